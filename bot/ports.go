@@ -1,0 +1,73 @@
+package bot
+
+import (
+	"context"
+	"time"
+)
+
+// Drafter drafts an answer's wording from retrieved passages, typically with
+// an LLM. The bot verifies every draft's citations and quotes before using it
+// and falls back to the extractive answer on any error.
+type Drafter interface {
+	Draft(ctx context.Context, req DraftRequest) (Draft, error)
+}
+
+// DraftRequest is what a Drafter is given.
+type DraftRequest struct {
+	Question string
+	Previous *Turn      // the thread's previous turn, nil if none
+	Passages []Citation // numbered from 1 in the prompt: [1] is Passages[0]
+	// Summary, when set, asks for a summary of the theme the passages belong
+	// to instead of an answer to Question.
+	Summary string
+	// Partial, when non-nil, receives the draft text so far as it streams in.
+	// It may be called often; callers throttle their own edits.
+	Partial func(text string)
+}
+
+// Draft is a Drafter's result: text citing passages as [n].
+type Draft struct {
+	Text  string
+	Model string
+}
+
+// Turn is one question and answer of a conversation thread.
+type Turn struct {
+	Question string
+	Answer   string
+}
+
+// Store keeps what must not be lost: feedback, the question log and the ids
+// of delivered platform events. The in-memory MemoryStore serves tests and the
+// CLI; a durable one backs `talksbot serve`.
+type Store interface {
+	// SaveFeedback records a user's verdict on a reply.
+	SaveFeedback(ctx context.Context, f Feedback) error
+	// LogQuestion records one answered or declined question.
+	LogQuestion(ctx context.Context, e LogEntry) error
+	// FirstDelivery records a platform event id and reports whether it was
+	// seen for the first time; a retried delivery reports false.
+	FirstDelivery(ctx context.Context, eventID string) (bool, error)
+}
+
+// Feedback is a user's verdict on a reply.
+type Feedback struct {
+	ReplyID  string
+	Platform Platform
+	User     string
+	Helpful  bool
+	Theme    string // the section of the reply's first citation, for reports
+	At       time.Time
+}
+
+// LogEntry is one line of the question log. It never holds tokens.
+type LogEntry struct {
+	ReplyID  string
+	Platform Platform
+	User     string
+	Question string
+	Answered bool
+	Mode     string
+	Latency  time.Duration
+	At       time.Time
+}

@@ -1,0 +1,69 @@
+package bot
+
+// Kind says what a Reply is, so adapters can render each natively.
+type Kind string
+
+// Reply kinds.
+const (
+	KindAnswer   Kind = "answer"   // a grounded answer with quotes and citations
+	KindDeclined Kind = "declined" // the knowledge base does not cover the question; Themes lists what it covers
+	KindSummary  Kind = "summary"  // a theme summary with quotes and citations
+	KindThemes   Kind = "themes"   // the list of themes
+	KindSources  Kind = "sources"  // the documents in the knowledge base
+	KindHelp     Kind = "help"     // usage
+	KindError    Kind = "error"    // bad input or a failure, explained in Text
+)
+
+// Mode says how an answer's wording was produced.
+const (
+	ModeExtractive = "extractive"
+	ModeLLM        = "llm"
+)
+
+// Reply is the platform-neutral answer to a Request. Text fields are plain
+// text: adapters escape them for their markup.
+type Reply struct {
+	ID        string // unique id of this reply; feedback refers to it
+	Kind      Kind
+	Question  string // the question as understood (after follow-up resolution), for answers and declines
+	Text      string // the answer, summary or message, plain text
+	Quotes    []Quote
+	Citations []Citation  // best first; the passages that Quotes stand in
+	Themes    []ThemeRef  // for declined, themes and help replies
+	Sources   []SourceRef // for sources replies
+	Ephemeral bool        // shown only to the asker where the platform allows it
+	Mode      string      // ModeExtractive or ModeLLM, for answers and summaries
+	Model     string      // the LLM model when Mode is ModeLLM
+}
+
+// Quote is a sentence quoted verbatim from a passage.
+type Quote struct {
+	Text     string
+	Citation int // index into Reply.Citations
+}
+
+// Citation is a passage an answer stands on.
+type Citation struct {
+	ID      string  // passage id
+	Doc     string  // document id
+	Title   string  // document title
+	Section string  // section title
+	Text    string  // the passage text exactly as stored
+	Score   float64 // retrieval score; 0 for summaries
+}
+
+// ThemeRef names a theme.
+type ThemeRef struct {
+	Number int
+	Title  string
+	Doc    string // document title
+}
+
+// SourceRef names a document of the knowledge base.
+type SourceRef struct {
+	ID       string
+	Title    string
+	Source   string
+	Path     string
+	Passages int
+}

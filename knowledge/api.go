@@ -1,0 +1,53 @@
+package knowledge
+
+// Hit is a passage retrieved for a query, best first.
+type Hit struct {
+	Passage *Passage
+	Score   float64
+}
+
+// Quote is one sentence chosen to answer a question or summarise a theme,
+// with the passage it stands in.
+type Quote struct {
+	Passage  *Passage
+	Sentence int // index into Passage.Sentences
+	Score    float64
+}
+
+// Text returns the quoted sentence.
+func (q Quote) Text() string { return q.Passage.Sentences[q.Sentence].Text }
+
+// Answer is the extractive answer to a question.
+type Answer struct {
+	Question   string
+	Answerable bool    // false when the knowledge base does not cover the question
+	Confidence float64 // the answerability signal in [0,1]; Answerable is Confidence >= the threshold
+	Quotes     []Quote // 1–3 best sentences, best first; empty when not answerable
+	Hits       []Hit   // the best passages, best first, at most k; empty when not answerable
+}
+
+// Theme is a titled section offered for summaries.
+type Theme struct {
+	Number   int // 1-based across the whole knowledge base, in document order
+	Doc      string
+	DocTitle string
+	Title    string
+	Section  int // index of the section within its document
+}
+
+// Summary is an extractive summary of one theme: 2–4 sentences, each quoted
+// from that theme's section and nowhere else, in reading order.
+type Summary struct {
+	Theme  Theme
+	Quotes []Quote
+}
+
+// Query is a question put to an Index.
+type Query struct {
+	Text string // the question as asked
+	// Context is the previous turn of a conversation (its question), used to
+	// understand a short follow-up such as "and Khamenei?". Its terms weigh
+	// less than the question's own; leave it empty for a standalone question.
+	Context string
+	K       int // how many passages to return; 3 when zero
+}
