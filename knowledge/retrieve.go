@@ -1,0 +1,529 @@
+package knowledge
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Weights of query terms by where they come from.
+const (
+	weightAsked    = 1.0  // a word of the question
+	weightSynonym  = 0.6  // a near-synonym from the lexicon
+	weightContext  = 0.35 // a word of the previous turn (follow-ups)
+	synonymCredit  = 0.8  // how much a synonym satisfies the word it stands for
+	neighbourShare = 0.3  // how much a neighbouring sentence adds to a unit's window score
+	candidates     = 32   // how many units are re-ranked
+)
+
+// AnswerThreshold is the confidence at or above which a question counts as
+// covered by the knowledge base. It was calibrated on development questions
+// (paraphrased covered questions against uncovered ones on the same topic).
+const AnswerThreshold = 0.5
+
+// slot is one content word of the question: satisfied by the word itself or,
+// for less credit, by a synonym.
+type slot struct {
+	weight float32 // the word's IDF, or the IDF of an unseen word
+	known  bool    // the word (or a synonym) occurs in the knowledge base
+}
+
+// qterm is one term looked up in the index.
+type qterm struct {
+	id     int32
+	slot   int16   // -1 for context terms
+	weight float32 // weightAsked, weightSynonym or weightContext
+}
+
+type query struct {
+	slots []slot
+	terms []qterm
+	order []int32 // asked term ids in question order, -1 for unseen words
+	cue   uint8   // unit flag the question word asks for, 0 for none
+}
+
+// parse turns a question (and an optional context) into query terms.
+func (ix *Index) parse(text, context string) query {
+	var q query
+	oov := float32(math.Log(1 + (float64(len(ix.units))+0.5)/0.5))
+	norm := normalize(text)
+	extra := map[string][]string{} // idiom word → plain words standing for it
+	for phrase, plain := range idioms {
+		if strings.Contains(norm, phrase) {
+			for _, w := range strings.Fields(phrase) {
+				if !stopWords[w] {
+					extra[w] = append(extra[w], strings.Fields(plain)...)
+				}
+			}
+		}
+	}
+	slotOf := map[string]int16{}
+	prev := ""
+	scanWords(text, func(w word) {
+		defer func() { prev = w.text }()
+		if questionWords[w.text] && q.cue == 0 {
+			switch w.text {
+			case "who", "whom", "whose":
+				q.cue = hasName
+			case "when":
+				q.cue = hasTime
+			}
+		}
+		if prev == "how" && (w.text == "many" || w.text == "much") {
+			q.cue = hasNumber
+		}
+		if isStop(w) {
+			return
+		}
+		id, stemmed, known := ix.lookup(w)
+		if _, dup := slotOf[stemmed+w.text]; dup {
+			return
+		}
+		s := int16(len(q.slots))
+		slotOf[stemmed+w.text] = s
+		sl := slot{weight: oov}
+		if known && id >= 0 {
+			sl.weight, sl.known = ix.idf[id], true
+			q.add(id, s, weightAsked)
+		}
+		q.order = append(q.order, id)
+		if stemmed == "" {
+			stemmed = stem(w.text)
+		}
+		alts := synonyms[stemmed]
+		for _, p := range extra[w.text] {
+			alts = append(alts[:len(alts):len(alts)], stem(p))
+		}
+		for _, alt := range alts {
+			if aid, ok := ix.vocab[alt]; ok {
+				q.add(aid, s, weightSynonym)
+				sl.known = true
+			}
+		}
+		q.slots = append(q.slots, sl)
+	})
+	if context != "" {
+		scanWords(context, func(w word) {
+			if isStop(w) {
+				return
+			}
+			if id, _, known := ix.lookup(w); known && id >= 0 {
+				q.add(id, -1, weightContext)
+			}
+		})
+	}
+	return q
+}
+
+// add records a term, keeping the strongest role when a term comes twice.
+func (q *query) add(id int32, s int16, w float32) {
+	for i := range q.terms {
+		if q.terms[i].id == id {
+			if w > q.terms[i].weight {
+				q.terms[i].slot, q.terms[i].weight = s, w
+			}
+			return
+		}
+	}
+	q.terms = append(q.terms, qterm{id: id, slot: s, weight: w})
+}
+
+// scratch is per-query working memory, pooled: retrieval runs on every
+// message and must not allocate in proportion to the corpus.
+type scratch struct {
+	acc     []float32
+	touched []int32
+	top     []scored
+}
+
+type scored struct {
+	unit  int32
+	score float32
+}
+
+var scratchPool sync.Pool
+
+func (ix *Index) scratch() *scratch {
+	s, _ := scratchPool.Get().(*scratch)
+	if s == nil || len(s.acc) != len(ix.units) {
+		s = &scratch{acc: make([]float32, len(ix.units))}
+	}
+	return s
+}
+
+func (ix *Index) release(s *scratch) {
+	for _, u := range s.touched {
+		s.acc[u] = 0
+	}
+	s.touched, s.top = s.touched[:0], s.top[:0]
+	scratchPool.Put(s)
+}
+
+// candidate is a re-ranked sentence.
+type candidate struct {
+	unit     int32
+	score    float32 // final re-ranked score
+	coverage float32 // IDF-weighted share of the question's words in the sentence's window
+}
+
+// rank scores units for q and returns the re-ranked candidates, best first.
+func (ix *Index) rank(q *query, s *scratch) []candidate {
+	// Rare terms first: they find the candidates. A common term (one in a
+	// large share of a large corpus) then only adds to units already found,
+	// by looking in their few terms instead of walking its long postings; a
+	// unit that matches nothing but common terms would not rank anyway.
+	common := max(len(ix.units)/100, 256)
+	var commonTerms [16]qterm
+	nCommon := 0
+	for _, t := range q.terms {
+		posts := ix.posts[ix.postOff[t.id]:ix.postOff[t.id+1]]
+		if len(posts) > common && nCommon < len(commonTerms) {
+			commonTerms[nCommon] = t
+			nCommon++
+			continue
+		}
+		idf := ix.idf[t.id] * t.weight
+		for _, p := range posts {
+			if s.acc[p.unit] == 0 {
+				s.touched = append(s.touched, p.unit)
+			}
+			s.acc[p.unit] += idf * p.w
+		}
+	}
+	if nCommon > 0 {
+		ix.addCommon(commonTerms[:nCommon], s)
+	}
+	// Window scores; keep the best few in a min-heap.
+	for _, u := range s.touched {
+		w := s.acc[u]
+		pu := ix.units[u].passage
+		if u > 0 && ix.units[u-1].passage == pu {
+			w += neighbourShare * s.acc[u-1]
+		}
+		if int(u+1) < len(ix.units) && ix.units[u+1].passage == pu {
+			w += neighbourShare * s.acc[u+1]
+		}
+		s.push(scored{unit: u, score: w})
+	}
+	if len(s.top) == 0 {
+		return nil
+	}
+	var best float32
+	for _, c := range s.top {
+		best = max(best, c.score)
+	}
+	var total float32
+	for _, sl := range q.slots {
+		total += sl.weight
+	}
+	out := make([]candidate, 0, len(s.top))
+	var matched [16]float32
+	for _, c := range s.top {
+		u := ix.units[c.unit]
+		m := matched[:min(len(q.slots), len(matched))]
+		ix.match(q, c.unit, m, 1)
+		cov := weighted(q, m, total)
+		if c.unit > 0 && ix.units[c.unit-1].passage == u.passage {
+			ix.match(q, c.unit-1, m, 0.7)
+		}
+		if int(c.unit+1) < len(ix.units) && ix.units[c.unit+1].passage == u.passage {
+			ix.match(q, c.unit+1, m, 0.7)
+		}
+		covWin := weighted(q, m, total)
+		prox, phrase := ix.proximity(q, u)
+		title := ix.titleMatch(q, u, total)
+		var cue float32
+		if q.cue != 0 && u.flags&q.cue != 0 {
+			cue = 1
+		}
+		score := 0.40*c.score/best + 0.30*cov + 0.10*covWin + 0.08*prox + 0.07*phrase + 0.03*title + 0.04*cue
+		out = append(out, candidate{unit: c.unit, score: score, coverage: covWin})
+		clear(m)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		return out[i].unit < out[j].unit
+	})
+	return out
+}
+
+// addCommon scores common terms: against the units already found when there
+// are any, else by their postings like any other term.
+func (ix *Index) addCommon(terms []qterm, s *scratch) {
+	if len(s.touched) == 0 {
+		for _, t := range terms {
+			idf := ix.idf[t.id] * t.weight
+			for _, p := range ix.posts[ix.postOff[t.id]:ix.postOff[t.id+1]] {
+				if s.acc[p.unit] == 0 {
+					s.touched = append(s.touched, p.unit)
+				}
+				s.acc[p.unit] += idf * p.w
+			}
+		}
+		return
+	}
+	for _, u := range s.touched {
+		un := ix.units[u]
+		norm := bm25K1 * (1 - bm25B + bm25B*float32(un.n)/ix.avgLen)
+		for _, t := range terms {
+			var tf float32
+			for _, id := range ix.seq[un.off : un.off+un.n] {
+				if id == t.id {
+					tf++
+				}
+			}
+			if tf > 0 {
+				s.acc[u] += ix.idf[t.id] * t.weight * tf * (bm25K1 + 1) / (tf + norm)
+			}
+		}
+	}
+}
+
+func (s *scratch) push(c scored) {
+	if len(s.top) < candidates {
+		s.top = append(s.top, c)
+		for i := len(s.top) - 1; i > 0; {
+			p := (i - 1) / 2
+			if s.top[p].score <= s.top[i].score {
+				break
+			}
+			s.top[p], s.top[i] = s.top[i], s.top[p]
+			i = p
+		}
+		return
+	}
+	if c.score <= s.top[0].score {
+		return
+	}
+	s.top[0] = c
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < len(s.top) && s.top[l].score < s.top[m].score {
+			m = l
+		}
+		if r < len(s.top) && s.top[r].score < s.top[m].score {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		s.top[m], s.top[i] = s.top[i], s.top[m]
+		i = m
+	}
+}
+
+// match records, per slot, the best credit unit u gives it (scaled by f).
+func (ix *Index) match(q *query, u int32, m []float32, f float32) {
+	un := ix.units[u]
+	for _, id := range ix.seq[un.off : un.off+un.n] {
+		for _, t := range q.terms {
+			if t.id != id || t.slot < 0 || int(t.slot) >= len(m) {
+				continue
+			}
+			credit := f
+			if t.weight < weightAsked {
+				credit *= synonymCredit
+			}
+			m[t.slot] = max(m[t.slot], credit)
+		}
+	}
+}
+
+func weighted(q *query, m []float32, total float32) float32 {
+	if total == 0 {
+		return 0
+	}
+	var got float32
+	for i, c := range m {
+		got += c * q.slots[i].weight
+	}
+	return got / total
+}
+
+// proximity returns how tightly the question's words cluster in the unit
+// (1 when adjacent) and the share of the question's adjacent word pairs that
+// stand next to each other in it.
+func (ix *Index) proximity(q *query, u unit) (prox, phrase float32) {
+	seq := ix.seq[u.off : u.off+u.n]
+	first, last, distinct := -1, -1, 0
+	var seen [16]bool
+	for i, id := range seq {
+		for _, t := range q.terms {
+			if t.id == id && t.slot >= 0 && t.slot < 16 {
+				if !seen[t.slot] {
+					seen[t.slot] = true
+					distinct++
+				}
+				if first < 0 {
+					first = i
+				}
+				last = i
+			}
+		}
+	}
+	if distinct >= 2 {
+		prox = float32(distinct-1) / float32(last-first)
+	}
+	pairs, hits := 0, 0
+	for i := 0; i+1 < len(q.order); i++ {
+		a, b := q.order[i], q.order[i+1]
+		if a < 0 || b < 0 {
+			continue
+		}
+		pairs++
+		for j := 0; j+1 < len(seq); j++ {
+			if seq[j] == a && seq[j+1] == b || seq[j] == b && seq[j+1] == a {
+				hits++
+				break
+			}
+		}
+	}
+	if pairs > 0 {
+		phrase = float32(hits) / float32(pairs)
+	}
+	return min(prox, 1), phrase
+}
+
+// titleMatch is the IDF-weighted share of the question's words in the title
+// of the unit's section.
+func (ix *Index) titleMatch(q *query, u unit, total float32) float32 {
+	if total == 0 {
+		return 0
+	}
+	title := ix.sections[ix.passSec[u.passage]].title
+	var got float32
+	for i, sl := range q.slots {
+		for _, t := range q.terms {
+			if int(t.slot) != i || t.weight < weightAsked {
+				continue
+			}
+			for _, id := range title {
+				if id == t.id {
+					got += sl.weight
+				}
+			}
+		}
+	}
+	return min(got/total, 1)
+}
+
+// coverage is the IDF-weighted share of the question's words that occur
+// anywhere in the knowledge base.
+func (q *query) coverage() float32 {
+	var got, total float32
+	for _, s := range q.slots {
+		total += s.weight
+		if s.known {
+			got += s.weight
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
+}
+
+// Search returns the k best passages for q, best first.
+func (ix *Index) Search(q string, k int) []Hit {
+	query := ix.parse(q, "")
+	s := ix.scratch()
+	defer ix.release(s)
+	return ix.passagesOf(ix.rank(&query, s), k)
+}
+
+// passagesOf ranks passages by their best sentence (plus a little for a
+// second good one).
+func (ix *Index) passagesOf(cands []candidate, k int) []Hit {
+	if k <= 0 {
+		k = 3
+	}
+	type agg struct {
+		passage     int32
+		best, other float32
+	}
+	var aggs []agg
+	for _, c := range cands {
+		p := ix.units[c.unit].passage
+		found := false
+		for i := range aggs {
+			if aggs[i].passage == p {
+				aggs[i].other = max(aggs[i].other, c.score)
+				found = true
+				break
+			}
+		}
+		if !found {
+			aggs = append(aggs, agg{passage: p, best: c.score})
+		}
+	}
+	sort.SliceStable(aggs, func(i, j int) bool {
+		return aggs[i].best+0.15*aggs[i].other > aggs[j].best+0.15*aggs[j].other
+	})
+	hits := make([]Hit, 0, min(k, len(aggs)))
+	for _, a := range aggs[:min(k, len(aggs))] {
+		hits = append(hits, Hit{Passage: ix.passages[a.passage], Score: round3(float64(a.best + 0.15*a.other))})
+	}
+	return hits
+}
+
+func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+// Answer answers q extractively: the best 1–3 sentences and the passages
+// they stand in, or Answerable false when the knowledge base does not cover
+// the question.
+func (ix *Index) Answer(q Query) Answer {
+	a := Answer{Question: q.Text}
+	query := ix.parse(q.Text, q.Context)
+	if len(query.slots) == 0 {
+		return a
+	}
+	s := ix.scratch()
+	defer ix.release(s)
+	cands := ix.rank(&query, s)
+	if len(cands) == 0 {
+		return a
+	}
+	a.Confidence = round3(float64(0.5*query.coverage() + 0.5*cands[0].coverage))
+	if a.Confidence < AnswerThreshold {
+		return a
+	}
+	a.Answerable = true
+	a.Hits = ix.passagesOf(cands, q.K)
+	a.Quotes = ix.quotes(&query, cands)
+	return a
+}
+
+// quotes picks the best sentence and up to two more that score nearly as
+// well and add a word of the question the others lack.
+func (ix *Index) quotes(q *query, cands []candidate) []Quote {
+	top := cands[0]
+	quote := func(c candidate) Quote {
+		u := ix.units[c.unit]
+		return Quote{Passage: ix.passages[u.passage], Sentence: int(u.sentence), Score: round3(float64(c.score))}
+	}
+	out := []Quote{quote(top)}
+	var have [16]float32
+	n := min(len(q.slots), 16)
+	ix.match(q, top.unit, have[:n], 1)
+	for _, c := range cands[1:] {
+		if len(out) == 3 || c.score < 0.85*top.score {
+			break
+		}
+		var m [16]float32
+		ix.match(q, c.unit, m[:n], 1)
+		adds := false
+		for i := 0; i < n; i++ {
+			if m[i] > 0 && have[i] == 0 {
+				adds = true
+				have[i] = m[i]
+			}
+		}
+		if adds {
+			out = append(out, quote(c))
+		}
+	}
+	return out
+}

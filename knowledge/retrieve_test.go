@@ -1,0 +1,259 @@
+package knowledge_test
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/talksbot/talksbot/knowledge"
+)
+
+var article = sync.OnceValue(func() *knowledge.Index {
+	ix, err := knowledge.NewIndex([]*knowledge.Document{knowledge.Default()})
+	if err != nil {
+		panic(err)
+	}
+	return ix
+})
+
+func TestAnswerCoveredQuestions(t *testing.T) {
+	tests := []struct {
+		question, want, section string
+	}{
+		{"What has Congress pushed for?", "Congress has pushed for more hard-hitting sanctions.", "Handling the Spoilers"},
+		{"What are Iranian hardliners trying to do?", "narrow the window of opportunity", "Handling the Spoilers"},
+		{"Which leaders openly supported the efforts?", "openly supported President Obama and Ayatollah Khamenei", "Keeping Support At The Top"},
+		{"What will Washington and Tehran need to do with expectations?", "lower expectations publicly while raising them privately", "Keeping Support At The Top"},
+		{"What did the Western official say about favors?", "We’re not in the business of doing favors.", "Pursuing Interests Over Ideology"},
+		{"What is diplomacy like, according to Ambassador Limbert?", "remodeling a house", "Dialogue Among Equals — But Not Equally Powerful"},
+		{"Is Iran a superpower?", "Iran is a regional power, not a superpower.", "Dialogue Among Equals — But Not Equally Powerful"},
+		{"What has the US demonstrated?", "the U.S. has demonstrated through word and deed", "Dialogue Among Equals — But Not Equally Powerful"},
+		{"Where did this article first appear?", "Huffington Post", "About this article"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			a := article().Answer(knowledge.Query{Text: tt.question})
+			if !a.Answerable {
+				t.Fatalf("declined (confidence %.3f), want an answer", a.Confidence)
+			}
+			if len(a.Quotes) == 0 || len(a.Quotes) > 3 {
+				t.Fatalf("got %d quotes, want 1–3", len(a.Quotes))
+			}
+			if got := a.Quotes[0].Text(); !strings.Contains(got, tt.want) {
+				t.Errorf("got best sentence %q, want one containing %q", got, tt.want)
+			}
+			if got := a.Hits[0].Passage.Section; got != tt.section {
+				t.Errorf("got first citation in section %q, want %q", got, tt.section)
+			}
+			if len(a.Hits) > 3 {
+				t.Errorf("got %d hits, want at most 3", len(a.Hits))
+			}
+		})
+	}
+}
+
+func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
+	for _, q := range []string{
+		"How many centrifuges will Iran keep?",
+		"Who won the World Cup?",
+		"What is the capital of Australia?",
+		"When will the IAEA inspectors arrive?",
+		"How much oil does Iran export?",
+		"What is the recipe for Sachertorte?",
+		"Is it going to rain tomorrow?",
+	} {
+		t.Run(q, func(t *testing.T) {
+			a := article().Answer(knowledge.Query{Text: q})
+			if a.Answerable {
+				t.Errorf("answered with %q (confidence %.3f), want a decline", a.Quotes[0].Text(), a.Confidence)
+			}
+			if len(a.Quotes) != 0 || len(a.Hits) != 0 {
+				t.Errorf("a declined answer carries %d quotes and %d hits, want none", len(a.Quotes), len(a.Hits))
+			}
+		})
+	}
+}
+
+func TestAnswerWithoutContentWords(t *testing.T) {
+	for _, q := range []string{"", "   ", "what is it?", "?!", "the of and"} {
+		if a := article().Answer(knowledge.Query{Text: q}); a.Answerable {
+			t.Errorf("%q: got an answer, want a decline", q)
+		}
+	}
+}
+
+func TestFollowUpUsesContext(t *testing.T) {
+	ix := article()
+	prev := "What has Congress pushed for?"
+	tests := []struct{ followUp, want string }{
+		{"and the Iranian side?", "Iranian hardliners"},
+		{"and Khamenei?", "Khamenei"},
+	}
+	for _, tt := range tests {
+		a := ix.Answer(knowledge.Query{Text: tt.followUp, Context: prev})
+		if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), tt.want) {
+			t.Errorf("%q after %q: got %+v, want a sentence with %q", tt.followUp, prev, a.Quotes, tt.want)
+		}
+	}
+	// The context leans the ranking towards the previous turn's passage.
+	with := ix.Answer(knowledge.Query{Text: "and the Iranian side?", Context: prev})
+	if with.Hits[0].Passage.Section != "Handling the Spoilers" {
+		t.Errorf("got section %q, want the previous turn's section", with.Hits[0].Passage.Section)
+	}
+}
+
+func TestCitationsAreStoredPassages(t *testing.T) {
+	ix := article()
+	for _, k := range []int{1, 3, 5} {
+		a := ix.Answer(knowledge.Query{Text: "What do senior officials on both sides acknowledge?", K: k})
+		if len(a.Hits) == 0 || len(a.Hits) > k {
+			t.Fatalf("k=%d: got %d hits", k, len(a.Hits))
+		}
+		for i, h := range a.Hits {
+			p, ok := ix.Passage(h.Passage.ID)
+			if !ok || p.Text != h.Passage.Text {
+				t.Errorf("hit %d (%s) is not a stored passage", i, h.Passage.ID)
+			}
+			if i > 0 && h.Score > a.Hits[i-1].Score {
+				t.Errorf("hits not best first: %v then %v", a.Hits[i-1].Score, h.Score)
+			}
+		}
+	}
+}
+
+func TestSearchNormalisesQuotesAndCase(t *testing.T) {
+	ix := article()
+	for _, q := range []string{"it won't be easy", "IT WON’T BE EASY", "won`t be easy"} {
+		hits := ix.Search(q, 1)
+		if len(hits) == 0 || !strings.Contains(hits[0].Passage.Text, "it won’t be easy") {
+			t.Errorf("%q: got %v, want the passage ending \"it won’t be easy\"", q, hits)
+		}
+	}
+}
+
+func TestThemes(t *testing.T) {
+	ix := article()
+	themes := ix.Themes()
+	if len(themes) != 4 {
+		t.Fatalf("got %d themes, want 4", len(themes))
+	}
+	for i, th := range themes {
+		if th.Number != i+1 || th.Doc != "vienna-talks" {
+			t.Errorf("theme %d: got number %d doc %q", i, th.Number, th.Doc)
+		}
+	}
+}
+
+func TestFindTheme(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int // theme number, 0 for none
+	}{
+		{"spoilers", 1}, {"Spoiler", 1}, {"spoil", 1}, {"spoliers", 1}, {"1", 1}, {"#1", 1}, {"theme 1", 1},
+		{"2", 2}, {"support at the top", 2}, {"keeping support", 2},
+		{"ideology", 3}, {"interests over ideology", 3}, {"pursuing", 3},
+		{"equals", 4}, {"equal", 4}, {"dialogue", 4}, {"4)", 4},
+		{"5", 0}, {"0", 0}, {"weather", 0}, {"", 0}, {"the", 0}, {"centrifuges", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			th, ok := article().FindTheme(tt.in)
+			got := 0
+			if ok {
+				got = th.Number
+			}
+			if got != tt.want {
+				t.Errorf("got theme %d (%q), want %d", got, th.Title, tt.want)
+			}
+		})
+	}
+}
+
+func TestSummarizeCitesOnlyItsSection(t *testing.T) {
+	ix := article()
+	for _, th := range ix.Themes() {
+		t.Run(th.Title, func(t *testing.T) {
+			s := ix.Summarize(th)
+			if n := len(s.Quotes); n < 2 || n > 4 {
+				t.Fatalf("got %d sentences, want 2–4", n)
+			}
+			for i, q := range s.Quotes {
+				if q.Passage.Section != th.Title {
+					t.Errorf("sentence %d from section %q, want %q", i, q.Passage.Section, th.Title)
+				}
+				if i > 0 {
+					prev := s.Quotes[i-1]
+					if prev.Passage.Ordinal > q.Passage.Ordinal || prev.Passage.Ordinal == q.Passage.Ordinal && prev.Sentence >= q.Sentence {
+						t.Errorf("sentences not in reading order at %d", i)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestSummarizeSingleSentenceSection(t *testing.T) {
+	doc, err := knowledge.Parse("one.txt", []byte("1) Only\n\nJust this sentence."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := knowledge.NewIndex([]*knowledge.Document{doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := ix.Summarize(ix.Themes()[0])
+	if len(s.Quotes) != 1 || s.Quotes[0].Text() != "Just this sentence." {
+		t.Errorf("got %+v, want the one sentence", s.Quotes)
+	}
+}
+
+func TestExtraDocumentsAreSearchable(t *testing.T) {
+	extra, err := knowledge.Parse("inspections.md", []byte("# Inspections\n\n## Access\n\nThe IAEA will send forty inspectors to Natanz each month."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := knowledge.NewIndex([]*knowledge.Document{knowledge.Default(), extra})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := ix.Answer(knowledge.Query{Text: "How many inspectors will the IAEA send?"})
+	if !a.Answerable || a.Hits[0].Passage.Doc != "inspections" {
+		t.Fatalf("got %+v, want an answer from the inspections document", a)
+	}
+	if got := len(ix.Themes()); got != 5 {
+		t.Errorf("got %d themes, want 5 (4 + Access)", got)
+	}
+}
+
+func TestConcurrentAnswers(t *testing.T) {
+	ix := article()
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Go(func() {
+			for j := 0; j < 50; j++ {
+				a := ix.Answer(knowledge.Query{Text: "What has Congress pushed for?"})
+				if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), "hard-hitting") {
+					t.Errorf("got %+v", a.Quotes)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func ExampleIndex_Answer() {
+	ix, err := knowledge.NewIndex([]*knowledge.Document{knowledge.Default()})
+	if err != nil {
+		panic(err)
+	}
+	a := ix.Answer(knowledge.Query{Text: "What has Congress pushed for?"})
+	fmt.Println(a.Answerable)
+	fmt.Println(a.Quotes[0].Text())
+	fmt.Println(a.Hits[0].Passage.ID, "—", a.Hits[0].Passage.Section)
+	// Output:
+	// true
+	// Congress has pushed for more hard-hitting sanctions.
+	// vienna-talks#4 — Handling the Spoilers
+}

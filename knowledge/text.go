@@ -1,0 +1,205 @@
+package knowledge
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// word is one token of running text, normalised for matching.
+type word struct {
+	text    string // lower-cased, quotes folded, possessive 's dropped
+	keep    bool   // an acronym such as "U.S." or "US": never a stop word, never stemmed
+	capital bool   // written with a capital letter in the source
+	start   int    // byte offset of the token in the source text
+}
+
+// scanWords splits s into words: runs of letters and digits, with internal
+// apostrophes ("won't") and dotted acronyms ("U.S.") kept together. Curly
+// quotes are folded to ASCII and dashes separate words.
+func scanWords(s string, emit func(w word)) {
+	var buf []byte
+	var stack [48]byte
+	buf = stack[:0]
+	// Text in capitals throughout says nothing about acronyms.
+	shouting := strings.IndexFunc(s, unicode.IsLower) < 0
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		start := i
+		buf = buf[:0]
+		capital := unicode.IsUpper(r)
+		upper, letters, dots := 0, 0, 0
+		for i < len(s) {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			switch {
+			case isWordRune(r):
+				if unicode.IsUpper(r) {
+					upper++
+				}
+				if unicode.IsLetter(r) {
+					letters++
+				}
+				if r < utf8.RuneSelf {
+					if 'A' <= r && r <= 'Z' {
+						r += 'a' - 'A'
+					}
+					buf = append(buf, byte(r))
+				} else {
+					buf = utf8.AppendRune(buf, unicode.ToLower(r))
+				}
+				i += size
+				continue
+			case r == '\'' || r == '’' || r == '‘':
+				// An apostrophe inside a word: "won't", "Rouhani's".
+				if next, _ := utf8.DecodeRuneInString(s[i+size:]); isWordRune(next) {
+					buf = append(buf, '\'')
+					i += size
+					continue
+				}
+			case r == '.':
+				// A dotted acronym: "U.S." — a single letter, a dot, a letter.
+				if len(buf) > 0 && lastRunLen(buf) == 1 && i+2 < len(s) && isLetterByte(s[i+1]) && (i+2 == len(s) || s[i+2] == '.') {
+					dots++
+					buf = append(buf, '.')
+					i += size
+					continue
+				}
+			}
+			break
+		}
+		text := string(buf)
+		keep := false
+		if dots > 0 {
+			text = strings.ReplaceAll(text, ".", "")
+			keep = true
+		} else if !shouting && letters >= 2 && upper == letters && stopWords[text] {
+			keep = true // "US", "IT": an acronym that spells a stop word
+		}
+		if strings.IndexByte(text, '\'') >= 0 {
+			text = foldApostrophe(text)
+		}
+		if text != "" {
+			emit(word{text: text, keep: keep, capital: capital, start: start})
+		}
+	}
+}
+
+// lastRunLen returns how many bytes follow the last dot in b.
+func lastRunLen(b []byte) int {
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] == '.' {
+			return len(b) - 1 - i
+		}
+	}
+	return len(b)
+}
+
+func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// foldApostrophe drops a possessive 's and folds contractions into one word
+// ("won't" → "wont"), which the stop list then knows.
+func foldApostrophe(t string) string {
+	if strings.HasSuffix(t, "'s") {
+		return t[:len(t)-2]
+	}
+	return strings.ReplaceAll(t, "'", "")
+}
+
+// stopWords are function words that carry no topic. Question words are not
+// here: they are kept aside as a cue to the kind of answer wanted.
+var stopWords = setOf(`a about above after again against all also am an and any are as at be because been
+before being below between both but by can cannot could did do does doing done down during each few for
+from further had has have having he her here hers herself him himself his i if in into is it its itself
+just me more most my myself no nor not now of off on once only or other ought our ours ourselves out
+over own same she should so some such than that the their theirs them themselves then there these they
+this those through to too under until up upon us very was we were while with would you your yours
+yourself yourselves may might must shall will let lets get gets got
+wont dont cant isnt arent doesnt didnt wasnt werent shouldnt wouldnt couldnt hasnt havent hadnt
+im ive id youre youve youd theyre theyve theyd weve wed hes shes thats theres whats whos heres
+s t d ll re ve`)
+
+// questionWords mark what kind of answer is wanted.
+var questionWords = setOf(`what who whom whose when where why how which`)
+
+// framingWords are common in questions about a text but say nothing about
+// its topic ("what does the article say about…"); they are ignored in
+// queries, not in documents.
+var framingWords = setOf(`article author text piece writer say says said saying mention mentions mentioned
+tell tells told describe describes described explain explains according think thinks
+discuss discusses discussed talk talks talked`)
+
+func setOf(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// stemCache memoises stems: the stemmer allocates and costs about a
+// microsecond a word, while the words people use are few. It is bounded so
+// that a stream of nonsense words cannot grow it without end.
+var stemCache struct {
+	m sync.Map // string → string
+	n atomic.Int64
+}
+
+const stemCacheMax = 200_000
+
+// stem returns the Porter2 (snowball English) stem of a lower-case word.
+func stem(w string) string {
+	if s, ok := stemCache.m.Load(w); ok {
+		return s.(string)
+	}
+	s := english.Stem(w, true)
+	if len(w) <= 32 && stemCache.n.Load() < stemCacheMax {
+		if _, loaded := stemCache.m.LoadOrStore(w, s); !loaded {
+			stemCache.n.Add(1)
+		}
+	}
+	return s
+}
+
+// normalize folds quotes, dashes and white space so that text written with
+// typographic punctuation matches text typed on a keyboard.
+func normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch r {
+		case '’', '‘', '`', '´':
+			r = '\''
+		case '“', '”', '„', '«', '»':
+			r = '"'
+		case '—', '–', '‐', '‑', '‒', '―':
+			r = '-'
+		}
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}

@@ -1,0 +1,261 @@
+package knowledge
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// FindTheme matches s leniently against the themes: a number ("2", "#2",
+// "theme 2"), title words or their stems ("spoilers", "ideology", "equal"),
+// word prefixes ("spoil") and small typos ("spoliers"). It reports false when
+// nothing matches well enough.
+func (ix *Index) FindTheme(s string) (Theme, bool) {
+	s = strings.TrimSpace(strings.ToLower(s))
+	s = strings.TrimPrefix(s, "theme")
+	s = strings.Trim(s, " #:.)")
+	if n, err := strconv.Atoi(s); err == nil {
+		if n >= 1 && n <= len(ix.themes) {
+			return ix.themes[n-1], true
+		}
+		return Theme{}, false
+	}
+	var words []string
+	scanWords(s, func(w word) {
+		if !isStop(w) {
+			words = append(words, w.text)
+		}
+	})
+	if len(words) == 0 {
+		return Theme{}, false
+	}
+	best, bestScore := -1, 0.0
+	for i, t := range ix.themes {
+		var title []string
+		scanWords(t.Title, func(w word) {
+			if !isStop(w) {
+				title = append(title, w.text)
+			}
+		})
+		score := 0.0
+		for _, w := range words {
+			m := 0.0
+			for _, tw := range title {
+				m = math.Max(m, wordMatch(w, tw))
+			}
+			score += m
+		}
+		score /= float64(len(words))
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 || bestScore < 0.5 {
+		return Theme{}, false
+	}
+	return ix.themes[best], true
+}
+
+// wordMatch scores how well a typed word names a title word: 1 for the same
+// stem, less for a prefix or a one-letter slip.
+func wordMatch(typed, title string) float64 {
+	switch {
+	case typed == title || stem(typed) == stem(title):
+		return 1
+	case len(typed) >= 4 && strings.HasPrefix(title, typed):
+		return 0.8
+	case len(typed) >= 5 && editDistance(typed, title) <= 1+len(typed)/8:
+		return 0.7
+	}
+	return 0
+}
+
+// editDistance is the Levenshtein distance between two short words.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// Summarize returns an extractive summary of t drawn from its section only:
+// sentences ranked by LexRank centrality (a PageRank over TF-IDF cosine
+// similarity between the section's sentences) with a lead prior favouring the
+// first sentence of each paragraph and earlier paragraphs, then chosen with
+// maximal marginal relevance so that no two say the same thing. It has 2–4
+// sentences, in reading order.
+func (ix *Index) Summarize(t Theme) Summary {
+	sum := Summary{Theme: t}
+	var units []int32
+	for u, un := range ix.units {
+		sec := ix.sections[ix.passSec[un.passage]]
+		if ix.docs[sec.doc].ID == t.Doc && sec.section == t.Section {
+			units = append(units, int32(u))
+		}
+	}
+	if len(units) == 0 {
+		return sum
+	}
+	vecs := make([]map[int32]float64, len(units))
+	for i, u := range units {
+		un := ix.units[u]
+		v := make(map[int32]float64)
+		for _, id := range ix.seq[un.off : un.off+un.n] {
+			v[id] += float64(ix.idf[id])
+		}
+		norm := 0.0
+		for _, x := range v {
+			norm += x * x
+		}
+		norm = math.Sqrt(norm)
+		for id := range v {
+			v[id] /= norm
+		}
+		vecs[i] = v
+	}
+	n := len(units)
+	sim := make([][]float64, n)
+	for i := range sim {
+		sim[i] = make([]float64, n)
+	}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			s := cosine(vecs[i], vecs[j])
+			sim[i][j], sim[j][i] = s, s
+		}
+	}
+	centrality := lexRank(sim)
+	// Lead prior: a paragraph's first sentence, and earlier paragraphs.
+	firstPassage := ix.units[units[0]].passage
+	score := make([]float64, n)
+	for i, u := range units {
+		un := ix.units[u]
+		prior := 1.0
+		if un.sentence == 0 {
+			prior += 0.5
+		}
+		prior += 0.3 / float64(1+un.passage-firstPassage)
+		// Very short sentences rarely summarise; very long ones crowd out others.
+		words := float64(un.n)
+		if words < 5 {
+			prior *= 0.5
+		}
+		score[i] = centrality[i] * prior
+	}
+	want := 3
+	switch {
+	case n <= 4:
+		want = 2
+	case n >= 14:
+		want = 4
+	}
+	want = min(want, n)
+	chosen := mmr(score, sim, want, 0.7)
+	sort.Ints(chosen)
+	for _, i := range chosen {
+		un := ix.units[units[i]]
+		sum.Quotes = append(sum.Quotes, Quote{Passage: ix.passages[un.passage], Sentence: int(un.sentence), Score: round3(score[i])})
+	}
+	return sum
+}
+
+func cosine(a, b map[int32]float64) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	s := 0.0
+	for id, x := range a {
+		s += x * b[id]
+	}
+	return s
+}
+
+// lexRank returns the stationary distribution of a random walk over the
+// similarity graph (continuous LexRank with damping 0.85).
+func lexRank(sim [][]float64) []float64 {
+	n := len(sim)
+	rank := make([]float64, n)
+	for i := range rank {
+		rank[i] = 1 / float64(n)
+	}
+	rowSum := make([]float64, n)
+	for i := range sim {
+		for j := range sim[i] {
+			rowSum[i] += sim[i][j]
+		}
+	}
+	next := make([]float64, n)
+	for iter := 0; iter < 50; iter++ {
+		for j := range next {
+			next[j] = 0.15 / float64(n)
+		}
+		for i := range sim {
+			if rowSum[i] == 0 {
+				for j := range next {
+					next[j] += 0.85 * rank[i] / float64(n)
+				}
+				continue
+			}
+			for j, s := range sim[i] {
+				next[j] += 0.85 * rank[i] * s / rowSum[i]
+			}
+		}
+		delta := 0.0
+		for i := range rank {
+			delta += math.Abs(next[i] - rank[i])
+		}
+		rank, next = next, rank
+		if delta < 1e-9 {
+			break
+		}
+	}
+	return rank
+}
+
+// mmr picks want items by maximal marginal relevance: relevance traded
+// against similarity to what is already chosen.
+func mmr(score []float64, sim [][]float64, want int, lambda float64) []int {
+	maxScore := 0.0
+	for _, s := range score {
+		maxScore = math.Max(maxScore, s)
+	}
+	var chosen []int
+	used := make([]bool, len(score))
+	for len(chosen) < want {
+		best, bestVal := -1, math.Inf(-1)
+		for i, s := range score {
+			if used[i] {
+				continue
+			}
+			red := 0.0
+			for _, c := range chosen {
+				red = math.Max(red, sim[i][c])
+			}
+			val := lambda*s/maxScore - (1-lambda)*red
+			if val > bestVal {
+				best, bestVal = i, val
+			}
+		}
+		if best < 0 {
+			break
+		}
+		used[best] = true
+		chosen = append(chosen, best)
+	}
+	return chosen
+}
