@@ -10,7 +10,7 @@ import (
 // Weights of query terms by where they come from.
 const (
 	weightAsked    = 1.0  // a word of the question
-	weightSynonym  = 0.6  // a near-synonym from the lexicon
+	weightSynonym  = 0.5  // a near-synonym from the lexicon
 	weightContext  = 0.35 // a word of the previous turn (follow-ups)
 	synonymCredit  = 0.8  // how much a synonym satisfies the word it stands for
 	neighbourShare = 0.3  // how much a neighbouring sentence adds to a unit's window score
@@ -83,6 +83,9 @@ func (ix *Index) parse(text, context string) query {
 		s := int16(len(q.slots))
 		slotOf[stemmed+w.text] = s
 		sl := slot{weight: oov}
+		if genericWords[w.text] {
+			sl.weight = oov / 2
+		}
 		if known && id >= 0 {
 			sl.weight, sl.known = ix.idf[id], true
 			q.add(id, s, weightAsked)
@@ -231,13 +234,22 @@ func (ix *Index) rank(q *query, s *scratch) []candidate {
 			ix.match(q, c.unit+1, m, 0.7)
 		}
 		covWin := weighted(q, m, total)
+		// The whole paragraph: a sentence whose paragraph covers the rest
+		// of the question is more likely the one that answers it.
+		lo, hi := ix.passageUnits(c.unit)
+		for v := lo; v < hi; v++ {
+			if v < c.unit-1 || v > c.unit+1 {
+				ix.match(q, v, m, 0.5)
+			}
+		}
+		covPass := weighted(q, m, total)
 		prox, phrase := ix.proximity(q, u)
 		title := ix.titleMatch(q, u, total)
 		var cue float32
 		if q.cue != 0 && u.flags&q.cue != 0 {
 			cue = 1
 		}
-		score := 0.40*c.score/best + 0.30*cov + 0.10*covWin + 0.08*prox + 0.07*phrase + 0.03*title + 0.04*cue
+		score := 0.40*c.score/best + 0.28*cov + 0.08*covWin + 0.08*covPass + 0.07*prox + 0.06*phrase + 0.03*title + 0.04*cue
 		out = append(out, candidate{unit: c.unit, score: score, coverage: covWin})
 		clear(m)
 	}
@@ -313,6 +325,19 @@ func (s *scratch) push(c scored) {
 		s.top[m], s.top[i] = s.top[i], s.top[m]
 		i = m
 	}
+}
+
+// passageUnits returns the units [lo, hi) of u's passage.
+func (ix *Index) passageUnits(u int32) (lo, hi int32) {
+	p := ix.units[u].passage
+	lo, hi = u, u+1
+	for lo > 0 && ix.units[lo-1].passage == p {
+		lo--
+	}
+	for int(hi) < len(ix.units) && ix.units[hi].passage == p {
+		hi++
+	}
+	return lo, hi
 }
 
 // match records, per slot, the best credit unit u gives it (scaled by f).
@@ -486,7 +511,15 @@ func (ix *Index) Answer(q Query) Answer {
 	if len(cands) == 0 {
 		return a
 	}
-	a.Confidence = round3(float64(0.5*query.coverage() + 0.5*cands[0].coverage))
+	conf := 0.5*query.coverage() + 0.5*cands[0].coverage
+	// "How many…?" wants a number and "When…?" a time: a best sentence
+	// without one answers a different question.
+	if cue := query.cue; cue == hasNumber || cue == hasTime {
+		if ix.units[cands[0].unit].flags&cue == 0 {
+			conf *= 0.85
+		}
+	}
+	a.Confidence = round3(float64(conf))
 	if a.Confidence < AnswerThreshold {
 		return a
 	}
@@ -505,12 +538,26 @@ func (ix *Index) quotes(q *query, cands []candidate) []Quote {
 		return Quote{Passage: ix.passages[u.passage], Sentence: int(u.sentence), Score: round3(float64(c.score))}
 	}
 	out := []Quote{quote(top)}
+	// "By backing the deal, they provided…": when the best sentence leans on
+	// a pronoun for who did it and the sentence before names someone, quote
+	// that one first so the answer says who.
+	if u := ix.units[top.unit]; u.sentence > 0 && ix.units[top.unit-1].flags&hasName != 0 {
+		p := ix.passages[u.passage]
+		if leadingPronoun(p.Sentences[u.sentence].Text) {
+			prev := candidate{unit: top.unit - 1}
+			out = []Quote{quote(prev), quote(top)}
+			out[0].Score = out[1].Score
+		}
+	}
 	var have [16]float32
 	n := min(len(q.slots), 16)
 	ix.match(q, top.unit, have[:n], 1)
 	for _, c := range cands[1:] {
 		if len(out) == 3 || c.score < 0.85*top.score {
 			break
+		}
+		if quoted(out, ix, c.unit) {
+			continue
 		}
 		var m [16]float32
 		ix.match(q, c.unit, m[:n], 1)
@@ -526,4 +573,30 @@ func (ix *Index) quotes(q *query, cands []candidate) []Quote {
 		}
 	}
 	return out
+}
+
+// personalPronouns stand for people named elsewhere.
+var personalPronouns = setOf(`they them their he him his she her`)
+
+// leadingPronoun reports whether one of the first words of a sentence is a
+// personal pronoun.
+func leadingPronoun(sentence string) bool {
+	n, found := 0, false
+	scanWords(sentence, func(w word) {
+		n++
+		if n <= 10 && personalPronouns[w.text] {
+			found = true
+		}
+	})
+	return found
+}
+
+func quoted(qs []Quote, ix *Index, u int32) bool {
+	un := ix.units[u]
+	for _, q := range qs {
+		if q.Passage == ix.passages[un.passage] && q.Sentence == int(un.sentence) {
+			return true
+		}
+	}
+	return false
 }

@@ -30,6 +30,9 @@ func TestAnswerCoveredQuestions(t *testing.T) {
 		{"Is Iran a superpower?", "Iran is a regional power, not a superpower.", "Dialogue Among Equals — But Not Equally Powerful"},
 		{"What has the US demonstrated?", "the U.S. has demonstrated through word and deed", "Dialogue Among Equals — But Not Equally Powerful"},
 		{"Where did this article first appear?", "Huffington Post", "About this article"},
+		// The best sentence says "they provided…": the one before says who.
+		{"Which two leaders backed the interim deal?", "President Obama and Ayatollah Khamenei", "Keeping Support At The Top"},
+		{"Where are the nuclear talks being held?", "nuclear talks commence here in Vienna", "Introduction"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

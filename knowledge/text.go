@@ -142,7 +142,24 @@ var questionWords = setOf(`what who whom whose when where why how which`)
 // queries, not in documents.
 var framingWords = setOf(`article author text piece writer say says said saying mention mentions mentioned
 tell tells told describe describes described explain explains according think thinks
-discuss discusses discussed talk talks talked`)
+discuss discusses discussed`)
+
+// genericWords are everyday English words — light verbs, vague nouns and
+// adjectives — that say little about a question's topic. A question word the
+// knowledge base lacks counts for less toward "not covered" when it is one of
+// these ("where are the talks being held?") than when it is specific
+// ("centrifuges").
+var genericWords = setOf(`be become begin being bring call came come comes coming could did do does done
+find found gave get gets getting give given gives go goes going gone got happen happened happening
+happens held help hold holds keep kept know known let like look looked looking made make makes
+making mean means meant need needed needs put said say says see seen seem seemed seems set show
+showed shown take taken takes taking tell think thought told took try tried turn turned use used
+uses want wanted wants went work worked works
+thing things way ways people person time times day days year years part place places point kind sort
+lot lots number case fact world life side group area end
+good bad new old big small great little long short high low right left real sure able certain
+main whole different same important possible likely really actually generally currently
+much many several various current recent next last`)
 
 func setOf(words string) map[string]bool {
 	m := make(map[string]bool)
