@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -257,11 +258,9 @@ func parseText(name, text string) (*Document, error) {
 func splitParagraphs(text string) []string {
 	var out []string
 	for _, block := range blankLine.Split(text, -1) {
-		lines := strings.Fields(strings.ReplaceAll(block, "\n", " "))
-		if len(lines) == 0 {
-			continue
+		if block = collapseSpace(block); block != "" {
+			out = append(out, block)
 		}
-		out = append(out, strings.Join(lines, " "))
 	}
 	return out
 }
@@ -304,8 +303,8 @@ func (b *builder) heading(title string, number int) {
 // paragraph adds a passage to the current section, dropping page furniture
 // and setting an attribution line aside in its own section.
 func (b *builder) paragraph(text string) {
-	text = strings.Join(strings.Fields(text), " ")
-	if text == "" || furniture[strings.ToLower(strings.ReplaceAll(strings.Trim(text, " .!↑^|"), " ", "-"))] {
+	text = collapseSpace(text)
+	if text == "" || len(text) < 40 && furniture[strings.ToLower(strings.ReplaceAll(strings.Trim(text, " .!↑^|"), " ", "-"))] {
 		return
 	}
 	if attribution.MatchString(text) {
@@ -355,6 +354,42 @@ func (d *Document) passageCount() int {
 		n += len(s.Passages)
 	}
 	return n
+}
+
+// collapseSpace trims s and folds every run of white space into one space.
+// Text that needs no folding is returned as it is, without copying.
+func collapseSpace(s string) string {
+	s = strings.TrimSpace(s)
+	clean := true
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' {
+			if prevSpace {
+				clean = false
+				break
+			}
+			prevSpace = true
+			continue
+		}
+		if c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+			clean = false
+			break
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				clean = false
+				break
+			}
+			i += size - 1
+		}
+		prevSpace = false
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // slug turns a file name into a document ID: lower case, letters, digits and
