@@ -2,39 +2,274 @@ package bot
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
 	"log/slog"
+	"runtime/debug"
+	"sync/atomic"
+	"time"
 
 	"github.com/talksbot/talksbot/knowledge"
 )
 
+// Defaults applied when the matching Options field is zero.
+const (
+	DefaultK          = 3
+	DefaultThreadTTL  = time.Hour
+	DefaultMaxThreads = 10000
+	DefaultBurst      = 5
+)
+
+// maxK bounds Options.K so a misconfiguration cannot flood a chat message.
+const maxK = 20
+
+// storeTimeout bounds a question-log write so a slow store cannot hold up
+// the reply for long.
+const storeTimeout = 2 * time.Second
+
 // Options configure a Bot. The zero value is usable: extractive answers, an
-// in-memory store, no logging.
+// in-memory store, no logging, no limits.
 type Options struct {
 	Drafter Drafter      // nil: extractive answers only
 	Store   Store        // nil: a MemoryStore
 	Logger  *slog.Logger // nil: discard
-	K       int          // citations per answer; 3 when zero
+	K       int          // citations per answer; 3 when zero, at most 20
+
+	// RatePerMinute is how many requests a user may make per minute on one
+	// platform; zero disables the limit. Requests without a User are not
+	// limited per user (MaxConcurrent still bounds them).
+	RatePerMinute float64
+	// Burst is how many requests a user may make in a quick row before
+	// RatePerMinute applies; 5 when zero.
+	Burst int
+	// MaxConcurrent bounds the questions and summaries being answered at
+	// once; zero means no bound. A request that cannot start before its
+	// context is done gets a "busy" reply.
+	MaxConcurrent int
+
+	// ThreadTTL is how long a thread's last turn is remembered for follow-ups;
+	// one hour when zero.
+	ThreadTTL time.Duration
+	// MaxThreads bounds the remembered threads (least recently used go
+	// first); 10,000 when zero.
+	MaxThreads int
+
+	// Now returns the current time; time.Now when nil. Tests use it to move
+	// time past TTLs and rate limits.
+	Now func() time.Time
 }
 
 // Bot turns Requests into Replies. It is safe for concurrent use.
-type Bot struct{}
+type Bot struct {
+	ix       atomic.Pointer[knowledge.Index]
+	drafter  Drafter
+	store    Store
+	log      *slog.Logger
+	k        int
+	now      func() time.Time
+	threads  *lru[threadKey, turn]
+	limiters *limiters // nil: no per-user limit
+	slots    chan struct{}
+}
 
-// New returns a Bot answering from ix.
-func New(ix *knowledge.Index, opts Options) *Bot { panic("todo") }
+// New returns a Bot answering from ix. A nil ix is allowed: until SetIndex
+// provides one, every request gets an error reply saying so.
+func New(ix *knowledge.Index, opts Options) *Bot {
+	b := &Bot{
+		drafter: opts.Drafter,
+		store:   opts.Store,
+		log:     opts.Logger,
+		k:       opts.K,
+		now:     opts.Now,
+	}
+	if b.store == nil {
+		b.store = NewMemoryStore()
+	}
+	if b.log == nil {
+		b.log = slog.New(slog.DiscardHandler)
+	}
+	if b.k <= 0 {
+		b.k = DefaultK
+	}
+	b.k = min(b.k, maxK)
+	if b.now == nil {
+		b.now = time.Now
+	}
+	ttl := opts.ThreadTTL
+	if ttl <= 0 {
+		ttl = DefaultThreadTTL
+	}
+	maxThreads := opts.MaxThreads
+	if maxThreads <= 0 {
+		maxThreads = DefaultMaxThreads
+	}
+	b.threads = newLRU[threadKey, turn](maxThreads, ttl)
+	if opts.RatePerMinute > 0 {
+		burst := opts.Burst
+		if burst <= 0 {
+			burst = DefaultBurst
+		}
+		b.limiters = newLimiters(opts.RatePerMinute, burst)
+	}
+	if opts.MaxConcurrent > 0 {
+		b.slots = make(chan struct{}, opts.MaxConcurrent)
+	}
+	if ix != nil {
+		b.ix.Store(ix)
+	}
+	return b
+}
 
 // Handle answers one request. It always returns a Reply: bad input and
 // failures become a KindError reply with a message fit for the user.
-func (b *Bot) Handle(ctx context.Context, req Request) Reply { panic("todo") }
+func (b *Bot) Handle(ctx context.Context, req Request) (reply Reply) {
+	start := b.now()
+	id := newID()
+	defer func() {
+		if p := recover(); p != nil {
+			b.log.Error("panic while handling a request",
+				"reply_id", id, "platform", string(req.Platform),
+				"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			reply = errorReply(id, msgInternal)
+		}
+	}()
 
-// Feedback records a user's verdict on a reply through the Store.
-func (b *Bot) Feedback(ctx context.Context, f Feedback) error { panic("todo") }
+	cmd, problem := requestCommand(req)
+	if problem != "" {
+		return errorReply(id, problem)
+	}
+	if b.limiters != nil && req.User != "" &&
+		!b.limiters.allow(string(req.Platform)+"\x00"+req.User, start) {
+		b.log.Info("rate limited", "reply_id", id, "platform", string(req.Platform))
+		return errorReply(id, msgRateLimited)
+	}
+	ix := b.ix.Load()
+	if ix == nil {
+		return errorReply(id, msgNoIndex)
+	}
+
+	switch cmd.Name {
+	case cmdAsk:
+		if cmd.Arg == "" {
+			return errorReply(id, msgAskEmpty)
+		}
+		release, ok := b.acquire(ctx)
+		if !ok {
+			return errorReply(id, msgBusy)
+		}
+		defer release()
+		reply = b.ask(ctx, ix, req, cmd.Arg, id, start)
+	case cmdSummary:
+		release, ok := b.acquire(ctx)
+		if !ok {
+			return errorReply(id, msgBusy)
+		}
+		defer release()
+		reply = b.summary(ctx, ix, req, cmd.Arg, id)
+	case cmdThemes:
+		reply = themesReply(ix, id, "")
+	case cmdSources:
+		reply = sourcesReply(ix, id)
+	case cmdHelp:
+		reply = helpReply(ix, id, cmd.Arg)
+	default:
+		reply = helpReply(ix, id, cmd.Name)
+	}
+	b.log.Debug("request handled", "reply_id", id, "platform", string(req.Platform),
+		"kind", string(reply.Kind), "mode", reply.Mode, "latency", b.now().Sub(start))
+	return reply
+}
+
+// Feedback records a user's verdict on a reply through the Store. It fills
+// At when zero and rejects feedback without a reply id or a user.
+func (b *Bot) Feedback(ctx context.Context, f Feedback) error {
+	if f.ReplyID == "" {
+		return errors.New("feedback: reply id is empty")
+	}
+	if f.User == "" {
+		return errors.New("feedback: user is empty")
+	}
+	if f.At.IsZero() {
+		f.At = b.now()
+	}
+	if err := b.store.SaveFeedback(ctx, f); err != nil {
+		return fmt.Errorf("save feedback for reply %s: %w", f.ReplyID, err)
+	}
+	return nil
+}
 
 // FirstDelivery reports whether a platform event id is seen for the first
 // time, through the Store; adapters call it to answer a retried event once.
-func (b *Bot) FirstDelivery(ctx context.Context, eventID string) (bool, error) { panic("todo") }
+func (b *Bot) FirstDelivery(ctx context.Context, eventID string) (bool, error) {
+	if eventID == "" {
+		return false, errors.New("first delivery: event id is empty")
+	}
+	first, err := b.store.FirstDelivery(ctx, eventID)
+	if err != nil {
+		return false, fmt.Errorf("first delivery of event %s: %w", eventID, err)
+	}
+	return first, nil
+}
 
-// Themes lists the knowledge base's themes (for autocomplete and menus).
-func (b *Bot) Themes() []ThemeRef { panic("todo") }
+// Themes lists the knowledge base's themes (for autocomplete and menus). It
+// is empty while no index is loaded.
+func (b *Bot) Themes() []ThemeRef {
+	ix := b.ix.Load()
+	if ix == nil {
+		return nil
+	}
+	return themeRefs(ix.Themes())
+}
 
-// SetIndex swaps the knowledge base atomically (hot reload).
-func (b *Bot) SetIndex(ix *knowledge.Index) { panic("todo") }
+// SetIndex swaps the knowledge base atomically (hot reload). Requests being
+// answered finish with the index they started with. A nil ix is ignored.
+func (b *Bot) SetIndex(ix *knowledge.Index) {
+	if ix == nil {
+		b.log.Warn("ignoring a nil index")
+		return
+	}
+	b.ix.Store(ix)
+}
+
+// acquire takes one of the MaxConcurrent answering slots, waiting until one
+// frees up or ctx is done. ok is false when ctx ended first.
+func (b *Bot) acquire(ctx context.Context) (release func(), ok bool) {
+	if b.slots == nil {
+		return func() {}, true
+	}
+	release = func() { <-b.slots }
+	select {
+	case b.slots <- struct{}{}:
+		return release, true
+	default:
+	}
+	select {
+	case b.slots <- struct{}{}:
+		return release, true
+	case <-ctx.Done():
+		return nil, false
+	}
+}
+
+// logQuestion writes one question-log entry. A failing store is logged and
+// otherwise ignored: the user gets the answer regardless.
+func (b *Bot) logQuestion(ctx context.Context, e LogEntry) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeTimeout)
+	defer cancel()
+	if err := b.store.LogQuestion(ctx, e); err != nil {
+		b.log.Error("log question", "reply_id", e.ReplyID, "err", err)
+	}
+}
+
+// newID returns a random 12-hex-digit reply id.
+func newID() string {
+	var p [6]byte
+	_, _ = rand.Read(p[:]) // crypto/rand.Read never fails
+	return hex.EncodeToString(p[:])
+}
+
+func errorReply(id, text string) Reply {
+	return Reply{ID: id, Kind: KindError, Text: text, Ephemeral: true}
+}

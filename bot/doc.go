@@ -2,9 +2,15 @@
 // question, a mention, a DM or a parsed /talks command) into a platform-neutral
 // Reply that every adapter renders natively.
 //
-// The bot routes commands (ask, summary, themes, sources, help), composes
-// grounded answers from the knowledge base, keeps a short per-thread context
-// so follow-ups are understood, and owns the small ports that adapters and
-// operations plug in: Drafter (an LLM that drafts wording) and Store (feedback,
-// the question log and delivered-event ids).
+// The bot routes commands (ask, summary, themes, sources, help; see
+// ParseCommand), composes grounded answers from the knowledge base, keeps a
+// short per-thread context so follow-ups are understood, and owns the small
+// ports that adapters and operations plug in: Drafter (an LLM that drafts
+// wording, whose drafts Verify checks before use) and Store (feedback, the
+// question log and delivered-event ids; MemoryStore keeps them in memory).
+//
+// Handle never fails: bad input, rate limits, a busy bot and even a panic
+// become a KindError reply fit for the user, while the details go to the
+// injected logger. Per-user rate limits and a bound on concurrent answers
+// are set through Options; SetIndex swaps the knowledge base while serving.
 package bot

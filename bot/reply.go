@@ -29,7 +29,7 @@ type Reply struct {
 	Text      string // the answer, summary or message, plain text
 	Quotes    []Quote
 	Citations []Citation  // best first; the passages that Quotes stand in
-	Themes    []ThemeRef  // for declined, themes and help replies
+	Themes    []ThemeRef  // for declined, themes and help replies; for summaries, the themes summarised
 	Sources   []SourceRef // for sources replies
 	Ephemeral bool        // shown only to the asker where the platform allows it
 	Mode      string      // ModeExtractive or ModeLLM, for answers and summaries

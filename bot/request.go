@@ -18,6 +18,9 @@ type Request struct {
 	User     string // platform user id; the unit of rate limiting and feedback
 	Channel  string // platform channel or DM id
 	Thread   string // conversation key for follow-ups (Slack thread ts, Discord channel or message); "" for none
+	// DM marks a direct message: the channel itself is the conversation, so
+	// follow-ups are understood even when Thread is empty.
+	DM bool
 	// Text is free text: a mention with the mention stripped, a DM, or the
 	// text after "/talks". It is parsed as a command when it starts with one
 	// ("summary spoilers", "themes", "help") and otherwise taken as a question.
@@ -34,5 +37,8 @@ type Request struct {
 // Command is a parsed /talks command.
 type Command struct {
 	Name string // "ask", "summary", "themes", "sources", "help"
-	Arg  string // the question for ask, the theme for summary; "" otherwise
+	// Arg is the question for ask and the theme for summary. For help it is
+	// "" or an unrecognised command the user typed (ParseCommand puts it
+	// there), which the help reply names.
+	Arg string
 }

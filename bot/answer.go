@@ -1,0 +1,258 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/talksbot/talksbot/knowledge"
+)
+
+// followUpWords is the most words a question may have and still be read as
+// a follow-up of the thread's previous turn without any other cue.
+const followUpWords = 6
+
+// followUpLeads open a question that refers back to the previous turn.
+var followUpLeads = []string{"and ", "what about ", "how about ", "what of "}
+
+// followUpPronouns, leading a question, refer back to the previous turn.
+var followUpPronouns = map[string]bool{
+	"they": true, "them": true, "their": true, "he": true, "him": true, "his": true,
+	"she": true, "her": true, "it": true, "its": true, "that": true, "those": true,
+}
+
+// threadKey names a conversation: the bot remembers one turn per key.
+type threadKey struct {
+	platform Platform
+	channel  string
+	thread   string
+}
+
+// turn is what the bot remembers of a thread's last answered question.
+type turn struct {
+	base      string // the last standalone question of the thread
+	effective string // the question with its context; the next follow-up's context
+	display   string // the question as understood, shown in replies
+	answer    string // the answer text
+}
+
+// conversation returns the thread key of req, if it has one.
+func conversation(req Request) (threadKey, bool) {
+	if req.Thread == "" && !req.DM {
+		return threadKey{}, false
+	}
+	return threadKey{platform: req.Platform, channel: req.Channel, thread: req.Thread}, true
+}
+
+// followUp says how a question reads relative to the thread's previous turn.
+type followUp int
+
+const (
+	standalone followUp = iota
+	short               // short enough that it may lean on the previous turn
+	marked              // opens with "and", "what about", ... or a pronoun referring back
+)
+
+// classify reads q as a follow-up when it opens with "and", "what about",
+// "how about", "what of" or a pronoun referring back (marked), or when it
+// has at most followUpWords words (short).
+func classify(q string) followUp {
+	words := strings.Fields(strings.ToLower(q))
+	if len(words) == 0 {
+		return standalone
+	}
+	lead := strings.Join(words, " ")
+	for _, l := range followUpLeads {
+		if strings.HasPrefix(lead, l) {
+			return marked
+		}
+	}
+	first := strings.TrimFunc(words[0], func(r rune) bool { return !unicode.IsLetter(r) })
+	if followUpPronouns[first] {
+		return marked
+	}
+	if len(words) <= followUpWords {
+		return short
+	}
+	return standalone
+}
+
+// resolve answers question, in the context of prev when the question reads
+// as a follow-up. usedContext says whether the answer relies on prev.
+func (b *Bot) resolve(ix *knowledge.Index, question string, prev *turn) (ans knowledge.Answer, usedContext bool) {
+	alone := func() knowledge.Answer { return ix.Answer(knowledge.Query{Text: question, K: b.k}) }
+	kind := classify(question)
+	if prev == nil || kind == standalone {
+		return alone(), false
+	}
+	withContext := ix.Answer(knowledge.Query{Text: question, Context: prev.effective, K: b.k})
+	if kind == marked {
+		if withContext.Answerable {
+			return withContext, true
+		}
+		return alone(), false
+	}
+	// A short question may be complete on its own ("Who is Zarif?"): when
+	// it gets the same best sentence without the context, it needs none.
+	single := alone()
+	switch {
+	case !withContext.Answerable:
+		return single, false
+	case single.Answerable && sameLead(single, withContext):
+		return single, false
+	default:
+		return withContext, true
+	}
+}
+
+func sameLead(a, b knowledge.Answer) bool {
+	if len(a.Quotes) == 0 || len(b.Quotes) == 0 {
+		return false
+	}
+	qa, qb := a.Quotes[0], b.Quotes[0]
+	return qa.Passage.ID == qb.Passage.ID && qa.Sentence == qb.Sentence
+}
+
+// ask answers a question, in the context of the thread's previous turn when
+// it reads as a follow-up.
+func (b *Bot) ask(ctx context.Context, ix *knowledge.Index, req Request, question, id string, start time.Time) Reply {
+	key, threaded := conversation(req)
+	var prev *turn
+	if threaded {
+		if t, ok := b.threads.get(key, start); ok {
+			prev = &t
+		}
+	}
+
+	current := turn{base: question, effective: question, display: question}
+	ans, usedContext := b.resolve(ix, question, prev)
+	if usedContext {
+		current = turn{
+			base:      prev.base,
+			effective: prev.base + " " + question,
+			display:   question + " (following up on “" + prev.base + "”)",
+		}
+	}
+	if ans.Answerable && len(ans.Quotes) == 0 {
+		// An answer must quote something; without a quote it is a decline.
+		b.log.Warn("answerable question without quotes", "reply_id", id)
+		ans.Answerable = false
+	}
+
+	var reply Reply
+	if ans.Answerable {
+		reply = b.answerReply(ctx, ans, req, prev, current.display, question, id)
+		current.answer = reply.Text
+		if threaded {
+			b.threads.put(key, current, b.now())
+		}
+	} else {
+		reply = declinedReply(ix, id, question)
+	}
+	b.log.Debug("question", "reply_id", id, "question", question, "answered", ans.Answerable,
+		"confidence", ans.Confidence)
+	b.logQuestion(ctx, LogEntry{
+		ReplyID:  id,
+		Platform: req.Platform,
+		User:     req.User,
+		Question: question,
+		Answered: ans.Answerable,
+		Mode:     reply.Mode,
+		Latency:  b.now().Sub(start),
+		At:       start,
+	})
+	return reply
+}
+
+// answerReply composes the extractive answer and, with a Drafter, replaces
+// its wording by a verified draft.
+func (b *Bot) answerReply(ctx context.Context, ans knowledge.Answer, req Request, prev *turn, understood, question, id string) Reply {
+	quotes, cites := answerQuotes(ans, b.k)
+	reply := Reply{
+		ID:        id,
+		Kind:      KindAnswer,
+		Question:  understood,
+		Text:      joinQuotes(quotes),
+		Quotes:    quotes,
+		Citations: cites,
+		Mode:      ModeExtractive,
+	}
+	if b.drafter == nil {
+		return reply
+	}
+	dr := DraftRequest{Question: question, Passages: cites, Partial: req.Progress}
+	if prev != nil {
+		dr.Previous = &Turn{Question: prev.display, Answer: prev.answer}
+	}
+	if d, ok := b.draft(ctx, id, dr); ok {
+		reply.Text, reply.Mode, reply.Model = d.Text, ModeLLM, d.Model
+	}
+	return reply
+}
+
+// answerQuotes maps an extractive answer to quotes and citations: the hits
+// first (best first, at most k), then any quoted passage not among them.
+func answerQuotes(ans knowledge.Answer, k int) ([]Quote, []Citation) {
+	cites := make([]Citation, 0, min(len(ans.Hits), k)+len(ans.Quotes))
+	for _, h := range ans.Hits {
+		if len(cites) == k {
+			break
+		}
+		if h.Passage != nil {
+			cites = append(cites, citation(h.Passage, h.Score))
+		}
+	}
+	quotes := make([]Quote, 0, len(ans.Quotes))
+	for _, q := range ans.Quotes {
+		quotes = append(quotes, Quote{Text: q.Text(), Citation: citationFor(&cites, q.Passage)})
+	}
+	return quotes, cites
+}
+
+// citationFor returns the index of p among cites, appending it when absent.
+func citationFor(cites *[]Citation, p *knowledge.Passage) int {
+	for i, c := range *cites {
+		if c.ID == p.ID {
+			return i
+		}
+	}
+	*cites = append(*cites, citation(p, 0))
+	return len(*cites) - 1
+}
+
+func citation(p *knowledge.Passage, score float64) Citation {
+	return Citation{
+		ID:      p.ID,
+		Doc:     p.Doc,
+		Title:   p.DocTitle,
+		Section: p.Section,
+		Text:    p.Text,
+		Score:   score,
+	}
+}
+
+func joinQuotes(quotes []Quote) string {
+	texts := make([]string, len(quotes))
+	for i, q := range quotes {
+		texts[i] = q.Text
+	}
+	return strings.Join(texts, " ")
+}
+
+// declinedReply says the knowledge base does not cover the question and
+// lists what it covers.
+func declinedReply(ix *knowledge.Index, id, question string) Reply {
+	text := "The knowledge base doesn't cover that."
+	if len(ix.Documents()) == 1 {
+		text = "The article doesn't cover that."
+	}
+	return Reply{
+		ID:       id,
+		Kind:     KindDeclined,
+		Question: question,
+		Text:     text,
+		Themes:   themeRefs(ix.Themes()),
+		Mode:     ModeExtractive,
+	}
+}

@@ -1,0 +1,599 @@
+package bot_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/talksbot/talksbot/bot"
+)
+
+var articleThemes = []string{
+	"Handling the Spoilers",
+	"Keeping Support At The Top",
+	"Pursuing Interests Over Ideology",
+	"Dialogue Among Equals — But Not Equally Powerful",
+}
+
+func TestHandleAnswersWithQuotedCitedSentence(t *testing.T) {
+	ix := newIndex(t)
+	b := bot.New(ix, bot.Options{})
+	r := ask(t, b, "What has Congress pushed for?")
+
+	if r.Kind != bot.KindAnswer {
+		t.Fatalf("got kind %q (%q), want %q", r.Kind, r.Text, bot.KindAnswer)
+	}
+	const want = "Congress has pushed for more hard-hitting sanctions."
+	if len(r.Quotes) == 0 || r.Quotes[0].Text != want {
+		t.Fatalf("got quotes %q, want %q first", quoteTexts(r), want)
+	}
+	if got := r.Citations[r.Quotes[0].Citation].Section; got != "Handling the Spoilers" {
+		t.Errorf("got the quote cited in section %q, want %q", got, "Handling the Spoilers")
+	}
+	if r.Text != quoteTexts(r) {
+		t.Errorf("got text %q, want the quotes joined %q", r.Text, quoteTexts(r))
+	}
+	if r.Mode != bot.ModeExtractive || r.Model != "" {
+		t.Errorf("got mode %q model %q, want %q and no model", r.Mode, r.Model, bot.ModeExtractive)
+	}
+	if r.Question != "What has Congress pushed for?" {
+		t.Errorf("got question %q, want the question as asked", r.Question)
+	}
+	if len(r.Citations) > bot.DefaultK+len(r.Quotes) {
+		t.Errorf("got %d citations, want at most %d", len(r.Citations), bot.DefaultK+len(r.Quotes))
+	}
+	for i := 1; i < min(len(r.Citations), bot.DefaultK); i++ {
+		if r.Citations[i].Score > r.Citations[i-1].Score {
+			t.Errorf("citation %d scores %v above citation %d (%v): want best first", i, r.Citations[i].Score, i-1, r.Citations[i-1].Score)
+		}
+	}
+	if r.Ephemeral {
+		t.Error("got an ephemeral answer, want a public one")
+	}
+	if !regexp.MustCompile(`^[0-9a-f]{12}$`).MatchString(r.ID) {
+		t.Errorf("got id %q, want 12 hex digits", r.ID)
+	}
+	checkGrounded(t, ix, r)
+}
+
+func TestHandleRespectsK(t *testing.T) {
+	ix := newIndex(t)
+	b := bot.New(ix, bot.Options{K: 1})
+	r := ask(t, b, "What has Congress pushed for?")
+	if r.Kind != bot.KindAnswer {
+		t.Fatalf("got kind %q, want %q", r.Kind, bot.KindAnswer)
+	}
+	if len(r.Citations) > 1+len(r.Quotes) {
+		t.Errorf("got %d citations with K=1 and %d quotes, want at most %d", len(r.Citations), len(r.Quotes), 1+len(r.Quotes))
+	}
+	checkGrounded(t, ix, r)
+}
+
+func TestHandleDeclinesUncoveredQuestion(t *testing.T) {
+	tests := []struct {
+		name     string
+		twoDocs  bool
+		question string
+		wantText string
+		themes   int
+	}{
+		{"article", false, "Who won the World Cup?", "The article doesn't cover that.", 4},
+		{"knowledge base", true, "Who won the World Cup?", "The knowledge base doesn't cover that.", 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ix := newIndex(t)
+			if tt.twoDocs {
+				ix = twoDocIndex(t)
+			}
+			r := ask(t, bot.New(ix, bot.Options{}), tt.question)
+			if r.Kind != bot.KindDeclined {
+				t.Fatalf("got kind %q (%q), want %q", r.Kind, r.Text, bot.KindDeclined)
+			}
+			if r.Text != tt.wantText {
+				t.Errorf("got text %q, want %q", r.Text, tt.wantText)
+			}
+			if len(r.Citations) != 0 || len(r.Quotes) != 0 {
+				t.Errorf("got %d citations and %d quotes, want none", len(r.Citations), len(r.Quotes))
+			}
+			if len(r.Themes) != tt.themes {
+				t.Errorf("got %d themes, want %d", len(r.Themes), tt.themes)
+			}
+			if r.Question != tt.question {
+				t.Errorf("got question %q, want %q", r.Question, tt.question)
+			}
+		})
+	}
+}
+
+func TestHandleRejectsBadInput(t *testing.T) {
+	long := strings.Repeat("a", bot.MaxInput+1)
+	tests := []struct {
+		name string
+		req  bot.Request
+		want string
+	}{
+		{"empty", bot.Request{}, "for example"},
+		{"white space", bot.Request{Text: " \n\t "}, "for example"},
+		{"too long", bot.Request{Text: long}, "2000"},
+		{"too long argument", bot.Request{Command: &bot.Command{Name: "ask", Arg: long}}, "2000"},
+		{"NUL", bot.Request{Text: "what\x00 now"}, "control characters"},
+		{"escape", bot.Request{Text: "what \x1b[31m now"}, "control characters"},
+		{"C1 control", bot.Request{Text: "what \u0085 now"}, "control characters"},
+		{"bell in argument", bot.Request{Command: &bot.Command{Name: "summary", Arg: "spoil\aers"}}, "control characters"},
+		{"invalid UTF-8", bot.Request{Text: "what \xff\xfe now"}, "UTF-8"},
+		{"invalid UTF-8 argument", bot.Request{Command: &bot.Command{Name: "ask", Arg: "\xc3"}}, "UTF-8"},
+		{"ask without a question", bot.Request{Text: "ask"}, "ask What has Congress pushed for?"},
+		{"ask command without a question", bot.Request{Command: &bot.Command{Name: "ask"}}, "ask What has Congress pushed for?"},
+	}
+	b := bot.New(newIndex(t), bot.Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := b.Handle(context.Background(), tt.req)
+			if r.Kind != bot.KindError {
+				t.Fatalf("got kind %q (%q), want %q", r.Kind, r.Text, bot.KindError)
+			}
+			if !strings.Contains(r.Text, tt.want) {
+				t.Errorf("got text %q, want it to contain %q", r.Text, tt.want)
+			}
+			if !r.Ephemeral {
+				t.Error("got a public error reply, want an ephemeral one")
+			}
+			if r.ID == "" {
+				t.Error("got an empty reply id")
+			}
+		})
+	}
+}
+
+func TestHandleAcceptsLongestInput(t *testing.T) {
+	// 2,000 two-byte characters are 4,000 bytes but within the limit.
+	text := "Congress " + strings.Repeat("é", bot.MaxInput-len("Congress "))
+	r := ask(t, bot.New(newIndex(t), bot.Options{}), text)
+	if r.Kind == bot.KindError {
+		t.Errorf("got an error reply %q for %d characters, want it accepted", r.Text, bot.MaxInput)
+	}
+	r = ask(t, bot.New(newIndex(t), bot.Options{}), "What has\tCongress\r\npushed for?")
+	if r.Kind != bot.KindAnswer {
+		t.Errorf("got kind %q (%q) for text with tabs and line breaks, want %q", r.Kind, r.Text, bot.KindAnswer)
+	}
+}
+
+func TestHandleCommands(t *testing.T) {
+	ix := newIndex(t)
+	b := bot.New(ix, bot.Options{})
+	tests := []struct {
+		name     string
+		req      bot.Request
+		kind     bot.Kind
+		contains []string
+		section  string // every citation's section, when set
+	}{
+		{"summary by words", bot.Request{Text: "summary spoilers"}, bot.KindSummary, nil, "Handling the Spoilers"},
+		{"summary by number", bot.Request{Text: "/talks summarise 2"}, bot.KindSummary, nil, "Keeping Support At The Top"},
+		{"summary command", bot.Request{Command: &bot.Command{Name: "Summary", Arg: "ideology"}}, bot.KindSummary, nil, "Pursuing Interests Over Ideology"},
+		{"summary alias", bot.Request{Command: &bot.Command{Name: "summarize", Arg: "equals"}}, bot.KindSummary, nil, articleThemes[3]},
+		{"themes", bot.Request{Text: "themes"}, bot.KindThemes, articleThemes, ""},
+		{"topics", bot.Request{Command: &bot.Command{Name: "topics"}}, bot.KindThemes, articleThemes, ""},
+		{"sources", bot.Request{Text: "talks sources"}, bot.KindSources, []string{"Vienna Nuclear Talks", "Huffington Post"}, ""},
+		{"help", bot.Request{Text: "help"}, bot.KindHelp, []string{"ask", "summary", "themes", "sources", "help", "What has Congress pushed for?"}, ""},
+		{"unknown slash command", bot.Request{Text: "/frobnicate now"}, bot.KindHelp, []string{"don't recognise", "/frobnicate", "summary"}, ""},
+		{"unknown command name", bot.Request{Command: &bot.Command{Name: "dance"}}, bot.KindHelp, []string{"don't recognise", "dance"}, ""},
+		{"unknown unprintable name", bot.Request{Command: &bot.Command{Name: strings.Repeat("x", 100)}}, bot.KindHelp, []string{"don't recognise that command"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := b.Handle(context.Background(), tt.req)
+			if r.Kind != tt.kind {
+				t.Fatalf("got kind %q (%q), want %q", r.Kind, r.Text, tt.kind)
+			}
+			for _, s := range tt.contains {
+				if !strings.Contains(r.Text, s) {
+					t.Errorf("got text %q, want it to contain %q", r.Text, s)
+				}
+			}
+			if tt.section != "" {
+				checkGrounded(t, ix, r)
+				for _, c := range r.Citations {
+					if c.Section != tt.section || c.Score != 0 {
+						t.Errorf("got citation %s in section %q with score %v, want section %q and score 0", c.ID, c.Section, c.Score, tt.section)
+					}
+				}
+				if r.Text != quoteTexts(r) {
+					t.Errorf("got text %q, want the quotes joined %q", r.Text, quoteTexts(r))
+				}
+				if len(r.Themes) != 1 || r.Themes[0].Title != tt.section {
+					t.Errorf("got themes %+v, want just %q", r.Themes, tt.section)
+				}
+				if n := len(r.Quotes); n < 2 || n > 4 {
+					t.Errorf("got %d summary sentences, want 2 to 4", n)
+				}
+			}
+			wantEphemeral := tt.kind == bot.KindHelp
+			if r.Ephemeral != wantEphemeral {
+				t.Errorf("got ephemeral %v, want %v", r.Ephemeral, wantEphemeral)
+			}
+		})
+	}
+}
+
+func TestHandleThemesAndSourcesFields(t *testing.T) {
+	b := bot.New(twoDocIndex(t), bot.Options{})
+
+	r := ask(t, b, "themes")
+	if len(r.Themes) != 5 {
+		t.Fatalf("got %d themes, want 5", len(r.Themes))
+	}
+	for i, title := range articleThemes {
+		if got := r.Themes[i]; got.Title != title || got.Number != i+1 {
+			t.Errorf("theme %d: got %d %q, want %d %q", i, got.Number, got.Title, i+1, title)
+		}
+	}
+	if got := r.Themes[4]; got.Title != "Centrifuges" || got.Doc != "Enrichment Glossary" {
+		t.Errorf("got the last theme %+v, want Centrifuges of Enrichment Glossary", got)
+	}
+	if !strings.Contains(r.Text, "(Enrichment Glossary)") {
+		t.Errorf("got text %q, want document titles with several documents", r.Text)
+	}
+
+	r = ask(t, b, "sources")
+	if len(r.Sources) != 2 {
+		t.Fatalf("got %d sources, want 2", len(r.Sources))
+	}
+	if got := r.Sources[0]; got.ID != "vienna-talks" || got.Source != "Huffington Post" || got.Passages < 10 || !strings.HasPrefix(got.Path, "embedded:") {
+		t.Errorf("got the first source %+v, want the embedded article", got)
+	}
+	if got := r.Sources[1]; got.ID != "glossary" || got.Title != "Enrichment Glossary" || got.Passages != 1 || got.Path != "glossary.md" {
+		t.Errorf("got the second source %+v, want the glossary with 1 passage", got)
+	}
+}
+
+func TestHandleSummaryOfEveryTheme(t *testing.T) {
+	ix := newIndex(t)
+	r := ask(t, bot.New(ix, bot.Options{}), "summary")
+	if r.Kind != bot.KindSummary {
+		t.Fatalf("got kind %q (%q), want %q", r.Kind, r.Text, bot.KindSummary)
+	}
+	lines := strings.Split(r.Text, "\n")
+	if len(lines) != len(articleThemes) {
+		t.Fatalf("got %d lines %q, want one per theme (%d)", len(lines), r.Text, len(articleThemes))
+	}
+	for i, title := range articleThemes {
+		if !strings.HasPrefix(lines[i], title+": ") {
+			t.Errorf("line %d: got %q, want it to start with %q", i, lines[i], title+": ")
+		}
+	}
+	if n := len(r.Quotes); n < len(articleThemes) || n > 2*len(articleThemes) {
+		t.Errorf("got %d quotes, want 1 or 2 per theme", n)
+	}
+	if len(r.Themes) != len(articleThemes) {
+		t.Errorf("got %d themes, want %d", len(r.Themes), len(articleThemes))
+	}
+	checkGrounded(t, ix, r)
+}
+
+func TestHandleUnknownThemeListsThemes(t *testing.T) {
+	r := ask(t, bot.New(newIndex(t), bot.Options{}), "summary basketball playoffs")
+	if r.Kind != bot.KindThemes {
+		t.Fatalf("got kind %q (%q), want %q", r.Kind, r.Text, bot.KindThemes)
+	}
+	want := append([]string{"couldn't find", "basketball playoffs"}, articleThemes...)
+	for _, s := range want {
+		if !strings.Contains(r.Text, s) {
+			t.Errorf("got text %q, want it to contain %q", r.Text, s)
+		}
+	}
+	if len(r.Themes) != len(articleThemes) {
+		t.Errorf("got %d themes, want %d", len(r.Themes), len(articleThemes))
+	}
+}
+
+func TestHandleFollowUps(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+
+	first := inThread(t, b, "T1", "What did Congress push for?")
+	if first.Kind != bot.KindAnswer || !strings.Contains(first.Text, "hard-hitting sanctions") {
+		t.Fatalf("got %s %q, want the sanctions answer", first.Kind, first.Text)
+	}
+
+	tests := []struct {
+		text string
+		want string
+	}{
+		{"and the Iranian side?", "Iranian hardliners are seeking ways"},
+		{"and Khamenei?", "Khamenei"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			r := inThread(t, b, "T1", tt.text)
+			if r.Kind != bot.KindAnswer {
+				t.Fatalf("got kind %q (%q), want %q", r.Kind, r.Text, bot.KindAnswer)
+			}
+			if !strings.Contains(r.Text, tt.want) {
+				t.Errorf("got %q, want an answer containing %q", r.Text, tt.want)
+			}
+			if want := tt.text + " (following up on “What did Congress push for?”)"; r.Question != want {
+				t.Errorf("got question %q, want %q", r.Question, want)
+			}
+		})
+	}
+
+	t.Run("a short question complete on its own", func(t *testing.T) {
+		r := inThread(t, b, "T1", "Who is Zarif?")
+		if r.Question != "Who is Zarif?" || !strings.Contains(r.Text, "Foreign Minister Zarif") {
+			t.Errorf("got question %q answered %q, want the Zarif sentence without context", r.Question, r.Text)
+		}
+	})
+	t.Run("another thread has no context", func(t *testing.T) {
+		r := inThread(t, b, "T2", "and the Iranian side?")
+		if r.Question != "and the Iranian side?" {
+			t.Errorf("got question %q, want the text without context", r.Question)
+		}
+	})
+	t.Run("another channel has no context", func(t *testing.T) {
+		r := b.Handle(context.Background(), bot.Request{Platform: bot.Slack, Channel: "C2", Thread: "T1", Text: "and Khamenei?"})
+		if r.Question != "and Khamenei?" {
+			t.Errorf("got question %q, want the text without context", r.Question)
+		}
+	})
+	t.Run("no thread has no context", func(t *testing.T) {
+		r := b.Handle(context.Background(), bot.Request{Platform: bot.Slack, Channel: "C1", Text: "and Khamenei?"})
+		if r.Question != "and Khamenei?" {
+			t.Errorf("got question %q, want the text without context", r.Question)
+		}
+	})
+}
+
+func TestHandleFollowUpCues(t *testing.T) {
+	tests := []struct {
+		text        string
+		wantContext bool
+	}{
+		{"and the Iranian side?", true},
+		{"what about the Iranian hardliners in Tehran and their efforts today?", true},
+		{"How about the Iranian hardliners in Tehran and their efforts today?", true},
+		{"what of the Iranian hardliners in Tehran and their efforts today?", true},
+		{"They pushed for sanctions, but what are the Iranian hardliners seeking in response?", true},
+		{"What are the Iranian hardliners seeking in response to the talks in Vienna?", false},
+	}
+	for i, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			b := bot.New(newIndex(t), bot.Options{})
+			thread := fmt.Sprint("T", i)
+			inThread(t, b, thread, "What did Congress push for?")
+			r := inThread(t, b, thread, tt.text)
+			if got := strings.Contains(r.Question, "following up"); got != tt.wantContext {
+				t.Errorf("got question %q (%s), want context %v", r.Question, r.Kind, tt.wantContext)
+			}
+		})
+	}
+}
+
+func TestHandleFollowUpInDirectMessage(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+	dm := func(text string) bot.Reply {
+		return b.Handle(context.Background(), bot.Request{Platform: bot.Discord, User: "u", Channel: "D1", DM: true, Text: text})
+	}
+	if r := dm("What did Congress push for?"); r.Kind != bot.KindAnswer {
+		t.Fatalf("got kind %q, want %q", r.Kind, bot.KindAnswer)
+	}
+	r := dm("and the Iranian side?")
+	if !strings.Contains(r.Text, "Iranian hardliners are seeking ways") {
+		t.Errorf("got %q, want the Iranian hardliners answer", r.Text)
+	}
+}
+
+func TestHandleFollowUpContextExpires(t *testing.T) {
+	clk := newClock(0)
+	b := bot.New(newIndex(t), bot.Options{Now: clk.Now, ThreadTTL: time.Hour})
+	inThread(t, b, "T1", "What did Congress push for?")
+	clk.Advance(time.Hour)
+	r := inThread(t, b, "T1", "and Khamenei?")
+	if r.Question != "and Khamenei?" {
+		t.Errorf("got question %q an hour later, want no context", r.Question)
+	}
+}
+
+func TestHandleFollowUpMemoryIsBounded(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{MaxThreads: 1})
+	inThread(t, b, "T1", "What did Congress push for?")
+	inThread(t, b, "T2", "What did Congress push for?")
+	if r := inThread(t, b, "T2", "and Khamenei?"); !strings.Contains(r.Question, "following up") {
+		t.Errorf("got question %q in the remembered thread, want context", r.Question)
+	}
+	if r := inThread(t, b, "T1", "and Khamenei?"); r.Question != "and Khamenei?" {
+		t.Errorf("got question %q in an evicted thread, want no context", r.Question)
+	}
+}
+
+func TestHandleLogsEveryQuestion(t *testing.T) {
+	store := bot.NewMemoryStore()
+	b := bot.New(newIndex(t), bot.Options{Store: store, Now: newClock(time.Millisecond).Now})
+	answered := b.Handle(context.Background(), bot.Request{Platform: bot.Discord, User: "u7", Text: "What has Congress pushed for?"})
+	declined := ask(t, b, "Who won the World Cup?")
+	ask(t, b, "themes") // not a question
+
+	got := store.Questions()
+	if len(got) != 2 {
+		t.Fatalf("got %d logged questions, want 2", len(got))
+	}
+	want := []struct {
+		id       string
+		question string
+		answered bool
+	}{
+		{answered.ID, "What has Congress pushed for?", true},
+		{declined.ID, "Who won the World Cup?", false},
+	}
+	for i, w := range want {
+		e := got[i]
+		if e.ReplyID != w.id || e.Question != w.question || e.Answered != w.answered || e.Mode != bot.ModeExtractive {
+			t.Errorf("entry %d: got %+v, want reply %s, question %q, answered %v, extractive", i, e, w.id, w.question, w.answered)
+		}
+		if e.Latency <= 0 || e.At.IsZero() {
+			t.Errorf("entry %d: got latency %v at %v, want both set", i, e.Latency, e.At)
+		}
+	}
+	if got[0].Platform != bot.Discord || got[0].User != "u7" {
+		t.Errorf("got platform %q user %q, want discord u7", got[0].Platform, got[0].User)
+	}
+}
+
+// failingStore fails every call.
+type failingStore struct{}
+
+func (failingStore) SaveFeedback(context.Context, bot.Feedback) error { return errors.New("disk full") }
+func (failingStore) LogQuestion(context.Context, bot.LogEntry) error  { return errors.New("disk full") }
+func (failingStore) FirstDelivery(context.Context, string) (bool, error) {
+	return false, errors.New("disk full")
+}
+
+func TestHandleAnswersDespiteStoreFailure(t *testing.T) {
+	var logs logBuffer
+	b := bot.New(newIndex(t), bot.Options{Store: failingStore{}, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	r := ask(t, b, "What has Congress pushed for?")
+	if r.Kind != bot.KindAnswer {
+		t.Fatalf("got kind %q (%q), want %q", r.Kind, r.Text, bot.KindAnswer)
+	}
+	if strings.Contains(r.Text, "disk full") {
+		t.Errorf("got text %q, want no store error shown", r.Text)
+	}
+	if !strings.Contains(logs.String(), "disk full") {
+		t.Errorf("got logs %q, want the store error logged", logs.String())
+	}
+
+	if err := b.Feedback(context.Background(), bot.Feedback{ReplyID: r.ID, User: "u"}); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("got feedback error %v, want the store error wrapped", err)
+	}
+	if _, err := b.FirstDelivery(context.Background(), "Ev1"); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("got first delivery error %v, want the store error wrapped", err)
+	}
+}
+
+// panickingStore panics while logging a question.
+type panickingStore struct{ failingStore }
+
+func (panickingStore) LogQuestion(context.Context, bot.LogEntry) error {
+	panic("secret internal state")
+}
+
+func TestHandleRecoversPanic(t *testing.T) {
+	var logs logBuffer
+	b := bot.New(newIndex(t), bot.Options{Store: panickingStore{}, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	r := ask(t, b, "What has Congress pushed for?")
+	if r.Kind != bot.KindError || !strings.Contains(r.Text, "something went wrong on my side") {
+		t.Fatalf("got %s %q, want an error reply saying something went wrong", r.Kind, r.Text)
+	}
+	if strings.Contains(r.Text, "secret") {
+		t.Errorf("got text %q, want no internals", r.Text)
+	}
+	for _, want := range []string{"secret internal state", "goroutine", r.ID} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("got logs %q, want them to contain %q", logs.String(), want)
+		}
+	}
+}
+
+func TestHandleWithoutIndex(t *testing.T) {
+	b := bot.New(nil, bot.Options{})
+	if r := ask(t, b, "What has Congress pushed for?"); r.Kind != bot.KindError {
+		t.Errorf("got kind %q, want %q before an index is loaded", r.Kind, bot.KindError)
+	}
+	if got := b.Themes(); len(got) != 0 {
+		t.Errorf("got themes %v, want none", got)
+	}
+	b.SetIndex(newIndex(t))
+	if r := ask(t, b, "What has Congress pushed for?"); r.Kind != bot.KindAnswer {
+		t.Errorf("got kind %q, want %q after SetIndex", r.Kind, bot.KindAnswer)
+	}
+}
+
+func TestSetIndexSwapsKnowledgeBase(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+	if got := len(b.Themes()); got != 4 {
+		t.Fatalf("got %d themes, want 4", got)
+	}
+	const q = "What do cascades of centrifuges do?"
+	if r := ask(t, b, q); r.Kind != bot.KindDeclined {
+		t.Errorf("got kind %q for a glossary question, want %q before the swap", r.Kind, bot.KindDeclined)
+	}
+	b.SetIndex(twoDocIndex(t))
+	b.SetIndex(nil) // ignored
+	if got := len(b.Themes()); got != 5 {
+		t.Errorf("got %d themes after the swap, want 5", got)
+	}
+	r := ask(t, b, q)
+	if r.Kind != bot.KindAnswer || r.Citations[r.Quotes[0].Citation].Doc != "glossary" {
+		t.Errorf("got %s %q, want an answer from the glossary", r.Kind, r.Text)
+	}
+}
+
+func TestHandleIDsAreUnique(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+	seen := make(map[string]bool)
+	for range 200 {
+		id := ask(t, b, "help").ID
+		if seen[id] {
+			t.Fatalf("got id %s twice", id)
+		}
+		seen[id] = true
+	}
+}
+
+func TestFeedback(t *testing.T) {
+	store := bot.NewMemoryStore()
+	clk := newClock(0)
+	b := bot.New(newIndex(t), bot.Options{Store: store, Now: clk.Now})
+	tests := []struct {
+		name    string
+		f       bot.Feedback
+		wantErr string
+	}{
+		{"no reply id", bot.Feedback{User: "u"}, "reply id"},
+		{"no user", bot.Feedback{ReplyID: "abc"}, "user"},
+		{"valid", bot.Feedback{ReplyID: "abc", User: "u", Platform: bot.Slack, Helpful: true, Theme: "Handling the Spoilers"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := b.Feedback(context.Background(), tt.f)
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatalf("got error %v, want none", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("got error %v, want one mentioning %q", err, tt.wantErr)
+			}
+		})
+	}
+	got := store.Feedbacks()
+	if len(got) != 1 {
+		t.Fatalf("got %d stored feedbacks, want 1", len(got))
+	}
+	if f := got[0]; f.ReplyID != "abc" || !f.Helpful || f.Theme != "Handling the Spoilers" || !f.At.Equal(clk.Now()) {
+		t.Errorf("got %+v, want the valid feedback with At filled", f)
+	}
+}
+
+func TestFirstDelivery(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+	ctx := context.Background()
+	if _, err := b.FirstDelivery(ctx, ""); err == nil {
+		t.Error("got no error for an empty event id, want one")
+	}
+	for i, want := range []bool{true, false, false} {
+		got, err := b.FirstDelivery(ctx, "Ev123")
+		if err != nil || got != want {
+			t.Errorf("delivery %d: got %v, %v; want %v, nil", i+1, got, err, want)
+		}
+	}
+	if got, _ := b.FirstDelivery(ctx, "Ev124"); !got {
+		t.Error("got false for another event, want true")
+	}
+}

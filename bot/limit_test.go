@@ -1,0 +1,118 @@
+package bot_test
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/talksbot/talksbot/bot"
+)
+
+func TestHandleRateLimitsPerUser(t *testing.T) {
+	clk := newClock(0)
+	b := bot.New(newIndex(t), bot.Options{RatePerMinute: 2, Burst: 2, Now: clk.Now})
+	send := func(p bot.Platform, user string) bot.Reply {
+		return b.Handle(context.Background(), bot.Request{Platform: p, User: user, Text: "themes"})
+	}
+	for i := range 2 {
+		if r := send(bot.Slack, "U1"); r.Kind != bot.KindThemes {
+			t.Fatalf("request %d: got kind %q (%q), want %q within the burst", i+1, r.Kind, r.Text, bot.KindThemes)
+		}
+	}
+	r := send(bot.Slack, "U1")
+	if r.Kind != bot.KindError || !r.Ephemeral {
+		t.Fatalf("got %s (ephemeral %v), want an ephemeral error past the burst", r.Kind, r.Ephemeral)
+	}
+	if want := "You're asking faster than I can answer — try again in a few seconds."; r.Text != want {
+		t.Errorf("got text %q, want %q", r.Text, want)
+	}
+	if r := send(bot.Slack, "U2"); r.Kind != bot.KindThemes {
+		t.Errorf("got kind %q for another user, want %q", r.Kind, bot.KindThemes)
+	}
+	if r := send(bot.Discord, "U1"); r.Kind != bot.KindThemes {
+		t.Errorf("got kind %q for the same id on another platform, want %q", r.Kind, bot.KindThemes)
+	}
+	if r := send(bot.HTTP, ""); r.Kind != bot.KindThemes {
+		t.Errorf("got kind %q without a user, want %q", r.Kind, bot.KindThemes)
+	}
+	clk.Advance(30 * time.Second) // one token at 2 a minute
+	if r := send(bot.Slack, "U1"); r.Kind != bot.KindThemes {
+		t.Errorf("got kind %q after 30 s, want %q", r.Kind, bot.KindThemes)
+	}
+	if r := send(bot.Slack, "U1"); r.Kind != bot.KindError {
+		t.Errorf("got kind %q right after, want %q", r.Kind, bot.KindError)
+	}
+}
+
+// blockingDrafter holds every draft until release is closed. entered
+// (buffered) tells when a draft has started.
+type blockingDrafter struct {
+	entered chan struct{}
+	release chan struct{}
+}
+
+func (d *blockingDrafter) Draft(ctx context.Context, req bot.DraftRequest) (bot.Draft, error) {
+	select {
+	case d.entered <- struct{}{}:
+	default:
+	}
+	<-d.release
+	return bot.Draft{}, context.Canceled
+}
+
+func TestHandleBoundsConcurrentAnswers(t *testing.T) {
+	d := &blockingDrafter{entered: make(chan struct{}, 1), release: make(chan struct{})}
+	b := bot.New(newIndex(t), bot.Options{Drafter: d, MaxConcurrent: 1})
+
+	var wg sync.WaitGroup
+	var first bot.Reply
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		first = ask(t, b, "What has Congress pushed for?")
+	}()
+	<-d.entered // the only slot is taken
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	busy := b.Handle(ctx, bot.Request{Platform: bot.Slack, Text: "What has Congress pushed for?"})
+	if busy.Kind != bot.KindError || busy.Text == "" {
+		t.Errorf("got %s %q while busy, want an error reply", busy.Kind, busy.Text)
+	}
+	if r := b.Handle(ctx, bot.Request{Platform: bot.Slack, Text: "summary spoilers"}); r.Kind != bot.KindError {
+		t.Errorf("got kind %q for a summary while busy, want %q", r.Kind, bot.KindError)
+	}
+	if r := b.Handle(ctx, bot.Request{Platform: bot.Slack, Text: "help"}); r.Kind != bot.KindHelp {
+		t.Errorf("got kind %q for help while busy, want %q: help needs no slot", r.Kind, bot.KindHelp)
+	}
+
+	close(d.release)
+	wg.Wait()
+	if first.Kind != bot.KindAnswer {
+		t.Errorf("got kind %q for the first request, want %q", first.Kind, bot.KindAnswer)
+	}
+	// The slot is free again.
+	if r := ask(t, b, "What has Congress pushed for?"); r.Kind != bot.KindAnswer {
+		t.Errorf("got kind %q after the slot freed, want %q", r.Kind, bot.KindAnswer)
+	}
+}
+
+func TestHandleIsSafeForConcurrentUse(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{RatePerMinute: 1000, Burst: 1000, MaxConcurrent: 4})
+	questions := []string{"What has Congress pushed for?", "and Khamenei?", "summary 3", "themes", "Who won the World Cup?"}
+	var wg sync.WaitGroup
+	for i := range 16 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j, q := range questions {
+				r := b.Handle(context.Background(), bot.Request{Platform: bot.Slack, User: "U", Channel: "C", Thread: "T", Text: q})
+				if r.Kind == bot.KindError {
+					t.Errorf("worker %d question %d: got error %q", i, j, r.Text)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
