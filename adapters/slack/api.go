@@ -1,0 +1,170 @@
+package slack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"time"
+
+	slackapi "github.com/slack-go/slack"
+)
+
+// Web API retry bounds: a 429 is retried after its Retry-After, at most
+// maxAttempts times in all, and never when Slack asks to wait longer than
+// maxRetryAfter.
+const (
+	maxAttempts   = 4
+	maxRetryAfter = time.Minute
+)
+
+// apiError is a failed Web API (or response_url) call.
+type apiError struct {
+	Method string
+	Err    error
+}
+
+func (e *apiError) Error() string { return e.Method + ": " + e.Err.Error() }
+func (e *apiError) Unwrap() error { return e.Err }
+
+// call runs one Web API call, retrying it after Retry-After while Slack
+// answers 429. Failures come back as *apiError.
+func (a *Adapter) call(ctx context.Context, method string, fn func(context.Context) error) error {
+	for attempt := 1; ; attempt++ {
+		err := fn(ctx)
+		if err == nil {
+			return nil
+		}
+		var rl *slackapi.RateLimitedError
+		if !errors.As(err, &rl) || attempt >= maxAttempts || rl.RetryAfter > maxRetryAfter {
+			return &apiError{Method: method, Err: err}
+		}
+		a.log.Debug("slack rate limited", "method", method, "retry_after", rl.RetryAfter, "attempt", attempt)
+		t := time.NewTimer(max(rl.RetryAfter, 0))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return &apiError{Method: method, Err: ctx.Err()}
+		case <-t.C:
+		}
+	}
+}
+
+// logAPIError logs a failed call with its method and Slack's error code.
+func (a *Adapter) logAPIError(err error) {
+	method := "unknown"
+	var ae *apiError
+	if errors.As(err, &ae) {
+		method = ae.Method
+	}
+	a.log.Warn("slack api call failed", "method", method, "error_code", errorCode(err), "err", safeError(err))
+}
+
+// errorCode names why a call failed: Slack's error code when it sent one.
+func errorCode(err error) string {
+	var se slackapi.SlackErrorResponse
+	var rl *slackapi.RateLimitedError
+	var sc slackapi.StatusCodeError
+	switch {
+	case errors.As(err, &se):
+		return se.Err
+	case errors.As(err, &rl):
+		return "ratelimited"
+	case errors.As(err, &sc):
+		return fmt.Sprintf("http_%d", sc.Code)
+	case errors.Is(err, context.Canceled):
+		return "canceled"
+	case errors.Is(err, context.DeadlineExceeded):
+		return "timeout"
+	default:
+		return "transport"
+	}
+}
+
+// safeError describes err without the request URL: a response_url is a
+// credential for as long as it lives.
+func safeError(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		var ae *apiError
+		if errors.As(err, &ae) {
+			return ae.Method + ": " + ue.Err.Error()
+		}
+		return ue.Err.Error()
+	}
+	return err.Error()
+}
+
+// msgOptions turns a rendered message into slack-go options.
+func msgOptions(m message) []slackapi.MsgOption {
+	return []slackapi.MsgOption{
+		slackapi.MsgOptionText(m.Text, false),
+		slackapi.MsgOptionBlocks(m.Blocks...),
+		slackapi.MsgOptionDisableLinkUnfurl(),
+	}
+}
+
+// postMessage posts m in channel, in thread when thread is set, and returns
+// the new message's ts.
+func (a *Adapter) postMessage(ctx context.Context, channel, thread string, m message) (ts string, err error) {
+	opts := msgOptions(m)
+	if thread != "" {
+		opts = append(opts, slackapi.MsgOptionTS(thread))
+	}
+	err = a.call(ctx, "chat.postMessage", func(ctx context.Context) (err error) {
+		_, ts, err = a.api.PostMessageContext(ctx, channel, opts...)
+		return err
+	})
+	return ts, err
+}
+
+// updateMessage replaces the message at ts with m.
+func (a *Adapter) updateMessage(ctx context.Context, channel, ts string, m message) error {
+	return a.call(ctx, "chat.update", func(ctx context.Context) error {
+		_, _, _, err := a.api.UpdateMessageContext(ctx, channel, ts, msgOptions(m)...)
+		return err
+	})
+}
+
+// postEphemeral shows m to user alone, in thread when thread is set.
+func (a *Adapter) postEphemeral(ctx context.Context, channel, user, thread string, m message) error {
+	opts := msgOptions(m)
+	if thread != "" {
+		opts = append(opts, slackapi.MsgOptionTS(thread))
+	}
+	return a.call(ctx, "chat.postEphemeral", func(ctx context.Context) error {
+		_, err := a.api.PostEphemeralContext(ctx, channel, user, opts...)
+		return err
+	})
+}
+
+// respond posts m to a response_url: responseType is "ephemeral" (only the
+// user sees it) or "in_channel".
+func (a *Adapter) respond(ctx context.Context, responseURL, responseType string, m message) error {
+	opts := append(msgOptions(m), slackapi.MsgOptionResponseURL(responseURL, responseType))
+	return a.call(ctx, "response_url", func(ctx context.Context) error {
+		_, _, err := a.api.PostMessageContext(ctx, "", opts...)
+		return err
+	})
+}
+
+// deleteOriginal removes the message a response_url belongs to.
+func (a *Adapter) deleteOriginal(ctx context.Context, responseURL string) error {
+	return a.call(ctx, "response_url", func(ctx context.Context) error {
+		_, _, err := a.api.PostMessageContext(ctx, "", slackapi.MsgOptionDeleteOriginal(responseURL))
+		return err
+	})
+}
+
+// react adds (or, when remove is set, removes) an emoji reaction.
+func (a *Adapter) react(ctx context.Context, channel, ts, name string, remove bool) error {
+	ref := slackapi.NewRefToMessage(channel, ts)
+	if remove {
+		return a.call(ctx, "reactions.remove", func(ctx context.Context) error {
+			return a.api.RemoveReactionContext(ctx, name, ref)
+		})
+	}
+	return a.call(ctx, "reactions.add", func(ctx context.Context) error {
+		return a.api.AddReactionContext(ctx, name, ref)
+	})
+}

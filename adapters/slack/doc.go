@@ -1,0 +1,15 @@
+// Package slack connects talksbot to Slack. It turns mentions, direct
+// messages, the /talks slash command and button clicks into bot.Requests and
+// bot.Feedback for the core, and renders each bot.Reply natively in Block Kit:
+// the answer, every quote with its document and section, feedback buttons and,
+// for slash commands, a "Share in channel" button.
+//
+// Two transports behave the same way. Socket Mode (Run with an app token)
+// needs no public URL; HTTP mode serves POST /slack/events, /slack/commands and
+// /slack/interactions through Handler and verifies every request's signature
+// before it is parsed. Either way Run owns the workers that answer, so it must
+// be running for the adapter to reply.
+//
+// The adapter speaks to Slack through github.com/slack-go/slack; no slack-go
+// type crosses into package bot.
+package slack

@@ -1,0 +1,345 @@
+package slack
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	slackapi "github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+
+	"github.com/talksbot/talksbot/bot"
+)
+
+// Messages users see when something fails on the Slack side.
+const (
+	msgApology        = "Sorry, I couldn't post my answer here. Please try again in a moment."
+	msgBusy           = "I'm busy right now — please try again in a moment."
+	msgFeedbackThanks = "Thanks for your feedback — noted."
+	msgFeedbackFailed = "Sorry, I couldn't record your feedback. Please try again later."
+	msgShareExpired   = "That answer is no longer available to share; please ask again."
+	msgShareFailed    = "Sorry, I couldn't share that answer in this channel."
+	msgTruncated      = "(The rest of this answer was too long to show here.)"
+	workingReaction   = "eyes"
+)
+
+// inbound is a user message the bot should answer.
+type inbound struct {
+	EventID string // the Events API event_id, for answering a retried event once
+	User    string
+	Channel string
+	TS      string // the message's own ts, for the working-on-it reaction
+	Reply   string // thread_ts to answer in; "" for the channel itself
+	Convo   string // the conversation key for follow-ups (bot.Request.Thread)
+	Text    string // the text with the bot's mention stripped
+	// FollowUp marks a message without a mention: answered only in a
+	// thread the bot answered in.
+	FollowUp bool
+}
+
+// onEvent translates an Events API callback into an inbound message, or
+// nothing when the bot should not answer it.
+func (a *Adapter) onEvent(ev slackevents.EventsAPIEvent, retry string) (inbound, bool) {
+	if ev.Type != slackevents.CallbackEvent {
+		return inbound{}, false
+	}
+	cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent)
+	if !ok {
+		return inbound{}, false
+	}
+	if retry != "" && retry != "0" {
+		a.log.Debug("slack event redelivered", "event_id", cb.EventID, "retry", retry)
+	}
+	self := a.botUserID()
+	switch e := ev.InnerEvent.Data.(type) {
+	case *slackevents.AppMentionEvent:
+		if e.BotID != "" || e.User == "" || e.User == self {
+			return inbound{}, false
+		}
+		thread := orDefault(e.ThreadTimeStamp, e.TimeStamp)
+		return inbound{
+			EventID: cb.EventID, User: e.User, Channel: e.Channel, TS: e.TimeStamp,
+			Reply: thread, Convo: thread, Text: cleanText(e.Text, self),
+		}, true
+	case *slackevents.MessageEvent:
+		if e.SubType != "" || e.BotID != "" || e.User == "" || e.User == self {
+			return inbound{}, false
+		}
+		if e.ChannelType == slackevents.ChannelTypeIM {
+			return inbound{
+				EventID: cb.EventID, User: e.User, Channel: e.Channel, TS: e.TimeStamp,
+				Reply: e.ThreadTimeStamp, Convo: orDefault(e.ThreadTimeStamp, e.Channel),
+				Text: cleanText(e.Text, self),
+			}, true
+		}
+		// A reply without a mention in a thread the bot answered in is a
+		// follow-up; a mention arrives as app_mention as well and is
+		// answered there.
+		if e.ThreadTimeStamp == "" || self == "" || strings.Contains(e.Text, "<@"+self) {
+			return inbound{}, false
+		}
+		return inbound{
+			EventID: cb.EventID, User: e.User, Channel: e.Channel, TS: e.TimeStamp,
+			Reply: e.ThreadTimeStamp, Convo: e.ThreadTimeStamp, Text: cleanText(e.Text, self),
+			FollowUp: true,
+		}, true
+	}
+	return inbound{}, false
+}
+
+// answer answers one inbound message once, however often Slack delivers it.
+func (a *Adapter) answer(ctx context.Context, in inbound) {
+	// Checked here rather than on arrival, so a follow-up sent while the
+	// first answer is being posted is not missed.
+	if in.FollowUp && !a.threads.has(in.Channel, in.Reply) {
+		return
+	}
+	if in.EventID != "" {
+		first, err := a.core.FirstDelivery(ctx, in.EventID)
+		if err != nil {
+			// Answering twice beats never answering.
+			a.log.Warn("slack delivery check failed", "event_id", in.EventID, "err", err)
+		} else if !first {
+			a.log.Debug("slack duplicate event ignored", "event_id", in.EventID)
+			return
+		}
+	}
+	working := a.startWorking(ctx, in.Channel, in.TS)
+	d := &draft{a: a, channel: in.Channel, thread: in.Reply}
+	reply := a.core.Handle(ctx, bot.Request{
+		Platform: bot.Slack,
+		User:     in.User,
+		Channel:  in.Channel,
+		Thread:   in.Convo,
+		Text:     in.Text,
+		Progress: d.progress(ctx),
+	})
+	draftTS := d.stop()
+	if in.Reply != "" {
+		a.threads.add(in.Channel, in.Reply)
+	}
+	a.deliver(ctx, in, reply, draftTS)
+	working(ctx)
+}
+
+// deliver posts a reply to an inbound message, replacing the streamed draft
+// when there is one, and apologises when Slack refuses it.
+func (a *Adapter) deliver(ctx context.Context, in inbound, reply bot.Reply, draftTS string) {
+	msgs := render(reply, renderOptions{Feedback: true})
+	// A direct message is private already, and an ephemeral one there would
+	// vanish on reload; a streamed draft is visible already.
+	ephemeral := reply.Ephemeral && draftTS == "" && !strings.HasPrefix(in.Channel, "D")
+	var err error
+	for i, m := range msgs {
+		switch {
+		case i == 0 && draftTS != "":
+			err = a.updateMessage(ctx, in.Channel, draftTS, m)
+		case ephemeral:
+			err = a.postEphemeral(ctx, in.Channel, in.User, in.Reply, m)
+		default:
+			_, err = a.postMessage(ctx, in.Channel, in.Reply, m)
+		}
+		if err != nil {
+			break
+		}
+	}
+	if err == nil {
+		return
+	}
+	a.logAPIError(err)
+	if ctx.Err() != nil {
+		return
+	}
+	sorry := plainMessage(msgApology)
+	if ephemeral {
+		err = a.postEphemeral(ctx, in.Channel, in.User, in.Reply, sorry)
+	} else {
+		_, err = a.postMessage(ctx, in.Channel, in.Reply, sorry)
+	}
+	if err != nil {
+		a.logAPIError(err)
+	}
+}
+
+// startWorking adds the working-on-it reaction to the message at ts if the
+// answer takes longer than WorkingAfter. The returned func removes it again.
+func (a *Adapter) startWorking(ctx context.Context, channel, ts string) (stop func(context.Context)) {
+	if ts == "" {
+		return func(context.Context) {}
+	}
+	done := make(chan struct{})
+	reacted := make(chan bool, 1)
+	go func() {
+		t := time.NewTimer(max(a.workingAfter, 0))
+		defer t.Stop()
+		select {
+		case <-done:
+			reacted <- false
+			return
+		case <-ctx.Done():
+			reacted <- false
+			return
+		case <-t.C:
+		}
+		err := a.react(ctx, channel, ts, workingReaction, false)
+		if err != nil {
+			a.logAPIError(err)
+		}
+		reacted <- err == nil
+	}()
+	return func(ctx context.Context) {
+		close(done)
+		if <-reacted {
+			if err := a.react(ctx, channel, ts, workingReaction, true); err != nil {
+				a.logAPIError(err)
+			}
+		}
+	}
+}
+
+// draft shows an answer growing while an LLM streams it: the first partial
+// text is posted at once, later ones edit it at most once per draftEvery.
+type draft struct {
+	a       *Adapter
+	channel string
+	thread  string
+
+	mu      sync.Mutex
+	text    string
+	ts      string
+	stopped bool
+	kick    chan struct{}
+	done    chan struct{}
+	exited  chan struct{}
+}
+
+// progress returns the bot.Request.Progress callback.
+func (d *draft) progress(ctx context.Context) func(string) {
+	return func(partial string) {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		if d.stopped || strings.TrimSpace(partial) == "" {
+			return
+		}
+		d.text = partial
+		if d.kick == nil {
+			d.kick = make(chan struct{}, 1)
+			d.done = make(chan struct{})
+			d.exited = make(chan struct{})
+			go d.loop(ctx)
+		}
+		select {
+		case d.kick <- struct{}{}:
+		default:
+		}
+	}
+}
+
+func (d *draft) loop(ctx context.Context) {
+	defer close(d.exited)
+	var last time.Time
+	for {
+		select {
+		case <-d.done:
+			return
+		case <-ctx.Done():
+			return
+		case <-d.kick:
+		}
+		if wait := d.a.draftEvery - time.Since(last); !last.IsZero() && wait > 0 {
+			t := time.NewTimer(wait)
+			select {
+			case <-d.done:
+				t.Stop()
+				return
+			case <-ctx.Done():
+				t.Stop()
+				return
+			case <-t.C:
+			}
+		}
+		d.mu.Lock()
+		text, ts := d.text, d.ts
+		d.mu.Unlock()
+		m := draftMessage(text)
+		var err error
+		if ts == "" {
+			ts, err = d.a.postMessage(ctx, d.channel, d.thread, m)
+			d.mu.Lock()
+			d.ts = ts
+			d.mu.Unlock()
+		} else {
+			err = d.a.updateMessage(ctx, d.channel, ts, m)
+		}
+		if err != nil {
+			d.a.logAPIError(err)
+		}
+		last = time.Now()
+	}
+}
+
+// stop ends the drafting and returns the draft message's ts, "" if none was
+// posted.
+func (d *draft) stop() string {
+	d.mu.Lock()
+	d.stopped = true
+	started := d.kick != nil
+	d.mu.Unlock()
+	if !started {
+		return ""
+	}
+	close(d.done)
+	<-d.exited
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.ts
+}
+
+func draftMessage(text string) message {
+	t := truncate(escape(strings.TrimSpace(text)), maxSectionText)
+	return message{Text: t, Blocks: []slackapi.Block{
+		slackapi.NewSectionBlock(mrkdwn(t), nil, nil),
+		slackapi.NewContextBlock("", mrkdwn("_writing…_")),
+	}}
+}
+
+var (
+	mentionRe = regexp.MustCompile(`<@([UW][A-Z0-9]+)(?:\|[^>]*)?>`)
+	markupRe  = regexp.MustCompile(`<([^<>]*)>`)
+	unescaper = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
+)
+
+// cleanText turns a message's mrkdwn into the plain question: the bot's own
+// mentions removed (any leading mention when its id is not known yet), other
+// mentions, channels and links reduced to their labels, entities decoded.
+func cleanText(s, self string) string {
+	if self == "" {
+		if loc := mentionRe.FindStringIndex(strings.TrimSpace(s)); loc != nil && loc[0] == 0 {
+			s = strings.TrimSpace(s)[loc[1]:]
+		}
+	}
+	s = mentionRe.ReplaceAllStringFunc(s, func(m string) string {
+		sub := mentionRe.FindStringSubmatch(m)
+		if sub[1] == self {
+			return " "
+		}
+		return m
+	})
+	s = markupRe.ReplaceAllStringFunc(s, func(m string) string {
+		inner := m[1 : len(m)-1]
+		if i := strings.IndexByte(inner, '|'); i >= 0 {
+			label := inner[i+1:]
+			if strings.HasPrefix(inner, "#") {
+				return "#" + label
+			}
+			if strings.HasPrefix(inner, "@") {
+				return "@" + label
+			}
+			return label
+		}
+		return strings.TrimLeft(inner, "!")
+	})
+	return strings.Join(strings.Fields(unescaper.Replace(s)), " ")
+}

@@ -1,0 +1,45 @@
+package slack_test
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/talksbot/talksbot/adapters/slack"
+	"github.com/talksbot/talksbot/bot"
+)
+
+// A Socket Mode adapter needs the bot token and the app-level token; Run
+// connects and answers until its context is done.
+func ExampleNew() {
+	core := bot.New(nil, bot.Options{})
+	a, err := slack.New(slack.Options{BotToken: "xoxb-example", AppToken: "xapp-example"}, core)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(a.Mode())
+
+	// Mistakes are reported together, each naming what to fix.
+	_, err = slack.New(slack.Options{BotToken: "xoxp-user-token", APIURL: "http://127.0.0.1:8080/api"}, core)
+	fmt.Println(err)
+	// Output:
+	// socket
+	// slack: bot token must start with xoxb-
+	// slack: api url "http://127.0.0.1:8080/api": must end with /
+	// slack: set an app token for socket mode or a signing secret for http mode
+}
+
+// In HTTP mode the adapter's Handler serves Slack's three endpoints, next to
+// whatever else the server offers; Run must be running to answer.
+func ExampleAdapter_Handler() {
+	a, err := slack.New(slack.Options{BotToken: "xoxb-example", SigningSecret: "example-secret"}, bot.New(nil, bot.Options{}))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/slack/", a.Handler())
+	// http.ListenAndServe(addr, mux) and a.Run(ctx) would follow.
+	fmt.Println(a.Mode())
+	// Output: http
+}

@@ -1,0 +1,548 @@
+package slackfake
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// WaitTimeout bounds every Wait: it guards a broken test against hanging and
+// asserts nothing about speed.
+const WaitTimeout = 15 * time.Second
+
+// Call is one recorded Web API call or response_url post.
+type Call struct {
+	Method string     // "chat.postMessage", …, or "response_url"
+	Name   string     // the response_url's name (see ResponseURL)
+	Token  string     // the token the call carried (form field or bearer)
+	Form   url.Values // form posts
+	JSON   map[string]any
+	Blocks []map[string]any
+}
+
+// Get returns a field of the call, from its form or its JSON body.
+func (c Call) Get(key string) string {
+	if c.Form != nil {
+		return c.Form.Get(key)
+	}
+	switch v := c.JSON[key].(type) {
+	case string:
+		return v
+	case bool:
+		return strconv.FormatBool(v)
+	case nil:
+		return ""
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// Texts returns the text of every section and context block, in order.
+func (c Call) Texts() []string {
+	var out []string
+	for _, b := range c.Blocks {
+		if t, ok := b["text"].(map[string]any); ok {
+			out = append(out, fmt.Sprint(t["text"]))
+		}
+		if els, ok := b["elements"].([]any); ok && b["type"] == "context" {
+			for _, e := range els {
+				if em, ok := e.(map[string]any); ok {
+					out = append(out, fmt.Sprint(em["text"]))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Buttons returns the action_id and value of every button.
+func (c Call) Buttons() []Button {
+	var out []Button
+	for _, b := range c.Blocks {
+		if b["type"] != "actions" {
+			continue
+		}
+		els, _ := b["elements"].([]any)
+		for _, e := range els {
+			em, _ := e.(map[string]any)
+			out = append(out, Button{ActionID: fmt.Sprint(em["action_id"]), Value: fmt.Sprint(em["value"])})
+		}
+	}
+	return out
+}
+
+// Button is a rendered button.
+type Button struct {
+	ActionID string
+	Value    string
+}
+
+type failure struct {
+	status     int
+	retryAfter string
+	code       string
+}
+
+// Server is the fake Slack.
+type Server struct {
+	BotToken  string
+	AppToken  string
+	BotUserID string
+	BotID     string
+
+	srv *httptest.Server
+
+	mu       sync.Mutex
+	changed  chan struct{} // closed and replaced whenever state changes
+	calls    []Call
+	failures map[string][]failure
+	ts       int
+	conn     *websocket.Conn
+	conns    int
+	origins  []string
+	acks     map[string]json.RawMessage
+	envelope int
+	closed   bool
+	wg       sync.WaitGroup
+	stop     chan struct{}
+}
+
+// New starts a fake Slack that accepts the given tokens. It is closed when
+// the test ends.
+func New(t testing.TB, botToken, appToken string) *Server {
+	t.Helper()
+	s := &Server{
+		BotToken:  botToken,
+		AppToken:  appToken,
+		BotUserID: "UBOT0001",
+		BotID:     "BBOT0001",
+		changed:   make(chan struct{}),
+		failures:  make(map[string][]failure),
+		acks:      make(map[string]json.RawMessage),
+		stop:      make(chan struct{}),
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /api/{method}", s.serveAPI)
+	mux.HandleFunc("POST /respond/{name}", s.serveResponse)
+	mux.HandleFunc("GET /ws", s.serveSocket)
+	s.srv = httptest.NewServer(mux)
+	t.Cleanup(s.Close)
+	return s
+}
+
+// APIURL is the Web API base URL, ending with "/".
+func (s *Server) APIURL() string { return s.srv.URL + "/api/" }
+
+// ResponseURL returns a response_url whose posts are recorded under name.
+func (s *Server) ResponseURL(name string) string { return s.srv.URL + "/respond/" + name }
+
+// Close ends every websocket and stops the server.
+func (s *Server) Close() {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return
+	}
+	s.closed = true
+	close(s.stop)
+	if s.conn != nil {
+		_ = s.conn.Close()
+	}
+	s.mu.Unlock()
+	s.wg.Wait()
+	s.srv.Close()
+}
+
+// FailNext makes the next call of method answer ok:false with code.
+func (s *Server) FailNext(method, code string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.failures[method] = append(s.failures[method], failure{status: http.StatusOK, code: code})
+}
+
+// FailStatusNext makes the next call of method answer with an HTTP status
+// and no JSON, as Slack's front end does when it is in trouble.
+func (s *Server) FailStatusNext(method string, status int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.failures[method] = append(s.failures[method], failure{status: status})
+}
+
+// RateLimitNext makes the next call of method answer 429 with Retry-After.
+func (s *Server) RateLimitNext(method string, retryAfterSeconds int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.failures[method] = append(s.failures[method], failure{
+		status: http.StatusTooManyRequests, retryAfter: strconv.Itoa(retryAfterSeconds),
+	})
+}
+
+// Calls returns the recorded calls of method ("" for all), oldest first.
+func (s *Server) Calls(method string) []Call {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Call
+	for _, c := range s.calls {
+		if method == "" || c.Method == method {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// WaitCalls waits until method was called at least n times and returns its
+// calls.
+func (s *Server) WaitCalls(t testing.TB, method string, n int) []Call {
+	t.Helper()
+	var out []Call
+	s.wait(t, fmt.Sprintf("%d %s calls", n, method), func() bool {
+		out = out[:0]
+		for _, c := range s.calls {
+			if c.Method == method {
+				out = append(out, c)
+			}
+		}
+		return len(out) >= n
+	})
+	return out
+}
+
+// WaitMatch waits until a call of method satisfies match and returns it.
+func (s *Server) WaitMatch(t testing.TB, method string, match func(Call) bool) Call {
+	t.Helper()
+	var found Call
+	s.wait(t, "a matching "+method+" call", func() bool {
+		for _, c := range s.calls {
+			if c.Method == method && match(c) {
+				found = c
+				return true
+			}
+		}
+		return false
+	})
+	return found
+}
+
+// WaitResponses waits until the response_url called name got at least n
+// posts and returns them.
+func (s *Server) WaitResponses(t testing.TB, name string, n int) []Call {
+	t.Helper()
+	var out []Call
+	s.wait(t, fmt.Sprintf("%d posts to response_url %s", n, name), func() bool {
+		out = out[:0]
+		for _, c := range s.calls {
+			if c.Method == "response_url" && c.Name == name {
+				out = append(out, c)
+			}
+		}
+		return len(out) >= n
+	})
+	return out
+}
+
+// wait blocks until cond (called with s.mu held) holds.
+func (s *Server) wait(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.NewTimer(WaitTimeout)
+	defer deadline.Stop()
+	for {
+		s.mu.Lock()
+		ok, ch := cond(), s.changed
+		s.mu.Unlock()
+		if ok {
+			return
+		}
+		select {
+		case <-ch:
+		case <-deadline.C:
+			t.Fatalf("fake slack: gave up waiting for %s", what)
+		}
+	}
+}
+
+// notify wakes waiters; s.mu must be held.
+func (s *Server) notify() {
+	close(s.changed)
+	s.changed = make(chan struct{})
+}
+
+func (s *Server) record(c Call) (failure, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.calls = append(s.calls, c)
+	s.notify()
+	if fs := s.failures[c.Method]; len(fs) > 0 {
+		s.failures[c.Method] = fs[1:]
+		return fs[0], true
+	}
+	return failure{}, false
+}
+
+func (s *Server) nextTS() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.ts++
+	return fmt.Sprintf("1700000000.%06d", s.ts)
+}
+
+func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
+	method := r.PathValue("method")
+	c := Call{Method: method}
+	if auth, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+		c.Token = auth
+	}
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+		if err := r.ParseForm(); err != nil {
+			http.Error(w, "bad form", http.StatusBadRequest)
+			return
+		}
+		c.Form = r.PostForm
+		if tok := r.PostForm.Get("token"); tok != "" {
+			c.Token = tok
+		}
+		if b := r.PostForm.Get("blocks"); b != "" {
+			if err := json.Unmarshal([]byte(b), &c.Blocks); err != nil {
+				writeJSON(w, map[string]any{"ok": false, "error": "invalid_blocks"})
+				return
+			}
+		}
+	}
+	if f, ok := s.record(c); ok {
+		writeFailure(w, f)
+		return
+	}
+	want := s.BotToken
+	if method == "apps.connections.open" {
+		want = s.AppToken
+	}
+	if c.Token != want {
+		writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
+		return
+	}
+	switch method {
+	case "auth.test":
+		writeJSON(w, map[string]any{"ok": true, "url": "http://fake.invalid/", "team": "Fake", "team_id": "T0000001",
+			"user": "talksbot", "user_id": s.BotUserID, "bot_id": s.BotID})
+	case "apps.connections.open":
+		writeJSON(w, map[string]any{"ok": true, "url": "ws" + strings.TrimPrefix(s.srv.URL, "http") + "/ws"})
+	case "chat.postMessage", "chat.update":
+		ts := c.Form.Get("ts")
+		if method == "chat.postMessage" {
+			ts = s.nextTS()
+		}
+		writeJSON(w, map[string]any{"ok": true, "channel": c.Form.Get("channel"), "ts": ts,
+			"message": map[string]any{"text": c.Form.Get("text"), "ts": ts}})
+	case "chat.postEphemeral":
+		writeJSON(w, map[string]any{"ok": true, "message_ts": s.nextTS()})
+	case "reactions.add", "reactions.remove":
+		writeJSON(w, map[string]any{"ok": true})
+	default:
+		writeJSON(w, map[string]any{"ok": false, "error": "unknown_method"})
+	}
+}
+
+func (s *Server) serveResponse(w http.ResponseWriter, r *http.Request) {
+	c := Call{Method: "response_url", Name: r.PathValue("name")}
+	if err := json.NewDecoder(r.Body).Decode(&c.JSON); err != nil {
+		http.Error(w, "bad json", http.StatusBadRequest)
+		return
+	}
+	if raw, ok := c.JSON["blocks"]; ok {
+		b, _ := json.Marshal(raw)
+		_ = json.Unmarshal(b, &c.Blocks)
+	}
+	if f, ok := s.record(c); ok {
+		writeFailure(w, f)
+		return
+	}
+	writeJSON(w, map[string]any{"ok": true})
+}
+
+func writeFailure(w http.ResponseWriter, f failure) {
+	if f.status == http.StatusTooManyRequests {
+		w.Header().Set("Retry-After", f.retryAfter)
+		w.WriteHeader(http.StatusTooManyRequests)
+		return
+	}
+	if f.status != http.StatusOK {
+		http.Error(w, http.StatusText(f.status), f.status)
+		return
+	}
+	writeJSON(w, map[string]any{"ok": false, "error": f.code})
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// upgrader accepts any origin: slack-go dials with Slack's own as Origin,
+// which the fake records in Origins.
+var upgrader = websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
+
+func (s *Server) serveSocket(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	closed := s.closed
+	s.mu.Unlock()
+	if closed {
+		http.Error(w, "closed", http.StatusServiceUnavailable)
+		return
+	}
+	conn, err := upgrader.Upgrade(w, r, nil)
+	if err != nil {
+		return
+	}
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		_ = conn.Close()
+		return
+	}
+	if s.conn != nil {
+		_ = s.conn.Close()
+	}
+	s.conn = conn
+	s.conns++
+	s.origins = append(s.origins, r.Header.Get("Origin"))
+	// Say hello and ping before anything else can write.
+	_ = conn.WriteJSON(map[string]any{"type": "hello", "num_connections": 1,
+		"debug_info": map[string]any{"host": "fake"}, "connection_info": map[string]any{"app_id": "A0000001"}})
+	_ = conn.WriteControl(websocket.PingMessage, []byte("ping"), time.Now().Add(time.Second))
+	s.notify()
+	s.wg.Add(2)
+	s.mu.Unlock()
+	go s.readAcks(conn)
+	go s.ping(conn)
+}
+
+// readAcks records the client's acks until the connection ends.
+func (s *Server) readAcks(conn *websocket.Conn) {
+	defer s.wg.Done()
+	defer conn.Close()
+	for {
+		_, data, err := conn.ReadMessage()
+		if err != nil {
+			return
+		}
+		var ack struct {
+			EnvelopeID string          `json:"envelope_id"`
+			Payload    json.RawMessage `json:"payload"`
+		}
+		if json.Unmarshal(data, &ack) != nil || ack.EnvelopeID == "" {
+			continue
+		}
+		s.mu.Lock()
+		s.acks[ack.EnvelopeID] = ack.Payload
+		s.notify()
+		s.mu.Unlock()
+	}
+}
+
+// ping keeps the client's ping watchdog fed, as Slack does.
+func (s *Server) ping(conn *websocket.Conn) {
+	defer s.wg.Done()
+	t := time.NewTicker(2 * time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-t.C:
+			if err := conn.WriteControl(websocket.PingMessage, []byte("ping"), time.Now().Add(time.Second)); err != nil {
+				return
+			}
+		}
+	}
+}
+
+// WaitConnected waits until the client has opened n websocket connections
+// in all.
+func (s *Server) WaitConnected(t testing.TB, n int) {
+	t.Helper()
+	s.wait(t, fmt.Sprintf("%d socket connections", n), func() bool { return s.conns >= n })
+}
+
+// Origins returns the Origin header of every websocket handshake.
+func (s *Server) Origins() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.origins...)
+}
+
+// send writes one Socket Mode envelope on the current connection.
+func (s *Server) send(t testing.TB, typ string, payload any, extra map[string]any) string {
+	t.Helper()
+	s.WaitConnected(t, 1)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.envelope++
+	id := fmt.Sprintf("env-%04d", s.envelope)
+	env := map[string]any{"envelope_id": id, "type": typ, "payload": payload}
+	for k, v := range extra {
+		env[k] = v
+	}
+	if err := s.conn.WriteJSON(env); err != nil {
+		t.Fatalf("fake slack: send %s envelope: %v", typ, err)
+	}
+	return id
+}
+
+// SendEvent delivers an Events API event (the inner "event" object) over
+// Socket Mode and returns the envelope id.
+func (s *Server) SendEvent(t testing.TB, eventID string, retryAttempt int, event map[string]any) string {
+	t.Helper()
+	payload := map[string]any{
+		"token": "verification", "team_id": "T0000001", "api_app_id": "A0000001",
+		"type": "event_callback", "event_id": eventID, "event_time": 1700000000, "event": event,
+	}
+	extra := map[string]any{"accepts_response_payload": false, "retry_attempt": retryAttempt}
+	if retryAttempt > 0 {
+		extra["retry_reason"] = "timeout"
+	}
+	return s.send(t, "events_api", payload, extra)
+}
+
+// SendSlashCommand delivers a slash command (its form fields) over Socket
+// Mode and returns the envelope id.
+func (s *Server) SendSlashCommand(t testing.TB, fields map[string]string) string {
+	t.Helper()
+	return s.send(t, "slash_commands", fields, map[string]any{"accepts_response_payload": true})
+}
+
+// SendInteraction delivers an interaction payload over Socket Mode and
+// returns the envelope id.
+func (s *Server) SendInteraction(t testing.TB, payload any) string {
+	t.Helper()
+	return s.send(t, "interactive", payload, map[string]any{"accepts_response_payload": false})
+}
+
+// SendDisconnect asks the client to reconnect, as Slack does before it
+// rotates a connection.
+func (s *Server) SendDisconnect(t testing.TB) {
+	t.Helper()
+	s.WaitConnected(t, 1)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.conn.WriteJSON(map[string]any{"type": "disconnect", "reason": "refresh_requested",
+		"debug_info": map[string]any{"host": "fake"}}); err != nil {
+		t.Fatalf("fake slack: send disconnect: %v", err)
+	}
+}
+
+// WaitAck waits until the client acknowledged envelopeID.
+func (s *Server) WaitAck(t testing.TB, envelopeID string) {
+	t.Helper()
+	s.wait(t, "ack of "+envelopeID, func() bool {
+		_, ok := s.acks[envelopeID]
+		return ok
+	})
+}
