@@ -1,0 +1,38 @@
+package sqlite_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/talksbot/talksbot/bot"
+)
+
+// BenchmarkSaveFeedback measures one durable write: SaveFeedback returns
+// only once the record is synced to disk (synchronous=FULL), so the figure
+// is bound by the disk's fsync.
+func BenchmarkSaveFeedback(b *testing.B) {
+	s, _ := openStore(b)
+	ctx := b.Context()
+	i := 0
+	for b.Loop() {
+		err := s.SaveFeedback(ctx, bot.Feedback{ReplyID: fmt.Sprint(i), Platform: bot.Slack, User: "U1", Helpful: true, Theme: "Spoilers"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkFirstDelivery measures recording a delivered event id, the write
+// every incoming platform event pays before it is answered.
+func BenchmarkFirstDelivery(b *testing.B) {
+	s, _ := openStore(b)
+	ctx := b.Context()
+	i := 0
+	for b.Loop() {
+		if _, err := s.FirstDelivery(ctx, fmt.Sprint("ev", i)); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

@@ -1,0 +1,62 @@
+package sqlite_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/talksbot/talksbot/adapters/sqlite"
+	"github.com/talksbot/talksbot/bot"
+)
+
+func Example() {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "talksbot-state-")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+
+	s, err := sqlite.Open(ctx, dir)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer s.Close()
+
+	at := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
+	s.LogQuestion(ctx, bot.LogEntry{ReplyID: "r1", Platform: bot.Slack, User: "U1",
+		Question: "What has Congress pushed for?", Answered: true, Mode: bot.ModeExtractive, At: at})
+	s.LogQuestion(ctx, bot.LogEntry{ReplyID: "r2", Platform: bot.Discord, User: "D7",
+		Question: "Who won the World Cup?", Mode: bot.ModeExtractive, At: at.Add(time.Minute)})
+	s.SaveFeedback(ctx, bot.Feedback{ReplyID: "r1", Platform: bot.Slack, User: "U1",
+		Helpful: true, Theme: "Keeping Support At The Top", At: at.Add(2 * time.Minute)})
+
+	first, _ := s.FirstDelivery(ctx, "Ev0123")
+	again, _ := s.FirstDelivery(ctx, "Ev0123")
+	fmt.Println("first delivery:", first, "retry:", again)
+
+	r, err := s.Report(ctx, at.Add(-7*24*time.Hour))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sqlite.WriteReport(os.Stdout, r)
+	// Output:
+	// first delivery: true retry: false
+	// talksbot report since 2026-11-13 10:00 UTC
+	// questions: 2 (answered 1, declined 1)
+	//
+	// top questions
+	//       1  Who won the World Cup?
+	//       1  What has Congress pushed for?
+	//
+	// declined questions (what the documents do not cover)
+	//       1  Who won the World Cup?
+	//
+	// feedback per theme
+	//   theme                       up  down
+	//   Keeping Support At The Top  1   0
+}

@@ -1,0 +1,165 @@
+package sqlite_test
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/talksbot/talksbot/adapters/sqlite"
+	"github.com/talksbot/talksbot/bot"
+)
+
+func TestReport(t *testing.T) {
+	ctx := t.Context()
+	s, _ := openStore(t)
+	now := time.Now().Truncate(time.Millisecond)
+	old := now.Add(-10 * 24 * time.Hour)
+	since := now.Add(-7 * 24 * time.Hour)
+
+	log := func(q string, answered bool, at time.Time) {
+		t.Helper()
+		if err := s.LogQuestion(ctx, bot.LogEntry{ReplyID: q, Platform: bot.Slack, User: "U", Question: q, Answered: answered, At: at}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	log("What did Congress push for?", true, now.Add(-3*time.Hour))
+	log("what did congress   push for", true, now.Add(-2*time.Hour))
+	log("What did Congress push for??", true, now.Add(-time.Hour)) // the latest wording
+	log("Who won the World Cup?", false, now.Add(-time.Hour))
+	log("who won the world cup", false, now.Add(-time.Minute))
+	log("How many centrifuges?", false, now)
+	log("What are the spoilers?", true, now)
+	log("Too old to count", false, old)
+	if err := s.SaveFeedback(ctx, bot.Feedback{ReplyID: "x", User: "U", Helpful: true, Theme: "Spoilers", At: old}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveFeedback(ctx, bot.Feedback{ReplyID: "y", User: "U", Helpful: false, Theme: "Spoilers", At: now}); err != nil {
+		t.Fatal(err)
+	}
+
+	r, err := s.Report(ctx, since)
+	if err != nil {
+		t.Fatalf("Report: %v", err)
+	}
+	if !r.Since.Equal(since) {
+		t.Errorf("Since = %v, want %v", r.Since, since)
+	}
+	if r.Questions != 7 || r.Answered != 4 || r.Declined != 3 {
+		t.Errorf("counts = %d questions, %d answered, %d declined; want 7, 4, 3", r.Questions, r.Answered, r.Declined)
+	}
+	wantTop := []string{
+		"3 What did Congress push for??",
+		"2 who won the world cup",
+		"1 How many centrifuges?",
+		"1 What are the spoilers?",
+	}
+	if got := counts(r.Top); fmt.Sprint(got) != fmt.Sprint(wantTop) {
+		t.Errorf("Top = %q, want %q", got, wantTop)
+	}
+	wantGaps := []string{"2 who won the world cup", "1 How many centrifuges?"}
+	if got := counts(r.Gaps); fmt.Sprint(got) != fmt.Sprint(wantGaps) {
+		t.Errorf("Gaps = %q, want %q", got, wantGaps)
+	}
+	if !r.Gaps[0].Last.Equal(now.Add(-time.Minute)) {
+		t.Errorf("Gaps[0].Last = %v, want %v", r.Gaps[0].Last, now.Add(-time.Minute))
+	}
+	if want := "[{Spoilers 0 1}]"; fmt.Sprint(r.Themes) != want {
+		t.Errorf("Themes = %v, want %s (older feedback left out)", r.Themes, want)
+	}
+}
+
+func TestReportLimitsLists(t *testing.T) {
+	ctx := t.Context()
+	s, _ := openStore(t)
+	start := time.Now()
+	for i := range sqlite.ReportTop + 5 {
+		q := fmt.Sprintf("question %d", i)
+		if err := s.LogQuestion(ctx, bot.LogEntry{ReplyID: q, Question: q, At: start}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := s.Report(ctx, start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Top) != sqlite.ReportTop || len(r.Gaps) != sqlite.ReportTop {
+		t.Errorf("got %d top and %d gaps, want %d each", len(r.Top), len(r.Gaps), sqlite.ReportTop)
+	}
+	if r.Questions != sqlite.ReportTop+5 {
+		t.Errorf("Questions = %d, want %d", r.Questions, sqlite.ReportTop+5)
+	}
+}
+
+func counts(qs []sqlite.QuestionCount) []string {
+	out := make([]string, len(qs))
+	for i, q := range qs {
+		out[i] = fmt.Sprintf("%d %s", q.Count, q.Question)
+	}
+	return out
+}
+
+func TestWriteReport(t *testing.T) {
+	since := time.Date(2026, 11, 19, 9, 30, 0, 0, time.UTC)
+	tests := []struct {
+		name   string
+		report sqlite.Report
+		want   []string
+		never  []string
+	}{
+		{
+			name:   "empty",
+			report: sqlite.Report{Since: since},
+			want: []string{
+				"talksbot report since 2026-11-19 09:30 UTC",
+				"questions: 0 (answered 0, declined 0)",
+				"top questions\n  none",
+				"declined questions (what the documents do not cover)\n  none",
+				"feedback per theme\n  none",
+			},
+		},
+		{
+			name: "full",
+			report: sqlite.Report{
+				Since: since, Questions: 5, Answered: 3, Declined: 2,
+				Top:    []sqlite.QuestionCount{{Question: "What did Congress push for?", Count: 3}, {Question: "who won the world cup", Count: 2}},
+				Gaps:   []sqlite.QuestionCount{{Question: "who won the world cup", Count: 2}},
+				Themes: []sqlite.ThemeFeedback{{Theme: "Spoilers", Up: 4, Down: 1}, {Theme: "", Up: 1}},
+			},
+			want: []string{
+				"questions: 5 (answered 3, declined 2)",
+				"top questions\n      3  What did Congress push for?\n      2  who won the world cup\n",
+				"declined questions (what the documents do not cover)\n      2  who won the world cup\n",
+				"  theme       up  down\n  Spoilers    4   1\n  (no theme)  1   0\n",
+			},
+		},
+		{
+			name: "hostile text",
+			report: sqlite.Report{Since: since, Questions: 1, Declined: 1,
+				Top: []sqlite.QuestionCount{{Question: "evil\x1b[2Jclear\r\nnext" + strings.Repeat("a", 300), Count: 1}},
+			},
+			want:  []string{"evil [2Jclear  next", "…\n"},
+			never: []string{"\x1b", "\r", strings.Repeat("a", 120)},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := sqlite.WriteReport(&buf, tt.report); err != nil {
+				t.Fatalf("WriteReport: %v", err)
+			}
+			got := buf.String()
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("report lacks %q; got:\n%s", w, got)
+				}
+			}
+			for _, n := range tt.never {
+				if strings.Contains(got, n) {
+					t.Errorf("report holds %q; got:\n%s", n, got)
+				}
+			}
+		})
+	}
+}

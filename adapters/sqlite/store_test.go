@@ -1,0 +1,503 @@
+package sqlite_test
+
+import (
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/talksbot/talksbot/adapters/sqlite"
+	"github.com/talksbot/talksbot/bot"
+)
+
+// openStore opens a store in a fresh temporary folder and closes it when the
+// test ends.
+func openStore(t testing.TB) (*sqlite.Store, string) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "data")
+	s, err := sqlite.Open(t.Context(), dir)
+	if err != nil {
+		t.Fatalf("Open(%s): %v", dir, err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, dir
+}
+
+// rawDB opens the database file in dir directly, for checks the Store's API
+// does not offer (schema, pragmas) and for setting up old rows.
+func rawDB(t testing.TB, dir string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite", filepath.Join(dir, sqlite.FileName)+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatalf("open raw database: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestOpenCreatesDatabase(t *testing.T) {
+	ctx := t.Context()
+	s, dir := openStore(t)
+
+	if got, want := s.Path(), filepath.Join(dir, sqlite.FileName); got != want {
+		t.Errorf("Path() = %q, want %q", got, want)
+	}
+	if _, err := os.Stat(s.Path()); err != nil {
+		t.Fatalf("database file: %v", err)
+	}
+	v, err := s.Version(ctx)
+	if err != nil {
+		t.Fatalf("Version: %v", err)
+	}
+	if v != sqlite.SchemaVersion {
+		t.Errorf("Version() = %d, want %d", v, sqlite.SchemaVersion)
+	}
+
+	db := rawDB(t, dir)
+	var mode string
+	if err := db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		t.Fatalf("journal_mode: %v", err)
+	}
+	if mode != "wal" {
+		t.Errorf("journal_mode = %q, want wal", mode)
+	}
+	for _, table := range []string{"feedback", "questions", "deliveries", "schema_migrations"} {
+		var n int
+		err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?", table).Scan(&n)
+		if err != nil || n != 1 {
+			t.Errorf("table %s: got %d tables (err %v), want 1", table, n, err)
+		}
+	}
+	// The question log never has a place for a token.
+	rows, err := db.QueryContext(ctx, "SELECT name FROM pragma_table_info('questions')")
+	if err != nil {
+		t.Fatalf("table info: %v", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var col string
+		if err := rows.Scan(&col); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(col, "token") {
+			t.Errorf("questions has a column %q, want no token column", col)
+		}
+	}
+}
+
+func TestMigrationsAppliedOnce(t *testing.T) {
+	ctx := t.Context()
+	dir := t.TempDir()
+	for i := range 3 {
+		s, err := sqlite.Open(ctx, dir)
+		if err != nil {
+			t.Fatalf("open #%d: %v", i+1, err)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatalf("close #%d: %v", i+1, err)
+		}
+	}
+	db := rawDB(t, dir)
+	rows, err := db.QueryContext(ctx, "SELECT version, count(*) FROM schema_migrations GROUP BY version ORDER BY version")
+	if err != nil {
+		t.Fatalf("read schema_migrations: %v", err)
+	}
+	defer rows.Close()
+	var versions []int
+	for rows.Next() {
+		var v, n int
+		if err := rows.Scan(&v, &n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 {
+			t.Errorf("version %d recorded %d times, want 1", v, n)
+		}
+		versions = append(versions, v)
+	}
+	if len(versions) != sqlite.SchemaVersion {
+		t.Fatalf("got versions %v, want 1..%d", versions, sqlite.SchemaVersion)
+	}
+	for i, v := range versions {
+		if v != i+1 {
+			t.Errorf("versions[%d] = %d, want %d", i, v, i+1)
+		}
+	}
+}
+
+func TestOpenRejectsNewerSchema(t *testing.T) {
+	ctx := t.Context()
+	dir := t.TempDir()
+	s, err := sqlite.Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db := rawDB(t, dir)
+	if _, err := db.ExecContext(ctx, "INSERT INTO schema_migrations (version, applied_at) VALUES (?, 0)", sqlite.SchemaVersion+1); err != nil {
+		t.Fatal(err)
+	}
+	_, err = sqlite.Open(ctx, dir)
+	if err == nil || !strings.Contains(err.Error(), "newer") {
+		t.Fatalf("Open on a newer schema: got error %v, want one saying the schema is newer", err)
+	}
+}
+
+func TestOpenUnwritable(t *testing.T) {
+	base := t.TempDir()
+	file := filepath.Join(base, "file")
+	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dbIsDir := filepath.Join(base, "dbdir")
+	if err := os.MkdirAll(filepath.Join(dbIsDir, sqlite.FileName), 0o750); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		dir  string
+		want string // the path the error must name
+	}{
+		{"folder under a file", filepath.Join(file, "data"), filepath.Join(file, "data")},
+		{"database is a folder", dbIsDir, filepath.Join(dbIsDir, sqlite.FileName)},
+		{"empty path", " ", "empty state folder"},
+	}
+	if os.Geteuid() != 0 {
+		// Permissions bind only unprivileged users; root passes them.
+		ro := filepath.Join(base, "readonly")
+		if err := os.Mkdir(ro, 0o500); err != nil {
+			t.Fatal(err)
+		}
+		tests = append(tests, struct{ name, dir, want string }{"read-only folder", ro, ro})
+		roFile := filepath.Join(base, "readonly-db")
+		if err := os.Mkdir(roFile, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(roFile, sqlite.FileName), nil, 0o400); err != nil {
+			t.Fatal(err)
+		}
+		tests = append(tests, struct{ name, dir, want string }{"read-only database", roFile, filepath.Join(roFile, sqlite.FileName)})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := sqlite.Open(t.Context(), tt.dir)
+			if err == nil {
+				s.Close()
+				t.Fatalf("Open(%q): got no error, want one", tt.dir)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Open(%q) error = %q, want it to name %q", tt.dir, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestFirstDelivery(t *testing.T) {
+	ctx := t.Context()
+	s, _ := openStore(t)
+	steps := []struct {
+		id   string
+		want bool
+	}{
+		{"Ev01", true},
+		{"Ev01", false},
+		{"Ev02", true},
+		{"ev01", true}, // ids are case-sensitive
+		{"Ev02", false},
+	}
+	for i, st := range steps {
+		got, err := s.FirstDelivery(ctx, st.id)
+		if err != nil {
+			t.Fatalf("step %d FirstDelivery(%q): %v", i, st.id, err)
+		}
+		if got != st.want {
+			t.Errorf("step %d FirstDelivery(%q) = %v, want %v", i, st.id, got, st.want)
+		}
+	}
+	if _, err := s.FirstDelivery(ctx, ""); err == nil {
+		t.Error("FirstDelivery(\"\"): got no error, want one")
+	}
+}
+
+func TestPrune(t *testing.T) {
+	ctx := t.Context()
+	s, _ := openStore(t)
+	if _, err := s.FirstDelivery(ctx, "evt"); err != nil {
+		t.Fatal(err)
+	}
+
+	n, err := s.Prune(ctx, time.Now().Add(-time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("Prune(an hour ago) removed %d, want 0", n)
+	}
+	if first, _ := s.FirstDelivery(ctx, "evt"); first {
+		t.Error("after pruning older ids: FirstDelivery = true, want false (the id is recent)")
+	}
+
+	n, err = s.Prune(ctx, time.Now().Add(time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 {
+		t.Errorf("Prune(a minute ahead) removed %d, want 1", n)
+	}
+	if first, _ := s.FirstDelivery(ctx, "evt"); !first {
+		t.Error("after pruning: FirstDelivery = false, want true")
+	}
+}
+
+func TestOpenPrunesExpiredDeliveries(t *testing.T) {
+	ctx := t.Context()
+	dir := t.TempDir()
+	s, err := sqlite.Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"old", "new"} {
+		if _, err := s.FirstDelivery(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+
+	expired := time.Now().Add(-sqlite.DeliveryTTL - time.Minute).UnixMilli()
+	if _, err := rawDB(t, dir).ExecContext(ctx, "UPDATE deliveries SET at = ? WHERE event_id = 'old'", expired); err != nil {
+		t.Fatal(err)
+	}
+
+	s, err = sqlite.Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, tt := range []struct {
+		id   string
+		want bool
+	}{{"old", true}, {"new", false}} {
+		got, err := s.FirstDelivery(ctx, tt.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != tt.want {
+			t.Errorf("after reopen FirstDelivery(%q) = %v, want %v", tt.id, got, tt.want)
+		}
+	}
+}
+
+func TestFirstDeliveryPrunesNowAndThen(t *testing.T) {
+	defer sqlite.SetPruneEvery(3)()
+	ctx := t.Context()
+	s, dir := openStore(t)
+	if _, err := s.FirstDelivery(ctx, "old"); err != nil {
+		t.Fatal(err)
+	}
+	expired := time.Now().Add(-sqlite.DeliveryTTL - time.Minute).UnixMilli()
+	if _, err := rawDB(t, dir).ExecContext(ctx, "UPDATE deliveries SET at = ? WHERE event_id = 'old'", expired); err != nil {
+		t.Fatal(err)
+	}
+	// "old" was the first delivery; two more make three and trigger a prune.
+	for _, id := range []string{"e2", "e3"} {
+		if _, err := s.FirstDelivery(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct {
+		id   string
+		want bool
+	}{{"old", true}, {"e2", false}, {"e3", false}} {
+		got, err := s.FirstDelivery(ctx, tt.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != tt.want {
+			t.Errorf("FirstDelivery(%q) = %v, want %v", tt.id, got, tt.want)
+		}
+	}
+}
+
+func TestSaveFeedback(t *testing.T) {
+	ctx := t.Context()
+	s, _ := openStore(t)
+	at := time.Now()
+	saves := []bot.Feedback{
+		{ReplyID: "r1", Platform: bot.Slack, User: "U1", Helpful: true, Theme: "Spoilers", At: at},
+		{ReplyID: "r1", Platform: bot.Slack, User: "U2", Helpful: false, Theme: "Spoilers", At: at},
+		{ReplyID: "r2", Platform: bot.Discord, User: "U1", Helpful: true, Theme: "Ideology"},
+		// U1 changes their mind on r1: one verdict per user and reply.
+		{ReplyID: "r1", Platform: bot.Slack, User: "U1", Helpful: false, Theme: "Spoilers", At: at.Add(time.Second)},
+		// The same user id on another platform is another person.
+		{ReplyID: "r1", Platform: bot.Discord, User: "U1", Helpful: true, Theme: "Spoilers", At: at},
+		{ReplyID: "r3", Platform: bot.Slack, User: "U3", Helpful: true, Theme: "", At: at},
+	}
+	for _, f := range saves {
+		if err := s.SaveFeedback(ctx, f); err != nil {
+			t.Fatalf("SaveFeedback(%+v): %v", f, err)
+		}
+	}
+	if err := s.SaveFeedback(ctx, bot.Feedback{User: "U1", Helpful: true}); err == nil {
+		t.Error("SaveFeedback without a reply id: got no error, want one")
+	}
+
+	r, err := s.Report(ctx, at.Add(-time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []sqlite.ThemeFeedback{
+		{Theme: "Spoilers", Up: 1, Down: 2},
+		{Theme: "", Up: 1, Down: 0},
+		{Theme: "Ideology", Up: 1, Down: 0},
+	}
+	if fmt.Sprint(r.Themes) != fmt.Sprint(want) {
+		t.Errorf("feedback per theme = %+v, want %+v", r.Themes, want)
+	}
+}
+
+func TestLogQuestion(t *testing.T) {
+	ctx := t.Context()
+	s, dir := openStore(t)
+	e := bot.LogEntry{
+		ReplyID: "r1", Platform: bot.Slack, User: "U1", Question: "What did Congress push for?",
+		Answered: true, Mode: bot.ModeExtractive, Latency: 1500 * time.Microsecond,
+	}
+	if err := s.LogQuestion(ctx, e); err != nil {
+		t.Fatalf("LogQuestion: %v", err)
+	}
+	var (
+		question, mode, platform, user string
+		answered                       bool
+		latency, at                    int64
+	)
+	err := rawDB(t, dir).QueryRowContext(ctx,
+		"SELECT question, mode, platform, user_id, answered, latency_ms, at FROM questions WHERE reply_id = 'r1'").
+		Scan(&question, &mode, &platform, &user, &answered, &latency, &at)
+	if err != nil {
+		t.Fatalf("read back: %v", err)
+	}
+	got := fmt.Sprint(question, "|", mode, "|", platform, "|", user, "|", answered, "|", latency)
+	if want := "What did Congress push for?|extractive|slack|U1|true|1"; got != want {
+		t.Errorf("stored row = %q, want %q", got, want)
+	}
+	if d := time.Since(time.UnixMilli(at)); d < 0 || d > time.Hour {
+		t.Errorf("a zero At was stored as %v, want about now", time.UnixMilli(at))
+	}
+}
+
+func TestPing(t *testing.T) {
+	ctx := t.Context()
+	s, err := sqlite.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Ping(ctx); err != nil {
+		t.Errorf("Ping on an open store: %v", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	if err := s.Ping(ctx); err == nil {
+		t.Error("Ping on a closed store: got no error, want one")
+	}
+}
+
+func TestReopenKeepsData(t *testing.T) {
+	ctx := t.Context()
+	dir := t.TempDir()
+	at := time.Now()
+	s, err := sqlite.Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveFeedback(ctx, bot.Feedback{ReplyID: "r1", Platform: bot.Slack, User: "U1", Helpful: true, Theme: "Spoilers", At: at}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.LogQuestion(ctx, bot.LogEntry{ReplyID: "r1", Platform: bot.Slack, User: "U1", Question: "who won?", At: at}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.FirstDelivery(ctx, "evt"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s, err = sqlite.Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r, err := s.Report(ctx, at.Add(-time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Questions != 1 || r.Declined != 1 || len(r.Themes) != 1 || r.Themes[0].Up != 1 {
+		t.Errorf("after reopen: report %+v, want the question (declined) and one up vote", r)
+	}
+	if first, _ := s.FirstDelivery(ctx, "evt"); first {
+		t.Error("after reopen: FirstDelivery(evt) = true, want false")
+	}
+}
+
+func TestConcurrentWriters(t *testing.T) {
+	ctx := t.Context()
+	s, _ := openStore(t)
+	const writers, each = 16, 25
+	start := time.Now()
+	var (
+		wg     sync.WaitGroup
+		mu     sync.Mutex
+		firsts int
+		errs   []error
+	)
+	for w := range writers {
+		wg.Go(func() {
+			for i := range each {
+				id := fmt.Sprintf("r-%d-%d", w, i)
+				err1 := s.LogQuestion(ctx, bot.LogEntry{ReplyID: id, Platform: bot.Discord, User: "u", Question: "q", Answered: true, At: start})
+				err2 := s.SaveFeedback(ctx, bot.Feedback{ReplyID: id, Platform: bot.Discord, User: "u", Helpful: i%2 == 0, Theme: "t", At: start})
+				// Every writer delivers the same events: each must be first once.
+				first, err3 := s.FirstDelivery(ctx, fmt.Sprintf("shared-%d", i))
+				mu.Lock()
+				if first {
+					firsts++
+				}
+				for _, err := range []error{err1, err2, err3} {
+					if err != nil {
+						errs = append(errs, err)
+					}
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	// A report reads while the writers write.
+	wg.Go(func() {
+		if _, err := s.Report(ctx, start); err != nil {
+			mu.Lock()
+			errs = append(errs, err)
+			mu.Unlock()
+		}
+	})
+	wg.Wait()
+	for _, err := range errs {
+		t.Error(err)
+	}
+	if firsts != each {
+		t.Errorf("first deliveries = %d, want %d (one per shared event)", firsts, each)
+	}
+	r, err := s.Report(ctx, start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Questions != writers*each {
+		t.Errorf("questions = %d, want %d", r.Questions, writers*each)
+	}
+	if len(r.Themes) != 1 || r.Themes[0].Up+r.Themes[0].Down != writers*each {
+		t.Errorf("feedback = %+v, want %d verdicts on theme t", r.Themes, writers*each)
+	}
+}
