@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
+	"strconv"
+	"strings"
 )
 
 // BM25 parameters: the usual defaults, with length normalisation over
@@ -25,21 +28,34 @@ const (
 type Index struct {
 	docs     []*Document
 	passages []*Passage
-	byID     map[string]int
+	docStart map[string]int // document ID → index of its first passage
 	themes   []Theme
 	sections []sectionInfo // one per (document, section)
 	passSec  []int32       // passage → index into sections
 
-	units  []unit
-	seq    []int32 // content term ids of every unit, unit after unit
-	avgLen float32
+	units []unit
+	norm  []float32 // per unit: k1·(1−b+b·len/avg), the BM25 length normalisation
+	// neighbours says, per unit, whether the sentences before and after it
+	// are in the same passage: a byte per unit keeps the window scoring of
+	// every matching unit in cache.
+	neighbours []uint8
+	seq        []int32 // content term ids of every unit, unit after unit
+	avgLen     float32
 
-	vocab   map[string]int32 // stem → term id
-	surface map[string]int32 // lower-case surface form → term id, or -1 for a stop word
-	idf     []float32
-	postOff []int32 // postings of term t are posts[postOff[t]:postOff[t+1]]
-	posts   []posting
+	vocab    map[string]int32  // stem → term id
+	synonyms map[int32][]int32 // term id → ids of its synonyms in the vocabulary
+	surface  map[string]int32  // lower-case surface form → term id, or -1 for a stop word
+	idf      []float32
+	postOff  []int32  // postings of term t are posts[postOff[t]:postOff[t+1]]
+	posts    []uint32 // unit id in the low bits, term frequency (capped) in the top bits
 }
+
+// A posting packs a unit id and the term's frequency in it into 32 bits.
+const (
+	postTFShift = 26
+	postUnitMax = 1<<postTFShift - 1
+	postTFMax   = 1<<(32-postTFShift) - 1
+)
 
 type sectionInfo struct {
 	doc, section int
@@ -49,10 +65,17 @@ type sectionInfo struct {
 // unit is one sentence of one passage.
 type unit struct {
 	passage  int32
-	sentence int32
-	off, n   int32 // its terms are seq[off:off+n]
+	off      int32  // its terms are seq[off:off+n]
+	n        uint16 // content terms in the sentence (capped)
+	sentence uint16
 	flags    uint8
 }
+
+// Neighbour bits.
+const (
+	prevInPassage uint8 = 1 << iota
+	nextInPassage
+)
 
 // Unit flags feed the question-word cue.
 const (
@@ -61,11 +84,6 @@ const (
 	hasTime                     // a date or time word
 )
 
-type posting struct {
-	unit int32
-	w    float32 // BM25 term weight tf·(k1+1)/(tf+k1·(1−b+b·len/avg)), idf excluded
-}
-
 // ErrEmpty is returned by NewIndex when the documents hold no passage.
 var ErrEmpty = errors.New("knowledge base has no passages")
 
@@ -73,10 +91,10 @@ var ErrEmpty = errors.New("knowledge base has no passages")
 // distinct IDs ("-2", "-3", …) and their passages renumbered.
 func NewIndex(docs []*Document) (*Index, error) {
 	ix := &Index{
-		docs:    docs,
-		byID:    make(map[string]int),
-		vocab:   make(map[string]int32),
-		surface: make(map[string]int32),
+		docs:     docs,
+		docStart: make(map[string]int),
+		vocab:    make(map[string]int32),
+		surface:  make(map[string]int32),
 	}
 	seen := make(map[string]int)
 	for _, d := range docs {
@@ -100,6 +118,7 @@ func NewIndex(docs []*Document) (*Index, error) {
 	}
 	var raw []rawPost
 	for di, d := range docs {
+		ix.docStart[d.ID] = len(ix.passages)
 		for si := range d.Sections {
 			s := &d.Sections[si]
 			secIdx := int32(len(ix.sections))
@@ -112,16 +131,18 @@ func NewIndex(docs []*Document) (*Index, error) {
 				pIdx := int32(len(ix.passages))
 				ix.passages = append(ix.passages, p)
 				ix.passSec = append(ix.passSec, secIdx)
-				ix.byID[p.ID] = int(pIdx)
 				for sn, sent := range p.Sentences {
-					u := unit{passage: pIdx, sentence: int32(sn), off: int32(len(ix.seq))}
+					if sn > 0xffff || len(ix.units) >= postUnitMax {
+						break // a pathological paragraph or corpus; the rest is not indexed
+					}
+					u := unit{passage: pIdx, sentence: uint16(sn), off: int32(len(ix.seq))}
 					uIdx := int32(len(ix.units))
 					first := true
 					scanWords(sent.Text, func(w word) {
 						u.flags |= wordFlags(w, first)
 						first = false
 						id := ix.intern(w, &df, &tfs)
-						if id < 0 {
+						if id < 0 || len(ix.seq)-int(u.off) >= 0xffff {
 							return
 						}
 						ix.seq = append(ix.seq, id)
@@ -130,7 +151,7 @@ func NewIndex(docs []*Document) (*Index, error) {
 						}
 						tfs[id]++
 					})
-					u.n = int32(len(ix.seq)) - u.off
+					u.n = uint16(int32(len(ix.seq)) - u.off)
 					for _, t := range touched {
 						raw = append(raw, rawPost{term: t, unit: uIdx, tf: tfs[t]})
 						df[t]++
@@ -154,6 +175,32 @@ func NewIndex(docs []*Document) (*Index, error) {
 	for t, f := range df {
 		ix.idf[t] = float32(math.Log(1 + (n-float64(f)+0.5)/(float64(f)+0.5)))
 	}
+	ix.synonyms = make(map[int32][]int32)
+	for st, alts := range synonyms {
+		id, ok := ix.vocab[st]
+		if !ok {
+			continue
+		}
+		for _, alt := range alts {
+			if aid, ok := ix.vocab[alt]; ok {
+				ix.synonyms[id] = append(ix.synonyms[id], aid)
+			}
+		}
+	}
+	for _, alts := range ix.synonyms {
+		slices.Sort(alts)
+	}
+	ix.norm = make([]float32, len(ix.units))
+	ix.neighbours = make([]uint8, len(ix.units))
+	for i, u := range ix.units {
+		ix.norm[i] = bm25K1 * (1 - bm25B + bm25B*float32(u.n)/ix.avgLen)
+		if i > 0 && ix.units[i-1].passage == u.passage {
+			ix.neighbours[i] |= prevInPassage
+		}
+		if i+1 < len(ix.units) && ix.units[i+1].passage == u.passage {
+			ix.neighbours[i] |= nextInPassage
+		}
+	}
 	// Postings grouped by term, in unit order (raw is in unit order already).
 	ix.postOff = make([]int32, len(df)+1)
 	for _, r := range raw {
@@ -162,13 +209,11 @@ func NewIndex(docs []*Document) (*Index, error) {
 	for t := 1; t < len(ix.postOff); t++ {
 		ix.postOff[t] += ix.postOff[t-1]
 	}
-	ix.posts = make([]posting, len(raw))
+	ix.posts = make([]uint32, len(raw))
 	fill := make([]int32, len(df))
 	for _, r := range raw {
-		u := ix.units[r.unit]
-		tf := float32(r.tf)
-		norm := bm25K1 * (1 - bm25B + bm25B*float32(u.n)/ix.avgLen)
-		ix.posts[ix.postOff[r.term]+fill[r.term]] = posting{unit: r.unit, w: tf * (bm25K1 + 1) / (tf + norm)}
+		tf := uint32(min(r.tf, postTFMax))
+		ix.posts[ix.postOff[r.term]+fill[r.term]] = uint32(r.unit) | tf<<postTFShift
 		fill[r.term]++
 	}
 	return ix, nil
@@ -248,11 +293,20 @@ func (ix *Index) Passages() []*Passage { return ix.passages }
 
 // Passage returns the passage with the given ID.
 func (ix *Index) Passage(id string) (*Passage, bool) {
-	i, ok := ix.byID[id]
+	doc, ord, ok := strings.Cut(id, "#")
 	if !ok {
 		return nil, false
 	}
-	return ix.passages[i], true
+	n, err := strconv.Atoi(ord)
+	start, known := ix.docStart[doc]
+	if err != nil || !known || n < 1 || start+n-1 >= len(ix.passages) {
+		return nil, false
+	}
+	p := ix.passages[start+n-1]
+	if p.ID != id {
+		return nil, false
+	}
+	return p, true
 }
 
 // Themes lists the themes of every document, numbered from 1.

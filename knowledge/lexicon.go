@@ -89,6 +89,31 @@ var idioms = map[string]string{
 	"bring to the table": "negotiate",
 }
 
+// idiom is a figure of speech ready for matching: its content words and
+// the stems of the plain words that stand for them.
+type idiom struct {
+	phrase string
+	words  []string
+	plain  []string
+}
+
+var idiomList = func() []idiom {
+	var list []idiom
+	for phrase, plain := range idioms {
+		id := idiom{phrase: phrase}
+		for _, w := range strings.Fields(phrase) {
+			if !stopWords[w] {
+				id.words = append(id.words, w)
+			}
+		}
+		for _, w := range strings.Fields(plain) {
+			id.plain = append(id.plain, stem(w))
+		}
+		list = append(list, id)
+	}
+	return list
+}()
+
 // synonyms maps a stem to the stems of its group, itself excluded.
 var synonyms = func() map[string][]string {
 	m := make(map[string][]string)

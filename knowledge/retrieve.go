@@ -1,8 +1,9 @@
 package knowledge
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -14,7 +15,7 @@ const (
 	weightContext  = 0.35 // a word of the previous turn (follow-ups)
 	synonymCredit  = 0.8  // how much a synonym satisfies the word it stands for
 	neighbourShare = 0.3  // how much a neighbouring sentence adds to a unit's window score
-	candidates     = 32   // how many units are re-ranked
+	candidates     = 16   // how many units are re-ranked
 )
 
 // AnswerThreshold is the confidence at or above which a question counts as
@@ -47,18 +48,19 @@ type query struct {
 func (ix *Index) parse(text, context string) query {
 	var q query
 	oov := float32(math.Log(1 + (float64(len(ix.units))+0.5)/0.5))
+	var extra map[string][]string // idiom word → stems of plain words standing for it
 	norm := normalize(text)
-	extra := map[string][]string{} // idiom word → plain words standing for it
-	for phrase, plain := range idioms {
-		if strings.Contains(norm, phrase) {
-			for _, w := range strings.Fields(phrase) {
-				if !stopWords[w] {
-					extra[w] = append(extra[w], strings.Fields(plain)...)
-				}
+	for _, id := range idiomList {
+		if strings.Contains(norm, id.phrase) {
+			if extra == nil {
+				extra = make(map[string][]string)
+			}
+			for _, w := range id.words {
+				extra[w] = append(extra[w], id.plain...)
 			}
 		}
 	}
-	slotOf := map[string]int16{}
+	var seen [maxSlots]string
 	prev := ""
 	scanWords(text, func(w word) {
 		defer func() { prev = w.text }()
@@ -73,15 +75,17 @@ func (ix *Index) parse(text, context string) query {
 		if prev == "how" && (w.text == "many" || w.text == "much") {
 			q.cue = hasNumber
 		}
-		if isStop(w) {
+		if isStop(w) || len(q.slots) == maxSlots {
 			return
 		}
+		for _, s := range seen[:len(q.slots)] {
+			if s == w.text {
+				return
+			}
+		}
+		seen[len(q.slots)] = w.text
 		id, stemmed, known := ix.lookup(w)
-		if _, dup := slotOf[stemmed+w.text]; dup {
-			return
-		}
 		s := int16(len(q.slots))
-		slotOf[stemmed+w.text] = s
 		sl := slot{weight: oov}
 		if genericWords[w.text] {
 			sl.weight = oov / 2
@@ -89,21 +93,24 @@ func (ix *Index) parse(text, context string) query {
 		if known && id >= 0 {
 			sl.weight, sl.known = ix.idf[id], true
 			q.add(id, s, weightAsked)
+			for _, alt := range ix.synonyms[id] {
+				q.add(alt, s, weightSynonym)
+			}
+		} else if !known {
+			for _, alt := range synonyms[stemmed] {
+				if aid, ok := ix.vocab[alt]; ok {
+					q.add(aid, s, weightSynonym)
+					sl.known = true
+				}
+			}
 		}
-		q.order = append(q.order, id)
-		if stemmed == "" {
-			stemmed = stem(w.text)
-		}
-		alts := synonyms[stemmed]
-		for _, p := range extra[w.text] {
-			alts = append(alts[:len(alts):len(alts)], stem(p))
-		}
-		for _, alt := range alts {
+		for _, alt := range extra[w.text] {
 			if aid, ok := ix.vocab[alt]; ok {
 				q.add(aid, s, weightSynonym)
 				sl.known = true
 			}
 		}
+		q.order = append(q.order, id)
 		q.slots = append(q.slots, sl)
 	})
 	if context != "" {
@@ -119,6 +126,12 @@ func (ix *Index) parse(text, context string) query {
 	return q
 }
 
+// maxSlots and maxTerms bound the work one question can cause.
+const (
+	maxSlots = 16
+	maxTerms = 64
+)
+
 // add records a term, keeping the strongest role when a term comes twice.
 func (q *query) add(id int32, s int16, w float32) {
 	for i := range q.terms {
@@ -129,15 +142,20 @@ func (q *query) add(id int32, s int16, w float32) {
 			return
 		}
 	}
-	q.terms = append(q.terms, qterm{id: id, slot: s, weight: w})
+	if len(q.terms) < maxTerms {
+		q.terms = append(q.terms, qterm{id: id, slot: s, weight: w})
+	}
 }
 
 // scratch is per-query working memory, pooled: retrieval runs on every
 // message and must not allocate in proportion to the corpus.
 type scratch struct {
-	acc     []float32
+	acc     []float32 // per unit: BM25 score
+	termOf  []int8    // per term id: 1 + its index in query.terms, 0 when not asked
 	touched []int32
 	top     []scored
+	cands   []candidate
+	cover   []passageCover
 }
 
 type scored struct {
@@ -145,21 +163,33 @@ type scored struct {
 	score float32
 }
 
+// passageCover caches, per passage, the credit its sentences give each slot.
+type passageCover struct {
+	passage int32
+	m       [maxSlots]float32
+}
+
 var scratchPool sync.Pool
 
-func (ix *Index) scratch() *scratch {
+func (ix *Index) scratch(q *query) *scratch {
 	s, _ := scratchPool.Get().(*scratch)
-	if s == nil || len(s.acc) != len(ix.units) {
-		s = &scratch{acc: make([]float32, len(ix.units))}
+	if s == nil || len(s.acc) != len(ix.units) || len(s.termOf) != len(ix.idf) {
+		s = &scratch{acc: make([]float32, len(ix.units)), termOf: make([]int8, len(ix.idf))}
+	}
+	for i, t := range q.terms {
+		s.termOf[t.id] = int8(i + 1)
 	}
 	return s
 }
 
-func (ix *Index) release(s *scratch) {
+func (ix *Index) release(q *query, s *scratch) {
 	for _, u := range s.touched {
 		s.acc[u] = 0
 	}
-	s.touched, s.top = s.touched[:0], s.top[:0]
+	for _, t := range q.terms {
+		s.termOf[t.id] = 0
+	}
+	s.touched, s.top, s.cands, s.cover = s.touched[:0], s.top[:0], s.cands[:0], s.cover[:0]
 	scratchPool.Put(s)
 }
 
@@ -171,41 +201,45 @@ type candidate struct {
 }
 
 // rank scores units for q and returns the re-ranked candidates, best first.
+// The slice belongs to s.
 func (ix *Index) rank(q *query, s *scratch) []candidate {
 	// Rare terms first: they find the candidates. A common term (one in a
 	// large share of a large corpus) then only adds to units already found,
 	// by looking in their few terms instead of walking its long postings; a
 	// unit that matches nothing but common terms would not rank anyway.
 	common := max(len(ix.units)/100, 256)
-	var commonTerms [16]qterm
+	var commonTerms [maxTerms]qterm
 	nCommon := 0
 	for _, t := range q.terms {
 		posts := ix.posts[ix.postOff[t.id]:ix.postOff[t.id+1]]
-		if len(posts) > common && nCommon < len(commonTerms) {
+		if len(posts) > common {
 			commonTerms[nCommon] = t
 			nCommon++
 			continue
 		}
-		idf := ix.idf[t.id] * t.weight
-		for _, p := range posts {
-			if s.acc[p.unit] == 0 {
-				s.touched = append(s.touched, p.unit)
-			}
-			s.acc[p.unit] += idf * p.w
-		}
+		ix.accumulate(s, posts, ix.idf[t.id]*t.weight)
 	}
 	if nCommon > 0 {
-		ix.addCommon(commonTerms[:nCommon], s)
+		if len(s.touched) == 0 {
+			for _, t := range commonTerms[:nCommon] {
+				ix.accumulate(s, ix.posts[ix.postOff[t.id]:ix.postOff[t.id+1]], ix.idf[t.id]*t.weight)
+			}
+		} else {
+			ix.addCommon(q, commonTerms[:nCommon], s)
+		}
 	}
 	// Window scores; keep the best few in a min-heap.
 	for _, u := range s.touched {
 		w := s.acc[u]
-		pu := ix.units[u].passage
-		if u > 0 && ix.units[u-1].passage == pu {
+		nb := ix.neighbours[u]
+		if nb&prevInPassage != 0 {
 			w += neighbourShare * s.acc[u-1]
 		}
-		if int(u+1) < len(ix.units) && ix.units[u+1].passage == pu {
+		if nb&nextInPassage != 0 {
 			w += neighbourShare * s.acc[u+1]
+		}
+		if len(s.top) == candidates && w <= s.top[0].score {
+			continue
 		}
 		s.push(scored{unit: u, score: w})
 	}
@@ -220,75 +254,77 @@ func (ix *Index) rank(q *query, s *scratch) []candidate {
 	for _, sl := range q.slots {
 		total += sl.weight
 	}
-	out := make([]candidate, 0, len(s.top))
-	var matched [16]float32
+	n := len(q.slots)
 	for _, c := range s.top {
 		u := ix.units[c.unit]
-		m := matched[:min(len(q.slots), len(matched))]
-		ix.match(q, c.unit, m, 1)
-		cov := weighted(q, m, total)
-		if c.unit > 0 && ix.units[c.unit-1].passage == u.passage {
-			ix.match(q, c.unit-1, m, 0.7)
+		var m [maxSlots]float32
+		ix.match(q, s, c.unit, m[:n], 1)
+		cov := weighted(q, m[:n], total)
+		covWin := cov
+		if cov < 1 {
+			nb := ix.neighbours[c.unit]
+			if nb&prevInPassage != 0 {
+				ix.match(q, s, c.unit-1, m[:n], 0.7)
+			}
+			if nb&nextInPassage != 0 {
+				ix.match(q, s, c.unit+1, m[:n], 0.7)
+			}
+			covWin = weighted(q, m[:n], total)
 		}
-		if int(c.unit+1) < len(ix.units) && ix.units[c.unit+1].passage == u.passage {
-			ix.match(q, c.unit+1, m, 0.7)
-		}
-		covWin := weighted(q, m, total)
 		// The whole paragraph: a sentence whose paragraph covers the rest
 		// of the question is more likely the one that answers it.
-		lo, hi := ix.passageUnits(c.unit)
-		for v := lo; v < hi; v++ {
-			if v < c.unit-1 || v > c.unit+1 {
-				ix.match(q, v, m, 0.5)
+		covPass := covWin
+		if covWin < 1 {
+			pm := ix.passageCover(q, s, c.unit)
+			for i := range n {
+				m[i] = max(m[i], pm[i])
 			}
+			covPass = weighted(q, m[:n], total)
 		}
-		covPass := weighted(q, m, total)
-		prox, phrase := ix.proximity(q, u)
-		title := ix.titleMatch(q, u, total)
+		prox, phrase := ix.proximity(q, s, u)
+		title := ix.titleMatch(q, s, u, total)
 		var cue float32
 		if q.cue != 0 && u.flags&q.cue != 0 {
 			cue = 1
 		}
 		score := 0.40*c.score/best + 0.28*cov + 0.08*covWin + 0.08*covPass + 0.07*prox + 0.06*phrase + 0.03*title + 0.04*cue
-		out = append(out, candidate{unit: c.unit, score: score, coverage: covWin})
-		clear(m)
+		s.cands = append(s.cands, candidate{unit: c.unit, score: score, coverage: covWin})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
+	slices.SortFunc(s.cands, func(a, b candidate) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
 		}
-		return out[i].unit < out[j].unit
+		return cmp.Compare(a.unit, b.unit)
 	})
-	return out
+	return s.cands
 }
 
-// addCommon scores common terms: against the units already found when there
-// are any, else by their postings like any other term.
-func (ix *Index) addCommon(terms []qterm, s *scratch) {
-	if len(s.touched) == 0 {
-		for _, t := range terms {
-			idf := ix.idf[t.id] * t.weight
-			for _, p := range ix.posts[ix.postOff[t.id]:ix.postOff[t.id+1]] {
-				if s.acc[p.unit] == 0 {
-					s.touched = append(s.touched, p.unit)
-				}
-				s.acc[p.unit] += idf * p.w
-			}
+// accumulate adds one term's BM25 contribution over its postings.
+func (ix *Index) accumulate(s *scratch, posts []uint32, idf float32) {
+	for _, p := range posts {
+		u := p & postUnitMax
+		tf := float32(p >> postTFShift)
+		if s.acc[u] == 0 {
+			s.touched = append(s.touched, int32(u))
 		}
-		return
+		s.acc[u] += idf * tf * (bm25K1 + 1) / (tf + ix.norm[u])
 	}
+}
+
+// addCommon scores common terms against the units already found, by
+// counting them among each unit's few terms.
+func (ix *Index) addCommon(q *query, terms []qterm, s *scratch) {
 	for _, u := range s.touched {
 		un := ix.units[u]
-		norm := bm25K1 * (1 - bm25B + bm25B*float32(un.n)/ix.avgLen)
 		for _, t := range terms {
 			var tf float32
-			for _, id := range ix.seq[un.off : un.off+un.n] {
+			for _, id := range ix.seq[un.off : un.off+int32(un.n)] {
 				if id == t.id {
 					tf++
 				}
 			}
 			if tf > 0 {
-				s.acc[u] += ix.idf[t.id] * t.weight * tf * (bm25K1 + 1) / (tf + norm)
+				s.acc[u] += ix.idf[t.id] * t.weight * tf * (bm25K1 + 1) / (tf + ix.norm[u])
 			}
 		}
 	}
@@ -327,33 +363,47 @@ func (s *scratch) push(c scored) {
 	}
 }
 
-// passageUnits returns the units [lo, hi) of u's passage.
-func (ix *Index) passageUnits(u int32) (lo, hi int32) {
+// passageCover returns the credit the sentences of u's passage give each
+// slot at half weight, computed once per passage and query.
+func (ix *Index) passageCover(q *query, s *scratch, u int32) *[maxSlots]float32 {
 	p := ix.units[u].passage
-	lo, hi = u, u+1
+	for i := range s.cover {
+		if s.cover[i].passage == p {
+			return &s.cover[i].m
+		}
+	}
+	s.cover = append(s.cover, passageCover{passage: p})
+	c := &s.cover[len(s.cover)-1]
+	lo, hi := u, u+1
 	for lo > 0 && ix.units[lo-1].passage == p {
 		lo--
 	}
 	for int(hi) < len(ix.units) && ix.units[hi].passage == p {
 		hi++
 	}
-	return lo, hi
+	for v := lo; v < hi; v++ {
+		ix.match(q, s, v, c.m[:len(q.slots)], 0.5)
+	}
+	return &c.m
 }
 
 // match records, per slot, the best credit unit u gives it (scaled by f).
-func (ix *Index) match(q *query, u int32, m []float32, f float32) {
+func (ix *Index) match(q *query, s *scratch, u int32, m []float32, f float32) {
 	un := ix.units[u]
-	for _, id := range ix.seq[un.off : un.off+un.n] {
-		for _, t := range q.terms {
-			if t.id != id || t.slot < 0 || int(t.slot) >= len(m) {
-				continue
-			}
-			credit := f
-			if t.weight < weightAsked {
-				credit *= synonymCredit
-			}
-			m[t.slot] = max(m[t.slot], credit)
+	for _, id := range ix.seq[un.off : un.off+int32(un.n)] {
+		k := s.termOf[id]
+		if k == 0 {
+			continue
 		}
+		t := q.terms[k-1]
+		if t.slot < 0 {
+			continue
+		}
+		credit := f
+		if t.weight < weightAsked {
+			credit *= synonymCredit
+		}
+		m[t.slot] = max(m[t.slot], credit)
 	}
 }
 
@@ -371,23 +421,27 @@ func weighted(q *query, m []float32, total float32) float32 {
 // proximity returns how tightly the question's words cluster in the unit
 // (1 when adjacent) and the share of the question's adjacent word pairs that
 // stand next to each other in it.
-func (ix *Index) proximity(q *query, u unit) (prox, phrase float32) {
-	seq := ix.seq[u.off : u.off+u.n]
+func (ix *Index) proximity(q *query, s *scratch, u unit) (prox, phrase float32) {
+	seq := ix.seq[u.off : u.off+int32(u.n)]
 	first, last, distinct := -1, -1, 0
-	var seen [16]bool
+	var seen [maxSlots]bool
 	for i, id := range seq {
-		for _, t := range q.terms {
-			if t.id == id && t.slot >= 0 && t.slot < 16 {
-				if !seen[t.slot] {
-					seen[t.slot] = true
-					distinct++
-				}
-				if first < 0 {
-					first = i
-				}
-				last = i
-			}
+		k := s.termOf[id]
+		if k == 0 {
+			continue
 		}
+		t := q.terms[k-1]
+		if t.slot < 0 {
+			continue
+		}
+		if !seen[t.slot] {
+			seen[t.slot] = true
+			distinct++
+		}
+		if first < 0 {
+			first = i
+		}
+		last = i
 	}
 	if distinct >= 2 {
 		prox = float32(distinct-1) / float32(last-first)
@@ -414,21 +468,15 @@ func (ix *Index) proximity(q *query, u unit) (prox, phrase float32) {
 
 // titleMatch is the IDF-weighted share of the question's words in the title
 // of the unit's section.
-func (ix *Index) titleMatch(q *query, u unit, total float32) float32 {
+func (ix *Index) titleMatch(q *query, s *scratch, u unit, total float32) float32 {
 	if total == 0 {
 		return 0
 	}
-	title := ix.sections[ix.passSec[u.passage]].title
 	var got float32
-	for i, sl := range q.slots {
-		for _, t := range q.terms {
-			if int(t.slot) != i || t.weight < weightAsked {
-				continue
-			}
-			for _, id := range title {
-				if id == t.id {
-					got += sl.weight
-				}
+	for _, id := range ix.sections[ix.passSec[u.passage]].title {
+		if k := s.termOf[id]; k > 0 {
+			if t := q.terms[k-1]; t.slot >= 0 && t.weight == weightAsked {
+				got += q.slots[t.slot].weight
 			}
 		}
 	}
@@ -454,8 +502,8 @@ func (q *query) coverage() float32 {
 // Search returns the k best passages for q, best first.
 func (ix *Index) Search(q string, k int) []Hit {
 	query := ix.parse(q, "")
-	s := ix.scratch()
-	defer ix.release(s)
+	s := ix.scratch(&query)
+	defer ix.release(&query, s)
 	return ix.passagesOf(ix.rank(&query, s), k)
 }
 
@@ -469,7 +517,7 @@ func (ix *Index) passagesOf(cands []candidate, k int) []Hit {
 		passage     int32
 		best, other float32
 	}
-	var aggs []agg
+	aggs := make([]agg, 0, len(cands))
 	for _, c := range cands {
 		p := ix.units[c.unit].passage
 		found := false
@@ -484,12 +532,11 @@ func (ix *Index) passagesOf(cands []candidate, k int) []Hit {
 			aggs = append(aggs, agg{passage: p, best: c.score})
 		}
 	}
-	sort.SliceStable(aggs, func(i, j int) bool {
-		return aggs[i].best+0.15*aggs[i].other > aggs[j].best+0.15*aggs[j].other
-	})
+	score := func(a agg) float32 { return a.best + 0.15*a.other }
+	slices.SortStableFunc(aggs, func(a, b agg) int { return cmp.Compare(score(b), score(a)) })
 	hits := make([]Hit, 0, min(k, len(aggs)))
 	for _, a := range aggs[:min(k, len(aggs))] {
-		hits = append(hits, Hit{Passage: ix.passages[a.passage], Score: round3(float64(a.best + 0.15*a.other))})
+		hits = append(hits, Hit{Passage: ix.passages[a.passage], Score: round3(float64(score(a)))})
 	}
 	return hits
 }
@@ -505,8 +552,8 @@ func (ix *Index) Answer(q Query) Answer {
 	if len(query.slots) == 0 {
 		return a
 	}
-	s := ix.scratch()
-	defer ix.release(s)
+	s := ix.scratch(&query)
+	defer ix.release(&query, s)
 	cands := ix.rank(&query, s)
 	if len(cands) == 0 {
 		return a
@@ -525,13 +572,13 @@ func (ix *Index) Answer(q Query) Answer {
 	}
 	a.Answerable = true
 	a.Hits = ix.passagesOf(cands, q.K)
-	a.Quotes = ix.quotes(&query, cands)
+	a.Quotes = ix.quotes(&query, s, cands)
 	return a
 }
 
 // quotes picks the best sentence and up to two more that score nearly as
 // well and add a word of the question the others lack.
-func (ix *Index) quotes(q *query, cands []candidate) []Quote {
+func (ix *Index) quotes(q *query, s *scratch, cands []candidate) []Quote {
 	top := cands[0]
 	quote := func(c candidate) Quote {
 		u := ix.units[c.unit]
@@ -549,9 +596,9 @@ func (ix *Index) quotes(q *query, cands []candidate) []Quote {
 			out[0].Score = out[1].Score
 		}
 	}
-	var have [16]float32
-	n := min(len(q.slots), 16)
-	ix.match(q, top.unit, have[:n], 1)
+	var have [maxSlots]float32
+	n := len(q.slots)
+	ix.match(q, s, top.unit, have[:n], 1)
 	for _, c := range cands[1:] {
 		if len(out) == 3 || c.score < 0.85*top.score {
 			break
@@ -559,8 +606,8 @@ func (ix *Index) quotes(q *query, cands []candidate) []Quote {
 		if quoted(out, ix, c.unit) {
 			continue
 		}
-		var m [16]float32
-		ix.match(q, c.unit, m[:n], 1)
+		var m [maxSlots]float32
+		ix.match(q, s, c.unit, m[:n], 1)
 		adds := false
 		for i := 0; i < n; i++ {
 			if m[i] > 0 && have[i] == 0 {

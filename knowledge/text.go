@@ -2,8 +2,6 @@ package knowledge
 
 import (
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -169,29 +167,10 @@ func setOf(words string) map[string]bool {
 	return m
 }
 
-// stemCache memoises stems: the stemmer allocates and costs about a
-// microsecond a word, while the words people use are few. It is bounded so
-// that a stream of nonsense words cannot grow it without end.
-var stemCache struct {
-	m sync.Map // string → string
-	n atomic.Int64
-}
-
-const stemCacheMax = 200_000
-
 // stem returns the Porter2 (snowball English) stem of a lower-case word.
-func stem(w string) string {
-	if s, ok := stemCache.m.Load(w); ok {
-		return s.(string)
-	}
-	s := english.Stem(w, true)
-	if len(w) <= 32 && stemCache.n.Load() < stemCacheMax {
-		if _, loaded := stemCache.m.LoadOrStore(w, s); !loaded {
-			stemCache.n.Add(1)
-		}
-	}
-	return s
-}
+// It allocates; the index keeps the stems of its vocabulary, so queries stem
+// only the words the knowledge base has never seen.
+func stem(w string) string { return english.Stem(w, true) }
 
 // normalize folds quotes, dashes and white space so that text written with
 // typographic punctuation matches text typed on a keyboard.

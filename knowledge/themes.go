@@ -115,7 +115,7 @@ func (ix *Index) Summarize(t Theme) Summary {
 	for i, u := range units {
 		un := ix.units[u]
 		v := make(map[int32]float64)
-		for _, id := range ix.seq[un.off : un.off+un.n] {
+		for _, id := range ix.seq[un.off : un.off+int32(un.n)] {
 			v[id] += float64(ix.idf[id])
 		}
 		norm := 0.0
