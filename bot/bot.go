@@ -132,39 +132,39 @@ func (b *Bot) Handle(ctx context.Context, req Request) (reply Reply) {
 			b.log.Error("panic while handling a request",
 				"reply_id", id, "platform", string(req.Platform),
 				"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			reply = errorReply(id, msgInternal)
+			reply = errorReply(id, ProblemInternal, msgInternal)
 		}
 	}()
 
 	cmd, problem := requestCommand(req)
 	if problem != "" {
-		return errorReply(id, problem)
+		return errorReply(id, ProblemBadInput, problem)
 	}
 	if b.limiters != nil && req.User != "" &&
 		!b.limiters.allow(string(req.Platform)+"\x00"+req.User, start) {
 		b.log.Info("rate limited", "reply_id", id, "platform", string(req.Platform))
-		return errorReply(id, msgRateLimited)
+		return errorReply(id, ProblemRateLimited, msgRateLimited)
 	}
 	ix := b.ix.Load()
 	if ix == nil {
-		return errorReply(id, msgNoIndex)
+		return errorReply(id, ProblemUnavailable, msgNoIndex)
 	}
 
 	switch cmd.Name {
 	case cmdAsk:
 		if cmd.Arg == "" {
-			return errorReply(id, msgAskEmpty)
+			return errorReply(id, ProblemBadInput, msgAskEmpty)
 		}
 		release, ok := b.acquire(ctx)
 		if !ok {
-			return errorReply(id, msgBusy)
+			return errorReply(id, ProblemBusy, msgBusy)
 		}
 		defer release()
 		reply = b.ask(ctx, ix, req, cmd.Arg, id, start)
 	case cmdSummary:
 		release, ok := b.acquire(ctx)
 		if !ok {
-			return errorReply(id, msgBusy)
+			return errorReply(id, ProblemBusy, msgBusy)
 		}
 		defer release()
 		reply = b.summary(ctx, ix, req, cmd.Arg, id)
@@ -270,6 +270,6 @@ func newID() string {
 	return hex.EncodeToString(p[:])
 }
 
-func errorReply(id, text string) Reply {
-	return Reply{ID: id, Kind: KindError, Text: text, Ephemeral: true}
+func errorReply(id string, p Problem, text string) Reply {
+	return Reply{ID: id, Kind: KindError, Text: text, Ephemeral: true, Problem: p}
 }

@@ -34,7 +34,22 @@ type Reply struct {
 	Ephemeral bool        // shown only to the asker where the platform allows it
 	Mode      string      // ModeExtractive or ModeLLM, for answers and summaries
 	Model     string      // the LLM model when Mode is ModeLLM
+	Problem   Problem     // why a KindError reply is an error; "" otherwise
 }
+
+// Problem classifies a KindError reply so that adapters can map it to what
+// their platform expects (HTTP status, retry hints, metrics) without parsing
+// the user-facing text.
+type Problem string
+
+// Problems.
+const (
+	ProblemBadInput    Problem = "bad_input"    // the request itself is unusable: empty, too long, control characters
+	ProblemRateLimited Problem = "rate_limited" // the user asked too often
+	ProblemBusy        Problem = "busy"         // every answering slot is taken; try again shortly
+	ProblemUnavailable Problem = "unavailable"  // no knowledge base is loaded
+	ProblemInternal    Problem = "internal"     // a failure on the bot's side (a recovered panic)
+)
 
 // Quote is a sentence quoted verbatim from a passage.
 type Quote struct {
