@@ -1,0 +1,317 @@
+package console_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/talksbot/talksbot/adapters/console"
+	"github.com/talksbot/talksbot/bot"
+)
+
+var (
+	citeSanctions = bot.Citation{ID: "talks#4", Doc: "talks", Title: "Vienna Talks", Section: "Handling the Spoilers",
+		Text: "The most recent efforts. Congress has pushed for more hard-hitting sanctions.", Score: 7.5}
+	citeSupport = bot.Citation{ID: "talks#6", Doc: "talks", Title: "Vienna Talks", Section: "Keeping Support At The Top",
+		Text: "Support at the top has helped.", Score: 3.25}
+	citeLead = bot.Citation{ID: "talks#1", Doc: "talks", Title: "Vienna Talks", Section: "Introduction",
+		Text: "As nuclear talks commence here in Vienna.", Score: 1}
+	themes = []bot.ThemeRef{
+		{Number: 1, Title: "Handling the Spoilers", Doc: "Vienna Talks"},
+		{Number: 2, Title: "Keeping Support At The Top", Doc: "Vienna Talks"},
+	}
+	extractive = bot.Reply{
+		ID: "r1", Kind: bot.KindAnswer, Question: "What has Congress pushed for?",
+		Text:      "Congress has pushed for more hard-hitting sanctions. Support at the top has helped.",
+		Quotes:    []bot.Quote{{Text: "Congress has pushed for more hard-hitting sanctions.", Citation: 0}, {Text: "Support at the top has helped.", Citation: 1}},
+		Citations: []bot.Citation{citeSanctions, citeSupport, citeLead},
+		Mode:      bot.ModeExtractive,
+	}
+	drafted = bot.Reply{
+		ID: "r2", Kind: bot.KindAnswer, Text: "Congress wants tougher sanctions [1].",
+		Quotes:    []bot.Quote{{Text: "Congress has pushed for more hard-hitting sanctions.", Citation: 0}},
+		Citations: []bot.Citation{citeSanctions},
+		Mode:      bot.ModeLLM, Model: "tiny-model",
+	}
+	declined = bot.Reply{ID: "r3", Kind: bot.KindDeclined, Text: "The article doesn't cover that.", Themes: themes, Mode: bot.ModeExtractive}
+	summary  = bot.Reply{
+		ID: "r4", Kind: bot.KindSummary, Text: "Support at the top has helped.",
+		Quotes:    []bot.Quote{{Text: "Support at the top has helped.", Citation: 0}},
+		Citations: []bot.Citation{{ID: "talks#6", Doc: "talks", Title: "Vienna Talks", Section: "Keeping Support At The Top", Text: "Support at the top has helped."}},
+		Themes:    themes[1:], Mode: bot.ModeExtractive,
+	}
+)
+
+// render renders r and fails the test on error.
+func render(t *testing.T, r bot.Reply) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := console.Render(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestRender(t *testing.T) {
+	tests := []struct {
+		name  string
+		reply bot.Reply
+		want  string
+	}{
+		{"extractive answer", extractive,
+			"“Congress has pushed for more hard-hitting sanctions.”\n" +
+				"  — Vienna Talks, Handling the Spoilers\n\n" +
+				"“Support at the top has helped.”\n" +
+				"  — Vienna Talks, Keeping Support At The Top\n"},
+		{"drafted answer", drafted,
+			"Congress wants tougher sanctions [1].\n\nSources:\n[1] Vienna Talks, Handling the Spoilers\n"},
+		{"declined", declined,
+			"The article doesn't cover that.\n\nThemes it covers:\n  1) Handling the Spoilers\n  2) Keeping Support At The Top\n"},
+		{"summary of one theme", summary,
+			"2) Keeping Support At The Top\n\n“Support at the top has helped.”\n  — Vienna Talks, Keeping Support At The Top\n"},
+		{"overview of every theme", bot.Reply{Kind: bot.KindSummary, Text: "Handling the Spoilers: A.\nKeeping Support At The Top: B.", Themes: themes},
+			"Handling the Spoilers: A.\nKeeping Support At The Top: B.\n"},
+		{"themes as worded", bot.Reply{Kind: bot.KindThemes, Text: "The themes:\n1) Handling the Spoilers", Themes: themes[:1]},
+			"The themes:\n1) Handling the Spoilers\n"},
+		{"themes without text", bot.Reply{Kind: bot.KindThemes, Themes: []bot.ThemeRef{themes[0], {Number: 3, Title: "Other", Doc: "Notes"}}},
+			"Themes:\n  1) Handling the Spoilers (Vienna Talks)\n  3) Other (Notes)\n"},
+		{"sources without text", bot.Reply{Kind: bot.KindSources, Sources: []bot.SourceRef{{Title: "Vienna Talks", Source: "Huffington Post", Passages: 12}}},
+			"Sources:\n  Vienna Talks (Huffington Post), 12 passages\n"},
+		{"help", bot.Reply{Kind: bot.KindHelp, Text: "Ask me.", Themes: themes[:1]},
+			"Ask me.\n\nThemes:\n  1) Handling the Spoilers\n"},
+		{"error", bot.Reply{Kind: bot.KindError, Text: "Your message is too long."},
+			"Your message is too long.\n"},
+		{"citation index out of range", bot.Reply{Kind: bot.KindAnswer, Quotes: []bot.Quote{{Text: "Q.", Citation: 5}}, Mode: bot.ModeExtractive},
+			"“Q.”\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := render(t, tc.reply); got != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestAskJSON(t *testing.T) {
+	tests := []struct {
+		name  string
+		reply bot.Reply
+		k     int
+		want  string
+	}{
+		{"answer trimmed to k", extractive, 2,
+			`{"question":"What has Congress pushed for?","answered":true,` +
+				`"answer":"Congress has pushed for more hard-hitting sanctions. Support at the top has helped.",` +
+				`"mode":"extractive","citations":[` +
+				`{"id":"talks#4","doc":"talks","title":"Vienna Talks","section":"Handling the Spoilers","text":"The most recent efforts. Congress has pushed for more hard-hitting sanctions.","score":7.5},` +
+				`{"id":"talks#6","doc":"talks","title":"Vienna Talks","section":"Keeping Support At The Top","text":"Support at the top has helped.","score":3.25}],` +
+				`"took_ms":1.5}`},
+		{"llm answer names its model", drafted, 3,
+			`{"question":"What has Congress pushed for?","answered":true,"answer":"Congress wants tougher sanctions [1].",` +
+				`"mode":"llm","model":"tiny-model","citations":[` +
+				`{"id":"talks#4","doc":"talks","title":"Vienna Talks","section":"Handling the Spoilers","text":"The most recent efforts. Congress has pushed for more hard-hitting sanctions.","score":7.5}],` +
+				`"took_ms":1.5}`},
+		{"declined has empty citations", declined, 3,
+			`{"question":"What has Congress pushed for?","answered":false,"answer":"The article doesn't cover that.",` +
+				`"mode":"extractive","citations":[],"took_ms":1.5}`},
+		{"mode defaults to extractive", bot.Reply{Kind: bot.KindDeclined, Text: "No."}, 3,
+			`{"question":"What has Congress pushed for?","answered":false,"answer":"No.","mode":"extractive","citations":[],"took_ms":1.5}`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			a := console.NewAsk("What has Congress pushed for?", tc.reply, tc.k, 1500*time.Microsecond)
+			if err := console.WriteJSON(&b, a); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.TrimSuffix(b.String(), "\n"); got != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSummaryAndThemesJSON(t *testing.T) {
+	tests := []struct {
+		name string
+		v    any
+		want string
+	}{
+		{"summary", console.NewSummary(summary),
+			`{"theme":"Keeping Support At The Top","summary":"Support at the top has helped.","citations":[` +
+				`{"id":"talks#6","doc":"talks","title":"Vienna Talks","section":"Keeping Support At The Top","text":"Support at the top has helped.","score":0}]}`},
+		{"summary of nothing", console.NewSummary(bot.Reply{Kind: bot.KindSummary, Text: "Nothing."}),
+			`{"theme":"","summary":"Nothing.","citations":[]}`},
+		{"themes", console.NewThemes(themes),
+			`{"themes":[{"number":1,"title":"Handling the Spoilers","doc":"Vienna Talks"},{"number":2,"title":"Keeping Support At The Top","doc":"Vienna Talks"}]}`},
+		{"no themes", console.NewThemes(nil), `{"themes":[]}`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := console.WriteJSON(&b, tc.v); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.TrimSuffix(b.String(), "\n"); got != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestWriteJSONKeepsMarkup(t *testing.T) {
+	var b bytes.Buffer
+	if err := console.WriteJSON(&b, map[string]string{"a": "<b> & c"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.String(), "{\"a\":\"<b> & c\"}\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	var back map[string]string
+	if err := json.Unmarshal(b.Bytes(), &back); err != nil || back["a"] != "<b> & c" {
+		t.Errorf("got %v (%v), want the text back", back, err)
+	}
+}
+
+// fakeBot records the requests it gets and answers each with an error reply
+// echoing the text, so the output shows what was asked.
+type fakeBot struct {
+	mu   sync.Mutex
+	reqs []bot.Request
+}
+
+func (f *fakeBot) Handle(ctx context.Context, req bot.Request) bot.Reply {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.reqs = append(f.reqs, req)
+	return bot.Reply{Kind: bot.KindError, Text: "echo: " + req.Text}
+}
+
+func (f *fakeBot) texts() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []string
+	for _, r := range f.reqs {
+		out = append(out, r.Text)
+	}
+	return out
+}
+
+var _ console.Handler = (*fakeBot)(nil)
+
+func TestChat(t *testing.T) {
+	long := strings.Repeat("x", console.MaxLine+1)
+	tests := []struct {
+		name    string
+		input   string
+		opts    console.ChatOptions
+		want    []string // texts the bot gets
+		wantOut string
+	}{
+		{"questions and commands until EOF", "What has Congress pushed for?\n\n   \nand Khamenei?\nsummary 2\nthemes\nhelp\n", console.ChatOptions{},
+			[]string{"What has Congress pushed for?", "and Khamenei?", "summary 2", "themes", "help"},
+			"echo: What has Congress pushed for?\n\necho: and Khamenei?\n\necho: summary 2\n\necho: themes\n\necho: help\n\n"},
+		{"quit ends it", "first\nquit\nsecond\n", console.ChatOptions{}, []string{"first"}, "echo: first\n\n"},
+		{"exit in any case ends it", "  EXIT \nsecond\n", console.ChatOptions{}, nil, ""},
+		{"last line without newline and CRLF", "one\r\ntwo", console.ChatOptions{}, []string{"one", "two"}, "echo: one\n\necho: two\n\n"},
+		{"prompt on request", "one\n", console.ChatOptions{Prompt: true}, []string{"one"},
+			"Ask a question, or type help. quit or Ctrl-D leaves.\n> echo: one\n\n> \n"},
+		{"over-long line refused", long + "\nafter\n", console.ChatOptions{}, []string{"after"},
+			"That line is too long (over 64 KiB); please ask something shorter.\n\necho: after\n\n"},
+		{"empty input", "", console.ChatOptions{}, nil, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := &fakeBot{}
+			var out bytes.Buffer
+			if err := console.Chat(context.Background(), f, strings.NewReader(tc.input), &out, tc.opts); err != nil {
+				t.Fatalf("got error %v, want none", err)
+			}
+			if got := f.texts(); strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("bot got %q, want %q", got, tc.want)
+			}
+			if got := out.String(); got != tc.wantOut {
+				t.Errorf("output:\ngot  %q\nwant %q", got, tc.wantOut)
+			}
+		})
+	}
+}
+
+func TestChatKeepsOneThread(t *testing.T) {
+	f := &fakeBot{}
+	in := "What has Congress pushed for?\nand Khamenei?\nsummary 1\n"
+	if err := console.Chat(context.Background(), f, strings.NewReader(in), io.Discard, console.ChatOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if len(f.reqs) != 3 {
+		t.Fatalf("got %d requests, want 3", len(f.reqs))
+	}
+	first := f.reqs[0]
+	if first.Thread == "" || first.User == "" || first.Channel == "" || first.Platform != bot.Console {
+		t.Errorf("got request %+v, want console platform, user, channel and thread set", first)
+	}
+	for i, r := range f.reqs[1:] {
+		if r.Thread != first.Thread || r.Channel != first.Channel || r.User != first.User {
+			t.Errorf("request %d: got thread %q channel %q user %q, want those of the first", i+2, r.Thread, r.Channel, r.User)
+		}
+	}
+
+	f = &fakeBot{}
+	opts := console.ChatOptions{User: "u1", Thread: "t1"}
+	if err := console.Chat(context.Background(), f, strings.NewReader("hi\n"), io.Discard, opts); err != nil {
+		t.Fatal(err)
+	}
+	if r := f.reqs[0]; r.User != "u1" || r.Thread != "t1" {
+		t.Errorf("got user %q thread %q, want u1 and t1", r.User, r.Thread)
+	}
+}
+
+func TestChatStopsWithContext(t *testing.T) {
+	pr, pw := io.Pipe()
+	t.Cleanup(func() { pw.Close() }) // ends the pending read
+	ctx, cancel := context.WithCancel(context.Background())
+	f := &fakeBot{}
+	errc := make(chan error, 1)
+	go func() { errc <- console.Chat(ctx, f, pr, io.Discard, console.ChatOptions{}) }()
+
+	if _, err := io.WriteString(pw, "first\n"); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	if err := <-errc; err != nil {
+		t.Errorf("got error %v, want none", err)
+	}
+}
+
+// failingReader fails every read.
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) { return 0, io.ErrClosedPipe }
+
+func TestChatReadError(t *testing.T) {
+	err := console.Chat(context.Background(), &fakeBot{}, failingReader{}, io.Discard, console.ChatOptions{})
+	if err == nil || !strings.Contains(err.Error(), "read input") {
+		t.Errorf("got %v, want a read error", err)
+	}
+}
+
+func ExampleRender() {
+	reply := bot.Reply{
+		Kind:   bot.KindAnswer,
+		Mode:   bot.ModeExtractive,
+		Quotes: []bot.Quote{{Text: "Congress has pushed for more hard-hitting sanctions.", Citation: 0}},
+		Citations: []bot.Citation{{ID: "vienna-talks#4", Title: "Vienna Nuclear Talks",
+			Section: "Handling the Spoilers", Text: "Congress has pushed for more hard-hitting sanctions."}},
+	}
+	_ = console.Render(os.Stdout, reply)
+	// Output:
+	// “Congress has pushed for more hard-hitting sanctions.”
+	//   — Vienna Nuclear Talks, Handling the Spoilers
+}

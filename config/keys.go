@@ -1,0 +1,265 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// key is one row of the settings table: its name, default, rule and how its
+// raw text becomes a field of Config.
+type key struct {
+	name   string
+	def    string
+	rule   string // for documentation; the parsers' errors say the same per case
+	secret bool
+	set    func(c *Config, raw string) error
+}
+
+// table declares every setting once, in the order `config check` prints them.
+var table = []key{
+	{name: "SLACK_BOT_TOKEN", secret: true, rule: "starts with xoxb-",
+		set: bind(func(c *Config) *Secret { return &c.SlackBotToken }, token("xoxb-"))},
+	{name: "SLACK_APP_TOKEN", secret: true, rule: "starts with xapp-; needed for Socket Mode",
+		set: bind(func(c *Config) *Secret { return &c.SlackAppToken }, token("xapp-"))},
+	{name: "SLACK_SIGNING_SECRET", secret: true, rule: "no whitespace; needed for HTTP mode",
+		set: bind(func(c *Config) *Secret { return &c.SlackSigningSecret }, token(""))},
+	{name: "SLACK_API_URL", def: "https://slack.com/api/", rule: "absolute http(s) URL ending with /",
+		set: bind(func(c *Config) *string { return &c.SlackAPIURL }, baseURL(true))},
+	{name: "SLACK_MODE", rule: "socket, http or empty (chosen from the tokens set)",
+		set: bind(func(c *Config) *string { return &c.SlackMode }, oneOf("", "socket", "http"))},
+
+	{name: "DISCORD_BOT_TOKEN", secret: true, rule: "no whitespace, without the \"Bot \" prefix",
+		set: bind(func(c *Config) *Secret { return &c.DiscordBotToken }, token(""))},
+	{name: "DISCORD_GUILD_ID", rule: "digits (a guild id); empty registers commands globally",
+		set: bind(func(c *Config) *string { return &c.DiscordGuildID }, digits)},
+	{name: "DISCORD_API_URL", def: "https://discord.com/api/v9/", rule: "absolute http(s) URL ending with /",
+		set: bind(func(c *Config) *string { return &c.DiscordAPIURL }, baseURL(true))},
+	{name: "DISCORD_SHARD_ID", def: "0", rule: "integer, 0 ≤ id < DISCORD_SHARD_COUNT",
+		set: bind(func(c *Config) *int { return &c.DiscordShardID }, atLeast(0))},
+	{name: "DISCORD_SHARD_COUNT", def: "1", rule: "integer ≥ 1",
+		set: bind(func(c *Config) *int { return &c.DiscordShardCount }, atLeast(1))},
+	{name: "DISCORD_MESSAGE_CONTENT", def: "false", rule: "true or false (a privileged intent)",
+		set: bind(func(c *Config) *bool { return &c.DiscordMessageContent }, boolean)},
+
+	{name: "OPENAI_API_KEY", secret: true, rule: "no whitespace; enables LLM answers",
+		set: bind(func(c *Config) *Secret { return &c.OpenAIAPIKey }, token(""))},
+	{name: "OPENAI_BASE_URL", rule: "absolute http(s) URL; empty for the OpenAI API",
+		set: bind(func(c *Config) *string { return &c.OpenAIBaseURL }, optional(baseURL(false)))},
+	{name: "TALKSBOT_LLM_MODEL", def: "gpt-4o-mini", rule: "not empty",
+		set: bind(func(c *Config) *string { return &c.LLMModel }, nonEmpty)},
+	{name: "TALKSBOT_LLM_TIMEOUT", def: "20s", rule: "duration > 0, e.g. 20s",
+		set: bind(func(c *Config) *time.Duration { return &c.LLMTimeout }, positiveDuration)},
+	{name: "TALKSBOT_EMBED_MODEL", rule: "model name; empty for no embeddings",
+		set: bind(func(c *Config) *string { return &c.EmbedModel }, anyText)},
+
+	{name: "TALKSBOT_DOCS", rule: "existing folder; empty for the article alone",
+		set: bind(func(c *Config) *string { return &c.Docs }, optional(existingDir))},
+	{name: "TALKSBOT_DATA", def: "./data", rule: "folder path (created when needed)",
+		set: bind(func(c *Config) *string { return &c.Data }, dataDir)},
+	{name: "TALKSBOT_HTTP_ADDR", def: "127.0.0.1:8080", rule: "host:port",
+		set: bind(func(c *Config) *string { return &c.HTTPAddr }, hostPort)},
+	{name: "TALKSBOT_LOG_FORMAT", def: "text", rule: "text or json",
+		set: bind(func(c *Config) *string { return &c.LogFormat }, oneOf("text", "json"))},
+	{name: "TALKSBOT_LOG_LEVEL", def: "info", rule: "debug, info, warn or error",
+		set: bind(func(c *Config) *slog.Level { return &c.LogLevel }, logLevel)},
+	{name: "TALKSBOT_RATE_LIMIT", def: "20", rule: "questions per minute per user, ≥ 0 (0: no limit)",
+		set: bind(func(c *Config) *int { return &c.RateLimit }, atLeast(0))},
+	{name: "TALKSBOT_MAX_CONCURRENT", def: "16", rule: "answers computed at once, ≥ 1",
+		set: bind(func(c *Config) *int { return &c.MaxConcurrent }, atLeast(1))},
+}
+
+// lookup returns the table row named name.
+func lookup(name string) (key, bool) {
+	for _, k := range table {
+		if k.name == name {
+			return k, true
+		}
+	}
+	return key{}, false
+}
+
+// bind makes a key's setter from the field it fills and the parser that
+// checks its raw text. A parser's error is the rule broken, worded to follow
+// the quoted value: "must start with xapp-".
+func bind[T any](field func(*Config) *T, parse func(string) (T, error)) func(*Config, string) error {
+	return func(c *Config, raw string) error {
+		v, err := parse(raw)
+		if err != nil {
+			return err
+		}
+		*field(c) = v
+		return nil
+	}
+}
+
+// optional accepts the empty string as the zero value and hands anything else
+// to parse.
+func optional[T any](parse func(string) (T, error)) func(string) (T, error) {
+	return func(s string) (T, error) {
+		if s == "" {
+			var zero T
+			return zero, nil
+		}
+		return parse(s)
+	}
+}
+
+func token(prefix string) func(string) (Secret, error) {
+	return func(s string) (Secret, error) {
+		if s == "" {
+			return "", nil
+		}
+		if strings.IndexFunc(s, unicode.IsSpace) >= 0 {
+			return "", errors.New("must not contain whitespace")
+		}
+		if prefix != "" && !strings.HasPrefix(s, prefix) {
+			return "", fmt.Errorf("must start with %s", prefix)
+		}
+		return Secret(s), nil
+	}
+}
+
+func baseURL(trailingSlash bool) func(string) (string, error) {
+	return func(s string) (string, error) {
+		u, err := url.Parse(s)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return "", errors.New("must be an absolute http or https URL")
+		}
+		if trailingSlash && !strings.HasSuffix(u.Path, "/") {
+			return "", errors.New("must end with /")
+		}
+		if u.RawQuery != "" || u.Fragment != "" {
+			return "", errors.New("must not have a query or fragment")
+		}
+		return s, nil
+	}
+}
+
+func oneOf(allowed ...string) func(string) (string, error) {
+	return func(s string) (string, error) {
+		for _, a := range allowed {
+			if s == a {
+				return s, nil
+			}
+		}
+		var named []string
+		for _, a := range allowed {
+			if a == "" {
+				named = append(named, "empty")
+			} else {
+				named = append(named, a)
+			}
+		}
+		return "", fmt.Errorf("must be one of %s", strings.Join(named, ", "))
+	}
+}
+
+func digits(s string) (string, error) {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return "", errors.New("must be digits only")
+		}
+	}
+	return s, nil
+}
+
+func atLeast(min int) func(string) (int, error) {
+	return func(s string) (int, error) {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil {
+			return 0, errors.New("must be an integer")
+		}
+		if n < min {
+			return 0, fmt.Errorf("must be %d or more", min)
+		}
+		return n, nil
+	}
+}
+
+func boolean(s string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "true", "1", "yes", "on":
+		return true, nil
+	case "false", "0", "no", "off", "":
+		return false, nil
+	}
+	return false, errors.New("must be true or false")
+}
+
+func nonEmpty(s string) (string, error) {
+	if strings.TrimSpace(s) == "" {
+		return "", errors.New("must not be empty")
+	}
+	return s, nil
+}
+
+func anyText(s string) (string, error) { return s, nil }
+
+func positiveDuration(s string) (time.Duration, error) {
+	d, err := time.ParseDuration(strings.TrimSpace(s))
+	if err != nil {
+		return 0, errors.New("must be a duration such as 20s or 1m30s")
+	}
+	if d <= 0 {
+		return 0, errors.New("must be greater than 0")
+	}
+	return d, nil
+}
+
+func existingDir(s string) (string, error) {
+	fi, err := os.Stat(s)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "", errors.New("must be an existing folder: it does not exist")
+	case err != nil:
+		return "", fmt.Errorf("must be a readable folder: %v", err)
+	case !fi.IsDir():
+		return "", errors.New("must be a folder, not a file")
+	}
+	return s, nil
+}
+
+func dataDir(s string) (string, error) {
+	if strings.TrimSpace(s) == "" {
+		return "", errors.New("must not be empty")
+	}
+	// The folder is created when state is first written; if something is
+	// already there it has to be a folder.
+	if fi, err := os.Stat(s); err == nil && !fi.IsDir() {
+		return "", errors.New("must be a folder, not a file")
+	}
+	return s, nil
+}
+
+func hostPort(s string) (string, error) {
+	_, port, err := net.SplitHostPort(s)
+	if err != nil {
+		return "", errors.New("must be host:port, e.g. 127.0.0.1:8080")
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return "", errors.New("must have a port between 0 and 65535")
+	}
+	return s, nil
+}
+
+func logLevel(s string) (slog.Level, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "debug":
+		return slog.LevelDebug, nil
+	case "info":
+		return slog.LevelInfo, nil
+	case "warn", "warning":
+		return slog.LevelWarn, nil
+	case "error":
+		return slog.LevelError, nil
+	}
+	return 0, errors.New("must be one of debug, info, warn, error")
+}
