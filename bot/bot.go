@@ -200,6 +200,28 @@ func (b *Bot) Feedback(ctx context.Context, f Feedback) error {
 	return nil
 }
 
+// DeliveryForgetter is implemented by stores that can forget a delivered
+// event id, so that an event the bot failed to answer is answered when the
+// platform delivers it again.
+type DeliveryForgetter interface {
+	ForgetDelivery(ctx context.Context, eventID string) error
+}
+
+// ForgetDelivery releases an event id recorded by FirstDelivery: adapters
+// call it when they could not post the answer (shutdown, a platform error),
+// so that the platform's retry is answered rather than dropped. It does
+// nothing when the store cannot forget.
+func (b *Bot) ForgetDelivery(ctx context.Context, eventID string) error {
+	f, ok := b.store.(DeliveryForgetter)
+	if !ok || eventID == "" {
+		return nil
+	}
+	if err := f.ForgetDelivery(ctx, eventID); err != nil {
+		return fmt.Errorf("forget delivery of event %s: %w", eventID, err)
+	}
+	return nil
+}
+
 // FirstDelivery reports whether a platform event id is seen for the first
 // time, through the Store; adapters call it to answer a retried event once.
 func (b *Bot) FirstDelivery(ctx context.Context, eventID string) (bool, error) {

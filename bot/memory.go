@@ -97,6 +97,17 @@ func (s *MemoryStore) FirstDelivery(ctx context.Context, eventID string) (bool, 
 	return true, nil
 }
 
+// ForgetDelivery forgets eventID, so that its next delivery counts as the
+// first.
+func (s *MemoryStore) ForgetDelivery(ctx context.Context, eventID string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.events, eventID)
+	return nil
+}
+
+var _ DeliveryForgetter = (*MemoryStore)(nil)
+
 // prune forgets expired event ids. Expiries are appended in time order, so
 // the expired ones lead the list. Callers hold mu.
 func (s *MemoryStore) prune(now time.Time) {

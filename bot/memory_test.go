@@ -107,3 +107,20 @@ func TestMemoryStoreConcurrentDelivery(t *testing.T) {
 		}
 	}
 }
+
+func TestForgetDelivery(t *testing.T) {
+	ctx := context.Background()
+	b := bot.New(nil, bot.Options{Store: bot.NewMemoryStore()})
+	if first, _ := b.FirstDelivery(ctx, "Ev1"); !first {
+		t.Fatal("first delivery: got false, want true")
+	}
+	if first, _ := b.FirstDelivery(ctx, "Ev1"); first {
+		t.Fatal("retry before forgetting: got true, want false")
+	}
+	if err := b.ForgetDelivery(ctx, "Ev1"); err != nil {
+		t.Fatal(err)
+	}
+	if first, _ := b.FirstDelivery(ctx, "Ev1"); !first {
+		t.Error("retry after forgetting: got false, want true")
+	}
+}
