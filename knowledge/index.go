@@ -33,14 +33,23 @@ type Index struct {
 	sections []sectionInfo // one per (document, section)
 	passSec  []int32       // passage → index into sections
 
-	units []unit
-	norm  []float32 // per unit: k1·(1−b+b·len/avg), the BM25 length normalisation
+	// Units are stored column by column: the hot loops touch one column at
+	// a time and a row struct would be a third larger.
+	unitPassage []int32 // the passage a unit belongs to
+	unitOff     []int32 // unit u's terms are seq[unitOff[u]:unitOff[u+1]]
+	unitFlags   []uint8
+	passFirst   []int32 // per passage: its first unit
+	normA       float32 // BM25 length normalisation of a unit is normA + normB·len
+	normB       float32
 	// neighbours says, per unit, whether the sentences before and after it
 	// are in the same passage: a byte per unit keeps the window scoring of
 	// every matching unit in cache.
 	neighbours []uint8
-	seq        []int32 // content term ids of every unit, unit after unit
-	avgLen     float32
+	// The content term ids of every unit, unit after unit: in 16 bits when
+	// the vocabulary fits (it halves the largest array), else in 32.
+	seq16  []uint16
+	seq32  []int32
+	avgLen float32
 
 	vocab    map[string]int32  // stem → term id
 	synonyms map[int32][]int32 // term id → ids of its synonyms in the vocabulary
@@ -62,13 +71,28 @@ type sectionInfo struct {
 	title        []int32 // term ids of the section title
 }
 
-// unit is one sentence of one passage.
+// unit is one sentence of one passage, as assembled from the columns.
 type unit struct {
 	passage  int32
-	off      int32  // its terms are seq[off:off+n]
-	n        uint16 // content terms in the sentence (capped)
-	sentence uint16
+	off      int32 // its terms are seq[off:off+n]
+	n        int32 // content terms in the sentence
+	sentence int32 // index in the passage's Sentences
 	flags    uint8
+}
+
+// unit assembles unit u.
+func (ix *Index) unit(u int32) unit {
+	p := ix.unitPassage[u]
+	off := ix.unitOff[u]
+	return unit{passage: p, off: off, n: ix.unitOff[u+1] - off, sentence: u - ix.passFirst[p], flags: ix.unitFlags[u]}
+}
+
+// numUnits is how many units the index holds.
+func (ix *Index) numUnits() int { return len(ix.unitPassage) }
+
+// norm is unit u's BM25 length normalisation k1·(1−b+b·len/avg).
+func (ix *Index) norm(u uint32) float32 {
+	return ix.normA + ix.normB*float32(ix.unitOff[u+1]-ix.unitOff[u])
 }
 
 // Neighbour bits.
@@ -117,6 +141,7 @@ func NewIndex(docs []*Document) (*Index, error) {
 		tf         int32
 	}
 	var raw []rawPost
+	var seq []int32
 	for di, d := range docs {
 		ix.docStart[d.ID] = len(ix.passages)
 		for si := range d.Sections {
@@ -131,46 +156,58 @@ func NewIndex(docs []*Document) (*Index, error) {
 				pIdx := int32(len(ix.passages))
 				ix.passages = append(ix.passages, p)
 				ix.passSec = append(ix.passSec, secIdx)
-				for sn, sent := range p.Sentences {
-					if sn > 0xffff || len(ix.units) >= postUnitMax {
-						break // a pathological paragraph or corpus; the rest is not indexed
+				ix.passFirst = append(ix.passFirst, int32(len(ix.unitPassage)))
+				for _, sent := range p.Sentences {
+					if len(ix.unitPassage) >= postUnitMax {
+						break // a corpus beyond what postings can address; the rest is not indexed
 					}
-					u := unit{passage: pIdx, sentence: uint16(sn), off: int32(len(ix.seq))}
-					uIdx := int32(len(ix.units))
+					uIdx := int32(len(ix.unitPassage))
+					ix.unitOff = append(ix.unitOff, int32(len(seq)))
+					var flags uint8
 					first := true
 					scanWords(sent.Text, func(w word) {
-						u.flags |= wordFlags(w, first)
+						flags |= wordFlags(w, first)
 						first = false
 						id := ix.intern(w, &df, &tfs)
-						if id < 0 || len(ix.seq)-int(u.off) >= 0xffff {
+						if id < 0 {
 							return
 						}
-						ix.seq = append(ix.seq, id)
+						seq = append(seq, id)
 						if tfs[id] == 0 {
 							touched = append(touched, id)
 						}
 						tfs[id]++
 					})
-					u.n = uint16(int32(len(ix.seq)) - u.off)
 					for _, t := range touched {
 						raw = append(raw, rawPost{term: t, unit: uIdx, tf: tfs[t]})
 						df[t]++
 						tfs[t] = 0
 					}
 					touched = touched[:0]
-					ix.units = append(ix.units, u)
+					ix.unitPassage = append(ix.unitPassage, pIdx)
+					ix.unitFlags = append(ix.unitFlags, flags)
 				}
 			}
 		}
 	}
-	if len(ix.units) == 0 {
+	if len(ix.unitPassage) == 0 {
 		return nil, ErrEmpty
 	}
-	ix.avgLen = float32(len(ix.seq)) / float32(len(ix.units))
+	ix.unitOff = append(ix.unitOff, int32(len(seq)))
+	ix.avgLen = float32(len(seq)) / float32(len(ix.unitPassage))
+	if len(df) <= 1<<16 {
+		ix.seq16 = make([]uint16, len(seq))
+		for i, id := range seq {
+			ix.seq16[i] = uint16(id)
+		}
+	} else {
+		ix.seq32 = slices.Clip(seq)
+	}
 	if ix.avgLen == 0 {
 		ix.avgLen = 1
 	}
-	n := float64(len(ix.units))
+	ix.normA, ix.normB = bm25K1*(1-bm25B), bm25K1*bm25B/ix.avgLen
+	n := float64(len(ix.unitPassage))
 	ix.idf = make([]float32, len(df))
 	for t, f := range df {
 		ix.idf[t] = float32(math.Log(1 + (n-float64(f)+0.5)/(float64(f)+0.5)))
@@ -190,14 +227,12 @@ func NewIndex(docs []*Document) (*Index, error) {
 	for _, alts := range ix.synonyms {
 		slices.Sort(alts)
 	}
-	ix.norm = make([]float32, len(ix.units))
-	ix.neighbours = make([]uint8, len(ix.units))
-	for i, u := range ix.units {
-		ix.norm[i] = bm25K1 * (1 - bm25B + bm25B*float32(u.n)/ix.avgLen)
-		if i > 0 && ix.units[i-1].passage == u.passage {
+	ix.neighbours = make([]uint8, len(ix.unitPassage))
+	for i, p := range ix.unitPassage {
+		if i > 0 && ix.unitPassage[i-1] == p {
 			ix.neighbours[i] |= prevInPassage
 		}
-		if i+1 < len(ix.units) && ix.units[i+1].passage == u.passage {
+		if i+1 < len(ix.unitPassage) && ix.unitPassage[i+1] == p {
 			ix.neighbours[i] |= nextInPassage
 		}
 	}
@@ -336,4 +371,36 @@ func (ix *Index) lookup(w word) (id int32, stemmed string, known bool) {
 // isStop reports whether a query word carries no topic.
 func isStop(w word) bool {
 	return !w.keep && (stopWords[w.text] || questionWords[w.text] || framingWords[w.text])
+}
+
+// termID is the type a unit's term ids are stored in.
+type termID interface{ ~uint16 | ~int32 }
+
+// countIn counts id in seq.
+func countIn[T termID](seq []T, id int32) (n int) {
+	for _, x := range seq {
+		if int32(x) == id {
+			n++
+		}
+	}
+	return n
+}
+
+// count returns how often term id occurs in unit u.
+func (ix *Index) count(u unit, id int32) int {
+	if ix.seq16 != nil {
+		return countIn(ix.seq16[u.off:u.off+u.n], id)
+	}
+	return countIn(ix.seq32[u.off:u.off+u.n], id)
+}
+
+// termsOf appends the term ids of unit u to buf.
+func (ix *Index) termsOf(u unit, buf []int32) []int32 {
+	if ix.seq16 != nil {
+		for _, x := range ix.seq16[u.off : u.off+u.n] {
+			buf = append(buf, int32(x))
+		}
+		return buf
+	}
+	return append(buf, ix.seq32[u.off:u.off+u.n]...)
 }

@@ -47,7 +47,7 @@ type query struct {
 // parse turns a question (and an optional context) into query terms.
 func (ix *Index) parse(text, context string) query {
 	var q query
-	oov := float32(math.Log(1 + (float64(len(ix.units))+0.5)/0.5))
+	oov := float32(math.Log(1 + (float64(ix.numUnits())+0.5)/0.5))
 	var extra map[string][]string // idiom word → stems of plain words standing for it
 	norm := normalize(text)
 	for _, id := range idiomList {
@@ -173,8 +173,8 @@ var scratchPool sync.Pool
 
 func (ix *Index) scratch(q *query) *scratch {
 	s, _ := scratchPool.Get().(*scratch)
-	if s == nil || len(s.acc) != len(ix.units) || len(s.termOf) != len(ix.idf) {
-		s = &scratch{acc: make([]float32, len(ix.units)), termOf: make([]int8, len(ix.idf))}
+	if s == nil || len(s.acc) != ix.numUnits() || len(s.termOf) != len(ix.idf) {
+		s = &scratch{acc: make([]float32, ix.numUnits()), termOf: make([]int8, len(ix.idf))}
 	}
 	for i, t := range q.terms {
 		s.termOf[t.id] = int8(i + 1)
@@ -207,7 +207,7 @@ func (ix *Index) rank(q *query, s *scratch) []candidate {
 	// large share of a large corpus) then only adds to units already found,
 	// by looking in their few terms instead of walking its long postings; a
 	// unit that matches nothing but common terms would not rank anyway.
-	common := max(len(ix.units)/100, 256)
+	common := max(ix.numUnits()/100, 256)
 	var commonTerms [maxTerms]qterm
 	nCommon := 0
 	for _, t := range q.terms {
@@ -256,7 +256,7 @@ func (ix *Index) rank(q *query, s *scratch) []candidate {
 	}
 	n := len(q.slots)
 	for _, c := range s.top {
-		u := ix.units[c.unit]
+		u := ix.unit(c.unit)
 		var m [maxSlots]float32
 		ix.match(q, s, c.unit, m[:n], 1)
 		cov := weighted(q, m[:n], total)
@@ -307,7 +307,7 @@ func (ix *Index) accumulate(s *scratch, posts []uint32, idf float32) {
 		if s.acc[u] == 0 {
 			s.touched = append(s.touched, int32(u))
 		}
-		s.acc[u] += idf * tf * (bm25K1 + 1) / (tf + ix.norm[u])
+		s.acc[u] += idf * tf * (bm25K1 + 1) / (tf + ix.norm(u))
 	}
 }
 
@@ -315,16 +315,11 @@ func (ix *Index) accumulate(s *scratch, posts []uint32, idf float32) {
 // counting them among each unit's few terms.
 func (ix *Index) addCommon(q *query, terms []qterm, s *scratch) {
 	for _, u := range s.touched {
-		un := ix.units[u]
+		un := ix.unit(u)
 		for _, t := range terms {
-			var tf float32
-			for _, id := range ix.seq[un.off : un.off+int32(un.n)] {
-				if id == t.id {
-					tf++
-				}
-			}
+			tf := float32(ix.count(un, t.id))
 			if tf > 0 {
-				s.acc[u] += ix.idf[t.id] * t.weight * tf * (bm25K1 + 1) / (tf + ix.norm[u])
+				s.acc[u] += ix.idf[t.id] * t.weight * tf * (bm25K1 + 1) / (tf + ix.norm(uint32(u)))
 			}
 		}
 	}
@@ -366,7 +361,7 @@ func (s *scratch) push(c scored) {
 // passageCover returns the credit the sentences of u's passage give each
 // slot at half weight, computed once per passage and query.
 func (ix *Index) passageCover(q *query, s *scratch, u int32) *[maxSlots]float32 {
-	p := ix.units[u].passage
+	p := ix.unitPassage[u]
 	for i := range s.cover {
 		if s.cover[i].passage == p {
 			return &s.cover[i].m
@@ -375,10 +370,10 @@ func (ix *Index) passageCover(q *query, s *scratch, u int32) *[maxSlots]float32 
 	s.cover = append(s.cover, passageCover{passage: p})
 	c := &s.cover[len(s.cover)-1]
 	lo, hi := u, u+1
-	for lo > 0 && ix.units[lo-1].passage == p {
+	for lo > 0 && ix.unitPassage[lo-1] == p {
 		lo--
 	}
-	for int(hi) < len(ix.units) && ix.units[hi].passage == p {
+	for int(hi) < ix.numUnits() && ix.unitPassage[hi] == p {
 		hi++
 	}
 	for v := lo; v < hi; v++ {
@@ -389,9 +384,17 @@ func (ix *Index) passageCover(q *query, s *scratch, u int32) *[maxSlots]float32 
 
 // match records, per slot, the best credit unit u gives it (scaled by f).
 func (ix *Index) match(q *query, s *scratch, u int32, m []float32, f float32) {
-	un := ix.units[u]
-	for _, id := range ix.seq[un.off : un.off+int32(un.n)] {
-		k := s.termOf[id]
+	un := ix.unit(u)
+	if ix.seq16 != nil {
+		matchIn(ix.seq16[un.off:un.off+un.n], q, s.termOf, m, f)
+	} else {
+		matchIn(ix.seq32[un.off:un.off+un.n], q, s.termOf, m, f)
+	}
+}
+
+func matchIn[T termID](seq []T, q *query, termOf []int8, m []float32, f float32) {
+	for _, id := range seq {
+		k := termOf[id]
 		if k == 0 {
 			continue
 		}
@@ -422,11 +425,17 @@ func weighted(q *query, m []float32, total float32) float32 {
 // (1 when adjacent) and the share of the question's adjacent word pairs that
 // stand next to each other in it.
 func (ix *Index) proximity(q *query, s *scratch, u unit) (prox, phrase float32) {
-	seq := ix.seq[u.off : u.off+int32(u.n)]
+	if ix.seq16 != nil {
+		return proximityIn(ix.seq16[u.off:u.off+u.n], q, s.termOf)
+	}
+	return proximityIn(ix.seq32[u.off:u.off+u.n], q, s.termOf)
+}
+
+func proximityIn[T termID](seq []T, q *query, termOf []int8) (prox, phrase float32) {
 	first, last, distinct := -1, -1, 0
 	var seen [maxSlots]bool
 	for i, id := range seq {
-		k := s.termOf[id]
+		k := termOf[id]
 		if k == 0 {
 			continue
 		}
@@ -454,7 +463,8 @@ func (ix *Index) proximity(q *query, s *scratch, u unit) (prox, phrase float32) 
 		}
 		pairs++
 		for j := 0; j+1 < len(seq); j++ {
-			if seq[j] == a && seq[j+1] == b || seq[j] == b && seq[j+1] == a {
+			x, y := int32(seq[j]), int32(seq[j+1])
+			if x == a && y == b || x == b && y == a {
 				hits++
 				break
 			}
@@ -519,7 +529,7 @@ func (ix *Index) passagesOf(cands []candidate, k int) []Hit {
 	}
 	aggs := make([]agg, 0, len(cands))
 	for _, c := range cands {
-		p := ix.units[c.unit].passage
+		p := ix.unitPassage[c.unit]
 		found := false
 		for i := range aggs {
 			if aggs[i].passage == p {
@@ -562,7 +572,7 @@ func (ix *Index) Answer(q Query) Answer {
 	// "How many…?" wants a number and "When…?" a time: a best sentence
 	// without one answers a different question.
 	if cue := query.cue; cue == hasNumber || cue == hasTime {
-		if ix.units[cands[0].unit].flags&cue == 0 {
+		if ix.unitFlags[cands[0].unit]&cue == 0 {
 			conf *= 0.85
 		}
 	}
@@ -581,14 +591,14 @@ func (ix *Index) Answer(q Query) Answer {
 func (ix *Index) quotes(q *query, s *scratch, cands []candidate) []Quote {
 	top := cands[0]
 	quote := func(c candidate) Quote {
-		u := ix.units[c.unit]
+		u := ix.unit(c.unit)
 		return Quote{Passage: ix.passages[u.passage], Sentence: int(u.sentence), Score: round3(float64(c.score))}
 	}
 	out := []Quote{quote(top)}
 	// "By backing the deal, they provided…": when the best sentence leans on
 	// a pronoun for who did it and the sentence before names someone, quote
 	// that one first so the answer says who.
-	if u := ix.units[top.unit]; u.sentence > 0 && ix.units[top.unit-1].flags&hasName != 0 {
+	if u := ix.unit(top.unit); u.sentence > 0 && ix.unitFlags[top.unit-1]&hasName != 0 {
 		p := ix.passages[u.passage]
 		if leadingPronoun(p.Sentences[u.sentence].Text) {
 			prev := candidate{unit: top.unit - 1}
@@ -639,7 +649,7 @@ func leadingPronoun(sentence string) bool {
 }
 
 func quoted(qs []Quote, ix *Index, u int32) bool {
-	un := ix.units[u]
+	un := ix.unit(u)
 	for _, q := range qs {
 		if q.Passage == ix.passages[un.passage] && q.Sentence == int(un.sentence) {
 			return true

@@ -102,8 +102,8 @@ func editDistance(a, b string) int {
 func (ix *Index) Summarize(t Theme) Summary {
 	sum := Summary{Theme: t}
 	var units []int32
-	for u, un := range ix.units {
-		sec := ix.sections[ix.passSec[un.passage]]
+	for u := range ix.numUnits() {
+		sec := ix.sections[ix.passSec[ix.unitPassage[u]]]
 		if ix.docs[sec.doc].ID == t.Doc && sec.section == t.Section {
 			units = append(units, int32(u))
 		}
@@ -112,10 +112,11 @@ func (ix *Index) Summarize(t Theme) Summary {
 		return sum
 	}
 	vecs := make([]map[int32]float64, len(units))
+	var ids []int32
 	for i, u := range units {
-		un := ix.units[u]
+		ids = ix.termsOf(ix.unit(u), ids[:0])
 		v := make(map[int32]float64)
-		for _, id := range ix.seq[un.off : un.off+int32(un.n)] {
+		for _, id := range ids {
 			v[id] += float64(ix.idf[id])
 		}
 		norm := 0.0
@@ -141,10 +142,10 @@ func (ix *Index) Summarize(t Theme) Summary {
 	}
 	centrality := lexRank(sim)
 	// Lead prior: a paragraph's first sentence, and earlier paragraphs.
-	firstPassage := ix.units[units[0]].passage
+	firstPassage := ix.unitPassage[units[0]]
 	score := make([]float64, n)
 	for i, u := range units {
-		un := ix.units[u]
+		un := ix.unit(u)
 		prior := 1.0
 		if un.sentence == 0 {
 			prior += 0.5
@@ -168,7 +169,7 @@ func (ix *Index) Summarize(t Theme) Summary {
 	chosen := mmr(score, sim, want, 0.7)
 	sort.Ints(chosen)
 	for _, i := range chosen {
-		un := ix.units[units[i]]
+		un := ix.unit(units[i])
 		sum.Quotes = append(sum.Quotes, Quote{Passage: ix.passages[un.passage], Sentence: int(un.sentence), Score: round3(score[i])})
 	}
 	return sum
