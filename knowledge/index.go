@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // BM25 parameters: the usual defaults, with length normalisation over
@@ -51,12 +53,14 @@ type Index struct {
 	seq32  []int32
 	avgLen float32
 
-	vocab    map[string]int32  // stem → term id
-	synonyms map[int32][]int32 // term id → ids of its synonyms in the vocabulary
-	surface  map[string]int32  // lower-case surface form → term id, or -1 for a stop word
-	idf      []float32
-	postOff  []int32  // postings of term t are posts[postOff[t]:postOff[t+1]]
-	posts    []uint32 // unit id in the low bits, term frequency (capped) in the top bits
+	vocab          map[string]int32  // stem → term id
+	synonyms       map[int32][]int32 // term id → ids of its synonyms in the vocabulary
+	surface        map[string]int32  // lower-case surface form → term id, or -1 for a stop word
+	idf            []float32
+	queryStems     sync.Map // query word → stem, for words the vocabulary lacks
+	queryStemCount atomic.Int64
+	postOff        []int32  // postings of term t are posts[postOff[t]:postOff[t+1]]
+	posts          []uint32 // unit id in the low bits, term frequency (capped) in the top bits
 }
 
 // A posting packs a unit id and the term's frequency in it into 32 bits.
@@ -262,7 +266,7 @@ func (ix *Index) intern(w word, df *[]int32, tfs *[]int32) int32 {
 			return id
 		}
 	}
-	if !w.keep && stopWords[w.text] || questionWords[w.text] && !w.keep {
+	if !w.keep && w.class&(classStop|classQuestion) != 0 {
 		ix.surface[w.text] = -1
 		return -1
 	}
@@ -294,15 +298,6 @@ func (ix *Index) termIDs(s string, df *[]int32, tfs *[]int32) []int32 {
 	return ids
 }
 
-var numberWords = setOf(`one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
-hundred hundreds thousand thousands million millions billion billions dozen dozens first second third
-percent half`)
-
-var timeWords = setOf(`today yesterday tomorrow week weeks month months year years decade decades century
-monday tuesday wednesday thursday friday saturday sunday january february march april june july august
-september october november december days day ago soon recently past future time times
-since until later earlier`)
-
 func wordFlags(w word, first bool) uint8 {
 	var f uint8
 	if w.capital && !first && !w.keep {
@@ -311,10 +306,10 @@ func wordFlags(w word, first bool) uint8 {
 	if c := w.text[0]; '0' <= c && c <= '9' {
 		f |= hasNumber | hasTime
 	}
-	if numberWords[w.text] {
+	if w.class&classNumber != 0 {
 		f |= hasNumber
 	}
-	if timeWords[w.text] {
+	if w.class&classTime != 0 {
 		f |= hasTime
 	}
 	return f
@@ -354,10 +349,10 @@ func (ix *Index) lookup(w word) (id int32, stemmed string, known bool) {
 		if id, ok := ix.surface[w.text]; ok {
 			return id, "", true
 		}
-		if stopWords[w.text] {
+		if w.class&classStop != 0 {
 			return -1, "", true
 		}
-		stemmed = stem(w.text)
+		stemmed = ix.stemQuery(w.text)
 	} else {
 		stemmed = w.text
 	}
@@ -368,9 +363,26 @@ func (ix *Index) lookup(w word) (id int32, stemmed string, known bool) {
 	return id, stemmed, true
 }
 
+// stemQuery stems a query word the vocabulary lacks, remembering the last
+// few thousand: the stemmer allocates and costs microseconds, and people ask
+// with the same words again.
+func (ix *Index) stemQuery(w string) string {
+	if v, ok := ix.queryStems.Load(w); ok {
+		return v.(string)
+	}
+	st := stem(w)
+	if len(w) <= 32 && ix.queryStemCount.Add(1) <= queryStemMax {
+		ix.queryStems.Store(w, st)
+	}
+	return st
+}
+
+// queryStemMax bounds the memo of query stems.
+const queryStemMax = 4096
+
 // isStop reports whether a query word carries no topic.
 func isStop(w word) bool {
-	return !w.keep && (stopWords[w.text] || questionWords[w.text] || framingWords[w.text])
+	return !w.keep && w.class&(classStop|classQuestion|classFraming) != 0
 }
 
 // termID is the type a unit's term ids are stored in.

@@ -92,26 +92,27 @@ var idioms = map[string]string{
 // idiom is a figure of speech ready for matching: its content words and
 // the stems of the plain words that stand for them.
 type idiom struct {
-	phrase string
-	words  []string
-	plain  []string
+	seq   []string // the phrase, word by word
+	words []string // its content words
+	plain []string
 }
 
-var idiomList = func() []idiom {
-	var list []idiom
+// idiomsByFirst indexes the idioms by their first word.
+var idiomsByFirst = func() map[string][]idiom {
+	m := make(map[string][]idiom)
 	for phrase, plain := range idioms {
-		id := idiom{phrase: phrase}
-		for _, w := range strings.Fields(phrase) {
-			if !stopWords[w] {
+		id := idiom{seq: strings.Fields(phrase)}
+		for _, w := range id.seq {
+			if wordClasses[w]&classStop == 0 {
 				id.words = append(id.words, w)
 			}
 		}
 		for _, w := range strings.Fields(plain) {
 			id.plain = append(id.plain, stem(w))
 		}
-		list = append(list, id)
+		m[id.seq[0]] = append(m[id.seq[0]], id)
 	}
-	return list
+	return m
 }()
 
 // synonyms maps a stem to the stems of its group, itself excluded.

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"strings"
 	"sync"
 )
 
@@ -15,7 +14,9 @@ const (
 	weightContext  = 0.35 // a word of the previous turn (follow-ups)
 	synonymCredit  = 0.8  // how much a synonym satisfies the word it stands for
 	neighbourShare = 0.3  // how much a neighbouring sentence adds to a unit's window score
-	candidates     = 16   // how many units are re-ranked
+	pool           = 24   // how many units are kept by their own BM25 score
+	candidates     = 12   // how many of them, by window score, are re-ranked
+	fullRerank     = 6    // how many of them get every re-ranking feature
 )
 
 // AnswerThreshold is the confidence at or above which a question counts as
@@ -48,10 +49,22 @@ type query struct {
 func (ix *Index) parse(text, context string) query {
 	var q query
 	oov := float32(math.Log(1 + (float64(ix.numUnits())+0.5)/0.5))
+	// Idioms are matched on the question's words, including stop words.
+	var words [maxWords]word
+	var texts [maxWords]string
+	nw := 0
+	scanWords(text, func(w word) {
+		if nw < maxWords {
+			words[nw], texts[nw] = w, w.text
+			nw++
+		}
+	})
 	var extra map[string][]string // idiom word → stems of plain words standing for it
-	norm := normalize(text)
-	for _, id := range idiomList {
-		if strings.Contains(norm, id.phrase) {
+	for i := 0; i < nw; i++ {
+		for _, id := range idiomsByFirst[texts[i]] {
+			if i+len(id.seq) > nw || !slices.Equal(texts[i:i+len(id.seq)], id.seq) {
+				continue
+			}
 			if extra == nil {
 				extra = make(map[string][]string)
 			}
@@ -62,9 +75,9 @@ func (ix *Index) parse(text, context string) query {
 	}
 	var seen [maxSlots]string
 	prev := ""
-	scanWords(text, func(w word) {
+	process := func(w word) {
 		defer func() { prev = w.text }()
-		if questionWords[w.text] && q.cue == 0 {
+		if w.class&classQuestion != 0 && q.cue == 0 {
 			switch w.text {
 			case "who", "whom", "whose":
 				q.cue = hasName
@@ -87,7 +100,7 @@ func (ix *Index) parse(text, context string) query {
 		id, stemmed, known := ix.lookup(w)
 		s := int16(len(q.slots))
 		sl := slot{weight: oov}
-		if genericWords[w.text] {
+		if w.class&classGeneric != 0 {
 			sl.weight = oov / 2
 		}
 		if known && id >= 0 {
@@ -112,7 +125,10 @@ func (ix *Index) parse(text, context string) query {
 		}
 		q.order = append(q.order, id)
 		q.slots = append(q.slots, sl)
-	})
+	}
+	for _, w := range words[:nw] {
+		process(w)
+	}
 	if context != "" {
 		scanWords(context, func(w word) {
 			if isStop(w) {
@@ -130,6 +146,7 @@ func (ix *Index) parse(text, context string) query {
 const (
 	maxSlots = 16
 	maxTerms = 64
+	maxWords = 64
 )
 
 // add records a term, keeping the strongest role when a term comes twice.
@@ -207,7 +224,7 @@ func (ix *Index) rank(q *query, s *scratch) []candidate {
 	// large share of a large corpus) then only adds to units already found,
 	// by looking in their few terms instead of walking its long postings; a
 	// unit that matches nothing but common terms would not rank anyway.
-	common := max(ix.numUnits()/100, 256)
+	common := max(ix.numUnits()/400, 64)
 	var commonTerms [maxTerms]qterm
 	nCommon := 0
 	for _, t := range q.terms {
@@ -228,24 +245,34 @@ func (ix *Index) rank(q *query, s *scratch) []candidate {
 			ix.addCommon(q, commonTerms[:nCommon], s)
 		}
 	}
-	// Window scores; keep the best few in a min-heap.
+	// Keep the best units by their own score in a min-heap, then widen each
+	// to its window (a share of its neighbours' scores) and keep the best of
+	// those: reading neighbours for every matching unit costs more than it
+	// changes.
 	for _, u := range s.touched {
-		w := s.acc[u]
-		nb := ix.neighbours[u]
-		if nb&prevInPassage != 0 {
-			w += neighbourShare * s.acc[u-1]
-		}
-		if nb&nextInPassage != 0 {
-			w += neighbourShare * s.acc[u+1]
-		}
-		if len(s.top) == candidates && w <= s.top[0].score {
-			continue
-		}
-		s.push(scored{unit: u, score: w})
+		s.top = append(s.top, scored{unit: u, score: s.acc[u]})
 	}
 	if len(s.top) == 0 {
 		return nil
 	}
+	s.top = selectTop(s.top, pool)
+	for i := range s.top {
+		u := s.top[i].unit
+		nb := ix.neighbours[u]
+		if nb&prevInPassage != 0 {
+			s.top[i].score += neighbourShare * s.acc[u-1]
+		}
+		if nb&nextInPassage != 0 {
+			s.top[i].score += neighbourShare * s.acc[u+1]
+		}
+	}
+	slices.SortFunc(s.top, func(a, b scored) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
+		}
+		return cmp.Compare(a.unit, b.unit)
+	})
+	s.top = s.top[:min(candidates, len(s.top))]
 	var best float32
 	for _, c := range s.top {
 		best = max(best, c.score)
@@ -255,13 +282,33 @@ func (ix *Index) rank(q *query, s *scratch) []candidate {
 		total += sl.weight
 	}
 	n := len(q.slots)
+	byScore := func(a, b candidate) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
+		}
+		return cmp.Compare(a.unit, b.unit)
+	}
+	// First the cheap features for every candidate: its BM25 window score,
+	// its own coverage of the question and the question-word cue.
 	for _, c := range s.top {
-		u := ix.unit(c.unit)
 		var m [maxSlots]float32
 		ix.match(q, s, c.unit, m[:n], 1)
 		cov := weighted(q, m[:n], total)
-		covWin := cov
-		if cov < 1 {
+		var cue float32
+		if q.cue != 0 && ix.unitFlags[c.unit]&q.cue != 0 {
+			cue = 1
+		}
+		s.cands = append(s.cands, candidate{unit: c.unit, score: 0.40*c.score/best + 0.28*cov + 0.04*cue, coverage: cov})
+	}
+	slices.SortFunc(s.cands, byScore)
+	// Then the costly ones for the few that can still win.
+	for i := range s.cands[:min(fullRerank, len(s.cands))] {
+		c := &s.cands[i]
+		u := ix.unit(c.unit)
+		var m [maxSlots]float32
+		ix.match(q, s, c.unit, m[:n], 1)
+		covWin := c.coverage
+		if covWin < 1 {
 			nb := ix.neighbours[c.unit]
 			if nb&prevInPassage != 0 {
 				ix.match(q, s, c.unit-1, m[:n], 0.7)
@@ -283,19 +330,10 @@ func (ix *Index) rank(q *query, s *scratch) []candidate {
 		}
 		prox, phrase := ix.proximity(q, s, u)
 		title := ix.titleMatch(q, s, u, total)
-		var cue float32
-		if q.cue != 0 && u.flags&q.cue != 0 {
-			cue = 1
-		}
-		score := 0.40*c.score/best + 0.28*cov + 0.08*covWin + 0.08*covPass + 0.07*prox + 0.06*phrase + 0.03*title + 0.04*cue
-		s.cands = append(s.cands, candidate{unit: c.unit, score: score, coverage: covWin})
+		c.score += 0.08*covWin + 0.08*covPass + 0.07*prox + 0.06*phrase + 0.03*title
+		c.coverage = covWin
 	}
-	slices.SortFunc(s.cands, func(a, b candidate) int {
-		if a.score != b.score {
-			return cmp.Compare(b.score, a.score)
-		}
-		return cmp.Compare(a.unit, b.unit)
-	})
+	slices.SortFunc(s.cands, byScore)
 	return s.cands
 }
 
@@ -311,51 +349,74 @@ func (ix *Index) accumulate(s *scratch, posts []uint32, idf float32) {
 	}
 }
 
-// addCommon scores common terms against the units already found, by
-// counting them among each unit's few terms.
+// addCommon scores common terms against the units already found, and only
+// those: through the term's postings or by counting it among each found
+// unit's few terms, whichever reads less.
 func (ix *Index) addCommon(q *query, terms []qterm, s *scratch) {
-	for _, u := range s.touched {
-		un := ix.unit(u)
-		for _, t := range terms {
-			tf := float32(ix.count(un, t.id))
-			if tf > 0 {
-				s.acc[u] += ix.idf[t.id] * t.weight * tf * (bm25K1 + 1) / (tf + ix.norm(uint32(u)))
+	avg := int(ix.avgLen) + 1
+	for _, t := range terms {
+		posts := ix.posts[ix.postOff[t.id]:ix.postOff[t.id+1]]
+		idf := ix.idf[t.id] * t.weight
+		if len(posts) <= len(s.touched)*avg {
+			for _, p := range posts {
+				u := p & postUnitMax
+				if s.acc[u] != 0 {
+					tf := float32(p >> postTFShift)
+					s.acc[u] += idf * tf * (bm25K1 + 1) / (tf + ix.norm(u))
+				}
+			}
+			continue
+		}
+		for _, u := range s.touched {
+			if tf := float32(ix.count(ix.unit(u), t.id)); tf > 0 {
+				s.acc[u] += idf * tf * (bm25K1 + 1) / (tf + ix.norm(uint32(u)))
 			}
 		}
 	}
 }
 
-func (s *scratch) push(c scored) {
-	if len(s.top) < candidates {
-		s.top = append(s.top, c)
-		for i := len(s.top) - 1; i > 0; {
-			p := (i - 1) / 2
-			if s.top[p].score <= s.top[i].score {
-				break
+// selectTop reorders xs so that its first k elements are the k best (in no
+// particular order) and returns them: quickselect, linear on average, where
+// a heap would sift on most of the many units a question touches.
+func selectTop(xs []scored, k int) []scored {
+	if len(xs) <= k {
+		return xs
+	}
+	// better orders by score, then by unit: a strict order, so that the many
+	// equal scores of a corpus do not degrade the partitioning.
+	better := func(a, b scored) bool { return a.score > b.score || a.score == b.score && a.unit < b.unit }
+	lo, hi := 0, len(xs)-1
+	for lo < hi {
+		// Median of three as the pivot guards against ordered input.
+		mid := lo + (hi-lo)/2
+		if better(xs[mid], xs[lo]) {
+			xs[mid], xs[lo] = xs[lo], xs[mid]
+		}
+		if better(xs[hi], xs[lo]) {
+			xs[hi], xs[lo] = xs[lo], xs[hi]
+		}
+		if better(xs[mid], xs[hi]) {
+			xs[mid], xs[hi] = xs[hi], xs[mid]
+		}
+		pivot := xs[hi]
+		i := lo
+		for j := lo; j < hi; j++ {
+			if better(xs[j], pivot) {
+				xs[i], xs[j] = xs[j], xs[i]
+				i++
 			}
-			s.top[p], s.top[i] = s.top[i], s.top[p]
-			i = p
 		}
-		return
+		xs[i], xs[hi] = xs[hi], xs[i]
+		switch {
+		case i == k-1 || i == k:
+			return xs[:k]
+		case i < k:
+			lo = i + 1
+		default:
+			hi = i - 1
+		}
 	}
-	if c.score <= s.top[0].score {
-		return
-	}
-	s.top[0] = c
-	for i := 0; ; {
-		l, r, m := 2*i+1, 2*i+2, i
-		if l < len(s.top) && s.top[l].score < s.top[m].score {
-			m = l
-		}
-		if r < len(s.top) && s.top[r].score < s.top[m].score {
-			m = r
-		}
-		if m == i {
-			break
-		}
-		s.top[m], s.top[i] = s.top[i], s.top[m]
-		i = m
-	}
+	return xs[:k]
 }
 
 // passageCover returns the credit the sentences of u's passage give each
@@ -632,16 +693,13 @@ func (ix *Index) quotes(q *query, s *scratch, cands []candidate) []Quote {
 	return out
 }
 
-// personalPronouns stand for people named elsewhere.
-var personalPronouns = setOf(`they them their he him his she her`)
-
 // leadingPronoun reports whether one of the first words of a sentence is a
 // personal pronoun.
 func leadingPronoun(sentence string) bool {
 	n, found := 0, false
 	scanWords(sentence, func(w word) {
 		n++
-		if n <= 10 && personalPronouns[w.text] {
+		if n <= 10 && w.class&classPronoun != 0 {
 			found = true
 		}
 	})

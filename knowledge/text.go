@@ -14,7 +14,37 @@ type word struct {
 	keep    bool   // an acronym such as "U.S." or "US": never a stop word, never stemmed
 	capital bool   // written with a capital letter in the source
 	start   int    // byte offset of the token in the source text
+	class   uint8  // the word's classes (classStop, classQuestion, …), looked up once
 }
+
+// Word classes: what a word says (or doesn't) about a question's topic.
+const (
+	classStop     uint8 = 1 << iota // a function word
+	classQuestion                   // what, who, when…: a cue to the answer wanted
+	classFraming                    // "article", "say": framing of a question about a text
+	classGeneric                    // an everyday word saying little about the topic
+	classNumber                     // a number word
+	classTime                       // a date or time word
+	classPronoun                    // a personal pronoun standing for someone named elsewhere
+)
+
+// wordClasses maps a lower-case word to its classes; one lookup per word.
+var wordClasses = func() map[string]uint8 {
+	m := make(map[string]uint8)
+	for _, c := range []struct {
+		class uint8
+		words string
+	}{
+		{classStop, stopWords}, {classQuestion, questionWords}, {classFraming, framingWords},
+		{classGeneric, genericWords}, {classNumber, numberWords}, {classTime, timeWords},
+		{classPronoun, personalPronouns},
+	} {
+		for _, w := range strings.Fields(c.words) {
+			m[w] |= c.class
+		}
+	}
+	return m
+}()
 
 // scanWords splits s into words: runs of letters and digits, with internal
 // apostrophes ("won't") and dotted acronyms ("U.S.") kept together. Curly
@@ -79,14 +109,14 @@ func scanWords(s string, emit func(w word)) {
 		if dots > 0 {
 			text = strings.ReplaceAll(text, ".", "")
 			keep = true
-		} else if !shouting && letters >= 2 && upper == letters && stopWords[text] {
+		} else if !shouting && letters >= 2 && upper == letters && wordClasses[text]&classStop != 0 {
 			keep = true // "US", "IT": an acronym that spells a stop word
 		}
 		if strings.IndexByte(text, '\'') >= 0 {
 			text = foldApostrophe(text)
 		}
 		if text != "" {
-			emit(word{text: text, keep: keep, capital: capital, start: start})
+			emit(word{text: text, keep: keep, capital: capital, start: start, class: wordClasses[text]})
 		}
 	}
 }
@@ -119,9 +149,11 @@ func foldApostrophe(t string) string {
 	return strings.ReplaceAll(t, "'", "")
 }
 
+// The word lists behind the classes.
+
 // stopWords are function words that carry no topic. Question words are not
 // here: they are kept aside as a cue to the kind of answer wanted.
-var stopWords = setOf(`a about above after again against all also am an and any are as at be because been
+const stopWords = `a about above after again against all also am an and any are as at be because been
 before being below between both but by can cannot could did do does doing done down during each few for
 from further had has have having he her here hers herself him himself his i if in into is it its itself
 just me more most my myself no nor not now of off on once only or other ought our ours ourselves out
@@ -130,24 +162,24 @@ this those through to too under until up upon us very was we were while with wou
 yourself yourselves may might must shall will let lets get gets got
 wont dont cant isnt arent doesnt didnt wasnt werent shouldnt wouldnt couldnt hasnt havent hadnt
 im ive id youre youve youd theyre theyve theyd weve wed hes shes thats theres whats whos heres
-s t d ll re ve`)
+s t d ll re ve`
 
 // questionWords mark what kind of answer is wanted.
-var questionWords = setOf(`what who whom whose when where why how which`)
+const questionWords = `what who whom whose when where why how which`
 
 // framingWords are common in questions about a text but say nothing about
 // its topic ("what does the article say about…"); they are ignored in
 // queries, not in documents.
-var framingWords = setOf(`article author text piece writer say says said saying mention mentions mentioned
+const framingWords = `article author text piece writer say says said saying mention mentions mentioned
 tell tells told describe describes described explain explains according think thinks
-discuss discusses discussed`)
+discuss discusses discussed`
 
 // genericWords are everyday English words — light verbs, vague nouns and
 // adjectives — that say little about a question's topic. A question word the
 // knowledge base lacks counts for less toward "not covered" when it is one of
 // these ("where are the talks being held?") than when it is specific
 // ("centrifuges").
-var genericWords = setOf(`be become begin being bring call came come comes coming could did do does done
+const genericWords = `be become begin being bring call came come comes coming could did do does done
 find found gave get gets getting give given gives go goes going gone got happen happened happening
 happens held help hold holds keep kept know known let like look looked looking made make makes
 making mean means meant need needed needs put said say says see seen seem seemed seems set show
@@ -157,7 +189,21 @@ thing things way ways people person time times day days year years part place pl
 lot lots number case fact world life side group area end
 good bad new old big small great little long short high low right left real sure able certain
 main whole different same important possible likely really actually generally currently
-much many several various current recent next last`)
+much many several various current recent next last`
+
+// numberWords and timeWords feed the "how many" and "when" cues.
+const (
+	numberWords = `one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+hundred hundreds thousand thousands million millions billion billions dozen dozens first second third
+percent half`
+	timeWords = `today yesterday tomorrow week weeks month months year years decade decades century
+monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+september october november december days day ago soon recently past future time times
+since until later earlier`
+)
+
+// personalPronouns stand for people named elsewhere.
+const personalPronouns = `they them their he him his she her`
 
 func setOf(words string) map[string]bool {
 	m := make(map[string]bool)
