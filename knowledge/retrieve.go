@@ -249,8 +249,20 @@ func (ix *Index) rank(q *query, s *scratch) []candidate {
 	// to its window (a share of its neighbours' scores) and keep the best of
 	// those: reading neighbours for every matching unit costs more than it
 	// changes.
+	// A buffer of a few times the pool is cut back to the pool whenever it
+	// fills, and the pool's worst score then bars most of what follows.
+	var floor float32
 	for _, u := range s.touched {
-		s.top = append(s.top, scored{unit: u, score: s.acc[u]})
+		if w := s.acc[u]; w > floor {
+			s.top = append(s.top, scored{unit: u, score: w})
+			if len(s.top) == 4*pool {
+				s.top = selectTop(s.top, pool)
+				floor = s.top[0].score
+				for _, c := range s.top[1:] {
+					floor = min(floor, c.score)
+				}
+			}
+		}
 	}
 	if len(s.top) == 0 {
 		return nil
