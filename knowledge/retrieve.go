@@ -14,8 +14,8 @@ const (
 	weightContext  = 0.35 // a word of the previous turn (follow-ups)
 	synonymCredit  = 0.8  // how much a synonym satisfies the word it stands for
 	neighbourShare = 0.3  // how much a neighbouring sentence adds to a unit's window score
-	pool           = 24   // how many units are kept by their own BM25 score
-	candidates     = 12   // how many of them, by window score, are re-ranked
+	pool           = 12   // how many units are kept by their own BM25 score
+	candidates     = 6   // how many of them, by window score, are re-ranked
 	fullRerank     = 6    // how many of them get every re-ranking feature
 )
 
