@@ -266,11 +266,13 @@ func (ix *Index) intern(w word, df *[]int32, tfs *[]int32) int32 {
 			return id
 		}
 	}
+	// The word's text shares its sentence's string: keep a copy of its own.
+	text := strings.Clone(w.text)
 	if !w.keep && w.class&(classStop|classQuestion) != 0 {
-		ix.surface[w.text] = -1
+		ix.surface[text] = -1
 		return -1
 	}
-	s := w.text
+	s := text
 	if !w.keep {
 		s = stem(w.text)
 	}
@@ -282,7 +284,7 @@ func (ix *Index) intern(w word, df *[]int32, tfs *[]int32) int32 {
 		*tfs = append(*tfs, 0)
 	}
 	if !w.keep {
-		ix.surface[w.text] = id
+		ix.surface[text] = id
 	}
 	return id
 }
@@ -372,7 +374,7 @@ func (ix *Index) stemQuery(w string) string {
 	}
 	st := stem(w)
 	if len(w) <= 32 && ix.queryStemCount.Add(1) <= queryStemMax {
-		ix.queryStems.Store(w, st)
+		ix.queryStems.Store(strings.Clone(w), st)
 	}
 	return st
 }

@@ -15,7 +15,7 @@ const (
 	synonymCredit  = 0.8  // how much a synonym satisfies the word it stands for
 	neighbourShare = 0.3  // how much a neighbouring sentence adds to a unit's window score
 	pool           = 12   // how many units are kept by their own BM25 score
-	candidates     = 6   // how many of them, by window score, are re-ranked
+	candidates     = 6    // how many of them, by window score, are re-ranked
 	fullRerank     = 6    // how many of them get every re-ranking feature
 )
 
@@ -43,11 +43,16 @@ type query struct {
 	terms []qterm
 	order []int32 // asked term ids in question order, -1 for unseen words
 	cue   uint8   // unit flag the question word asks for, 0 for none
+
+	// Backing arrays: a query lives on its caller's stack.
+	slotBuf  [maxSlots]slot
+	termBuf  [maxTerms]qterm
+	orderBuf [maxSlots]int32
 }
 
 // parse turns a question (and an optional context) into query terms.
-func (ix *Index) parse(text, context string) query {
-	var q query
+func (ix *Index) parse(q *query, text, context string) {
+	q.slots, q.terms, q.order, q.cue = q.slotBuf[:0], q.termBuf[:0], q.orderBuf[:0], 0
 	oov := float32(math.Log(1 + (float64(ix.numUnits())+0.5)/0.5))
 	// Idioms are matched on the question's words, including stop words.
 	var words [maxWords]word
@@ -139,7 +144,6 @@ func (ix *Index) parse(text, context string) query {
 			}
 		})
 	}
-	return q
 }
 
 // maxSlots and maxTerms bound the work one question can cause.
@@ -167,6 +171,7 @@ func (q *query) add(id int32, s int16, w float32) {
 // scratch is per-query working memory, pooled: retrieval runs on every
 // message and must not allocate in proportion to the corpus.
 type scratch struct {
+	q       query
 	acc     []float32 // per unit: BM25 score
 	termOf  []int8    // per term id: 1 + its index in query.terms, 0 when not asked
 	touched []int32
@@ -188,22 +193,26 @@ type passageCover struct {
 
 var scratchPool sync.Pool
 
-func (ix *Index) scratch(q *query) *scratch {
+// begin takes pooled working memory and parses the question into it.
+func (ix *Index) begin(text, context string) (*scratch, *query) {
 	s, _ := scratchPool.Get().(*scratch)
 	if s == nil || len(s.acc) != ix.numUnits() || len(s.termOf) != len(ix.idf) {
 		s = &scratch{acc: make([]float32, ix.numUnits()), termOf: make([]int8, len(ix.idf))}
 	}
+	q := &s.q
+	ix.parse(q, text, context)
 	for i, t := range q.terms {
 		s.termOf[t.id] = int8(i + 1)
 	}
-	return s
+	return s, q
 }
 
-func (ix *Index) release(q *query, s *scratch) {
+// release clears what a query touched and returns the memory to the pool.
+func (ix *Index) release(s *scratch) {
 	for _, u := range s.touched {
 		s.acc[u] = 0
 	}
-	for _, t := range q.terms {
+	for _, t := range s.q.terms {
 		s.termOf[t.id] = 0
 	}
 	s.touched, s.top, s.cands, s.cover = s.touched[:0], s.top[:0], s.cands[:0], s.cover[:0]
@@ -584,10 +593,9 @@ func (q *query) coverage() float32 {
 
 // Search returns the k best passages for q, best first.
 func (ix *Index) Search(q string, k int) []Hit {
-	query := ix.parse(q, "")
-	s := ix.scratch(&query)
-	defer ix.release(&query, s)
-	return ix.passagesOf(ix.rank(&query, s), k)
+	s, query := ix.begin(q, "")
+	defer ix.release(s)
+	return ix.passagesOf(ix.rank(query, s), k)
 }
 
 // passagesOf ranks passages by their best sentence (plus a little for a
@@ -631,13 +639,12 @@ func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
 // the question.
 func (ix *Index) Answer(q Query) Answer {
 	a := Answer{Question: q.Text}
-	query := ix.parse(q.Text, q.Context)
+	s, query := ix.begin(q.Text, q.Context)
+	defer ix.release(s)
 	if len(query.slots) == 0 {
 		return a
 	}
-	s := ix.scratch(&query)
-	defer ix.release(&query, s)
-	cands := ix.rank(&query, s)
+	cands := ix.rank(query, s)
 	if len(cands) == 0 {
 		return a
 	}
@@ -655,7 +662,7 @@ func (ix *Index) Answer(q Query) Answer {
 	}
 	a.Answerable = true
 	a.Hits = ix.passagesOf(cands, q.K)
-	a.Quotes = ix.quotes(&query, s, cands)
+	a.Quotes = ix.quotes(query, s, cands)
 	return a
 }
 

@@ -260,3 +260,36 @@ func ExampleIndex_Answer() {
 	// Congress has pushed for more hard-hitting sanctions.
 	// vienna-talks#4 — Handling the Spoilers
 }
+
+// Answers must not depend on the questions asked before: retrieval reuses
+// pooled working memory between queries.
+func TestAnswersIndependentOfOrder(t *testing.T) {
+	ix := article()
+	questions := []string{
+		"How many big picture issues are there?",
+		"Will reaching a deal be easy?",
+		"Who has emphasized win-win solutions?",
+		"and Khamenei?",
+		"When will the talks end?",
+		"Is Iran a superpower?",
+	}
+	answer := func(q string) string {
+		a := ix.Answer(knowledge.Query{Text: q})
+		var b strings.Builder
+		fmt.Fprintf(&b, "%v %.3f", a.Answerable, a.Confidence)
+		for _, x := range a.Quotes {
+			b.WriteString("|" + x.Text())
+		}
+		return b.String()
+	}
+	forward := map[string]string{}
+	for _, q := range questions {
+		forward[q] = answer(q)
+	}
+	for i := len(questions) - 1; i >= 0; i-- {
+		q := questions[i]
+		if got := answer(q); got != forward[q] {
+			t.Errorf("%q: got %q after other questions, want %q", q, got, forward[q])
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,11 +49,16 @@ var wordClasses = func() map[string]uint8 {
 
 // scanWords splits s into words: runs of letters and digits, with internal
 // apostrophes ("won't") and dotted acronyms ("U.S.") kept together. Curly
-// quotes are folded to ASCII and dashes separate words.
+// quotes are folded to ASCII and dashes separate words. The words' texts
+// share one string per call, so a caller that keeps one should clone it.
 func scanWords(s string, emit func(w word)) {
-	var buf []byte
-	var stack [48]byte
-	buf = stack[:0]
+	type span struct {
+		from, to, start int
+		keep, capital   bool
+	}
+	var bufStack [256]byte
+	var spanStack [32]span
+	buf, spans := bufStack[:0], spanStack[:0]
 	// Text in capitals throughout says nothing about acronyms.
 	shouting := strings.IndexFunc(s, unicode.IsLower) < 0
 	i := 0
@@ -62,26 +68,29 @@ func scanWords(s string, emit func(w word)) {
 			i += size
 			continue
 		}
-		start := i
-		buf = buf[:0]
+		start, from := i, len(buf)
 		capital := unicode.IsUpper(r)
-		upper, letters, dots := 0, 0, 0
+		upper, letters, dots, apostrophes := 0, 0, 0, 0
 		for i < len(s) {
 			r, size = utf8.DecodeRuneInString(s[i:])
 			switch {
 			case isWordRune(r):
-				if unicode.IsUpper(r) {
-					upper++
-				}
-				if unicode.IsLetter(r) {
-					letters++
-				}
 				if r < utf8.RuneSelf {
 					if 'A' <= r && r <= 'Z' {
 						r += 'a' - 'A'
+						upper++
+					}
+					if r > '9' {
+						letters++
 					}
 					buf = append(buf, byte(r))
 				} else {
+					if unicode.IsUpper(r) {
+						upper++
+					}
+					if unicode.IsLetter(r) {
+						letters++
+					}
 					buf = utf8.AppendRune(buf, unicode.ToLower(r))
 				}
 				i += size
@@ -89,13 +98,14 @@ func scanWords(s string, emit func(w word)) {
 			case r == '\'' || r == '’' || r == '‘':
 				// An apostrophe inside a word: "won't", "Rouhani's".
 				if next, _ := utf8.DecodeRuneInString(s[i+size:]); isWordRune(next) {
+					apostrophes++
 					buf = append(buf, '\'')
 					i += size
 					continue
 				}
 			case r == '.':
 				// A dotted acronym: "U.S." — a single letter, a dot, a letter.
-				if len(buf) > 0 && lastRunLen(buf) == 1 && i+2 < len(s) && isLetterByte(s[i+1]) && (i+2 == len(s) || s[i+2] == '.') {
+				if len(buf) > from && lastRunLen(buf[from:]) == 1 && i+2 < len(s) && isLetterByte(s[i+1]) && (i+2 == len(s) || s[i+2] == '.') {
 					dots++
 					buf = append(buf, '.')
 					i += size
@@ -104,20 +114,24 @@ func scanWords(s string, emit func(w word)) {
 			}
 			break
 		}
-		text := string(buf)
 		keep := false
 		if dots > 0 {
-			text = strings.ReplaceAll(text, ".", "")
+			buf = append(buf[:from], bytes.ReplaceAll(buf[from:], []byte("."), nil)...)
 			keep = true
-		} else if !shouting && letters >= 2 && upper == letters && wordClasses[text]&classStop != 0 {
+		} else if !shouting && letters >= 2 && upper == letters && wordClasses[string(buf[from:])]&classStop != 0 {
 			keep = true // "US", "IT": an acronym that spells a stop word
 		}
-		if strings.IndexByte(text, '\'') >= 0 {
-			text = foldApostrophe(text)
+		if apostrophes > 0 {
+			buf = append(buf[:from], foldApostrophe(buf[from:])...)
 		}
-		if text != "" {
-			emit(word{text: text, keep: keep, capital: capital, start: start, class: wordClasses[text]})
+		if len(buf) > from {
+			spans = append(spans, span{from: from, to: len(buf), start: start, keep: keep, capital: capital})
 		}
+	}
+	text := string(buf)
+	for _, sp := range spans {
+		t := text[sp.from:sp.to]
+		emit(word{text: t, keep: sp.keep, capital: sp.capital, start: sp.start, class: wordClasses[t]})
 	}
 }
 
@@ -141,12 +155,18 @@ func isWordRune(r rune) bool {
 }
 
 // foldApostrophe drops a possessive 's and folds contractions into one word
-// ("won't" → "wont"), which the stop list then knows.
-func foldApostrophe(t string) string {
-	if strings.HasSuffix(t, "'s") {
+// ("won't" → "wont"), which the stop list then knows. It works in place.
+func foldApostrophe(t []byte) []byte {
+	if bytes.HasSuffix(t, []byte("'s")) {
 		return t[:len(t)-2]
 	}
-	return strings.ReplaceAll(t, "'", "")
+	out := t[:0]
+	for _, c := range t {
+		if c != '\'' {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // The word lists behind the classes.

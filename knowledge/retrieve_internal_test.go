@@ -44,3 +44,27 @@ func TestSelectTop(t *testing.T) {
 		}
 	}
 }
+
+// A query is parsed into pooled memory: nothing of the previous question may
+// survive into the next.
+func TestParseResetsQuery(t *testing.T) {
+	ix, err := NewIndex([]*Document{Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var q query
+	ix.parse(&q, "How many big picture issues are there?", "and Khamenei")
+	ix.parse(&q, "Who has emphasized win-win solutions?", "")
+	if q.cue != hasName {
+		t.Errorf("got cue %d, want %d (who)", q.cue, hasName)
+	}
+	for _, term := range q.terms {
+		if term.slot < 0 {
+			t.Errorf("context term %d of the previous question survived", term.id)
+		}
+	}
+	ix.parse(&q, "Will reaching a deal be easy?", "")
+	if q.cue != 0 {
+		t.Errorf("got cue %d, want none", q.cue)
+	}
+}
