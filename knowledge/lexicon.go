@@ -1,6 +1,9 @@
 package knowledge
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The lexicon expands a question's words with near-synonyms so that a
 // paraphrased question still finds the sentence that answers it. It is
@@ -126,7 +129,7 @@ var synonyms = func() map[string][]string {
 		}
 		for _, s := range stems {
 			for _, o := range stems {
-				if o != s && !contains(m[s], o) {
+				if o != s && !slices.Contains(m[s], o) {
 					m[s] = append(m[s], o)
 				}
 			}
@@ -134,12 +137,3 @@ var synonyms = func() map[string][]string {
 	}
 	return m
 }()
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}

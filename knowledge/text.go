@@ -237,31 +237,3 @@ func setOf(words string) map[string]bool {
 // It allocates; the index keeps the stems of its vocabulary, so queries stem
 // only the words the knowledge base has never seen.
 func stem(w string) string { return english.Stem(w, true) }
-
-// normalize folds quotes, dashes and white space so that text written with
-// typographic punctuation matches text typed on a keyboard.
-func normalize(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		switch r {
-		case '’', '‘', '`', '´':
-			r = '\''
-		case '“', '”', '„', '«', '»':
-			r = '"'
-		case '—', '–', '‐', '‑', '‒', '―':
-			r = '-'
-		}
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
