@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -81,12 +82,12 @@ func classify(q string) followUp {
 // resolve answers question, in the context of prev when the question reads
 // as a follow-up. usedContext says whether the answer relies on prev.
 func (b *Bot) resolve(ix *knowledge.Index, question string, prev *turn) (ans knowledge.Answer, usedContext bool) {
-	alone := func() knowledge.Answer { return ix.Answer(knowledge.Query{Text: question, K: b.k}) }
+	alone := func() knowledge.Answer { return ix.Answer(knowledge.Query{Text: question, K: b.poolK()}) }
 	kind := classify(question)
 	if prev == nil || kind == standalone {
 		return alone(), false
 	}
-	withContext := ix.Answer(knowledge.Query{Text: question, Context: prev.effective, K: b.k})
+	withContext := ix.Answer(knowledge.Query{Text: question, Context: prev.effective, K: b.poolK()})
 	if kind == marked {
 		if withContext.Answerable {
 			return withContext, true
@@ -142,7 +143,7 @@ func (b *Bot) ask(ctx context.Context, ix *knowledge.Index, req Request, questio
 
 	var reply Reply
 	if ans.Answerable {
-		reply = b.answerReply(ctx, ans, req, prev, current.display, question, id)
+		reply = b.answerReply(ctx, ix, ans, req, prev, current, question, id)
 		current.answer = reply.Text
 		if threaded {
 			b.threads.put(key, current, b.now())
@@ -166,13 +167,18 @@ func (b *Bot) ask(ctx context.Context, ix *knowledge.Index, req Request, questio
 }
 
 // answerReply composes the extractive answer and, with a Drafter, replaces
-// its wording by a verified draft.
-func (b *Bot) answerReply(ctx context.Context, ans knowledge.Answer, req Request, prev *turn, understood, question, id string) Reply {
-	quotes, cites := answerQuotes(ans, b.k)
+// its wording by a verified draft. With a Ranker, the citations are ordered
+// by the fusion of the keyword ranking and the Ranker's.
+func (b *Bot) answerReply(ctx context.Context, ix *knowledge.Index, ans knowledge.Answer, req Request, prev *turn, current turn, question, id string) Reply {
+	pool := hitCitations(ans.Hits)
+	if b.ranker != nil {
+		pool = b.hybrid(ctx, ix, current.effective, pool, id)
+	}
+	quotes, cites := selectCitations(pool, ans.Quotes, b.k)
 	reply := Reply{
 		ID:        id,
 		Kind:      KindAnswer,
-		Question:  understood,
+		Question:  current.display,
 		Text:      joinQuotes(quotes),
 		Quotes:    quotes,
 		Citations: cites,
@@ -181,31 +187,86 @@ func (b *Bot) answerReply(ctx context.Context, ans knowledge.Answer, req Request
 	if b.drafter == nil {
 		return reply
 	}
-	dr := DraftRequest{Question: question, Passages: cites, Partial: req.Progress}
+	dr := DraftRequest{Question: question, Passages: cites}
 	if prev != nil {
 		dr.Previous = &Turn{Question: prev.display, Answer: prev.answer}
 	}
-	if d, ok := b.draft(ctx, id, dr); ok {
+	if d, ok := b.draft(ctx, id, dr, req.Progress); ok {
 		reply.Text, reply.Mode, reply.Model = d.Text, ModeLLM, d.Model
 	}
 	return reply
 }
 
-// answerQuotes maps an extractive answer to quotes and citations: the hits
-// first (best first, at most k), then any quoted passage not among them.
-func answerQuotes(ans knowledge.Answer, k int) ([]Quote, []Citation) {
-	cites := make([]Citation, 0, min(len(ans.Hits), k)+len(ans.Quotes))
-	for _, h := range ans.Hits {
-		if len(cites) == k {
-			break
-		}
+// poolFactor is how many times k passages an answer is chosen from: the
+// keyword hits asked of the index and, with a Ranker, the passages asked of
+// it. The depth lets quoted passages keep their score and gives the fusion
+// of the two rankings something to fuse.
+const poolFactor = 4
+
+func (b *Bot) poolK() int { return b.k * poolFactor }
+
+// hitCitations maps keyword hits, best first, to citations.
+func hitCitations(hits []knowledge.Hit) []Citation {
+	cites := make([]Citation, 0, len(hits))
+	for _, h := range hits {
 		if h.Passage != nil {
 			cites = append(cites, citation(h.Passage, h.Score))
 		}
 	}
-	quotes := make([]Quote, 0, len(ans.Quotes))
-	for _, q := range ans.Quotes {
-		quotes = append(quotes, Quote{Text: q.Text(), Citation: citationFor(&cites, q.Passage)})
+	return cites
+}
+
+// selectCitations picks an answer's at most k citations from pool (ranked
+// best first) and maps the quotes to them. The passages the quotes stand in
+// must be cited, so they displace the lowest-ranked passages that no quote
+// stands in; the citations otherwise keep the pool's order, and a quoted
+// passage absent from the pool comes last, with score 0. Should the quotes
+// stand in more than k passages (k < 3), the quotes past the k-th passage
+// are dropped.
+func selectCitations(pool []Citation, qs []knowledge.Quote, k int) ([]Quote, []Citation) {
+	var need []*knowledge.Passage // the quoted passages, in quote order
+	for _, q := range qs {
+		if len(need) == k {
+			break
+		}
+		if !slices.ContainsFunc(need, func(p *knowledge.Passage) bool { return p.ID == q.Passage.ID }) {
+			need = append(need, q.Passage)
+		}
+	}
+	needed := func(id string) int {
+		return slices.IndexFunc(need, func(p *knowledge.Passage) bool { return p.ID == id })
+	}
+
+	cites := make([]Citation, 0, k)
+	placed := make([]bool, len(need))
+	free := k - len(need) // slots for passages no quote stands in
+	for _, c := range pool {
+		if len(cites) == k {
+			break
+		}
+		if i := needed(c.ID); i >= 0 {
+			if !placed[i] {
+				placed[i] = true
+				cites = append(cites, c)
+			}
+			continue
+		}
+		if free > 0 && !slices.ContainsFunc(cites, func(x Citation) bool { return x.ID == c.ID }) {
+			free--
+			cites = append(cites, c)
+		}
+	}
+	for i, p := range need {
+		if !placed[i] {
+			cites = append(cites, citation(p, 0))
+		}
+	}
+
+	quotes := make([]Quote, 0, len(qs))
+	for _, q := range qs {
+		if i := slices.IndexFunc(cites, func(c Citation) bool { return c.ID == q.Passage.ID }); i >= 0 {
+			quotes = append(quotes, Quote{Text: q.Text(), Citation: i})
+		}
 	}
 	return quotes, cites
 }

@@ -47,6 +47,25 @@ func BenchmarkVerify(b *testing.B) {
 	}
 }
 
+// BenchmarkHandleHybrid measures what fusing a ranking costs an answer; the
+// Ranker answers at once, so the figure leaves out the ranking itself.
+func BenchmarkHandleHybrid(b *testing.B) {
+	ix := newIndex(b)
+	var ids []string
+	for _, p := range ix.Passages() {
+		ids = append(ids, p.ID)
+	}
+	rk := &fakeRanker{rank: ranking(ids[len(ids)-12:]...)}
+	h := bot.New(ix, bot.Options{Store: discardStore{}, Ranker: rk})
+	ctx := context.Background()
+	req := bot.Request{Platform: bot.Slack, User: "U1", Text: hardliners}
+	b.ReportAllocs()
+	for b.Loop() {
+		rk.calls = rk.calls[:0]
+		h.Handle(ctx, req)
+	}
+}
+
 // discardStore accepts and forgets everything.
 type discardStore struct{}
 

@@ -20,10 +20,17 @@ const (
 	DefaultThreadTTL  = time.Hour
 	DefaultMaxThreads = 10000
 	DefaultBurst      = 5
+
+	DefaultQueueTimeout = 10 * time.Second
+	DefaultRankTimeout  = 2 * time.Second
 )
 
 // maxK bounds Options.K so a misconfiguration cannot flood a chat message.
 const maxK = 20
+
+// maxReplyThemes bounds the replies whose theme the bot remembers for
+// feedback (least recently stored go first).
+const maxReplyThemes = 10000
 
 // storeTimeout bounds a question-log write so a slow store cannot hold up
 // the reply for long.
@@ -45,9 +52,21 @@ type Options struct {
 	// RatePerMinute applies; 5 when zero.
 	Burst int
 	// MaxConcurrent bounds the questions and summaries being answered at
-	// once; zero means no bound. A request that cannot start before its
-	// context is done gets a "busy" reply.
+	// once; zero means no bound. A request that cannot start within
+	// QueueTimeout, or before its context is done, gets a "busy" reply.
 	MaxConcurrent int
+	// QueueTimeout bounds how long a question or summary waits for one of
+	// the MaxConcurrent slots; 10 s when zero, no bound but the request's
+	// context when negative.
+	QueueTimeout time.Duration
+
+	// Ranker, when set, ranks passages by meaning (embeddings) to order an
+	// answer's citations together with the keyword ranking: hybrid
+	// retrieval. nil: keyword ranking only.
+	Ranker Ranker
+	// RankTimeout bounds one Ranker call; 2 s when zero or negative. An
+	// answer whose ranking fails or runs late is ranked by keywords alone.
+	RankTimeout time.Duration
 
 	// ThreadTTL is how long a thread's last turn is remembered for follow-ups;
 	// one hour when zero.
@@ -72,6 +91,16 @@ type Bot struct {
 	threads  *lru[threadKey, turn]
 	limiters *limiters // nil: no per-user limit
 	slots    chan struct{}
+	queue    time.Duration // ≤ 0: wait for a slot as long as ctx allows
+
+	ranker      Ranker
+	rankTimeout time.Duration
+	rankerDown  atomic.Bool                 // the last ranking failed; logged once until it works again
+	corpus      atomic.Pointer[corpusCites] // every passage as a Citation, for the ranker
+
+	// replyThemes remembers each answer's and summary's theme (the section
+	// of its first citation) for the feedback given on it.
+	replyThemes *lru[string, string]
 }
 
 // New returns a Bot answering from ix. A nil ix is allowed: until SetIndex
@@ -83,6 +112,11 @@ func New(ix *knowledge.Index, opts Options) *Bot {
 		log:     opts.Logger,
 		k:       opts.K,
 		now:     opts.Now,
+		queue:   opts.QueueTimeout,
+		ranker:  opts.Ranker,
+
+		rankTimeout: opts.RankTimeout,
+		replyThemes: newLRU[string, string](maxReplyThemes, 0),
 	}
 	if b.store == nil {
 		b.store = NewMemoryStore()
@@ -96,6 +130,12 @@ func New(ix *knowledge.Index, opts Options) *Bot {
 	b.k = min(b.k, maxK)
 	if b.now == nil {
 		b.now = time.Now
+	}
+	if b.queue == 0 {
+		b.queue = DefaultQueueTimeout
+	}
+	if b.rankTimeout <= 0 {
+		b.rankTimeout = DefaultRankTimeout
 	}
 	ttl := opts.ThreadTTL
 	if ttl <= 0 {
@@ -142,7 +182,8 @@ func (b *Bot) Handle(ctx context.Context, req Request) (reply Reply) {
 	}
 	if b.limiters != nil && req.User != "" &&
 		!b.limiters.allow(string(req.Platform)+"\x00"+req.User, start) {
-		b.log.Info("rate limited", "reply_id", id, "platform", string(req.Platform))
+		// Debug, not info: a flood of requests must not flood the log.
+		b.log.Debug("rate limited", "reply_id", id, "platform", string(req.Platform))
 		return errorReply(id, ProblemRateLimited, msgRateLimited)
 	}
 	ix := b.ix.Load()
@@ -157,14 +198,14 @@ func (b *Bot) Handle(ctx context.Context, req Request) (reply Reply) {
 		}
 		release, ok := b.acquire(ctx)
 		if !ok {
-			return errorReply(id, ProblemBusy, msgBusy)
+			return b.busy(id, req)
 		}
 		defer release()
 		reply = b.ask(ctx, ix, req, cmd.Arg, id, start)
 	case cmdSummary:
 		release, ok := b.acquire(ctx)
 		if !ok {
-			return errorReply(id, ProblemBusy, msgBusy)
+			return b.busy(id, req)
 		}
 		defer release()
 		reply = b.summary(ctx, ix, req, cmd.Arg, id)
@@ -177,13 +218,17 @@ func (b *Bot) Handle(ctx context.Context, req Request) (reply Reply) {
 	default:
 		reply = helpReply(ix, id, cmd.Name)
 	}
+	b.rememberTheme(reply)
 	b.log.Debug("request handled", "reply_id", id, "platform", string(req.Platform),
 		"kind", string(reply.Kind), "mode", reply.Mode, "latency", b.now().Sub(start))
 	return reply
 }
 
 // Feedback records a user's verdict on a reply through the Store. It fills
-// At when zero and rejects feedback without a reply id or a user.
+// At when zero and, when Theme is empty, the theme of the answer or summary
+// the bot gave under that reply id (the section of its first citation; the
+// bot remembers the last 10,000). It rejects feedback without a reply id or
+// a user.
 func (b *Bot) Feedback(ctx context.Context, f Feedback) error {
 	if f.ReplyID == "" {
 		return errors.New("feedback: reply id is empty")
@@ -193,6 +238,9 @@ func (b *Bot) Feedback(ctx context.Context, f Feedback) error {
 	}
 	if f.At.IsZero() {
 		f.At = b.now()
+	}
+	if f.Theme == "" {
+		f.Theme, _ = b.replyThemes.get(f.ReplyID, f.At)
 	}
 	if err := b.store.SaveFeedback(ctx, f); err != nil {
 		return fmt.Errorf("save feedback for reply %s: %w", f.ReplyID, err)
@@ -256,7 +304,8 @@ func (b *Bot) SetIndex(ix *knowledge.Index) {
 }
 
 // acquire takes one of the MaxConcurrent answering slots, waiting until one
-// frees up or ctx is done. ok is false when ctx ended first.
+// frees up, QueueTimeout passes or ctx is done. ok is false when the wait
+// ended without a slot.
 func (b *Bot) acquire(ctx context.Context) (release func(), ok bool) {
 	if b.slots == nil {
 		return func() {}, true
@@ -267,11 +316,34 @@ func (b *Bot) acquire(ctx context.Context) (release func(), ok bool) {
 		return release, true
 	default:
 	}
+	if b.queue > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, b.queue)
+		defer cancel()
+	}
 	select {
 	case b.slots <- struct{}{}:
 		return release, true
 	case <-ctx.Done():
 		return nil, false
+	}
+}
+
+// busy is the reply to a request that found no free answering slot.
+func (b *Bot) busy(id string, req Request) Reply {
+	// Debug, like rate limits: a burst of them must not flood the log.
+	b.log.Debug("busy", "reply_id", id, "platform", string(req.Platform))
+	return errorReply(id, ProblemBusy, msgBusy)
+}
+
+// rememberTheme remembers the theme of an answer or of a one-theme summary
+// (the section of its first citation) for feedback on it.
+func (b *Bot) rememberTheme(r Reply) {
+	if len(r.Citations) == 0 || r.Citations[0].Section == "" {
+		return
+	}
+	if r.Kind == KindAnswer || r.Kind == KindSummary && len(r.Themes) == 1 {
+		b.replyThemes.put(r.ID, r.Citations[0].Section, b.now())
 	}
 }
 

@@ -44,10 +44,10 @@ func TestHandleAnswersWithQuotedCitedSentence(t *testing.T) {
 	if r.Question != "What has Congress pushed for?" {
 		t.Errorf("got question %q, want the question as asked", r.Question)
 	}
-	if len(r.Citations) > bot.DefaultK+len(r.Quotes) {
-		t.Errorf("got %d citations, want at most %d", len(r.Citations), bot.DefaultK+len(r.Quotes))
+	if len(r.Citations) > bot.DefaultK {
+		t.Errorf("got %d citations, want at most %d", len(r.Citations), bot.DefaultK)
 	}
-	for i := 1; i < min(len(r.Citations), bot.DefaultK); i++ {
+	for i := 1; i < len(r.Citations); i++ {
 		if r.Citations[i].Score > r.Citations[i-1].Score {
 			t.Errorf("citation %d scores %v above citation %d (%v): want best first", i, r.Citations[i].Score, i-1, r.Citations[i-1].Score)
 		}
@@ -63,15 +63,37 @@ func TestHandleAnswersWithQuotedCitedSentence(t *testing.T) {
 
 func TestHandleRespectsK(t *testing.T) {
 	ix := newIndex(t)
-	b := bot.New(ix, bot.Options{K: 1})
-	r := ask(t, b, "What has Congress pushed for?")
-	if r.Kind != bot.KindAnswer {
-		t.Fatalf("got kind %q, want %q", r.Kind, bot.KindAnswer)
+	questions := []string{
+		"What has Congress pushed for?",
+		"What are the Iranian hardliners seeking?",
+		"What foundation did the leaders provide?", // quotes from two passages
+		"Will reaching a deal be easy?",            // quotes from two passages
+		"Who is Zarif?",
 	}
-	if len(r.Citations) > 1+len(r.Quotes) {
-		t.Errorf("got %d citations with K=1 and %d quotes, want at most %d", len(r.Citations), len(r.Quotes), 1+len(r.Quotes))
+	for _, k := range []int{1, 2, 3, 5, 50} {
+		b := bot.New(ix, bot.Options{K: k})
+		wantMax := min(k, 20)
+		for _, q := range questions {
+			t.Run(fmt.Sprint(k, "/", q), func(t *testing.T) {
+				r := ask(t, b, q)
+				if r.Kind != bot.KindAnswer {
+					t.Fatalf("got kind %q (%q), want %q", r.Kind, r.Text, bot.KindAnswer)
+				}
+				if len(r.Citations) > wantMax {
+					t.Errorf("got %d citations with K=%d, want at most %d", len(r.Citations), k, wantMax)
+				}
+				if r.Text != quoteTexts(r) {
+					t.Errorf("got text %q, want the quotes it keeps %q", r.Text, quoteTexts(r))
+				}
+				for i := 1; i < len(r.Citations); i++ {
+					if r.Citations[i].Score > r.Citations[i-1].Score {
+						t.Errorf("citation %d scores %v above citation %d (%v): want best first", i, r.Citations[i].Score, i-1, r.Citations[i-1].Score)
+					}
+				}
+				checkGrounded(t, ix, r)
+			})
+		}
 	}
-	checkGrounded(t, ix, r)
 }
 
 func TestHandleDeclinesUncoveredQuestion(t *testing.T) {
@@ -128,6 +150,16 @@ func TestHandleRejectsBadInput(t *testing.T) {
 		{"bell in argument", bot.Request{Command: &bot.Command{Name: "summary", Arg: "spoil\aers"}}, "control characters"},
 		{"invalid UTF-8", bot.Request{Text: "what \xff\xfe now"}, "UTF-8"},
 		{"invalid UTF-8 argument", bot.Request{Command: &bot.Command{Name: "ask", Arg: "\xc3"}}, "UTF-8"},
+		{"right-to-left override", bot.Request{Text: "What has \u202eCongress pushed for?"}, "invisible formatting"},
+		{"left-to-right embedding", bot.Request{Text: "What has \u202aCongress pushed for?"}, "invisible formatting"},
+		{"pop directional formatting", bot.Request{Text: "What has Congress\u202c pushed for?"}, "invisible formatting"},
+		{"first strong isolate", bot.Request{Text: "What has \u2068Congress\u2069 pushed for?"}, "invisible formatting"},
+		{"isolate in argument", bot.Request{Command: &bot.Command{Name: "summary", Arg: "spoil\u2066ers"}}, "invisible formatting"},
+		{"zero-width space", bot.Request{Text: "he\u200blp"}, "invisible formatting"},
+		{"zero-width joiner in a word", bot.Request{Text: "he\u200dlp"}, "invisible formatting"},
+		{"zero-width non-joiner leading", bot.Request{Text: "\u200cمی خواهم"}, "invisible formatting"},
+		{"zero-width joiner trailing", bot.Request{Text: "👩\u200d"}, "invisible formatting"},
+		{"byte order mark", bot.Request{Text: "\ufeffWhat has Congress pushed for?"}, "invisible formatting"},
 		{"ask without a question", bot.Request{Text: "ask"}, "ask What has Congress pushed for?"},
 		{"ask command without a question", bot.Request{Command: &bot.Command{Name: "ask"}}, "ask What has Congress pushed for?"},
 	}
@@ -143,6 +175,9 @@ func TestHandleRejectsBadInput(t *testing.T) {
 			}
 			if !r.Ephemeral {
 				t.Error("got a public error reply, want an ephemeral one")
+			}
+			if r.Problem != bot.ProblemBadInput {
+				t.Errorf("got problem %q, want %q", r.Problem, bot.ProblemBadInput)
 			}
 			if r.ID == "" {
 				t.Error("got an empty reply id")
@@ -161,6 +196,13 @@ func TestHandleAcceptsLongestInput(t *testing.T) {
 	r = ask(t, bot.New(newIndex(t), bot.Options{}), "What has\tCongress\r\npushed for?")
 	if r.Kind != bot.KindAnswer {
 		t.Errorf("got kind %q (%q) for text with tabs and line breaks, want %q", r.Kind, r.Text, bot.KindAnswer)
+	}
+	// Persian needs the zero-width non-joiner inside words, and emoji
+	// sequences the joiner: between non-ASCII characters both are text.
+	for _, text := range []string{"کنگره برای چه تحریم‌هایی فشار آورده است؟", "What has Congress pushed for? 👩\u200d💻"} {
+		if r := ask(t, bot.New(newIndex(t), bot.Options{}), text); r.Kind == bot.KindError {
+			t.Errorf("got an error reply %q for %q, want it accepted", r.Text, text)
+		}
 	}
 }
 
@@ -578,6 +620,41 @@ func TestFeedback(t *testing.T) {
 	}
 	if f := got[0]; f.ReplyID != "abc" || !f.Helpful || f.Theme != "Handling the Spoilers" || !f.At.Equal(clk.Now()) {
 		t.Errorf("got %+v, want the valid feedback with At filled", f)
+	}
+}
+
+func TestFeedbackTheme(t *testing.T) {
+	store := bot.NewMemoryStore()
+	b := bot.New(newIndex(t), bot.Options{Store: store})
+	answer := ask(t, b, "What has Congress pushed for?")
+	summary := ask(t, b, "summary 2")
+	overview := ask(t, b, "summary")
+	declined := ask(t, b, "Who won the World Cup?")
+	if answer.Kind != bot.KindAnswer || summary.Kind != bot.KindSummary || overview.Kind != bot.KindSummary || declined.Kind != bot.KindDeclined {
+		t.Fatalf("got kinds %s, %s, %s, %s; want answer, summary, summary, declined", answer.Kind, summary.Kind, overview.Kind, declined.Kind)
+	}
+	tests := []struct {
+		name  string
+		id    string
+		theme string // given by the adapter
+		want  string
+	}{
+		{"answer", answer.ID, "", "Handling the Spoilers"},
+		{"summary", summary.ID, "", "Keeping Support At The Top"},
+		{"theme given by the adapter", answer.ID, "Pursuing Interests Over Ideology", "Pursuing Interests Over Ideology"},
+		{"summary of every theme", overview.ID, "", ""},
+		{"declined", declined.ID, "", ""},
+		{"unknown reply", "0123456789ab", "", ""},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := b.Feedback(context.Background(), bot.Feedback{ReplyID: tt.id, User: "u", Theme: tt.theme}); err != nil {
+				t.Fatalf("got error %v, want none", err)
+			}
+			if got := store.Feedbacks()[i]; got.ReplyID != tt.id || got.Theme != tt.want {
+				t.Errorf("got feedback on %s with theme %q, want theme %q", got.ReplyID, got.Theme, tt.want)
+			}
+		})
 	}
 }
 

@@ -29,6 +29,7 @@ const (
 	msgAskEmpty    = "Ask needs a question, for example: ask " + exampleQuestion
 	msgInvalidUTF8 = "I couldn't read your message: it isn't valid UTF-8 text."
 	msgControl     = "Your message contains control characters I can't read; please send plain text."
+	msgInvisible   = "Your message contains invisible formatting characters (text direction overrides or zero-width spaces); please send plain text."
 	msgRateLimited = "You're asking faster than I can answer — try again in a few seconds."
 	msgBusy        = "I'm busy answering other questions — please try again in a moment."
 	msgInternal    = "Sorry, something went wrong on my side. Please try again."
@@ -134,7 +135,9 @@ func requestCommand(req Request) (cmd Command, problem string) {
 }
 
 // checkText refuses text that is not valid UTF-8, is longer than MaxInput
-// characters or holds control characters other than \n, \r and \t.
+// characters, holds control characters other than \n, \r and \t, or holds
+// invisible format characters that can make text read other than it is
+// (see spoofing).
 func checkText(s string) (problem string) {
 	if !utf8.ValidString(s) {
 		return msgInvalidUTF8
@@ -142,12 +145,36 @@ func checkText(s string) (problem string) {
 	if n := utf8.RuneCountInString(s); n > MaxInput {
 		return msgTooLong(n)
 	}
-	for _, r := range s {
+	for i, r := range s {
 		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' {
 			return msgControl
 		}
+		if spoofing(s, i, r) {
+			return msgInvisible
+		}
 	}
 	return ""
+}
+
+// spoofing reports whether r, at s[i:], is a format character that can
+// disguise text: a bidirectional embedding, override or isolate
+// (U+202A–U+202E, U+2066–U+2069), a zero-width space, word joiner or byte
+// order mark (U+200B, U+2060, U+FEFF), or a zero-width (non-)joiner
+// (U+200C, U+200D) anywhere but between two non-ASCII characters. Persian,
+// the Indic scripts and emoji sequences need those joiners there; next to
+// ASCII they only hide something, such as a split command word.
+func spoofing(s string, i int, r rune) bool {
+	switch {
+	case r >= '\u202A' && r <= '\u202E', r >= '\u2066' && r <= '\u2069',
+		r == '\u200B', r == '\u2060', r == '\uFEFF':
+		return true
+	case r == '\u200C' || r == '\u200D':
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+		return i == 0 || i+utf8.RuneLen(r) == len(s) ||
+			before < utf8.RuneSelf || after < utf8.RuneSelf
+	}
+	return false
 }
 
 // printable reports whether s can be echoed back to a user: short, valid

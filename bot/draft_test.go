@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -119,7 +121,8 @@ func TestDrafterPaths(t *testing.T) {
 
 func TestDrafterGetsPreviousTurnAndProgress(t *testing.T) {
 	d := &fakeDrafter{draft: func(req bot.DraftRequest) (bot.Draft, error) {
-		req.Partial("Congress has")
+		good, _ := sanctionsDraft(req)
+		req.Partial(good.Text + " Iran")
 		return sanctionsDraft(req)
 	}}
 	b := bot.New(newIndex(t), bot.Options{Drafter: d})
@@ -144,8 +147,8 @@ func TestDrafterGetsPreviousTurnAndProgress(t *testing.T) {
 	if prev == nil || prev.Question != "What did Congress push for?" || prev.Answer != first.Text {
 		t.Errorf("got previous turn %+v, want the first question and its answer %q", prev, first.Text)
 	}
-	if len(progress) != 1 || progress[0] != "Congress has" {
-		t.Errorf("got progress %q, want the partial draft", progress)
+	if want, _ := sanctionsDraft(reqs[1]); len(progress) != 1 || progress[0] != want.Text {
+		t.Errorf("got progress %q, want the verified sentence %q", progress, want.Text)
 	}
 }
 
@@ -205,5 +208,142 @@ func TestDrafterSummary(t *testing.T) {
 				t.Errorf("got text %q, want the extractive summary", r.Text)
 			}
 		})
+	}
+}
+
+func TestDrafterProgressForwardsOnlyVerifiedSentences(t *testing.T) {
+	// Every partial below is the draft so far; %[1]d stands for the number
+	// of the passage about sanctions.
+	const (
+		good    = "Congress has pushed for “more hard-hitting sanctions” [%[1]d]."
+		second  = " Hardliners resist it [%[1]d]."
+		invent  = " Iran will build a bomb by May."
+		badCite = " Congress wants sanctions [9]."
+	)
+	tests := []struct {
+		name     string
+		partials []string
+		final    string
+		want     []string // what Progress receives
+		wantMode string
+	}{
+		{
+			name:     "a good sentence then an invented one",
+			partials: []string{"Congress has", good, good + " Iran", good + invent, good + invent + " And"},
+			final:    good + invent,
+			want:     []string{good},
+			wantMode: bot.ModeExtractive,
+		},
+		{
+			name:     "nothing after an invented sentence",
+			partials: []string{"Iran will build a bomb.", "Iran will build a bomb. " + good, "Iran will build a bomb. " + good + " More"},
+			final:    "Iran will build a bomb. " + good,
+			want:     nil,
+			wantMode: bot.ModeExtractive,
+		},
+		{
+			name:     "growing by whole sentences",
+			partials: []string{"Congress", good, good + " Hard", good + second, good + second + " More", good + second + " More"},
+			final:    good + second,
+			want:     []string{good, good + second},
+			wantMode: bot.ModeLLM,
+		},
+		{
+			name:     "a citation arriving after the period",
+			partials: []string{"Congress has pushed for sanctions.", "Congress has pushed for sanctions. [", "Congress has pushed for sanctions. [%[1]d] Hard"},
+			final:    "Congress has pushed for sanctions. [%[1]d]",
+			want:     []string{"Congress has pushed for sanctions. [%[1]d]"},
+			wantMode: bot.ModeLLM,
+		},
+		{
+			name:     "an unclosed quotation",
+			partials: []string{"Congress pushed for “more hard-hitting sanctions [%[1]d]. Hard", "Congress pushed for “more hard-hitting sanctions [%[1]d]. Hardliners resist [%[1]d]. X"},
+			final:    "Congress pushed for “more hard-hitting sanctions [%[1]d].",
+			want:     nil,
+			wantMode: bot.ModeExtractive,
+		},
+		{
+			name:     "an invented citation",
+			partials: []string{good + badCite + " More"},
+			final:    good + badCite,
+			want:     []string{good},
+			wantMode: bot.ModeExtractive,
+		},
+		{
+			name:     "the last sentence once the whole draft verifies",
+			partials: []string{good + " Hard", good + second},
+			final:    good + second,
+			want:     []string{good, good + second},
+			wantMode: bot.ModeLLM,
+		},
+		{
+			name:     "a lead-in alone is not shown",
+			partials: []string{"In short:\nCongress", "In short:\n" + good + " More"},
+			final:    "In short:\n" + good,
+			want:     []string{"In short:\n" + good},
+			wantMode: bot.ModeLLM,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var late func(string)
+			n := 0
+			fill := func(req bot.DraftRequest, s string) string {
+				if n == 0 {
+					n = passageWith(req.Passages, "hard-hitting sanctions")
+				}
+				return strings.ReplaceAll(s, "%[1]d", strconv.Itoa(n))
+			}
+			d := &fakeDrafter{draft: func(req bot.DraftRequest) (bot.Draft, error) {
+				for _, p := range tt.partials {
+					req.Partial(fill(req, p))
+				}
+				late = req.Partial
+				return bot.Draft{Text: fill(req, tt.final), Model: "fake-1"}, nil
+			}}
+			var progress []string
+			b := bot.New(newIndex(t), bot.Options{Drafter: d})
+			r := b.Handle(context.Background(), bot.Request{
+				Platform: bot.Slack, Text: "What are the Iranian hardliners seeking?",
+				Progress: func(s string) { progress = append(progress, s) },
+			})
+			if r.Kind != bot.KindAnswer || r.Mode != tt.wantMode {
+				t.Fatalf("got %s in mode %q (%q), want an answer in mode %q", r.Kind, r.Mode, r.Text, tt.wantMode)
+			}
+			late(fill(bot.DraftRequest{}, tt.final+" Late sentence [%[1]d]. Later"))
+			var want []string
+			for _, w := range tt.want {
+				want = append(want, fill(bot.DraftRequest{}, w))
+			}
+			if !slices.Equal(progress, want) {
+				t.Errorf("got progress %q, want %q", progress, want)
+			}
+			for _, p := range progress {
+				if err := bot.Verify(p, r.Citations); err != nil && tt.wantMode == bot.ModeLLM {
+					t.Errorf("progress %q: %v", p, err)
+				}
+			}
+		})
+	}
+}
+
+func TestDrafterSummaryProgress(t *testing.T) {
+	d := &fakeDrafter{draft: func(req bot.DraftRequest) (bot.Draft, error) {
+		n := passageWith(req.Passages, "Congress has pushed")
+		good := fmt.Sprintf("Congress pushed for sanctions [%d].", n)
+		req.Partial(good + " Iran will strike.")
+		req.Partial(good + " Iran will strike. Soon")
+		return bot.Draft{Text: good + " Iran will strike."}, nil
+	}}
+	var progress []string
+	r := bot.New(newIndex(t), bot.Options{Drafter: d}).Handle(context.Background(), bot.Request{
+		Platform: bot.Discord, Text: "summary spoilers",
+		Progress: func(s string) { progress = append(progress, s) },
+	})
+	if r.Kind != bot.KindSummary || r.Mode != bot.ModeExtractive {
+		t.Fatalf("got %s in mode %q, want an extractive summary", r.Kind, r.Mode)
+	}
+	if len(progress) != 1 || strings.Contains(progress[0], "Iran") {
+		t.Errorf("got progress %q, want only the cited sentence", progress)
 	}
 }

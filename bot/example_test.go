@@ -44,7 +44,9 @@ func ExampleVerify() {
 	passages := []bot.Citation{{ID: "vienna-talks#4", Text: "Congress has pushed for more hard-hitting sanctions."}}
 	fmt.Println(bot.Verify(`Congress wants "more hard-hitting sanctions" [1].`, passages))
 	fmt.Println(bot.Verify("Congress wants a war [2].", passages))
+	fmt.Println(bot.Verify("Congress wants sanctions [1]. It also wants a war.", passages))
 	// Output:
 	// <nil>
-	// draft cites a passage it was not given: [2] (1 given)
+	// sentence 1: draft cites a passage it was not given: [2] (1 given)
+	// sentence 2: draft has a sentence that neither cites nor quotes a passage: 5 words
 }

@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"log/slog"
 	"sync"
 	"testing"
 	"time"
@@ -11,7 +12,9 @@ import (
 
 func TestHandleRateLimitsPerUser(t *testing.T) {
 	clk := newClock(0)
-	b := bot.New(newIndex(t), bot.Options{RatePerMinute: 2, Burst: 2, Now: clk.Now})
+	var logs logBuffer
+	b := bot.New(newIndex(t), bot.Options{RatePerMinute: 2, Burst: 2, Now: clk.Now,
+		Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo}))})
 	send := func(p bot.Platform, user string) bot.Reply {
 		return b.Handle(context.Background(), bot.Request{Platform: p, User: user, Text: "themes"})
 	}
@@ -26,6 +29,12 @@ func TestHandleRateLimitsPerUser(t *testing.T) {
 	}
 	if want := "You're asking faster than I can answer — try again in a few seconds."; r.Text != want {
 		t.Errorf("got text %q, want %q", r.Text, want)
+	}
+	if r.Problem != bot.ProblemRateLimited {
+		t.Errorf("got problem %q, want %q", r.Problem, bot.ProblemRateLimited)
+	}
+	if logs.String() != "" {
+		t.Errorf("got logs %q at info level, want none: a flood must not flood the log", logs.String())
 	}
 	if r := send(bot.Slack, "U2"); r.Kind != bot.KindThemes {
 		t.Errorf("got kind %q for another user, want %q", r.Kind, bot.KindThemes)
@@ -96,6 +105,63 @@ func TestHandleBoundsConcurrentAnswers(t *testing.T) {
 	if r := ask(t, b, "What has Congress pushed for?"); r.Kind != bot.KindAnswer {
 		t.Errorf("got kind %q after the slot freed, want %q", r.Kind, bot.KindAnswer)
 	}
+}
+
+func TestHandleQueueTimeout(t *testing.T) {
+	tests := []struct {
+		name    string
+		timeout time.Duration
+	}{
+		{"zero waits up to the default", 0},
+		{"negative waits as long as the context", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &blockingDrafter{entered: make(chan struct{}, 1), release: make(chan struct{})}
+			b := bot.New(newIndex(t), bot.Options{Drafter: d, MaxConcurrent: 1, QueueTimeout: tt.timeout})
+			var wg sync.WaitGroup
+			replies := make([]bot.Reply, 2)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				replies[0] = ask(t, b, "What has Congress pushed for?")
+			}()
+			<-d.entered // the only slot is taken
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				replies[1] = ask(t, b, "summary spoilers") // waits for the slot
+			}()
+			close(d.release)
+			wg.Wait()
+			if replies[0].Kind != bot.KindAnswer || replies[1].Kind != bot.KindSummary {
+				t.Errorf("got %s and %s, want an answer and a summary once the slot frees", replies[0].Kind, replies[1].Kind)
+			}
+		})
+	}
+
+	t.Run("gives up", func(t *testing.T) {
+		d := &blockingDrafter{entered: make(chan struct{}, 1), release: make(chan struct{})}
+		b := bot.New(newIndex(t), bot.Options{Drafter: d, MaxConcurrent: 1, QueueTimeout: time.Millisecond})
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ask(t, b, "What has Congress pushed for?")
+		}()
+		<-d.entered // the only slot is taken until release
+		defer func() {
+			close(d.release)
+			wg.Wait()
+		}()
+		// The request's context never ends: only QueueTimeout can end the wait.
+		for _, text := range []string{"What has Congress pushed for?", "summary spoilers"} {
+			r := b.Handle(context.Background(), bot.Request{Platform: bot.Slack, User: "U2", Text: text})
+			if r.Kind != bot.KindError || r.Problem != bot.ProblemBusy || !r.Ephemeral {
+				t.Errorf("%s: got %s %q (problem %q), want an ephemeral busy reply", text, r.Kind, r.Text, r.Problem)
+			}
+		}
+	})
 }
 
 func TestHandleIsSafeForConcurrentUse(t *testing.T) {

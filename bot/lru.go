@@ -11,7 +11,7 @@ import (
 // when ttl is zero).
 type lru[K comparable, V any] struct {
 	mu    sync.Mutex
-	max   int
+	size  int // the most entries kept
 	ttl   time.Duration
 	order *list.List // of *lruEntry; front is the most recently used
 	items map[K]*list.Element
@@ -23,8 +23,8 @@ type lruEntry[K comparable, V any] struct {
 	at  time.Time // when val was stored
 }
 
-func newLRU[K comparable, V any](max int, ttl time.Duration) *lru[K, V] {
-	return &lru[K, V]{max: max, ttl: ttl, order: list.New(), items: make(map[K]*list.Element)}
+func newLRU[K comparable, V any](capacity int, ttl time.Duration) *lru[K, V] {
+	return &lru[K, V]{size: capacity, ttl: ttl, order: list.New(), items: make(map[K]*list.Element)}
 }
 
 // get returns the live value stored under key.
@@ -91,7 +91,7 @@ func (c *lru[K, V]) expired(e *lruEntry[K, V], now time.Time) bool {
 func (c *lru[K, V]) evict(now time.Time) {
 	for el := c.order.Back(); el != nil; el = c.order.Back() {
 		e := el.Value.(*lruEntry[K, V])
-		if len(c.items) <= c.max && !c.expired(e, now) {
+		if len(c.items) <= c.size && !c.expired(e, now) {
 			return
 		}
 		c.order.Remove(el)

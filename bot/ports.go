@@ -21,8 +21,22 @@ type DraftRequest struct {
 	// to instead of an answer to Question.
 	Summary string
 	// Partial, when non-nil, receives the draft text so far as it streams in.
-	// It may be called often; callers throttle their own edits.
+	// It may be called often; callers throttle their own edits. The bot
+	// passes on to Request.Progress only the whole sentences of it that
+	// verify.
 	Partial func(text string)
+}
+
+// Ranker ranks passages by meaning, typically by embeddings, for hybrid
+// retrieval: the bot fuses its ranking with the keyword ranking by
+// reciprocal rank fusion. Answerability and the quoted sentences stay with
+// the keyword search.
+type Ranker interface {
+	// Rank returns the IDs of at most k of passages, the most relevant to
+	// question first. passages is every passage of the knowledge base and is
+	// shared: Rank must not modify it. Rank must return soon after ctx is
+	// done; on any error the bot ranks by keywords alone.
+	Rank(ctx context.Context, question string, passages []Citation, k int) ([]string, error)
 }
 
 // Draft is a Drafter's result: text citing passages as [n].
@@ -56,7 +70,7 @@ type Feedback struct {
 	Platform Platform
 	User     string
 	Helpful  bool
-	Theme    string // the section of the reply's first citation, for reports
+	Theme    string // the section of the reply's first citation, for reports; Bot.Feedback fills it when empty
 	At       time.Time
 }
 

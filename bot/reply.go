@@ -28,7 +28,7 @@ type Reply struct {
 	Question  string // the question as understood (after follow-up resolution), for answers and declines
 	Text      string // the answer, summary or message, plain text
 	Quotes    []Quote
-	Citations []Citation  // best first; the passages that Quotes stand in
+	Citations []Citation  // best first; for answers at most Options.K, among them every passage a Quote stands in
 	Themes    []ThemeRef  // for declined, themes and help replies; for summaries, the themes summarised
 	Sources   []SourceRef // for sources replies
 	Ephemeral bool        // shown only to the asker where the platform allows it

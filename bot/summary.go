@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/talksbot/talksbot/knowledge"
 )
@@ -24,11 +23,7 @@ func (b *Bot) summary(ctx context.Context, ix *knowledge.Index, req Request, the
 	}
 	th, ok := ix.FindTheme(theme)
 	if !ok {
-		shown := theme
-		if utf8.RuneCountInString(shown) > 60 {
-			shown = string([]rune(shown)[:60]) + "…"
-		}
-		return themesReply(ix, id, "I couldn't find a theme matching “"+shown+"”.")
+		return themesReply(ix, id, "I couldn't find a theme matching “"+shorten(theme, 60)+"”.")
 	}
 	s := ix.Summarize(th)
 	var cites []Citation
@@ -55,7 +50,7 @@ func (b *Bot) summary(ctx context.Context, ix *knowledge.Index, req Request, the
 	if len(passages) == 0 {
 		return reply
 	}
-	d, ok := b.draft(ctx, id, DraftRequest{Summary: th.Title, Passages: passages, Partial: req.Progress})
+	d, ok := b.draft(ctx, id, DraftRequest{Summary: th.Title, Passages: passages}, req.Progress)
 	if !ok {
 		return reply
 	}

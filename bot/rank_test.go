@@ -1,0 +1,215 @@
+package bot_test
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/talksbot/talksbot/bot"
+	"github.com/talksbot/talksbot/knowledge"
+)
+
+// fakeRanker records its calls and ranks with rank.
+type fakeRanker struct {
+	mu    sync.Mutex
+	calls []rankCall
+	rank  func(ctx context.Context, passages []bot.Citation) ([]string, error)
+}
+
+type rankCall struct {
+	question string
+	passages int
+	k        int
+}
+
+var _ bot.Ranker = (*fakeRanker)(nil)
+
+func (r *fakeRanker) Rank(ctx context.Context, question string, passages []bot.Citation, k int) ([]string, error) {
+	r.mu.Lock()
+	r.calls = append(r.calls, rankCall{question: question, passages: len(passages), k: k})
+	r.mu.Unlock()
+	return r.rank(ctx, passages)
+}
+
+func (r *fakeRanker) called() []rankCall {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Clone(r.calls)
+}
+
+// ranking returns a rank function that answers ids.
+func ranking(ids ...string) func(context.Context, []bot.Citation) ([]string, error) {
+	return func(context.Context, []bot.Citation) ([]string, error) { return ids, nil }
+}
+
+// hardliners is a question whose keyword ranking is known: its quotes all
+// stand in the first of six hits.
+const hardliners = "What are the Iranian hardliners seeking?"
+
+// keywordRanking returns the keyword hits of hardliners, checking the
+// assumptions the tests below make.
+func keywordRanking(t *testing.T, ix *knowledge.Index) []string {
+	t.Helper()
+	a := ix.Answer(knowledge.Query{Text: hardliners, K: 12})
+	var ids []string
+	for _, h := range a.Hits {
+		ids = append(ids, h.Passage.ID)
+	}
+	if len(ids) < 4 || !a.Answerable {
+		t.Fatalf("got %d keyword hits for %q, want at least 4", len(ids), hardliners)
+	}
+	for _, q := range a.Quotes {
+		if q.Passage.ID != ids[0] {
+			t.Fatalf("got a quote from %s, want every quote from the first hit %s", q.Passage.ID, ids[0])
+		}
+	}
+	return ids
+}
+
+func citationIDs(r bot.Reply) []string {
+	ids := make([]string, len(r.Citations))
+	for i, c := range r.Citations {
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+func TestHybridRanking(t *testing.T) {
+	ix := newIndex(t)
+	kw := keywordRanking(t, ix)
+	var other string // a passage the keyword search does not find
+	for _, p := range ix.Passages() {
+		if !slices.Contains(kw, p.ID) {
+			other = p.ID
+			break
+		}
+	}
+	extractive := ask(t, bot.New(ix, bot.Options{}), hardliners)
+
+	tests := []struct {
+		name       string
+		ranked     []string
+		want       []string
+		wantScores []float64
+	}{
+		// kw[2] scores 1/63 + 1/62; kw[0] 1/61 and other 1/61, tied: the
+		// keyword ranking goes first.
+		{"reorders and adds a passage", []string{other, kw[2]}, []string{kw[2], kw[0], other}, []float64{0.032, 0.0164, 0.0164}},
+		// kw[3] would be third (1/64 + 1/63), but the quoted kw[0] (1/61)
+		// displaces it.
+		{"a quoted passage displaces the lowest", []string{kw[1], kw[2], kw[3]}, []string{kw[1], kw[2], kw[0]}, []float64{0.0325, 0.032, 0.0164}},
+		// Skipped ids take no rank: kw[2] is the ranker's first (1/63 +
+		// 1/61), other its second, tied with kw[1] at 1/62.
+		{"unknown ids and repeats are skipped", []string{"nowhere#1", kw[2], kw[2], "", other}, []string{kw[2], kw[0], kw[1]}, []float64{0.0323, 0.0164, 0.0161}},
+		{"an empty ranking keeps the keyword order", nil, []string{kw[0], kw[1], kw[2]}, []float64{0.0164, 0.0161, 0.0159}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rk := &fakeRanker{rank: ranking(tt.ranked...)}
+			r := ask(t, bot.New(ix, bot.Options{Ranker: rk}), hardliners)
+			if r.Kind != bot.KindAnswer {
+				t.Fatalf("got kind %q (%q), want %q", r.Kind, r.Text, bot.KindAnswer)
+			}
+			if got := citationIDs(r); !slices.Equal(got, tt.want) {
+				t.Errorf("got citations %v, want %v", got, tt.want)
+			}
+			for i, c := range r.Citations {
+				if i < len(tt.wantScores) && c.Score != tt.wantScores[i] {
+					t.Errorf("citation %d (%s): got score %v, want the fused %v", i, c.ID, c.Score, tt.wantScores[i])
+				}
+			}
+			if r.Text != extractive.Text || quoteTexts(r) != quoteTexts(extractive) {
+				t.Errorf("got text %q, want the keyword answer's quotes %q", r.Text, extractive.Text)
+			}
+			checkGrounded(t, ix, r)
+			calls := rk.called()
+			if len(calls) != 1 {
+				t.Fatalf("got %d ranker calls, want 1", len(calls))
+			}
+			if c := calls[0]; c.question != hardliners || c.passages != len(ix.Passages()) || c.k != 4*bot.DefaultK {
+				t.Errorf("got a call %+v, want the question, all %d passages and k %d", c, len(ix.Passages()), 4*bot.DefaultK)
+			}
+		})
+	}
+}
+
+func TestHybridRankingFallsBackToKeywords(t *testing.T) {
+	ix := newIndex(t)
+	kw := keywordRanking(t, ix)
+	keyword := ask(t, bot.New(ix, bot.Options{}), hardliners)
+	boom := errors.New("embeddings unavailable")
+
+	tests := []struct {
+		name    string
+		rank    func(context.Context, []bot.Citation) ([]string, error)
+		wantLog string
+	}{
+		{"error", func(context.Context, []bot.Citation) ([]string, error) { return nil, boom }, boom.Error()},
+		{"timeout", func(ctx context.Context, _ []bot.Citation) ([]string, error) {
+			<-ctx.Done()
+			return nil, ctx.Err()
+		}, "deadline exceeded"},
+		{"answer past the deadline", func(ctx context.Context, _ []bot.Citation) ([]string, error) {
+			<-ctx.Done()
+			return []string{kw[3]}, nil
+		}, "deadline exceeded"},
+		{"panic", func(context.Context, []bot.Citation) ([]string, error) { panic("ranker bug") }, "ranker bug"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var logs logBuffer
+			rk := &fakeRanker{rank: tt.rank}
+			b := bot.New(ix, bot.Options{Ranker: rk, RankTimeout: time.Millisecond,
+				Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+			for i := range 3 {
+				r := ask(t, b, hardliners)
+				if r.Kind != bot.KindAnswer {
+					t.Fatalf("request %d: got kind %q, want %q", i, r.Kind, bot.KindAnswer)
+				}
+				if got, want := citationIDs(r), citationIDs(keyword); !slices.Equal(got, want) {
+					t.Errorf("request %d: got citations %v, want the keyword ones %v", i, got, want)
+				}
+				if r.Citations[0].Score != keyword.Citations[0].Score {
+					t.Errorf("request %d: got score %v, want the keyword score %v", i, r.Citations[0].Score, keyword.Citations[0].Score)
+				}
+			}
+			if n := len(rk.called()); n != 3 {
+				t.Errorf("got %d ranker calls, want 3", n)
+			}
+			if n := strings.Count(logs.String(), "level=WARN"); n != 1 || !strings.Contains(logs.String(), tt.wantLog) {
+				t.Errorf("got logs %q, want one warning with %q", logs.String(), tt.wantLog)
+			}
+
+			rk.rank = ranking(kw[2]) // it works again
+			r := ask(t, b, hardliners)
+			if r.Citations[0].ID != kw[2] {
+				t.Errorf("got citations %v once the ranker works, want %s first", citationIDs(r), kw[2])
+			}
+			if !strings.Contains(logs.String(), "works again") {
+				t.Errorf("got logs %q, want the recovery noted", logs.String())
+			}
+		})
+	}
+}
+
+func TestHybridRankingNotAskedWhenDeclinedOrFollowingUp(t *testing.T) {
+	rk := &fakeRanker{rank: ranking()}
+	b := bot.New(newIndex(t), bot.Options{Ranker: rk})
+	if r := ask(t, b, "Who won the World Cup?"); r.Kind != bot.KindDeclined {
+		t.Fatalf("got kind %q, want %q", r.Kind, bot.KindDeclined)
+	}
+	if n := len(rk.called()); n != 0 {
+		t.Errorf("got %d ranker calls for a declined question, want 0", n)
+	}
+	inThread(t, b, "T1", "What did Congress push for?")
+	inThread(t, b, "T1", "and the Iranian side?")
+	calls := rk.called()
+	if len(calls) != 2 || calls[1].question != "What did Congress push for? and the Iranian side?" {
+		t.Errorf("got calls %+v, want the follow-up ranked with its context", calls)
+	}
+}
