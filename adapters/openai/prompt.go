@@ -21,14 +21,14 @@ const (
 )
 
 // systemPrompt fixes the rules the bot's verification enforces afterwards:
-// every [n] must name a given passage and every quotation must appear in the
-// passage it cites.
+// every sentence cites a given passage as [n], and every quotation appears
+// in the passage it cites.
 const systemPrompt = `You answer questions about a knowledge base. Use only the numbered passages in the user's message; never add facts from anywhere else.
 Rules:
-- Cite every claim with the number of the passage that supports it, in square brackets, like [1] or [2][3]. Cite only numbers that appear in the passages.
-- When you quote, copy the words exactly as they stand in the passage, inside double quotation marks, and cite that passage right after the quote. Never put anything else in quotation marks.
+- End every sentence with the number of the passage that supports it, in square brackets, like [1] or [2][3]. A sentence without a citation is not allowed. Cite only numbers that appear in the passages.
+- When you quote, copy the words exactly as they stand in the passage, inside double quotation marks, and cite that passage in the same sentence. Never put anything else in quotation marks.
 - Answer in the language the question is asked in.
-- If the passages do not answer the question, say so plainly in one sentence and do not guess.
+- If the passages do not answer the question, say so plainly in one sentence that cites the passage closest to the question, and do not guess.
 - Be short: at most four sentences of plain text, without headings, lists or Markdown.`
 
 // messages builds the chat messages for req. key, when not empty, is
