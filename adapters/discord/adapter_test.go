@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/talksbot/talksbot/adapters/discord"
 	"github.com/talksbot/talksbot/adapters/discord/internal/discordfake"
@@ -35,6 +36,7 @@ func TestAdapter(t *testing.T) {
 		ShardID:        1,
 		ShardCount:     2,
 		MessageContent: true,
+		TypingDelay:    time.Millisecond,
 	}, core)
 	// ignored collects channels whose events must never be answered; checked
 	// once the adapter has stopped and every answer in flight has ended.
@@ -148,13 +150,28 @@ func TestAdapter(t *testing.T) {
 				if m.AllowedMentions == nil || len(m.AllowedMentions.Parse) != 0 {
 					t.Errorf("got allowed mentions %+v, want none parsed", m.AllowedMentions)
 				}
-				calls := fx.fake.Calls()
-				typing := indexOf(calls, call("POST", "channels/"+tt.channel+"/typing"))
-				reply := indexOf(calls, call("POST", "channels/"+tt.channel+"/messages"))
-				if typing < 0 || typing > reply {
-					t.Errorf("got typing indicator at call %d and reply at %d, want typing first", typing, reply)
-				}
 			})
+		}
+	})
+
+	t.Run("a slow answer shows the typing indicator first", func(t *testing.T) {
+		// The answer is ready only once the indicator is up: the typing
+		// delay has passed while the core worked.
+		core.script("c-typing", func(ctx context.Context, req bot.Request) bot.Reply {
+			wctx, cancel := context.WithTimeout(ctx, guard)
+			defer cancel()
+			if _, err := fx.fake.WaitCalls(wctx, 1, call("POST", "channels/c-typing/typing")); err != nil {
+				t.Errorf("got no typing indicator while answering: %v", err)
+			}
+			return answerReply("r-typing", req.Text, "Slowly: yes.")
+		})
+		fx.dispatch(t, "MESSAGE_CREATE", messageEvent("m-typing", "c-typing", guildID, userID, "<@"+botID+"> slow one?", botID))
+		fx.waitCalls(t, 1, call("POST", "channels/c-typing/messages"))
+		calls := fx.fake.Calls()
+		typing := indexOf(calls, call("POST", "channels/c-typing/typing"))
+		reply := indexOf(calls, call("POST", "channels/c-typing/messages"))
+		if typing < 0 || typing > reply {
+			t.Errorf("got typing indicator at call %d and reply at %d, want typing first", typing, reply)
 		}
 	})
 
@@ -302,37 +319,65 @@ func TestAdapter(t *testing.T) {
 		}
 	})
 
-	t.Run("feedback buttons reach the core and get an ephemeral answer", func(t *testing.T) {
-		tests := []struct {
-			customID    string
-			wantReply   string
-			wantHelpful bool
-			wantText    string
-		}{
-			{"fb:up:r-1", "r-1", true, "Thanks"},
-			{"fb:down:r-2", "r-2", false, "Thanks"},
-			{"fb:up:r-fail", "", false, "Sorry"},
-			{"fb:sideways:r-3", "", false, "no longer valid"},
-			{"something-else", "", false, "no longer valid"},
+	t.Run("feedback clicks are deferred privately, saved, then thanked", func(t *testing.T) {
+		// A slow store: the click for r-slow is saved only once Discord has
+		// the deferral, so the thanks cannot have been what met the deadline.
+		core.mu.Lock()
+		core.beforeSave = func(ctx context.Context, f bot.Feedback) {
+			if f.ReplyID != "r-slow" {
+				return
+			}
+			wctx, cancel := context.WithTimeout(ctx, guard)
+			defer cancel()
+			if _, err := fx.fake.WaitCalls(wctx, 1, call("POST", "interactions/i-fb-slow/tok-fb-slow/callback")); err != nil {
+				t.Errorf("got feedback saved before the click was deferred: %v", err)
+			}
 		}
-		for i, tt := range tests {
-			t.Run(tt.customID, func(t *testing.T) {
-				id, tok := fmt.Sprintf("i-fb-%d", i), fmt.Sprintf("tok-fb-%d", i)
+		core.mu.Unlock()
+		tests := []struct {
+			name, customID string
+			wantReply      string
+			wantHelpful    bool
+			wantText       string
+		}{
+			{"up", "fb:up:r-1", "r-1", true, "Thanks"},
+			{"down", "fb:down:r-2", "r-2", false, "Thanks"},
+			{"slow", "fb:up:r-slow", "r-slow", true, "Thanks"},
+			{"fail", "fb:up:r-fail", "", false, "Sorry"},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				id, tok := "i-fb-"+tt.name, "tok-fb-"+tt.name
 				data := map[string]any{"custom_id": tt.customID, "component_type": 2}
 				fx.dispatch(t, "INTERACTION_CREATE", interactionEvent(id, tok, 3, "c-fb", data))
-				cbs := fx.waitCalls(t, 1, call("POST", "interactions/"+id+"/"+tok+"/callback"))
-				cb := decodeCallback(t, cbs[0])
-				if cb.Type != 4 || cb.Data == nil || cb.Data.Flags&64 == 0 || !strings.Contains(cb.Data.Content, tt.wantText) {
-					t.Errorf("got callback %+v, want an ephemeral message containing %q", cb, tt.wantText)
+				edit := fx.waitCalls(t, 1, call("PATCH", "webhooks/"+appID+"/"+tok+"/messages/@original"))[0]
+				cb := decodeCallback(t, fx.waitCalls(t, 1, call("POST", "interactions/"+id+"/"+tok+"/callback"))[0])
+				if cb.Type != 5 || cb.Data == nil || cb.Data.Flags&64 == 0 {
+					t.Errorf("got callback %+v, want an ephemeral deferral (type 5, flag 64)", cb)
+				}
+				if m := decodeSent(t, edit); !strings.Contains(m.Content, tt.wantText) {
+					t.Errorf("got edit %q, want it to contain %q", m.Content, tt.wantText)
 				}
 				if tt.wantReply == "" {
 					return
 				}
 				fb := fx.core.feedbackFor(tt.wantReply)
-				if len(fb) != 1 || fb[0].Helpful != tt.wantHelpful || fb[0].User != userID || fb[0].Platform != bot.Discord {
-					t.Errorf("got feedback %+v, want one from %s, helpful %v", fb, userID, tt.wantHelpful)
+				if len(fb) != 1 || fb[0].Helpful != tt.wantHelpful || fb[0].User != userID || fb[0].Platform != bot.Discord || fb[0].Theme != "" {
+					t.Errorf("got feedback %+v, want one from %s, helpful %v, theme left to the core", fb, userID, tt.wantHelpful)
 				}
 			})
+		}
+	})
+
+	t.Run("unknown buttons get an ephemeral answer at once", func(t *testing.T) {
+		for i, customID := range []string{"fb:sideways:r-3", "something-else", "fb:up:" + strings.Repeat("x", 81)} {
+			id, tok := fmt.Sprintf("i-btn-%d", i), fmt.Sprintf("tok-btn-%d", i)
+			data := map[string]any{"custom_id": customID, "component_type": 2}
+			fx.dispatch(t, "INTERACTION_CREATE", interactionEvent(id, tok, 3, "c-fb", data))
+			cb := decodeCallback(t, fx.waitCalls(t, 1, call("POST", "interactions/"+id+"/"+tok+"/callback"))[0])
+			if cb.Type != 4 || cb.Data == nil || cb.Data.Flags&64 == 0 || !strings.Contains(cb.Data.Content, "no longer valid") {
+				t.Errorf("%s: got callback %+v, want an ephemeral message saying the button is no longer valid", customID, cb)
+			}
 		}
 	})
 
@@ -392,11 +437,104 @@ func TestAdapter(t *testing.T) {
 			descs = append(descs, e.Description)
 			fields += len(e.Fields)
 		}
-		if got := strings.Join(descs, " "); got != text {
+		if got := strings.Join(slices.DeleteFunc(descs, func(d string) bool { return d == "" }), " "); got != text {
 			t.Errorf("got the descriptions joined differing from the answer (%d vs %d characters)", len(got), len(text))
 		}
-		if fields == 0 {
-			t.Errorf("got no quote fields, want as many as fit")
+		last := msgs[len(msgs)-1].Embeds[0]
+		if last.Footer == nil {
+			t.Fatalf("got no footer on the last message")
+		}
+		omitted := 0
+		fmt.Sscanf(last.Footer.Text, "…and %d more", &omitted)
+		if fields+omitted != len(long.Quotes) {
+			t.Errorf("got %d quote fields and %d counted as not shown (footer %q), want all %d quotes accounted for",
+				fields, omitted, last.Footer.Text, len(long.Quotes))
+		}
+	})
+
+	t.Run("quotes past 25 fields spill into another message", func(t *testing.T) {
+		r := answerReply("r-many", "many?", "")
+		r.Quotes = nil
+		var text []string
+		for i := range 30 {
+			q := fmt.Sprintf("Quote number %d.", i)
+			r.Quotes = append(r.Quotes, bot.Quote{Text: q, Citation: 0})
+			text = append(text, q)
+		}
+		r.Text = strings.Join(text, " ")
+		core.script("c-many", func(context.Context, bot.Request) bot.Reply { return r })
+		fx.dispatch(t, "MESSAGE_CREATE", messageEvent("m-many", "c-many", guildID, userID, "<@"+botID+"> many?", botID))
+		fx.waitCalls(t, 1, func(c discordfake.Call) bool {
+			return call("POST", "channels/c-many/messages")(c) && strings.Contains(string(c.Body), "fb:up:r-many")
+		})
+		var got []string
+		for _, c := range fx.fake.Calls() {
+			if call("POST", "channels/c-many/messages")(c) {
+				for _, e := range decodeSent(t, c).Embeds {
+					if e.Description != "" {
+						t.Errorf("got description %q, want none for an answer that is only its quotes", e.Description)
+					}
+					for _, f := range e.Fields {
+						got = append(got, strings.TrimPrefix(f.Value, "> "))
+					}
+				}
+			}
+		}
+		if !slices.Equal(got, text) {
+			t.Errorf("got quote fields %q, want all 30 quotes in order", got)
+		}
+	})
+
+	t.Run("an LLM answer shows every passage its [n] markers cite", func(t *testing.T) {
+		core.script("c-llm", func(context.Context, bot.Request) bot.Reply {
+			return bot.Reply{
+				ID: "r-llm", Kind: bot.KindAnswer, Question: "who pushed?", Mode: bot.ModeLLM, Model: "m1",
+				Text:   "Congress pushed for a say [1]. Tehran refused [2, 3].",
+				Quotes: []bot.Quote{{Text: "Congress pushed for a say.", Citation: 0}},
+				Citations: []bot.Citation{
+					{ID: "p1", Title: "Doc", Section: "Congress", Text: "Congress pushed for a say. More."},
+					{ID: "p2", Title: "Doc", Section: "Tehran", Text: "Tehran refused the terms."},
+					{ID: "p3", Title: "Doc", Section: "Europe", Text: "Europe mediated."},
+					{ID: "p4", Title: "Doc", Section: "Uncited", Text: "Nobody cites this."},
+				},
+			}
+		})
+		fx.dispatch(t, "MESSAGE_CREATE", messageEvent("m-llm", "c-llm", guildID, userID, "<@"+botID+"> who pushed?", botID))
+		e := decodeSent(t, fx.waitCalls(t, 1, call("POST", "channels/c-llm/messages"))[0]).Embeds[0]
+		if want := `Congress pushed for a say \[1\]. Tehran refused \[2, 3\].`; e.Description != want {
+			t.Errorf("got description %q, want %q", e.Description, want)
+		}
+		var names []string
+		for _, f := range e.Fields {
+			names = append(names, f.Name)
+		}
+		if want := []string{"[1] Doc — Congress", "[2] Doc — Tehran", "[3] Doc — Europe"}; !slices.Equal(names, want) {
+			t.Errorf("got fields %q, want %q", names, want)
+		}
+	})
+
+	t.Run("a summary of every theme does not say its quotes twice", func(t *testing.T) {
+		core.script("c-overview", func(context.Context, bot.Request) bot.Reply {
+			return bot.Reply{
+				ID: "r-ov", Kind: bot.KindSummary, Mode: bot.ModeExtractive,
+				Text: "Spoilers: Hardliners objected. They lobbied.\nEurope: Europe mediated.\n…and 2 more themes: ask for one with summary THEME.",
+				Quotes: []bot.Quote{
+					{Text: "Hardliners objected.", Citation: 0}, {Text: "They lobbied.", Citation: 0}, {Text: "Europe mediated.", Citation: 1},
+				},
+				Citations: []bot.Citation{
+					{ID: "p1", Title: "Doc", Section: "Spoilers", Text: "Hardliners objected. They lobbied."},
+					{ID: "p2", Title: "Doc", Section: "Europe", Text: "Europe mediated."},
+				},
+				Themes: []bot.ThemeRef{{Number: 1, Title: "Spoilers"}, {Number: 2, Title: "Europe"}, {Number: 3, Title: "A"}, {Number: 4, Title: "B"}},
+			}
+		})
+		fx.dispatch(t, "INTERACTION_CREATE", interactionEvent("i-ov", "tok-ov", 2, "c-overview", commandData("summary")))
+		e := decodeSent(t, fx.waitCalls(t, 1, call("PATCH", "webhooks/"+appID+"/tok-ov/messages/@original"))[0]).Embeds[0]
+		if want := "…and 2 more themes: ask for one with summary THEME."; e.Description != want {
+			t.Errorf("got description %q, want only what the quotes do not say, %q", e.Description, want)
+		}
+		if len(e.Fields) != 3 || e.Fields[0].Name != "[1] Doc — Spoilers" || e.Fields[2].Name != "[2] Doc — Europe" {
+			t.Errorf("got fields %+v, want the three quotes labelled with their sections", e.Fields)
 		}
 	})
 
@@ -485,15 +623,27 @@ func TestAdapter(t *testing.T) {
 	})
 
 	t.Run("a 429 is retried after retry_after", func(t *testing.T) {
-		fx.fake.Respond("POST", "channels/c-429/messages", 429, `{"message":"You are being rate limited.","retry_after":0.01,"global":false}`)
-		fx.dispatch(t, "MESSAGE_CREATE", messageEvent("m-429", "c-429", guildID, userID, "<@"+botID+"> hi", botID))
-		calls := fx.waitCalls(t, 2, call("POST", "channels/c-429/messages"))
-		if calls[0].Status != 429 || calls[1].Status != 200 {
-			t.Errorf("got statuses %d then %d, want 429 then 200", calls[0].Status, calls[1].Status)
-		}
-		if string(calls[0].Body) != string(calls[1].Body) {
-			t.Errorf("got a retry with a different body, want the same message again")
-		}
+		const limited = `{"message":"You are being rate limited.","retry_after":0.01,"global":false}`
+		t.Run("message", func(t *testing.T) {
+			fx.fake.Respond("POST", "channels/c-429/messages", 429, limited)
+			fx.dispatch(t, "MESSAGE_CREATE", messageEvent("m-429", "c-429", guildID, userID, "<@"+botID+"> hi", botID))
+			calls := fx.waitCalls(t, 2, call("POST", "channels/c-429/messages"))
+			if calls[0].Status != 429 || calls[1].Status != 200 {
+				t.Errorf("got statuses %d then %d, want 429 then 200", calls[0].Status, calls[1].Status)
+			}
+			if string(calls[0].Body) != string(calls[1].Body) {
+				t.Errorf("got a retry with a different body, want the same message again")
+			}
+		})
+		t.Run("interaction edit", func(t *testing.T) {
+			path := "webhooks/" + appID + "/tok-429/messages/@original"
+			fx.fake.Respond("PATCH", path, 429, limited)
+			fx.dispatch(t, "INTERACTION_CREATE", interactionEvent("i-429", "tok-429", 2, "c-429-i", commandData("themes")))
+			calls := fx.waitCalls(t, 2, call("PATCH", path))
+			if calls[0].Status != 429 || calls[1].Status != 200 {
+				t.Errorf("got statuses %d then %d, want 429 then 200", calls[0].Status, calls[1].Status)
+			}
+		})
 	})
 
 	t.Run("a REST error is logged with code and route and the user gets an apology", func(t *testing.T) {
@@ -567,7 +717,35 @@ func TestAdapter(t *testing.T) {
 		}
 	})
 
+	t.Run("a reconnect request (op 7) resumes the session", func(t *testing.T) {
+		before := len(fx.fake.Resumes())
+		if err := fx.fake.Reconnect(); err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), guard)
+		defer cancel()
+		if err := fx.fake.Wait(ctx, func() bool { return len(fx.fake.Resumes()) > before }); err != nil {
+			t.Fatalf("got no resume: %v", err)
+		}
+		if r := fx.fake.Resumes()[before]; r.SessionID != "fake-session-1" {
+			t.Errorf("got resume %+v, want session fake-session-1", r)
+		}
+		fx.dispatch(t, "MESSAGE_CREATE", messageEvent("m-op7", "c-op7", guildID, userID, "<@"+botID+"> still there?", botID))
+		fx.waitCalls(t, 1, call("POST", "channels/c-op7/messages"))
+		if n := len(fx.fake.Identifies()); n != 1 {
+			t.Errorf("got %d identifies, want 1 (a resume, not a new session)", n)
+		}
+	})
+
 	fx.stop()
+
+	t.Run("after Run returns no discordgo goroutine is left", func(t *testing.T) {
+		waitNoLibraryGoroutines(t)
+	})
+
+	t.Run("everything sent passed Discord's checks", func(t *testing.T) {
+		fx.acceptedAll(t)
+	})
 
 	t.Run("after stopping, ignored events got no answer", func(t *testing.T) {
 		for _, ch := range ignored {
@@ -585,8 +763,13 @@ func TestAdapter(t *testing.T) {
 		}
 	})
 
-	t.Run("logs carry no tokens", func(t *testing.T) {
+	t.Run("discordgo's own logs arrive at debug level, with no tokens", func(t *testing.T) {
 		logs := fx.logs.String()
+		for _, want := range []string{"level=DEBUG msg=discordgo", "discordgo_level=info", "Rate Limiting", "/webhooks/" + appID + "/:token/messages/@original"} {
+			if !strings.Contains(logs, want) {
+				t.Errorf("got logs without %q", want)
+			}
+		}
 		for _, secret := range []string{token, "tok-"} {
 			if strings.Contains(logs, secret) {
 				t.Errorf("got logs containing %q", secret)
@@ -605,7 +788,7 @@ func TestAdapterDefaults(t *testing.T) {
 	}
 	core := newFakeCore()
 	core.next = bot.New(ix, bot.Options{})
-	fx := start(t, discordfake.Options{}, discord.Options{TypingDelay: -1}, core)
+	fx := start(t, discordfake.Options{}, discord.Options{TypingDelay: time.Minute}, core)
 
 	t.Run("registers global commands and identifies without privileged intents", func(t *testing.T) {
 		fx.waitCalls(t, 1, call("PUT", "applications/"+appID+"/commands"))
@@ -672,6 +855,20 @@ func TestAdapterDefaults(t *testing.T) {
 		}
 	})
 
+	t.Run("a summary of every theme shows its quotes once", func(t *testing.T) {
+		fx.dispatch(t, "INTERACTION_CREATE", interactionEvent("i-all", "tok-all", 2, "c-all", commandData("summary")))
+		m := decodeSent(t, fx.waitCalls(t, 1, call("PATCH", "webhooks/"+appID+"/tok-all/messages/@original"))[0])
+		if len(m.Embeds) != 1 || m.Embeds[0].Title != "Summary" || len(m.Embeds[0].Fields) < 2 {
+			t.Fatalf("got %+v, want one summary embed with a quote per theme", m)
+		}
+		e := m.Embeds[0]
+		for _, f := range e.Fields {
+			if quote := strings.TrimPrefix(f.Value, "> "); strings.Contains(e.Description, quote) {
+				t.Errorf("got quote %q in the description as well as in a field", quote)
+			}
+		}
+	})
+
 	t.Run("help is private", func(t *testing.T) {
 		fx.dispatch(t, "INTERACTION_CREATE", interactionEvent("i-help", "tok-help", 2, "c-help", commandData("help")))
 		edit := fx.waitCalls(t, 1, call("PATCH", "webhooks/"+appID+"/tok-help/messages/@original"))[0]
@@ -702,6 +899,7 @@ func TestAdapterDefaults(t *testing.T) {
 
 	fx.stop()
 	if i := indexOf(fx.fake.Calls(), func(c discordfake.Call) bool { return strings.HasSuffix(c.Path, "/typing") }); i >= 0 {
-		t.Errorf("got a typing indicator at call %d, want none with a negative TypingDelay", i)
+		t.Errorf("got a typing indicator at call %d, want none for answers quicker than the typing delay", i)
 	}
+	fx.acceptedAll(t)
 }

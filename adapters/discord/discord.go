@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -21,9 +22,17 @@ import (
 // DefaultAPIURL is the Discord REST root used when Options.APIURL is empty.
 const DefaultAPIURL = "https://discord.com/api/v9/"
 
-// DefaultTypingDelay is the delay before a typing indicator that `talksbot
-// serve` passes as Options.TypingDelay: answers quicker than this show none.
-const DefaultTypingDelay = time.Second
+// Defaults used when Options leave a value zero.
+const (
+	// DefaultTypingDelay is how long an answer to a mention or DM may take
+	// before a typing indicator shows: quicker answers show none.
+	DefaultTypingDelay = time.Second
+	// DefaultWorkers is how many events are answered at once.
+	DefaultWorkers = 8
+	// DefaultQueueTimeout is how long an event waits for a free worker
+	// before the user is told the bot is busy.
+	DefaultQueueTimeout = 15 * time.Second
+)
 
 const (
 	// handshakeTimeout bounds the wait for Hello and READY (or RESUMED) after
@@ -38,6 +47,22 @@ const (
 	// shutdownGrace is how long Run lets answers in flight finish after its
 	// context is done before cancelling them.
 	shutdownGrace = 10 * time.Second
+	// reconnectFirstWait and reconnectMaxWait bound the back-off between
+	// attempts to reach the gateway.
+	reconnectFirstWait = time.Second
+	reconnectMaxWait   = 2 * time.Minute
+	// maxTypingDelay bounds Options.TypingDelay: Discord shows the indicator
+	// for ten seconds, so a longer wait means a misconfiguration.
+	maxTypingDelay = time.Minute
+	// maxWorkers bounds Options.Workers.
+	maxWorkers = 1024
+	// queuePerWorker sizes the queue of events waiting for a worker; events
+	// beyond it are told at once that the bot is busy.
+	queuePerWorker = 8
+	// busyReserve is how many goroutines beyond the workers and the queue
+	// may be answering "busy" or autocomplete at once; events beyond that
+	// are dropped with a warning, as the adapter is flooded.
+	busyReserve = 64
 )
 
 // Core is what the adapter needs from the bot core; *bot.Bot satisfies it.
@@ -55,7 +80,7 @@ var _ Core = (*bot.Bot)(nil)
 // Options configure an Adapter.
 type Options struct {
 	// Token is the bot token (DISCORD_BOT_TOKEN), with or without the
-	// "Bot " prefix. It is never logged.
+	// "Bot " prefix. Required. It is never logged.
 	Token string
 	// GuildID, when set (DISCORD_GUILD_ID), registers /talks in that guild
 	// only, where changes show at once; otherwise it is registered globally.
@@ -63,8 +88,9 @@ type Options struct {
 	// APIURL is the REST root (DISCORD_API_URL); DefaultAPIURL when empty.
 	// It must end with "/". The gateway address is looked up there too.
 	APIURL string
-	// ShardID and ShardCount split guilds across processes for large
-	// deployments; ShardCount 0 or 1 means a single shard.
+	// ShardID and ShardCount (DISCORD_SHARD_ID, DISCORD_SHARD_COUNT) split
+	// guilds across processes for large deployments; ShardCount 0 or 1
+	// means a single shard.
 	ShardID    int
 	ShardCount int
 	// MessageContent requests the privileged message content intent, needed
@@ -74,25 +100,56 @@ type Options struct {
 	// HTTPClient carries REST requests; a client with a 20-second timeout
 	// when nil. The adapter wraps a copy and never modifies it.
 	HTTPClient *http.Client
-	// Logger receives the adapter's logs; discarded when nil.
+	// Logger receives the adapter's logs, and discordgo's own at debug
+	// level; discarded when nil.
 	Logger *slog.Logger
 	// TypingDelay is how long an answer to a mention or DM may take before a
-	// typing indicator is shown: 0 shows it at once, a negative value never.
-	// `talksbot serve` passes DefaultTypingDelay.
+	// typing indicator shows. Zero means DefaultTypingDelay; a negative
+	// value shows it at once. At most a minute.
 	TypingDelay time.Duration
+	// NoTyping turns the typing indicator off.
+	NoTyping bool
+	// Workers is how many events (mentions, DMs, commands, button clicks)
+	// are answered at once; DefaultWorkers when zero.
+	Workers int
+	// QueueTimeout is how long an event waits for a free worker before the
+	// user is told the bot is busy; DefaultQueueTimeout when zero. Slash
+	// commands and clicks are acknowledged before they wait.
+	QueueTimeout time.Duration
 }
 
 // Adapter connects the bot core to Discord. Create it with New and start it
-// with Run.
+// with Run, once.
 type Adapter struct {
-	opts Options
-	core Core
-	log  *slog.Logger
+	core         Core
+	log          *slog.Logger
+	token        string // without the "Bot " prefix
+	guildID      string
+	apiURL       *url.URL
+	httpClient   *http.Client
+	shardID      int
+	shardCount   int
+	intents      discordgo.Intent
+	typingDelay  time.Duration // < 0: never; 0: at once
+	queueTimeout time.Duration
 
-	mu      sync.Mutex
-	started bool
-	appID   string // application id, from READY
-	userID  string // the bot user's id, from READY
+	started atomic.Bool
+	// up is true while the gateway session is open (READY or RESUMED seen)
+	// and registered once /talks has been registered: Connected reports both.
+	up         atomic.Bool
+	registered atomic.Bool
+
+	mu     sync.Mutex
+	appID  string // application id, from READY
+	userID string // the bot user's id, from READY
+
+	// slots bounds the events being answered; queued counts those waiting
+	// for a slot and inFlight every goroutine the adapter has started.
+	slots     chan struct{}
+	maxQueued int64
+	queued    atomic.Int64
+	maxFlight int64
+	inFlight  atomic.Int64
 
 	// work tracks the goroutines answering events, so Run returns only once
 	// they have ended.
@@ -103,99 +160,114 @@ type Adapter struct {
 	watch handshakeWatch
 }
 
-// New returns an Adapter that answers Discord users through core. Options
-// are checked when Run starts.
-func New(opts Options, core Core) *Adapter {
+// New checks opts and returns an Adapter that answers Discord users through
+// core. Every problem with the options is reported at once. New does not
+// touch the network; Run does.
+func New(opts Options, core Core) (*Adapter, error) {
+	var errs []error
+	if core == nil {
+		errs = append(errs, errors.New("discord: core is required"))
+	}
+	token, err := cleanToken(opts.Token)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	base, err := parseAPIURL(opts.APIURL)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	count := opts.ShardCount
+	switch {
+	case count < 0:
+		errs = append(errs, fmt.Errorf("discord: shard count %d: must not be negative (DISCORD_SHARD_COUNT)", count))
+	case opts.ShardID < 0 || opts.ShardID >= max(count, 1):
+		errs = append(errs, fmt.Errorf("discord: shard id %d: must be at least 0 and less than the shard count %d (DISCORD_SHARD_ID)", opts.ShardID, max(count, 1)))
+	}
+	if opts.TypingDelay > maxTypingDelay {
+		errs = append(errs, fmt.Errorf("discord: typing delay %s: must be at most %s", opts.TypingDelay, maxTypingDelay))
+	}
+	if opts.Workers < 0 || opts.Workers > maxWorkers {
+		errs = append(errs, fmt.Errorf("discord: workers %d: must be between 0 (the default, %d) and %d", opts.Workers, DefaultWorkers, maxWorkers))
+	}
+	if opts.QueueTimeout < 0 {
+		errs = append(errs, fmt.Errorf("discord: queue timeout %s: must not be negative", opts.QueueTimeout))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+
 	log := opts.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Adapter{opts: opts, core: core, log: log.With("adapter", "discord")}
+	workers := opts.Workers
+	if workers == 0 {
+		workers = DefaultWorkers
+	}
+	a := &Adapter{
+		core:         core,
+		log:          log.With("adapter", "discord"),
+		token:        token,
+		guildID:      opts.GuildID,
+		apiURL:       base,
+		httpClient:   restClient(opts.HTTPClient, base),
+		shardID:      opts.ShardID,
+		shardCount:   max(count, 1),
+		intents:      intents(opts.MessageContent),
+		typingDelay:  opts.TypingDelay,
+		queueTimeout: opts.QueueTimeout,
+		slots:        make(chan struct{}, workers),
+		maxQueued:    int64(workers * queuePerWorker),
+		maxFlight:    int64(workers*(1+queuePerWorker) + busyReserve),
+	}
+	switch {
+	case opts.NoTyping:
+		a.typingDelay = -1
+	case a.typingDelay == 0:
+		a.typingDelay = DefaultTypingDelay
+	case a.typingDelay < 0:
+		a.typingDelay = 0
+	}
+	if a.queueTimeout == 0 {
+		a.queueTimeout = DefaultQueueTimeout
+	}
+	return a, nil
 }
 
-// Run opens the gateway session, registers the /talks command with one bulk
-// overwrite, answers events until ctx is done, then closes the session and
-// waits for the answers in flight. It returns an error when the options are
-// invalid or the session cannot be opened or the command registered; a
-// done ctx is a clean stop (nil) once the session is up.
-func (a *Adapter) Run(ctx context.Context) error {
-	a.mu.Lock()
-	if a.started {
-		a.mu.Unlock()
-		return errors.New("discord: Run called twice")
-	}
-	a.started = true
-	a.mu.Unlock()
-
-	s, err := a.newSession()
-	if err != nil {
-		return fmt.Errorf("discord: %w", err)
-	}
-
-	// Answers in flight outlive ctx for a grace period at shutdown, so they
-	// get a context of their own.
-	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
-	defer cancelWork()
-	a.addHandlers(work, s)
-
-	if err := a.open(ctx, s); err != nil {
-		a.stopWork(cancelWork)
-		return fmt.Errorf("discord: open gateway session: %w", err)
-	}
-	a.log.Info("connected to the gateway", "shard_id", s.ShardID, "shard_count", s.ShardCount)
-
-	if err := a.register(ctx, s); err != nil {
-		a.shutdown(s, cancelWork)
-		return fmt.Errorf("discord: %w", err)
-	}
-
-	<-ctx.Done()
-	a.shutdown(s, cancelWork)
-	return nil
-}
-
-// newSession checks the options and builds a discordgo session from them.
-func (a *Adapter) newSession() (*discordgo.Session, error) {
-	if a.core == nil {
-		return nil, errors.New("no bot core given")
-	}
-	token := strings.TrimSpace(a.opts.Token)
+// cleanToken strips an optional "Bot " prefix and checks what is left.
+func cleanToken(raw string) (string, error) {
+	token := strings.TrimSpace(raw)
 	if rest, ok := strings.CutPrefix(token, "Bot"); ok && (rest == "" || rest[0] == ' ') {
 		token = strings.TrimSpace(rest)
 	}
-	if token == "" {
-		return nil, errors.New("bot token is empty")
+	switch {
+	case token == "":
+		return "", errors.New("discord: bot token is required (DISCORD_BOT_TOKEN)")
+	case strings.ContainsFunc(token, func(r rune) bool { return r <= ' ' || r == 0x7f }):
+		return "", errors.New("discord: bot token must not contain spaces or control characters (DISCORD_BOT_TOKEN)")
 	}
-	if strings.ContainsAny(token, " \t\r\n") {
-		return nil, errors.New("bot token contains spaces")
-	}
-	base, err := parseAPIURL(a.opts.APIURL)
-	if err != nil {
-		return nil, err
-	}
-	count := max(a.opts.ShardCount, 1)
-	if a.opts.ShardID < 0 || a.opts.ShardID >= count {
-		return nil, fmt.Errorf("shard id %d: must be at least 0 and less than the shard count %d", a.opts.ShardID, count)
-	}
+	return token, nil
+}
 
-	s, err := discordgo.New("Bot " + token)
+// parseAPIURL checks the REST root; empty means DefaultAPIURL.
+func parseAPIURL(raw string) (*url.URL, error) {
+	if raw == "" {
+		raw = DefaultAPIURL
+	}
+	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, fmt.Errorf("new session: %w", err)
+		return nil, fmt.Errorf("discord: api url %q: %w (DISCORD_API_URL)", raw, err)
 	}
-	s.Client = restClient(a.opts.HTTPClient, base)
-	s.Dialer = &websocket.Dialer{
-		Proxy:            http.ProxyFromEnvironment,
-		HandshakeTimeout: handshakeTimeout,
-		NetDialContext:   a.watch.dial,
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return nil, fmt.Errorf("discord: api url %q: must be an absolute http or https URL (DISCORD_API_URL)", raw)
 	}
-	s.ShardID = a.opts.ShardID
-	s.ShardCount = count
-	s.Identify.Intents = intents(a.opts.MessageContent)
-	// Handlers run on the gateway goroutine and hand real work to goroutines
-	// the adapter tracks, so Run can wait for them.
-	s.SyncEvents = true
-	s.StateEnabled = false
-	return s, nil
+	if !strings.HasSuffix(u.Path, "/") {
+		return nil, fmt.Errorf("discord: api url %q: must end with / (DISCORD_API_URL)", raw)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("discord: api url %q: must have no query or fragment (DISCORD_API_URL)", raw)
+	}
+	return u, nil
 }
 
 // intents returns the gateway intents: guild and direct messages always, the
@@ -208,97 +280,214 @@ func intents(messageContent bool) discordgo.Intent {
 	return i
 }
 
-// parseAPIURL checks the REST root; empty means DefaultAPIURL.
-func parseAPIURL(raw string) (*url.URL, error) {
-	if raw == "" {
-		raw = DefaultAPIURL
+// Run opens the gateway session, registers the /talks command with one bulk
+// overwrite and answers events until ctx is done; then it closes the session
+// and waits for the answers in flight. It reconnects (resuming the session)
+// whenever the gateway connection drops, backing off while Discord cannot be
+// reached. It returns nil once ctx is done (a clean stop, even while still
+// connecting), and an error when Discord refuses the token, intents or shard
+// or the command cannot be registered. An Adapter runs once.
+func (a *Adapter) Run(ctx context.Context) error {
+	if !a.started.CompareAndSwap(false, true) {
+		return errors.New("discord: Run called twice")
 	}
-	u, err := url.Parse(raw)
+	defer routeLibraryLogs(a)()
+
+	s, err := a.newSession()
 	if err != nil {
-		return nil, fmt.Errorf("api url %q: %w", raw, err)
+		return fmt.Errorf("discord: %w", err)
 	}
-	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
-		return nil, fmt.Errorf("api url %q: must be an absolute http or https URL", raw)
+
+	// Answers in flight outlive ctx for a grace period at shutdown, so they
+	// get a context of their own.
+	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelWork()
+	// discordgo emits Disconnect whenever the connection closes; Run, not
+	// discordgo, decides whether to dial again.
+	dropped := make(chan struct{}, 1)
+	a.addHandlers(work, s, dropped)
+
+	if err := a.connect(ctx, s, true); err != nil {
+		a.shutdown(s, cancelWork)
+		if ctx.Err() != nil {
+			return nil
+		}
+		return fmt.Errorf("discord: open gateway session: %w", err)
 	}
-	if !strings.HasSuffix(u.Path, "/") {
-		return nil, fmt.Errorf("api url %q: must end with /", raw)
+	if a.ids().app == "" {
+		a.shutdown(s, cancelWork)
+		return errors.New("discord: open gateway session: READY carried no application id")
 	}
-	if u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("api url %q: must have no query or fragment", raw)
+	a.log.Info("connected to the gateway", "shard_id", a.shardID, "shard_count", a.shardCount)
+
+	if err := a.register(ctx, s); err != nil {
+		a.shutdown(s, cancelWork)
+		if ctx.Err() != nil {
+			return nil
+		}
+		return fmt.Errorf("discord: %w", err)
 	}
-	return u, nil
+
+	for {
+		select {
+		case <-ctx.Done():
+			a.shutdown(s, cancelWork)
+			return nil
+		case <-dropped:
+			a.log.Warn("gateway connection lost, reconnecting")
+			if err := a.connect(ctx, s, false); err != nil {
+				a.shutdown(s, cancelWork)
+				if ctx.Err() != nil {
+					return nil
+				}
+				return fmt.Errorf("discord: reconnect to the gateway: %w", err)
+			}
+			a.log.Info("reconnected to the gateway")
+		}
+	}
 }
 
-// open opens the session, giving up when ctx is done first.
+// newSession builds the discordgo session. Its own reconnect loop is off from
+// the start: Run reconnects, so no goroutine of discordgo's outlives Run.
+func (a *Adapter) newSession() (*discordgo.Session, error) {
+	s, err := discordgo.New("Bot " + a.token)
+	if err != nil {
+		return nil, fmt.Errorf("new session: %w", err)
+	}
+	s.Client = a.httpClient
+	s.Dialer = &websocket.Dialer{
+		Proxy:            http.ProxyFromEnvironment,
+		HandshakeTimeout: handshakeTimeout,
+		NetDialContext:   a.watch.dial,
+	}
+	s.ShouldReconnectOnError = false
+	s.ShardID = a.shardID
+	s.ShardCount = a.shardCount
+	s.Identify.Intents = a.intents
+	s.LogLevel = libraryLogLevel(a.log)
+	// Handlers run on the gateway goroutine and hand real work to goroutines
+	// the adapter tracks, so Run can wait for them.
+	s.SyncEvents = true
+	s.StateEnabled = false
+	return s, nil
+}
+
+// connect opens the session, trying again with back-off until it succeeds,
+// ctx is done or Discord refuses the session for good. After a drop discordgo
+// keeps the session id and sequence, so Open resumes (op 6) rather than
+// identifying anew.
+func (a *Adapter) connect(ctx context.Context, s *discordgo.Session, first bool) error {
+	wait := reconnectFirstWait
+	for attempt := 1; ; attempt++ {
+		err := a.open(ctx, s)
+		if err == nil || errors.Is(err, discordgo.ErrWSAlreadyOpen) {
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if fatal(err) {
+			a.logRESTError("open gateway session", err)
+			return err
+		}
+		what := "reconnect to the gateway failed"
+		if first {
+			what = "gateway unreachable"
+		}
+		a.log.Warn(what, "attempt", attempt, "retry_in", wait, "err", redactSecrets(err.Error(), a.token))
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+		wait = min(2*wait, reconnectMaxWait)
+	}
+}
+
+// fatal reports whether Discord refused the session in a way retrying cannot
+// fix: a refused token (HTTP 401 or 403, close code 4004) or a bad shard,
+// API version or intents (close codes 4010 to 4014).
+func fatal(err error) bool {
+	var restErr *discordgo.RESTError
+	if errors.As(err, &restErr) && restErr.Response != nil {
+		code := restErr.Response.StatusCode
+		return code == http.StatusUnauthorized || code == http.StatusForbidden
+	}
+	if errors.Is(err, discordgo.ErrWSShardBounds) {
+		return true
+	}
+	var closeErr *websocket.CloseError
+	if errors.As(err, &closeErr) {
+		switch closeErr.Code {
+		case 4004, 4010, 4011, 4012, 4013, 4014:
+			return true
+		}
+	}
+	return false
+}
+
+// open opens the session once, giving up when ctx is done first.
 func (a *Adapter) open(ctx context.Context, s *discordgo.Session) error {
 	opened := make(chan error, 1)
 	go func() { opened <- s.Open() }()
 	select {
 	case err := <-opened:
-		if err != nil {
-			return err
-		}
+		return err
 	case <-ctx.Done():
 		// Open cannot be cancelled; closing the websocket it is reading
-		// from makes it return.
+		// from makes it return. Shutdown closes a session it did open.
 		a.watch.abort()
-		if err := <-opened; err == nil {
-			a.closeSession(s)
-		}
+		<-opened
 		return ctx.Err()
 	}
-	if a.ids().app == "" {
-		a.closeSession(s)
-		return errors.New("READY carried no application id")
-	}
-	return nil
 }
 
 // register bulk-overwrites the application commands with /talks.
 func (a *Adapter) register(ctx context.Context, s *discordgo.Session) error {
 	ids := a.ids()
-	cmds, err := s.ApplicationCommandBulkOverwrite(ids.app, a.opts.GuildID, commands(), discordgo.WithContext(ctx))
+	cmds, err := s.ApplicationCommandBulkOverwrite(ids.app, a.guildID, commands(), discordgo.WithContext(ctx))
 	if err != nil {
-		a.logRESTError("register commands", err)
+		if ctx.Err() == nil {
+			a.logRESTError("register commands", err)
+		}
 		return fmt.Errorf("register /%s commands: %w", commandName, err)
 	}
 	scope := "global"
-	if a.opts.GuildID != "" {
+	if a.guildID != "" {
 		scope = "guild"
 	}
-	a.log.Info("registered commands", "scope", scope, "guild_id", a.opts.GuildID, "count", len(cmds))
+	a.log.Info("registered commands", "scope", scope, "guild_id", a.guildID, "count", len(cmds))
+	a.registered.Store(true)
 	return nil
 }
 
-// shutdown stops taking events, closes the session and waits for the answers
-// in flight.
+// Connected reports whether the adapter is answering: Run has registered
+// /talks and the gateway session is open. It is false while Run reconnects
+// and once Run has returned. It suits a readiness check.
+func (a *Adapter) Connected() bool {
+	return a.registered.Load() && a.up.Load()
+}
+
+// shutdown stops taking events, refuses new gateway dials, closes the session
+// and waits for the answers in flight.
 func (a *Adapter) shutdown(s *discordgo.Session, cancelWork context.CancelFunc) {
+	a.registered.Store(false)
 	a.workMu.Lock()
 	a.closing = true
 	a.workMu.Unlock()
-	a.closeSession(s)
-	a.stopWork(cancelWork)
-	a.log.Info("disconnected from the gateway")
-}
-
-// closeSession closes the gateway session for good.
-func (a *Adapter) closeSession(s *discordgo.Session) {
-	// discordgo reads this flag when its connection fails; turned off, a
-	// read error racing with Close does not dial again.
-	s.Lock()
-	s.ShouldReconnectOnError = false
-	s.Unlock()
+	a.watch.abort()
 	if err := s.Close(); err != nil {
 		a.log.Warn("close gateway session", "err", err)
 	}
+	a.stopWork(cancelWork)
+	a.log.Info("disconnected from the gateway")
 }
 
 // stopWork waits for the answers in flight, cancelling them after the grace
 // period.
 func (a *Adapter) stopWork(cancelWork context.CancelFunc) {
-	a.workMu.Lock()
-	a.closing = true
-	a.workMu.Unlock()
 	done := make(chan struct{})
 	go func() {
 		a.work.Wait()
@@ -315,29 +504,6 @@ func (a *Adapter) stopWork(cancelWork context.CancelFunc) {
 	}
 }
 
-// spawn runs fn on a tracked goroutine with a bounded context, unless the
-// adapter is shutting down.
-func (a *Adapter) spawn(work context.Context, what string, fn func(ctx context.Context)) {
-	a.workMu.Lock()
-	if a.closing {
-		a.workMu.Unlock()
-		return
-	}
-	a.work.Add(1)
-	a.workMu.Unlock()
-	go func() {
-		defer a.work.Done()
-		defer func() {
-			if p := recover(); p != nil {
-				a.log.Error("panic while handling an event", "event", what, "panic", fmt.Sprint(p))
-			}
-		}()
-		ctx, cancel := context.WithTimeout(work, workTimeout)
-		defer cancel()
-		fn(ctx)
-	}()
-}
-
 type botIDs struct{ app, user string }
 
 func (a *Adapter) ids() botIDs {
@@ -347,9 +513,20 @@ func (a *Adapter) ids() botIDs {
 }
 
 // addHandlers routes the gateway events the adapter cares about.
-func (a *Adapter) addHandlers(work context.Context, s *discordgo.Session) {
+func (a *Adapter) addHandlers(work context.Context, s *discordgo.Session, dropped chan<- struct{}) {
 	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) { a.onReady(r) })
-	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Connect) { a.onConnect(s) })
+	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Connect) {
+		a.watch.connected()
+		a.up.Store(true)
+		a.log.Debug("gateway session ready")
+	})
+	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {
+		a.up.Store(false)
+		select {
+		case dropped <- struct{}{}:
+		default: // a reconnect is already due
+		}
+	})
 	s.AddHandler(func(s *discordgo.Session, m *discordgo.MessageCreate) { a.onMessage(work, s, m) })
 	s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) { a.onInteraction(work, s, ic) })
 }
@@ -368,24 +545,9 @@ func (a *Adapter) onReady(r *discordgo.Ready) {
 	}
 }
 
-// onConnect runs inside Session.Open once READY or RESUMED has arrived.
-func (a *Adapter) onConnect(s *discordgo.Session) {
-	a.watch.connected()
-	a.workMu.Lock()
-	closing := a.closing
-	a.workMu.Unlock()
-	if closing {
-		// discordgo reconnected after Run closed the session; close it
-		// again once Open (which holds the session lock) has returned.
-		go a.closeSession(s)
-		return
-	}
-	a.log.Debug("gateway session ready")
-}
-
 // handshakeWatch closes a freshly dialled gateway connection whose Hello and
-// READY do not arrive in time, or when Run is cancelled meanwhile: discordgo
-// reads them with no deadline.
+// READY do not arrive in time, or when Run stops meanwhile: discordgo reads
+// them with no deadline.
 type handshakeWatch struct {
 	mu      sync.Mutex
 	conn    net.Conn
@@ -407,6 +569,10 @@ func (w *handshakeWatch) dial(ctx context.Context, network, addr string) (net.Co
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	if w.aborted {
+		c.Close()
+		return nil, errors.New("dial gateway: adapter stopped")
+	}
 	if w.timer != nil {
 		w.timer.Stop()
 	}

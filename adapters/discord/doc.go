@@ -4,15 +4,28 @@
 //
 // The adapter translates Discord events into bot.Requests, hands them to the
 // core through the small Core interface, and renders each bot.Reply natively:
-// an embed per answer with the quoted passages as fields, feedback buttons
+// an embed per answer with the quoted passages as fields (spilling into more
+// messages past Discord's 25 fields or 6,000 characters), feedback buttons
 // whose clicks reach Core.Feedback, and plain messages split to Discord's
 // limits for lists, declines, help and errors. No discordgo type crosses into
 // the bot package.
 //
-// Interactions are deferred at once, so Discord's three-second deadline is
-// always met, and the deferred response is edited when the answer is ready.
-// REST calls go to Options.APIURL (DISCORD_API_URL) through a rewriting HTTP
-// transport on the adapter's own client, so several adapters with different
-// API roots can run in one process; the gateway address comes from GET
-// /gateway at that root.
+// New checks the options, reporting every problem at once; Run connects,
+// registers /talks with one bulk overwrite and answers until its context is
+// done. Run owns the gateway connection: discordgo's own reconnect loop is
+// off, and when the connection drops Run opens it again with back-off, which
+// resumes the session. When Run returns, the session is closed and every
+// goroutine of the adapter has ended; discordgo's, left without a connection
+// or a reconnect loop, end on their own.
+//
+// Interactions (slash commands and button clicks) are acknowledged at once,
+// so Discord's three-second deadline is always met, and the deferred
+// response is edited when the answer is ready. At most Options.Workers
+// events are answered at once; others wait up to Options.QueueTimeout and
+// are then told the bot is busy. REST calls go to Options.APIURL
+// (DISCORD_API_URL) through a rewriting HTTP transport on the adapter's own
+// client, so several adapters with different API roots can run in one
+// process; the gateway address comes from GET /gateway at that root.
+// discordgo's own log lines reach the adapter's logger at debug level, with
+// tokens redacted.
 package discord

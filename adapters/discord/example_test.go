@@ -20,13 +20,16 @@ func ExampleNew() {
 		return
 	}
 	core := bot.New(ix, bot.Options{})
-	a := discord.New(discord.Options{
-		Token:       os.Getenv("DISCORD_BOT_TOKEN"),
-		GuildID:     os.Getenv("DISCORD_GUILD_ID"),
-		APIURL:      os.Getenv("DISCORD_API_URL"), // empty: Discord itself
-		TypingDelay: discord.DefaultTypingDelay,
-		Logger:      slog.Default(),
+	a, err := discord.New(discord.Options{
+		Token:   os.Getenv("DISCORD_BOT_TOKEN"),
+		GuildID: os.Getenv("DISCORD_GUILD_ID"),
+		APIURL:  os.Getenv("DISCORD_API_URL"), // empty: Discord itself
+		Logger:  slog.Default(),
 	}, core)
+	if err != nil {
+		slog.Error("discord options", "err", err) // every problem at once
+		return
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := a.Run(ctx); err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -38,6 +39,9 @@ type fakeCore struct {
 	requests []bot.Request
 	feedback []bot.Feedback
 	themes   []bot.ThemeRef
+	// beforeSave, when set, runs before feedback is recorded, as a slow
+	// store would.
+	beforeSave func(ctx context.Context, f bot.Feedback)
 }
 
 var _ discord.Core = (*fakeCore)(nil)
@@ -71,7 +75,13 @@ func (c *fakeCore) Handle(ctx context.Context, req bot.Request) bot.Reply {
 	return answerReply("r-"+req.Channel, q, "Echo: "+q)
 }
 
-func (c *fakeCore) Feedback(_ context.Context, f bot.Feedback) error {
+func (c *fakeCore) Feedback(ctx context.Context, f bot.Feedback) error {
+	c.mu.Lock()
+	before := c.beforeSave
+	c.mu.Unlock()
+	if before != nil {
+		before(ctx, f)
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if f.ReplyID == "r-fail" {
@@ -161,13 +171,16 @@ type fixture struct {
 // against a new fake and waits until it has registered its commands.
 func start(t *testing.T, fopts discordfake.Options, opts discord.Options, core *fakeCore) *fixture {
 	t.Helper()
-	fopts.AppID, fopts.UserID = appID, botID
-	fake := discordfake.Start(fopts)
+	fopts.AppID, fopts.UserID, fopts.Token = appID, botID, token
+	fake := discordfake.Start(t, fopts)
 	logs := &logBuffer{}
 	opts.Token = token
 	opts.APIURL = fake.URL()
 	opts.Logger = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	a := discord.New(opts, core)
+	a, err := discord.New(opts, core)
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -181,10 +194,7 @@ func start(t *testing.T, fopts discordfake.Options, opts discord.Options, core *
 			}
 		})
 	}
-	t.Cleanup(func() {
-		stop()
-		fake.Close()
-	})
+	t.Cleanup(stop)
 	fx := &fixture{fake: fake, core: core, logs: logs, stop: stop}
 	fx.waitCalls(t, 1, func(c discordfake.Call) bool {
 		return c.Method == "PUT" && strings.HasSuffix(c.Path, "/commands")
@@ -349,4 +359,54 @@ func decodeCallback(t *testing.T, c discordfake.Call) callback {
 		t.Fatal(err)
 	}
 	return cb
+}
+
+// acceptedAll fails the test when the fake refused a call it was not
+// scripted to refuse: everything the adapter sends must pass Discord's checks.
+func (fx *fixture) acceptedAll(t *testing.T) {
+	t.Helper()
+	for _, c := range fx.fake.Calls() {
+		if c.Status >= 400 && !c.Canned {
+			t.Errorf("got %s %s refused with %d: %s", c.Method, c.Path, c.Status, c.Body)
+		}
+	}
+}
+
+// waitNoLibraryGoroutines waits until no goroutine runs discordgo code: once
+// Run has returned, the session's goroutines must end on their own.
+func waitNoLibraryGoroutines(t *testing.T) {
+	t.Helper()
+	deadline := time.Now().Add(guard)
+	for {
+		stacks := libraryGoroutines()
+		if len(stacks) == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("got %d discordgo goroutines still running after Run returned, want none:\n%s",
+				len(stacks), strings.Join(stacks, "\n\n"))
+		}
+		runtime.Gosched()
+	}
+}
+
+// libraryGoroutines returns the stacks of the goroutines running discordgo
+// code.
+func libraryGoroutines() []string {
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+	var out []string
+	for g := range strings.SplitSeq(string(buf), "\n\n") {
+		if strings.Contains(g, "github.com/bwmarrin/discordgo.") {
+			out = append(out, g)
+		}
+	}
+	return out
 }

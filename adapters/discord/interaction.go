@@ -34,9 +34,9 @@ const (
 	maxChoiceLen = 100
 	// progressInterval spaces the edits showing an answer as it streams in.
 	progressInterval = time.Second
-	// feedbackTimeout bounds recording a button click, inside the three
-	// seconds Discord allows before the click must be answered.
-	feedbackTimeout = 2 * time.Second
+	// feedbackTimeout bounds recording a button click; the click is
+	// acknowledged first, so Discord's three seconds do not apply.
+	feedbackTimeout = 10 * time.Second
 	// feedbackPrefix starts the custom_id of feedback buttons:
 	// "fb:up:<reply id>" or "fb:down:<reply id>".
 	feedbackPrefix = "fb:"
@@ -49,6 +49,7 @@ const (
 	msgThanks          = "Thanks for the feedback!"
 	msgFeedbackFailed  = "Sorry, I couldn't record your feedback just now. Please try again later."
 	msgUnknownButton   = "That button is no longer valid."
+	msgBusy            = "I'm busy right now — please try again in a moment."
 	msgProgressPending = " …"
 )
 
@@ -165,6 +166,14 @@ func (a *Adapter) command(ctx context.Context, s *discordgo.Session, i *discordg
 		a.logRESTError("defer interaction", err, "command", cmd.Name)
 		return
 	}
+	// Acknowledged, the interaction may wait for a worker: its token
+	// stays valid for fifteen minutes.
+	release, ok := a.acquire(ctx)
+	if !ok {
+		a.editResponse(ctx, s, i, msgBusy)
+		return
+	}
+	defer release()
 
 	user := interactionUser(i)
 	dm := i.GuildID == ""
@@ -245,14 +254,19 @@ func (a *Adapter) deliver(ctx context.Context, s *discordgo.Session, i *discordg
 
 // apologizeInResponse replaces the deferred response with the short apology.
 func (a *Adapter) apologizeInResponse(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction) {
-	content := msgApology
+	a.editResponse(ctx, s, i, msgApology)
+}
+
+// editResponse replaces the deferred response with plain text.
+func (a *Adapter) editResponse(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, text string) {
 	edit := &discordgo.WebhookEdit{
-		Content:    &content,
-		Embeds:     &[]*discordgo.MessageEmbed{},
-		Components: &[]discordgo.MessageComponent{},
+		Content:         &text,
+		Embeds:          &[]*discordgo.MessageEmbed{},
+		Components:      &[]discordgo.MessageComponent{},
+		AllowedMentions: allowedMentions(),
 	}
 	if _, err := s.InteractionResponseEdit(i, edit, discordgo.WithContext(ctx)); err != nil {
-		a.logRESTError("send apology", err)
+		a.logRESTError("edit response", err)
 	}
 }
 
@@ -396,6 +410,9 @@ func parseFeedbackID(id string) (replyID string, helpful, ok bool) {
 }
 
 // component records a feedback button click and thanks the user privately.
+// The click is acknowledged at once with a private "thinking" response, so a
+// slow store never misses Discord's three seconds; the thanks (or an
+// apology) is edited in once the feedback is saved.
 func (a *Adapter) component(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction) {
 	data, ok := i.Data.(discordgo.MessageComponentInteractionData)
 	if !ok {
@@ -408,8 +425,23 @@ func (a *Adapter) component(ctx context.Context, s *discordgo.Session, i *discor
 		a.respondEphemeral(ctx, s, i, msgUnknownButton)
 		return
 	}
+	err := s.InteractionRespond(i, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral},
+	}, discordgo.WithContext(ctx))
+	if err != nil {
+		a.logRESTError("defer feedback", err, "reply_id", replyID)
+		return
+	}
+	release, ok := a.acquire(ctx)
+	if !ok {
+		a.editResponse(ctx, s, i, msgBusy)
+		return
+	}
+	defer release()
 	fctx, cancel := context.WithTimeout(ctx, feedbackTimeout)
-	err := a.core.Feedback(fctx, bot.Feedback{
+	// Theme stays empty: the core fills it in from the reply id.
+	err = a.core.Feedback(fctx, bot.Feedback{
 		ReplyID:  replyID,
 		Platform: bot.Discord,
 		User:     interactionUser(i),
@@ -422,7 +454,7 @@ func (a *Adapter) component(ctx context.Context, s *discordgo.Session, i *discor
 		a.log.Error("record feedback", "reply_id", replyID, "err", err)
 		text = msgFeedbackFailed
 	}
-	a.respondEphemeral(ctx, s, i, text)
+	a.editResponse(ctx, s, i, text)
 }
 
 // progress edits a deferred response with an answer's text as it streams in,

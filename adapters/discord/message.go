@@ -29,7 +29,15 @@ func (a *Adapter) onMessage(work context.Context, s *discordgo.Session, m *disco
 	if !dm && !mentions(msg, self) {
 		return
 	}
-	a.spawn(work, "message", func(ctx context.Context) { a.answerMessage(ctx, s, msg, dm, self) })
+	a.spawn(work, "message", func(ctx context.Context) {
+		release, ok := a.acquire(ctx)
+		if !ok {
+			a.replyBusy(ctx, s, msg, dm)
+			return
+		}
+		defer release()
+		a.answerMessage(ctx, s, msg, dm, self)
+	})
 }
 
 // mentions reports whether msg mentions the user self.
@@ -74,15 +82,7 @@ func (a *Adapter) answerMessage(ctx context.Context, s *discordgo.Session, msg *
 	reply := a.core.Handle(ctx, req)
 	stopTyping()
 
-	var ref *discordgo.MessageReference
-	if !dm {
-		ref = &discordgo.MessageReference{
-			MessageID:       msg.ID,
-			ChannelID:       msg.ChannelID,
-			GuildID:         msg.GuildID,
-			FailIfNotExists: new(false), // still answer if the question was deleted
-		}
-	}
+	ref := reference(msg, dm)
 	for i, out := range render(reply) {
 		send := &discordgo.MessageSend{
 			Content:         out.Content,
@@ -102,6 +102,28 @@ func (a *Adapter) answerMessage(ctx context.Context, s *discordgo.Session, msg *
 	a.log.Debug("answered a message", "reply_id", reply.ID, "kind", string(reply.Kind), "dm", dm)
 }
 
+// reference makes a reply in a guild channel answer the message that asked;
+// in a DM the reply simply follows.
+func reference(msg *discordgo.Message, dm bool) *discordgo.MessageReference {
+	if dm {
+		return nil
+	}
+	return &discordgo.MessageReference{
+		MessageID:       msg.ID,
+		ChannelID:       msg.ChannelID,
+		GuildID:         msg.GuildID,
+		FailIfNotExists: new(false), // still answer if the question was deleted
+	}
+}
+
+// replyBusy tells the asker that every worker is taken.
+func (a *Adapter) replyBusy(ctx context.Context, s *discordgo.Session, msg *discordgo.Message, dm bool) {
+	send := &discordgo.MessageSend{Content: msgBusy, Reference: reference(msg, dm), AllowedMentions: allowedMentions()}
+	if _, err := s.ChannelMessageSendComplex(msg.ChannelID, send, discordgo.WithContext(ctx)); err != nil {
+		a.logRESTError("send busy reply", err)
+	}
+}
+
 // apologizeInChannel posts the short apology users get when a reply could not
 // be posted, without a reference in case the reference was the problem.
 func (a *Adapter) apologizeInChannel(ctx context.Context, s *discordgo.Session, channelID string) {
@@ -116,10 +138,11 @@ func (a *Adapter) apologizeInChannel(ctx context.Context, s *discordgo.Session, 
 const typingRefresh = 8 * time.Second
 
 // typing shows the typing indicator in a channel once the answer has taken
-// longer than Options.TypingDelay; the returned function stops waiting and
-// must be called once the answer is ready.
+// longer than the typing delay (at once when it is zero, never when it is
+// negative); the returned function stops waiting and must be called once the
+// answer is ready.
 func (a *Adapter) typing(ctx context.Context, s *discordgo.Session, channelID string) (stop func()) {
-	delay := a.opts.TypingDelay
+	delay := a.typingDelay
 	send := func() {
 		if err := s.ChannelTyping(channelID, discordgo.WithContext(ctx)); err != nil {
 			a.logRESTError("typing indicator", err)

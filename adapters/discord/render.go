@@ -2,6 +2,8 @@ package discord
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -62,47 +64,55 @@ func render(r bot.Reply) []outMessage {
 	return msgs
 }
 
+// maxAnswerMessages bounds the messages one answer or summary takes; quotes
+// that do not fit are counted in the footer rather than dropped silently.
+const maxAnswerMessages = 8
+
 // renderAnswer renders an answer or summary: one embed per message, the text
-// split across as many as it needs, the title on the first, the quoted
-// passages and the footer on the last, with the feedback buttons.
+// split across as many as it needs, the title on the first; then the quoted
+// passages as fields, spilling into further messages past 25 fields or 6,000
+// characters; the footer and the feedback buttons on the last.
 func renderAnswer(r bot.Reply) []outMessage {
-	title := answerTitle(r)
-	text := r.Text
-	if onlyQuotes(r) {
-		// The quote fields below say it all, with their sources.
-		text = ""
-	}
-	chunks := splitText(escapeMarkdown(text), maxDescription)
+	chunks := splitText(escapeMarkdown(answerText(r)), maxDescription)
 	if len(chunks) == 0 {
 		chunks = []string{""}
 	}
-	msgs := make([]outMessage, 0, len(chunks))
-	for i, c := range chunks {
-		e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Description: c, Color: embedColor}
-		if i == 0 {
-			e.Title = title
-		}
-		msgs = append(msgs, outMessage{Embeds: []*discordgo.MessageEmbed{e}})
+	newEmbed := func(description string) *discordgo.MessageEmbed {
+		return &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Description: description, Color: embedColor}
 	}
-	last := msgs[len(msgs)-1].Embeds[0]
+	msgs := make([]outMessage, 0, len(chunks)+1)
+	for _, c := range chunks {
+		msgs = append(msgs, outMessage{Embeds: []*discordgo.MessageEmbed{newEmbed(c)}})
+	}
+	msgs[0].Embeds[0].Title = answerTitle(r)
+
 	footer := answerFooter(r)
-	budget := maxEmbedTotal - embedSize(last) - runeLen(footer)
-	for _, f := range quoteFields(r) {
-		if len(last.Fields) == maxFields {
-			break
-		}
+	// Room for the footer and a note on quotes left out, on any embed that
+	// may turn out to be the last.
+	reserve := runeLen(footer) + runeLen(omittedNote(999))
+	fields := quoteFields(r)
+	cur := msgs[len(msgs)-1].Embeds[0]
+	omitted := 0
+	for i, f := range fields {
 		n := runeLen(f.Name) + runeLen(f.Value)
-		if n > budget {
-			break
+		if len(cur.Fields) == maxFields || embedSize(cur)+n+reserve > maxEmbedTotal {
+			if len(msgs) == maxAnswerMessages {
+				omitted = len(fields) - i
+				break
+			}
+			cur = newEmbed("")
+			msgs = append(msgs, outMessage{Embeds: []*discordgo.MessageEmbed{cur}})
 		}
-		budget -= n
-		last.Fields = append(last.Fields, f)
+		cur.Fields = append(cur.Fields, f)
+	}
+	if omitted > 0 {
+		footer = omittedNote(omitted) + footer
 	}
 	if footer != "" {
-		last.Footer = &discordgo.MessageEmbedFooter{Text: footer}
+		cur.Footer = &discordgo.MessageEmbedFooter{Text: footer}
 	}
-	if last.Title == "" && last.Description == "" && len(last.Fields) == 0 {
-		last.Description = msgNothing
+	if len(msgs) == 1 && cur.Title == "" && cur.Description == "" && len(cur.Fields) == 0 {
+		cur.Description = msgNothing
 	}
 	if r.ID != "" {
 		msgs[len(msgs)-1].Components = feedbackButtons(r.ID)
@@ -110,21 +120,61 @@ func renderAnswer(r bot.Reply) []outMessage {
 	return msgs
 }
 
-// onlyQuotes reports whether an extractive reply's text is nothing but its
-// quotes, as it is when no LLM worded the answer.
-func onlyQuotes(r bot.Reply) bool {
+// omittedNote starts the footer of an answer whose last n quotes did not fit.
+func omittedNote(n int) string {
+	if n == 1 {
+		return "…and 1 more quote not shown · "
+	}
+	return fmt.Sprintf("…and %d more quotes not shown · ", n)
+}
+
+// answerText is what an answer or summary says beyond its quotes: all of an
+// LLM's wording, and of an extractive reply only the lines that are not its
+// quotes run together (with a theme or section label, as in a summary of
+// every theme), since the quote fields show those with their sources.
+func answerText(r bot.Reply) string {
 	if r.Mode == bot.ModeLLM || len(r.Quotes) == 0 {
-		return false
+		return r.Text
 	}
-	rest := r.Text
-	for _, q := range r.Quotes {
-		i := strings.Index(rest, q.Text)
-		if q.Text == "" || i < 0 {
-			return false
+	var labels []string
+	for _, c := range r.Citations {
+		if c.Section != "" {
+			labels = append(labels, c.Section)
 		}
-		rest = rest[:i] + rest[i+len(q.Text):]
 	}
-	return strings.TrimFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) == ""
+	for _, t := range r.Themes {
+		if t.Title != "" {
+			labels = append(labels, t.Title)
+		}
+	}
+	used := make([]bool, len(r.Quotes))
+	var kept []string
+	for line := range strings.Lines(r.Text) {
+		rest := line
+		quoted := false
+		for i, q := range r.Quotes {
+			if used[i] || q.Text == "" || !strings.Contains(rest, q.Text) {
+				continue
+			}
+			rest = strings.Replace(rest, q.Text, "", 1)
+			used[i], quoted = true, true
+		}
+		if quoted {
+			for _, l := range labels {
+				rest = strings.Replace(rest, l, "", 1)
+			}
+			if blank(rest) {
+				continue
+			}
+		}
+		kept = append(kept, strings.TrimRight(line, "\n"))
+	}
+	return strings.TrimSpace(strings.Join(kept, "\n"))
+}
+
+// blank reports whether s holds nothing but spaces and punctuation.
+func blank(s string) bool {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) == ""
 }
 
 func answerTitle(r bot.Reply) string {
@@ -151,23 +201,57 @@ func answerFooter(r bot.Reply) string {
 }
 
 // quoteFields renders each quote (or, without quotes, each citation) as a
-// field naming its document and section.
+// field labelled [n] after its citation and naming its document and section.
+// An LLM's text cites passages as [n]; a cited passage no quote stands in
+// gets a field of its own, so every marker points at something shown.
 func quoteFields(r bot.Reply) []*discordgo.MessageEmbedField {
 	var fields []*discordgo.MessageEmbedField
-	if len(r.Quotes) > 0 {
-		for _, q := range r.Quotes {
-			var c bot.Citation
-			if q.Citation >= 0 && q.Citation < len(r.Citations) {
-				c = r.Citations[q.Citation]
-			}
-			fields = append(fields, quoteField(q.Citation+1, c, q.Text))
+	if len(r.Quotes) == 0 {
+		for i, c := range r.Citations {
+			fields = append(fields, quoteField(i+1, c, c.Text))
 		}
 		return fields
 	}
-	for i, c := range r.Citations {
-		fields = append(fields, quoteField(i+1, c, c.Text))
+	quoted := make(map[int]bool, len(r.Quotes))
+	for _, q := range r.Quotes {
+		var c bot.Citation
+		if q.Citation >= 0 && q.Citation < len(r.Citations) {
+			c = r.Citations[q.Citation]
+			quoted[q.Citation] = true
+		}
+		fields = append(fields, quoteField(q.Citation+1, c, q.Text))
+	}
+	if r.Mode != bot.ModeLLM {
+		return fields
+	}
+	for _, n := range citedNumbers(r.Text, len(r.Citations)) {
+		if !quoted[n-1] {
+			c := r.Citations[n-1]
+			fields = append(fields, quoteField(n, c, c.Text))
+		}
 	}
 	return fields
+}
+
+// citeMarker matches a citation marker in an LLM's text: [1], [1, 2].
+var citeMarker = regexp.MustCompile(`\[\s*\d+(?:\s*,\s*\d+)*\s*\]`)
+
+// citedNumbers returns the citation numbers (1 to n) that text cites, in
+// increasing order, each once.
+func citedNumbers(text string, n int) []int {
+	seen := make(map[int]bool)
+	var out []int
+	for _, m := range citeMarker.FindAllString(text, -1) {
+		for part := range strings.SplitSeq(strings.Trim(m, "[] "), ",") {
+			k, err := strconv.Atoi(strings.TrimSpace(part))
+			if err == nil && k >= 1 && k <= n && !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 func quoteField(n int, c bot.Citation, text string) *discordgo.MessageEmbedField {

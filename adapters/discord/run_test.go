@@ -3,68 +3,327 @@ package discord_test
 import (
 	"context"
 	"errors"
+	"log/slog"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/talksbot/talksbot/adapters/discord"
 	"github.com/talksbot/talksbot/adapters/discord/internal/discordfake"
+	"github.com/talksbot/talksbot/bot"
 )
 
-func TestRunRejectsBadOptions(t *testing.T) {
-	// Every case should fail before dialling; the API URL stays on a closed
-	// local port in case one does not.
+func TestNewRejectsBadOptions(t *testing.T) {
 	const local = "http://127.0.0.1:1/api/v9/"
+	good := discord.Options{Token: "t", APIURL: local}
 	tests := []struct {
-		name string
-		opts discord.Options
-		core discord.Core
-		want string
+		name   string
+		change func(o *discord.Options)
+		noCore bool
+		want   []string
 	}{
-		{"empty token", discord.Options{Token: "  ", APIURL: local}, newFakeCore(), "token is empty"},
-		{"token of only the prefix", discord.Options{Token: "Bot ", APIURL: local}, newFakeCore(), "token is empty"},
-		{"token with spaces", discord.Options{Token: "abc def", APIURL: local}, newFakeCore(), "token contains spaces"},
-		{"no core", discord.Options{Token: "t", APIURL: local}, nil, "no bot core"},
-		{"api url of another scheme", discord.Options{Token: "t", APIURL: "ftp://127.0.0.1/api/"}, newFakeCore(), "absolute http or https"},
-		{"api url without a trailing slash", discord.Options{Token: "t", APIURL: "http://127.0.0.1:1/api/v9"}, newFakeCore(), "must end with /"},
-		{"relative api url", discord.Options{Token: "t", APIURL: "api/v9/"}, newFakeCore(), "absolute http or https"},
-		{"shard id beyond the count", discord.Options{Token: "t", ShardID: 2, ShardCount: 2, APIURL: local}, newFakeCore(), "shard id 2"},
-		{"negative shard id", discord.Options{Token: "t", ShardID: -1, APIURL: local}, newFakeCore(), "shard id -1"},
+		{"empty token", func(o *discord.Options) { o.Token = "  " }, false, []string{"bot token is required (DISCORD_BOT_TOKEN)"}},
+		{"token of only the prefix", func(o *discord.Options) { o.Token = "Bot " }, false, []string{"bot token is required"}},
+		{"token with spaces", func(o *discord.Options) { o.Token = "abc def" }, false, []string{"must not contain spaces"}},
+		{"token with a control character", func(o *discord.Options) { o.Token = "abc\x00def" }, false, []string{"control characters"}},
+		{"no core", func(*discord.Options) {}, true, []string{"core is required"}},
+		{"api url of another scheme", func(o *discord.Options) { o.APIURL = "ftp://127.0.0.1/api/" }, false, []string{"absolute http or https"}},
+		{"api url without a trailing slash", func(o *discord.Options) { o.APIURL = "http://127.0.0.1:1/api/v9" }, false, []string{"must end with /"}},
+		{"relative api url", func(o *discord.Options) { o.APIURL = "api/v9/" }, false, []string{"absolute http or https"}},
+		{"api url with a query", func(o *discord.Options) { o.APIURL = local + "?x=1" }, false, []string{"no query"}},
+		{"shard id beyond the count", func(o *discord.Options) { o.ShardID, o.ShardCount = 2, 2 }, false, []string{"shard id 2"}},
+		{"negative shard id", func(o *discord.Options) { o.ShardID = -1 }, false, []string{"shard id -1"}},
+		{"negative shard count", func(o *discord.Options) { o.ShardCount = -2 }, false, []string{"shard count -2"}},
+		{"typing delay over a minute", func(o *discord.Options) { o.TypingDelay = time.Hour }, false, []string{"typing delay 1h0m0s"}},
+		{"negative workers", func(o *discord.Options) { o.Workers = -1 }, false, []string{"workers -1"}},
+		{"negative queue timeout", func(o *discord.Options) { o.QueueTimeout = -time.Second }, false, []string{"queue timeout -1s"}},
+		{"every problem at once", func(o *discord.Options) {
+			*o = discord.Options{APIURL: "nope", ShardID: 5, Workers: -3}
+		}, true, []string{"core is required", "bot token is required", "api url", "shard id 5", "workers -3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var a *discord.Adapter
-			if tt.core == nil {
-				a = discord.New(tt.opts, nil)
-			} else {
-				a = discord.New(tt.opts, tt.core)
+			opts := good
+			tt.change(&opts)
+			var core discord.Core = newFakeCore()
+			if tt.noCore {
+				core = nil
 			}
-			err := a.Run(context.Background())
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("got error %v, want one containing %q", err, tt.want)
+			a, err := discord.New(opts, core)
+			if err == nil {
+				t.Fatalf("got adapter %v and no error, want an error", a)
+			}
+			if a != nil {
+				t.Errorf("got an adapter with the error, want nil")
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("got error %q, want it to contain %q", err, want)
+				}
+			}
+			if n := strings.Count(err.Error(), "\n") + 1; n != len(tt.want) {
+				t.Errorf("got %d problems in %q, want %d", n, err, len(tt.want))
 			}
 		})
 	}
 }
 
-func TestRunStopsWhileTheGatewayStalls(t *testing.T) {
-	fake := discordfake.Start(discordfake.Options{HoldHello: true})
-	defer fake.Close()
-	a := discord.New(discord.Options{Token: token, APIURL: fake.URL()}, newFakeCore())
+func TestNewAcceptsGoodOptions(t *testing.T) {
+	tests := []struct {
+		name string
+		opts discord.Options
+	}{
+		{"defaults", discord.Options{Token: "abc"}},
+		{"prefixed token and sharding", discord.Options{Token: "Bot abc", ShardID: 3, ShardCount: 4}},
+		{"typing at once, custom workers", discord.Options{Token: "abc", TypingDelay: -1, Workers: 16, QueueTimeout: time.Minute}},
+		{"no typing", discord.Options{Token: "abc", NoTyping: true, APIURL: "https://proxy.example/discord/api/v9/"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := discord.New(tt.opts, newFakeCore()); err != nil {
+				t.Errorf("got error %v, want none", err)
+			}
+		})
+	}
+}
+
+// run starts an adapter against fake and returns a function that stops it
+// and returns Run's error.
+func run(t *testing.T, fake *discordfake.Server, opts discord.Options) (stop func() error) {
+	t.Helper()
+	_, stop = runAdapter(t, fake, opts)
+	return stop
+}
+
+// runAdapter is run, also returning the adapter.
+func runAdapter(t *testing.T, fake *discordfake.Server, opts discord.Options) (a *discord.Adapter, stop func() error) {
+	t.Helper()
+	opts.Token = token
+	opts.APIURL = fake.URL()
+	a, err := discord.New(opts, newFakeCore())
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	done := make(chan error, 1)
 	go func() { done <- a.Run(ctx) }()
+	var stopped bool
+	var runErr error
+	stop = func() error {
+		if !stopped {
+			stopped = true
+			cancel()
+			runErr = <-done
+		}
+		return runErr
+	}
+	t.Cleanup(func() { stop() })
+	return a, stop
+}
 
-	wctx, wcancel := context.WithTimeout(context.Background(), guard)
-	defer wcancel()
-	if err := fake.Wait(wctx, func() bool { return fake.Dials() > 0 }); err != nil {
-		t.Fatalf("got no gateway connection: %v", err)
+// waitUntil waits for cond, which no fake event signals, in a loop that
+// yields until it holds or the guard passes.
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(guard)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("got no %s", what)
+		}
+		runtime.Gosched()
 	}
+}
+
+// waitFor waits for cond on the fake or fails the test.
+func waitFor(t *testing.T, fake *discordfake.Server, what string, cond func() bool) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), guard)
+	defer cancel()
+	if err := fake.Wait(ctx, cond); err != nil {
+		t.Fatalf("got no %s: %v", what, err)
+	}
+}
+
+func TestRunStopsWhileTheGatewayStalls(t *testing.T) {
+	fake := discordfake.Start(t, discordfake.Options{Token: token, HoldHello: true})
+	stop := run(t, fake, discord.Options{})
+	waitFor(t, fake, "gateway connection", func() bool { return fake.Dials() > 0 })
+	if err := stop(); err != nil {
+		t.Errorf("got Run error %v, want nil for a stop while connecting", err)
+	}
+	waitNoLibraryGoroutines(t)
+}
+
+func TestRunTwice(t *testing.T) {
+	a, err := discord.New(discord.Options{Token: token, APIURL: "http://127.0.0.1:1/api/v9/"}, newFakeCore())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := <-done; !errors.Is(err, context.Canceled) {
-		t.Errorf("got Run error %v, want context.Canceled", err)
+	if err := a.Run(ctx); err != nil {
+		t.Errorf("got first Run error %v, want nil for a done context", err)
 	}
-	if err := a.Run(context.Background()); err == nil {
-		t.Errorf("got a second Run accepted, want an error")
+	if err := a.Run(context.Background()); err == nil || !strings.Contains(err.Error(), "twice") {
+		t.Errorf("got second Run error %v, want one saying Run was called twice", err)
+	}
+}
+
+func TestRunRefusedTokenFailsAtOnce(t *testing.T) {
+	fake := discordfake.Start(t, discordfake.Options{Token: "another-token"})
+	a, err := discord.New(discord.Options{Token: token, APIURL: fake.URL()}, newFakeCore())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The guard only keeps a broken adapter from hanging the test.
+	ctx, cancel := context.WithTimeout(context.Background(), guard)
+	defer cancel()
+	err = a.Run(ctx)
+	if err == nil || errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "401") {
+		t.Errorf("got Run error %v, want the refused token (401)", err)
+	}
+	if n := fake.Dials(); n != 0 {
+		t.Errorf("got %d gateway dials, want none with a refused token", n)
+	}
+}
+
+func TestRunRetriesUntilTheGatewayIsUp(t *testing.T) {
+	fake := discordfake.Start(t, discordfake.Options{Token: token})
+	fake.SetGatewayDown(true)
+	stop := run(t, fake, discord.Options{})
+	waitFor(t, fake, "refused dial", func() bool { return fake.Refused() > 0 })
+	fake.SetGatewayDown(false)
+	waitFor(t, fake, "command registration", func() bool {
+		for _, c := range fake.Calls() {
+			if c.Method == "PUT" {
+				return true
+			}
+		}
+		return false
+	})
+	if err := stop(); err != nil {
+		t.Errorf("got Run error %v, want nil after a clean stop", err)
+	}
+	waitNoLibraryGoroutines(t)
+}
+
+func TestRunStopsWhileReconnecting(t *testing.T) {
+	fake := discordfake.Start(t, discordfake.Options{Token: token})
+	a, stop := runAdapter(t, fake, discord.Options{})
+	waitUntil(t, "connected adapter", a.Connected)
+	fake.SetGatewayDown(true)
+	fake.Drop()
+	// The first reconnect attempt was refused: Run now waits to try again.
+	waitFor(t, fake, "refused reconnect", func() bool { return fake.Refused() > 0 })
+	if a.Connected() {
+		t.Errorf("got Connected true while reconnecting")
+	}
+	if err := stop(); err != nil {
+		t.Errorf("got Run error %v, want nil", err)
+	}
+	if a.Connected() {
+		t.Errorf("got Connected true after Run returned")
+	}
+	waitNoLibraryGoroutines(t)
+}
+
+func TestBusy(t *testing.T) {
+	core := newFakeCore()
+	fx := start(t, discordfake.Options{}, discord.Options{Workers: 1, QueueTimeout: time.Millisecond, NoTyping: true}, core)
+	// The one worker is held by a slow answer until the test has seen the
+	// busy replies.
+	started, release := make(chan struct{}), make(chan struct{})
+	core.script("c-slow", func(ctx context.Context, req bot.Request) bot.Reply {
+		close(started)
+		select {
+		case <-release:
+		case <-ctx.Done():
+		}
+		return answerReply("r-slow", req.Text, "Finally.")
+	})
+	fx.dispatch(t, "MESSAGE_CREATE", messageEvent("m-slow", "c-slow", guildID, userID, "<@"+botID+"> slow?", botID))
+	select {
+	case <-started:
+	case <-time.After(guard):
+		t.Fatal("got no request for the slow answer")
+	}
+
+	t.Run("a mention gets a busy reply", func(t *testing.T) {
+		fx.dispatch(t, "MESSAGE_CREATE", messageEvent("m-busy", "c-busy", guildID, userID, "<@"+botID+"> hello?", botID))
+		m := decodeSent(t, fx.waitCalls(t, 1, call("POST", "channels/c-busy/messages"))[0])
+		if !strings.Contains(m.Content, "busy") || m.Reference == nil || m.Reference.MessageID != "m-busy" {
+			t.Errorf("got %+v, want a busy reply to the message", m)
+		}
+		if n := len(core.requestsIn("c-busy")); n != 0 {
+			t.Errorf("got %d core requests, want none while busy", n)
+		}
+	})
+
+	t.Run("a slash command is deferred, then told the bot is busy", func(t *testing.T) {
+		fx.dispatch(t, "INTERACTION_CREATE", interactionEvent("i-busy", "tok-busy", 2, "c-busy-cmd", commandData("themes")))
+		edit := fx.waitCalls(t, 1, call("PATCH", "webhooks/"+appID+"/tok-busy/messages/@original"))[0]
+		cb := decodeCallback(t, fx.waitCalls(t, 1, call("POST", "interactions/i-busy/tok-busy/callback"))[0])
+		if cb.Type != 5 {
+			t.Errorf("got callback type %d, want a deferral (5) before waiting for a worker", cb.Type)
+		}
+		if m := decodeSent(t, edit); !strings.Contains(m.Content, "busy") {
+			t.Errorf("got edit %q, want the busy message", m.Content)
+		}
+	})
+
+	t.Run("a feedback click is deferred, then told the bot is busy", func(t *testing.T) {
+		data := map[string]any{"custom_id": "fb:up:r-x", "component_type": 2}
+		fx.dispatch(t, "INTERACTION_CREATE", interactionEvent("i-busy-fb", "tok-busy-fb", 3, "c-busy-fb", data))
+		edit := fx.waitCalls(t, 1, call("PATCH", "webhooks/"+appID+"/tok-busy-fb/messages/@original"))[0]
+		if m := decodeSent(t, edit); !strings.Contains(m.Content, "busy") {
+			t.Errorf("got edit %q, want the busy message", m.Content)
+		}
+	})
+
+	close(release)
+	fx.waitCalls(t, 1, call("POST", "channels/c-slow/messages"))
+	t.Run("once the worker is free, the next mention is answered", func(t *testing.T) {
+		fx.dispatch(t, "MESSAGE_CREATE", messageEvent("m-after", "c-after", guildID, userID, "<@"+botID+"> now?", botID))
+		m := decodeSent(t, fx.waitCalls(t, 1, call("POST", "channels/c-after/messages"))[0])
+		if len(m.Embeds) != 1 || !strings.Contains(m.Embeds[0].Description, "Echo: now?") {
+			t.Errorf("got %+v, want the answer", m)
+		}
+	})
+	fx.stop()
+	if i := indexOf(fx.fake.Calls(), func(c discordfake.Call) bool { return strings.HasSuffix(c.Path, "/typing") }); i >= 0 {
+		t.Errorf("got a typing indicator at call %d, want none with NoTyping", i)
+	}
+	fx.acceptedAll(t)
+}
+
+func TestTypingAtOnce(t *testing.T) {
+	core := newFakeCore()
+	fx := start(t, discordfake.Options{}, discord.Options{TypingDelay: -1}, core)
+	core.script("c-now", func(_ context.Context, req bot.Request) bot.Reply {
+		// A negative delay sends the indicator before the core is asked.
+		if indexOf(fx.fake.Calls(), call("POST", "channels/c-now/typing")) < 0 {
+			t.Errorf("got the core asked before the typing indicator was sent")
+		}
+		return answerReply("r-now", req.Text, "Now.")
+	})
+	fx.dispatch(t, "MESSAGE_CREATE", messageEvent("m-now", "c-now", "", userID, "now?"))
+	fx.waitCalls(t, 1, call("POST", "channels/c-now/messages"))
+}
+
+func TestLibraryLogsOffUnlessDebug(t *testing.T) {
+	fake := discordfake.Start(t, discordfake.Options{Token: token})
+	logs := &logBuffer{}
+	stop := run(t, fake, discord.Options{Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelInfo}))})
+	waitFor(t, fake, "command registration", func() bool { return len(fake.Calls()) > 1 })
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	got := logs.String()
+	if !strings.Contains(got, "connected to the gateway") {
+		t.Errorf("got logs %q, want the adapter's own info lines", got)
+	}
+	if strings.Contains(got, "discordgo") {
+		t.Errorf("got discordgo lines at info level:\n%s", got)
 	}
 }

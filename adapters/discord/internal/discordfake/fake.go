@@ -1,7 +1,3 @@
-// Package discordfake is a local stand-in for Discord, for the adapter's
-// tests: an HTTP server on 127.0.0.1 that answers the REST routes the adapter
-// calls and serves the gateway websocket (Hello, Identify, READY, heartbeats,
-// Resume, dispatches), recording every call so tests can assert on them.
 package discordfake
 
 import (
@@ -14,6 +10,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"testing"
 	"time"
 
 	"github.com/gorilla/websocket"
@@ -26,6 +23,9 @@ const apiPrefix = "/api/v9/"
 type Options struct {
 	AppID  string // the application id sent in READY; "100" when empty
 	UserID string // the bot user's id sent in READY; "200" when empty
+	// Token is the bot token the fake accepts, without the "Bot " prefix;
+	// "fake-token" when empty.
+	Token string
 	// HeartbeatInterval is sent in Hello; 45 s when zero.
 	HeartbeatInterval time.Duration
 	// HoldHello keeps the gateway silent after the websocket opens, as a
@@ -40,7 +40,8 @@ type Call struct {
 	Query  string
 	Auth   string // the Authorization header
 	Body   []byte
-	Status int // what the fake answered
+	Status int  // what the fake answered
+	Canned bool // the answer was scripted with Respond
 }
 
 // JSON decodes the call's body into v.
@@ -64,25 +65,46 @@ type canned struct {
 	body         string
 }
 
+// interaction is the fake's state of one dispatched interaction.
+type interaction struct {
+	id, token string
+	acked     bool
+	// The original response as the webhook routes see it.
+	deleted bool
+	orig    messageState
+}
+
+// messageState is what decides whether a message is empty.
+type messageState struct {
+	content    string
+	embeds     int
+	components int
+}
+
+func (m messageState) empty() bool { return m.content == "" && m.embeds == 0 && m.components == 0 }
+
 // Server is a fake Discord. Its methods are safe for concurrent use.
 type Server struct {
 	opts Options
 	srv  *httptest.Server
 	ws   sync.WaitGroup // gateway connection handlers
 
-	mu         sync.Mutex
-	changed    chan struct{} // closed and replaced whenever something is recorded
-	calls      []Call
-	canned     []canned
-	identifies []json.RawMessage
-	resumes    []Resume
-	dials      int
-	conns      []*gatewayConn
-	live       *gatewayConn // the connection that last identified or resumed
-	seq        int64
-	nextID     int64
-	sessions   int
-	closed     bool
+	mu           sync.Mutex
+	changed      chan struct{} // closed and replaced whenever something is recorded
+	calls        []Call
+	canned       []canned
+	identifies   []json.RawMessage
+	resumes      []Resume
+	dials        int
+	refused      int
+	gatewayDown  bool
+	conns        []*gatewayConn
+	live         *gatewayConn // the connection that last identified or resumed
+	seq          int64
+	nextID       int64
+	sessions     map[string]bool
+	interactions map[string]*interaction // by token
+	closed       bool
 }
 
 type gatewayConn struct {
@@ -96,19 +118,30 @@ func (g *gatewayConn) write(v any) error {
 	return g.c.WriteJSON(v)
 }
 
-// Start starts a fake Discord on 127.0.0.1.
-func Start(opts Options) *Server {
+// Start starts a fake Discord on 127.0.0.1; it is closed when the test ends.
+func Start(t testing.TB, opts Options) *Server {
+	t.Helper()
 	if opts.AppID == "" {
 		opts.AppID = "100"
 	}
 	if opts.UserID == "" {
 		opts.UserID = "200"
 	}
+	if opts.Token == "" {
+		opts.Token = "fake-token"
+	}
 	if opts.HeartbeatInterval == 0 {
 		opts.HeartbeatInterval = 45 * time.Second
 	}
-	s := &Server{opts: opts, changed: make(chan struct{}), nextID: 1000}
+	s := &Server{
+		opts:         opts,
+		changed:      make(chan struct{}),
+		nextID:       1000,
+		sessions:     map[string]bool{},
+		interactions: map[string]*interaction{},
+	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
+	t.Cleanup(s.Close)
 	return s
 }
 
@@ -121,9 +154,14 @@ func (s *Server) AppID() string { return s.opts.AppID }
 // UserID returns the bot user id the fake announces.
 func (s *Server) UserID() string { return s.opts.UserID }
 
-// Close drops every gateway connection and stops the server.
+// Close drops every gateway connection and stops the server. It may be
+// called more than once.
 func (s *Server) Close() {
 	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return
+	}
 	s.closed = true
 	conns := append([]*gatewayConn(nil), s.conns...)
 	s.mu.Unlock()
@@ -140,6 +178,14 @@ func (s *Server) Respond(method, path string, status int, body string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.canned = append(s.canned, canned{method: method, path: path, status: status, body: body})
+}
+
+// SetGatewayDown makes the gateway refuse new websockets (HTTP 503) while
+// down is true, as an outage would; connections already open stay up.
+func (s *Server) SetGatewayDown(down bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gatewayDown = down
 }
 
 // Calls returns the REST calls received so far, in order.
@@ -168,6 +214,14 @@ func (s *Server) Dials() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.dials
+}
+
+// Refused returns how many gateway websockets were refused while the gateway
+// was down.
+func (s *Server) Refused() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.refused
 }
 
 // Wait blocks until cond, called with the fake's lock released and after
@@ -207,9 +261,24 @@ func (s *Server) WaitCalls(ctx context.Context, n int, match func(Call) bool) ([
 }
 
 // Dispatch sends a gateway event (op 0) of type t with data d on the live
-// connection.
+// connection. An INTERACTION_CREATE makes its id and token known to the
+// interaction and webhook routes, even when no session is live (REST-only
+// tests rely on that).
 func (s *Server) Dispatch(t string, d any) error {
+	raw, err := json.Marshal(d)
+	if err != nil {
+		return fmt.Errorf("dispatch %s: %w", t, err)
+	}
 	s.mu.Lock()
+	if t == "INTERACTION_CREATE" {
+		var in struct {
+			ID    string `json:"id"`
+			Token string `json:"token"`
+		}
+		if json.Unmarshal(raw, &in) == nil && in.Token != "" {
+			s.interactions[in.Token] = &interaction{id: in.ID, token: in.Token}
+		}
+	}
 	g := s.live
 	s.seq++
 	seq := s.seq
@@ -217,8 +286,23 @@ func (s *Server) Dispatch(t string, d any) error {
 	if g == nil {
 		return errors.New("dispatch: no gateway session")
 	}
-	if err := g.write(map[string]any{"op": 0, "t": t, "s": seq, "d": d}); err != nil {
+	if err := g.write(map[string]any{"op": 0, "t": t, "s": seq, "d": json.RawMessage(raw)}); err != nil {
 		return fmt.Errorf("dispatch %s: %w", t, err)
+	}
+	return nil
+}
+
+// Reconnect asks the client on the live connection to reconnect (op 7), as
+// Discord does before it moves a session.
+func (s *Server) Reconnect() error {
+	s.mu.Lock()
+	g := s.live
+	s.mu.Unlock()
+	if g == nil {
+		return errors.New("reconnect: no gateway session")
+	}
+	if err := g.write(map[string]any{"op": 7, "d": nil}); err != nil {
+		return fmt.Errorf("reconnect: %w", err)
 	}
 	return nil
 }
@@ -251,16 +335,16 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	path, ok := strings.CutPrefix(r.URL.Path, apiPrefix)
 	if !ok {
-		writeJSON(w, http.StatusNotFound, map[string]any{"message": "404: Not Found", "code": 0})
+		writeJSON(w, http.StatusNotFound, apiError(0, "404: Not Found"))
 		return
 	}
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]any{"message": "bad body", "code": 0})
+		writeJSON(w, http.StatusBadRequest, apiError(0, "bad body"))
 		return
 	}
 	call := Call{Method: r.Method, Path: path, Query: r.URL.RawQuery, Auth: r.Header.Get("Authorization"), Body: body}
-	status, resp := s.answer(call, r.Host)
+	status, resp := s.answer(&call, r.Host)
 	call.Status = status
 	s.record(func() { s.calls = append(s.calls, call) })
 	w.Header().Set("Content-Type", "application/json")
@@ -270,19 +354,34 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// authorized reports whether a request may use a route: bot routes need the
+// bot token; interaction and webhook routes carry their own token in the
+// path, but a wrong Authorization header is refused there too.
+func (s *Server) authorized(auth string, tokenRoute bool) bool {
+	if auth == "" {
+		return tokenRoute
+	}
+	return auth == "Bot "+s.opts.Token
+}
+
 // answer returns the status and body for a REST call.
-func (s *Server) answer(c Call, host string) (int, []byte) {
+func (s *Server) answer(c *Call, host string) (int, []byte) {
 	s.mu.Lock()
 	for i, cn := range s.canned {
 		if cn.method == c.Method && cn.path == c.Path {
 			s.canned = append(s.canned[:i], s.canned[i+1:]...)
 			s.mu.Unlock()
+			c.Canned = true
 			return cn.status, []byte(cn.body)
 		}
 	}
 	s.mu.Unlock()
 
 	seg := strings.Split(c.Path, "/")
+	tokenRoute := seg[0] == "interactions" || seg[0] == "webhooks"
+	if !s.authorized(c.Auth, tokenRoute) {
+		return http.StatusUnauthorized, apiError(0, "401: Unauthorized")
+	}
 	switch {
 	case c.Method == http.MethodGet && (c.Path == "gateway" || c.Path == "gateway/bot"):
 		return http.StatusOK, mustJSON(map[string]any{
@@ -293,43 +392,143 @@ func (s *Server) answer(c Call, host string) (int, []byte) {
 			},
 		})
 	case c.Method == http.MethodPut && len(seg) >= 3 && seg[0] == "applications" && seg[len(seg)-1] == "commands":
-		var cmds []map[string]any
-		if err := json.Unmarshal(c.Body, &cmds); err != nil {
-			return http.StatusBadRequest, mustJSON(map[string]any{"code": 50035, "message": "Invalid Form Body"})
-		}
-		for _, cmd := range cmds {
-			cmd["id"] = s.newID()
-			cmd["application_id"] = seg[1]
-			cmd["version"] = "1"
-		}
-		return http.StatusOK, mustJSON(cmds)
+		return s.putCommands(c, seg)
 	case c.Method == http.MethodPost && len(seg) == 4 && seg[0] == "interactions" && seg[3] == "callback":
-		return http.StatusNoContent, nil
-	case len(seg) == 5 && seg[0] == "webhooks" && seg[3] == "messages":
-		switch c.Method {
-		case http.MethodPatch, http.MethodGet:
-			return http.StatusOK, s.message("", c.Body)
-		case http.MethodDelete:
-			return http.StatusNoContent, nil
-		}
-	case c.Method == http.MethodPost && len(seg) == 3 && seg[0] == "webhooks":
-		return http.StatusOK, s.message("", c.Body)
+		return s.callback(c, seg[1], seg[2])
+	case seg[0] == "webhooks" && len(seg) >= 3:
+		return s.webhook(c, seg)
 	case c.Method == http.MethodPost && len(seg) == 3 && seg[0] == "channels" && seg[2] == "messages":
+		if status, resp := checkMessage(c.Body, true); status != 0 {
+			return status, resp
+		}
 		return http.StatusOK, s.message(seg[1], c.Body)
 	case c.Method == http.MethodPost && len(seg) == 3 && seg[0] == "channels" && seg[2] == "typing":
 		return http.StatusNoContent, nil
 	}
-	return http.StatusNotFound, mustJSON(map[string]any{"message": "404: Not Found", "code": 0})
+	return http.StatusNotFound, apiError(0, "404: Not Found")
+}
+
+func (s *Server) putCommands(c *Call, seg []string) (int, []byte) {
+	if seg[1] != s.opts.AppID {
+		return http.StatusForbidden, apiError(50001, "Missing Access")
+	}
+	var cmds []map[string]any
+	if err := json.Unmarshal(c.Body, &cmds); err != nil {
+		return formError(problems{{"_root", "MODEL_TYPE_CONVERT", "Only iterables may be used in a ListType"}})
+	}
+	if ps := checkCommands(c.Body); len(ps) > 0 {
+		return formError(ps)
+	}
+	for _, cmd := range cmds {
+		cmd["id"] = s.newID()
+		cmd["application_id"] = seg[1]
+		cmd["version"] = "1"
+	}
+	return http.StatusOK, mustJSON(cmds)
+}
+
+// callback answers POST interactions/{id}/{token}/callback: once per
+// interaction, as Discord allows.
+func (s *Server) callback(c *Call, id, token string) (int, []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	in := s.interactions[token]
+	if in == nil || in.id != id {
+		return http.StatusNotFound, apiError(10062, "Unknown interaction")
+	}
+	if in.acked {
+		return http.StatusBadRequest, apiError(40060, "Interaction has already been acknowledged.")
+	}
+	var resp struct {
+		Type int             `json:"type"`
+		Data json.RawMessage `json:"data"`
+	}
+	if err := json.Unmarshal(c.Body, &resp); err != nil {
+		return formError(problems{{"_root", "MODEL_TYPE_CONVERT", "Invalid JSON"}})
+	}
+	switch resp.Type {
+	case 4, 7: // a message, or an update of the clicked message
+		if status, body := checkMessage(resp.Data, true); status != 0 {
+			return status, body
+		}
+		in.orig = stateOf(resp.Data, messageState{})
+	case 5, 6: // deferred: Discord shows "thinking…" or nothing
+	case 8:
+		if ps := checkChoices(resp.Data); len(ps) > 0 {
+			return formError(ps)
+		}
+	default:
+		return formError(problems{{"type", "BASE_TYPE_CHOICES", fmt.Sprintf("Value must be one of {1, 4, 5, 6, 7, 8, 9, 10, 12}; got %d.", resp.Type)}})
+	}
+	in.acked = true
+	return http.StatusNoContent, nil
+}
+
+// webhook answers the webhook routes of an interaction token: follow-ups
+// (POST webhooks/{app}/{token}) and the original response and follow-ups
+// (GET, PATCH, DELETE webhooks/{app}/{token}/messages/{id}). They exist only
+// once the interaction has been acknowledged.
+func (s *Server) webhook(c *Call, seg []string) (int, []byte) {
+	s.mu.Lock()
+	in := s.interactions[seg[2]]
+	if seg[1] != s.opts.AppID || in == nil || !in.acked {
+		s.mu.Unlock()
+		return http.StatusNotFound, apiError(10015, "Unknown Webhook")
+	}
+	s.mu.Unlock()
+	switch {
+	case len(seg) == 3 && c.Method == http.MethodPost:
+		if status, resp := checkMessage(c.Body, true); status != 0 {
+			return status, resp
+		}
+		return http.StatusOK, s.message("", c.Body)
+	case len(seg) == 5 && seg[3] == "messages":
+		original := seg[4] == "@original"
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if original && in.deleted {
+			return http.StatusNotFound, apiError(10008, "Unknown Message")
+		}
+		switch c.Method {
+		case http.MethodGet:
+			return http.StatusOK, s.messageLocked("", c.Body)
+		case http.MethodPatch:
+			if status, resp := checkMessage(c.Body, false); status != 0 {
+				return status, resp
+			}
+			if original {
+				next := stateOf(c.Body, in.orig)
+				if next.empty() {
+					return http.StatusBadRequest, apiError(50006, "Cannot send an empty message")
+				}
+				in.orig = next
+			}
+			return http.StatusOK, s.messageLocked("", c.Body)
+		case http.MethodDelete:
+			if original {
+				in.deleted = true
+			}
+			return http.StatusNoContent, nil
+		}
+	}
+	return http.StatusNotFound, apiError(0, "404: Not Found")
 }
 
 // message returns a created or edited message echoing the request's content.
 func (s *Server) message(channelID string, body []byte) []byte {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.messageLocked(channelID, body)
+}
+
+func (s *Server) messageLocked(channelID string, body []byte) []byte {
 	var in struct {
 		Content string `json:"content"`
 	}
 	_ = json.Unmarshal(body, &in) // an undecodable body echoes no content
+	s.nextID++
 	return mustJSON(map[string]any{
-		"id":         s.newID(),
+		"id":         fmt.Sprint(s.nextID),
 		"channel_id": channelID,
 		"content":    in.Content,
 		"author":     map[string]any{"id": s.opts.UserID, "username": "talksbot", "bot": true},
@@ -348,6 +547,14 @@ var upgrader = websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return
 
 // serveGateway speaks the gateway protocol on one websocket.
 func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	down := s.gatewayDown
+	s.mu.Unlock()
+	if down {
+		s.record(func() { s.refused++ })
+		http.Error(w, "gateway unavailable", http.StatusServiceUnavailable)
+		return
+	}
 	c, err := upgrader.Upgrade(w, r, nil)
 	if err != nil {
 		return
@@ -395,7 +602,8 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 			D  json.RawMessage `json:"d"`
 		}
 		if json.Unmarshal(data, &p) != nil {
-			return // Discord closes the connection on a payload it cannot decode
+			s.closeWith(g, 4002, "Error while decoding payload.")
+			return
 		}
 		switch p.Op {
 		case 1: // heartbeat
@@ -414,18 +622,43 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// closeWith ends a gateway connection with a close code, as Discord does on
+// a protocol or authentication error.
+func (s *Server) closeWith(g *gatewayConn, code int, text string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	_ = g.c.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, text), time.Now().Add(time.Second))
+	g.c.Close()
+}
+
+// validToken reports whether a gateway token is the bot's, with or without
+// the "Bot " prefix.
+func (s *Server) validToken(token string) bool {
+	return token == "Bot "+s.opts.Token || token == s.opts.Token
+}
+
 func (s *Server) identify(g *gatewayConn, d json.RawMessage, host string) error {
 	var id struct {
+		Token string  `json:"token"`
 		Shard *[2]int `json:"shard"`
 	}
 	_ = json.Unmarshal(d, &id) // a missing shard means shard 0 of 1
+	s.record(func() { s.identifies = append(s.identifies, append(json.RawMessage(nil), d...)) })
+	if !s.validToken(id.Token) {
+		s.closeWith(g, 4004, "Authentication failed.")
+		return errors.New("identify: authentication failed")
+	}
 	shard := [2]int{0, 1}
 	if id.Shard != nil {
 		shard = *id.Shard
 	}
+	if shard[1] < 1 || shard[0] < 0 || shard[0] >= shard[1] {
+		s.closeWith(g, 4010, "Invalid shard.")
+		return errors.New("identify: invalid shard")
+	}
 	s.mu.Lock()
-	s.sessions++
-	session := fmt.Sprintf("fake-session-%d", s.sessions)
+	session := fmt.Sprintf("fake-session-%d", len(s.sessions)+1)
+	s.sessions[session] = true
 	s.seq++
 	seq := s.seq
 	s.mu.Unlock()
@@ -446,10 +679,7 @@ func (s *Server) identify(g *gatewayConn, d json.RawMessage, host string) error 
 	// so a test that sees the session up dispatches only after READY.
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	s.record(func() {
-		s.identifies = append(s.identifies, append(json.RawMessage(nil), d...))
-		s.live = g
-	})
+	s.record(func() { s.live = g })
 	return g.c.WriteJSON(ready)
 }
 
@@ -458,23 +688,35 @@ func (s *Server) resume(g *gatewayConn, d json.RawMessage) error {
 	if err := json.Unmarshal(d, &r); err != nil {
 		return err
 	}
+	s.record(func() { s.resumes = append(s.resumes, r) })
+	if !s.validToken(r.Token) {
+		s.closeWith(g, 4004, "Authentication failed.")
+		return errors.New("resume: authentication failed")
+	}
 	s.mu.Lock()
+	known := s.sessions[r.SessionID]
 	s.seq++
 	seq := s.seq
 	s.mu.Unlock()
+	if !known {
+		// Invalid session, not resumable: the client must identify.
+		return g.write(map[string]any{"op": 9, "d": false})
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	s.record(func() {
-		s.resumes = append(s.resumes, r)
-		s.live = g
-	})
+	s.record(func() { s.live = g })
 	return g.c.WriteJSON(map[string]any{"op": 0, "t": "RESUMED", "s": seq, "d": map[string]any{}})
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
+func writeJSON(w http.ResponseWriter, status int, body []byte) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	w.Write(mustJSON(v))
+	w.Write(body)
+}
+
+// apiError is Discord's JSON error body.
+func apiError(code int, message string) []byte {
+	return mustJSON(map[string]any{"code": code, "message": message})
 }
 
 func mustJSON(v any) []byte {
