@@ -37,7 +37,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	var a httpapi.Ask
+	var a bot.Ask
 	json.NewDecoder(resp.Body).Decode(&a)
 	resp.Body.Close()
 	fmt.Println(resp.StatusCode, a.Answered, a.Mode, a.Answer)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"sync"
@@ -11,6 +12,8 @@ import (
 	"time"
 
 	"github.com/talksbot/talksbot/adapters/httpapi"
+	"github.com/talksbot/talksbot/adapters/sqlite"
+	"github.com/talksbot/talksbot/bot"
 )
 
 // loadQuestions mix covered questions, declines and a follow-up-looking one.
@@ -60,14 +63,63 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 }
 
 // TestLoadAsk puts 10,000 questions to /v1/ask from 200 concurrent clients
-// on 127.0.0.1 and expects every one answered. It asserts no speed; the
-// latencies it logs are for the record.
+// on 127.0.0.1 and expects every one answered, with the in-memory store and
+// with the real SQLite store in a temporary folder (whose question log must
+// hold every question). It asserts no speed; the latencies it logs are for
+// the record.
 func TestLoadAsk(t *testing.T) {
-	const clients, each = 200, 50
-	ts, _ := newRealAPI(t, httpapi.Options{})
+	ix, err := realIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		store func(t *testing.T) (bot.Store, *sqlite.Store)
+	}{
+		{"memory store", func(*testing.T) (bot.Store, *sqlite.Store) { return bot.NewMemoryStore(), nil }},
+		{"sqlite store", func(t *testing.T) (bot.Store, *sqlite.Store) {
+			st, err := sqlite.Open(t.Context(), t.TempDir(), sqlite.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { st.Close() })
+			return st, st
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			const clients, each = 200, 50
+			store, db := tt.store(t)
+			ts := httptest.NewServer(httpapi.New(httpapi.Options{Core: bot.New(ix, bot.Options{Store: store})}).Handler())
+			defer ts.Close()
+			latencies, elapsed, errs := runLoad(ts.URL+"/v1/ask", clients, each)
+			if len(errs) > 0 {
+				t.Errorf("%d of %d requests failed; first: %v", len(errs), clients*each, errs[0])
+			}
+			t.Logf("%d requests from %d clients in %v (%.0f req/s): p50 %v, p99 %v, max %v",
+				len(latencies), clients, elapsed.Round(time.Millisecond), float64(len(latencies))/elapsed.Seconds(),
+				percentile(latencies, 0.50), percentile(latencies, 0.99), latencies[len(latencies)-1])
+			if db == nil {
+				return
+			}
+			r, err := db.Report(t.Context(), time.Now().Add(-time.Hour))
+			if err != nil {
+				t.Fatal(err)
+			}
+			dropped := db.DroppedQuestions()
+			if uint64(r.Questions)+dropped != clients*each {
+				t.Errorf("question log holds %d and dropped %d, want %d in all", r.Questions, dropped, clients*each)
+			}
+			t.Logf("question log: %d questions stored, %d dropped", r.Questions, dropped)
+		})
+	}
+}
+
+// runLoad sends each questions from each of clients concurrent clients and
+// returns the sorted latencies, the wall time and the failures.
+func runLoad(url string, clients, each int) ([]time.Duration, time.Duration, []error) {
 	client := loadClient(clients)
 	defer client.CloseIdleConnections()
-
 	var (
 		wg        sync.WaitGroup
 		mu        sync.Mutex
@@ -81,7 +133,7 @@ func TestLoadAsk(t *testing.T) {
 			var failures []error
 			for i := range each {
 				t0 := time.Now()
-				err := askOnce(client, ts.URL+"/v1/ask", loadQuestions[(c+i)%len(loadQuestions)])
+				err := askOnce(client, url, loadQuestions[(c+i)%len(loadQuestions)])
 				local = append(local, time.Since(t0))
 				if err != nil {
 					failures = append(failures, err)
@@ -95,20 +147,14 @@ func TestLoadAsk(t *testing.T) {
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
-
-	if len(errs) > 0 {
-		t.Errorf("%d of %d requests failed; first: %v", len(errs), clients*each, errs[0])
-	}
 	slices.Sort(latencies)
-	t.Logf("%d requests from %d clients in %v (%.0f req/s): p50 %v, p99 %v, max %v",
-		len(latencies), clients, elapsed.Round(time.Millisecond), float64(len(latencies))/elapsed.Seconds(),
-		percentile(latencies, 0.50), percentile(latencies, 0.99), latencies[len(latencies)-1])
+	return latencies, elapsed, errs
 }
 
 // BenchmarkAsk measures POST /v1/ask end to end over loopback HTTP with the
 // real bot, reporting the p50 and p99 request latency alongside ns/op.
 func BenchmarkAsk(b *testing.B) {
-	ts, _ := newRealAPI(b, httpapi.Options{})
+	ts, _ := newRealAPI(b, httpapi.Options{}, bot.Options{})
 	client := loadClient(256)
 	defer client.CloseIdleConnections()
 	var (

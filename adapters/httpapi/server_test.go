@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -13,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -33,13 +35,13 @@ var realIndex = sync.OnceValues(func() (*knowledge.Index, error) {
 })
 
 // newRealAPI serves the real bot over the real article on 127.0.0.1.
-func newRealAPI(t testing.TB, opts httpapi.Options) (*httptest.Server, *knowledge.Index) {
+func newRealAPI(t testing.TB, opts httpapi.Options, bopts bot.Options) (*httptest.Server, *knowledge.Index) {
 	t.Helper()
 	ix, err := realIndex()
 	if err != nil {
 		t.Fatalf("index the article: %v", err)
 	}
-	opts.Core = bot.New(ix, bot.Options{})
+	opts.Core = bot.New(ix, bopts)
 	ts := httptest.NewServer(httpapi.New(opts).Handler())
 	t.Cleanup(ts.Close)
 	return ts, ix
@@ -70,7 +72,7 @@ func keys(m map[string]any) []string {
 }
 
 func TestAskAnswersFromTheArticle(t *testing.T) {
-	ts, ix := newRealAPI(t, httpapi.Options{})
+	ts, ix := newRealAPI(t, httpapi.Options{}, bot.Options{})
 	status, hdr, body := post(t, ts.Client(), ts.URL+"/v1/ask", `{"question":"What has Congress pushed for?"}`)
 	if status != http.StatusOK {
 		t.Fatalf("status %d, want 200; body %s", status, body)
@@ -88,7 +90,7 @@ func TestAskAnswersFromTheArticle(t *testing.T) {
 		t.Errorf("keys = %v, want exactly %v", got, wantKeys)
 	}
 
-	var a httpapi.Ask
+	var a bot.Ask
 	if err := json.Unmarshal(body, &a); err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +124,7 @@ func TestAskAnswersFromTheArticle(t *testing.T) {
 }
 
 func TestAskDeclines(t *testing.T) {
-	ts, _ := newRealAPI(t, httpapi.Options{})
+	ts, _ := newRealAPI(t, httpapi.Options{}, bot.Options{})
 	status, _, body := post(t, ts.Client(), ts.URL+"/v1/ask", `{"question":"Who won the World Cup?"}`)
 	if status != http.StatusOK {
 		t.Fatalf("status %d, want 200; body %s", status, body)
@@ -130,7 +132,7 @@ func TestAskDeclines(t *testing.T) {
 	if !bytes.Contains(body, []byte(`"citations":[]`)) {
 		t.Errorf("body %s: want an empty citations array, not null or missing", body)
 	}
-	var a httpapi.Ask
+	var a bot.Ask
 	if err := json.Unmarshal(body, &a); err != nil {
 		t.Fatal(err)
 	}
@@ -155,6 +157,11 @@ func TestAskTakesCommandsAsQuestions(t *testing.T) {
 	if got.Platform != bot.HTTP || got.Command == nil || got.Command.Name != "ask" || got.Command.Arg != "help" {
 		t.Errorf("core got %+v (command %+v), want an http ask command for %q", got, got.Command, "help")
 	}
+	// httptest.NewRequest comes from 192.0.2.1:1234: the address without
+	// the port is the user the bot rate-limits.
+	if got.User != "192.0.2.1" {
+		t.Errorf("core got user %q, want the client address 192.0.2.1", got.User)
+	}
 }
 
 func TestAskLLMModeNamesTheModel(t *testing.T) {
@@ -162,10 +169,13 @@ func TestAskLLMModeNamesTheModel(t *testing.T) {
 		name      string
 		reply     bot.Reply
 		wantModel string // "" means no "model" key
+		wantKeys  []string
 	}{
 		{"llm", bot.Reply{Kind: bot.KindAnswer, Text: "Drafted [1].", Mode: bot.ModeLLM, Model: "small-model",
-			Citations: []bot.Citation{{ID: "d#1", Doc: "d", Title: "T", Section: "S", Text: "x", Score: 1.5}}}, "small-model"},
-		{"extractive", bot.Reply{Kind: bot.KindAnswer, Text: "Quoted.", Mode: bot.ModeExtractive, Model: "stale"}, ""},
+			Citations: []bot.Citation{{ID: "d#1", Doc: "d", Title: "T", Section: "S", Text: "x", Score: 1.5}}}, "small-model",
+			[]string{"answer", "answered", "citations", "mode", "model", "question", "took_ms"}},
+		{"extractive", bot.Reply{Kind: bot.KindAnswer, Text: "Quoted.", Mode: bot.ModeExtractive, Model: "stale"}, "",
+			[]string{"answer", "answered", "citations", "mode", "question", "took_ms"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -177,6 +187,9 @@ func TestAskLLMModeNamesTheModel(t *testing.T) {
 			var obj map[string]any
 			if err := json.Unmarshal(rec.Body.Bytes(), &obj); err != nil {
 				t.Fatalf("decode %s: %v", rec.Body, err)
+			}
+			if got := keys(obj); !slices.Equal(got, tt.wantKeys) {
+				t.Errorf("keys = %v, want exactly %v", got, tt.wantKeys)
 			}
 			model, has := obj["model"]
 			if tt.wantModel == "" && has {
@@ -193,7 +206,7 @@ func TestAskLLMModeNamesTheModel(t *testing.T) {
 }
 
 func TestAskErrors(t *testing.T) {
-	ts, _ := newRealAPI(t, httpapi.Options{MaxBodyBytes: 1024})
+	ts, _ := newRealAPI(t, httpapi.Options{MaxBodyBytes: 1024}, bot.Options{})
 	// Over the bot's 2,000 characters, under the default body limit.
 	long := `{"question":"` + strings.Repeat("why ", 600) + `"}`
 	tests := []struct {
@@ -268,7 +281,7 @@ func TestAskErrors(t *testing.T) {
 		})
 	}
 	// An over-long question is the bot's to refuse, with its own words.
-	ts2, _ := newRealAPI(t, httpapi.Options{})
+	ts2, _ := newRealAPI(t, httpapi.Options{}, bot.Options{})
 	status, _, raw := post(t, ts2.Client(), ts2.URL+"/v1/ask", long)
 	var e struct{ Error string }
 	if err := json.Unmarshal(raw, &e); err != nil || status != http.StatusBadRequest || e.Error == "" {
@@ -283,68 +296,86 @@ func cmpOr(s, def string) string {
 	return s
 }
 
-func TestAskCoreErrorReply(t *testing.T) {
-	counter := &countingCounter{}
-	api := httpapi.New(httpapi.Options{
-		Counter: counter,
-		Core: coreFunc(func(context.Context, bot.Request) bot.Reply {
-			return bot.Reply{ID: "r1", Kind: bot.KindError, Text: "Questions are limited to 2,000 characters."}
-		}),
-	})
-	rec := httptest.NewRecorder()
-	req := httptest.NewRequest(http.MethodPost, "/v1/ask", strings.NewReader(`{"question":"q"}`))
-	req.Header.Set("Content-Type", "application/json")
-	api.Handler().ServeHTTP(rec, req)
-	if rec.Code != http.StatusBadRequest {
-		t.Errorf("status %d, want 400", rec.Code)
+func TestAskRefusals(t *testing.T) {
+	tests := []struct {
+		name           string
+		opts           httpapi.Options
+		problem        bot.Problem
+		wantStatus     int
+		wantRetryAfter string // "" means no header
+	}{
+		{"bad input", httpapi.Options{}, bot.ProblemBadInput, 400, ""},
+		{"rate limited", httpapi.Options{}, bot.ProblemRateLimited, 429, "10"},
+		{"rate limited, configured hint", httpapi.Options{RetryAfter: 1500 * time.Millisecond}, bot.ProblemRateLimited, 429, "2"},
+		{"rate limited, tiny hint", httpapi.Options{RetryAfter: time.Nanosecond}, bot.ProblemRateLimited, 429, "1"},
+		{"rate limited, huge hint", httpapi.Options{RetryAfter: 1000 * time.Hour}, bot.ProblemRateLimited, 429, "3600"},
+		{"busy", httpapi.Options{}, bot.ProblemBusy, 503, "2"},
+		{"unavailable", httpapi.Options{}, bot.ProblemUnavailable, 503, ""},
+		{"internal", httpapi.Options{}, bot.ProblemInternal, 500, ""},
+		{"unclassified", httpapi.Options{}, "", 500, ""},
 	}
-	if want := `{"error":"Questions are limited to 2,000 characters."}` + "\n"; rec.Body.String() != want {
-		t.Errorf("body %q, want %q", rec.Body, want)
-	}
-	if got := counter.get(bot.HTTP, httpapi.OutcomeError); got != 1 {
-		t.Errorf("counted %d errors, want 1", got)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			counter := &countingCounter{}
+			opts := tt.opts
+			opts.Counter = counter
+			opts.Core = coreFunc(func(context.Context, bot.Request) bot.Reply {
+				return bot.Reply{ID: "r1", Kind: bot.KindError, Problem: tt.problem, Text: "The bot's own words."}
+			})
+			rec := httptest.NewRecorder()
+			req := httptest.NewRequest(http.MethodPost, "/v1/ask", strings.NewReader(`{"question":"q"}`))
+			req.Header.Set("Content-Type", "application/json")
+			httpapi.New(opts).Handler().ServeHTTP(rec, req)
+			if rec.Code != tt.wantStatus {
+				t.Errorf("status %d, want %d", rec.Code, tt.wantStatus)
+			}
+			if want := `{"error":"The bot's own words."}` + "\n"; rec.Body.String() != want {
+				t.Errorf("body %q, want %q", rec.Body, want)
+			}
+			if got := rec.Header().Get("Retry-After"); got != tt.wantRetryAfter {
+				t.Errorf("Retry-After = %q, want %q", got, tt.wantRetryAfter)
+			}
+			if got := counter.get(bot.HTTP, tt.problem); got != 1 {
+				t.Errorf("counted %d refusals for problem %q, want 1", got, tt.problem)
+			}
+		})
 	}
 }
 
-// countingCounter is a Counter that counts by platform and outcome.
+// countingCounter is a Counter that counts by platform and problem.
 type countingCounter struct {
 	mu sync.Mutex
 	n  map[string]int
 }
 
-func (c *countingCounter) Question(p bot.Platform, outcome string) {
+var _ httpapi.Counter = (*countingCounter)(nil)
+
+func (c *countingCounter) Refused(p bot.Platform, problem bot.Problem) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.n == nil {
 		c.n = map[string]int{}
 	}
-	c.n[string(p)+"/"+outcome]++
+	c.n[string(p)+"/"+string(problem)]++
 }
 
-func (c *countingCounter) get(p bot.Platform, outcome string) int {
+func (c *countingCounter) get(p bot.Platform, problem bot.Problem) int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.n[string(p)+"/"+outcome]
+	return c.n[string(p)+"/"+string(problem)]
 }
 
-func TestAskRateLimit(t *testing.T) {
+func TestAskRateLimitIsTheBots(t *testing.T) {
 	counter := &countingCounter{}
-	answered := 0
-	api := httpapi.New(httpapi.Options{
-		RatePerMinute: 1,
-		Burst:         2,
-		Counter:       counter,
-		Core: coreFunc(func(context.Context, bot.Request) bot.Reply {
-			answered++
-			return bot.Reply{Kind: bot.KindAnswer, Text: "a", Mode: bot.ModeExtractive}
-		}),
-	})
+	ts, _ := newRealAPI(t, httpapi.Options{Counter: counter, RetryAfter: 30 * time.Second},
+		bot.Options{RatePerMinute: 1, Burst: 2})
+	handler := ts.Config.Handler
 	ask := func(addr string) *httptest.ResponseRecorder {
 		rec := httptest.NewRecorder()
-		req := httptest.NewRequest(http.MethodPost, "/v1/ask", strings.NewReader(`{"question":"q"}`))
+		req := httptest.NewRequest(http.MethodPost, "/v1/ask", strings.NewReader(`{"question":"What has Congress pushed for?"}`))
 		req.Header.Set("Content-Type", "application/json")
 		req.RemoteAddr = addr
-		api.Handler().ServeHTTP(rec, req)
+		handler.ServeHTTP(rec, req)
 		return rec
 	}
 	steps := []struct {
@@ -363,19 +394,90 @@ func TestAskRateLimit(t *testing.T) {
 			t.Errorf("step %d from %s: status %d, want %d; body %s", i, st.addr, rec.Code, st.want, rec.Body)
 		}
 		if st.want == 429 {
-			if ra := rec.Header().Get("Retry-After"); ra == "" || ra == "0" {
-				t.Errorf("step %d: Retry-After = %q, want a positive number of seconds", i, ra)
+			if ra := rec.Header().Get("Retry-After"); ra != "30" {
+				t.Errorf("step %d: Retry-After = %q, want 30", i, ra)
 			}
-			if !strings.Contains(rec.Body.String(), `"error"`) {
-				t.Errorf("step %d: body %s, want a JSON error", i, rec.Body)
+			var e struct{ Error string }
+			if err := json.Unmarshal(rec.Body.Bytes(), &e); err != nil || e.Error == "" {
+				t.Errorf("step %d: body %s, want a JSON error in the bot's words", i, rec.Body)
 			}
 		}
 	}
-	if answered != 4 {
-		t.Errorf("core answered %d, want 4 (the limited request never reaches it)", answered)
-	}
-	if got := counter.get(bot.HTTP, httpapi.OutcomeRateLimited); got != 1 {
+	if got := counter.get(bot.HTTP, bot.ProblemRateLimited); got != 1 {
 		t.Errorf("counted %d rate-limited questions, want 1", got)
+	}
+}
+
+func TestAskCitationsAtMostK(t *testing.T) {
+	cites := make([]bot.Citation, 5)
+	for i := range cites {
+		cites[i] = bot.Citation{ID: fmt.Sprint("d#", i), Doc: "d", Title: "T", Section: "S", Text: "x"}
+	}
+	core := coreFunc(func(context.Context, bot.Request) bot.Reply {
+		return bot.Reply{Kind: bot.KindAnswer, Text: "a", Mode: bot.ModeExtractive, Citations: cites}
+	})
+	tests := []struct {
+		k    int
+		want int
+	}{{0, 3}, {1, 1}, {10, 5}}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint("k=", tt.k), func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			req := httptest.NewRequest(http.MethodPost, "/v1/ask", strings.NewReader(`{"question":"q"}`))
+			req.Header.Set("Content-Type", "application/json")
+			httpapi.New(httpapi.Options{Core: core, K: tt.k}).Handler().ServeHTTP(rec, req)
+			var a bot.Ask
+			if err := json.Unmarshal(rec.Body.Bytes(), &a); err != nil {
+				t.Fatalf("decode %s: %v", rec.Body, err)
+			}
+			if len(a.Citations) != tt.want {
+				t.Errorf("got %d citations, want %d", len(a.Citations), tt.want)
+			}
+		})
+	}
+}
+
+func TestAskHasADeadline(t *testing.T) {
+	const timeout = 20 * time.Millisecond
+	tests := []struct {
+		name string
+		opt  time.Duration
+		max  time.Duration // the deadline is at most this far away
+	}{
+		{"configured", timeout, timeout},
+		{"default", 0, 90 * time.Second},
+		{"too long", time.Hour, 90 * time.Second},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var left time.Duration
+			api := httpapi.New(httpapi.Options{
+				AnswerTimeout: tt.opt,
+				Core: coreFunc(func(ctx context.Context, _ bot.Request) bot.Reply {
+					deadline, ok := ctx.Deadline()
+					if !ok {
+						return bot.Reply{Kind: bot.KindError, Problem: bot.ProblemInternal, Text: "no deadline"}
+					}
+					left = time.Until(deadline)
+					if tt.opt == timeout {
+						// What a request queued for a slot does: wait until
+						// the deadline gives up for it.
+						<-ctx.Done()
+					}
+					return bot.Reply{Kind: bot.KindError, Problem: bot.ProblemBusy, Text: "All answering slots are busy."}
+				}),
+			})
+			rec := httptest.NewRecorder()
+			req := httptest.NewRequest(http.MethodPost, "/v1/ask", strings.NewReader(`{"question":"q"}`))
+			req.Header.Set("Content-Type", "application/json")
+			api.Handler().ServeHTTP(rec, req)
+			if rec.Code != http.StatusServiceUnavailable {
+				t.Errorf("status %d, want 503; body %s", rec.Code, rec.Body)
+			}
+			if left <= 0 || left > tt.max {
+				t.Errorf("deadline %v away, want within %v", left, tt.max)
+			}
+		})
 	}
 }
 
@@ -461,6 +563,50 @@ func TestReadyz(t *testing.T) {
 	}
 }
 
+func TestReadyzDoesNotWaitForStuckChecks(t *testing.T) {
+	release := make(chan struct{})
+	returned := make(chan struct{})
+	var calls atomic.Int32
+	api := httpapi.New(httpapi.Options{
+		Core:         coreFunc(nil),
+		CheckTimeout: 20 * time.Millisecond,
+		Checks: []httpapi.Check{
+			{Name: "index", Func: func(context.Context) error { return nil }},
+			// A check that ignores its context, like a driver call
+			// without one.
+			{Name: "state", Func: func(context.Context) error {
+				calls.Add(1)
+				defer close(returned)
+				<-release
+				return nil
+			}},
+		},
+	})
+	defer func() {
+		close(release)
+		<-returned // the stuck check's goroutine ends with the test
+	}()
+	wantErrors := []string{"timed out", "timed out: an earlier run has not returned yet"}
+	for i, wantErr := range wantErrors {
+		rec := httptest.NewRecorder()
+		api.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/readyz", nil))
+		if rec.Code != http.StatusServiceUnavailable {
+			t.Errorf("probe %d: status %d, want 503", i+1, rec.Code)
+		}
+		var got httpapi.Readiness
+		if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+			t.Fatalf("decode %s: %v", rec.Body, err)
+		}
+		want := httpapi.Readiness{Checks: []httpapi.CheckResult{{Name: "index", OK: true}, {Name: "state", Error: wantErr}}}
+		if g, w := jsonString(t, got), jsonString(t, want); g != w {
+			t.Errorf("probe %d: body %s, want %s", i+1, g, w)
+		}
+	}
+	if n := calls.Load(); n != 1 {
+		t.Errorf("the stuck check ran %d times, want 1 (no second goroutine while it hangs)", n)
+	}
+}
+
 func jsonString(t *testing.T, v any) string {
 	t.Helper()
 	b, err := json.Marshal(v)
@@ -491,6 +637,7 @@ func TestMetricsAndMountedRoutes(t *testing.T) {
 		{"metrics POST", withMetrics, http.MethodPost, "/metrics", 405, `{"error":"use GET"}` + "\n"},
 		{"no metrics", without, http.MethodGet, "/metrics", 404, `{"error":"metrics are not enabled"}` + "\n"},
 		{"mounted", withMetrics, http.MethodPost, "/slack/events", 200, "slack"},
+		{"mounted, wrong method", withMetrics, http.MethodGet, "/slack/events", 405, `{"error":"use POST"}` + "\n"},
 		{"unknown path", withMetrics, http.MethodGet, "/nope", 404, `{"error":"no route for /nope"}` + "\n"},
 	}
 	for _, tt := range tests {
@@ -499,6 +646,50 @@ func TestMetricsAndMountedRoutes(t *testing.T) {
 			tt.api.Handler().ServeHTTP(rec, httptest.NewRequest(tt.method, tt.path, nil))
 			if rec.Code != tt.wantStatus || rec.Body.String() != tt.wantBody {
 				t.Errorf("%s %s = %d %q, want %d %q", tt.method, tt.path, rec.Code, rec.Body, tt.wantStatus, tt.wantBody)
+			}
+			if rec.Code == http.StatusMethodNotAllowed && rec.Header().Get("Allow") == "" {
+				t.Errorf("%s %s: 405 without an Allow header", tt.method, tt.path)
+			}
+		})
+	}
+}
+
+func TestMountedRoutesHaveABodyLimit(t *testing.T) {
+	api := httpapi.New(httpapi.Options{Core: coreFunc(nil)})
+	api.Handle("POST /slack/events", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n, err := io.Copy(io.Discard, r.Body)
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			http.Error(w, "too large", http.StatusRequestEntityTooLarge)
+			return
+		}
+		fmt.Fprint(w, n)
+	}))
+	api.Handle("GET /slack/oauth", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	api.Handle("PUT /slack/oauth", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	tests := []struct {
+		name       string
+		method     string
+		path       string
+		body       string
+		wantStatus int
+		wantAllow  string
+	}{
+		{"small", http.MethodPost, "/slack/events", "payload", 200, ""},
+		{"over 1 MiB", http.MethodPost, "/slack/events", strings.Repeat("x", 1<<20+1), 413, ""},
+		{"several methods", http.MethodPost, "/slack/oauth", "", 405, "GET, HEAD, PUT"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			// io.MultiReader hides the length, as a chunked body would.
+			req := httptest.NewRequest(tt.method, tt.path, io.MultiReader(strings.NewReader(tt.body)))
+			api.Handler().ServeHTTP(rec, req)
+			if rec.Code != tt.wantStatus {
+				t.Errorf("status %d, want %d; body %s", rec.Code, tt.wantStatus, rec.Body)
+			}
+			if got := rec.Header().Get("Allow"); got != tt.wantAllow {
+				t.Errorf("Allow = %q, want %q", got, tt.wantAllow)
 			}
 		})
 	}
@@ -612,42 +803,80 @@ func TestServeShutsDownGracefully(t *testing.T) {
 	}
 }
 
+func TestServeWaitsForHandlersAfterFailedShutdown(t *testing.T) {
+	entered := make(chan struct{})
+	release := make(chan struct{})
+	var finished atomic.Bool
+	waiting := &signalHandler{msg: "shutdown grace period over", seen: make(chan struct{})}
+	api := httpapi.New(httpapi.Options{
+		Logger:          slog.New(waiting),
+		ShutdownTimeout: time.Millisecond, // the grace period runs out
+		Core: coreFunc(func(context.Context, bot.Request) bot.Reply {
+			close(entered)
+			<-release // a handler slow to notice, such as one in a store write
+			finished.Store(true)
+			return bot.Reply{Kind: bot.KindError, Problem: bot.ProblemBusy, Text: "gone"}
+		}),
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	served := make(chan error, 1)
+	go func() { served <- api.ServeListener(ctx, ln) }()
+
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	asked := make(chan struct{})
+	go func() {
+		defer close(asked)
+		resp, err := client.Post("http://"+ln.Addr().String()+"/v1/ask", "application/json", strings.NewReader(`{"question":"q"}`))
+		if err == nil {
+			resp.Body.Close()
+		}
+	}()
+	<-entered
+	cancel()
+	select {
+	case <-waiting.seen: // Serve waits for the handler
+	case err := <-served:
+		close(release)
+		t.Fatalf("Serve returned %v while a handler was still running", err)
+	}
+	close(release)
+	err = <-served
+	if err == nil || !strings.Contains(err.Error(), "shutdown") {
+		t.Errorf("Serve returned %v, want a shutdown error (the grace period ran out)", err)
+	}
+	if !finished.Load() {
+		t.Error("Serve returned before the handler finished")
+	}
+	<-asked
+}
+
+// signalHandler is a slog.Handler that closes seen at the first record
+// whose message contains msg.
+type signalHandler struct {
+	msg  string
+	seen chan struct{}
+	once sync.Once
+}
+
+func (h *signalHandler) Enabled(context.Context, slog.Level) bool { return true }
+func (h *signalHandler) WithAttrs([]slog.Attr) slog.Handler       { return h }
+func (h *signalHandler) WithGroup(string) slog.Handler            { return h }
+func (h *signalHandler) Handle(_ context.Context, r slog.Record) error {
+	if strings.Contains(r.Message, h.msg) {
+		h.once.Do(func() { close(h.seen) })
+	}
+	return nil
+}
+
 func TestServeBadAddress(t *testing.T) {
 	api := httpapi.New(httpapi.Options{Core: coreFunc(nil)})
 	err := api.Serve(t.Context(), "127.0.0.1:not-a-port")
 	if err == nil || !strings.Contains(err.Error(), "127.0.0.1:not-a-port") {
 		t.Errorf("Serve on a bad address: got %v, want an error naming the address", err)
-	}
-}
-
-func TestNewAsk(t *testing.T) {
-	tests := []struct {
-		name  string
-		reply bot.Reply
-		took  time.Duration
-		want  string
-	}{
-		{
-			"declined", bot.Reply{Kind: bot.KindDeclined, Text: "The article doesn't cover that.", Mode: bot.ModeExtractive},
-			1234567 * time.Nanosecond,
-			`{"question":"q","answered":false,"answer":"The article doesn't cover that.","mode":"extractive","citations":[],"took_ms":1.234}`,
-		},
-		{
-			"llm answer", bot.Reply{Kind: bot.KindAnswer, Text: "A [1].", Mode: bot.ModeLLM, Model: "m1",
-				Citations: []bot.Citation{{ID: "a#2", Doc: "a", Title: "A", Section: "S", Text: "P.", Score: 2.5}}},
-			2 * time.Second,
-			`{"question":"q","answered":true,"answer":"A [1].","mode":"llm","model":"m1","citations":[{"id":"a#2","doc":"a","title":"A","section":"S","text":"P.","score":2.5}],"took_ms":2000}`,
-		},
-		{
-			"no mode", bot.Reply{Kind: bot.KindAnswer, Text: "x"}, 0,
-			`{"question":"q","answered":true,"answer":"x","mode":"extractive","citations":[],"took_ms":0}`,
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := jsonString(t, httpapi.NewAsk("q", tt.reply, tt.took)); got != tt.want {
-				t.Errorf("got  %s\nwant %s", got, tt.want)
-			}
-		})
 	}
 }

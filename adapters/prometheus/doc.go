@@ -1,13 +1,18 @@
 // Package prometheus exposes talksbot's metrics for Prometheus at /metrics:
 // questions by platform and outcome, an answer-latency histogram, LLM calls
-// and fallbacks, feedback, and adapter reconnects.
+// and fallbacks to extractive wording, feedback, and adapter reconnects.
 //
 // The bot core knows nothing of metrics. Metrics count what passes through
 // the bot's own ports: Store wraps a bot.Store and counts each logged
 // question and each verdict before handing it on, and Drafter wraps a
-// bot.Drafter and counts LLM calls. Adapters report what only they see
-// (reconnects, errors, rate limits) through small exported methods, each
-// handed to them behind a one-method interface of their own.
+// bot.Drafter and counts LLM calls, and the fallbacks their outcome forces
+// (a failed call, or a draft that fails bot.Verify). Adapters report what
+// only they see through small exported methods, each handed to them behind a
+// one-method interface of their own: Refused for questions the bot refused
+// (httpapi.Counter), Reconnected for platform reconnections.
+//
+// A refused question's outcome label is its bot.Problem's value, so the label
+// strings have one definition, in the bot.
 //
 // Every Metrics has its own registry, so tests and several bots in one
 // process never share counters.

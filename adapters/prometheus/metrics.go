@@ -2,8 +2,9 @@ package prometheus
 
 import (
 	"context"
+	"fmt"
 	"net/http"
-	"sync/atomic"
+	"slices"
 
 	promclient "github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -15,20 +16,35 @@ import (
 // Namespace prefixes every talksbot metric name.
 const Namespace = "talksbot"
 
-// Question outcomes, the values of questions_total's outcome label.
+// Question outcomes, the values of questions_total's outcome label. A
+// question the bot refused is counted under its bot.Problem's value
+// ("bad_input", "rate_limited", "busy", "unavailable", "internal"), or
+// OutcomeError when the refusal names no problem.
 const (
-	OutcomeAnswered    = "answered"
-	OutcomeDeclined    = "declined"
-	OutcomeError       = "error"
-	OutcomeRateLimited = "rate_limited"
+	OutcomeAnswered = "answered"
+	OutcomeDeclined = "declined"
+	OutcomeError    = "error"
 )
 
 // LLM call outcomes, the values of llm_calls_total's outcome label.
 const (
-	LLMOK       = "ok"       // a draft came back
-	LLMError    = "error"    // the call failed
-	LLMFallback = "fallback" // an answer fell back to extractive wording
+	LLMOK    = "ok"    // a draft came back
+	LLMError = "error" // the call failed (or panicked)
 )
+
+// Fallback kinds, the values of llm_fallbacks_total's kind label: what
+// fell back to extractive wording because the draft failed or did not pass
+// the bot's verification.
+const (
+	FallbackAnswer  = "answer"
+	FallbackSummary = "summary"
+)
+
+// problems are the refusals counted under their own outcome, from the start
+// so that their series read as zero rather than missing.
+var problems = []bot.Problem{
+	bot.ProblemBadInput, bot.ProblemRateLimited, bot.ProblemBusy, bot.ProblemUnavailable, bot.ProblemInternal,
+}
 
 // answerBuckets span extractive answers (well under a millisecond in
 // process) to slow LLM drafts (tens of seconds), in seconds.
@@ -41,11 +57,9 @@ type Metrics struct {
 	questions     *promclient.CounterVec
 	answerSeconds *promclient.HistogramVec
 	llmCalls      *promclient.CounterVec
+	fallbacks     *promclient.CounterVec
 	feedback      *promclient.CounterVec
 	reconnects    *promclient.CounterVec
-	// drafting is set once a Drafter is wrapped: from then on an answer in
-	// extractive mode means the draft was not used.
-	drafting atomic.Bool
 }
 
 // New returns Metrics registered in a new registry together with the Go
@@ -56,7 +70,7 @@ func New() *Metrics {
 		questions: promclient.NewCounterVec(promclient.CounterOpts{
 			Namespace: Namespace,
 			Name:      "questions_total",
-			Help:      "Questions by platform and outcome (answered, declined, error, rate_limited).",
+			Help:      "Questions by platform and outcome: answered, declined, or the problem that refused them (bad_input, rate_limited, busy, unavailable, internal).",
 		}, []string{"platform", "outcome"}),
 		answerSeconds: promclient.NewHistogramVec(promclient.HistogramOpts{
 			Namespace: Namespace,
@@ -67,8 +81,13 @@ func New() *Metrics {
 		llmCalls: promclient.NewCounterVec(promclient.CounterOpts{
 			Namespace: Namespace,
 			Name:      "llm_calls_total",
-			Help:      "LLM draft calls by outcome (ok, error), and answers that fell back to extractive wording (fallback).",
+			Help:      "LLM draft calls by outcome (ok, error).",
 		}, []string{"outcome"}),
+		fallbacks: promclient.NewCounterVec(promclient.CounterOpts{
+			Namespace: Namespace,
+			Name:      "llm_fallbacks_total",
+			Help:      "Answers and summaries given in extractive wording because the LLM draft failed or did not pass verification, by kind (answer, summary).",
+		}, []string{"kind"}),
 		feedback: promclient.NewCounterVec(promclient.CounterOpts{
 			Namespace: Namespace,
 			Name:      "feedback_total",
@@ -81,28 +100,29 @@ func New() *Metrics {
 		}, []string{"adapter"}),
 	}
 	m.reg.MustRegister(
-		m.questions, m.answerSeconds, m.llmCalls, m.feedback, m.reconnects,
+		m.questions, m.answerSeconds, m.llmCalls, m.fallbacks, m.feedback, m.reconnects,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)
 	// Series that exist from the start read as zero rather than missing,
 	// so rates and alerts work before the first event.
 	for _, p := range []bot.Platform{bot.Slack, bot.Discord, bot.HTTP} {
-		for _, o := range []string{OutcomeAnswered, OutcomeDeclined, OutcomeError, OutcomeRateLimited} {
-			m.questions.WithLabelValues(string(p), o)
+		m.questions.WithLabelValues(string(p), OutcomeAnswered)
+		m.questions.WithLabelValues(string(p), OutcomeDeclined)
+		for _, pr := range problems {
+			m.questions.WithLabelValues(string(p), string(pr))
 		}
 	}
-	for _, o := range []string{LLMOK, LLMError, LLMFallback} {
+	for _, o := range []string{LLMOK, LLMError} {
 		m.llmCalls.WithLabelValues(o)
+	}
+	for _, k := range []string{FallbackAnswer, FallbackSummary} {
+		m.fallbacks.WithLabelValues(k)
 	}
 	m.feedback.WithLabelValues("true")
 	m.feedback.WithLabelValues("false")
 	return m
 }
-
-// Registry returns the registry, for collectors other packages add (such as
-// the database's connection statistics).
-func (m *Metrics) Registry() *promclient.Registry { return m.reg }
 
 // Handler serves the metrics in the Prometheus exposition format, for
 // GET /metrics.
@@ -111,17 +131,31 @@ func (m *Metrics) Handler() http.Handler {
 		promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{Registry: m.reg}))
 }
 
-// Question counts a question that never reaches the question log, such as
-// one refused by a rate limit (OutcomeRateLimited) or one that failed
-// (OutcomeError). Answered and declined questions are counted by Store.
-func (m *Metrics) Question(platform bot.Platform, outcome string) {
+// Refused counts a question the bot refused (a KindError reply), under
+// its problem as the outcome. Answered and declined questions are counted by
+// Store as they reach the question log. Adapters call it through their own
+// one-method interface, such as httpapi.Counter.
+func (m *Metrics) Refused(platform bot.Platform, problem bot.Problem) {
+	outcome := string(problem)
+	if !slices.Contains(problems, problem) {
+		outcome = OutcomeError // keeps the label's values bounded
+	}
 	m.questions.WithLabelValues(string(platform), outcome).Inc()
 }
 
-// LLMCall counts one LLM call with its outcome: LLMOK, LLMError or
-// LLMFallback. Drafter counts its calls itself.
-func (m *Metrics) LLMCall(outcome string) {
-	m.llmCalls.WithLabelValues(outcome).Inc()
+// CountDroppedQuestions exports read, the state store's count of
+// question-log entries lost (such as the sqlite Store's DroppedQuestions),
+// as talksbot_question_log_dropped_total. It fails when called twice.
+func (m *Metrics) CountDroppedQuestions(read func() uint64) error {
+	err := m.reg.Register(promclient.NewCounterFunc(promclient.CounterOpts{
+		Namespace: Namespace,
+		Name:      "question_log_dropped_total",
+		Help:      "Question-log entries lost: dropped while the log's queue was full, or in a write that failed.",
+	}, func() float64 { return float64(read()) }))
+	if err != nil {
+		return fmt.Errorf("count dropped questions: %w", err)
+	}
+	return nil
 }
 
 // Reconnected counts one reconnection of a platform connection; adapter
@@ -143,16 +177,16 @@ type Store struct {
 	m    *Metrics
 }
 
-var _ bot.Store = (*Store)(nil)
+var (
+	_ bot.Store             = (*Store)(nil)
+	_ bot.DeliveryForgetter = (*Store)(nil)
+)
 
 // LogQuestion counts the question and its latency, then logs it.
 func (s *Store) LogQuestion(ctx context.Context, e bot.LogEntry) error {
 	outcome := OutcomeDeclined
 	if e.Answered {
 		outcome = OutcomeAnswered
-		if e.Mode == bot.ModeExtractive && s.m.drafting.Load() {
-			s.m.LLMCall(LLMFallback)
-		}
 	}
 	s.m.questions.WithLabelValues(string(e.Platform), outcome).Inc()
 	s.m.answerSeconds.WithLabelValues(string(e.Platform)).Observe(e.Latency.Seconds())
@@ -174,16 +208,23 @@ func (s *Store) FirstDelivery(ctx context.Context, eventID string) (bool, error)
 	return s.next.FirstDelivery(ctx, eventID)
 }
 
-// Drafter returns a bot.Drafter that counts its calls to next by outcome.
-// Once a Drafter is in use, Store also counts answers that fell back to
-// extractive wording (the draft failed or did not check out) as
-// LLMFallback.
-func (m *Metrics) Drafter(next bot.Drafter) *Drafter {
-	m.drafting.Store(true)
-	return &Drafter{next: next, m: m}
+// ForgetDelivery delegates to the wrapped store when it can forget a
+// delivery (bot.DeliveryForgetter), and does nothing otherwise, as the bot
+// does for a store that cannot.
+func (s *Store) ForgetDelivery(ctx context.Context, eventID string) error {
+	if f, ok := s.next.(bot.DeliveryForgetter); ok {
+		return f.ForgetDelivery(ctx, eventID)
+	}
+	return nil
 }
 
-// Drafter is a bot.Drafter that counts calls to the one it wraps.
+// Drafter returns a bot.Drafter that counts its calls to next by outcome,
+// and the drafts the bot will not use (the call failed, or the draft fails
+// bot.Verify, the bot's own check) as fallbacks to extractive wording.
+func (m *Metrics) Drafter(next bot.Drafter) *Drafter { return &Drafter{next: next, m: m} }
+
+// Drafter is a bot.Drafter that counts calls to the one it wraps, and the
+// fallbacks their outcome forces on the bot.
 type Drafter struct {
 	next bot.Drafter
 	m    *Metrics
@@ -191,13 +232,33 @@ type Drafter struct {
 
 var _ bot.Drafter = (*Drafter)(nil)
 
-// Draft calls the wrapped Drafter and counts the outcome.
-func (d *Drafter) Draft(ctx context.Context, req bot.DraftRequest) (bot.Draft, error) {
-	dr, err := d.next.Draft(ctx, req)
-	if err != nil {
-		d.m.LLMCall(LLMError)
-	} else {
-		d.m.LLMCall(LLMOK)
+// Draft calls the wrapped Drafter and counts the outcome. A draft that comes
+// back but does not verify against the passages it was given counts as a
+// successful call and a fallback, since the bot drops it. A panic is
+// counted as a failed call and a fallback, then passed on for the bot to
+// recover.
+func (d *Drafter) Draft(ctx context.Context, req bot.DraftRequest) (dr bot.Draft, err error) {
+	kind := FallbackAnswer
+	if req.Summary != "" {
+		kind = FallbackSummary
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			d.m.llmCalls.WithLabelValues(LLMError).Inc()
+			d.m.fallbacks.WithLabelValues(kind).Inc()
+			panic(p)
+		}
+	}()
+	dr, err = d.next.Draft(ctx, req)
+	switch {
+	case err != nil:
+		d.m.llmCalls.WithLabelValues(LLMError).Inc()
+		d.m.fallbacks.WithLabelValues(kind).Inc()
+	case bot.Verify(dr.Text, req.Passages) != nil:
+		d.m.llmCalls.WithLabelValues(LLMOK).Inc()
+		d.m.fallbacks.WithLabelValues(kind).Inc()
+	default:
+		d.m.llmCalls.WithLabelValues(LLMOK).Inc()
 	}
 	return dr, err
 }

@@ -8,12 +8,19 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/talksbot/talksbot/adapters/httpapi"
 	"github.com/talksbot/talksbot/adapters/prometheus"
 	"github.com/talksbot/talksbot/bot"
+	"github.com/talksbot/talksbot/knowledge"
 )
+
+// The HTTP API counts its refusals through Metrics, with the bot's problems
+// as the outcome labels.
+var _ httpapi.Counter = (*prometheus.Metrics)(nil)
 
 // recordingStore is a bot.Store that remembers what it was given.
 type recordingStore struct {
@@ -38,14 +45,21 @@ func (s *recordingStore) FirstDelivery(_ context.Context, id string) (bool, erro
 	return len(s.events) == 1, s.err
 }
 
-// fakeDrafter returns err, or a draft when err is nil.
-type fakeDrafter struct{ err error }
+// fakeDrafter returns err, or a draft with text when err is nil; panics
+// when text is "panic".
+type fakeDrafter struct {
+	text string
+	err  error
+}
 
 func (d fakeDrafter) Draft(context.Context, bot.DraftRequest) (bot.Draft, error) {
 	if d.err != nil {
 		return bot.Draft{}, d.err
 	}
-	return bot.Draft{Text: "drafted [1]", Model: "test-model"}, nil
+	if d.text == "panic" {
+		panic("drafter exploded")
+	}
+	return bot.Draft{Text: d.text, Model: "test-model"}, nil
 }
 
 // scrape fetches the metrics through the handler and returns each sample by
@@ -119,8 +133,8 @@ func TestStoreCountsQuestions(t *testing.T) {
 		`talksbot_answer_seconds_bucket{platform="slack",le="0.0025"}`:    2,
 		`talksbot_answer_seconds_bucket{platform="slack",le="5"}`:         3,
 		`talksbot_answer_seconds_sum{platform="discord"}`:                 0.001,
-		// No Drafter was wrapped: extractive answers are not fallbacks.
-		`talksbot_llm_calls_total{outcome="fallback"}`: 0,
+		// The question log knows nothing of drafts: no fallbacks from it.
+		`talksbot_llm_fallbacks_total{kind="answer"}`: 0,
 	})
 }
 
@@ -151,6 +165,27 @@ func TestStorePassesErrorsAndDeliveries(t *testing.T) {
 	})
 }
 
+func TestStoreForgetsThroughTheWrappedStore(t *testing.T) {
+	ctx := t.Context()
+	m := prometheus.New()
+	s := m.Store(bot.NewMemoryStore())
+	for i, want := range []bool{true, false} {
+		if got, err := s.FirstDelivery(ctx, "evt"); err != nil || got != want {
+			t.Fatalf("FirstDelivery #%d = %v, %v; want %v, nil", i+1, got, err, want)
+		}
+	}
+	if err := s.ForgetDelivery(ctx, "evt"); err != nil {
+		t.Fatalf("ForgetDelivery: %v", err)
+	}
+	if got, err := s.FirstDelivery(ctx, "evt"); err != nil || !got {
+		t.Errorf("FirstDelivery after ForgetDelivery = %v, %v; want true, nil", got, err)
+	}
+	// A store that cannot forget: nothing to do, no error.
+	if err := m.Store(&recordingStore{}).ForgetDelivery(ctx, "evt"); err != nil {
+		t.Errorf("ForgetDelivery on a store that cannot forget: %v, want nil", err)
+	}
+}
+
 func TestStoreCountsFeedback(t *testing.T) {
 	ctx := t.Context()
 	m := prometheus.New()
@@ -170,34 +205,86 @@ func TestStoreCountsFeedback(t *testing.T) {
 	})
 }
 
-func TestDrafterAndFallback(t *testing.T) {
-	ctx := t.Context()
-	m := prometheus.New()
-	ok := m.Drafter(fakeDrafter{})
-	failing := m.Drafter(fakeDrafter{err: errors.New("timeout")})
+func TestDrafterCountsCallsAndFallbacks(t *testing.T) {
+	passages := []bot.Citation{{ID: "d#1", Text: "Congress pushed for hard-hitting sanctions."}}
+	answer := bot.DraftRequest{Question: "q", Passages: passages}
+	summary := bot.DraftRequest{Summary: "Sanctions", Passages: passages}
+	tests := []struct {
+		name    string
+		drafter fakeDrafter
+		req     bot.DraftRequest
+		want    map[string]float64
+	}{
+		{"verified answer", fakeDrafter{text: "Congress wanted sanctions [1]."}, answer, map[string]float64{
+			`talksbot_llm_calls_total{outcome="ok"}`:      1,
+			`talksbot_llm_calls_total{outcome="error"}`:   0,
+			`talksbot_llm_fallbacks_total{kind="answer"}`: 0,
+		}},
+		{"failed call", fakeDrafter{err: errors.New("timeout")}, answer, map[string]float64{
+			`talksbot_llm_calls_total{outcome="ok"}`:       0,
+			`talksbot_llm_calls_total{outcome="error"}`:    1,
+			`talksbot_llm_fallbacks_total{kind="answer"}`:  1,
+			`talksbot_llm_fallbacks_total{kind="summary"}`: 0,
+		}},
+		{"draft without citations", fakeDrafter{text: "Congress wanted sanctions."}, answer, map[string]float64{
+			`talksbot_llm_calls_total{outcome="ok"}`:      1,
+			`talksbot_llm_fallbacks_total{kind="answer"}`: 1,
+		}},
+		{"invented quote in a summary", fakeDrafter{text: `Congress said "we will bomb them all" [1].`}, summary, map[string]float64{
+			`talksbot_llm_calls_total{outcome="ok"}`:       1,
+			`talksbot_llm_fallbacks_total{kind="summary"}`: 1,
+			`talksbot_llm_fallbacks_total{kind="answer"}`:  0,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := prometheus.New()
+			d, err := m.Drafter(tt.drafter).Draft(t.Context(), tt.req)
+			if err != tt.drafter.err || d.Text != tt.drafter.text {
+				t.Errorf("Draft = %+v, %v; want the wrapped draft and error", d, err)
+			}
+			wantSamples(t, scrape(t, m), tt.want)
+		})
+	}
+}
 
-	d, err := ok.Draft(ctx, bot.DraftRequest{Question: "q"})
-	if err != nil || d.Model != "test-model" {
-		t.Fatalf("Draft = %+v, %v; want the wrapped draft", d, err)
-	}
-	if _, err := failing.Draft(ctx, bot.DraftRequest{Question: "q"}); err == nil {
-		t.Fatal("failing Draft: got no error, want the wrapped one")
-	}
-	s := m.Store(&recordingStore{})
-	for _, e := range []bot.LogEntry{
-		{Platform: bot.Slack, Answered: true, Mode: bot.ModeLLM},
-		{Platform: bot.Slack, Answered: true, Mode: bot.ModeExtractive},  // the draft was not used
-		{Platform: bot.Slack, Answered: false, Mode: bot.ModeExtractive}, // declines are never drafted
-	} {
-		if err := s.LogQuestion(ctx, e); err != nil {
-			t.Fatal(err)
-		}
-	}
-	m.LLMCall(prometheus.LLMError)
+func TestDrafterPanicIsCountedAndPassedOn(t *testing.T) {
+	m := prometheus.New()
+	d := m.Drafter(fakeDrafter{text: "panic"})
+	func() {
+		defer func() {
+			if p := recover(); p != "drafter exploded" {
+				t.Errorf("recovered %v, want the drafter's panic", p)
+			}
+		}()
+		d.Draft(t.Context(), bot.DraftRequest{Question: "q"})
+	}()
 	wantSamples(t, scrape(t, m), map[string]float64{
-		`talksbot_llm_calls_total{outcome="ok"}`:       1,
-		`talksbot_llm_calls_total{outcome="error"}`:    2,
-		`talksbot_llm_calls_total{outcome="fallback"}`: 1,
+		`talksbot_llm_calls_total{outcome="error"}`:   1,
+		`talksbot_llm_fallbacks_total{kind="answer"}`: 1,
+	})
+}
+
+func TestDrafterThroughTheBot(t *testing.T) {
+	// Only what the bot drafts is counted, and wrapping a Drafter changes
+	// nothing about how the question log is counted.
+	ix, err := knowledge.NewIndex([]*knowledge.Document{knowledge.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := prometheus.New()
+	b := bot.New(ix, bot.Options{
+		Drafter: m.Drafter(fakeDrafter{text: "No citation here."}),
+		Store:   m.Store(bot.NewMemoryStore()),
+	})
+	reply := b.Handle(t.Context(), bot.Request{Platform: bot.Slack, User: "U1", Text: "What has Congress pushed for?"})
+	if reply.Kind != bot.KindAnswer || reply.Mode != bot.ModeExtractive {
+		t.Fatalf("reply %s in mode %q, want an extractive answer", reply.Kind, reply.Mode)
+	}
+	wantSamples(t, scrape(t, m), map[string]float64{
+		`talksbot_llm_calls_total{outcome="ok"}`:                        1,
+		`talksbot_llm_fallbacks_total{kind="answer"}`:                   1,
+		`talksbot_questions_total{outcome="answered",platform="slack"}`: 1,
 	})
 }
 
@@ -206,15 +293,32 @@ func TestAdapterEvents(t *testing.T) {
 	m.Reconnected("slack")
 	m.Reconnected("slack")
 	m.Reconnected("discord")
-	m.Question(bot.Discord, prometheus.OutcomeRateLimited)
-	m.Question(bot.HTTP, prometheus.OutcomeError)
+	m.Refused(bot.Discord, bot.ProblemRateLimited)
+	m.Refused(bot.HTTP, bot.ProblemBusy)
+	m.Refused(bot.HTTP, bot.ProblemBusy)
+	m.Refused(bot.HTTP, "")
+	m.Refused(bot.HTTP, "made_up")
 	wantSamples(t, scrape(t, m), map[string]float64{
 		`talksbot_adapter_reconnects_total{adapter="slack"}`:                  2,
 		`talksbot_adapter_reconnects_total{adapter="discord"}`:                1,
 		`talksbot_questions_total{outcome="rate_limited",platform="discord"}`: 1,
-		`talksbot_questions_total{outcome="error",platform="http"}`:           1,
-		`talksbot_questions_total{outcome="error",platform="slack"}`:          0,
+		`talksbot_questions_total{outcome="busy",platform="http"}`:            2,
+		`talksbot_questions_total{outcome="error",platform="http"}`:           2,
+		`talksbot_questions_total{outcome="busy",platform="slack"}`:           0,
 	})
+}
+
+func TestCountDroppedQuestions(t *testing.T) {
+	m := prometheus.New()
+	var dropped atomic.Uint64
+	if err := m.CountDroppedQuestions(dropped.Load); err != nil {
+		t.Fatal(err)
+	}
+	dropped.Store(7)
+	wantSamples(t, scrape(t, m), map[string]float64{"talksbot_question_log_dropped_total": 7})
+	if err := m.CountDroppedQuestions(dropped.Load); err == nil {
+		t.Error("second CountDroppedQuestions: got no error, want one")
+	}
 }
 
 func TestFreshScrape(t *testing.T) {
@@ -222,7 +326,10 @@ func TestFreshScrape(t *testing.T) {
 	for _, series := range []string{
 		`talksbot_questions_total{outcome="answered",platform="slack"}`,
 		`talksbot_questions_total{outcome="rate_limited",platform="http"}`,
-		`talksbot_llm_calls_total{outcome="fallback"}`,
+		`talksbot_questions_total{outcome="bad_input",platform="discord"}`,
+		`talksbot_questions_total{outcome="internal",platform="slack"}`,
+		`talksbot_llm_calls_total{outcome="error"}`,
+		`talksbot_llm_fallbacks_total{kind="summary"}`,
 		`talksbot_feedback_total{helpful="false"}`,
 		"go_goroutines",
 	} {
@@ -237,8 +344,5 @@ func TestRegistriesAreSeparate(t *testing.T) {
 	a.Reconnected("slack")
 	if _, ok := scrape(t, b)[`talksbot_adapter_reconnects_total{adapter="slack"}`]; ok {
 		t.Error("a reconnect counted in one Metrics shows in another")
-	}
-	if a.Registry() == b.Registry() {
-		t.Error("two Metrics share a registry")
 	}
 }

@@ -36,3 +36,24 @@ func BenchmarkFirstDelivery(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkLogQuestion measures what an answer pays to log its question:
+// queueing the entry, the write happening in batches behind it. It reports
+// how many entries the queue had to drop, since a loop this tight outpaces
+// the disk.
+func BenchmarkLogQuestion(b *testing.B) {
+	s, _ := openStore(b)
+	ctx := b.Context()
+	i := 0
+	for b.Loop() {
+		err := s.LogQuestion(ctx, bot.LogEntry{ReplyID: fmt.Sprint(i), Platform: bot.Slack, User: "U1", Question: "What has Congress pushed for?", Answered: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	if err := s.Flush(ctx); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(s.DroppedQuestions()), "dropped")
+}

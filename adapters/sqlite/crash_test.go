@@ -35,7 +35,7 @@ func TestMain(m *testing.M) {
 // bot would have acknowledged to a user.
 func crashWriter(dir string) int {
 	ctx := context.Background()
-	s, err := sqlite.Open(ctx, dir)
+	s, err := sqlite.Open(ctx, dir, sqlite.Options{})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
@@ -117,7 +117,7 @@ func TestCrashKeepsAcknowledgedFeedback(t *testing.T) {
 	}
 	t.Logf("writer acknowledged %d records before SIGKILL", len(acked))
 
-	s, err := sqlite.Open(t.Context(), dir)
+	s, err := sqlite.Open(t.Context(), dir, sqlite.Options{})
 	if err != nil {
 		t.Fatalf("reopen after crash: %v", err)
 	}

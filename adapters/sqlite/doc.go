@@ -4,8 +4,17 @@
 // an operator reads to improve the documents (`talksbot report`).
 //
 // The database lives in one file, talksbot.db, in the state folder
-// (TALKSBOT_DATA). It runs in WAL mode with synchronous=FULL so that anything
-// acknowledged to a user survives a crash of the process or of the machine,
-// and its schema evolves through numbered migrations, each applied once in
-// its own transaction.
+// (TALKSBOT_DATA). It runs in WAL mode with synchronous=FULL, and its schema
+// evolves through numbered migrations, each applied once in its own
+// transaction.
+//
+// What is acknowledged to a user is written synchronously and survives a
+// crash of the process or of the machine: feedback, and the delivered event
+// ids that keep a retried event from being answered twice. The question log,
+// which nobody is told about, is written asynchronously in batches so that
+// an answer never waits for an fsync; Close writes what is pending, and a
+// crash loses at most the last few milliseconds of it.
+//
+// Ping is the readiness check of the state folder: quick, and telling why
+// the state is not writable while the bot goes on answering.
 package sqlite

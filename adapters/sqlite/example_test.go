@@ -19,7 +19,7 @@ func Example() {
 	}
 	defer os.RemoveAll(dir)
 
-	s, err := sqlite.Open(ctx, dir)
+	s, err := sqlite.Open(ctx, dir, sqlite.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return

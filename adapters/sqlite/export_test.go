@@ -1,9 +1,28 @@
 package sqlite
 
-// SetPruneEvery sets how many first deliveries pass between two automatic
-// prunes, for the duration of a test, and returns a function restoring it.
+import "time"
+
+// SetPruneEvery sets how many writes pass between two automatic prunes, for
+// the duration of a test, and returns a function restoring it.
 func SetPruneEvery(n uint64) (restore func()) {
 	old := pruneEvery
 	pruneEvery = n
 	return func() { pruneEvery = old }
+}
+
+// SetQueue sets the question log's queue size and batch size for stores
+// opened afterwards, and returns a function restoring them.
+func SetQueue(size, batch int) (restore func()) {
+	oldSize, oldBatch := queueSize, maxBatch
+	queueSize, maxBatch = size, batch
+	return func() { queueSize, maxBatch = oldSize, oldBatch }
+}
+
+// SetBusyTimeouts sets how long writes and Ping wait for a write lock held
+// elsewhere, for stores opened afterwards, and returns a function restoring
+// them.
+func SetBusyTimeouts(write, ping time.Duration) (restore func()) {
+	oldWrite, oldPing := busyTimeout, pingBusyTimeout
+	busyTimeout, pingBusyTimeout = write, ping
+	return func() { busyTimeout, pingBusyTimeout = oldWrite, oldPing }
 }

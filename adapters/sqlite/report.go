@@ -49,7 +49,12 @@ type ThemeFeedback struct {
 }
 
 // Report summarises the question log and feedback recorded at or after since.
+// Questions still queued for the log are written first, so the report sees
+// every question logged before it.
 func (s *Store) Report(ctx context.Context, since time.Time) (Report, error) {
+	// A failed write is logged by the question log itself; the report shows
+	// what is stored.
+	_ = s.Flush(ctx)
 	r := Report{Since: since, Top: []QuestionCount{}, Gaps: []QuestionCount{}, Themes: []ThemeFeedback{}}
 	from := millis(since)
 

@@ -163,3 +163,32 @@ func TestWriteReport(t *testing.T) {
 		})
 	}
 }
+
+func TestReportGroupingUsesAnIndex(t *testing.T) {
+	ctx := t.Context()
+	_, dir := openStore(t)
+	// The report's grouping of questions, as the planner sees it.
+	rows, err := rawDB(t, dir).QueryContext(ctx, `EXPLAIN QUERY PLAN
+		SELECT question, count(*) AS n, max(at) AS last
+		FROM questions WHERE at >= ? AND answered = 0
+		GROUP BY question_key
+		ORDER BY n DESC, last DESC, question_key
+		LIMIT 20`, time.Now().UnixMilli())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	got := strings.Join(plan, "; ")
+	if !strings.Contains(got, "COVERING INDEX questions_key") || strings.Contains(got, "GROUP BY") {
+		t.Errorf("plan %q, want the covering index questions_key and no temporary b-tree for the grouping", got)
+	}
+}

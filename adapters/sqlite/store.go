@@ -5,10 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 	"unicode"
@@ -27,36 +30,83 @@ const FileName = "talksbot.db"
 // from time to time while the store is in use.
 const DeliveryTTL = 24 * time.Hour
 
-// pruneEvery is how many first deliveries pass between two automatic prunes
-// of expired delivery ids while the store is open. Tests lower it.
+// pruneEvery is how many writes (first deliveries and logged questions) pass
+// between two automatic prunes while the store is open. Tests lower it.
 var pruneEvery uint64 = 1024
 
-// busyTimeout bounds how long a connection waits for another process's
-// write lock before giving up with SQLITE_BUSY.
-const busyTimeout = 5 * time.Second
+// busyTimeout bounds how long a write waits for another process's write
+// lock before giving up with SQLITE_BUSY. Tests lower it.
+var busyTimeout = 5 * time.Second
 
-// Store is a bot.Store backed by one SQLite database file. It is safe for
-// concurrent use; writes are serialised through a single connection, reads
-// (reports) use a separate read-only pool so they never wait behind a write.
-type Store struct {
-	path       string
-	w          *sql.DB // exactly one connection: SQLite has one writer at a time
-	r          *sql.DB // query_only connections for reports
-	deliveries atomic.Uint64
+// pingBusyTimeout bounds how long Ping waits for the write lock: a
+// readiness probe must answer quickly. Tests lower it.
+var pingBusyTimeout = time.Second
+
+// Options configure a Store. The zero value keeps everything and logs
+// nothing.
+type Options struct {
+	// Logger receives what the store handles itself: question-log writes
+	// that failed or were dropped. nil discards.
+	Logger *slog.Logger
+	// Retention is how long questions and feedback are kept; Prune (run on
+	// Open and now and then while the store is in use) deletes older ones.
+	// Zero keeps them forever.
+	Retention time.Duration
 }
 
-var _ bot.Store = (*Store)(nil)
+// Store is a bot.Store backed by one SQLite database file. It is safe for
+// concurrent use. Writes go through a single connection, the question log's
+// asynchronously in batches (see LogQuestion); reports read through a
+// separate read-only pool, so they never wait behind a write; Ping has a
+// connection of its own, so a probe never queues behind the writer.
+type Store struct {
+	path      string
+	file      os.FileInfo // the database file as opened, to notice it replaced
+	log       *slog.Logger
+	retention time.Duration
+
+	w    *sql.DB // exactly one connection: SQLite has one writer at a time
+	r    *sql.DB // query_only connections for reports
+	ping *sql.DB // one connection with a short busy timeout, for Ping
+
+	writes atomic.Uint64 // first deliveries and logged questions, for pruning
+
+	// The question log's queue and its writer goroutine; see questions.go.
+	qmu      sync.RWMutex
+	qclosed  bool
+	qclosing atomic.Bool // set before qclosed, read by the writer goroutine
+	queue    chan logItem
+	qdone    chan struct{}
+	dropped  atomic.Uint64
+	lastWarn atomic.Int64          // unix nanoseconds of the last "queue full" warning
+	writeErr atomic.Pointer[error] // the last question-log write's failure; nil after a success
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+var (
+	_ bot.Store             = (*Store)(nil)
+	_ bot.DeliveryForgetter = (*Store)(nil)
+)
 
 // Open opens (creating when missing) the state database talksbot.db in dir,
 // creating dir too, brings its schema up to date and proves it writable. It
-// prunes delivery ids older than DeliveryTTL.
+// prunes what is older than DeliveryTTL (delivery ids) and opts.Retention
+// (questions and feedback).
 //
-// The database runs in WAL mode with synchronous=FULL: a write is on disk
-// when the method that made it returns, so whatever the bot acknowledged to a
-// user survives the process being killed or the machine losing power.
-func Open(ctx context.Context, dir string) (*Store, error) {
+// The database runs in WAL mode with synchronous=FULL: feedback and delivery
+// ids are on disk when the method that wrote them returns, so whatever the
+// bot acknowledged to a user survives the process being killed or the
+// machine losing power. The question log, which nobody is told about, is
+// written asynchronously in batches (see LogQuestion); Close writes what is
+// pending.
+func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	if strings.TrimSpace(dir) == "" {
 		return nil, errors.New("open state database: empty state folder path")
+	}
+	if opts.Retention < 0 {
+		return nil, fmt.Errorf("open state database: negative retention %v", opts.Retention)
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -75,61 +125,95 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	os.Remove(probe.Name())
 	path := filepath.Join(abs, FileName)
 
-	w, err := sql.Open("sqlite", dsn(path, false))
-	if err != nil {
+	s := &Store{path: path, log: opts.Logger, retention: opts.Retention}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	if s.w, err = openPool(ctx, path, dsn(path, modeWrite), 1); err != nil {
 		return nil, fmt.Errorf("open state database %s: %w", path, err)
 	}
-	w.SetMaxOpenConns(1)
-	w.SetMaxIdleConns(1)
-	w.SetConnMaxIdleTime(0)
-	w.SetConnMaxLifetime(0)
-
-	if err := w.PingContext(ctx); err != nil {
-		w.Close()
-		return nil, fmt.Errorf("open state database %s: %w", path, err)
-	}
-	s := &Store{path: path, w: w}
 	if err := s.migrate(ctx); err != nil {
-		w.Close()
+		s.w.Close()
 		return nil, fmt.Errorf("open state database %s: %w", path, err)
 	}
-	// The read pool opens after the writer has created the file and switched
-	// it to WAL, so query_only connections never need to write to set up.
-	s.r, err = sql.Open("sqlite", dsn(path, true))
-	if err != nil {
-		w.Close()
+	// The other pools open after the writer has created the file and
+	// switched it to WAL, so they never need to write to set up.
+	if s.r, err = openPool(ctx, path, dsn(path, modeRead), 4); err != nil {
+		s.w.Close()
 		return nil, fmt.Errorf("open state database %s: %w", path, err)
 	}
-	s.r.SetMaxOpenConns(4)
+	if s.ping, err = openPool(ctx, path, dsn(path, modePing), 1); err != nil {
+		s.w.Close()
+		s.r.Close()
+		return nil, fmt.Errorf("open state database %s: %w", path, err)
+	}
+	if s.file, err = os.Stat(path); err != nil {
+		s.closePools()
+		return nil, fmt.Errorf("open state database: %w", err)
+	}
 	if err := s.Ping(ctx); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("open state database: %w", err)
+		s.closePools()
+		return nil, fmt.Errorf("open state database %s: %w", path, err)
 	}
-	if _, err := s.Prune(ctx, time.Now().Add(-DeliveryTTL)); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("open state database: %w", err)
+	if _, err := s.Prune(ctx, time.Now()); err != nil {
+		s.closePools()
+		return nil, fmt.Errorf("open state database %s: %w", path, err)
 	}
+	s.startQuestionLog()
 	return s, nil
 }
+
+// openPool opens a connection pool of at most n connections and checks that
+// one connects.
+func openPool(ctx context.Context, path, dsn string, n int) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(n)
+	db.SetMaxIdleConns(n)
+	db.SetConnMaxIdleTime(0)
+	db.SetConnMaxLifetime(0)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Connection modes for dsn.
+const (
+	modeWrite = iota
+	modeRead
+	modePing
+)
 
 // dsn builds the driver's connection string for the database at path. The
 // path goes through a file: URI so that characters such as '?' or '#' in a
 // folder name cannot be taken for parameters.
-func dsn(path string, readOnly bool) string {
+func dsn(path string, mode int) string {
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+	busy := busyTimeout
+	if mode == modePing {
+		busy = pingBusyTimeout
+	}
 	q := []string{
-		"_pragma=busy_timeout(" + fmt.Sprint(busyTimeout.Milliseconds()) + ")",
-		"_pragma=foreign_keys(1)",
+		"_pragma=busy_timeout(" + fmt.Sprint(busy.Milliseconds()) + ")",
 		"_pragma=synchronous(FULL)",
 	}
-	if readOnly {
+	switch mode {
+	case modeRead:
 		q = append(q, "_pragma=query_only(1)")
-	} else {
+	case modeWrite:
 		// WAL lets reports read while the bot writes. It is a property of
-		// the file, so only the writer sets it. Transactions begin
-		// IMMEDIATE so that a second process serialises on BEGIN instead of
-		// failing midway on a lock upgrade.
-		q = append(q, "_pragma=journal_mode(WAL)", "_txlock=immediate")
+		// the file, so only the writer sets it.
+		q = append(q, "_pragma=journal_mode(WAL)")
+	}
+	if mode != modeRead {
+		// Transactions begin IMMEDIATE so that a second process serialises
+		// on BEGIN instead of failing midway on a lock upgrade, and so that
+		// Ping's BEGIN proves the write lock can be had.
+		q = append(q, "_txlock=immediate")
 	}
 	return u.String() + "?" + strings.Join(q, "&")
 }
@@ -137,38 +221,83 @@ func dsn(path string, readOnly bool) string {
 // Path returns the database file's path.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the database. Every acknowledged write is already on disk.
+// Close writes the pending question log, then closes the database. Feedback
+// and delivery ids are on disk already. Calling Close again returns the
+// first call's result.
 func (s *Store) Close() error {
-	var errs []error
-	if s.r != nil {
-		errs = append(errs, s.r.Close())
-	}
-	if s.w != nil {
+	s.closeOnce.Do(func() {
+		s.stopQuestionLog()
 		// Checkpoint so the next open starts from a small WAL; a failure
 		// here loses nothing, the WAL still holds every commit.
 		_, _ = s.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-		errs = append(errs, s.w.Close())
-	}
-	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("close state database %s: %w", s.path, err)
-	}
-	return nil
+		if err := s.closePools(); err != nil {
+			s.closeErr = fmt.Errorf("close state database %s: %w", s.path, err)
+		}
+	})
+	return s.closeErr
 }
 
-// Ping proves the database writable by writing to it: /readyz reports the
-// state unwritable when it fails.
+func (s *Store) closePools() error {
+	var errs []error
+	for _, db := range []*sql.DB{s.ping, s.r, s.w} {
+		if db != nil {
+			errs = append(errs, db.Close())
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Ping reports whether the state is writable, for /readyz. It answers within
+// about a second: the database file must still be the one opened (not
+// removed or replaced underneath the running process), the write lock must
+// be obtainable, and when the last question-log write failed, a small write
+// must now succeed. Its errors name no paths: probes may be public, and the
+// operator knows where TALKSBOT_DATA points.
 func (s *Store) Ping(ctx context.Context) error {
-	_, err := s.w.ExecContext(ctx,
-		`INSERT INTO health (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at`,
-		millis(time.Now()))
+	fi, err := os.Stat(s.path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("state database file was removed while in use: restart talksbot to recreate it")
+	case err != nil:
+		return fmt.Errorf("state database file unreadable: %w", pathless(err))
+	case !os.SameFile(fi, s.file):
+		return errors.New("state database file was replaced while in use: restart talksbot to use the new one")
+	}
+	ctx, cancel := context.WithTimeout(ctx, pingBusyTimeout+time.Second)
+	defer cancel()
+	tx, err := s.ping.BeginTx(ctx, nil) // BEGIN IMMEDIATE: takes the write lock
 	if err != nil {
-		return fmt.Errorf("state database %s not writable: %w", s.path, err)
+		return fmt.Errorf("state database not writable: %w", pathless(err))
+	}
+	defer tx.Rollback()
+	if p := s.writeErr.Load(); p != nil {
+		// A write failed lately: taking the lock is not proof enough.
+		if _, err := tx.ExecContext(ctx,
+			`INSERT INTO health (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at`,
+			millis(time.Now())); err != nil {
+			return fmt.Errorf("state database not writable: %w", pathless(err))
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("state database not writable: last question-log write failed (%v); a test write failed too: %w", pathless(*p), pathless(err))
+		}
+		s.writeErr.CompareAndSwap(p, nil)
 	}
 	return nil
 }
 
-// SaveFeedback records a user's verdict on a reply. A user has one verdict
-// per reply: voting again replaces the earlier one.
+// pathless strips the file name from a file-system error, keeping the
+// system's reason.
+func pathless(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// SaveFeedback records a user's verdict on a reply, durably: it returns once
+// the verdict is on disk. A user has one verdict per reply: voting again
+// replaces the earlier one.
 func (s *Store) SaveFeedback(ctx context.Context, f bot.Feedback) error {
 	if strings.TrimSpace(f.ReplyID) == "" {
 		return errors.New("save feedback: empty reply id")
@@ -185,22 +314,8 @@ func (s *Store) SaveFeedback(ctx context.Context, f bot.Feedback) error {
 	return nil
 }
 
-// LogQuestion records one answered or declined question. The log holds the
-// question, its outcome, mode and latency; never a token.
-func (s *Store) LogQuestion(ctx context.Context, e bot.LogEntry) error {
-	_, err := s.w.ExecContext(ctx, `
-		INSERT INTO questions (reply_id, platform, user_id, question, question_key, answered, mode, latency_ms, at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.ReplyID, string(e.Platform), e.User, e.Question, questionKey(e.Question),
-		e.Answered, e.Mode, e.Latency.Milliseconds(), millis(orNow(e.At)))
-	if err != nil {
-		return fmt.Errorf("log question of reply %s: %w", e.ReplyID, err)
-	}
-	return nil
-}
-
-// FirstDelivery records a platform event id and reports whether it was seen
-// for the first time. Ids are remembered for DeliveryTTL.
+// FirstDelivery records a platform event id, durably, and reports whether it
+// was seen for the first time. Ids are remembered for DeliveryTTL.
 func (s *Store) FirstDelivery(ctx context.Context, eventID string) (bool, error) {
 	if eventID == "" {
 		return false, errors.New("record delivery: empty event id")
@@ -215,27 +330,76 @@ func (s *Store) FirstDelivery(ctx context.Context, eventID string) (bool, error)
 	if err != nil {
 		return false, fmt.Errorf("record delivery %s: %w", eventID, err)
 	}
-	if n == 1 && s.deliveries.Add(1)%pruneEvery == 0 {
-		// Expired ids are dropped now and then so a long-running process
-		// does not grow the table without bound. The event is recorded
-		// already; a failed prune is retried at the next round.
-		_, _ = s.Prune(ctx, time.Now().Add(-DeliveryTTL))
+	if n == 1 && s.counted(1) {
+		s.requestPrune()
 	}
 	return n == 1, nil
 }
 
-// Prune forgets delivered event ids recorded before olderThan and returns how
-// many it removed. Feedback and the question log are kept.
-func (s *Store) Prune(ctx context.Context, olderThan time.Time) (int64, error) {
-	res, err := s.w.ExecContext(ctx, `DELETE FROM deliveries WHERE at < ?`, millis(olderThan))
-	if err != nil {
-		return 0, fmt.Errorf("prune deliveries: %w", err)
+// ForgetDelivery forgets a recorded event id, so that the platform's retry of
+// an event the bot failed to answer is taken as a first delivery. Forgetting
+// an id never recorded is not an error.
+func (s *Store) ForgetDelivery(ctx context.Context, eventID string) error {
+	if eventID == "" {
+		return errors.New("forget delivery: empty event id")
 	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return 0, fmt.Errorf("prune deliveries: %w", err)
+	if _, err := s.w.ExecContext(ctx, `DELETE FROM deliveries WHERE event_id = ?`, eventID); err != nil {
+		return fmt.Errorf("forget delivery %s: %w", eventID, err)
 	}
-	return n, nil
+	return nil
+}
+
+// Pruned counts the rows a Prune removed.
+type Pruned struct {
+	Deliveries int64 // event ids older than DeliveryTTL
+	Questions  int64 // logged questions older than the retention
+	Feedback   int64 // verdicts older than the retention
+}
+
+// Prune removes, as of now, delivered event ids older than DeliveryTTL and,
+// when Options.Retention is set, questions and feedback older than it. Open
+// runs it, and the store runs it now and then while in use.
+func (s *Store) Prune(ctx context.Context, now time.Time) (Pruned, error) {
+	var p Pruned
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return p, fmt.Errorf("prune: %w", err)
+	}
+	defer tx.Rollback()
+	type step struct {
+		what   string
+		query  string
+		before time.Time
+		n      *int64
+	}
+	steps := []step{{"deliveries", `DELETE FROM deliveries WHERE at < ?`, now.Add(-DeliveryTTL), &p.Deliveries}}
+	if s.retention > 0 {
+		before := now.Add(-s.retention)
+		steps = append(steps,
+			step{"questions", `DELETE FROM questions WHERE at < ?`, before, &p.Questions},
+			step{"feedback", `DELETE FROM feedback WHERE at < ?`, before, &p.Feedback})
+	}
+	for _, st := range steps {
+		res, err := tx.ExecContext(ctx, st.query, millis(st.before))
+		if err != nil {
+			return Pruned{}, fmt.Errorf("prune %s: %w", st.what, err)
+		}
+		if *st.n, err = res.RowsAffected(); err != nil {
+			return Pruned{}, fmt.Errorf("prune %s: %w", st.what, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return Pruned{}, fmt.Errorf("prune: %w", err)
+	}
+	return p, nil
+}
+
+// counted notes n writes and reports whether the count passed a multiple of
+// pruneEvery: time to prune, so that a long-running process does not grow
+// its tables without bound.
+func (s *Store) counted(n uint64) bool {
+	after := s.writes.Add(n)
+	return (after-n)/pruneEvery != after/pruneEvery
 }
 
 // millis is how times are stored: milliseconds since the Unix epoch, UTC.

@@ -19,7 +19,7 @@ import (
 func openStore(t testing.TB) (*sqlite.Store, string) {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "data")
-	s, err := sqlite.Open(t.Context(), dir)
+	s, err := sqlite.Open(t.Context(), dir, sqlite.Options{})
 	if err != nil {
 		t.Fatalf("Open(%s): %v", dir, err)
 	}
@@ -93,7 +93,7 @@ func TestMigrationsAppliedOnce(t *testing.T) {
 	ctx := t.Context()
 	dir := t.TempDir()
 	for i := range 3 {
-		s, err := sqlite.Open(ctx, dir)
+		s, err := sqlite.Open(ctx, dir, sqlite.Options{})
 		if err != nil {
 			t.Fatalf("open #%d: %v", i+1, err)
 		}
@@ -131,7 +131,7 @@ func TestMigrationsAppliedOnce(t *testing.T) {
 func TestOpenRejectsNewerSchema(t *testing.T) {
 	ctx := t.Context()
 	dir := t.TempDir()
-	s, err := sqlite.Open(ctx, dir)
+	s, err := sqlite.Open(ctx, dir, sqlite.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,7 @@ func TestOpenRejectsNewerSchema(t *testing.T) {
 	if _, err := db.ExecContext(ctx, "INSERT INTO schema_migrations (version, applied_at) VALUES (?, 0)", sqlite.SchemaVersion+1); err != nil {
 		t.Fatal(err)
 	}
-	_, err = sqlite.Open(ctx, dir)
+	_, err = sqlite.Open(ctx, dir, sqlite.Options{})
 	if err == nil || !strings.Contains(err.Error(), "newer") {
 		t.Fatalf("Open on a newer schema: got error %v, want one saying the schema is newer", err)
 	}
@@ -183,7 +183,7 @@ func TestOpenUnwritable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := sqlite.Open(t.Context(), tt.dir)
+			s, err := sqlite.Open(t.Context(), tt.dir, sqlite.Options{})
 			if err == nil {
 				s.Close()
 				t.Fatalf("Open(%q): got no error, want one", tt.dir)
@@ -229,33 +229,131 @@ func TestPrune(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	n, err := s.Prune(ctx, time.Now().Add(-time.Hour))
+	p, err := s.Prune(ctx, time.Now().Add(sqlite.DeliveryTTL-time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n != 0 {
-		t.Errorf("Prune(an hour ago) removed %d, want 0", n)
+	if p != (sqlite.Pruned{}) {
+		t.Errorf("Prune(before the id expires) = %+v, want nothing removed", p)
 	}
 	if first, _ := s.FirstDelivery(ctx, "evt"); first {
-		t.Error("after pruning older ids: FirstDelivery = true, want false (the id is recent)")
+		t.Error("after pruning too early: FirstDelivery = true, want false (the id is recent)")
 	}
 
-	n, err = s.Prune(ctx, time.Now().Add(time.Minute))
+	p, err = s.Prune(ctx, time.Now().Add(sqlite.DeliveryTTL+time.Minute))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n != 1 {
-		t.Errorf("Prune(a minute ahead) removed %d, want 1", n)
+	if p != (sqlite.Pruned{Deliveries: 1}) {
+		t.Errorf("Prune(after the id expired) = %+v, want one delivery removed", p)
 	}
 	if first, _ := s.FirstDelivery(ctx, "evt"); !first {
 		t.Error("after pruning: FirstDelivery = false, want true")
 	}
 }
 
+func TestPruneRetention(t *testing.T) {
+	ctx := t.Context()
+	now := time.Now()
+	old, recent := now.Add(-40*24*time.Hour), now.Add(-time.Hour)
+	tests := []struct {
+		name      string
+		retention time.Duration
+		want      sqlite.Pruned
+		wantLeft  int // questions and verdicts each left
+	}{
+		{"kept forever", 0, sqlite.Pruned{}, 2},
+		{"thirty days", 30 * 24 * time.Hour, sqlite.Pruned{Questions: 1, Feedback: 1}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{Retention: tt.retention})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			for i, at := range []time.Time{old, recent} {
+				id := fmt.Sprint("r", i)
+				if err := s.LogQuestion(ctx, bot.LogEntry{ReplyID: id, Question: "q", At: at}); err != nil {
+					t.Fatal(err)
+				}
+				if err := s.SaveFeedback(ctx, bot.Feedback{ReplyID: id, User: "U", Theme: "T", At: at}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := s.Flush(ctx); err != nil {
+				t.Fatal(err)
+			}
+			p, err := s.Prune(ctx, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p != tt.want {
+				t.Errorf("Prune = %+v, want %+v", p, tt.want)
+			}
+			r, err := s.Report(ctx, old.Add(-time.Hour))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Questions != tt.wantLeft || len(r.Themes) != 1 || r.Themes[0].Down != tt.wantLeft {
+				t.Errorf("report after prune: %d questions, themes %+v; want %d of each", r.Questions, r.Themes, tt.wantLeft)
+			}
+		})
+	}
+	if _, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{Retention: -time.Hour}); err == nil {
+		t.Error("Open with a negative retention: got no error, want one")
+	}
+}
+
+func TestForgetDelivery(t *testing.T) {
+	ctx := t.Context()
+	s, _ := openStore(t)
+	steps := []struct {
+		op   string // "first" or "forget"
+		id   string
+		want bool // for "first"
+	}{
+		{"first", "Ev1", true},
+		{"first", "Ev1", false},
+		{"forget", "Ev1", false},
+		{"first", "Ev1", true}, // the platform's retry is answered
+		{"first", "Ev1", false},
+		{"forget", "never-seen", false},
+		{"first", "never-seen", true},
+	}
+	for i, st := range steps {
+		switch st.op {
+		case "first":
+			got, err := s.FirstDelivery(ctx, st.id)
+			if err != nil || got != st.want {
+				t.Errorf("step %d FirstDelivery(%q) = %v, %v; want %v, nil", i, st.id, got, err, st.want)
+			}
+		case "forget":
+			if err := s.ForgetDelivery(ctx, st.id); err != nil {
+				t.Errorf("step %d ForgetDelivery(%q): %v", i, st.id, err)
+			}
+		}
+	}
+	if err := s.ForgetDelivery(ctx, ""); err == nil {
+		t.Error(`ForgetDelivery(""): got no error, want one`)
+	}
+	// The bot reaches it through its optional interface.
+	b := bot.New(nil, bot.Options{Store: s})
+	if _, err := b.FirstDelivery(ctx, "Ev2"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.ForgetDelivery(ctx, "Ev2"); err != nil {
+		t.Fatal(err)
+	}
+	if first, _ := s.FirstDelivery(ctx, "Ev2"); !first {
+		t.Error("after bot.ForgetDelivery: FirstDelivery = false, want true")
+	}
+}
+
 func TestOpenPrunesExpiredDeliveries(t *testing.T) {
 	ctx := t.Context()
 	dir := t.TempDir()
-	s, err := sqlite.Open(ctx, dir)
+	s, err := sqlite.Open(ctx, dir, sqlite.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,7 +369,7 @@ func TestOpenPrunesExpiredDeliveries(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	s, err = sqlite.Open(ctx, dir)
+	s, err = sqlite.Open(ctx, dir, sqlite.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -301,11 +399,15 @@ func TestFirstDeliveryPrunesNowAndThen(t *testing.T) {
 	if _, err := rawDB(t, dir).ExecContext(ctx, "UPDATE deliveries SET at = ? WHERE event_id = 'old'", expired); err != nil {
 		t.Fatal(err)
 	}
-	// "old" was the first delivery; two more make three and trigger a prune.
+	// "old" was the first delivery; two more make three and trigger a prune,
+	// which the question log's writer runs: Flush waits for it.
 	for _, id := range []string{"e2", "e3"} {
 		if _, err := s.FirstDelivery(ctx, id); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if err := s.Flush(ctx); err != nil {
+		t.Fatal(err)
 	}
 	for _, tt := range []struct {
 		id   string
@@ -368,6 +470,9 @@ func TestLogQuestion(t *testing.T) {
 	if err := s.LogQuestion(ctx, e); err != nil {
 		t.Fatalf("LogQuestion: %v", err)
 	}
+	if err := s.Flush(ctx); err != nil {
+		t.Fatalf("Flush: %v", err)
+	}
 	var (
 		question, mode, platform, user string
 		answered                       bool
@@ -390,7 +495,7 @@ func TestLogQuestion(t *testing.T) {
 
 func TestPing(t *testing.T) {
 	ctx := t.Context()
-	s, err := sqlite.Open(ctx, t.TempDir())
+	s, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -409,7 +514,7 @@ func TestReopenKeepsData(t *testing.T) {
 	ctx := t.Context()
 	dir := t.TempDir()
 	at := time.Now()
-	s, err := sqlite.Open(ctx, dir)
+	s, err := sqlite.Open(ctx, dir, sqlite.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -426,7 +531,7 @@ func TestReopenKeepsData(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	s, err = sqlite.Open(ctx, dir)
+	s, err = sqlite.Open(ctx, dir, sqlite.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
