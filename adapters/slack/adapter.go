@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -26,6 +27,10 @@ type Core interface {
 	Feedback(ctx context.Context, f bot.Feedback) error
 	// FirstDelivery reports whether an event id is seen for the first time.
 	FirstDelivery(ctx context.Context, eventID string) (bool, error)
+	// ForgetDelivery releases an event id FirstDelivery recorded, so that
+	// Slack's next delivery of an event the adapter failed to answer counts
+	// as the first.
+	ForgetDelivery(ctx context.Context, eventID string) error
 }
 
 var _ Core = (*bot.Bot)(nil)
@@ -38,9 +43,11 @@ const (
 
 // Defaults used when Options leave a value zero.
 const (
-	DefaultHTTPTimeout  = 30 * time.Second
-	DefaultWorkingAfter = time.Second
-	DefaultWorkers      = 8
+	DefaultHTTPTimeout   = 30 * time.Second
+	DefaultWorkingAfter  = time.Second
+	DefaultWorkers       = 8
+	DefaultQueue         = 256
+	DefaultShutdownGrace = 10 * time.Second
 )
 
 // Options configure an Adapter.
@@ -68,6 +75,14 @@ type Options struct {
 	// Workers is how many requests are answered at once. Zero means
 	// DefaultWorkers.
 	Workers int
+	// Queue is how many requests may wait for a worker; beyond it the
+	// adapter declines work so that Slack delivers it again later. Zero
+	// means DefaultQueue.
+	Queue int
+	// ShutdownGrace is how long Run lets the answers in flight finish once
+	// its context is done, before it cancels them. Zero means
+	// DefaultShutdownGrace; a negative value cancels them at once.
+	ShutdownGrace time.Duration
 }
 
 // Adapter connects a Core to Slack. Create it with New, then call Run; in
@@ -81,12 +96,17 @@ type Adapter struct {
 	workingAfter time.Duration
 	draftEvery   time.Duration
 	workers      int
+	queueSize    int
+	grace        time.Duration
 
-	jobs    chan func(context.Context)
-	running atomic.Bool
-	self    atomic.Pointer[identity]
-	replies *replyCache
-	threads *threadSet
+	running  atomic.Bool
+	socketUp atomic.Bool
+	self     atomic.Pointer[identity]
+	replies  *fifo[bot.Reply]
+	threads  *fifo[struct{}]
+
+	mu    sync.Mutex
+	queue chan job // nil while Run is not taking work
 }
 
 // identity is who the bot is in the workspace, learnt from auth.test.
@@ -95,8 +115,14 @@ type identity struct {
 	BotID  string
 }
 
-// queueSize bounds the requests waiting for a worker.
-const queueSize = 256
+// job is one request for a worker.
+type job struct {
+	kind string // "event", "command" or "interaction", for the logs
+	run  func(ctx context.Context)
+	// fail tells the user something went wrong when run panicked; nil
+	// when there is no one to tell.
+	fail func(ctx context.Context)
+}
 
 // New checks opts and returns an Adapter answering through core. It does not
 // touch the network; Run does.
@@ -126,26 +152,36 @@ func New(opts Options, core Core) (*Adapter, error) {
 		mode:         mode,
 		secret:       opts.SigningSecret,
 		log:          logger,
-		workingAfter: opts.WorkingAfter,
+		workingAfter: orDefaultDuration(opts.WorkingAfter, DefaultWorkingAfter),
 		draftEvery:   time.Second,
 		workers:      opts.Workers,
-		jobs:         make(chan func(context.Context), queueSize),
-		replies:      newReplyCache(1024),
-		threads:      newThreadSet(4096),
-	}
-	if a.workingAfter == 0 {
-		a.workingAfter = DefaultWorkingAfter
+		queueSize:    opts.Queue,
+		grace:        orDefaultDuration(opts.ShutdownGrace, DefaultShutdownGrace),
+		replies:      newFIFO[bot.Reply](1024),
+		threads:      newFIFO[struct{}](4096),
 	}
 	if a.workers <= 0 {
 		a.workers = DefaultWorkers
 	}
+	if a.queueSize <= 0 {
+		a.queueSize = DefaultQueue
+	}
 	a.api = slackapi.New(opts.BotToken,
 		slackapi.OptionAPIURL(apiURL),
 		slackapi.OptionHTTPClient(hc),
+		// After OptionHTTPClient, so that it wraps hc.
+		slackapi.OptionRetryConfig(retryConfig(logger)),
 		slackapi.OptionAppLevelToken(opts.AppToken),
 		slackapi.OptionLog(debugWriter{logger}),
 	)
 	return a, nil
+}
+
+func orDefaultDuration(d, def time.Duration) time.Duration {
+	if d == 0 {
+		return def
+	}
+	return d
 }
 
 // validate checks the options and returns the transport they select.
@@ -210,10 +246,22 @@ func checkAPIURL(s string) error {
 // Mode returns the transport the adapter runs: ModeSocket or ModeHTTP.
 func (a *Adapter) Mode() string { return a.mode }
 
+// Connected reports whether the adapter is taking work: Run has
+// authenticated and, in Socket Mode, the websocket is up.
+func (a *Adapter) Connected() bool {
+	a.mu.Lock()
+	accepting := a.queue != nil
+	a.mu.Unlock()
+	return accepting && (a.mode == ModeHTTP || a.socketUp.Load())
+}
+
 // Run learns the bot's identity (auth.test), starts the workers that answer
 // and, in Socket Mode, connects and keeps reconnecting until ctx is done. In
-// HTTP mode it serves the requests Handler queues until ctx is done. It
-// returns nil once ctx is done and every worker has stopped, and an error when
+// HTTP mode it answers the requests Handler accepts until ctx is done.
+//
+// Once ctx is done Run stops taking work (Slack delivers what it declines
+// again), lets the answers already taken finish for the shutdown grace
+// period, cancels what is left and returns nil. It returns an error when
 // Slack refuses the tokens or Run is already running.
 func (a *Adapter) Run(ctx context.Context) error {
 	if !a.running.CompareAndSwap(false, true) {
@@ -229,20 +277,58 @@ func (a *Adapter) Run(ctx context.Context) error {
 		return fmt.Errorf("slack: auth.test: %w", err)
 	}
 	a.self.Store(&identity{UserID: auth.UserID, BotID: auth.BotID})
+
+	// Answers in flight outlive ctx for the grace period, so they get a
+	// context of their own.
+	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelWork()
+	queue := make(chan job, a.queueSize)
+	var wg sync.WaitGroup
+	for range a.workers {
+		wg.Go(func() { a.work(work, queue) })
+	}
+	a.mu.Lock()
+	a.queue = queue
+	a.mu.Unlock()
 	a.log.Info("slack connected", "mode", a.mode, "team_id", auth.TeamID, "bot_user_id", auth.UserID)
 
-	ctx, cancel := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	defer wg.Wait()
-	defer cancel() // runs first: a socket failure stops the workers too
-	for range a.workers {
-		wg.Go(func() { a.work(ctx) })
-	}
 	if a.mode == ModeHTTP {
 		<-ctx.Done()
-		return nil
+	} else {
+		err = a.runSocket(ctx)
 	}
-	return a.runSocket(ctx)
+
+	a.mu.Lock()
+	a.queue = nil
+	a.mu.Unlock()
+	// Every send happens under mu while a.queue is set, so none can follow.
+	close(queue)
+	a.drain(&wg, cancelWork)
+	return err
+}
+
+// drain waits for the workers to finish the work taken, cancelling it once
+// the grace period is over.
+func (a *Adapter) drain(wg *sync.WaitGroup, cancelWork context.CancelFunc) {
+	done := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	if a.grace < 0 {
+		cancelWork()
+		<-done
+		return
+	}
+	t := time.NewTimer(a.grace)
+	defer t.Stop()
+	select {
+	case <-done:
+	case <-t.C:
+		a.log.Warn("slack answers still in flight at shutdown: cancelling them", "grace", a.grace)
+		cancelWork()
+		<-done
+	}
 }
 
 // authenticate calls auth.test, waiting out network trouble and Slack's
@@ -272,44 +358,61 @@ func (a *Adapter) authenticate(ctx context.Context) (*slackapi.AuthTestResponse,
 	}
 }
 
-// work answers queued requests until ctx is done.
-func (a *Adapter) work(ctx context.Context) {
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case job := <-a.jobs:
-			a.runJob(ctx, job)
+// work answers queued requests until the queue is closed and empty. Once
+// ctx is done (the grace period is over) the jobs left are dropped.
+func (a *Adapter) work(ctx context.Context, queue <-chan job) {
+	for j := range queue {
+		if ctx.Err() != nil {
+			a.log.Warn("slack request dropped at shutdown", "kind", j.kind)
+			continue
 		}
+		a.runJob(ctx, j)
 	}
 }
 
-func (a *Adapter) runJob(ctx context.Context, job func(context.Context)) {
+// runJob runs j; a panic is logged and the user told, rather than left
+// waiting.
+func (a *Adapter) runJob(ctx context.Context, j job) {
 	defer func() {
-		if r := recover(); r != nil {
-			a.log.Error("slack request panicked", "panic", fmt.Sprint(r))
+		r := recover()
+		if r == nil {
+			return
 		}
+		a.log.Error("slack request panicked", "kind", j.kind, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+		if j.fail == nil || ctx.Err() != nil {
+			return
+		}
+		defer func() {
+			if r := recover(); r != nil {
+				a.log.Error("slack apology panicked", "kind", j.kind, "panic", fmt.Sprint(r))
+			}
+		}()
+		j.fail(ctx)
 	}()
-	job(ctx)
+	j.run(ctx)
 }
 
-// enqueue hands job to the workers, waiting while the queue is full.
-func (a *Adapter) enqueue(ctx context.Context, job func(context.Context)) bool {
-	select {
-	case a.jobs <- job:
-		return true
-	case <-ctx.Done():
-		return false
+// offered is what became of work offered to the workers.
+type offered int
+
+const (
+	accepted offered = iota // queued for a worker
+	busy                    // the queue is full
+	stopped                 // Run is not taking work
+)
+
+// offer hands j to the workers without waiting.
+func (a *Adapter) offer(j job) offered {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.queue == nil {
+		return stopped
 	}
-}
-
-// tryEnqueue hands job to the workers unless the queue is full.
-func (a *Adapter) tryEnqueue(job func(context.Context)) bool {
 	select {
-	case a.jobs <- job:
-		return true
+	case a.queue <- j:
+		return accepted
 	default:
-		return false
+		return busy
 	}
 }
 

@@ -39,6 +39,22 @@ type harness struct {
 	adapter *slack.Adapter
 	url     string // the adapter's HTTP endpoints in HTTP mode
 	logs    *syncBuffer
+
+	cancel  context.CancelFunc
+	done    chan error
+	stopped sync.Once
+	runErr  error
+}
+
+// stop cancels Run's context and waits for Run to return; it returns what
+// Run returned. It may be called more than once.
+func (h *harness) stop(t testing.TB) error {
+	t.Helper()
+	h.stopped.Do(func() {
+		h.cancel()
+		h.runErr = <-h.done
+	})
+	return h.runErr
 }
 
 // start runs an adapter with core against a fresh fake Slack, in socket or
@@ -67,18 +83,18 @@ func start(t testing.TB, mode string, core slack.Core, tweak func(*slack.Options
 	}
 	h.adapter = a
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- a.Run(ctx) }()
+	h.cancel, h.done = cancel, make(chan error, 1)
+	go func() { h.done <- a.Run(ctx) }()
 	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
+		if err := h.stop(t); err != nil {
 			t.Errorf("Run returned %v, want nil", err)
 		}
 	})
 	if mode == slack.ModeHTTP {
 		h.url = newServer(t, a.Handler())
 	}
-	h.fake.WaitCalls(t, "auth.test", 1)
+	// Run logs this once it takes work.
+	h.logs.waitFor(t, `msg="slack connected"`)
 	return h
 }
 
@@ -113,6 +129,7 @@ type fakeCore struct {
 	requests  []bot.Request
 	feedback  []bot.Feedback
 	delivered map[string]int
+	forgotten []string
 	reply     func(ctx context.Context, req bot.Request) bot.Reply
 	fbErr     error
 }
@@ -153,6 +170,21 @@ func (c *fakeCore) FirstDelivery(_ context.Context, id string) (bool, error) {
 	return c.delivered[id] == 1, nil
 }
 
+func (c *fakeCore) ForgetDelivery(_ context.Context, id string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.delivered, id)
+	c.forgotten = append(c.forgotten, id)
+	return nil
+}
+
+// Forgotten returns the event ids released with ForgetDelivery.
+func (c *fakeCore) Forgotten() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.forgotten...)
+}
+
 func (c *fakeCore) Requests() []bot.Request {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -165,16 +197,46 @@ func (c *fakeCore) Feedbacks() []bot.Feedback {
 	return append([]bot.Feedback(nil), c.feedback...)
 }
 
-// syncBuffer is a log sink safe for concurrent writes.
+// syncBuffer is a log sink safe for concurrent writes, which tests can
+// wait on.
 type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
+	mu      sync.Mutex
+	b       bytes.Buffer
+	changed chan struct{} // closed and replaced on every write
 }
 
 func (s *syncBuffer) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.changed != nil {
+		close(s.changed)
+		s.changed = nil
+	}
 	return s.b.Write(p)
+}
+
+// waitFor waits until the logs contain substr.
+func (s *syncBuffer) waitFor(t testing.TB, substr string) {
+	t.Helper()
+	deadline := time.NewTimer(slackfake.WaitTimeout)
+	defer deadline.Stop()
+	for {
+		s.mu.Lock()
+		if strings.Contains(s.b.String(), substr) {
+			s.mu.Unlock()
+			return
+		}
+		if s.changed == nil {
+			s.changed = make(chan struct{})
+		}
+		ch := s.changed
+		s.mu.Unlock()
+		select {
+		case <-ch:
+		case <-deadline.C:
+			t.Fatalf("gave up waiting for %q in the logs", substr)
+		}
+	}
 }
 
 func (s *syncBuffer) String() string {
@@ -330,7 +392,11 @@ func TestRunFailsOnRefusedToken(t *testing.T) {
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
-	err = a.Run(context.Background())
+	// A guard against a Run that hangs instead of failing: it would then
+	// return nil when the guard expires.
+	ctx, cancel := context.WithTimeout(context.Background(), slackfake.WaitTimeout)
+	defer cancel()
+	err = a.Run(ctx)
 	if err == nil || !strings.Contains(err.Error(), "invalid_auth") {
 		t.Errorf("got %v, want an invalid_auth error", err)
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
+	"net/http"
 	"net/url"
 	"time"
 
@@ -18,6 +20,43 @@ const (
 	maxRetryAfter = time.Minute
 )
 
+// retryConfig has slack-go retry Web API and response_url calls that Slack
+// answers with 429. Its handler waits as Retry-After says (at least a
+// second) and gives up when the request's context is done; cappedRetry
+// adds the ceiling.
+func retryConfig(log *slog.Logger) slackapi.RetryConfig {
+	cfg := slackapi.DefaultRetryConfig()
+	cfg.MaxRetries = maxAttempts - 1
+	cfg.RetryAfterDuration = 5 * time.Second // Slack sends Retry-After; this is for when it does not
+	cfg.RetryAfterJitter = 250 * time.Millisecond
+	cfg.Handlers = []slackapi.RetryHandler{cappedRetry{next: slackapi.NewRateLimitErrorRetryHandler(cfg), log: log}}
+	return cfg
+}
+
+// cappedRetry refuses the retries next would wait longer than maxRetryAfter
+// for, so that a worker is not held for long.
+type cappedRetry struct {
+	next slackapi.RetryHandler
+	log  *slog.Logger
+}
+
+var _ slackapi.RetryHandler = cappedRetry{}
+
+// ShouldRetry asks next and applies the ceiling.
+func (h cappedRetry) ShouldRetry(state *slackapi.RetryState, req *http.Request, resp *http.Response, err error) (bool, time.Duration) {
+	retry, wait := h.next.ShouldRetry(state, req, resp, err)
+	if !retry {
+		return false, 0
+	}
+	if wait > maxRetryAfter {
+		h.log.Warn("slack rate limit too long to wait out", "retry_after", wait)
+		return false, 0
+	}
+	// The path of a response_url is a credential: log no URL.
+	h.log.Debug("slack rate limited", "retry_after", wait, "attempt", state.Attempt+1)
+	return true, wait
+}
+
 // apiError is a failed Web API (or response_url) call.
 type apiError struct {
 	Method string
@@ -27,27 +66,13 @@ type apiError struct {
 func (e *apiError) Error() string { return e.Method + ": " + e.Err.Error() }
 func (e *apiError) Unwrap() error { return e.Err }
 
-// call runs one Web API call, retrying it after Retry-After while Slack
-// answers 429. Failures come back as *apiError.
+// call runs one Web API call (which slack-go retries on 429) and names the
+// method in its failure, an *apiError.
 func (a *Adapter) call(ctx context.Context, method string, fn func(context.Context) error) error {
-	for attempt := 1; ; attempt++ {
-		err := fn(ctx)
-		if err == nil {
-			return nil
-		}
-		var rl *slackapi.RateLimitedError
-		if !errors.As(err, &rl) || attempt >= maxAttempts || rl.RetryAfter > maxRetryAfter {
-			return &apiError{Method: method, Err: err}
-		}
-		a.log.Debug("slack rate limited", "method", method, "retry_after", rl.RetryAfter, "attempt", attempt)
-		t := time.NewTimer(max(rl.RetryAfter, 0))
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return &apiError{Method: method, Err: ctx.Err()}
-		case <-t.C:
-		}
+	if err := fn(ctx); err != nil {
+		return &apiError{Method: method, Err: err}
 	}
+	return nil
 }
 
 // logAPIError logs a failed call with its method and Slack's error code.

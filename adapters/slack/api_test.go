@@ -10,7 +10,11 @@ import (
 	"github.com/talksbot/talksbot/bot"
 )
 
+// The rate-limit tests run in parallel: slack-go waits at least a second
+// before each retry, whatever Retry-After says.
+
 func TestRateLimitedCallsAreRetried(t *testing.T) {
+	t.Parallel()
 	h := start(t, slack.ModeSocket, &fakeCore{}, nil)
 	h.fake.RateLimitNext("chat.postMessage", 0)
 	h.fake.RateLimitNext("chat.postMessage", 0)
@@ -27,6 +31,7 @@ func TestRateLimitedCallsAreRetried(t *testing.T) {
 }
 
 func TestRateLimitGivesUpAfterBoundedAttempts(t *testing.T) {
+	t.Parallel()
 	h := start(t, slack.ModeSocket, &fakeCore{}, func(o *slack.Options) { o.Workers = 1 })
 	for range 4 {
 		h.fake.RateLimitNext("chat.postMessage", 0)
@@ -39,6 +44,34 @@ func TestRateLimitGivesUpAfterBoundedAttempts(t *testing.T) {
 	}
 	if !strings.Contains(h.logs.String(), "error_code=ratelimited") {
 		t.Errorf("got logs %q, want the rate limit logged", h.logs.String())
+	}
+}
+
+func TestRateLimitTooLongIsNotWaitedOut(t *testing.T) {
+	h := start(t, slack.ModeSocket, &fakeCore{}, nil)
+	h.fake.RateLimitNext("chat.postMessage", 3600)
+	h.fake.SendEvent(t, "Ev2020", 0, directMessage("1700003020.000100", "an hour?"))
+	posts := h.fake.WaitCalls(t, "chat.postMessage", 2)
+	if texts := joined(posts[1:]); !strings.Contains(texts, "Sorry, I couldn't post my answer") {
+		t.Errorf("got %q, want the apology at once rather than an hour's wait", texts)
+	}
+	if !strings.Contains(h.logs.String(), "too long to wait out") {
+		t.Errorf("got logs %q, want the refused wait logged", h.logs.String())
+	}
+}
+
+func TestRateLimitedResponseURLIsRetried(t *testing.T) {
+	t.Parallel()
+	h := start(t, slack.ModeSocket, &fakeCore{}, nil)
+	h.fake.RateLimitNext("response_url", 0)
+	h.fake.SendSlashCommand(t, map[string]string{"command": "/talks", "text": "ask hi", "user_id": alice,
+		"channel_id": channel, "response_url": h.fake.ResponseURL("limited")})
+	posts := h.fake.WaitResponses(t, "limited", 2)
+	if texts := joined(posts); !strings.Contains(texts, "You asked: ask hi") {
+		t.Errorf("got %q, want the answer posted on the retry", texts)
+	}
+	if eph := h.fake.Calls("chat.postEphemeral"); len(eph) != 0 {
+		t.Errorf("got %q, want no apology", joined(eph))
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"strings"
-	"sync"
 	"time"
 
 	slackapi "github.com/slack-go/slack"
@@ -25,6 +24,15 @@ func fromSlack(c slackapi.SlashCommand) slashCommand {
 	return slashCommand{User: c.UserID, Channel: c.ChannelID, Text: c.Text, ResponseURL: c.ResponseURL}
 }
 
+// commandJob is the work of answering c.
+func (a *Adapter) commandJob(c slashCommand) job {
+	return job{
+		kind: "command",
+		run:  func(ctx context.Context) { a.command(ctx, c) },
+		fail: func(ctx context.Context) { a.notify(ctx, c.ResponseURL, c.Channel, c.User, msgFailed) },
+	}
+}
+
 // command answers /talks through its response_url, visible to the asker
 // alone, with a button to share the answer in the channel.
 func (a *Adapter) command(ctx context.Context, c slashCommand) {
@@ -38,15 +46,16 @@ func (a *Adapter) command(ctx context.Context, c slashCommand) {
 		Channel:  c.Channel,
 		Text:     text,
 	})
+	if ctx.Err() != nil {
+		a.log.Warn("slack command abandoned at shutdown")
+		return
+	}
 	key := reply.ID
 	if key == "" {
 		key = randomKey()
 	}
 	a.replies.put(key, reply)
-	msgs := renderBody(reply, "")
-	if len(msgs) > maxSlashParts {
-		msgs = append(msgs[:maxSlashParts-1], plainMessage(msgTruncated))
-	}
+	msgs := capParts(renderBody(reply, ""), maxSlashParts)
 	msgs = withActions(msgs, actionBlock(reply, renderOptions{Feedback: true, ShareKey: key}))
 	var err error
 	for _, m := range msgs {
@@ -76,6 +85,17 @@ func (a *Adapter) notify(ctx context.Context, responseURL, channel, user, text s
 	}
 	if err := a.reply(ctx, responseURL, channel, user, plainMessage(text)); err != nil {
 		a.logAPIError(err)
+	}
+}
+
+// interactionJob is the work of handling a button click.
+func (a *Adapter) interactionJob(cb slackapi.InteractionCallback) job {
+	return job{
+		kind: "interaction",
+		run:  func(ctx context.Context) { a.interaction(ctx, cb) },
+		fail: func(ctx context.Context) {
+			a.notify(ctx, cb.ResponseURL, orDefault(cb.Channel.ID, cb.Container.ChannelID), cb.User.ID, msgFailed)
+		},
 	}
 }
 
@@ -129,7 +149,10 @@ func (a *Adapter) share(ctx context.Context, cb slackapi.InteractionCallback, ch
 		a.notify(ctx, cb.ResponseURL, channel, cb.User.ID, msgShareExpired)
 		return
 	}
-	msgs := render(reply, renderOptions{Feedback: true, SharedBy: cb.User.ID})
+	// A response_url takes five posts: the parts and the deletion of the
+	// private copy must fit.
+	msgs := capParts(renderBody(reply, cb.User.ID), maxSlashParts-1)
+	msgs = withActions(msgs, actionBlock(reply, renderOptions{Feedback: true}))
 	var err error
 	for _, m := range msgs {
 		if cb.ResponseURL != "" {
@@ -157,72 +180,4 @@ func randomKey() string {
 	b := make([]byte, 8)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
-}
-
-// replyCache keeps the latest slash-command replies for their Share button,
-// forgetting the oldest beyond its capacity.
-type replyCache struct {
-	mu    sync.Mutex
-	cap   int
-	order []string
-	m     map[string]bot.Reply
-}
-
-func newReplyCache(capacity int) *replyCache {
-	return &replyCache{cap: capacity, m: make(map[string]bot.Reply)}
-}
-
-func (c *replyCache) put(key string, r bot.Reply) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.m[key]; !ok {
-		c.order = append(c.order, key)
-	}
-	c.m[key] = r
-	for len(c.order) > c.cap {
-		delete(c.m, c.order[0])
-		c.order = c.order[1:]
-	}
-}
-
-func (c *replyCache) get(key string) (bot.Reply, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	r, ok := c.m[key]
-	return r, ok
-}
-
-// threadSet remembers the threads the bot answered in, so replies there are
-// taken as follow-ups, forgetting the oldest beyond its capacity.
-type threadSet struct {
-	mu    sync.Mutex
-	cap   int
-	order []string
-	m     map[string]struct{}
-}
-
-func newThreadSet(capacity int) *threadSet {
-	return &threadSet{cap: capacity, m: make(map[string]struct{})}
-}
-
-func (s *threadSet) add(channel, ts string) {
-	key := channel + "/" + ts
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, ok := s.m[key]; ok {
-		return
-	}
-	s.m[key] = struct{}{}
-	s.order = append(s.order, key)
-	for len(s.order) > s.cap {
-		delete(s.m, s.order[0])
-		s.order = s.order[1:]
-	}
-}
-
-func (s *threadSet) has(channel, ts string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, ok := s.m[channel+"/"+ts]
-	return ok
 }

@@ -10,6 +10,13 @@
 // before it is parsed. Either way Run owns the workers that answer, so it must
 // be running for the adapter to reply.
 //
+// Work is acknowledged to Slack only once a worker queue took it; what the
+// adapter cannot take (queue full, not running, shutting down) is left for
+// Slack to deliver again. An event is answered once per event_id through
+// the core's delivery store, and released again when its answer could not
+// be posted, so that Slack's next delivery is answered. At shutdown the
+// answers in flight get a grace period to finish.
+//
 // The adapter speaks to Slack through github.com/slack-go/slack; no slack-go
 // type crosses into package bot.
 package slack

@@ -17,6 +17,7 @@ import (
 const (
 	msgApology        = "Sorry, I couldn't post my answer here. Please try again in a moment."
 	msgBusy           = "I'm busy right now — please try again in a moment."
+	msgFailed         = "Sorry, something went wrong on my side. Please try again in a moment."
 	msgFeedbackThanks = "Thanks for your feedback — noted."
 	msgFeedbackFailed = "Sorry, I couldn't record your feedback. Please try again later."
 	msgShareExpired   = "That answer is no longer available to share; please ask again."
@@ -30,6 +31,7 @@ type inbound struct {
 	EventID string // the Events API event_id, for answering a retried event once
 	User    string
 	Channel string
+	DM      bool   // a direct message (channel_type "im"): private already
 	TS      string // the message's own ts, for the working-on-it reaction
 	Reply   string // thread_ts to answer in; "" for the channel itself
 	Convo   string // the conversation key for follow-ups (bot.Request.Thread)
@@ -69,7 +71,7 @@ func (a *Adapter) onEvent(ev slackevents.EventsAPIEvent, retry string) (inbound,
 		}
 		if e.ChannelType == slackevents.ChannelTypeIM {
 			return inbound{
-				EventID: cb.EventID, User: e.User, Channel: e.Channel, TS: e.TimeStamp,
+				EventID: cb.EventID, User: e.User, Channel: e.Channel, DM: true, TS: e.TimeStamp,
 				Reply: e.ThreadTimeStamp, Convo: orDefault(e.ThreadTimeStamp, e.Channel),
 				Text: cleanText(e.Text, self),
 			}, true
@@ -89,48 +91,100 @@ func (a *Adapter) onEvent(ev slackevents.EventsAPIEvent, retry string) (inbound,
 	return inbound{}, false
 }
 
+// answerJob is the work of answering in.
+func (a *Adapter) answerJob(in inbound) job {
+	return job{
+		kind: "event",
+		run:  func(ctx context.Context) { a.answer(ctx, in) },
+		fail: func(ctx context.Context) { a.apologise(ctx, in, false) },
+	}
+}
+
 // answer answers one inbound message once, however often Slack delivers it.
+// When the answer cannot be posted, the event id is released again so that
+// Slack's next delivery of the event is answered.
 func (a *Adapter) answer(ctx context.Context, in inbound) {
 	// Checked here rather than on arrival, so a follow-up sent while the
 	// first answer is being posted is not missed.
-	if in.FollowUp && !a.threads.has(in.Channel, in.Reply) {
+	if _, ok := a.threads.get(threadKey(in.Channel, in.Reply)); in.FollowUp && !ok {
 		return
 	}
 	if in.EventID != "" {
 		first, err := a.core.FirstDelivery(ctx, in.EventID)
-		if err != nil {
+		switch {
+		case err != nil:
 			// Answering twice beats never answering.
 			a.log.Warn("slack delivery check failed", "event_id", in.EventID, "err", err)
-		} else if !first {
+		case !first:
 			a.log.Debug("slack duplicate event ignored", "event_id", in.EventID)
+			return
+		default:
+			posted := false
+			// Deferred, so that a panic releases the event too.
+			defer func() {
+				if !posted {
+					a.forget(ctx, in.EventID)
+				}
+			}()
+			posted = a.handle(ctx, in)
 			return
 		}
 	}
+	a.handle(ctx, in)
+}
+
+// handle answers in and reports whether the answer was posted.
+func (a *Adapter) handle(ctx context.Context, in inbound) bool {
 	working := a.startWorking(ctx, in.Channel, in.TS)
+	defer working(ctx)
 	d := &draft{a: a, channel: in.Channel, thread: in.Reply}
 	reply := a.core.Handle(ctx, bot.Request{
 		Platform: bot.Slack,
 		User:     in.User,
 		Channel:  in.Channel,
 		Thread:   in.Convo,
+		DM:       in.DM,
 		Text:     in.Text,
 		Progress: d.progress(ctx),
 	})
 	draftTS := d.stop()
-	if in.Reply != "" {
-		a.threads.add(in.Channel, in.Reply)
+	if ctx.Err() != nil {
+		// Shutting down past the grace period: nothing can be posted.
+		a.log.Warn("slack answer abandoned at shutdown", "event_id", in.EventID)
+		return false
 	}
-	a.deliver(ctx, in, reply, draftTS)
-	working(ctx)
+	if in.Reply != "" {
+		a.threads.put(threadKey(in.Channel, in.Reply), struct{}{})
+	}
+	return a.deliver(ctx, in, reply, draftTS)
 }
 
+// threadKey names a thread for the set of threads the bot answered in.
+func threadKey(channel, ts string) string { return channel + "/" + ts }
+
+// forget releases eventID. It runs when the job's context may be cancelled
+// already, so it has a short context of its own.
+func (a *Adapter) forget(ctx context.Context, eventID string) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), forgetTimeout)
+	defer cancel()
+	if err := a.core.ForgetDelivery(ctx, eventID); err != nil {
+		a.log.Warn("slack event not released for redelivery", "event_id", eventID, "err", err)
+		return
+	}
+	a.log.Info("slack event left unanswered for redelivery", "event_id", eventID)
+}
+
+// forgetTimeout bounds releasing an event id.
+const forgetTimeout = 5 * time.Second
+
 // deliver posts a reply to an inbound message, replacing the streamed draft
-// when there is one, and apologises when Slack refuses it.
-func (a *Adapter) deliver(ctx context.Context, in inbound, reply bot.Reply, draftTS string) {
+// when there is one, and apologises when Slack refuses it. It reports
+// whether the whole reply was posted.
+func (a *Adapter) deliver(ctx context.Context, in inbound, reply bot.Reply, draftTS string) bool {
 	msgs := render(reply, renderOptions{Feedback: true})
 	// A direct message is private already, and an ephemeral one there would
 	// vanish on reload; a streamed draft is visible already.
-	ephemeral := reply.Ephemeral && draftTS == "" && !strings.HasPrefix(in.Channel, "D")
+	ephemeral := reply.Ephemeral && draftTS == "" && !in.DM
 	var err error
 	for i, m := range msgs {
 		switch {
@@ -146,13 +200,20 @@ func (a *Adapter) deliver(ctx context.Context, in inbound, reply bot.Reply, draf
 		}
 	}
 	if err == nil {
-		return
+		return true
 	}
 	a.logAPIError(err)
+	a.apologise(ctx, in, ephemeral)
+	return false
+}
+
+// apologise tells the asker the answer could not be posted.
+func (a *Adapter) apologise(ctx context.Context, in inbound, ephemeral bool) {
 	if ctx.Err() != nil {
 		return
 	}
 	sorry := plainMessage(msgApology)
+	var err error
 	if ephemeral {
 		err = a.postEphemeral(ctx, in.Channel, in.User, in.Reply, sorry)
 	} else {
@@ -191,7 +252,7 @@ func (a *Adapter) startWorking(ctx context.Context, channel, ts string) (stop fu
 	}()
 	return func(ctx context.Context) {
 		close(done)
-		if <-reacted {
+		if <-reacted && ctx.Err() == nil {
 			if err := a.react(ctx, channel, ts, workingReaction, true); err != nil {
 				a.logAPIError(err)
 			}

@@ -1,8 +1,9 @@
 package slack
 
 import (
-	"context"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -15,53 +16,87 @@ import (
 // smaller.
 const maxBody = 1 << 20
 
+// maxSSLCheck bounds the body read to recognise an unsigned ssl_check.
+const maxSSLCheck = 1 << 10
+
 // Handler serves Slack's HTTP mode: POST /slack/events, /slack/commands and
-// /slack/interactions. Each request's signature (v0, within five minutes) is
-// checked before its body is parsed; a request that fails the check gets
-// 401. Work is acknowledged at once and done by Run's workers, so Run must be
-// running. In Socket Mode every route answers 404.
+// /slack/interactions. Each request's signature headers (v0, timestamp
+// within five minutes) are checked before its body is read, and the body
+// before it is parsed; a request that fails gets 401. Work is acknowledged
+// at once and done by Run's workers: while Run is not taking work (not
+// started, authenticating, shutting down) or its queue is full, events and
+// interactions get 503, so Slack delivers events again, and a command gets
+// a short ephemeral "busy" reply. url_verification and the commands URL's
+// ssl_check are answered without Run. In Socket Mode every route answers
+// 404.
 func (a *Adapter) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("POST /slack/events", a.verified(a.serveEvents))
-	mux.Handle("POST /slack/commands", a.verified(a.serveCommands))
-	mux.Handle("POST /slack/interactions", a.verified(a.serveInteractions))
+	mux.Handle("POST /slack/events", a.verified(false, a.serveEvents))
+	mux.Handle("POST /slack/commands", a.verified(true, a.serveCommands))
+	mux.Handle("POST /slack/interactions", a.verified(false, a.serveInteractions))
 	return mux
 }
 
-// verified reads the body and passes it on only when Slack signed it.
-func (a *Adapter) verified(next func(w http.ResponseWriter, r *http.Request, body []byte)) http.Handler {
+// verified passes the body on only when Slack signed it. sslCheck lets an
+// unsigned ssl_check through with an empty 200, as Slack may send it
+// unsigned to the commands URL.
+func (a *Adapter) verified(sslCheck bool, next func(w http.ResponseWriter, r *http.Request, body []byte)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if a.mode != ModeHTTP {
 			http.Error(w, "slack http mode is off", http.StatusNotFound)
 			return
 		}
-		body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+		sv, err := slackapi.NewSecretsVerifier(r.Header, a.secret)
 		if err != nil {
+			if sslCheck && isSSLCheck(r) {
+				w.WriteHeader(http.StatusOK)
+				return
+			}
+			a.reject(w, r, err)
+			return
+		}
+		body, err := io.ReadAll(io.TeeReader(http.MaxBytesReader(w, r.Body, maxBody), &sv))
+		if err != nil {
+			var tooLarge *http.MaxBytesError
+			if errors.As(err, &tooLarge) {
+				http.Error(w, "body too large", http.StatusRequestEntityTooLarge)
+				return
+			}
 			http.Error(w, "cannot read body", http.StatusBadRequest)
 			return
 		}
-		if len(body) > maxBody {
-			http.Error(w, "body too large", http.StatusRequestEntityTooLarge)
-			return
-		}
-		if err := a.verify(r.Header, body); err != nil {
-			a.log.Warn("slack request rejected", "path", r.URL.Path, "reason", err.Error())
-			http.Error(w, "invalid signature", http.StatusUnauthorized)
+		if err := sv.Ensure(); err != nil {
+			if sslCheck && isSSLCheckBody(body) {
+				w.WriteHeader(http.StatusOK)
+				return
+			}
+			a.reject(w, r, err)
 			return
 		}
 		next(w, r, body)
 	})
 }
 
-func (a *Adapter) verify(h http.Header, body []byte) error {
-	sv, err := slackapi.NewSecretsVerifier(h, a.secret)
-	if err != nil {
-		return err
+// reject answers a request that failed the signature check. Anyone can
+// send those, so they are logged at debug level only.
+func (a *Adapter) reject(w http.ResponseWriter, r *http.Request, err error) {
+	a.log.Debug("slack request rejected", "path", r.URL.Path, "reason", err.Error())
+	http.Error(w, "invalid signature", http.StatusUnauthorized)
+}
+
+// isSSLCheck reports whether r is Slack's ssl_check of the commands URL,
+// reading at most a small body.
+func isSSLCheck(r *http.Request) bool {
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxSSLCheck+1))
+	return err == nil && len(body) <= maxSSLCheck && isSSLCheckBody(body)
+}
+
+func isSSLCheckBody(body []byte) bool {
+	if !bytes.Contains(body, []byte("ssl_check")) {
+		return false
 	}
-	if _, err := sv.Write(body); err != nil {
-		return err
-	}
-	return sv.Ensure()
+	form, err := url.ParseQuery(string(body))
+	return err == nil && form.Get("ssl_check") == "1"
 }
 
 func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request, body []byte) {
@@ -87,9 +122,14 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request, body []byt
 		return
 	}
 	in, ok := a.onEvent(ev, r.Header.Get("X-Slack-Retry-Num"))
-	if ok && !a.tryEnqueue(func(ctx context.Context) { a.answer(ctx, in) }) {
+	if !ok {
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	if got := a.offer(a.answerJob(in)); got != accepted {
 		// Slack delivers it again later; the event id keeps it answered once.
-		http.Error(w, "busy", http.StatusServiceUnavailable)
+		a.log.Warn("slack event left for redelivery", "event_id", in.EventID, "reason", got.String())
+		http.Error(w, got.String(), http.StatusServiceUnavailable)
 		return
 	}
 	w.WriteHeader(http.StatusOK)
@@ -99,6 +139,10 @@ func (a *Adapter) serveCommands(w http.ResponseWriter, _ *http.Request, body []b
 	form, err := url.ParseQuery(string(body))
 	if err != nil {
 		http.Error(w, "bad form", http.StatusBadRequest)
+		return
+	}
+	if form.Get("ssl_check") == "1" {
+		w.WriteHeader(http.StatusOK)
 		return
 	}
 	c := slashCommand{
@@ -111,8 +155,11 @@ func (a *Adapter) serveCommands(w http.ResponseWriter, _ *http.Request, body []b
 		http.Error(w, "user_id is missing", http.StatusBadRequest)
 		return
 	}
-	if !a.tryEnqueue(func(ctx context.Context) { a.command(ctx, c) }) {
-		writeJSON(w, map[string]string{"response_type": slackapi.ResponseTypeEphemeral, "text": msgBusy})
+	if got := a.offer(a.commandJob(c)); got != accepted {
+		// Slack does not send a command again, and a 503 would show the
+		// user a bare error: say it in a reply instead.
+		a.log.Warn("slack command declined", "reason", got.String())
+		writeJSON(w, busyResponse())
 		return
 	}
 	w.WriteHeader(http.StatusOK)
@@ -129,8 +176,10 @@ func (a *Adapter) serveInteractions(w http.ResponseWriter, _ *http.Request, body
 		http.Error(w, "bad payload", http.StatusBadRequest)
 		return
 	}
-	if !a.tryEnqueue(func(ctx context.Context) { a.interaction(ctx, cb) }) {
-		http.Error(w, "busy", http.StatusServiceUnavailable)
+	if got := a.offer(a.interactionJob(cb)); got != accepted {
+		// The click shows the user an error and can be tried again.
+		a.log.Warn("slack interaction declined", "reason", got.String())
+		http.Error(w, got.String(), http.StatusServiceUnavailable)
 		return
 	}
 	w.WriteHeader(http.StatusOK)

@@ -28,6 +28,7 @@ func TestHTTPSignatureChecks(t *testing.T) {
 	core := &fakeCore{}
 	h := start(t, slack.ModeHTTP, core, nil)
 	body := mustJSON(t, callback("Ev1000", directMessage("1700002000.000100", "signed?")))
+	huge := `{"pad":"` + strings.Repeat("x", 2<<20) + `"}`
 	now := time.Now()
 	tampered := sign(now, body)
 	tests := []struct {
@@ -49,6 +50,11 @@ func TestHTTPSignatureChecks(t *testing.T) {
 		{name: "garbage unsigned", path: "/slack/events", body: "{not json", header: http.Header{}, want: http.StatusUnauthorized},
 		{name: "commands unsigned", path: "/slack/commands", body: form(map[string]string{"user_id": alice, "text": "help"}), header: http.Header{}, want: http.StatusUnauthorized},
 		{name: "interactions unsigned", path: "/slack/interactions", body: "payload={}", header: http.Header{}, want: http.StatusUnauthorized},
+		// The headers are checked before the body is read: an unsigned
+		// huge body is refused as unsigned, not read through.
+		{name: "unsigned and huge", path: "/slack/events", body: huge, header: http.Header{}, want: http.StatusUnauthorized},
+		{name: "stale and huge", path: "/slack/events", body: huge, header: sign(now.Add(-time.Hour), huge), want: http.StatusUnauthorized},
+		{name: "signed and huge", path: "/slack/events", body: huge, header: sign(now, huge), want: http.StatusRequestEntityTooLarge},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,6 +68,44 @@ func TestHTTPSignatureChecks(t *testing.T) {
 	h.fake.WaitCalls(t, "chat.postMessage", 1)
 	if reqs := core.Requests(); len(reqs) != 1 || reqs[0].Text != "signed?" {
 		t.Errorf("got requests %+v, want only the signed one", reqs)
+	}
+	// Anyone can send unsigned requests: they must not flood the log.
+	logs := h.logs.String()
+	if !strings.Contains(logs, "level=DEBUG msg=\"slack request rejected\"") {
+		t.Errorf("got logs %q, want rejections at debug level", logs)
+	}
+	if strings.Contains(logs, "level=WARN") || strings.Contains(logs, "level=ERROR") {
+		t.Errorf("got logs %q, want no warnings for rejected requests", logs)
+	}
+}
+
+func TestHTTPSSLCheck(t *testing.T) {
+	core := &fakeCore{}
+	h := start(t, slack.ModeHTTP, core, nil)
+	check := form(map[string]string{"ssl_check": "1", "token": "verification"})
+	tests := []struct {
+		name, path string
+		header     http.Header
+		want       int
+	}{
+		{"unsigned", "/slack/commands", http.Header{}, http.StatusOK},
+		{"signed", "/slack/commands", sign(time.Now(), check), http.StatusOK},
+		{"badly signed", "/slack/commands", sign(time.Now(), "other"), http.StatusOK},
+		{"unsigned on the events URL", "/slack/events", http.Header{}, http.StatusUnauthorized},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, body := h.post(t, tt.path, formType, check, tt.header)
+			if got != tt.want {
+				t.Errorf("got status %d (%q), want %d", got, body, tt.want)
+			}
+			if got == http.StatusOK && body != "" {
+				t.Errorf("got body %q, want none", body)
+			}
+		})
+	}
+	if reqs := core.Requests(); len(reqs) != 0 {
+		t.Errorf("got requests %+v, want none", reqs)
 	}
 }
 

@@ -68,6 +68,15 @@ func withActions(msgs []message, actions slackapi.Block) []message {
 	return msgs
 }
 
+// capParts keeps at most n of msgs, the last one kept replaced by a note
+// that the answer was cut.
+func capParts(msgs []message, n int) []message {
+	if len(msgs) <= n {
+		return msgs
+	}
+	return append(msgs[:n-1:n-1], plainMessage(msgTruncated))
+}
+
 // renderBody renders a reply without its buttons.
 func renderBody(r bot.Reply, sharedBy string) []message {
 	var gs []group

@@ -16,38 +16,54 @@ import (
 // is done. socketmode reconnects on its own; it gives up only when Slack
 // refuses the app token.
 func (a *Adapter) runSocket(ctx context.Context) error {
+	defer a.socketUp.Store(false)
 	smc := socketmode.New(a.api, socketmode.OptionLog(debugWriter{a.log}))
 	errc := make(chan error, 1)
 	go func() { errc <- smc.RunContext(ctx) }()
 	for {
 		select {
+		case <-ctx.Done():
+			// What is still unread is never acknowledged, so Slack
+			// delivers it again.
+			<-errc
+			return nil
 		case err := <-errc:
 			if ctx.Err() != nil {
 				return nil
 			}
 			return fmt.Errorf("slack: socket mode: %w", err)
 		case evt := <-smc.Events:
+			if ctx.Err() != nil {
+				<-errc
+				return nil
+			}
 			a.onSocketEvent(ctx, smc, evt)
 		}
 	}
 }
 
-// onSocketEvent acknowledges an envelope at once and queues its work.
+// onSocketEvent hands an envelope's work to the workers and acknowledges it
+// once they took it. It never waits for a worker: what they cannot take now
+// is left unacknowledged, for Slack to deliver again.
 func (a *Adapter) onSocketEvent(ctx context.Context, smc *socketmode.Client, evt socketmode.Event) {
 	switch evt.Type {
 	case socketmode.EventTypeConnecting:
 		a.log.Debug("slack socket connecting")
 	case socketmode.EventTypeConnected:
+		a.socketUp.Store(true)
 		a.log.Info("slack socket connected")
 	case socketmode.EventTypeHello:
 		a.log.Debug("slack socket hello")
 	case socketmode.EventTypeDisconnect:
+		a.socketUp.Store(false)
 		a.log.Info("slack socket disconnect requested")
 	case socketmode.EventTypeConnectionError:
+		a.socketUp.Store(false)
 		if e, ok := evt.Data.(*slackapi.ConnectionErrorEvent); ok {
 			a.log.Warn("slack socket connection failed", "attempt", e.Attempt, "backoff", e.Backoff, "err", safeError(e.ErrorObj))
 		}
 	case socketmode.EventTypeInvalidAuth:
+		a.socketUp.Store(false)
 		a.log.Error("slack socket refused the app token")
 	case socketmode.EventTypeIncomingError, socketmode.EventTypeErrorWriteFailed:
 		a.log.Warn("slack socket error", "type", string(evt.Type))
@@ -58,45 +74,84 @@ func (a *Adapter) onSocketEvent(ctx context.Context, smc *socketmode.Client, evt
 				EnvelopeID string `json:"envelope_id"`
 			}
 			if json.Unmarshal(bad.Message, &env) == nil && env.EnvelopeID != "" {
-				a.ack(ctx, smc, env.EnvelopeID)
+				a.ack(ctx, smc, env.EnvelopeID, nil)
 			}
 			a.log.Warn("slack socket message unreadable", "err", bad.Cause)
 		}
 	case socketmode.EventTypeEventsAPI:
-		a.ackRequest(ctx, smc, evt)
 		ev, ok := evt.Data.(slackevents.EventsAPIEvent)
 		if !ok {
+			a.ackRequest(ctx, smc, evt, nil)
 			return
 		}
 		retry := ""
 		if evt.Request != nil {
 			retry = strconv.Itoa(evt.Request.RetryAttempt)
 		}
-		if in, ok := a.onEvent(ev, retry); ok {
-			a.enqueue(ctx, func(ctx context.Context) { a.answer(ctx, in) })
+		in, ok := a.onEvent(ev, retry)
+		if !ok {
+			a.ackRequest(ctx, smc, evt, nil)
+			return
 		}
+		if got := a.offer(a.answerJob(in)); got != accepted {
+			a.log.Warn("slack event left for redelivery", "event_id", in.EventID, "reason", got.String())
+			return
+		}
+		a.ackRequest(ctx, smc, evt, nil)
 	case socketmode.EventTypeSlashCommand:
-		a.ackRequest(ctx, smc, evt)
-		if cmd, ok := evt.Data.(slackapi.SlashCommand); ok {
-			c := fromSlack(cmd)
-			a.enqueue(ctx, func(ctx context.Context) { a.command(ctx, c) })
+		cmd, ok := evt.Data.(slackapi.SlashCommand)
+		if !ok {
+			a.ackRequest(ctx, smc, evt, nil)
+			return
 		}
+		if got := a.offer(a.commandJob(fromSlack(cmd))); got != accepted {
+			// Slack does not deliver a command again: tell the user, in
+			// the acknowledgement, which needs no worker.
+			a.log.Warn("slack command declined", "reason", got.String())
+			a.ackRequest(ctx, smc, evt, busyResponse())
+			return
+		}
+		a.ackRequest(ctx, smc, evt, nil)
 	case socketmode.EventTypeInteractive:
-		a.ackRequest(ctx, smc, evt)
-		if cb, ok := evt.Data.(slackapi.InteractionCallback); ok {
-			a.enqueue(ctx, func(ctx context.Context) { a.interaction(ctx, cb) })
+		cb, ok := evt.Data.(slackapi.InteractionCallback)
+		if !ok {
+			a.ackRequest(ctx, smc, evt, nil)
+			return
 		}
+		if got := a.offer(a.interactionJob(cb)); got != accepted {
+			// Unacknowledged, the click shows the user an error and can be
+			// tried again.
+			a.log.Warn("slack interaction declined", "reason", got.String())
+			return
+		}
+		a.ackRequest(ctx, smc, evt, nil)
 	}
 }
 
-func (a *Adapter) ackRequest(ctx context.Context, smc *socketmode.Client, evt socketmode.Event) {
+func (o offered) String() string {
+	switch o {
+	case accepted:
+		return "accepted"
+	case busy:
+		return "busy"
+	default:
+		return "stopped"
+	}
+}
+
+// busyResponse is the ephemeral reply to a command no worker can take.
+func busyResponse() map[string]string {
+	return map[string]string{"response_type": slackapi.ResponseTypeEphemeral, "text": msgBusy}
+}
+
+func (a *Adapter) ackRequest(ctx context.Context, smc *socketmode.Client, evt socketmode.Event, payload any) {
 	if evt.Request != nil && evt.Request.EnvelopeID != "" {
-		a.ack(ctx, smc, evt.Request.EnvelopeID)
+		a.ack(ctx, smc, evt.Request.EnvelopeID, payload)
 	}
 }
 
-func (a *Adapter) ack(ctx context.Context, smc *socketmode.Client, envelopeID string) {
-	if err := smc.AckCtx(ctx, envelopeID, nil); err != nil && !errors.Is(err, context.Canceled) {
+func (a *Adapter) ack(ctx context.Context, smc *socketmode.Client, envelopeID string, payload any) {
+	if err := smc.AckCtx(ctx, envelopeID, payload); err != nil && !errors.Is(err, context.Canceled) {
 		a.log.Warn("slack socket ack failed", "envelope_id", envelopeID, "err", err)
 	}
 }

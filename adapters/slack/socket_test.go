@@ -40,8 +40,8 @@ func TestSocketMentionAnswersInThread(t *testing.T) {
 		!strings.HasPrefix(buttons[1].ActionID, "talks_not_helpful:") {
 		t.Errorf("got buttons %+v, want Helpful and Not helpful", buttons)
 	}
-	if len(h.fake.Origins()) == 0 || h.fake.Origins()[0] == "" {
-		t.Errorf("got websocket origins %q, want slack-go's Origin header", h.fake.Origins())
+	if got := h.fake.Origins(); len(got) == 0 || got[0] != slackfake.SlackOrigin {
+		t.Errorf("got websocket origins %q, want %q", got, slackfake.SlackOrigin)
 	}
 }
 
@@ -312,6 +312,41 @@ func TestSocketShareInChannel(t *testing.T) {
 		t.Errorf("got delete_original %q, want true: the private copy goes", got)
 	}
 
+	t.Run("oversize answer", func(t *testing.T) {
+		core.mu.Lock()
+		core.reply = func(_ context.Context, req bot.Request) bot.Reply {
+			if req.Text == "sentinel" {
+				return bot.Reply{ID: "s", Kind: bot.KindAnswer, Text: "sentinel"}
+			}
+			return hugeReply()
+		}
+		core.mu.Unlock()
+		h.fake.SendSlashCommand(t, map[string]string{"command": "/talks", "text": "everything",
+			"user_id": alice, "channel_id": channel, "response_url": h.fake.ResponseURL("big")})
+		parts := h.fake.WaitResponses(t, "big", 5)
+		buttons := parts[4].Buttons()
+		share := buttons[len(buttons)-1]
+		h.fake.SendInteraction(t, blockAction(share, "", h.fake.ResponseURL("share-big")))
+		// The deletion of the private copy comes last.
+		h.fake.WaitMatch(t, "response_url", func(c slackfake.Call) bool {
+			return c.Name == "share-big" && c.Get("delete_original") == "true"
+		})
+		posts := h.fake.WaitResponses(t, "share-big", 5)
+		if len(posts) != 5 {
+			t.Fatalf("got %d posts to the response_url, want 5, all it takes", len(posts))
+		}
+		checkLimits(t, posts[:4])
+		if !strings.Contains(joined(posts[3:4]), "too long to show") {
+			t.Errorf("got last part %q, want a note that the answer was cut", joined(posts[3:4]))
+		}
+		if posts[4].Get("delete_original") != "true" {
+			t.Errorf("got last post %v, want the private copy deleted", posts[4].JSON)
+		}
+		if eph := h.fake.Calls("chat.postEphemeral"); len(eph) != 0 {
+			t.Errorf("got %q, want no apology", joined(eph))
+		}
+	})
+
 	t.Run("unknown answer", func(t *testing.T) {
 		gone := slackfake.Button{ActionID: "talks_share:nope", Value: "nope"}
 		h.fake.SendInteraction(t, blockAction(gone, "", h.fake.ResponseURL("gone")))
@@ -351,6 +386,24 @@ func TestSocketWorkingReaction(t *testing.T) {
 	want := []string{"reactions.add", "chat.postMessage", "reactions.remove"}
 	if strings.Join(order, ",") != strings.Join(want, ",") {
 		t.Errorf("got calls %v, want %v", order, want)
+	}
+}
+
+func TestSocketFastAnswerGetsNoReaction(t *testing.T) {
+	h := start(t, slack.ModeSocket, &fakeCore{}, func(o *slack.Options) {
+		o.Workers = 1
+		o.WorkingAfter = time.Minute
+	})
+	h.fake.SendEvent(t, "Ev0055", 0, mention("1700000950.000100", "", "<@UBOT0001> quick one"))
+	// One worker: once the sentinel is answered, the mention's job,
+	// reaction timer included, is over.
+	h.fake.SendEvent(t, "Ev0056", 0, directMessage("1700000950.000200", "sentinel"))
+	h.waitSentinel(t)
+	if got := h.fake.Calls("reactions.add"); len(got) != 0 {
+		t.Errorf("got %d reactions.add calls, want none for an answer faster than WorkingAfter", len(got))
+	}
+	if got := len(h.fake.Calls("chat.postMessage")); got != 2 {
+		t.Errorf("got %d posts, want 2", got)
 	}
 }
 
@@ -421,5 +474,26 @@ func TestSocketEphemeralReplies(t *testing.T) {
 	post := h.fake.WaitCalls(t, "chat.postMessage", 1)[0]
 	if post.Get("channel") != dm || !strings.Contains(joined([]slackfake.Call{post}), "Commands") {
 		t.Errorf("got %v, want the help posted in the DM", post.Form)
+	}
+}
+
+func TestSocketDirectMessageKnownByChannelType(t *testing.T) {
+	core := &fakeCore{reply: func(context.Context, bot.Request) bot.Reply {
+		return bot.Reply{ID: "h1", Kind: bot.KindHelp, Text: "Commands: ask", Ephemeral: true}
+	}}
+	h := start(t, slack.ModeSocket, core, nil)
+	// Channel ids are opaque: the event's channel_type says it is a DM.
+	ev := directMessage("1700001250.000100", "help")
+	ev["channel"] = "C0DIRECT1"
+	h.fake.SendEvent(t, "Ev0085", 0, ev)
+	post := h.fake.WaitCalls(t, "chat.postMessage", 1)[0]
+	if post.Get("channel") != "C0DIRECT1" {
+		t.Errorf("got the reply in %q, want it posted in the DM", post.Get("channel"))
+	}
+	if eph := h.fake.Calls("chat.postEphemeral"); len(eph) != 0 {
+		t.Errorf("got %d ephemeral posts, want none in a DM", len(eph))
+	}
+	if reqs := core.Requests(); len(reqs) != 1 || !reqs[0].DM {
+		t.Errorf("got requests %+v, want one marked DM", reqs)
 	}
 }

@@ -4,5 +4,8 @@
 // chat.postEphemeral, reactions.add and reactions.remove), apps.connections.open
 // handing out a ws:// URL to itself, the Socket Mode websocket (hello,
 // envelopes, acks by envelope_id, pings, disconnect) and response_url posts.
-// Every call is recorded for assertions; failures and 429s can be scripted.
+// Like Slack it checks tokens (an Authorization bearer, else the token
+// field), refuses messages that break Block Kit's limits (invalid_blocks,
+// no_text) and takes five posts per response_url. Every call is recorded
+// for assertions; failures and 429s can be scripted.
 package slackfake

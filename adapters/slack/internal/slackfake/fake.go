@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gorilla/websocket"
 )
@@ -18,6 +19,22 @@ import (
 // WaitTimeout bounds every Wait: it guards a broken test against hanging and
 // asserts nothing about speed.
 const WaitTimeout = 15 * time.Second
+
+// SlackOrigin is the Origin header slack-go's socketmode sends when it dials
+// the websocket, as Slack's own web client would.
+const SlackOrigin = "https://api.slack.com"
+
+// Limits real Slack enforces on messages, which the fake enforces too.
+const (
+	MaxBlocks          = 50   // blocks in one message
+	MaxSectionText     = 3000 // characters of a section's text
+	MaxContextElements = 10   // elements of a context block
+	MaxActionElements  = 25   // elements of an actions block
+	MaxButtonText      = 75   // characters of a button's label
+	MaxButtonValue     = 2000 // characters of a button's value
+	MaxID              = 255  // characters of a block_id or action_id
+	MaxResponseURLUses = 5    // posts one response_url takes
+)
 
 // Call is one recorded Web API call or response_url post.
 type Call struct {
@@ -105,6 +122,7 @@ type Server struct {
 	changed  chan struct{} // closed and replaced whenever state changes
 	calls    []Call
 	failures map[string][]failure
+	uses     map[string]int // posts per response_url name
 	ts       int
 	conn     *websocket.Conn
 	conns    int
@@ -127,6 +145,7 @@ func New(t testing.TB, botToken, appToken string) *Server {
 		BotID:     "BBOT0001",
 		changed:   make(chan struct{}),
 		failures:  make(map[string][]failure),
+		uses:      make(map[string]int),
 		acks:      make(map[string]json.RawMessage),
 		stop:      make(chan struct{}),
 	}
@@ -297,24 +316,25 @@ func (s *Server) nextTS() string {
 func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	method := r.PathValue("method")
 	c := Call{Method: method}
-	if auth, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
-		c.Token = auth
-	}
+	blocksOK := true
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
 		if err := r.ParseForm(); err != nil {
 			http.Error(w, "bad form", http.StatusBadRequest)
 			return
 		}
 		c.Form = r.PostForm
-		if tok := r.PostForm.Get("token"); tok != "" {
-			c.Token = tok
-		}
+		c.Token = r.PostForm.Get("token")
 		if b := r.PostForm.Get("blocks"); b != "" {
-			if err := json.Unmarshal([]byte(b), &c.Blocks); err != nil {
-				writeJSON(w, map[string]any{"ok": false, "error": "invalid_blocks"})
-				return
-			}
+			blocksOK = json.Unmarshal([]byte(b), &c.Blocks) == nil
 		}
+	}
+	// As Slack does, an Authorization header wins over a token field.
+	if h := r.Header.Get("Authorization"); h != "" {
+		tok, ok := strings.CutPrefix(h, "Bearer ")
+		if !ok {
+			tok = ""
+		}
+		c.Token = tok
 	}
 	if f, ok := s.record(c); ok {
 		writeFailure(w, f)
@@ -324,9 +344,24 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	if method == "apps.connections.open" {
 		want = s.AppToken
 	}
-	if c.Token != want {
+	switch {
+	case c.Token == "":
+		writeJSON(w, map[string]any{"ok": false, "error": "not_authed"})
+		return
+	case c.Token != want:
 		writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
 		return
+	}
+	switch method {
+	case "chat.postMessage", "chat.update", "chat.postEphemeral":
+		if !blocksOK {
+			writeJSON(w, map[string]any{"ok": false, "error": "invalid_blocks"})
+			return
+		}
+		if code := checkMessage(c.Form.Get("text"), c.Blocks); code != "" {
+			writeJSON(w, map[string]any{"ok": false, "error": code})
+			return
+		}
 	}
 	switch method {
 	case "auth.test":
@@ -364,7 +399,77 @@ func (s *Server) serveResponse(w http.ResponseWriter, r *http.Request) {
 		writeFailure(w, f)
 		return
 	}
+	s.mu.Lock()
+	s.uses[c.Name]++
+	uses := s.uses[c.Name]
+	s.mu.Unlock()
+	if uses > MaxResponseURLUses {
+		writeJSON(w, map[string]any{"ok": false, "error": "used_url"})
+		return
+	}
+	if c.Get("delete_original") != "true" {
+		if code := checkMessage(c.Get("text"), c.Blocks); code != "" {
+			writeJSON(w, map[string]any{"ok": false, "error": code})
+			return
+		}
+	}
 	writeJSON(w, map[string]any{"ok": true})
+}
+
+// checkMessage returns the error code Slack answers a message with, "" when
+// it takes it: no_text when there is neither text nor a block,
+// invalid_blocks when a block breaks Block Kit's limits.
+func checkMessage(text string, blocks []map[string]any) string {
+	if strings.TrimSpace(text) == "" && len(blocks) == 0 {
+		return "no_text"
+	}
+	if len(blocks) > MaxBlocks {
+		return "invalid_blocks"
+	}
+	blockIDs := map[string]bool{}
+	for _, b := range blocks {
+		if id, _ := b["block_id"].(string); id != "" {
+			if blockIDs[id] || utf8.RuneCountInString(id) > MaxID {
+				return "invalid_blocks"
+			}
+			blockIDs[id] = true
+		}
+		els, _ := b["elements"].([]any)
+		switch b["type"] {
+		case "section":
+			t, _ := b["text"].(map[string]any)
+			text, _ := t["text"].(string)
+			if text == "" || utf8.RuneCountInString(text) > MaxSectionText {
+				return "invalid_blocks"
+			}
+		case "context":
+			if len(els) == 0 || len(els) > MaxContextElements {
+				return "invalid_blocks"
+			}
+		case "actions":
+			if len(els) == 0 || len(els) > MaxActionElements {
+				return "invalid_blocks"
+			}
+			actionIDs := map[string]bool{}
+			for _, e := range els {
+				em, _ := e.(map[string]any)
+				id, _ := em["action_id"].(string)
+				label, _ := em["text"].(map[string]any)
+				text, _ := label["text"].(string)
+				value, _ := em["value"].(string)
+				if actionIDs[id] || utf8.RuneCountInString(id) > MaxID || text == "" ||
+					utf8.RuneCountInString(text) > MaxButtonText || utf8.RuneCountInString(value) > MaxButtonValue {
+					return "invalid_blocks"
+				}
+				if id != "" {
+					actionIDs[id] = true
+				}
+			}
+		default:
+			return "invalid_blocks"
+		}
+	}
+	return ""
 }
 
 func writeFailure(w http.ResponseWriter, f failure) {
@@ -385,8 +490,8 @@ func writeJSON(w http.ResponseWriter, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-// upgrader accepts any origin: slack-go dials with Slack's own as Origin,
-// which the fake records in Origins.
+// upgrader accepts the Origin slack-go dials with (Slack's own, not the
+// fake's), and records every one in Origins.
 var upgrader = websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
 
 func (s *Server) serveSocket(w http.ResponseWriter, r *http.Request) {
@@ -536,6 +641,15 @@ func (s *Server) SendDisconnect(t testing.TB) {
 		"debug_info": map[string]any{"host": "fake"}}); err != nil {
 		t.Fatalf("fake slack: send disconnect: %v", err)
 	}
+}
+
+// Acked returns the payload the client acknowledged envelopeID with, and
+// whether it did.
+func (s *Server) Acked(envelopeID string) (json.RawMessage, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.acks[envelopeID]
+	return p, ok
 }
 
 // WaitAck waits until the client acknowledged envelopeID.
