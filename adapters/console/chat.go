@@ -36,8 +36,9 @@ type ChatOptions struct {
 
 // Chat runs a read-eval-print loop: each line of in goes to h as one
 // request in a single conversation thread, so follow-ups are understood, and
-// each reply is rendered to out. Lines are questions or commands as the bot
-// reads them (summary 2, themes, sources, help); empty lines are ignored;
+// each reply is rendered to out (an LLM draft as it arrives). Lines are
+// questions or commands as the bot reads them (summary 2, themes, sources,
+// help); empty lines are ignored;
 // quit, exit or the end of in ends the loop, as does ctx. The prompt is
 // printed when in is a terminal or opts.Prompt is set.
 //
@@ -95,14 +96,16 @@ func Chat(ctx context.Context, h Handler, in io.Reader, out io.Writer, opts Chat
 		case "quit", "exit", "/quit", "/exit":
 			return nil
 		}
+		stream := NewStream(out)
 		reply := h.Handle(ctx, bot.Request{
 			Platform: bot.Console,
 			User:     opts.User,
 			Channel:  "console",
 			Thread:   opts.Thread,
 			Text:     text,
+			Progress: stream.Progress,
 		})
-		if err := Render(out, reply); err != nil {
+		if err := stream.Finish(reply); err != nil {
 			return fmt.Errorf("chat: %w", err)
 		}
 		if _, err := io.WriteString(out, "\n"); err != nil {

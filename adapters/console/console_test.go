@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/talksbot/talksbot/adapters/console"
 	"github.com/talksbot/talksbot/bot"
@@ -99,42 +98,91 @@ func TestRender(t *testing.T) {
 	}
 }
 
-func TestAskJSON(t *testing.T) {
+func TestStream(t *testing.T) {
+	llmReply := bot.Reply{Kind: bot.KindAnswer, Text: "Congress wants sanctions [1]. Support helped [2].",
+		Citations: []bot.Citation{citeSanctions, citeSupport}, Mode: bot.ModeLLM, Model: "tiny-model"}
+	const sources = "\n\nSources:\n[1] Vienna Talks, Handling the Spoilers\n[2] Vienna Talks, Keeping Support At The Top\n"
 	tests := []struct {
-		name  string
-		reply bot.Reply
-		k     int
-		want  string
+		name     string
+		partials []string
+		reply    bot.Reply
+		want     string
 	}{
-		{"answer trimmed to k", extractive, 2,
-			`{"question":"What has Congress pushed for?","answered":true,` +
-				`"answer":"Congress has pushed for more hard-hitting sanctions. Support at the top has helped.",` +
-				`"mode":"extractive","citations":[` +
-				`{"id":"talks#4","doc":"talks","title":"Vienna Talks","section":"Handling the Spoilers","text":"The most recent efforts. Congress has pushed for more hard-hitting sanctions.","score":7.5},` +
-				`{"id":"talks#6","doc":"talks","title":"Vienna Talks","section":"Keeping Support At The Top","text":"Support at the top has helped.","score":3.25}],` +
-				`"took_ms":1.5}`},
-		{"llm answer names its model", drafted, 3,
-			`{"question":"What has Congress pushed for?","answered":true,"answer":"Congress wants tougher sanctions [1].",` +
-				`"mode":"llm","model":"tiny-model","citations":[` +
-				`{"id":"talks#4","doc":"talks","title":"Vienna Talks","section":"Handling the Spoilers","text":"The most recent efforts. Congress has pushed for more hard-hitting sanctions.","score":7.5}],` +
-				`"took_ms":1.5}`},
-		{"declined has empty citations", declined, 3,
-			`{"question":"What has Congress pushed for?","answered":false,"answer":"The article doesn't cover that.",` +
-				`"mode":"extractive","citations":[],"took_ms":1.5}`},
-		{"mode defaults to extractive", bot.Reply{Kind: bot.KindDeclined, Text: "No."}, 3,
-			`{"question":"What has Congress pushed for?","answered":false,"answer":"No.","mode":"extractive","citations":[],"took_ms":1.5}`},
+		{"no progress renders the reply", nil, extractive, render(t, extractive)},
+		{"draft streamed, then its sources", []string{"Congress wants sanctions [1].", "Congress wants sanctions [1]. Support helped [2]."}, llmReply,
+			"Congress wants sanctions [1]. Support helped [2]." + sources},
+		{"a partial that does not extend what was printed is skipped",
+			[]string{"Congress wants sanctions [1].", "Something else.", "Congress wants sanctions [1]. Support"}, llmReply,
+			"Congress wants sanctions [1]. Support helped [2]." + sources},
+		{"draft replaced by the quoted answer", []string{"Congress wants sanctions [1]."}, extractive,
+			"Congress wants sanctions [1]." +
+				"\n\n(The draft above could not be checked against the sources; here is the answer from them.)\n\n" +
+				render(t, extractive)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
-			a := console.NewAsk("What has Congress pushed for?", tc.reply, tc.k, 1500*time.Microsecond)
-			if err := console.WriteJSON(&b, a); err != nil {
+			st := console.NewStream(&b)
+			var progress []string
+			for _, p := range tc.partials {
+				st.Progress(p)
+				progress = append(progress, b.String())
+			}
+			if len(tc.partials) > 0 && progress[0] != tc.partials[0] {
+				t.Errorf("after the first partial got %q, want it printed at once", progress[0])
+			}
+			if err := st.Finish(tc.reply); err != nil {
 				t.Fatal(err)
 			}
-			if got := strings.TrimSuffix(b.String(), "\n"); got != tc.want {
-				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+			if got := b.String(); got != tc.want {
+				t.Errorf("got:\n%q\nwant:\n%q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestStreamWriteError(t *testing.T) {
+	st := console.NewStream(failingWriter{})
+	st.Progress("Congress wants sanctions [1].")
+	if err := st.Finish(drafted); err == nil || !strings.Contains(err.Error(), "closed pipe") {
+		t.Errorf("got %v, want the write error", err)
+	}
+}
+
+// failingWriter fails every write.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, io.ErrClosedPipe }
+
+// streamingBot streams its draft through Progress before replying and
+// notes what the output held by then.
+type streamingBot struct {
+	reply bot.Reply
+	out   *bytes.Buffer
+	seen  string
+}
+
+func (s *streamingBot) Handle(ctx context.Context, req bot.Request) bot.Reply {
+	if req.Progress != nil {
+		req.Progress("Congress wants")
+		req.Progress("Congress wants tougher sanctions [1].")
+	}
+	s.seen = s.out.String()
+	return s.reply
+}
+
+func TestChatStreamsDrafts(t *testing.T) {
+	var out bytes.Buffer
+	b := &streamingBot{reply: drafted, out: &out}
+	if err := console.Chat(context.Background(), b, strings.NewReader("What has Congress pushed for?\n"), &out, console.ChatOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "Congress wants tougher sanctions [1]."; b.seen != want {
+		t.Errorf("while drafting the output held %q, want %q", b.seen, want)
+	}
+	want := "Congress wants tougher sanctions [1].\n\nSources:\n[1] Vienna Talks, Handling the Spoilers\n\n"
+	if got := out.String(); got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 

@@ -54,21 +54,28 @@ func (a *app) ask(ctx context.Context, args []string) error {
 	case strings.IndexFunc(question, isControl) >= 0:
 		return f.usageError("QUESTION contains control characters")
 	}
-	b, err := a.setup(f, *k)
+	b, err := a.setup(ctx, f, *k)
 	if err != nil {
 		return err
 	}
 
+	req := cliRequest("ask", question)
+	var stream *console.Stream
+	if !*asJSON {
+		// Text mode prints an LLM draft as it arrives.
+		stream = console.NewStream(a.stdout)
+		req.Progress = stream.Progress
+	}
 	start := time.Now()
-	reply := b.Handle(ctx, cliRequest("ask", question))
+	reply := b.Handle(ctx, req)
 	took := time.Since(start)
 	if reply.Kind == bot.KindError {
 		return fmt.Errorf("ask: %s", oneLine(reply.Text))
 	}
 	if *asJSON {
-		return console.WriteJSON(a.stdout, console.NewAsk(question, reply, *k, took))
+		return console.WriteJSON(a.stdout, bot.NewAsk(question, reply, *k, took))
 	}
-	return console.Render(a.stdout, reply)
+	return stream.Finish(reply)
 }
 
 func (a *app) summary(ctx context.Context, args []string) error {
@@ -79,7 +86,7 @@ func (a *app) summary(ctx context.Context, args []string) error {
 		return err
 	}
 	theme := strings.TrimSpace(strings.Join(pos, " "))
-	b, err := a.setup(f, 0)
+	b, err := a.setup(ctx, f, 0)
 	if err != nil {
 		return err
 	}
@@ -144,7 +151,7 @@ func (a *app) themes(ctx context.Context, args []string) error {
 	if len(pos) > 0 {
 		return f.usageError("unexpected argument %q", pos[0])
 	}
-	b, err := a.setup(f, 0)
+	b, err := a.setup(ctx, f, 0)
 	if err != nil {
 		return err
 	}
@@ -163,7 +170,7 @@ func (a *app) chat(ctx context.Context, args []string) error {
 	if len(pos) > 0 {
 		return f.usageError("unexpected argument %q", pos[0])
 	}
-	b, err := a.setup(f, 0)
+	b, err := a.setup(ctx, f, 0)
 	if err != nil {
 		return err
 	}

@@ -80,7 +80,7 @@ func (a *app) eval(ctx context.Context, args []string) error {
 	if err != nil {
 		return &usageError{cmd: "eval", msg: err.Error()}
 	}
-	b, err := a.setup(f, evalTop)
+	b, err := a.setup(ctx, f, evalTop)
 	if err != nil {
 		return err
 	}

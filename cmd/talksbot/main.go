@@ -9,6 +9,7 @@
 //	talksbot chat
 //	talksbot eval [--json] FILE.jsonl
 //	talksbot serve
+//	talksbot report [--since 7d] [--json]
 //	talksbot config check
 //	talksbot version
 //
@@ -59,6 +60,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	hooks          serveHooks // for tests; zero in production
 }
 
 // command is a subcommand.
@@ -77,6 +79,7 @@ func (a *app) commands() []command {
 		{"chat", "", "ask questions interactively; follow-ups keep their context", a.chat},
 		{"eval", "[--json] FILE.jsonl", "measure retrieval and answers on a question set", a.eval},
 		{"serve", "", "run the Slack and Discord adapters and the HTTP API", a.serve},
+		{"report", "[--since 7d] [--json]", "what people asked, what went unanswered, feedback per theme", a.report},
 		{"config", "check", "print the effective configuration, secrets redacted, and validate it", a.config},
 		{"version", "", "print the version", a.version},
 	}
@@ -244,27 +247,15 @@ func (a *app) logger(cfg config.Config) *slog.Logger {
 // loadIndex builds the knowledge base: the embedded article plus the
 // documents of cfg.Docs, warning on stderr about each document skipped.
 func (a *app) loadIndex(cfg config.Config) (*knowledge.Index, error) {
-	docs := []*knowledge.Document{knowledge.Default()}
-	if cfg.Docs != "" {
-		extra, skipped, err := knowledge.LoadDir(cfg.Docs)
-		for _, s := range skipped {
-			fmt.Fprintf(a.stderr, "talksbot: warning: skipped %s\n", oneLine(s.Error()))
-		}
-		if err != nil {
-			return nil, fmt.Errorf("load documents: %w", err)
-		}
-		docs = append(docs, extra...)
-	}
-	ix, err := knowledge.NewIndex(docs)
-	if err != nil {
-		return nil, fmt.Errorf("build index: %w", err)
-	}
-	return ix, nil
+	return buildIndex(cfg.Docs, func(err error) {
+		fmt.Fprintf(a.stderr, "talksbot: warning: skipped %s\n", oneLine(err.Error()))
+	})
 }
 
 // setup loads the configuration and the knowledge base and returns a bot
-// answering from it with k citations per answer (the default when 0).
-func (a *app) setup(f *flags, k int) (*bot.Bot, error) {
+// answering from it with k citations per answer (the default when 0). With
+// OPENAI_API_KEY or OPENAI_BASE_URL set, an LLM drafts the wording.
+func (a *app) setup(ctx context.Context, f *flags, k int) (*bot.Bot, error) {
 	cfg, err := a.loadConfig(f)
 	if err != nil {
 		return nil, err
@@ -273,9 +264,23 @@ func (a *app) setup(f *flags, k int) (*bot.Bot, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The command line answers extractively, with no per-user limits: it
-	// has one user, who is at the keyboard.
-	return bot.New(ix, bot.Options{K: k, Logger: a.logger(cfg)}), nil
+	log := a.logger(cfg)
+	l, err := newLLM(cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	// The command line has no per-user limits: it has one user, who is at
+	// the keyboard. Its state lives in memory: questions asked here are not
+	// what the operator's report is about.
+	opts := bot.Options{K: k, Logger: log}
+	if l.drafter != nil {
+		opts.Drafter = l.drafter
+	}
+	if l.ranker != nil {
+		l.ranker.index(ctx, ix)
+	}
+	l.apply(&opts)
+	return bot.New(ix, opts), nil
 }
 
 // oneLine flattens s onto one line for a message.

@@ -267,10 +267,10 @@ func TestHelp(t *testing.T) {
 
 func TestUnknownCommandPrintsUsage(t *testing.T) {
 	cleanEnv(t)
-	r := runCLI(t, "", "report")
+	r := runCLI(t, "", "frobnicate")
 	wantExit(t, r, 2)
 	for _, want := range []string{"talksbot ask", "talksbot summary", "talksbot themes", "talksbot chat",
-		"talksbot eval", "talksbot serve", "talksbot config check", "talksbot version"} {
+		"talksbot eval", "talksbot serve", "talksbot report", "talksbot config check", "talksbot version"} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("got stderr:\n%s\nwant usage naming %q", r.stderr, want)
 		}
@@ -759,15 +759,6 @@ func TestVersion(t *testing.T) {
 	wantExit(t, r, 0)
 	if !strings.HasPrefix(r.stdout, "talksbot v9.8.7 go1.") {
 		t.Errorf("got %q, want the version set at build time", r.stdout)
-	}
-}
-
-func TestServeNotYetAvailable(t *testing.T) {
-	cleanEnv(t)
-	r := runCLI(t, "", "serve")
-	wantExit(t, r, 1)
-	if want := "talksbot: serve: not available in this build yet\n"; r.stderr != want {
-		t.Errorf("got stderr %q, want %q", r.stderr, want)
 	}
 }
 

@@ -3,10 +3,48 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/talksbot/talksbot/adapters/discord"
+	"github.com/talksbot/talksbot/adapters/httpapi"
+	"github.com/talksbot/talksbot/adapters/prometheus"
+	"github.com/talksbot/talksbot/adapters/slack"
+	"github.com/talksbot/talksbot/adapters/sqlite"
+	"github.com/talksbot/talksbot/bot"
+	"github.com/talksbot/talksbot/config"
 )
 
-// serve will run the Slack and Discord adapters and the HTTP API; until
-// they are wired in, it checks its flags and configuration and says so.
+// Shutdown bounds. On SIGTERM or SIGINT the HTTP server stops accepting
+// connections and lets requests in flight finish within httpShutdown; the
+// adapters stop taking events and finish the answers they started. Whatever
+// has not ended after shutdownDeadline is abandoned, the store is closed and
+// serve returns.
+const (
+	httpShutdown     = 15 * time.Second
+	shutdownDeadline = 20 * time.Second
+	// openStateTimeout bounds opening the state database at start.
+	openStateTimeout = 15 * time.Second
+)
+
+// serveHooks let tests observe a running serve. Every field may be nil.
+type serveHooks struct {
+	// ready is called once the HTTP server's listener is bound, with its
+	// address (TALKSBOT_HTTP_ADDR may ask for port 0).
+	ready func(addr net.Addr)
+	// reloaded is called after each reload of the knowledge base with its
+	// outcome: nil when the new index is serving.
+	reloaded func(err error)
+	// stopping is called once serve has begun to shut down.
+	stopping func()
+}
+
 func (a *app) serve(ctx context.Context, args []string) error {
 	f := a.newFlags("serve", "")
 	pos, err := a.parse(f, args)
@@ -16,8 +54,334 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	if len(pos) > 0 {
 		return f.usageError("unexpected argument %q", pos[0])
 	}
-	if _, err := a.loadConfig(f); err != nil {
+	cfg, err := a.loadConfig(f)
+	if err != nil {
 		return err
 	}
-	return errors.New("serve: not available in this build yet")
+	s, err := newService(ctx, cfg, a.logger(cfg), a.hooks)
+	if err != nil {
+		return err
+	}
+	return s.run(ctx)
+}
+
+// service is everything `talksbot serve` runs, wired from one Config.
+type service struct {
+	cfg   config.Config
+	log   *slog.Logger
+	hooks serveHooks
+
+	bot      *bot.Bot
+	reloader *reloader
+	store    *sqlite.Store // nil when the state database could not be opened
+	stateErr error         // why store is nil
+	api      *httpapi.Server
+	listener net.Listener // opened by run
+
+	// components run side by side until the root context ends or one fails.
+	components []*component
+}
+
+// component is one long-running part of serve: the HTTP server, an adapter
+// or the reloader.
+type component struct {
+	name string
+	run  func(ctx context.Context) error
+	// critical components stop serve when they end early; the reloader is
+	// not: without it the current index keeps serving.
+	critical bool
+	running  atomic.Bool
+}
+
+// newService builds every part of serve from cfg without touching the
+// network: the knowledge index, the state store, metrics, the drafter, the
+// bot, the HTTP API and each configured adapter.
+func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks serveHooks) (*service, error) {
+	s := &service{cfg: cfg, log: log, hooks: hooks}
+
+	start := time.Now()
+	s.reloader = &reloader{docs: cfg.Docs, log: log.With("component", "index"), done: hooks.reloaded}
+	ix, err := s.reloader.build()
+	if err != nil {
+		return nil, err
+	}
+	log.Info("index built", "documents", len(ix.Documents()), "passages", len(ix.Passages()),
+		"themes", len(ix.Themes()), "docs", cfg.Docs, "took", time.Since(start).Round(time.Microsecond))
+
+	metrics := prometheus.New()
+	var base bot.Store
+	octx, cancel := context.WithTimeout(ctx, openStateTimeout)
+	s.store, s.stateErr = sqlite.Open(octx, cfg.Data, sqlite.Options{Logger: log.With("component", "state")})
+	cancel()
+	if s.stateErr != nil {
+		// Answering matters more than remembering: the bot keeps working
+		// with state in memory, and /readyz says why it is not durable.
+		log.Error("state database unavailable: keeping state in memory until restart", "data", cfg.Data, "err", s.stateErr)
+		base = bot.NewMemoryStore()
+	} else {
+		log.Info("state database open", "path", s.store.Path())
+		base = s.store
+	}
+
+	opts := bot.Options{
+		Store:         metrics.Store(base),
+		Logger:        log,
+		RatePerMinute: float64(cfg.RateLimit),
+		MaxConcurrent: cfg.MaxConcurrent,
+	}
+	llm, err := newLLM(cfg, log)
+	if err != nil {
+		s.closeStore()
+		return nil, err
+	}
+	if llm.drafter != nil {
+		opts.Drafter = metrics.Drafter(llm.drafter)
+		log.Info("llm drafting on", "model", cfg.LLMModel, "base_url", llmBaseURL(cfg), "timeout", cfg.LLMTimeout)
+	}
+	llm.apply(&opts)
+	s.bot = bot.New(ix, opts)
+	s.reloader.bot = s.bot
+	s.reloader.ranker = llm.ranker
+
+	var checks []httpapi.Check
+	var slackHandler http.Handler
+	var platforms []string
+	if cfg.SlackBotToken.IsSet() {
+		sa, err := slack.New(slack.Options{
+			BotToken:      cfg.SlackBotToken.Reveal(),
+			AppToken:      cfg.SlackAppToken.Reveal(),
+			SigningSecret: cfg.SlackSigningSecret.Reveal(),
+			APIURL:        cfg.SlackAPIURL,
+			Mode:          cfg.SlackMode,
+			Logger:        log,
+		}, s.bot)
+		if err != nil {
+			s.closeStore()
+			return nil, &configError{err: err}
+		}
+		if sa.Mode() == slack.ModeHTTP {
+			slackHandler = sa.Handler()
+		}
+		c := &component{name: "slack", critical: true, run: sa.Run}
+		s.components = append(s.components, c)
+		checks = append(checks, httpapi.Check{Name: "slack", Func: connected(c, sa)})
+		platforms = append(platforms, "slack ("+sa.Mode()+" mode)")
+	}
+	if cfg.DiscordBotToken.IsSet() {
+		da, err := discord.New(discord.Options{
+			Token:          cfg.DiscordBotToken.Reveal(),
+			GuildID:        cfg.DiscordGuildID,
+			APIURL:         cfg.DiscordAPIURL,
+			ShardID:        cfg.DiscordShardID,
+			ShardCount:     cfg.DiscordShardCount,
+			MessageContent: cfg.DiscordMessageContent,
+			Logger:         log,
+			TypingDelay:    discord.DefaultTypingDelay,
+		}, s.bot)
+		if err != nil {
+			s.closeStore()
+			return nil, &configError{err: err}
+		}
+		c := &component{name: "discord", critical: true, run: da.Run}
+		s.components = append(s.components, c)
+		checks = append(checks, httpapi.Check{Name: "discord", Func: connected(c, da)})
+		platforms = append(platforms, "discord")
+	}
+
+	s.api = httpapi.New(httpapi.Options{
+		Core:            s.bot,
+		Checks:          append([]httpapi.Check{{Name: "index", Func: s.checkIndex}, {Name: "state", Func: s.checkState}}, checks...),
+		Metrics:         metrics.Handler(),
+		Logger:          log.With("component", "http"),
+		Counter:         metrics,
+		RetryAfter:      retryAfter(cfg.RateLimit),
+		ShutdownTimeout: httpShutdown,
+	})
+	if slackHandler != nil {
+		// Slack's HTTP mode shares the API's listener and its graceful
+		// shutdown; in Socket Mode these routes do not exist.
+		for _, route := range []string{"POST /slack/events", "POST /slack/commands", "POST /slack/interactions"} {
+			s.api.Handle(route, slackHandler)
+		}
+	}
+	s.components = append(s.components,
+		&component{name: "http", critical: true, run: s.serveHTTP},
+		&component{name: "reloader", run: s.reloader.run})
+
+	if len(platforms) == 0 {
+		log.Info("no chat platform configured (set SLACK_BOT_TOKEN or DISCORD_BOT_TOKEN): serving the HTTP API alone", "addr", cfg.HTTPAddr)
+	} else {
+		log.Info("serving", "platforms", strings.Join(platforms, ", "), "addr", cfg.HTTPAddr)
+	}
+	return s, nil
+}
+
+// retryAfter is how long a client refused by the per-user rate limit
+// should wait: the time one more question takes to be allowed.
+func retryAfter(perMinute int) time.Duration {
+	if perMinute <= 0 {
+		return 0
+	}
+	return max(time.Second, time.Minute/time.Duration(perMinute))
+}
+
+// llmBaseURL names the API the drafter talks to, for the log.
+func llmBaseURL(cfg config.Config) string {
+	if cfg.OpenAIBaseURL == "" {
+		return "(OpenAI)"
+	}
+	return cfg.OpenAIBaseURL
+}
+
+// run starts every component and blocks until ctx is done (a clean stop,
+// nil) or a critical component fails or panics (an error). Either way it
+// shuts the rest down within shutdownDeadline and closes the store.
+func (s *service) run(ctx context.Context) error {
+	defer s.closeStore()
+	var lc net.ListenConfig
+	ln, err := lc.Listen(ctx, "tcp", s.cfg.HTTPAddr)
+	if err != nil {
+		return fmt.Errorf("serve: listen on %s: %w", s.cfg.HTTPAddr, err)
+	}
+	s.listener = ln
+
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type result struct {
+		c   *component
+		err error
+	}
+	results := make(chan result, len(s.components))
+	for _, c := range s.components {
+		c.running.Store(true)
+		go func() {
+			err := s.runComponent(runCtx, c)
+			c.running.Store(false)
+			results <- result{c, err}
+		}()
+	}
+	if s.hooks.ready != nil {
+		s.hooks.ready(ln.Addr())
+	}
+
+	var failure error
+	pending := len(s.components)
+	for failure == nil && ctx.Err() == nil {
+		select {
+		case <-ctx.Done():
+		case r := <-results:
+			pending--
+			switch {
+			case r.err != nil && !r.c.critical:
+				s.log.Warn("component stopped", "component", r.c.name, "err", r.err)
+			case r.err != nil:
+				failure = r.err
+			case r.c.critical && ctx.Err() == nil:
+				failure = fmt.Errorf("%s stopped unexpectedly", r.c.name)
+			}
+		}
+	}
+	if failure != nil {
+		s.log.Error("shutting down after a failure", "err", failure)
+	} else {
+		s.log.Info("shutting down: finishing answers in flight", "deadline", shutdownDeadline)
+	}
+	cancel()
+	if s.hooks.stopping != nil {
+		s.hooks.stopping()
+	}
+
+	deadline := time.NewTimer(shutdownDeadline)
+	defer deadline.Stop()
+	for pending > 0 {
+		select {
+		case r := <-results:
+			pending--
+			if r.err != nil {
+				s.log.Warn("component stopped with an error", "component", r.c.name, "err", r.err)
+			}
+		case <-deadline.C:
+			var left []string
+			for _, c := range s.components {
+				if c.running.Load() {
+					left = append(left, c.name)
+				}
+			}
+			s.log.Error("shutdown deadline passed: abandoning what is left", "components", strings.Join(left, ", "))
+			pending = 0
+		}
+	}
+	s.log.Info("stopped")
+	return failure
+}
+
+// runComponent runs c until ctx is done. A panic that escapes c is logged
+// with its stack and returned as an error, which stops serve with exit
+// code 1: a half-dead adapter that looks alive is worse than a restart by
+// the orchestrator. (Panics while answering one message never get here:
+// the bot and the HTTP server recover those.)
+func (s *service) runComponent(ctx context.Context, c *component) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.Error("panic", "component", c.name, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			err = fmt.Errorf("%s panicked: %v", c.name, p)
+		}
+	}()
+	if err := c.run(ctx); err != nil {
+		return fmt.Errorf("%s: %w", c.name, err)
+	}
+	return nil
+}
+
+// serveHTTP serves the HTTP API on the listener run opened.
+func (s *service) serveHTTP(ctx context.Context) error {
+	return s.api.ServeListener(ctx, s.listener)
+}
+
+// closeStore closes the state database, once every component is done.
+func (s *service) closeStore() {
+	if s.store == nil {
+		return
+	}
+	if err := s.store.Close(); err != nil {
+		s.log.Error("close state database", "err", err)
+	}
+	s.store = nil
+}
+
+// checkIndex is the "index" readiness check: a knowledge base is loaded.
+func (s *service) checkIndex(ctx context.Context) error {
+	if s.reloader.current() == nil {
+		return errors.New("no knowledge base loaded")
+	}
+	return nil
+}
+
+// checkState is the "state" readiness check: the state database is open
+// and accepts a write.
+func (s *service) checkState(ctx context.Context) error {
+	if s.stateErr != nil {
+		return fmt.Errorf("answering with in-memory state (lost on restart): %w", s.stateErr)
+	}
+	return s.store.Ping(ctx)
+}
+
+// connector is implemented by adapters that know whether their platform
+// connection is up.
+type connector interface {
+	Connected() bool
+}
+
+// connected is an adapter's readiness check: its Run is running and, when
+// the adapter can tell, its connection is up.
+func connected(c *component, adapter any) func(context.Context) error {
+	return func(context.Context) error {
+		if !c.running.Load() {
+			return fmt.Errorf("%s adapter is not running", c.name)
+		}
+		if cn, ok := adapter.(connector); ok && !cn.Connected() {
+			return fmt.Errorf("%s is not connected", c.name)
+		}
+		return nil
+	}
 }

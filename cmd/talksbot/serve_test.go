@@ -1,0 +1,664 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/talksbot/talksbot/bot"
+)
+
+// waitLimit bounds every wait in these tests, so that a broken serve fails
+// the test instead of hanging it. No assertion is made about durations.
+const waitLimit = 20 * time.Second
+
+// syncBuffer is a bytes.Buffer safe for the concurrent writes of a logger.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// served is one `talksbot serve` running in-process.
+type served struct {
+	url      string // the HTTP API, http://127.0.0.1:PORT
+	logs     *syncBuffer
+	reloads  chan error    // one value per finished reload
+	stopping chan struct{} // closed once shutdown begins
+	cancel   context.CancelFunc
+	done     chan int // the exit code
+	once     sync.Once
+	code     int
+}
+
+// startServe runs `talksbot serve` in a clean environment plus env, with
+// the HTTP API on a free port of 127.0.0.1 and state in a temporary folder
+// (unless env says otherwise). It is stopped when the test ends.
+func startServe(t *testing.T, env map[string]string) *served {
+	t.Helper()
+	cleanEnv(t)
+	t.Setenv("TALKSBOT_HTTP_ADDR", "127.0.0.1:0")
+	t.Setenv("TALKSBOT_DATA", t.TempDir())
+	t.Setenv("TALKSBOT_LOG_LEVEL", "debug")
+	for k, v := range env {
+		t.Setenv(k, v)
+	}
+	s := &served{logs: &syncBuffer{}, reloads: make(chan error, 256), stopping: make(chan struct{}), done: make(chan int, 1)}
+	ready := make(chan net.Addr, 1)
+	a := &app{stdin: strings.NewReader(""), stdout: io.Discard, stderr: s.logs, hooks: serveHooks{
+		ready:    func(addr net.Addr) { ready <- addr },
+		reloaded: func(err error) { s.reloads <- err },
+		stopping: func() { close(s.stopping) },
+	}}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	go func() { s.done <- a.exit(a.dispatch(ctx, []string{"serve"})) }()
+	select {
+	case addr := <-ready:
+		s.url = "http://" + addr.String()
+	case code := <-s.done:
+		cancel()
+		t.Fatalf("serve exited with %d before listening; logs:\n%s", code, s.logs)
+	case <-time.After(waitLimit):
+		cancel()
+		t.Fatalf("serve did not start; logs:\n%s", s.logs)
+	}
+	t.Cleanup(func() { s.stop(t) })
+	return s
+}
+
+// stop shuts serve down as SIGTERM does and returns its exit code.
+func (s *served) stop(t *testing.T) int {
+	t.Helper()
+	s.once.Do(func() {
+		s.cancel()
+		select {
+		case s.code = <-s.done:
+		case <-time.After(waitLimit):
+			t.Fatalf("serve did not stop; logs:\n%s", s.logs)
+		}
+	})
+	return s.code
+}
+
+// ask posts question to /v1/ask and decodes the answer.
+func (s *served) ask(t *testing.T, question string) bot.Ask {
+	t.Helper()
+	body, _ := json.Marshal(map[string]string{"question": question})
+	resp, err := http.Post(s.url+"/v1/ask", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("POST /v1/ask %q: got %d %s, want 200", question, resp.StatusCode, raw)
+	}
+	var a bot.Ask
+	if err := json.Unmarshal(raw, &a); err != nil {
+		t.Fatalf("decode %s: %v", raw, err)
+	}
+	return a
+}
+
+// get fetches path and returns the status and body.
+func (s *served) get(t *testing.T, path string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(s.url + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(raw)
+}
+
+// readiness is the body of /readyz.
+type readiness struct {
+	Ready  bool `json:"ready"`
+	Checks []struct {
+		Name  string `json:"name"`
+		OK    bool   `json:"ok"`
+		Error string `json:"error"`
+	} `json:"checks"`
+}
+
+func (s *served) ready(t *testing.T) (int, readiness) {
+	t.Helper()
+	code, body := s.get(t, "/readyz")
+	var r readiness
+	if err := json.Unmarshal([]byte(body), &r); err != nil {
+		t.Fatalf("decode /readyz %q: %v", body, err)
+	}
+	return code, r
+}
+
+// check returns the readiness check named name.
+func (r readiness) check(t *testing.T, name string) (ok bool, reason string) {
+	t.Helper()
+	for _, c := range r.Checks {
+		if c.Name == name {
+			return c.OK, c.Error
+		}
+	}
+	t.Fatalf("/readyz has no check %q: %+v", name, r.Checks)
+	return false, ""
+}
+
+// waitFor waits until cond holds, checking it whenever signal delivers.
+func waitFor[T any](t *testing.T, what string, signal <-chan T, cond func(T) bool) {
+	t.Helper()
+	timeout := time.After(waitLimit)
+	for {
+		select {
+		case v := <-signal:
+			if cond(v) {
+				return
+			}
+		case <-timeout:
+			t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+}
+
+const congress = "What has Congress pushed for?"
+
+func TestServeHTTPOnly(t *testing.T) {
+	s := startServe(t, nil)
+
+	a := s.ask(t, congress)
+	if !a.Answered || len(a.Citations) == 0 || !strings.Contains(a.Answer, "hard-hitting sanctions") {
+		t.Errorf("got %+v, want the sanctions sentence, cited", a)
+	}
+	if a.Mode != bot.ModeExtractive {
+		t.Errorf("got mode %q, want extractive with no LLM configured", a.Mode)
+	}
+	if a := s.ask(t, "Who won the World Cup?"); a.Answered {
+		t.Errorf("got %+v, want a decline", a)
+	}
+
+	if code, body := s.get(t, "/healthz"); code != http.StatusOK {
+		t.Errorf("/healthz: got %d %q, want 200", code, body)
+	}
+	code, r := s.ready(t)
+	if code != http.StatusOK || !r.Ready {
+		t.Errorf("/readyz: got %d %+v, want 200 and ready", code, r)
+	}
+	for _, name := range []string{"index", "state"} {
+		if ok, reason := r.check(t, name); !ok {
+			t.Errorf("/readyz check %s: failed with %q, want ok", name, reason)
+		}
+	}
+	code, metrics := s.get(t, "/metrics")
+	if code != http.StatusOK {
+		t.Errorf("/metrics: got %d, want 200", code)
+	}
+	for _, want := range []string{
+		`talksbot_questions_total{outcome="answered",platform="http"} 1`,
+		`talksbot_questions_total{outcome="declined",platform="http"} 1`,
+		`talksbot_answer_seconds_count{platform="http"} 2`,
+	} {
+		if !strings.Contains(metrics, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+	if code, _ := s.get(t, "/slack/events"); code == http.StatusOK {
+		t.Errorf("/slack/events: got 200, want no Slack routes without Slack")
+	}
+
+	if code := s.stop(t); code != 0 {
+		t.Errorf("got exit %d, want 0; logs:\n%s", code, s.logs)
+	}
+	logs := s.logs.String()
+	for _, want := range []string{"no chat platform configured", "state database open", "stopped"} {
+		if !strings.Contains(logs, want) {
+			t.Errorf("logs lack %q:\n%s", want, logs)
+		}
+	}
+	if n := strings.Count(logs, "no chat platform configured"); n != 1 {
+		t.Errorf("got %d log lines about serving HTTP alone, want 1", n)
+	}
+}
+
+func TestServeStateUnwritable(t *testing.T) {
+	// A state folder under a regular file can never be created.
+	file := filepath.Join(t.TempDir(), "not-a-folder")
+	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := startServe(t, map[string]string{"TALKSBOT_DATA": filepath.Join(file, "data")})
+
+	if a := s.ask(t, congress); !a.Answered {
+		t.Errorf("got %+v, want an answer with state in memory", a)
+	}
+	code, r := s.ready(t)
+	if code != http.StatusServiceUnavailable || r.Ready {
+		t.Errorf("/readyz: got %d ready=%v, want 503 and not ready", code, r.Ready)
+	}
+	ok, reason := r.check(t, "state")
+	if ok || !strings.Contains(reason, "in-memory") || !strings.Contains(reason, "not a directory") {
+		t.Errorf("state check: got ok=%v %q, want it failing with the system's reason", ok, reason)
+	}
+	if ok, reason := r.check(t, "index"); !ok {
+		t.Errorf("index check: got %q, want ok", reason)
+	}
+	if !strings.Contains(s.logs.String(), "state database unavailable") {
+		t.Errorf("logs lack why state is in memory:\n%s", s.logs)
+	}
+	if code := s.stop(t); code != 0 {
+		t.Errorf("got exit %d, want 0", code)
+	}
+}
+
+func TestServeReloadsDocuments(t *testing.T) {
+	docs := t.TempDir()
+	s := startServe(t, map[string]string{"TALKSBOT_DOCS": docs})
+	const zebra = "Who signed the zebra accord?"
+	if a := s.ask(t, zebra); a.Answered {
+		t.Fatalf("before the document: got %+v, want a decline", a)
+	}
+	answered := func(error) bool { return s.ask(t, zebra).Answered }
+
+	// A broken document next to a good one: the good one becomes
+	// answerable, the broken one is skipped with a warning.
+	if err := os.WriteFile(filepath.Join(docs, "broken.txt"), []byte("\x00\x01\x02binary\x00\xff\xfe"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	good := "---\ntitle: Field Notes on the Zebra Accord\n---\n# Zebra Accord\n\n" +
+		"The zebra accord was signed by the llama council in Oslo after three nights of bargaining.\n"
+	if err := os.WriteFile(filepath.Join(docs, "zebra.md"), []byte(good), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the new document to be answerable", s.reloads, answered)
+	if !strings.Contains(s.logs.String(), "broken.txt") {
+		t.Errorf("logs do not name the broken document:\n%s", s.logs)
+	}
+	if a := s.ask(t, congress); !a.Answered {
+		t.Errorf("got %+v, want the article still answered", a)
+	}
+
+	// SIGHUP reloads too.
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "a reload on SIGHUP", s.reloads, func(error) bool {
+		return strings.Contains(s.logs.String(), "trigger=sighup")
+	})
+
+	// A build that fails keeps the current index serving.
+	if err := os.RemoveAll(docs); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "a failed reload", s.reloads, func(err error) bool { return err != nil })
+	if a := s.ask(t, zebra); !a.Answered {
+		t.Errorf("after a failed reload: got %+v, want the old index still serving", a)
+	}
+	if !strings.Contains(s.logs.String(), "the current index keeps serving") {
+		t.Errorf("logs lack the failed reload:\n%s", s.logs)
+	}
+	if code, r := s.ready(t); code != http.StatusOK {
+		t.Errorf("/readyz after a failed reload: got %d %+v, want 200", code, r)
+	}
+}
+
+// fakeLLM is an OpenAI-compatible chat completions API on 127.0.0.1 that
+// answers every question with draft, streamed when asked to.
+type fakeLLM struct {
+	srv   *httptest.Server
+	draft string
+	// got, when set, receives a value as each request arrives; the answer
+	// then waits until release is closed.
+	got     chan struct{}
+	release chan struct{}
+}
+
+func newFakeLLM(t *testing.T, draft string) *fakeLLM {
+	t.Helper()
+	f := &fakeLLM{draft: draft}
+	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
+// URL is the API root, as OPENAI_BASE_URL takes it.
+func (f *fakeLLM) URL() string { return f.srv.URL + "/v1" }
+
+func (f *fakeLLM) serve(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost || r.URL.Path != "/v1/chat/completions" {
+		http.Error(w, `{"error":{"message":"no such route"}}`, http.StatusNotFound)
+		return
+	}
+	var req struct {
+		Stream bool `json:"stream"`
+	}
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+		http.Error(w, `{"error":{"message":"bad json"}}`, http.StatusBadRequest)
+		return
+	}
+	if f.got != nil {
+		f.got <- struct{}{}
+		<-f.release
+	}
+	if !req.Stream {
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]any{
+			"id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "fake-model",
+			"choices": []any{map[string]any{"index": 0, "finish_reason": "stop",
+				"message": map[string]any{"role": "assistant", "content": f.draft}}},
+		})
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	chunk := func(delta map[string]any, finish any) {
+		b, _ := json.Marshal(map[string]any{
+			"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1, "model": "fake-model",
+			"choices": []any{map[string]any{"index": 0, "delta": delta, "finish_reason": finish}},
+		})
+		fmt.Fprintf(w, "data: %s\n\n", b)
+		w.(http.Flusher).Flush()
+	}
+	chunk(map[string]any{"role": "assistant"}, nil)
+	for _, word := range strings.SplitAfter(f.draft, " ") {
+		chunk(map[string]any{"content": word}, nil)
+	}
+	chunk(map[string]any{}, "stop")
+	fmt.Fprint(w, "data: [DONE]\n\n")
+}
+
+func TestAskWithLLM(t *testing.T) {
+	tests := []struct {
+		name      string
+		draft     string
+		wantMode  string
+		wantModel string
+		wantText  string
+	}{
+		{"a cited draft is used", "Congress has pushed for more hard-hitting sanctions [1].", bot.ModeLLM, "fake-model",
+			"Congress has pushed for more hard-hitting sanctions [1]."},
+		{"an invented citation falls back", "Congress has pushed for sanctions [9].", bot.ModeExtractive, "",
+			"Congress has pushed for more hard-hitting sanctions."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cleanEnv(t)
+			llm := newFakeLLM(t, tc.draft)
+			t.Setenv("OPENAI_BASE_URL", llm.URL())
+			t.Setenv("TALKSBOT_LLM_MODEL", "fake-model")
+			r := runCLI(t, "", "ask", "--json", congress)
+			wantExit(t, r, 0)
+			var a bot.Ask
+			if err := json.Unmarshal([]byte(r.stdout), &a); err != nil {
+				t.Fatalf("decode %q: %v", r.stdout, err)
+			}
+			if a.Mode != tc.wantMode || a.Model != tc.wantModel {
+				t.Errorf("got mode %q model %q, want %q %q", a.Mode, a.Model, tc.wantMode, tc.wantModel)
+			}
+			if !strings.Contains(a.Answer, tc.wantText) {
+				t.Errorf("got answer %q, want it to contain %q", a.Answer, tc.wantText)
+			}
+			if !a.Answered || len(a.Citations) == 0 {
+				t.Errorf("got %+v, want an answer with citations", a)
+			}
+		})
+	}
+}
+
+func TestAskStreamsLLMDraft(t *testing.T) {
+	cleanEnv(t)
+	llm := newFakeLLM(t, "Congress has pushed for more hard-hitting sanctions [1].")
+	t.Setenv("OPENAI_BASE_URL", llm.URL())
+	r := runCLI(t, "", "ask", congress)
+	wantExit(t, r, 0)
+	want := "Congress has pushed for more hard-hitting sanctions [1].\n\nSources:\n[1] "
+	if !strings.HasPrefix(r.stdout, want) {
+		t.Errorf("got:\n%s\nwant it to start with:\n%s", r.stdout, want)
+	}
+}
+
+func TestServeFinishesAnswersInFlight(t *testing.T) {
+	llm := newFakeLLM(t, "Congress has pushed for more hard-hitting sanctions [1].")
+	llm.got, llm.release = make(chan struct{}, 1), make(chan struct{})
+	var releaseOnce sync.Once
+	release := func() { releaseOnce.Do(func() { close(llm.release) }) }
+	t.Cleanup(release)
+	s := startServe(t, map[string]string{"OPENAI_BASE_URL": llm.URL(), "TALKSBOT_LLM_TIMEOUT": "1m"})
+
+	answer := make(chan bot.Ask, 1)
+	go func() {
+		defer close(answer)
+		body, _ := json.Marshal(map[string]string{"question": congress})
+		resp, err := http.Post(s.url+"/v1/ask", "application/json", bytes.NewReader(body))
+		if err != nil {
+			return
+		}
+		defer resp.Body.Close()
+		var a bot.Ask
+		if resp.StatusCode == http.StatusOK && json.NewDecoder(resp.Body).Decode(&a) == nil {
+			answer <- a
+		}
+	}()
+	select {
+	case <-llm.got: // the answer is in flight, waiting for the LLM
+	case <-time.After(waitLimit):
+		t.Fatal("the question never reached the LLM")
+	}
+	s.cancel() // as SIGTERM does
+	select {
+	case <-s.stopping:
+	case <-time.After(waitLimit):
+		t.Fatal("serve did not begin to shut down")
+	}
+	release()
+	a, ok := <-answer
+	if !ok {
+		t.Fatalf("the answer in flight was lost; logs:\n%s", s.logs)
+	}
+	if a.Mode != bot.ModeLLM {
+		t.Errorf("got mode %q, want the draft finished during shutdown", a.Mode)
+	}
+	if code := s.stop(t); code != 0 {
+		t.Errorf("got exit %d, want 0", code)
+	}
+	// Stopped means no longer listening.
+	if _, err := http.Get(s.url + "/healthz"); err == nil {
+		t.Error("the HTTP API still answers after shutdown")
+	}
+}
+
+func TestServeBadConfigAndAddress(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		code int
+		want string
+	}{
+		{"invalid setting", map[string]string{"TALKSBOT_MAX_CONCURRENT": "0"}, 2, "TALKSBOT_MAX_CONCURRENT"},
+		{"address taken", nil, 1, "listen on"},
+		{"stray argument", map[string]string{"extra": "x"}, 2, "unexpected argument"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cleanEnv(t)
+			t.Setenv("TALKSBOT_DATA", t.TempDir())
+			args := []string{"serve"}
+			for k, v := range tc.env {
+				if k == "extra" {
+					args = append(args, v)
+					continue
+				}
+				t.Setenv(k, v)
+			}
+			if tc.name == "address taken" {
+				ln, err := net.Listen("tcp", "127.0.0.1:0")
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer ln.Close()
+				t.Setenv("TALKSBOT_HTTP_ADDR", ln.Addr().String())
+			}
+			r := runCLI(t, "", args...)
+			wantExit(t, r, tc.code)
+			if !strings.Contains(r.stderr, tc.want) {
+				t.Errorf("got stderr %q, want it to mention %q", r.stderr, tc.want)
+			}
+		})
+	}
+}
+
+// fakeSlack is a minimal Slack Web API on 127.0.0.1: auth.test names the
+// bot, chat.postMessage is recorded, every other method succeeds.
+type fakeSlack struct {
+	srv   *httptest.Server
+	mu    sync.Mutex
+	posts []url.Values
+	post  chan struct{}
+}
+
+func newFakeSlack(t *testing.T) *fakeSlack {
+	t.Helper()
+	f := &fakeSlack{post: make(chan struct{}, 16)}
+	f.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseForm(); err != nil {
+			http.Error(w, "bad form", http.StatusBadRequest)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		switch strings.TrimPrefix(r.URL.Path, "/api/") {
+		case "auth.test":
+			fmt.Fprint(w, `{"ok":true,"team":"Talks","user":"talksbot","team_id":"T0TALKS","user_id":"U0BOT","bot_id":"B0BOT"}`)
+		case "chat.postMessage":
+			f.mu.Lock()
+			f.posts = append(f.posts, r.PostForm)
+			f.mu.Unlock()
+			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000001.000200"}`, r.PostForm.Get("channel"))
+			f.post <- struct{}{}
+		default:
+			fmt.Fprint(w, `{"ok":true}`)
+		}
+	}))
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
+func (f *fakeSlack) messages() []url.Values {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]url.Values(nil), f.posts...)
+}
+
+func TestServeSlackHTTPMode(t *testing.T) {
+	const secret = "8f742231b10e8888abcd99yyyzzz85a5"
+	slackAPI := newFakeSlack(t)
+	s := startServe(t, map[string]string{
+		"SLACK_BOT_TOKEN":      "xoxb-test-token",
+		"SLACK_SIGNING_SECRET": secret,
+		"SLACK_API_URL":        slackAPI.srv.URL + "/api/",
+	})
+
+	event := `{"type":"event_callback","team_id":"T0TALKS","api_app_id":"A0APP","event_id":"Ev0001","event_time":1700000000,` +
+		`"event":{"type":"app_mention","user":"U0ALICE","text":"<@U0BOT> ` + congress + `","ts":"1700000000.000100",` +
+		`"channel":"C0TALKS","event_ts":"1700000000.000100"}}`
+	post := func(body string, sign bool) int {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodPost, s.url+"/slack/events", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if sign {
+			ts := strconv.FormatInt(time.Now().Unix(), 10)
+			mac := hmac.New(sha256.New, []byte(secret))
+			fmt.Fprintf(mac, "v0:%s:%s", ts, body)
+			req.Header.Set("X-Slack-Request-Timestamp", ts)
+			req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if code := post(event, false); code != http.StatusUnauthorized {
+		t.Errorf("unsigned event: got %d, want 401", code)
+	}
+	if code := post(event, true); code != http.StatusOK {
+		t.Fatalf("signed event: got %d, want 200; logs:\n%s", code, s.logs)
+	}
+	waitFor(t, "the answer in Slack", slackAPI.post, func(struct{}) bool {
+		for _, m := range slackAPI.messages() {
+			if m.Get("channel") == "C0TALKS" && strings.Contains(m.Get("text")+m.Get("blocks"), "hard-hitting sanctions") {
+				if m.Get("thread_ts") != "1700000000.000100" {
+					t.Errorf("got thread_ts %q, want the answer in the mention's thread", m.Get("thread_ts"))
+				}
+				return true
+			}
+		}
+		return false
+	})
+	code, r := s.ready(t)
+	if code != http.StatusOK {
+		t.Errorf("/readyz: got %d %+v, want 200", code, r)
+	}
+	if ok, reason := r.check(t, "slack"); !ok {
+		t.Errorf("slack check: got %q, want ok", reason)
+	}
+	if code := s.stop(t); code != 0 {
+		t.Errorf("got exit %d, want 0; logs:\n%s", code, s.logs)
+	}
+	if logs := s.logs.String(); strings.Contains(logs, "xoxb-test-token") || strings.Contains(logs, secret) {
+		t.Errorf("logs leak a secret:\n%s", logs)
+	}
+}
+
+func TestServeStopsWhenSlackRefusesTheToken(t *testing.T) {
+	cleanEnv(t)
+	refusing := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"ok":false,"error":"invalid_auth"}`)
+	}))
+	defer refusing.Close()
+	t.Setenv("TALKSBOT_HTTP_ADDR", "127.0.0.1:0")
+	t.Setenv("TALKSBOT_DATA", t.TempDir())
+	t.Setenv("SLACK_BOT_TOKEN", "xoxb-refused")
+	t.Setenv("SLACK_APP_TOKEN", "xapp-refused")
+	t.Setenv("SLACK_API_URL", refusing.URL+"/api/")
+	// A serve that failed to stop on its own would end at the deadline
+	// with exit 0, failing the test rather than hanging it.
+	ctx, cancel := context.WithTimeout(context.Background(), waitLimit)
+	defer cancel()
+	var out, errs bytes.Buffer
+	r := result{code: run(ctx, []string{"serve"}, strings.NewReader(""), &out, &errs), stdout: out.String(), stderr: errs.String()}
+	wantExit(t, r, 1)
+	if !strings.Contains(r.stderr, "invalid_auth") {
+		t.Errorf("got stderr %q, want Slack's reason", r.stderr)
+	}
+}
