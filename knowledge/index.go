@@ -41,8 +41,11 @@ type Index struct {
 	unitOff     []int32 // unit u's terms are seq[unitOff[u]:unitOff[u+1]]
 	unitFlags   []uint8
 	passFirst   []int32 // per passage: its first unit
-	normA       float32 // BM25 length normalisation of a unit is normA + normB·len
-	normB       float32
+	unitLen     []uint8 // content terms in a unit, capped at 255
+	// weight[tf][len] is BM25's term weight tf·(k1+1)/(tf+k1·(1−b+b·len/avg))
+	// for the first few term frequencies and every capped length: the
+	// scoring loop reads it instead of dividing.
+	weight [weightTFs][256]float32
 	// neighbours says, per unit, whether the sentences before and after it
 	// are in the same passage: a byte per unit keeps the window scoring of
 	// every matching unit in cache.
@@ -94,9 +97,19 @@ func (ix *Index) unit(u int32) unit {
 // numUnits is how many units the index holds.
 func (ix *Index) numUnits() int { return len(ix.unitPassage) }
 
-// norm is unit u's BM25 length normalisation k1·(1−b+b·len/avg).
-func (ix *Index) norm(u uint32) float32 {
-	return ix.normA + ix.normB*float32(ix.unitOff[u+1]-ix.unitOff[u])
+// weightTFs is how many term frequencies the weight table covers; rarer,
+// higher frequencies are computed.
+const weightTFs = 8
+
+// termWeight is BM25's term weight of a term occurring tf times in unit u,
+// without its IDF.
+func (ix *Index) termWeight(tf uint32, u uint32) float32 {
+	n := ix.unitLen[u]
+	if tf < weightTFs {
+		return ix.weight[tf][n]
+	}
+	f := float32(tf)
+	return f * (bm25K1 + 1) / (f + bm25K1*(1-bm25B+bm25B*float32(n)/ix.avgLen))
 }
 
 // Neighbour bits.
@@ -210,7 +223,16 @@ func NewIndex(docs []*Document) (*Index, error) {
 	if ix.avgLen == 0 {
 		ix.avgLen = 1
 	}
-	ix.normA, ix.normB = bm25K1*(1-bm25B), bm25K1*bm25B/ix.avgLen
+	for tf := 1; tf < weightTFs; tf++ {
+		f := float32(tf)
+		for n := range 256 {
+			ix.weight[tf][n] = f * (bm25K1 + 1) / (f + bm25K1*(1-bm25B+bm25B*float32(n)/ix.avgLen))
+		}
+	}
+	ix.unitLen = make([]uint8, len(ix.unitPassage))
+	for u := range ix.unitLen {
+		ix.unitLen[u] = uint8(min(ix.unitOff[u+1]-ix.unitOff[u], 255))
+	}
 	n := float64(len(ix.unitPassage))
 	ix.idf = make([]float32, len(df))
 	for t, f := range df {

@@ -362,11 +362,10 @@ func (ix *Index) rank(q *query, s *scratch) []candidate {
 func (ix *Index) accumulate(s *scratch, posts []uint32, idf float32) {
 	for _, p := range posts {
 		u := p & postUnitMax
-		tf := float32(p >> postTFShift)
 		if s.acc[u] == 0 {
 			s.touched = append(s.touched, int32(u))
 		}
-		s.acc[u] += idf * tf * (bm25K1 + 1) / (tf + ix.norm(u))
+		s.acc[u] += idf * ix.termWeight(p>>postTFShift, u)
 	}
 }
 
@@ -382,15 +381,14 @@ func (ix *Index) addCommon(q *query, terms []qterm, s *scratch) {
 			for _, p := range posts {
 				u := p & postUnitMax
 				if s.acc[u] != 0 {
-					tf := float32(p >> postTFShift)
-					s.acc[u] += idf * tf * (bm25K1 + 1) / (tf + ix.norm(u))
+					s.acc[u] += idf * ix.termWeight(p>>postTFShift, u)
 				}
 			}
 			continue
 		}
 		for _, u := range s.touched {
-			if tf := float32(ix.count(ix.unit(u), t.id)); tf > 0 {
-				s.acc[u] += idf * tf * (bm25K1 + 1) / (tf + ix.norm(uint32(u)))
+			if tf := ix.count(ix.unit(u), t.id); tf > 0 {
+				s.acc[u] += idf * ix.termWeight(uint32(tf), uint32(u))
 			}
 		}
 	}
