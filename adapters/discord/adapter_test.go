@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/talksbot/talksbot/adapters/discord"
-	"github.com/talksbot/talksbot/adapters/discord/internal/discordfake"
+	"github.com/talksbot/talksbot/adapters/discord/discordtest"
 	"github.com/talksbot/talksbot/bot"
 	"github.com/talksbot/talksbot/knowledge"
 )
@@ -31,7 +31,7 @@ func TestAdapter(t *testing.T) {
 		core.themes = append(core.themes, bot.ThemeRef{Number: i, Title: fmt.Sprintf("Theme number %d", i), Doc: "The Vienna talks"})
 	}
 	core.themes[2] = bot.ThemeRef{Number: 3, Title: "Spoilers and hardliners", Doc: "The Vienna talks"}
-	fx := start(t, discordfake.Options{}, discord.Options{
+	fx := start(t, discordtest.Options{}, discord.Options{
 		GuildID:        guildID,
 		ShardID:        1,
 		ShardCount:     2,
@@ -86,7 +86,7 @@ func TestAdapter(t *testing.T) {
 		if want := []string{"ask", "summary", "themes", "sources", "help"}; !slices.Equal(subs, want) {
 			t.Errorf("got subcommands %v, want %v", subs, want)
 		}
-		if n := len(slices.DeleteFunc(fx.fake.Calls(), func(c discordfake.Call) bool { return c.Method != "PUT" })); n != 1 {
+		if n := len(slices.DeleteFunc(fx.fake.Calls(), func(c discordtest.Call) bool { return c.Method != "PUT" })); n != 1 {
 			t.Errorf("got %d command registrations, want 1", n)
 		}
 	})
@@ -395,7 +395,7 @@ func TestAdapter(t *testing.T) {
 		core.script("c-long", func(context.Context, bot.Request) bot.Reply { return long })
 		fx.dispatch(t, "MESSAGE_CREATE", messageEvent("m-long", "c-long", guildID, userID, "<@"+botID+"> tell me everything", botID))
 		// The feedback buttons come with the last message.
-		fx.waitCalls(t, 1, func(c discordfake.Call) bool {
+		fx.waitCalls(t, 1, func(c discordtest.Call) bool {
 			return call("POST", "channels/c-long/messages")(c) && strings.Contains(string(c.Body), "fb:up:r-long")
 		})
 		var msgs []sent
@@ -464,7 +464,7 @@ func TestAdapter(t *testing.T) {
 		r.Text = strings.Join(text, " ")
 		core.script("c-many", func(context.Context, bot.Request) bot.Reply { return r })
 		fx.dispatch(t, "MESSAGE_CREATE", messageEvent("m-many", "c-many", guildID, userID, "<@"+botID+"> many?", botID))
-		fx.waitCalls(t, 1, func(c discordfake.Call) bool {
+		fx.waitCalls(t, 1, func(c discordtest.Call) bool {
 			return call("POST", "channels/c-many/messages")(c) && strings.Contains(string(c.Body), "fb:up:r-many")
 		})
 		var got []string
@@ -548,7 +548,7 @@ func TestAdapter(t *testing.T) {
 		})
 		fx.dispatch(t, "INTERACTION_CREATE", interactionEvent("i-list", "tok-list", 2, "c-long-list", commandData("themes")))
 		last := "200. A rather long theme title number 200"
-		fx.waitCalls(t, 1, func(c discordfake.Call) bool {
+		fx.waitCalls(t, 1, func(c discordtest.Call) bool {
 			return strings.HasPrefix(c.Path, "webhooks/"+appID+"/tok-list") && strings.Contains(string(c.Body), last)
 		})
 		var contents []string
@@ -682,7 +682,7 @@ func TestAdapter(t *testing.T) {
 			req.Progress("Congress pushed")
 			wctx, cancel := context.WithTimeout(ctx, guard)
 			defer cancel()
-			if _, err := fx.fake.WaitCalls(wctx, 1, func(c discordfake.Call) bool {
+			if _, err := fx.fake.WaitCalls(wctx, 1, func(c discordtest.Call) bool {
 				return call("PATCH", path)(c) && strings.Contains(string(c.Body), "Congress pushed")
 			}); err != nil {
 				t.Errorf("got no progress edit: %v", err)
@@ -758,7 +758,7 @@ func TestAdapter(t *testing.T) {
 				}
 			}
 		}
-		if n := len(slices.DeleteFunc(fx.fake.Calls(), func(c discordfake.Call) bool { return !call("POST", "channels/c-429/messages")(c) })); n != 2 {
+		if n := len(slices.DeleteFunc(fx.fake.Calls(), func(c discordtest.Call) bool { return !call("POST", "channels/c-429/messages")(c) })); n != 2 {
 			t.Errorf("got %d posts after a 429, want 2 (one retry, no apology)", n)
 		}
 	})
@@ -788,7 +788,7 @@ func TestAdapterDefaults(t *testing.T) {
 	}
 	core := newFakeCore()
 	core.next = bot.New(ix, bot.Options{})
-	fx := start(t, discordfake.Options{}, discord.Options{TypingDelay: time.Minute}, core)
+	fx := start(t, discordtest.Options{}, discord.Options{TypingDelay: time.Minute}, core)
 
 	t.Run("registers global commands and identifies without privileged intents", func(t *testing.T) {
 		fx.waitCalls(t, 1, call("PUT", "applications/"+appID+"/commands"))
@@ -898,7 +898,7 @@ func TestAdapterDefaults(t *testing.T) {
 	})
 
 	fx.stop()
-	if i := indexOf(fx.fake.Calls(), func(c discordfake.Call) bool { return strings.HasSuffix(c.Path, "/typing") }); i >= 0 {
+	if i := indexOf(fx.fake.Calls(), func(c discordtest.Call) bool { return strings.HasSuffix(c.Path, "/typing") }); i >= 0 {
 		t.Errorf("got a typing indicator at call %d, want none for answers quicker than the typing delay", i)
 	}
 	fx.acceptedAll(t)

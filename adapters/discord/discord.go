@@ -116,6 +116,12 @@ type Options struct {
 	// user is told the bot is busy; DefaultQueueTimeout when zero. Slash
 	// commands and clicks are acknowledged before they wait.
 	QueueTimeout time.Duration
+	// OnReconnect, when set, is called each time Run has re-established a
+	// dropped gateway connection (a network failure, or Discord asking for a
+	// reconnect with op 7), once the session is resumed or identified anew.
+	// It is not called for the first connection. It runs on Run's
+	// goroutine, so it must return quickly (a metrics counter, say).
+	OnReconnect func()
 }
 
 // Adapter connects the bot core to Discord. Create it with New and start it
@@ -132,6 +138,7 @@ type Adapter struct {
 	intents      discordgo.Intent
 	typingDelay  time.Duration // < 0: never; 0: at once
 	queueTimeout time.Duration
+	onReconnect  func()
 
 	started atomic.Bool
 	// up is true while the gateway session is open (READY or RESUMED seen)
@@ -216,6 +223,7 @@ func New(opts Options, core Core) (*Adapter, error) {
 		intents:      intents(opts.MessageContent),
 		typingDelay:  opts.TypingDelay,
 		queueTimeout: opts.QueueTimeout,
+		onReconnect:  opts.OnReconnect,
 		slots:        make(chan struct{}, workers),
 		maxQueued:    int64(workers * queuePerWorker),
 		maxFlight:    int64(workers*(1+queuePerWorker) + busyReserve),
@@ -307,7 +315,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 	dropped := make(chan struct{}, 1)
 	a.addHandlers(work, s, dropped)
 
-	if err := a.connect(ctx, s, true); err != nil {
+	if _, err := a.connect(ctx, s, true); err != nil {
 		a.shutdown(s, cancelWork)
 		if ctx.Err() != nil {
 			return nil
@@ -335,14 +343,26 @@ func (a *Adapter) Run(ctx context.Context) error {
 			return nil
 		case <-dropped:
 			a.log.Warn("gateway connection lost, reconnecting")
-			if err := a.connect(ctx, s, false); err != nil {
+			opened, err := a.connect(ctx, s, false)
+			if err != nil {
 				a.shutdown(s, cancelWork)
 				if ctx.Err() != nil {
 					return nil
 				}
 				return fmt.Errorf("discord: reconnect to the gateway: %w", err)
 			}
+			if !opened {
+				// A late signal for a drop already mended (discordgo may
+				// report one drop twice): the session is open, whatever
+				// that signal said.
+				a.up.Store(true)
+				a.log.Debug("gateway session already open")
+				continue
+			}
 			a.log.Info("reconnected to the gateway")
+			if a.onReconnect != nil {
+				a.onReconnect()
+			}
 		}
 	}
 }
@@ -375,20 +395,24 @@ func (a *Adapter) newSession() (*discordgo.Session, error) {
 // connect opens the session, trying again with back-off until it succeeds,
 // ctx is done or Discord refuses the session for good. After a drop discordgo
 // keeps the session id and sequence, so Open resumes (op 6) rather than
-// identifying anew.
-func (a *Adapter) connect(ctx context.Context, s *discordgo.Session, first bool) error {
+// identifying anew. It reports whether it opened the session: false when the
+// session was open already.
+func (a *Adapter) connect(ctx context.Context, s *discordgo.Session, first bool) (bool, error) {
 	wait := reconnectFirstWait
 	for attempt := 1; ; attempt++ {
 		err := a.open(ctx, s)
-		if err == nil || errors.Is(err, discordgo.ErrWSAlreadyOpen) {
-			return nil
+		switch {
+		case err == nil:
+			return true, nil
+		case errors.Is(err, discordgo.ErrWSAlreadyOpen):
+			return false, nil
 		}
 		if ctx.Err() != nil {
-			return ctx.Err()
+			return false, ctx.Err()
 		}
 		if fatal(err) {
 			a.logRESTError("open gateway session", err)
-			return err
+			return false, err
 		}
 		what := "reconnect to the gateway failed"
 		if first {
@@ -399,7 +423,7 @@ func (a *Adapter) connect(ctx context.Context, s *discordgo.Session, first bool)
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return ctx.Err()
+			return false, ctx.Err()
 		case <-t.C:
 		}
 		wait = min(2*wait, reconnectMaxWait)

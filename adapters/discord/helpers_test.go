@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/talksbot/talksbot/adapters/discord"
-	"github.com/talksbot/talksbot/adapters/discord/internal/discordfake"
+	"github.com/talksbot/talksbot/adapters/discord/discordtest"
 	"github.com/talksbot/talksbot/bot"
 )
 
@@ -161,7 +161,7 @@ func (l *logBuffer) String() string {
 
 // fixture is one adapter running against one fake Discord.
 type fixture struct {
-	fake *discordfake.Server
+	fake *discordtest.Server
 	core *fakeCore
 	logs *logBuffer
 	stop func() // stops the adapter and waits for Run; idempotent
@@ -169,10 +169,10 @@ type fixture struct {
 
 // start runs an adapter with opts (token, API URL and logger filled in)
 // against a new fake and waits until it has registered its commands.
-func start(t *testing.T, fopts discordfake.Options, opts discord.Options, core *fakeCore) *fixture {
+func start(t *testing.T, fopts discordtest.Options, opts discord.Options, core *fakeCore) *fixture {
 	t.Helper()
 	fopts.AppID, fopts.UserID, fopts.Token = appID, botID, token
-	fake := discordfake.Start(t, fopts)
+	fake := discordtest.Start(t, fopts)
 	logs := &logBuffer{}
 	opts.Token = token
 	opts.APIURL = fake.URL()
@@ -196,14 +196,14 @@ func start(t *testing.T, fopts discordfake.Options, opts discord.Options, core *
 	}
 	t.Cleanup(stop)
 	fx := &fixture{fake: fake, core: core, logs: logs, stop: stop}
-	fx.waitCalls(t, 1, func(c discordfake.Call) bool {
+	fx.waitCalls(t, 1, func(c discordtest.Call) bool {
 		return c.Method == "PUT" && strings.HasSuffix(c.Path, "/commands")
 	})
 	return fx
 }
 
 // waitCalls waits for n REST calls matching match and returns them.
-func (fx *fixture) waitCalls(t *testing.T, n int, match func(discordfake.Call) bool) []discordfake.Call {
+func (fx *fixture) waitCalls(t *testing.T, n int, match func(discordtest.Call) bool) []discordtest.Call {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), guard)
 	defer cancel()
@@ -222,12 +222,12 @@ func (fx *fixture) dispatch(t *testing.T, typ string, d any) {
 	}
 }
 
-func call(method, path string) func(discordfake.Call) bool {
-	return func(c discordfake.Call) bool { return c.Method == method && c.Path == path }
+func call(method, path string) func(discordtest.Call) bool {
+	return func(c discordtest.Call) bool { return c.Method == method && c.Path == path }
 }
 
 // indexOf returns the position of the first call matching match, or -1.
-func indexOf(calls []discordfake.Call, match func(discordfake.Call) bool) int {
+func indexOf(calls []discordtest.Call, match func(discordtest.Call) bool) int {
 	for i, c := range calls {
 		if match(c) {
 			return i
@@ -330,7 +330,7 @@ func (m sent) embedSize(i int) int {
 
 func runes(s string) int { return len([]rune(s)) }
 
-func decodeSent(t *testing.T, c discordfake.Call) sent {
+func decodeSent(t *testing.T, c discordtest.Call) sent {
 	t.Helper()
 	var m sent
 	if err := c.JSON(&m); err != nil {
@@ -352,7 +352,7 @@ type callback struct {
 	} `json:"data"`
 }
 
-func decodeCallback(t *testing.T, c discordfake.Call) callback {
+func decodeCallback(t *testing.T, c discordtest.Call) callback {
 	t.Helper()
 	var cb callback
 	if err := c.JSON(&cb); err != nil {

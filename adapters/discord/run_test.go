@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/talksbot/talksbot/adapters/discord"
-	"github.com/talksbot/talksbot/adapters/discord/internal/discordfake"
+	"github.com/talksbot/talksbot/adapters/discord/discordtest"
 	"github.com/talksbot/talksbot/bot"
 )
 
@@ -90,14 +90,14 @@ func TestNewAcceptsGoodOptions(t *testing.T) {
 
 // run starts an adapter against fake and returns a function that stops it
 // and returns Run's error.
-func run(t *testing.T, fake *discordfake.Server, opts discord.Options) (stop func() error) {
+func run(t *testing.T, fake *discordtest.Server, opts discord.Options) (stop func() error) {
 	t.Helper()
 	_, stop = runAdapter(t, fake, opts)
 	return stop
 }
 
 // runAdapter is run, also returning the adapter.
-func runAdapter(t *testing.T, fake *discordfake.Server, opts discord.Options) (a *discord.Adapter, stop func() error) {
+func runAdapter(t *testing.T, fake *discordtest.Server, opts discord.Options) (a *discord.Adapter, stop func() error) {
 	t.Helper()
 	opts.Token = token
 	opts.APIURL = fake.URL()
@@ -136,7 +136,7 @@ func waitUntil(t *testing.T, what string, cond func() bool) {
 }
 
 // waitFor waits for cond on the fake or fails the test.
-func waitFor(t *testing.T, fake *discordfake.Server, what string, cond func() bool) {
+func waitFor(t *testing.T, fake *discordtest.Server, what string, cond func() bool) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), guard)
 	defer cancel()
@@ -146,7 +146,7 @@ func waitFor(t *testing.T, fake *discordfake.Server, what string, cond func() bo
 }
 
 func TestRunStopsWhileTheGatewayStalls(t *testing.T) {
-	fake := discordfake.Start(t, discordfake.Options{Token: token, HoldHello: true})
+	fake := discordtest.Start(t, discordtest.Options{Token: token, HoldHello: true})
 	stop := run(t, fake, discord.Options{})
 	waitFor(t, fake, "gateway connection", func() bool { return fake.Dials() > 0 })
 	if err := stop(); err != nil {
@@ -171,7 +171,7 @@ func TestRunTwice(t *testing.T) {
 }
 
 func TestRunRefusedTokenFailsAtOnce(t *testing.T) {
-	fake := discordfake.Start(t, discordfake.Options{Token: "another-token"})
+	fake := discordtest.Start(t, discordtest.Options{Token: "another-token"})
 	a, err := discord.New(discord.Options{Token: token, APIURL: fake.URL()}, newFakeCore())
 	if err != nil {
 		t.Fatal(err)
@@ -189,7 +189,7 @@ func TestRunRefusedTokenFailsAtOnce(t *testing.T) {
 }
 
 func TestRunRetriesUntilTheGatewayIsUp(t *testing.T) {
-	fake := discordfake.Start(t, discordfake.Options{Token: token})
+	fake := discordtest.Start(t, discordtest.Options{Token: token})
 	fake.SetGatewayDown(true)
 	stop := run(t, fake, discord.Options{})
 	waitFor(t, fake, "refused dial", func() bool { return fake.Refused() > 0 })
@@ -209,7 +209,7 @@ func TestRunRetriesUntilTheGatewayIsUp(t *testing.T) {
 }
 
 func TestRunStopsWhileReconnecting(t *testing.T) {
-	fake := discordfake.Start(t, discordfake.Options{Token: token})
+	fake := discordtest.Start(t, discordtest.Options{Token: token})
 	a, stop := runAdapter(t, fake, discord.Options{})
 	waitUntil(t, "connected adapter", a.Connected)
 	fake.SetGatewayDown(true)
@@ -230,7 +230,7 @@ func TestRunStopsWhileReconnecting(t *testing.T) {
 
 func TestBusy(t *testing.T) {
 	core := newFakeCore()
-	fx := start(t, discordfake.Options{}, discord.Options{Workers: 1, QueueTimeout: time.Millisecond, NoTyping: true}, core)
+	fx := start(t, discordtest.Options{}, discord.Options{Workers: 1, QueueTimeout: time.Millisecond, NoTyping: true}, core)
 	// The one worker is held by a slow answer until the test has seen the
 	// busy replies.
 	started, release := make(chan struct{}), make(chan struct{})
@@ -291,7 +291,7 @@ func TestBusy(t *testing.T) {
 		}
 	})
 	fx.stop()
-	if i := indexOf(fx.fake.Calls(), func(c discordfake.Call) bool { return strings.HasSuffix(c.Path, "/typing") }); i >= 0 {
+	if i := indexOf(fx.fake.Calls(), func(c discordtest.Call) bool { return strings.HasSuffix(c.Path, "/typing") }); i >= 0 {
 		t.Errorf("got a typing indicator at call %d, want none with NoTyping", i)
 	}
 	fx.acceptedAll(t)
@@ -299,7 +299,7 @@ func TestBusy(t *testing.T) {
 
 func TestTypingAtOnce(t *testing.T) {
 	core := newFakeCore()
-	fx := start(t, discordfake.Options{}, discord.Options{TypingDelay: -1}, core)
+	fx := start(t, discordtest.Options{}, discord.Options{TypingDelay: -1}, core)
 	core.script("c-now", func(_ context.Context, req bot.Request) bot.Reply {
 		// A negative delay sends the indicator before the core is asked.
 		if indexOf(fx.fake.Calls(), call("POST", "channels/c-now/typing")) < 0 {
@@ -312,7 +312,7 @@ func TestTypingAtOnce(t *testing.T) {
 }
 
 func TestLibraryLogsOffUnlessDebug(t *testing.T) {
-	fake := discordfake.Start(t, discordfake.Options{Token: token})
+	fake := discordtest.Start(t, discordtest.Options{Token: token})
 	logs := &logBuffer{}
 	stop := run(t, fake, discord.Options{Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelInfo}))})
 	waitFor(t, fake, "command registration", func() bool { return len(fake.Calls()) > 1 })
@@ -325,5 +325,45 @@ func TestLibraryLogsOffUnlessDebug(t *testing.T) {
 	}
 	if strings.Contains(got, "discordgo") {
 		t.Errorf("got discordgo lines at info level:\n%s", got)
+	}
+}
+
+func TestRunReportsReconnects(t *testing.T) {
+	fake := discordtest.Start(t, discordtest.Options{Token: token})
+	reconnects := make(chan struct{}, 8)
+	a, stop := runAdapter(t, fake, discord.Options{OnReconnect: func() { reconnects <- struct{}{} }})
+	waitUntil(t, "connected adapter", a.Connected)
+	waitReconnect := func(t *testing.T, what string) {
+		t.Helper()
+		select {
+		case <-reconnects:
+		case <-time.After(guard):
+			t.Fatalf("got no OnReconnect call after %s", what)
+		}
+	}
+	tests := []struct {
+		name string
+		drop func() error
+	}{
+		{"a dropped connection", func() error { fake.Drop(); return nil }},
+		{"a reconnect request (op 7)", fake.Reconnect},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := tt.drop(); err != nil {
+				t.Fatal(err)
+			}
+			waitReconnect(t, tt.name)
+			if got := len(fake.Resumes()); got != i+1 {
+				t.Errorf("got %d resumes, want %d", got, i+1)
+			}
+		})
+	}
+	if err := stop(); err != nil {
+		t.Errorf("got Run error %v, want nil", err)
+	}
+	// The first connection is no reconnect, and each drop counts once.
+	if n := len(reconnects); n != 0 {
+		t.Errorf("got %d more OnReconnect calls, want one per reconnect", n)
 	}
 }

@@ -83,6 +83,12 @@ type Options struct {
 	// its context is done, before it cancels them. Zero means
 	// DefaultShutdownGrace; a negative value cancels them at once.
 	ShutdownGrace time.Duration
+	// OnReconnect, when set, is called each time Socket Mode re-establishes
+	// its websocket after the first connection of a Run: after a dropped
+	// connection or a disconnect Slack asked for. It runs on the adapter's
+	// event loop, so it must return quickly (a metrics counter, say). It is
+	// never called in HTTP mode, which keeps no connection.
+	OnReconnect func()
 }
 
 // Adapter connects a Core to Slack. Create it with New, then call Run; in
@@ -98,6 +104,7 @@ type Adapter struct {
 	workers      int
 	queueSize    int
 	grace        time.Duration
+	onReconnect  func()
 
 	running  atomic.Bool
 	socketUp atomic.Bool
@@ -157,6 +164,7 @@ func New(opts Options, core Core) (*Adapter, error) {
 		workers:      opts.Workers,
 		queueSize:    opts.Queue,
 		grace:        orDefaultDuration(opts.ShutdownGrace, DefaultShutdownGrace),
+		onReconnect:  opts.OnReconnect,
 		replies:      newFIFO[bot.Reply](1024),
 		threads:      newFIFO[struct{}](4096),
 	}

@@ -19,7 +19,7 @@ import (
 	"time"
 
 	"github.com/talksbot/talksbot/adapters/slack"
-	"github.com/talksbot/talksbot/adapters/slack/internal/slackfake"
+	"github.com/talksbot/talksbot/adapters/slack/slacktest"
 	"github.com/talksbot/talksbot/bot"
 	"github.com/talksbot/talksbot/knowledge"
 )
@@ -35,7 +35,7 @@ const (
 
 // harness is an adapter running against a fake Slack.
 type harness struct {
-	fake    *slackfake.Server
+	fake    *slacktest.Server
 	adapter *slack.Adapter
 	url     string // the adapter's HTTP endpoints in HTTP mode
 	logs    *syncBuffer
@@ -61,7 +61,7 @@ func (h *harness) stop(t testing.TB) error {
 // http mode; tweak adjusts the options. Run is stopped when the test ends.
 func start(t testing.TB, mode string, core slack.Core, tweak func(*slack.Options)) *harness {
 	t.Helper()
-	h := &harness{fake: slackfake.New(t, botToken, appToken), logs: &syncBuffer{}}
+	h := &harness{fake: slacktest.New(t, botToken, appToken), logs: &syncBuffer{}}
 	opts := slack.Options{
 		BotToken: botToken,
 		APIURL:   h.fake.APIURL(),
@@ -218,7 +218,7 @@ func (s *syncBuffer) Write(p []byte) (int, error) {
 // waitFor waits until the logs contain substr.
 func (s *syncBuffer) waitFor(t testing.TB, substr string) {
 	t.Helper()
-	deadline := time.NewTimer(slackfake.WaitTimeout)
+	deadline := time.NewTimer(slacktest.WaitTimeout)
 	defer deadline.Stop()
 	for {
 		s.mu.Lock()
@@ -317,13 +317,13 @@ func form(fields map[string]string) string {
 // everything sent before it has been dealt with by then.
 func (h *harness) waitSentinel(t testing.TB) {
 	t.Helper()
-	h.fake.WaitMatch(t, "chat.postMessage", func(c slackfake.Call) bool {
+	h.fake.WaitMatch(t, "chat.postMessage", func(c slacktest.Call) bool {
 		return strings.Contains(strings.Join(c.Texts(), "\n"), "sentinel")
 	})
 }
 
 // joined returns all the block text of calls.
-func joined(calls []slackfake.Call) string {
+func joined(calls []slacktest.Call) string {
 	var b strings.Builder
 	for _, c := range calls {
 		for _, t := range c.Texts() {
@@ -387,14 +387,14 @@ func TestNewValidatesOptions(t *testing.T) {
 }
 
 func TestRunFailsOnRefusedToken(t *testing.T) {
-	fake := slackfake.New(t, "xoxb-the-right-one", appToken)
+	fake := slacktest.New(t, "xoxb-the-right-one", appToken)
 	a, err := slack.New(slack.Options{BotToken: botToken, AppToken: appToken, APIURL: fake.APIURL()}, &fakeCore{})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
 	// A guard against a Run that hangs instead of failing: it would then
 	// return nil when the guard expires.
-	ctx, cancel := context.WithTimeout(context.Background(), slackfake.WaitTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), slacktest.WaitTimeout)
 	defer cancel()
 	err = a.Run(ctx)
 	if err == nil || !strings.Contains(err.Error(), "invalid_auth") {
@@ -403,7 +403,7 @@ func TestRunFailsOnRefusedToken(t *testing.T) {
 }
 
 func TestRunWaitsOutUnreachableSlack(t *testing.T) {
-	fake := slackfake.New(t, botToken, appToken)
+	fake := slacktest.New(t, botToken, appToken)
 	fake.FailStatusNext("auth.test", http.StatusServiceUnavailable)
 	fake.FailStatusNext("auth.test", http.StatusBadGateway)
 	a, err := slack.New(slack.Options{BotToken: botToken, SigningSecret: secret, APIURL: fake.APIURL()}, &fakeCore{})

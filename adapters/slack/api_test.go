@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/talksbot/talksbot/adapters/slack"
-	"github.com/talksbot/talksbot/adapters/slack/internal/slackfake"
+	"github.com/talksbot/talksbot/adapters/slack/slacktest"
 	"github.com/talksbot/talksbot/bot"
 )
 
@@ -21,7 +21,7 @@ func TestRateLimitedCallsAreRetried(t *testing.T) {
 	h.fake.SendEvent(t, "Ev2000", 0, directMessage("1700003000.000100", "busy Slack?"))
 	posts := h.fake.WaitCalls(t, "chat.postMessage", 3)
 	for i, p := range posts {
-		if texts := joined([]slackfake.Call{p}); !strings.Contains(texts, "You asked: busy Slack?") {
+		if texts := joined([]slacktest.Call{p}); !strings.Contains(texts, "You asked: busy Slack?") {
 			t.Errorf("got post %d %q, want the same answer each attempt", i, texts)
 		}
 	}
@@ -115,7 +115,7 @@ func TestAPIErrorsApologise(t *testing.T) {
 			h.fake.FailNext(tt.fail, "invalid_blocks")
 			tt.send(t, h)
 			sorry := h.fake.WaitCalls(t, tt.method, tt.n)[tt.n-1]
-			if texts := joined([]slackfake.Call{sorry}); !strings.Contains(texts, "Sorry, I couldn't post my answer") {
+			if texts := joined([]slacktest.Call{sorry}); !strings.Contains(texts, "Sorry, I couldn't post my answer") {
 				t.Errorf("got %q, want the apology", texts)
 			}
 			if got := sorry.Get("thread_ts"); got != tt.wantThread {

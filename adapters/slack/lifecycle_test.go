@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/talksbot/talksbot/adapters/slack"
-	"github.com/talksbot/talksbot/adapters/slack/internal/slackfake"
+	"github.com/talksbot/talksbot/adapters/slack/slacktest"
 	"github.com/talksbot/talksbot/bot"
 )
 
@@ -50,7 +50,7 @@ func (g *gate) wait(t *testing.T) {
 	t.Helper()
 	select {
 	case <-g.entered:
-	case <-time.After(slackfake.WaitTimeout):
+	case <-time.After(slacktest.WaitTimeout):
 		t.Fatal("gave up waiting for the request to reach the core")
 	}
 }
@@ -115,8 +115,8 @@ func TestFailedPostLeavesTheEventForTheRetry(t *testing.T) {
 	ev := mention("1700005200.000100", "", "<@UBOT0001> what has Congress pushed for?")
 	h.fake.SendEvent(t, "Ev5200", 0, ev)
 	sorry := h.fake.WaitCalls(t, "chat.postMessage", 2)[1]
-	if !strings.Contains(joined([]slackfake.Call{sorry}), "Sorry") {
-		t.Errorf("got %q, want the apology after the failed post", joined([]slackfake.Call{sorry}))
+	if !strings.Contains(joined([]slacktest.Call{sorry}), "Sorry") {
+		t.Errorf("got %q, want the apology after the failed post", joined([]slacktest.Call{sorry}))
 	}
 	// Slack delivers the event again; one worker takes jobs in order.
 	h.fake.SendEvent(t, "Ev5200", 1, ev)
@@ -145,8 +145,8 @@ func TestPanicStillApologises(t *testing.T) {
 		const ts = "1700005300.000100"
 		h.fake.SendEvent(t, "Ev5300", 0, mention(ts, "", "<@UBOT0001> boom"))
 		sorry := h.fake.WaitCalls(t, "chat.postMessage", 1)[0]
-		if !strings.Contains(joined([]slackfake.Call{sorry}), "Sorry") || sorry.Get("thread_ts") != ts {
-			t.Errorf("got %q in thread %q, want the apology in the mention's thread", joined([]slackfake.Call{sorry}), sorry.Get("thread_ts"))
+		if !strings.Contains(joined([]slacktest.Call{sorry}), "Sorry") || sorry.Get("thread_ts") != ts {
+			t.Errorf("got %q in thread %q, want the apology in the mention's thread", joined([]slacktest.Call{sorry}), sorry.Get("thread_ts"))
 		}
 		if got, want := core.Forgotten(), []string{"Ev5300"}; !slices.Equal(got, want) {
 			t.Errorf("got released events %v, want %v", got, want)
@@ -156,8 +156,8 @@ func TestPanicStillApologises(t *testing.T) {
 		h.fake.SendSlashCommand(t, map[string]string{"command": "/talks", "text": "boom", "user_id": alice,
 			"channel_id": channel, "response_url": h.fake.ResponseURL("boom")})
 		got := h.fake.WaitResponses(t, "boom", 1)[0]
-		if !strings.Contains(joined([]slackfake.Call{got}), "Sorry") || got.Get("response_type") != "ephemeral" {
-			t.Errorf("got %q (%s), want an ephemeral apology", joined([]slackfake.Call{got}), got.Get("response_type"))
+		if !strings.Contains(joined([]slacktest.Call{got}), "Sorry") || got.Get("response_type") != "ephemeral" {
+			t.Errorf("got %q (%s), want an ephemeral apology", joined([]slacktest.Call{got}), got.Get("response_type"))
 		}
 	})
 	if !strings.Contains(h.logs.String(), "panicked") {
@@ -179,7 +179,7 @@ func TestSocketDeclinesWorkWhenBusy(t *testing.T) {
 	overflow := h.fake.SendEvent(t, "Ev5402", 0, directMessage("1700005400.000300", "overflow"))
 	cmd := h.fake.SendSlashCommand(t, map[string]string{"command": "/talks", "text": "themes", "user_id": alice,
 		"channel_id": channel, "response_url": h.fake.ResponseURL("busy")})
-	click := h.fake.SendInteraction(t, blockAction(slackfake.Button{ActionID: "talks_helpful:r-1"}, "", h.fake.ResponseURL("click")))
+	click := h.fake.SendInteraction(t, blockAction(slacktest.Button{ActionID: "talks_helpful:r-1"}, "", h.fake.ResponseURL("click")))
 	// Envelopes are handled in order: once the last one is acknowledged,
 	// the others were dealt with.
 	last := h.fake.SendSlashCommand(t, map[string]string{"command": "/talks", "text": "help", "user_id": alice,
@@ -199,8 +199,8 @@ func TestSocketDeclinesWorkWhenBusy(t *testing.T) {
 	}
 
 	close(g.release)
-	h.fake.WaitMatch(t, "chat.postMessage", func(c slackfake.Call) bool {
-		return strings.Contains(joined([]slackfake.Call{c}), "You asked: queued")
+	h.fake.WaitMatch(t, "chat.postMessage", func(c slacktest.Call) bool {
+		return strings.Contains(joined([]slacktest.Call{c}), "You asked: queued")
 	})
 	if err := h.stop(t); err != nil {
 		t.Fatalf("Run returned %v, want nil", err)

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/talksbot/talksbot/adapters/slack"
-	"github.com/talksbot/talksbot/adapters/slack/internal/slackfake"
+	"github.com/talksbot/talksbot/adapters/slack/slacktest"
 	"github.com/talksbot/talksbot/bot"
 )
 
@@ -32,7 +32,7 @@ func hugeReply() bot.Reply {
 var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // checkLimits checks every message against Block Kit's limits.
-func checkLimits(t *testing.T, calls []slackfake.Call) {
+func checkLimits(t *testing.T, calls []slacktest.Call) {
 	t.Helper()
 	for i, c := range calls {
 		if n := len(c.Blocks); n == 0 || n > 50 {
@@ -62,8 +62,8 @@ func TestOversizeAnswerIsSplit(t *testing.T) {
 	h.fake.SendEvent(t, "Ev3001", 0, directMessage("1700004000.000200", "sentinel"))
 	// One worker answers in order: once the sentinel is answered, every
 	// part of the huge answer is posted.
-	h.fake.WaitMatch(t, "chat.postMessage", func(c slackfake.Call) bool { return c.Get("channel") == dm })
-	var posts []slackfake.Call
+	h.fake.WaitMatch(t, "chat.postMessage", func(c slacktest.Call) bool { return c.Get("channel") == dm })
+	var posts []slacktest.Call
 	for _, c := range h.fake.Calls("chat.postMessage") {
 		if c.Get("channel") == channel {
 			posts = append(posts, c)
@@ -112,8 +112,8 @@ func TestOversizeSlashAnswerIsCapped(t *testing.T) {
 	}
 	checkLimits(t, big)
 	last := big[len(big)-1]
-	if !strings.Contains(joined([]slackfake.Call{last}), "too long to show") {
-		t.Errorf("got last message %q, want a note that the answer was cut", joined([]slackfake.Call{last}))
+	if !strings.Contains(joined([]slacktest.Call{last}), "too long to show") {
+		t.Errorf("got last message %q, want a note that the answer was cut", joined([]slacktest.Call{last}))
 	}
 	if b := last.Buttons(); len(b) == 0 || !strings.HasPrefix(b[len(b)-1].ActionID, "talks_share:") {
 		t.Errorf("got buttons %+v on the last message, want Share in channel", b)
@@ -148,7 +148,7 @@ func TestDeclinedShowsThemesWithoutSources(t *testing.T) {
 	h := start(t, slack.ModeSocket, realCore(t), nil)
 	h.fake.SendEvent(t, "Ev3200", 0, directMessage("1700004200.000100", "What is the weather on Mars?"))
 	post := h.fake.WaitCalls(t, "chat.postMessage", 1)[0]
-	texts := joined([]slackfake.Call{post})
+	texts := joined([]slacktest.Call{post})
 	if !strings.Contains(texts, "doesn't cover") || !strings.Contains(texts, "Handling the Spoilers") {
 		t.Errorf("got %q, want the decline and the themes", texts)
 	}

@@ -51,7 +51,16 @@ func (a *Adapter) onSocketEvent(ctx context.Context, smc *socketmode.Client, evt
 		a.log.Debug("slack socket connecting")
 	case socketmode.EventTypeConnected:
 		a.socketUp.Store(true)
-		a.log.Info("slack socket connected")
+		// socketmode counts the connections of one Run from zero: any
+		// later one replaces a connection that was lost.
+		count := 0
+		if c, ok := evt.Data.(*socketmode.ConnectedEvent); ok {
+			count = c.ConnectionCount
+		}
+		a.log.Info("slack socket connected", "connection", count+1)
+		if count > 0 && a.onReconnect != nil {
+			a.onReconnect()
+		}
 	case socketmode.EventTypeHello:
 		a.log.Debug("slack socket hello")
 	case socketmode.EventTypeDisconnect:

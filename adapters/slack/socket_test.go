@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/talksbot/talksbot/adapters/slack"
-	"github.com/talksbot/talksbot/adapters/slack/internal/slackfake"
+	"github.com/talksbot/talksbot/adapters/slack/slacktest"
 	"github.com/talksbot/talksbot/bot"
 )
 
@@ -28,7 +28,7 @@ func TestSocketMentionAnswersInThread(t *testing.T) {
 	if post.Get("text") == "" {
 		t.Error("got an empty fallback text, want the answer")
 	}
-	texts := joined([]slackfake.Call{post})
+	texts := joined([]slacktest.Call{post})
 	if !strings.Contains(texts, "> ") || !strings.Contains(texts, "Congress") {
 		t.Errorf("got blocks %q, want a quote about Congress", texts)
 	}
@@ -40,8 +40,8 @@ func TestSocketMentionAnswersInThread(t *testing.T) {
 		!strings.HasPrefix(buttons[1].ActionID, "talks_not_helpful:") {
 		t.Errorf("got buttons %+v, want Helpful and Not helpful", buttons)
 	}
-	if got := h.fake.Origins(); len(got) == 0 || got[0] != slackfake.SlackOrigin {
-		t.Errorf("got websocket origins %q, want %q", got, slackfake.SlackOrigin)
+	if got := h.fake.Origins(); len(got) == 0 || got[0] != slacktest.SlackOrigin {
+		t.Errorf("got websocket origins %q, want %q", got, slacktest.SlackOrigin)
 	}
 }
 
@@ -83,7 +83,7 @@ func TestSocketDirectMessage(t *testing.T) {
 	if got := post.Get("thread_ts"); got != "" {
 		t.Errorf("got thread_ts %q, want a top-level answer in the DM", got)
 	}
-	if texts := joined([]slackfake.Call{post}); !strings.Contains(texts, "Congress") {
+	if texts := joined([]slacktest.Call{post}); !strings.Contains(texts, "Congress") {
 		t.Errorf("got blocks %q, want an answer about Congress", texts)
 	}
 }
@@ -132,7 +132,7 @@ var slashCases = []struct {
 }
 
 // checkSlashAnswer checks an ephemeral /talks answer with a Share button.
-func checkSlashAnswer(t *testing.T, calls []slackfake.Call, want string) {
+func checkSlashAnswer(t *testing.T, calls []slacktest.Call, want string) {
 	t.Helper()
 	for _, c := range calls {
 		if got := c.Get("response_type"); got != "ephemeral" {
@@ -245,7 +245,7 @@ func TestSocketFeedbackClick(t *testing.T) {
 			if got := ack.Get("replace_original"); got != "false" {
 				t.Errorf("got replace_original %q, want false", got)
 			}
-			if texts := joined([]slackfake.Call{ack}); !strings.Contains(texts, tt.wantText) {
+			if texts := joined([]slacktest.Call{ack}); !strings.Contains(texts, tt.wantText) {
 				t.Errorf("got %q, want it to contain %q", texts, tt.wantText)
 			}
 			fb := core.Feedbacks()
@@ -266,7 +266,7 @@ func TestSocketFeedbackClick(t *testing.T) {
 }
 
 // blockAction is a block_actions payload for a click on b by alice.
-func blockAction(b slackfake.Button, messageTS, responseURL string) map[string]any {
+func blockAction(b slacktest.Button, messageTS, responseURL string) map[string]any {
 	return map[string]any{
 		"type":         "block_actions",
 		"user":         map[string]any{"id": alice, "username": "alice"},
@@ -299,7 +299,7 @@ func TestSocketShareInChannel(t *testing.T) {
 	if got := shared.Get("response_type"); got != "in_channel" {
 		t.Errorf("got response_type %q, want in_channel", got)
 	}
-	texts := joined([]slackfake.Call{shared})
+	texts := joined([]slacktest.Call{shared})
 	if !strings.Contains(texts, "<@"+alice+"> shared this answer") || !strings.Contains(texts, "You asked: ask what has Congress pushed for?") {
 		t.Errorf("got shared blocks %q, want the answer and who shared it", texts)
 	}
@@ -328,7 +328,7 @@ func TestSocketShareInChannel(t *testing.T) {
 		share := buttons[len(buttons)-1]
 		h.fake.SendInteraction(t, blockAction(share, "", h.fake.ResponseURL("share-big")))
 		// The deletion of the private copy comes last.
-		h.fake.WaitMatch(t, "response_url", func(c slackfake.Call) bool {
+		h.fake.WaitMatch(t, "response_url", func(c slacktest.Call) bool {
 			return c.Name == "share-big" && c.Get("delete_original") == "true"
 		})
 		posts := h.fake.WaitResponses(t, "share-big", 5)
@@ -348,10 +348,10 @@ func TestSocketShareInChannel(t *testing.T) {
 	})
 
 	t.Run("unknown answer", func(t *testing.T) {
-		gone := slackfake.Button{ActionID: "talks_share:nope", Value: "nope"}
+		gone := slacktest.Button{ActionID: "talks_share:nope", Value: "nope"}
 		h.fake.SendInteraction(t, blockAction(gone, "", h.fake.ResponseURL("gone")))
 		got := h.fake.WaitResponses(t, "gone", 1)[0]
-		if texts := joined([]slackfake.Call{got}); !strings.Contains(texts, "no longer available") || got.Get("response_type") != "ephemeral" {
+		if texts := joined([]slacktest.Call{got}); !strings.Contains(texts, "no longer available") || got.Get("response_type") != "ephemeral" {
 			t.Errorf("got %q (%s), want an ephemeral note that it expired", texts, got.Get("response_type"))
 		}
 	})
@@ -421,7 +421,7 @@ func TestSocketProgressDraft(t *testing.T) {
 	const ts = "1700001000.000100"
 	h.fake.SendEvent(t, "Ev0060", 0, mention(ts, "", "<@UBOT0001> stream please"))
 	draft := h.fake.WaitCalls(t, "chat.postMessage", 1)[0]
-	if texts := joined([]slackfake.Call{draft}); !strings.Contains(texts, "Congress has pushed &lt;for&gt;") {
+	if texts := joined([]slacktest.Call{draft}); !strings.Contains(texts, "Congress has pushed &lt;for&gt;") {
 		t.Errorf("got draft %q, want the partial answer, escaped", texts)
 	}
 	if got := draft.Get("thread_ts"); got != ts {
@@ -432,7 +432,7 @@ func TestSocketProgressDraft(t *testing.T) {
 	if got := final.Get("ts"); got != "1700000000.000001" {
 		t.Errorf("got update of %q, want the draft's ts", got)
 	}
-	if texts := joined([]slackfake.Call{final}); !strings.Contains(texts, "sanctions [1]") || !strings.Contains(texts, "fake-1") {
+	if texts := joined([]slacktest.Call{final}); !strings.Contains(texts, "sanctions [1]") || !strings.Contains(texts, "fake-1") {
 		t.Errorf("got final %q, want the drafted answer and its model", texts)
 	}
 	if got := len(h.fake.Calls("chat.postMessage")); got != 1 {
@@ -441,10 +441,18 @@ func TestSocketProgressDraft(t *testing.T) {
 }
 
 func TestSocketReconnects(t *testing.T) {
-	h := start(t, slack.ModeSocket, &fakeCore{}, nil)
+	reconnects := make(chan struct{}, 8)
+	h := start(t, slack.ModeSocket, &fakeCore{}, func(o *slack.Options) {
+		o.OnReconnect = func() { reconnects <- struct{}{} }
+	})
 	h.fake.WaitConnected(t, 1)
 	h.fake.SendDisconnect(t)
 	h.fake.WaitConnected(t, 2)
+	select {
+	case <-reconnects:
+	case <-time.After(slacktest.WaitTimeout):
+		t.Fatal("got no OnReconnect call after the reconnect")
+	}
 	h.fake.SendEvent(t, "Ev0070", 0, directMessage("1700001100.000100", "still there?"))
 	h.fake.WaitCalls(t, "chat.postMessage", 1)
 	opens := h.fake.Calls("apps.connections.open")
@@ -456,6 +464,13 @@ func TestSocketReconnects(t *testing.T) {
 			t.Errorf("got apps.connections.open with token %q, want the app token", c.Token)
 		}
 	}
+	if err := h.stop(t); err != nil {
+		t.Errorf("Run returned %v, want nil", err)
+	}
+	// The first connection is no reconnect.
+	if n := len(reconnects); n != 0 {
+		t.Errorf("got %d more OnReconnect calls, want 1 in all", n)
+	}
 }
 
 func TestSocketEphemeralReplies(t *testing.T) {
@@ -466,13 +481,13 @@ func TestSocketEphemeralReplies(t *testing.T) {
 	if eph.Get("user") != alice || eph.Get("channel") != channel || eph.Get("thread_ts") != "1700001200.000100" {
 		t.Errorf("got ephemeral %v, want it for %s in the mention's thread", eph.Form, alice)
 	}
-	if texts := joined([]slackfake.Call{eph}); !strings.Contains(texts, "Commands") {
+	if texts := joined([]slacktest.Call{eph}); !strings.Contains(texts, "Commands") {
 		t.Errorf("got %q, want the help", texts)
 	}
 	// ...and a plain message in a DM, which is private already.
 	h.fake.SendEvent(t, "Ev0081", 0, directMessage("1700001200.000200", "help"))
 	post := h.fake.WaitCalls(t, "chat.postMessage", 1)[0]
-	if post.Get("channel") != dm || !strings.Contains(joined([]slackfake.Call{post}), "Commands") {
+	if post.Get("channel") != dm || !strings.Contains(joined([]slacktest.Call{post}), "Commands") {
 		t.Errorf("got %v, want the help posted in the DM", post.Form)
 	}
 }

@@ -154,6 +154,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 			APIURL:        cfg.SlackAPIURL,
 			Mode:          cfg.SlackMode,
 			Logger:        log,
+			OnReconnect:   func() { metrics.Reconnected("slack") },
 		}, s.bot)
 		if err != nil {
 			s.closeStore()
@@ -177,6 +178,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 			MessageContent: cfg.DiscordMessageContent,
 			Logger:         log,
 			TypingDelay:    discord.DefaultTypingDelay,
+			OnReconnect:    func() { metrics.Reconnected("discord") },
 		}, s.bot)
 		if err != nil {
 			s.closeStore()

@@ -12,7 +12,6 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -22,6 +21,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/talksbot/talksbot/adapters/discord/discordtest"
+	"github.com/talksbot/talksbot/adapters/slack/slacktest"
 	"github.com/talksbot/talksbot/bot"
 )
 
@@ -190,6 +191,17 @@ func waitFor[T any](t *testing.T, what string, signal <-chan T, cond func(T) boo
 }
 
 const congress = "What has Congress pushed for?"
+
+// sanctions is the article's sentence that answers congress, as quoted.
+const sanctions = "Congress has pushed for more hard-hitting sanctions."
+
+// Tokens the fake platforms accept. They are made up: nothing leaves
+// 127.0.0.1.
+const (
+	slackBotToken   = "xoxb-test-token"
+	slackAppToken   = "xapp-test-token"
+	discordBotToken = "discord-test-token"
+)
 
 func TestServeHTTPOnly(t *testing.T) {
 	s := startServe(t, nil)
@@ -536,58 +548,17 @@ func TestServeBadConfigAndAddress(t *testing.T) {
 	}
 }
 
-// fakeSlack is a minimal Slack Web API on 127.0.0.1: auth.test names the
-// bot, chat.postMessage is recorded, every other method succeeds.
-type fakeSlack struct {
-	srv   *httptest.Server
-	mu    sync.Mutex
-	posts []url.Values
-	post  chan struct{}
-}
-
-func newFakeSlack(t *testing.T) *fakeSlack {
-	t.Helper()
-	f := &fakeSlack{post: make(chan struct{}, 16)}
-	f.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := r.ParseForm(); err != nil {
-			http.Error(w, "bad form", http.StatusBadRequest)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		switch strings.TrimPrefix(r.URL.Path, "/api/") {
-		case "auth.test":
-			fmt.Fprint(w, `{"ok":true,"team":"Talks","user":"talksbot","team_id":"T0TALKS","user_id":"U0BOT","bot_id":"B0BOT"}`)
-		case "chat.postMessage":
-			f.mu.Lock()
-			f.posts = append(f.posts, r.PostForm)
-			f.mu.Unlock()
-			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000001.000200"}`, r.PostForm.Get("channel"))
-			f.post <- struct{}{}
-		default:
-			fmt.Fprint(w, `{"ok":true}`)
-		}
-	}))
-	t.Cleanup(f.srv.Close)
-	return f
-}
-
-func (f *fakeSlack) messages() []url.Values {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]url.Values(nil), f.posts...)
-}
-
 func TestServeSlackHTTPMode(t *testing.T) {
 	const secret = "8f742231b10e8888abcd99yyyzzz85a5"
-	slackAPI := newFakeSlack(t)
+	fake := slacktest.New(t, slackBotToken, slackAppToken)
 	s := startServe(t, map[string]string{
-		"SLACK_BOT_TOKEN":      "xoxb-test-token",
+		"SLACK_BOT_TOKEN":      slackBotToken,
 		"SLACK_SIGNING_SECRET": secret,
-		"SLACK_API_URL":        slackAPI.srv.URL + "/api/",
+		"SLACK_API_URL":        fake.APIURL(),
 	})
 
 	event := `{"type":"event_callback","team_id":"T0TALKS","api_app_id":"A0APP","event_id":"Ev0001","event_time":1700000000,` +
-		`"event":{"type":"app_mention","user":"U0ALICE","text":"<@U0BOT> ` + congress + `","ts":"1700000000.000100",` +
+		`"event":{"type":"app_mention","user":"U0ALICE","text":"<@` + fake.BotUserID + `> ` + congress + `","ts":"1700000000.000100",` +
 		`"channel":"C0TALKS","event_ts":"1700000000.000100"}}`
 	post := func(body string, sign bool) int {
 		t.Helper()
@@ -613,17 +584,13 @@ func TestServeSlackHTTPMode(t *testing.T) {
 	if code := post(event, true); code != http.StatusOK {
 		t.Fatalf("signed event: got %d, want 200; logs:\n%s", code, s.logs)
 	}
-	waitFor(t, "the answer in Slack", slackAPI.post, func(struct{}) bool {
-		for _, m := range slackAPI.messages() {
-			if m.Get("channel") == "C0TALKS" && strings.Contains(m.Get("text")+m.Get("blocks"), "hard-hitting sanctions") {
-				if m.Get("thread_ts") != "1700000000.000100" {
-					t.Errorf("got thread_ts %q, want the answer in the mention's thread", m.Get("thread_ts"))
-				}
-				return true
-			}
-		}
-		return false
-	})
+	answer := fake.WaitMatch(t, "chat.postMessage", func(c slacktest.Call) bool { return c.Get("channel") == "C0TALKS" })
+	if got := answer.Get("thread_ts"); got != "1700000000.000100" {
+		t.Errorf("got thread_ts %q, want the answer in the mention's thread", got)
+	}
+	if texts := strings.Join(answer.Texts(), "\n"); !strings.Contains(texts, sanctions) {
+		t.Errorf("got answer %q, want the quoted sentence %q", texts, sanctions)
+	}
 	code, r := s.ready(t)
 	if code != http.StatusOK {
 		t.Errorf("/readyz: got %d %+v, want 200", code, r)
@@ -634,23 +601,19 @@ func TestServeSlackHTTPMode(t *testing.T) {
 	if code := s.stop(t); code != 0 {
 		t.Errorf("got exit %d, want 0; logs:\n%s", code, s.logs)
 	}
-	if logs := s.logs.String(); strings.Contains(logs, "xoxb-test-token") || strings.Contains(logs, secret) {
+	if logs := s.logs.String(); strings.Contains(logs, slackBotToken) || strings.Contains(logs, secret) {
 		t.Errorf("logs leak a secret:\n%s", logs)
 	}
 }
 
 func TestServeStopsWhenSlackRefusesTheToken(t *testing.T) {
 	cleanEnv(t)
-	refusing := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"ok":false,"error":"invalid_auth"}`)
-	}))
-	defer refusing.Close()
+	fake := slacktest.New(t, slackBotToken, slackAppToken)
 	t.Setenv("TALKSBOT_HTTP_ADDR", "127.0.0.1:0")
 	t.Setenv("TALKSBOT_DATA", t.TempDir())
 	t.Setenv("SLACK_BOT_TOKEN", "xoxb-refused")
 	t.Setenv("SLACK_APP_TOKEN", "xapp-refused")
-	t.Setenv("SLACK_API_URL", refusing.URL+"/api/")
+	t.Setenv("SLACK_API_URL", fake.APIURL())
 	// A serve that failed to stop on its own would end at the deadline
 	// with exit 0, failing the test rather than hanging it.
 	ctx, cancel := context.WithTimeout(context.Background(), waitLimit)
@@ -660,5 +623,261 @@ func TestServeStopsWhenSlackRefusesTheToken(t *testing.T) {
 	wantExit(t, r, 1)
 	if !strings.Contains(r.stderr, "invalid_auth") {
 		t.Errorf("got stderr %q, want Slack's reason", r.stderr)
+	}
+}
+
+// waitReady polls /readyz until it reports ready with every named check
+// passing, and returns the report. Nothing signals when an adapter's
+// connection comes up, so polling with a deadline is all there is.
+func (s *served) waitReady(t *testing.T, names ...string) readiness {
+	t.Helper()
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	timeout := time.After(waitLimit)
+	for {
+		code, r := s.ready(t)
+		ok := code == http.StatusOK && r.Ready
+		for _, name := range names {
+			if passed, _ := r.check(t, name); !passed {
+				ok = false
+			}
+		}
+		if ok {
+			return r
+		}
+		select {
+		case <-tick.C:
+		case <-timeout:
+			t.Fatalf("/readyz: got %d %+v, want ready with %v passing; logs:\n%s", code, r, names, s.logs)
+		}
+	}
+}
+
+// waitMetrics polls /metrics until it has every line of want: counters are
+// bumped after the event a test can observe.
+func (s *served) waitMetrics(t *testing.T, want ...string) {
+	t.Helper()
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	timeout := time.After(waitLimit)
+	for {
+		_, metrics := s.get(t, "/metrics")
+		var missing []string
+		for _, line := range want {
+			if !strings.Contains(metrics, line+"\n") {
+				missing = append(missing, line)
+			}
+		}
+		if len(missing) == 0 {
+			return
+		}
+		select {
+		case <-tick.C:
+		case <-timeout:
+			t.Fatalf("/metrics lacks %q:\n%s", missing, metrics)
+		}
+	}
+}
+
+// waitDiscord waits until the fake Discord got n REST calls matching match
+// and returns them.
+func waitDiscord(t *testing.T, fake *discordtest.Server, n int, match func(discordtest.Call) bool) []discordtest.Call {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), waitLimit)
+	defer cancel()
+	calls, err := fake.WaitCalls(ctx, n, match)
+	if err != nil {
+		t.Fatalf("got %d matching Discord calls, want %d: %v", len(calls), n, err)
+	}
+	return calls
+}
+
+// discordCall matches a REST call by method and path.
+func discordCall(method, path string) func(discordtest.Call) bool {
+	return func(c discordtest.Call) bool { return c.Method == method && c.Path == path }
+}
+
+// TestServeSlackDiscordAndHTTP runs `talksbot serve` with Slack in Socket
+// Mode, Discord and the HTTP API configured together, each platform played
+// by its fake on 127.0.0.1, and stops it as SIGTERM does.
+func TestServeSlackDiscordAndHTTP(t *testing.T) {
+	slackFake := slacktest.New(t, slackBotToken, slackAppToken)
+	discordFake := discordtest.Start(t, discordtest.Options{Token: discordBotToken})
+	s := startServe(t, map[string]string{
+		"SLACK_BOT_TOKEN":   slackBotToken,
+		"SLACK_APP_TOKEN":   slackAppToken,
+		"SLACK_API_URL":     slackFake.APIURL(),
+		"DISCORD_BOT_TOKEN": discordBotToken,
+		"DISCORD_API_URL":   discordFake.URL(),
+	})
+
+	t.Run("slack: a mention is answered in its thread", func(t *testing.T) {
+		const ts = "1700000200.000100"
+		env := slackFake.SendEvent(t, "Ev0201", 0, map[string]any{
+			"type": "app_mention", "user": "U0ALICE", "text": "<@" + slackFake.BotUserID + "> " + congress,
+			"ts": ts, "channel": "C0TALKS", "event_ts": ts,
+		})
+		slackFake.WaitAck(t, env)
+		answer := slackFake.WaitMatch(t, "chat.postMessage", func(c slacktest.Call) bool { return c.Get("channel") == "C0TALKS" })
+		if got := answer.Get("thread_ts"); got != ts {
+			t.Errorf("got thread_ts %q, want the mention's %q", got, ts)
+		}
+		if texts := strings.Join(answer.Texts(), "\n"); !strings.Contains(texts, sanctions) {
+			t.Errorf("got answer %q, want the quoted sentence %q", texts, sanctions)
+		}
+		if got := slackFake.Origins(); len(got) != 1 || got[0] != slacktest.SlackOrigin {
+			t.Errorf("got websocket origins %q, want one Socket Mode connection", got)
+		}
+	})
+
+	var commands []discordtest.Call
+	t.Run("discord: /talks is registered with one bulk overwrite", func(t *testing.T) {
+		commands = waitDiscord(t, discordFake, 1, discordCall(http.MethodPut, "applications/"+discordFake.AppID()+"/commands"))
+		var cmds []struct {
+			Name    string `json:"name"`
+			Options []struct {
+				Name string `json:"name"`
+			} `json:"options"`
+		}
+		if err := commands[0].JSON(&cmds); err != nil {
+			t.Fatal(err)
+		}
+		var subs []string
+		for _, c := range cmds {
+			if c.Name != "talks" {
+				continue
+			}
+			for _, o := range c.Options {
+				subs = append(subs, o.Name)
+			}
+		}
+		if got := strings.Join(subs, " "); got != "ask summary themes sources help" {
+			t.Errorf("got /talks subcommands %q, want ask summary themes sources help", got)
+		}
+		if commands[0].Status != http.StatusOK || commands[0].Auth != "Bot "+discordBotToken {
+			t.Errorf("got the overwrite answered %d with Authorization %q, want 200 for the bot token", commands[0].Status, commands[0].Auth)
+		}
+	})
+	if len(commands) == 0 {
+		t.FailNow()
+	}
+
+	t.Run("discord: /talks ask is deferred, then its response edited with the answer", func(t *testing.T) {
+		const tok = "tok-ask"
+		err := discordFake.Dispatch("INTERACTION_CREATE", map[string]any{
+			"id": "i-ask", "application_id": discordFake.AppID(), "type": 2, "token": tok, "version": 1,
+			"channel_id": "c-ask", "guild_id": "300",
+			"member": map[string]any{"user": map[string]any{"id": "555", "username": "asker"}},
+			"data": map[string]any{"id": "1", "name": "talks", "type": 1, "options": []any{map[string]any{
+				"type": 1, "name": "ask", "options": []any{map[string]any{"type": 3, "name": "question", "value": congress}},
+			}}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		edit := waitDiscord(t, discordFake, 1, discordCall(http.MethodPatch, "webhooks/"+discordFake.AppID()+"/"+tok+"/messages/@original"))[0]
+		if edit.Status != http.StatusOK || !strings.Contains(string(edit.Body), sanctions) {
+			t.Errorf("got edit answered %d with %s, want 200 and the quoted sentence %q", edit.Status, edit.Body, sanctions)
+		}
+		var deferred []int
+		for _, c := range discordFake.Calls() {
+			if c.Method == http.MethodPost && c.Path == "interactions/i-ask/"+tok+"/callback" {
+				var cb struct {
+					Type int `json:"type"`
+				}
+				if err := c.JSON(&cb); err != nil {
+					t.Fatal(err)
+				}
+				deferred = append(deferred, cb.Type)
+			}
+		}
+		// Discord refuses an edit before the acknowledgement, so the
+		// edit's 200 also shows the order.
+		if len(deferred) != 1 || deferred[0] != 5 {
+			t.Errorf("got callbacks of types %v, want one deferred response (5)", deferred)
+		}
+	})
+
+	t.Run("discord: a mention is answered with a reply", func(t *testing.T) {
+		err := discordFake.Dispatch("MESSAGE_CREATE", map[string]any{
+			"id": "m-mention", "channel_id": "c-mention", "guild_id": "300", "type": 0,
+			"content":   "<@" + discordFake.UserID() + "> " + congress,
+			"author":    map[string]any{"id": "555", "username": "asker"},
+			"mentions":  []any{map[string]any{"id": discordFake.UserID(), "username": "talksbot"}},
+			"timestamp": "2025-01-01T00:00:00Z",
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		reply := waitDiscord(t, discordFake, 1, discordCall(http.MethodPost, "channels/c-mention/messages"))[0]
+		var m struct {
+			Reference *struct {
+				MessageID string `json:"message_id"`
+			} `json:"message_reference"`
+		}
+		if err := reply.JSON(&m); err != nil {
+			t.Fatal(err)
+		}
+		if m.Reference == nil || m.Reference.MessageID != "m-mention" {
+			t.Errorf("got message reference %+v, want a reply to m-mention", m.Reference)
+		}
+		if reply.Status != http.StatusOK || !strings.Contains(string(reply.Body), sanctions) {
+			t.Errorf("got reply answered %d with %s, want 200 and the quoted sentence %q", reply.Status, reply.Body, sanctions)
+		}
+	})
+
+	t.Run("http: /v1/ask answers beside both platforms", func(t *testing.T) {
+		if a := s.ask(t, congress); !a.Answered || !strings.Contains(a.Answer, sanctions) {
+			t.Errorf("got %+v, want the sanctions sentence", a)
+		}
+		if code, _ := s.get(t, "/slack/events"); code == http.StatusOK {
+			t.Errorf("/slack/events: got 200, want no Slack HTTP routes in Socket Mode")
+		}
+	})
+
+	t.Run("/readyz reports both platforms ready", func(t *testing.T) {
+		s.waitReady(t, "index", "state", "slack", "discord")
+	})
+
+	t.Run("questions are counted by platform", func(t *testing.T) {
+		s.waitMetrics(t,
+			`talksbot_questions_total{outcome="answered",platform="slack"} 1`,
+			`talksbot_questions_total{outcome="answered",platform="discord"} 2`,
+			`talksbot_questions_total{outcome="answered",platform="http"} 1`,
+		)
+	})
+
+	t.Run("reconnects are counted by adapter", func(t *testing.T) {
+		slackFake.SendDisconnect(t)
+		slackFake.WaitConnected(t, 2)
+		discordFake.Drop()
+		ctx, cancel := context.WithTimeout(context.Background(), waitLimit)
+		defer cancel()
+		if err := discordFake.Wait(ctx, func() bool { return len(discordFake.Resumes()) > 0 }); err != nil {
+			t.Fatal(err)
+		}
+		s.waitMetrics(t,
+			`talksbot_adapter_reconnects_total{adapter="slack"} 1`,
+			`talksbot_adapter_reconnects_total{adapter="discord"} 1`,
+		)
+		s.waitReady(t, "slack", "discord")
+	})
+
+	if code := s.stop(t); code != 0 {
+		t.Errorf("got exit %d, want 0; logs:\n%s", code, s.logs)
+	}
+	logs := s.logs.String()
+	for _, want := range []string{"slack (socket mode), discord", "registered commands", "stopped"} {
+		if !strings.Contains(logs, want) {
+			t.Errorf("logs lack %q:\n%s", want, logs)
+		}
+	}
+	for _, secret := range []string{slackBotToken, slackAppToken, discordBotToken} {
+		if strings.Contains(logs, secret) {
+			t.Errorf("logs leak the token %q", secret)
+		}
+	}
+	if _, err := http.Get(s.url + "/healthz"); err == nil {
+		t.Error("the HTTP API still answers after shutdown")
 	}
 }

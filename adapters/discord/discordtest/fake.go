@@ -1,4 +1,4 @@
-package discordfake
+package discordtest
 
 import (
 	"context"
@@ -722,7 +722,7 @@ func apiError(code int, message string) []byte {
 func mustJSON(v any) []byte {
 	b, err := json.Marshal(v)
 	if err != nil {
-		panic(fmt.Sprintf("discordfake: encode %T: %v", v, err)) // only fixed shapes are encoded
+		panic(fmt.Sprintf("discordtest: encode %T: %v", v, err)) // only fixed shapes are encoded
 	}
 	return b
 }

@@ -1,4 +1,4 @@
-package discordfake_test
+package discordtest_test
 
 import (
 	"bytes"
@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/talksbot/talksbot/adapters/discord/internal/discordfake"
+	"github.com/talksbot/talksbot/adapters/discord/discordtest"
 )
 
 const (
@@ -20,7 +20,7 @@ const (
 
 // do sends one REST request to the fake and returns the status and Discord's
 // error code (0 when the body carries none).
-func do(t *testing.T, fake *discordfake.Server, method, path, authorization string, body any) (status, code int) {
+func do(t *testing.T, fake *discordtest.Server, method, path, authorization string, body any) (status, code int) {
 	t.Helper()
 	var r io.Reader
 	if body != nil {
@@ -52,7 +52,7 @@ func do(t *testing.T, fake *discordfake.Server, method, path, authorization stri
 
 // interaction makes an interaction known to the fake without a gateway
 // session: Dispatch records it, then reports that it could not send it.
-func interaction(t *testing.T, fake *discordfake.Server, id, tok string) {
+func interaction(t *testing.T, fake *discordtest.Server, id, tok string) {
 	t.Helper()
 	err := fake.Dispatch("INTERACTION_CREATE", map[string]any{"id": id, "token": tok, "application_id": appID, "type": 2})
 	if err == nil || !strings.Contains(err.Error(), "no gateway session") {
@@ -81,7 +81,7 @@ func buttons(ids ...string) map[string]any {
 }
 
 func TestAuthorization(t *testing.T) {
-	fake := discordfake.Start(t, discordfake.Options{AppID: appID, Token: token})
+	fake := discordtest.Start(t, discordtest.Options{AppID: appID, Token: token})
 	interaction(t, fake, "1", "itok")
 	tests := []struct {
 		name, method, path, auth string
@@ -110,7 +110,7 @@ func TestAuthorization(t *testing.T) {
 }
 
 func TestInteractionLifecycle(t *testing.T) {
-	fake := discordfake.Start(t, discordfake.Options{AppID: appID, Token: token})
+	fake := discordtest.Start(t, discordtest.Options{AppID: appID, Token: token})
 	interaction(t, fake, "1", "itok")
 	steps := []struct {
 		name, method, path string
@@ -139,7 +139,7 @@ func TestInteractionLifecycle(t *testing.T) {
 }
 
 func TestLimits(t *testing.T) {
-	fake := discordfake.Start(t, discordfake.Options{AppID: appID, Token: token})
+	fake := discordtest.Start(t, discordtest.Options{AppID: appID, Token: token})
 	long := func(n int) string { return strings.Repeat("x", n) }
 	tests := []struct {
 		name     string
@@ -183,7 +183,7 @@ func TestLimits(t *testing.T) {
 }
 
 func TestCallbackAndCommandLimits(t *testing.T) {
-	fake := discordfake.Start(t, discordfake.Options{AppID: appID, Token: token})
+	fake := discordtest.Start(t, discordtest.Options{AppID: appID, Token: token})
 	choices := func(n, nameLen int) map[string]any {
 		var cs []any
 		for i := range n {

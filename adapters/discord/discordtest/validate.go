@@ -1,4 +1,4 @@
-package discordfake
+package discordtest
 
 import (
 	"encoding/json"

@@ -1,4 +1,4 @@
-package slackfake_test
+package slacktest_test
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 
 	slackapi "github.com/slack-go/slack"
 
-	"github.com/talksbot/talksbot/adapters/slack/internal/slackfake"
+	"github.com/talksbot/talksbot/adapters/slack/slacktest"
 )
 
 const (
@@ -37,9 +37,9 @@ func section(text string) slackapi.Block {
 }
 
 func TestFakeRejectsWhatSlackRejects(t *testing.T) {
-	fake := slackfake.New(t, botToken, appToken)
+	fake := slacktest.New(t, botToken, appToken)
 	api := slackapi.New(botToken, slackapi.OptionAPIURL(fake.APIURL()))
-	many := make([]slackapi.Block, slackfake.MaxBlocks+1)
+	many := make([]slackapi.Block, slacktest.MaxBlocks+1)
 	for i := range many {
 		many[i] = section("part")
 	}
@@ -54,12 +54,12 @@ func TestFakeRejectsWhatSlackRejects(t *testing.T) {
 	}{
 		{"text alone", []slackapi.MsgOption{slackapi.MsgOptionText("hello", false)}, ""},
 		{"blocks alone", []slackapi.MsgOption{slackapi.MsgOptionBlocks(section("hello"))}, ""},
-		{"section at the limit, in characters", []slackapi.MsgOption{slackapi.MsgOptionBlocks(section(strings.Repeat("é", slackfake.MaxSectionText)))}, ""},
+		{"section at the limit, in characters", []slackapi.MsgOption{slackapi.MsgOptionBlocks(section(strings.Repeat("é", slacktest.MaxSectionText)))}, ""},
 		{"no text and no blocks", []slackapi.MsgOption{slackapi.MsgOptionText("", false)}, "no_text"},
 		{"too many blocks", []slackapi.MsgOption{slackapi.MsgOptionText("x", false), slackapi.MsgOptionBlocks(many...)}, "invalid_blocks"},
-		{"section text too long", []slackapi.MsgOption{slackapi.MsgOptionBlocks(section(strings.Repeat("x", slackfake.MaxSectionText+1)))}, "invalid_blocks"},
+		{"section text too long", []slackapi.MsgOption{slackapi.MsgOptionBlocks(section(strings.Repeat("x", slacktest.MaxSectionText+1)))}, "invalid_blocks"},
 		{"empty section", []slackapi.MsgOption{slackapi.MsgOptionBlocks(section(""))}, "invalid_blocks"},
-		{"button label too long", []slackapi.MsgOption{slackapi.MsgOptionBlocks(button(strings.Repeat("x", slackfake.MaxButtonText+1)))}, "invalid_blocks"},
+		{"button label too long", []slackapi.MsgOption{slackapi.MsgOptionBlocks(button(strings.Repeat("x", slacktest.MaxButtonText+1)))}, "invalid_blocks"},
 		{"duplicate block ids", []slackapi.MsgOption{slackapi.MsgOptionBlocks(button("a"), button("b"))}, "invalid_blocks"},
 	}
 	for _, tt := range tests {
@@ -73,7 +73,7 @@ func TestFakeRejectsWhatSlackRejects(t *testing.T) {
 }
 
 func TestFakeChecksTokens(t *testing.T) {
-	fake := slackfake.New(t, botToken, appToken)
+	fake := slacktest.New(t, botToken, appToken)
 	post := func(t *testing.T, form url.Values, header http.Header) string {
 		t.Helper()
 		req, err := http.NewRequest(http.MethodPost, fake.APIURL()+"auth.test", strings.NewReader(form.Encode()))
@@ -125,14 +125,14 @@ func TestFakeChecksTokens(t *testing.T) {
 }
 
 func TestFakeResponseURL(t *testing.T) {
-	fake := slackfake.New(t, botToken, appToken)
+	fake := slacktest.New(t, botToken, appToken)
 	api := slackapi.New(botToken, slackapi.OptionAPIURL(fake.APIURL()))
 	respond := func(name string, opts ...slackapi.MsgOption) error {
 		opts = append(opts, slackapi.MsgOptionResponseURL(fake.ResponseURL(name), slackapi.ResponseTypeEphemeral))
 		_, _, err := api.PostMessageContext(context.Background(), "", opts...)
 		return err
 	}
-	for i := range slackfake.MaxResponseURLUses {
+	for i := range slacktest.MaxResponseURLUses {
 		if err := respond("five", slackapi.MsgOptionText("part", false)); err != nil {
 			t.Fatalf("post %d: got %v, want it taken", i+1, err)
 		}
@@ -140,7 +140,7 @@ func TestFakeResponseURL(t *testing.T) {
 	if got := slackError(t, respond("five", slackapi.MsgOptionText("one too many", false))); got != "used_url" {
 		t.Errorf("got error code %q for a sixth post, want used_url", got)
 	}
-	if got := slackError(t, respond("bad", slackapi.MsgOptionBlocks(section(strings.Repeat("x", slackfake.MaxSectionText+1))))); got != "invalid_blocks" {
+	if got := slackError(t, respond("bad", slackapi.MsgOptionBlocks(section(strings.Repeat("x", slacktest.MaxSectionText+1))))); got != "invalid_blocks" {
 		t.Errorf("got error code %q, want invalid_blocks", got)
 	}
 	if got := slackError(t, respond("empty", slackapi.MsgOptionText("", false))); got != "no_text" {
