@@ -28,12 +28,14 @@ const (
 // the question's terms, their proximity, phrase matches, section-title
 // matches and a cue from the question word.
 type Index struct {
-	docs     []*Document
-	passages []*Passage
-	docStart map[string]int // document ID → index of its first passage
-	themes   []Theme
-	sections []sectionInfo // one per (document, section)
-	passSec  []int32       // passage → index into sections
+	docs       []*Document
+	passages   []*Passage
+	docStart   map[string]int // document ID → index of its first passage
+	themes     []Theme
+	summaries  []summaryCache // per theme, computed on first use
+	themeWords [][]themeWord  // per theme, the content words of its title
+	sections   []sectionInfo  // one per (document, section)
+	passSec    []int32        // passage → index into sections
 
 	// Units are stored column by column: the hot loops touch one column at
 	// a time and a row struct would be a third larger.
@@ -43,9 +45,9 @@ type Index struct {
 	passFirst   []int32 // per passage: its first unit
 	unitLen     []uint8 // content terms in a unit, capped at 255
 	// weight[tf][len] is BM25's term weight tf·(k1+1)/(tf+k1·(1−b+b·len/avg))
-	// for the first few term frequencies and every capped length: the
-	// scoring loop reads it instead of dividing.
-	weight [weightTFs][256]float32
+	// for the first few term frequencies and lengths under 255: the scoring
+	// loop reads it instead of dividing.
+	weight [weightTFs][255]float32
 	// neighbours says, per unit, whether the sentences before and after it
 	// are in the same passage: a byte per unit keeps the window scoring of
 	// every matching unit in cache.
@@ -105,11 +107,19 @@ const weightTFs = 8
 // without its IDF.
 func (ix *Index) termWeight(tf uint32, u uint32) float32 {
 	n := ix.unitLen[u]
-	if tf < weightTFs {
+	if tf < weightTFs && n < 255 {
 		return ix.weight[tf][n]
 	}
-	f := float32(tf)
-	return f * (bm25K1 + 1) / (f + bm25K1*(1-bm25B+bm25B*float32(n)/ix.avgLen))
+	if n == 255 { // 255 or more: the true length
+		return bm25Weight(float32(tf), ix.unitOff[u+1]-ix.unitOff[u], ix.avgLen)
+	}
+	return bm25Weight(float32(tf), int32(n), ix.avgLen)
+}
+
+// bm25Weight is BM25's term weight for a term occurring tf times in a unit of
+// n terms, without its IDF.
+func bm25Weight(tf float32, n int32, avgLen float32) float32 {
+	return tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*float32(n)/avgLen))
 }
 
 // Neighbour bits.
@@ -128,8 +138,10 @@ const (
 // ErrEmpty is returned by NewIndex when the documents hold no passage.
 var ErrEmpty = errors.New("knowledge base has no passages")
 
-// NewIndex builds an index over docs. Documents whose IDs collide are given
-// distinct IDs ("-2", "-3", …) and their passages renumbered.
+// NewIndex builds an index over docs and keeps them: documents whose IDs
+// collide are renamed in place ("-2", "-3", …) and their passages renumbered,
+// so give each Index documents of its own (Default and Parse return fresh
+// ones).
 func NewIndex(docs []*Document) (*Index, error) {
 	ix := &Index{
 		docs:     docs,
@@ -167,6 +179,7 @@ func NewIndex(docs []*Document) (*Index, error) {
 			ix.sections = append(ix.sections, sectionInfo{doc: di, section: si, title: ix.termIDs(s.Title, &df, &tfs)})
 			if s.Theme {
 				ix.themes = append(ix.themes, Theme{Number: len(ix.themes) + 1, Doc: d.ID, DocTitle: d.Title, Title: s.Title, Section: si})
+				ix.themeWords = append(ix.themeWords, titleWords(s.Title))
 			}
 			for pi := range s.Passages {
 				p := &s.Passages[pi]
@@ -210,6 +223,7 @@ func NewIndex(docs []*Document) (*Index, error) {
 	if len(ix.unitPassage) == 0 {
 		return nil, ErrEmpty
 	}
+	ix.summaries = make([]summaryCache, len(ix.themes))
 	ix.unitOff = append(ix.unitOff, int32(len(seq)))
 	ix.avgLen = float32(len(seq)) / float32(len(ix.unitPassage))
 	if len(df) <= 1<<16 {
@@ -224,9 +238,8 @@ func NewIndex(docs []*Document) (*Index, error) {
 		ix.avgLen = 1
 	}
 	for tf := 1; tf < weightTFs; tf++ {
-		f := float32(tf)
-		for n := range 256 {
-			ix.weight[tf][n] = f * (bm25K1 + 1) / (f + bm25K1*(1-bm25B+bm25B*float32(n)/ix.avgLen))
+		for n := range 255 {
+			ix.weight[tf][n] = bm25Weight(float32(tf), int32(n), ix.avgLen)
 		}
 	}
 	ix.unitLen = make([]uint8, len(ix.unitPassage))

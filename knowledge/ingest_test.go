@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/talksbot/talksbot/knowledge"
@@ -315,4 +316,45 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("NewIndex: %v", err)
 		}
 	})
+}
+
+func TestLoadDirSkipsNamedPipes(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "good.txt"), []byte("Centrifuges were discussed."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs, skipped, err := knowledge.LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 || len(skipped) != 1 || !errors.Is(skipped[0], knowledge.ErrNotRegular) {
+		t.Errorf("got %d documents and skipped %v, want the good one and the pipe skipped as not a regular file", len(docs), skipped)
+	}
+}
+
+func TestParseReplacesControlCharacters(t *testing.T) {
+	doc, err := knowledge.Parse("notes.txt", []byte("A \x1b[31mred\x1b[0m warning\u2028about talks, in a paragraph long enough that two escapes are a small share of it."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := doc.Sections[0].Passages[0].Text
+	if strings.ContainsAny(got, "\x1b\u2028") {
+		t.Errorf("got %q, want control characters replaced", got)
+	}
+	if !strings.Contains(got, "red") || !strings.Contains(got, "warning about talks") {
+		t.Errorf("got %q, want the text kept", got)
+	}
+}
+
+func TestTitleFromFileName(t *testing.T) {
+	doc, err := knowledge.Parse("dir/élan_notes-2024.txt", []byte("Some text here."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Title != "Élan Notes 2024" {
+		t.Errorf("got title %q, want %q", doc.Title, "Élan Notes 2024")
+	}
 }

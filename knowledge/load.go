@@ -60,6 +60,7 @@ var (
 	ErrInvalidUTF8   = errors.New("not valid UTF-8 text")
 	ErrTooLarge      = fmt.Errorf("larger than the %d MiB limit", MaxDocumentSize>>20)
 	ErrFormat        = errors.New("unsupported format (want .txt, .md or .html)")
+	ErrNotRegular    = errors.New("not a regular file")
 )
 
 // Parse parses one document from its file name (the extension picks the
@@ -81,6 +82,14 @@ func Parse(name string, data []byte) (*Document, error) {
 	}
 	text := strings.TrimPrefix(string(data), "\ufeff")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
+	// Control characters (terminal escapes among them) must never reach a
+	// reader through a quote: they become spaces.
+	text = strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r < 0xa0 || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, text)
 	doc, err := parse(name, text)
 	if err != nil {
 		return nil, err
@@ -132,7 +141,7 @@ func LoadDir(dir string) (docs []*Document, skipped []error, err error) {
 			if path == dir {
 				return err
 			}
-			skipped = append(skipped, &DocumentError{Path: path, Reason: fmt.Sprintf("unreadable: %v", errors.Unwrap(err))})
+			skipped = append(skipped, &DocumentError{Path: path, Reason: "unreadable: " + reason(err), Err: err})
 			return nil
 		}
 		if path != dir && strings.HasPrefix(d.Name(), ".") {
@@ -141,8 +150,13 @@ func LoadDir(dir string) (docs []*Document, skipped []error, err error) {
 			}
 			return nil
 		}
-		if !d.IsDir() {
+		switch {
+		case d.IsDir():
+		case d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0:
 			paths = append(paths, path)
+		default:
+			// A pipe, socket or device would block or never end.
+			skipped = append(skipped, &DocumentError{Path: path, Reason: "not a regular file", Err: ErrNotRegular})
 		}
 		return nil
 	})
@@ -164,6 +178,14 @@ func LoadDir(dir string) (docs []*Document, skipped []error, err error) {
 func loadFile(path string) (*Document, error) {
 	if _, ok := formats[strings.ToLower(filepath.Ext(path))]; !ok {
 		return nil, &DocumentError{Path: path, Reason: ErrFormat.Error(), Err: ErrFormat}
+	}
+	// Stat before opening: opening a named pipe blocks until a writer comes.
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, &DocumentError{Path: path, Reason: "unreadable: " + reason(err), Err: err}
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &DocumentError{Path: path, Reason: "not a regular file", Err: ErrNotRegular}
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -418,7 +440,8 @@ func titleFromName(name string) string {
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	words := strings.FieldsFunc(base, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
 	for i, w := range words {
-		words[i] = strings.ToUpper(w[:1]) + w[1:]
+		r, size := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToTitle(r)) + w[size:]
 	}
 	return strings.Join(words, " ")
 }

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -66,5 +67,28 @@ func TestParseResetsQuery(t *testing.T) {
 	ix.parse(&q, "Will reaching a deal be easy?", "")
 	if q.cue != 0 {
 		t.Errorf("got cue %d, want none", q.cue)
+	}
+}
+
+// Units longer than the weight table's lengths are weighted by their true
+// length.
+func TestTermWeightOfLongUnits(t *testing.T) {
+	long := strings.Repeat("sanctions talks ", 200) + "end."
+	doc, err := Parse("long.txt", []byte("Short sentence about talks. "+long))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := NewIndex([]*Document{doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for u := range ix.numUnits() {
+		n := ix.unitOff[u+1] - ix.unitOff[u]
+		for _, tf := range []uint32{1, 3, 9, 200} {
+			want := bm25Weight(float32(tf), n, ix.avgLen)
+			if got := ix.termWeight(tf, uint32(u)); got != want {
+				t.Errorf("unit %d (%d terms), tf %d: got %v, want %v", u, n, tf, got, want)
+			}
+		}
 	}
 }

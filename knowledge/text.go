@@ -14,7 +14,6 @@ type word struct {
 	text    string // lower-cased, quotes folded, possessive 's dropped
 	keep    bool   // an acronym such as "U.S." or "US": never a stop word, never stemmed
 	capital bool   // written with a capital letter in the source
-	start   int    // byte offset of the token in the source text
 	class   uint8  // the word's classes (classStop, classQuestion, …), looked up once
 }
 
@@ -53,8 +52,8 @@ var wordClasses = func() map[string]uint8 {
 // share one string per call, so a caller that keeps one should clone it.
 func scanWords(s string, emit func(w word)) {
 	type span struct {
-		from, to, start int
-		keep, capital   bool
+		from, to      int
+		keep, capital bool
 	}
 	var bufStack [256]byte
 	var spanStack [32]span
@@ -68,7 +67,7 @@ func scanWords(s string, emit func(w word)) {
 			i += size
 			continue
 		}
-		start, from := i, len(buf)
+		from := len(buf)
 		capital := unicode.IsUpper(r)
 		upper, letters, dots, apostrophes := 0, 0, 0, 0
 		for i < len(s) {
@@ -105,7 +104,7 @@ func scanWords(s string, emit func(w word)) {
 				}
 			case r == '.':
 				// A dotted acronym: "U.S." — a single letter, a dot, a letter.
-				if len(buf) > from && lastRunLen(buf[from:]) == 1 && i+2 < len(s) && isLetterByte(s[i+1]) && (i+2 == len(s) || s[i+2] == '.') {
+				if len(buf) > from && lastRunLen(buf[from:]) == 1 && i+1 < len(s) && isLetterByte(s[i+1]) && (i+2 == len(s) || s[i+2] == '.') {
 					dots++
 					buf = append(buf, '.')
 					i += size
@@ -125,13 +124,13 @@ func scanWords(s string, emit func(w word)) {
 			buf = append(buf[:from], foldApostrophe(buf[from:])...)
 		}
 		if len(buf) > from {
-			spans = append(spans, span{from: from, to: len(buf), start: start, keep: keep, capital: capital})
+			spans = append(spans, span{from: from, to: len(buf), keep: keep, capital: capital})
 		}
 	}
 	text := string(buf)
 	for _, sp := range spans {
 		t := text[sp.from:sp.to]
-		emit(word{text: t, keep: sp.keep, capital: sp.capital, start: sp.start, class: wordClasses[t]})
+		emit(word{text: t, keep: sp.keep, capital: sp.capital, class: wordClasses[t]})
 	}
 }
 

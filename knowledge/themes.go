@@ -2,9 +2,11 @@ package knowledge
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // FindTheme matches s leniently against the themes: a number ("2", "#2",
@@ -21,23 +23,17 @@ func (ix *Index) FindTheme(s string) (Theme, bool) {
 		}
 		return Theme{}, false
 	}
-	var words []string
+	var words []themeWord
 	scanWords(s, func(w word) {
-		if !isStop(w) {
-			words = append(words, w.text)
+		if !isStop(w) && len(words) < maxThemeWords {
+			words = append(words, themeWord{text: w.text, stem: stem(w.text)})
 		}
 	})
 	if len(words) == 0 {
 		return Theme{}, false
 	}
 	best, bestScore := -1, 0.0
-	for i, t := range ix.themes {
-		var title []string
-		scanWords(t.Title, func(w word) {
-			if !isStop(w) {
-				title = append(title, w.text)
-			}
-		})
+	for i, title := range ix.themeWords {
 		score := 0.0
 		for _, w := range words {
 			m := 0.0
@@ -57,18 +53,46 @@ func (ix *Index) FindTheme(s string) (Theme, bool) {
 	return ix.themes[best], true
 }
 
+// maxThemeWords bounds the words of a theme name that are matched: a theme
+// is named in a few words, and the matching costs words × title words.
+const maxThemeWords = 16
+
+// themeWord is a content word of a theme title or of a typed theme name,
+// with its stem.
+type themeWord struct {
+	text, stem string
+}
+
+// titleWords returns the content words of a theme title.
+func titleWords(title string) []themeWord {
+	var words []themeWord
+	scanWords(title, func(w word) {
+		if !isStop(w) {
+			words = append(words, themeWord{text: strings.Clone(w.text), stem: stem(w.text)})
+		}
+	})
+	return words
+}
+
 // wordMatch scores how well a typed word names a title word: 1 for the same
 // stem, less for a prefix or a one-letter slip.
-func wordMatch(typed, title string) float64 {
+func wordMatch(typed, title themeWord) float64 {
 	switch {
-	case typed == title || stem(typed) == stem(title):
+	case typed.text == title.text || typed.stem == title.stem:
 		return 1
-	case len(typed) >= 4 && strings.HasPrefix(title, typed):
+	case len(typed.text) >= 4 && strings.HasPrefix(title.text, typed.text):
 		return 0.8
-	case len(typed) >= 5 && editDistance(typed, title) <= 1+len(typed)/8:
+	case len(typed.text) >= 5 && abs(len(typed.text)-len(title.text)) <= 1+len(typed.text)/8 && editDistance(typed.text, title.text) <= 1+len(typed.text)/8:
 		return 0.7
 	}
 	return 0
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // editDistance is the Levenshtein distance between two short words.
@@ -99,18 +123,49 @@ func editDistance(a, b string) int {
 // first sentence of each paragraph and earlier paragraphs, then chosen with
 // maximal marginal relevance so that no two say the same thing. It has 2–4
 // sentences, in reading order.
+//
+// A theme's summary is worked out once per Index and then reused; a long
+// section is summarised from its first maxSummaryUnits sentences, paragraph
+// openings first, which bounds the work whatever the documents hold.
 func (ix *Index) Summarize(t Theme) Summary {
+	if i := t.Number - 1; i >= 0 && i < len(ix.themes) && ix.themes[i] == t {
+		c := &ix.summaries[i]
+		c.once.Do(func() { c.sum = ix.summarize(t) })
+		return c.sum
+	}
+	return ix.summarize(t)
+}
+
+// maxSummaryUnits bounds the sentences LexRank compares: its similarity
+// matrix grows with their square.
+const maxSummaryUnits = 240
+
+// summaryCache holds one theme's summary, computed on first use.
+type summaryCache struct {
+	once sync.Once
+	sum  Summary
+}
+
+func (ix *Index) summarize(t Theme) Summary {
 	sum := Summary{Theme: t}
-	var units []int32
+	var units, rest []int32
 	for u := range ix.numUnits() {
 		sec := ix.sections[ix.passSec[ix.unitPassage[u]]]
-		if ix.docs[sec.doc].ID == t.Doc && sec.section == t.Section {
+		if ix.docs[sec.doc].ID != t.Doc || sec.section != t.Section {
+			continue
+		}
+		if ix.unit(int32(u)).sentence == 0 {
 			units = append(units, int32(u))
+		} else {
+			rest = append(rest, int32(u))
 		}
 	}
+	units = append(units, rest...)
 	if len(units) == 0 {
 		return sum
 	}
+	units = units[:min(len(units), maxSummaryUnits)]
+	slices.Sort(units)
 	vecs := make([]map[int32]float64, len(units))
 	var ids []int32
 	for i, u := range units {
