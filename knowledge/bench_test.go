@@ -1,7 +1,9 @@
 package knowledge_test
 
 import (
+	"fmt"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 
@@ -145,6 +147,43 @@ func BenchmarkAnswer(b *testing.B) {
 			for b.Loop() {
 				tc.c.ix.Answer(knowledge.Query{Text: tc.c.qs[i%len(tc.c.qs)]})
 				i++
+			}
+		})
+	}
+}
+
+// BenchmarkSummarize measures a theme summary the first time it is asked
+// for, on the article and on one section of 5,000 sentences: the work is
+// bounded whatever the section's length.
+func BenchmarkSummarize(b *testing.B) {
+	var long strings.Builder
+	long.WriteString("1) One Long Section\n\n")
+	for i := range 1000 {
+		fmt.Fprintf(&long, "Paragraph %d opens on sanctions. It goes on about talks. Then inspectors. Then verification. It closes on peace.\n\n", i)
+	}
+	for _, tc := range []struct {
+		name string
+		doc  func() *knowledge.Document
+	}{
+		{"article", knowledge.Default},
+		{"section-5k-sentences", func() *knowledge.Document {
+			d, err := knowledge.Parse("long.txt", []byte(long.String()))
+			if err != nil {
+				b.Fatal(err)
+			}
+			return d
+		}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				ix, err := knowledge.NewIndex([]*knowledge.Document{tc.doc()})
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				ix.Summarize(ix.Themes()[0])
 			}
 		})
 	}
