@@ -147,7 +147,7 @@ func TestRules(t *testing.T) {
 		key, value string
 		rule       string // "" when the value is valid
 	}{
-		{"SLACK_BOT_TOKEN", "xoxb-123-abc", ""},
+		{"SLACK_BOT_TOKEN", "xoxb-123-abc", ""}, // with SLACK_APP_TOKEN, below
 		{"SLACK_BOT_TOKEN", "xapp-1-abc", "must start with xoxb-"},
 		{"SLACK_BOT_TOKEN", "xoxb-12 3", "must not contain whitespace"},
 		{"SLACK_APP_TOKEN", "xapp-1-A-abc", ""},
@@ -205,7 +205,11 @@ func TestRules(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.key+"="+tc.value, func(t *testing.T) {
-			_, err := config.Load(config.Sources{Env: envMap(map[string]string{tc.key: tc.value})})
+			env := map[string]string{tc.key: tc.value}
+			if tc.key == "SLACK_BOT_TOKEN" && tc.rule == "" {
+				env["SLACK_APP_TOKEN"] = "xapp-1" // a bot token alone chooses no mode
+			}
+			_, err := config.Load(config.Sources{Env: envMap(env)})
 			if tc.rule == "" {
 				// Other keys may object (SLACK_MODE=http wants a signing
 				// secret); this one must not.
@@ -280,7 +284,18 @@ func TestCrossKeyRules(t *testing.T) {
 		{"http mode needs the signing secret", map[string]string{"SLACK_MODE": "http", "SLACK_BOT_TOKEN": "xoxb-1"},
 			[]string{"SLACK_SIGNING_SECRET: must be set when SLACK_MODE is http"}},
 		{"socket mode complete", map[string]string{"SLACK_MODE": "socket", "SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"}, nil},
-		{"auto mode needs nothing", map[string]string{"SLACK_APP_TOKEN": "xapp-1"}, nil},
+		{"auto mode: socket", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"}, nil},
+		{"auto mode: http", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s3cret"}, nil},
+		{"auto mode: bot token alone", map[string]string{"SLACK_BOT_TOKEN": "xoxb-Sekr1t"},
+			[]string{`SLACK_BOT_TOKEN: "xoxb-…" needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) set too`}},
+		{"app token without bot token", map[string]string{"SLACK_APP_TOKEN": "xapp-1"},
+			[]string{"SLACK_BOT_TOKEN: must be set when SLACK_APP_TOKEN is set"}},
+		{"signing secret without bot token", map[string]string{"SLACK_SIGNING_SECRET": "s3cret"},
+			[]string{"SLACK_BOT_TOKEN: must be set when SLACK_SIGNING_SECRET is set"}},
+		{"bad app token reported once", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xoxb-2"},
+			[]string{`SLACK_APP_TOKEN: "xoxb-…" must start with xapp-`}},
+		{"api url ending in a bare query mark", map[string]string{"SLACK_API_URL": "http://127.0.0.1/api/?"},
+			[]string{`SLACK_API_URL: "http://127.0.0.1/api/?" must end with /`}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -434,6 +449,7 @@ func TestFileValues(t *testing.T) {
 
 	c := mustLoad(t, config.Sources{File: writeFile(t, strings.Join([]string{
 		"slack_bot_token: xoxb-file",
+		"slack_app_token: xapp-file",
 		"discord_shard_count: 4",
 		"discord_message_content: true",
 		"talksbot_llm_timeout: 5s",
@@ -477,13 +493,13 @@ func TestSecretsRedacted(t *testing.T) {
 		t.Fatal(err)
 	}
 	outputs := map[string]string{
-		"Print": printed.String(),
-		"%v":    fmt.Sprintf("%v", c),
-		"%+v":   fmt.Sprintf("%+v", c),
-		"%#v":   fmt.Sprintf("%#v", c),
-		"%s":    fmt.Sprintf("%s", c.SlackBotToken),
-		"slog":  logged.String(),
-		"json":  string(js),
+		"Print":  printed.String(),
+		"%v":     fmt.Sprintf("%v", c),
+		"%+v":    fmt.Sprintf("%+v", c),
+		"%#v":    fmt.Sprintf("%#v", c),
+		"String": c.SlackBotToken.String(),
+		"slog":   logged.String(),
+		"json":   string(js),
 	}
 	for name, out := range outputs {
 		for _, secret := range []string{"Sekr1t", bot, signing, discord, openai} {

@@ -133,11 +133,11 @@ func baseURL(trailingSlash bool) func(string) (string, error) {
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return "", errors.New("must be an absolute http or https URL")
 		}
-		if trailingSlash && !strings.HasSuffix(u.Path, "/") {
-			return "", errors.New("must end with /")
-		}
 		if u.RawQuery != "" || u.Fragment != "" {
 			return "", errors.New("must not have a query or fragment")
+		}
+		if trailingSlash && (!strings.HasSuffix(u.Path, "/") || !strings.HasSuffix(s, "/")) {
+			return "", errors.New("must end with /")
 		}
 		return s, nil
 	}

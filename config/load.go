@@ -93,6 +93,22 @@ func crossCheck(c Config, raw map[string]string) []error {
 		errs = append(errs, &KeyError{Key: "DISCORD_SHARD_ID", Value: raw["DISCORD_SHARD_ID"],
 			Rule: fmt.Sprintf("must be less than DISCORD_SHARD_COUNT (%d)", c.DiscordShardCount)})
 	}
+	// The Slack rules are the ones serve's Slack adapter applies, so that
+	// `config check` and serve never disagree.
+	slackKeys := valid("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET")
+	switch {
+	case !valid("SLACK_MODE"):
+	case c.SlackMode == "" && slackKeys && c.SlackBotToken.IsSet() && !c.SlackAppToken.IsSet() && !c.SlackSigningSecret.IsSet():
+		errs = append(errs, &KeyError{Key: "SLACK_BOT_TOKEN", Value: shown(botKey(), raw["SLACK_BOT_TOKEN"]),
+			Rule: "needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) set too"})
+	case c.SlackMode == "" && slackKeys && !c.SlackBotToken.IsSet():
+		for _, k := range []string{"SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"} {
+			if raw[k] != "" {
+				errs = append(errs, &KeyError{Key: "SLACK_BOT_TOKEN", Rule: "must be set when " + k + " is set"})
+				break
+			}
+		}
+	}
 	if valid("SLACK_MODE") && c.SlackMode != "" {
 		if !c.SlackBotToken.IsSet() && valid("SLACK_BOT_TOKEN") {
 			errs = append(errs, &KeyError{Key: "SLACK_BOT_TOKEN", Rule: "must be set when SLACK_MODE is " + c.SlackMode})
@@ -105,6 +121,12 @@ func crossCheck(c Config, raw map[string]string) []error {
 		}
 	}
 	return errs
+}
+
+// botKey is the SLACK_BOT_TOKEN row of the table.
+func botKey() key {
+	k, _ := lookup("SLACK_BOT_TOKEN")
+	return k
 }
 
 // shown is how a value appears in an error message: as given, or for a

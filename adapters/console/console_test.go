@@ -12,6 +12,7 @@ import (
 
 	"github.com/talksbot/talksbot/adapters/console"
 	"github.com/talksbot/talksbot/bot"
+	"github.com/talksbot/talksbot/knowledge"
 )
 
 var (
@@ -141,6 +142,36 @@ func TestStream(t *testing.T) {
 	}
 }
 
+func TestStreamIgnoresProgressAfterFinish(t *testing.T) {
+	llmReply := bot.Reply{Kind: bot.KindAnswer, Text: "Congress wants sanctions [1].",
+		Citations: []bot.Citation{citeSanctions}, Mode: bot.ModeLLM, Model: "tiny-model"}
+	tests := []struct {
+		name     string
+		partials []string // before Finish
+	}{
+		{"nothing streamed before", nil},
+		{"draft streamed before", []string{"Congress wants sanctions [1]."}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			st := console.NewStream(&b)
+			for _, p := range tc.partials {
+				st.Progress(p)
+			}
+			if err := st.Finish(llmReply); err != nil {
+				t.Fatal(err)
+			}
+			want := b.String()
+			// A late chunk of the draft, as a slow drafter may deliver it.
+			st.Progress("Congress wants sanctions [1]. And more")
+			if got := b.String(); got != want {
+				t.Errorf("got:\n%q\nwant:\n%q (nothing printed after Finish)", got, want)
+			}
+		})
+	}
+}
+
 func TestStreamWriteError(t *testing.T) {
 	st := console.NewStream(failingWriter{})
 	st.Progress("Congress wants sanctions [1].")
@@ -197,8 +228,15 @@ func TestSummaryAndThemesJSON(t *testing.T) {
 				`{"id":"talks#6","doc":"talks","title":"Vienna Talks","section":"Keeping Support At The Top","text":"Support at the top has helped.","score":0}]}`},
 		{"summary of nothing", console.NewSummary(bot.Reply{Kind: bot.KindSummary, Text: "Nothing."}),
 			`{"theme":"","summary":"Nothing.","citations":[]}`},
-		{"themes", console.NewThemes(themes),
-			`{"themes":[{"number":1,"title":"Handling the Spoilers","doc":"Vienna Talks"},{"number":2,"title":"Keeping Support At The Top","doc":"Vienna Talks"}]}`},
+		{"every summary", console.Summaries{Themes: []console.Summary{console.NewSummary(summary)}},
+			`{"themes":[{"theme":"Keeping Support At The Top","summary":"Support at the top has helped.","citations":[` +
+				`{"id":"talks#6","doc":"talks","title":"Vienna Talks","section":"Keeping Support At The Top","text":"Support at the top has helped.","score":0}]}]}`},
+		{"themes", console.NewThemes([]knowledge.Theme{
+			{Number: 1, Doc: "talks", DocTitle: "Vienna Talks", Title: "Handling the Spoilers"},
+			{Number: 2, Doc: "notes", DocTitle: "Field Notes", Title: "Keeping Support At The Top", Section: 3},
+		}),
+			`{"themes":[{"number":1,"title":"Handling the Spoilers","doc":"talks","doc_title":"Vienna Talks"},` +
+				`{"number":2,"title":"Keeping Support At The Top","doc":"notes","doc_title":"Field Notes"}]}`},
 		{"no themes", console.NewThemes(nil), `{"themes":[]}`},
 	}
 	for _, tc := range tests {

@@ -6,13 +6,20 @@ import (
 	"io"
 
 	"github.com/talksbot/talksbot/bot"
+	"github.com/talksbot/talksbot/knowledge"
 )
 
-// Summary is the JSON object of `talksbot summary --json`.
+// Summary is the JSON object of `talksbot summary --json THEME`.
 type Summary struct {
 	Theme     string            `json:"theme"`
 	Summary   string            `json:"summary"`
 	Citations []bot.AskCitation `json:"citations"` // never null
+}
+
+// Summaries is the JSON object of `talksbot summary --json` without a
+// theme: the summary of every theme, in theme order.
+type Summaries struct {
+	Themes []Summary `json:"themes"` // never null
 }
 
 // Themes is the JSON object of `talksbot themes --json`.
@@ -20,11 +27,13 @@ type Themes struct {
 	Themes []Theme `json:"themes"`
 }
 
-// Theme is one theme in the JSON objects.
+// Theme is one theme in the JSON objects. Doc and DocTitle name the
+// document the theme belongs to as citations do.
 type Theme struct {
-	Number int    `json:"number"`
-	Title  string `json:"title"`
-	Doc    string `json:"doc"` // the title of the document the theme belongs to
+	Number   int    `json:"number"`
+	Title    string `json:"title"`
+	Doc      string `json:"doc"`       // the document's ID, e.g. "vienna-talks"
+	DocTitle string `json:"doc_title"` // the document's title
 }
 
 // NewSummary builds the summary object from a reply to a summary request
@@ -37,11 +46,11 @@ func NewSummary(r bot.Reply) Summary {
 	return s
 }
 
-// NewThemes builds the themes object.
-func NewThemes(refs []bot.ThemeRef) Themes {
-	t := Themes{Themes: make([]Theme, len(refs))}
-	for i, r := range refs {
-		t.Themes[i] = Theme{Number: r.Number, Title: r.Title, Doc: r.Doc}
+// NewThemes builds the themes object from the themes of an index.
+func NewThemes(themes []knowledge.Theme) Themes {
+	t := Themes{Themes: make([]Theme, len(themes))}
+	for i, th := range themes {
+		t.Themes[i] = Theme{Number: th.Number, Title: th.Title, Doc: th.Doc, DocTitle: th.DocTitle}
 	}
 	return t
 }

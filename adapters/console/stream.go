@@ -13,13 +13,16 @@ import (
 // request's bot.Request.Progress, then Finish with the reply. Text already
 // printed is not printed again; when the final reply does not continue it
 // (the draft was replaced by the quoted answer), Finish says so and prints
-// the reply in full. It is safe for concurrent use.
+// the reply in full. Once finished, it ignores Progress: a draft's last
+// chunk arriving late must not print after the answer. It is safe for
+// concurrent use.
 type Stream struct {
 	w io.Writer
 
-	mu      sync.Mutex
-	printed string // the draft text written so far
-	err     error  // the first write error
+	mu       sync.Mutex
+	printed  string // the draft text written so far
+	finished bool   // Finish has run
+	err      error  // the first write error
 }
 
 // NewStream returns a Stream writing to w.
@@ -30,7 +33,7 @@ func NewStream(w io.Writer) *Stream { return &Stream{w: w} }
 func (s *Stream) Progress(partial string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.err != nil || len(partial) <= len(s.printed) || !strings.HasPrefix(partial, s.printed) {
+	if s.finished || s.err != nil || len(partial) <= len(s.printed) || !strings.HasPrefix(partial, s.printed) {
 		return
 	}
 	if _, err := io.WriteString(s.w, partial[len(s.printed):]); err != nil {
@@ -41,10 +44,12 @@ func (s *Stream) Progress(partial string) {
 }
 
 // Finish renders r as Render does, leaving out what Progress already
-// printed, and returns the first write error.
+// printed, and returns the first write error. Progress calls after it are
+// ignored.
 func (s *Stream) Finish(r bot.Reply) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.finished = true
 	if s.err != nil {
 		return s.err
 	}
@@ -63,6 +68,5 @@ func (s *Stream) Finish(r bot.Reply) error {
 	if _, err := io.WriteString(s.w, full); err != nil {
 		return fmt.Errorf("render reply: %w", err)
 	}
-	s.printed = ""
 	return nil
 }

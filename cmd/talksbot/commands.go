@@ -80,7 +80,7 @@ func (a *app) ask(ctx context.Context, args []string) error {
 
 func (a *app) summary(ctx context.Context, args []string) error {
 	f := a.newFlags("summary", "[--json] [THEME...]")
-	asJSON := f.Bool("json", false, "print each summary as one JSON object per line")
+	asJSON := f.Bool("json", false, "print the summary as one JSON object (every theme's, without THEME)")
 	pos, err := a.parse(f, args)
 	if err != nil {
 		return err
@@ -102,6 +102,7 @@ func (a *app) summary(ctx context.Context, args []string) error {
 			return errors.New("summary: the knowledge base has no themes")
 		}
 	}
+	all := console.Summaries{Themes: make([]console.Summary, 0, len(targets))}
 	for i, target := range targets {
 		reply := b.Handle(ctx, cliRequest("summary", target))
 		switch reply.Kind {
@@ -112,18 +113,24 @@ func (a *app) summary(ctx context.Context, args []string) error {
 			return fmt.Errorf("summary: %s", oneLine(reply.Text))
 		}
 		if *asJSON {
-			err = console.WriteJSON(a.stdout, console.NewSummary(reply))
-		} else {
-			if i > 0 {
-				fmt.Fprintln(a.stdout)
-			}
-			err = console.Render(a.stdout, reply)
+			all.Themes = append(all.Themes, console.NewSummary(reply))
+			continue
 		}
-		if err != nil {
+		if i > 0 {
+			fmt.Fprintln(a.stdout)
+		}
+		if err := console.Render(a.stdout, reply); err != nil {
 			return err
 		}
 	}
-	return nil
+	switch {
+	case !*asJSON:
+		return nil
+	case theme != "":
+		return console.WriteJSON(a.stdout, all.Themes[0])
+	default:
+		return console.WriteJSON(a.stdout, all)
+	}
 }
 
 // isControl reports control characters other than the white space a
@@ -144,31 +151,27 @@ func themeList(themes []bot.ThemeRef) string {
 func (a *app) themes(ctx context.Context, args []string) error {
 	f := a.newFlags("themes", "[--json]")
 	asJSON := f.Bool("json", false, "print the themes as one JSON object")
-	pos, err := a.parse(f, args)
-	if err != nil {
+	if err := a.noArgs(f, args); err != nil {
 		return err
 	}
-	if len(pos) > 0 {
-		return f.usageError("unexpected argument %q", pos[0])
-	}
-	b, err := a.setup(ctx, f, 0)
+	cfg, ix, err := a.load(f)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		return console.WriteJSON(a.stdout, console.NewThemes(b.Themes()))
+		return console.WriteJSON(a.stdout, console.NewThemes(ix.Themes()))
+	}
+	b, err := a.newBot(ctx, cfg, ix, 0)
+	if err != nil {
+		return err
 	}
 	return console.Render(a.stdout, b.Handle(ctx, cliRequest("themes", "")))
 }
 
 func (a *app) chat(ctx context.Context, args []string) error {
 	f := a.newFlags("chat", "")
-	pos, err := a.parse(f, args)
-	if err != nil {
+	if err := a.noArgs(f, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return f.usageError("unexpected argument %q", pos[0])
 	}
 	b, err := a.setup(ctx, f, 0)
 	if err != nil {
@@ -190,12 +193,8 @@ func (a *app) config(ctx context.Context, args []string) error {
 		return &usageError{cmd: "config", msg: fmt.Sprintf("unknown subcommand %q", args[0]), usage: usage}
 	}
 	f := a.newFlags("config check", "")
-	pos, err := a.parse(f, args[1:])
-	if err != nil {
+	if err := a.noArgs(f, args[1:]); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return f.usageError("unexpected argument %q", pos[0])
 	}
 	cfg, err := a.loadConfig(f)
 	if perr := cfg.Print(a.stdout); perr != nil {
@@ -213,14 +212,10 @@ func (a *app) config(ctx context.Context, args []string) error {
 
 func (a *app) version(ctx context.Context, args []string) error {
 	f := a.newFlags("version", "")
-	pos, err := a.parse(f, args)
-	if err != nil {
+	if err := a.noArgs(f, args); err != nil {
 		return err
 	}
-	if len(pos) > 0 {
-		return f.usageError("unexpected argument %q", pos[0])
-	}
-	_, err = fmt.Fprintln(a.stdout, versionString())
+	_, err := fmt.Fprintln(a.stdout, versionString())
 	return err
 }
 

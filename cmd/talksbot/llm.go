@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -120,6 +121,11 @@ func (r *embedRanker) index(ctx context.Context, ix *knowledge.Index) {
 	}
 	start := time.Now()
 	if err := r.e.Embed(ctx, ps); err != nil {
+		if errors.Is(ctx.Err(), context.Canceled) {
+			// A newer index replaced this one, or serve is stopping.
+			r.log.Debug("embedding passages stopped", "err", err)
+			return
+		}
 		r.log.Warn("embedding passages failed: ranking by keywords until the API answers", "err", err)
 		return
 	}

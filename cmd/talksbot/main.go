@@ -44,6 +44,10 @@ const (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first SIGINT or SIGTERM starts a graceful stop; once it has,
+	// signals take their default action again, so a second one ends the
+	// process at once instead of waiting out the drain.
+	context.AfterFunc(ctx, stop)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
@@ -256,14 +260,29 @@ func (a *app) loadIndex(cfg config.Config) (*knowledge.Index, error) {
 // answering from it with k citations per answer (the default when 0). With
 // OPENAI_API_KEY or OPENAI_BASE_URL set, an LLM drafts the wording.
 func (a *app) setup(ctx context.Context, f *flags, k int) (*bot.Bot, error) {
-	cfg, err := a.loadConfig(f)
+	cfg, ix, err := a.load(f)
 	if err != nil {
 		return nil, err
+	}
+	return a.newBot(ctx, cfg, ix, k)
+}
+
+// load loads the configuration and the knowledge base.
+func (a *app) load(f *flags) (config.Config, *knowledge.Index, error) {
+	cfg, err := a.loadConfig(f)
+	if err != nil {
+		return cfg, nil, err
 	}
 	ix, err := a.loadIndex(cfg)
 	if err != nil {
-		return nil, err
+		return cfg, nil, err
 	}
+	return cfg, ix, nil
+}
+
+// newBot returns a bot answering from ix with k citations per answer, as
+// setup describes.
+func (a *app) newBot(ctx context.Context, cfg config.Config, ix *knowledge.Index, k int) (*bot.Bot, error) {
 	log := a.logger(cfg)
 	l, err := newLLM(cfg, log)
 	if err != nil {
@@ -281,6 +300,18 @@ func (a *app) setup(ctx context.Context, f *flags, k int) (*bot.Bot, error) {
 	}
 	l.apply(&opts)
 	return bot.New(ix, opts), nil
+}
+
+// noArgs parses args for a subcommand that takes flags only.
+func (a *app) noArgs(f *flags, args []string) error {
+	pos, err := a.parse(f, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return f.usageError("unexpected argument %q", pos[0])
+	}
+	return nil
 }
 
 // oneLine flattens s onto one line for a message.

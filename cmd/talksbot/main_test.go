@@ -16,6 +16,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/talksbot/talksbot/adapters/slack"
 	"github.com/talksbot/talksbot/bot"
 	"github.com/talksbot/talksbot/config"
 	"github.com/talksbot/talksbot/knowledge"
@@ -330,7 +331,7 @@ func TestBadEnvironment(t *testing.T) {
 func TestConfigCheck(t *testing.T) {
 	cleanEnv(t)
 	file := filepath.Join(writeFiles(t, map[string]string{
-		"talksbot.yaml": "slack_bot_token: xoxb-file-Sekr1t\ntalksbot_log_format: json\n",
+		"talksbot.yaml": "slack_bot_token: xoxb-file-Sekr1t\nslack_app_token: xapp-file-Sekr1t\ntalksbot_log_format: json\n",
 	}), "talksbot.yaml")
 	t.Setenv("TALKSBOT_RATE_LIMIT", "5")
 	t.Setenv("OPENAI_API_KEY", "sk-Sekr1t")
@@ -551,13 +552,26 @@ func TestSummary(t *testing.T) {
 	t.Run("every theme", func(t *testing.T) {
 		r := runCLI(t, "", "summary", "--json")
 		wantExit(t, r, 0)
-		var got []string
-		for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
-			var s struct{ Theme string }
-			if err := json.Unmarshal([]byte(line), &s); err != nil {
-				t.Fatalf("line %q: %v", line, err)
+		out := []byte(strings.TrimSpace(r.stdout))
+		if got, want := jsonKeys(t, out), []string{"themes"}; !slices.Equal(got, want) {
+			t.Fatalf("got keys %v in %s, want one object with %v", got, out, want)
+		}
+		var all struct {
+			Themes []struct {
+				Theme     string
+				Summary   string
+				Citations []json.RawMessage
 			}
+		}
+		if err := json.Unmarshal(out, &all); err != nil {
+			t.Fatalf("got %s: %v, want one JSON object", out, err)
+		}
+		var got []string
+		for _, s := range all.Themes {
 			got = append(got, s.Theme)
+			if s.Summary == "" || len(s.Citations) == 0 {
+				t.Errorf("theme %q: got summary %q with %d citations, want a cited summary", s.Theme, s.Summary, len(s.Citations))
+			}
 		}
 		want := []string{"Handling the Spoilers", "Keeping Support At The Top", "Pursuing Interests Over Ideology", "Dialogue Among Equals — But Not Equally Powerful"}
 		if !slices.Equal(got, want) {
@@ -595,6 +609,23 @@ func TestThemes(t *testing.T) {
 	}
 	if len(got.Themes) != 4 || got.Themes[0]["number"] != 1.0 || got.Themes[0]["title"] != "Handling the Spoilers" {
 		t.Errorf("got %s, want the four themes numbered from 1", r.stdout)
+	}
+	// Each theme names its document as citations do: "doc" the ID,
+	// "doc_title" the title.
+	article := defaultIndex(t).Documents()[0]
+	for _, th := range got.Themes {
+		if th["doc"] != article.ID || th["doc_title"] != article.Title {
+			t.Errorf("got theme %v, want doc %q and doc_title %q", th, article.ID, article.Title)
+		}
+	}
+	var first struct {
+		Themes []json.RawMessage `json:"themes"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &first); err != nil || len(first.Themes) == 0 {
+		t.Fatalf("got %s: %v, want themes", r.stdout, err)
+	}
+	if got, want := jsonKeys(t, first.Themes[0]), []string{"number", "title", "doc", "doc_title"}; !slices.Equal(got, want) {
+		t.Errorf("got theme keys %v, want %v", got, want)
 	}
 }
 
@@ -849,5 +880,72 @@ func TestEvalScoring(t *testing.T) {
 	}
 	if strings.Contains(out.String(), "FAIL a1") || strings.Contains(out.String(), "FAIL u1") {
 		t.Errorf("got:\n%s\nwant no line for the questions that passed", out.String())
+	}
+}
+
+// TestSlackSettingsAgree shows that `config check` and serve judge the Slack
+// settings alike: whatever config check accepts, the Slack adapter accepts
+// too, and what it rejects, serve rejects with the same message.
+func TestSlackSettingsAgree(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		want string // config check's complaint; "" when valid
+	}{
+		{"no slack", nil, ""},
+		{"socket mode chosen by the app token", map[string]string{"SLACK_BOT_TOKEN": "xoxb-Sekr1t", "SLACK_APP_TOKEN": "xapp-Sekr1t"}, ""},
+		{"http mode chosen by the signing secret", map[string]string{"SLACK_BOT_TOKEN": "xoxb-Sekr1t", "SLACK_SIGNING_SECRET": "Sekr1t"}, ""},
+		{"bot token alone", map[string]string{"SLACK_BOT_TOKEN": "xoxb-Sekr1t"},
+			`SLACK_BOT_TOKEN: "xoxb-…" needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) set too`},
+		{"app token alone", map[string]string{"SLACK_APP_TOKEN": "xapp-Sekr1t"}, "SLACK_BOT_TOKEN: must be set when SLACK_APP_TOKEN is set"},
+		{"signing secret alone", map[string]string{"SLACK_SIGNING_SECRET": "Sekr1t"}, "SLACK_BOT_TOKEN: must be set when SLACK_SIGNING_SECRET is set"},
+		{"socket mode without app token", map[string]string{"SLACK_MODE": "socket", "SLACK_BOT_TOKEN": "xoxb-Sekr1t", "SLACK_SIGNING_SECRET": "Sekr1t"},
+			"SLACK_APP_TOKEN: must be set when SLACK_MODE is socket"},
+		{"http mode without signing secret", map[string]string{"SLACK_MODE": "http", "SLACK_BOT_TOKEN": "xoxb-Sekr1t", "SLACK_APP_TOKEN": "xapp-Sekr1t"},
+			"SLACK_SIGNING_SECRET: must be set when SLACK_MODE is http"},
+		{"api url with a bare query mark", map[string]string{"SLACK_BOT_TOKEN": "xoxb-Sekr1t", "SLACK_APP_TOKEN": "xapp-Sekr1t", "SLACK_API_URL": "http://127.0.0.1:1/api/?"},
+			`SLACK_API_URL: "http://127.0.0.1:1/api/?" must end with /`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cleanEnv(t)
+			t.Setenv("TALKSBOT_DATA", t.TempDir())
+			for k, v := range tc.env {
+				t.Setenv(k, v)
+			}
+			check := runCLI(t, "", "config", "check")
+			if tc.want == "" {
+				wantExit(t, check, 0)
+				cfg, err := config.Load(config.Sources{Env: os.LookupEnv})
+				if err != nil {
+					t.Fatalf("config.Load: got %v, want no error", err)
+				}
+				if cfg.SlackBotToken.IsSet() {
+					if _, err := slack.New(slack.Options{
+						BotToken:      cfg.SlackBotToken.Reveal(),
+						AppToken:      cfg.SlackAppToken.Reveal(),
+						SigningSecret: cfg.SlackSigningSecret.Reveal(),
+						APIURL:        cfg.SlackAPIURL,
+						Mode:          cfg.SlackMode,
+					}, bot.New(defaultIndex(t), bot.Options{})); err != nil {
+						t.Errorf("config check accepts what the Slack adapter rejects: %v", err)
+					}
+				}
+				return
+			}
+			wantExit(t, check, 2)
+			// serve stops at the same check, before building anything.
+			serve := runCLI(t, "", "serve")
+			wantExit(t, serve, 2)
+			line := "talksbot: " + tc.want + "\n"
+			for name, r := range map[string]result{"config check": check, "serve": serve} {
+				if !strings.Contains(r.stderr, line) {
+					t.Errorf("%s: got stderr %q, want %q", name, r.stderr, line)
+				}
+				if strings.Contains(r.stdout+r.stderr, "Sekr1t") {
+					t.Errorf("%s: got output with a secret in it:\n%s%s", name, r.stdout, r.stderr)
+				}
+			}
+		})
 	}
 }

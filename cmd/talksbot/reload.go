@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"os"
-	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -21,10 +21,24 @@ import (
 	"github.com/talksbot/talksbot/knowledge"
 )
 
-// reloadDebounce is how long the documents folder must be quiet before a
-// change is reloaded: copying a folder or saving from an editor makes a
-// burst of events, which should cost one rebuild.
-const reloadDebounce = 500 * time.Millisecond
+const (
+	// reloadDebounce is how long the documents folder must be quiet before
+	// a change is reloaded: copying a folder or saving from an editor makes
+	// a burst of events, which should cost one rebuild.
+	reloadDebounce = 500 * time.Millisecond
+	// reloadMaxWait bounds how long changes that keep coming (a slow copy,
+	// a log file written under the folder) can put a reload off.
+	reloadMaxWait = 5 * time.Second
+	// embedTimeout bounds one run of embedding an index's passages. Passages
+	// left without a vector are embedded when a question next ranks them.
+	embedTimeout = 5 * time.Minute
+)
+
+// reloadDelay is how long after now to reload for changes pending since
+// first: the debounce, but never later than reloadMaxWait after first.
+func reloadDelay(first, now time.Time) time.Duration {
+	return max(0, min(reloadDebounce, first.Add(reloadMaxWait).Sub(now)))
+}
 
 // buildIndex builds the knowledge base: the embedded article plus the
 // documents under docs ("" for none). Each document that cannot be used is
@@ -51,50 +65,127 @@ func buildIndex(docs string, skipped func(err error)) (*knowledge.Index, error) 
 
 // reloader rebuilds the knowledge base on SIGHUP and when files under the
 // documents folder change, and swaps it into the bot. A new index is built
-// aside: a broken document is skipped with a warning, and a build that fails
-// leaves the current index serving.
+// aside: a document that cannot be used is skipped with a warning (or, when
+// an earlier version of it was good, that version keeps serving), and a build
+// that fails leaves the current index serving.
+//
+// The watcher is set up by watch before the first build, so that no change
+// made while serve starts goes unnoticed; run then handles its events.
 type reloader struct {
 	docs   string
 	log    *slog.Logger
-	bot    *bot.Bot     // set once the bot exists
-	ranker *embedRanker // nil without embeddings
-	done   func(error)  // called after each reload; nil for none
-	mu     sync.Mutex   // one build at a time
-	ix     atomic.Pointer[knowledge.Index]
+	hup    <-chan os.Signal // SIGHUP, registered by serve
+	bot    *bot.Bot         // set once the bot exists
+	ranker *embedRanker     // nil without embeddings
+	done   func(error)      // called after each reload; nil for none
+
+	w *fsnotify.Watcher // nil without a documents folder or when it cannot be watched
+
+	mu   sync.Mutex                     // one build at a time; guards good and cancelEmbed
+	good map[string]*knowledge.Document // the last version of each file that parsed, as parsed
+	ix   atomic.Pointer[knowledge.Index]
+
+	cancelEmbed context.CancelFunc // stops the embedding run under way; nil for none
+	embeds      sync.WaitGroup     // embedding runs under way
 }
 
 // current returns the index serving now.
 func (r *reloader) current() *knowledge.Index { return r.ix.Load() }
 
-// build builds an index from the documents and makes it the current one
-// (without giving it to the bot).
-func (r *reloader) build() (*knowledge.Index, error) {
-	ix, err := buildIndex(r.docs, func(err error) {
-		r.log.Warn("document skipped", "reason", oneLine(err.Error()))
-	})
-	if err != nil {
-		return nil, err
+// watch starts watching the documents folder. Without one, or when it
+// cannot be watched, reloads come from SIGHUP alone.
+func (r *reloader) watch() {
+	if r.docs == "" {
+		return
 	}
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		r.log.Warn("cannot watch the documents folder: reload with SIGHUP", "docs", r.docs, "err", err)
+		return
+	}
+	if err := watchTree(w, r.docs); err != nil {
+		r.log.Warn("cannot watch all of the documents folder: reload with SIGHUP", "docs", r.docs, "err", err)
+	}
+	r.w = w
+}
+
+// close stops watching the documents folder.
+func (r *reloader) close() {
+	if r.w != nil {
+		_ = r.w.Close()
+	}
+}
+
+// build builds an index from the documents and makes it the current one
+// (without giving it to the bot). Callers hold r.mu, or own r alone.
+func (r *reloader) build() (*knowledge.Index, error) {
+	all := []*knowledge.Document{knowledge.Default()}
+	var good map[string]*knowledge.Document
+	if r.docs != "" {
+		extra, bad, err := knowledge.LoadDir(r.docs)
+		if err != nil {
+			return nil, fmt.Errorf("load documents: %w", err)
+		}
+		good = make(map[string]*knowledge.Document, len(extra)+len(bad))
+		for _, d := range extra {
+			good[d.Path] = d
+		}
+		for _, err := range bad {
+			var de *knowledge.DocumentError
+			if errors.As(err, &de) {
+				if old, ok := r.good[de.Path]; ok {
+					// A file being rewritten, or a mistake in an edit,
+					// must not take a document away from users.
+					r.log.Warn("document skipped: its last good version keeps serving", "path", de.Path, "reason", oneLine(de.Reason))
+					good[de.Path] = old
+					continue
+				}
+			}
+			r.log.Warn("document skipped", "reason", oneLine(err.Error()))
+		}
+		// NewIndex renumbers documents whose IDs collide, in place: it gets
+		// copies, so the versions kept stay as parsed and the index serving
+		// now is never written to.
+		for _, path := range slices.Sorted(maps.Keys(good)) {
+			all = append(all, cloneDocument(good[path]))
+		}
+	}
+	ix, err := knowledge.NewIndex(all)
+	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	r.good = good
 	r.ix.Store(ix)
 	return ix, nil
 }
 
+// cloneDocument copies d deep enough for knowledge.NewIndex to renumber the
+// copy without touching d.
+func cloneDocument(d *knowledge.Document) *knowledge.Document {
+	c := *d
+	c.Sections = slices.Clone(d.Sections)
+	for i := range c.Sections {
+		c.Sections[i].Passages = slices.Clone(c.Sections[i].Passages)
+	}
+	return &c
+}
+
 // reload rebuilds the index and swaps it into the bot; why says what set it
-// off, for the log.
+// off, for the log. With embeddings on, the new passages are embedded in
+// the background afterwards: questions are answered from the new index at
+// once, ranked by keywords until their vectors arrive.
 func (r *reloader) reload(ctx context.Context, why string) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	start := time.Now()
 	ix, err := r.build()
-	if err == nil && r.ranker != nil {
-		r.ranker.index(ctx, ix)
-	}
 	if err != nil {
 		r.log.Error("reload failed: the current index keeps serving", "trigger", why, "err", err)
 	} else {
 		r.bot.SetIndex(ix)
 		r.log.Info("index reloaded", "trigger", why, "documents", len(ix.Documents()),
 			"passages", len(ix.Passages()), "themes", len(ix.Themes()), "took", time.Since(start).Round(time.Microsecond))
+		r.embed(ctx, ix)
 	}
 	if r.done != nil {
 		r.done(err)
@@ -102,44 +193,47 @@ func (r *reloader) reload(ctx context.Context, why string) error {
 	return err
 }
 
-// run reloads on SIGHUP and on changes under the documents folder until ctx
-// is done. Without a documents folder, or when the folder cannot be
-// watched, SIGHUP still works.
-func (r *reloader) run(ctx context.Context) error {
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
-	if r.ranker != nil {
-		r.mu.Lock()
-		r.ranker.index(ctx, r.current())
-		r.mu.Unlock()
+// embed embeds the passages of ix in the background, within embedTimeout,
+// cancelling the run for an older index. Callers hold r.mu.
+func (r *reloader) embed(ctx context.Context, ix *knowledge.Index) {
+	if r.ranker == nil {
+		return
 	}
+	if r.cancelEmbed != nil {
+		r.cancelEmbed()
+	}
+	ectx, cancel := context.WithTimeout(ctx, embedTimeout)
+	r.cancelEmbed = cancel
+	r.embeds.Go(func() {
+		defer cancel()
+		r.ranker.index(ectx, ix)
+	})
+}
+
+// run reloads on SIGHUP and on changes under the documents folder until ctx
+// is done, and embeds the first index's passages when embeddings are on.
+// Without a documents folder, or when the folder cannot be watched, SIGHUP
+// still works.
+func (r *reloader) run(ctx context.Context) error {
+	defer r.embeds.Wait()
+	r.mu.Lock()
+	r.embed(ctx, r.current())
+	r.mu.Unlock()
 
 	var events <-chan fsnotify.Event
 	var watchErrs <-chan error
-	var w *fsnotify.Watcher
-	if r.docs != "" {
-		var err error
-		w, err = fsnotify.NewWatcher()
-		if err != nil {
-			r.log.Warn("cannot watch the documents folder: reload with SIGHUP", "docs", r.docs, "err", err)
-		} else {
-			defer w.Close()
-			if err := watchTree(w, r.docs); err != nil {
-				r.log.Warn("cannot watch all of the documents folder: reload with SIGHUP", "docs", r.docs, "err", err)
-			}
-			events, watchErrs = w.Events, w.Errors
-		}
+	if r.w != nil {
+		events, watchErrs = r.w.Events, r.w.Errors
 	}
-
 	debounce := time.NewTimer(time.Hour)
 	debounce.Stop()
 	defer debounce.Stop()
+	var pendingSince time.Time // when the first change not reloaded yet came; zero for none
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-hup:
+		case <-r.hup:
 			r.log.Info("SIGHUP: reloading the knowledge base")
 			_ = r.reload(ctx, "sighup")
 		case ev, ok := <-events:
@@ -149,7 +243,7 @@ func (r *reloader) run(ctx context.Context) error {
 			}
 			if ev.Has(fsnotify.Create) {
 				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
-					if err := watchTree(w, ev.Name); err != nil {
+					if err := watchTree(r.w, ev.Name); err != nil {
 						r.log.Warn("cannot watch a new folder", "path", ev.Name, "err", err)
 					}
 				}
@@ -158,7 +252,11 @@ func (r *reloader) run(ctx context.Context) error {
 				continue // editors' swap files and metadata changes leave the documents as they were
 			}
 			r.log.Debug("documents changed", "path", ev.Name, "op", ev.Op.String())
-			debounce.Reset(reloadDebounce)
+			now := time.Now()
+			if pendingSince.IsZero() {
+				pendingSince = now
+			}
+			debounce.Reset(reloadDelay(pendingSince, now))
 		case err, ok := <-watchErrs:
 			if !ok {
 				watchErrs = nil
@@ -166,6 +264,7 @@ func (r *reloader) run(ctx context.Context) error {
 			}
 			r.log.Warn("watching the documents folder", "err", err)
 		case <-debounce.C:
+			pendingSince = time.Time{}
 			_ = r.reload(ctx, "documents changed")
 		}
 	}

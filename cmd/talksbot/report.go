@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -16,12 +19,8 @@ func (a *app) report(ctx context.Context, args []string) error {
 	f := a.newFlags("report", "[--since DURATION] [--json]")
 	since := f.String("since", "7d", "report on the last `DURATION`: 7d, 36h, 90m or a Go duration such as 1h30m")
 	asJSON := f.Bool("json", false, "print the report as one JSON object")
-	pos, err := a.parse(f, args)
-	if err != nil {
+	if err := a.noArgs(f, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return f.usageError("unexpected argument %q", pos[0])
 	}
 	window, err := parseSince(*since)
 	if err != nil {
@@ -30,6 +29,15 @@ func (a *app) report(ctx context.Context, args []string) error {
 	cfg, err := a.loadConfig(f)
 	if err != nil {
 		return err
+	}
+	// A report reads what serve wrote: it never creates a state folder or
+	// an empty database where none was, which would only hide a wrong
+	// TALKSBOT_DATA.
+	path := filepath.Join(cfg.Data, sqlite.FileName)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("report: no state database at %s", path)
+	} else if err != nil {
+		return fmt.Errorf("report: %w", err)
 	}
 	store, err := sqlite.Open(ctx, cfg.Data, sqlite.Options{})
 	if err != nil {

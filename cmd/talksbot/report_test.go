@@ -3,6 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -99,5 +103,37 @@ func TestReport(t *testing.T) {
 	wantExit(t, r, 2)
 	if !strings.Contains(r.stderr, "--since") {
 		t.Errorf("got stderr %q, want it to name --since", r.stderr)
+	}
+}
+
+func TestReportWithoutDatabase(t *testing.T) {
+	tests := []struct {
+		name   string
+		data   func(t *testing.T) string // TALKSBOT_DATA
+		exists bool                      // whether the folder is there before
+	}{
+		{"folder missing", func(t *testing.T) string { return filepath.Join(t.TempDir(), "data") }, false},
+		{"folder empty", func(t *testing.T) string { return t.TempDir() }, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cleanEnv(t)
+			data := tc.data(t)
+			t.Setenv("TALKSBOT_DATA", data)
+
+			r := runCLI(t, "", "report")
+			wantExit(t, r, 1)
+			db := filepath.Join(data, sqlite.FileName)
+			if want := "talksbot: report: no state database at " + db + "\n"; r.stderr != want {
+				t.Errorf("got stderr %q, want %q", r.stderr, want)
+			}
+			entries, err := os.ReadDir(data)
+			switch {
+			case !tc.exists && !errors.Is(err, fs.ErrNotExist):
+				t.Errorf("got state folder %s created (err %v), want it left missing", data, err)
+			case tc.exists && (err != nil || len(entries) != 0):
+				t.Errorf("got %d entries in %s (err %v), want it left empty", len(entries), data, err)
+			}
+		})
 	}
 }

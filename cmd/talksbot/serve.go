@@ -7,9 +7,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/talksbot/talksbot/adapters/discord"
@@ -35,6 +38,9 @@ const (
 
 // serveHooks let tests observe a running serve. Every field may be nil.
 type serveHooks struct {
+	// indexed is called once the first index is built, before the HTTP
+	// server listens.
+	indexed func()
 	// ready is called once the HTTP server's listener is bound, with its
 	// address (TALKSBOT_HTTP_ADDR may ask for port 0).
 	ready func(addr net.Addr)
@@ -47,18 +53,20 @@ type serveHooks struct {
 
 func (a *app) serve(ctx context.Context, args []string) error {
 	f := a.newFlags("serve", "")
-	pos, err := a.parse(f, args)
-	if err != nil {
+	if err := a.noArgs(f, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return f.usageError("unexpected argument %q", pos[0])
 	}
 	cfg, err := a.loadConfig(f)
 	if err != nil {
 		return err
 	}
-	s, err := newService(ctx, cfg, a.logger(cfg), a.hooks)
+	// SIGHUP reloads the documents. It is caught from before anything is
+	// built until serve returns: its default action ends the process, which
+	// an operator's reload must never do, however early or late it comes.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	s, err := newService(ctx, cfg, a.logger(cfg), a.hooks, hup)
 	if err != nil {
 		return err
 	}
@@ -71,12 +79,14 @@ type service struct {
 	log   *slog.Logger
 	hooks serveHooks
 
-	bot      *bot.Bot
-	reloader *reloader
-	store    *sqlite.Store // nil when the state database could not be opened
-	stateErr error         // why store is nil
-	api      *httpapi.Server
-	listener net.Listener // opened by run
+	bot       *bot.Bot
+	reloader  *reloader
+	store     *sqlite.Store // nil when the state database could not be opened; never changed after newService
+	stateErr  error         // why store is nil
+	closed    atomic.Bool   // the store has been closed: serve is stopping
+	api       *httpapi.Server
+	listener  net.Listener // opened by run
+	platforms []string     // the chat platforms configured, for the log
 
 	// components run side by side until the root context ends or one fails.
 	components []*component
@@ -95,18 +105,26 @@ type component struct {
 
 // newService builds every part of serve from cfg without touching the
 // network: the knowledge index, the state store, metrics, the drafter, the
-// bot, the HTTP API and each configured adapter.
-func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks serveHooks) (*service, error) {
+// bot, the HTTP API and each configured adapter. hup delivers SIGHUP to the
+// reloader.
+func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks serveHooks, hup <-chan os.Signal) (*service, error) {
 	s := &service{cfg: cfg, log: log, hooks: hooks}
 
 	start := time.Now()
-	s.reloader = &reloader{docs: cfg.Docs, log: log.With("component", "index"), done: hooks.reloaded}
+	s.reloader = &reloader{docs: cfg.Docs, log: log.With("component", "index"), hup: hup, done: hooks.reloaded}
+	// The watcher comes first: a document written while the index is being
+	// built, or before serve listens, then sets off a reload.
+	s.reloader.watch()
 	ix, err := s.reloader.build()
 	if err != nil {
+		s.reloader.close()
 		return nil, err
 	}
 	log.Info("index built", "documents", len(ix.Documents()), "passages", len(ix.Passages()),
 		"themes", len(ix.Themes()), "docs", cfg.Docs, "took", time.Since(start).Round(time.Microsecond))
+	if hooks.indexed != nil {
+		hooks.indexed()
+	}
 
 	metrics := prometheus.New()
 	var base bot.Store
@@ -131,7 +149,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 	}
 	llm, err := newLLM(cfg, log)
 	if err != nil {
-		s.closeStore()
+		s.release()
 		return nil, err
 	}
 	if llm.drafter != nil {
@@ -145,7 +163,6 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 
 	var checks []httpapi.Check
 	var slackHandler http.Handler
-	var platforms []string
 	if cfg.SlackBotToken.IsSet() {
 		sa, err := slack.New(slack.Options{
 			BotToken:      cfg.SlackBotToken.Reveal(),
@@ -157,7 +174,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 			OnReconnect:   func() { metrics.Reconnected("slack") },
 		}, s.bot)
 		if err != nil {
-			s.closeStore()
+			s.release()
 			return nil, &configError{err: err}
 		}
 		if sa.Mode() == slack.ModeHTTP {
@@ -166,7 +183,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 		c := &component{name: "slack", critical: true, run: sa.Run}
 		s.components = append(s.components, c)
 		checks = append(checks, httpapi.Check{Name: "slack", Func: connected(c, sa)})
-		platforms = append(platforms, "slack ("+sa.Mode()+" mode)")
+		s.platforms = append(s.platforms, "slack ("+sa.Mode()+" mode)")
 	}
 	if cfg.DiscordBotToken.IsSet() {
 		da, err := discord.New(discord.Options{
@@ -181,13 +198,13 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 			OnReconnect:    func() { metrics.Reconnected("discord") },
 		}, s.bot)
 		if err != nil {
-			s.closeStore()
+			s.release()
 			return nil, &configError{err: err}
 		}
 		c := &component{name: "discord", critical: true, run: da.Run}
 		s.components = append(s.components, c)
 		checks = append(checks, httpapi.Check{Name: "discord", Func: connected(c, da)})
-		platforms = append(platforms, "discord")
+		s.platforms = append(s.platforms, "discord")
 	}
 
 	s.api = httpapi.New(httpapi.Options{
@@ -209,12 +226,6 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 	s.components = append(s.components,
 		&component{name: "http", critical: true, run: s.serveHTTP},
 		&component{name: "reloader", run: s.reloader.run})
-
-	if len(platforms) == 0 {
-		log.Info("no chat platform configured (set SLACK_BOT_TOKEN or DISCORD_BOT_TOKEN): serving the HTTP API alone", "addr", cfg.HTTPAddr)
-	} else {
-		log.Info("serving", "platforms", strings.Join(platforms, ", "), "addr", cfg.HTTPAddr)
-	}
 	return s, nil
 }
 
@@ -239,13 +250,18 @@ func llmBaseURL(cfg config.Config) string {
 // nil) or a critical component fails or panics (an error). Either way it
 // shuts the rest down within shutdownDeadline and closes the store.
 func (s *service) run(ctx context.Context) error {
-	defer s.closeStore()
+	defer s.release()
 	var lc net.ListenConfig
 	ln, err := lc.Listen(ctx, "tcp", s.cfg.HTTPAddr)
 	if err != nil {
 		return fmt.Errorf("serve: listen on %s: %w", s.cfg.HTTPAddr, err)
 	}
 	s.listener = ln
+	if len(s.platforms) == 0 {
+		s.log.Info("no chat platform configured (set SLACK_BOT_TOKEN or DISCORD_BOT_TOKEN): serving the HTTP API alone", "addr", ln.Addr().String())
+	} else {
+		s.log.Info("serving", "platforms", strings.Join(s.platforms, ", "), "addr", ln.Addr().String())
+	}
 
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -340,15 +356,23 @@ func (s *service) serveHTTP(ctx context.Context) error {
 	return s.api.ServeListener(ctx, s.listener)
 }
 
-// closeStore closes the state database, once every component is done.
+// release stops watching the documents folder and closes the state
+// database, once every component is done (or has been abandoned).
+func (s *service) release() {
+	s.reloader.close()
+	s.closeStore()
+}
+
+// closeStore closes the state database once. The store itself stays in
+// place: a readiness probe still being answered after shutdown gave up
+// waiting may look at it, and finds it marked closed.
 func (s *service) closeStore() {
-	if s.store == nil {
+	if s.store == nil || s.closed.Swap(true) {
 		return
 	}
 	if err := s.store.Close(); err != nil {
 		s.log.Error("close state database", "err", err)
 	}
-	s.store = nil
 }
 
 // checkIndex is the "index" readiness check: a knowledge base is loaded.
@@ -364,6 +388,9 @@ func (s *service) checkIndex(ctx context.Context) error {
 func (s *service) checkState(ctx context.Context) error {
 	if s.stateErr != nil {
 		return fmt.Errorf("answering with in-memory state (lost on restart): %w", s.stateErr)
+	}
+	if s.closed.Load() {
+		return errors.New("state database closed: shutting down")
 	}
 	return s.store.Ping(ctx)
 }

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -24,6 +25,7 @@ import (
 	"github.com/talksbot/talksbot/adapters/discord/discordtest"
 	"github.com/talksbot/talksbot/adapters/slack/slacktest"
 	"github.com/talksbot/talksbot/bot"
+	"github.com/talksbot/talksbot/config"
 )
 
 // waitLimit bounds every wait in these tests, so that a broken serve fails
@@ -65,6 +67,13 @@ type served struct {
 // (unless env says otherwise). It is stopped when the test ends.
 func startServe(t *testing.T, env map[string]string) *served {
 	t.Helper()
+	return startServeHooks(t, env, serveHooks{})
+}
+
+// startServeHooks is startServe with hooks of the test's own: extra's
+// indexed and stopping run before startServe's.
+func startServeHooks(t *testing.T, env map[string]string, extra serveHooks) *served {
+	t.Helper()
 	cleanEnv(t)
 	t.Setenv("TALKSBOT_HTTP_ADDR", "127.0.0.1:0")
 	t.Setenv("TALKSBOT_DATA", t.TempDir())
@@ -77,7 +86,13 @@ func startServe(t *testing.T, env map[string]string) *served {
 	a := &app{stdin: strings.NewReader(""), stdout: io.Discard, stderr: s.logs, hooks: serveHooks{
 		ready:    func(addr net.Addr) { ready <- addr },
 		reloaded: func(err error) { s.reloads <- err },
-		stopping: func() { close(s.stopping) },
+		indexed:  extra.indexed,
+		stopping: func() {
+			if extra.stopping != nil {
+				extra.stopping()
+			}
+			close(s.stopping)
+		},
 	}}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
@@ -257,6 +272,10 @@ func TestServeHTTPOnly(t *testing.T) {
 	}
 	if n := strings.Count(logs, "no chat platform configured"); n != 1 {
 		t.Errorf("got %d log lines about serving HTTP alone, want 1", n)
+	}
+	// TALKSBOT_HTTP_ADDR asked for port 0: the log names the port bound.
+	if want := "addr=" + strings.TrimPrefix(s.url, "http://"); !strings.Contains(logs, want) {
+		t.Errorf("logs lack %q:\n%s", want, logs)
 	}
 }
 
@@ -879,5 +898,197 @@ func TestServeSlackDiscordAndHTTP(t *testing.T) {
 	}
 	if _, err := http.Get(s.url + "/healthz"); err == nil {
 		t.Error("the HTTP API still answers after shutdown")
+	}
+}
+
+// zebraDoc is a document answering zebraQuestion, which the article does not.
+const (
+	zebraDoc = "---\ntitle: Field Notes on the Zebra Accord\n---\n# Zebra Accord\n\n" +
+		"The zebra accord was signed by the llama council in Oslo after three nights of bargaining.\n"
+	zebraQuestion = "Who signed the zebra accord?"
+)
+
+// TestServeWatchesFromTheStart writes a document after the first index is
+// built and before serve listens: the watcher, set up before the build,
+// must see it and reload.
+func TestServeWatchesFromTheStart(t *testing.T) {
+	docs := t.TempDir()
+	s := startServeHooks(t, map[string]string{"TALKSBOT_DOCS": docs}, serveHooks{
+		indexed: func() {
+			if err := os.WriteFile(filepath.Join(docs, "zebra.md"), []byte(zebraDoc), 0o600); err != nil {
+				t.Error(err)
+			}
+		},
+	})
+	waitFor(t, "the document written during start-up to be answerable", s.reloads, func(error) bool {
+		return s.ask(t, zebraQuestion).Answered
+	})
+}
+
+// TestServeSIGHUPDuringStartAndStop sends SIGHUP while serve builds its
+// index and again while it shuts down: neither may end the process, and
+// the first one reloads once the reloader runs.
+func TestServeSIGHUPDuringStartAndStop(t *testing.T) {
+	hup := func() {
+		if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+			t.Error(err)
+		}
+	}
+	s := startServeHooks(t, nil, serveHooks{indexed: hup, stopping: hup})
+	waitFor(t, "the reload asked for during start-up", s.reloads, func(error) bool {
+		return strings.Contains(s.logs.String(), "trigger=sighup")
+	})
+	if code := s.stop(t); code != 0 {
+		t.Errorf("got exit %d, want 0; logs:\n%s", code, s.logs)
+	}
+}
+
+// TestServeKeepsLastGoodDocument overwrites a good document with a broken
+// version: the good version keeps serving until the file is deleted.
+func TestServeKeepsLastGoodDocument(t *testing.T) {
+	docs := t.TempDir()
+	path := filepath.Join(docs, "zebra.md")
+	if err := os.WriteFile(path, []byte(zebraDoc), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := startServe(t, map[string]string{"TALKSBOT_DOCS": docs})
+	if a := s.ask(t, zebraQuestion); !a.Answered {
+		t.Fatalf("got %+v, want the document answered", a)
+	}
+
+	if err := os.WriteFile(path, []byte("\x00\x01\x02binary\x00\xff\xfe"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "a reload keeping the last good version", s.reloads, func(err error) bool {
+		return err == nil && strings.Contains(s.logs.String(), "its last good version keeps serving")
+	})
+	if a := s.ask(t, zebraQuestion); !a.Answered {
+		t.Errorf("after a broken rewrite: got %+v, want the last good version answering", a)
+	}
+	if !strings.Contains(s.logs.String(), "path="+path) {
+		t.Errorf("logs do not name the broken document:\n%s", s.logs)
+	}
+
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the deleted document to be dropped", s.reloads, func(error) bool {
+		return !s.ask(t, zebraQuestion).Answered
+	})
+}
+
+// fakeEmbeddings is an OpenAI-compatible embeddings API on 127.0.0.1 that
+// never answers: each request waits until the client gives up on it.
+type fakeEmbeddings struct {
+	srv      *httptest.Server
+	got      chan struct{} // a value as each request arrives
+	canceled chan struct{} // a value as each request is given up by the client
+	release  chan struct{} // closed when the test ends
+}
+
+func newFakeEmbeddings(t *testing.T) *fakeEmbeddings {
+	t.Helper()
+	f := &fakeEmbeddings{got: make(chan struct{}, 64), canceled: make(chan struct{}, 64), release: make(chan struct{})}
+	f.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/v1/embeddings" {
+			http.Error(w, `{"error":{"message":"not found"}}`, http.StatusNotFound)
+			return
+		}
+		// The server notices a client hanging up only once the body is read.
+		_, _ = io.Copy(io.Discard, r.Body)
+		f.got <- struct{}{}
+		select {
+		case <-r.Context().Done():
+			f.canceled <- struct{}{}
+		case <-f.release:
+		}
+	}))
+	t.Cleanup(f.srv.Close)
+	t.Cleanup(func() { close(f.release) })
+	return f
+}
+
+// TestServeReloadsWhileEmbedding shows that embedding never holds up a
+// reload: with the embeddings API hanging, SIGHUP still swaps the index in,
+// and the embedding run for the old index is cancelled.
+func TestServeReloadsWhileEmbedding(t *testing.T) {
+	fake := newFakeEmbeddings(t)
+	s := startServe(t, map[string]string{
+		"OPENAI_BASE_URL":      fake.srv.URL + "/v1",
+		"TALKSBOT_EMBED_MODEL": "tiny-embed",
+		"TALKSBOT_LLM_TIMEOUT": "10m", // only serve may give up on a request here
+	})
+	select {
+	case <-fake.got:
+	case <-time.After(waitLimit):
+		t.Fatalf("the passages of the first index were never sent to be embedded; logs:\n%s", s.logs)
+	}
+
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "a reload while the embeddings API hangs", s.reloads, func(err error) bool { return err == nil })
+	select {
+	case <-fake.canceled:
+	case <-time.After(waitLimit):
+		t.Fatalf("the embedding run for the old index was not cancelled; logs:\n%s", s.logs)
+	}
+	if code := s.stop(t); code != 0 {
+		t.Errorf("got exit %d, want 0; logs:\n%s", code, s.logs)
+	}
+}
+
+// TestServeStateCheckAfterClose asks for readiness while and after the
+// store closes, as a probe may when shutdown gave up waiting: the check
+// fails with a reason and nothing panics or races.
+func TestServeStateCheckAfterClose(t *testing.T) {
+	cleanEnv(t)
+	cfg, err := config.Load(config.Sources{Env: func(k string) (string, bool) {
+		v, ok := map[string]string{"TALKSBOT_DATA": t.TempDir(), "TALKSBOT_HTTP_ADDR": "127.0.0.1:0"}[k]
+		return v, ok
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	s, err := newService(ctx, cfg, slog.New(slog.DiscardHandler), serveHooks{}, make(chan os.Signal, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.checkState(ctx); err != nil {
+		t.Fatalf("before close: got %v, want the state check passing", err)
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for range 50 {
+			_ = s.checkState(ctx) // may pass or fail while closing; must not panic
+		}
+	})
+	s.release()
+	wg.Wait()
+	if err := s.checkState(ctx); err == nil || !strings.Contains(err.Error(), "closed") {
+		t.Errorf("after close: got %v, want the state check failing as closed", err)
+	}
+}
+
+func TestReloadDelay(t *testing.T) {
+	first := time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
+	tests := []struct {
+		name  string
+		since time.Duration // from the first change pending to now
+		want  time.Duration
+	}{
+		{"first change", 0, reloadDebounce},
+		{"changes keep coming", 2 * time.Second, reloadDebounce},
+		{"close to the bound", reloadMaxWait - 100*time.Millisecond, 100 * time.Millisecond},
+		{"at the bound", reloadMaxWait, 0},
+		{"past the bound", reloadMaxWait + time.Minute, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := reloadDelay(first, first.Add(tc.since)); got != tc.want {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
 	}
 }
