@@ -28,14 +28,15 @@ const (
 // the question's terms, their proximity, phrase matches, section-title
 // matches and a cue from the question word.
 type Index struct {
-	docs       []*Document
-	passages   []*Passage
-	docStart   map[string]int // document ID → index of its first passage
-	themes     []Theme
-	summaries  []summaryCache // per theme, computed on first use
-	themeWords [][]themeWord  // per theme, the content words of its title
-	sections   []sectionInfo  // one per (document, section)
-	passSec    []int32        // passage → index into sections
+	docs     []*Document
+	passages []*Passage
+	docStart map[string]int // document ID → index of its first passage
+	themes   []Theme
+	// themeData is built on first use: many documents mean many themes,
+	// and an index that is only searched never needs it.
+	themeData themeData
+	sections  []sectionInfo // one per (document, section)
+	passSec   []int32       // passage → index into sections
 
 	// Units are stored column by column: the hot loops touch one column at
 	// a time and a row struct would be a third larger.
@@ -179,7 +180,6 @@ func NewIndex(docs []*Document) (*Index, error) {
 			ix.sections = append(ix.sections, sectionInfo{doc: di, section: si, title: ix.termIDs(s.Title, &df, &tfs)})
 			if s.Theme {
 				ix.themes = append(ix.themes, Theme{Number: len(ix.themes) + 1, Doc: d.ID, DocTitle: d.Title, Title: s.Title, Section: si})
-				ix.themeWords = append(ix.themeWords, titleWords(s.Title))
 			}
 			for pi := range s.Passages {
 				p := &s.Passages[pi]
@@ -223,7 +223,6 @@ func NewIndex(docs []*Document) (*Index, error) {
 	if len(ix.unitPassage) == 0 {
 		return nil, ErrEmpty
 	}
-	ix.summaries = make([]summaryCache, len(ix.themes))
 	ix.unitOff = append(ix.unitOff, int32(len(seq)))
 	ix.avgLen = float32(len(seq)) / float32(len(ix.unitPassage))
 	if len(df) <= 1<<16 {

@@ -16,7 +16,7 @@ const (
 	neighbourShare = 0.3  // how much a neighbouring sentence adds to a unit's window score
 	pool           = 12   // how many units are kept by their own BM25 score
 	candidates     = 6    // how many of them, by window score, are re-ranked
-	fullRerank     = 6    // how many of them get every re-ranking feature
+	fullRerank     = 3    // how many of them get every re-ranking feature
 )
 
 // AnswerThreshold is the confidence at or above which a question counts as
@@ -254,29 +254,32 @@ func (ix *Index) rank(q *query, s *scratch) []candidate {
 			ix.addCommon(q, commonTerms[:nCommon], s)
 		}
 	}
-	// Keep the best units by their own score in a min-heap, then widen each
-	// to its window (a share of its neighbours' scores) and keep the best of
-	// those: reading neighbours for every matching unit costs more than it
-	// changes.
-	// A buffer of a few times the pool is cut back to the pool whenever it
-	// fills, and the pool's worst score then bars most of what follows.
-	var floor float32
+	// Keep the best units by their own score, then widen each to its window
+	// (a share of its neighbours' scores) and keep the best of those: reading
+	// neighbours for every matching unit costs more than it changes. The pool
+	// is small and kept sorted, best first, so that its last score bars most
+	// units with one comparison.
 	for _, u := range s.touched {
-		if w := s.acc[u]; w > floor {
-			s.top = append(s.top, scored{unit: u, score: w})
-			if len(s.top) == 4*pool {
-				s.top = selectTop(s.top, pool)
-				floor = s.top[0].score
-				for _, c := range s.top[1:] {
-					floor = min(floor, c.score)
-				}
-			}
+		c := scored{unit: u, score: s.acc[u]}
+		n := len(s.top)
+		if n == pool && !better(c, s.top[n-1]) {
+			continue
 		}
+		if n < pool {
+			s.top = append(s.top, c)
+		} else {
+			n--
+		}
+		i := n
+		for i > 0 && better(c, s.top[i-1]) {
+			s.top[i] = s.top[i-1]
+			i--
+		}
+		s.top[i] = c
 	}
 	if len(s.top) == 0 {
 		return nil
 	}
-	s.top = selectTop(s.top, pool)
 	for i := range s.top {
 		u := s.top[i].unit
 		nb := ix.neighbours[u]
@@ -394,49 +397,9 @@ func (ix *Index) addCommon(q *query, terms []qterm, s *scratch) {
 	}
 }
 
-// selectTop reorders xs so that its first k elements are the k best (in no
-// particular order) and returns them: quickselect, linear on average, where
-// a heap would sift on most of the many units a question touches.
-func selectTop(xs []scored, k int) []scored {
-	if len(xs) <= k {
-		return xs
-	}
-	// better orders by score, then by unit: a strict order, so that the many
-	// equal scores of a corpus do not degrade the partitioning.
-	better := func(a, b scored) bool { return a.score > b.score || a.score == b.score && a.unit < b.unit }
-	lo, hi := 0, len(xs)-1
-	for lo < hi {
-		// Median of three as the pivot guards against ordered input.
-		mid := lo + (hi-lo)/2
-		if better(xs[mid], xs[lo]) {
-			xs[mid], xs[lo] = xs[lo], xs[mid]
-		}
-		if better(xs[hi], xs[lo]) {
-			xs[hi], xs[lo] = xs[lo], xs[hi]
-		}
-		if better(xs[mid], xs[hi]) {
-			xs[mid], xs[hi] = xs[hi], xs[mid]
-		}
-		pivot := xs[hi]
-		i := lo
-		for j := lo; j < hi; j++ {
-			if better(xs[j], pivot) {
-				xs[i], xs[j] = xs[j], xs[i]
-				i++
-			}
-		}
-		xs[i], xs[hi] = xs[hi], xs[i]
-		switch {
-		case i == k-1 || i == k:
-			return xs[:k]
-		case i < k:
-			lo = i + 1
-		default:
-			hi = i - 1
-		}
-	}
-	return xs[:k]
-}
+// better orders candidates by score, then by unit: a strict order, so that
+// equal scores rank the same way every time.
+func better(a, b scored) bool { return a.score > b.score || a.score == b.score && a.unit < b.unit }
 
 // passageCover returns the credit the sentences of u's passage give each
 // slot at half weight, computed once per passage and query.

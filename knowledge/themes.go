@@ -33,7 +33,7 @@ func (ix *Index) FindTheme(s string) (Theme, bool) {
 		return Theme{}, false
 	}
 	best, bestScore := -1, 0.0
-	for i, title := range ix.themeWords {
+	for i, title := range ix.themeIndex().words {
 		score := 0.0
 		for _, w := range words {
 			m := 0.0
@@ -51,6 +51,26 @@ func (ix *Index) FindTheme(s string) (Theme, bool) {
 		return Theme{}, false
 	}
 	return ix.themes[best], true
+}
+
+// themeData is what theme lookup and summaries keep per theme.
+type themeData struct {
+	once      sync.Once
+	words     [][]themeWord  // per theme, the content words of its title
+	summaries []summaryCache // per theme, computed on first use
+}
+
+// themeIndex returns the index's theme data, building it on first use.
+func (ix *Index) themeIndex() *themeData {
+	td := &ix.themeData
+	td.once.Do(func() {
+		td.words = make([][]themeWord, len(ix.themes))
+		for i, t := range ix.themes {
+			td.words[i] = titleWords(t.Title)
+		}
+		td.summaries = make([]summaryCache, len(ix.themes))
+	})
+	return td
 }
 
 // maxThemeWords bounds the words of a theme name that are matched: a theme
@@ -129,7 +149,7 @@ func editDistance(a, b string) int {
 // openings first, which bounds the work whatever the documents hold.
 func (ix *Index) Summarize(t Theme) Summary {
 	if i := t.Number - 1; i >= 0 && i < len(ix.themes) && ix.themes[i] == t {
-		c := &ix.summaries[i]
+		c := &ix.themeIndex().summaries[i]
 		c.once.Do(func() { c.sum = ix.summarize(t) })
 		return c.sum
 	}
