@@ -62,6 +62,10 @@ func scanWords(s string, emit func(w word)) {
 	shouting := strings.IndexFunc(s, unicode.IsLower) < 0
 	i := 0
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] {
+			i++ // the common case of a space or punctuation, without decoding
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) {
 			i += size
@@ -71,6 +75,20 @@ func scanWords(s string, emit func(w word)) {
 		capital := unicode.IsUpper(r)
 		upper, letters, dots, apostrophes := 0, 0, 0, 0
 		for i < len(s) {
+			// ASCII letters and digits, the bulk of any text, take a short path.
+			if c := s[i]; c < utf8.RuneSelf && asciiWord[c] {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+					upper++
+				}
+				if c > '9' {
+					letters++
+				}
+				buf = append(buf, c)
+				i++
+				continue
+			}
+			var size int
 			r, size = utf8.DecodeRuneInString(s[i:])
 			switch {
 			case isWordRune(r):
@@ -143,6 +161,14 @@ func lastRunLen(b []byte) int {
 	}
 	return len(b)
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
