@@ -569,7 +569,8 @@ func (ix *Index) passagesOf(cands []candidate, k int) []Hit {
 		passage     int32
 		best, other float32
 	}
-	aggs := make([]agg, 0, len(cands))
+	var buf [candidates]agg
+	aggs := buf[:0]
 	for _, c := range cands {
 		p := ix.unitPassage[c.unit]
 		found := false
