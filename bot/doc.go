@@ -16,4 +16,5 @@
 // become a KindError reply fit for the user, while the details go to the
 // injected logger. Per-user rate limits and a bound on concurrent answers
 // are set through Options; SetIndex swaps the knowledge base while serving.
+// Throttle paces the message edits with which adapters show a draft growing.
 package bot

@@ -4,7 +4,6 @@ import (
 	"context"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 
@@ -185,19 +184,19 @@ func (a *Adapter) command(ctx context.Context, s *discordgo.Session, i *discordg
 		DM:       dm,
 		Command:  &cmd,
 	}
-	var prog *progress
+	var prog *bot.Throttle
 	if cmd.Name == subAsk || cmd.Name == subSummary {
-		prog = startProgress(ctx, progressInterval, func(ctx context.Context, text string) {
+		prog = bot.NewThrottle(ctx, progressInterval, func(ctx context.Context, text string) {
 			content := truncate(escapeMarkdown(text), maxContent-len([]rune(msgProgressPending))) + msgProgressPending
 			edit := &discordgo.WebhookEdit{Content: &content, AllowedMentions: allowedMentions()}
 			if _, err := s.InteractionResponseEdit(i, edit, discordgo.WithContext(ctx)); err != nil {
 				a.logRESTError("edit progress", err)
 			}
 		})
-		req.Progress = prog.update
+		req.Progress = prog.Update
 	}
 	reply := a.core.Handle(ctx, req)
-	prog.stop()
+	prog.Stop()
 	a.deliver(ctx, s, i, reply, ephemeral)
 }
 
@@ -455,73 +454,4 @@ func (a *Adapter) component(ctx context.Context, s *discordgo.Session, i *discor
 		text = msgFeedbackFailed
 	}
 	a.editResponse(ctx, s, i, text)
-}
-
-// progress edits a deferred response with an answer's text as it streams in,
-// at most once per interval; the latest text wins.
-type progress struct {
-	mu      sync.Mutex
-	text    string
-	pending bool
-	wake    chan struct{}
-	quit    chan struct{}
-	done    chan struct{}
-}
-
-func startProgress(ctx context.Context, interval time.Duration, edit func(ctx context.Context, text string)) *progress {
-	p := &progress{wake: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{})}
-	go func() {
-		defer close(p.done)
-		var last time.Time
-		for {
-			select {
-			case <-p.quit:
-				return
-			case <-ctx.Done():
-				return
-			case <-p.wake:
-			}
-			if wait := interval - time.Since(last); !last.IsZero() && wait > 0 {
-				t := time.NewTimer(wait)
-				select {
-				case <-p.quit:
-					t.Stop()
-					return
-				case <-ctx.Done():
-					t.Stop()
-					return
-				case <-t.C:
-				}
-			}
-			p.mu.Lock()
-			text, pending := p.text, p.pending
-			p.pending = false
-			p.mu.Unlock()
-			if pending && strings.TrimSpace(text) != "" {
-				edit(ctx, text)
-				last = time.Now()
-			}
-		}
-	}()
-	return p
-}
-
-// update records the text so far; it never blocks.
-func (p *progress) update(text string) {
-	p.mu.Lock()
-	p.text, p.pending = text, true
-	p.mu.Unlock()
-	select {
-	case p.wake <- struct{}{}:
-	default:
-	}
-}
-
-// stop ends the edits and waits for one in flight; a nil p is a no-op.
-func (p *progress) stop() {
-	if p == nil {
-		return
-	}
-	close(p.quit)
-	<-p.done
 }

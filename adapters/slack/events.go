@@ -4,7 +4,6 @@ import (
 	"context"
 	"regexp"
 	"strings"
-	"sync"
 	"time"
 
 	slackapi "github.com/slack-go/slack"
@@ -137,7 +136,7 @@ func (a *Adapter) answer(ctx context.Context, in inbound) {
 func (a *Adapter) handle(ctx context.Context, in inbound) bool {
 	working := a.startWorking(ctx, in.Channel, in.TS)
 	defer working(ctx)
-	d := &draft{a: a, channel: in.Channel, thread: in.Reply}
+	d := a.startDraft(ctx, in.Channel, in.Reply)
 	reply := a.core.Handle(ctx, bot.Request{
 		Platform: bot.Slack,
 		User:     in.User,
@@ -145,7 +144,7 @@ func (a *Adapter) handle(ctx context.Context, in inbound) bool {
 		Thread:   in.Convo,
 		DM:       in.DM,
 		Text:     in.Text,
-		Progress: d.progress(ctx),
+		Progress: d.throttle.Update,
 	})
 	draftTS := d.stop()
 	if ctx.Err() != nil {
@@ -263,98 +262,39 @@ func (a *Adapter) startWorking(ctx context.Context, channel, ts string) (stop fu
 // draft shows an answer growing while an LLM streams it: the first partial
 // text is posted at once, later ones edit it at most once per draftEvery.
 type draft struct {
-	a       *Adapter
-	channel string
-	thread  string
-
-	mu      sync.Mutex
-	text    string
-	ts      string
-	stopped bool
-	kick    chan struct{}
-	done    chan struct{}
-	exited  chan struct{}
+	a        *Adapter
+	channel  string
+	thread   string
+	throttle *bot.Throttle
+	ts       string // the draft message once posted; only show writes it
 }
 
-// progress returns the bot.Request.Progress callback.
-func (d *draft) progress(ctx context.Context) func(string) {
-	return func(partial string) {
-		d.mu.Lock()
-		defer d.mu.Unlock()
-		if d.stopped || strings.TrimSpace(partial) == "" {
-			return
-		}
-		d.text = partial
-		if d.kick == nil {
-			d.kick = make(chan struct{}, 1)
-			d.done = make(chan struct{})
-			d.exited = make(chan struct{})
-			go d.loop(ctx)
-		}
-		select {
-		case d.kick <- struct{}{}:
-		default:
-		}
+// startDraft starts a draft replying in thread; the caller must stop it.
+func (a *Adapter) startDraft(ctx context.Context, channel, thread string) *draft {
+	d := &draft{a: a, channel: channel, thread: thread}
+	d.throttle = bot.NewThrottle(ctx, a.draftEvery, d.show)
+	return d
+}
+
+// show posts text as the draft, or edits the draft posted already.
+func (d *draft) show(ctx context.Context, text string) {
+	m := draftMessage(text)
+	var err error
+	if d.ts == "" {
+		d.ts, err = d.a.postMessage(ctx, d.channel, d.thread, m)
+	} else {
+		err = d.a.updateMessage(ctx, d.channel, d.ts, m)
 	}
-}
-
-func (d *draft) loop(ctx context.Context) {
-	defer close(d.exited)
-	var last time.Time
-	for {
-		select {
-		case <-d.done:
-			return
-		case <-ctx.Done():
-			return
-		case <-d.kick:
-		}
-		if wait := d.a.draftEvery - time.Since(last); !last.IsZero() && wait > 0 {
-			t := time.NewTimer(wait)
-			select {
-			case <-d.done:
-				t.Stop()
-				return
-			case <-ctx.Done():
-				t.Stop()
-				return
-			case <-t.C:
-			}
-		}
-		d.mu.Lock()
-		text, ts := d.text, d.ts
-		d.mu.Unlock()
-		m := draftMessage(text)
-		var err error
-		if ts == "" {
-			ts, err = d.a.postMessage(ctx, d.channel, d.thread, m)
-			d.mu.Lock()
-			d.ts = ts
-			d.mu.Unlock()
-		} else {
-			err = d.a.updateMessage(ctx, d.channel, ts, m)
-		}
-		if err != nil {
-			d.a.logAPIError(err)
-		}
-		last = time.Now()
+	if err != nil {
+		d.a.logAPIError(err)
 	}
 }
 
 // stop ends the drafting and returns the draft message's ts, "" if none was
 // posted.
 func (d *draft) stop() string {
-	d.mu.Lock()
-	d.stopped = true
-	started := d.kick != nil
-	d.mu.Unlock()
-	if !started {
-		return ""
-	}
-	close(d.done)
-	<-d.exited
-	d.mu.Lock()
-	defer d.mu.Unlock()
+	d.throttle.Stop()
+	// Stop waited for show to return, so ts is settled.
 	return d.ts
 }
 
