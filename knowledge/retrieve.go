@@ -259,24 +259,28 @@ func (ix *Index) rank(q *query, s *scratch) []candidate {
 	// neighbours for every matching unit costs more than it changes. The pool
 	// is small and kept sorted, best first, so that its last score bars most
 	// units with one comparison.
+	var top [pool]scored
+	kept := 0
+	acc := s.acc
 	for _, u := range s.touched {
-		c := scored{unit: u, score: s.acc[u]}
-		n := len(s.top)
-		if n == pool && !better(c, s.top[n-1]) {
-			continue
+		w := acc[u]
+		if kept == pool && w <= top[pool-1].score {
+			continue // ties keep the earlier unit, as better does
 		}
-		if n < pool {
-			s.top = append(s.top, c)
+		c := scored{unit: u, score: w}
+		i := kept
+		if kept < pool {
+			kept++
 		} else {
-			n--
+			i = pool - 1
 		}
-		i := n
-		for i > 0 && better(c, s.top[i-1]) {
-			s.top[i] = s.top[i-1]
+		for i > 0 && better(c, top[i-1]) {
+			top[i] = top[i-1]
 			i--
 		}
-		s.top[i] = c
+		top[i] = c
 	}
+	s.top = append(s.top[:0], top[:kept]...)
 	if len(s.top) == 0 {
 		return nil
 	}
