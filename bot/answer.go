@@ -126,8 +126,22 @@ func (b *Bot) ask(ctx context.Context, ix *knowledge.Index, req Request, questio
 		}
 	}
 
+	if greeting, ok := smallTalk(question); ok {
+		reply := helpReply(ix, id, "")
+		reply.Text = greeting + " " + reply.Text
+		return reply
+	}
+
 	current := turn{base: question, effective: question, display: question}
 	ans, usedContext := b.resolve(ix, question, prev)
+	if !ans.Answerable && ans.ContentWords == 0 && !usedContext {
+		// "What is this about?" names no topic: the overview answers it.
+		reply := overviewReply(ix, id)
+		reply.Question = question
+		b.logQuestion(ctx, LogEntry{ReplyID: id, Platform: req.Platform, User: req.User, Question: question,
+			Answered: true, Mode: reply.Mode, Latency: b.now().Sub(start), At: start})
+		return reply
+	}
 	if usedContext {
 		current = turn{
 			base:      prev.base,
@@ -316,4 +330,42 @@ func declinedReply(ix *knowledge.Index, id, question string) Reply {
 		Themes:   themeRefs(ix.Themes()),
 		Mode:     ModeExtractive,
 	}
+}
+
+// smallTalkWords are greetings, thanks and the like: a message made only of
+// them is not a question about the knowledge base.
+var smallTalkWords = map[string]bool{
+	"hi": true, "hello": true, "hey": true, "hiya": true, "howdy": true, "greetings": true, "yo": true,
+	"good": true, "morning": true, "afternoon": true, "evening": true, "day": true,
+	"thanks": true, "thank": true, "thx": true, "ty": true, "cheers": true, "much": true, "so": true, "very": true,
+	"ok": true, "okay": true, "cool": true, "great": true, "nice": true, "bye": true, "goodbye": true,
+	"you": true, "there": true, "all": true, "bot": true, "talksbot": true, "everyone": true, "folks": true,
+}
+
+// smallTalk reports whether text is only a greeting or thanks, and the
+// friendly opening to reply with.
+func smallTalk(text string) (string, bool) {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r)
+	})
+	if len(words) == 0 || len(words) > 6 {
+		return "", false
+	}
+	opening := "Hello!"
+	for _, w := range words {
+		if !smallTalkWords[w] {
+			return "", false
+		}
+		switch w {
+		case "thanks", "thank", "thx", "ty", "cheers":
+			opening = "You're welcome!"
+		case "bye", "goodbye":
+			opening = "Goodbye!"
+		case "ok", "okay", "cool", "great", "nice":
+			if opening == "Hello!" {
+				opening = "Glad to help!"
+			}
+		}
+	}
+	return opening, true
 }

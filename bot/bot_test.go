@@ -674,3 +674,40 @@ func TestFirstDelivery(t *testing.T) {
 		t.Error("got false for another event, want true")
 	}
 }
+
+func TestSmallTalkGetsAFriendlyHelp(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+	tests := []struct{ text, opening string }{
+		{"hello", "Hello!"},
+		{"Hi there!", "Hello!"},
+		{"thanks!", "You're welcome!"},
+		{"thank you so much", "You're welcome!"},
+		{"ok cool", "Glad to help!"},
+		{"bye", "Goodbye!"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			r := ask(t, b, tt.text)
+			if r.Kind != bot.KindHelp || !strings.HasPrefix(r.Text, tt.opening) {
+				t.Errorf("got %s %q, want a help reply opening with %q", r.Kind, r.Text, tt.opening)
+			}
+		})
+	}
+	// A question that happens to use such words is still a question.
+	if r := ask(t, b, "Is a good deal possible?"); r.Kind == bot.KindHelp {
+		t.Errorf("got a help reply for a question")
+	}
+}
+
+func TestTopiclessQuestionGetsTheOverview(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+	for _, q := range []string{"What is this article about?", "what's it about", "What does the article say?"} {
+		r := ask(t, b, q)
+		if r.Kind != bot.KindSummary || len(r.Themes) != 4 || len(r.Citations) == 0 {
+			t.Errorf("%q: got %s with %d themes and %d citations, want the overview of the 4 themes", q, r.Kind, len(r.Themes), len(r.Citations))
+		}
+	}
+	if r := ask(t, b, "Who won the World Cup?"); r.Kind != bot.KindDeclined {
+		t.Errorf("got %s, want a decline", r.Kind)
+	}
+}

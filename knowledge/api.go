@@ -22,8 +22,12 @@ type Answer struct {
 	Question   string
 	Answerable bool    // false when the knowledge base does not cover the question
 	Confidence float64 // the answerability signal in [0,1]; Answerable is Confidence >= the threshold
-	Quotes     []Quote // 1–3 best sentences, best first; empty when not answerable
-	Hits       []Hit   // the best passages, best first, at most k; empty when not answerable
+	// ContentWords counts the question's words that name a topic (not stop
+	// words, question words or framing such as "article"); zero means the
+	// question asks about nothing in particular ("what is this about?").
+	ContentWords int
+	Quotes       []Quote // 1–3 best sentences, best first; empty when not answerable
+	Hits         []Hit   // the best passages, best first, at most k; empty when not answerable
 }
 
 // Theme is a titled section offered for summaries.

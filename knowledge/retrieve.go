@@ -607,6 +607,7 @@ func (ix *Index) Answer(q Query) Answer {
 	a := Answer{Question: q.Text}
 	s, query := ix.begin(q.Text, q.Context)
 	defer ix.release(s)
+	a.ContentWords = len(query.slots)
 	if len(query.slots) == 0 {
 		return a
 	}

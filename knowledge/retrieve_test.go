@@ -79,10 +79,14 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 }
 
 func TestAnswerWithoutContentWords(t *testing.T) {
-	for _, q := range []string{"", "   ", "what is it?", "?!", "the of and"} {
-		if a := article().Answer(knowledge.Query{Text: q}); a.Answerable {
-			t.Errorf("%q: got an answer, want a decline", q)
+	for _, q := range []string{"", "   ", "what is it?", "?!", "the of and", "What does the article say?"} {
+		a := article().Answer(knowledge.Query{Text: q})
+		if a.Answerable || a.ContentWords != 0 {
+			t.Errorf("%q: got answerable %v with %d content words, want a decline with none", q, a.Answerable, a.ContentWords)
 		}
+	}
+	if a := article().Answer(knowledge.Query{Text: "What did the U.S. Congress push for?"}); a.ContentWords != 3 {
+		t.Errorf("got %d content words, want 3 (us, congress, push)", a.ContentWords)
 	}
 }
 
