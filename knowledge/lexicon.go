@@ -114,6 +114,7 @@ var idiomsByFirst = func() map[string][]idiom {
 			id.plain = append(id.plain, stem(w))
 		}
 		m[id.seq[0]] = append(m[id.seq[0]], id)
+		wordClasses[id.seq[0]] |= classIdiom
 	}
 	return m
 }()

@@ -16,7 +16,7 @@ const (
 	neighbourShare = 0.3  // how much a neighbouring sentence adds to a unit's window score
 	pool           = 12   // how many units are kept by their own BM25 score
 	candidates     = 6    // how many of them, by window score, are re-ranked
-	fullRerank     = 3    // how many of them get every re-ranking feature
+	fullRerank     = 2    // how many of them get every re-ranking feature
 )
 
 // AnswerThreshold is the confidence at or above which a question counts as
@@ -66,6 +66,9 @@ func (ix *Index) parse(q *query, text, context string) {
 	})
 	var extra map[string][]string // idiom word → stems of plain words standing for it
 	for i := 0; i < nw; i++ {
+		if words[i].class&classIdiom == 0 {
+			continue
+		}
 		for _, id := range idiomsByFirst[texts[i]] {
 			if i+len(id.seq) > nw || !slices.Equal(texts[i:i+len(id.seq)], id.seq) {
 				continue
@@ -334,9 +337,9 @@ func (ix *Index) rank(q *query, s *scratch) []candidate {
 		c := &s.cands[i]
 		u := ix.unit(c.unit)
 		var m [maxSlots]float32
-		ix.match(q, s, c.unit, m[:n], 1)
 		covWin := c.coverage
 		if covWin < 1 {
+			ix.match(q, s, c.unit, m[:n], 1)
 			nb := ix.neighbours[c.unit]
 			if nb&prevInPassage != 0 {
 				ix.match(q, s, c.unit-1, m[:n], 0.7)

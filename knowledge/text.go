@@ -26,6 +26,7 @@ const (
 	classNumber                     // a number word
 	classTime                       // a date or time word
 	classPronoun                    // a personal pronoun standing for someone named elsewhere
+	classIdiom                      // the first word of an idiom in the lexicon
 )
 
 // wordClasses maps a lower-case word to its classes; one lookup per word.
