@@ -57,6 +57,9 @@ type Options struct {
 	// BreakerCooldown is how long an open circuit fails fast before one
 	// probe call is let through; DefaultBreakerCooldown when zero.
 	BreakerCooldown time.Duration
+	// Now tells the time for the circuit breaker's cooldown; time.Now when
+	// nil. Tests set it to move the clock without waiting.
+	Now func() time.Time
 	// HTTPClient makes the requests; a new client when nil. Its own Timeout,
 	// if any, applies on top of Timeout.
 	HTTPClient *http.Client

@@ -564,6 +564,7 @@ func TestCircuitBreaker(t *testing.T) {
 	})
 
 	t.Run("half-open probe closes it on success", func(t *testing.T) {
+		clock := newFakeClock()
 		ok := make(chan struct{}) // closed: the server is healthy again
 		f := newFake(t, func(w http.ResponseWriter, r *http.Request, req chatRequest, n int) {
 			select {
@@ -575,7 +576,8 @@ func TestCircuitBreaker(t *testing.T) {
 		}, nil)
 		d := newDrafter(t, f, func(o *openai.Options) {
 			o.BreakerThreshold = 2
-			o.BreakerCooldown = 50 * time.Millisecond
+			o.BreakerCooldown = time.Minute
+			o.Now = clock.now
 		})
 		for range 2 {
 			d.Draft(context.Background(), askRequest())
@@ -584,7 +586,7 @@ func TestCircuitBreaker(t *testing.T) {
 			t.Fatalf("got error %v, want ErrCircuitOpen", err)
 		}
 		close(ok)
-		time.Sleep(100 * time.Millisecond) // past the cooldown
+		clock.advance(2 * time.Minute) // past the cooldown
 		for i := range 3 {
 			if _, err := d.Draft(context.Background(), askRequest()); err != nil {
 				t.Fatalf("call %d after the cooldown: got error %v, want none", i+1, err)
@@ -596,6 +598,7 @@ func TestCircuitBreaker(t *testing.T) {
 	})
 
 	t.Run("half-open probe failure reopens it", func(t *testing.T) {
+		clock := newFakeClock()
 		ok := make(chan struct{}) // closed: the server is healthy again
 		f := newFake(t, func(w http.ResponseWriter, r *http.Request, req chatRequest, n int) {
 			select {
@@ -607,12 +610,13 @@ func TestCircuitBreaker(t *testing.T) {
 		}, nil)
 		d := newDrafter(t, f, func(o *openai.Options) {
 			o.BreakerThreshold = 2
-			o.BreakerCooldown = 50 * time.Millisecond
+			o.BreakerCooldown = time.Minute
+			o.Now = clock.now
 		})
 		for range 2 {
 			d.Draft(context.Background(), askRequest())
 		}
-		time.Sleep(100 * time.Millisecond) // past the cooldown
+		clock.advance(2 * time.Minute) // past the cooldown
 		if _, err := d.Draft(context.Background(), askRequest()); err == nil || errors.Is(err, openai.ErrCircuitOpen) {
 			t.Fatalf("probe: got error %v, want the API's error", err)
 		}
@@ -623,13 +627,14 @@ func TestCircuitBreaker(t *testing.T) {
 			t.Errorf("got %d calls, want 3", got)
 		}
 		close(ok)
-		time.Sleep(100 * time.Millisecond) // past the second cooldown
+		clock.advance(2 * time.Minute) // past the second cooldown
 		if _, err := d.Draft(context.Background(), askRequest()); err != nil {
 			t.Errorf("second probe: got error %v, want none", err)
 		}
 	})
 
 	t.Run("half-open lets one probe through at a time", func(t *testing.T) {
+		clock := newFakeClock()
 		var healthy atomic.Bool
 		arrived := make(chan struct{}, 1)
 		release := make(chan struct{})
@@ -644,11 +649,12 @@ func TestCircuitBreaker(t *testing.T) {
 		}, nil)
 		d := newDrafter(t, f, func(o *openai.Options) {
 			o.BreakerThreshold = 1
-			o.BreakerCooldown = 50 * time.Millisecond
+			o.BreakerCooldown = time.Minute
+			o.Now = clock.now
 		})
 		d.Draft(context.Background(), askRequest())
 		healthy.Store(true)
-		time.Sleep(100 * time.Millisecond) // past the cooldown
+		clock.advance(2 * time.Minute) // past the cooldown
 
 		probe := make(chan error, 1)
 		go func() {

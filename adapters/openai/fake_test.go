@@ -294,3 +294,24 @@ func waitFor(t *testing.T, ch <-chan struct{}, what string) {
 		t.Fatalf("gave up waiting for %s", what)
 	}
 }
+
+// fakeClock is a clock tests move by hand, for the circuit breaker's
+// cooldown: no test waits for real time to pass.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func newFakeClock() *fakeClock { return &fakeClock{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)} }
+
+func (c *fakeClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}

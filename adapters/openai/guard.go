@@ -50,6 +50,7 @@ func newGuard(s settings, name string) *guard {
 			threshold: s.BreakerThreshold,
 			cooldown:  s.BreakerCooldown,
 			log:       s.Logger,
+			now:       s.Now,
 		},
 		key: s.APIKey,
 		log: s.Logger,
@@ -242,12 +243,20 @@ type breaker struct {
 	threshold int
 	cooldown  time.Duration
 	log       *slog.Logger
+	now       func() time.Time // nil: time.Now
 
 	mu        sync.Mutex
 	failures  int
 	open      bool      // open or half-open
 	openUntil time.Time // while open, calls before this fail fast
 	probing   bool      // half-open with the probe in flight
+}
+
+func (b *breaker) clock() time.Time {
+	if b.now != nil {
+		return b.now()
+	}
+	return time.Now()
 }
 
 // allow reports whether a call may go ahead, and whether it is the probe
@@ -258,7 +267,7 @@ func (b *breaker) allow() (probe bool, err error) {
 	if !b.open {
 		return false, nil
 	}
-	if b.probing || time.Now().Before(b.openUntil) {
+	if b.probing || b.clock().Before(b.openUntil) {
 		return false, ErrCircuitOpen
 	}
 	b.probing = true
@@ -280,7 +289,7 @@ func (b *breaker) record(o outcome, probe bool) {
 		b.failures++
 		if probe || (!b.open && b.failures >= b.threshold) {
 			b.open, b.probing = true, false
-			b.openUntil = time.Now().Add(b.cooldown)
+			b.openUntil = b.clock().Add(b.cooldown)
 			b.log.Warn("llm circuit open", "client", b.name, "failures", b.failures,
 				"cooldown_ms", b.cooldown.Milliseconds())
 		}
