@@ -1,0 +1,159 @@
+// Package wordnet relates English words to one another so that knowledge
+// can expand a question's words: a paraphrased question still finds the
+// sentence that answers it. It also says how common a word is, so that
+// knowledge can tell an everyday word it lacks ("previous") from a specific
+// one ("centrifuges"). It is a table, generated from WordNet and two word
+// lists and embedded in the binary, looked up by Related and Frequency:
+//
+//	e := wordnet.Related("sedan")
+//	for i := range e.Len() {
+//		stem, rel := e.At(i) // "car", wordnet.Hypernym …
+//	}
+//	n := wordnet.Frequency("sedan") // 2: a rare word
+//
+// # Keys and targets
+//
+// Keys and targets are stems as knowledge computes them: a word is
+// lower-cased and stemmed with english.Stem(word, true) (Porter2, from
+// github.com/kljensen/snowball). An acronym ("IAEA", "U.S.A.") is its letters,
+// lower-cased and stemmed the same way, except one that spells a stop word
+// ("US"), which stays as it is ("us"), as knowledge keeps it. A phrase
+// ("United States", "Secretary of State") is the stems of its words, stop
+// words dropped, joined by single spaces ("unit state"). Phrases appear only
+// as an acronym's expansion: a phrase key holds its acronyms and its
+// synset's single words, and a phrase target is always an Abbreviation.
+// StartsPhrase says whether a stem begins a key phrase, so a caller need try
+// the bigrams and trigrams of consecutive content words only then. No key or
+// target is a number, a single letter or a stop word (knowledge's list and
+// its question words), except an acronym that spells one ("us"); no key
+// relates to itself. A key may hold no targets, only a frequency
+// ("around"): Related returns no entries for it, and All skips it.
+//
+// Because keys are stems, a key stands for every word with that stem:
+// "talk" holds what WordNet says of "talk" and of "talks" ("negotiation").
+// Where Porter2 joins unrelated words, only the main ones count (see the
+// rules).
+//
+// # Rules
+//
+// Each key holds at most 16 targets, of which at most five hypernyms and
+// six hyponyms: the strongest relation first, then the most frequent (by
+// the tag counts below), then in byte order. A target has the strongest
+// relation found for it.
+//
+// Senses. WordNet orders a word's senses by their frequency in its
+// sense-tagged corpus (cntlist.rev). Only a word's frequent senses count: its
+// first, and its second or third if tagged at least twice and at least a
+// quarter as often as the first (or as often); for a word never tagged, only
+// its first sense; for an acronym never tagged, its first three. A part of
+// speech with under a tenth of a word's tags is ignored ("table" the verb).
+// Where several WordNet words share a stem, a word counts for the stem only
+// if it has at least half the tags of the stem's most tagged word, or is
+// derived from it ("negotiation" beside "negotiate"), or is a tagged plural
+// ("talks"): so "hard" does not take "barely" from "hardly", nor "aid"
+// anything from "AIDS". A word missing from both word lists ("eubstance",
+// "operose") is dropped.
+//
+// Synonym: two words sharing a synset that is a frequent sense of each
+// ("deal" and "bargain", but not "deal" and "hand"). Adjectives and adverbs,
+// whose senses are finer, need less: an adjective or adverb synset relates
+// two of its single words when it is the first sense of one and, of the
+// other, its first, or its second or third if tagged at least twice
+// ("probable", sense 1, and "likely", sense 2 with 4 tags; "still" and
+// "nevertheless"; but not "large", whose untagged third sense is
+// "bombastic"). The key must still be a main word of its stem; the target
+// need not be if its sense is tagged at least twice: "probable" →
+// "like", for "likely", but not "like" → "probable". Nouns and verbs keep
+// the strict rule.
+//
+// Abbreviation: a synset holding an acronym (two to eight capitals, or
+// dotted letters) and a phrase whose initials spell it, with or without
+// its stop words ("USA", "United States of America"). In such a synset,
+// every acronym that spells one of its phrases and every phrase spelt by one
+// of its acronyms are related both ways ("us" ↔ "unit state", "us" ↔ "unit
+// state america"); its single words stay synonyms ("us" ↔ "america").
+//
+// Derived: WordNet's derivationally related form ("+") and pertainym ("\")
+// pointers between two words ("decide" ↔ "decision", "presidential" ↔
+// "president"), from a frequent sense of the key to any of the target's
+// first three senses.
+//
+// Hypernym: the single words of the direct hypernyms ("@", "@i") of a
+// frequent sense, and for an adjective satellite its head ("huge" →
+// "large"), each a frequent sense of its own word. A hypernym is skipped as
+// too general when it is a noun in noun.Tops or fewer than four steps below
+// the top (entity, object, act, person, group, attribute, state, event,
+// communication, relation…), when it has over 60 direct hyponyms (verbs
+// such as "change" and "move"), or when its word has over 12 senses ("give").
+//
+// Hyponym: the single words of the direct hyponyms and instances ("~",
+// "~i") of a frequent sense, each a frequent sense of its own word (for a
+// word never tagged, its first) and of a word with at most 12 senses: a
+// question may use a more general word than the text ("doubt" →
+// "skepticism", "legislature" → "parliament", "Congress"). A sense with
+// over 40 direct hyponyms and instances gives none, since each then says
+// little ("person", "city").
+//
+// Spelling: a British and an American spelling ("colour", "color"), related
+// both ways when their stems differ by at most three letters. A pair is a
+// word and its respelling by one or two of our→or, is→iz, ys→yz, re→er,
+// ence→ense, ogue→og, ll↔l, ae→e, oe→e, mme→m, eing→ing, gement→gment,
+// que→ck, ey→ay, ough→ow, yre→ire, ium→um, sc→sk, oul→ol, aught→aft, sy→zy
+// and a few single words, with evidence: the British list has the one and
+// the American list the other, and one of them is missing from the other
+// country's list; or WordNet puts both in one synset. Porter2 strips
+// "-ize" but not "-ise", so the stems of such a pair may be a word and its
+// root ("critic" ↔ "criticis", "recogn" ↔ "recognis"). WordNet spells the
+// American way, so a British stem also takes the relations that WordNet
+// gives its American counterparts, after its spellings and under the same
+// limits: those reached through one pair or several ("colouris" → "colour"
+// → "color"). So "recognis" reaches what "recogn" does, and "favour" what
+// "favor" does; an American stem gains only its British spellings.
+//
+// The thresholds are constants in gen/builder.go; gen -explain shows how
+// they see a word's senses and gen -dump a word's frequency and targets.
+//
+// # Frequency
+//
+// A key's frequency is how often WordNet's semantic concordances (about
+// 259,000 tagged words, mostly of the Brown Corpus) tag any sense of any
+// word with that stem, in any part of speech: the tag counts of
+// cntlist.rev, summed. (The index files' tagsense_cnt is no measure of
+// this: it counts a word's tagged senses, not their tags.) A British stem
+// counts as often as the most frequent of its American counterparts, since
+// WordNet rarely lists the British spelling. Every stem tagged at least
+// once is a key, about 12,900 of them. Any other stem has frequency 0, as
+// do the words WordNet lacks altogether: pronouns, prepositions and other
+// function words ("everyone"), and names ("Fordow"). The concordances tag
+// a proper name with its category, so "person" (6,914), "group" and
+// "location" count far above their share. Counts are stored exactly, in
+// two bytes (the highest is 6,914; any over 65,535 would be capped).
+//
+// # Sources and regeneration
+//
+// The table (table.bin) is generated from Debian's packages wordnet-base
+// 1:3.0-37 (WordNet 3.0, in /usr/share/wordnet), wbritish 2020.12.07-2 and
+// wamerican 2020.12.07-2 (/usr/share/dict/british-english and
+// american-english). To regenerate it:
+//
+//	apt-get install wordnet-base wbritish wamerican && go generate ./knowledge/internal/wordnet
+//
+// The generator (gen) is deterministic: the same files give the same table,
+// byte for byte, which TestGenerate checks whenever wordnet-base is installed.
+//
+// WordNet 3.0 is Copyright 2006 by Princeton University and distributed
+// under the licence in LICENSE-WordNet, which must accompany the table; the
+// word lists' notice is in LICENSE-SCOWL.
+//
+// # Why a generated table
+//
+// Lookups run on every chat message, so they must not allocate, and the
+// process must not parse a database at start. The Go WordNet libraries
+// found (such as github.com/fluhus/gostuff/nlp/wordnet) read WordNet's own
+// files at run time into a full in-memory graph of lemmas and synsets, and
+// know nothing of Porter2 stems, of which senses are frequent, or of
+// British spellings; none offers a compact table keyed by stems. So the
+// selection is done once, by gen, and the result embedded: the table is
+// about 650 KB, init only slices its header, and Related and Frequency are
+// a binary search over the keys.
+package wordnet

@@ -1,0 +1,185 @@
+package wordnet
+
+import (
+	_ "embed"
+	"iter"
+	"strings"
+)
+
+//go:generate go run ./gen -wordnet /usr/share/wordnet -british /usr/share/dict/british-english -american /usr/share/dict/american-english -o table.bin
+
+// table is the generated table; see gen/table.go for its layout. As a
+// string it stays in read-only memory and slicing it never allocates.
+//
+//go:embed table.bin
+var table string
+
+// Relation says how a word relates to the one looked up, strongest first.
+type Relation uint8
+
+// The relations, strongest first.
+const (
+	Spelling     Relation = iota + 1 // a British/American spelling variant ("colour"/"color")
+	Synonym                          // shares a frequent sense ("help"/"aid")
+	Abbreviation                     // an acronym of the phrase, or its expansion ("us" ↔ "unit state")
+	Derived                          // a derivationally related form ("decide"/"decision")
+	Hypernym                         // a more general word ("sedan" → "car")
+	Hyponym                          // a more specific word ("legislature" → "parliament")
+)
+
+// String returns the relation's name in lower case.
+func (r Relation) String() string {
+	switch r {
+	case Spelling:
+		return "spelling"
+	case Synonym:
+		return "synonym"
+	case Abbreviation:
+		return "abbreviation"
+	case Derived:
+		return "derived"
+	case Hypernym:
+		return "hypernym"
+	case Hyponym:
+		return "hyponym"
+	}
+	return "invalid"
+}
+
+// Layout constants, shared with gen/table.go.
+const (
+	magic      = "WNT2"
+	headerSize = 16
+	keySize    = 8
+	entrySize  = 3
+	poolBits   = 21
+	entryBits  = 23
+	phraseFlag = 1 << entryBits
+)
+
+// The table's sections, sliced from it once at init.
+var pool, keys, entries, nKeys = sections(table)
+
+// sections splits the table into its pool, key records and entries.
+func sections(t string) (pool, keys, entries string, n int) {
+	if len(t) < headerSize || t[:len(magic)] != magic {
+		panic("wordnet: table.bin is not a table; run go generate")
+	}
+	n = int(u32(t[4:]))
+	poolLen, nEntries := int(u32(t[8:])), int(u32(t[12:]))
+	keysAt := headerSize + poolLen
+	entriesAt := keysAt + (n+1)*keySize
+	if len(t) != entriesAt+nEntries*entrySize {
+		panic("wordnet: table.bin has the wrong size; run go generate")
+	}
+	return t[headerSize:keysAt], t[keysAt:entriesAt], t[entriesAt:], n
+}
+
+func u32(s string) uint32 {
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+func u16(s string, i int) uint16 { return uint16(s[i]) | uint16(s[i+1])<<8 }
+
+func u24(s string, i int) int {
+	return int(s[i]) | int(s[i+1])<<8 | int(s[i+2])<<16
+}
+
+// word returns the stem at pool offset off.
+func word(off int) string {
+	n := int(pool[off])
+	return pool[off+1 : off+1+n]
+}
+
+// key returns the stem of key i.
+func key(i int) string { return word(u24(keys, i*keySize)) }
+
+// find returns the index of the key stem, and whether it is there.
+func find(stem string) (int, bool) {
+	lo, hi := 0, nKeys
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if key(m) < stem {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < nKeys && key(lo) == stem
+}
+
+// entriesOf returns the entries of key i.
+func entriesOf(i int) Entries {
+	from := u24(keys, i*keySize+3) &^ phraseFlag
+	to := u24(keys, (i+1)*keySize+3) &^ phraseFlag
+	return Entries{entries[from*entrySize : to*entrySize]}
+}
+
+// Frequency returns how common the words with stem are in general
+// English: how many times WordNet's semantic concordances (about 259,000
+// tagged words, mostly of the Brown Corpus) tag any sense of any word with
+// that stem, capped at 65,535. A British stem counts as often as its
+// American counterpart. It is 0 for a stem never tagged, a phrase, a stop
+// word, or a word WordNet lacks (function words such as "everyone", names).
+// For scale: "peopl" is 291, "statement" 70, "principl" 36,
+// "centrifug" 12, "enrich" 8, "fordow" 0. It never allocates.
+func Frequency(stem string) uint32 {
+	i, ok := find(stem)
+	if !ok {
+		return 0
+	}
+	return uint32(u16(keys, i*keySize+6))
+}
+
+// Entries is a view into the table: the words related to one key,
+// strongest relation first, then the most frequent. The zero value is empty.
+type Entries struct {
+	recs string
+}
+
+// Len returns the number of entries.
+func (e Entries) Len() int { return len(e.recs) / entrySize }
+
+// At returns entry i, 0 <= i < e.Len(): a related word's stem (words
+// joined by single spaces for a phrase) and how it relates to the key.
+func (e Entries) At(i int) (stem string, rel Relation) {
+	v := u24(e.recs, i*entrySize)
+	return word(v & (1<<poolBits - 1)), Relation(v >> poolBits)
+}
+
+// Related returns the words related to stem, strongest relation first;
+// none for a stem the table does not know or knows only the frequency of.
+// A stem is a Porter2 stem as english.Stem(word, true) makes it, an
+// acronym's letters in lower case ("us", "iaea"), or a phrase of stems
+// joined by single spaces ("unit state"). It never allocates.
+func Related(stem string) Entries {
+	i, ok := find(stem)
+	if !ok {
+		return Entries{}
+	}
+	return entriesOf(i)
+}
+
+// StartsPhrase reports whether some key phrase begins with stem ("unit"
+// begins "unit state"), so that a caller need try the bigrams and trigrams
+// starting at a word only when it does. It never allocates.
+func StartsPhrase(stem string) bool {
+	if strings.IndexByte(stem, ' ') >= 0 {
+		return false
+	}
+	i, ok := find(stem)
+	return ok && u24(keys, i*keySize+3)&phraseFlag != 0
+}
+
+// All yields every key with its entries, in byte order of the keys. Keys
+// that only begin phrases or carry a frequency have no entries and are
+// skipped.
+func All() iter.Seq2[string, Entries] {
+	return func(yield func(string, Entries) bool) {
+		for i := range nKeys {
+			if e := entriesOf(i); e.Len() > 0 && !yield(key(i), e) {
+				return
+			}
+		}
+	}
+}
