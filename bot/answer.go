@@ -10,18 +10,25 @@ import (
 	"github.com/talksbot/talksbot/knowledge"
 )
 
-// followUpWords is the most words a question may have and still be read as
-// a follow-up of the thread's previous turn without any other cue.
-const followUpWords = 6
+// followUpLeads open a question that refers back to the previous turn:
+// "and the Iranian side?", "what about Congress?".
+var followUpLeads = [][]string{{"and"}, {"what", "about"}, {"how", "about"}, {"what", "of"}}
 
-// followUpLeads open a question that refers back to the previous turn.
-var followUpLeads = []string{"and ", "what about ", "how about ", "what of "}
-
-// followUpPronouns, leading a question, refer back to the previous turn.
-var followUpPronouns = map[string]bool{
+// personalPronouns stand for someone or something named before: wherever
+// they stand in a question, they refer back to the previous turn.
+var personalPronouns = map[string]bool{
 	"they": true, "them": true, "their": true, "he": true, "him": true, "his": true,
-	"she": true, "her": true, "it": true, "its": true, "that": true, "those": true,
+	"she": true, "her": true, "it": true, "its": true,
 }
+
+// demonstratives refer back to the previous turn too ("why is that?"),
+// though "this article" refers to the text itself.
+var demonstratives = map[string]bool{"this": true, "that": true, "these": true, "those": true}
+
+// ellipsisWords is the most words a question with no topic of its own may
+// have and still take the previous turn's ("why?", "how so?", "why is
+// that?") without a personal pronoun saying so.
+const ellipsisWords = 3
 
 // threadKey names a conversation: the bot remembers one turn per key.
 type threadKey struct {
@@ -46,78 +53,78 @@ func conversation(req Request) (threadKey, bool) {
 	return threadKey{platform: req.Platform, channel: req.Channel, thread: req.Thread}, true
 }
 
-// followUp says how a question reads relative to the thread's previous turn.
-type followUp int
-
-const (
-	standalone followUp = iota
-	short               // short enough that it may lean on the previous turn
-	marked              // opens with "and", "what about", ... or a pronoun referring back
-)
-
-// classify reads q as a follow-up when it opens with "and", "what about",
-// "how about", "what of" or a pronoun referring back (marked), or when it
-// has at most followUpWords words (short).
-func classify(q string) followUp {
-	words := strings.Fields(strings.ToLower(q))
-	if len(words) == 0 {
-		return standalone
-	}
-	lead := strings.Join(words, " ")
-	for _, l := range followUpLeads {
-		if strings.HasPrefix(lead, l) {
-			return marked
-		}
-	}
-	first := strings.TrimFunc(words[0], func(r rune) bool { return !unicode.IsLetter(r) })
-	if followUpPronouns[first] {
-		return marked
-	}
-	if len(words) <= followUpWords {
-		return short
-	}
-	return standalone
+// words splits q into lower-case runs of letters: "it's" gives "it", "s".
+func words(q string) []string {
+	return strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) })
 }
 
-// resolve answers question, in the context of prev when the question reads
-// as a follow-up. usedContext says whether the answer relies on prev.
+// refersBack reports whether q points at the previous turn: it opens with
+// "and", "what about", "how about" or "what of", or holds a pronoun that
+// refers back ("what did they provide?", "who backed it?").
+func refersBack(q string) bool {
+	ws := words(q)
+	for _, lead := range followUpLeads {
+		if len(ws) >= len(lead) && slices.Equal(ws[:len(lead)], lead) {
+			return true
+		}
+	}
+	return slices.ContainsFunc(ws, func(w string) bool { return personalPronouns[w] || demonstratives[w] })
+}
+
+// ellipsis reports whether q, a question with no topic of its own, takes
+// the previous turn's: it is short ("why?", "and then?") or holds a personal
+// pronoun ("what did he say?"). A longer one without ("What is this article
+// about?") asks about the knowledge base as a whole.
+func ellipsis(q string) bool {
+	return len(strings.Fields(q)) <= ellipsisWords ||
+		slices.ContainsFunc(words(q), func(w string) bool { return personalPronouns[w] })
+}
+
+// resolve answers question, reading it with the thread's previous turn prev
+// (nil for none) only when it needs it. usedContext says whether the answer
+// relies on prev.
+//
+// A question that refers back (refersBack) is answered in context when
+// that answers it. Any other question stands alone: only when alone it is
+// not answerable, and in context it is, is the context used; that is how an
+// ellipsis such as "why?" gets the previous turn's topic. "Where are the
+// talks?" after a question about the hardliners is about the talks.
 func (b *Bot) resolve(ix *knowledge.Index, question string, prev *turn) (ans knowledge.Answer, usedContext bool) {
-	alone := func() knowledge.Answer { return ix.Answer(knowledge.Query{Text: question, K: b.poolK()}) }
-	kind := classify(question)
-	if prev == nil || kind == standalone {
-		return alone(), false
+	q := knowledge.Query{Text: question, K: b.poolK()}
+	if prev == nil {
+		return ix.Answer(q), false
 	}
-	withContext := ix.Answer(knowledge.Query{Text: question, Context: prev.effective, K: b.poolK()})
-	if kind == marked {
-		if withContext.Answerable {
-			return withContext, true
+	marked := refersBack(question)
+	var single knowledge.Answer
+	if !marked {
+		if single = ix.Answer(q); single.Answerable {
+			return single, false
 		}
-		return alone(), false
 	}
-	// A short question may be complete on its own ("Who is Zarif?"): when
-	// it gets the same best sentence without the context, it needs none.
-	single := alone()
-	switch {
-	case !withContext.Answerable:
-		return single, false
-	case single.Answerable && sameLead(single, withContext):
-		return single, false
-	default:
-		return withContext, true
+	if with := b.inContext(ix, question, prev); with.Answerable {
+		return with, true
 	}
+	if marked {
+		single = ix.Answer(q)
+	}
+	return single, false
 }
 
-func sameLead(a, b knowledge.Answer) bool {
-	if len(a.Quotes) == 0 || len(b.Quotes) == 0 {
-		return false
+// inContext answers question as a follow-up of prev. The previous turn's
+// words weigh less than the question's own, except for an ellipsis, which
+// has none: "why?" asks about the previous turn's topic.
+func (b *Bot) inContext(ix *knowledge.Index, question string, prev *turn) knowledge.Answer {
+	a := ix.Answer(knowledge.Query{Text: question, Context: prev.effective, K: b.poolK()})
+	if a.ContentWords == 0 && ellipsis(question) {
+		a = ix.Answer(knowledge.Query{Text: prev.effective + " " + question, K: b.poolK()})
 	}
-	qa, qb := a.Quotes[0], b.Quotes[0]
-	return qa.Passage.ID == qb.Passage.ID && qa.Sentence == qb.Sentence
+	return a
 }
 
 // ask answers a question, in the context of the thread's previous turn when
-// it reads as a follow-up.
-func (b *Bot) ask(ctx context.Context, ix *knowledge.Index, req Request, question, id string, start time.Time) Reply {
+// it needs it.
+func (b *Bot) ask(ctx context.Context, kb *knowledgeBase, req Request, question, id string, start time.Time) Reply {
+	ix := kb.ix
 	key, threaded := conversation(req)
 	var prev *turn
 	if threaded {
@@ -129,6 +136,7 @@ func (b *Bot) ask(ctx context.Context, ix *knowledge.Index, req Request, questio
 	if greeting, ok := smallTalk(question); ok {
 		reply := helpReply(ix, id, "")
 		reply.Text = greeting + " " + reply.Text
+		reply.AskKind = AskSmallTalk
 		return reply
 	}
 
@@ -138,6 +146,7 @@ func (b *Bot) ask(ctx context.Context, ix *knowledge.Index, req Request, questio
 		// "What is this about?" names no topic: the overview answers it.
 		reply := overviewReply(ix, id)
 		reply.Question = question
+		reply.AskKind = AskOverview
 		b.logQuestion(ctx, LogEntry{ReplyID: id, Platform: req.Platform, User: req.User, Question: question,
 			Answered: true, Mode: reply.Mode, Latency: b.now().Sub(start), At: start})
 		return reply
@@ -157,7 +166,7 @@ func (b *Bot) ask(ctx context.Context, ix *knowledge.Index, req Request, questio
 
 	var reply Reply
 	if ans.Answerable {
-		reply = b.answerReply(ctx, ix, ans, req, prev, current, question, id)
+		reply = b.answerReply(ctx, kb, ans, req, prev, current, question, id)
 		current.answer = reply.Text
 		if threaded {
 			b.threads.put(key, current, b.now())
@@ -183,15 +192,16 @@ func (b *Bot) ask(ctx context.Context, ix *knowledge.Index, req Request, questio
 // answerReply composes the extractive answer and, with a Drafter, replaces
 // its wording by a verified draft. With a Ranker, the citations are ordered
 // by the fusion of the keyword ranking and the Ranker's.
-func (b *Bot) answerReply(ctx context.Context, ix *knowledge.Index, ans knowledge.Answer, req Request, prev *turn, current turn, question, id string) Reply {
+func (b *Bot) answerReply(ctx context.Context, kb *knowledgeBase, ans knowledge.Answer, req Request, prev *turn, current turn, question, id string) Reply {
 	pool := hitCitations(ans.Hits)
-	if b.ranker != nil {
-		pool = b.hybrid(ctx, ix, current.effective, pool, id)
+	if kb.ranker != nil {
+		pool = b.hybrid(ctx, kb, current.effective, pool, id)
 	}
 	quotes, cites := selectCitations(pool, ans.Quotes, b.k)
 	reply := Reply{
 		ID:        id,
 		Kind:      KindAnswer,
+		AskKind:   AskAnswer,
 		Question:  current.display,
 		Text:      joinQuotes(quotes),
 		Quotes:    quotes,
@@ -325,6 +335,7 @@ func declinedReply(ix *knowledge.Index, id, question string) Reply {
 	return Reply{
 		ID:       id,
 		Kind:     KindDeclined,
+		AskKind:  AskDeclined,
 		Question: question,
 		Text:     text,
 		Themes:   themeRefs(ix.Themes()),

@@ -9,7 +9,8 @@ import (
 // `talksbot ask --json` prints and POST /v1/ask returns.
 type Ask struct {
 	Question  string        `json:"question"`
-	Answered  bool          `json:"answered"` // false when the knowledge base does not cover the question
+	Kind      AskKind       `json:"kind"`     // "answer", "declined", "overview" or "smalltalk"
+	Answered  bool          `json:"answered"` // true only for kind "answer"
 	Answer    string        `json:"answer"`
 	Mode      string        `json:"mode"`            // "extractive" or "llm"
 	Model     string        `json:"model,omitempty"` // set only when Mode is "llm"
@@ -28,15 +29,24 @@ type AskCitation struct {
 }
 
 // NewAsk builds the Ask for question from the bot's reply, keeping at most k
-// citations (all of them when k ≤ 0); took is how long answering took.
+// citations (all of them when k ≤ 0); took is how long answering took. A
+// reply without an AskKind (one not made by Bot.Handle) counts as an answer
+// when it is a KindAnswer reply and as declined otherwise.
 func NewAsk(question string, r Reply, k int, took time.Duration) Ask {
 	a := Ask{
 		Question:  question,
+		Kind:      r.AskKind,
 		Answered:  r.Kind == KindAnswer,
 		Answer:    r.Text,
 		Mode:      r.Mode,
 		Citations: AskCitations(r.Citations, k),
 		TookMS:    float64(took.Microseconds()) / 1000,
+	}
+	if a.Kind == "" {
+		a.Kind = AskDeclined
+		if a.Answered {
+			a.Kind = AskAnswer
+		}
 	}
 	if a.Mode == "" {
 		a.Mode = ModeExtractive

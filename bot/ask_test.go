@@ -26,10 +26,10 @@ func TestNewAskShape(t *testing.T) {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	if want := []string{"answer", "answered", "citations", "mode", "question", "took_ms"}; !slices.Equal(keys, want) {
+	if want := []string{"answer", "answered", "citations", "kind", "mode", "question", "took_ms"}; !slices.Equal(keys, want) {
 		t.Errorf("got keys %v, want %v (no model in extractive mode)", keys, want)
 	}
-	if obj["question"] != "What has Congress pushed for?" || obj["answered"] != true || obj["answer"] != r.Text ||
+	if obj["question"] != "What has Congress pushed for?" || obj["kind"] != "answer" || obj["answered"] != true || obj["answer"] != r.Text ||
 		obj["mode"] != "extractive" || obj["took_ms"] != 1.5 {
 		t.Errorf("got %s, want the question answered extractively in 1.5 ms", data)
 	}
@@ -59,27 +59,33 @@ func TestNewAsk(t *testing.T) {
 		wantIDs    []string
 		wantScores []float64
 		answered   bool
+		kind       bot.AskKind
 		mode       string
 		model      string
 	}{
 		{"k truncates", bot.Reply{Kind: bot.KindAnswer, Citations: cites, Mode: bot.ModeExtractive}, 2,
-			[]string{"a#1", "a#2"}, []float64{2.5, 0}, true, "extractive", ""},
+			[]string{"a#1", "a#2"}, []float64{2.5, 0}, true, bot.AskAnswer, "extractive", ""},
 		{"k zero keeps all, non-finite scores become 0", bot.Reply{Kind: bot.KindAnswer, Citations: cites, Mode: bot.ModeExtractive}, 0,
-			[]string{"a#1", "a#2", "a#3", "a#4"}, []float64{2.5, 0, 0, 0}, true, "extractive", ""},
+			[]string{"a#1", "a#2", "a#3", "a#4"}, []float64{2.5, 0, 0, 0}, true, bot.AskAnswer, "extractive", ""},
 		{"k above the count", bot.Reply{Kind: bot.KindAnswer, Citations: cites[:1], Mode: bot.ModeLLM, Model: "m-1"}, 5,
-			[]string{"a#1"}, []float64{2.5}, true, "llm", "m-1"},
+			[]string{"a#1"}, []float64{2.5}, true, bot.AskAnswer, "llm", "m-1"},
 		{"model only in llm mode", bot.Reply{Kind: bot.KindAnswer, Mode: bot.ModeExtractive, Model: "m-1"}, 3,
-			[]string{}, []float64{}, true, "extractive", ""},
+			[]string{}, []float64{}, true, bot.AskAnswer, "extractive", ""},
 		{"declined, mode defaults to extractive", bot.Reply{Kind: bot.KindDeclined}, 3,
-			[]string{}, []float64{}, false, "extractive", ""},
+			[]string{}, []float64{}, false, bot.AskDeclined, "extractive", ""},
 		{"error is not answered", bot.Reply{Kind: bot.KindError, Mode: bot.ModeExtractive}, 3,
-			[]string{}, []float64{}, false, "extractive", ""},
+			[]string{}, []float64{}, false, bot.AskDeclined, "extractive", ""},
+		{"overview is not answered", bot.Reply{Kind: bot.KindSummary, AskKind: bot.AskOverview, Mode: bot.ModeExtractive}, 3,
+			[]string{}, []float64{}, false, bot.AskOverview, "extractive", ""},
+		{"small talk is not answered", bot.Reply{Kind: bot.KindHelp, AskKind: bot.AskSmallTalk}, 3,
+			[]string{}, []float64{}, false, bot.AskSmallTalk, "extractive", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := bot.NewAsk("q", tt.reply, tt.k, 0)
-			if a.Answered != tt.answered || a.Mode != tt.mode || a.Model != tt.model {
-				t.Errorf("got answered %v mode %q model %q, want %v %q %q", a.Answered, a.Mode, a.Model, tt.answered, tt.mode, tt.model)
+			if a.Answered != tt.answered || a.Kind != tt.kind || a.Mode != tt.mode || a.Model != tt.model {
+				t.Errorf("got answered %v kind %q mode %q model %q, want %v %q %q %q",
+					a.Answered, a.Kind, a.Mode, a.Model, tt.answered, tt.kind, tt.mode, tt.model)
 			}
 			if a.Citations == nil {
 				t.Fatal("got nil citations, want a non-nil slice")
@@ -114,6 +120,37 @@ func TestNewAsk(t *testing.T) {
 				t.Errorf("got %s, want a model field only in llm mode", data)
 			}
 		})
+	}
+}
+
+// TestAskKinds shows what each kind of question becomes, as the bot
+// replies to it.
+func TestAskKinds(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+	tests := []struct {
+		question string
+		kind     bot.AskKind
+		answered bool
+	}{
+		{"What has Congress pushed for?", bot.AskAnswer, true},
+		{"Who won the World Cup?", bot.AskDeclined, false},
+		{"What is this article about?", bot.AskOverview, false},
+		{"thanks!", bot.AskSmallTalk, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			r := ask(t, b, tt.question)
+			if r.AskKind != tt.kind {
+				t.Errorf("got reply %s with ask kind %q, want %q", r.Kind, r.AskKind, tt.kind)
+			}
+			a := bot.NewAsk(tt.question, r, 3, 0)
+			if a.Kind != tt.kind || a.Answered != tt.answered {
+				t.Errorf("got kind %q answered %v, want %q %v", a.Kind, a.Answered, tt.kind, tt.answered)
+			}
+		})
+	}
+	if r := ask(t, b, "themes"); r.AskKind != "" {
+		t.Errorf("got ask kind %q for a command, want none", r.AskKind)
 	}
 }
 

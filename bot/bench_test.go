@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/talksbot/talksbot/bot"
+	"github.com/talksbot/talksbot/knowledge"
 )
 
 func BenchmarkHandle(b *testing.B) {
@@ -55,8 +56,8 @@ func BenchmarkHandleHybrid(b *testing.B) {
 	for _, p := range ix.Passages() {
 		ids = append(ids, p.ID)
 	}
-	rk := &fakeRanker{rank: ranking(ids[len(ids)-12:]...)}
-	h := bot.New(ix, bot.Options{Store: discardStore{}, Ranker: rk})
+	rk := &fakeRanker{ix: ix, rank: ranking(ids[len(ids)-12:]...)}
+	h := bot.New(ix, bot.Options{Store: discardStore{}, NewRanker: func(*knowledge.Index) bot.Ranker { return rk }})
 	ctx := context.Background()
 	req := bot.Request{Platform: bot.Slack, User: "U1", Text: hardliners}
 	b.ReportAllocs()

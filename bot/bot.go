@@ -60,10 +60,15 @@ type Options struct {
 	// context when negative.
 	QueueTimeout time.Duration
 
-	// Ranker, when set, ranks passages by meaning (embeddings) to order an
-	// answer's citations together with the keyword ranking: hybrid
-	// retrieval. nil: keyword ranking only.
-	Ranker Ranker
+	// NewRanker, when set, builds the Ranker of an index: one that ranks
+	// that index's passages by meaning (embeddings), to order an answer's
+	// citations together with the keyword ranking (hybrid retrieval). New
+	// and SetIndex call it once per index, before the index serves, so it
+	// must return quickly and do no I/O: work such as embedding the
+	// passages belongs in Rank or in a warm-up its caller runs. A nil
+	// Ranker leaves that index to the keyword ranking. nil: keyword ranking
+	// only.
+	NewRanker func(*knowledge.Index) Ranker
 	// RankTimeout bounds one Ranker call; 2 s when zero or negative. An
 	// answer whose ranking fails or runs late is ranked by keywords alone.
 	RankTimeout time.Duration
@@ -82,7 +87,7 @@ type Options struct {
 
 // Bot turns Requests into Replies. It is safe for concurrent use.
 type Bot struct {
-	ix       atomic.Pointer[knowledge.Index]
+	kb       atomic.Pointer[knowledgeBase] // nil until an index is given
 	drafter  Drafter
 	store    Store
 	log      *slog.Logger
@@ -93,10 +98,9 @@ type Bot struct {
 	slots    chan struct{}
 	queue    time.Duration // ≤ 0: wait for a slot as long as ctx allows
 
-	ranker      Ranker
+	newRanker   func(*knowledge.Index) Ranker // nil: keyword ranking only
 	rankTimeout time.Duration
-	rankerDown  atomic.Bool                 // the last ranking failed; logged once until it works again
-	corpus      atomic.Pointer[corpusCites] // every passage as a Citation, for the ranker
+	rankerDown  atomic.Bool // the last ranking failed; logged once until it works again
 
 	// replyThemes remembers each answer's and summary's theme (the section
 	// of its first citation) for the feedback given on it.
@@ -113,8 +117,8 @@ func New(ix *knowledge.Index, opts Options) *Bot {
 		k:       opts.K,
 		now:     opts.Now,
 		queue:   opts.QueueTimeout,
-		ranker:  opts.Ranker,
 
+		newRanker:   opts.NewRanker,
 		rankTimeout: opts.RankTimeout,
 		replyThemes: newLRU[string, string](maxReplyThemes, 0),
 	}
@@ -157,9 +161,26 @@ func New(ix *knowledge.Index, opts Options) *Bot {
 		b.slots = make(chan struct{}, opts.MaxConcurrent)
 	}
 	if ix != nil {
-		b.ix.Store(ix)
+		b.kb.Store(b.newKnowledgeBase(ix))
 	}
 	return b
+}
+
+// knowledgeBase is what the bot answers from: an index and the Ranker built
+// for it. They are swapped together, so that a question is always ranked
+// by the ranker of the index it is answered from, even during a reload.
+type knowledgeBase struct {
+	ix     *knowledge.Index
+	ranker Ranker // nil: keyword ranking only
+}
+
+// newKnowledgeBase pairs ix with the Ranker built for it.
+func (b *Bot) newKnowledgeBase(ix *knowledge.Index) *knowledgeBase {
+	kb := &knowledgeBase{ix: ix}
+	if b.newRanker != nil {
+		kb.ranker = b.newRanker(ix)
+	}
+	return kb
 }
 
 // Handle answers one request. It always returns a Reply: bad input and
@@ -186,10 +207,11 @@ func (b *Bot) Handle(ctx context.Context, req Request) (reply Reply) {
 		b.log.Debug("rate limited", "reply_id", id, "platform", string(req.Platform))
 		return errorReply(id, ProblemRateLimited, msgRateLimited)
 	}
-	ix := b.ix.Load()
-	if ix == nil {
+	kb := b.kb.Load()
+	if kb == nil {
 		return errorReply(id, ProblemUnavailable, msgNoIndex)
 	}
+	ix := kb.ix
 
 	switch cmd.Name {
 	case cmdAsk:
@@ -201,7 +223,7 @@ func (b *Bot) Handle(ctx context.Context, req Request) (reply Reply) {
 			return b.busy(id, req)
 		}
 		defer release()
-		reply = b.ask(ctx, ix, req, cmd.Arg, id, start)
+		reply = b.ask(ctx, kb, req, cmd.Arg, id, start)
 	case cmdSummary:
 		release, ok := b.acquire(ctx)
 		if !ok {
@@ -286,21 +308,22 @@ func (b *Bot) FirstDelivery(ctx context.Context, eventID string) (bool, error) {
 // Themes lists the knowledge base's themes (for autocomplete and menus). It
 // is empty while no index is loaded.
 func (b *Bot) Themes() []ThemeRef {
-	ix := b.ix.Load()
-	if ix == nil {
+	kb := b.kb.Load()
+	if kb == nil {
 		return nil
 	}
-	return themeRefs(ix.Themes())
+	return themeRefs(kb.ix.Themes())
 }
 
-// SetIndex swaps the knowledge base atomically (hot reload). Requests being
-// answered finish with the index they started with. A nil ix is ignored.
+// SetIndex swaps the knowledge base atomically (hot reload), together with
+// the Ranker Options.NewRanker builds for ix. Requests being answered finish
+// with the index and ranker they started with. A nil ix is ignored.
 func (b *Bot) SetIndex(ix *knowledge.Index) {
 	if ix == nil {
 		b.log.Warn("ignoring a nil index")
 		return
 	}
-	b.ix.Store(ix)
+	b.kb.Store(b.newKnowledgeBase(ix))
 }
 
 // acquire takes one of the MaxConcurrent answering slots, waiting until one

@@ -391,28 +391,80 @@ func TestHandleFollowUps(t *testing.T) {
 	})
 }
 
+// TestHandleFollowUpCues shows when a question in a thread is read with
+// the previous turn: when it refers back (a lead such as "and", a pronoun),
+// when it is an ellipsis with no topic of its own, and otherwise only when
+// it cannot be answered alone but can in context.
 func TestHandleFollowUpCues(t *testing.T) {
+	const (
+		congress   = "What did Congress push for?"
+		hardliners = "What are the hardliners doing?"
+	)
 	tests := []struct {
-		text        string
+		name        string
+		first, text string
 		wantContext bool
+		wantKind    bot.Kind
+		wantText    string // in the reply; "" for no check
 	}{
-		{"and the Iranian side?", true},
-		{"what about the Iranian hardliners in Tehran and their efforts today?", true},
-		{"How about the Iranian hardliners in Tehran and their efforts today?", true},
-		{"what of the Iranian hardliners in Tehran and their efforts today?", true},
-		{"They pushed for sanctions, but what are the Iranian hardliners seeking in response?", true},
-		{"What are the Iranian hardliners seeking in response to the talks in Vienna?", false},
+		{"lead and", congress, "and the Iranian side?", true, bot.KindAnswer, ""},
+		{"lead and, a name", hardliners, "and Congress?", true, bot.KindAnswer, "Congress has pushed"},
+		{"lead what about", congress, "what about the Iranian hardliners in Tehran and their efforts today?", true, bot.KindAnswer, ""},
+		{"lead how about", congress, "How about the Iranian hardliners in Tehran and their efforts today?", true, bot.KindAnswer, ""},
+		{"lead what of", congress, "what of the Iranian hardliners in Tehran and their efforts today?", true, bot.KindAnswer, ""},
+		{"ellipsis", congress, "why?", true, bot.KindAnswer, "hard-hitting sanctions"},
+		{"ellipsis after another topic", hardliners, "why?", true, bot.KindAnswer, "Iranian hardliners"},
+		{"ellipsis of two words", congress, "how so?", true, bot.KindAnswer, "hard-hitting sanctions"},
+		{"ellipsis with a lead", congress, "and then?", true, bot.KindAnswer, "hard-hitting sanctions"},
+		{"ellipsis with a personal pronoun", "Who is Zarif?", "what did he say?", true, bot.KindAnswer, "Zarif"},
+		{"pronoun", "Who has openly supported efforts to build confidence?", "what did they provide?", true, bot.KindAnswer, "unprecedented foundation"},
+		{"pronoun at the end", "What did the interim nuclear deal in Geneva do?", "who backed it?", true, bot.KindAnswer, "openly supported"},
+		{"pronoun opening a long question", congress, "They pushed for sanctions, but what are the Iranian hardliners seeking in response?", true, bot.KindAnswer, ""},
+		{"a question of its own", congress, "What are the Iranian hardliners seeking in response to the talks in Vienna?", false, bot.KindAnswer, ""},
+		{"a short question of its own after another topic", hardliners, "Where are the talks?", false, bot.KindAnswer, "talks"},
+		{"a longer one", hardliners, "Where are the talks taking place?", false, bot.KindAnswer, "taking place"},
+		{"a short covered question after an unrelated one", congress, "Who is Zarif?", false, bot.KindAnswer, "Foreign Minister Zarif"},
+		{"a question about the article", congress, "What is this article about?", false, bot.KindSummary, "Handling the Spoilers"},
+		{"an uncovered question", congress, "Who won the World Cup?", false, bot.KindDeclined, ""},
 	}
 	for i, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
+		t.Run(tt.name, func(t *testing.T) {
 			b := bot.New(newIndex(t), bot.Options{})
 			thread := fmt.Sprint("T", i)
-			inThread(t, b, thread, "What did Congress push for?")
+			if r := inThread(t, b, thread, tt.first); r.Kind != bot.KindAnswer {
+				t.Fatalf("first turn %q: got kind %q, want %q", tt.first, r.Kind, bot.KindAnswer)
+			}
 			r := inThread(t, b, thread, tt.text)
-			if got := strings.Contains(r.Question, "following up"); got != tt.wantContext {
-				t.Errorf("got question %q (%s), want context %v", r.Question, r.Kind, tt.wantContext)
+			want := tt.text
+			if tt.wantContext {
+				want += " (following up on “" + tt.first + "”)"
+			}
+			if r.Question != want {
+				t.Errorf("got question %q, want %q", r.Question, want)
+			}
+			if r.Kind != tt.wantKind {
+				t.Fatalf("got kind %q (%q), want %q", r.Kind, r.Text, tt.wantKind)
+			}
+			if !strings.Contains(r.Text, tt.wantText) {
+				t.Errorf("got %q, want it to contain %q", r.Text, tt.wantText)
+			}
+			if alone := ask(t, b, tt.text); !tt.wantContext && (r.Kind != alone.Kind || r.Text != alone.Text) {
+				t.Errorf("got %s %q, want the reply to the question asked alone: %s %q", r.Kind, r.Text, alone.Kind, alone.Text)
 			}
 		})
+	}
+}
+
+// TestHandleFollowUpWithoutPreviousTurn shows that the cues of a follow-up
+// mean nothing outside a conversation: an ellipsis gets the overview, like
+// any question without a topic, and a pronoun is read as it stands.
+func TestHandleFollowUpWithoutPreviousTurn(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+	if r := inThread(t, b, "T1", "why?"); r.Kind != bot.KindSummary || r.AskKind != bot.AskOverview {
+		t.Errorf("got %s (%s), want the overview", r.Kind, r.AskKind)
+	}
+	if r := inThread(t, b, "T2", "what did they provide?"); r.Kind != bot.KindAnswer || r.Question != "what did they provide?" {
+		t.Errorf("got %s for %q, want an answer without context", r.Kind, r.Question)
 	}
 }
 

@@ -4,13 +4,15 @@
 //
 // The bot routes commands (ask, summary, themes, sources, help; see
 // ParseCommand), composes grounded answers from the knowledge base, keeps a
-// short per-thread context so follow-ups are understood, and owns the small
-// ports that adapters and operations plug in: Drafter (an LLM that drafts
-// wording, whose drafts Verify checks sentence by sentence before use, and
-// whose streamed text reaches users only in verified whole sentences),
-// Ranker (an optional ranking by meaning, fused with the keyword ranking of
-// an answer's citations) and Store (feedback, the question log and
-// delivered-event ids; MemoryStore keeps them in memory).
+// short per-thread context so that follow-ups ("and Congress?", "why?",
+// "what did they provide?") are understood, and owns the small ports that
+// adapters and operations plug in: Drafter (an LLM that drafts wording,
+// whose drafts Verify checks sentence by sentence before use, and whose
+// streamed text reaches users only in verified whole sentences), Ranker (an
+// optional ranking of one index's passages by meaning, built per index and
+// fused with the keyword ranking of an answer's citations) and Store
+// (feedback, the question log and delivered-event ids; MemoryStore keeps
+// them in memory).
 //
 // Handle never fails: bad input, rate limits, a busy bot and even a panic
 // become a KindError reply fit for the user, while the details go to the

@@ -27,16 +27,16 @@ type DraftRequest struct {
 	Partial func(text string)
 }
 
-// Ranker ranks passages by meaning, typically by embeddings, for hybrid
-// retrieval: the bot fuses its ranking with the keyword ranking by
-// reciprocal rank fusion. Answerability and the quoted sentences stay with
-// the keyword search.
+// Ranker ranks the passages of one index by meaning, typically by
+// embeddings, for hybrid retrieval: the bot fuses its ranking with the
+// keyword ranking by reciprocal rank fusion. Answerability and the quoted
+// sentences stay with the keyword search. Options.NewRanker builds one per
+// index.
 type Ranker interface {
-	// Rank returns the IDs of at most k of passages, the most relevant to
-	// question first. passages is every passage of the knowledge base and is
-	// shared: Rank must not modify it. Rank must return soon after ctx is
+	// Rank returns the IDs of at most k passages of the ranker's index, the
+	// most relevant to question first. It must return soon after ctx is
 	// done; on any error the bot ranks by keywords alone.
-	Rank(ctx context.Context, question string, passages []Citation, k int) ([]string, error)
+	Rank(ctx context.Context, question string, k int) ([]string, error)
 }
 
 // Draft is a Drafter's result: text citing passages as [n].

@@ -15,33 +15,12 @@ import (
 // keeps the top few ranks from swamping the rest.
 const rrfK = 60
 
-// corpusCites is every passage of one index as a Citation: what the Ranker
-// ranks. It is built once per index.
-type corpusCites struct {
-	ix    *knowledge.Index
-	cites []Citation
-}
-
-// allCitations returns every passage of ix as a Citation, in document order.
-func (b *Bot) allCitations(ix *knowledge.Index) []Citation {
-	if c := b.corpus.Load(); c != nil && c.ix == ix {
-		return c.cites
-	}
-	ps := ix.Passages()
-	cites := make([]Citation, len(ps))
-	for i, p := range ps {
-		cites[i] = citation(p, 0)
-	}
-	b.corpus.Store(&corpusCites{ix: ix, cites: cites})
-	return cites
-}
-
 // hybrid orders an answer's candidate passages by fusing the keyword
-// ranking with the Ranker's. On any Ranker failure it returns the keyword
-// ranking: the first failure of a run is logged as a warning, the rest at
-// debug level, and the recovery at info level.
-func (b *Bot) hybrid(ctx context.Context, ix *knowledge.Index, question string, keyword []Citation, id string) []Citation {
-	ids, err := b.rank(ctx, ix, question)
+// ranking with the ranking of kb's Ranker. On any Ranker failure it returns
+// the keyword ranking: the first failure of a run is logged as a warning,
+// the rest at debug level, and the recovery at info level.
+func (b *Bot) hybrid(ctx context.Context, kb *knowledgeBase, question string, keyword []Citation, id string) []Citation {
+	ids, err := b.rank(ctx, kb.ranker, question)
 	if err != nil {
 		if b.rankerDown.Swap(true) {
 			b.log.Debug("ranking by meaning failed again, ranking by keywords", "reply_id", id, "err", err)
@@ -53,12 +32,12 @@ func (b *Bot) hybrid(ctx context.Context, ix *knowledge.Index, question string, 
 	if b.rankerDown.Swap(false) {
 		b.log.Info("ranking by meaning works again", "reply_id", id)
 	}
-	return fuse(ix, keyword, ids)
+	return fuse(kb.ix, keyword, ids)
 }
 
-// rank asks the Ranker for its ranking within RankTimeout, turning a panic
-// into an error.
-func (b *Bot) rank(ctx context.Context, ix *knowledge.Index, question string) (ids []string, err error) {
+// rank asks r for its ranking within RankTimeout, turning a panic into an
+// error.
+func (b *Bot) rank(ctx context.Context, r Ranker, question string) (ids []string, err error) {
 	ctx, cancel := context.WithTimeout(ctx, b.rankTimeout)
 	defer cancel()
 	defer func() {
@@ -66,7 +45,7 @@ func (b *Bot) rank(ctx context.Context, ix *knowledge.Index, question string) (i
 			ids, err = nil, fmt.Errorf("rank: panic: %v", p)
 		}
 	}()
-	ids, err = b.ranker.Rank(ctx, question, b.allCitations(ix), b.poolK())
+	ids, err = r.Rank(ctx, question, b.poolK())
 	if err == nil {
 		// A ranker that ignores its deadline is late all the same.
 		err = ctx.Err()

@@ -14,26 +14,29 @@ import (
 	"github.com/talksbot/talksbot/knowledge"
 )
 
-// fakeRanker records its calls and ranks with rank.
+// fakeRanker records its calls and ranks with rank. The index it was built
+// for is ix.
 type fakeRanker struct {
+	ix *knowledge.Index
+
 	mu    sync.Mutex
 	calls []rankCall
-	rank  func(ctx context.Context, passages []bot.Citation) ([]string, error)
+	rank  func(ctx context.Context) ([]string, error)
 }
 
 type rankCall struct {
 	question string
-	passages int
 	k        int
 }
 
 var _ bot.Ranker = (*fakeRanker)(nil)
 
-func (r *fakeRanker) Rank(ctx context.Context, question string, passages []bot.Citation, k int) ([]string, error) {
+func (r *fakeRanker) Rank(ctx context.Context, question string, k int) ([]string, error) {
 	r.mu.Lock()
-	r.calls = append(r.calls, rankCall{question: question, passages: len(passages), k: k})
+	r.calls = append(r.calls, rankCall{question: question, k: k})
+	rank := r.rank
 	r.mu.Unlock()
-	return r.rank(ctx, passages)
+	return rank(ctx)
 }
 
 func (r *fakeRanker) called() []rankCall {
@@ -42,9 +45,51 @@ func (r *fakeRanker) called() []rankCall {
 	return slices.Clone(r.calls)
 }
 
+// setRank replaces the ranking, safely while the bot ranks.
+func (r *fakeRanker) setRank(rank func(context.Context) ([]string, error)) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.rank = rank
+}
+
+// rankers builds a fakeRanker ranking with rank for every index it is given
+// and remembers them in order: it is the bot's Options.NewRanker.
+type rankers struct {
+	rank func(ctx context.Context) ([]string, error)
+
+	mu    sync.Mutex
+	built []*fakeRanker
+}
+
+func (rs *rankers) New(ix *knowledge.Index) bot.Ranker {
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	r := &fakeRanker{ix: ix, rank: rs.rank}
+	rs.built = append(rs.built, r)
+	return r
+}
+
+// all returns the rankers built so far, in order.
+func (rs *rankers) all() []*fakeRanker {
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	return slices.Clone(rs.built)
+}
+
+// only returns the one ranker built, failing the test unless there is
+// exactly one.
+func (rs *rankers) only(t testing.TB) *fakeRanker {
+	t.Helper()
+	all := rs.all()
+	if len(all) != 1 {
+		t.Fatalf("got %d rankers built, want 1", len(all))
+	}
+	return all[0]
+}
+
 // ranking returns a rank function that answers ids.
-func ranking(ids ...string) func(context.Context, []bot.Citation) ([]string, error) {
-	return func(context.Context, []bot.Citation) ([]string, error) { return ids, nil }
+func ranking(ids ...string) func(context.Context) ([]string, error) {
+	return func(context.Context) ([]string, error) { return ids, nil }
 }
 
 // hardliners is a question whose keyword ranking is known: its quotes all
@@ -110,8 +155,8 @@ func TestHybridRanking(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rk := &fakeRanker{rank: ranking(tt.ranked...)}
-			r := ask(t, bot.New(ix, bot.Options{Ranker: rk}), hardliners)
+			rs := &rankers{rank: ranking(tt.ranked...)}
+			r := ask(t, bot.New(ix, bot.Options{NewRanker: rs.New}), hardliners)
 			if r.Kind != bot.KindAnswer {
 				t.Fatalf("got kind %q (%q), want %q", r.Kind, r.Text, bot.KindAnswer)
 			}
@@ -127,12 +172,16 @@ func TestHybridRanking(t *testing.T) {
 				t.Errorf("got text %q, want the keyword answer's quotes %q", r.Text, extractive.Text)
 			}
 			checkGrounded(t, ix, r)
+			rk := rs.only(t)
+			if rk.ix != ix {
+				t.Errorf("got a ranker built for another index, want one for the bot's")
+			}
 			calls := rk.called()
 			if len(calls) != 1 {
 				t.Fatalf("got %d ranker calls, want 1", len(calls))
 			}
-			if c := calls[0]; c.question != hardliners || c.passages != len(ix.Passages()) || c.k != 4*bot.DefaultK {
-				t.Errorf("got a call %+v, want the question, all %d passages and k %d", c, len(ix.Passages()), 4*bot.DefaultK)
+			if c := calls[0]; c.question != hardliners || c.k != 4*bot.DefaultK {
+				t.Errorf("got a call %+v, want the question and k %d", c, 4*bot.DefaultK)
 			}
 		})
 	}
@@ -146,26 +195,27 @@ func TestHybridRankingFallsBackToKeywords(t *testing.T) {
 
 	tests := []struct {
 		name    string
-		rank    func(context.Context, []bot.Citation) ([]string, error)
+		rank    func(context.Context) ([]string, error)
 		wantLog string
 	}{
-		{"error", func(context.Context, []bot.Citation) ([]string, error) { return nil, boom }, boom.Error()},
-		{"timeout", func(ctx context.Context, _ []bot.Citation) ([]string, error) {
+		{"error", func(context.Context) ([]string, error) { return nil, boom }, boom.Error()},
+		{"timeout", func(ctx context.Context) ([]string, error) {
 			<-ctx.Done()
 			return nil, ctx.Err()
 		}, "deadline exceeded"},
-		{"answer past the deadline", func(ctx context.Context, _ []bot.Citation) ([]string, error) {
+		{"answer past the deadline", func(ctx context.Context) ([]string, error) {
 			<-ctx.Done()
 			return []string{kw[3]}, nil
 		}, "deadline exceeded"},
-		{"panic", func(context.Context, []bot.Citation) ([]string, error) { panic("ranker bug") }, "ranker bug"},
+		{"panic", func(context.Context) ([]string, error) { panic("ranker bug") }, "ranker bug"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var logs logBuffer
-			rk := &fakeRanker{rank: tt.rank}
-			b := bot.New(ix, bot.Options{Ranker: rk, RankTimeout: time.Millisecond,
+			rs := &rankers{rank: tt.rank}
+			b := bot.New(ix, bot.Options{NewRanker: rs.New, RankTimeout: time.Millisecond,
 				Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+			rk := rs.only(t)
 			for i := range 3 {
 				r := ask(t, b, hardliners)
 				if r.Kind != bot.KindAnswer {
@@ -185,7 +235,7 @@ func TestHybridRankingFallsBackToKeywords(t *testing.T) {
 				t.Errorf("got logs %q, want one warning with %q", logs.String(), tt.wantLog)
 			}
 
-			rk.rank = ranking(kw[2]) // it works again
+			rk.setRank(ranking(kw[2])) // it works again
 			r := ask(t, b, hardliners)
 			if r.Citations[0].ID != kw[2] {
 				t.Errorf("got citations %v once the ranker works, want %s first", citationIDs(r), kw[2])
@@ -198,8 +248,9 @@ func TestHybridRankingFallsBackToKeywords(t *testing.T) {
 }
 
 func TestHybridRankingNotAskedWhenDeclinedOrFollowingUp(t *testing.T) {
-	rk := &fakeRanker{rank: ranking()}
-	b := bot.New(newIndex(t), bot.Options{Ranker: rk})
+	rs := &rankers{rank: ranking()}
+	b := bot.New(newIndex(t), bot.Options{NewRanker: rs.New})
+	rk := rs.only(t)
 	if r := ask(t, b, "Who won the World Cup?"); r.Kind != bot.KindDeclined {
 		t.Fatalf("got kind %q, want %q", r.Kind, bot.KindDeclined)
 	}
@@ -212,4 +263,121 @@ func TestHybridRankingNotAskedWhenDeclinedOrFollowingUp(t *testing.T) {
 	if len(calls) != 2 || calls[1].question != "What did Congress push for? and the Iranian side?" {
 		t.Errorf("got calls %+v, want the follow-up ranked with its context", calls)
 	}
+}
+
+// glossaryIndex is an index of extraDoc alone: the article's questions
+// are not covered there.
+func glossaryIndex(t testing.TB) *knowledge.Index {
+	t.Helper()
+	doc, err := knowledge.Parse("glossary.md", []byte(extraDoc))
+	if err != nil {
+		t.Fatalf("parse the glossary: %v", err)
+	}
+	ix, err := knowledge.NewIndex([]*knowledge.Document{doc})
+	if err != nil {
+		t.Fatalf("build the glossary index: %v", err)
+	}
+	return ix
+}
+
+func TestNewRankerOncePerIndex(t *testing.T) {
+	article, two := newIndex(t), twoDocIndex(t)
+	rs := &rankers{rank: ranking()}
+	b := bot.New(nil, bot.Options{NewRanker: rs.New})
+	if n := len(rs.all()); n != 0 {
+		t.Fatalf("got %d rankers built without an index, want 0", n)
+	}
+	b.SetIndex(article)
+	for range 3 {
+		ask(t, b, hardliners)
+	}
+	b.SetIndex(nil) // ignored
+	b.SetIndex(two)
+	ask(t, b, hardliners)
+	ask(t, b, "What do cascades of centrifuges do?")
+
+	built := rs.all()
+	if len(built) != 2 || built[0].ix != article || built[1].ix != two {
+		t.Fatalf("got %d rankers built, want one for each index given, in order", len(built))
+	}
+	if n := len(built[0].called()); n != 3 {
+		t.Errorf("got %d calls of the first index's ranker, want 3", n)
+	}
+	if calls := built[1].called(); len(calls) != 2 || calls[1].question != "What do cascades of centrifuges do?" {
+		t.Errorf("got calls %+v of the second index's ranker, want both questions after the swap", calls)
+	}
+}
+
+func TestNewRankerNilRanksByKeywords(t *testing.T) {
+	ix := newIndex(t)
+	keyword := ask(t, bot.New(ix, bot.Options{}), hardliners)
+	built := 0
+	b := bot.New(ix, bot.Options{NewRanker: func(*knowledge.Index) bot.Ranker {
+		built++
+		return nil
+	}})
+	r := ask(t, b, hardliners)
+	if built != 1 {
+		t.Errorf("got NewRanker called %d times, want once", built)
+	}
+	if got, want := citationIDs(r), citationIDs(keyword); !slices.Equal(got, want) || r.Citations[0].Score != keyword.Citations[0].Score {
+		t.Errorf("got citations %v, want the keyword ones %v with their scores", got, want)
+	}
+}
+
+// TestHybridRankingPairsIndexAndRanker asks while another goroutine swaps
+// indexes: every answer is ranked by the ranker of the index that answered
+// it. The question is covered by the article only, so an answer comes from
+// the article and must have been ranked by the article's ranker alone.
+func TestHybridRankingPairsIndexAndRanker(t *testing.T) {
+	article, glossary := newIndex(t), glossaryIndex(t)
+	rankerOf := map[*knowledge.Index]*fakeRanker{
+		article:  {ix: article, rank: ranking()},
+		glossary: {ix: glossary, rank: ranking()},
+	}
+	b := bot.New(article, bot.Options{NewRanker: func(ix *knowledge.Index) bot.Ranker { return rankerOf[ix] }})
+
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			b.SetIndex([]*knowledge.Index{glossary, article}[i%2])
+		}
+	})
+	// calls counts the ranking calls so far, by index.
+	calls := func() map[*knowledge.Index]int {
+		n := make(map[*knowledge.Index]int)
+		for ix, r := range rankerOf {
+			n[ix] = len(r.called())
+		}
+		return n
+	}
+	answered := 0
+	for i := range 200 {
+		before := calls()
+		r := ask(t, b, hardliners)
+		after := calls()
+		switch r.Kind {
+		case bot.KindAnswer:
+			answered++
+			if after[article]-before[article] != 1 || after[glossary] != before[glossary] {
+				t.Fatalf("request %d: answered from the article, but the article's ranker ranked %d times and the glossary's %d",
+					i, after[article]-before[article], after[glossary]-before[glossary])
+			}
+		case bot.KindDeclined:
+			if after[article] != before[article] || after[glossary] != before[glossary] {
+				t.Fatalf("request %d: declined, but a ranker was asked", i)
+			}
+		default:
+			t.Fatalf("request %d: got kind %q, want an answer or a decline", i, r.Kind)
+		}
+	}
+	close(stop)
+	wg.Wait()
+	t.Logf("%d of 200 answered from the article", answered)
 }

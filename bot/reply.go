@@ -14,6 +14,20 @@ const (
 	KindError    Kind = "error"    // bad input or a failure, explained in Text
 )
 
+// AskKind says what became of a question (the ask command or free text):
+// the "kind" of the ask object. A Reply's Kind says how to render it; its
+// AskKind, set only on replies to questions, says how the bot took the
+// question.
+type AskKind string
+
+// Ask kinds.
+const (
+	AskAnswer    AskKind = "answer"    // answered from the knowledge base (a KindAnswer reply)
+	AskDeclined  AskKind = "declined"  // not covered (a KindDeclined reply)
+	AskOverview  AskKind = "overview"  // about no topic in particular ("what is this about?"): the summary of every theme (a KindSummary reply)
+	AskSmallTalk AskKind = "smalltalk" // a greeting or thanks, met with help (a KindHelp reply)
+)
+
 // Mode says how an answer's wording was produced.
 const (
 	ModeExtractive = "extractive"
@@ -25,8 +39,9 @@ const (
 type Reply struct {
 	ID        string // unique id of this reply; feedback refers to it
 	Kind      Kind
-	Question  string // the question as understood (after follow-up resolution), for answers and declines
-	Text      string // the answer, summary or message, plain text
+	AskKind   AskKind // what became of the question, for replies to one; "" otherwise
+	Question  string  // the question as understood (after follow-up resolution), for answers, declines and overviews
+	Text      string  // the answer, summary or message, plain text
 	Quotes    []Quote
 	Citations []Citation  // best first; for answers at most Options.K, among them every passage a Quote stands in
 	Themes    []ThemeRef  // for declined, themes and help replies; for summaries, the themes summarised

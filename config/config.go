@@ -32,6 +32,7 @@ type Config struct {
 	EmbedModel    string        // TALKSBOT_EMBED_MODEL, "" for none
 
 	Docs          string     // TALKSBOT_DOCS: a folder of extra documents, "" for none
+	Synonyms      string     // TALKSBOT_SYNONYMS: an operator's synonym groups file, "" for none
 	Data          string     // TALKSBOT_DATA: the state folder
 	HTTPAddr      string     // TALKSBOT_HTTP_ADDR, host:port
 	LogFormat     string     // TALKSBOT_LOG_FORMAT: "text" or "json"

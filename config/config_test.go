@@ -115,7 +115,7 @@ func TestKeysDeclaredOnce(t *testing.T) {
 		"DISCORD_BOT_TOKEN", "DISCORD_GUILD_ID", "DISCORD_API_URL", "DISCORD_SHARD_ID",
 		"DISCORD_SHARD_COUNT", "DISCORD_MESSAGE_CONTENT", "OPENAI_API_KEY", "OPENAI_BASE_URL",
 		"TALKSBOT_LLM_MODEL", "TALKSBOT_LLM_TIMEOUT", "TALKSBOT_EMBED_MODEL", "TALKSBOT_DOCS",
-		"TALKSBOT_DATA", "TALKSBOT_HTTP_ADDR", "TALKSBOT_LOG_FORMAT", "TALKSBOT_LOG_LEVEL",
+		"TALKSBOT_SYNONYMS", "TALKSBOT_DATA", "TALKSBOT_HTTP_ADDR", "TALKSBOT_LOG_FORMAT", "TALKSBOT_LOG_LEVEL",
 		"TALKSBOT_RATE_LIMIT", "TALKSBOT_MAX_CONCURRENT",
 	}
 	keys := config.Keys()
@@ -187,6 +187,9 @@ func TestRules(t *testing.T) {
 		{"TALKSBOT_DOCS", dir, ""},
 		{"TALKSBOT_DOCS", filepath.Join(dir, "missing"), "must be an existing folder: it does not exist"},
 		{"TALKSBOT_DOCS", file, "must be a folder, not a file"},
+		{"TALKSBOT_SYNONYMS", file, ""},
+		{"TALKSBOT_SYNONYMS", dir, "must be a regular file"},
+		{"TALKSBOT_SYNONYMS", filepath.Join(dir, "missing.txt"), "must be an existing file: it does not exist"},
 		{"TALKSBOT_DATA", filepath.Join(dir, "state"), ""},
 		{"TALKSBOT_DATA", file, "must be a folder, not a file"},
 		{"TALKSBOT_HTTP_ADDR", ":0", ""},

@@ -62,6 +62,8 @@ var table = []key{
 
 	{name: "TALKSBOT_DOCS", rule: "existing folder; empty for the article alone",
 		set: bind(func(c *Config) *string { return &c.Docs }, optional(existingDir))},
+	{name: "TALKSBOT_SYNONYMS", rule: "existing file of synonym groups; empty for WordNet's alone",
+		set: bind(func(c *Config) *string { return &c.Synonyms }, optional(existingFile))},
 	{name: "TALKSBOT_DATA", def: "./data", rule: "folder path (created when needed)",
 		set: bind(func(c *Config) *string { return &c.Data }, dataDir)},
 	{name: "TALKSBOT_HTTP_ADDR", def: "127.0.0.1:8080", rule: "host:port",
@@ -223,6 +225,19 @@ func existingDir(s string) (string, error) {
 		return "", fmt.Errorf("must be a readable folder: %v", err)
 	case !fi.IsDir():
 		return "", errors.New("must be a folder, not a file")
+	}
+	return s, nil
+}
+
+func existingFile(s string) (string, error) {
+	fi, err := os.Stat(s)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "", errors.New("must be an existing file: it does not exist")
+	case err != nil:
+		return "", fmt.Errorf("must be a readable file: %v", err)
+	case !fi.Mode().IsRegular():
+		return "", errors.New("must be a regular file")
 	}
 	return s, nil
 }

@@ -59,9 +59,10 @@ type Index struct {
 	seq32  []int32
 	avgLen float32
 
-	vocab          map[string]int32  // stem → term id
-	synonyms       map[int32][]int32 // term id → ids of its synonyms in the vocabulary
-	surface        map[string]int32  // lower-case surface form → term id, or -1 for a stop word
+	vocab          map[string]int32 // stem → term id; the keys are substrings of stemText
+	stemText       string           // every stem, in term id order
+	stemOff        []int32          // term t's stem is stemText[stemOff[t]:stemOff[t+1]]
+	lex            lexicon
 	idf            []float32
 	queryStems     sync.Map // query word → stem, for words the vocabulary lacks
 	queryStemCount atomic.Int64
@@ -134,6 +135,7 @@ const (
 	hasName   uint8 = 1 << iota // a capitalised word that does not start the sentence
 	hasNumber                   // digits or a number word
 	hasTime                     // a date or time word
+	hasQuote                    // a quotation
 )
 
 // ErrEmpty is returned by NewIndex when the documents hold no passage.
@@ -143,13 +145,28 @@ var ErrEmpty = errors.New("knowledge base has no passages")
 // collide are renamed in place ("-2", "-3", …) and their passages renumbered,
 // so give each Index documents of its own (Default and Parse return fresh
 // ones).
-func NewIndex(docs []*Document) (*Index, error) {
+func NewIndex(docs []*Document, opts ...Option) (*Index, error) {
 	ix := &Index{
 		docs:     docs,
 		docStart: make(map[string]int),
 		vocab:    make(map[string]int32),
-		surface:  make(map[string]int32),
 	}
+	for _, o := range opts {
+		o(ix)
+	}
+	uniqueIDs(docs)
+	b := indexBuilder{surface: make(map[string]int32)}
+	ix.scan(&b)
+	if len(ix.unitPassage) == 0 {
+		return nil, ErrEmpty
+	}
+	ix.tables(&b)
+	ix.postings(&b)
+	return ix, nil
+}
+
+// uniqueIDs renames documents whose IDs collide: "-2", "-3", ….
+func uniqueIDs(docs []*Document) {
 	seen := make(map[string]int)
 	for _, d := range docs {
 		if n := seen[d.ID]; n > 0 {
@@ -163,21 +180,35 @@ func NewIndex(docs []*Document) (*Index, error) {
 		}
 		seen[d.ID]++
 	}
-	var df []int32
-	var tfs []int32 // per term: count in the current unit
-	var touched []int32
-	type rawPost struct {
-		term, unit int32
-		tf         int32
-	}
-	var raw []rawPost
-	var seq []int32
-	for di, d := range docs {
+}
+
+// indexBuilder is what NewIndex gathers while it scans the documents.
+type indexBuilder struct {
+	// surface maps a lower-case word to its term id, or -1 for a stop word,
+	// so that each distinct word is stemmed once.
+	surface map[string]int32
+	df      []int32 // per term: the units it occurs in
+	tfs     []int32 // per term: its count in the current unit
+	touched []int32 // the terms of the current unit
+	raw     []rawPost
+	seq     []int32 // the term ids of every unit, unit after unit
+}
+
+// rawPost is a posting before postings are grouped by term.
+type rawPost struct {
+	term, unit int32
+	tf         int32
+}
+
+// scan walks the documents' sections, passages and sentences, interning
+// their words and recording one unit per sentence.
+func (ix *Index) scan(b *indexBuilder) {
+	for di, d := range ix.docs {
 		ix.docStart[d.ID] = len(ix.passages)
 		for si := range d.Sections {
 			s := &d.Sections[si]
 			secIdx := int32(len(ix.sections))
-			ix.sections = append(ix.sections, sectionInfo{doc: di, section: si, title: ix.termIDs(s.Title, &df, &tfs)})
+			ix.sections = append(ix.sections, sectionInfo{doc: di, section: si, title: ix.termIDs(b, s.Title)})
 			if s.Theme {
 				ix.themes = append(ix.themes, Theme{Number: len(ix.themes) + 1, Doc: d.ID, DocTitle: d.Title, Title: s.Title, Section: si})
 			}
@@ -191,41 +222,53 @@ func NewIndex(docs []*Document) (*Index, error) {
 					if len(ix.unitPassage) >= postUnitMax {
 						break // a corpus beyond what postings can address; the rest is not indexed
 					}
-					uIdx := int32(len(ix.unitPassage))
-					ix.unitOff = append(ix.unitOff, int32(len(seq)))
-					var flags uint8
-					first := true
-					scanWords(sent.Text, func(w word) {
-						flags |= wordFlags(w, first)
-						first = false
-						id := ix.intern(w, &df, &tfs)
-						if id < 0 {
-							return
-						}
-						seq = append(seq, id)
-						if tfs[id] == 0 {
-							touched = append(touched, id)
-						}
-						tfs[id]++
-					})
-					for _, t := range touched {
-						raw = append(raw, rawPost{term: t, unit: uIdx, tf: tfs[t]})
-						df[t]++
-						tfs[t] = 0
-					}
-					touched = touched[:0]
-					ix.unitPassage = append(ix.unitPassage, pIdx)
-					ix.unitFlags = append(ix.unitFlags, flags)
+					ix.addUnit(b, pIdx, sent.Text)
 				}
 			}
 		}
 	}
-	if len(ix.unitPassage) == 0 {
-		return nil, ErrEmpty
+}
+
+// addUnit indexes one sentence of passage p as the next unit.
+func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
+	u := int32(len(ix.unitPassage))
+	ix.unitOff = append(ix.unitOff, int32(len(b.seq)))
+	var flags uint8
+	if strings.ContainsAny(text, "“”\"") {
+		flags |= hasQuote
 	}
+	first := true
+	scanWords(text, func(w word) {
+		flags |= wordFlags(w, first)
+		first = false
+		id := ix.intern(b, w)
+		if id < 0 {
+			return
+		}
+		b.seq = append(b.seq, id)
+		if b.tfs[id] == 0 {
+			b.touched = append(b.touched, id)
+		}
+		b.tfs[id]++
+	})
+	for _, t := range b.touched {
+		b.raw = append(b.raw, rawPost{term: t, unit: u, tf: b.tfs[t]})
+		b.df[t]++
+		b.tfs[t] = 0
+	}
+	b.touched = b.touched[:0]
+	ix.unitPassage = append(ix.unitPassage, p)
+	ix.unitFlags = append(ix.unitFlags, flags)
+}
+
+// tables derives what scoring reads: the units' terms in their compact
+// form, lengths, BM25's weight table, IDF, the stems by term id and the
+// neighbour bits.
+func (ix *Index) tables(b *indexBuilder) {
+	seq := b.seq
 	ix.unitOff = append(ix.unitOff, int32(len(seq)))
 	ix.avgLen = float32(len(seq)) / float32(len(ix.unitPassage))
-	if len(df) <= 1<<16 {
+	if len(b.df) <= 1<<16 {
 		ix.seq16 = make([]uint16, len(seq))
 		for i, id := range seq {
 			ix.seq16[i] = uint16(id)
@@ -246,25 +289,11 @@ func NewIndex(docs []*Document) (*Index, error) {
 		ix.unitLen[u] = uint8(min(ix.unitOff[u+1]-ix.unitOff[u], 255))
 	}
 	n := float64(len(ix.unitPassage))
-	ix.idf = make([]float32, len(df))
-	for t, f := range df {
+	ix.idf = make([]float32, len(b.df))
+	for t, f := range b.df {
 		ix.idf[t] = float32(math.Log(1 + (n-float64(f)+0.5)/(float64(f)+0.5)))
 	}
-	ix.synonyms = make(map[int32][]int32)
-	for st, alts := range synonyms {
-		id, ok := ix.vocab[st]
-		if !ok {
-			continue
-		}
-		for _, alt := range alts {
-			if aid, ok := ix.vocab[alt]; ok {
-				ix.synonyms[id] = append(ix.synonyms[id], aid)
-			}
-		}
-	}
-	for _, alts := range ix.synonyms {
-		slices.Sort(alts)
-	}
+	ix.packStems()
 	ix.neighbours = make([]uint8, len(ix.unitPassage))
 	for i, p := range ix.unitPassage {
 		if i > 0 && ix.unitPassage[i-1] == p {
@@ -274,36 +303,39 @@ func NewIndex(docs []*Document) (*Index, error) {
 			ix.neighbours[i] |= nextInPassage
 		}
 	}
-	// Postings grouped by term, in unit order (raw is in unit order already).
-	ix.postOff = make([]int32, len(df)+1)
-	for _, r := range raw {
+}
+
+// postings groups the postings by term, in unit order (the raw postings are
+// in unit order already).
+func (ix *Index) postings(b *indexBuilder) {
+	ix.postOff = make([]int32, len(b.df)+1)
+	for _, r := range b.raw {
 		ix.postOff[r.term+1]++
 	}
 	for t := 1; t < len(ix.postOff); t++ {
 		ix.postOff[t] += ix.postOff[t-1]
 	}
-	ix.posts = make([]uint32, len(raw))
-	fill := make([]int32, len(df))
-	for _, r := range raw {
+	ix.posts = make([]uint32, len(b.raw))
+	fill := make([]int32, len(b.df))
+	for _, r := range b.raw {
 		tf := uint32(min(r.tf, postTFMax))
 		ix.posts[ix.postOff[r.term]+fill[r.term]] = uint32(r.unit) | tf<<postTFShift
 		fill[r.term]++
 	}
-	return ix, nil
 }
 
 // intern maps a word to its term id, adding it to the vocabulary; -1 for a
 // stop word.
-func (ix *Index) intern(w word, df *[]int32, tfs *[]int32) int32 {
+func (ix *Index) intern(b *indexBuilder, w word) int32 {
 	if !w.keep {
-		if id, ok := ix.surface[w.text]; ok {
+		if id, ok := b.surface[w.text]; ok {
 			return id
 		}
 	}
 	// The word's text shares its sentence's string: keep a copy of its own.
 	text := strings.Clone(w.text)
 	if !w.keep && w.class&(classStop|classQuestion) != 0 {
-		ix.surface[text] = -1
+		b.surface[text] = -1
 		return -1
 	}
 	s := text
@@ -314,25 +346,52 @@ func (ix *Index) intern(w word, df *[]int32, tfs *[]int32) int32 {
 	if !ok {
 		id = int32(len(ix.vocab))
 		ix.vocab[s] = id
-		*df = append(*df, 0)
-		*tfs = append(*tfs, 0)
+		b.df = append(b.df, 0)
+		b.tfs = append(b.tfs, 0)
 	}
 	if !w.keep {
-		ix.surface[text] = id
+		b.surface[text] = id
 	}
 	return id
 }
 
 // termIDs interns the content words of a short text (a title).
-func (ix *Index) termIDs(s string, df *[]int32, tfs *[]int32) []int32 {
+func (ix *Index) termIDs(b *indexBuilder, s string) []int32 {
 	var ids []int32
 	scanWords(s, func(w word) {
-		if id := ix.intern(w, df, tfs); id >= 0 {
+		if id := ix.intern(b, w); id >= 0 {
 			ids = append(ids, id)
 		}
 	})
 	return ids
 }
+
+// packStems lays the vocabulary's stems end to end in term id order, so
+// that a term id names its stem, and keys the vocabulary by those same
+// bytes: one copy of each stem.
+func (ix *Index) packStems() {
+	stems := make([]string, len(ix.vocab))
+	size := 0
+	for st, id := range ix.vocab {
+		stems[id] = st
+		size += len(st)
+	}
+	var text strings.Builder
+	text.Grow(size)
+	ix.stemOff = make([]int32, len(stems)+1)
+	for id, st := range stems {
+		text.WriteString(st)
+		ix.stemOff[id+1] = int32(text.Len())
+	}
+	ix.stemText = text.String()
+	ix.vocab = make(map[string]int32, len(stems))
+	for id := range stems {
+		ix.vocab[ix.stem(int32(id))] = int32(id)
+	}
+}
+
+// stem returns the stem of term id.
+func (ix *Index) stem(id int32) string { return ix.stemText[ix.stemOff[id]:ix.stemOff[id+1]] }
 
 func wordFlags(w word, first bool) uint8 {
 	var f uint8
@@ -382,9 +441,6 @@ func (ix *Index) Themes() []Theme { return ix.themes }
 // word, and whether the knowledge base knows the word at all.
 func (ix *Index) lookup(w word) (id int32, stemmed string, known bool) {
 	if !w.keep {
-		if id, ok := ix.surface[w.text]; ok {
-			return id, "", true
-		}
 		if w.class&classStop != 0 {
 			return -1, "", true
 		}
@@ -399,9 +455,9 @@ func (ix *Index) lookup(w word) (id int32, stemmed string, known bool) {
 	return id, stemmed, true
 }
 
-// stemQuery stems a query word the vocabulary lacks, remembering the last
-// few thousand: the stemmer allocates and costs microseconds, and people ask
-// with the same words again.
+// stemQuery stems a query word, remembering the first few thousand: the
+// stemmer allocates and costs microseconds, and people ask with the same
+// words again.
 func (ix *Index) stemQuery(w string) string {
 	if v, ok := ix.queryStems.Load(w); ok {
 		return v.(string)

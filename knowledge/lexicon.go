@@ -1,78 +1,52 @@
 package knowledge
 
 import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
 	"slices"
 	"strings"
+
+	"github.com/talksbot/talksbot/knowledge/internal/wordnet"
 )
 
-// The lexicon expands a question's words with near-synonyms so that a
-// paraphrased question still finds the sentence that answers it. It is
-// general English, not tied to any document: each line is a group of words
-// that can stand for one another in a question. Expansions weigh less than
-// the words actually asked.
-var synonymGroups = `
-admit acknowledge concede recognize accept confess
-show demonstrate prove display reveal indicate
-defeat counter overcome beat rebut refute undermine neutralize
-easy simple straightforward effortless
-hard difficult tough challenging complicated
-help assist aid support
-big large huge enormous major great
-small little minor modest
-stop halt end prevent block
-war conflict fight combat hostility
-leader head chief
-goal aim objective purpose
-want seek desire wish
-get obtain receive gain acquire earn
-give provide grant offer supply
-talks negotiation negotiations dialogue discussion diplomacy
-agreement deal accord pact treaty
-country nation state
-government regime administration authorities
-push press urge lobby demand
-danger risk threat peril
-trust confidence faith
-distrust mistrust suspicion skepticism doubt
-weak weakness fragile
-strong strength powerful power might
-expect anticipate predict
-result results outcome outcomes consequence effect
-cause produce create generate
-begin start commence launch
-finish conclude complete
-opponent opponents critic critics adversary enemy rival
-endorse back support champion
-sabotage torpedo derail wreck spoil undermine
-try attempt effort endeavor
-problem issue challenge difficulty obstacle
-increase rise grow escalate intensify
-decrease reduce lower narrow shrink
-important critical crucial essential vital key necessary
-credit praise commend
-fail failure failed unsuccessful
-approach strategy policy method tactic
-openly publicly
-privately secretly quietly
-win succeed success triumph
-lose loss sacrifice forfeit
-spend invest expend
-leaders officials
-talk speak
-hardliners hardliner extremists radicals
-moderates moderate pragmatists
-belief ideology doctrine
-interest interests benefit advantage
-equal equals peer peers
-negotiators negotiating negotiate negotiator
-`
+// The lexicon widens a question's words so that a paraphrased question still
+// finds the sentence that answers it. Its general English part is WordNet
+// (knowledge/internal/wordnet): spelling variants, synonyms, abbreviations,
+// derived forms and more general words, each weighing less than the words
+// actually asked. An operator adds the words particular to their documents
+// in a synonyms file (Synonyms), and a few figures of speech are spelled out
+// below.
+
+// relation is how an expansion relates to the word asked, strongest first.
+type relation uint8
+
+const (
+	relSpelling     relation = iota + 1 // "favour" for "favor"
+	relSynonym                          // a synonym, or an operator's group
+	relAbbreviation                     // "US" for "United States", and back
+	relDerived                          // "decision" for "decide"
+	relHypernym                         // "punishment" for "penalty"
+	relHyponym                          // "skepticism" for "doubt"
+)
+
+// relWeight is how much an expansion weighs in scoring, relative to the word
+// asked; relCredit how much it satisfies that word in coverage (answerability
+// and re-ranking). Indexed by relation.
+var (
+	relWeight = [...]float32{relSpelling: 1, relSynonym: 0.5, relAbbreviation: 0.6, relDerived: 0.45, relHypernym: 0.3, relHyponym: 0.3}
+	relCredit = [...]float32{relSpelling: 1, relSynonym: 0.8, relAbbreviation: 0.9, relDerived: 0.75, relHypernym: 0.55, relHyponym: 0.55}
+)
+
+// maxExpansions bounds the expansions of one word that the vocabulary holds.
+const maxExpansions = 8
 
 // idioms map a figure of speech to plain words that say the same.
 var idioms = map[string]string{
 	"out of the woods":   "clear safe",
 	"in the clear":       "safe",
-	"on the table":       "negotiating",
-	"at the table":       "negotiating",
 	"come to terms":      "agree",
 	"at odds":            "disagree conflict",
 	"on board":           "support",
@@ -80,6 +54,7 @@ var idioms = map[string]string{
 	"back down":          "retreat concede",
 	"pay off":            "succeed",
 	"piece of cake":      "easy",
+	"walk in the park":   "easy",
 	"uphill battle":      "difficult",
 	"walk away":          "abandon",
 	"deal breaker":       "obstacle",
@@ -89,6 +64,9 @@ var idioms = map[string]string{
 	"the ball rolling":   "start",
 	"hold up":            "delay",
 	"play ball":          "cooperate",
+	"nitty gritty":       "details",
+	"fine print":         "details",
+	"nuts and bolts":     "details",
 	"bring to the table": "negotiate",
 }
 
@@ -119,22 +97,183 @@ var idiomsByFirst = func() map[string][]idiom {
 	return m
 }()
 
-// synonyms maps a stem to the stems of its group, itself excluded.
-var synonyms = func() map[string][]string {
-	m := make(map[string][]string)
-	for _, line := range strings.Split(synonymGroups, "\n") {
-		words := strings.Fields(line)
-		stems := make([]string, 0, len(words))
-		for _, w := range words {
-			stems = append(stems, stem(w))
+// Synonyms are an operator's synonym groups: words and phrases that stand
+// for one another in the documents at hand ("hardliners, extremists,
+// radicals"), weighed as synonyms. The zero value and nil hold none.
+type Synonyms struct {
+	related map[string][]string // a stem, or stems joined by spaces → the other entries of its groups
+	starts  map[string]bool     // first stems of phrase entries
+}
+
+// maxSynonymsFile bounds a synonyms file.
+const maxSynonymsFile = 1 << 20
+
+// LoadSynonyms reads an operator's synonyms file (see ParseSynonyms).
+func LoadSynonyms(path string) (*Synonyms, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("synonyms: %w", err)
+	}
+	defer f.Close()
+	s, err := ParseSynonyms(io.LimitReader(f, maxSynonymsFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("synonyms %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// ParseSynonyms parses synonym groups, one group a line: entries separated
+// by commas ("supreme leader, ayatollah, khamenei"), or by spaces when the
+// line has no comma ("hardliners extremists radicals"). An entry of several
+// words is a phrase. Blank lines and lines starting with # are skipped.
+// Every line in error is reported, with its number.
+func ParseSynonyms(r io.Reader) (*Synonyms, error) {
+	s := &Synonyms{related: make(map[string][]string), starts: make(map[string]bool)}
+	var errs []error
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 4096), maxSynonymsFile)
+	size, n := 0, 0
+	for sc.Scan() {
+		n++
+		size += len(sc.Bytes()) + 1
+		if size > maxSynonymsFile {
+			return nil, fmt.Errorf("larger than %d bytes", maxSynonymsFile)
 		}
-		for _, s := range stems {
-			for _, o := range stems {
-				if o != s && !slices.Contains(m[s], o) {
-					m[s] = append(m[s], o)
-				}
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		group, err := synonymGroup(line)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("line %d: %w", n, err))
+			continue
+		}
+		s.add(group)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return s, nil
+}
+
+// synonymGroup turns one line into its entries' keys.
+func synonymGroup(line string) ([]string, error) {
+	var entries []string
+	if strings.Contains(line, ",") {
+		entries = strings.Split(line, ",")
+	} else {
+		entries = strings.Fields(line)
+	}
+	var keys []string
+	for _, e := range entries {
+		e = strings.TrimSpace(e)
+		if e == "" {
+			return nil, errors.New("an empty entry (two commas in a row?)")
+		}
+		key := lexiconKey(e)
+		if key == "" {
+			return nil, fmt.Errorf("%q has no word that is not a stop word", e)
+		}
+		if !slices.Contains(keys, key) {
+			keys = append(keys, key)
+		}
+	}
+	if len(keys) < 2 {
+		return nil, errors.New("a group needs at least two different words")
+	}
+	return keys, nil
+}
+
+// lexiconKey is the key of a word or phrase: the stems of its content words
+// joined by spaces, as the lexicon looks them up.
+func lexiconKey(s string) string {
+	var stems []string
+	scanWords(s, func(w word) {
+		switch {
+		case w.keep:
+			stems = append(stems, strings.Clone(w.text))
+		case w.class&classStop == 0:
+			stems = append(stems, stem(w.text))
+		}
+	})
+	return strings.Join(stems, " ")
+}
+
+func (s *Synonyms) add(keys []string) {
+	for _, k := range keys {
+		if first, _, phrase := strings.Cut(k, " "); phrase {
+			s.starts[first] = true
+		}
+		for _, o := range keys {
+			if o != k && !slices.Contains(s.related[k], o) {
+				s.related[k] = append(s.related[k], o)
 			}
 		}
 	}
-	return m
-}()
+}
+
+// Len returns how many words and phrases the groups hold.
+func (s *Synonyms) Len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.related)
+}
+
+// lexicon is what an index expands questions with.
+type lexicon struct {
+	operator *Synonyms // nil: none
+}
+
+// related calls yield with each word or phrase related to key, strongest
+// relation first (the operator's groups, then WordNet's), until it returns
+// false.
+func (l lexicon) related(key string, yield func(target string, rel relation) bool) {
+	if l.operator != nil {
+		for _, t := range l.operator.related[key] {
+			if !yield(t, relSynonym) {
+				return
+			}
+		}
+	}
+	e := wordnet.Related(key)
+	for i := range e.Len() {
+		t, rel := e.At(i)
+		if r, ok := wordnetRelations[rel]; ok && !yield(t, r) {
+			return
+		}
+	}
+}
+
+// wordnetRelations maps WordNet's relations to the lexicon's.
+var wordnetRelations = map[wordnet.Relation]relation{
+	wordnet.Spelling: relSpelling, wordnet.Synonym: relSynonym, wordnet.Abbreviation: relAbbreviation,
+	wordnet.Derived: relDerived, wordnet.Hypernym: relHypernym, wordnet.Hyponym: relHyponym,
+}
+
+// commonness says how much an unseen word's absence counts against a
+// question, in (0, 1]: 1 for a rare or specific word ("centrifuges"), less
+// the more common it is in general English ("previous", "statement"), by
+// its frequency in WordNet's tagged texts.
+func commonness(key string) float32 {
+	return 1 / (1 + float32(wordnet.Frequency(key))/frequencyScale)
+}
+
+// frequencyScale is the frequency at which an unseen word counts half.
+const frequencyScale = 150
+
+// startsPhrase reports whether some phrase of the lexicon starts with stem.
+func (l lexicon) startsPhrase(stem string) bool {
+	return l.operator != nil && l.operator.starts[stem] || wordnet.StartsPhrase(stem)
+}
+
+// Option configures NewIndex.
+type Option func(*Index)
+
+// WithSynonyms adds an operator's synonym groups to the index's lexicon.
+func WithSynonyms(s *Synonyms) Option {
+	return func(ix *Index) { ix.lex.operator = s }
+}

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
+
+	"github.com/talksbot/talksbot/knowledge/internal/wordlist"
 )
 
 // word is one token of running text, normalised for matching.
@@ -14,31 +16,34 @@ type word struct {
 	text    string // lower-cased, quotes folded, possessive 's dropped
 	keep    bool   // an acronym such as "U.S." or "US": never a stop word, never stemmed
 	capital bool   // written with a capital letter in the source
-	class   uint8  // the word's classes (classStop, classQuestion, …), looked up once
+	class   uint16 // the word's classes (classStop, classQuestion, …), looked up once
 }
 
 // Word classes: what a word says (or doesn't) about a question's topic.
 const (
-	classStop     uint8 = 1 << iota // a function word
-	classQuestion                   // what, who, when…: a cue to the answer wanted
-	classFraming                    // "article", "say": framing of a question about a text
-	classGeneric                    // an everyday word saying little about the topic
-	classNumber                     // a number word
-	classTime                       // a date or time word
-	classPronoun                    // a personal pronoun standing for someone named elsewhere
-	classIdiom                      // the first word of an idiom in the lexicon
+	classStop     uint16 = 1 << iota // a function word
+	classQuestion                    // what, who, when…: a cue to the answer wanted
+	classFraming                     // "article", "say": framing of a question about a text
+	classGeneric                     // an everyday word saying little about the topic
+	classNumber                      // a number word
+	classTime                        // a date or time word
+	classPronoun                     // a personal pronoun standing for someone named elsewhere
+	classIdiom                       // the first word of an idiom in the lexicon
+	classQuote                       // "quote", "adage": the question asks for a quotation
+	classWhole                       // "gist", "thesis", "main": the question may ask about a text as a whole
 )
 
 // wordClasses maps a lower-case word to its classes; one lookup per word.
-var wordClasses = func() map[string]uint8 {
-	m := make(map[string]uint8)
+var wordClasses = func() map[string]uint16 {
+	m := make(map[string]uint16)
 	for _, c := range []struct {
-		class uint8
+		class uint16
 		words string
 	}{
 		{classStop, stopWords}, {classQuestion, questionWords}, {classFraming, framingWords},
 		{classGeneric, genericWords}, {classNumber, numberWords}, {classTime, timeWords},
-		{classPronoun, personalPronouns},
+		{classPronoun, personalPronouns}, {classQuote, quoteWords}, {classFraming, quoteWords},
+		{classWhole, wholeWords},
 	} {
 		for _, w := range strings.Fields(c.words) {
 			m[w] |= c.class
@@ -197,28 +202,37 @@ func foldApostrophe(t []byte) []byte {
 
 // The word lists behind the classes.
 
-// stopWords are function words that carry no topic. Question words are not
-// here: they are kept aside as a cue to the kind of answer wanted.
-const stopWords = `a about above after again against all also am an and any are as at be because been
-before being below between both but by can cannot could did do does doing done down during each few for
-from further had has have having he her here hers herself him himself his i if in into is it its itself
-just me more most my myself no nor not now of off on once only or other ought our ours ourselves out
-over own same she should so some such than that the their theirs them themselves then there these they
-this those through to too under until up upon us very was we were while with would you your yours
-yourself yourselves may might must shall will let lets get gets got
-wont dont cant isnt arent doesnt didnt wasnt werent shouldnt wouldnt couldnt hasnt havent hadnt
-im ive id youre youve youd theyre theyve theyd weve wed hes shes thats theres whats whos heres
-s t d ll re ve`
+// stopWords are function words that carry no topic; questionWords mark
+// what kind of answer is wanted.
+const (
+	stopWords     = wordlist.Stop
+	questionWords = wordlist.Question
+)
 
-// questionWords mark what kind of answer is wanted.
-const questionWords = `what who whom whose when where why how which`
-
-// framingWords are common in questions about a text but say nothing about
-// its topic ("what does the article say about…"); they are ignored in
-// queries, not in documents.
-const framingWords = `article author text piece writer say says said saying mention mentions mentioned
+// framingWords are common in questions about a text, or about what was said
+// at an event, but say nothing about its topic ("what does the article say
+// about…", "what did the speakers say…"); they are ignored in queries, not in
+// documents.
+const framingWords = `article articles author authors text piece writer writers column columnist essay
+op ed oped blog say says said mention mentions mentioned mentioning
 tell tells told describe describes described explain explains according think thinks
-discuss discusses discussed`
+discuss discusses discussed cite cites cited citing refer refers referred write writes wrote written
+argue argues argued recount recounts recounted note notes noted comment comments commented
+speaker speakers panel panelist panelists panellist panellists presenter presenters
+analogy analogies metaphor metaphors simile comparison`
+
+// quoteWords ask for a quotation: a question made of them finds the
+// sentences that quote someone. They are framing words too.
+const quoteWords = `quote quotes quoted quoting quotation quotations saying sayings adage adages proverb
+proverbs maxim maxims aphorism motto cliche cliché idiom expression`
+
+// wholeWords ask about a text as a whole: a question whose every topic word
+// is one of them ("what is the main argument?", "summarize the article")
+// wants the overview, not one sentence.
+const wholeWords = `summary summaries summarize summarise summarized summarised summarizing summarising
+gist thesis overview recap synopsis takeaway takeaways argument arguments point points message
+idea ideas conclusion conclusions theme themes topic topics subject subjects lesson lessons
+purpose main central key overall core chief primary principal tldr tl dr nutshell`
 
 // genericWords are everyday English words — light verbs, vague nouns and
 // adjectives — that say little about a question's topic. A question word the

@@ -243,11 +243,87 @@ func (ix *Index) summarize(t Theme) Summary {
 	want = min(want, n)
 	chosen := mmr(score, sim, want, 0.7)
 	sort.Ints(chosen)
+	chosen = ix.leadIn(units, chosen, score)
 	for _, i := range chosen {
 		un := ix.unit(units[i])
 		sum.Quotes = append(sum.Quotes, Quote{Passage: ix.passages[un.passage], Sentence: int(un.sentence), Score: round3(score[i])})
 	}
 	return sum
+}
+
+// maxSummaryQuotes is the most sentences a summary quotes.
+const maxSummaryQuotes = 4
+
+// leadIn makes sure a summary does not open on a sentence that points back
+// ("However, …", "This …", "They …") without the sentence it points to: it
+// brings in the sentence before the opener, within the section, until the
+// opener stands on its own or the section's first sentence opens. chosen
+// indexes units, in reading order; should the summary grow past
+// maxSummaryQuotes, its lowest-scored later sentences give way.
+func (ix *Index) leadIn(units []int32, chosen []int, score []float64) []int {
+	var added []int
+	for len(chosen) > 0 {
+		first := chosen[0]
+		if first == 0 || units[first-1] != units[first]-1 || !pointsBack(ix.unitText(units[first])) {
+			break
+		}
+		chosen = slices.Insert(chosen, 0, first-1)
+		added = append(added, first-1)
+	}
+	for len(chosen) > maxSummaryQuotes {
+		// The opener and the sentences brought in for it stay.
+		drop := -1
+		for k := len(added) + 1; k < len(chosen); k++ {
+			if drop < 0 || score[chosen[k]] < score[chosen[drop]] {
+				drop = k
+			}
+		}
+		if drop < 0 {
+			break
+		}
+		chosen = slices.Delete(chosen, drop, drop+1)
+	}
+	return chosen
+}
+
+// unitText returns the sentence of unit u.
+func (ix *Index) unitText(u int32) string {
+	un := ix.unit(u)
+	return ix.passages[un.passage].Sentences[un.sentence].Text
+}
+
+// backPointers open a sentence that leans on the one before it: a
+// connective or a word standing for something said there.
+var backPointers = setOf(`however but yet still so thus hence therefore nevertheless nonetheless
+moreover furthermore also besides instead otherwise meanwhile likewise similarly indeed then
+this that these those they them their it its he she his her such`)
+
+// backPhrases are multi-word openings that lean on the sentence before.
+var backPhrases = []string{"in turn", "as a result", "in addition", "on the other hand", "by contrast",
+	"even so", "to that end", "for that reason", "in that case", "at the same time", "after all"}
+
+// pointsBack reports whether a sentence opens by pointing back to the one
+// before it.
+func pointsBack(sentence string) bool {
+	var first []string
+	scanWords(sentence, func(w word) {
+		if len(first) < 4 {
+			first = append(first, w.text)
+		}
+	})
+	if len(first) == 0 {
+		return false
+	}
+	if backPointers[first[0]] {
+		return true
+	}
+	lead := strings.Join(first, " ") + " "
+	for _, p := range backPhrases {
+		if strings.HasPrefix(lead, p+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 func cosine(a, b map[int32]float64) float64 {

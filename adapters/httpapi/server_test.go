@@ -85,7 +85,7 @@ func TestAskAnswersFromTheArticle(t *testing.T) {
 	if err := json.Unmarshal(body, &obj); err != nil {
 		t.Fatalf("response is not a JSON object: %v; body %s", err, body)
 	}
-	wantKeys := []string{"answer", "answered", "citations", "mode", "question", "took_ms"}
+	wantKeys := []string{"answer", "answered", "citations", "kind", "mode", "question", "took_ms"}
 	if got := keys(obj); !slices.Equal(got, wantKeys) {
 		t.Errorf("keys = %v, want exactly %v", got, wantKeys)
 	}
@@ -173,9 +173,9 @@ func TestAskLLMModeNamesTheModel(t *testing.T) {
 	}{
 		{"llm", bot.Reply{Kind: bot.KindAnswer, Text: "Drafted [1].", Mode: bot.ModeLLM, Model: "small-model",
 			Citations: []bot.Citation{{ID: "d#1", Doc: "d", Title: "T", Section: "S", Text: "x", Score: 1.5}}}, "small-model",
-			[]string{"answer", "answered", "citations", "mode", "model", "question", "took_ms"}},
+			[]string{"answer", "answered", "citations", "kind", "mode", "model", "question", "took_ms"}},
 		{"extractive", bot.Reply{Kind: bot.KindAnswer, Text: "Quoted.", Mode: bot.ModeExtractive, Model: "stale"}, "",
-			[]string{"answer", "answered", "citations", "mode", "question", "took_ms"}},
+			[]string{"answer", "answered", "citations", "kind", "mode", "question", "took_ms"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -21,20 +21,44 @@ const evalTop = 3
 // maxEvalLine is the longest line an eval file may have.
 const maxEvalLine = 1 << 20
 
-// evalCase is one line of an eval file: a question the knowledge base
-// answers, with strings one of which the answer must contain, or a question
-// it must decline.
+// expectOverview is the one expect_kind there is: the question is about no
+// topic in particular and gets the overview of every theme.
+const expectOverview = string(bot.AskOverview)
+
+// evalCase is one line of an eval file: a question, or a conversation whose
+// last turn is scored, that the knowledge base answers (with strings one of
+// which the answer must contain), answers with the overview (expect_kind)
+// or must decline.
 type evalCase struct {
 	ID           string   `json:"id"`
 	Question     string   `json:"question"`
+	Turns        []string `json:"turns"` // asked in order in one thread; the last is scored
 	ExpectAny    []string `json:"expect_any"`
 	Unanswerable bool     `json:"unanswerable"`
+	ExpectKind   string   `json:"expect_kind"` // "" or expectOverview
 }
 
-// evalResult is how the bot did on one question.
+// questions returns what the case asks, in order: its turns, or its
+// question alone.
+func (c evalCase) questions() []string {
+	if c.Turns != nil {
+		return c.Turns
+	}
+	return []string{c.Question}
+}
+
+// scored returns the question the case is scored on: the last one asked.
+func (c evalCase) scored() string {
+	qs := c.questions()
+	return qs[len(qs)-1]
+}
+
+// evalResult is how the bot did on one question, or on the last turn of a
+// conversation.
 type evalResult struct {
 	ID           string   `json:"id"`
-	Question     string   `json:"question"`
+	Question     string   `json:"question"`        // the question scored: the last turn of a conversation
+	Turns        []string `json:"turns,omitempty"` // every turn of a conversation, in order
 	Unanswerable bool     `json:"unanswerable"`
 	Answered     bool     `json:"answered"`
 	Rank         int      `json:"rank"` // 1-based rank of the first of the top citations holding an expected string; 0 for none
@@ -47,20 +71,26 @@ type evalResult struct {
 }
 
 // evalReport is the outcome of an eval run. Retrieval and answer metrics
-// are over the answerable questions, decline accuracy over the unanswerable.
+// are over the answerable questions, decline accuracy over the unanswerable;
+// a conversation counts as one question, its last turn. Conversation
+// accuracy is over the conversations: the share whose last turn was
+// answered with the expected text in the top citations (or with the
+// overview it expects), or declined when it should be.
 type evalReport struct {
-	Questions        int          `json:"questions"`
-	Answerable       int          `json:"answerable"`
-	Unanswerable     int          `json:"unanswerable"`
-	HitAt1           float64      `json:"hit_at_1"`
-	HitAt3           float64      `json:"hit_at_3"`
-	MRRAt3           float64      `json:"mrr_at_3"`
-	AnswerHit        float64      `json:"answer_hit"`
-	DeclineAccuracy  float64      `json:"decline_accuracy"`
-	FalseDeclineRate float64      `json:"false_decline_rate"`
-	Results          []evalResult `json:"results"`
+	Questions            int          `json:"questions"`
+	Answerable           int          `json:"answerable"`
+	Unanswerable         int          `json:"unanswerable"`
+	HitAt1               float64      `json:"hit_at_1"`
+	HitAt3               float64      `json:"hit_at_3"`
+	MRRAt3               float64      `json:"mrr_at_3"`
+	AnswerHit            float64      `json:"answer_hit"`
+	DeclineAccuracy      float64      `json:"decline_accuracy"`
+	FalseDeclineRate     float64      `json:"false_decline_rate"`
+	Conversations        int          `json:"conversations"`
+	ConversationAccuracy float64      `json:"conversation_accuracy"`
+	Results              []evalResult `json:"results"`
 
-	hits1, hits3, answerHits, declined, falseDeclines int
+	hits1, hits3, answerHits, declined, falseDeclines, conversationsRight int
 }
 
 func (a *app) eval(ctx context.Context, args []string) error {
@@ -87,17 +117,11 @@ func (a *app) eval(ctx context.Context, args []string) error {
 
 	var rep evalReport
 	for _, c := range cases {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("eval: %w", err)
+		replies, err := askCase(ctx, b, c)
+		if err != nil {
+			return err
 		}
-		reply := b.Handle(ctx, bot.Request{
-			Platform: bot.Console,
-			User:     "eval",
-			Channel:  "eval",
-			Thread:   "eval:" + c.ID, // each question stands alone
-			Command:  &bot.Command{Name: "ask", Arg: c.Question},
-		})
-		rep.add(c, reply)
+		rep.add(c, replies...)
 	}
 	rep.finish()
 
@@ -107,11 +131,35 @@ func (a *app) eval(ctx context.Context, args []string) error {
 	return rep.print(a.stdout)
 }
 
-// add scores one question.
-func (r *evalReport) add(c evalCase, reply bot.Reply) {
+// askCase asks the questions of c in order, in a thread of its own, and
+// returns the replies.
+func askCase(ctx context.Context, b *bot.Bot, c evalCase) ([]bot.Reply, error) {
+	qs := c.questions()
+	replies := make([]bot.Reply, 0, len(qs))
+	for _, q := range qs {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("eval: %w", err)
+		}
+		replies = append(replies, b.Handle(ctx, bot.Request{
+			Platform: bot.Console,
+			User:     "eval",
+			Channel:  "eval",
+			Thread:   "eval:" + c.ID, // each case is a conversation of its own
+			Command:  &bot.Command{Name: "ask", Arg: q},
+		}))
+	}
+	return replies, nil
+}
+
+// add scores one case from its replies, one per question asked, in order
+// (at least one): only the last is scored, but an error reply to an
+// earlier turn is a problem too.
+func (r *evalReport) add(c evalCase, replies ...bot.Reply) {
+	reply := replies[len(replies)-1]
 	res := evalResult{
 		ID:           c.ID,
-		Question:     c.Question,
+		Question:     c.scored(),
+		Turns:        c.Turns,
 		Unanswerable: c.Unanswerable,
 		Answered:     reply.Kind == bot.KindAnswer,
 		Citations:    make([]string, 0, len(reply.Citations)),
@@ -120,59 +168,136 @@ func (r *evalReport) add(c evalCase, reply bot.Reply) {
 		res.Citations = append(res.Citations, cite.ID)
 	}
 	r.Questions++
+	for i, earlier := range replies[:len(replies)-1] {
+		if earlier.Kind == bot.KindError {
+			res.Problems = append(res.Problems, fmt.Sprintf("turn %d: error reply: %s", i+1, oneLine(earlier.Text)))
+		}
+	}
 	if reply.Kind == bot.KindError {
 		res.Problems = append(res.Problems, "error reply: "+oneLine(reply.Text))
 	}
 
-	if c.Unanswerable {
-		r.Unanswerable++
-		if reply.Kind == bot.KindDeclined {
-			r.declined++
-		} else if res.Answered {
-			p := "answered a question it should decline"
-			if len(res.Citations) > 0 {
-				p += ", citing " + res.Citations[0]
-			}
-			res.Problems = append(res.Problems, p)
-		}
-	} else {
+	switch {
+	case c.ExpectKind != "":
 		r.Answerable++
-		if reply.Kind == bot.KindDeclined {
-			r.falseDeclines++
-			res.Problems = append(res.Problems, "declined a question it should answer")
-		}
-		for i, cite := range reply.Citations[:min(len(reply.Citations), evalTop)] {
-			if containsAny(cite.Text, c.ExpectAny) {
-				res.Rank = i + 1
-				break
-			}
-		}
-		res.HitAt1, res.HitAt3 = res.Rank == 1, res.Rank >= 1
-		res.AnswerHit = res.Answered && containsAny(reply.Text, c.ExpectAny)
-		if res.HitAt1 {
-			r.hits1++
-		}
-		if res.HitAt3 {
-			r.hits3++
-			r.MRRAt3 += 1 / float64(res.Rank)
-		}
-		if res.AnswerHit {
-			r.answerHits++
-		}
-		if res.Answered {
-			switch {
-			case res.Rank == 0:
-				res.Problems = append(res.Problems, fmt.Sprintf("expected text in none of the first %d citations", evalTop))
-			case res.Rank > 1:
-				res.Problems = append(res.Problems, fmt.Sprintf("expected text in citation %d, not 1", res.Rank))
-			}
-			if !res.AnswerHit {
-				res.Problems = append(res.Problems, "expected text not in the answer")
-			}
+		r.scoreKind(c, reply, &res)
+	case c.Unanswerable:
+		r.Unanswerable++
+		r.scoreDecline(reply, &res)
+	default:
+		r.Answerable++
+		r.scoreAnswer(c, reply, &res)
+	}
+	if c.Turns != nil {
+		r.Conversations++
+		if conversationRight(c, reply, res) {
+			r.conversationsRight++
 		}
 	}
 	res.OK = len(res.Problems) == 0
 	r.Results = append(r.Results, res)
+}
+
+// scoreDecline scores a question the knowledge base does not cover.
+func (r *evalReport) scoreDecline(reply bot.Reply, res *evalResult) {
+	if reply.Kind == bot.KindDeclined {
+		r.declined++
+		return
+	}
+	if res.Answered {
+		p := "answered a question it should decline"
+		if len(res.Citations) > 0 {
+			p += ", citing " + res.Citations[0]
+		}
+		res.Problems = append(res.Problems, p)
+	}
+}
+
+// scoreAnswer scores a question the knowledge base answers: where the
+// expected text stands among the top citations (a rank miss) and whether
+// the answer holds it (an answer miss).
+func (r *evalReport) scoreAnswer(c evalCase, reply bot.Reply, res *evalResult) {
+	switch reply.Kind {
+	case bot.KindAnswer:
+	case bot.KindDeclined:
+		r.falseDeclines++
+		res.Problems = append(res.Problems, "declined a question it should answer")
+		return
+	case bot.KindError:
+		return
+	default:
+		// The overview cites passages too, but it answers no question.
+		res.Problems = append(res.Problems, fmt.Sprintf("got a reply of kind %q, want an answer", askKind(reply)))
+		return
+	}
+	for i, cite := range reply.Citations[:min(len(reply.Citations), evalTop)] {
+		if containsAny(cite.Text, c.ExpectAny) {
+			res.Rank = i + 1
+			break
+		}
+	}
+	res.HitAt1, res.HitAt3 = res.Rank == 1, res.Rank >= 1
+	res.AnswerHit = res.Answered && containsAny(reply.Text, c.ExpectAny)
+	if res.HitAt1 {
+		r.hits1++
+	}
+	if res.HitAt3 {
+		r.hits3++
+		r.MRRAt3 += 1 / float64(res.Rank)
+	}
+	if res.AnswerHit {
+		r.answerHits++
+	}
+	switch {
+	case res.Rank == 0:
+		res.Problems = append(res.Problems, fmt.Sprintf("expected text in none of the first %d citations", evalTop))
+	case res.Rank > 1:
+		res.Problems = append(res.Problems, fmt.Sprintf("expected text in citation %d, not 1", res.Rank))
+	}
+	if !res.AnswerHit {
+		res.Problems = append(res.Problems, "expected text not in the answer")
+	}
+}
+
+// scoreKind scores a question expecting a kind of reply (expect_kind): the
+// reply of that kind is a hit at rank 1 and counts as answer-hit; a decline
+// is a false decline.
+func (r *evalReport) scoreKind(c evalCase, reply bot.Reply, res *evalResult) {
+	if string(reply.AskKind) == c.ExpectKind {
+		res.Rank, res.HitAt1, res.HitAt3, res.AnswerHit = 1, true, true, true
+		r.hits1++
+		r.hits3++
+		r.MRRAt3++
+		r.answerHits++
+		return
+	}
+	if reply.Kind == bot.KindDeclined {
+		r.falseDeclines++
+		res.Problems = append(res.Problems, "declined a question it should answer with the "+c.ExpectKind)
+		return
+	}
+	if reply.Kind != bot.KindError {
+		res.Problems = append(res.Problems, fmt.Sprintf("got a reply of kind %q, want %q", askKind(reply), c.ExpectKind))
+	}
+}
+
+// askKind is the kind of reply, as the ask object names it.
+func askKind(reply bot.Reply) bot.AskKind {
+	return bot.NewAsk("", reply, 0, 0).Kind
+}
+
+// conversationRight reports whether the last turn of a conversation met
+// its expectation: declined when unanswerable, the expected kind of reply,
+// or an answer with the expected text in the top citations.
+func conversationRight(c evalCase, reply bot.Reply, res evalResult) bool {
+	switch {
+	case c.Unanswerable:
+		return reply.Kind == bot.KindDeclined
+	case c.ExpectKind != "":
+		return res.HitAt1
+	default:
+		return res.Answered && res.HitAt3
+	}
 }
 
 // finish turns the counts into rates.
@@ -191,13 +316,19 @@ func (r *evalReport) finish() {
 	r.AnswerHit = ratio(r.answerHits, r.Answerable)
 	r.DeclineAccuracy = ratio(r.declined, r.Unanswerable)
 	r.FalseDeclineRate = ratio(r.falseDeclines, r.Answerable)
+	r.ConversationAccuracy = ratio(r.conversationsRight, r.Conversations)
 }
 
 // print writes one line per question that went wrong, then the metrics.
 func (r *evalReport) print(w io.Writer) error {
 	var b strings.Builder
 	for _, res := range r.Results {
-		if !res.OK {
+		if res.OK {
+			continue
+		}
+		if len(res.Turns) > 0 {
+			fmt.Fprintf(&b, "FAIL %s %q (turn %d of a conversation): %s\n", res.ID, res.Question, len(res.Turns), strings.Join(res.Problems, "; "))
+		} else {
 			fmt.Fprintf(&b, "FAIL %s %q: %s\n", res.ID, res.Question, strings.Join(res.Problems, "; "))
 		}
 	}
@@ -211,6 +342,9 @@ func (r *evalReport) print(w io.Writer) error {
 	fmt.Fprintf(&b, "answer-hit          %.3f (%d/%d)\n", r.AnswerHit, r.answerHits, r.Answerable)
 	fmt.Fprintf(&b, "decline accuracy    %.3f (%d/%d)\n", r.DeclineAccuracy, r.declined, r.Unanswerable)
 	fmt.Fprintf(&b, "false-decline rate  %.3f (%d/%d)\n", r.FalseDeclineRate, r.falseDeclines, r.Answerable)
+	if r.Conversations > 0 {
+		fmt.Fprintf(&b, "conversations       %.3f (%d/%d)\n", r.ConversationAccuracy, r.conversationsRight, r.Conversations)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -270,20 +404,28 @@ func parseEvalLine(line []byte) (evalCase, error) {
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&c); err != nil {
-		return c, fmt.Errorf("not a JSON object of id, question and expect_any or unanswerable: %v", err)
+		return c, fmt.Errorf("not a JSON object of id, question or turns, and expect_any, unanswerable or expect_kind: %v", err)
 	}
 	if dec.More() {
 		return c, errors.New("more than one JSON value on the line")
 	}
-	switch {
-	case strings.TrimSpace(c.ID) == "":
+	if strings.TrimSpace(c.ID) == "" {
 		return c, errors.New("missing id")
-	case strings.TrimSpace(c.Question) == "":
-		return c, errors.New("missing question")
+	}
+	if err := checkQuestions(c); err != nil {
+		return c, err
+	}
+	switch {
+	case c.ExpectKind != "" && c.ExpectKind != expectOverview:
+		return c, fmt.Errorf("expect_kind %q is not one of: %s", c.ExpectKind, expectOverview)
+	case c.ExpectKind != "" && len(c.ExpectAny) > 0:
+		return c, errors.New("has both expect_kind and expect_any")
+	case c.ExpectKind != "" && c.Unanswerable:
+		return c, errors.New("has both expect_kind and unanswerable")
 	case c.Unanswerable && len(c.ExpectAny) > 0:
 		return c, errors.New("has both expect_any and unanswerable")
-	case !c.Unanswerable && len(c.ExpectAny) == 0:
-		return c, errors.New("needs expect_any or unanswerable: true")
+	case c.ExpectKind == "" && !c.Unanswerable && len(c.ExpectAny) == 0:
+		return c, errors.New("needs expect_any, unanswerable: true or expect_kind")
 	}
 	for _, e := range c.ExpectAny {
 		if normalize(e) == "" {
@@ -291,6 +433,27 @@ func parseEvalLine(line []byte) (evalCase, error) {
 		}
 	}
 	return c, nil
+}
+
+// checkQuestions checks that c asks either a question or a conversation of
+// at least two turns, none of them empty.
+func checkQuestions(c evalCase) error {
+	switch {
+	case c.Turns == nil && strings.TrimSpace(c.Question) == "":
+		return errors.New("missing question (or turns)")
+	case c.Turns == nil:
+		return nil
+	case c.Question != "":
+		return errors.New("has both question and turns")
+	case len(c.Turns) < 2:
+		return fmt.Errorf("turns holds %d questions, want at least 2 (or a question)", len(c.Turns))
+	}
+	for i, t := range c.Turns {
+		if strings.TrimSpace(t) == "" {
+			return fmt.Errorf("turn %d is empty", i+1)
+		}
+	}
+	return nil
 }
 
 // containsAny reports whether text contains one of wants, compared after

@@ -251,7 +251,11 @@ func (a *app) logger(cfg config.Config) *slog.Logger {
 // loadIndex builds the knowledge base: the embedded article plus the
 // documents of cfg.Docs, warning on stderr about each document skipped.
 func (a *app) loadIndex(cfg config.Config) (*knowledge.Index, error) {
-	return buildIndex(cfg.Docs, func(err error) {
+	syn, err := loadSynonyms(cfg.Synonyms)
+	if err != nil {
+		return nil, err
+	}
+	return buildIndex(cfg.Docs, syn, func(err error) {
 		fmt.Fprintf(a.stderr, "talksbot: warning: skipped %s\n", oneLine(err.Error()))
 	})
 }
@@ -295,8 +299,8 @@ func (a *app) newBot(ctx context.Context, cfg config.Config, ix *knowledge.Index
 	if l.drafter != nil {
 		opts.Drafter = l.drafter
 	}
-	if l.ranker != nil {
-		l.ranker.index(ctx, ix)
+	if l.embeddings != nil {
+		l.embeddings.index(ctx, ix)
 	}
 	l.apply(&opts)
 	return bot.New(ix, opts), nil

@@ -137,12 +137,13 @@ func TestAskJSON(t *testing.T) {
 			r := runCLI(t, "", tc.args...)
 			wantExit(t, r, 0)
 			out := []byte(strings.TrimSpace(r.stdout))
-			want := []string{"question", "answered", "answer", "mode", "citations", "took_ms"}
+			want := []string{"question", "kind", "answered", "answer", "mode", "citations", "took_ms"}
 			if got := jsonKeys(t, out); !slices.Equal(got, want) {
 				t.Errorf("got keys %v, want %v", got, want)
 			}
 			var a struct {
 				Question  string            `json:"question"`
+				Kind      string            `json:"kind"`
 				Answered  bool              `json:"answered"`
 				Answer    string            `json:"answer"`
 				Mode      string            `json:"mode"`
@@ -152,9 +153,13 @@ func TestAskJSON(t *testing.T) {
 			if err := json.Unmarshal(out, &a); err != nil {
 				t.Fatal(err)
 			}
-			if a.Answered != tc.answered || a.Mode != "extractive" || a.Answer == "" || a.TookMS < 0 {
-				t.Errorf("got answered %v mode %q answer %q took %v, want answered %v, extractive, some answer",
-					a.Answered, a.Mode, a.Answer, a.TookMS, tc.answered)
+			wantKind := "declined"
+			if tc.answered {
+				wantKind = "answer"
+			}
+			if a.Answered != tc.answered || a.Kind != wantKind || a.Mode != "extractive" || a.Answer == "" || a.TookMS < 0 {
+				t.Errorf("got answered %v kind %q mode %q answer %q took %v, want answered %v, kind %q, extractive, some answer",
+					a.Answered, a.Kind, a.Mode, a.Answer, a.TookMS, tc.answered, wantKind)
 			}
 			if a.Citations == nil {
 				t.Errorf("got citations null, want an array")
@@ -181,6 +186,35 @@ func TestAskJSON(t *testing.T) {
 				if !ok || p.Text != c.Text || p.Doc != c.Doc {
 					t.Errorf("citation %s: got text %q, want the stored passage's text exactly", c.ID, c.Text)
 				}
+			}
+		})
+	}
+}
+
+func TestAskJSONKinds(t *testing.T) {
+	cleanEnv(t)
+	tests := []struct {
+		question, kind string
+		answered       bool
+	}{
+		{"What has Congress pushed for?", "answer", true},
+		{"Who won the World Cup?", "declined", false},
+		{"What is this article about?", "overview", false},
+		{"thanks!", "smalltalk", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.question, func(t *testing.T) {
+			r := runCLI(t, "", "ask", "--json", tc.question)
+			wantExit(t, r, 0)
+			var a struct {
+				Kind     string `json:"kind"`
+				Answered bool   `json:"answered"`
+			}
+			if err := json.Unmarshal([]byte(r.stdout), &a); err != nil {
+				t.Fatal(err)
+			}
+			if a.Kind != tc.kind || a.Answered != tc.answered {
+				t.Errorf("got kind %q answered %v, want %q %v", a.Kind, a.Answered, tc.kind, tc.answered)
 			}
 		})
 	}
@@ -707,9 +741,9 @@ func TestEvalMalformed(t *testing.T) {
 	wantExit(t, r, 2)
 	for _, want := range []string{
 		"talksbot: eval: " + path + ":2: not a JSON object",
-		path + ":3: needs expect_any or unanswerable: true",
+		path + ":3: needs expect_any, unanswerable: true or expect_kind",
 		path + `:4: id "c1" already used on line 1`,
-		path + `:5: not a JSON object of id, question and expect_any or unanswerable: json: unknown field "expect_anyy"`,
+		path + `:5: not a JSON object of id, question or turns, and expect_any, unanswerable or expect_kind: json: unknown field "expect_anyy"`,
 	} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("got stderr:\n%s\nwant %q", r.stderr, want)
@@ -731,11 +765,25 @@ func TestParseEvalLine(t *testing.T) {
 		{`{"id":"a","question":"q?","expect_any":["x"]}`, ""},
 		{`{"id":"a","question":"q?","unanswerable":true}`, ""},
 		{`{"id":"","question":"q?","unanswerable":true}`, "missing id"},
-		{`{"id":"a","question":" ","unanswerable":true}`, "missing question"},
+		{`{"id":"a","question":" ","unanswerable":true}`, "missing question (or turns)"},
 		{`{"id":"a","question":"q?","expect_any":["x"],"unanswerable":true}`, "has both expect_any and unanswerable"},
 		{`{"id":"a","question":"q?","expect_any":[" "]}`, "expect_any holds an empty string"},
 		{`{"id":"a","question":"q?","unanswerable":true} {}`, "more than one JSON value on the line"},
-		{`["a"]`, "not a JSON object of id, question and expect_any or unanswerable: json: cannot unmarshal array into Go value of type main.evalCase"},
+		{`["a"]`, "not a JSON object of id, question or turns, and expect_any, unanswerable or expect_kind: json: cannot unmarshal array into Go value of type main.evalCase"},
+		{`{"id":"a","turns":["q1?","q2?"],"expect_any":["x"]}`, ""},
+		{`{"id":"a","turns":["q1?","q2?","q3?"],"unanswerable":true}`, ""},
+		{`{"id":"a","turns":["q1?","q2?"],"expect_kind":"overview"}`, ""},
+		{`{"id":"a","question":"q?","expect_kind":"overview"}`, ""},
+		{`{"id":"a","question":"q?","turns":["q1?","q2?"],"expect_any":["x"]}`, "has both question and turns"},
+		{`{"id":"a","turns":["q1?"],"expect_any":["x"]}`, "turns holds 1 questions, want at least 2 (or a question)"},
+		{`{"id":"a","turns":[],"expect_any":["x"]}`, "turns holds 0 questions, want at least 2 (or a question)"},
+		{`{"id":"a","turns":null,"expect_any":["x"]}`, "missing question (or turns)"},
+		{`{"id":"a","turns":["q1?"," "],"expect_any":["x"]}`, "turn 2 is empty"},
+		{`{"id":"a","turns":"q1?","expect_any":["x"]}`, "not a JSON object of id, question or turns, and expect_any, unanswerable or expect_kind: json: cannot unmarshal string into Go struct field evalCase.turns of type []string"},
+		{`{"id":"a","question":"q?","expect_kind":"answer"}`, `expect_kind "answer" is not one of: overview`},
+		{`{"id":"a","question":"q?","expect_kind":"overview","expect_any":["x"]}`, "has both expect_kind and expect_any"},
+		{`{"id":"a","question":"q?","expect_kind":"overview","unanswerable":true}`, "has both expect_kind and unanswerable"},
+		{`{"id":"a","question":"q?"}`, "needs expect_any, unanswerable: true or expect_kind"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.line, func(t *testing.T) {

@@ -44,7 +44,7 @@ func reloadDelay(first, now time.Time) time.Duration {
 // documents under docs ("" for none). Each document that cannot be used is
 // passed to skipped and left out; an error means no index could be built
 // (the folder is unreadable, or nothing indexable is left).
-func buildIndex(docs string, skipped func(err error)) (*knowledge.Index, error) {
+func buildIndex(docs string, syn *knowledge.Synonyms, skipped func(err error)) (*knowledge.Index, error) {
 	all := []*knowledge.Document{knowledge.Default()}
 	if docs != "" {
 		extra, bad, err := knowledge.LoadDir(docs)
@@ -56,11 +56,25 @@ func buildIndex(docs string, skipped func(err error)) (*knowledge.Index, error) 
 		}
 		all = append(all, extra...)
 	}
-	ix, err := knowledge.NewIndex(all)
+	ix, err := knowledge.NewIndex(all, knowledge.WithSynonyms(syn))
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
 	return ix, nil
+}
+
+// loadSynonyms reads the operator's synonyms file named by
+// TALKSBOT_SYNONYMS; nil when none is set. A file that cannot be used is a
+// configuration error.
+func loadSynonyms(path string) (*knowledge.Synonyms, error) {
+	if path == "" {
+		return nil, nil
+	}
+	syn, err := knowledge.LoadSynonyms(path)
+	if err != nil {
+		return nil, &configError{err: fmt.Errorf("TALKSBOT_SYNONYMS: %w", err)}
+	}
+	return syn, nil
 }
 
 // reloader rebuilds the knowledge base on SIGHUP and when files under the
@@ -72,17 +86,19 @@ func buildIndex(docs string, skipped func(err error)) (*knowledge.Index, error) 
 // The watcher is set up by watch before the first build, so that no change
 // made while serve starts goes unnoticed; run then handles its events.
 type reloader struct {
-	docs   string
-	log    *slog.Logger
-	hup    <-chan os.Signal // SIGHUP, registered by serve
-	bot    *bot.Bot         // set once the bot exists
-	ranker *embedRanker     // nil without embeddings
-	done   func(error)      // called after each reload; nil for none
+	docs       string
+	synonyms   string // TALKSBOT_SYNONYMS, read again on every reload; "" for none
+	log        *slog.Logger
+	hup        <-chan os.Signal // SIGHUP, registered by serve
+	bot        *bot.Bot         // set once the bot exists
+	embeddings *embeddings      // nil without embeddings
+	done       func(error)      // called after each reload; nil for none
 
 	w *fsnotify.Watcher // nil without a documents folder or when it cannot be watched
 
-	mu   sync.Mutex                     // one build at a time; guards good and cancelEmbed
+	mu   sync.Mutex                     // one build at a time; guards good, syn and cancelEmbed
 	good map[string]*knowledge.Document // the last version of each file that parsed, as parsed
+	syn  *knowledge.Synonyms            // the last synonyms file that parsed
 	ix   atomic.Pointer[knowledge.Index]
 
 	cancelEmbed context.CancelFunc // stops the embedding run under way; nil for none
@@ -119,6 +135,15 @@ func (r *reloader) close() {
 // build builds an index from the documents and makes it the current one
 // (without giving it to the bot). Callers hold r.mu, or own r alone.
 func (r *reloader) build() (*knowledge.Index, error) {
+	syn, err := loadSynonyms(r.synonyms)
+	switch {
+	case err != nil && r.syn == nil:
+		return nil, err
+	case err != nil:
+		// An edit in progress must not take the operator's words away.
+		r.log.Warn("synonyms file skipped: its last good version keeps serving", "err", oneLine(err.Error()))
+		syn = r.syn
+	}
 	all := []*knowledge.Document{knowledge.Default()}
 	var good map[string]*knowledge.Document
 	if r.docs != "" {
@@ -150,11 +175,11 @@ func (r *reloader) build() (*knowledge.Index, error) {
 			all = append(all, cloneDocument(good[path]))
 		}
 	}
-	ix, err := knowledge.NewIndex(all)
+	ix, err := knowledge.NewIndex(all, knowledge.WithSynonyms(syn))
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	r.good = good
+	r.good, r.syn = good, syn
 	r.ix.Store(ix)
 	return ix, nil
 }
@@ -196,7 +221,7 @@ func (r *reloader) reload(ctx context.Context, why string) error {
 // embed embeds the passages of ix in the background, within embedTimeout,
 // cancelling the run for an older index. Callers hold r.mu.
 func (r *reloader) embed(ctx context.Context, ix *knowledge.Index) {
-	if r.ranker == nil {
+	if r.embeddings == nil {
 		return
 	}
 	if r.cancelEmbed != nil {
@@ -206,7 +231,7 @@ func (r *reloader) embed(ctx context.Context, ix *knowledge.Index) {
 	r.cancelEmbed = cancel
 	r.embeds.Go(func() {
 		defer cancel()
-		r.ranker.index(ectx, ix)
+		r.embeddings.index(ectx, ix)
 	})
 }
 

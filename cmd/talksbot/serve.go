@@ -111,7 +111,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 	s := &service{cfg: cfg, log: log, hooks: hooks}
 
 	start := time.Now()
-	s.reloader = &reloader{docs: cfg.Docs, log: log.With("component", "index"), hup: hup, done: hooks.reloaded}
+	s.reloader = &reloader{docs: cfg.Docs, synonyms: cfg.Synonyms, log: log.With("component", "index"), hup: hup, done: hooks.reloaded}
 	// The watcher comes first: a document written while the index is being
 	// built, or before serve listens, then sets off a reload.
 	s.reloader.watch()
@@ -159,7 +159,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 	llm.apply(&opts)
 	s.bot = bot.New(ix, opts)
 	s.reloader.bot = s.bot
-	s.reloader.ranker = llm.ranker
+	s.reloader.embeddings = llm.embeddings
 
 	var checks []httpapi.Check
 	var slackHandler http.Handler

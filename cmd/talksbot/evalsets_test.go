@@ -1,0 +1,59 @@
+package main
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// TestEvalSetsHoldTheirFigures runs talksbot eval on the committed
+// evaluation sets and fails when a change makes any figure worse than the
+// one reported for the shipped settings. The sets are never edited to move
+// these numbers; raise a floor when a change earns it.
+func TestEvalSetsHoldTheirFigures(t *testing.T) {
+	type floor struct {
+		hit1, hit3, declineAcc, maxFalseDecline, conversations float64
+	}
+	tests := []struct {
+		file string
+		want floor
+	}{
+		{"../../testdata/eval/paraphrase-tune.jsonl", floor{0.485, 0.662, 0.652, 0.265, 0}},
+		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.485, 0.603, 0.609, 0.265, 0}},
+		{"../../testdata/eval/conversations-tune.jsonl", floor{0.667, 0.778, 1, 0.167, 0.80}},
+		{"../../testdata/eval/conversations-check.jsonl", floor{0.667, 0.778, 0.5, 0.222, 0.75}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			cleanEnv(t)
+			r := runCLI(t, "", "eval", "--json", tt.file)
+			wantExit(t, r, 0)
+			var rep struct {
+				HitAt1               float64 `json:"hit_at_1"`
+				HitAt3               float64 `json:"hit_at_3"`
+				DeclineAccuracy      float64 `json:"decline_accuracy"`
+				FalseDeclineRate     float64 `json:"false_decline_rate"`
+				ConversationAccuracy float64 `json:"conversation_accuracy"`
+			}
+			if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+				t.Fatal(err)
+			}
+			const eps = 0.0005 // the floors are printed figures, rounded to three places
+			checks := []struct {
+				name      string
+				got, want float64
+				lower     bool // lower is better
+			}{
+				{"hit@1", rep.HitAt1, tt.want.hit1, false},
+				{"hit@3", rep.HitAt3, tt.want.hit3, false},
+				{"decline accuracy", rep.DeclineAccuracy, tt.want.declineAcc, false},
+				{"false-decline rate", rep.FalseDeclineRate, tt.want.maxFalseDecline, true},
+				{"conversations", rep.ConversationAccuracy, tt.want.conversations, false},
+			}
+			for _, c := range checks {
+				if c.lower && c.got > c.want+eps || !c.lower && c.got < c.want-eps {
+					t.Errorf("%s: got %.3f, want no worse than %.3f", c.name, c.got, c.want)
+				}
+			}
+		})
+	}
+}

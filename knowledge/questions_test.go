@@ -1,0 +1,75 @@
+package knowledge_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/talksbot/talksbot/knowledge"
+)
+
+// TestQuestionsAboutTheWholeText checks that a question whose every topic
+// word asks about the text as a whole names no topic, so that the bot
+// answers it with the overview, while the same words beside a topic still
+// retrieve.
+func TestQuestionsAboutTheWholeText(t *testing.T) {
+	ix := article()
+	for _, q := range []string{"Summarize the article", "What is the main argument?", "What's the author's thesis?",
+		"Key takeaways please", "tl;dr?", "Give me the gist"} {
+		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable || a.ContentWords != 0 {
+			t.Errorf("%q: got answerable %v with %d content words, want no topic", q, a.Answerable, a.ContentWords)
+		}
+	}
+	a := ix.Answer(knowledge.Query{Text: "Which argument must be defeated at the negotiating table?"})
+	if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), "Emasculating this argument") {
+		t.Errorf("got %+v, want the sentence about the argument", a.Quotes)
+	}
+}
+
+// TestQuestionsAboutQuotations checks that "quote", "saying" and "adage"
+// ask for a quotation instead of counting as words the article lacks.
+func TestQuestionsAboutQuotations(t *testing.T) {
+	ix := article()
+	tests := []struct{ question, want string }{
+		{"What old saying does the author quote?", "No good deed goes unpunished"},
+		{"What does the author quote Limbert as saying?", "remodeling a house"},
+		{"Which adage is cited?", "No good deed goes unpunished"},
+	}
+	for _, tt := range tests {
+		a := ix.Answer(knowledge.Query{Text: tt.question})
+		if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), tt.want) {
+			t.Errorf("%q: got %+v, want a first quote with %q", tt.question, a, tt.want)
+		}
+	}
+	// Nothing but the wish for quotations: the quoting sentences, in order.
+	a := ix.Answer(knowledge.Query{Text: "What quotes are there?"})
+	if !a.Answerable || len(a.Quotes) == 0 {
+		t.Fatalf("got %+v, want the quoting sentences", a)
+	}
+	for _, q := range a.Quotes {
+		if !strings.ContainsAny(q.Text(), "“”\"") {
+			t.Errorf("got %q, which quotes no one", q.Text())
+		}
+	}
+}
+
+// TestUnknownNamesWeighFully checks that a name the article lacks counts as
+// fully against the question, however common the word is in English.
+func TestUnknownNamesWeighFully(t *testing.T) {
+	for _, q := range []string{"Who is the president of France?", "What does Israel think of the talks?"} {
+		if a := article().Answer(knowledge.Query{Text: q}); a.Answerable {
+			t.Errorf("%q: got an answer %q, want a decline", q, a.Quotes[0].Text())
+		}
+	}
+}
+
+// TestFollowUpDoesNotRepeatThePreviousAnswer checks that the previous
+// turn's words lead to its neighbourhood, not back to its own sentence.
+func TestFollowUpDoesNotRepeatThePreviousAnswer(t *testing.T) {
+	a := article().Answer(knowledge.Query{Text: "and the Iranian side?", Context: "What has Congress pushed for?"})
+	if !a.Answerable {
+		t.Fatal("got a decline")
+	}
+	if got := a.Quotes[0].Text(); strings.Contains(got, "Congress has pushed") {
+		t.Errorf("got %q first, the previous answer again", got)
+	}
+}
