@@ -1,12 +1,16 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
+	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/talksbot/talksbot/knowledge"
@@ -14,9 +18,11 @@ import (
 
 // bleveIndex is a bleve v2 index under test.
 type bleveIndex struct {
-	idx      bleve.Index
-	passages map[string]*knowledge.Passage
-	buf      []*knowledge.Passage // reused between searches: the bench runs them one at a time
+	idx bleve.Index
+	// passages maps bleve's document IDs back to passages: a passage's ID
+	// in bleve is its position here, the cheapest mapping there is (a
+	// pointer a passage, as talksbot's index keeps).
+	passages []*knowledge.Passage
 }
 
 var _ searcher = (*bleveIndex)(nil)
@@ -26,9 +32,10 @@ const textField = "text"
 
 // bleveMapping indexes the passage text with the English analyzer (Unicode
 // tokens, possessives dropped, lower case, English stop words, Porter stemming)
-// and scores with BM25, so that bleve does the work talksbot does. Nothing is
+// and scores with BM25: as near as bleve's standard analysis comes to
+// talksbot's, which also widens a question's words with its lexicon. Nothing is
 // stored, and neither term vectors nor doc values are kept: the bench maps hit
-// IDs back to its own passages, as talksbot keeps them anyway.
+// IDs back to the shared passages, as talksbot's index points to them.
 func bleveMapping() *mapping.IndexMappingImpl {
 	text := bleve.NewTextFieldMapping()
 	text.Analyzer = en.AnalyzerName
@@ -65,11 +72,10 @@ func buildBleve(docs []*knowledge.Document) (searcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("new scorch index in memory: %w", err)
 	}
-	b := &bleveIndex{idx: idx, passages: make(map[string]*knowledge.Passage)}
+	b := &bleveIndex{idx: idx, passages: passages(docs)}
 	batch := idx.NewBatch()
-	for _, p := range passages(docs) {
-		b.passages[p.ID] = p
-		if err := batch.Index(p.ID, map[string]any{textField: p.Text}); err != nil {
+	for i, p := range b.passages {
+		if err := batch.Index(strconv.Itoa(i), map[string]any{textField: p.Text}); err != nil {
 			idx.Close()
 			return nil, fmt.Errorf("index passage %s: %w", p.ID, err)
 		}
@@ -81,24 +87,59 @@ func buildBleve(docs []*knowledge.Document) (searcher, error) {
 	return b, nil
 }
 
-// Search returns the k best passages for q by a match query on the text.
-func (b *bleveIndex) Search(q string, k int) ([]*knowledge.Passage, error) {
+// Search appends the k best passages for q by a match query on the text.
+func (b *bleveIndex) Search(q string, k int, dst []*knowledge.Passage) ([]*knowledge.Passage, error) {
 	mq := bleve.NewMatchQuery(q)
 	mq.SetField(textField)
 	res, err := b.idx.Search(bleve.NewSearchRequestOptions(mq, k, 0, false))
 	if err != nil {
-		return nil, fmt.Errorf("bleve search: %w", err)
+		return dst, fmt.Errorf("bleve search: %w", err)
 	}
-	b.buf = b.buf[:0]
+	// Bleve orders hits of equal score by their place in its segment, which
+	// follows the batch's map order and so changes from build to build;
+	// ordering them by passage, as talksbot orders its ties, keeps the
+	// figures from changing between runs.
+	slices.SortStableFunc(res.Hits, func(x, y *search.DocumentMatch) int {
+		return cmp.Or(cmp.Compare(y.Score, x.Score), cmp.Compare(position(x.ID), position(y.ID)))
+	})
 	for _, h := range res.Hits {
-		p, ok := b.passages[h.ID]
-		if !ok {
-			return nil, fmt.Errorf("bleve returned unknown passage %q", h.ID)
+		i := position(h.ID)
+		if i < 0 || i >= len(b.passages) {
+			return dst, fmt.Errorf("bleve returned unknown document %q", h.ID)
 		}
-		b.buf = append(b.buf, p)
+		dst = append(dst, b.passages[i])
 	}
-	return b.buf, nil
+	return dst, nil
+}
+
+// position returns the passage position a bleve document ID stands for, or
+// -1 for an ID the bench did not give.
+func position(id string) int {
+	i, err := strconv.Atoi(id)
+	if err != nil {
+		return -1
+	}
+	return i
 }
 
 // Close closes the bleve index.
 func (b *bleveIndex) Close() error { return b.idx.Close() }
+
+// passages flattens the passages of docs, in document order.
+func passages(docs []*knowledge.Document) []*knowledge.Passage {
+	n := 0
+	for _, d := range docs {
+		for _, s := range d.Sections {
+			n += len(s.Passages)
+		}
+	}
+	ps := make([]*knowledge.Passage, 0, n)
+	for _, d := range docs {
+		for si := range d.Sections {
+			for pi := range d.Sections[si].Passages {
+				ps = append(ps, &d.Sections[si].Passages[pi])
+			}
+		}
+	}
+	return ps
+}

@@ -6,15 +6,15 @@ import (
 	"github.com/talksbot/talksbot/knowledge"
 )
 
-// talksbotIndex is talksbot's own index under test.
+// talksbotIndex is talksbot's own index under test, asked as the bot asks it.
 type talksbotIndex struct {
-	ix  *knowledge.Index
-	buf []*knowledge.Passage // reused between searches: the bench runs them one at a time
+	ix *knowledge.Index
 }
 
 var _ searcher = (*talksbotIndex)(nil)
 
-// buildTalksbot indexes docs with knowledge.NewIndex.
+// buildTalksbot indexes docs with knowledge.NewIndex, as talksbot does on
+// start and on every reload; it takes no settings.
 func buildTalksbot(docs []*knowledge.Document) (searcher, error) {
 	ix, err := knowledge.NewIndex(docs)
 	if err != nil {
@@ -23,13 +23,15 @@ func buildTalksbot(docs []*knowledge.Document) (searcher, error) {
 	return &talksbotIndex{ix: ix}, nil
 }
 
-// Search returns the k best passages for q.
-func (t *talksbotIndex) Search(q string, k int) ([]*knowledge.Passage, error) {
-	t.buf = t.buf[:0]
-	for _, h := range t.ix.Search(q, k) {
-		t.buf = append(t.buf, h.Passage)
+// Search appends the passages of talksbot's answer to q: Index.Answer with
+// no conversation context, the call the bot makes for a standalone question.
+// When talksbot declines the question (it judges the knowledge base does not
+// cover it) the answer has no passages, as the user gets none.
+func (t *talksbotIndex) Search(q string, k int, dst []*knowledge.Passage) ([]*knowledge.Passage, error) {
+	for _, h := range t.ix.Answer(knowledge.Query{Text: q, K: k}).Hits {
+		dst = append(dst, h.Passage)
 	}
-	return t.buf, nil
+	return dst, nil
 }
 
 // Close releases nothing: the index is garbage once dropped.
