@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -46,4 +47,44 @@ func TestSynonymsFile(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestServeReloadsSynonyms checks that SIGHUP reads the synonyms file
+// again, and that a broken edit keeps the last good version serving.
+func TestServeReloadsSynonyms(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "synonyms.txt")
+	write := func(text string) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hup := func() {
+		t.Helper()
+		if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("moderates, doves\n")
+	s := startServe(t, map[string]string{"TALKSBOT_SYNONYMS": path})
+	const doves, naysayers = "Who are the doves?", "Who are the naysayers?"
+	if !s.ask(t, doves).Answered {
+		t.Fatal("doves: got a decline, want the file's group at start")
+	}
+
+	write("moderates, doves\nlonely\n")
+	hup()
+	waitFor(t, "the broken file to be reported", s.reloads, func(error) bool {
+		return strings.Contains(s.logs.String(), "synonyms file skipped")
+	})
+	if !s.ask(t, doves).Answered {
+		t.Error("after a broken edit: got a decline, want the last good groups serving")
+	}
+
+	write("spoilers, naysayers\n")
+	hup()
+	waitFor(t, "the new groups", s.reloads, func(error) bool { return s.ask(t, naysayers).Answered })
+	if s.ask(t, doves).Answered {
+		t.Error("doves: got an answer, want the old group gone after the file changed")
+	}
 }

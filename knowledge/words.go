@@ -1,0 +1,59 @@
+package knowledge
+
+import "strings"
+
+// What the knowledge base knows about words, for checks that must read text
+// the way retrieval reads it: a draft is checked against its passages with
+// the same words, stems, lexicon and sentence splitter.
+
+// Term is one content word of a text, as retrieval reads it.
+type Term struct {
+	Word string // lower-case, quotes folded, a possessive 's dropped
+	// Stem is what retrieval matches on: the Porter2 stem, or an acronym as
+	// written ("us" for "U.S.").
+	Stem   string
+	Name   bool // an acronym, or capitalised within its sentence
+	Number bool // digits or a number word
+}
+
+// Terms returns the content words of text in order: not stop words,
+// question words or words that only frame a question ("article", "says").
+func Terms(text string) []Term {
+	var out []Term
+	first := true
+	scanWords(text, func(w word) {
+		isFirst := first
+		first = false
+		if isStop(w) {
+			return
+		}
+		t := Term{Word: w.text, Stem: w.text, Name: w.keep || w.capital && !isFirst}
+		if !w.keep {
+			t.Stem = stem(w.text)
+		}
+		if c := w.text[0]; '0' <= c && c <= '9' || w.class&classNumber != 0 {
+			t.Number = true
+		}
+		out = append(out, t)
+	})
+	for i := range out {
+		// The words share one string per scan; give each its own.
+		out[i].Word = strings.Clone(out[i].Word)
+	}
+	return out
+}
+
+// SplitSentences splits text into sentences the way passages are split,
+// with their byte offsets in text.
+func SplitSentences(text string) []Sentence { return splitSentences(text) }
+
+// Related calls yield with each stem the index's lexicon relates to stem
+// (the operator's synonym groups, then WordNet's spellings, synonyms,
+// abbreviations, derived forms, broader and narrower words) and how far it
+// stands for stem, in (0, 1], strongest first, until yield returns false.
+// A phrase ("unit state") comes as its stems joined by spaces.
+func (ix *Index) Related(stem string, yield func(related string, credit float64) bool) {
+	ix.lex.related(stem, func(target string, rel relation) bool {
+		return yield(target, float64(relCredit[rel]))
+	})
+}

@@ -1,0 +1,61 @@
+package knowledge_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/talksbot/talksbot/knowledge"
+)
+
+func TestTerms(t *testing.T) {
+	got := knowledge.Terms("The article says the U.S. Congress pushed for 2 more sanctions in March.")
+	var words []string
+	for _, term := range got {
+		words = append(words, term.Word)
+	}
+	if want := []string{"us", "congress", "pushed", "2", "sanctions", "march"}; !slices.Equal(words, want) {
+		t.Fatalf("got %q, want %q", words, want)
+	}
+	want := map[string]knowledge.Term{
+		"us":        {Word: "us", Stem: "us", Name: true},
+		"congress":  {Word: "congress", Stem: "congress", Name: true},
+		"pushed":    {Word: "pushed", Stem: "push"},
+		"2":         {Word: "2", Stem: "2", Number: true},
+		"sanctions": {Word: "sanctions", Stem: "sanction"},
+		"march":     {Word: "march", Stem: "march", Name: true},
+	}
+	for _, term := range got {
+		if term != want[term.Word] {
+			t.Errorf("got %+v, want %+v", term, want[term.Word])
+		}
+	}
+}
+
+func TestRelated(t *testing.T) {
+	ix := article()
+	credits := map[string]float64{}
+	ix.Related("acknowledg", func(related string, credit float64) bool {
+		credits[related] = credit
+		return true
+	})
+	if c := credits["admit"]; c <= 0 || c > 1 {
+		t.Errorf("acknowledge → admit: got credit %v, want one in (0, 1]", c)
+	}
+	n := 0
+	ix.Related("acknowledg", func(string, float64) bool { n++; return false })
+	if n != 1 {
+		t.Errorf("got %d calls after yield returned false, want 1", n)
+	}
+}
+
+func TestSplitSentences(t *testing.T) {
+	got := knowledge.SplitSentences("The U.S. has pushed. Dr. Limbert said “It won’t be easy.” Then he left.")
+	var texts []string
+	for _, s := range got {
+		texts = append(texts, s.Text)
+	}
+	want := []string{"The U.S. has pushed.", "Dr. Limbert said “It won’t be easy.”", "Then he left."}
+	if !slices.Equal(texts, want) {
+		t.Fatalf("got %q, want %q", texts, want)
+	}
+}
