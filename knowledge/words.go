@@ -1,6 +1,10 @@
 package knowledge
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/talksbot/talksbot/knowledge/internal/wordnet"
+)
 
 // What the knowledge base knows about words, for checks that must read text
 // the way retrieval reads it: a draft is checked against its passages with
@@ -56,4 +60,15 @@ func (ix *Index) Related(stem string, yield func(related string, credit float64)
 	ix.lex.related(stem, func(target string, rel relation) bool {
 		return yield(target, float64(relCredit[rel]))
 	})
+}
+
+// Antonyms calls yield with each stem WordNet gives as an antonym of stem
+// ("weak" for "strong", "decreas" for "increas"), until yield returns false.
+func (ix *Index) Antonyms(stem string, yield func(antonym string) bool) {
+	e := wordnet.Antonyms(stem)
+	for i := range e.Len() {
+		if a, _ := e.At(i); !yield(a) {
+			return
+		}
+	}
 }

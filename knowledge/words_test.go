@@ -59,3 +59,11 @@ func TestSplitSentences(t *testing.T) {
 		t.Fatalf("got %q, want %q", texts, want)
 	}
 }
+
+func TestAntonyms(t *testing.T) {
+	var got []string
+	article().Antonyms("increas", func(a string) bool { got = append(got, a); return true })
+	if !slices.Contains(got, "decreas") {
+		t.Errorf("increase: got antonyms %q, want decrease among them", got)
+	}
+}

@@ -2,14 +2,22 @@
 // can expand a question's words: a paraphrased question still finds the
 // sentence that answers it. It also says how common a word is, so that
 // knowledge can tell an everyday word it lacks ("previous") from a specific
-// one ("centrifuges"). It is a table, generated from WordNet and two word
-// lists and embedded in the binary, looked up by Related and Frequency:
+// one ("centrifuges"). And it gives a word's opposites, so that a checker
+// can catch a draft that says the opposite of its source ("decreased" where
+// the source says "increased"). It is a table, generated from WordNet and
+// two word lists and embedded in the binary, looked up by Related,
+// Antonyms and Frequency:
 //
 //	e := wordnet.Related("sedan")
 //	for i := range e.Len() {
 //		stem, rel := e.At(i) // "car", wordnet.Hypernym …
 //	}
-//	n := wordnet.Frequency("sedan") // 2: a rare word
+//	a := wordnet.Antonyms("increas") // "decreas", wordnet.Antonym
+//	n := wordnet.Frequency("sedan")  // 2: a rare word
+//
+// Related gives only words that may stand for the one looked up, and
+// Antonyms only its opposites: the two never mix, so expanding a question
+// with Related never brings in an opposite.
 //
 // # Keys and targets
 //
@@ -36,10 +44,12 @@
 //
 // # Rules
 //
-// Each key holds at most 16 targets, of which at most five hypernyms and
-// six hyponyms: the strongest relation first, then the most frequent (by
-// the tag counts below), then in byte order. A target has the strongest
-// relation found for it.
+// Each key holds at most 16 related targets, of which at most five
+// hypernyms and six hyponyms: the strongest relation first, then the most
+// frequent (by the tag counts below), then in byte order. A target has the
+// strongest relation found for it. Apart from them, a key holds at most
+// eight antonyms, the most frequent first; in the table they follow the
+// other targets, outside the 16, and All yields them last.
 //
 // Senses. WordNet orders a word's senses by their frequency in its
 // sense-tagged corpus (cntlist.rev). Only a word's frequent senses count: its
@@ -110,8 +120,34 @@
 // → "color"). So "recognis" reaches what "recogn" does, and "favour" what
 // "favor" does; an American stem gains only its British spellings.
 //
+// Antonym: WordNet's antonym pointers ("!"), which join two words, each in
+// one sense ("increase" ↔ "decrease", "strong" ↔ "weak", "success" ↔
+// "failure", "permit" ↔ "forbid"), when the sense is a frequent one of
+// either word and the other's is among its first three, as for Derived;
+// both must be single words, not acronyms. WordNet links only the heads of
+// its adjective clusters ("large" ↔ "small"), so a satellite adjective
+// ("huge", similar to "large") takes the words its head's pointers name
+// ("small", "little"), each in a frequent sense: at most two, the most
+// tagged, and only when the satellite's sense is tagged at least twice and
+// it is the most tagged word of its stem ("winning", charming, does not
+// speak for "win"). It never takes the other head's satellites ("huge" ↔
+// "tiny" is not said), and no antonymy passes along any other link: not
+// to synonyms ("allow" ↔ "disallow" and "permit" ↔ "forbid", but not
+// "allow" ↔ "forbid"), nor to derived forms, which mostly share the pair's
+// stems anyway ("increase" the verb and the noun). WordNet gives "support"
+// and "oppose" no antonym at all. Every pair holds both ways. A British
+// spelling takes its American stem's pairs, both ways ("honour" ↔
+// "dishonour", "dishonor"), unless it is that stem plus "is" ("privatis"),
+// which Porter2 gives to an "-ise" verb only ("privatise", not "private").
+// A pair whose stems the other relations join, either way, keeps that
+// relation and is no antonym ("employ" ↔ "employe", derived forms, for
+// "employer" and "employee"). The cap of eight keeps pairs whole: pairs
+// are taken direct ones first, then the most tagged, each only while both
+// its stems have fewer than eight.
+//
 // The thresholds are constants in gen/builder.go; gen -explain shows how
-// they see a word's senses and gen -dump a word's frequency and targets.
+// they see a word's senses (and their antonym pointers) and gen -dump a
+// word's frequency and targets.
 //
 // # Frequency
 //
@@ -154,6 +190,6 @@
 // know nothing of Porter2 stems, of which senses are frequent, or of
 // British spellings; none offers a compact table keyed by stems. So the
 // selection is done once, by gen, and the result embedded: the table is
-// about 650 KB, init only slices its header, and Related and Frequency are
-// a binary search over the keys.
+// about 660 KB, init only slices its header, and Related, Antonyms and
+// Frequency are a binary search over the keys.
 package wordnet

@@ -59,3 +59,24 @@ func ExampleRelated_hyponym() {
 	// senat
 	// parliament
 }
+
+func ExampleAntonyms() {
+	// A draft says "decreased" where its source says "increased".
+	source, draft := "increas", "decreas" // the stems
+	e := wordnet.Antonyms(source)
+	for i := range e.Len() {
+		if stem, _ := e.At(i); stem == draft {
+			fmt.Println(source, "and", draft, "are opposites")
+		}
+	}
+	// An adjective similar to "large" takes the antonyms of "large".
+	e = wordnet.Antonyms("huge")
+	for i := range e.Len() {
+		stem, rel := e.At(i)
+		fmt.Println(stem, rel)
+	}
+	// Output:
+	// increas and decreas are opposites
+	// small antonym
+	// littl antonym
+}

@@ -14,10 +14,14 @@ import (
 //go:embed table.bin
 var table string
 
-// Relation says how a word relates to the one looked up, strongest first.
+// Relation says how a word relates to the one looked up. Spelling to
+// Hyponym relate words that may stand for one another, strongest first;
+// Antonym is apart from them: an opposite, which Antonyms returns and
+// Related never does.
 type Relation uint8
 
-// The relations, strongest first.
+// The relations: those a word may be expanded with, strongest first, then
+// Antonym.
 const (
 	Spelling     Relation = iota + 1 // a British/American spelling variant ("colour"/"color")
 	Synonym                          // shares a frequent sense ("help"/"aid")
@@ -25,6 +29,7 @@ const (
 	Derived                          // a derivationally related form ("decide"/"decision")
 	Hypernym                         // a more general word ("sedan" → "car")
 	Hyponym                          // a more specific word ("legislature" → "parliament")
+	Antonym                          // an opposite ("increase" ↔ "decrease"); never for expansion
 )
 
 // String returns the relation's name in lower case.
@@ -42,6 +47,8 @@ func (r Relation) String() string {
 		return "hypernym"
 	case Hyponym:
 		return "hyponym"
+	case Antonym:
+		return "antonym"
 	}
 	return "invalid"
 }
@@ -108,11 +115,23 @@ func find(stem string) (int, bool) {
 	return lo, lo < nKeys && key(lo) == stem
 }
 
-// entriesOf returns the entries of key i.
+// entriesOf returns the entries of key i: its related words, then its
+// antonyms.
 func entriesOf(i int) Entries {
 	from := u24(keys, i*keySize+3) &^ phraseFlag
 	to := u24(keys, (i+1)*keySize+3) &^ phraseFlag
 	return Entries{entries[from*entrySize : to*entrySize]}
+}
+
+// split divides a key's entries into its related words and its antonyms,
+// which come last: at most eight, so the scan back is short.
+func (e Entries) split() (related, antonyms Entries) {
+	n := len(e.recs)
+	// An entry's relation is the top 3 bits of its last byte.
+	for n > 0 && Relation(e.recs[n-1]>>(poolBits-16)) == Antonym {
+		n -= entrySize
+	}
+	return Entries{e.recs[:n]}, Entries{e.recs[n:]}
 }
 
 // Frequency returns how common the words with stem are in general
@@ -132,7 +151,8 @@ func Frequency(stem string) uint32 {
 }
 
 // Entries is a view into the table: the words related to one key,
-// strongest relation first, then the most frequent. The zero value is empty.
+// strongest relation first, then the most frequent; or its antonyms, the
+// most frequent first. The zero value is empty.
 type Entries struct {
 	recs string
 }
@@ -147,17 +167,35 @@ func (e Entries) At(i int) (stem string, rel Relation) {
 	return word(v & (1<<poolBits - 1)), Relation(v >> poolBits)
 }
 
-// Related returns the words related to stem, strongest relation first;
-// none for a stem the table does not know or knows only the frequency of.
-// A stem is a Porter2 stem as english.Stem(word, true) makes it, an
-// acronym's letters in lower case ("us", "iaea"), or a phrase of stems
-// joined by single spaces ("unit state"). It never allocates.
+// Related returns the words related to stem, strongest relation first, at
+// most 16: the words a question's word may be expanded with. It never
+// returns an Antonym; see Antonyms. It returns none for a stem the table
+// does not know or knows only the frequency of. A stem is a Porter2 stem as
+// english.Stem(word, true) makes it, an acronym's letters in lower case
+// ("us", "iaea"), or a phrase of stems joined by single spaces ("unit
+// state"). It never allocates.
 func Related(stem string) Entries {
 	i, ok := find(stem)
 	if !ok {
 		return Entries{}
 	}
-	return entriesOf(i)
+	related, _ := entriesOf(i).split()
+	return related
+}
+
+// Antonyms returns the opposites of stem ("decreas" for "increas"), each
+// with the relation Antonym, the most frequent first, at most eight; none
+// for a stem that has none. Antonymy is symmetric: b is among a's antonyms
+// exactly when a is among b's. No antonym of a stem is also among its
+// Related words. Stems are as for Related, but only single words have
+// antonyms. It never allocates.
+func Antonyms(stem string) Entries {
+	i, ok := find(stem)
+	if !ok {
+		return Entries{}
+	}
+	_, antonyms := entriesOf(i).split()
+	return antonyms
 }
 
 // StartsPhrase reports whether some key phrase begins with stem ("unit"
@@ -171,9 +209,9 @@ func StartsPhrase(stem string) bool {
 	return ok && u24(keys, i*keySize+3)&phraseFlag != 0
 }
 
-// All yields every key with its entries, in byte order of the keys. Keys
-// that only begin phrases or carry a frequency have no entries and are
-// skipped.
+// All yields every key with all its entries, in byte order of the keys:
+// its Related words, then its Antonyms, which are last. Keys that only
+// begin phrases or carry a frequency have no entries and are skipped.
 func All() iter.Seq2[string, Entries] {
 	return func(yield func(string, Entries) bool) {
 		for i := range nKeys {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/talksbot/talksbot/knowledge/internal/wordlist"
 	"github.com/talksbot/talksbot/knowledge/internal/wordnet"
 )
 
@@ -109,6 +110,87 @@ func TestRelatedNot(t *testing.T) {
 	}
 }
 
+// antonyms returns the antonyms of stem.
+func antonyms(stem string) []string {
+	e := wordnet.Antonyms(stem)
+	out := make([]string, e.Len())
+	for i := range out {
+		out[i], _ = e.At(i)
+	}
+	return out
+}
+
+// TestAntonyms checks pairs a checker needs to see as opposites, both ways.
+// Each is a pair WordNet links, directly or through an adjective's head,
+// which gen -explain shows.
+func TestAntonyms(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"increas", "decreas"},
+		{"strong", "weak"},
+		{"success", "failur"}, // the nouns
+		{"succeed", "fail"},   // the verbs
+		{"accept", "reject"},
+		{"accept", "refus"},
+		{"win", "lose"},
+		{"allow", "disallow"}, // WordNet has allow ↔ disallow, permit ↔ forbid
+		{"permit", "forbid"},
+		{"rise", "fall"},
+		{"narrow", "wide"},
+		{"narrow", "widen"}, // the verbs
+		{"push", "pull"},
+		{"agre", "disagre"},
+		{"open", "close"},
+		{"peac", "war"},
+		{"good", "bad"},
+		{"honour", "dishonour"}, // British spellings, from honor ↔ dishonor
+		{"honour", "dishonor"},
+		// A satellite adjective takes its head's antonym: "huge" is
+		// similar to "large", whose antonym is "small".
+		{"huge", "small"},
+		{"huge", "littl"},
+		{"vast", "small"},
+		{"broad", "specif"}, // "broad" (unspecific) under "general"
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+"↔"+tt.b, func(t *testing.T) {
+			for _, p := range [][2]string{{tt.a, tt.b}, {tt.b, tt.a}} {
+				if !has(p[0], p[1], wordnet.Antonym) {
+					t.Errorf("Antonyms(%q) = %v, want %q among them", p[0], antonyms(p[0]), p[1])
+				}
+			}
+		})
+	}
+}
+
+// TestAntonymsNot checks antonyms the rules keep out.
+func TestAntonymsNot(t *testing.T) {
+	tests := []struct{ key, target, why string }{
+		{"support", "oppos", "WordNet links neither to the other, nor either to any antonym"},
+		{"support", "invalid", `"invalidating" under "disconfirming": not the main word of "invalid"`},
+		{"win", "unattract", `"winning" (charming) is not the main word of "win"`},
+		{"allow", "nondeduct", `"allowable" is not the main word of "allow"`},
+		{"huge", "tini", "a satellite takes its head's antonyms, not the other head's satellites"},
+		{"public", "privatis", `"privatis" is a British spelling of "privatize" only`},
+		{"employ", "employe", "a derived form, which stays one (employer, employee)"},
+		{"bless", "damn", `a synonym ("blessed", "damned"), which stays one`},
+		{"allow", "forbid", "not linked in WordNet: permit ↔ forbid is"},
+	}
+	for _, tt := range tests {
+		if has(tt.key, tt.target, wordnet.Antonym) {
+			t.Errorf("Antonyms(%q) has %q, want it absent: %s", tt.key, tt.target, tt.why)
+		}
+	}
+	for _, stem := range []string{"", "zzzzqx", "the", "unit state", "us", "support"} {
+		if got := wordnet.Antonyms(stem).Len(); got != 0 {
+			t.Errorf("Antonyms(%q) = %v, want none", stem, antonyms(stem))
+		}
+	}
+	// A clash keeps the other relation.
+	if !has("employ", "employe", wordnet.Derived) {
+		t.Errorf("Related(%q) = %v, want %q as derived", "employ", related("employ"), "employe")
+	}
+}
+
 func TestFrequency(t *testing.T) {
 	tests := []struct {
 		stem     string
@@ -177,10 +259,16 @@ func TestStartsPhrase(t *testing.T) {
 }
 
 // TestTableInvariants checks every key: no self relation, no duplicate, a
-// valid relation, relations in order, at most 16 targets, 5 hypernyms and 6
-// hyponyms, no stop word; and that each Spelling goes both ways.
+// valid relation, relations in order, at most 16 related words, 5 hypernyms
+// and 6 hyponyms, then at most 8 antonyms, no stop word; that each Spelling
+// and each Antonym goes both ways; and that Related and Antonyms divide
+// the key's entries between them.
 func TestTableInvariants(t *testing.T) {
-	stop := map[string]bool{"the": true, "of": true, "and": true, "a": true, "to": true, "in": true, "is": true}
+	stop := make(map[string]bool)
+	for _, w := range strings.Fields(wordlist.Stop + " " + wordlist.Question) {
+		stop[w] = true
+	}
+	delete(stop, "us") // an acronym ("US") may spell a stop word
 	keys := 0
 	prev := ""
 	for key, e := range wordnet.All() {
@@ -189,34 +277,34 @@ func TestTableInvariants(t *testing.T) {
 			t.Errorf("key %q after %q: keys out of order", key, prev)
 		}
 		prev = key
-		if e.Len() > 16 {
-			t.Errorf("Related(%q).Len() = %d, want at most 16", key, e.Len())
-		}
 		if stop[key] {
 			t.Errorf("stop word %q is a key", key)
 		}
+		checkSplit(t, key, e)
 		seen := make(map[string]bool)
 		last := wordnet.Relation(0)
-		var n [wordnet.Hyponym + 1]int
+		var n [wordnet.Antonym + 1]int
 		for i := range e.Len() {
 			target, rel := e.At(i)
-			if rel <= wordnet.Hyponym {
+			if rel <= wordnet.Antonym {
 				n[rel]++
 			}
-			if rel == wordnet.Spelling && !has(target, key, wordnet.Spelling) {
-				t.Errorf("Related(%q) has %q as a spelling, but not the reverse", key, target)
+			if (rel == wordnet.Spelling || rel == wordnet.Antonym) && !has(target, key, rel) {
+				t.Errorf("Related(%q) has %q as %v, but not the reverse", key, target, rel)
 			}
 			switch {
 			case target == key:
 				t.Errorf("Related(%q) has itself", key)
 			case seen[target]:
-				t.Errorf("Related(%q) has %q twice", key, target)
-			case rel < wordnet.Spelling || rel > wordnet.Hyponym:
-				t.Errorf("Related(%q) has %q with invalid relation %d", key, target, rel)
+				t.Errorf("key %q has %q twice", key, target)
+			case rel < wordnet.Spelling || rel > wordnet.Antonym:
+				t.Errorf("key %q has %q with invalid relation %d", key, target, rel)
 			case rel < last:
-				t.Errorf("Related(%q) has %q/%v after a %v", key, target, rel, last)
+				t.Errorf("key %q has %q/%v after a %v", key, target, rel, last)
 			case stop[target] || target == "" || strings.Contains(target, "  "):
-				t.Errorf("Related(%q) has bad target %q", key, target)
+				t.Errorf("key %q has bad target %q", key, target)
+			case rel == wordnet.Antonym && (strings.Contains(key, " ") || strings.Contains(target, " ")):
+				t.Errorf("phrase key %q has antonym %q, want single words only", key, target)
 			}
 			seen[target] = true
 			last = rel
@@ -230,9 +318,44 @@ func TestTableInvariants(t *testing.T) {
 	}
 }
 
-// has reports whether Related(key) has target with relation rel.
+// checkSplit checks that key's entries e are Related(key), at most 16 and
+// none an antonym, then Antonyms(key), at most 8 and all antonyms: a
+// caller expanding words never meets an antonym.
+func checkSplit(t *testing.T, key string, e wordnet.Entries) {
+	t.Helper()
+	r, a := wordnet.Related(key), wordnet.Antonyms(key)
+	if r.Len()+a.Len() != e.Len() {
+		t.Errorf("key %q: Related has %d entries and Antonyms %d, want %d in all", key, r.Len(), a.Len(), e.Len())
+		return
+	}
+	if r.Len() > 16 || a.Len() > 8 {
+		t.Errorf("key %q: Related has %d entries and Antonyms %d, want at most 16 and 8", key, r.Len(), a.Len())
+	}
+	for i := range e.Len() {
+		want, wantRel := e.At(i)
+		var got string
+		var rel wordnet.Relation
+		if i < r.Len() {
+			got, rel = r.At(i)
+		} else {
+			got, rel = a.At(i - r.Len())
+		}
+		if got != want || rel != wantRel {
+			t.Errorf("key %q: entry %d is %q/%v, want %q/%v", key, i, got, rel, want, wantRel)
+		}
+		if (i < r.Len()) == (rel == wordnet.Antonym) {
+			t.Errorf("key %q: entry %d, %q/%v, is in the wrong list", key, i, got, rel)
+		}
+	}
+}
+
+// has reports whether key has target with relation rel, among its Related
+// words or its Antonyms.
 func has(key, target string, rel wordnet.Relation) bool {
 	e := wordnet.Related(key)
+	if rel == wordnet.Antonym {
+		e = wordnet.Antonyms(key)
+	}
 	for i := range e.Len() {
 		if got, r := e.At(i); got == target {
 			return r == rel
@@ -286,11 +409,12 @@ func TestGenerate(t *testing.T) {
 func TestRelatedAllocs(t *testing.T) {
 	var sink int
 	allocs := testing.AllocsPerRun(100, func() {
-		for _, stem := range []string{"deal", "us", "unit state", "zzzzqx"} {
-			e := wordnet.Related(stem)
-			for i := range e.Len() {
-				s, rel := e.At(i)
-				sink += len(s) + int(rel)
+		for _, stem := range []string{"deal", "us", "unit state", "zzzzqx", "increas", "strong"} {
+			for _, e := range []wordnet.Entries{wordnet.Related(stem), wordnet.Antonyms(stem)} {
+				for i := range e.Len() {
+					s, rel := e.At(i)
+					sink += len(s) + int(rel)
+				}
 			}
 			if wordnet.StartsPhrase(stem) {
 				sink++
@@ -299,7 +423,7 @@ func TestRelatedAllocs(t *testing.T) {
 		}
 	})
 	if allocs != 0 {
-		t.Errorf("Related+At+StartsPhrase+Frequency allocate %v times per run, want 0", allocs)
+		t.Errorf("Related+Antonyms+At+StartsPhrase+Frequency allocate %v times per run, want 0", allocs)
 	}
 	_ = sink
 }
@@ -340,7 +464,7 @@ func TestStats(t *testing.T) {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "table.bin: %d bytes, %d keys, %d with entries (%d phrases), %d entries;", len(table), allKeys, keys, phrases, entries)
-	for r := wordnet.Spelling; r <= wordnet.Hyponym; r++ {
+	for r := wordnet.Spelling; r <= wordnet.Antonym; r++ {
 		fmt.Fprintf(&b, " %v %d", r, perRel[r])
 	}
 	t.Log(b.String())
@@ -360,6 +484,19 @@ func BenchmarkRelated(b *testing.B) {
 	var sink int
 	for i := 0; b.Loop(); i++ {
 		e := wordnet.Related(stems[i%len(stems)])
+		for j := range e.Len() {
+			s, _ := e.At(j)
+			sink += len(s)
+		}
+	}
+	_ = sink
+}
+
+func BenchmarkAntonyms(b *testing.B) {
+	stems := []string{"increas", "strong", "success", "huge", "small", "support", "zzzzqx", "unit state"}
+	var sink int
+	for i := 0; b.Loop(); i++ {
+		e := wordnet.Antonyms(stems[i%len(stems)])
 		for j := range e.Len() {
 			s, _ := e.At(j)
 			sink += len(s)

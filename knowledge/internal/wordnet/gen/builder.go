@@ -22,6 +22,8 @@ const (
 	maxHypernymSenses = 12 // a hypernym lemma with more senses than this is too vague
 	nounTops          = 3  // lexicographer file noun.Tops: the unique beginners
 	maxAcronymNum     = 3  // an untagged acronym's senses up to this number count
+	maxAntonyms       = 8  // antonyms kept per key, apart from maxTargets
+	maxHeadAntonyms   = 2  // antonyms a satellite adjective takes through its head
 )
 
 // builder derives relations from WordNet.

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -179,5 +181,79 @@ func TestRanked(t *testing.T) {
 	}
 	if got := len(rel.ranked("key")); got != maxTargets {
 		t.Errorf("len(ranked) = %d, want %d", got, maxTargets)
+	}
+	// Antonyms come after the first maxTargets, outside their cap.
+	rel.add("key", "opp1", antonym, 1)
+	rel.add("key", "opp2", antonym, 2)
+	ts := rel.ranked("key")
+	got = got[:0]
+	for _, tg := range ts[maxTargets:] {
+		got = append(got, tg.stem)
+	}
+	if want := []string{"opp2", "opp1"}; len(ts) != maxTargets+2 || !slices.Equal(got, want) {
+		t.Errorf("ranked has %d targets ending %v, want %d ending %v", len(ts), got, maxTargets+2, want)
+	}
+	for _, tg := range ts[:maxTargets] {
+		if tg.rel == antonym {
+			t.Errorf("ranked has antonym %q among the first %d", tg.stem, maxTargets)
+		}
+	}
+}
+
+func TestAntonymSetAddTo(t *testing.T) {
+	rel := make(relations)
+	rel.add("employ", "employe", derived, 3) // one way only: still a clash
+	s := make(antonymSet)
+	s.add("employe", "employ", antonymLink{score: 9})
+	s.add("increas", "decreas", antonymLink{score: 5})
+	s.add("increas", "increas", antonymLink{score: 5}) // no self-antonym
+	s.add("larg", "small", antonymLink{score: 1})
+	// A head-derived pair ranks below a direct one whatever its score, and
+	// the cap keeps pairs whole: "small" fills up before "tini" is reached.
+	for i := range maxAntonyms + 2 {
+		s.add("small", fmt.Sprintf("huge%02d", i), antonymLink{head: true, score: 100 - i})
+	}
+	s.add("tini", "huge00", antonymLink{head: true, score: 0})
+	s.addTo(rel)
+	tests := []struct {
+		key, target string
+		want        Relation // 0: no relation
+	}{
+		{"increas", "decreas", antonym},
+		{"decreas", "increas", antonym},
+		{"increas", "increas", 0},
+		{"employ", "employe", derived},
+		{"employe", "employ", 0},
+		{"small", "larg", antonym},
+		{"small", "huge00", antonym},
+		{"huge00", "small", antonym},
+		{"tini", "huge00", antonym},
+		{"small", fmt.Sprintf("huge%02d", maxAntonyms-1), 0}, // over the cap, both ways
+		{fmt.Sprintf("huge%02d", maxAntonyms-1), "small", 0},
+	}
+	for _, tt := range tests {
+		if got := rel[tt.key][tt.target].rel; got != tt.want {
+			t.Errorf("relation %q → %q = %d, want %d", tt.key, tt.target, got, tt.want)
+		}
+	}
+	if got := len(rel["small"]); got != maxAntonyms {
+		t.Errorf("small has %d antonyms, want %d", got, maxAntonyms)
+	}
+}
+
+func TestAntonymsWithSpellings(t *testing.T) {
+	s := make(antonymSet)
+	s.add("honor", "dishonor", antonymLink{score: 4})
+	s.add("privat", "public", antonymLink{score: 7})
+	g := groupSpellings([][2]string{{"honour", "honor"}, {"dishonour", "dishonor"}, {"privatis", "privat"}})
+	got := slices.SortedFunc(maps.Keys(s.withSpellings(g)), func(x, y antonymPair) int {
+		return cmp.Or(strings.Compare(x.a, y.a), strings.Compare(x.b, y.b))
+	})
+	want := []antonymPair{
+		{"dishonor", "honor"}, {"dishonor", "honour"}, {"dishonour", "honor"}, {"dishonour", "honour"},
+		{"privat", "public"}, // not "privatis": a spelling of "privatize" only
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("withSpellings = %v, want %v", got, want)
 	}
 }

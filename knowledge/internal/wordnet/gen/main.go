@@ -7,7 +7,7 @@
 //
 //	go run ./gen [-wordnet dir] [-british file] [-american file] [-o file]
 //	go run ./gen -dump talk,deal,unit state   # print frequency and targets, write nothing
-//	go run ./gen -explain deal,window         # print senses and rules, write nothing
+//	go run ./gen -explain deal,window         # print senses, rules and antonym pointers, write nothing
 package main
 
 import (
@@ -65,6 +65,7 @@ func run(o options, w io.Writer) error {
 	spellings := groupSpellings(spellingStems(spellingPairs(british.lower, american.lower, b.singleLemmas(), b.sameSynset)))
 	spellings.addTo(rel)
 	spellings.inheritFrequency(freq)
+	b.antonyms().withSpellings(spellings).addTo(rel) // after the spellings, to see their relations
 	if o.dump != "" {
 		dump(w, rel, freq, strings.Split(o.dump, ","))
 		return nil
@@ -94,4 +95,4 @@ func dump(w io.Writer, rel relations, freq map[string]int, words []string) {
 	}
 }
 
-var relNames = [...]string{spelling: "spelling", synonym: "synonym", abbreviation: "abbreviation", derived: "derived", hypernym: "hypernym", hyponym: "hyponym"}
+var relNames = [...]string{spelling: "spelling", synonym: "synonym", abbreviation: "abbreviation", derived: "derived", hypernym: "hypernym", hyponym: "hyponym", antonym: "antonym"}

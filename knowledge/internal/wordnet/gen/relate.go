@@ -17,6 +17,7 @@ const (
 	derived
 	hypernym
 	hyponym
+	antonym // kept apart from the others: see antonym.go
 )
 
 // link is the best-known relation of one target to one key.
@@ -292,7 +293,10 @@ type target struct {
 
 // ranked returns key's targets, strongest relation first, then by score,
 // then by stem: at most maxHypernyms hypernyms, maxHyponymTargets hyponyms
-// and maxTargets in all.
+// and maxTargets in all, then its antonyms. The antonyms come last and
+// outside maxTargets, so that a reader expanding a word never meets one
+// among the others; antonymSet.addTo has already capped them, on both sides
+// of each pair, which a cap here would break.
 func (r relations) ranked(key string) []target {
 	var ts []target
 	for stem, l := range r[key] {
@@ -301,12 +305,13 @@ func (r relations) ranked(key string) []target {
 	slices.SortFunc(ts, func(a, b target) int {
 		return cmp.Or(cmp.Compare(a.rel, b.rel), cmp.Compare(b.score, a.score), strings.Compare(a.stem, b.stem))
 	})
-	var n [hyponym + 1]int
+	var n [antonym + 1]int
 	ts = slices.DeleteFunc(ts, func(t target) bool {
 		n[t.rel]++
 		return t.rel == hypernym && n[t.rel] > maxHypernyms || t.rel == hyponym && n[t.rel] > maxHyponymTargets
 	})
-	return ts[:min(len(ts), maxTargets)]
+	split := len(ts) - n[antonym]
+	return append(ts[:min(split, maxTargets)], ts[split:]...)
 }
 
 // singleLemmas returns WordNet's one-word lower-case lemmas, sorted.

@@ -20,7 +20,9 @@ import (
 //	         little-endian uint16 (capped at maxFrequency); a last record
 //	         holds only the end of the entries
 //	entries  3 bytes each: a target's pool offset (low 21 bits) and its
-//	         relation (high 3 bits)
+//	         relation (high 3 bits); a key's antonyms (relation 7) come
+//	         after its other targets, so the reader finds where they begin
+//	         by looking back from the end of the key's entries
 const (
 	magic        = "WNT2"
 	headerSize   = 16
