@@ -29,6 +29,7 @@ type Config struct {
 	OpenAIBaseURL string        // OPENAI_BASE_URL, "" for the client's default
 	LLMModel      string        // TALKSBOT_LLM_MODEL
 	LLMTimeout    time.Duration // TALKSBOT_LLM_TIMEOUT
+	LLMMaxTokens  int           // TALKSBOT_LLM_MAX_TOKENS: the most tokens a draft may take, 16 to 4096
 	EmbedModel    string        // TALKSBOT_EMBED_MODEL, "" for none
 
 	Docs          string     // TALKSBOT_DOCS: a folder of extra documents, "" for none

@@ -87,6 +87,7 @@ func TestDefaults(t *testing.T) {
 		{"DiscordMessageContent", c.DiscordMessageContent, false},
 		{"LLMModel", c.LLMModel, "gpt-4o-mini"},
 		{"LLMTimeout", c.LLMTimeout, 20 * time.Second},
+		{"LLMMaxTokens", c.LLMMaxTokens, 400},
 		{"Docs", c.Docs, ""},
 		{"Data", c.Data, "./data"},
 		{"HTTPAddr", c.HTTPAddr, "127.0.0.1:8080"},
@@ -114,7 +115,7 @@ func TestKeysDeclaredOnce(t *testing.T) {
 		"SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL", "SLACK_MODE",
 		"DISCORD_BOT_TOKEN", "DISCORD_GUILD_ID", "DISCORD_API_URL", "DISCORD_SHARD_ID",
 		"DISCORD_SHARD_COUNT", "DISCORD_MESSAGE_CONTENT", "OPENAI_API_KEY", "OPENAI_BASE_URL",
-		"TALKSBOT_LLM_MODEL", "TALKSBOT_LLM_TIMEOUT", "TALKSBOT_EMBED_MODEL", "TALKSBOT_DOCS",
+		"TALKSBOT_LLM_MODEL", "TALKSBOT_LLM_TIMEOUT", "TALKSBOT_LLM_MAX_TOKENS", "TALKSBOT_EMBED_MODEL", "TALKSBOT_DOCS",
 		"TALKSBOT_SYNONYMS", "TALKSBOT_DATA", "TALKSBOT_HTTP_ADDR", "TALKSBOT_LOG_FORMAT", "TALKSBOT_LOG_LEVEL",
 		"TALKSBOT_RATE_LIMIT", "TALKSBOT_MAX_CONCURRENT",
 	}
@@ -183,6 +184,16 @@ func TestRules(t *testing.T) {
 		{"TALKSBOT_LLM_TIMEOUT", "20", "must be a duration such as 20s or 1m30s"},
 		{"TALKSBOT_LLM_TIMEOUT", "-1s", "must be greater than 0"},
 		{"TALKSBOT_LLM_TIMEOUT", "0s", "must be greater than 0"},
+		{"TALKSBOT_LLM_MAX_TOKENS", "16", ""},
+		{"TALKSBOT_LLM_MAX_TOKENS", "4096", ""},
+		{"TALKSBOT_LLM_MAX_TOKENS", " 800 ", ""},
+		{"TALKSBOT_LLM_MAX_TOKENS", "0", "must be from 16 to 4096"},
+		{"TALKSBOT_LLM_MAX_TOKENS", "15", "must be from 16 to 4096"},
+		{"TALKSBOT_LLM_MAX_TOKENS", "4097", "must be from 16 to 4096"},
+		{"TALKSBOT_LLM_MAX_TOKENS", "5000", "must be from 16 to 4096"},
+		{"TALKSBOT_LLM_MAX_TOKENS", "-400", "must be from 16 to 4096"},
+		{"TALKSBOT_LLM_MAX_TOKENS", "abc", "must be an integer"},
+		{"TALKSBOT_LLM_MAX_TOKENS", "400.5", "must be an integer"},
 		{"TALKSBOT_EMBED_MODEL", "text-embedding-3-small", ""},
 		{"TALKSBOT_DOCS", dir, ""},
 		{"TALKSBOT_DOCS", filepath.Join(dir, "missing"), "must be an existing folder: it does not exist"},
@@ -246,6 +257,7 @@ func TestParsedValues(t *testing.T) {
 		"DISCORD_SHARD_COUNT":     "3",
 		"DISCORD_MESSAGE_CONTENT": "yes",
 		"TALKSBOT_LLM_TIMEOUT":    "1m30s",
+		"TALKSBOT_LLM_MAX_TOKENS": "800",
 		"TALKSBOT_LOG_LEVEL":      "warn",
 		"TALKSBOT_RATE_LIMIT":     "0",
 	})})
@@ -261,11 +273,39 @@ func TestParsedValues(t *testing.T) {
 	if c.LLMTimeout != 90*time.Second {
 		t.Errorf("LLMTimeout: got %v, want 1m30s", c.LLMTimeout)
 	}
+	if c.LLMMaxTokens != 800 {
+		t.Errorf("LLMMaxTokens: got %d, want 800", c.LLMMaxTokens)
+	}
 	if c.LogLevel != slog.LevelWarn {
 		t.Errorf("LogLevel: got %v, want WARN", c.LogLevel)
 	}
 	if c.RateLimit != 0 {
 		t.Errorf("RateLimit: got %d, want 0", c.RateLimit)
+	}
+}
+
+func TestLLMMaxTokensErrorNamesKeyValueAndRule(t *testing.T) {
+	tests := []struct {
+		value string
+		want  string
+	}{
+		{"0", `TALKSBOT_LLM_MAX_TOKENS: "0" must be from 16 to 4096`},
+		{"5000", `TALKSBOT_LLM_MAX_TOKENS: "5000" must be from 16 to 4096`},
+		{"abc", `TALKSBOT_LLM_MAX_TOKENS: "abc" must be an integer`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.value, func(t *testing.T) {
+			for name, src := range map[string]config.Sources{
+				"env":  {Env: envMap(map[string]string{"TALKSBOT_LLM_MAX_TOKENS": tc.value})},
+				"file": {File: writeFile(t, "talksbot_llm_max_tokens: "+tc.value+"\n")},
+				"flag": {Flags: map[string]string{"TALKSBOT_LLM_MAX_TOKENS": tc.value}},
+			} {
+				_, err := config.Load(src)
+				if err == nil || err.Error() != tc.want {
+					t.Errorf("%s: got error %v, want %q", name, err, tc.want)
+				}
+			}
+		})
 	}
 }
 

@@ -57,6 +57,8 @@ var table = []key{
 		set: bind(func(c *Config) *string { return &c.LLMModel }, nonEmpty)},
 	{name: "TALKSBOT_LLM_TIMEOUT", def: "20s", rule: "duration > 0, e.g. 20s",
 		set: bind(func(c *Config) *time.Duration { return &c.LLMTimeout }, positiveDuration)},
+	{name: "TALKSBOT_LLM_MAX_TOKENS", def: "400", rule: "integer from 16 to 4096",
+		set: bind(func(c *Config) *int { return &c.LLMMaxTokens }, between(16, 4096))},
 	{name: "TALKSBOT_EMBED_MODEL", rule: "model name; empty for no embeddings",
 		set: bind(func(c *Config) *string { return &c.EmbedModel }, anyText)},
 
@@ -181,6 +183,19 @@ func atLeast(min int) func(string) (int, error) {
 		}
 		if n < min {
 			return 0, fmt.Errorf("must be %d or more", min)
+		}
+		return n, nil
+	}
+}
+
+func between(min, max int) func(string) (int, error) {
+	return func(s string) (int, error) {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil {
+			return 0, errors.New("must be an integer")
+		}
+		if n < min || n > max {
+			return 0, fmt.Errorf("must be from %d to %d", min, max)
 		}
 		return n, nil
 	}

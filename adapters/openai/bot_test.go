@@ -15,14 +15,18 @@ import (
 	"github.com/talksbot/talksbot/knowledge"
 )
 
-// promptPassage matches one numbered passage of the prompt: its number on
-// the label line, its text on the next.
-var promptPassage = regexp.MustCompile(`(?m)^\[(\d+)\][^\n]*\n([^\n]+)`)
+// passageNumber reads n from a fence label "passage [n]; document …".
+var passageNumber = regexp.MustCompile(`^passage \[(\d+)\]`)
 
 // citing returns the number of the prompt passage holding needle, or 0.
 func citing(prompt, needle string) int {
-	for _, m := range promptPassage.FindAllStringSubmatch(prompt, -1) {
-		if strings.Contains(m[2], needle) {
+	_, fences, _, err := parseFences(prompt)
+	if err != nil {
+		return 0
+	}
+	for _, f := range fences {
+		m := passageNumber.FindStringSubmatch(f.label)
+		if m != nil && strings.Contains(f.text, needle) {
 			n, _ := strconv.Atoi(m[1])
 			return n
 		}

@@ -20,6 +20,11 @@ const (
 	DefaultMaxConcurrent    = 4
 	DefaultBreakerThreshold = 5
 	DefaultBreakerCooldown  = 30 * time.Second
+	// DefaultMaxTokens bounds a draft: an answer is at most four sentences
+	// with citations (about 150 tokens in English, more in languages that
+	// tokenize less well), so 400 leaves room without letting a runaway
+	// completion cost time and money. A draft cut at the limit is dropped.
+	DefaultMaxTokens = 400
 )
 
 // maxResponseBytes bounds what one API response may hold, so a broken or
@@ -28,8 +33,8 @@ const maxResponseBytes = 8 << 20
 
 // Options configure a Drafter or an Embedder. cmd/talksbot fills them from
 // OPENAI_API_KEY, OPENAI_BASE_URL, TALKSBOT_LLM_MODEL, TALKSBOT_LLM_TIMEOUT,
-// TALKSBOT_EMBED_MODEL and TALKSBOT_DATA; the caller enables the LLM when
-// APIKey or BaseURL is set.
+// TALKSBOT_LLM_MAX_TOKENS, TALKSBOT_EMBED_MODEL and TALKSBOT_DATA; the
+// caller enables the LLM when APIKey or BaseURL is set.
 type Options struct {
 	// APIKey is sent as a bearer token (Azure: the api-key header). Leave it
 	// empty for local servers such as Ollama, vLLM, llama.cpp or LocalAI: no
@@ -46,6 +51,13 @@ type Options struct {
 	Azure bool
 	// APIVersion is Azure's api-version; go-openai's default when empty.
 	APIVersion string
+	// MaxTokens bounds the tokens a draft may take; DefaultMaxTokens when
+	// zero. It is sent as max_tokens, or as max_completion_tokens to the
+	// reasoning models that reject max_tokens; there it includes the
+	// model's hidden reasoning, so such models need a larger value. A
+	// draft cut at the limit is an error, and the bot answers extractively.
+	// Ignored by an Embedder.
+	MaxTokens int
 	// Timeout bounds one call, queueing and a retry included;
 	// DefaultTimeout when zero.
 	Timeout time.Duration
@@ -85,6 +97,9 @@ func (o Options) settle() (settings, error) {
 	if o.Timeout < 0 {
 		errs = append(errs, fmt.Errorf("timeout %s: must not be negative", o.Timeout))
 	}
+	if o.MaxTokens < 0 {
+		errs = append(errs, fmt.Errorf("max tokens %d: must not be negative", o.MaxTokens))
+	}
 	if o.MaxConcurrent < 0 {
 		errs = append(errs, fmt.Errorf("max concurrent %d: must not be negative", o.MaxConcurrent))
 	}
@@ -111,6 +126,9 @@ func (o Options) settle() (settings, error) {
 
 	if o.Model == "" {
 		o.Model = DefaultModel
+	}
+	if o.MaxTokens == 0 {
+		o.MaxTokens = DefaultMaxTokens
 	}
 	if o.Timeout == 0 {
 		o.Timeout = DefaultTimeout

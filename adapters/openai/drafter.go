@@ -24,9 +24,13 @@ type Drafter struct {
 	client      *goopenai.Client
 	model       string
 	temperature float32
-	key         string
-	guard       *guard
-	log         *slog.Logger
+	maxTokens   int
+	// completionTokens sends maxTokens as max_completion_tokens, for the
+	// reasoning models that reject max_tokens.
+	completionTokens bool
+	key              string
+	guard            *guard
+	log              *slog.Logger
 }
 
 var _ bot.Drafter = (*Drafter)(nil)
@@ -42,13 +46,19 @@ func New(opts Options) (*Drafter, error) {
 		client:      s.client,
 		model:       s.Model,
 		temperature: temperature,
+		maxTokens:   s.MaxTokens,
 		key:         s.APIKey,
 		guard:       newGuard(s, "chat"),
 		log:         s.Logger,
 	}
-	probe := goopenai.ChatCompletionRequest{Model: d.model, Temperature: d.temperature}
-	if goopenai.NewReasoningValidator().Validate(probe) != nil {
+	// go-openai refuses, before sending, what the reasoning models it knows
+	// reject: a temperature, and max_tokens instead of max_completion_tokens.
+	v := goopenai.NewReasoningValidator()
+	if v.Validate(goopenai.ChatCompletionRequest{Model: d.model, Temperature: d.temperature}) != nil {
 		d.temperature = 0
+	}
+	if v.Validate(goopenai.ChatCompletionRequest{Model: d.model, MaxTokens: d.maxTokens}) != nil {
+		d.completionTokens = true
 	}
 	return d, nil
 }
@@ -68,11 +78,7 @@ func (d *Drafter) Draft(ctx context.Context, req bot.DraftRequest) (bot.Draft, e
 	if strings.TrimSpace(req.Question) == "" && strings.TrimSpace(req.Summary) == "" {
 		return bot.Draft{}, errors.New("openai: draft: neither a question nor a theme given")
 	}
-	creq := goopenai.ChatCompletionRequest{
-		Model:       d.model,
-		Messages:    messages(req, d.key),
-		Temperature: d.temperature,
-	}
+	creq := d.request(messages(req, d.key))
 	d.log.Debug("llm prompt", "model", d.model, "passages", len(req.Passages),
 		"prompt", creq.Messages[1].Content)
 
@@ -94,6 +100,32 @@ func (d *Drafter) Draft(ctx context.Context, req bot.DraftRequest) (bot.Draft, e
 	d.log.Debug("llm draft", "model", out.Model, "chars", len(out.Text),
 		"streamed", req.Partial != nil, "took_ms", time.Since(start).Milliseconds(), "draft", out.Text)
 	return out, nil
+}
+
+// request is the chat completion request for msgs, with the draft's token
+// limit.
+//
+// The limit goes in max_tokens, which OpenAI's chat models and every
+// OpenAI-compatible server (Ollama, vLLM, llama.cpp, LocalAI) honour.
+// go-openai marks it deprecated in favour of max_completion_tokens, but
+// Ollama, for one, silently ignores that field (ollama/ollama#7125) and
+// would let a draft run on; sending both is no way out, since the reasoning
+// models reject any request carrying max_tokens. So only for the reasoning
+// models go-openai knows (o1, o3, o4, gpt-5 and later; it refuses
+// max_tokens for them before sending) is the limit sent as
+// max_completion_tokens, which there counts hidden reasoning tokens too.
+func (d *Drafter) request(msgs []goopenai.ChatCompletionMessage) goopenai.ChatCompletionRequest {
+	creq := goopenai.ChatCompletionRequest{
+		Model:       d.model,
+		Messages:    msgs,
+		Temperature: d.temperature,
+	}
+	if d.completionTokens {
+		creq.MaxCompletionTokens = d.maxTokens
+	} else {
+		creq.MaxTokens = d.maxTokens
+	}
+	return creq
 }
 
 func (d *Drafter) complete(ctx context.Context, creq goopenai.ChatCompletionRequest) (bot.Draft, error) {

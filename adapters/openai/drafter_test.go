@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -78,92 +77,64 @@ func TestDraftReturnsCompletion(t *testing.T) {
 	}
 }
 
-func TestDraftPrompt(t *testing.T) {
+func TestDraftSendsMaxTokens(t *testing.T) {
 	tests := []struct {
-		name     string
-		req      bot.DraftRequest
-		key      string
-		want     []string // in the request body
-		wantNot  []string // not in the request body
-		wantAuth string
+		name           string
+		model          string
+		maxTokens      int
+		stream         bool
+		wantMax        int // max_tokens; 0: absent
+		wantCompletion int // max_completion_tokens; 0: absent
 	}{
-		{
-			name: "question with passages",
-			req:  askRequest(),
-			key:  testKey,
-			want: []string{
-				"What did Congress push for?",
-				"[1] (Vienna talks: the big picture, Handling the Spoilers)",
-				"[2] (Vienna talks: the big picture, Keeping Support At The Top)",
-				"Congress has pushed for more hard-hitting sanctions.",
-				"they provided an unprecedented foundation",
-				"like [1]", "language the question is asked in", "do not answer", "quotation marks",
-			},
-			wantNot:  []string{testKey, "Previous question"},
-			wantAuth: "Bearer " + testKey,
-		},
-		{
-			name: "follow-up carries the previous turn without its citations",
-			req: bot.DraftRequest{
-				Question: "and the Iranian side?",
-				Previous: &bot.Turn{Question: "What did Congress push for?", Answer: "More hard-hitting sanctions [1]."},
-				Passages: testPassages,
-			},
-			key:      testKey,
-			want:     []string{"Previous question: What did Congress push for?", "Previous answer: More hard-hitting sanctions.", "and the Iranian side?"},
-			wantNot:  []string{testKey, "sanctions [1]"},
-			wantAuth: "Bearer " + testKey,
-		},
-		{
-			name: "summary asks for a summary of the theme",
-			req:  bot.DraftRequest{Summary: "Handling the Spoilers", Passages: testPassages[:1]},
-			key:  testKey,
-			want: []string{`theme \"Handling the Spoilers\"`, "summarize", "two to four sentences", "hard-hitting sanctions"},
-			wantNot: []string{testKey, "Question:",
-				"unprecedented foundation"},
-			wantAuth: "Bearer " + testKey,
-		},
-		{
-			name:     "a key pasted into the question is redacted",
-			req:      bot.DraftRequest{Question: "is " + testKey + " the key?", Passages: testPassages},
-			key:      testKey,
-			want:     []string{"is [redacted] the key?"},
-			wantNot:  []string{testKey},
-			wantAuth: "Bearer " + testKey,
-		},
-		{
-			name:     "a local server without a key gets no Authorization header",
-			req:      askRequest(),
-			key:      "",
-			want:     []string{"What did Congress push for?"},
-			wantAuth: "",
-		},
+		{"default", "talks-test-model", 0, false, openai.DefaultMaxTokens, 0},
+		{"default, streamed", "talks-test-model", 0, true, openai.DefaultMaxTokens, 0},
+		{"configured", "talks-test-model", 123, false, 123, 0},
+		{"configured, streamed", "talks-test-model", 123, true, 123, 0},
+		{"local model", "llama3.1:8b", 64, false, 64, 0},
+		// go-openai refuses max_tokens for the reasoning models it knows.
+		{"reasoning model", "o3-mini", 0, false, 0, openai.DefaultMaxTokens},
+		{"reasoning model, streamed", "gpt-5-mini", 2000, true, 0, 2000},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFake(t, func(w http.ResponseWriter, r *http.Request, req chatRequest, n int) {
-				completion(w, "m", "An answer [1].", "stop")
+				if req.Stream {
+					stream(w, "m", "Sanctions", " [1].")
+					return
+				}
+				completion(w, "m", "Sanctions [1].", "stop")
 			}, nil)
-			d := newDrafter(t, f, func(o *openai.Options) { o.APIKey = tt.key })
-			if _, err := d.Draft(context.Background(), tt.req); err != nil {
+			d := newDrafter(t, f, func(o *openai.Options) {
+				o.Model = tt.model
+				o.MaxTokens = tt.maxTokens
+			})
+			req := askRequest()
+			if tt.stream {
+				req.Partial = func(string) {}
+			}
+			if _, err := d.Draft(context.Background(), req); err != nil {
 				t.Fatalf("Draft: got error %v, want none", err)
 			}
-			body := f.lastBody()
-			for _, s := range tt.want {
-				if !strings.Contains(body, s) {
-					t.Errorf("request body lacks %q; got %s", s, body)
-				}
+			got := f.lastRequest()
+			if got.Stream != tt.stream {
+				t.Errorf("got stream %v, want %v", got.Stream, tt.stream)
 			}
-			for _, s := range tt.wantNot {
-				if strings.Contains(body, s) {
-					t.Errorf("request body holds %q, want it absent", s)
-				}
+			if v := deref(got.MaxTokens); v != tt.wantMax {
+				t.Errorf("got max_tokens %d, want %d (0: absent)", v, tt.wantMax)
 			}
-			if got := f.lastHeader().Get("Authorization"); got != tt.wantAuth {
-				t.Errorf("got Authorization %q, want %q", got, tt.wantAuth)
+			if v := deref(got.MaxCompletionTokens); v != tt.wantCompletion {
+				t.Errorf("got max_completion_tokens %d, want %d (0: absent)", v, tt.wantCompletion)
 			}
 		})
 	}
+}
+
+// deref returns *p, or 0 for nil.
+func deref(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
 }
 
 func TestDraftRejectsBadRequests(t *testing.T) {
@@ -844,6 +815,7 @@ func TestNewValidatesOptions(t *testing.T) {
 	}{
 		{"negative timeout", openai.Options{Timeout: -time.Second}, "timeout"},
 		{"negative concurrency", openai.Options{MaxConcurrent: -1}, "max concurrent"},
+		{"negative max tokens", openai.Options{MaxTokens: -1}, "max tokens -1: must not be negative"},
 		{"base url without scheme", openai.Options{BaseURL: "localhost:11434/v1"}, "base url"},
 		{"base url with another scheme", openai.Options{BaseURL: "ftp://127.0.0.1/v1"}, "http:// or https://"},
 		{"base url with credentials", openai.Options{BaseURL: "http://user:" + testKey + "@127.0.0.1/v1"}, "credentials"},
@@ -873,34 +845,5 @@ func TestNewDefaults(t *testing.T) {
 	}
 	if got := d.Model(); got != openai.DefaultModel {
 		t.Errorf("got model %q, want %q", got, openai.DefaultModel)
-	}
-}
-
-func TestDraftPromptKeepsTheBestPassagesThatFit(t *testing.T) {
-	f := newFake(t, func(w http.ResponseWriter, r *http.Request, req chatRequest, n int) {
-		completion(w, "m", "An answer [1].", "stop")
-	}, nil)
-	d := newDrafter(t, f, nil)
-	passages := make([]bot.Citation, 200)
-	for i := range passages {
-		passages[i] = bot.Citation{ID: fmt.Sprintf("big#%d", i+1), Title: "Big", Section: "All",
-			Text: fmt.Sprintf("Passage number %d. %s", i+1, strings.Repeat("Words about the talks. ", 50))}
-	}
-	if _, err := d.Draft(context.Background(), bot.DraftRequest{Question: "What?", Passages: passages}); err != nil {
-		t.Fatalf("Draft: got error %v, want none", err)
-	}
-	var req chatRequest
-	if err := json.Unmarshal([]byte(f.lastBody()), &req); err != nil {
-		t.Fatal(err)
-	}
-	user := req.user()
-	if !strings.Contains(user, "[1] (Big, All)\nPassage number 1.") {
-		t.Errorf("prompt lacks the best passage")
-	}
-	if strings.Contains(user, "Passage number 200.") {
-		t.Errorf("prompt holds all 200 passages (%d bytes), want only those that fit", len(user))
-	}
-	if !strings.HasSuffix(user, "Question: What?") {
-		t.Errorf("prompt does not end with the question")
 	}
 }

@@ -27,16 +27,88 @@ type chatRequest struct {
 		Role    string `json:"role"`
 		Content string `json:"content"`
 	} `json:"messages"`
+	// The token limits, nil when the request leaves them out.
+	MaxTokens           *int `json:"max_tokens"`
+	MaxCompletionTokens *int `json:"max_completion_tokens"`
 }
 
 // user returns the request's user message.
-func (c chatRequest) user() string {
+func (c chatRequest) user() string { return c.message("user") }
+
+// system returns the request's system message.
+func (c chatRequest) system() string { return c.message("system") }
+
+func (c chatRequest) message(role string) string {
 	for _, m := range c.Messages {
-		if m.Role == "user" {
+		if m.Role == role {
 			return m.Content
 		}
 	}
 	return ""
+}
+
+// lastRequest returns the last chat request, decoded.
+func (f *fakeAPI) lastRequest() chatRequest {
+	f.t.Helper()
+	var req chatRequest
+	if err := json.Unmarshal([]byte(f.lastBody()), &req); err != nil {
+		f.t.Fatalf("decode chat request: %v", err)
+	}
+	return req
+}
+
+// fenced is one fence of a prompt's user message: quoted material.
+type fenced struct {
+	label string // what the opening line says the quote is
+	text  string
+}
+
+// parseFences reads a prompt's user message the way the system prompt
+// tells the model to: the fence code from the first line, then every fence
+// from an opening line with that code to the closing line with it. outside
+// is the message without its fences: what the model may take as
+// instructions.
+func parseFences(user string) (code string, fences []fenced, outside string, err error) {
+	first, rest, _ := strings.Cut(user, "\n")
+	code, ok := strings.CutPrefix(first, "Fence code: ")
+	if !ok || code == "" {
+		return "", nil, "", fmt.Errorf("first line %q does not give the fence code", first)
+	}
+	open, end := "<<<QUOTE "+code+" ", "<<<END "+code+">>>"
+	var (
+		out    strings.Builder
+		cur    *fenced
+		inside []string
+	)
+	for _, line := range strings.Split(rest, "\n") {
+		switch {
+		case cur == nil && strings.HasPrefix(line, open) && strings.HasSuffix(line, ">>>"):
+			cur = &fenced{label: strings.TrimSuffix(strings.TrimPrefix(line, open), ">>>")}
+			inside = nil
+		case cur == nil:
+			out.WriteString(line + "\n")
+		case line == end:
+			cur.text = strings.Join(inside, "\n")
+			fences = append(fences, *cur)
+			cur = nil
+		default:
+			inside = append(inside, line)
+		}
+	}
+	if cur != nil {
+		return "", nil, "", fmt.Errorf("fence %q is never closed", cur.label)
+	}
+	return code, fences, out.String(), nil
+}
+
+// mustParseFences is parseFences failing the test on error.
+func mustParseFences(t testing.TB, user string) (code string, fences []fenced, outside string) {
+	t.Helper()
+	code, fences, outside, err := parseFences(user)
+	if err != nil {
+		t.Fatalf("parse the prompt's fences: %v\n%s", err, user)
+	}
+	return code, fences, outside
 }
 
 // chatHandler answers the n-th chat completion request (n counts from 1).

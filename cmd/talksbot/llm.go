@@ -41,6 +41,7 @@ func newLLM(cfg config.Config, log *slog.Logger) (llm, error) {
 		BaseURL:    cfg.OpenAIBaseURL,
 		Model:      cfg.LLMModel,
 		Timeout:    cfg.LLMTimeout,
+		MaxTokens:  cfg.LLMMaxTokens,
 		Logger:     log.With("component", "llm"),
 		EmbedModel: cfg.EmbedModel,
 		DataDir:    cfg.Data,
