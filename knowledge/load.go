@@ -61,6 +61,12 @@ var (
 	ErrTooLarge      = fmt.Errorf("larger than the %d MiB limit", MaxDocumentSize>>20)
 	ErrFormat        = errors.New("unsupported format (want .txt, .md or .html)")
 	ErrNotRegular    = errors.New("not a regular file")
+	// ErrOutside is a link that leads out of the documents folder: it is
+	// never followed, so a link cannot serve /etc/passwd.
+	ErrOutside = errors.New("points outside the documents folder")
+	// ErrLinkedFolder is a link to a folder: folders are walked, links to
+	// them are not followed (they could loop).
+	ErrLinkedFolder = errors.New("a link to a folder, not followed")
 )
 
 // Parse parses one document from its file name (the extension picks the
@@ -127,6 +133,12 @@ func controlRatio(data []byte) float64 {
 // skipping hidden files and folders), in name order. A bad document is
 // skipped: its *DocumentError is returned in skipped and the rest load. err
 // is non-nil only when dir itself cannot be read.
+//
+// Files are read through an os.Root opened on dir, so nothing outside dir is
+// ever read: a link that resolves inside the folder is followed, one that
+// leaves it is skipped (ErrOutside), a link to a folder is not followed
+// (ErrLinkedFolder), and pipes, sockets and devices are never opened
+// (ErrNotRegular).
 func LoadDir(dir string) (docs []*Document, skipped []error, err error) {
 	info, err := os.Stat(dir)
 	if err != nil {
@@ -135,16 +147,22 @@ func LoadDir(dir string) (docs []*Document, skipped []error, err error) {
 	if !info.IsDir() {
 		return nil, nil, fmt.Errorf("documents folder %s: not a directory", dir)
 	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("documents folder: %w", err)
+	}
+	defer root.Close()
 	var paths []string
-	walkErr := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+	walkErr := fs.WalkDir(root.FS(), ".", func(rel string, d fs.DirEntry, err error) error {
+		path := filepath.Join(dir, rel)
 		if err != nil {
-			if path == dir {
+			if rel == "." {
 				return err
 			}
 			skipped = append(skipped, &DocumentError{Path: path, Reason: "unreadable: " + reason(err), Err: err})
 			return nil
 		}
-		if path != dir && strings.HasPrefix(d.Name(), ".") {
+		if rel != "." && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -153,10 +171,10 @@ func LoadDir(dir string) (docs []*Document, skipped []error, err error) {
 		switch {
 		case d.IsDir():
 		case d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0:
-			paths = append(paths, path)
+			paths = append(paths, rel)
 		default:
 			// A pipe, socket or device would block or never end.
-			skipped = append(skipped, &DocumentError{Path: path, Reason: "not a regular file", Err: ErrNotRegular})
+			skipped = append(skipped, &DocumentError{Path: path, Reason: "not a regular file (" + fileKind(d.Type()) + ")", Err: ErrNotRegular})
 		}
 		return nil
 	})
@@ -164,8 +182,8 @@ func LoadDir(dir string) (docs []*Document, skipped []error, err error) {
 		return nil, nil, fmt.Errorf("documents folder: %w", walkErr)
 	}
 	sort.Strings(paths)
-	for _, path := range paths {
-		doc, err := loadFile(path)
+	for _, rel := range paths {
+		doc, err := loadFile(root, dir, rel)
 		if err != nil {
 			skipped = append(skipped, err)
 			continue
@@ -175,33 +193,77 @@ func LoadDir(dir string) (docs []*Document, skipped []error, err error) {
 	return docs, skipped, nil
 }
 
-func loadFile(path string) (*Document, error) {
-	if _, ok := formats[strings.ToLower(filepath.Ext(path))]; !ok {
-		return nil, &DocumentError{Path: path, Reason: ErrFormat.Error(), Err: ErrFormat}
+// loadFile reads and parses the file rel of the documents folder dir,
+// through root.
+func loadFile(root *os.Root, dir, rel string) (*Document, error) {
+	path := filepath.Join(dir, rel)
+	fail := func(reason string, err error) (*Document, error) {
+		return nil, &DocumentError{Path: path, Reason: reason, Err: err}
 	}
 	// Stat before opening: opening a named pipe blocks until a writer comes.
-	info, err := os.Stat(path)
+	info, err := root.Stat(rel)
 	if err != nil {
-		return nil, &DocumentError{Path: path, Reason: "unreadable: " + reason(err), Err: err}
+		return fail(linkProblem(root, path, rel, err))
 	}
-	if !info.Mode().IsRegular() {
-		return nil, &DocumentError{Path: path, Reason: "not a regular file", Err: ErrNotRegular}
+	switch {
+	case info.IsDir():
+		return fail(ErrLinkedFolder.Error(), ErrLinkedFolder)
+	case !info.Mode().IsRegular():
+		return fail("not a regular file ("+fileKind(info.Mode().Type())+")", ErrNotRegular)
 	}
-	f, err := os.Open(path)
+	if _, ok := formats[strings.ToLower(filepath.Ext(rel))]; !ok {
+		return fail(ErrFormat.Error(), ErrFormat)
+	}
+	f, err := root.Open(rel)
 	if err != nil {
-		return nil, &DocumentError{Path: path, Reason: "unreadable: " + reason(err), Err: err}
+		return fail(linkProblem(root, path, rel, err))
 	}
 	defer f.Close()
 	// Read one byte past the limit to tell "at the limit" from "over it".
 	data, err := io.ReadAll(io.LimitReader(f, MaxDocumentSize+1))
 	if err != nil {
-		return nil, &DocumentError{Path: path, Reason: "unreadable: " + reason(err), Err: err}
+		return fail("unreadable: "+reason(err), err)
 	}
 	doc, err := Parse(path, data)
 	if err != nil {
-		return nil, &DocumentError{Path: path, Reason: err.Error(), Err: err}
+		return fail(err.Error(), err)
 	}
 	return doc, nil
+}
+
+// linkProblem explains why a file of the folder could not be reached
+// through the root: a link leading out of the folder, a broken or looping
+// link, or another error.
+func linkProblem(root *os.Root, path, rel string, err error) (string, error) {
+	if li, lerr := root.Lstat(rel); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
+		switch _, serr := os.Stat(path); {
+		case serr == nil:
+			// The link resolves, but not inside the folder.
+			return ErrOutside.Error(), ErrOutside
+		case errors.Is(serr, fs.ErrNotExist):
+			return "a broken link: " + reason(serr), serr
+		default:
+			return "a link that cannot be followed: " + reason(serr), serr
+		}
+	}
+	return "unreadable: " + reason(err), err
+}
+
+// fileKind names a special file's type for a skip reason.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeIrregular != 0:
+		return "an irregular file"
+	}
+	return "a special file"
 }
 
 func reason(err error) string {
