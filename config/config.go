@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/netip"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -32,14 +33,20 @@ type Config struct {
 	LLMMaxTokens  int           // TALKSBOT_LLM_MAX_TOKENS: the most tokens a draft may take, 16 to 4096
 	EmbedModel    string        // TALKSBOT_EMBED_MODEL, "" for none
 
-	Docs          string     // TALKSBOT_DOCS: a folder of extra documents, "" for none
-	Synonyms      string     // TALKSBOT_SYNONYMS: an operator's synonym groups file, "" for none
-	Data          string     // TALKSBOT_DATA: the state folder
-	HTTPAddr      string     // TALKSBOT_HTTP_ADDR, host:port
-	LogFormat     string     // TALKSBOT_LOG_FORMAT: "text" or "json"
-	LogLevel      slog.Level // TALKSBOT_LOG_LEVEL
-	RateLimit     int        // TALKSBOT_RATE_LIMIT: questions per minute per user, 0 for no limit
-	MaxConcurrent int        // TALKSBOT_MAX_CONCURRENT: answers computed at once
+	Docs     string // TALKSBOT_DOCS: a folder of extra documents, "" for none
+	Synonyms string // TALKSBOT_SYNONYMS: an operator's synonym groups file, "" for none
+	Data     string // TALKSBOT_DATA: the state folder
+	HTTPAddr string // TALKSBOT_HTTP_ADDR, host:port
+	// APIToken is TALKSBOT_API_TOKEN: the bearer token of /v1/ask and
+	// /metrics; unset, they answer loopback clients only.
+	APIToken Secret
+	// TrustedProxies is TALKSBOT_TRUSTED_PROXIES: the peers whose
+	// X-Forwarded-For is believed.
+	TrustedProxies []netip.Prefix
+	LogFormat      string     // TALKSBOT_LOG_FORMAT: "text" or "json"
+	LogLevel       slog.Level // TALKSBOT_LOG_LEVEL
+	RateLimit      int        // TALKSBOT_RATE_LIMIT: questions per minute per user, 0 for no limit
+	MaxConcurrent  int        // TALKSBOT_MAX_CONCURRENT: answers computed at once
 
 	settings []Setting // what Load saw, for Redacted and Source
 }

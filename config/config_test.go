@@ -116,7 +116,8 @@ func TestKeysDeclaredOnce(t *testing.T) {
 		"DISCORD_BOT_TOKEN", "DISCORD_GUILD_ID", "DISCORD_API_URL", "DISCORD_SHARD_ID",
 		"DISCORD_SHARD_COUNT", "DISCORD_MESSAGE_CONTENT", "OPENAI_API_KEY", "OPENAI_BASE_URL",
 		"TALKSBOT_LLM_MODEL", "TALKSBOT_LLM_TIMEOUT", "TALKSBOT_LLM_MAX_TOKENS", "TALKSBOT_EMBED_MODEL", "TALKSBOT_DOCS",
-		"TALKSBOT_SYNONYMS", "TALKSBOT_DATA", "TALKSBOT_HTTP_ADDR", "TALKSBOT_LOG_FORMAT", "TALKSBOT_LOG_LEVEL",
+		"TALKSBOT_SYNONYMS", "TALKSBOT_DATA", "TALKSBOT_HTTP_ADDR", "TALKSBOT_API_TOKEN", "TALKSBOT_TRUSTED_PROXIES",
+		"TALKSBOT_LOG_FORMAT", "TALKSBOT_LOG_LEVEL",
 		"TALKSBOT_RATE_LIMIT", "TALKSBOT_MAX_CONCURRENT",
 	}
 	keys := config.Keys()
@@ -124,7 +125,7 @@ func TestKeysDeclaredOnce(t *testing.T) {
 		t.Fatalf("got %d keys, want %d", len(keys), len(want))
 	}
 	secrets := map[string]bool{"SLACK_BOT_TOKEN": true, "SLACK_APP_TOKEN": true,
-		"SLACK_SIGNING_SECRET": true, "DISCORD_BOT_TOKEN": true, "OPENAI_API_KEY": true}
+		"SLACK_SIGNING_SECRET": true, "DISCORD_BOT_TOKEN": true, "OPENAI_API_KEY": true, "TALKSBOT_API_TOKEN": true}
 	for i, k := range keys {
 		if k.Name != want[i] {
 			t.Errorf("key %d: got %s, want %s", i, k.Name, want[i])
@@ -201,6 +202,12 @@ func TestRules(t *testing.T) {
 		{"TALKSBOT_SYNONYMS", file, ""},
 		{"TALKSBOT_SYNONYMS", dir, "must be a regular file"},
 		{"TALKSBOT_SYNONYMS", filepath.Join(dir, "missing.txt"), "must be an existing file: it does not exist"},
+		{"TALKSBOT_API_TOKEN", "0123456789abcdef", ""},
+		{"TALKSBOT_API_TOKEN", "short", "must be at least 16 characters"},
+		{"TALKSBOT_API_TOKEN", "0123456789 abcdef", "must not contain whitespace"},
+		{"TALKSBOT_TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.10,::1", ""},
+		{"TALKSBOT_TRUSTED_PROXIES", "10.0.0.0/8,proxy.local", `must be IP addresses or CIDRs such as 10.0.0.0/8: "proxy.local" is neither`},
+		{"TALKSBOT_TRUSTED_PROXIES", "10.0.0.0/33", `must be IP addresses or CIDRs such as 10.0.0.0/8: "10.0.0.0/33" is neither`},
 		{"TALKSBOT_DATA", filepath.Join(dir, "state"), ""},
 		{"TALKSBOT_DATA", file, "must be a folder, not a file"},
 		{"TALKSBOT_HTTP_ADDR", ":0", ""},
@@ -619,5 +626,19 @@ func TestInvalidConfigStillPrintable(t *testing.T) {
 		if s.Key == "TALKSBOT_RATE_LIMIT" && (s.Value != "lots" || s.Source != config.SourceEnv) {
 			t.Errorf("got %+v, want the invalid value as given, from env", s)
 		}
+	}
+}
+
+func TestTrustedProxiesParsed(t *testing.T) {
+	c, err := config.Load(config.Sources{Env: envMap(map[string]string{"TALKSBOT_TRUSTED_PROXIES": "10.1.2.3/8, 192.168.1.10 ,::1"})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range c.TrustedProxies {
+		got = append(got, p.String())
+	}
+	if want := "10.0.0.0/8 192.168.1.10/32 ::1/128"; strings.Join(got, " ") != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"strconv"
@@ -70,6 +71,10 @@ var table = []key{
 		set: bind(func(c *Config) *string { return &c.Data }, dataDir)},
 	{name: "TALKSBOT_HTTP_ADDR", def: "127.0.0.1:8080", rule: "host:port",
 		set: bind(func(c *Config) *string { return &c.HTTPAddr }, hostPort)},
+	{name: "TALKSBOT_API_TOKEN", secret: true, rule: "at least 16 characters, no whitespace; empty: /v1/ask and /metrics answer this machine only",
+		set: bind(func(c *Config) *Secret { return &c.APIToken }, apiToken)},
+	{name: "TALKSBOT_TRUSTED_PROXIES", rule: "comma-separated IP addresses or CIDRs whose X-Forwarded-For is believed",
+		set: bind(func(c *Config) *[]netip.Prefix { return &c.TrustedProxies }, prefixes)},
 	{name: "TALKSBOT_LOG_FORMAT", def: "text", rule: "text or json",
 		set: bind(func(c *Config) *string { return &c.LogFormat }, oneOf("text", "json"))},
 	{name: "TALKSBOT_LOG_LEVEL", def: "info", rule: "debug, info, warn or error",
@@ -242,6 +247,40 @@ func existingDir(s string) (string, error) {
 		return "", errors.New("must be a folder, not a file")
 	}
 	return s, nil
+}
+
+// minAPITokenLen is the shortest API token accepted: a guessable token
+// would open the API to anyone.
+const minAPITokenLen = 16
+
+func apiToken(s string) (Secret, error) {
+	t, err := token("")(s)
+	if err == nil && s != "" && len(s) < minAPITokenLen {
+		return "", fmt.Errorf("must be at least %d characters", minAPITokenLen)
+	}
+	return t, err
+}
+
+// prefixes parses a comma-separated list of IP addresses and CIDRs; an
+// address stands for itself alone.
+func prefixes(s string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if p, err := netip.ParsePrefix(f); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(f)
+		if err != nil {
+			return nil, fmt.Errorf("must be IP addresses or CIDRs such as 10.0.0.0/8: %q is neither", f)
+		}
+		out = append(out, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
+	}
+	return out, nil
 }
 
 func existingFile(s string) (string, error) {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"mime"
-	"net"
 	"net/http"
 	"slices"
 	"strings"
@@ -86,15 +85,3 @@ func readQuestion(w http.ResponseWriter, r *http.Request, maxBytes int64) (quest
 
 // errTrailing marks a body with more after its JSON object.
 var errTrailing = errors.New("trailing data")
-
-// clientAddr is the bot's user for a /v1/ask request, the key of its
-// per-user rate limit: the client's IP address without the port. Behind a
-// reverse proxy every request shares the proxy's address, so the limit then
-// applies to all clients together.
-func clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}

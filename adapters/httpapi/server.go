@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -94,6 +95,12 @@ type Options struct {
 	// user); 10 s when zero. A minute divided by the bot's rate per minute
 	// is how long one more question takes to be allowed.
 	RetryAfter time.Duration
+	// APIToken, when set, is the bearer token /v1/ask and /metrics
+	// require; empty: they answer loopback clients only.
+	APIToken string
+	// TrustedProxies are the peers whose X-Forwarded-For is believed for
+	// the client's address (rate limits, the loopback rule).
+	TrustedProxies []netip.Prefix
 	// CheckTimeout bounds each readiness check; 2 s when zero.
 	CheckTimeout time.Duration
 	// ShutdownTimeout bounds the graceful shutdown in Serve; 10 s when
@@ -153,10 +160,10 @@ func New(opts Options) *Server {
 	}
 	// Methods are checked by the handlers, not the patterns, so that a
 	// wrong method gets a JSON error like every other one.
-	s.mux.HandleFunc("/v1/ask", s.ask)
+	s.mux.HandleFunc("/v1/ask", s.guard(s.ask))
 	s.mux.HandleFunc("/healthz", s.healthz)
 	s.mux.HandleFunc("/readyz", s.readyz)
-	s.mux.HandleFunc("/metrics", s.metrics)
+	s.mux.HandleFunc("/metrics", s.guard(s.metrics))
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no route for "+r.URL.Path)
 	})
@@ -338,10 +345,11 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	// The question goes in as an ask command, so that a question reading
 	// like a command ("help with sanctions") is still a question. The
-	// client's address is the user the bot's rate limit counts.
+	// client's address (its /64 for IPv6) is the user the bot's rate limit
+	// counts.
 	reply := s.opts.Core.Handle(ctx, bot.Request{
 		Platform: bot.HTTP,
-		User:     clientAddr(r),
+		User:     s.user(r),
 		Command:  &bot.Command{Name: "ask", Arg: question},
 	})
 	if reply.Kind == bot.KindError {

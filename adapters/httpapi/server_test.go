@@ -148,7 +148,7 @@ func TestAskTakesCommandsAsQuestions(t *testing.T) {
 		return bot.Reply{Kind: bot.KindDeclined, Text: "The article doesn't cover that.", Mode: bot.ModeExtractive}
 	})})
 	rec := httptest.NewRecorder()
-	req := httptest.NewRequest(http.MethodPost, "/v1/ask", strings.NewReader(`{"question":"help"}`))
+	req := localRequest(http.MethodPost, "/v1/ask", strings.NewReader(`{"question":"help"}`))
 	req.Header.Set("Content-Type", "application/json; charset=utf-8")
 	api.Handler().ServeHTTP(rec, req)
 	if rec.Code != http.StatusOK {
@@ -157,10 +157,10 @@ func TestAskTakesCommandsAsQuestions(t *testing.T) {
 	if got.Platform != bot.HTTP || got.Command == nil || got.Command.Name != "ask" || got.Command.Arg != "help" {
 		t.Errorf("core got %+v (command %+v), want an http ask command for %q", got, got.Command, "help")
 	}
-	// httptest.NewRequest comes from 192.0.2.1:1234: the address without
-	// the port is the user the bot rate-limits.
-	if got.User != "192.0.2.1" {
-		t.Errorf("core got user %q, want the client address 192.0.2.1", got.User)
+	// localRequest comes from 127.0.0.1:1234: the address without the
+	// port is the user the bot rate-limits.
+	if got.User != "127.0.0.1" {
+		t.Errorf("core got user %q, want the client address 127.0.0.1", got.User)
 	}
 }
 
@@ -181,7 +181,7 @@ func TestAskLLMModeNamesTheModel(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			api := httpapi.New(httpapi.Options{Core: coreFunc(func(context.Context, bot.Request) bot.Reply { return tt.reply })})
 			rec := httptest.NewRecorder()
-			req := httptest.NewRequest(http.MethodPost, "/v1/ask", strings.NewReader(`{"question":"q"}`))
+			req := localRequest(http.MethodPost, "/v1/ask", strings.NewReader(`{"question":"q"}`))
 			req.Header.Set("Content-Type", "application/json")
 			api.Handler().ServeHTTP(rec, req)
 			var obj map[string]any
@@ -323,7 +323,7 @@ func TestAskRefusals(t *testing.T) {
 				return bot.Reply{ID: "r1", Kind: bot.KindError, Problem: tt.problem, Text: "The bot's own words."}
 			})
 			rec := httptest.NewRecorder()
-			req := httptest.NewRequest(http.MethodPost, "/v1/ask", strings.NewReader(`{"question":"q"}`))
+			req := localRequest(http.MethodPost, "/v1/ask", strings.NewReader(`{"question":"q"}`))
 			req.Header.Set("Content-Type", "application/json")
 			httpapi.New(opts).Handler().ServeHTTP(rec, req)
 			if rec.Code != tt.wantStatus {
@@ -367,13 +367,14 @@ func (c *countingCounter) get(p bot.Platform, problem bot.Problem) int {
 
 func TestAskRateLimitIsTheBots(t *testing.T) {
 	counter := &countingCounter{}
-	ts, _ := newRealAPI(t, httpapi.Options{Counter: counter, RetryAfter: 30 * time.Second},
+	ts, _ := newRealAPI(t, httpapi.Options{Counter: counter, RetryAfter: 30 * time.Second, APIToken: "rate-limit-test-token"},
 		bot.Options{RatePerMinute: 1, Burst: 2})
 	handler := ts.Config.Handler
 	ask := func(addr string) *httptest.ResponseRecorder {
 		rec := httptest.NewRecorder()
-		req := httptest.NewRequest(http.MethodPost, "/v1/ask", strings.NewReader(`{"question":"What has Congress pushed for?"}`))
+		req := localRequest(http.MethodPost, "/v1/ask", strings.NewReader(`{"question":"What has Congress pushed for?"}`))
 		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer rate-limit-test-token")
 		req.RemoteAddr = addr
 		handler.ServeHTTP(rec, req)
 		return rec
@@ -423,7 +424,7 @@ func TestAskCitationsAtMostK(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(fmt.Sprint("k=", tt.k), func(t *testing.T) {
 			rec := httptest.NewRecorder()
-			req := httptest.NewRequest(http.MethodPost, "/v1/ask", strings.NewReader(`{"question":"q"}`))
+			req := localRequest(http.MethodPost, "/v1/ask", strings.NewReader(`{"question":"q"}`))
 			req.Header.Set("Content-Type", "application/json")
 			httpapi.New(httpapi.Options{Core: core, K: tt.k}).Handler().ServeHTTP(rec, req)
 			var a bot.Ask
@@ -468,7 +469,7 @@ func TestAskHasADeadline(t *testing.T) {
 				}),
 			})
 			rec := httptest.NewRecorder()
-			req := httptest.NewRequest(http.MethodPost, "/v1/ask", strings.NewReader(`{"question":"q"}`))
+			req := localRequest(http.MethodPost, "/v1/ask", strings.NewReader(`{"question":"q"}`))
 			req.Header.Set("Content-Type", "application/json")
 			api.Handler().ServeHTTP(rec, req)
 			if rec.Code != http.StatusServiceUnavailable {
@@ -548,7 +549,7 @@ func TestReadyz(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			api := httpapi.New(httpapi.Options{Core: coreFunc(nil), Checks: tt.checks})
 			rec := httptest.NewRecorder()
-			api.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/readyz", nil))
+			api.Handler().ServeHTTP(rec, localRequest(http.MethodGet, "/readyz", nil))
 			if rec.Code != tt.wantStatus {
 				t.Errorf("status %d, want %d", rec.Code, tt.wantStatus)
 			}
@@ -589,7 +590,7 @@ func TestReadyzDoesNotWaitForStuckChecks(t *testing.T) {
 	wantErrors := []string{"timed out", "timed out: an earlier run has not returned yet"}
 	for i, wantErr := range wantErrors {
 		rec := httptest.NewRecorder()
-		api.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/readyz", nil))
+		api.Handler().ServeHTTP(rec, localRequest(http.MethodGet, "/readyz", nil))
 		if rec.Code != http.StatusServiceUnavailable {
 			t.Errorf("probe %d: status %d, want 503", i+1, rec.Code)
 		}
@@ -643,7 +644,7 @@ func TestMetricsAndMountedRoutes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rec := httptest.NewRecorder()
-			tt.api.Handler().ServeHTTP(rec, httptest.NewRequest(tt.method, tt.path, nil))
+			tt.api.Handler().ServeHTTP(rec, localRequest(tt.method, tt.path, nil))
 			if rec.Code != tt.wantStatus || rec.Body.String() != tt.wantBody {
 				t.Errorf("%s %s = %d %q, want %d %q", tt.method, tt.path, rec.Code, rec.Body, tt.wantStatus, tt.wantBody)
 			}
@@ -683,7 +684,7 @@ func TestMountedRoutesHaveABodyLimit(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			rec := httptest.NewRecorder()
 			// io.MultiReader hides the length, as a chunked body would.
-			req := httptest.NewRequest(tt.method, tt.path, io.MultiReader(strings.NewReader(tt.body)))
+			req := localRequest(tt.method, tt.path, io.MultiReader(strings.NewReader(tt.body)))
 			api.Handler().ServeHTTP(rec, req)
 			if rec.Code != tt.wantStatus {
 				t.Errorf("status %d, want %d; body %s", rec.Code, tt.wantStatus, rec.Body)

@@ -215,6 +215,8 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 		Counter:         metrics,
 		RetryAfter:      retryAfter(cfg.RateLimit),
 		ShutdownTimeout: httpShutdown,
+		APIToken:        cfg.APIToken.Reveal(),
+		TrustedProxies:  cfg.TrustedProxies,
 	})
 	if slackHandler != nil {
 		// Slack's HTTP mode shares the API's listener and its graceful
