@@ -99,7 +99,11 @@ type reloader struct {
 	mu   sync.Mutex                     // one build at a time; guards good, syn and cancelEmbed
 	good map[string]*knowledge.Document // the last version of each file that parsed, as parsed
 	syn  *knowledge.Synonyms            // the last synonyms file that parsed
-	ix   atomic.Pointer[knowledge.Index]
+	// warned remembers, per skipped file, the warning given and the file's
+	// state then, so that a file is warned about once per change, not on
+	// every reload.
+	warned map[string]string
+	ix     atomic.Pointer[knowledge.Index]
 
 	cancelEmbed context.CancelFunc // stops the embedding run under way; nil for none
 	embeds      sync.WaitGroup     // embedding runs under way
@@ -122,7 +126,23 @@ func (r *reloader) watch() {
 	if err := watchTree(w, r.docs); err != nil {
 		r.log.Warn("cannot watch all of the documents folder: reload with SIGHUP", "docs", r.docs, "err", err)
 	}
+	// The folder's parent tells when the folder itself is created again.
+	if err := w.Add(filepath.Dir(filepath.Clean(r.docs))); err != nil {
+		r.log.Debug("cannot watch the documents folder's parent", "err", err)
+	}
 	r.w = w
+}
+
+// rearm watches the documents folder again after a reload: a folder that
+// was removed and created again has lost its watches, and adding a watch
+// that is there already changes nothing.
+func (r *reloader) rearm() {
+	if r.w == nil || r.docs == "" {
+		return
+	}
+	if err := watchTree(r.w, r.docs); err != nil {
+		r.log.Warn("cannot watch all of the documents folder: reload with SIGHUP", "docs", r.docs, "err", err)
+	}
 }
 
 // close stops watching the documents folder.
@@ -155,19 +175,31 @@ func (r *reloader) build() (*knowledge.Index, error) {
 		for _, d := range extra {
 			good[d.Path] = d
 		}
+		warned := make(map[string]string, len(bad))
 		for _, err := range bad {
 			var de *knowledge.DocumentError
-			if errors.As(err, &de) {
-				if old, ok := r.good[de.Path]; ok {
-					// A file being rewritten, or a mistake in an edit,
-					// must not take a document away from users.
-					r.log.Warn("document skipped: its last good version keeps serving", "path", de.Path, "reason", oneLine(de.Reason))
-					good[de.Path] = old
-					continue
-				}
+			if !errors.As(err, &de) {
+				r.log.Warn("document skipped", "reason", oneLine(err.Error()))
+				continue
 			}
-			r.log.Warn("document skipped", "reason", oneLine(err.Error()))
+			old, kept := r.good[de.Path]
+			if kept {
+				// A file being rewritten, or a mistake in an edit,
+				// must not take a document away from users.
+				good[de.Path] = old
+			}
+			seen := fileState(de.Path) + "\x00" + de.Reason
+			warned[de.Path] = seen
+			if r.warned[de.Path] == seen {
+				continue
+			}
+			if kept {
+				r.log.Warn("document skipped: its last good version keeps serving", "path", de.Path, "reason", oneLine(de.Reason))
+			} else {
+				r.log.Warn("document skipped", "reason", oneLine(err.Error()))
+			}
 		}
+		r.warned = warned
 		// NewIndex renumbers documents whose IDs collide, in place: it gets
 		// copies, so the versions kept stay as parsed and the index serving
 		// now is never written to.
@@ -182,6 +214,16 @@ func (r *reloader) build() (*knowledge.Index, error) {
 	r.good, r.syn = good, syn
 	r.ix.Store(ix)
 	return ix, nil
+}
+
+// fileState describes a file as it stands (its size, time and mode, or its
+// absence), so that a change to it can be told from another reload.
+func fileState(path string) string {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return "absent"
+	}
+	return fmt.Sprintf("%d %d %v", fi.Size(), fi.ModTime().UnixNano(), fi.Mode())
 }
 
 // cloneDocument copies d deep enough for knowledge.NewIndex to renumber the
@@ -207,6 +249,7 @@ func (r *reloader) reload(ctx context.Context, why string) error {
 	if err != nil {
 		r.log.Error("reload failed: the current index keeps serving", "trigger", why, "err", err)
 	} else {
+		r.rearm()
 		r.bot.SetIndex(ix)
 		r.log.Info("index reloaded", "trigger", why, "documents", len(ix.Documents()),
 			"passages", len(ix.Passages()), "themes", len(ix.Themes()), "took", time.Since(start).Round(time.Microsecond))
@@ -266,6 +309,9 @@ func (r *reloader) run(ctx context.Context) error {
 				events = nil
 				continue
 			}
+			if !r.inDocs(ev.Name) {
+				continue // a sibling of the documents folder, seen through its parent
+			}
 			if ev.Has(fsnotify.Create) {
 				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
 					if err := watchTree(r.w, ev.Name); err != nil {
@@ -293,6 +339,13 @@ func (r *reloader) run(ctx context.Context) error {
 			_ = r.reload(ctx, "documents changed")
 		}
 	}
+}
+
+// inDocs reports whether path is the documents folder or under it.
+func (r *reloader) inDocs(path string) bool {
+	docs := filepath.Clean(r.docs)
+	path = filepath.Clean(path)
+	return path == docs || strings.HasPrefix(path, docs+string(filepath.Separator))
 }
 
 // watchTree watches dir and every folder below it that is not hidden, as
