@@ -36,7 +36,10 @@ type Config struct {
 	Docs     string // TALKSBOT_DOCS: a folder of extra documents, "" for none
 	Synonyms string // TALKSBOT_SYNONYMS: an operator's synonym groups file, "" for none
 	Data     string // TALKSBOT_DATA: the state folder
-	HTTPAddr string // TALKSBOT_HTTP_ADDR, host:port
+	// Retention is TALKSBOT_RETENTION: how long questions and feedback are
+	// kept.
+	Retention time.Duration
+	HTTPAddr  string // TALKSBOT_HTTP_ADDR, host:port
 	// APIToken is TALKSBOT_API_TOKEN: the bearer token of /v1/ask and
 	// /metrics; unset, they answer loopback clients only.
 	APIToken Secret

@@ -69,6 +69,8 @@ var table = []key{
 		set: bind(func(c *Config) *string { return &c.Synonyms }, optional(existingFile))},
 	{name: "TALKSBOT_DATA", def: "./data", rule: "folder path (created when needed)",
 		set: bind(func(c *Config) *string { return &c.Data }, dataDir)},
+	{name: "TALKSBOT_RETENTION", def: "90d", rule: "how long questions and feedback are kept: days (90d) or a duration (36h), > 0",
+		set: bind(func(c *Config) *time.Duration { return &c.Retention }, ParseAge)},
 	{name: "TALKSBOT_HTTP_ADDR", def: "127.0.0.1:8080", rule: "host:port",
 		set: bind(func(c *Config) *string { return &c.HTTPAddr }, hostPort)},
 	{name: "TALKSBOT_API_TOKEN", secret: true, rule: "at least 16 characters, no whitespace; empty: /v1/ask and /metrics answer this machine only",
@@ -224,6 +226,39 @@ func nonEmpty(s string) (string, error) {
 }
 
 func anyText(s string) (string, error) { return s, nil }
+
+// maxAge bounds an age in days: past it the count of days is surely a
+// mistake, and the duration would overflow.
+const maxAgeDays = 100 * 365
+
+// ParseAge parses an age or a look-back window: a whole number of days
+// ("90d"), or anything time.ParseDuration reads ("36h", "90m", "1h30m").
+// It must be greater than zero and at most 100 years.
+func ParseAge(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	if days, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.Atoi(days)
+		switch {
+		case err != nil:
+			return 0, errors.New("must be a number of days (90d), hours (36h) or minutes (90m)")
+		case n <= 0:
+			return 0, errors.New("must be greater than zero")
+		case n > maxAgeDays:
+			return 0, fmt.Errorf("must be at most %d days (100 years)", maxAgeDays)
+		}
+		return time.Duration(n) * 24 * time.Hour, nil
+	}
+	d, err := time.ParseDuration(s)
+	switch {
+	case err != nil:
+		return 0, errors.New("must be a number of days (90d), hours (36h) or minutes (90m)")
+	case d <= 0:
+		return 0, errors.New("must be greater than zero")
+	case d > maxAgeDays*24*time.Hour:
+		return 0, fmt.Errorf("must be at most %d days (100 years)", maxAgeDays)
+	}
+	return d, nil
+}
 
 func positiveDuration(s string) (time.Duration, error) {
 	d, err := time.ParseDuration(strings.TrimSpace(s))

@@ -7,12 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/talksbot/talksbot/adapters/console"
 	"github.com/talksbot/talksbot/adapters/sqlite"
+	"github.com/talksbot/talksbot/config"
 )
 
 func (a *app) report(ctx context.Context, args []string) error {
@@ -54,26 +53,6 @@ func (a *app) report(ctx context.Context, args []string) error {
 	return sqlite.WriteReport(a.stdout, r)
 }
 
-// parseSince parses a look-back window: a whole number of days ("7d"), or
-// anything time.ParseDuration reads ("36h", "90m", "1h30m"). It must be
-// positive.
-func parseSince(s string) (time.Duration, error) {
-	s = strings.TrimSpace(s)
-	var d time.Duration
-	if days, ok := strings.CutSuffix(s, "d"); ok {
-		n, err := strconv.Atoi(days)
-		if err != nil || n > 100*365 {
-			return 0, errors.New("must be a number of days (7d), hours (36h) or minutes (90m)")
-		}
-		d = time.Duration(n) * 24 * time.Hour
-	} else {
-		var err error
-		if d, err = time.ParseDuration(s); err != nil {
-			return 0, errors.New("must be a number of days (7d), hours (36h) or minutes (90m)")
-		}
-	}
-	if d <= 0 {
-		return 0, errors.New("must be greater than zero")
-	}
-	return d, nil
-}
+// parseSince parses a look-back window as config.ParseAge does: "7d",
+// "36h", "90m".
+func parseSince(s string) (time.Duration, error) { return config.ParseAge(s) }

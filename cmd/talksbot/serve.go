@@ -129,7 +129,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 	metrics := prometheus.New()
 	var base bot.Store
 	octx, cancel := context.WithTimeout(ctx, openStateTimeout)
-	s.store, s.stateErr = sqlite.Open(octx, cfg.Data, sqlite.Options{Logger: log.With("component", "state")})
+	s.store, s.stateErr = sqlite.Open(octx, cfg.Data, sqlite.Options{Logger: log.With("component", "state"), Retention: cfg.Retention})
 	cancel()
 	if s.stateErr != nil {
 		// Answering matters more than remembering: the bot keeps working
@@ -228,7 +228,34 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 	s.components = append(s.components,
 		&component{name: "http", critical: true, run: s.serveHTTP},
 		&component{name: "reloader", run: s.reloader.run})
+	if s.store != nil {
+		s.components = append(s.components, &component{name: "retention", run: s.prune})
+	}
 	return s, nil
+}
+
+// pruneEvery is how often serve deletes questions and feedback older than
+// TALKSBOT_RETENTION, besides on start.
+const pruneEvery = time.Hour
+
+// prune deletes what is older than the retention every pruneEvery until ctx
+// is done; a failure is logged and tried again next time.
+func (s *service) prune(ctx context.Context) error {
+	tick := time.NewTicker(pruneEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case now := <-tick.C:
+			p, err := s.store.Prune(ctx, now)
+			if err != nil {
+				s.log.Warn("pruning the state database failed: trying again in an hour", "err", err)
+				continue
+			}
+			s.log.Debug("state database pruned", "questions", p.Questions, "feedback", p.Feedback, "deliveries", p.Deliveries)
+		}
+	}
 }
 
 // retryAfter is how long a client refused by the per-user rate limit

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/talksbot/talksbot/adapters/sqlite"
+	"github.com/talksbot/talksbot/bot"
+)
+
+// TestServeKeepsQuestionsForTheRetention starts serve on a state database
+// holding a question older than TALKSBOT_RETENTION and one within it: the
+// old one is gone once serve is up.
+func TestServeKeepsQuestionsForTheRetention(t *testing.T) {
+	data := t.TempDir()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, data, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	for _, e := range []bot.LogEntry{
+		{ReplyID: "new", Platform: bot.Slack, User: "U1", Question: "What has Congress pushed for?", Answered: true, Mode: bot.ModeExtractive, At: now.Add(-time.Hour)},
+		{ReplyID: "old", Platform: bot.Slack, User: "U1", Question: "An old question?", Answered: true, Mode: bot.ModeExtractive, At: now.Add(-10 * 24 * time.Hour)},
+	} {
+		if err := st.LogQuestion(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	startServe(t, map[string]string{"TALKSBOT_DATA": data, "TALKSBOT_RETENTION": "7d"})
+	st, err = sqlite.Open(ctx, data, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	r, err := st.Report(ctx, now.Add(-365*24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Questions != 1 {
+		t.Errorf("got %d questions kept, want 1 (the one within the retention)", r.Questions)
+	}
+}
