@@ -20,7 +20,11 @@
 //
 // Interactions (slash commands and button clicks) are acknowledged at once,
 // so Discord's three-second deadline is always met, and the deferred
-// response is edited when the answer is ready. At most Options.Workers
+// response is edited when the answer is ready. While an LLM drafts an answer
+// or summary, the deferred response shows the sentences the core has
+// verified so far, edited at most once a second; the reply then replaces
+// its content, embeds and buttons, so a draft the core rejects gives way to
+// the extractive answer. At most Options.Workers
 // events are answered at once; others wait up to Options.QueueTimeout and
 // are then told the bot is busy. REST calls go to Options.APIURL
 // (DISCORD_API_URL) through a rewriting HTTP transport on the adapter's own

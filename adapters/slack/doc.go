@@ -17,6 +17,11 @@
 // be posted, so that Slack's next delivery is answered. At shutdown the
 // answers in flight get a grace period to finish.
 //
+// An answer an LLM drafts streams into a draft message in the thread (or
+// DM), edited at most once a second and showing only the sentences the core
+// has verified. The reply replaces the draft in that same message, blocks
+// and all: a draft the core rejects gives way to the extractive answer.
+//
 // The adapter speaks to Slack through github.com/slack-go/slack; no slack-go
 // type crosses into package bot.
 package slack

@@ -18,5 +18,7 @@
 // components and custom_ids, autocomplete choices, command names (400, code
 // 50035 with the offending fields). Every REST call is recorded with the
 // status the fake answered, so a test can check that all the adapter sent was
-// accepted; failures and 429s can be scripted with Respond.
+// accepted; failures and 429s can be scripted with Respond. Original tells
+// what an interaction's original response shows once its edits are applied,
+// as a user would see it.
 package discordtest

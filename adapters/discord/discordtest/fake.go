@@ -69,19 +69,40 @@ type canned struct {
 type interaction struct {
 	id, token string
 	acked     bool
-	// The original response as the webhook routes see it.
+	// The original response as the webhook routes see it; shown once a
+	// callback or an edit gave it a message, not just a deferral.
 	deleted bool
+	shown   bool
 	orig    messageState
 }
 
-// messageState is what decides whether a message is empty.
+// messageState is a message as its creation and edits have left it.
 type messageState struct {
 	content    string
-	embeds     int
-	components int
+	embeds     json.RawMessage // the embeds array as last set; nil when never set
+	components json.RawMessage // the components array as last set; nil when never set
 }
 
-func (m messageState) empty() bool { return m.content == "" && m.embeds == 0 && m.components == 0 }
+func (m messageState) empty() bool {
+	return m.content == "" && arrayLen(m.embeds) == 0 && arrayLen(m.components) == 0
+}
+
+// arrayLen is the length of a JSON array, 0 for null or anything else.
+func arrayLen(raw json.RawMessage) int {
+	var a []json.RawMessage
+	_ = json.Unmarshal(raw, &a)
+	return len(a)
+}
+
+// Message is a message as Discord holds it after its creation and edits.
+type Message struct {
+	Content    string
+	Embeds     json.RawMessage // the embeds array as last set; nil when never set
+	Components json.RawMessage // the components array as last set; nil when never set
+	// Deferred marks the "thinking…" placeholder of a deferred interaction
+	// response that no edit has replaced yet.
+	Deferred bool
+}
 
 // Server is a fake Discord. Its methods are safe for concurrent use.
 type Server struct {
@@ -186,6 +207,26 @@ func (s *Server) SetGatewayDown(down bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.gatewayDown = down
+}
+
+// Original returns the original response of the interaction with token as
+// its callback and edits have left it. ok is false when there is none: the
+// interaction is unknown or was never acknowledged, or its response was
+// deleted.
+func (s *Server) Original(token string) (m Message, ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	in := s.interactions[token]
+	if in == nil || !in.acked || in.deleted {
+		return Message{}, false
+	}
+	o := in.orig
+	return Message{
+		Content:    o.content,
+		Embeds:     append(json.RawMessage(nil), o.embeds...),
+		Components: append(json.RawMessage(nil), o.components...),
+		Deferred:   !in.shown,
+	}, true
 }
 
 // Calls returns the REST calls received so far, in order.
@@ -452,6 +493,7 @@ func (s *Server) callback(c *Call, id, token string) (int, []byte) {
 			return status, body
 		}
 		in.orig = stateOf(resp.Data, messageState{})
+		in.shown = true
 	case 5, 6: // deferred: Discord shows "thinking…" or nothing
 	case 8:
 		if ps := checkChoices(resp.Data); len(ps) > 0 {
@@ -501,7 +543,7 @@ func (s *Server) webhook(c *Call, seg []string) (int, []byte) {
 				if next.empty() {
 					return http.StatusBadRequest, apiError(50006, "Cannot send an empty message")
 				}
-				in.orig = next
+				in.orig, in.shown = next, true
 			}
 			return http.StatusOK, s.messageLocked("", c.Body)
 		case http.MethodDelete:

@@ -220,3 +220,41 @@ func TestCallbackAndCommandLimits(t *testing.T) {
 		})
 	}
 }
+
+func TestOriginal(t *testing.T) {
+	fake := discordtest.Start(t, discordtest.Options{AppID: appID, Token: token})
+	interaction(t, fake, "1", "otok")
+	original := "webhooks/" + appID + "/otok/messages/@original"
+	if _, ok := fake.Original("otok"); ok {
+		t.Error("got an original response before the callback, want none")
+	}
+	if _, ok := fake.Original("unknown"); ok {
+		t.Error("got an original response of an unknown interaction, want none")
+	}
+	steps := []struct {
+		name, method, path string
+		body               any
+		want               discordtest.Message
+	}{
+		{"deferred", "POST", "interactions/1/otok/callback", map[string]any{"type": 5}, discordtest.Message{Deferred: true}},
+		{"progress edit", "PATCH", original, message("drafting"), discordtest.Message{Content: "drafting"}},
+		{"embed added, content kept", "PATCH", original, embed(map[string]any{"description": "d"}),
+			discordtest.Message{Content: "drafting", Embeds: json.RawMessage(`[{"description":"d"}]`)}},
+		{"content cleared, components set", "PATCH", original, map[string]any{"content": "", "components": []any{}},
+			discordtest.Message{Embeds: json.RawMessage(`[{"description":"d"}]`), Components: json.RawMessage(`[]`)}},
+	}
+	for _, st := range steps {
+		if status, code := do(t, fake, st.method, st.path, auth, st.body); status >= 400 {
+			t.Fatalf("%s: got status %d code %d, want it accepted", st.name, status, code)
+		}
+		got, ok := fake.Original("otok")
+		if !ok || got.Content != st.want.Content || got.Deferred != st.want.Deferred ||
+			string(got.Embeds) != string(st.want.Embeds) || string(got.Components) != string(st.want.Components) {
+			t.Errorf("%s: got original %+v (ok %t), want %+v", st.name, got, ok, st.want)
+		}
+	}
+	do(t, fake, "DELETE", original, auth, nil)
+	if got, ok := fake.Original("otok"); ok {
+		t.Errorf("got original %+v after the delete, want none", got)
+	}
+}

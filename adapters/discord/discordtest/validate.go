@@ -199,14 +199,10 @@ func stateOf(body []byte, prev messageState) messageState {
 		prev.content = s
 	}
 	if raw, ok := m["embeds"]; ok {
-		var es []json.RawMessage
-		_ = json.Unmarshal(raw, &es)
-		prev.embeds = len(es)
+		prev.embeds = raw
 	}
 	if raw, ok := m["components"]; ok {
-		var cs []json.RawMessage
-		_ = json.Unmarshal(raw, &cs)
-		prev.components = len(cs)
+		prev.components = raw
 	}
 	return prev
 }

@@ -64,9 +64,30 @@ func (c Call) Get(key string) string {
 }
 
 // Texts returns the text of every section and context block, in order.
-func (c Call) Texts() []string {
+func (c Call) Texts() []string { return blockTexts(c.Blocks) }
+
+// Buttons returns the action_id and value of every button.
+func (c Call) Buttons() []Button { return blockButtons(c.Blocks) }
+
+// Message is a message posted with chat.postMessage, as it shows after its
+// last chat.update.
+type Message struct {
+	Channel string
+	TS      string
+	Thread  string // the thread_ts it was posted with; "" outside threads
+	Text    string // the fallback text
+	Blocks  []map[string]any
+}
+
+// Texts returns the text of every section and context block, in order.
+func (m Message) Texts() []string { return blockTexts(m.Blocks) }
+
+// Buttons returns the action_id and value of every button.
+func (m Message) Buttons() []Button { return blockButtons(m.Blocks) }
+
+func blockTexts(blocks []map[string]any) []string {
 	var out []string
-	for _, b := range c.Blocks {
+	for _, b := range blocks {
 		if t, ok := b["text"].(map[string]any); ok {
 			out = append(out, fmt.Sprint(t["text"]))
 		}
@@ -81,10 +102,9 @@ func (c Call) Texts() []string {
 	return out
 }
 
-// Buttons returns the action_id and value of every button.
-func (c Call) Buttons() []Button {
+func blockButtons(blocks []map[string]any) []Button {
 	var out []Button
-	for _, b := range c.Blocks {
+	for _, b := range blocks {
 		if b["type"] != "actions" {
 			continue
 		}
@@ -121,6 +141,7 @@ type Server struct {
 	mu       sync.Mutex
 	changed  chan struct{} // closed and replaced whenever state changes
 	calls    []Call
+	messages []Message // posted with chat.postMessage, oldest first
 	failures map[string][]failure
 	uses     map[string]int // posts per response_url name
 	ts       int
@@ -218,6 +239,37 @@ func (s *Server) Calls(method string) []Call {
 	return out
 }
 
+// Messages returns the messages posted in channel with chat.postMessage,
+// oldest first, each as its last chat.update left it.
+func (s *Server) Messages(channel string) []Message {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.messagesIn(channel)
+}
+
+// WaitMessages waits until at least n messages were posted in channel and
+// returns them as Messages does.
+func (s *Server) WaitMessages(t testing.TB, channel string, n int) []Message {
+	t.Helper()
+	var out []Message
+	s.wait(t, fmt.Sprintf("%d messages in %s", n, channel), func() bool {
+		out = s.messagesIn(channel)
+		return len(out) >= n
+	})
+	return out
+}
+
+// messagesIn returns the messages in channel; s.mu must be held.
+func (s *Server) messagesIn(channel string) []Message {
+	var out []Message
+	for _, m := range s.messages {
+		if m.Channel == channel {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // WaitCalls waits until method was called at least n times and returns its
 // calls.
 func (s *Server) WaitCalls(t testing.TB, method string, n int) []Call {
@@ -309,8 +361,38 @@ func (s *Server) record(c Call) (failure, bool) {
 func (s *Server) nextTS() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.nextTSLocked()
+}
+
+func (s *Server) nextTSLocked() string {
 	s.ts++
 	return fmt.Sprintf("1700000000.%06d", s.ts)
+}
+
+// post keeps the message c posts and returns its ts.
+func (s *Server) post(c Call) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := Message{Channel: c.Form.Get("channel"), TS: s.nextTSLocked(), Thread: c.Form.Get("thread_ts"),
+		Text: c.Form.Get("text"), Blocks: c.Blocks}
+	s.messages = append(s.messages, m)
+	s.notify()
+	return m.TS
+}
+
+// update replaces the message c names with its text and blocks, reporting
+// whether there is such a message.
+func (s *Server) update(c Call) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, m := range s.messages {
+		if m.Channel == c.Form.Get("channel") && m.TS == c.Form.Get("ts") {
+			s.messages[i].Text, s.messages[i].Blocks = c.Form.Get("text"), c.Blocks
+			s.notify()
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
@@ -369,13 +451,14 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 			"user": "talksbot", "user_id": s.BotUserID, "bot_id": s.BotID})
 	case "apps.connections.open":
 		writeJSON(w, map[string]any{"ok": true, "url": "ws" + strings.TrimPrefix(s.srv.URL, "http") + "/ws"})
-	case "chat.postMessage", "chat.update":
-		ts := c.Form.Get("ts")
-		if method == "chat.postMessage" {
-			ts = s.nextTS()
+	case "chat.postMessage":
+		writeMessage(w, c, s.post(c))
+	case "chat.update":
+		if !s.update(c) {
+			writeJSON(w, map[string]any{"ok": false, "error": "message_not_found"})
+			return
 		}
-		writeJSON(w, map[string]any{"ok": true, "channel": c.Form.Get("channel"), "ts": ts,
-			"message": map[string]any{"text": c.Form.Get("text"), "ts": ts}})
+		writeMessage(w, c, c.Form.Get("ts"))
 	case "chat.postEphemeral":
 		writeJSON(w, map[string]any{"ok": true, "message_ts": s.nextTS()})
 	case "reactions.add", "reactions.remove":
@@ -483,6 +566,12 @@ func writeFailure(w http.ResponseWriter, f failure) {
 		return
 	}
 	writeJSON(w, map[string]any{"ok": false, "error": f.code})
+}
+
+// writeMessage answers a post or update of the message at ts.
+func writeMessage(w http.ResponseWriter, c Call, ts string) {
+	writeJSON(w, map[string]any{"ok": true, "channel": c.Form.Get("channel"), "ts": ts,
+		"message": map[string]any{"text": c.Form.Get("text"), "ts": ts}})
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

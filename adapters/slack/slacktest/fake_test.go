@@ -147,3 +147,33 @@ func TestFakeResponseURL(t *testing.T) {
 		t.Errorf("got error code %q, want no_text", got)
 	}
 }
+
+func TestFakeKeepsMessagesAsUpdated(t *testing.T) {
+	fake := slacktest.New(t, botToken, appToken)
+	api := slackapi.New(botToken, slackapi.OptionAPIURL(fake.APIURL()))
+	ctx := context.Background()
+	_, ts, err := api.PostMessageContext(ctx, "C1", slackapi.MsgOptionText("draft", false),
+		slackapi.MsgOptionBlocks(section("draft")), slackapi.MsgOptionTS("1600000000.000001"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := api.PostMessageContext(ctx, "C2", slackapi.MsgOptionText("elsewhere", false)); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, err := api.UpdateMessageContext(ctx, "C1", ts, slackapi.MsgOptionText("answer", false),
+		slackapi.MsgOptionBlocks(section("answer"))); err != nil {
+		t.Fatal(err)
+	}
+	got := fake.Messages("C1")
+	if len(got) != 1 {
+		t.Fatalf("got %d messages in C1, want 1", len(got))
+	}
+	if m := got[0]; m.TS != ts || m.Thread != "1600000000.000001" || m.Text != "answer" ||
+		strings.Join(m.Texts(), "|") != "answer" {
+		t.Errorf("got message %+v, want the update's text and blocks in the posted message's place", m)
+	}
+	_, _, _, err = api.UpdateMessageContext(ctx, "C1", "1600000000.999999", slackapi.MsgOptionText("x", false))
+	if got := slackError(t, err); got != "message_not_found" {
+		t.Errorf("got %q updating an unknown message, want message_not_found", got)
+	}
+}
