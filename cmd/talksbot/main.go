@@ -27,6 +27,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -90,6 +91,10 @@ func (a *app) commands() []command {
 }
 
 func (a *app) dispatch(ctx context.Context, args []string) error {
+	args, err := hoistGlobalFlags(args)
+	if err != nil {
+		return err
+	}
 	if len(args) == 0 {
 		a.printUsage(a.stderr)
 		return &usageError{msg: "missing command"}
@@ -108,6 +113,34 @@ func (a *app) dispatch(ctx context.Context, args []string) error {
 	return &usageError{msg: fmt.Sprintf("unknown command %q", args[0])}
 }
 
+// globalFlags are the flags every command takes, which may also come
+// before the command ("talksbot --docs DIR ask …").
+var globalFlags = []string{"config", "docs"}
+
+// hoistGlobalFlags moves global flags given before the command to just
+// after it, where the command's own flags are parsed.
+func hoistGlobalFlags(args []string) ([]string, error) {
+	var globals []string
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") && args[0] != "-" {
+		name, _, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
+		if !slices.Contains(globalFlags, name) {
+			break // a command's flag, or help: the command decides
+		}
+		n := 2
+		if hasValue {
+			n = 1
+		} else if len(args) < 2 {
+			return nil, &usageError{msg: fmt.Sprintf("flag needs an argument: %s", args[0])}
+		}
+		globals = append(globals, args[:n]...)
+		args = args[n:]
+	}
+	if len(globals) == 0 || len(args) == 0 {
+		return args, nil // no global flag, or no command to give them to
+	}
+	return slices.Concat(args[:1], globals, args[1:]), nil
+}
+
 func (a *app) printUsage(w io.Writer) {
 	var b strings.Builder
 	b.WriteString("talksbot answers questions about the Vienna nuclear talks, quoting its sources.\n\nUsage:\n")
@@ -118,7 +151,7 @@ func (a *app) printUsage(w io.Writer) {
 		}
 		fmt.Fprintf(&b, "  %-45s %s\n", line, c.summary)
 	}
-	b.WriteString("\nEvery command takes --config FILE (YAML settings) and --docs DIR (extra documents).\n")
+	b.WriteString("\nEvery command takes --config FILE (YAML settings) and --docs DIR (extra documents),\nbefore or after the command.\n")
 	b.WriteString("Run talksbot COMMAND -h for a command's flags.\n")
 	_, _ = io.WriteString(w, b.String())
 }

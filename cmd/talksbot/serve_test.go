@@ -36,12 +36,22 @@ const waitLimit = 20 * time.Second
 type syncBuffer struct {
 	mu sync.Mutex
 	b  bytes.Buffer
+	// written, when set, gets a value after each write (dropped when one
+	// is pending), so that a test can wait for a line to be logged.
+	written chan struct{}
 }
 
 func (s *syncBuffer) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.b.Write(p)
+	n, err := s.b.Write(p)
+	if s.written != nil {
+		select {
+		case s.written <- struct{}{}:
+		default:
+		}
+	}
+	return n, err
 }
 
 func (s *syncBuffer) String() string {
@@ -81,7 +91,7 @@ func startServeHooks(t *testing.T, env map[string]string, extra serveHooks) *ser
 	for k, v := range env {
 		t.Setenv(k, v)
 	}
-	s := &served{logs: &syncBuffer{}, reloads: make(chan error, 256), stopping: make(chan struct{}), done: make(chan int, 1)}
+	s := &served{logs: &syncBuffer{written: make(chan struct{}, 1)}, reloads: make(chan error, 256), stopping: make(chan struct{}), done: make(chan int, 1)}
 	ready := make(chan net.Addr, 1)
 	a := &app{stdin: strings.NewReader(""), stdout: io.Discard, stderr: s.logs, hooks: serveHooks{
 		ready:    func(addr net.Addr) { ready <- addr },
@@ -109,6 +119,17 @@ func startServeHooks(t *testing.T, env map[string]string, extra serveHooks) *ser
 	}
 	t.Cleanup(func() { s.stop(t) })
 	return s
+}
+
+// waitLogged waits until the logs hold line: a component logs that it is
+// ready ("slack connected") after the HTTP listener is up.
+func (s *served) waitLogged(t *testing.T, line string) {
+	t.Helper()
+	logged := func(struct{}) bool { return strings.Contains(s.logs.String(), line) }
+	if logged(struct{}{}) {
+		return // a write after this check leaves a value in written
+	}
+	waitFor(t, "the log line "+line, s.logs.written, logged)
 }
 
 // stop shuts serve down as SIGTERM does and returns its exit code.
@@ -600,6 +621,9 @@ func TestServeSlackHTTPMode(t *testing.T) {
 	if code := post(event, false); code != http.StatusUnauthorized {
 		t.Errorf("unsigned event: got %d, want 401", code)
 	}
+	// The listener is up before the adapter has checked its token; until
+	// then events get 503 for Slack to deliver again.
+	s.waitLogged(t, "slack connected")
 	if code := post(event, true); code != http.StatusOK {
 		t.Fatalf("signed event: got %d, want 200; logs:\n%s", code, s.logs)
 	}
