@@ -85,16 +85,14 @@ func (a *app) summary(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	theme := strings.TrimSpace(strings.Join(pos, " "))
+	targets := themeTargets(pos)
 	b, err := a.setup(ctx, f, 0)
 	if err != nil {
 		return err
 	}
 
 	// No theme summarises every theme, each the same way as when named.
-	targets := []string{theme}
-	if theme == "" {
-		targets = nil
+	if len(targets) == 0 {
 		for _, t := range b.Themes() {
 			targets = append(targets, strconv.Itoa(t.Number))
 		}
@@ -102,16 +100,22 @@ func (a *app) summary(ctx context.Context, args []string) error {
 			return errors.New("summary: the knowledge base has no themes")
 		}
 	}
-	all := console.Summaries{Themes: make([]console.Summary, 0, len(targets))}
-	for i, target := range targets {
+	// Every theme is found before anything is printed: a wrong one among
+	// several must not leave half an answer behind.
+	replies := make([]bot.Reply, 0, len(targets))
+	for _, target := range targets {
 		reply := b.Handle(ctx, cliRequest("summary", target))
 		switch reply.Kind {
 		case bot.KindSummary:
 		case bot.KindThemes: // no theme matched
-			return f.usageError("no theme matches %q; themes: %s", theme, themeList(reply.Themes))
+			return f.usageError("no theme matches %q; themes: %s", target, themeList(reply.Themes))
 		default:
 			return fmt.Errorf("summary: %s", oneLine(reply.Text))
 		}
+		replies = append(replies, reply)
+	}
+	all := console.Summaries{Themes: make([]console.Summary, 0, len(replies))}
+	for i, reply := range replies {
 		if *asJSON {
 			all.Themes = append(all.Themes, console.NewSummary(reply))
 			continue
@@ -126,11 +130,38 @@ func (a *app) summary(ctx context.Context, args []string) error {
 	switch {
 	case !*asJSON:
 		return nil
-	case theme != "":
+	case len(pos) > 0 && len(all.Themes) == 1:
 		return console.WriteJSON(a.stdout, all.Themes[0])
 	default:
 		return console.WriteJSON(a.stdout, all)
 	}
+}
+
+// themeTargets reads the THEME arguments of summary: several themes when
+// each is a number ("summary 1 3") or each was quoted as a whole ("summary
+// 'handling the spoilers' 'interests over ideology'"), else the words of
+// one theme's name ("summary handling the spoilers"). None means every
+// theme.
+func themeTargets(args []string) []string {
+	var targets []string
+	numbers, quoted := true, true
+	for _, a := range args {
+		a = strings.TrimSpace(a)
+		if a == "" {
+			continue
+		}
+		targets = append(targets, a)
+		if _, err := strconv.Atoi(strings.TrimPrefix(a, "#")); err != nil {
+			numbers = false
+		}
+		if !strings.ContainsAny(a, " \t") {
+			quoted = false
+		}
+	}
+	if len(targets) <= 1 || numbers || quoted {
+		return targets
+	}
+	return []string{strings.Join(targets, " ")}
 }
 
 // isControl reports control characters other than the white space a

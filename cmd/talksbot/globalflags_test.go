@@ -54,3 +54,38 @@ func TestGlobalFlagsBeforeTheCommand(t *testing.T) {
 		t.Errorf("got stderr %q, want missing command", r.stderr)
 	}
 }
+
+func TestSummarySeveralThemes(t *testing.T) {
+	cleanEnv(t)
+	tests := []struct {
+		args []string
+		want []string // the theme titles printed, in order
+	}{
+		{[]string{"summary", "3", "1"}, []string{"3) Pursuing Interests Over Ideology", "1) Handling the Spoilers"}},
+		{[]string{"summary", "handling the spoilers", "dialogue among equals"}, []string{"1) Handling the Spoilers", "4) Dialogue Among Equals"}},
+		{[]string{"summary", "handling", "the", "spoilers"}, []string{"1) Handling the Spoilers"}},
+	}
+	for _, tt := range tests {
+		r := runCLI(t, "", tt.args...)
+		wantExit(t, r, 0)
+		var titles []string
+		for _, line := range strings.Split(r.stdout, "\n") {
+			if len(line) > 2 && line[1] == ')' {
+				titles = append(titles, line)
+			}
+		}
+		if len(titles) != len(tt.want) {
+			t.Fatalf("%q: got titles %q, want %q", tt.args, titles, tt.want)
+		}
+		for i := range titles {
+			if !strings.HasPrefix(titles[i], tt.want[i]) {
+				t.Errorf("%q: title %d is %q, want %q", tt.args, i, titles[i], tt.want[i])
+			}
+		}
+	}
+	r := runCLI(t, "", "summary", "1", "9")
+	wantExit(t, r, 2)
+	if r.stdout != "" || !strings.Contains(r.stderr, `no theme matches "9"`) {
+		t.Errorf("got stdout %q, stderr %q; want nothing printed and theme 9 named", r.stdout, r.stderr)
+	}
+}
