@@ -319,17 +319,25 @@ func (r *evalReport) finish() {
 	r.ConversationAccuracy = ratio(r.conversationsRight, r.Conversations)
 }
 
-// print writes one line per question that went wrong, then the metrics.
+// print writes one line per question that went wrong (FAIL for a wrong
+// answer or decline, RANK for a right answer whose expected passage is not
+// cited first), then the metrics.
 func (r *evalReport) print(w io.Writer) error {
 	var b strings.Builder
 	for _, res := range r.Results {
 		if res.OK {
 			continue
 		}
+		// RANK: the answer is right, only its citations are out of order;
+		// FAIL: the answer (or the decline) is wrong.
+		label := "FAIL"
+		if res.AnswerHit {
+			label = "RANK"
+		}
 		if len(res.Turns) > 0 {
-			fmt.Fprintf(&b, "FAIL %s %q (turn %d of a conversation): %s\n", res.ID, res.Question, len(res.Turns), strings.Join(res.Problems, "; "))
+			fmt.Fprintf(&b, "%s %s %q (turn %d of a conversation): %s\n", label, res.ID, res.Question, len(res.Turns), strings.Join(res.Problems, "; "))
 		} else {
-			fmt.Fprintf(&b, "FAIL %s %q: %s\n", res.ID, res.Question, strings.Join(res.Problems, "; "))
+			fmt.Fprintf(&b, "%s %s %q: %s\n", label, res.ID, res.Question, strings.Join(res.Problems, "; "))
 		}
 	}
 	if b.Len() > 0 {

@@ -918,6 +918,7 @@ func TestEvalScoring(t *testing.T) {
 	for _, want := range []string{
 		`FAIL a2 "q": expected text in citation 3, not 1; expected text not in the answer`,
 		`FAIL u2 "q": answered a question it should decline, citing p9`,
+		`RANK a4 "q": expected text in none of the first 3 citations`,
 		"hit@1               0.250 (1/4)",
 		"answer-hit          0.500 (2/4)",
 		"decline accuracy    0.500 (1/2)",
