@@ -40,7 +40,9 @@ type ChatOptions struct {
 // questions or commands as the bot reads them (summary 2, themes, sources,
 // help); empty lines are ignored;
 // quit, exit or the end of in ends the loop, as does ctx. The prompt is
-// printed when in is a terminal or opts.Prompt is set.
+// printed when in is a terminal or opts.Prompt is set; otherwise each
+// question is echoed after the prompt, so that piped output reads as a
+// transcript. A blank line follows each reply.
 //
 // When ctx ends while a line is being read, Chat returns at once; the read
 // itself ends when in yields its next line or is closed.
@@ -95,6 +97,13 @@ func Chat(ctx context.Context, h Handler, in io.Reader, out io.Writer, opts Chat
 			continue
 		case "quit", "exit", "/quit", "/exit":
 			return nil
+		}
+		if !prompt {
+			// Piped: echo the question, so that the output reads as a
+			// transcript, each answer under its question.
+			if _, err := io.WriteString(out, Prompt+text+"\n"); err != nil {
+				return fmt.Errorf("chat: %w", err)
+			}
 		}
 		stream := NewStream(out)
 		reply := h.Handle(ctx, bot.Request{

@@ -66,15 +66,15 @@ func TestRender(t *testing.T) {
 	}{
 		{"extractive answer", extractive,
 			"“Congress has pushed for more hard-hitting sanctions.”\n" +
-				"  — Vienna Talks, Handling the Spoilers\n\n" +
+				"  — Handling the Spoilers (talks)\n\n" +
 				"“Support at the top has helped.”\n" +
-				"  — Vienna Talks, Keeping Support At The Top\n"},
+				"  — Keeping Support At The Top (talks)\n"},
 		{"drafted answer", drafted,
-			"Congress wants tougher sanctions [1].\n\nSources:\n[1] Vienna Talks, Handling the Spoilers\n"},
+			"Congress wants tougher sanctions [1].\n\nSources:\n[1] Handling the Spoilers (talks)\n"},
 		{"declined", declined,
 			"The article doesn't cover that.\n\nThemes it covers:\n  1) Handling the Spoilers\n  2) Keeping Support At The Top\n"},
 		{"summary of one theme", summary,
-			"2) Keeping Support At The Top\n\n“Support at the top has helped.”\n  — Vienna Talks, Keeping Support At The Top\n"},
+			"2) Keeping Support At The Top\n\n“Support at the top has helped.”\n  — Keeping Support At The Top (talks)\n"},
 		{"overview of every theme", bot.Reply{Kind: bot.KindSummary, Text: "Handling the Spoilers: A.\nKeeping Support At The Top: B.", Themes: themes},
 			"Handling the Spoilers: A.\nKeeping Support At The Top: B.\n"},
 		{"themes as worded", bot.Reply{Kind: bot.KindThemes, Text: "The themes:\n1) Handling the Spoilers", Themes: themes[:1]},
@@ -83,6 +83,8 @@ func TestRender(t *testing.T) {
 			"Themes:\n  1) Handling the Spoilers (Vienna Talks)\n  3) Other (Notes)\n"},
 		{"sources without text", bot.Reply{Kind: bot.KindSources, Sources: []bot.SourceRef{{Title: "Vienna Talks", Source: "Huffington Post", Passages: 12}}},
 			"Sources:\n  Vienna Talks (Huffington Post), 12 passages\n"},
+		{"one passage", bot.Reply{Kind: bot.KindSources, Sources: []bot.SourceRef{{Title: "Notes", Passages: 1}}},
+			"Sources:\n  Notes, 1 passage\n"},
 		{"help", bot.Reply{Kind: bot.KindHelp, Text: "Ask me.", Themes: themes[:1]},
 			"Ask me.\n\nThemes:\n  1) Handling the Spoilers\n"},
 		{"error", bot.Reply{Kind: bot.KindError, Text: "Your message is too long."},
@@ -102,7 +104,7 @@ func TestRender(t *testing.T) {
 func TestStream(t *testing.T) {
 	llmReply := bot.Reply{Kind: bot.KindAnswer, Text: "Congress wants sanctions [1]. Support helped [2].",
 		Citations: []bot.Citation{citeSanctions, citeSupport}, Mode: bot.ModeLLM, Model: "tiny-model"}
-	const sources = "\n\nSources:\n[1] Vienna Talks, Handling the Spoilers\n[2] Vienna Talks, Keeping Support At The Top\n"
+	const sources = "\n\nSources:\n[1] Handling the Spoilers (talks)\n[2] Keeping Support At The Top (talks)\n"
 	tests := []struct {
 		name     string
 		partials []string
@@ -208,10 +210,10 @@ func TestChatStreamsDrafts(t *testing.T) {
 	if err := console.Chat(context.Background(), b, strings.NewReader("What has Congress pushed for?\n"), &out, console.ChatOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if want := "Congress wants tougher sanctions [1]."; b.seen != want {
+	if want := "> What has Congress pushed for?\nCongress wants tougher sanctions [1]."; b.seen != want {
 		t.Errorf("while drafting the output held %q, want %q", b.seen, want)
 	}
-	want := "Congress wants tougher sanctions [1].\n\nSources:\n[1] Vienna Talks, Handling the Spoilers\n\n"
+	want := "> What has Congress pushed for?\nCongress wants tougher sanctions [1].\n\nSources:\n[1] Handling the Spoilers (talks)\n\n"
 	if got := out.String(); got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
@@ -303,14 +305,15 @@ func TestChat(t *testing.T) {
 	}{
 		{"questions and commands until EOF", "What has Congress pushed for?\n\n   \nand Khamenei?\nsummary 2\nthemes\nhelp\n", console.ChatOptions{},
 			[]string{"What has Congress pushed for?", "and Khamenei?", "summary 2", "themes", "help"},
-			"echo: What has Congress pushed for?\n\necho: and Khamenei?\n\necho: summary 2\n\necho: themes\n\necho: help\n\n"},
-		{"quit ends it", "first\nquit\nsecond\n", console.ChatOptions{}, []string{"first"}, "echo: first\n\n"},
+			"> What has Congress pushed for?\necho: What has Congress pushed for?\n\n> and Khamenei?\necho: and Khamenei?\n\n" +
+				"> summary 2\necho: summary 2\n\n> themes\necho: themes\n\n> help\necho: help\n\n"},
+		{"quit ends it", "first\nquit\nsecond\n", console.ChatOptions{}, []string{"first"}, "> first\necho: first\n\n"},
 		{"exit in any case ends it", "  EXIT \nsecond\n", console.ChatOptions{}, nil, ""},
-		{"last line without newline and CRLF", "one\r\ntwo", console.ChatOptions{}, []string{"one", "two"}, "echo: one\n\necho: two\n\n"},
+		{"last line without newline and CRLF", "one\r\ntwo", console.ChatOptions{}, []string{"one", "two"}, "> one\necho: one\n\n> two\necho: two\n\n"},
 		{"prompt on request", "one\n", console.ChatOptions{Prompt: true}, []string{"one"},
 			"Ask a question, or type help. quit or Ctrl-D leaves.\n> echo: one\n\n> \n"},
 		{"over-long line refused", long + "\nafter\n", console.ChatOptions{}, []string{"after"},
-			"That line is too long (over 64 KiB); please ask something shorter.\n\necho: after\n\n"},
+			"That line is too long (over 64 KiB); please ask something shorter.\n\n> after\necho: after\n\n"},
 		{"empty input", "", console.ChatOptions{}, nil, ""},
 	}
 	for _, tc := range tests {
@@ -393,11 +396,11 @@ func ExampleRender() {
 		Kind:   bot.KindAnswer,
 		Mode:   bot.ModeExtractive,
 		Quotes: []bot.Quote{{Text: "Congress has pushed for more hard-hitting sanctions.", Citation: 0}},
-		Citations: []bot.Citation{{ID: "vienna-talks#4", Title: "Vienna Nuclear Talks",
+		Citations: []bot.Citation{{ID: "vienna-talks#4", Doc: "vienna-talks", Title: "Vienna Nuclear Talks",
 			Section: "Handling the Spoilers", Text: "Congress has pushed for more hard-hitting sanctions."}},
 	}
 	_ = console.Render(os.Stdout, reply)
 	// Output:
 	// “Congress has pushed for more hard-hitting sanctions.”
-	//   — Vienna Nuclear Talks, Handling the Spoilers
+	//   — Handling the Spoilers (vienna-talks)
 }

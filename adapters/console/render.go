@@ -9,7 +9,7 @@ import (
 )
 
 // Render writes r as plain text for a terminal: an answer as its quotes,
-// each followed by the document and section it stands in (or, in LLM mode,
+// each followed by the section and the document it stands in (or, in LLM mode,
 // the drafted text and its numbered sources); a decline with the themes the
 // knowledge base covers; a summary under its theme; and themes, sources,
 // help and errors as the bot worded them.
@@ -124,17 +124,27 @@ func writeSources(b *strings.Builder, sources []bot.SourceRef) {
 		if s.Source != "" {
 			fmt.Fprintf(b, " (%s)", s.Source)
 		}
-		fmt.Fprintf(b, ", %d passages", s.Passages)
+		fmt.Fprintf(b, ", %d %s", s.Passages, plural(s.Passages, "passage", "passages"))
 	}
 }
 
-// where names a citation's document and section: "Title, Section".
+// where names where a citation stands: its section and a short label of
+// its document ("Handling the Spoilers (vienna-talks)"). The document's
+// full title is shown once, by the sources command.
 func where(c bot.Citation) string {
 	switch {
-	case c.Title == "":
+	case c.Doc == "":
 		return c.Section
 	case c.Section == "":
-		return c.Title
+		return c.Doc
 	}
-	return c.Title + ", " + c.Section
+	return c.Section + " (" + c.Doc + ")"
+}
+
+// plural picks the word that agrees with n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

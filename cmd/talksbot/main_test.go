@@ -676,7 +676,12 @@ func TestChat(t *testing.T) {
 	if strings.Contains(r.stdout, "doesn't cover") {
 		t.Errorf("got:\n%s\nwant nothing after quit", r.stdout)
 	}
-	if strings.Contains(r.stdout, "> ") {
+	// Piped, the questions are echoed as a transcript, without the
+	// welcome line or a prompt waiting for input.
+	if !strings.HasPrefix(r.stdout, "> What has Congress pushed for?\n") || !strings.Contains(r.stdout, "\n> and Khamenei?\n") {
+		t.Errorf("got:\n%s\nwant each question echoed before its answer", r.stdout)
+	}
+	if strings.Contains(r.stdout, "Ask a question") || strings.HasSuffix(r.stdout, "> ") {
 		t.Errorf("got a prompt for input that is not a terminal:\n%s", r.stdout)
 	}
 }
