@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -143,8 +144,13 @@ func WriteReport(w io.Writer, r Report) error {
 		if len(qs) == 0 {
 			fmt.Fprintf(&b, "  none\n")
 		}
+		// The counts are right-aligned to the widest of them.
+		width := 5
 		for _, q := range qs {
-			fmt.Fprintf(&b, "  %5d  %s\n", q.Count, printable(q.Question))
+			width = max(width, len(strconv.Itoa(q.Count)))
+		}
+		for _, q := range qs {
+			fmt.Fprintf(&b, "  %*d  %s\n", width, q.Count, printable(q.Question))
 		}
 	}
 	section("top questions", r.Top)

@@ -135,6 +135,13 @@ func TestWriteReport(t *testing.T) {
 			},
 		},
 		{
+			name: "counts past five digits stay aligned",
+			report: sqlite.Report{Since: since, Questions: 1234567, Answered: 1234567,
+				Top: []sqlite.QuestionCount{{Question: "often", Count: 1234560}, {Question: "rarely", Count: 7}},
+			},
+			want: []string{"top questions\n  1234560  often\n        7  rarely\n"},
+		},
+		{
 			name: "hostile text",
 			report: sqlite.Report{Since: since, Questions: 1, Declined: 1,
 				Top: []sqlite.QuestionCount{{Question: "evil\x1b[2Jclear\r\nnext" + strings.Repeat("a", 300), Count: 1}},
