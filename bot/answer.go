@@ -215,7 +215,7 @@ func (b *Bot) answerReply(ctx context.Context, kb *knowledgeBase, ans knowledge.
 	if prev != nil {
 		dr.Previous = &Turn{Question: prev.display, Answer: prev.answer}
 	}
-	if d, ok := b.draft(ctx, id, dr, req.Progress); ok {
+	if d, ok := b.draft(ctx, kb.check, id, dr, req.Progress); ok {
 		reply.Text, reply.Mode, reply.Model = d.Text, ModeLLM, d.Model
 	}
 	return reply

@@ -44,6 +44,11 @@ type Options struct {
 	Logger  *slog.Logger // nil: discard
 	K       int          // citations per answer; 3 when zero, at most 20
 
+	// DraftObserver, when set, is told what became of each draft (used,
+	// or not and why), once per draft, after the bot's verdict. Metrics
+	// implement it. nil: none.
+	DraftObserver DraftObserver
+
 	// RatePerMinute is how many requests a user may make per minute on one
 	// platform; zero disables the limit. Requests without a User are not
 	// limited per user (MaxConcurrent still bounds them).
@@ -89,6 +94,7 @@ type Options struct {
 type Bot struct {
 	kb       atomic.Pointer[knowledgeBase] // nil until an index is given
 	drafter  Drafter
+	observer DraftObserver // nil: none
 	store    Store
 	log      *slog.Logger
 	k        int
@@ -111,12 +117,13 @@ type Bot struct {
 // provides one, every request gets an error reply saying so.
 func New(ix *knowledge.Index, opts Options) *Bot {
 	b := &Bot{
-		drafter: opts.Drafter,
-		store:   opts.Store,
-		log:     opts.Logger,
-		k:       opts.K,
-		now:     opts.Now,
-		queue:   opts.QueueTimeout,
+		drafter:  opts.Drafter,
+		observer: opts.DraftObserver,
+		store:    opts.Store,
+		log:      opts.Logger,
+		k:        opts.K,
+		now:      opts.Now,
+		queue:    opts.QueueTimeout,
 
 		newRanker:   opts.NewRanker,
 		rankTimeout: opts.RankTimeout,
@@ -166,17 +173,20 @@ func New(ix *knowledge.Index, opts Options) *Bot {
 	return b
 }
 
-// knowledgeBase is what the bot answers from: an index and the Ranker built
-// for it. They are swapped together, so that a question is always ranked
-// by the ranker of the index it is answered from, even during a reload.
+// knowledgeBase is what the bot answers from: an index, the Ranker built
+// for it and the Checker reading drafts with its lexicon. They are swapped
+// together, so that a question is always ranked by the ranker of the index
+// it is answered from, and its draft checked by the words of that index,
+// even during a reload.
 type knowledgeBase struct {
 	ix     *knowledge.Index
 	ranker Ranker // nil: keyword ranking only
+	check  *Checker
 }
 
-// newKnowledgeBase pairs ix with the Ranker built for it.
+// newKnowledgeBase pairs ix with the Ranker built for it and its Checker.
 func (b *Bot) newKnowledgeBase(ix *knowledge.Index) *knowledgeBase {
-	kb := &knowledgeBase{ix: ix}
+	kb := &knowledgeBase{ix: ix, check: NewChecker(ix)}
 	if b.newRanker != nil {
 		kb.ranker = b.newRanker(ix)
 	}
@@ -230,7 +240,7 @@ func (b *Bot) Handle(ctx context.Context, req Request) (reply Reply) {
 			return b.busy(id, req)
 		}
 		defer release()
-		reply = b.summary(ctx, ix, req, cmd.Arg, id)
+		reply = b.summary(ctx, kb, req, cmd.Arg, id)
 	case cmdThemes:
 		reply = themesReply(ix, id, "")
 	case cmdSources:

@@ -7,8 +7,11 @@
 // short per-thread context so that follow-ups ("and Congress?", "why?",
 // "what did they provide?") are understood, and owns the small ports that
 // adapters and operations plug in: Drafter (an LLM that drafts wording,
-// whose drafts Verify checks sentence by sentence before use, and whose
-// streamed text reaches users only in verified whole sentences), Ranker (an
+// whose drafts a Checker built per index checks sentence by sentence
+// before use — each claim supported by the passages it cites, its facts,
+// polarity and quotations theirs — and whose streamed text reaches users
+// only in verified whole sentences), DraftObserver (told once per draft
+// whether it was used or why not, for metrics), Ranker (an
 // optional ranking of one index's passages by meaning, built per index and
 // fused with the keyword ranking of an answer's citations) and Store
 // (feedback, the question log and delivered-event ids; MemoryStore keeps

@@ -2,55 +2,74 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
+	"strings"
 	"sync"
 )
 
-// draft asks the Drafter for a draft and verifies it. ok is false when the
-// Drafter failed, panicked or produced a draft that does not verify; the
-// reason is logged and the caller keeps its extractive reply. progress, when
-// not nil, receives the verified part of the draft while it streams in.
-func (b *Bot) draft(ctx context.Context, id string, req DraftRequest, progress func(string)) (d Draft, ok bool) {
+// draft asks the Drafter for a draft and has check verify it. ok is false
+// when the Drafter failed, panicked or produced a draft that does not
+// check out; the reason is logged, the DraftObserver told, and the caller
+// keeps its extractive reply. progress, when not nil, receives the verified
+// part of the draft while it streams in.
+func (b *Bot) draft(ctx context.Context, check *Checker, id string, req DraftRequest, progress func(string)) (d Draft, ok bool) {
+	outcome := DraftOutcome{Kind: KindAnswer}
+	if req.Summary != "" {
+		outcome.Kind = KindSummary
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			b.log.Error("panic in drafter", "reply_id", id, "panic", fmt.Sprint(p),
 				"stack", string(debug.Stack()))
 			d, ok = Draft{}, false
+			outcome.Reason = ReasonDrafterFailed
+		}
+		outcome.Used = ok
+		if b.observer != nil {
+			b.observer.ObserveDraft(outcome)
 		}
 	}()
-	c := newChecker(req.Passages)
-	var g *progressGate
+	g := &progressGate{forward: progress, check: check.start(req.Passages)}
+	defer g.close()
 	req.Partial = nil
 	if progress != nil {
-		g = &progressGate{forward: progress, check: c}
-		defer g.close("")
 		req.Partial = g.partial
 	}
 	d, err := b.drafter.Draft(ctx, req)
 	if err != nil {
 		b.log.Warn("draft failed, answering extractively", "reply_id", id, "err", err)
+		outcome.Reason = ReasonDrafterFailed
 		return Draft{}, false
 	}
-	if err := c.verify(d.Text); err != nil {
-		b.log.Warn("draft rejected, answering extractively", "reply_id", id, "model", d.Model, "err", err)
-		b.log.Debug("rejected draft", "reply_id", id, "draft", d.Text)
+	if err := g.finish(d.Text); err != nil {
+		var r *Refusal
+		if !errors.As(err, &r) {
+			r = &Refusal{Reason: ReasonUnsupported}
+		}
+		outcome.Reason, outcome.Sentence = r.Reason, r.Sentence
+		// The sentence's words stay out of the warning: a draft is a
+		// message body, logged at debug level only.
+		b.log.Warn("draft refused, answering extractively", "reply_id", id, "model", d.Model,
+			"reason", string(r.Reason), "sentence", r.Sentence, "err", err)
+		b.log.Debug("refused draft sentence", "reply_id", id, "reason", string(r.Reason),
+			"sentence", r.Sentence, "text", r.Text, "term", r.Term)
 		return Draft{}, false
-	}
-	if g != nil {
-		g.close(d.Text)
 	}
 	return d, true
 }
 
 // progressGate stands between a streaming Drafter and Request.Progress: it
-// forwards only the longest prefix of whole sentences that verify, each time
-// that prefix grows; then the whole draft once it verifies, and nothing
-// after the draft is done. Unverified text never reaches a user.
+// has its draftCheck check each sentence once, as soon as the text after it
+// shows it is finished, and forwards the longest prefix of whole sentences
+// that verify each time that prefix grows; then the whole draft once it
+// verifies, and nothing after the draft is done. Unverified text never
+// reaches a user. Without Progress (forward is nil) it only checks.
 type progressGate struct {
 	mu      sync.Mutex
-	forward func(string)
-	check   *checker
+	forward func(string) // nil: nothing to forward
+	check   *draftCheck
 	shown   string // the text forwarded last
 	closed  bool   // the Drafter returned: later calls are ignored
 }
@@ -61,22 +80,32 @@ func (g *progressGate) partial(text string) {
 	if g.closed {
 		return
 	}
-	if n := g.check.verifiedPrefix(text); n > len(g.shown) {
+	n, _ := g.check.feed(text, false)
+	if n > len(g.shown) && strings.HasPrefix(text, g.shown) {
 		g.shown = text[:n]
 		g.forward(g.shown)
 	}
 }
 
-// close ends the gate, forwarding verified, the whole verified draft, first
-// unless it is empty or was the text forwarded last.
-func (g *progressGate) close(verified string) {
+// finish closes the gate and checks the rest of the draft, text: the
+// sentences partial has not checked. When it verifies, the whole draft is
+// forwarded unless it was the text forwarded last.
+func (g *progressGate) finish(text string) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.closed {
-		return
-	}
 	g.closed = true
-	if verified != "" && verified != g.shown {
-		g.forward(verified)
+	if _, err := g.check.feed(text, true); err != nil {
+		return err
 	}
+	if g.forward != nil && text != g.shown {
+		g.forward(text)
+	}
+	return nil
+}
+
+// close ends the gate without a verdict: the Drafter failed.
+func (g *progressGate) close() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.closed = true
 }

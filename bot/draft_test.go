@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/talksbot/talksbot/bot"
@@ -166,7 +167,7 @@ func TestDrafterNotCalledForDecline(t *testing.T) {
 func TestDrafterSummary(t *testing.T) {
 	good := func(req bot.DraftRequest) (bot.Draft, error) {
 		n := passageWith(req.Passages, "Congress has pushed")
-		return bot.Draft{Text: fmt.Sprintf("Spoilers on both sides threaten the talks; Congress pushed for sanctions [%d].", n), Model: "fake-1"}, nil
+		return bot.Draft{Text: fmt.Sprintf("Spoilers lash out as talks grow serious; Congress pushed for sanctions [%d].", n), Model: "fake-1"}, nil
 	}
 	bad := func(bot.DraftRequest) (bot.Draft, error) {
 		return bot.Draft{Text: "Spoilers abound [7]."}, nil
@@ -216,7 +217,7 @@ func TestDrafterProgressForwardsOnlyVerifiedSentences(t *testing.T) {
 	// of the passage about sanctions.
 	const (
 		good    = "Congress has pushed for “more hard-hitting sanctions” [%[1]d]."
-		second  = " Hardliners resist it [%[1]d]."
+		second  = " Iranian hardliners seek to narrow the window [%[1]d]."
 		invent  = " Iran will build a bomb by May."
 		badCite = " Congress wants sanctions [9]."
 	)
@@ -319,7 +320,7 @@ func TestDrafterProgressForwardsOnlyVerifiedSentences(t *testing.T) {
 				t.Errorf("got progress %q, want %q", progress, want)
 			}
 			for _, p := range progress {
-				if err := bot.Verify(p, r.Citations); err != nil && tt.wantMode == bot.ModeLLM {
+				if err := bot.NewChecker(newIndex(t)).Verify(p, r.Citations); err != nil && tt.wantMode == bot.ModeLLM {
 					t.Errorf("progress %q: %v", p, err)
 				}
 			}
@@ -345,5 +346,275 @@ func TestDrafterSummaryProgress(t *testing.T) {
 	}
 	if len(progress) != 1 || strings.Contains(progress[0], "Iran") {
 		t.Errorf("got progress %q, want only the cited sentence", progress)
+	}
+}
+
+// fakeObserver records the draft outcomes the bot reports.
+type fakeObserver struct {
+	mu       sync.Mutex
+	outcomes []bot.DraftOutcome
+}
+
+var _ bot.DraftObserver = (*fakeObserver)(nil)
+
+func (o *fakeObserver) ObserveDraft(out bot.DraftOutcome) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.outcomes = append(o.outcomes, out)
+}
+
+func (o *fakeObserver) all() []bot.DraftOutcome {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return slices.Clone(o.outcomes)
+}
+
+// Sentences about the passage on the spoilers; %[1]d stands for its
+// number. The third denies what the passage says.
+const (
+	spoilers1 = "Congress has pushed for “more hard-hitting sanctions” [%[1]d]."
+	spoilers2 = " Iranian hardliners seek to narrow the window [%[1]d]."
+	spoilers3 = " Iranian hardliners do not seek to narrow the window [%[1]d]."
+	spoilers4 = " The risk of spoilers lashing out grows as the talks get serious [%[1]d]."
+)
+
+// fillPassage replaces %[1]d in s by the number of the passage about
+// sanctions among req's passages.
+func fillPassage(req bot.DraftRequest, s string) string {
+	return strings.ReplaceAll(s, "%[1]d", strconv.Itoa(passageWith(req.Passages, "hard-hitting sanctions")))
+}
+
+// streamWords calls partial with text growing a word at a time, as an LLM
+// streams it.
+func streamWords(partial func(string), text string) {
+	words := strings.SplitAfter(text, " ")
+	for i := range words {
+		partial(strings.Join(words[:i+1], ""))
+	}
+}
+
+func TestDraftObserverGetsOneOutcomePerDraft(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string // summary spoilers when it starts so
+		draft    func(req bot.DraftRequest) (bot.Draft, error)
+		stream   bool
+		want     bot.DraftOutcome
+		wantMode string
+	}{
+		{"used", "What has Congress pushed for?", func(req bot.DraftRequest) (bot.Draft, error) {
+			return bot.Draft{Text: fillPassage(req, spoilers1)}, nil
+		}, false, bot.DraftOutcome{Kind: bot.KindAnswer, Used: true}, bot.ModeLLM},
+		{"contradiction", "What has Congress pushed for?", func(req bot.DraftRequest) (bot.Draft, error) {
+			return bot.Draft{Text: fillPassage(req, spoilers1+spoilers3)}, nil
+		}, false, bot.DraftOutcome{Kind: bot.KindAnswer, Reason: bot.ReasonContradiction, Sentence: 2}, bot.ModeExtractive},
+		{"contradiction while streaming", "What has Congress pushed for?", func(req bot.DraftRequest) (bot.Draft, error) {
+			streamWords(req.Partial, fillPassage(req, spoilers1+spoilers3+spoilers2))
+			return bot.Draft{Text: fillPassage(req, spoilers1+spoilers3+spoilers2)}, nil
+		}, true, bot.DraftOutcome{Kind: bot.KindAnswer, Reason: bot.ReasonContradiction, Sentence: 2}, bot.ModeExtractive},
+		{"no citation", "What has Congress pushed for?", func(bot.DraftRequest) (bot.Draft, error) {
+			return bot.Draft{Text: "Congress has pushed for sanctions."}, nil
+		}, true, bot.DraftOutcome{Kind: bot.KindAnswer, Reason: bot.ReasonNoCitation}, bot.ModeExtractive},
+		{"drafter error", "What has Congress pushed for?", func(bot.DraftRequest) (bot.Draft, error) {
+			return bot.Draft{}, errors.New("upstream 503")
+		}, false, bot.DraftOutcome{Kind: bot.KindAnswer, Reason: bot.ReasonDrafterFailed}, bot.ModeExtractive},
+		{"drafter panic", "What has Congress pushed for?", func(bot.DraftRequest) (bot.Draft, error) {
+			panic("drafter bug")
+		}, true, bot.DraftOutcome{Kind: bot.KindAnswer, Reason: bot.ReasonDrafterFailed}, bot.ModeExtractive},
+		{"summary", "summary spoilers", func(req bot.DraftRequest) (bot.Draft, error) {
+			return bot.Draft{Text: strings.ReplaceAll(spoilers1, "%[1]d", strconv.Itoa(passageWith(req.Passages, "hard-hitting")))}, nil
+		}, false, bot.DraftOutcome{Kind: bot.KindSummary, Used: true}, bot.ModeLLM},
+		{"summary with an invented name", "summary spoilers", func(req bot.DraftRequest) (bot.Draft, error) {
+			return bot.Draft{Text: fmt.Sprintf("The Senate has pushed for more hard-hitting sanctions [%d].", passageWith(req.Passages, "hard-hitting"))}, nil
+		}, false, bot.DraftOutcome{Kind: bot.KindSummary, Reason: bot.ReasonName, Sentence: 1}, bot.ModeExtractive},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			obs := &fakeObserver{}
+			b := bot.New(newIndex(t), bot.Options{Drafter: &fakeDrafter{draft: tt.draft}, DraftObserver: obs})
+			req := bot.Request{Platform: bot.Slack, Text: tt.text}
+			if tt.stream {
+				req.Progress = func(string) {}
+			}
+			r := b.Handle(context.Background(), req)
+			if r.Mode != tt.wantMode {
+				t.Errorf("got mode %q (%q), want %q", r.Mode, r.Text, tt.wantMode)
+			}
+			if got := obs.all(); len(got) != 1 || got[0] != tt.want {
+				t.Errorf("got outcomes %+v, want exactly %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNoDraftNoOutcome(t *testing.T) {
+	obs := &fakeObserver{}
+	b := bot.New(newIndex(t), bot.Options{Drafter: &fakeDrafter{draft: sanctionsDraft}, DraftObserver: obs})
+	ask(t, b, "Who won the World Cup?") // declined: no draft asked for
+	ask(t, b, "themes")
+	if got := obs.all(); len(got) != 0 {
+		t.Errorf("got outcomes %+v, want none", got)
+	}
+}
+
+func TestStreamingChecksEachSentenceOnce(t *testing.T) {
+	for _, stream := range []bool{false, true} {
+		t.Run(fmt.Sprintf("streaming %v", stream), func(t *testing.T) {
+			const draft = spoilers1 + spoilers2 + "\n" + spoilers4
+			d := &fakeDrafter{draft: func(req bot.DraftRequest) (bot.Draft, error) {
+				text := fillPassage(req, draft)
+				if req.Partial != nil {
+					streamWords(req.Partial, text)
+					req.Partial(text) // a repeated partial adds nothing to check
+				}
+				return bot.Draft{Text: text}, nil
+			}}
+			b := bot.New(newIndex(t), bot.Options{Drafter: d})
+			var mu sync.Mutex
+			checks := map[string]int{}
+			bot.CountChecks(b, func(s string) {
+				mu.Lock()
+				defer mu.Unlock()
+				checks[s]++
+			})
+			var progress []string
+			req := bot.Request{Platform: bot.Slack, Text: "What are the Iranian hardliners seeking?"}
+			if stream {
+				req.Progress = func(s string) { progress = append(progress, s) }
+			}
+			r := b.Handle(context.Background(), req)
+			if r.Mode != bot.ModeLLM {
+				t.Fatalf("got mode %q (%q), want the draft used", r.Mode, r.Text)
+			}
+			if len(checks) != 3 {
+				t.Errorf("got %d sentences checked (%v), want 3", len(checks), checks)
+			}
+			for s, n := range checks {
+				if n != 1 {
+					t.Errorf("sentence %q checked %d times, want once", s, n)
+				}
+			}
+			if stream && len(progress) != 3 {
+				t.Errorf("got progress %q, want each sentence's prefix once verified, then the draft", progress)
+			}
+		})
+	}
+}
+
+func TestStreamedSentencesThenAFailureFallsBack(t *testing.T) {
+	d := &fakeDrafter{draft: func(req bot.DraftRequest) (bot.Draft, error) {
+		text := fillPassage(req, spoilers1+spoilers2+spoilers3+spoilers4)
+		streamWords(req.Partial, text)
+		return bot.Draft{Text: text, Model: "fake-1"}, nil
+	}}
+	obs := &fakeObserver{}
+	b := bot.New(newIndex(t), bot.Options{Drafter: d, DraftObserver: obs})
+	var progress []string
+	r := b.Handle(context.Background(), bot.Request{
+		Platform: bot.Slack, Text: "What are the Iranian hardliners seeking?",
+		Progress: func(s string) { progress = append(progress, s) },
+	})
+	if r.Mode != bot.ModeExtractive || r.Text != quoteTexts(r) || r.Model != "" {
+		t.Errorf("got %q in mode %q by %q, want the extractive answer", r.Text, r.Mode, r.Model)
+	}
+	req := d.requests()[0]
+	want := []string{fillPassage(req, spoilers1), fillPassage(req, spoilers1+spoilers2)}
+	if !slices.Equal(progress, want) {
+		t.Errorf("got progress %q, want the two verified sentences %q", progress, want)
+	}
+	wantOutcome := bot.DraftOutcome{Kind: bot.KindAnswer, Reason: bot.ReasonContradiction, Sentence: 3}
+	if got := obs.all(); len(got) != 1 || got[0] != wantOutcome {
+		t.Errorf("got outcomes %+v, want %+v", got, wantOutcome)
+	}
+}
+
+func TestRefusalLogs(t *testing.T) {
+	d := &fakeDrafter{draft: func(req bot.DraftRequest) (bot.Draft, error) {
+		return bot.Draft{Text: fillPassage(req, spoilers1+spoilers3), Model: "fake-1"}, nil
+	}}
+	for _, level := range []slog.Level{slog.LevelInfo, slog.LevelDebug} {
+		t.Run(level.String(), func(t *testing.T) {
+			var logs logBuffer
+			b := bot.New(newIndex(t), bot.Options{Drafter: d,
+				Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: level}))})
+			ask(t, b, "What are the Iranian hardliners seeking?")
+			out := logs.String()
+			if !strings.Contains(out, "reason=contradiction") || !strings.Contains(out, "sentence=2") {
+				t.Errorf("got logs %q, want the reason and the sentence's number", out)
+			}
+			quoted := strings.Contains(out, "do not seek")
+			if level == slog.LevelDebug && !quoted {
+				t.Errorf("got logs %q, want the refused sentence at debug level", out)
+			}
+			if level > slog.LevelDebug && quoted {
+				t.Errorf("got logs %q, want no draft text above debug level", out)
+			}
+		})
+	}
+}
+
+func TestConcurrentStreamedDrafts(t *testing.T) {
+	// Many questions at once, each streamed from another goroutine, with
+	// partials still arriving after the draft is done: Progress only ever
+	// sees verified, growing text, each sentence is checked once, and each
+	// draft gets one verdict.
+	ix := newIndex(t)
+	check := bot.NewChecker(ix)
+	d := &fakeDrafter{draft: func(req bot.DraftRequest) (bot.Draft, error) {
+		text := fillPassage(req, spoilers1+spoilers2+spoilers4)
+		if strings.Contains(req.Question, "not") {
+			text = fillPassage(req, spoilers1+spoilers3)
+		}
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			streamWords(req.Partial, text)
+		}()
+		if !strings.Contains(req.Question, "late") {
+			<-done
+		}
+		return bot.Draft{Text: text}, nil
+	}}
+	obs := &fakeObserver{}
+	b := bot.New(ix, bot.Options{Drafter: d, DraftObserver: obs})
+	var checks atomic.Int64
+	bot.CountChecks(b, func(string) { checks.Add(1) })
+
+	questions := []string{"What are the Iranian hardliners seeking?", "What are the hardliners not seeking?", "What are the late hardliners seeking?"}
+	const rounds = 8
+	var wg sync.WaitGroup
+	for i := range rounds * len(questions) {
+		wg.Go(func() {
+			var mu sync.Mutex
+			var progress []string
+			r := b.Handle(context.Background(), bot.Request{
+				Platform: bot.Discord, Text: questions[i%len(questions)],
+				Progress: func(s string) {
+					mu.Lock()
+					defer mu.Unlock()
+					progress = append(progress, s)
+				},
+			})
+			mu.Lock()
+			defer mu.Unlock()
+			for j, p := range progress {
+				if j > 0 && !strings.HasPrefix(p, progress[j-1]) {
+					t.Errorf("progress %q does not extend %q", p, progress[j-1])
+				}
+				if err := check.Verify(p, r.Citations); err != nil && r.Mode == bot.ModeLLM {
+					t.Errorf("progress %q: %v", p, err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if got := len(obs.all()); got != rounds*len(questions) {
+		t.Errorf("got %d outcomes, want %d", got, rounds*len(questions))
+	}
+	// Per round: three sentences of the first draft, two of the second
+	// (the second is refused), and of the late one those checked before
+	// the draft returned plus the rest at the verdict: three.
+	if got, want := checks.Load(), int64(rounds*(3+2+3)); got != want {
+		t.Errorf("got %d sentence checks, want %d", got, want)
 	}
 }

@@ -40,13 +40,27 @@ func ExampleParseCommand() {
 	// {Name:help Arg:/frobnicate}
 }
 
-func ExampleVerify() {
+func ExampleChecker_Verify() {
+	ix, err := knowledge.NewIndex([]*knowledge.Document{knowledge.Default()})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c := bot.NewChecker(ix)
 	passages := []bot.Citation{{ID: "vienna-talks#4", Text: "Congress has pushed for more hard-hitting sanctions."}}
-	fmt.Println(bot.Verify(`Congress wants "more hard-hitting sanctions" [1].`, passages))
-	fmt.Println(bot.Verify("Congress wants a war [2].", passages))
-	fmt.Println(bot.Verify("Congress wants sanctions [1]. It also wants a war.", passages))
+	for _, draft := range []string{
+		`Congress pressed for "more hard-hitting sanctions" [1].`,
+		"Congress has not pushed for sanctions [1].",
+		"The Senate has pushed for sanctions [1].",
+		"Congress wants a war [2].",
+		"Congress pushed for sanctions [1]. It also wants a war.",
+	} {
+		fmt.Println(c.Verify(draft, passages))
+	}
 	// Output:
 	// <nil>
+	// sentence 1: draft contradicts its cited passages: a word the sentence denies and its cited passages do not
+	// sentence 1: draft states a fact its cited passages do not hold: a name the cited passages never mention
 	// sentence 1: draft cites a passage it was not given: [2] (1 given)
 	// sentence 2: draft has a sentence that neither cites nor quotes a passage: 5 words
 }

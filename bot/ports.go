@@ -6,8 +6,9 @@ import (
 )
 
 // Drafter drafts an answer's wording from retrieved passages, typically with
-// an LLM. The bot verifies every draft's citations and quotes before using it
-// and falls back to the extractive answer on any error.
+// an LLM. The bot checks every draft with a Checker before using it (each
+// sentence supported by the passages it cites) and falls back to the
+// extractive answer on any error or refusal.
 type Drafter interface {
 	Draft(ctx context.Context, req DraftRequest) (Draft, error)
 }
@@ -22,8 +23,8 @@ type DraftRequest struct {
 	Summary string
 	// Partial, when non-nil, receives the draft text so far as it streams in.
 	// It may be called often; callers throttle their own edits. The bot
-	// passes on to Request.Progress only the whole sentences of it that
-	// verify.
+	// checks each sentence once, when the text after it shows it finished,
+	// and passes on to Request.Progress only the whole sentences that pass.
 	Partial func(text string)
 }
 
@@ -37,6 +38,23 @@ type Ranker interface {
 	// most relevant to question first. It must return soon after ctx is
 	// done; on any error the bot ranks by keywords alone.
 	Rank(ctx context.Context, question string, k int) ([]string, error)
+}
+
+// DraftObserver is told what became of every draft the bot asks a Drafter
+// for: once per draft, after the bot's verdict, whether the draft was used
+// or not and why. Metrics implement it; they count what the bot decided
+// and never check a draft themselves. ObserveDraft must return quickly and
+// be safe for concurrent use.
+type DraftObserver interface {
+	ObserveDraft(o DraftOutcome)
+}
+
+// DraftOutcome is what became of one draft.
+type DraftOutcome struct {
+	Kind     Kind   // KindAnswer or KindSummary: what the draft was for
+	Used     bool   // the draft became the reply's wording
+	Reason   Reason // why it was not used; "" when it was
+	Sentence int    // the 1-based sentence that failed the check; 0 when none did
 }
 
 // Draft is a Drafter's result: text citing passages as [n].

@@ -30,13 +30,13 @@ type Request struct {
 	Command *Command
 	// Progress, when non-nil, receives the answer text so far while an LLM
 	// draft streams in, so adapters that can edit a message show it growing.
-	// It only ever receives whole sentences that pass Verify's checks (each
-	// cites a given passage, every quotation verified), a longer text each
-	// time: the sentences known to be finished while the draft streams, then
-	// the whole draft once it verifies, and nothing once Handle returns. A
-	// draft that fails verification as a whole still falls back to the
-	// extractive answer. It may be called often; adapters throttle their own
-	// edits.
+	// It only ever receives whole sentences that pass the Checker (each
+	// supported by the passages it cites), a longer text each time: the
+	// sentences known to be finished while the draft streams, each checked
+	// once, then the whole draft once it verifies, and nothing once Handle
+	// returns. When a later sentence fails, the Reply is the extractive
+	// answer, and adapters replace what they showed with it. It may be
+	// called often; adapters throttle their own edits.
 	Progress func(partial string)
 }
 

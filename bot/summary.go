@@ -17,7 +17,8 @@ const (
 
 // summary answers "summary THEME", or summarises every theme when theme is
 // empty.
-func (b *Bot) summary(ctx context.Context, ix *knowledge.Index, req Request, theme, id string) Reply {
+func (b *Bot) summary(ctx context.Context, kb *knowledgeBase, req Request, theme, id string) Reply {
+	ix := kb.ix
 	if theme == "" {
 		return overviewReply(ix, id)
 	}
@@ -50,7 +51,7 @@ func (b *Bot) summary(ctx context.Context, ix *knowledge.Index, req Request, the
 	if len(passages) == 0 {
 		return reply
 	}
-	d, ok := b.draft(ctx, id, DraftRequest{Summary: th.Title, Passages: passages}, req.Progress)
+	d, ok := b.draft(ctx, kb.check, id, DraftRequest{Summary: th.Title, Passages: passages}, req.Progress)
 	if !ok {
 		return reply
 	}

@@ -3,422 +3,356 @@ package bot
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/talksbot/talksbot/knowledge"
 )
 
-// Reasons Verify rejects a draft; test them with errors.Is.
+// Reasons Checker.Verify refuses a draft; test them with errors.Is. Each
+// refusal is a *Refusal that names the sentence and its Reason.
 var (
 	ErrNoCitation      = errors.New("draft cites no passage")
 	ErrBadCitation     = errors.New("draft cites a passage it was not given")
 	ErrInventedQuote   = errors.New("draft quotes text its passages do not hold")
 	ErrUncitedSentence = errors.New("draft has a sentence that neither cites nor quotes a passage")
+	ErrUnsupportedFact = errors.New("draft states a fact its cited passages do not hold")
+	ErrContradiction   = errors.New("draft contradicts its cited passages")
+	ErrUnsupported     = errors.New("draft says what its cited passages do not support")
 )
 
-// minQuoteWords is the fewest words a quotation needs to be checked: shorter
-// ones ("so-called" terms, names) are ordinary usage, not quotes. A sentence
-// standing uncited as a verbatim quote needs as many words.
-const minQuoteWords = 3
+// Reason is why a draft was not used, short and fit for a metric label.
+type Reason string
 
-// maxLeadInWords is the most words an uncited lead-in may have: a short
-// phrase ending in a colon ("In short:") that introduces the cited sentences
-// and claims nothing itself.
-const maxLeadInWords = 3
-
-// citeMarker matches a citation marker: [1], [1, 2] or [1,2,3];
-// leadingMarker matches one at the start of a string.
-var (
-	citeMarker    = regexp.MustCompile(markerPattern)
-	leadingMarker = regexp.MustCompile(`^` + markerPattern)
+// Reasons a draft is not used: the Drafter failed, or a sentence of the
+// draft did not check out.
+const (
+	ReasonDrafterFailed Reason = "drafter_failed" // the Drafter returned an error or panicked
+	ReasonNoCitation    Reason = "no_citation"    // the draft cites no passage
+	ReasonBadCitation   Reason = "bad_citation"   // it cites a passage it was not given
+	ReasonUncited       Reason = "uncited"        // a sentence that claims something cites nothing
+	ReasonQuote         Reason = "quote"          // a quotation is not a span of the cited passages
+	ReasonLink          Reason = "link"           // a URL, e-mail address or mention the passages lack
+	ReasonNumber        Reason = "number"         // a number or date the passages lack
+	ReasonName          Reason = "name"           // a proper name or title the passages never mention
+	ReasonContradiction Reason = "contradiction"  // a negation or an opposite reverses the passages' claim
+	ReasonUnsupported   Reason = "unsupported"    // too few of its words are covered by the passages
 )
 
-const markerPattern = `\[\s*\d+(?:\s*,\s*\d+)*\s*\]`
-
-// Verify checks a draft against the passages it was given, numbered from 1,
-// sentence by sentence. The draft must cite at least one passage as [n]
-// (also [1][2] or [1, 2]), and every cited number must name a given passage.
-// Every sentence must either cite a passage or be, as a whole, a verbatim
-// quote of one (of three words or more); only a lead-in of at most three
-// words ending in a colon ("In short:") and a sentence without a letter or
-// digit may stand uncited. Every quotation of three words or more, in double
-// quotes of any kind (straight, curly, mixed, „…“ or «…»), must appear in a
-// passage its sentence cites; a quotation left open is taken as invented.
-// Quotations are compared after normalising case, white space, curly quotes,
-// apostrophes and dashes, as whole words; an ellipsis may stand for omitted
-// text. A period after an abbreviation ("U.S.", "Dr.", an initial) or before
-// a lower-case word does not end a sentence.
-//
-// The error wraps ErrNoCitation, ErrBadCitation, ErrInventedQuote or
-// ErrUncitedSentence and names the sentence, never the draft's text.
-func Verify(text string, passages []Citation) error {
-	return newChecker(passages).verify(text)
+// Reasons lists every Reason, for metrics that count them from the start.
+var Reasons = []Reason{
+	ReasonDrafterFailed, ReasonNoCitation, ReasonBadCitation, ReasonUncited, ReasonQuote,
+	ReasonLink, ReasonNumber, ReasonName, ReasonContradiction, ReasonUnsupported,
 }
 
-// verify is Verify against the checker's passages.
-func (c *checker) verify(text string) error {
-	if !citeMarker.MatchString(text) {
-		return ErrNoCitation
+// reasonErrors maps each reason a check gives to the error it wraps.
+var reasonErrors = map[Reason]error{
+	ReasonNoCitation: ErrNoCitation, ReasonBadCitation: ErrBadCitation, ReasonUncited: ErrUncitedSentence,
+	ReasonQuote: ErrInventedQuote, ReasonLink: ErrUnsupportedFact, ReasonNumber: ErrUnsupportedFact,
+	ReasonName: ErrUnsupportedFact, ReasonContradiction: ErrContradiction, ReasonUnsupported: ErrUnsupported,
+}
+
+// Refusal is why a draft was refused: the sentence that failed and the
+// reason. Its Error names neither the sentence's words nor Term, so that it
+// can be logged above debug level; Text and Term are for debug logs only.
+type Refusal struct {
+	Sentence int    // 1-based number of the sentence that failed; 0 for the draft as a whole
+	Reason   Reason // why
+	Detail   string // what failed, without the draft's words ("a quotation of 7 words")
+	Text     string // the sentence, as the draft has it
+	Term     string // the word, number, name or link the check missed, if one
+}
+
+func (r *Refusal) Error() string {
+	msg := reasonErrors[r.Reason].Error()
+	if r.Detail != "" {
+		msg += ": " + r.Detail
 	}
-	for i, sp := range draftSentences(text) {
-		if _, err := c.sentence(text[sp.start:sp.end]); err != nil {
-			return fmt.Errorf("sentence %d: %w", i+1, err)
-		}
+	if r.Sentence > 0 {
+		msg = "sentence " + strconv.Itoa(r.Sentence) + ": " + msg
+	}
+	return msg
+}
+
+// Unwrap returns the Err value of the reason: ErrInventedQuote for
+// ReasonQuote, ErrUnsupportedFact for a link, number or name, and so on.
+func (r *Refusal) Unwrap() error { return reasonErrors[r.Reason] }
+
+// Checker checks LLM drafts against the passages they were given, reading
+// words the way retrieval over its index does: the same terms, stems,
+// lexicon and sentence splitter. The zero value checks without a lexicon.
+// A Checker is safe for concurrent use.
+type Checker struct {
+	ix *knowledge.Index // nil: no lexicon
+	// checked, when set, is called with each sentence the Checker checks;
+	// tests count the checks with it.
+	checked func(sentence string)
+}
+
+// NewChecker returns a Checker for drafts written from passages of ix.
+func NewChecker(ix *knowledge.Index) *Checker { return &Checker{ix: ix} }
+
+// Verify checks a draft against the passages it was given, numbered from 1,
+// sentence by sentence, and returns a *Refusal for the first sentence that
+// does not check out, or nil.
+//
+// The draft must cite at least one passage as [n] (also [1][2] or [1, 2]),
+// and every cited number must name a given passage. Every sentence that
+// states something must be supported by the passages it cites:
+//   - its content words, as stems and through the lexicon, are covered by
+//     them: two thirds of them, each weighed by how closely the passages
+//     hold it (1 for the word itself, the lexicon's credit for a related
+//     one);
+//   - every number and date, proper name and title, URL, e-mail address and
+//     user or channel mention stands in them, exactly or in an equivalent
+//     form ("three" for "3", "U.S." for "United States");
+//   - its polarity agrees with theirs: a word it denies that they assert,
+//     or the reverse, or an antonym the lexicon gives of what they say,
+//     contradicts them ("not", "never", "no longer", "decreases" against
+//     "increases", "raise … lower" against "lower … raise");
+//   - each quotation, in double quotes of any kind, is a contiguous span of
+//     one of them, after folding quotes, dashes, case and white space; an
+//     ellipsis may join spans only when each has at least four words and
+//     they come in the passage's order. A quotation left open is invented.
+//
+// A sentence that cites nothing may stand when it is, as a whole, a
+// verbatim quote of a given passage of four words or more, when it holds no
+// letter or digit, or when it claims nothing of its own ("No.", "Yes.", "In
+// short:") and the sentence after it is supported. Sentences are cut by
+// knowledge.SplitSentences and at line breaks; citation markers after the
+// terminal punctuation ("… sanctions. [1]") belong to the sentence before.
+func (c *Checker) Verify(text string, passages []Citation) error {
+	if _, err := c.start(passages).feed(text, true); err != nil {
+		return err
 	}
 	return nil
 }
 
-// checker verifies draft sentences against a fixed set of passages.
-type checker struct {
-	passages []string // normalised with normalizeQuote, in the given order
+// minVerbatimWords is the fewest words an uncited sentence needs to stand
+// as a verbatim quote of a passage.
+const minVerbatimWords = 4
+
+// maxLeadInWords is the most words a sentence that claims nothing may have:
+// a lead-in ending in a colon ("In short:") or an answer word ("No.").
+const maxLeadInWords = 3
+
+// draftCheck is the check of one draft, sentence by sentence as it
+// streams in: each sentence is checked once, when the text after it shows
+// that it is finished, and the first refusal is final.
+type draftCheck struct {
+	c        *Checker
+	lex      *lexicon
+	passages []string // as given, numbered from 1
+	all      *evidence
+	cited    map[string]*evidence // by the cited numbers, "1,3"
+
+	base     string // the prefix of the draft whose sentences are checked
+	n        int    // sentences checked
+	verified int    // length of the prefix known to verify, citing a passage
+	pending  int    // the first of the sentences claiming nothing that wait for a supported one; 0 for none
+	waiting  string // that sentence, for the refusal should none follow
+	cites    bool   // a checked sentence cites a passage
+	err      *Refusal
 }
 
-func newChecker(passages []Citation) *checker {
-	c := &checker{passages: make([]string, len(passages))}
+func (c *Checker) start(passages []Citation) *draftCheck {
+	d := &draftCheck{c: c, lex: newLexicon(c.ix), cited: make(map[string]*evidence)}
+	d.passages = make([]string, len(passages))
 	for i, p := range passages {
-		c.passages[i] = normalizeQuote(p.Text)
+		d.passages[i] = p.Text
 	}
-	return c
+	return d
 }
 
-// sentence checks one draft sentence. cites reports whether it cites a
-// passage.
-func (c *checker) sentence(s string) (cites bool, err error) {
-	var cited []int
-	for _, m := range citeMarker.FindAllString(s, -1) {
-		ns, err := citedNumbers(m, len(c.passages))
-		if err != nil {
-			return false, err
+// feed checks the sentences of text, the draft so far, that were not
+// checked yet and are finished: all of them when final. It returns the
+// length of the longest prefix of whole sentences that verify and cite a
+// passage, and the refusal, if any, once it is known. text must extend the
+// text fed before; if it does not, the check starts over.
+func (d *draftCheck) feed(text string, final bool) (verified int, err error) {
+	if !strings.HasPrefix(text, d.base) {
+		*d = draftCheck{c: d.c, lex: d.lex, passages: d.passages, all: d.all, cited: d.cited}
+	}
+	if final && !citeMarker.MatchString(text) {
+		return 0, &Refusal{Reason: ReasonNoCitation}
+	}
+	if d.err != nil {
+		return d.verified, d.err
+	}
+	off := len(d.base)
+	spans, complete := draftSentences(text[off:])
+	if final {
+		complete = len(spans)
+	}
+	for _, sp := range spans[:complete] {
+		d.n++
+		start, end := off+sp.start, off+sp.end
+		d.base = text[:end]
+		v, cites, r := d.sentence(text[start:end])
+		if r != nil {
+			r.Sentence, r.Text = d.n, text[start:end]
+			d.err = r
+			return d.verified, r
 		}
-		cited = append(cited, ns...)
+		switch v {
+		case claimless:
+			if d.pending == 0 {
+				d.pending, d.waiting = d.n, text[start:end]
+			}
+		case supported:
+			d.pending = 0
+			d.cites = d.cites || cites
+			if d.cites {
+				d.verified = end
+			}
+		}
+	}
+	if final && d.pending != 0 {
+		d.err = &Refusal{Sentence: d.pending, Reason: ReasonUncited, Text: d.waiting,
+			Detail: "no supported sentence follows it"}
+		return d.verified, d.err
+	}
+	return d.verified, nil
+}
+
+// verdict is what a sentence that passes its check is.
+type verdict int
+
+const (
+	neutral   verdict = iota // no letter or digit, or a list number: nothing to support
+	claimless                // claims nothing of its own; stands if the next sentence is supported
+	supported                // supported by the passages it cites, or a verbatim quote of one
+)
+
+// sentence checks one sentence of a draft. cites reports whether it cites
+// a passage.
+func (d *draftCheck) sentence(s string) (v verdict, cites bool, r *Refusal) {
+	if d.c.checked != nil {
+		d.c.checked(s)
+	}
+	cited, r := d.citations(s)
+	if r != nil {
+		return 0, false, r
 	}
 	quotes, closed := quotations(s)
 	if !closed {
-		return false, fmt.Errorf("%w: a quotation is left open", ErrInventedQuote)
+		return 0, false, &Refusal{Reason: ReasonQuote, Detail: "a quotation is left open"}
 	}
+	if len(cited) == 0 {
+		return d.uncited(s, quotes)
+	}
+	ev := d.evidence(cited)
 	for _, q := range quotes {
-		if n := len(strings.Fields(q)); n >= minQuoteWords && !quoted(q, c.passages, cited) {
-			// The quotation itself stays out of the error: errors are
-			// logged above debug level, draft text is not.
-			return false, fmt.Errorf("%w: a quotation of %d words", ErrInventedQuote, n)
+		if !quoted(q, ev.folded) {
+			return 0, false, &Refusal{Reason: ReasonQuote, Term: q,
+				Detail: fmt.Sprintf("a quotation of %d words", len(strings.Fields(q)))}
 		}
 	}
+	if r := d.claims(citeMarker.ReplaceAllString(s, " "), ev); r != nil {
+		return 0, false, r
+	}
+	return supported, true, nil
+}
+
+// uncited checks a sentence that cites no passage.
+func (d *draftCheck) uncited(s string, quotes []string) (verdict, bool, *Refusal) {
 	switch {
-	case len(cited) > 0:
-		return true, nil
-	case !hasWord(s), leadIn(s):
-		return false, nil
-	case len(strings.Fields(s)) >= minQuoteWords && quoted(s, c.passages, nil):
-		return false, nil // a verbatim quote, with or without quotation marks
+	case !hasWord(s) || listNumber(s):
+		return neutral, false, nil
+	case claimsNothing(s):
+		return claimless, false, nil
 	}
-	return false, fmt.Errorf("%w: %d words", ErrUncitedSentence, len(strings.Fields(s)))
+	all := d.evidence(nil)
+	for _, q := range quotes {
+		if !quoted(q, all.folded) {
+			return 0, false, &Refusal{Reason: ReasonQuote, Term: q,
+				Detail: fmt.Sprintf("a quotation of %d words", len(strings.Fields(q)))}
+		}
+	}
+	if n := len(strings.Fields(s)); n >= minVerbatimWords && quoted(s, all.folded) {
+		return supported, false, nil // a verbatim quote, with or without quotation marks
+	}
+	return 0, false, &Refusal{Reason: ReasonUncited, Detail: fmt.Sprintf("%d words", len(strings.Fields(s)))}
 }
 
-// verifiedPrefix returns the length of the longest prefix of a draft that
-// is still being written that consists of whole sentences passing the
-// checks of Verify and citing at least one passage; 0 when there is none.
-// The last sentence is taken as unfinished: more words or its citation may
-// still be on their way.
-func (c *checker) verifiedPrefix(text string) int {
-	spans := draftSentences(text)
-	if len(spans) < 2 {
-		return 0
-	}
-	end, cited := 0, false
-	for _, sp := range spans[:len(spans)-1] {
-		cites, err := c.sentence(text[sp.start:sp.end])
-		if err != nil {
-			break
-		}
-		cited = cited || cites
-		if cited {
-			end = sp.end
-		}
-	}
-	return end
-}
-
-// citedNumbers parses a marker such as "[1, 2]" into 0-based passage
-// indexes, each checked against n passages.
-func citedNumbers(marker string, n int) ([]int, error) {
-	parts := strings.Split(strings.Trim(marker, "[]"), ",")
-	idx := make([]int, 0, len(parts))
-	for _, p := range parts {
-		p = strings.TrimSpace(p)
-		k, err := strconv.Atoi(p)
-		if err != nil || k < 1 || k > n {
-			return nil, fmt.Errorf("%w: [%s] (%d given)", ErrBadCitation, shorten(p, 12), n)
-		}
-		idx = append(idx, k-1)
-	}
-	return idx, nil
-}
-
-// quoted reports whether every part of quotation q (parts are separated by
-// an ellipsis) appears, as whole words, in one of the cited passages, or in
-// any passage when none is cited.
-func quoted(q string, passages []string, cited []int) bool {
-	candidates := cited
-	if len(candidates) == 0 {
-		candidates = make([]int, len(passages))
-		for i := range passages {
-			candidates[i] = i
-		}
-	}
-	parts := strings.FieldsFunc(strings.ReplaceAll(q, "...", "…"), func(r rune) bool { return r == '…' })
-	for i, part := range parts {
-		parts[i] = normalizeQuote(strings.TrimFunc(part, isQuoteEdge))
-	}
-	for _, c := range candidates {
-		found := true
-		for _, part := range parts {
-			if part != "" && !containsWords(passages[c], part) {
-				found = false
-				break
+// citations returns the 0-based indexes of the passages s cites.
+func (d *draftCheck) citations(s string) ([]int, *Refusal) {
+	var cited []int
+	for _, m := range citeMarker.FindAllString(s, -1) {
+		for p := range strings.SplitSeq(strings.Trim(m, "[]"), ",") {
+			p = strings.TrimSpace(p)
+			k, err := strconv.Atoi(p)
+			if err != nil || k < 1 || k > len(d.passages) {
+				return nil, &Refusal{Reason: ReasonBadCitation, Term: p,
+					Detail: fmt.Sprintf("[%s] (%d given)", shorten(p, 12), len(d.passages))}
 			}
-		}
-		if found {
-			return true
+			cited = append(cited, k-1)
 		}
 	}
-	return false
+	return cited, nil
 }
 
-// containsWords reports whether s holds sub without cutting a word: where
-// sub starts or ends with a letter or digit, s must not continue that word.
-func containsWords(s, sub string) bool {
-	first, _ := utf8.DecodeRuneInString(sub)
-	last, _ := utf8.DecodeLastRuneInString(sub)
-	for off := 0; off <= len(s); {
-		i := strings.Index(s[off:], sub)
-		if i < 0 {
+// evidence returns what the cited passages say; every given passage when
+// cited is nil.
+func (d *draftCheck) evidence(cited []int) *evidence {
+	if cited == nil {
+		if d.all == nil {
+			d.all = newEvidence(d.passages)
+		}
+		return d.all
+	}
+	var key strings.Builder
+	seen := make(map[int]bool, len(cited))
+	var texts []string
+	for _, i := range cited {
+		if !seen[i] {
+			seen[i] = true
+			fmt.Fprintf(&key, "%d,", i)
+			texts = append(texts, d.passages[i])
+		}
+	}
+	ev, ok := d.cited[key.String()]
+	if !ok {
+		ev = newEvidence(texts)
+		d.cited[key.String()] = ev
+	}
+	return ev
+}
+
+// answerWords may make up a sentence that claims nothing of its own: an
+// answer to a yes-no question or a lead-in.
+var answerWords = setOf(`yes no yeah nope indeed correct right true false not quite partly short sum summary brief
+briefly overall essentially basically well so`)
+
+// claimsNothing reports whether s, cited nowhere, claims nothing of its own:
+// a lead-in of at most maxLeadInWords words ending in a colon ("In short:"),
+// or an answer word ("No.", "Yes, indeed.").
+func claimsNothing(s string) bool {
+	words := strings.Fields(s)
+	if len(words) > maxLeadInWords {
+		return false
+	}
+	if strings.HasSuffix(s, ":") {
+		return true
+	}
+	for _, t := range scanTokens(s) {
+		if !answerWords[t.word] {
 			return false
 		}
-		i += off
-		before, _ := utf8.DecodeLastRuneInString(s[:i])
-		after, _ := utf8.DecodeRuneInString(s[i+len(sub):])
-		if !(isWordRune(first) && i > 0 && isWordRune(before)) &&
-			!(isWordRune(last) && i+len(sub) < len(s) && isWordRune(after)) {
-			return true
-		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		off = i + max(size, 1)
 	}
-	return false
+	return true
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-// hasWord reports whether s holds a letter or a digit.
-func hasWord(s string) bool { return strings.IndexFunc(s, isWordRune) >= 0 }
-
-// leadIn reports whether s is a short phrase ending in a colon, such as
-// "In short:", that introduces what follows and claims nothing.
-func leadIn(s string) bool {
-	return strings.HasSuffix(s, ":") && len(strings.Fields(s)) <= maxLeadInWords
-}
-
-// isDoubleQuote reports the marks that open or close a quotation. Any of
-// them closes a quotation any of them opened, so mixed marks ("…” or “…")
-// are checked like matched ones.
-func isDoubleQuote(r rune) bool {
-	switch r {
-	case '"', '“', '”', '„', '‟', '«', '»':
-		return true
-	}
-	return false
-}
-
-// isQuoteEdge reports runes a quotation may carry at its edges that the
-// passage need not: punctuation the drafter adds and brackets around an
-// ellipsis.
-func isQuoteEdge(r rune) bool {
-	return unicode.IsSpace(r) || isDoubleQuote(r) || strings.ContainsRune(`.,;:!?'[]()‘’`, r)
-}
-
-// normalizeQuote lowers case, maps curly quotes and apostrophes to straight
-// ones, spaces every dash and collapses white space, so that typography does
-// not decide whether a quotation matches.
-func normalizeQuote(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	emit := func(r rune) {
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	for _, r := range s {
-		switch r {
-		case '‘', '’', '‚', '‛', '′', '`':
-			emit('\'')
-		case '“', '”', '„', '‟', '″', '«', '»':
-			emit('"')
-		case '-', '‐', '‑', '‒', '–', '—', '―', '−':
-			space = true
-			emit('-')
-			space = true
-		default:
-			if unicode.IsSpace(r) {
-				space = true
-				continue
-			}
-			emit(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
-
-// quotations returns the texts a draft sentence puts in double quotes.
-// closed is false when the sentence leaves a quotation open.
-func quotations(s string) (quotes []string, closed bool) {
-	open := -1 // where the open quotation's text starts
-	for i, r := range s {
-		if !isDoubleQuote(r) {
-			continue
-		}
-		if open < 0 {
-			open = i + utf8.RuneLen(r)
-			continue
-		}
-		quotes = append(quotes, s[open:i])
-		open = -1
-	}
-	return quotes, open < 0
-}
-
-// span is a sentence of a draft: draft[start:end], trimmed.
-type span struct{ start, end int }
-
-// draftSentences splits a draft into sentences. A sentence ends at a line
-// break, or at ., ! or ? followed by white space outside quotation marks (a
-// closing quotation mark right after one ends it too). Citation markers
-// right after the end ("… sanctions. [1]") belong to the sentence they
-// follow. A period does not end a sentence after an abbreviation, an initial
-// or a list number, nor before a lower-case word; see continues.
-func draftSentences(s string) []span {
-	var out []span
-	start := 0
-	inQuote := false
-	var prev rune
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		next := i + size
-		end := false
-		switch {
-		case r == '\n':
-			out = appendSpan(out, s, start, i)
-			start, inQuote = next, false
-		case isDoubleQuote(r):
-			inQuote = !inQuote
-			end = !inQuote && isTerminal(prev)
-		case isTerminal(r) && !inQuote:
-			end = true
-		}
-		if end {
-			j := afterMarkers(s, next)
-			if (j == len(s) || startsWithSpace(s[j:])) && (j > next || !continues(s[start:next], s[j:])) {
-				out = appendSpan(out, s, start, j)
-				start, next = j, j
-			}
-		}
-		prev = r
-		i = next
-	}
-	return appendSpan(out, s, start, len(s))
-}
-
-// abbreviations end with a period that rarely ends a sentence. "No" and
-// "etc" are left out: a draft is likelier to end a sentence with them.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sr": true, "jr": true, "st": true,
-	"gen": true, "col": true, "lt": true, "gov": true, "sen": true, "rep": true, "pres": true, "amb": true,
-	"rev": true, "vs": true, "cf": true, "approx": true, "dept": true, "inc": true, "ltd": true, "corp": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
-	"sept": true, "oct": true, "nov": true, "dec": true, "fig": true, "vol": true, "ch": true, "art": true,
-}
-
-// continues reports whether a sentence fragment ending in a period goes on
-// in rest: the period closes an abbreviation ("U.S.", "e.g.", "Dr."), an
-// initial ("John F. Kennedy") or a list number ("1."), or a lower-case word
-// follows it.
-func continues(fragment, rest string) bool {
-	if !strings.HasSuffix(fragment, ".") {
-		return false
-	}
-	if r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(rest, unicode.IsSpace)); unicode.IsLower(r) {
-		return true
-	}
-	body := strings.TrimSuffix(fragment, ".")
-	tok := body[strings.LastIndexFunc(body, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '(' || isDoubleQuote(r)
-	})+1:]
-	switch {
-	case tok == "":
-		return false
-	case strings.Contains(tok, "."): // U.S, e.g, i.e
-		return true
-	case utf8.RuneCountInString(tok) == 1 && unicode.IsUpper([]rune(tok)[0]): // an initial
-		return true
-	case tok == strings.TrimSpace(body) && strings.Trim(tok, "0123456789") == "": // "1." opening a list item
-		return true
-	}
-	return abbreviations[strings.ToLower(tok)]
-}
-
-func isTerminal(r rune) bool { return r == '.' || r == '!' || r == '?' }
-
-func startsWithSpace(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsSpace(r)
-}
-
-// afterMarkers returns the position after the citation markers (and the
-// spaces before them) that start at s[i:], or i when there are none.
-func afterMarkers(s string, i int) int {
-	for {
-		j := i
-		for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
-			j++
-		}
-		loc := leadingMarker.FindStringIndex(s[j:])
-		if loc == nil {
-			return i
-		}
-		i = j + loc[1]
-	}
-}
-
-// appendSpan appends s[start:end], trimmed, unless it is blank.
-func appendSpan(out []span, s string, start, end int) []span {
-	for start < end {
-		r, size := utf8.DecodeRuneInString(s[start:end])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		start += size
-	}
-	for end > start {
-		r, size := utf8.DecodeLastRuneInString(s[start:end])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		end -= size
-	}
-	if start < end {
-		out = append(out, span{start, end})
-	}
-	return out
+// listNumber reports whether s is the number of a list item ("1.", "2)").
+func listNumber(s string) bool {
+	s = strings.TrimRight(s, ".)")
+	return s != "" && len(s) <= 2 && strings.Trim(s, "0123456789") == ""
 }
 
 // shorten cuts s to at most n runes, marking the cut with an ellipsis.
 func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
 	}
-	return string([]rune(s)[:n]) + "…"
+	return s
 }

@@ -2,92 +2,232 @@ package bot_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/talksbot/talksbot/bot"
+	"github.com/talksbot/talksbot/knowledge"
 )
 
-func TestVerify(t *testing.T) {
-	passages := []bot.Citation{
-		{ID: "a#1", Text: "Congress has pushed for more hard-hitting sanctions. Iranian hardliners are seeking ways to narrow the window of opportunity that President Rouhani’s team has to negotiate with Washington."},
-		{ID: "a#2", Text: "As a senior Western official told me upon arriving in Vienna: “We’re not in the business of doing favors. We’re in the business of pursuing our interests.”"},
-		{ID: "a#3", Text: "However, the likely alternative — war — is a stark reminder for both sides that the status quo is neither in their interests nor sustainable."},
+// articleCitations returns the article's passages that open with each of
+// openings, in order, as a draft is given them: [1] is the first.
+func articleCitations(t testing.TB, ix *knowledge.Index, openings ...string) []bot.Citation {
+	t.Helper()
+	var cites []bot.Citation
+	for _, o := range openings {
+		found := false
+		for _, p := range ix.Passages() {
+			if strings.HasPrefix(p.Text, o) {
+				cites = append(cites, bot.Citation{ID: p.ID, Doc: p.Doc, Section: p.Section, Text: p.Text})
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Fatalf("no passage of the article opens with %q", o)
+		}
 	}
-	tests := []struct {
-		name  string
-		draft string
-		want  error // nil: verified
-	}{
-		{"one citation", "Congress wants tougher sanctions [1].", nil},
-		{"adjacent citations", "Both capitals face pressure [1][2].", nil},
-		{"listed citations", "Both capitals face pressure [1, 3].", nil},
-		{"straight quote in cited passage", `Congress pushed for "more hard-hitting sanctions" [1].`, nil},
-		{"curly quote in cited passage", "An official said “we’re in the business of pursuing our interests” [2].", nil},
-		{"quote with straight apostrophe and other case", `An official said "We're not in the business of doing favors." [2]`, nil},
-		{"quote with plain dashes", `The official view: "the likely alternative - war - is a stark reminder" [3].`, nil},
-		{"quote with ellipsis", `Hardliners want "to narrow the window … with Washington" [1].`, nil},
-		{"verbatim quote standing uncited", "“We’re not in the business of doing favors.” That is the rule [2].", nil},
-		{"verbatim sentence without quotation marks", "Congress has pushed for more hard-hitting sanctions. It matters [1].", nil},
-		{"lead-in", "In short:\nCongress wants tougher sanctions [1].", nil},
-		{"sentence without words", "Congress wants tougher sanctions [1].\n—", nil},
-		{"U.S. inside a cited sentence", "The U.S. Congress has pushed for more sanctions [1].", nil},
-		{"title and initial inside a cited sentence", "Mr. Rouhani and John F. Kerry negotiate with Washington [1].", nil},
-		{"ellipsis before a lower-case word", "Congress pushed... for sanctions [1].", nil},
-		{"numbered list", "1. Congress wants sanctions [1].\n2. Hardliners want to narrow the window [1].", nil},
-		{"U.S. ending a cited sentence", "Pressure comes from the U.S. [1] Hardliners resist it [1].", nil},
-		{"mixed quotes, curly then straight", "Congress pushed for “more hard-hitting sanctions\" [1].", nil},
-		{"mixed quotes, straight then curly", "Congress pushed for \"more hard-hitting sanctions” [1].", nil},
-		{"guillemets", "Un officiel a dit « pursuing our interests » [2].", nil},
-		{"low quotation marks", "Ein Beamter sagte „pursuing our interests“ [2].", nil},
-		{"quote without citation in its sentence", `Someone said "pursuing our interests" matters. That is all [2].`, bot.ErrUncitedSentence},
-		{"uncited sentence", "Congress wants a war. Hardliners resist [1].", bot.ErrUncitedSentence},
-		{"uncited sentence last", "Hardliners resist [1]. Congress wants a war.", bot.ErrUncitedSentence},
-		{"uncited one-word claim", "No. Congress wants tougher sanctions [1].", bot.ErrUncitedSentence},
-		{"uncited short line", "Iran lied\nCongress wants tougher sanctions [1].", bot.ErrUncitedSentence},
-		{"long lead-in", "Congress secretly wants a war:\nCongress wants tougher sanctions [1].", bot.ErrUncitedSentence},
-		{"verbatim fragment cutting words", "ess has pushed for mo. Congress wants tougher sanctions [1].", bot.ErrUncitedSentence},
-		{"uncited sentence after U.S.", "Congress wants the U.S. to strike. Hardliners resist [1].", bot.ErrUncitedSentence},
-		{"unclosed straight quote", `Congress pushed for "more hard-hitting sanctions [1].`, bot.ErrInventedQuote},
-		{"unclosed curly quote", "Congress pushed for “more [1].", bot.ErrInventedQuote},
-		{"quote closed on the next line", "Congress pushed for “more hard-hitting\nsanctions” [1].", bot.ErrInventedQuote},
-		{"mixed quotes around an invented quote", "Congress demanded “an immediate military strike on Iran\" [1].", bot.ErrInventedQuote},
-		{"straight then curly around an invented quote", "Congress demanded \"an immediate military strike on Iran” [1].", bot.ErrInventedQuote},
-		{"guillemets around an invented quote", "Le Congrès a exigé « une frappe militaire immédiate » [1].", bot.ErrInventedQuote},
-		{"quote cutting words", `Congress pushed for "ore hard-hitting sanction" [1].`, bot.ErrInventedQuote},
-		{"invented citation in a later sentence", "Hardliners resist [1]. Congress wants sanctions [4].", bot.ErrBadCitation},
-		{"short quote unchecked", `They call it "appeasement" [1].`, nil},
-		{"multi-line draft", "Congress pushed for \"more hard-hitting sanctions\" [1].\nAn official said “We’re not in the business of doing favors.” [2]", nil},
-		{"empty", "", bot.ErrNoCitation},
-		{"no citation", "Congress wants tougher sanctions.", bot.ErrNoCitation},
-		{"range is not a citation", "Congress wants tougher sanctions [1-2].", bot.ErrNoCitation},
-		{"invented citation", "Congress wants tougher sanctions [9].", bot.ErrBadCitation},
-		{"citation zero", "Congress wants tougher sanctions [0].", bot.ErrBadCitation},
-		{"invented citation in a list", "Congress wants tougher sanctions [1, 4].", bot.ErrBadCitation},
-		{"huge citation", "Congress wants tougher sanctions [99999999999999999999999].", bot.ErrBadCitation},
-		{"invented quote", `Congress demanded "an immediate military strike on Iran" [1].`, bot.ErrInventedQuote},
-		{"quote in the wrong passage", `Congress pushed for "more hard-hitting sanctions" [2].`, bot.ErrInventedQuote},
-		{"curly quote in the wrong passage", "The official said “not in the business of doing favors” [1]. Fine [2].", bot.ErrInventedQuote},
-		{"quote split across an ellipsis, one part invented", `Hardliners want "to narrow the window … and start a war" [1].`, bot.ErrInventedQuote},
-		{"uncited sentence quoting nothing given", `Someone said "peace is at hand today". True [1].`, bot.ErrInventedQuote},
-	}
-	for _, tt := range tests {
+	return cites
+}
+
+// The passages the rule tests cite, by number.
+var rulePassages = []string{
+	"The most recent diplomatic efforts",        // [1] Congress, hardliners, Rouhani, spoilers
+	"Building confidence at the negotiating",    // [2] appeasement, a Western official's quotation
+	"So, now the hard part begins.",             // [3] the gap, war, "it won't be easy"
+	"While we are not yet in the clear",         // [4] Geneva, four big-picture issues
+	"For the first time in recent memory",       // [5] the U.S., “dialogue among equals”
+	"No less important are the forces",          // [6] Obama and Khamenei supported the efforts
+	"Unlike years past, senior officials",       // [7] escalation narrowed the options
+	"Ambassador John Limbert beautifully",       // [8] a quotation about remodeling a house
+	"A dialogue among equals is critical",       // [9] Iran is a regional power, not a superpower
+	"If these negotiations are to successfully", // [10] lower expectations publicly, raise them privately
+}
+
+// ruleTests are drafts against rulePassages, each showing one rule; want
+// is the reason the draft is refused for, "" when it is used.
+var ruleTests = []struct {
+	name  string
+	draft string
+	want  bot.Reason
+}{
+	// Citations.
+	{"one citation", "Congress has pushed for tougher, more hard-hitting sanctions [1].", ""},
+	{"adjacent citations", "Congress pushed for hard-hitting sanctions, and opponents portray diplomacy as appeasement [1][2].", ""},
+	{"listed citations", "Congress pushed for hard-hitting sanctions, and opponents portray diplomacy as appeasement [1, 2].", ""},
+	{"no citation", "Congress has pushed for more hard-hitting sanctions.", bot.ReasonNoCitation},
+	{"empty", "", bot.ReasonNoCitation},
+	{"range is not a citation", "Congress has pushed for more hard-hitting sanctions [1-2].", bot.ReasonNoCitation},
+	{"invented citation", "Congress has pushed for more hard-hitting sanctions [11].", bot.ReasonBadCitation},
+	{"citation zero", "Congress has pushed for more hard-hitting sanctions [0].", bot.ReasonBadCitation},
+	{"invented citation in a list", "Congress has pushed for more hard-hitting sanctions [1, 14].", bot.ReasonBadCitation},
+	{"huge citation", "Congress has pushed for sanctions [99999999999999999999999].", bot.ReasonBadCitation},
+	{"invented citation in a later sentence", "Congress has pushed for sanctions [1]. The hard part begins [12].", bot.ReasonBadCitation},
+
+	// Sentences, cut as passages are.
+	{"citation after the period", "Congress has pushed for more hard-hitting sanctions. [1] Iranian hardliners seek to narrow the window. [1]", ""},
+	{"citation ending the draft after the period", "Congress has pushed for more hard-hitting sanctions. [1]", ""},
+	{"U.S. inside a cited sentence", "The U.S. has shown it is willing to have a real dialogue among equals [5].", ""},
+	{"U.S. ending a cited sentence", "A real dialogue among equals is what Iran has been offered by the U.S. [5] It is critical for success [9].", ""},
+	{"numbered list", "1. Congress has pushed for more hard-hitting sanctions [1].\n2. Iranian hardliners seek to narrow the window [1].", ""},
+	{"lead-in", "In short:\nCongress has pushed for more hard-hitting sanctions [1].", ""},
+	{"answer word", "No. The author writes that it won't be easy [3].", ""},
+	{"answer word and lead-in", "Yes. In short: Iran is a regional power, not a superpower [9].", ""},
+	{"answer word last", "Congress has pushed for more hard-hitting sanctions [1]. Yes.", bot.ReasonUncited},
+	{"answer word before an unsupported sentence", "No. Congress wants a trade agreement [1].", bot.ReasonUnsupported},
+	{"sentence without words", "Congress has pushed for more hard-hitting sanctions [1].\n—", ""},
+	{"uncited sentence", "Congress wants a war. Hardliners seek to narrow the window [1].", bot.ReasonUncited},
+	{"uncited sentence last", "Hardliners seek to narrow the window [1]. Congress wants a war.", bot.ReasonUncited},
+	{"uncited short line", "Iran lied\nCongress has pushed for more hard-hitting sanctions [1].", bot.ReasonUncited},
+	{"long lead-in", "Congress secretly wants a war:\nCongress has pushed for more hard-hitting sanctions [1].", bot.ReasonUncited},
+	{"verbatim sentence standing uncited", "Congress has pushed for more hard-hitting sanctions. The hard part begins [3].", ""},
+	{"verbatim fragment cutting words", "ess has pushed for mo. The hard part begins [3].", bot.ReasonUncited},
+	{"uncited sentence after U.S.", "Congress wants the U.S. to strike. Hardliners seek to narrow the window [1].", bot.ReasonUncited},
+
+	// Quotations.
+	{"straight quote", `Congress pushed for "more hard-hitting sanctions" [1].`, ""},
+	{"curly quote, other case", "An official said “We're in the business of pursuing our interests” [2].", ""},
+	{"quote with plain dashes", `The author calls "the likely alternative - war - " a stark reminder [3].`, ""},
+	{"mixed quotes", "Congress pushed for “more hard-hitting sanctions\" [1].", ""},
+	{"guillemets", "Congress pushed for « more hard-hitting sanctions » [1].", ""},
+	{"low quotation marks", "Congress pushed for „more hard-hitting sanctions“ [1].", ""},
+	{"ellipsis joining long spans in order", "Hardliners are “seeking ways to narrow the window … team has to negotiate with Washington” [1].", ""},
+	{"one-word quote", `Opponents portray diplomacy as "appeasement" [2].`, ""},
+	{"ellipsis joining a short span", "Hardliners are “seeking ways to narrow … with Washington” [1].", bot.ReasonQuote},
+	{"ellipsis against the passage's order", "Hardliners want “to negotiate with Washington … seeking ways to narrow the window” [1].", bot.ReasonQuote},
+	{"quote not contiguous", `The author says "the gap between technical and political solutions" may be too wide [3].`, bot.ReasonQuote},
+	{"one-word quote in the wrong passage", `Congress calls it "appeasement" [1].`, bot.ReasonQuote},
+	{"quote in the wrong passage", `Congress pushed for "more hard-hitting sanctions" [2].`, bot.ReasonQuote},
+	{"invented quote", `Congress demanded "an immediate military strike on Iran" [1].`, bot.ReasonQuote},
+	{"unclosed quote", `Congress pushed for "more hard-hitting sanctions [1].`, bot.ReasonQuote},
+	{"quote closed on the next line", "Congress pushed for “more hard-hitting\nsanctions” [1].", bot.ReasonQuote},
+	{"uncited invented quote", `Someone said "peace is at hand today". The hard part begins [3].`, bot.ReasonQuote},
+
+	// Links and mentions.
+	{"URL", "Congress has pushed for more hard-hitting sanctions, see https://example.com/sanctions [1].", bot.ReasonLink},
+	{"www address", "Congress has pushed for more hard-hitting sanctions (www.congress.gov) [1].", bot.ReasonLink},
+	{"bare domain", "Congress has pushed for more hard-hitting sanctions, says congress.gov [1].", bot.ReasonLink},
+	{"e-mail address", "Congress has pushed for more hard-hitting sanctions: sanctions@congress.gov [1].", bot.ReasonLink},
+	{"handle", "Congress has pushed for more hard-hitting sanctions, as @SenateGOP says [1].", bot.ReasonLink},
+	{"Slack user mention", "Congress has pushed for more hard-hitting sanctions <@U024BE7LH> [1].", bot.ReasonLink},
+	{"channel mention", "Congress has pushed for more hard-hitting sanctions, see <#C024BE7LR|general> [1].", bot.ReasonLink},
+
+	// Numbers and dates.
+	{"number word as digits", "4 big-picture issues will go a long way toward making or breaking the peace [4].", ""},
+	{"number", "Five big-picture issues will go a long way toward making or breaking the peace [4].", bot.ReasonNumber},
+	{"year", "Congress has pushed for more hard-hitting sanctions since 2013 [1].", bot.ReasonNumber},
+	{"month", "In February, Congress pushed for more hard-hitting sanctions [1].", bot.ReasonNumber},
+	{"May", "Congress has pushed for more hard-hitting sanctions since May [1].", bot.ReasonNumber},
+
+	// Names and titles.
+	{"name in the passage", "Iranian hardliners seek to narrow the window President Rouhani's team has to negotiate with Washington [1].", ""},
+	{"name by a derived form", "Iran's hardliners seek to narrow the window of opportunity [1].", ""},
+	{"name by an abbreviation", "The United States has shown it is willing to have a real dialogue among equals [5].", ""},
+	{"name never mentioned", "Congress and the Senate have pushed for more hard-hitting sanctions [1].", bot.ReasonName},
+	{"name from another passage", "President Obama's team has to negotiate with Washington [1].", bot.ReasonName},
+	{"title never mentioned", "Hardliners seek to narrow the window that Prime Minister Rouhani's team has [1].", bot.ReasonName},
+
+	// Polarity.
+	{"negation kept", "At this point only one thing is for sure: it won't be easy [3].", ""},
+	{"not only is no negation", "Hardliners stress that dealing with a stronger interlocutor might not only lead to sacrificing national interests [9].", ""},
+	{"rather than", "Iran is a regional power rather than a superpower [9].", ""},
+	{"not", "Congress has not pushed for more hard-hitting sanctions [1].", bot.ReasonContradiction},
+	{"contraction", "Congress hasn't pushed for more hard-hitting sanctions [1].", bot.ReasonContradiction},
+	{"never", "Building confidence at the negotiating table has never turned mistrust into cooperation [2].", bot.ReasonContradiction},
+	{"no longer", "Congress no longer pushes for more hard-hitting sanctions [1].", bot.ReasonContradiction},
+	{"negation dropped", "The author says Iran is a superpower [9].", bot.ReasonContradiction},
+	{"modal reversed", "The gap between technical and political solutions cannot be too wide to bridge [3].", bot.ReasonContradiction},
+	{"antonym", "As the seriousness of talks increases, the risk of spoilers lashing out decreases [1].", bot.ReasonContradiction},
+	{"antonym of a form", "The commitment to finding peaceful solutions will be weaker than the spoilers' commitment to confrontation [1].", bot.ReasonContradiction},
+	{"antonyms swapped in place", "Washington and Tehran will need to raise expectations publicly while lowering them privately [10].", bot.ReasonContradiction},
+
+	// Support.
+	{"paraphrase", "Iranian hardliners are trying to narrow the window Rouhani's team has to negotiate with Washington [1].", ""},
+	{"claim the passage does not make", "Congress wants a trade agreement with Iran [1].", bot.ReasonUnsupported},
+	{"opposite of a word the passage uses", "Congress wants a war with Iran [1].", bot.ReasonContradiction},
+	{"claim from another passage", "Congress has pushed for more hard-hitting sanctions [3].", bot.ReasonUnsupported},
+}
+
+func TestCheckerRules(t *testing.T) {
+	ix := newIndex(t)
+	passages := articleCitations(t, ix, rulePassages...)
+	c := bot.NewChecker(ix)
+	for _, tt := range ruleTests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := bot.Verify(tt.draft, passages)
-			if tt.want == nil {
+			err := c.Verify(tt.draft, passages)
+			if tt.want == "" {
 				if err != nil {
-					t.Errorf("got %v, want the draft verified", err)
+					t.Fatalf("got %v, want the draft used", err)
 				}
 				return
 			}
-			if !errors.Is(err, tt.want) {
-				t.Errorf("got %v, want %v", err, tt.want)
+			var r *bot.Refusal
+			if !errors.As(err, &r) {
+				t.Fatalf("got %v, want a *bot.Refusal for %q", err, tt.want)
+			}
+			if r.Reason != tt.want {
+				t.Errorf("got reason %q (%v), want %q", r.Reason, err, tt.want)
 			}
 		})
 	}
 }
 
-func TestVerifyWithoutPassages(t *testing.T) {
-	if err := bot.Verify("Sanctions [1].", nil); !errors.Is(err, bot.ErrBadCitation) {
+func TestRefusal(t *testing.T) {
+	ix := newIndex(t)
+	passages := articleCitations(t, ix, rulePassages...)
+	tests := []struct {
+		draft        string
+		wantSentence int
+		wantIs       error
+		wantTerm     string
+	}{
+		{"Congress has pushed for more hard-hitting sanctions [1]. The Senate agreed [1].", 2, bot.ErrUnsupportedFact, "senate"},
+		{"Congress has pushed for sanctions [1]. Read https://example.com [1].", 2, bot.ErrUnsupportedFact, "https://example.com"},
+		{"Congress has not pushed for more hard-hitting sanctions [1].", 1, bot.ErrContradiction, "pushed"},
+		{`Congress demanded "an immediate military strike on Iran" [1].`, 1, bot.ErrInventedQuote, "an immediate military strike on Iran"},
+		{"Congress wants a trade agreement with Iran [1].", 1, bot.ErrUnsupported, ""},
+		{"Congress wants a war. Hardliners seek to narrow the window [1].", 1, bot.ErrUncitedSentence, ""},
+		{"Congress wants sanctions.", 0, bot.ErrNoCitation, ""},
+	}
+	for _, tt := range tests {
+		err := bot.NewChecker(ix).Verify(tt.draft, passages)
+		var r *bot.Refusal
+		if !errors.As(err, &r) {
+			t.Errorf("%q: got %v, want a *bot.Refusal", tt.draft, err)
+			continue
+		}
+		if r.Sentence != tt.wantSentence || !errors.Is(err, tt.wantIs) || r.Term != tt.wantTerm {
+			t.Errorf("%q: got sentence %d, %v, term %q; want sentence %d, %v, term %q",
+				tt.draft, r.Sentence, err, r.Term, tt.wantSentence, tt.wantIs, tt.wantTerm)
+		}
+		// The error is logged above debug level: the draft's words stay out.
+		if r.Term != "" && strings.Contains(err.Error(), r.Term) {
+			t.Errorf("%q: error %q quotes the draft's %q", tt.draft, err, r.Term)
+		}
+		if tt.wantSentence > 0 && (r.Text == "" || !strings.Contains(tt.draft, r.Text)) {
+			t.Errorf("%q: got sentence text %q, want the failing sentence", tt.draft, r.Text)
+		}
+	}
+}
+
+func TestCheckerWithoutLexicon(t *testing.T) {
+	// The zero Checker matches words by stem alone.
+	var c bot.Checker
+	passages := []bot.Citation{{ID: "d#1", Text: "Congress has pushed for more hard-hitting sanctions."}}
+	if err := c.Verify("Congress pushed for hard-hitting sanctions [1].", passages); err != nil {
+		t.Errorf("same stems: got %v, want the draft used", err)
+	}
+	passages[0].Text = "Iranian hardliners are seeking ways to narrow the window."
+	if err := c.Verify("Hardliners are trying [1].", passages); !errors.Is(err, bot.ErrUnsupported) {
+		t.Errorf("synonyms without a lexicon: got %v, want %v", err, bot.ErrUnsupported)
+	}
+	if err := bot.NewChecker(newIndex(t)).Verify("Hardliners are trying [1].", passages); err != nil {
+		t.Errorf("synonyms through the article's lexicon: got %v, want the draft used", err)
+	}
+}
+
+func TestCheckerWithoutPassages(t *testing.T) {
+	if err := bot.NewChecker(nil).Verify("Sanctions [1].", nil); !errors.Is(err, bot.ErrBadCitation) {
 		t.Errorf("got %v, want %v", err, bot.ErrBadCitation)
 	}
 }

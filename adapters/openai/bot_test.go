@@ -206,7 +206,9 @@ func TestBotUsesVerifiedSummaryDrafts(t *testing.T) {
 			if n == 0 {
 				return "No passage on Congress."
 			}
-			return "Spoilers on all sides threaten the talks [1]. Congress has pushed for \"more hard-hitting sanctions\" [" + strconv.Itoa(n) + "]."
+			// Every sentence is supported by what it cites: the check is
+			// claim by claim.
+			return "Spoilers on all sides are widely acknowledged [1]. Congress has pushed for \"more hard-hitting sanctions\" [" + strconv.Itoa(n) + "]."
 		}, bot.ModeLLM},
 		{"summary without citations", func(string) string {
 			return "Spoilers on all sides threaten the talks."

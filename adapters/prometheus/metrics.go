@@ -34,10 +34,12 @@ const (
 
 // Fallback kinds, the values of llm_fallbacks_total's kind label: what
 // fell back to extractive wording because the draft failed or did not pass
-// the bot's verification.
+// the bot's check. Its reason label is the bot.Reason the bot gave, or
+// ReasonOther for one this package does not know.
 const (
 	FallbackAnswer  = "answer"
 	FallbackSummary = "summary"
+	ReasonOther     = "other"
 )
 
 // problems are the refusals counted under their own outcome, from the start
@@ -86,8 +88,8 @@ func New() *Metrics {
 		fallbacks: promclient.NewCounterVec(promclient.CounterOpts{
 			Namespace: Namespace,
 			Name:      "llm_fallbacks_total",
-			Help:      "Answers and summaries given in extractive wording because the LLM draft failed or did not pass verification, by kind (answer, summary).",
-		}, []string{"kind"}),
+			Help:      "Answers and summaries given in extractive wording because the LLM draft failed or did not pass the bot's check, by kind (answer, summary) and reason (drafter_failed, no_citation, bad_citation, uncited, quote, link, number, name, contradiction, unsupported).",
+		}, []string{"kind", "reason"}),
 		feedback: promclient.NewCounterVec(promclient.CounterOpts{
 			Namespace: Namespace,
 			Name:      "feedback_total",
@@ -117,7 +119,9 @@ func New() *Metrics {
 		m.llmCalls.WithLabelValues(o)
 	}
 	for _, k := range []string{FallbackAnswer, FallbackSummary} {
-		m.fallbacks.WithLabelValues(k)
+		for _, r := range bot.Reasons {
+			m.fallbacks.WithLabelValues(k, string(r))
+		}
 	}
 	m.feedback.WithLabelValues("true")
 	m.feedback.WithLabelValues("false")
@@ -218,13 +222,33 @@ func (s *Store) ForgetDelivery(ctx context.Context, eventID string) error {
 	return nil
 }
 
-// Drafter returns a bot.Drafter that counts its calls to next by outcome,
-// and the drafts the bot will not use (the call failed, or the draft fails
-// bot.Verify, the bot's own check) as fallbacks to extractive wording.
+// ObserveDraft counts a draft the bot did not use as a fallback to
+// extractive wording, by kind and by the reason the bot gave: the bot's
+// verdict, reached once, never recomputed here. It implements
+// bot.DraftObserver; give Metrics to the bot as Options.DraftObserver.
+func (m *Metrics) ObserveDraft(o bot.DraftOutcome) {
+	if o.Used {
+		return
+	}
+	kind := FallbackAnswer
+	if o.Kind == bot.KindSummary {
+		kind = FallbackSummary
+	}
+	reason := string(o.Reason)
+	if !slices.Contains(bot.Reasons, o.Reason) {
+		reason = ReasonOther // keeps the label's values bounded
+	}
+	m.fallbacks.WithLabelValues(kind, reason).Inc()
+}
+
+var _ bot.DraftObserver = (*Metrics)(nil)
+
+// Drafter returns a bot.Drafter that counts its calls to next by outcome
+// (ok, error). The drafts the bot does not use are counted through
+// ObserveDraft, from the bot's own verdict.
 func (m *Metrics) Drafter(next bot.Drafter) *Drafter { return &Drafter{next: next, m: m} }
 
-// Drafter is a bot.Drafter that counts calls to the one it wraps, and the
-// fallbacks their outcome forces on the bot.
+// Drafter is a bot.Drafter that counts calls to the one it wraps.
 type Drafter struct {
 	next bot.Drafter
 	m    *Metrics
@@ -232,33 +256,21 @@ type Drafter struct {
 
 var _ bot.Drafter = (*Drafter)(nil)
 
-// Draft calls the wrapped Drafter and counts the outcome. A draft that comes
-// back but does not verify against the passages it was given counts as a
-// successful call and a fallback, since the bot drops it. A panic is
-// counted as a failed call and a fallback, then passed on for the bot to
-// recover.
+// Draft calls the wrapped Drafter and counts the call: ok when a draft came
+// back, whatever the bot then makes of it, error when it failed. A panic
+// is counted as a failed call, then passed on for the bot to recover.
 func (d *Drafter) Draft(ctx context.Context, req bot.DraftRequest) (dr bot.Draft, err error) {
-	kind := FallbackAnswer
-	if req.Summary != "" {
-		kind = FallbackSummary
-	}
 	defer func() {
 		if p := recover(); p != nil {
 			d.m.llmCalls.WithLabelValues(LLMError).Inc()
-			d.m.fallbacks.WithLabelValues(kind).Inc()
 			panic(p)
 		}
 	}()
 	dr, err = d.next.Draft(ctx, req)
-	switch {
-	case err != nil:
-		d.m.llmCalls.WithLabelValues(LLMError).Inc()
-		d.m.fallbacks.WithLabelValues(kind).Inc()
-	case bot.Verify(dr.Text, req.Passages) != nil:
-		d.m.llmCalls.WithLabelValues(LLMOK).Inc()
-		d.m.fallbacks.WithLabelValues(kind).Inc()
-	default:
-		d.m.llmCalls.WithLabelValues(LLMOK).Inc()
+	outcome := LLMOK
+	if err != nil {
+		outcome = LLMError
 	}
+	d.m.llmCalls.WithLabelValues(outcome).Inc()
 	return dr, err
 }

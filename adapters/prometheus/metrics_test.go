@@ -134,7 +134,7 @@ func TestStoreCountsQuestions(t *testing.T) {
 		`talksbot_answer_seconds_bucket{platform="slack",le="5"}`:         3,
 		`talksbot_answer_seconds_sum{platform="discord"}`:                 0.001,
 		// The question log knows nothing of drafts: no fallbacks from it.
-		`talksbot_llm_fallbacks_total{kind="answer"}`: 0,
+		`talksbot_llm_fallbacks_total{kind="answer",reason="unsupported"}`: 0,
 	})
 }
 
@@ -205,41 +205,34 @@ func TestStoreCountsFeedback(t *testing.T) {
 	})
 }
 
-func TestDrafterCountsCallsAndFallbacks(t *testing.T) {
+func TestDrafterCountsCalls(t *testing.T) {
 	passages := []bot.Citation{{ID: "d#1", Text: "Congress pushed for hard-hitting sanctions."}}
 	answer := bot.DraftRequest{Question: "q", Passages: passages}
-	summary := bot.DraftRequest{Summary: "Sanctions", Passages: passages}
 	tests := []struct {
 		name    string
 		drafter fakeDrafter
-		req     bot.DraftRequest
 		want    map[string]float64
 	}{
-		{"verified answer", fakeDrafter{text: "Congress wanted sanctions [1]."}, answer, map[string]float64{
-			`talksbot_llm_calls_total{outcome="ok"}`:      1,
-			`talksbot_llm_calls_total{outcome="error"}`:   0,
-			`talksbot_llm_fallbacks_total{kind="answer"}`: 0,
+		{"a draft came back", fakeDrafter{text: "Congress wanted sanctions [1]."}, map[string]float64{
+			`talksbot_llm_calls_total{outcome="ok"}`:    1,
+			`talksbot_llm_calls_total{outcome="error"}`: 0,
 		}},
-		{"failed call", fakeDrafter{err: errors.New("timeout")}, answer, map[string]float64{
-			`talksbot_llm_calls_total{outcome="ok"}`:       0,
-			`talksbot_llm_calls_total{outcome="error"}`:    1,
-			`talksbot_llm_fallbacks_total{kind="answer"}`:  1,
-			`talksbot_llm_fallbacks_total{kind="summary"}`: 0,
+		{"failed call", fakeDrafter{err: errors.New("timeout")}, map[string]float64{
+			`talksbot_llm_calls_total{outcome="ok"}`:    0,
+			`talksbot_llm_calls_total{outcome="error"}`: 1,
 		}},
-		{"draft without citations", fakeDrafter{text: "Congress wanted sanctions."}, answer, map[string]float64{
-			`talksbot_llm_calls_total{outcome="ok"}`:      1,
-			`talksbot_llm_fallbacks_total{kind="answer"}`: 1,
-		}},
-		{"invented quote in a summary", fakeDrafter{text: `Congress said "we will bomb them all" [1].`}, summary, map[string]float64{
-			`talksbot_llm_calls_total{outcome="ok"}`:       1,
-			`talksbot_llm_fallbacks_total{kind="summary"}`: 1,
-			`talksbot_llm_fallbacks_total{kind="answer"}`:  0,
+		// The wrapper does not judge drafts: one the bot would refuse is a
+		// call that went well, and no fallback until the bot says so.
+		{"a draft the bot would refuse", fakeDrafter{text: `Congress said "we will bomb them all" [7].`}, map[string]float64{
+			`talksbot_llm_calls_total{outcome="ok"}`:                            1,
+			`talksbot_llm_fallbacks_total{kind="answer",reason="quote"}`:        0,
+			`talksbot_llm_fallbacks_total{kind="answer",reason="bad_citation"}`: 0,
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := prometheus.New()
-			d, err := m.Drafter(tt.drafter).Draft(t.Context(), tt.req)
+			d, err := m.Drafter(tt.drafter).Draft(t.Context(), answer)
 			if err != tt.drafter.err || d.Text != tt.drafter.text {
 				t.Errorf("Draft = %+v, %v; want the wrapped draft and error", d, err)
 			}
@@ -260,32 +253,85 @@ func TestDrafterPanicIsCountedAndPassedOn(t *testing.T) {
 		d.Draft(t.Context(), bot.DraftRequest{Question: "q"})
 	}()
 	wantSamples(t, scrape(t, m), map[string]float64{
-		`talksbot_llm_calls_total{outcome="error"}`:   1,
-		`talksbot_llm_fallbacks_total{kind="answer"}`: 1,
+		`talksbot_llm_calls_total{outcome="error"}`: 1,
 	})
 }
 
-func TestDrafterThroughTheBot(t *testing.T) {
-	// Only what the bot drafts is counted, and wrapping a Drafter changes
-	// nothing about how the question log is counted.
+func TestObserveDraftCountsFallbacksByReason(t *testing.T) {
+	m := prometheus.New()
+	for _, o := range []bot.DraftOutcome{
+		{Kind: bot.KindAnswer, Used: true},
+		{Kind: bot.KindAnswer, Reason: bot.ReasonContradiction, Sentence: 2},
+		{Kind: bot.KindAnswer, Reason: bot.ReasonContradiction, Sentence: 1},
+		{Kind: bot.KindAnswer, Reason: bot.ReasonDrafterFailed},
+		{Kind: bot.KindSummary, Reason: bot.ReasonName, Sentence: 3},
+		{Kind: bot.KindSummary, Reason: "made_up"},
+	} {
+		m.ObserveDraft(o)
+	}
+	wantSamples(t, scrape(t, m), map[string]float64{
+		`talksbot_llm_fallbacks_total{kind="answer",reason="contradiction"}`:  2,
+		`talksbot_llm_fallbacks_total{kind="answer",reason="drafter_failed"}`: 1,
+		`talksbot_llm_fallbacks_total{kind="answer",reason="unsupported"}`:    0,
+		`talksbot_llm_fallbacks_total{kind="summary",reason="name"}`:          1,
+		`talksbot_llm_fallbacks_total{kind="summary",reason="other"}`:         1,
+		`talksbot_llm_fallbacks_total{kind="summary",reason="contradiction"}`: 0,
+	})
+}
+
+func TestDraftOutcomesThroughTheBot(t *testing.T) {
+	// The bot reaches its verdict once and tells Metrics; wrapping a
+	// Drafter changes nothing about how the question log is counted.
 	ix, err := knowledge.NewIndex([]*knowledge.Document{knowledge.Default()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := prometheus.New()
-	b := bot.New(ix, bot.Options{
-		Drafter: m.Drafter(fakeDrafter{text: "No citation here."}),
-		Store:   m.Store(bot.NewMemoryStore()),
-	})
-	reply := b.Handle(t.Context(), bot.Request{Platform: bot.Slack, User: "U1", Text: "What has Congress pushed for?"})
-	if reply.Kind != bot.KindAnswer || reply.Mode != bot.ModeExtractive {
-		t.Fatalf("reply %s in mode %q, want an extractive answer", reply.Kind, reply.Mode)
+	tests := []struct {
+		name   string
+		draft  fakeDrafter
+		mode   string
+		series string // the fallback counted, "" for none
+	}{
+		{"used", fakeDrafter{text: "Congress has pushed for more hard-hitting sanctions [1]."}, bot.ModeLLM, ""},
+		{"no citation", fakeDrafter{text: "No citation here."}, bot.ModeExtractive,
+			`talksbot_llm_fallbacks_total{kind="answer",reason="no_citation"}`},
+		{"contradiction", fakeDrafter{text: "Congress has not pushed for more hard-hitting sanctions [1]."}, bot.ModeExtractive,
+			`talksbot_llm_fallbacks_total{kind="answer",reason="contradiction"}`},
+		{"failed call", fakeDrafter{err: errors.New("timeout")}, bot.ModeExtractive,
+			`talksbot_llm_fallbacks_total{kind="answer",reason="drafter_failed"}`},
+		{"panic", fakeDrafter{text: "panic"}, bot.ModeExtractive,
+			`talksbot_llm_fallbacks_total{kind="answer",reason="drafter_failed"}`},
 	}
-	wantSamples(t, scrape(t, m), map[string]float64{
-		`talksbot_llm_calls_total{outcome="ok"}`:                        1,
-		`talksbot_llm_fallbacks_total{kind="answer"}`:                   1,
-		`talksbot_questions_total{outcome="answered",platform="slack"}`: 1,
-	})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := prometheus.New()
+			b := bot.New(ix, bot.Options{
+				Drafter:       m.Drafter(tt.draft),
+				DraftObserver: m,
+				Store:         m.Store(bot.NewMemoryStore()),
+			})
+			reply := b.Handle(t.Context(), bot.Request{Platform: bot.Slack, User: "U1", Text: "What has Congress pushed for?"})
+			if reply.Kind != bot.KindAnswer || reply.Mode != tt.mode {
+				t.Fatalf("reply %s in mode %q (%q), want an answer in mode %q", reply.Kind, reply.Mode, reply.Text, tt.mode)
+			}
+			got := scrape(t, m)
+			var fallbacks float64
+			for series, v := range got {
+				if strings.HasPrefix(series, "talksbot_llm_fallbacks_total{") {
+					fallbacks += v
+				}
+			}
+			want := map[string]float64{`talksbot_questions_total{outcome="answered",platform="slack"}`: 1}
+			wantFallbacks := 0.0
+			if tt.series != "" {
+				want[tt.series], wantFallbacks = 1, 1
+			}
+			wantSamples(t, got, want)
+			if fallbacks != wantFallbacks {
+				t.Errorf("got %v fallbacks in all, want %v", fallbacks, wantFallbacks)
+			}
+		})
+	}
 }
 
 func TestAdapterEvents(t *testing.T) {
@@ -329,7 +375,7 @@ func TestFreshScrape(t *testing.T) {
 		`talksbot_questions_total{outcome="bad_input",platform="discord"}`,
 		`talksbot_questions_total{outcome="internal",platform="slack"}`,
 		`talksbot_llm_calls_total{outcome="error"}`,
-		`talksbot_llm_fallbacks_total{kind="summary"}`,
+		`talksbot_llm_fallbacks_total{kind="summary",reason="unsupported"}`,
 		`talksbot_feedback_total{helpful="false"}`,
 		"go_goroutines",
 	} {

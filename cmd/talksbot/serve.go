@@ -154,6 +154,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 	}
 	if llm.drafter != nil {
 		opts.Drafter = metrics.Drafter(llm.drafter)
+		opts.DraftObserver = metrics // the bot's verdict on each draft, counted as it is reached
 		log.Info("llm drafting on", "model", cfg.LLMModel, "base_url", llmBaseURL(cfg), "timeout", cfg.LLMTimeout)
 	}
 	llm.apply(&opts)

@@ -1,0 +1,127 @@
+package bot
+
+import (
+	"strings"
+)
+
+// polarity records how a passage uses a word: asserted, denied, or both.
+type polarity uint8
+
+const (
+	asserted polarity = 1 << iota
+	denied
+)
+
+func polarityOf(negated bool) polarity {
+	if negated {
+		return denied
+	}
+	return asserted
+}
+
+// evidence is what a set of cited passages says, read for checking the
+// claims of a draft sentence that cites them.
+type evidence struct {
+	folded  []string                 // each passage folded with foldQuote, for quotations
+	lower   string                   // the passages lower-cased, for links
+	text    string                   // the passages as given, for facts written one way
+	stems   map[string]polarity      // every content word's stem and how the passages use it
+	seq     []string                 // the stems in order, "" between passages, for phrases
+	numbers map[string]bool          // every number, as numberKey reads it
+	reverse map[string]reverseCredit // what the lexicon relates the stems to; see draftCheck.reverse
+}
+
+// newEvidence reads passages.
+func newEvidence(passages []string) *evidence {
+	e := &evidence{stems: make(map[string]polarity), numbers: make(map[string]bool)}
+	var lower, text strings.Builder
+	for _, p := range passages {
+		e.folded = append(e.folded, foldQuote(p))
+		lower.WriteString(strings.ToLower(p))
+		lower.WriteByte('\n')
+		text.WriteString(p)
+		text.WriteByte('\n')
+		for _, t := range claimTerms(p) {
+			e.stems[t.Stem] |= polarityOf(t.negated)
+			e.seq = append(e.seq, t.Stem)
+			if t.Number {
+				e.numbers[numberKey(t.Word)] = true
+			}
+		}
+		e.seq = append(e.seq, "")
+	}
+	e.lower, e.text = lower.String(), text.String()
+	return e
+}
+
+// hasKey reports whether the passages hold a lexicon key: a stem, or a
+// phrase of stems joined by spaces standing next to one another.
+func (e *evidence) hasKey(key string) bool {
+	if !strings.Contains(key, " ") {
+		return e.stems[key] != 0
+	}
+	words := strings.Fields(key)
+	for i := 0; i+len(words) <= len(e.seq); i++ {
+		match := true
+		for j, w := range words {
+			if e.seq[i+j] != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
+// cardinals and ordinals map number words to the digits that write them, so
+// that "three" and "3", "first" and "1st" are one number.
+var (
+	cardinals = map[string]string{
+		"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+		"eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
+		"fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+		"nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+		"seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000",
+		"million": "1000000", "billion": "1000000000", "dozen": "12",
+	}
+	ordinals = map[string]string{
+		"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
+		"seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th", "eleventh": "11th",
+		"twelfth": "12th", "twentieth": "20th", "hundredth": "100th",
+	}
+)
+
+// numberKey is how a number word compares: digits for a number word,
+// "1st" for "first", the word itself otherwise ("half", "percent").
+func numberKey(w string) string {
+	if d, ok := cardinals[w]; ok {
+		return d
+	}
+	if d, ok := ordinals[w]; ok {
+		return d
+	}
+	return w
+}
+
+// extends returns how the passages use the words whose stem extends stem,
+// or that stem extends, by at most maxStemExtra letters, the shorter of
+// the two at least minStemPrefix long.
+func (e *evidence) extends(stem string) polarity {
+	var pol polarity
+	if len(stem) < minStemPrefix {
+		return 0
+	}
+	for s, p := range e.stems {
+		short, long := s, stem
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if len(short) >= minStemPrefix && len(long)-len(short) <= maxStemExtra && strings.HasPrefix(long, short) {
+			pol |= p
+		}
+	}
+	return pol
+}

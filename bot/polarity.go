@@ -1,0 +1,222 @@
+package bot
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/talksbot/talksbot/knowledge"
+)
+
+// A claim's polarity is read clause by clause: a negation ("not", "never",
+// "no longer", "without", a contraction in n't) reverses the words after it
+// up to the end of its clause (punctuation, or a conjunction such as "but"
+// or "while"); a second negation in the clause reverses them back ("would
+// not be taking place without Obama": "taking place" is denied, Obama's
+// involvement is not). Draft and passages are read alike, so a word the
+// draft denies and the passages assert, or the reverse, is a contradiction.
+
+// claimTerm is a content word of a text with its polarity.
+type claimTerm struct {
+	knowledge.Term
+	negated bool
+	held    bool // a number or name the passages are found to hold: covered
+}
+
+// token is one word of a text as the polarity reader sees it.
+type token struct {
+	word    string // lower-case, apostrophes and a possessive 's dropped, dots of an acronym dropped
+	clause  bool   // a clause boundary comes right before the word
+	negated bool   // the word stands in a denied stretch
+	negator bool   // the word is itself a negation
+}
+
+// negators deny what follows them in their clause.
+var negators = setOf(`not no never neither nor none nobody nothing nowhere without cannot hardly barely scarcely
+seldom rarely lack lacks lacked lacking isnt arent wasnt werent dont doesnt didnt wont wouldnt cant couldnt
+shouldnt hasnt havent hadnt mustnt neednt aint`)
+
+// notNegations follow a negator to say something else than its denial:
+// "not only … but also", "no less important" (just as important).
+var notNegations = setOf(`only just merely simply less fewer`)
+
+// clauseWords open a clause of their own: a negation before them does not
+// reach past them. A clause they open says what it says whether or not the
+// one around it is denied ("should not obscure the fact that the talks
+// would not be happening").
+var clauseWords = setOf(`but while although though whereas because since yet however unless
+that which who whom whose where when whether if`)
+
+// contrastPairs deny the words after them as a negation does: "a regional
+// power rather than a superpower".
+var contrastPairs = [][2]string{{"rather", "than"}, {"instead", "of"}}
+
+// claimTerms returns the content words of text, as knowledge.Terms reads
+// them, each with its polarity. Negations themselves are left out: their
+// meaning is the polarity they give.
+func claimTerms(text string) []claimTerm {
+	toks := polarTokens(text)
+	terms := knowledge.Terms(text)
+	out := make([]claimTerm, 0, len(terms))
+	next := 0 // the token the next term is looked for from
+	for _, t := range terms {
+		i := findToken(toks, next, t.Word)
+		if i < 0 {
+			// Not found as a token (a word knowledge reads differently):
+			// it takes the polarity of where the reading stands.
+			out = append(out, claimTerm{Term: t, negated: next < len(toks) && toks[next].negated})
+			continue
+		}
+		next = i + 1
+		if toks[i].negator {
+			continue
+		}
+		out = append(out, claimTerm{Term: t, negated: toks[i].negated})
+	}
+	return out
+}
+
+// findToken returns the first token from toks[from] on that is word, or -1.
+func findToken(toks []token, from int, word string) int {
+	for i := from; i < len(toks); i++ {
+		if toks[i].word == word {
+			return i
+		}
+	}
+	return -1
+}
+
+// polarTokens splits text into words and marks each with its polarity.
+func polarTokens(text string) []token {
+	toks := scanTokens(text)
+	negated := false
+	for i := range toks {
+		t := &toks[i]
+		if t.clause || clauseWords[t.word] {
+			negated = false
+		}
+		switch {
+		case t.word == "nor":
+			t.negator = true
+			negated = true // "neither … nor …" denies both
+			continue
+		case negators[t.word]:
+			t.negator = true
+			if i+1 < len(toks) && !toks[i+1].clause && notNegations[toks[i+1].word] {
+				continue // "not only", "no less"
+			}
+			if t.word == "no" && i+1 < len(toks) && toks[i+1].word == "longer" {
+				toks[i+1].negator = true
+			}
+			negated = !negated
+			continue
+		case contrast(toks, i):
+			t.negator, toks[i+1].negator = true, true
+			negated = !negated
+			continue
+		}
+		t.negated = negated
+	}
+	return toks
+}
+
+// contrast reports whether toks[i] opens a pair such as "rather than".
+func contrast(toks []token, i int) bool {
+	if i+1 >= len(toks) || toks[i+1].clause {
+		return false
+	}
+	for _, p := range contrastPairs {
+		if toks[i].word == p[0] && toks[i+1].word == p[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// scanTokens splits text into words: runs of letters and digits, with
+// apostrophes inside a word and the dots of an acronym ("U.S.") kept, and
+// notes where punctuation ends a clause.
+func scanTokens(text string) []token {
+	var toks []token
+	clause := false
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			clause = clause || clauseBreak(text, i, r, size)
+			i += size
+			continue
+		}
+		word, end := scanWord(text, i)
+		toks = append(toks, token{word: word, clause: clause})
+		clause = false
+		i = end
+	}
+	return toks
+}
+
+// scanWord reads the word at text[start:] and returns it as knowledge.Terms
+// writes it (lower-case, apostrophes and a possessive 's dropped, the dots
+// of an acronym dropped) and where it ends.
+func scanWord(text string, start int) (word string, end int) {
+	var b strings.Builder
+	i := start
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		next, _ := utf8.DecodeRuneInString(text[i+size:])
+		switch {
+		case isWordRune(r):
+			b.WriteRune(unicode.ToLower(r))
+		case (r == '\'' || r == '’') && isWordRune(next):
+			b.WriteByte('\'')
+		case r == '.' && unicode.IsLetter(next) && acronymDot(text[start:i]):
+		default:
+			return fold(b.String()), i
+		}
+		i += size
+	}
+	return fold(b.String()), i
+}
+
+// fold drops a possessive 's and the apostrophes of a contraction ("won't"
+// is "wont"), as knowledge reads words.
+func fold(w string) string {
+	return strings.ReplaceAll(strings.TrimSuffix(w, "'s"), "'", "")
+}
+
+// acronymDot reports whether a dot after word continues an acronym: every
+// part before it is a single letter ("U", "U.S").
+func acronymDot(word string) bool {
+	for part := range strings.SplitSeq(word, ".") {
+		if utf8.RuneCountInString(part) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseBreak reports whether the punctuation r at text[i:] ends a clause:
+// brackets, quotation marks and dashes always do; a period, comma, colon,
+// semicolon or mark of exclamation or question does when white space or the
+// end follows it (not in "3.5", "1,000" or a URL).
+func clauseBreak(text string, i int, r rune, size int) bool {
+	switch r {
+	case '(', ')', '[', ']', '–', '—', '―', '"', '“', '”', '«', '»', '„':
+		return true
+	case '.', ',', ':', ';', '!', '?', '…':
+		next, _ := utf8.DecodeRuneInString(text[i+size:])
+		return i+size == len(text) || unicode.IsSpace(next) || isDoubleQuote(next) || next == ')'
+	case '-':
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		next, _ := utf8.DecodeRuneInString(text[i+size:])
+		return unicode.IsSpace(prev) && unicode.IsSpace(next) // a dash, not a hyphen
+	}
+	return false
+}
+
+func setOf(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
