@@ -134,10 +134,7 @@ func (b *Bot) ask(ctx context.Context, kb *knowledgeBase, req Request, question,
 	}
 
 	if greeting, ok := smallTalk(question); ok {
-		reply := helpReply(ix, id, "")
-		reply.Text = greeting + " " + reply.Text
-		reply.AskKind = AskSmallTalk
-		return reply
+		return smallTalkReply(ix, id, greeting)
 	}
 
 	current := turn{base: question, effective: question, display: question}

@@ -743,6 +743,10 @@ func TestSmallTalkGetsAFriendlyHelp(t *testing.T) {
 			if r.Kind != bot.KindHelp || !strings.HasPrefix(r.Text, tt.opening) {
 				t.Errorf("got %s %q, want a help reply opening with %q", r.Kind, r.Text, tt.opening)
 			}
+			// Short: a pointer to help, not the whole of it.
+			if strings.Contains(r.Text, "Commands:") || len(r.Themes) > 0 || !strings.Contains(r.Text, "Type help") {
+				t.Errorf("got %q with %d themes, want a short reply pointing to help", r.Text, len(r.Themes))
+			}
 		})
 	}
 	// A question that happens to use such words is still a question.

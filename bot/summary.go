@@ -165,11 +165,7 @@ func helpReply(ix *knowledge.Index, id, unknown string) Reply {
 			text.WriteString("I don't recognise that command. ")
 		}
 	}
-	about := "the documents in my knowledge base"
-	if docs := ix.Documents(); len(docs) == 1 {
-		about = "the article “" + docs[0].Title + "”"
-	}
-	text.WriteString("I answer questions about " + about + ", quoting the passages I rely on.\n\n")
+	text.WriteString("I answer questions about " + about(ix) + ", quoting the passages I rely on.\n\n")
 	text.WriteString("Commands:\n")
 	text.WriteString("ask QUESTION: answer a question\n")
 	text.WriteString("summary [THEME]: summarise one theme (a number or words of its title), or every theme\n")
@@ -177,8 +173,24 @@ func helpReply(ix *knowledge.Index, id, unknown string) Reply {
 	text.WriteString("sources: list the documents I answer from\n")
 	text.WriteString("help: show this message\n\n")
 	text.WriteString("Example: ask " + exampleQuestion + "\n")
-	text.WriteString("You can also just ask your question; follow-ups in the same thread keep its context.")
+	text.WriteString("You can also just ask your question; a follow-up such as “and the Iranian side?” is read with the question before it.")
 	return Reply{ID: id, Kind: KindHelp, Text: text.String(), Themes: themeRefs(ix.Themes()), Ephemeral: true}
+}
+
+// smallTalkReply answers a greeting or thanks briefly, with a pointer to
+// help rather than the whole of it.
+func smallTalkReply(ix *knowledge.Index, id, greeting string) Reply {
+	text := greeting + " I answer questions about " + about(ix) + ", for example “" + exampleQuestion +
+		"” Type help for the commands."
+	return Reply{ID: id, Kind: KindHelp, AskKind: AskSmallTalk, Text: text, Ephemeral: true}
+}
+
+// about names what the knowledge base holds: the article, or documents.
+func about(ix *knowledge.Index) string {
+	if docs := ix.Documents(); len(docs) == 1 {
+		return "the article “" + docs[0].Title + "”"
+	}
+	return "the documents in my knowledge base"
 }
 
 func themeRef(t knowledge.Theme) ThemeRef {
