@@ -30,10 +30,11 @@ type labelledDraft struct {
 // Floors of the labelled drafts: the share of supported drafts the Checker
 // keeps (per kind and "overall") and of unsupported drafts it refuses (per
 // kind), as reached with the thresholds chosen on the tuning half. A change
-// that lowers any of them fails TestLabelledDrafts. On the check half, no
-// contradiction is refused yet: their reversals are not antonyms the
-// lexicon knows (see Checker.Verify); the floor of 0 is what is reached,
-// not what is wanted.
+// that lowers any of them fails TestLabelledDrafts. On the check half, 2
+// of 7 contradictions are refused: the others reverse the passage with
+// words the lexicon does not know as opposites (see Checker.Verify); the
+// floor is what is reached, not what is wanted. The everyday antonym pairs
+// that WordNet lacks (knowledge's antonymPairs) cost one check summary.
 var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	"tune": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 10.0 / 12, "merge": 1, "summary": 1, "yes-no": 1, "overall": 39.0 / 41},
@@ -41,8 +42,8 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 	"check": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 7.0 / 12, "merge": 5.0 / 6, "summary": 8.0 / 10, "yes-no": 6.0 / 7, "overall": 32.0 / 41},
-		refused: map[string]float64{"contradiction": 0, "negation": 1, "invented-fact": 1, "link": 1,
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 7.0 / 12, "merge": 5.0 / 6, "summary": 7.0 / 10, "yes-no": 6.0 / 7, "overall": 31.0 / 41},
+		refused: map[string]float64{"contradiction": 2.0 / 7, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 }

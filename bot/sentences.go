@@ -64,35 +64,11 @@ func appendLine(spans []span, text string, start, end int) []span {
 			spans[len(spans)-1].end = from + m[1]
 			from = skipSpaces(text, from+m[1], to)
 		}
-		for from < to {
-			cut := answerWordEnd(text[from:to])
-			if cut == 0 {
-				spans = append(spans, span{from, to})
-				break
-			}
-			spans = append(spans, span{from, from + cut})
-			from = skipSpaces(text, from+cut, to)
+		if from < to {
+			spans = append(spans, span{from, to})
 		}
 	}
 	return spans
-}
-
-// answerWordEnd returns where a leading "No." ends when a new sentence
-// follows it ("No. The author says …"), and 0 otherwise. knowledge's
-// splitter reads "No." as the abbreviation of "number" ("No. 5"), which a
-// draft answering a yes-no question rarely means.
-func answerWordEnd(s string) int {
-	if len(s) < 4 || !strings.EqualFold(s[:3], "no.") {
-		return 0
-	}
-	rest := strings.TrimLeftFunc(s[3:], unicode.IsSpace)
-	if len(rest) == len(s)-3 {
-		return 0 // "No.5"
-	}
-	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) {
-		return 0
-	}
-	return 3
 }
 
 func skipSpaces(s string, i, end int) int {

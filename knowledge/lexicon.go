@@ -252,6 +252,8 @@ func (l lexicon) related(key string, yield func(target string, rel relation) boo
 var wordnetRelations = map[wordnet.Relation]relation{
 	wordnet.Spelling: relSpelling, wordnet.Synonym: relSynonym, wordnet.Abbreviation: relAbbreviation,
 	wordnet.Derived: relDerived, wordnet.Hypernym: relHypernym, wordnet.Hyponym: relHyponym,
+	// An irregular form is the word itself ("struck" for "strike").
+	wordnet.Inflection: relSpelling,
 }
 
 // commonness says how much an unseen word's absence counts against a

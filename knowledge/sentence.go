@@ -11,6 +11,10 @@ var abbreviations = setOf(`mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmd
 amb rev hon fr no nos vs etc e.g i.e cf al approx dept est inc ltd co corp jan feb mar apr jun jul aug
 sep sept oct nov dec fig vol ch art`)
 
+// numberAbbreviations abbreviate only before a number ("No. 5", "Fig. 2"):
+// elsewhere they are words ending a sentence ("No.", "Art.").
+var numberAbbreviations = setOf(`no nos vol ch fig art`)
+
 // splitSentences splits a paragraph into sentences. It survives dotted
 // abbreviations ("U.S.", "e.g."), titles ("Dr."), initials ("John F. Kennedy"),
 // sentence-final punctuation inside quotation marks and brackets, and it does
@@ -108,10 +112,14 @@ func endsSentence(before, after string) bool {
 	j := strings.LastIndexFunc(before, func(r rune) bool { return unicode.IsSpace(r) || r == '(' || r == '“' || r == '"' })
 	tok := before[j+1:]
 	lower := strings.ToLower(strings.TrimRight(tok, "."))
+	first, _ := utf8.DecodeRuneInString(after)
+	if numberAbbreviations[lower] {
+		// "No. 5" abbreviates; "No. The author…" answers.
+		return !unicode.IsDigit(first)
+	}
 	if abbreviations[lower] {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(after)
 	// A dotted acronym or an initial ("U.S", "F") ends a sentence only
 	// when what follows could not continue it: a capital after "U.S." is more
 	// often a name ("the U.S. Congress") than a new sentence.

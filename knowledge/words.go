@@ -62,9 +62,15 @@ func (ix *Index) Related(stem string, yield func(related string, credit float64)
 	})
 }
 
-// Antonyms calls yield with each stem WordNet gives as an antonym of stem
-// ("weak" for "strong", "decreas" for "increas"), until yield returns false.
+// Antonyms calls yield with each stem WordNet or the pairs below give as an
+// antonym of stem ("weak" for "strong", "oppos" for "support"), until yield
+// returns false.
 func (ix *Index) Antonyms(stem string, yield func(antonym string) bool) {
+	for _, a := range extraAntonyms[stem] {
+		if !yield(a) {
+			return
+		}
+	}
 	e := wordnet.Antonyms(stem)
 	for i := range e.Len() {
 		if a, _ := e.At(i); !yield(a) {
@@ -72,3 +78,71 @@ func (ix *Index) Antonyms(stem string, yield func(antonym string) bool) {
 		}
 	}
 }
+
+// antonymPairs are everyday opposites that WordNet does not link (it has
+// no antonym for "support" or "help", and few between verbs): general
+// English, one pair a line.
+const antonymPairs = `support oppose
+back oppose
+endorse oppose
+favor oppose
+help hinder
+help hamper
+welcome reject
+approve reject
+strengthen weaken
+strengthen undermine
+bolster undermine
+build destroy
+encourage discourage
+praise criticize
+praise condemn
+trust distrust
+include exclude
+allow forbid
+allow prevent
+permit prevent
+more less
+more fewer
+increase reduce
+increase ease
+tighten ease
+tighten loosen
+harsh mild
+tough soft
+escalate deescalate
+optimistic pessimistic
+ally enemy
+friend enemy
+cooperation confrontation
+cooperate confront
+agreement disagreement
+success setback
+easy hard
+begin end
+start end
+start stop
+raise lower
+above below
+before after
+always never
+everyone nobody
+everything nothing
+all none
+many few
+most least
+often rarely
+publicly privately
+openly secretly`
+
+// extraAntonyms maps a stem to the stems antonymPairs opposes to it.
+var extraAntonyms = func() map[string][]string {
+	m := make(map[string][]string)
+	for _, line := range strings.Split(antonymPairs, "\n") {
+		w := strings.Fields(line)
+		a, b := stem(w[0]), stem(w[1])
+		m[a] = append(m[a], b)
+		m[b] = append(m[b], a)
+	}
+	return m
+}()

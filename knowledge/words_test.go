@@ -61,9 +61,35 @@ func TestSplitSentences(t *testing.T) {
 }
 
 func TestAntonyms(t *testing.T) {
-	var got []string
-	article().Antonyms("increas", func(a string) bool { got = append(got, a); return true })
-	if !slices.Contains(got, "decreas") {
-		t.Errorf("increase: got antonyms %q, want decrease among them", got)
+	tests := []struct{ stem, want string }{
+		{"increas", "decreas"}, // WordNet's
+		{"support", "oppos"},   // one WordNet lacks
+		{"oppos", "support"},   // both ways
+	}
+	for _, tt := range tests {
+		var got []string
+		article().Antonyms(tt.stem, func(a string) bool { got = append(got, a); return true })
+		if !slices.Contains(got, tt.want) {
+			t.Errorf("%s: got antonyms %q, want %s among them", tt.stem, got, tt.want)
+		}
+	}
+}
+
+func TestSplitSentencesAnswerWords(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"No. The author says the opposite.", []string{"No.", "The author says the opposite."}},
+		{"See No. 5 and Fig. 2 for details.", []string{"See No. 5 and Fig. 2 for details."}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range knowledge.SplitSentences(tt.text) {
+			got = append(got, s.Text)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }

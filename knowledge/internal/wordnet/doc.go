@@ -4,14 +4,16 @@
 // knowledge can tell an everyday word it lacks ("previous") from a specific
 // one ("centrifuges"). And it gives a word's opposites, so that a checker
 // can catch a draft that says the opposite of its source ("decreased" where
-// the source says "increased"). It is a table, generated from WordNet and
-// two word lists and embedded in the binary, looked up by Related,
-// Antonyms and Frequency:
+// the source says "increased"). It reads an irregular form as its word:
+// "struck" as "strike", "children" as "child". It is a table, generated
+// from WordNet and two word lists and embedded in the binary, looked up by
+// Related, Antonyms and Frequency:
 //
 //	e := wordnet.Related("sedan")
 //	for i := range e.Len() {
 //		stem, rel := e.At(i) // "car", wordnet.Hypernym …
 //	}
+//	e = wordnet.Related("struck")    // "strike", wordnet.Inflection, first
 //	a := wordnet.Antonyms("increas") // "decreas", wordnet.Antonym
 //	n := wordnet.Frequency("sedan")  // 2: a rare word
 //
@@ -45,9 +47,10 @@
 // # Rules
 //
 // Each key holds at most 16 related targets, of which at most five
-// hypernyms and six hyponyms: the strongest relation first, then the most
-// frequent (by the tag counts below), then in byte order. A target has the
-// strongest relation found for it. Apart from them, a key holds at most
+// hypernyms and six hyponyms: the strongest relation first (Inflection,
+// then Spelling, Synonym, Abbreviation, Derived, Hypernym, Hyponym), then
+// the most frequent (by the tag counts below), then in byte order. A
+// target has the strongest relation found for it. Apart from them, a key holds at most
 // eight antonyms, the most frequent first; in the table they follow the
 // other targets, outside the 16, and All yields them last.
 //
@@ -120,6 +123,46 @@
 // → "color"). So "recognis" reaches what "recogn" does, and "favour" what
 // "favor" does; an American stem gains only its British spellings.
 //
+// Inflection: an irregular form and its base, from WordNet's exception
+// lists (verb.exc, noun.exc, adj.exc, adv.exc: "struck strike", "children
+// child", "better good well"), related both ways, as are two forms of one
+// base ("began" ↔ "begun"): the same word, which a caller may weigh as a
+// Spelling. Comparatives and superlatives count ("bigger" ↔ "big",
+// "better" ↔ "good", "well"): a question asking what is bigger is about
+// what is big, and "better" finds what "good" finds, little changed. Only
+// WordNet's irregular ones are listed; Porter2 does not join even
+// "smaller" and "small".
+//
+// A pair is kept when the form and the base are single words of the word
+// lists with different stems (Porter2 already joins most pairs, "abetted
+// abet"); when the base is the main word of its stem (its most tagged
+// lemma, or one with half its tags) in a part of speech with a tenth of
+// its tags, or the form would take another word's relations ("reis", the
+// coins, those of "real" the adjective; "manlier" those of "man", for
+// "manly"); and when the form is no word of its own. It is one when
+// WordNet tags a frequent sense of it at least once, other than in the
+// part of speech its inflection fills (an adjective for a verb's
+// participle, "lost", "known"; an adjective or adverb for a comparative,
+// "better"; a noun for a plural, "men", "data") and other than in a synset
+// with the base. The corpus tags the form used as an inflection under its
+// base, so any tag of its own is another word in use ("found", to
+// establish, 9 tags; "saw", to cut, 1), while an untagged sense ("won",
+// the currency; "felt", the fabric; "LED") is too rare to outweigh the
+// inflection, as is one in a minor part of speech ("better", to improve:
+// 3 of its 152 tags). It is one too when another word with its stem has a
+// frequent sense with at least a quarter of the base's tags ("range"
+// beside "rang", for "ring"; "live" beside "lives", for "life"; but not
+// "analyse", 2 tags, beside "analyses", for "analysis", 52). So "left",
+// "found", "saw", "lay", "thought", "shot", "ground", "rose", "wound",
+// "fell", "bit", "bore", "bound", "spoke" and "worst" are no inflections.
+//
+// A form takes its base's relations, after its inflections and under the
+// same limits, as a British spelling takes its American one's, though not
+// the base's spellings; a form with several bases takes all of theirs
+// ("better": "good" and "well"), and keeps its own ("lost": "confused").
+// A pair that is also a Spelling ("diall" and "dial", for "dialled") stays
+// one.
+//
 // Antonym: WordNet's antonym pointers ("!"), which join two words, each in
 // one sense ("increase" ↔ "decrease", "strong" ↔ "weak", "success" ↔
 // "failure", "permit" ↔ "forbid"), when the sense is a frequent one of
@@ -139,6 +182,9 @@
 // spelling takes its American stem's pairs, both ways ("honour" ↔
 // "dishonour", "dishonor"), unless it is that stem plus "is" ("privatis"),
 // which Porter2 gives to an "-ise" verb only ("privatise", not "private").
+// So do an inflection's forms, each with the other stem and its forms
+// ("win" ↔ "lose" gives "won" ↔ "lose", "win" ↔ "lost", "won" ↔ "lost"),
+// after all pairs of WordNet's words, in the cap and in a key's list.
 // A pair whose stems the other relations join, either way, keeps that
 // relation and is no antonym ("employ" ↔ "employe", derived forms, for
 // "employer" and "employee"). The cap of eight keeps pairs whole: pairs
@@ -158,9 +204,12 @@
 // this: it counts a word's tagged senses, not their tags.) A British stem
 // counts as often as the most frequent of its American counterparts, since
 // WordNet rarely lists the British spelling. Every stem tagged at least
-// once is a key, about 12,900 of them. Any other stem has frequency 0, as
+// once is a key. Any other stem has frequency 0, as
 // do the words WordNet lacks altogether: pronouns, prepositions and other
-// function words ("everyone"), and names ("Fordow"). The concordances tag
+// function words ("everyone"), and names ("Fordow"). An inflected form
+// counts as often as the most frequent of its bases ("won" as "win"), for
+// the concordances tag it under its base; with them, about 13,700 keys
+// have a frequency. The concordances tag
 // a proper name with its category, so "person" (6,914), "group" and
 // "location" count far above their share. Counts are stored exactly, in
 // two bytes (the highest is 6,914; any over 65,535 would be capped).
@@ -168,7 +217,8 @@
 // # Sources and regeneration
 //
 // The table (table.bin) is generated from Debian's packages wordnet-base
-// 1:3.0-37 (WordNet 3.0, in /usr/share/wordnet), wbritish 2020.12.07-2 and
+// 1:3.0-37 (WordNet 3.0 with its exception lists, in /usr/share/wordnet),
+// wbritish 2020.12.07-2 and
 // wamerican 2020.12.07-2 (/usr/share/dict/british-english and
 // american-english). To regenerate it:
 //
@@ -190,6 +240,6 @@
 // know nothing of Porter2 stems, of which senses are frequent, or of
 // British spellings; none offers a compact table keyed by stems. So the
 // selection is done once, by gen, and the result embedded: the table is
-// about 660 KB, init only slices its header, and Related, Antonyms and
+// about 720 KB, init only slices its header, and Related, Antonyms and
 // Frequency are a binary search over the keys.
 package wordnet

@@ -80,3 +80,24 @@ func ExampleAntonyms() {
 	// small antonym
 	// littl antonym
 }
+
+func ExampleRelated_inflection() {
+	// "struck" reads as "strike" and reaches what "strike" reaches; the
+	// opposites of "win" are those of "won".
+	e := wordnet.Related("struck")
+	for i := range 3 {
+		stem, rel := e.At(i)
+		fmt.Println(stem, rel)
+	}
+	e = wordnet.Antonyms("won")
+	for i := range e.Len() {
+		stem, rel := e.At(i)
+		fmt.Println(stem, rel)
+	}
+	// Output:
+	// strike inflection
+	// hit synonym
+	// impress synonym
+	// lose antonym
+	// lost antonym
+}

@@ -14,14 +14,17 @@ import (
 //go:embed table.bin
 var table string
 
-// Relation says how a word relates to the one looked up. Spelling to
-// Hyponym relate words that may stand for one another, strongest first;
-// Antonym is apart from them: an opposite, which Antonyms returns and
-// Related never does.
+// Relation says how a word relates to the one looked up. Inflection, then
+// Spelling to Hyponym, relate words that may stand for one another,
+// strongest first; Antonym is apart from them: an opposite, which Antonyms
+// returns and Related never does. Inflection, the strongest, has the
+// highest value only because it came last: compare relations by their
+// place in a key's entries, not by value.
 type Relation uint8
 
-// The relations: those a word may be expanded with, strongest first, then
-// Antonym.
+// The relations: Spelling to Hyponym, which a word may be expanded with,
+// strongest first; Antonym; and Inflection, added last, which is stronger
+// than all.
 const (
 	Spelling     Relation = iota + 1 // a British/American spelling variant ("colour"/"color")
 	Synonym                          // shares a frequent sense ("help"/"aid")
@@ -30,6 +33,7 @@ const (
 	Hypernym                         // a more general word ("sedan" → "car")
 	Hyponym                          // a more specific word ("legislature" → "parliament")
 	Antonym                          // an opposite ("increase" ↔ "decrease"); never for expansion
+	Inflection                       // the same word, another form ("struck" ↔ "strike"); first among a key's entries
 )
 
 // String returns the relation's name in lower case.
@@ -49,17 +53,19 @@ func (r Relation) String() string {
 		return "hyponym"
 	case Antonym:
 		return "antonym"
+	case Inflection:
+		return "inflection"
 	}
 	return "invalid"
 }
 
 // Layout constants, shared with gen/table.go.
 const (
-	magic      = "WNT2"
+	magic      = "WNT3"
 	headerSize = 16
 	keySize    = 8
 	entrySize  = 3
-	poolBits   = 21
+	poolBits   = 20
 	entryBits  = 23
 	phraseFlag = 1 << entryBits
 )
@@ -127,7 +133,7 @@ func entriesOf(i int) Entries {
 // which come last: at most eight, so the scan back is short.
 func (e Entries) split() (related, antonyms Entries) {
 	n := len(e.recs)
-	// An entry's relation is the top 3 bits of its last byte.
+	// An entry's relation is the top 4 bits of its last byte.
 	for n > 0 && Relation(e.recs[n-1]>>(poolBits-16)) == Antonym {
 		n -= entrySize
 	}

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kljensen/snowball/english"
+
 	"github.com/talksbot/talksbot/knowledge/internal/wordlist"
 	"github.com/talksbot/talksbot/knowledge/internal/wordnet"
 )
@@ -191,6 +193,142 @@ func TestAntonymsNot(t *testing.T) {
 	}
 }
 
+// TestInflections checks irregular forms that read as their base: the
+// base comes first among the form's related words, as an Inflection, and
+// the form among the base's; the form is as frequent as its base.
+func TestInflections(t *testing.T) {
+	tests := []struct{ form, base string }{
+		{"struck", "strike"},
+		{"won", "win"},
+		{"led", "lead"}, // WordNet's "LED" is an acronym, never tagged
+		{"lost", "lose"},
+		{"shown", "show"},
+		{"sunk", "sink"},
+		{"sank", "sink"},
+		{"laid", "lay"},
+		{"began", "begin"},
+		{"begun", "begin"},
+		{"felt", "feel"}, // felt, the fabric, is never tagged
+		{"children", "child"},
+		{"men", "man"},
+		{"analyses", "analysis"},
+		{"better", "good"},
+		{"best", "good"},
+		{"worse", "bad"},
+		{"bigger", "big"},
+		{"learnt", "learn"},
+	}
+	for _, tt := range tests {
+		form, base := stem(tt.form), stem(tt.base)
+		t.Run(tt.form, func(t *testing.T) {
+			if got, rel := wordnet.Related(form).At(0); rel != wordnet.Inflection {
+				t.Errorf("Related(%q) starts with %q/%v, want an inflection", form, got, rel)
+			}
+			if !has(form, base, wordnet.Inflection) {
+				t.Errorf("Related(%q) = %v, want %q/inflection", form, related(form), base)
+			}
+			if !has(base, form, wordnet.Inflection) {
+				t.Errorf("Related(%q) = %v, want %q/inflection", base, related(base), form)
+			}
+			if f, b := wordnet.Frequency(form), wordnet.Frequency(base); f < b || b == 0 {
+				t.Errorf("Frequency(%q) = %d, want at least Frequency(%q) = %d, above 0", form, f, base, b)
+			}
+		})
+	}
+	// Two forms of one base are inflections of each other.
+	if !has("began", "begun", wordnet.Inflection) || !has("better", "best", wordnet.Inflection) {
+		t.Errorf("Related(began) = %v, Related(better) = %v, want begun and best as inflections", related("began"), related("better"))
+	}
+}
+
+// TestInflectionsInherit checks that a form reaches what its base reaches:
+// every synonym of the base is among the form's related words, with the
+// same relation or a stronger one.
+func TestInflectionsInherit(t *testing.T) {
+	for _, p := range [][2]string{{"struck", "strike"}, {"won", "win"}, {"shown", "show"}, {"began", "begin"}, {"children", "child"}, {"led", "lead"}} {
+		form, base := stem(p[0]), stem(p[1])
+		e := wordnet.Related(base)
+		for i := range e.Len() {
+			target, rel := e.At(i)
+			if rel != wordnet.Synonym {
+				continue
+			}
+			if got, ok := relationOf(form, target); !ok || rank(got) > rank(rel) {
+				t.Errorf("Related(%q) = %v, want %q (a synonym of %q) among them", form, related(form), target, base)
+			}
+		}
+	}
+	if !has("struck", "hit", wordnet.Synonym) {
+		t.Errorf("Related(%q) = %v, want %q/synonym, from %q", "struck", related("struck"), "hit", "strike")
+	}
+}
+
+// TestInflectionsAntonyms checks that a form takes its base's antonyms, and
+// gives them its own: the same word, in another form.
+func TestInflectionsAntonyms(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"won", "lose"},
+		{"won", "lost"},
+		{"lost", "win"},
+		{"lost", "keep"},  // lose ↔ keep
+		{"lost", "found"}, // WordNet's own pair of adjectives: "lost" ↔ "found"
+		{"began", "end"},
+		{"better", "bad"},
+		{"better", "worse"},
+		{"sold", "buy"},
+		{"bigger", "small"},
+	}
+	for _, tt := range tests {
+		a, b := stem(tt.a), stem(tt.b)
+		if !has(a, b, wordnet.Antonym) {
+			t.Errorf("Antonyms(%q) = %v, want %q among them", a, antonyms(a), b)
+		}
+	}
+	// WordNet's own pairs come first: "good" before "better".
+	if got, _ := wordnet.Antonyms("bad").At(0); got != "good" {
+		t.Errorf("Antonyms(%q) = %v, want %q first", "bad", antonyms("bad"), "good")
+	}
+}
+
+// TestInflectionsNot checks forms the rules leave alone: words of their own,
+// which WordNet tags in another sense.
+func TestInflectionsNot(t *testing.T) {
+	tests := []struct{ form, base, why string }{
+		{"left", "leave", "the direction"},
+		{"found", "find", "to establish"},
+		{"saw", "see", "to cut with a saw"},
+		{"lay", "lie", "to put down"},
+		{"thought", "think", "an idea"},
+		{"ground", "grind", "the land"},
+		{"rose", "rise", "the flower"},
+		{"wound", "wind", "an injury"},
+		{"rang", "ring", `Porter2's stem of "range"`},
+		{"lives", "life", `Porter2's stem of "live"`},
+	}
+	for _, tt := range tests {
+		form, base := stem(tt.form), stem(tt.base)
+		for _, p := range [][2]string{{form, base}, {base, form}} {
+			if rel, ok := relationOf(p[0], p[1]); ok && rel == wordnet.Inflection {
+				t.Errorf("Related(%q) has %q as an inflection, want none: %q is %s", p[0], p[1], tt.form, tt.why)
+			}
+		}
+	}
+}
+
+// stem returns the Porter2 stem of word, as knowledge computes it.
+func stem(word string) string { return english.Stem(word, true) }
+
+// relationOf returns how target relates to key among its Related words.
+func relationOf(key, target string) (wordnet.Relation, bool) {
+	e := wordnet.Related(key)
+	for i := range e.Len() {
+		if got, rel := e.At(i); got == target {
+			return rel, true
+		}
+	}
+	return 0, false
+}
+
 func TestFrequency(t *testing.T) {
 	tests := []struct {
 		stem     string
@@ -259,10 +397,10 @@ func TestStartsPhrase(t *testing.T) {
 }
 
 // TestTableInvariants checks every key: no self relation, no duplicate, a
-// valid relation, relations in order, at most 16 related words, 5 hypernyms
-// and 6 hyponyms, then at most 8 antonyms, no stop word; that each Spelling
-// and each Antonym goes both ways; and that Related and Antonyms divide
-// the key's entries between them.
+// valid relation, relations in order (Inflection first), at most 16
+// related words, 5 hypernyms and 6 hyponyms, then at most 8 antonyms, no
+// stop word; that each Inflection, Spelling and Antonym goes both ways; and
+// that Related and Antonyms divide the key's entries between them.
 func TestTableInvariants(t *testing.T) {
 	stop := make(map[string]bool)
 	for _, w := range strings.Fields(wordlist.Stop + " " + wordlist.Question) {
@@ -282,14 +420,14 @@ func TestTableInvariants(t *testing.T) {
 		}
 		checkSplit(t, key, e)
 		seen := make(map[string]bool)
-		last := wordnet.Relation(0)
-		var n [wordnet.Antonym + 1]int
+		last := wordnet.Inflection
+		var n [wordnet.Inflection + 1]int
 		for i := range e.Len() {
 			target, rel := e.At(i)
-			if rel <= wordnet.Antonym {
+			if rel <= wordnet.Inflection {
 				n[rel]++
 			}
-			if (rel == wordnet.Spelling || rel == wordnet.Antonym) && !has(target, key, rel) {
+			if (rel == wordnet.Inflection || rel == wordnet.Spelling || rel == wordnet.Antonym) && !has(target, key, rel) {
 				t.Errorf("Related(%q) has %q as %v, but not the reverse", key, target, rel)
 			}
 			switch {
@@ -297,9 +435,9 @@ func TestTableInvariants(t *testing.T) {
 				t.Errorf("Related(%q) has itself", key)
 			case seen[target]:
 				t.Errorf("key %q has %q twice", key, target)
-			case rel < wordnet.Spelling || rel > wordnet.Antonym:
+			case rel < wordnet.Spelling || rel > wordnet.Inflection:
 				t.Errorf("key %q has %q with invalid relation %d", key, target, rel)
-			case rel < last:
+			case rank(rel) < rank(last):
 				t.Errorf("key %q has %q/%v after a %v", key, target, rel, last)
 			case stop[target] || target == "" || strings.Contains(target, "  "):
 				t.Errorf("key %q has bad target %q", key, target)
@@ -316,6 +454,15 @@ func TestTableInvariants(t *testing.T) {
 	if keys < 10000 {
 		t.Errorf("table has %d keys, want over 10000", keys)
 	}
+}
+
+// rank orders the relations as a key's entries do: Inflection, the
+// strongest, has the highest value only because it came last.
+func rank(r wordnet.Relation) int {
+	if r == wordnet.Inflection {
+		return 0
+	}
+	return int(r)
 }
 
 // checkSplit checks that key's entries e are Related(key), at most 16 and
@@ -409,7 +556,7 @@ func TestGenerate(t *testing.T) {
 func TestRelatedAllocs(t *testing.T) {
 	var sink int
 	allocs := testing.AllocsPerRun(100, func() {
-		for _, stem := range []string{"deal", "us", "unit state", "zzzzqx", "increas", "strong"} {
+		for _, stem := range []string{"deal", "us", "unit state", "zzzzqx", "increas", "strong", "struck", "won"} {
 			for _, e := range []wordnet.Entries{wordnet.Related(stem), wordnet.Antonyms(stem)} {
 				for i := range e.Len() {
 					s, rel := e.At(i)
@@ -464,7 +611,7 @@ func TestStats(t *testing.T) {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "table.bin: %d bytes, %d keys, %d with entries (%d phrases), %d entries;", len(table), allKeys, keys, phrases, entries)
-	for r := wordnet.Spelling; r <= wordnet.Antonym; r++ {
+	for r := wordnet.Spelling; r <= wordnet.Inflection; r++ {
 		fmt.Fprintf(&b, " %v %d", r, perRel[r])
 	}
 	t.Log(b.String())

@@ -12,13 +12,18 @@ type antonymPair struct{ a, b string }
 
 // antonymLink is what a pair of antonyms rests on.
 type antonymLink struct {
-	head  bool // only through a satellite adjective's head ("huge" → "large" ↔ "small")
-	score int  // tag counts behind the pair; higher ranks first
+	inflected bool // only through an inflection of either stem ("won" → "win" ↔ "lose")
+	head      bool // only through a satellite adjective's head ("huge" → "large" ↔ "small")
+	score     int  // tag counts behind the pair; higher ranks first
 }
 
-// better reports whether l is better evidence than o: a direct pointer
-// before one through a head, then the higher score.
+// better reports whether l is better evidence than o: a pair of WordNet's
+// words before one of their inflections, then a direct pointer before one
+// through a head, then the higher score.
 func (l antonymLink) better(o antonymLink) bool {
+	if l.inflected != o.inflected {
+		return o.inflected
+	}
 	return !l.head && o.head || l.head == o.head && l.score > o.score
 }
 
@@ -160,14 +165,37 @@ func (s antonymSet) withSpellings(g spellingGroups) antonymSet {
 	return out
 }
 
+// withInflections returns s with every pair repeated for the inflected
+// forms of its stems, both ways, each combination of a stem or its forms
+// with the other stem or its forms ("win" ↔ "lose" gives "won" ↔ "lose",
+// "win" ↔ "lost" and "won" ↔ "lost"): an inflection is the same word. The
+// repeated pairs rank after every pair of WordNet's own, so that they only
+// fill what the cap leaves.
+func (s antonymSet) withInflections(in inflections) antonymSet {
+	forms := in.forms()
+	out := maps.Clone(s)
+	for p, l := range s {
+		inflected := l
+		inflected.inflected = true
+		for _, x := range append([]string{p.a}, forms[p.a]...) {
+			for _, y := range append([]string{p.b}, forms[p.b]...) {
+				if x != p.a || y != p.b {
+					out.add(x, y, inflected)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // addTo adds the pairs to rel as antonyms, both ways. A pair whose stems
 // rel already relates, either way, is left out: the stem keeps its other
 // relation ("employ" and "employe", for "employer" and "employee", are
 // derived forms; "bless" and "damn", for "blessed" and "damned",
-// synonyms). Then the pairs are
-// taken best first (direct before through a head, then by score, then by
-// stem), each only while both its stems have fewer than maxAntonyms, so
-// that the cap keeps every pair whole.
+// synonyms). Then the pairs are taken best first (see antonymLink.better,
+// then by stem), each only while both its stems have fewer than
+// maxAntonyms, so that the cap keeps every pair whole. A key lists the
+// pairs through an inflection after the others.
 func (s antonymSet) addTo(rel relations) {
 	type scored struct {
 		antonymPair
@@ -197,8 +225,12 @@ func (s antonymSet) addTo(rel relations) {
 		if n[p.a] < maxAntonyms && n[p.b] < maxAntonyms {
 			n[p.a]++
 			n[p.b]++
-			rel.add(p.a, p.b, antonym, p.score)
-			rel.add(p.b, p.a, antonym, p.score)
+			score := p.score
+			if p.inflected {
+				score = -1 // after a key's pairs of WordNet's words ("bad": "good", then "better")
+			}
+			rel.add(p.a, p.b, antonym, score)
+			rel.add(p.b, p.a, antonym, score)
 		}
 	}
 }

@@ -28,15 +28,16 @@ const (
 
 // builder derives relations from WordNet.
 type builder struct {
-	wn        *wordNet
-	rel       relations
-	known     map[string]bool    // the words of the word lists, lower-cased
-	lemmaTags map[string]int     // a lemma's tag count over all its senses
-	posTags   map[lemmaPOS]int   // a lemma's tag count in one part of speech
-	stemTop   map[string]string  // the stem's most tagged lemma
-	linked    map[[2]string]bool // lemmas with a derivational pointer between them
-	depth     map[synsetID]int   // shortest distance below the top of the hierarchy
-	hyponymN  map[synsetID]int   // number of direct hyponyms ("~")
+	wn         *wordNet
+	rel        relations
+	known      map[string]bool       // the words of the word lists, lower-cased
+	lemmaTags  map[string]int        // a lemma's tag count over all its senses
+	posTags    map[lemmaPOS]int      // a lemma's tag count in one part of speech
+	stemTop    map[string]string     // the stem's most tagged lemma
+	linked     map[[2]string]bool    // lemmas with a derivational pointer between them
+	depth      map[synsetID]int      // shortest distance below the top of the hierarchy
+	hyponymN   map[synsetID]int      // number of direct hyponyms ("~")
+	stemLemmas map[string][]lemmaPOS // the single-word lemmas of each stem
 }
 
 // lemmaPOS is a lemma in one part of speech.
@@ -49,15 +50,16 @@ type lemmaPOS struct {
 // word lists.
 func newBuilder(wn *wordNet, lists ...wordList) *builder {
 	b := &builder{
-		wn:        wn,
-		rel:       make(relations),
-		known:     make(map[string]bool),
-		lemmaTags: make(map[string]int),
-		posTags:   make(map[lemmaPOS]int),
-		stemTop:   make(map[string]string),
-		linked:    make(map[[2]string]bool),
-		depth:     make(map[synsetID]int),
-		hyponymN:  make(map[synsetID]int),
+		wn:         wn,
+		rel:        make(relations),
+		known:      make(map[string]bool),
+		lemmaTags:  make(map[string]int),
+		posTags:    make(map[lemmaPOS]int),
+		stemTop:    make(map[string]string),
+		linked:     make(map[[2]string]bool),
+		depth:      make(map[synsetID]int),
+		hyponymN:   make(map[synsetID]int),
+		stemLemmas: make(map[string][]lemmaPOS),
 	}
 	for _, l := range lists {
 		for w := range l.all {
@@ -71,6 +73,7 @@ func newBuilder(wn *wordNet, lists ...wordList) *builder {
 	b.findStemTops()
 	b.findDerivations()
 	b.measureHierarchy()
+	b.findStemLemmas()
 	return b
 }
 

@@ -12,14 +12,24 @@ import (
 // (with each one's sense number) and its hypernyms (with depth, direct
 // hyponyms, lexicographer file and whether they are too general), then its
 // antonym pointers and, for a satellite, its head's (see explainAntonyms).
-// Before the senses it prints the lemma's frequency and whether it is a
-// major lemma of its stem.
+// Before the senses it prints the lemma's frequency, whether it is a
+// major lemma of its stem, and, for an irregular inflected form, whether
+// the rules keep it as an inflection of its base (see judge).
 func (b *builder) explain(w io.Writer, lemma string) {
 	if t, ok := termOf(lemma); ok && !t.phrase {
 		fmt.Fprintf(w, "%s (stem %s, tags %d, stem's frequency %d, major %v)\n",
 			lemma, t.stem, b.lemmaTags[lemma], b.frequencies()[t.stem], b.majorLemma(lemma, t.stem))
 	} else {
 		fmt.Fprintln(w, lemma)
+	}
+	for _, e := range b.wn.exceptions {
+		if e.form == lemma {
+			form, base, why := b.judge(e)
+			if why == "" {
+				why = fmt.Sprintf("kept: %s → %s", form, base)
+			}
+			fmt.Fprintf(w, "  inflection of %s (%s): %s\n", e.base, posNames[e.pos], why)
+		}
 	}
 	for _, p := range partsOfSpeech {
 		for i, off := range b.wn.senses[p.pos][lemma] {

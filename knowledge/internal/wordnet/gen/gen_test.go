@@ -257,3 +257,192 @@ func TestAntonymsWithSpellings(t *testing.T) {
 		t.Errorf("withSpellings = %v, want %v", got, want)
 	}
 }
+
+func TestRankedInflectionFirst(t *testing.T) {
+	rel := make(relations)
+	rel.add("key", "spell", spelling, 9)
+	rel.add("key", "syn", synonym, 9)
+	rel.add("key", "form", inflection, 0)
+	rel.add("key", "opp", antonym, 9)
+	rel.add("key", "syn", inflection, 0) // the stronger relation wins, though its value is higher
+	var got []string
+	for _, tg := range rel.ranked("key") {
+		got = append(got, tg.stem+"/"+relNames[tg.rel])
+	}
+	want := []string{"form/inflection", "syn/inflection", "spell/spelling", "opp/antonym"}
+	if !slices.Equal(got, want) {
+		t.Errorf("ranked = %v, want %v", got, want)
+	}
+}
+
+func TestInflectionsAddTo(t *testing.T) {
+	rel := make(relations)
+	rel.add("strike", "hit", synonym, 10)
+	rel.add("strike", "knock", hyponym, 3)
+	rel.add("begin", "start", synonym, 5)
+	rel.add("show", "shew", spelling, 0) // a base's spelling
+	rel.add("shew", "show", spelling, 0)
+	rel.add("dial", "diall", spelling, 0) // a form that is also a spelling
+	rel.add("diall", "dial", spelling, 0)
+	rel.add("struck", "knock", synonym, 1) // the form's own, stronger than what it inherits
+	in := inflections{"struck": {"strike"}, "began": {"begin"}, "begun": {"begin"}, "shown": {"show"}, "diall": {"dial"}}
+	freq := map[string]int{"strike": 105, "begin": 541, "show": 482}
+	in.addTo(rel, freq)
+	tests := []struct {
+		key, target string
+		want        Relation // 0: no relation
+	}{
+		{"struck", "strike", inflection},
+		{"strike", "struck", inflection}, // both ways
+		{"struck", "hit", synonym},       // inherited
+		{"struck", "knock", synonym},     // its own, the stronger
+		{"began", "begun", inflection},   // two forms of one base
+		{"begun", "began", inflection},
+		{"began", "start", synonym},
+		{"diall", "dial", spelling}, // a spelling stays one
+		{"dial", "diall", spelling},
+		{"shown", "show", inflection},
+		{"shown", "shew", 0}, // a base's spelling is not the form's
+		{"hit", "struck", 0}, // inherited relations are one way
+		{"struck", "struck", 0},
+		{"start", "began", 0},
+	}
+	for _, tt := range tests {
+		if got := rel[tt.key][tt.target].rel; got != tt.want {
+			t.Errorf("relation %q → %q = %d, want %d", tt.key, tt.target, got, tt.want)
+		}
+	}
+	// The commoner target first: the score is its frequency.
+	if got, want := rel["struck"]["strike"].score, 105; got != want {
+		t.Errorf("score of struck → strike = %d, want %d", got, want)
+	}
+}
+
+func TestInflectionsInheritFrequency(t *testing.T) {
+	freq := map[string]int{"better": 153, "good": 321, "well": 161, "struck": 0, "strike": 105, "data": 76, "datum": 5}
+	inflections{"better": {"good", "well"}, "struck": {"strike"}, "data": {"datum"}}.inheritFrequency(freq)
+	want := map[string]int{"better": 321, "good": 321, "well": 161, "struck": 105, "strike": 105, "data": 76, "datum": 5}
+	if !maps.Equal(freq, want) {
+		t.Errorf("frequencies = %v, want %v", freq, want)
+	}
+}
+
+func TestAntonymsWithInflections(t *testing.T) {
+	s := make(antonymSet)
+	s.add("win", "lose", antonymLink{score: 30})
+	s.add("good", "bad", antonymLink{score: 50})
+	s.add("lost", "found", antonymLink{score: 2}) // a form's own pair
+	in := inflections{"won": {"win"}, "lost": {"lose"}, "better": {"good"}}
+	got := s.withInflections(in)
+	tests := []struct {
+		a, b      string
+		inflected bool
+	}{
+		{"lose", "win", false},
+		{"lose", "won", true},
+		{"lost", "win", true},
+		{"lost", "won", true},
+		{"found", "lost", false},
+		{"bad", "better", true},
+	}
+	for _, tt := range tests {
+		if l, ok := got[antonymPair{tt.a, tt.b}]; !ok || l.inflected != tt.inflected {
+			t.Errorf("pair %q ↔ %q = %+v, %v, want inflected %v", tt.a, tt.b, l, ok, tt.inflected)
+		}
+	}
+	if n := len(got); n != 7 {
+		t.Errorf("withInflections has %d pairs, want 7: %v", n, got)
+	}
+	// A key lists WordNet's pairs first, then those through an inflection,
+	// which fill only what the cap leaves.
+	rel := make(relations)
+	got.addTo(rel)
+	var list []string
+	for _, tg := range rel.ranked("lost") {
+		list = append(list, tg.stem)
+	}
+	if want := []string{"found", "win", "won"}; !slices.Equal(list, want) {
+		t.Errorf("antonyms of lost = %v, want %v", list, want)
+	}
+	if !(antonymLink{score: 1}).better(antonymLink{inflected: true, score: 100}) {
+		t.Error("a pair through an inflection ranks before one of WordNet's own")
+	}
+}
+
+func TestInflectionPOS(t *testing.T) {
+	tests := []struct {
+		base, pos byte
+		want      bool
+	}{
+		{'v', 'a', true},  // a participle: "lost", "known"
+		{'v', 'v', false}, // "found", to establish
+		{'v', 'n', false}, // "saw", the tool
+		{'a', 'r', true},  // "better", the adverb
+		{'a', 'n', false},
+		{'n', 'n', true}, // "men", "data"
+		{'n', 'v', false},
+	}
+	for _, tt := range tests {
+		if got := inflectionPOS(tt.base, tt.pos); got != tt.want {
+			t.Errorf("inflectionPOS(%c, %c) = %v, want %v", tt.base, tt.pos, got, tt.want)
+		}
+	}
+}
+
+// TestJudge checks the rules on WordNet's own exception lists.
+func TestJudge(t *testing.T) {
+	b := installedBuilder(t)
+	tests := []struct {
+		form, base string
+		pos        byte
+		why        string // "" when kept; else part of the reason
+	}{
+		{"struck", "strike", 'v', ""},
+		{"won", "win", 'v', ""},   // "won", the currency, is never tagged
+		{"led", "lead", 'v', ""},  // "LED" is an acronym, never tagged
+		{"lost", "lose", 'v', ""}, // "lost", the adjective, is its participle
+		{"shown", "show", 'v', ""},
+		{"sunk", "sink", 'v', ""},
+		{"laid", "lay", 'v', ""},
+		{"began", "begin", 'v', ""},
+		{"children", "child", 'n', ""},
+		{"men", "man", 'n', ""}, // "men", the work force, is its plural
+		{"analyses", "analysis", 'n', ""},
+		{"better", "good", 'a', ""},
+		{"worse", "bad", 'a', ""},
+		{"left", "leave", 'v', "left#n1"},
+		{"found", "find", 'v', "found#v1"},
+		{"saw", "see", 'v', "saw#v1"},
+		{"lay", "lie", 'v', "lay#v1"},
+		{"thought", "think", 'v', "thought#n1"},
+		{"rang", "ring", 'v', "range#n1"},    // Porter2 joins "rang" and "range"
+		{"lives", "life", 'n', "live#v1"},    // … and "lives" and "live"
+		{"abetted", "abet", 'v', "one stem"}, // Porter2 joins them already
+		{"manlier", "manly", 'a', "main word"},
+	}
+	for _, tt := range tests {
+		_, _, why := b.judge(exception{tt.form, tt.base, tt.pos})
+		if tt.why == "" && why != "" || !strings.Contains(why, tt.why) {
+			t.Errorf("judge(%s → %s) = %q, want %q", tt.form, tt.base, why, tt.why)
+		}
+	}
+}
+
+// installedBuilder returns a builder for the installed WordNet and word
+// lists, skipping the test when they are missing.
+func installedBuilder(t *testing.T) *builder {
+	t.Helper()
+	wn, err := readWordNet("/usr/share/wordnet")
+	if err != nil {
+		t.Skip("wordnet-base not installed: ", err)
+	}
+	british, err := readWords("/usr/share/dict/british-english")
+	if err != nil {
+		t.Skip("wbritish not installed: ", err)
+	}
+	american, err := readWords("/usr/share/dict/american-english")
+	if err != nil {
+		t.Skip("wamerican not installed: ", err)
+	}
+	return newBuilder(wn, british, american)
+}

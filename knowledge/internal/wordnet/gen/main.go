@@ -65,7 +65,11 @@ func run(o options, w io.Writer) error {
 	spellings := groupSpellings(spellingStems(spellingPairs(british.lower, american.lower, b.singleLemmas(), b.sameSynset)))
 	spellings.addTo(rel)
 	spellings.inheritFrequency(freq)
-	b.antonyms().withSpellings(spellings).addTo(rel) // after the spellings, to see their relations
+	infl := b.inflections()
+	infl.addTo(rel, freq) // after the spellings: a form takes its base's relations as they are then
+	infl.inheritFrequency(freq)
+	// After the spellings and inflections, to see their relations.
+	b.antonyms().withSpellings(spellings).withInflections(infl).addTo(rel)
 	if o.dump != "" {
 		dump(w, rel, freq, strings.Split(o.dump, ","))
 		return nil
@@ -95,4 +99,4 @@ func dump(w io.Writer, rel relations, freq map[string]int, words []string) {
 	}
 }
 
-var relNames = [...]string{spelling: "spelling", synonym: "synonym", abbreviation: "abbreviation", derived: "derived", hypernym: "hypernym", hyponym: "hyponym", antonym: "antonym"}
+var relNames = [...]string{spelling: "spelling", synonym: "synonym", abbreviation: "abbreviation", derived: "derived", hypernym: "hypernym", hyponym: "hyponym", antonym: "antonym", inflection: "inflection"}

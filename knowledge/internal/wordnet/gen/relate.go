@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// Relation mirrors wordnet.Relation: how a target relates to its key,
-// strongest first.
+// Relation mirrors wordnet.Relation: how a target relates to its key.
+// Its values are the table's; rank orders them by strength.
 type Relation uint8
 
 const (
@@ -17,8 +17,18 @@ const (
 	derived
 	hypernym
 	hyponym
-	antonym // kept apart from the others: see antonym.go
+	antonym    // kept apart from the others: see antonym.go
+	inflection // the strongest, though added last: see inflection.go
 )
+
+// rank orders the relations, strongest first: inflection, then spelling
+// to hyponym, then antonym.
+func (r Relation) rank() int {
+	if r == inflection {
+		return 0
+	}
+	return int(r)
+}
 
 // link is the best-known relation of one target to one key.
 type link struct {
@@ -41,7 +51,7 @@ func (r relations) add(key, target string, rel Relation, score int) {
 		r[key] = m
 	}
 	old, ok := m[target]
-	if !ok || rel < old.rel || rel == old.rel && score > old.score {
+	if !ok || rel.rank() < old.rel.rank() || rel == old.rel && score > old.score {
 		m[target] = link{rel, score}
 	}
 }
@@ -291,21 +301,21 @@ type target struct {
 	link
 }
 
-// ranked returns key's targets, strongest relation first, then by score,
-// then by stem: at most maxHypernyms hypernyms, maxHyponymTargets hyponyms
-// and maxTargets in all, then its antonyms. The antonyms come last and
-// outside maxTargets, so that a reader expanding a word never meets one
-// among the others; antonymSet.addTo has already capped them, on both sides
-// of each pair, which a cap here would break.
+// ranked returns key's targets, strongest relation first (by rank), then
+// by score, then by stem: at most maxHypernyms hypernyms,
+// maxHyponymTargets hyponyms and maxTargets in all, then its antonyms. The
+// antonyms come last and outside maxTargets, so that a reader expanding a
+// word never meets one among the others; antonymSet.addTo has already
+// capped them, on both sides of each pair, which a cap here would break.
 func (r relations) ranked(key string) []target {
 	var ts []target
 	for stem, l := range r[key] {
 		ts = append(ts, target{stem, l})
 	}
 	slices.SortFunc(ts, func(a, b target) int {
-		return cmp.Or(cmp.Compare(a.rel, b.rel), cmp.Compare(b.score, a.score), strings.Compare(a.stem, b.stem))
+		return cmp.Or(cmp.Compare(a.rel.rank(), b.rel.rank()), cmp.Compare(b.score, a.score), strings.Compare(a.stem, b.stem))
 	})
-	var n [antonym + 1]int
+	var n [inflection + 1]int
 	ts = slices.DeleteFunc(ts, func(t target) bool {
 		n[t.rel]++
 		return t.rel == hypernym && n[t.rel] > maxHypernyms || t.rel == hyponym && n[t.rel] > maxHyponymTargets

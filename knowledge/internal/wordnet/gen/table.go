@@ -9,7 +9,7 @@ import (
 
 // The table layout, read by ../table.go; change both together.
 //
-//	header   16 bytes: magic "WNT2", then little-endian uint32 key count,
+//	header   16 bytes: magic "WNT3", then little-endian uint32 key count,
 //	         pool length in bytes, entry count
 //	pool     every key and target stem once, sorted, each as a length byte
 //	         and the stem's bytes
@@ -19,16 +19,16 @@ import (
 //	         phrase begins with this stem, then the stem's frequency as a
 //	         little-endian uint16 (capped at maxFrequency); a last record
 //	         holds only the end of the entries
-//	entries  3 bytes each: a target's pool offset (low 21 bits) and its
-//	         relation (high 3 bits); a key's antonyms (relation 7) come
+//	entries  3 bytes each: a target's pool offset (low 20 bits) and its
+//	         relation (high 4 bits); a key's antonyms (relation 7) come
 //	         after its other targets, so the reader finds where they begin
 //	         by looking back from the end of the key's entries
 const (
-	magic        = "WNT2"
+	magic        = "WNT3"
 	headerSize   = 16
 	keySize      = 8
 	entrySize    = 3
-	poolBits     = 21
+	poolBits     = 20
 	entryBits    = 23
 	phraseFlag   = 1 << entryBits
 	maxFrequency = 1<<16 - 1

@@ -50,11 +50,12 @@ type senseKey struct {
 
 // wordNet holds the parts of the WordNet database the generator uses.
 type wordNet struct {
-	synsets map[synsetID]*synset
-	order   []synsetID                   // every synset, in file order
-	senses  map[byte]map[string][]uint32 // pos → lemma → synset offsets by sense number
-	tagged  map[byte]map[string]int      // pos → lemma → tagsense_cnt
-	counts  map[senseKey]int             // semantic concordance tag counts (cntlist.rev)
+	synsets    map[synsetID]*synset
+	order      []synsetID                   // every synset, in file order
+	senses     map[byte]map[string][]uint32 // pos → lemma → synset offsets by sense number
+	tagged     map[byte]map[string]int      // pos → lemma → tagsense_cnt
+	counts     map[senseKey]int             // semantic concordance tag counts (cntlist.rev)
+	exceptions []exception                  // the exception lists' form-base pairs, in file order
 }
 
 var partsOfSpeech = []struct {
@@ -62,7 +63,7 @@ var partsOfSpeech = []struct {
 	file string
 }{{'n', "noun"}, {'v', "verb"}, {'a', "adj"}, {'r', "adv"}}
 
-// readWordNet reads the index, data and cntlist.rev files in dir.
+// readWordNet reads the index, data, exception and cntlist.rev files in dir.
 func readWordNet(dir string) (*wordNet, error) {
 	wn := &wordNet{
 		synsets: make(map[synsetID]*synset),
@@ -78,6 +79,11 @@ func readWordNet(dir string) (*wordNet, error) {
 		}
 		if err := eachLine(filepath.Join(dir, "data."+p.file), func(line string) error {
 			return wn.addSynset(p.pos, line)
+		}); err != nil {
+			return nil, err
+		}
+		if err := eachLine(filepath.Join(dir, p.file+".exc"), func(line string) error {
+			return wn.addExceptions(p.pos, line)
 		}); err != nil {
 			return nil, err
 		}
@@ -199,6 +205,18 @@ func (wn *wordNet) addSynset(pos byte, line string) error {
 	}
 	wn.synsets[s.id] = s
 	wn.order = append(wn.order, s.id)
+	return nil
+}
+
+// addExceptions reads one exception list line: form base [base...].
+func (wn *wordNet) addExceptions(pos byte, line string) error {
+	f := strings.Fields(line)
+	if len(f) < 2 {
+		return fmt.Errorf("malformed exception line %q", line)
+	}
+	for _, base := range f[1:] {
+		wn.exceptions = append(wn.exceptions, exception{form: f[0], base: base, pos: pos})
+	}
 	return nil
 }
 
