@@ -73,6 +73,13 @@ type Core interface {
 	Feedback(ctx context.Context, f bot.Feedback) error
 	// Themes lists the knowledge base's themes, for autocomplete.
 	Themes() []bot.ThemeRef
+	// FirstDelivery reports whether a delivery key (an interaction id) is
+	// seen for the first time, recording it.
+	FirstDelivery(ctx context.Context, key string) (bool, error)
+	// ForgetDelivery releases a key FirstDelivery recorded, so that a
+	// delivery of an interaction the adapter could not answer counts as
+	// the first.
+	ForgetDelivery(ctx context.Context, key string) error
 }
 
 var _ Core = (*bot.Bot)(nil)
@@ -109,12 +116,13 @@ type Options struct {
 	TypingDelay time.Duration
 	// NoTyping turns the typing indicator off.
 	NoTyping bool
-	// Workers is how many events (mentions, DMs, commands, button clicks)
-	// are answered at once; DefaultWorkers when zero.
+	// Workers is how many events (mentions, DMs, commands) are answered at
+	// once; DefaultWorkers when zero. A button click needs no worker: it is
+	// recorded and answered at once.
 	Workers int
 	// QueueTimeout is how long an event waits for a free worker before the
 	// user is told the bot is busy; DefaultQueueTimeout when zero. Slash
-	// commands and clicks are acknowledged before they wait.
+	// commands are acknowledged before they wait.
 	QueueTimeout time.Duration
 	// OnReconnect, when set, is called each time Run has re-established a
 	// dropped gateway connection (a network failure, or Discord asking for a

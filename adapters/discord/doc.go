@@ -18,18 +18,22 @@
 // goroutine of the adapter has ended; discordgo's, left without a connection
 // or a reconnect loop, end on their own.
 //
-// Interactions (slash commands and button clicks) are acknowledged at once,
-// so Discord's three-second deadline is always met, and the deferred
-// response is edited when the answer is ready. While an LLM drafts an answer
-// or summary, the deferred response shows the sentences the core has
-// verified so far, edited at most once a second; the reply then replaces
-// its content, embeds and buttons, so a draft the core rejects gives way to
-// the extractive answer. At most Options.Workers
-// events are answered at once; others wait up to Options.QueueTimeout and
-// are then told the bot is busy. REST calls go to Options.APIURL
-// (DISCORD_API_URL) through a rewriting HTTP transport on the adapter's own
-// client, so several adapters with different API roots can run in one
-// process; the gateway address comes from GET /gateway at that root.
-// discordgo's own log lines reach the adapter's logger at debug level, with
-// tokens redacted.
+// Each slash command and button click is answered once: its interaction id
+// is claimed in the store (Core.FirstDelivery) first, and one delivered
+// again is ignored. Slash commands are acknowledged at once, so Discord's
+// three-second deadline is always met, and the deferred response is edited
+// when the answer is ready. A feedback click is written to the store before
+// Discord gets any response (within two seconds), and only then is the user
+// thanked; a click that could not be written gets an ephemeral message
+// saying so, never thanks. While an LLM drafts an answer or summary, the
+// deferred response shows the sentences the core has verified so far,
+// edited at most once a second; the reply then replaces its content, embeds
+// and buttons, so a draft the core rejects gives way to the extractive
+// answer. At most Options.Workers mentions, DMs and commands are answered at
+// once; others wait up to Options.QueueTimeout and are then told the bot is
+// busy. REST calls go to Options.APIURL (DISCORD_API_URL) through a
+// rewriting HTTP transport on the adapter's own client, so several adapters
+// with different API roots can run in one process; the gateway address
+// comes from GET /gateway at that root. discordgo's own log lines reach the
+// adapter's logger at debug level, with tokens redacted.
 package discord

@@ -39,6 +39,12 @@ type fakeCore struct {
 	requests []bot.Request
 	feedback []bot.Feedback
 	themes   []bot.ThemeRef
+	// delivered counts FirstDelivery calls per key; forgotten lists the
+	// keys released.
+	delivered map[string]int
+	forgotten []string
+	// forgot, when set, receives every key released.
+	forgot chan string
 	// beforeSave, when set, runs before feedback is recorded, as a slow
 	// store would.
 	beforeSave func(ctx context.Context, f bot.Feedback)
@@ -98,6 +104,42 @@ func (c *fakeCore) Themes() []bot.ThemeRef {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return append([]bot.ThemeRef(nil), c.themes...)
+}
+
+func (c *fakeCore) FirstDelivery(_ context.Context, key string) (bool, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.delivered == nil {
+		c.delivered = map[string]int{}
+	}
+	c.delivered[key]++
+	return c.delivered[key] == 1, nil
+}
+
+func (c *fakeCore) ForgetDelivery(_ context.Context, key string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.delivered, key)
+	c.forgotten = append(c.forgotten, key)
+	select {
+	case c.forgot <- key: // a nil channel never takes it
+	default:
+	}
+	return nil
+}
+
+// deliveries returns how often FirstDelivery was asked about key.
+func (c *fakeCore) deliveries(key string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.delivered[key]
+}
+
+// released returns the keys released with ForgetDelivery.
+func (c *fakeCore) released() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.forgotten...)
 }
 
 // requestsIn returns the requests made from channel.

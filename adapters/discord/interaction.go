@@ -33,9 +33,13 @@ const (
 	maxChoiceLen = 100
 	// progressInterval spaces the edits showing an answer as it streams in.
 	progressInterval = time.Second
-	// feedbackTimeout bounds recording a button click; the click is
-	// acknowledged first, so Discord's three seconds do not apply.
-	feedbackTimeout = 10 * time.Second
+	// storeTimeout bounds what the store is asked before an interaction is
+	// answered (its delivery claim, a click's feedback): Discord waits three
+	// seconds for the first response.
+	storeTimeout = 2 * time.Second
+	// keyInteraction namespaces the interaction ids claimed in the store,
+	// which holds other platforms' delivery keys too.
+	keyInteraction = "discord:interaction:"
 	// feedbackPrefix starts the custom_id of feedback buttons:
 	// "fb:up:<reply id>" or "fb:down:<reply id>".
 	feedbackPrefix = "fb:"
@@ -143,8 +147,15 @@ func parseCommand(data discordgo.ApplicationCommandInteractionData) bot.Command 
 }
 
 // command answers /talks: deferred at once, then the deferred response is
-// edited with the reply.
+// edited with the reply. An interaction delivered again is not answered
+// again.
 func (a *Adapter) command(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction) {
+	sctx, cancel := context.WithTimeout(ctx, storeTimeout)
+	first := a.claim(sctx, i)
+	cancel()
+	if !first {
+		return
+	}
 	data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
 	if !ok || data.Name != commandName {
 		a.respondEphemeral(ctx, s, i, msgUnknownCommand)
@@ -161,8 +172,10 @@ func (a *Adapter) command(ctx context.Context, s *discordgo.Session, i *discordg
 		Data: &discordgo.InteractionResponseData{Flags: flags},
 	}, discordgo.WithContext(ctx))
 	if err != nil {
-		// Without an acknowledged interaction there is nowhere to answer.
+		// Without an acknowledged interaction there is nowhere to answer;
+		// should Discord deliver it again, that delivery is answered.
 		a.logRESTError("defer interaction", err, "command", cmd.Name)
+		a.release(ctx, i)
 		return
 	}
 	// Acknowledged, the interaction may wait for a worker: its token
@@ -270,7 +283,8 @@ func (a *Adapter) editResponse(ctx context.Context, s *discordgo.Session, i *dis
 }
 
 // respondEphemeral answers an interaction at once with a message only the
-// user sees.
+// user sees. When Discord refuses the answer, the interaction's claim is
+// released, so that a delivery of it again is answered.
 func (a *Adapter) respondEphemeral(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, text string) {
 	err := s.InteractionRespond(i, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
@@ -282,6 +296,7 @@ func (a *Adapter) respondEphemeral(ctx context.Context, s *discordgo.Session, i 
 	}, discordgo.WithContext(ctx))
 	if err != nil {
 		a.logRESTError("respond to interaction", err)
+		a.release(ctx, i)
 	}
 }
 
@@ -408,11 +423,19 @@ func parseFeedbackID(id string) (replyID string, helpful, ok bool) {
 	return "", false, false
 }
 
-// component records a feedback button click and thanks the user privately.
-// The click is acknowledged at once with a private "thinking" response, so a
-// slow store never misses Discord's three seconds; the thanks (or an
-// apology) is edited in once the feedback is saved.
+// component records a feedback button click, then thanks the user
+// privately. The feedback is written before Discord gets any response, so
+// that a click the user was thanked for is never lost; when it cannot be
+// written in time, the user is told so instead. An interaction delivered
+// again is not recorded or answered again.
 func (a *Adapter) component(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction) {
+	// The claim and the write share one deadline, well inside the three
+	// seconds Discord waits for the response.
+	sctx, cancel := context.WithTimeout(ctx, storeTimeout)
+	defer cancel()
+	if !a.claim(sctx, i) {
+		return
+	}
 	data, ok := i.Data.(discordgo.MessageComponentInteractionData)
 	if !ok {
 		a.respondEphemeral(ctx, s, i, msgUnknownButton)
@@ -424,34 +447,52 @@ func (a *Adapter) component(ctx context.Context, s *discordgo.Session, i *discor
 		a.respondEphemeral(ctx, s, i, msgUnknownButton)
 		return
 	}
-	err := s.InteractionRespond(i, &discordgo.InteractionResponse{
-		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
-		Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral},
-	}, discordgo.WithContext(ctx))
-	if err != nil {
-		a.logRESTError("defer feedback", err, "reply_id", replyID)
-		return
-	}
-	release, ok := a.acquire(ctx)
-	if !ok {
-		a.editResponse(ctx, s, i, msgBusy)
-		return
-	}
-	defer release()
-	fctx, cancel := context.WithTimeout(ctx, feedbackTimeout)
 	// Theme stays empty: the core fills it in from the reply id.
-	err = a.core.Feedback(fctx, bot.Feedback{
+	err := a.core.Feedback(sctx, bot.Feedback{
 		ReplyID:  replyID,
 		Platform: bot.Discord,
 		User:     interactionUser(i),
 		Helpful:  helpful,
 		At:       time.Now(),
 	})
-	cancel()
 	text := msgThanks
 	if err != nil {
 		a.log.Error("record feedback", "reply_id", replyID, "err", err)
 		text = msgFeedbackFailed
 	}
-	a.editResponse(ctx, s, i, text)
+	a.respondEphemeral(ctx, s, i, text)
+}
+
+// claim reports whether the interaction i arrives for the first time,
+// recording its id in the store: whether Discord delivers it again or a
+// replica sees it too, it is answered once. The store keeps the ids longer
+// than the fifteen minutes an interaction can be answered in.
+func (a *Adapter) claim(ctx context.Context, i *discordgo.Interaction) bool {
+	if i.ID == "" {
+		return true
+	}
+	first, err := a.core.FirstDelivery(ctx, keyInteraction+i.ID)
+	switch {
+	case err != nil:
+		// Answering twice beats never answering.
+		a.log.Warn("interaction delivery check failed", "interaction_id", i.ID, "err", err)
+		return true
+	case !first:
+		a.log.Debug("duplicate interaction ignored", "interaction_id", i.ID)
+	}
+	return first
+}
+
+// release gives up the claim on i, so that a delivery of it again is taken
+// as the first. It may run when ctx is done already, so it has a short
+// context of its own.
+func (a *Adapter) release(ctx context.Context, i *discordgo.Interaction) {
+	if i.ID == "" {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeTimeout)
+	defer cancel()
+	if err := a.core.ForgetDelivery(ctx, keyInteraction+i.ID); err != nil {
+		a.log.Warn("interaction not released for redelivery", "interaction_id", i.ID, "err", err)
+	}
 }

@@ -129,6 +129,7 @@ type fakeCore struct {
 	requests  []bot.Request
 	feedback  []bot.Feedback
 	delivered map[string]int
+	claims    []string // every key FirstDelivery was asked about, in order
 	forgotten []string
 	reply     func(ctx context.Context, req bot.Request) bot.Reply
 	fbErr     error
@@ -167,7 +168,22 @@ func (c *fakeCore) FirstDelivery(_ context.Context, id string) (bool, error) {
 		c.delivered = make(map[string]int)
 	}
 	c.delivered[id]++
+	c.claims = append(c.claims, id)
 	return c.delivered[id] == 1, nil
+}
+
+// Claims returns every key FirstDelivery was asked about, in order.
+func (c *fakeCore) Claims() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.claims...)
+}
+
+// setFeedbackErr makes Feedback fail with err from now on; nil heals it.
+func (c *fakeCore) setFeedbackErr(err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.fbErr = err
 }
 
 func (c *fakeCore) ForgetDelivery(_ context.Context, id string) error {

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"strings"
-	"time"
 
 	slackapi "github.com/slack-go/slack"
 
@@ -88,57 +87,50 @@ func (a *Adapter) notify(ctx context.Context, responseURL, channel, user, text s
 	}
 }
 
-// interactionJob is the work of handling a button click.
-func (a *Adapter) interactionJob(cb slackapi.InteractionCallback) job {
+// interactionJob is the work left of a button click once the feedback it
+// carries is recorded (recorded reports whether there was any): thanking
+// the clicker and sharing answers.
+func (a *Adapter) interactionJob(cb slackapi.InteractionCallback, recorded bool) job {
 	return job{
 		kind: "interaction",
-		run:  func(ctx context.Context) { a.interaction(ctx, cb) },
+		run:  func(ctx context.Context) { a.interaction(ctx, cb, recorded) },
 		fail: func(ctx context.Context) {
 			a.notify(ctx, cb.ResponseURL, orDefault(cb.Channel.ID, cb.Container.ChannelID), cb.User.ID, msgFailed)
 		},
 	}
 }
 
-// interaction handles a button click: feedback or sharing.
-func (a *Adapter) interaction(ctx context.Context, cb slackapi.InteractionCallback) {
+// noticeJob is the work of showing text to the clicker of cb.
+func (a *Adapter) noticeJob(cb slackapi.InteractionCallback, text string) job {
+	return job{
+		kind: "interaction",
+		run: func(ctx context.Context) {
+			a.notify(ctx, cb.ResponseURL, orDefault(cb.Channel.ID, cb.Container.ChannelID), cb.User.ID, text)
+		},
+	}
+}
+
+// interaction finishes a button click: it thanks the clicker, and only the
+// clicker, for the feedback recorded, and shares answers.
+func (a *Adapter) interaction(ctx context.Context, cb slackapi.InteractionCallback, recorded bool) {
 	if cb.Type != slackapi.InteractionTypeBlockActions {
 		a.log.Debug("slack interaction ignored", "type", string(cb.Type))
 		return
 	}
 	channel := orDefault(cb.Channel.ID, cb.Container.ChannelID)
+	if recorded {
+		a.notify(ctx, cb.ResponseURL, channel, cb.User.ID, msgFeedbackThanks)
+	}
 	for _, act := range cb.ActionCallback.BlockActions {
 		switch {
-		case strings.HasPrefix(act.ActionID, actionHelpful):
-			a.feedback(ctx, cb, channel, strings.TrimPrefix(act.ActionID, actionHelpful), true, act.Value)
-		case strings.HasPrefix(act.ActionID, actionNotHelpful):
-			a.feedback(ctx, cb, channel, strings.TrimPrefix(act.ActionID, actionNotHelpful), false, act.Value)
+		case strings.HasPrefix(act.ActionID, actionHelpful), strings.HasPrefix(act.ActionID, actionNotHelpful):
+			// Recorded before the click was acknowledged.
 		case strings.HasPrefix(act.ActionID, actionShare):
 			a.share(ctx, cb, channel, strings.TrimPrefix(act.ActionID, actionShare))
 		default:
 			a.log.Debug("slack action ignored", "action_id", act.ActionID)
 		}
 	}
-}
-
-// feedback records a verdict and tells the clicker, and only the clicker.
-func (a *Adapter) feedback(ctx context.Context, cb slackapi.InteractionCallback, channel, replyID string, helpful bool, theme string) {
-	if replyID == "" || cb.User.ID == "" {
-		return
-	}
-	err := a.core.Feedback(ctx, bot.Feedback{
-		ReplyID:  replyID,
-		Platform: bot.Slack,
-		User:     cb.User.ID,
-		Helpful:  helpful,
-		Theme:    theme,
-		At:       time.Now(),
-	})
-	text := msgFeedbackThanks
-	if err != nil {
-		a.log.Warn("slack feedback not recorded", "reply_id", replyID, "err", err)
-		text = msgFeedbackFailed
-	}
-	a.notify(ctx, cb.ResponseURL, channel, cb.User.ID, text)
 }
 
 // share posts a slash-command answer visibly in the channel it was asked in

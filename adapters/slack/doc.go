@@ -14,7 +14,15 @@
 // adapter cannot take (queue full, not running, shutting down) is left for
 // Slack to deliver again. An event is answered once per event_id through
 // the core's delivery store, and released again when its answer could not
-// be posted, so that Slack's next delivery is answered. At shutdown the
+// be posted, so that Slack's next delivery is answered. A slash command or
+// click is claimed in the same store before it is acknowledged, under its
+// trigger_id ("slack:trigger:…", or, lacking one, the request's signature
+// "slack:sig:…" or Socket Mode envelope "slack:envelope:…"): a delivery
+// again, Slack's or a replay of a captured request, is acknowledged as the
+// first was and not answered or recorded again. The feedback a click
+// carries is written to the store before the click is acknowledged, and a
+// click whose feedback could not be written is not acknowledged: nothing
+// Slack was told is done is lost if the process dies. At shutdown the
 // answers in flight get a grace period to finish.
 //
 // An answer an LLM drafts streams into a draft message in the thread (or

@@ -161,19 +161,16 @@ func (a *Adapter) handle(ctx context.Context, in inbound) bool {
 // threadKey names a thread for the set of threads the bot answered in.
 func threadKey(channel, ts string) string { return channel + "/" + ts }
 
-// forget releases eventID. It runs when the job's context may be cancelled
-// already, so it has a short context of its own.
+// forget releases eventID (see release).
 func (a *Adapter) forget(ctx context.Context, eventID string) {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), forgetTimeout)
-	defer cancel()
-	if err := a.core.ForgetDelivery(ctx, eventID); err != nil {
+	if err := a.release(ctx, eventID); err != nil {
 		a.log.Warn("slack event not released for redelivery", "event_id", eventID, "err", err)
 		return
 	}
 	a.log.Info("slack event left unanswered for redelivery", "event_id", eventID)
 }
 
-// forgetTimeout bounds releasing an event id.
+// forgetTimeout bounds releasing a delivery claim.
 const forgetTimeout = 5 * time.Second
 
 // deliver posts a reply to an inbound message, replacing the streamed draft

@@ -16,6 +16,9 @@ import (
 // smaller.
 const maxBody = 1 << 20
 
+// headerSignature is the header carrying a request's v0 signature.
+const headerSignature = "X-Slack-Signature"
+
 // maxSSLCheck bounds the body read to recognise an unsigned ssl_check.
 const maxSSLCheck = 1 << 10
 
@@ -29,6 +32,14 @@ const maxSSLCheck = 1 << 10
 // a short ephemeral "busy" reply. url_verification and the commands URL's
 // ssl_check are answered without Run. In Socket Mode every route answers
 // 404.
+//
+// A command or click is answered once however often it arrives: its
+// trigger_id (or, without one, its signature) is claimed in the store, and
+// a request delivered again, by Slack or by someone replaying it within the
+// five minutes its signature is valid, gets an empty 200 and nothing more.
+// The feedback a click carries is written to the store before the 200, and
+// needs no worker: a feedback click gets 200 once it is recorded, even when
+// the thanks cannot be queued, and 500 when it cannot be recorded.
 func (a *Adapter) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("POST /slack/events", a.verified(false, a.serveEvents))
@@ -135,7 +146,7 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request, body []byt
 	w.WriteHeader(http.StatusOK)
 }
 
-func (a *Adapter) serveCommands(w http.ResponseWriter, _ *http.Request, body []byte) {
+func (a *Adapter) serveCommands(w http.ResponseWriter, r *http.Request, body []byte) {
 	form, err := url.ParseQuery(string(body))
 	if err != nil {
 		http.Error(w, "bad form", http.StatusBadRequest)
@@ -155,17 +166,17 @@ func (a *Adapter) serveCommands(w http.ResponseWriter, _ *http.Request, body []b
 		http.Error(w, "user_id is missing", http.StatusBadRequest)
 		return
 	}
-	if got := a.offer(a.commandJob(c)); got != accepted {
+	key := deliveryKey(form.Get("trigger_id"), keySig, r.Header.Get(headerSignature))
+	if a.acceptCommand(r.Context(), key, c) {
 		// Slack does not send a command again, and a 503 would show the
 		// user a bare error: say it in a reply instead.
-		a.log.Warn("slack command declined", "reason", got.String())
 		writeJSON(w, busyResponse())
 		return
 	}
 	w.WriteHeader(http.StatusOK)
 }
 
-func (a *Adapter) serveInteractions(w http.ResponseWriter, _ *http.Request, body []byte) {
+func (a *Adapter) serveInteractions(w http.ResponseWriter, r *http.Request, body []byte) {
 	form, err := url.ParseQuery(string(body))
 	if err != nil {
 		http.Error(w, "bad form", http.StatusBadRequest)
@@ -176,13 +187,17 @@ func (a *Adapter) serveInteractions(w http.ResponseWriter, _ *http.Request, body
 		http.Error(w, "bad payload", http.StatusBadRequest)
 		return
 	}
-	if got := a.offer(a.interactionJob(cb)); got != accepted {
+	key := deliveryKey(cb.TriggerID, keySig, r.Header.Get(headerSignature))
+	switch a.acceptInteraction(r.Context(), key, cb) {
+	case ackDone:
+		w.WriteHeader(http.StatusOK)
+	case ackDeclined:
 		// The click shows the user an error and can be tried again.
-		a.log.Warn("slack interaction declined", "reason", got.String())
-		http.Error(w, got.String(), http.StatusServiceUnavailable)
-		return
+		http.Error(w, "busy", http.StatusServiceUnavailable)
+	case ackFailed:
+		// Not 200: Slack must not take the click as done.
+		http.Error(w, "feedback not recorded", http.StatusInternalServerError)
 	}
-	w.WriteHeader(http.StatusOK)
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

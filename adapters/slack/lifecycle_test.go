@@ -167,7 +167,8 @@ func TestPanicStillApologises(t *testing.T) {
 
 func TestSocketDeclinesWorkWhenBusy(t *testing.T) {
 	g := newGate(true)
-	h := start(t, slack.ModeSocket, &fakeCore{reply: g.reply}, func(o *slack.Options) {
+	core := &fakeCore{reply: g.reply}
+	h := start(t, slack.ModeSocket, core, func(o *slack.Options) {
 		o.Workers, o.Queue = 1, 1
 		o.WorkingAfter = time.Minute
 	})
@@ -179,7 +180,9 @@ func TestSocketDeclinesWorkWhenBusy(t *testing.T) {
 	overflow := h.fake.SendEvent(t, "Ev5402", 0, directMessage("1700005400.000300", "overflow"))
 	cmd := h.fake.SendSlashCommand(t, map[string]string{"command": "/talks", "text": "themes", "user_id": alice,
 		"channel_id": channel, "response_url": h.fake.ResponseURL("busy")})
-	click := h.fake.SendInteraction(t, blockAction(slacktest.Button{ActionID: "talks_helpful:r-1"}, "", h.fake.ResponseURL("click")))
+	click := h.fake.SendInteraction(t, blockAction(slacktest.Button{ActionID: "talks_share:r-1"}, "", h.fake.ResponseURL("click")))
+	// A feedback click needs no worker to be recorded.
+	vote := h.fake.SendInteraction(t, blockAction(slacktest.Button{ActionID: "talks_helpful:r-1"}, "", h.fake.ResponseURL("vote")))
 	// Envelopes are handled in order: once the last one is acknowledged,
 	// the others were dealt with.
 	last := h.fake.SendSlashCommand(t, map[string]string{"command": "/talks", "text": "help", "user_id": alice,
@@ -191,6 +194,12 @@ func TestSocketDeclinesWorkWhenBusy(t *testing.T) {
 	}
 	if _, ok := h.fake.Acked(click); ok {
 		t.Error("got the click acknowledged, want it left unacknowledged so the user sees it failed")
+	}
+	if _, ok := h.fake.Acked(vote); !ok {
+		t.Error("got the feedback click unacknowledged, want it acknowledged once recorded")
+	}
+	if fb := core.Feedbacks(); len(fb) != 1 || fb[0].ReplyID != "r-1" {
+		t.Errorf("got feedback %+v, want the vote on r-1 recorded while busy", fb)
 	}
 	payload, ok := h.fake.Acked(cmd)
 	var reply map[string]string
@@ -212,7 +221,8 @@ func TestSocketDeclinesWorkWhenBusy(t *testing.T) {
 
 func TestHTTPDeclinesWorkWhenBusy(t *testing.T) {
 	g := newGate(true)
-	h := start(t, slack.ModeHTTP, &fakeCore{reply: g.reply}, func(o *slack.Options) {
+	core := &fakeCore{reply: g.reply}
+	h := start(t, slack.ModeHTTP, core, func(o *slack.Options) {
 		o.Workers, o.Queue = 1, 1
 		o.WorkingAfter = time.Minute
 	})
@@ -236,10 +246,17 @@ func TestHTTPDeclinesWorkWhenBusy(t *testing.T) {
 	if status != http.StatusOK || !strings.Contains(body, `"response_type":"ephemeral"`) || !strings.Contains(body, "busy") {
 		t.Errorf("got %d %q for a command, want an ephemeral busy reply", status, body)
 	}
-	click := mustJSON(t, map[string]any{"type": "block_actions", "user": map[string]any{"id": alice},
-		"actions": []map[string]any{{"type": "button", "action_id": "talks_helpful:r-1"}}})
+	click := mustJSON(t, blockAction(slacktest.Button{ActionID: "talks_share:r-1"}, "", h.fake.ResponseURL("click")))
 	if got, _ := h.postSigned(t, "/slack/interactions", formType, form(map[string]string{"payload": click})); got != http.StatusServiceUnavailable {
 		t.Errorf("got status %d for a click, want 503", got)
+	}
+	// A feedback click needs no worker to be recorded.
+	vote := mustJSON(t, blockAction(slacktest.Button{ActionID: "talks_helpful:r-1"}, "", h.fake.ResponseURL("vote")))
+	if got, _ := h.postSigned(t, "/slack/interactions", formType, form(map[string]string{"payload": vote})); got != http.StatusOK {
+		t.Errorf("got status %d for a feedback click, want 200 once it is recorded", got)
+	}
+	if fb := core.Feedbacks(); len(fb) != 1 || fb[0].ReplyID != "r-1" {
+		t.Errorf("got feedback %+v, want the vote on r-1 recorded while busy", fb)
 	}
 	close(g.release)
 }
@@ -262,12 +279,13 @@ func TestHTTPAnswers503WhenNotRunning(t *testing.T) {
 			if got, _ := h.postSigned(t, "/slack/events", jsonType, body); got != http.StatusServiceUnavailable {
 				t.Errorf("got status %d for an event, want 503 so Slack retries", got)
 			}
-			click := mustJSON(t, map[string]any{"type": "block_actions", "user": map[string]any{"id": alice},
-				"actions": []map[string]any{{"type": "button", "action_id": "talks_helpful:r-1"}}})
+			click := mustJSON(t, blockAction(slacktest.Button{ActionID: "talks_share:r-1"}, "", ""))
 			if got, _ := h.postSigned(t, "/slack/interactions", formType, form(map[string]string{"payload": click})); got != http.StatusServiceUnavailable {
 				t.Errorf("got status %d for a click, want 503", got)
 			}
-			status, reply := h.postSigned(t, "/slack/commands", formType, form(map[string]string{"user_id": alice, "text": "themes"}))
+			// Each command is a request of its own, with its own trigger_id.
+			status, reply := h.postSigned(t, "/slack/commands", formType, form(map[string]string{"user_id": alice, "text": "themes",
+				"trigger_id": "5600." + name}))
 			if status != http.StatusOK || !strings.Contains(reply, "busy") {
 				t.Errorf("got %d %q for a command, want a busy reply", status, reply)
 			}

@@ -44,7 +44,10 @@ func (a *Adapter) runSocket(ctx context.Context) error {
 
 // onSocketEvent hands an envelope's work to the workers and acknowledges it
 // once they took it. It never waits for a worker: what they cannot take now
-// is left unacknowledged, for Slack to deliver again.
+// is left unacknowledged, for Slack to deliver again. Commands and clicks
+// are claimed and their feedback recorded as over HTTP (see Handler)
+// before they are acknowledged: a redelivered one is acknowledged again and
+// not handled again.
 func (a *Adapter) onSocketEvent(ctx context.Context, smc *socketmode.Client, evt socketmode.Event) {
 	switch evt.Type {
 	case socketmode.EventTypeConnecting:
@@ -113,10 +116,10 @@ func (a *Adapter) onSocketEvent(ctx context.Context, smc *socketmode.Client, evt
 			a.ackRequest(ctx, smc, evt, nil)
 			return
 		}
-		if got := a.offer(a.commandJob(fromSlack(cmd))); got != accepted {
+		key := deliveryKey(cmd.TriggerID, keyEnvelope, envelopeID(evt))
+		if a.acceptCommand(ctx, key, fromSlack(cmd)) {
 			// Slack does not deliver a command again: tell the user, in
 			// the acknowledgement, which needs no worker.
-			a.log.Warn("slack command declined", "reason", got.String())
 			a.ackRequest(ctx, smc, evt, busyResponse())
 			return
 		}
@@ -127,14 +130,21 @@ func (a *Adapter) onSocketEvent(ctx context.Context, smc *socketmode.Client, evt
 			a.ackRequest(ctx, smc, evt, nil)
 			return
 		}
-		if got := a.offer(a.interactionJob(cb)); got != accepted {
-			// Unacknowledged, the click shows the user an error and can be
-			// tried again.
-			a.log.Warn("slack interaction declined", "reason", got.String())
-			return
+		key := deliveryKey(cb.TriggerID, keyEnvelope, envelopeID(evt))
+		// Unacknowledged, the click shows the user an error and can be
+		// tried again.
+		if a.acceptInteraction(ctx, key, cb) == ackDone {
+			a.ackRequest(ctx, smc, evt, nil)
 		}
-		a.ackRequest(ctx, smc, evt, nil)
 	}
+}
+
+// envelopeID returns the id of the envelope evt arrived in, "" if none.
+func envelopeID(evt socketmode.Event) string {
+	if evt.Request == nil {
+		return ""
+	}
+	return evt.Request.EnvelopeID
 }
 
 func (o offered) String() string {
@@ -154,8 +164,8 @@ func busyResponse() map[string]string {
 }
 
 func (a *Adapter) ackRequest(ctx context.Context, smc *socketmode.Client, evt socketmode.Event, payload any) {
-	if evt.Request != nil && evt.Request.EnvelopeID != "" {
-		a.ack(ctx, smc, evt.Request.EnvelopeID, payload)
+	if id := envelopeID(evt); id != "" {
+		a.ack(ctx, smc, id, payload)
 	}
 }
 

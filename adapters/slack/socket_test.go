@@ -3,7 +3,9 @@ package slack_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -218,10 +220,12 @@ func TestSocketFeedbackClick(t *testing.T) {
 		button   int // 0 Helpful, 1 Not helpful
 		fbErr    error
 		helpful  bool
+		wantAck  bool
 		wantText string
 	}{
-		{name: "helpful", button: 0, helpful: true, wantText: "Thanks"},
-		{name: "not helpful", button: 1, helpful: false, wantText: "Thanks"},
+		{name: "helpful", button: 0, helpful: true, wantAck: true, wantText: "Thanks"},
+		{name: "not helpful", button: 1, helpful: false, wantAck: true, wantText: "Thanks"},
+		// Unacknowledged, the click shows the user it failed.
 		{name: "store fails", button: 0, helpful: true, fbErr: errors.New("disk full"), wantText: "couldn't record"},
 	}
 	for _, tt := range tests {
@@ -237,7 +241,12 @@ func TestSocketFeedbackClick(t *testing.T) {
 			b := buttons[tt.button]
 
 			env := h.fake.SendInteraction(t, blockAction(b, post.Get("ts"), h.fake.ResponseURL("fb")))
-			h.fake.WaitAck(t, env)
+			// Envelopes are handled in order: once a later one is
+			// acknowledged, the click was dealt with.
+			h.fake.WaitAck(t, h.fake.SendEvent(t, "Ev0041", 0, mention("1700000700.000200", "", "<@UBOT0001> sentinel")))
+			if _, acked := h.fake.Acked(env); acked != tt.wantAck {
+				t.Errorf("got the click acknowledged %v, want %v", acked, tt.wantAck)
+			}
 			ack := h.fake.WaitResponses(t, "fb", 1)[0]
 			if got := ack.Get("response_type"); got != "ephemeral" {
 				t.Errorf("got response_type %q, want ephemeral (the clicker alone)", got)
@@ -265,7 +274,12 @@ func TestSocketFeedbackClick(t *testing.T) {
 	}
 }
 
-// blockAction is a block_actions payload for a click on b by alice.
+// triggers numbers the trigger_ids of the clicks the tests make: Slack
+// gives every click its own.
+var triggers atomic.Int64
+
+// blockAction is a block_actions payload for a click on b by alice, with a
+// trigger_id of its own.
 func blockAction(b slacktest.Button, messageTS, responseURL string) map[string]any {
 	return map[string]any{
 		"type":         "block_actions",
@@ -273,7 +287,7 @@ func blockAction(b slacktest.Button, messageTS, responseURL string) map[string]a
 		"channel":      map[string]any{"id": channel, "name": "talks"},
 		"container":    map[string]any{"type": "message", "message_ts": messageTS, "channel_id": channel},
 		"response_url": responseURL,
-		"trigger_id":   "1.2.3",
+		"trigger_id":   fmt.Sprintf("%d.2.3", triggers.Add(1)),
 		"actions": []map[string]any{{
 			"type": "button", "action_id": b.ActionID, "block_id": "talks_actions", "value": b.Value,
 			"action_ts": "1700000800.000100",

@@ -730,8 +730,8 @@ func (s *Server) resume(g *gatewayConn, d json.RawMessage) error {
 	if err := json.Unmarshal(d, &r); err != nil {
 		return err
 	}
-	s.record(func() { s.resumes = append(s.resumes, r) })
 	if !s.validToken(r.Token) {
+		s.record(func() { s.resumes = append(s.resumes, r) })
 		s.closeWith(g, 4004, "Authentication failed.")
 		return errors.New("resume: authentication failed")
 	}
@@ -741,12 +741,19 @@ func (s *Server) resume(g *gatewayConn, d json.RawMessage) error {
 	seq := s.seq
 	s.mu.Unlock()
 	if !known {
+		s.record(func() { s.resumes = append(s.resumes, r) })
 		// Invalid session, not resumable: the client must identify.
 		return g.write(map[string]any{"op": 9, "d": false})
 	}
+	// Recorded with the session made live, before RESUMED is written and
+	// under the connection's write lock: a test that sees the resume can
+	// dispatch on the resumed session at once.
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	s.record(func() { s.live = g })
+	s.record(func() {
+		s.resumes = append(s.resumes, r)
+		s.live = g
+	})
 	return g.c.WriteJSON(map[string]any{"op": 0, "t": "RESUMED", "s": seq, "d": map[string]any{}})
 }
 

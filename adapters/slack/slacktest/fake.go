@@ -150,6 +150,7 @@ type Server struct {
 	origins  []string
 	acks     map[string]json.RawMessage
 	envelope int
+	sent     map[string]map[string]any // envelopes sent, by id
 	closed   bool
 	wg       sync.WaitGroup
 	stop     chan struct{}
@@ -168,6 +169,7 @@ func New(t testing.TB, botToken, appToken string) *Server {
 		failures:  make(map[string][]failure),
 		uses:      make(map[string]int),
 		acks:      make(map[string]json.RawMessage),
+		sent:      make(map[string]map[string]any),
 		stop:      make(chan struct{}),
 	}
 	mux := http.NewServeMux()
@@ -678,16 +680,48 @@ func (s *Server) send(t testing.TB, typ string, payload any, extra map[string]an
 	s.WaitConnected(t, 1)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.envelope++
-	id := fmt.Sprintf("env-%04d", s.envelope)
-	env := map[string]any{"envelope_id": id, "type": typ, "payload": payload}
+	env := map[string]any{"type": typ, "payload": payload}
 	for k, v := range extra {
 		env[k] = v
 	}
+	return s.sendLocked(t, env)
+}
+
+// sendLocked writes env under a new envelope id and returns the id; s.mu
+// must be held.
+func (s *Server) sendLocked(t testing.TB, env map[string]any) string {
+	t.Helper()
+	s.envelope++
+	id := fmt.Sprintf("env-%04d", s.envelope)
+	env["envelope_id"] = id
 	if err := s.conn.WriteJSON(env); err != nil {
-		t.Fatalf("fake slack: send %s envelope: %v", typ, err)
+		t.Fatalf("fake slack: send %v envelope: %v", env["type"], err)
 	}
+	s.sent[id] = env
 	return id
+}
+
+// Redeliver sends the envelope envelopeID again, as Slack does when it was
+// not acknowledged in time: the same type and payload, one retry attempt
+// more. The redelivery gets an envelope id of its own, which it returns, so
+// that its acknowledgement can be told from the first one's.
+func (s *Server) Redeliver(t testing.TB, envelopeID string) string {
+	t.Helper()
+	s.WaitConnected(t, 1)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	prev, ok := s.sent[envelopeID]
+	if !ok {
+		t.Fatalf("fake slack: redeliver %s: no such envelope", envelopeID)
+	}
+	env := make(map[string]any, len(prev))
+	for k, v := range prev {
+		env[k] = v
+	}
+	attempt, _ := env["retry_attempt"].(int)
+	env["retry_attempt"] = attempt + 1
+	env["retry_reason"] = "timeout"
+	return s.sendLocked(t, env)
 }
 
 // SendEvent delivers an Events API event (the inner "event" object) over

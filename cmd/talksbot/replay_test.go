@@ -1,0 +1,220 @@
+package main
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/talksbot/talksbot/adapters/slack/slacktest"
+	"github.com/talksbot/talksbot/adapters/sqlite"
+)
+
+// slackHTTP is `talksbot serve` in Slack's HTTP mode, answering a fake
+// Slack, with its state in a folder the test can open.
+type slackHTTP struct {
+	*served
+	fake *slacktest.Server
+	data string // TALKSBOT_DATA
+}
+
+// slackSecret is the signing secret the tests sign Slack's requests with.
+const slackSecret = "8f742231b10e8888abcd99yyyzzz85a5"
+
+// startSlackHTTP starts serve in Slack's HTTP mode and waits until it is
+// ready: Slack's routes answer 503 until the adapter takes work.
+func startSlackHTTP(t *testing.T) *slackHTTP {
+	t.Helper()
+	fake := slacktest.New(t, slackBotToken, slackAppToken)
+	data := t.TempDir()
+	s := startServe(t, map[string]string{
+		"SLACK_BOT_TOKEN":      slackBotToken,
+		"SLACK_SIGNING_SECRET": slackSecret,
+		"SLACK_API_URL":        fake.APIURL(),
+		"TALKSBOT_DATA":        data,
+	})
+	s.waitReady(t, "slack")
+	return &slackHTTP{served: s, fake: fake, data: data}
+}
+
+// signSlack returns Slack's v0 signature headers for body sent at ts.
+func signSlack(ts time.Time, body string) http.Header {
+	stamp := strconv.FormatInt(ts.Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(slackSecret))
+	fmt.Fprintf(mac, "v0:%s:%s", stamp, body)
+	h := http.Header{}
+	h.Set("X-Slack-Request-Timestamp", stamp)
+	h.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	return h
+}
+
+// post sends a form body with header to path and returns the status and
+// body of the response.
+func (h *slackHTTP) post(t *testing.T, path, body string, header http.Header) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, h.url+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, vs := range header {
+		req.Header[k] = vs
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("POST %s: %v", path, err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(raw)
+}
+
+// talks is the form Slack posts for `/talks text` by alice, with its
+// trigger_id and a response_url of the fake's named name.
+func (h *slackHTTP) talks(text, trigger, name string) string {
+	return url.Values{
+		"command": {"/talks"}, "text": {text}, "user_id": {"U0ALICE"}, "channel_id": {"C0TALKS"},
+		"team_id": {"T0TALKS"}, "trigger_id": {trigger}, "response_url": {h.fake.ResponseURL(name)},
+	}.Encode()
+}
+
+// click is the form Slack posts when alice clicks b, with its trigger_id
+// and a response_url of the fake's named name.
+func (h *slackHTTP) click(t *testing.T, b slacktest.Button, trigger, name string) string {
+	t.Helper()
+	payload, err := json.Marshal(map[string]any{
+		"type":         "block_actions",
+		"user":         map[string]any{"id": "U0ALICE"},
+		"channel":      map[string]any{"id": "C0TALKS"},
+		"container":    map[string]any{"type": "message", "channel_id": "C0TALKS"},
+		"trigger_id":   trigger,
+		"response_url": h.fake.ResponseURL(name),
+		"actions": []map[string]any{{"type": "button", "action_id": b.ActionID, "block_id": "talks_actions",
+			"value": b.Value, "action_ts": "1700000000.000100"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return url.Values{"payload": {string(payload)}}.Encode()
+}
+
+// askForButton asks /talks the question everyone asks and returns the
+// Helpful button of the answer: a reply id the bot issued.
+func (h *slackHTTP) askForButton(t *testing.T, trigger string) slacktest.Button {
+	t.Helper()
+	body := h.talks("ask "+congress, trigger, "ask-"+trigger)
+	if status, reply := h.post(t, "/slack/commands", body, signSlack(time.Now(), body)); status != http.StatusOK {
+		t.Fatalf("/talks ask: got %d %q, want 200", status, reply)
+	}
+	for _, b := range h.fake.WaitResponses(t, "ask-"+trigger, 1)[0].Buttons() {
+		if strings.HasPrefix(b.ActionID, "talks_helpful:") {
+			return b
+		}
+	}
+	t.Fatalf("the answer has no Helpful button; logs:\n%s", h.logs)
+	return slacktest.Button{}
+}
+
+// feedbackRows opens serve's state database beside it and counts the
+// feedback stored.
+func (h *slackHTTP) feedbackRows(t *testing.T) int {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), waitLimit)
+	defer cancel()
+	st, err := sqlite.Open(ctx, h.data, sqlite.Options{})
+	if err != nil {
+		t.Fatalf("open the state database: %v", err)
+	}
+	defer st.Close()
+	r, err := st.Report(ctx, time.Time{})
+	if err != nil {
+		t.Fatalf("report: %v", err)
+	}
+	n := 0
+	for _, th := range r.Themes {
+		n += th.Up + th.Down
+	}
+	return n
+}
+
+// responses counts the posts to the fake's response_url named name.
+func (h *slackHTTP) responses(name string) int {
+	n := 0
+	for _, c := range h.fake.Calls("response_url") {
+		if c.Name == name {
+			n++
+		}
+	}
+	return n
+}
+
+// TestServeSlackHTTPReplaysAnsweredOnce replays a signed /talks command and
+// a signed click, byte for byte, well inside the five minutes Slack's
+// signatures are valid: each is acknowledged again, and answered, thanked
+// and recorded once.
+func TestServeSlackHTTPReplaysAnsweredOnce(t *testing.T) {
+	h := startSlackHTTP(t)
+
+	command := h.talks("themes", "9001.1.replayed", "themes")
+	header := signSlack(time.Now(), command)
+	for n := range 2 {
+		if status, reply := h.post(t, "/slack/commands", command, header); status != http.StatusOK || reply != "" {
+			t.Fatalf("command, delivery %d: got %d %q, want an empty 200", n+1, status, reply)
+		}
+	}
+	h.fake.WaitResponses(t, "themes", 1)
+
+	click := h.click(t, h.askForButton(t, "9002.1.ask"), "9003.1.replayed", "thanks")
+	header = signSlack(time.Now(), click)
+	for n := range 2 {
+		if status, reply := h.post(t, "/slack/interactions", click, header); status != http.StatusOK || reply != "" {
+			t.Fatalf("click, delivery %d: got %d %q, want an empty 200", n+1, status, reply)
+		}
+	}
+	// The click was counted once: feedback is saved before the 200.
+	if _, metrics := h.get(t, "/metrics"); !strings.Contains(metrics, "talksbot_feedback_total{helpful=\"true\"} 1\n") {
+		t.Errorf("got metrics without one helpful verdict:\n%s", metrics)
+	}
+
+	// Stopping lets the adapter finish all the work it took, the replays'
+	// included, had it taken any.
+	if code := h.stop(t); code != 0 {
+		t.Fatalf("got exit %d, want 0; logs:\n%s", code, h.logs)
+	}
+	if got := h.responses("themes"); got != 1 {
+		t.Errorf("got %d answers to the replayed command, want 1", got)
+	}
+	if got := h.responses("thanks"); got != 1 {
+		t.Errorf("got %d thanks for the replayed click, want 1", got)
+	}
+	if got := h.feedbackRows(t); got != 1 {
+		t.Errorf("got %d feedback rows, want 1", got)
+	}
+}
+
+// TestServeSlackHTTPClickStoredBeforeAcknowledged checks the store the
+// moment a click gets its 200, waiting for nothing: a click Slack was told
+// is done survives the process being killed right after.
+func TestServeSlackHTTPClickStoredBeforeAcknowledged(t *testing.T) {
+	h := startSlackHTTP(t)
+	b := h.askForButton(t, "9101.1.ask")
+	if got := h.feedbackRows(t); got != 0 {
+		t.Fatalf("got %d feedback rows before the click, want none", got)
+	}
+	click := h.click(t, b, "9102.1.click", "thanks")
+	if status, reply := h.post(t, "/slack/interactions", click, signSlack(time.Now(), click)); status != http.StatusOK {
+		t.Fatalf("got %d %q, want 200", status, reply)
+	}
+	if got := h.feedbackRows(t); got != 1 {
+		t.Errorf("got %d feedback rows once the click was acknowledged, want 1", got)
+	}
+}
