@@ -22,7 +22,7 @@ type Config struct {
 	DiscordBotToken       Secret // DISCORD_BOT_TOKEN
 	DiscordGuildID        string // DISCORD_GUILD_ID, "" to register commands globally
 	DiscordAPIURL         string // DISCORD_API_URL, ends with "/"
-	DiscordShardID        int    // DISCORD_SHARD_ID, 0 ≤ id < DiscordShardCount
+	DiscordShardID        int    // DISCORD_SHARD_ID, ≥ 0; the Discord adapter checks it against the count
 	DiscordShardCount     int    // DISCORD_SHARD_COUNT
 	DiscordMessageContent bool   // DISCORD_MESSAGE_CONTENT: read plain messages (a privileged intent)
 

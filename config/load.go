@@ -27,10 +27,16 @@ type Sources struct {
 }
 
 // Load reads the settings with the precedence defaults < file < environment
-// < flags, then validates every one of them. On error the returned Config
-// still holds every value that was read, so it can be printed, and the error
-// joins one error per problem: each *KeyError names the key, the value and
-// the rule; a file error names the file and, for YAML problems, the line.
+// < flags, then validates every one of them on its own. On error the
+// returned Config still holds every value that was read, so it can be
+// printed, and every valid one in its field (an invalid key's field is
+// left zero), and the error joins one error per problem: each *KeyError
+// names the key, the value and the rule; a file error names the file and,
+// for YAML problems, the line.
+//
+// Rules that relate several keys, such as which Slack tokens SLACK_MODE
+// needs or the Discord shard bounds, belong to the adapters the keys
+// configure: their Options.Validate judges them.
 func Load(src Sources) (Config, error) {
 	raw := make(map[string]string, len(table))
 	from := make(map[string]Source, len(table))
@@ -72,61 +78,7 @@ func Load(src Sources) (Config, error) {
 		}
 		c.settings = append(c.settings, Setting{Key: k.name, Value: v, Source: from[k.name], Secret: k.secret})
 	}
-	errs = append(errs, crossCheck(c, raw)...)
 	return c, errors.Join(errs...)
-}
-
-// crossCheck applies the rules that relate several keys. It only judges keys
-// whose own values are valid, so one mistake is reported once.
-func crossCheck(c Config, raw map[string]string) []error {
-	valid := func(names ...string) bool {
-		for _, n := range names {
-			k, _ := lookup(n)
-			if k.set(&Config{}, raw[n]) != nil {
-				return false
-			}
-		}
-		return true
-	}
-	var errs []error
-	if valid("DISCORD_SHARD_ID", "DISCORD_SHARD_COUNT") && c.DiscordShardID >= c.DiscordShardCount {
-		errs = append(errs, &KeyError{Key: "DISCORD_SHARD_ID", Value: raw["DISCORD_SHARD_ID"],
-			Rule: fmt.Sprintf("must be less than DISCORD_SHARD_COUNT (%d)", c.DiscordShardCount)})
-	}
-	// The Slack rules are the ones serve's Slack adapter applies, so that
-	// `config check` and serve never disagree.
-	slackKeys := valid("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET")
-	switch {
-	case !valid("SLACK_MODE"):
-	case c.SlackMode == "" && slackKeys && c.SlackBotToken.IsSet() && !c.SlackAppToken.IsSet() && !c.SlackSigningSecret.IsSet():
-		errs = append(errs, &KeyError{Key: "SLACK_BOT_TOKEN", Value: shown(botKey(), raw["SLACK_BOT_TOKEN"]),
-			Rule: "needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) set too"})
-	case c.SlackMode == "" && slackKeys && !c.SlackBotToken.IsSet():
-		for _, k := range []string{"SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"} {
-			if raw[k] != "" {
-				errs = append(errs, &KeyError{Key: "SLACK_BOT_TOKEN", Rule: "must be set when " + k + " is set"})
-				break
-			}
-		}
-	}
-	if valid("SLACK_MODE") && c.SlackMode != "" {
-		if !c.SlackBotToken.IsSet() && valid("SLACK_BOT_TOKEN") {
-			errs = append(errs, &KeyError{Key: "SLACK_BOT_TOKEN", Rule: "must be set when SLACK_MODE is " + c.SlackMode})
-		}
-		if c.SlackMode == "socket" && !c.SlackAppToken.IsSet() && valid("SLACK_APP_TOKEN") {
-			errs = append(errs, &KeyError{Key: "SLACK_APP_TOKEN", Rule: "must be set when SLACK_MODE is socket"})
-		}
-		if c.SlackMode == "http" && !c.SlackSigningSecret.IsSet() && valid("SLACK_SIGNING_SECRET") {
-			errs = append(errs, &KeyError{Key: "SLACK_SIGNING_SECRET", Rule: "must be set when SLACK_MODE is http"})
-		}
-	}
-	return errs
-}
-
-// botKey is the SLACK_BOT_TOKEN row of the table.
-func botKey() key {
-	k, _ := lookup("SLACK_BOT_TOKEN")
-	return k
 }
 
 // shown is how a value appears in an error message: as given, or for a

@@ -179,37 +179,17 @@ type Adapter struct {
 // core. Every problem with the options is reported at once. New does not
 // touch the network; Run does.
 func New(opts Options, core Core) (*Adapter, error) {
-	var errs []error
+	err := opts.Validate()
 	if core == nil {
-		errs = append(errs, errors.New("discord: core is required"))
+		err = errors.Join(err, errors.New("discord: core is required"))
 	}
-	token, err := cleanToken(opts.Token)
 	if err != nil {
-		errs = append(errs, err)
-	}
-	base, err := parseAPIURL(opts.APIURL)
-	if err != nil {
-		errs = append(errs, err)
-	}
-	count := opts.ShardCount
-	switch {
-	case count < 0:
-		errs = append(errs, fmt.Errorf("discord: shard count %d: must not be negative (DISCORD_SHARD_COUNT)", count))
-	case opts.ShardID < 0 || opts.ShardID >= max(count, 1):
-		errs = append(errs, fmt.Errorf("discord: shard id %d: must be at least 0 and less than the shard count %d (DISCORD_SHARD_ID)", opts.ShardID, max(count, 1)))
-	}
-	if opts.TypingDelay > maxTypingDelay {
-		errs = append(errs, fmt.Errorf("discord: typing delay %s: must be at most %s", opts.TypingDelay, maxTypingDelay))
-	}
-	if opts.Workers < 0 || opts.Workers > maxWorkers {
-		errs = append(errs, fmt.Errorf("discord: workers %d: must be between 0 (the default, %d) and %d", opts.Workers, DefaultWorkers, maxWorkers))
-	}
-	if opts.QueueTimeout < 0 {
-		errs = append(errs, fmt.Errorf("discord: queue timeout %s: must not be negative", opts.QueueTimeout))
-	}
-	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	// Validate has accepted both.
+	token, _ := cleanToken(opts.Token)
+	base, _ := parseAPIURL(opts.APIURL)
+	count := opts.ShardCount
 
 	log := opts.Logger
 	if log == nil {
@@ -258,9 +238,9 @@ func cleanToken(raw string) (string, error) {
 	}
 	switch {
 	case token == "":
-		return "", errors.New("discord: bot token is required (DISCORD_BOT_TOKEN)")
+		return "", &OptionError{Key: "DISCORD_BOT_TOKEN", Rule: "must be set"}
 	case strings.ContainsFunc(token, func(r rune) bool { return r <= ' ' || r == 0x7f }):
-		return "", errors.New("discord: bot token must not contain spaces or control characters (DISCORD_BOT_TOKEN)")
+		return "", &OptionError{Key: "DISCORD_BOT_TOKEN", Rule: "must not contain spaces or control characters"}
 	}
 	return token, nil
 }
@@ -270,20 +250,21 @@ func parseAPIURL(raw string) (*url.URL, error) {
 	if raw == "" {
 		raw = DefaultAPIURL
 	}
+	rule := ""
 	u, err := url.Parse(raw)
-	if err != nil {
-		return nil, fmt.Errorf("discord: api url %q: %w (DISCORD_API_URL)", raw, err)
+	switch {
+	case err != nil:
+		rule = "must be a valid URL"
+	case u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
+		rule = "must be an absolute http or https URL"
+	case !strings.HasSuffix(u.Path, "/"):
+		rule = "must end with /"
+	case u.RawQuery != "" || u.Fragment != "":
+		rule = "must have no query or fragment"
+	default:
+		return u, nil
 	}
-	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
-		return nil, fmt.Errorf("discord: api url %q: must be an absolute http or https URL (DISCORD_API_URL)", raw)
-	}
-	if !strings.HasSuffix(u.Path, "/") {
-		return nil, fmt.Errorf("discord: api url %q: must end with / (DISCORD_API_URL)", raw)
-	}
-	if u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("discord: api url %q: must have no query or fragment (DISCORD_API_URL)", raw)
-	}
-	return u, nil
+	return nil, &OptionError{Key: "DISCORD_API_URL", Value: raw, Rule: rule}
 }
 
 // intents returns the gateway intents: guild and direct messages always, the

@@ -24,24 +24,24 @@ func TestNewRejectsBadOptions(t *testing.T) {
 		noCore bool
 		want   []string
 	}{
-		{"empty token", func(o *discord.Options) { o.Token = "  " }, false, []string{"bot token is required (DISCORD_BOT_TOKEN)"}},
-		{"token of only the prefix", func(o *discord.Options) { o.Token = "Bot " }, false, []string{"bot token is required"}},
-		{"token with spaces", func(o *discord.Options) { o.Token = "abc def" }, false, []string{"must not contain spaces"}},
+		{"empty token", func(o *discord.Options) { o.Token = "  " }, false, []string{"DISCORD_BOT_TOKEN: must be set"}},
+		{"token of only the prefix", func(o *discord.Options) { o.Token = "Bot " }, false, []string{"DISCORD_BOT_TOKEN: must be set"}},
+		{"token with spaces", func(o *discord.Options) { o.Token = "abc def" }, false, []string{"DISCORD_BOT_TOKEN: must not contain spaces"}},
 		{"token with a control character", func(o *discord.Options) { o.Token = "abc\x00def" }, false, []string{"control characters"}},
 		{"no core", func(*discord.Options) {}, true, []string{"core is required"}},
 		{"api url of another scheme", func(o *discord.Options) { o.APIURL = "ftp://127.0.0.1/api/" }, false, []string{"absolute http or https"}},
 		{"api url without a trailing slash", func(o *discord.Options) { o.APIURL = "http://127.0.0.1:1/api/v9" }, false, []string{"must end with /"}},
 		{"relative api url", func(o *discord.Options) { o.APIURL = "api/v9/" }, false, []string{"absolute http or https"}},
 		{"api url with a query", func(o *discord.Options) { o.APIURL = local + "?x=1" }, false, []string{"no query"}},
-		{"shard id beyond the count", func(o *discord.Options) { o.ShardID, o.ShardCount = 2, 2 }, false, []string{"shard id 2"}},
-		{"negative shard id", func(o *discord.Options) { o.ShardID = -1 }, false, []string{"shard id -1"}},
-		{"negative shard count", func(o *discord.Options) { o.ShardCount = -2 }, false, []string{"shard count -2"}},
+		{"shard id beyond the count", func(o *discord.Options) { o.ShardID, o.ShardCount = 2, 2 }, false, []string{`DISCORD_SHARD_ID: "2" must be less than DISCORD_SHARD_COUNT (2)`}},
+		{"negative shard id", func(o *discord.Options) { o.ShardID = -1 }, false, []string{`DISCORD_SHARD_ID: "-1" must be 0 or more`}},
+		{"negative shard count", func(o *discord.Options) { o.ShardCount = -2 }, false, []string{`DISCORD_SHARD_COUNT: "-2" must not be negative`}},
 		{"typing delay over a minute", func(o *discord.Options) { o.TypingDelay = time.Hour }, false, []string{"typing delay 1h0m0s"}},
 		{"negative workers", func(o *discord.Options) { o.Workers = -1 }, false, []string{"workers -1"}},
 		{"negative queue timeout", func(o *discord.Options) { o.QueueTimeout = -time.Second }, false, []string{"queue timeout -1s"}},
 		{"every problem at once", func(o *discord.Options) {
 			*o = discord.Options{APIURL: "nope", ShardID: 5, Workers: -3}
-		}, true, []string{"core is required", "bot token is required", "api url", "shard id 5", "workers -3"}},
+		}, true, []string{"core is required", "DISCORD_BOT_TOKEN: must be set", `DISCORD_API_URL: "nope"`, `DISCORD_SHARD_ID: "5"`, "workers -3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -134,13 +133,14 @@ type job struct {
 // New checks opts and returns an Adapter answering through core. It does not
 // touch the network; Run does.
 func New(opts Options, core Core) (*Adapter, error) {
-	mode, err := opts.validate()
+	err := opts.Validate()
 	if core == nil {
 		err = errors.Join(err, errors.New("slack: core is required"))
 	}
 	if err != nil {
 		return nil, err
 	}
+	mode := opts.transport()
 	apiURL := opts.APIURL
 	if apiURL == "" {
 		apiURL = slackapi.APIURL
@@ -190,65 +190,6 @@ func orDefaultDuration(d, def time.Duration) time.Duration {
 		return def
 	}
 	return d
-}
-
-// validate checks the options and returns the transport they select.
-func (o Options) validate() (mode string, err error) {
-	var errs []error
-	switch {
-	case o.BotToken == "":
-		errs = append(errs, errors.New("slack: bot token is required (SLACK_BOT_TOKEN)"))
-	case !strings.HasPrefix(o.BotToken, "xoxb-"):
-		errs = append(errs, errors.New("slack: bot token must start with xoxb-"))
-	}
-	if o.AppToken != "" && !strings.HasPrefix(o.AppToken, "xapp-") {
-		errs = append(errs, errors.New("slack: app token must start with xapp-"))
-	}
-	if o.APIURL != "" {
-		if err := checkAPIURL(o.APIURL); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	switch o.Mode {
-	case ModeSocket:
-		mode = ModeSocket
-		if o.AppToken == "" {
-			errs = append(errs, errors.New("slack: socket mode needs an app token (SLACK_APP_TOKEN)"))
-		}
-	case ModeHTTP:
-		mode = ModeHTTP
-		if o.SigningSecret == "" {
-			errs = append(errs, errors.New("slack: http mode needs a signing secret (SLACK_SIGNING_SECRET)"))
-		}
-	case "":
-		switch {
-		case o.AppToken != "":
-			mode = ModeSocket
-		case o.SigningSecret != "":
-			mode = ModeHTTP
-		default:
-			errs = append(errs, errors.New("slack: set an app token for socket mode or a signing secret for http mode"))
-		}
-	default:
-		errs = append(errs, fmt.Errorf("slack: mode %q: must be %q, %q or empty", o.Mode, ModeSocket, ModeHTTP))
-	}
-	if o.WorkingAfter > time.Minute {
-		errs = append(errs, fmt.Errorf("slack: working-after %s: must be at most a minute", o.WorkingAfter))
-	}
-	return mode, errors.Join(errs...)
-}
-
-func checkAPIURL(s string) error {
-	u, err := url.Parse(s)
-	switch {
-	case err != nil:
-		return fmt.Errorf("slack: api url %q: %w", s, err)
-	case u.Scheme != "http" && u.Scheme != "https", u.Host == "":
-		return fmt.Errorf("slack: api url %q: must be an absolute http or https URL", s)
-	case !strings.HasSuffix(s, "/"):
-		return fmt.Errorf("slack: api url %q: must end with /", s)
-	}
-	return nil
 }
 
 // Mode returns the transport the adapter runs: ModeSocket or ModeHTTP.

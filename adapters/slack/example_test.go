@@ -1,6 +1,7 @@
 package slack_test
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 
@@ -24,9 +25,24 @@ func ExampleNew() {
 	fmt.Println(err)
 	// Output:
 	// socket
-	// slack: bot token must start with xoxb-
-	// slack: api url "http://127.0.0.1:8080/api": must end with /
-	// slack: set an app token for socket mode or a signing secret for http mode
+	// SLACK_BOT_TOKEN: must start with xoxb-
+	// SLACK_API_URL: "http://127.0.0.1:8080/api" must end with /
+	// SLACK_APP_TOKEN: must be set for Socket Mode, or SLACK_SIGNING_SECRET for HTTP mode
+}
+
+// Validate reports every problem with the options at once, before anything
+// is built; each names the setting to fix and never shows a token.
+func ExampleOptions_Validate() {
+	err := slack.Options{AppToken: "xoxb-wrong-kind", Mode: slack.ModeSocket}.Validate()
+	fmt.Println(err)
+	var oe *slack.OptionError
+	if errors.As(err, &oe) {
+		fmt.Println(oe.Key, oe.Related)
+	}
+	// Output:
+	// SLACK_BOT_TOKEN: must be set when SLACK_MODE is socket
+	// SLACK_APP_TOKEN: must start with xapp-
+	// SLACK_BOT_TOKEN [SLACK_MODE]
 }
 
 // In HTTP mode the adapter's Handler serves Slack's three endpoints, next to

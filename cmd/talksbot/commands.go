@@ -227,7 +227,7 @@ func (a *app) config(ctx context.Context, args []string) error {
 	if err := a.noArgs(f, args[1:]); err != nil {
 		return err
 	}
-	cfg, err := a.loadConfig(f)
+	cfg, err := a.loadServeConfig(f)
 	if perr := cfg.Print(a.stdout); perr != nil {
 		return perr
 	}

@@ -256,16 +256,23 @@ func (f *flags) usageError(format string, args ...any) error {
 	return &usageError{cmd: f.name, msg: fmt.Sprintf(format, args...), usage: f.usage}
 }
 
-// loadConfig loads the configuration from the environment, the --config
-// file and the --docs flag.
-func (a *app) loadConfig(f *flags) (config.Config, error) {
+// sources are where the configuration comes from: the environment, the
+// --config file and the --docs flag.
+func (a *app) sources(f *flags) config.Sources {
 	src := config.Sources{File: f.configFile, Env: os.LookupEnv, Flags: map[string]string{}}
 	f.Visit(func(fl *flag.Flag) {
 		if fl.Name == "docs" {
 			src.Flags["TALKSBOT_DOCS"] = f.docs
 		}
 	})
-	cfg, err := config.Load(src)
+	return src
+}
+
+// loadConfig loads the configuration from its sources, each key judged by
+// its own rule. The commands that run no chat platform use it; serve and
+// config check use loadServeConfig.
+func (a *app) loadConfig(f *flags) (config.Config, error) {
+	cfg, err := config.Load(a.sources(f))
 	if err != nil {
 		return cfg, &configError{err: err}
 	}

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/talksbot/talksbot/adapters/discord"
 	"github.com/talksbot/talksbot/adapters/slack"
 	"github.com/talksbot/talksbot/bot"
 	"github.com/talksbot/talksbot/config"
@@ -937,28 +938,51 @@ func TestEvalScoring(t *testing.T) {
 	}
 }
 
-// TestSlackSettingsAgree shows that `config check` and serve judge the Slack
-// settings alike: whatever config check accepts, the Slack adapter accepts
-// too, and what it rejects, serve rejects with the same message.
-func TestSlackSettingsAgree(t *testing.T) {
+// TestServeAndConfigCheckAgree shows that `config check` and serve judge the
+// chat platforms' settings alike, by the adapters' own rules, reporting
+// every problem at once: whatever config check accepts serve's adapters
+// accept, and what it rejects serve rejects, exit 2, with the same lines.
+func TestServeAndConfigCheckAgree(t *testing.T) {
 	tests := []struct {
 		name string
 		env  map[string]string
-		want string // config check's complaint; "" when valid
+		want []string // config check's complaints, in order; none when valid
 	}{
-		{"no slack", nil, ""},
-		{"socket mode chosen by the app token", map[string]string{"SLACK_BOT_TOKEN": "xoxb-Sekr1t", "SLACK_APP_TOKEN": "xapp-Sekr1t"}, ""},
-		{"http mode chosen by the signing secret", map[string]string{"SLACK_BOT_TOKEN": "xoxb-Sekr1t", "SLACK_SIGNING_SECRET": "Sekr1t"}, ""},
+		{"no platform", nil, nil},
+		{"socket mode chosen by the app token", map[string]string{"SLACK_BOT_TOKEN": "xoxb-Sekr1t", "SLACK_APP_TOKEN": "xapp-Sekr1t"}, nil},
+		{"http mode chosen by the signing secret", map[string]string{"SLACK_BOT_TOKEN": "xoxb-Sekr1t", "SLACK_SIGNING_SECRET": "Sekr1t"}, nil},
+		{"discord", map[string]string{"DISCORD_BOT_TOKEN": "Sekr1t", "DISCORD_SHARD_ID": "1", "DISCORD_SHARD_COUNT": "2"}, nil},
 		{"bot token alone", map[string]string{"SLACK_BOT_TOKEN": "xoxb-Sekr1t"},
-			`SLACK_BOT_TOKEN: "xoxb-…" needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) set too`},
-		{"app token alone", map[string]string{"SLACK_APP_TOKEN": "xapp-Sekr1t"}, "SLACK_BOT_TOKEN: must be set when SLACK_APP_TOKEN is set"},
-		{"signing secret alone", map[string]string{"SLACK_SIGNING_SECRET": "Sekr1t"}, "SLACK_BOT_TOKEN: must be set when SLACK_SIGNING_SECRET is set"},
+			[]string{"SLACK_APP_TOKEN: must be set for Socket Mode, or SLACK_SIGNING_SECRET for HTTP mode"}},
+		{"app token alone", map[string]string{"SLACK_APP_TOKEN": "xapp-Sekr1t"},
+			[]string{"SLACK_BOT_TOKEN: must be set when SLACK_APP_TOKEN is set"}},
+		{"signing secret alone", map[string]string{"SLACK_SIGNING_SECRET": "Sekr1t"},
+			[]string{"SLACK_BOT_TOKEN: must be set when SLACK_SIGNING_SECRET is set"}},
+		{"socket mode alone", map[string]string{"SLACK_MODE": "socket"},
+			[]string{"SLACK_BOT_TOKEN: must be set when SLACK_MODE is socket", "SLACK_APP_TOKEN: must be set when SLACK_MODE is socket"}},
 		{"socket mode without app token", map[string]string{"SLACK_MODE": "socket", "SLACK_BOT_TOKEN": "xoxb-Sekr1t", "SLACK_SIGNING_SECRET": "Sekr1t"},
-			"SLACK_APP_TOKEN: must be set when SLACK_MODE is socket"},
+			[]string{"SLACK_APP_TOKEN: must be set when SLACK_MODE is socket"}},
 		{"http mode without signing secret", map[string]string{"SLACK_MODE": "http", "SLACK_BOT_TOKEN": "xoxb-Sekr1t", "SLACK_APP_TOKEN": "xapp-Sekr1t"},
-			"SLACK_SIGNING_SECRET: must be set when SLACK_MODE is http"},
+			[]string{"SLACK_SIGNING_SECRET: must be set when SLACK_MODE is http"}},
 		{"api url with a bare query mark", map[string]string{"SLACK_BOT_TOKEN": "xoxb-Sekr1t", "SLACK_APP_TOKEN": "xapp-Sekr1t", "SLACK_API_URL": "http://127.0.0.1:1/api/?"},
-			`SLACK_API_URL: "http://127.0.0.1:1/api/?" must end with /`},
+			[]string{`SLACK_API_URL: "http://127.0.0.1:1/api/?" must end with /`}},
+		// A key that breaks its own rule does not hide what is missing.
+		{"bot token's kind as app token, alone", map[string]string{"SLACK_APP_TOKEN": "xoxb-Sekr1t"},
+			[]string{`SLACK_APP_TOKEN: "xoxb-…" must start with xapp-`, "SLACK_BOT_TOKEN: must be set"}},
+		// ... and is reported once, not again by the rules that weigh it.
+		{"bad app token beside a bot token", map[string]string{"SLACK_BOT_TOKEN": "xoxb-Sekr1t", "SLACK_APP_TOKEN": "xoxb-Sekr1t"},
+			[]string{`SLACK_APP_TOKEN: "xoxb-…" must start with xapp-`}},
+		{"unknown mode", map[string]string{"SLACK_MODE": "rtm", "SLACK_BOT_TOKEN": "xoxb-Sekr1t", "SLACK_APP_TOKEN": "xapp-Sekr1t"},
+			[]string{`SLACK_MODE: "rtm" must be one of empty, socket, http`}},
+		{"shard id equals count", map[string]string{"DISCORD_BOT_TOKEN": "Sekr1t", "DISCORD_SHARD_ID": "2", "DISCORD_SHARD_COUNT": "2"},
+			[]string{`DISCORD_SHARD_ID: "2" must be less than DISCORD_SHARD_COUNT (2)`}},
+		{"bad shard count reported once", map[string]string{"DISCORD_BOT_TOKEN": "Sekr1t", "DISCORD_SHARD_ID": "1", "DISCORD_SHARD_COUNT": "0"},
+			[]string{`DISCORD_SHARD_COUNT: "0" must be 1 or more`}},
+		{"discord setting without a token", map[string]string{"DISCORD_GUILD_ID": "123"},
+			[]string{"DISCORD_BOT_TOKEN: must be set"}},
+		{"every problem at once", map[string]string{"SLACK_APP_TOKEN": "xoxb-Sekr1t", "TALKSBOT_LOG_LEVEL": "loud", "DISCORD_SHARD_ID": "1"},
+			[]string{`SLACK_APP_TOKEN: "xoxb-…" must start with xapp-`, `TALKSBOT_LOG_LEVEL: "loud" must be one of debug, info, warn, error`,
+				"SLACK_BOT_TOKEN: must be set", "DISCORD_BOT_TOKEN: must be set", `DISCORD_SHARD_ID: "1" must be less than DISCORD_SHARD_COUNT (1)`}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -968,37 +992,42 @@ func TestSlackSettingsAgree(t *testing.T) {
 				t.Setenv(k, v)
 			}
 			check := runCLI(t, "", "config", "check")
-			if tc.want == "" {
+			if strings.Contains(check.stdout+check.stderr, "Sekr1t") {
+				t.Errorf("got output with a secret in it:\n%s%s", check.stdout, check.stderr)
+			}
+			if tc.want == nil {
 				wantExit(t, check, 0)
+				// What serve would then build is accepted by the adapters.
 				cfg, err := config.Load(config.Sources{Env: os.LookupEnv})
 				if err != nil {
 					t.Fatalf("config.Load: got %v, want no error", err)
 				}
-				if cfg.SlackBotToken.IsSet() {
-					if _, err := slack.New(slack.Options{
-						BotToken:      cfg.SlackBotToken.Reveal(),
-						AppToken:      cfg.SlackAppToken.Reveal(),
-						SigningSecret: cfg.SlackSigningSecret.Reveal(),
-						APIURL:        cfg.SlackAPIURL,
-						Mode:          cfg.SlackMode,
-					}, bot.New(defaultIndex(t), bot.Options{})); err != nil {
-						t.Errorf("config check accepts what the Slack adapter rejects: %v", err)
+				core := bot.New(defaultIndex(t), bot.Options{})
+				if opts, on := slackOptions(cfg); on {
+					if _, err := slack.New(opts, core); err != nil {
+						t.Errorf("slack.New: got %v, want none", err)
+					}
+				}
+				if opts, on := discordOptions(cfg); on {
+					if _, err := discord.New(opts, core); err != nil {
+						t.Errorf("discord.New: got %v, want none", err)
 					}
 				}
 				return
 			}
 			wantExit(t, check, 2)
+			var want strings.Builder
+			for _, w := range tc.want {
+				want.WriteString("talksbot: " + w + "\n")
+			}
+			if check.stderr != want.String() {
+				t.Errorf("config check: got stderr:\n%s\nwant:\n%s", check.stderr, want.String())
+			}
 			// serve stops at the same check, before building anything.
 			serve := runCLI(t, "", "serve")
 			wantExit(t, serve, 2)
-			line := "talksbot: " + tc.want + "\n"
-			for name, r := range map[string]result{"config check": check, "serve": serve} {
-				if !strings.Contains(r.stderr, line) {
-					t.Errorf("%s: got stderr %q, want %q", name, r.stderr, line)
-				}
-				if strings.Contains(r.stdout+r.stderr, "Sekr1t") {
-					t.Errorf("%s: got output with a secret in it:\n%s%s", name, r.stdout, r.stderr)
-				}
+			if serve.stderr != check.stderr {
+				t.Errorf("serve: got stderr:\n%s\nwant config check's:\n%s", serve.stderr, check.stderr)
 			}
 		})
 	}

@@ -56,7 +56,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	if err := a.noArgs(f, args); err != nil {
 		return err
 	}
-	cfg, err := a.loadConfig(f)
+	cfg, err := a.loadServeConfig(f)
 	if err != nil {
 		return err
 	}
@@ -164,16 +164,10 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 
 	var checks []httpapi.Check
 	var slackHandler http.Handler
-	if cfg.SlackBotToken.IsSet() {
-		sa, err := slack.New(slack.Options{
-			BotToken:      cfg.SlackBotToken.Reveal(),
-			AppToken:      cfg.SlackAppToken.Reveal(),
-			SigningSecret: cfg.SlackSigningSecret.Reveal(),
-			APIURL:        cfg.SlackAPIURL,
-			Mode:          cfg.SlackMode,
-			Logger:        log,
-			OnReconnect:   func() { metrics.Reconnected("slack") },
-		}, s.bot)
+	if opts, on := slackOptions(cfg); on {
+		opts.Logger = log
+		opts.OnReconnect = func() { metrics.Reconnected("slack") }
+		sa, err := slack.New(opts, s.bot)
 		if err != nil {
 			s.release()
 			return nil, &configError{err: err}
@@ -186,18 +180,10 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 		checks = append(checks, httpapi.Check{Name: "slack", Func: connected(c, sa)})
 		s.platforms = append(s.platforms, "slack ("+sa.Mode()+" mode)")
 	}
-	if cfg.DiscordBotToken.IsSet() {
-		da, err := discord.New(discord.Options{
-			Token:          cfg.DiscordBotToken.Reveal(),
-			GuildID:        cfg.DiscordGuildID,
-			APIURL:         cfg.DiscordAPIURL,
-			ShardID:        cfg.DiscordShardID,
-			ShardCount:     cfg.DiscordShardCount,
-			MessageContent: cfg.DiscordMessageContent,
-			Logger:         log,
-			TypingDelay:    discord.DefaultTypingDelay,
-			OnReconnect:    func() { metrics.Reconnected("discord") },
-		}, s.bot)
+	if opts, on := discordOptions(cfg); on {
+		opts.Logger = log
+		opts.OnReconnect = func() { metrics.Reconnected("discord") }
+		da, err := discord.New(opts, s.bot)
 		if err != nil {
 			s.release()
 			return nil, &configError{err: err}
