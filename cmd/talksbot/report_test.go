@@ -32,6 +32,7 @@ func TestParseSince(t *testing.T) {
 		{"1.5d", 0, "number of days"},
 		{"week", 0, "number of days"},
 		{"", 0, "number of days"},
+		{"100000d", 0, "at most 36500 days"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
