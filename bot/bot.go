@@ -78,6 +78,11 @@ type Options struct {
 	// answer whose ranking fails or runs late is ranked by keywords alone.
 	RankTimeout time.Duration
 
+	// QuestionLog says what the question log keeps: every entry
+	// (QuestionLogFull, the default when empty), entries without the user
+	// (QuestionLogAnonymous), or nothing (QuestionLogOff).
+	QuestionLog QuestionLog
+
 	// ThreadTTL is how long a thread's last turn is remembered for follow-ups;
 	// one hour when zero.
 	ThreadTTL time.Duration
@@ -93,6 +98,7 @@ type Options struct {
 // Bot turns Requests into Replies. It is safe for concurrent use.
 type Bot struct {
 	kb       atomic.Pointer[knowledgeBase] // nil until an index is given
+	qlog     QuestionLog
 	drafter  Drafter
 	observer DraftObserver // nil: none
 	store    Store
@@ -127,6 +133,7 @@ func New(ix *knowledge.Index, opts Options) *Bot {
 
 		newRanker:   opts.NewRanker,
 		rankTimeout: opts.RankTimeout,
+		qlog:        opts.QuestionLog,
 		replyThemes: newLRU[string, string](maxReplyThemes, 0),
 	}
 	if b.store == nil {
@@ -383,12 +390,28 @@ func (b *Bot) rememberTheme(r Reply) {
 // logQuestion writes one question-log entry. A failing store is logged and
 // otherwise ignored: the user gets the answer regardless.
 func (b *Bot) logQuestion(ctx context.Context, e LogEntry) {
+	switch b.qlog {
+	case QuestionLogOff:
+		return
+	case QuestionLogAnonymous:
+		e.User = ""
+	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeTimeout)
 	defer cancel()
 	if err := b.store.LogQuestion(ctx, e); err != nil {
 		b.log.Error("log question", "reply_id", e.ReplyID, "err", err)
 	}
 }
+
+// QuestionLog is what the question log keeps.
+type QuestionLog string
+
+// What the question log keeps.
+const (
+	QuestionLogFull      QuestionLog = "full"      // every question, with its user
+	QuestionLogAnonymous QuestionLog = "anonymous" // every question, without its user
+	QuestionLogOff       QuestionLog = "off"       // nothing
+)
 
 // newID returns a random 12-hex-digit reply id.
 func newID() string {

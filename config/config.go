@@ -36,6 +36,9 @@ type Config struct {
 	Docs     string // TALKSBOT_DOCS: a folder of extra documents, "" for none
 	Synonyms string // TALKSBOT_SYNONYMS: an operator's synonym groups file, "" for none
 	Data     string // TALKSBOT_DATA: the state folder
+	// QuestionLog is TALKSBOT_QUESTION_LOG: what the question log keeps,
+	// "full", "anonymous" or "off".
+	QuestionLog string
 	// Retention is TALKSBOT_RETENTION: how long questions and feedback are
 	// kept.
 	Retention time.Duration

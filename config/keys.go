@@ -69,6 +69,8 @@ var table = []key{
 		set: bind(func(c *Config) *string { return &c.Synonyms }, optional(existingFile))},
 	{name: "TALKSBOT_DATA", def: "./data", rule: "folder path (created when needed)",
 		set: bind(func(c *Config) *string { return &c.Data }, dataDir)},
+	{name: "TALKSBOT_QUESTION_LOG", def: "full", rule: "full, anonymous (no user ids) or off",
+		set: bind(func(c *Config) *string { return &c.QuestionLog }, oneOf("full", "anonymous", "off"))},
 	{name: "TALKSBOT_RETENTION", def: "90d", rule: "how long questions and feedback are kept: days (90d) or a duration (36h), > 0",
 		set: bind(func(c *Config) *time.Duration { return &c.Retention }, ParseAge)},
 	{name: "TALKSBOT_HTTP_ADDR", def: "127.0.0.1:8080", rule: "host:port",

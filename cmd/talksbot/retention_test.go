@@ -46,3 +46,29 @@ func TestServeKeepsQuestionsForTheRetention(t *testing.T) {
 		t.Errorf("got %d questions kept, want 1 (the one within the retention)", r.Questions)
 	}
 }
+
+// TestServeQuestionLogOff checks that TALKSBOT_QUESTION_LOG=off keeps no
+// question, while the answer is given as ever.
+func TestServeQuestionLogOff(t *testing.T) {
+	data := t.TempDir()
+	s := startServe(t, map[string]string{"TALKSBOT_DATA": data, "TALKSBOT_QUESTION_LOG": "off"})
+	if a := s.ask(t, congress); !a.Answered {
+		t.Fatalf("got %+v, want an answer", a)
+	}
+	if code := s.stop(t); code != 0 {
+		t.Fatalf("got exit %d, want 0", code)
+	}
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, data, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	r, err := st.Report(ctx, time.Now().Add(-time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Questions != 0 {
+		t.Errorf("got %d questions logged, want none with the log off", r.Questions)
+	}
+}

@@ -145,6 +145,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 		Store:         metrics.Store(base),
 		Logger:        log,
 		RatePerMinute: float64(cfg.RateLimit),
+		QuestionLog:   bot.QuestionLog(cfg.QuestionLog),
 		MaxConcurrent: cfg.MaxConcurrent,
 	}
 	llm, err := newLLM(cfg, log)
