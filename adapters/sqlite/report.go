@@ -2,8 +2,12 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
+	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -56,6 +60,12 @@ func (s *Store) Report(ctx context.Context, since time.Time) (Report, error) {
 	// A failed write is logged by the question log itself; the report shows
 	// what is stored.
 	_ = s.Flush(ctx)
+	return report(ctx, s.r, since)
+}
+
+// report reads the report from db.
+func report(ctx context.Context, db *sql.DB, since time.Time) (Report, error) {
+	s := reportReader{r: db}
 	r := Report{Since: since, Top: []QuestionCount{}, Gaps: []QuestionCount{}, Themes: []ThemeFeedback{}}
 	from := millis(since)
 
@@ -98,7 +108,7 @@ func (s *Store) Report(ctx context.Context, since time.Time) (Report, error) {
 
 // topQuestions groups the logged questions by their folded form, most asked
 // first; declinedOnly keeps only the declined ones.
-func (s *Store) topQuestions(ctx context.Context, from int64, declinedOnly bool) ([]QuestionCount, error) {
+func (s reportReader) topQuestions(ctx context.Context, from int64, declinedOnly bool) ([]QuestionCount, error) {
 	filter := ""
 	if declinedOnly {
 		filter = "AND answered = 0"
@@ -129,6 +139,56 @@ func (s *Store) topQuestions(ctx context.Context, from int64, declinedOnly bool)
 	}
 	return out, rows.Err()
 }
+
+// reportReader runs the report's queries on a read-only pool.
+type reportReader struct{ r *sql.DB }
+
+// Reader reads reports from a state database without writing to it: no
+// migration, no pruning, no question log. It is what `talksbot report` opens,
+// so a report never changes the database serve keeps.
+type Reader struct {
+	path string
+	db   *sql.DB
+}
+
+// OpenReader opens the state database in dir read-only. It fails when there
+// is no database there, or when its schema is not the one this talksbot
+// writes (serve upgrades it when it next starts).
+func OpenReader(ctx context.Context, dir string) (*Reader, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open state database in %s: %w", dir, err)
+	}
+	path := filepath.Join(abs, FileName)
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open state database: %w", err)
+	}
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+	db, err := openPool(ctx, path, u.String()+"?mode=ro&_pragma=query_only(1)&_pragma=busy_timeout("+
+		fmt.Sprint(busyTimeout.Milliseconds())+")", 1)
+	if err != nil {
+		return nil, fmt.Errorf("open state database %s read-only: %w", path, err)
+	}
+	var version int
+	if err := db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&version); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open state database %s: read schema version: %w", path, err)
+	}
+	if version != SchemaVersion {
+		db.Close()
+		return nil, fmt.Errorf("open state database %s: schema version %d, this talksbot reads %d: start talksbot serve once to upgrade it",
+			path, version, SchemaVersion)
+	}
+	return &Reader{path: path, db: db}, nil
+}
+
+// Report summarises the question log and feedback recorded at or after since.
+func (r *Reader) Report(ctx context.Context, since time.Time) (Report, error) {
+	return report(ctx, r.db, since)
+}
+
+// Close closes the database.
+func (r *Reader) Close() error { return r.db.Close() }
 
 // maxReportQuestion is how many characters of a question a text report shows.
 const maxReportQuestion = 100

@@ -38,7 +38,9 @@ func (a *app) report(ctx context.Context, args []string) error {
 	} else if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	store, err := sqlite.Open(ctx, cfg.Data, sqlite.Options{})
+	// Read-only: a report never migrates, prunes or writes to what serve
+	// keeps, even while serve runs.
+	store, err := sqlite.OpenReader(ctx, cfg.Data)
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
