@@ -2,12 +2,15 @@ package bot
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -78,6 +81,12 @@ type Options struct {
 	// answer whose ranking fails or runs late is ranked by keywords alone.
 	RankTimeout time.Duration
 
+	// ReplyKey signs the reply ids the bot issues, so that feedback is
+	// accepted only for replies it gave (Feedback returns ErrUnknownReply
+	// otherwise). Keep it across restarts, and share it between replicas,
+	// for older buttons to keep working; a random key when empty.
+	ReplyKey []byte
+
 	// QuestionLog says what the question log keeps: every entry
 	// (QuestionLogFull, the default when empty), entries without the user
 	// (QuestionLogAnonymous), or nothing (QuestionLogOff).
@@ -99,6 +108,7 @@ type Options struct {
 type Bot struct {
 	kb       atomic.Pointer[knowledgeBase] // nil until an index is given
 	qlog     QuestionLog
+	replyKey []byte
 	drafter  Drafter
 	observer DraftObserver // nil: none
 	store    Store
@@ -134,10 +144,15 @@ func New(ix *knowledge.Index, opts Options) *Bot {
 		newRanker:   opts.NewRanker,
 		rankTimeout: opts.RankTimeout,
 		qlog:        opts.QuestionLog,
+		replyKey:    opts.ReplyKey,
 		replyThemes: newLRU[string, string](maxReplyThemes, 0),
 	}
 	if b.store == nil {
 		b.store = NewMemoryStore()
+	}
+	if len(b.replyKey) == 0 {
+		b.replyKey = make([]byte, 32)
+		_, _ = rand.Read(b.replyKey) // crypto/rand.Read never fails
 	}
 	if b.log == nil {
 		b.log = slog.New(slog.DiscardHandler)
@@ -204,7 +219,7 @@ func (b *Bot) newKnowledgeBase(ix *knowledge.Index) *knowledgeBase {
 // failures become a KindError reply with a message fit for the user.
 func (b *Bot) Handle(ctx context.Context, req Request) (reply Reply) {
 	start := b.now()
-	id := newID()
+	id := b.newID()
 	defer func() {
 		if p := recover(); p != nil {
 			b.log.Error("panic while handling a request",
@@ -274,6 +289,9 @@ func (b *Bot) Feedback(ctx context.Context, f Feedback) error {
 	}
 	if f.User == "" {
 		return errors.New("feedback: user is empty")
+	}
+	if !b.issued(f.ReplyID) {
+		return fmt.Errorf("feedback for reply %q: %w", printableID(f.ReplyID), ErrUnknownReply)
 	}
 	if f.At.IsZero() {
 		f.At = b.now()
@@ -413,12 +431,47 @@ const (
 	QuestionLogOff       QuestionLog = "off"       // nothing
 )
 
-// newID returns a random 12-hex-digit reply id.
-func newID() string {
-	var p [6]byte
+// A reply id is 12 random hex digits and 8 of their signature.
+const (
+	replyRandomBytes = 6
+	replySigBytes    = 4
+)
+
+// newID returns a random reply id signed with the reply key.
+func (b *Bot) newID() string {
+	var p [replyRandomBytes]byte
 	_, _ = rand.Read(p[:]) // crypto/rand.Read never fails
-	return hex.EncodeToString(p[:])
+	return hex.EncodeToString(p[:]) + hex.EncodeToString(b.replySig(p[:]))
 }
+
+// replySig signs the random part of a reply id.
+func (b *Bot) replySig(random []byte) []byte {
+	m := hmac.New(sha256.New, b.replyKey)
+	m.Write(random)
+	return m.Sum(nil)[:replySigBytes]
+}
+
+// issued reports whether id is a reply id this bot (or one sharing its
+// key) issued.
+func (b *Bot) issued(id string) bool {
+	raw, err := hex.DecodeString(id)
+	if err != nil || len(raw) != replyRandomBytes+replySigBytes {
+		return false
+	}
+	return hmac.Equal(raw[replyRandomBytes:], b.replySig(raw[:replyRandomBytes]))
+}
+
+// printableID shortens an untrusted reply id for an error message.
+func printableID(id string) string {
+	if len(id) > 24 {
+		id = id[:24] + "…"
+	}
+	return strings.ToValidUTF8(id, "?")
+}
+
+// ErrUnknownReply is returned by Feedback for a reply id the bot never
+// issued: a forged or mistyped button.
+var ErrUnknownReply = errors.New("feedback for a reply this bot did not give")
 
 func errorReply(id string, p Problem, text string) Reply {
 	return Reply{ID: id, Kind: KindError, Text: text, Ephemeral: true, Problem: p}

@@ -55,8 +55,8 @@ func TestHandleAnswersWithQuotedCitedSentence(t *testing.T) {
 	if r.Ephemeral {
 		t.Error("got an ephemeral answer, want a public one")
 	}
-	if !regexp.MustCompile(`^[0-9a-f]{12}$`).MatchString(r.ID) {
-		t.Errorf("got id %q, want 12 hex digits", r.ID)
+	if !regexp.MustCompile(`^[0-9a-f]{20}$`).MatchString(r.ID) {
+		t.Errorf("got id %q, want 20 hex digits (12 random, 8 of signature)", r.ID)
 	}
 	checkGrounded(t, ix, r)
 }
@@ -643,14 +643,20 @@ func TestFeedback(t *testing.T) {
 	store := bot.NewMemoryStore()
 	clk := newClock(0)
 	b := bot.New(newIndex(t), bot.Options{Store: store, Now: clk.Now})
+	issued := ask(t, b, "What has Congress pushed for?").ID
+	// A reply of another bot, with a key of its own: not one of b's.
+	foreign := ask(t, bot.New(newIndex(t), bot.Options{ReplyKey: []byte("another key")}), "What has Congress pushed for?").ID
 	tests := []struct {
 		name    string
 		f       bot.Feedback
 		wantErr string
 	}{
 		{"no reply id", bot.Feedback{User: "u"}, "reply id"},
-		{"no user", bot.Feedback{ReplyID: "abc"}, "user"},
-		{"valid", bot.Feedback{ReplyID: "abc", User: "u", Platform: bot.Slack, Helpful: true, Theme: "Handling the Spoilers"}, ""},
+		{"no user", bot.Feedback{ReplyID: issued}, "user"},
+		{"forged id", bot.Feedback{ReplyID: "abc", User: "u"}, "did not give"},
+		{"another bot's reply", bot.Feedback{ReplyID: foreign, User: "u"}, "did not give"},
+		{"tampered id", bot.Feedback{ReplyID: issued[:19] + string("01"[strings.IndexByte("0", issued[19])+1]), User: "u"}, "did not give"},
+		{"valid", bot.Feedback{ReplyID: issued, User: "u", Platform: bot.Slack, Helpful: true, Theme: "Handling the Spoilers"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -670,14 +676,18 @@ func TestFeedback(t *testing.T) {
 	if len(got) != 1 {
 		t.Fatalf("got %d stored feedbacks, want 1", len(got))
 	}
-	if f := got[0]; f.ReplyID != "abc" || !f.Helpful || f.Theme != "Handling the Spoilers" || !f.At.Equal(clk.Now()) {
+	if f := got[0]; f.ReplyID != issued || !f.Helpful || f.Theme != "Handling the Spoilers" || !f.At.Equal(clk.Now()) {
 		t.Errorf("got %+v, want the valid feedback with At filled", f)
 	}
 }
 
 func TestFeedbackTheme(t *testing.T) {
 	store := bot.NewMemoryStore()
-	b := bot.New(newIndex(t), bot.Options{Store: store})
+	key := []byte("a key both bots share")
+	b := bot.New(newIndex(t), bot.Options{Store: store, ReplyKey: key})
+	// A reply of another bot with the same key (another replica, or before
+	// a restart): issued, but its theme is not remembered here.
+	elsewhere := ask(t, bot.New(newIndex(t), bot.Options{ReplyKey: key}), "What has Congress pushed for?").ID
 	answer := ask(t, b, "What has Congress pushed for?")
 	summary := ask(t, b, "summary 2")
 	overview := ask(t, b, "summary")
@@ -696,7 +706,7 @@ func TestFeedbackTheme(t *testing.T) {
 		{"theme given by the adapter", answer.ID, "Pursuing Interests Over Ideology", "Pursuing Interests Over Ideology"},
 		{"summary of every theme", overview.ID, "", ""},
 		{"declined", declined.ID, "", ""},
-		{"unknown reply", "0123456789ab", "", ""},
+		{"a reply given elsewhere", elsewhere, "", ""},
 	}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

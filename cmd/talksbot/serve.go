@@ -2,13 +2,16 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"sync/atomic"
@@ -141,8 +144,14 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 		base = s.store
 	}
 
+	key, err := replyKey(cfg.Data)
+	if err != nil {
+		// Buttons of earlier answers stop counting feedback; new ones work.
+		log.Warn("no lasting reply key: feedback on answers given before a restart will be refused", "err", err)
+	}
 	opts := bot.Options{
 		Store:         metrics.Store(base),
+		ReplyKey:      key,
 		Logger:        log,
 		RatePerMinute: float64(cfg.RateLimit),
 		QuestionLog:   bot.QuestionLog(cfg.QuestionLog),
@@ -220,6 +229,51 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 		s.components = append(s.components, &component{name: "retention", run: s.prune})
 	}
 	return s, nil
+}
+
+// replyKeyFile holds, in the state folder, the key that signs reply ids,
+// so that feedback buttons keep working across restarts.
+const replyKeyFile = "reply.key"
+
+// replyKey returns the key kept in dir, creating it on first use (mode
+// 0600). An error leaves the bot a random key of its own.
+func replyKey(dir string) ([]byte, error) {
+	path := filepath.Join(dir, replyKeyFile)
+	key, err := os.ReadFile(path)
+	switch {
+	case err == nil && len(key) == 32:
+		return key, nil
+	case err == nil:
+		return nil, fmt.Errorf("%s: %d bytes, want 32 (remove it to make a new key)", path, len(key))
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, err
+	}
+	key = make([]byte, 32)
+	_, _ = rand.Read(key) // crypto/rand.Read never fails
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return nil, err
+	}
+	// Written aside, then linked into place: the key appears whole or not
+	// at all, and of two processes starting together the second reads the
+	// first one's.
+	f, err := os.CreateTemp(dir, ".reply.key-*")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(key); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if err := errors.Join(f.Sync(), f.Close()); err != nil {
+		return nil, err
+	}
+	if err := os.Link(f.Name(), path); errors.Is(err, fs.ErrExist) {
+		return replyKey(dir)
+	} else if err != nil {
+		return nil, err
+	}
+	return key, nil
 }
 
 // pruneEvery is how often serve deletes questions and feedback older than
