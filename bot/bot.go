@@ -109,16 +109,20 @@ type Bot struct {
 	kb       atomic.Pointer[knowledgeBase] // nil until an index is given
 	qlog     QuestionLog
 	replyKey []byte
-	drafter  Drafter
-	observer DraftObserver // nil: none
-	store    Store
-	log      *slog.Logger
-	k        int
-	now      func() time.Time
-	threads  *lru[threadKey, turn]
-	limiters *limiters // nil: no per-user limit
-	slots    chan struct{}
-	queue    time.Duration // ≤ 0: wait for a slot as long as ctx allows
+	// drafting is cancelled by StopDrafting: every draft in flight, and
+	// every later one, then ends, and its answer is the extractive one.
+	drafting     context.Context
+	stopDrafting context.CancelFunc
+	drafter      Drafter
+	observer     DraftObserver // nil: none
+	store        Store
+	log          *slog.Logger
+	k            int
+	now          func() time.Time
+	threads      *lru[threadKey, turn]
+	limiters     *limiters // nil: no per-user limit
+	slots        chan struct{}
+	queue        time.Duration // ≤ 0: wait for a slot as long as ctx allows
 
 	newRanker   func(*knowledge.Index) Ranker // nil: keyword ranking only
 	rankTimeout time.Duration
@@ -150,6 +154,7 @@ func New(ix *knowledge.Index, opts Options) *Bot {
 	if b.store == nil {
 		b.store = NewMemoryStore()
 	}
+	b.drafting, b.stopDrafting = context.WithCancel(context.Background())
 	if len(b.replyKey) == 0 {
 		b.replyKey = make([]byte, 32)
 		_, _ = rand.Read(b.replyKey) // crypto/rand.Read never fails
@@ -304,6 +309,12 @@ func (b *Bot) Feedback(ctx context.Context, f Feedback) error {
 	}
 	return nil
 }
+
+// StopDrafting cancels the LLM drafts in flight and every later one: their
+// questions are answered extractively at once. serve calls it while it
+// shuts down, so that answers still drafting are delivered before the
+// grace period ends instead of being cut off.
+func (b *Bot) StopDrafting() { b.stopDrafting() }
 
 // DeliveryForgetter is implemented by stores that can forget a delivered
 // event id, so that an event the bot failed to answer is answered when the

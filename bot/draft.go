@@ -37,6 +37,15 @@ func (b *Bot) draft(ctx context.Context, check *Checker, id string, req DraftReq
 	if progress != nil {
 		req.Partial = g.partial
 	}
+	// Drafting stops for good once StopDrafting is called: the answer is
+	// then the extractive one, delivered within the shutdown's grace.
+	if b.drafting.Err() != nil {
+		outcome.Reason = ReasonDrafterFailed
+		return Draft{}, false
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	defer context.AfterFunc(b.drafting, cancel)()
 	d, err := b.drafter.Draft(ctx, req)
 	if err != nil {
 		b.log.Warn("draft failed, answering extractively", "reply_id", id, "err", err)

@@ -618,3 +618,37 @@ func TestConcurrentStreamedDrafts(t *testing.T) {
 		t.Errorf("got %d sentence checks, want %d", got, want)
 	}
 }
+
+// TestStopDraftingAnswersExtractively holds a draft until StopDrafting is
+// called: the answer then comes at once, extractively.
+func TestStopDraftingAnswersExtractively(t *testing.T) {
+	started := make(chan struct{}, 2)
+	d := drafterFunc(func(ctx context.Context, req bot.DraftRequest) (bot.Draft, error) {
+		started <- struct{}{}
+		<-ctx.Done()
+		return bot.Draft{}, ctx.Err()
+	})
+	b := bot.New(newIndex(t), bot.Options{Drafter: d})
+	replies := make(chan bot.Reply, 1)
+	go func() { replies <- ask(t, b, "What has Congress pushed for?") }()
+	<-started
+	b.StopDrafting()
+	r := <-replies
+	if r.Kind != bot.KindAnswer || r.Mode != bot.ModeExtractive {
+		t.Errorf("got %s in mode %s, want the extractive answer", r.Kind, r.Mode)
+	}
+	// Later questions are not drafted at all.
+	if r := ask(t, b, "Is Iran a superpower?"); r.Mode != bot.ModeExtractive {
+		t.Errorf("after StopDrafting: got mode %s, want extractive", r.Mode)
+	}
+	if n := len(started); n != 0 {
+		t.Errorf("the drafter was asked %d more times after StopDrafting, want none", n)
+	}
+}
+
+// drafterFunc is a Drafter made of a function.
+type drafterFunc func(ctx context.Context, req bot.DraftRequest) (bot.Draft, error)
+
+func (f drafterFunc) Draft(ctx context.Context, req bot.DraftRequest) (bot.Draft, error) {
+	return f(ctx, req)
+}

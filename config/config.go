@@ -36,6 +36,9 @@ type Config struct {
 	Docs     string // TALKSBOT_DOCS: a folder of extra documents, "" for none
 	Synonyms string // TALKSBOT_SYNONYMS: an operator's synonym groups file, "" for none
 	Data     string // TALKSBOT_DATA: the state folder
+	// ShutdownGrace is TALKSBOT_SHUTDOWN_GRACE: how long serve lets
+	// answers in flight finish once it is told to stop.
+	ShutdownGrace time.Duration
 	// QuestionLog is TALKSBOT_QUESTION_LOG: what the question log keeps,
 	// "full", "anonymous" or "off".
 	QuestionLog string

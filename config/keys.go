@@ -73,6 +73,8 @@ var table = []key{
 		set: bind(func(c *Config) *string { return &c.QuestionLog }, oneOf("full", "anonymous", "off"))},
 	{name: "TALKSBOT_RETENTION", def: "90d", rule: "how long questions and feedback are kept: days (90d) or a duration (36h), > 0",
 		set: bind(func(c *Config) *time.Duration { return &c.Retention }, ParseAge)},
+	{name: "TALKSBOT_SHUTDOWN_GRACE", def: "20s", rule: "duration from 1s to 5m: how long answers in flight may take to finish at shutdown",
+		set: bind(func(c *Config) *time.Duration { return &c.ShutdownGrace }, durationBetween(time.Second, 5*time.Minute))},
 	{name: "TALKSBOT_HTTP_ADDR", def: "127.0.0.1:8080", rule: "host:port",
 		set: bind(func(c *Config) *string { return &c.HTTPAddr }, hostPort)},
 	{name: "TALKSBOT_API_TOKEN", secret: true, rule: "at least 16 characters, no whitespace; empty: /v1/ask and /metrics answer this machine only",
@@ -260,6 +262,20 @@ func ParseAge(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("must be at most %d days (100 years)", maxAgeDays)
 	}
 	return d, nil
+}
+
+// durationBetween accepts a duration from lo to hi.
+func durationBetween(lo, hi time.Duration) func(string) (time.Duration, error) {
+	return func(s string) (time.Duration, error) {
+		d, err := time.ParseDuration(strings.TrimSpace(s))
+		switch {
+		case err != nil:
+			return 0, errors.New("must be a duration such as 20s or 1m30s")
+		case d < lo || d > hi:
+			return 0, fmt.Errorf("must be from %s to %s", lo, hi)
+		}
+		return d, nil
+	}
 }
 
 func positiveDuration(s string) (time.Duration, error) {

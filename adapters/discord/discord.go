@@ -44,9 +44,10 @@ const (
 	// workTimeout bounds the handling of one event, well inside the 15
 	// minutes an interaction token stays valid.
 	workTimeout = 5 * time.Minute
-	// shutdownGrace is how long Run lets answers in flight finish after its
-	// context is done before cancelling them.
-	shutdownGrace = 10 * time.Second
+	// DefaultShutdownGrace is how long Run lets answers in flight finish
+	// after its context is done, before cancelling them, when
+	// Options.ShutdownGrace is zero.
+	DefaultShutdownGrace = 10 * time.Second
 	// reconnectFirstWait and reconnectMaxWait bound the back-off between
 	// attempts to reach the gateway.
 	reconnectFirstWait = time.Second
@@ -130,11 +131,16 @@ type Options struct {
 	// It is not called for the first connection. It runs on Run's
 	// goroutine, so it must return quickly (a metrics counter, say).
 	OnReconnect func()
+	// ShutdownGrace is how long Run lets the answers in flight finish once
+	// its context is done, before cancelling them; DefaultShutdownGrace
+	// when zero.
+	ShutdownGrace time.Duration
 }
 
 // Adapter connects the bot core to Discord. Create it with New and start it
 // with Run, once.
 type Adapter struct {
+	grace        time.Duration // see Options.ShutdownGrace
 	core         Core
 	log          *slog.Logger
 	token        string // without the "Bot " prefix
@@ -200,6 +206,7 @@ func New(opts Options, core Core) (*Adapter, error) {
 		workers = DefaultWorkers
 	}
 	a := &Adapter{
+		grace:        opts.ShutdownGrace,
 		core:         core,
 		log:          log.With("adapter", "discord"),
 		token:        token,
@@ -506,7 +513,11 @@ func (a *Adapter) stopWork(cancelWork context.CancelFunc) {
 		a.work.Wait()
 		close(done)
 	}()
-	t := time.NewTimer(shutdownGrace)
+	grace := a.grace
+	if grace <= 0 {
+		grace = DefaultShutdownGrace
+	}
+	t := time.NewTimer(grace)
 	defer t.Stop()
 	select {
 	case <-done:

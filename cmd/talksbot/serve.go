@@ -27,17 +27,23 @@ import (
 	"github.com/talksbot/talksbot/config"
 )
 
-// Shutdown bounds. On SIGTERM or SIGINT the HTTP server stops accepting
-// connections and lets requests in flight finish within httpShutdown; the
-// adapters stop taking events and finish the answers they started. Whatever
-// has not ended after shutdownDeadline is abandoned, the store is closed and
-// serve returns.
+// Shutdown: on SIGTERM or SIGINT the HTTP server stops accepting
+// connections and the adapters stop taking events; the answers in flight
+// have TALKSBOT_SHUTDOWN_GRACE to finish. Drafts still running when
+// deliveryMargin of it is left are cancelled, so that their questions get the
+// extractive answer in time. Whatever has not ended when the grace is over
+// (and teardownMargin more) is abandoned, the store is closed and serve
+// returns.
 const (
-	httpShutdown     = 15 * time.Second
-	shutdownDeadline = 20 * time.Second
 	// openStateTimeout bounds opening the state database at start.
 	openStateTimeout = 15 * time.Second
+	// teardownMargin lets the components return once their grace is over.
+	teardownMargin = 2 * time.Second
 )
+
+// deliveryMargin is how much of the grace is kept for delivering the
+// extractive answers of cancelled drafts: 5 s, or half of a short grace.
+func deliveryMargin(grace time.Duration) time.Duration { return min(5*time.Second, grace/2) }
 
 // serveHooks let tests observe a running serve. Every field may be nil.
 type serveHooks struct {
@@ -177,6 +183,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 	if opts, on := slackOptions(cfg); on {
 		opts.Logger = log
 		opts.OnReconnect = func() { metrics.Reconnected("slack") }
+		opts.ShutdownGrace = cfg.ShutdownGrace
 		sa, err := slack.New(opts, s.bot)
 		if err != nil {
 			s.release()
@@ -193,6 +200,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 	if opts, on := discordOptions(cfg); on {
 		opts.Logger = log
 		opts.OnReconnect = func() { metrics.Reconnected("discord") }
+		opts.ShutdownGrace = cfg.ShutdownGrace
 		da, err := discord.New(opts, s.bot)
 		if err != nil {
 			s.release()
@@ -211,7 +219,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 		Logger:          log.With("component", "http"),
 		Counter:         metrics,
 		RetryAfter:      retryAfter(cfg.RateLimit),
-		ShutdownTimeout: httpShutdown,
+		ShutdownTimeout: cfg.ShutdownGrace,
 		APIToken:        cfg.APIToken.Reveal(),
 		TrustedProxies:  cfg.TrustedProxies,
 	})
@@ -319,7 +327,7 @@ func llmBaseURL(cfg config.Config) string {
 
 // run starts every component and blocks until ctx is done (a clean stop,
 // nil) or a critical component fails or panics (an error). Either way it
-// shuts the rest down within shutdownDeadline and closes the store.
+// shuts the rest down within the shutdown grace and closes the store.
 func (s *service) run(ctx context.Context) error {
 	defer s.release()
 	var lc net.ListenConfig
@@ -373,14 +381,20 @@ func (s *service) run(ctx context.Context) error {
 	if failure != nil {
 		s.log.Error("shutting down after a failure", "err", failure)
 	} else {
-		s.log.Info("shutting down: finishing answers in flight", "deadline", shutdownDeadline)
+		s.log.Info("shutting down: finishing answers in flight", "grace", s.cfg.ShutdownGrace)
 	}
+	grace := s.cfg.ShutdownGrace
+	stopDrafts := time.AfterFunc(grace-deliveryMargin(grace), func() {
+		s.log.Info("shutting down: drafts still running are answered extractively")
+		s.bot.StopDrafting()
+	})
+	defer stopDrafts.Stop()
 	cancel()
 	if s.hooks.stopping != nil {
 		s.hooks.stopping()
 	}
 
-	deadline := time.NewTimer(shutdownDeadline)
+	deadline := time.NewTimer(grace + teardownMargin)
 	defer deadline.Stop()
 	for pending > 0 {
 		select {
