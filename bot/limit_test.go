@@ -182,3 +182,21 @@ func TestHandleIsSafeForConcurrentUse(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestDefaultBurst checks the README's word: a user may ask DefaultBurst
+// questions in a quick row before the rate applies.
+func TestDefaultBurst(t *testing.T) {
+	clk := newClock(0)
+	b := bot.New(newIndex(t), bot.Options{RatePerMinute: 20, Now: clk.Now})
+	for i := range bot.DefaultBurst {
+		if r := b.Handle(context.Background(), bot.Request{Platform: bot.Slack, User: "U1", Text: "themes"}); r.Kind != bot.KindThemes {
+			t.Fatalf("request %d: got %s, want it within the burst of %d", i+1, r.Kind, bot.DefaultBurst)
+		}
+	}
+	if r := b.Handle(context.Background(), bot.Request{Platform: bot.Slack, User: "U1", Text: "themes"}); r.Problem != bot.ProblemRateLimited {
+		t.Errorf("request %d: got %s, want it rate-limited", bot.DefaultBurst+1, r.Kind)
+	}
+	if bot.DefaultBurst != 5 {
+		t.Errorf("DefaultBurst is %d; the README says 5", bot.DefaultBurst)
+	}
+}
