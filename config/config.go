@@ -36,6 +36,9 @@ type Config struct {
 	Docs     string // TALKSBOT_DOCS: a folder of extra documents, "" for none
 	Synonyms string // TALKSBOT_SYNONYMS: an operator's synonym groups file, "" for none
 	Data     string // TALKSBOT_DATA: the state folder
+	// StateMaxSize is TALKSBOT_STATE_MAX_SIZE: the size of the state
+	// database past which serve warns, in bytes.
+	StateMaxSize int64
 	// ShutdownGrace is TALKSBOT_SHUTDOWN_GRACE: how long serve lets
 	// answers in flight finish once it is told to stop.
 	ShutdownGrace time.Duration

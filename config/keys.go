@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net"
 	"net/netip"
 	"net/url"
@@ -12,6 +13,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/dustin/go-humanize"
 )
 
 // key is one row of the settings table: its name, default, rule and how its
@@ -73,6 +76,8 @@ var table = []key{
 		set: bind(func(c *Config) *string { return &c.QuestionLog }, oneOf("full", "anonymous", "off"))},
 	{name: "TALKSBOT_RETENTION", def: "90d", rule: "how long questions and feedback are kept: days (90d) or a duration (36h), > 0",
 		set: bind(func(c *Config) *time.Duration { return &c.Retention }, ParseAge)},
+	{name: "TALKSBOT_STATE_MAX_SIZE", def: "1GiB", rule: "a size such as 500MB or 2GiB, ≥ 1MB: past it serve warns (a soft cap)",
+		set: bind(func(c *Config) *int64 { return &c.StateMaxSize }, byteSize(1e6))},
 	{name: "TALKSBOT_SHUTDOWN_GRACE", def: "20s", rule: "duration from 1s to 5m: how long answers in flight may take to finish at shutdown",
 		set: bind(func(c *Config) *time.Duration { return &c.ShutdownGrace }, durationBetween(time.Second, 5*time.Minute))},
 	{name: "TALKSBOT_HTTP_ADDR", def: "127.0.0.1:8080", rule: "host:port",
@@ -262,6 +267,20 @@ func ParseAge(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("must be at most %d days (100 years)", maxAgeDays)
 	}
 	return d, nil
+}
+
+// byteSize accepts a size such as "500MB" or "2GiB" of at least min bytes.
+func byteSize(min int64) func(string) (int64, error) {
+	return func(s string) (int64, error) {
+		n, err := humanize.ParseBytes(strings.TrimSpace(s))
+		switch {
+		case err != nil || n > math.MaxInt64:
+			return 0, errors.New("must be a size such as 500MB or 2GiB")
+		case int64(n) < min:
+			return 0, fmt.Errorf("must be at least %s", humanize.Bytes(uint64(min)))
+		}
+		return int64(n), nil
+	}
 }
 
 // durationBetween accepts a duration from lo to hi.

@@ -162,6 +162,20 @@ func (m *Metrics) CountDroppedQuestions(read func() uint64) error {
 	return nil
 }
 
+// GaugeStateSize exports read, the size of the state database in bytes, as
+// talksbot_state_database_bytes. It fails when called twice.
+func (m *Metrics) GaugeStateSize(read func() int64) error {
+	err := m.reg.Register(promclient.NewGaugeFunc(promclient.GaugeOpts{
+		Namespace: Namespace,
+		Name:      "state_database_bytes",
+		Help:      "Size of the state database on disk, its write-ahead log included.",
+	}, func() float64 { return float64(read()) }))
+	if err != nil {
+		return fmt.Errorf("gauge state size: %w", err)
+	}
+	return nil
+}
+
 // Reconnected counts one reconnection of a platform connection; adapter
 // names it ("slack", "discord").
 func (m *Metrics) Reconnected(adapter string) {

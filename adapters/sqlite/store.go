@@ -247,6 +247,18 @@ func (s *Store) closePools() error {
 	return errors.Join(errs...)
 }
 
+// Size returns the bytes the database takes on disk, its write-ahead log
+// included; 0 when they cannot be read.
+func (s *Store) Size() int64 {
+	var n int64
+	for _, p := range []string{s.path, s.path + "-wal"} {
+		if fi, err := os.Stat(p); err == nil {
+			n += fi.Size()
+		}
+	}
+	return n
+}
+
 // Ping reports whether the state is writable, for /readyz. It answers within
 // about a second: the database file must still be the one opened (not
 // removed or replaced underneath the running process), the write lock must

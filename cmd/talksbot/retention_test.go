@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -70,5 +73,41 @@ func TestServeQuestionLogOff(t *testing.T) {
 	}
 	if r.Questions != 0 {
 		t.Errorf("got %d questions logged, want none with the log off", r.Questions)
+	}
+}
+
+// TestServeWatchesTheStateSize starts serve on a state database past
+// TALKSBOT_STATE_MAX_SIZE: it warns, and /metrics shows the size and the
+// question-log entries lost.
+func TestServeWatchesTheStateSize(t *testing.T) {
+	data := t.TempDir()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, data, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("a long question about the talks ", 60)
+	for i := range 800 {
+		e := bot.LogEntry{ReplyID: fmt.Sprint("r", i), Platform: bot.Slack, User: "U1", Question: fmt.Sprint(long, i), At: time.Now()}
+		if err := st.LogQuestion(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s := startServe(t, map[string]string{"TALKSBOT_DATA": data, "TALKSBOT_STATE_MAX_SIZE": "1MB"})
+	if !strings.Contains(s.logs.String(), "state database larger than TALKSBOT_STATE_MAX_SIZE") {
+		t.Errorf("logs do not warn of the size:\n%s", s.logs)
+	}
+	code, body := s.get(t, "/metrics")
+	if code != http.StatusOK {
+		t.Fatalf("/metrics: got %d", code)
+	}
+	for _, want := range []string{"talksbot_state_database_bytes ", "talksbot_question_log_dropped_total 0"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
 	}
 }

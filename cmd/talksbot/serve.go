@@ -148,6 +148,11 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 	} else {
 		log.Info("state database open", "path", s.store.Path())
 		base = s.store
+		if err := errors.Join(metrics.CountDroppedQuestions(s.store.DroppedQuestions), metrics.GaugeStateSize(s.store.Size)); err != nil {
+			s.release()
+			return nil, err
+		}
+		s.checkSize()
 	}
 
 	key, err := replyKey(cfg.Data)
@@ -304,7 +309,18 @@ func (s *service) prune(ctx context.Context) error {
 				continue
 			}
 			s.log.Debug("state database pruned", "questions", p.Questions, "feedback", p.Feedback, "deliveries", p.Deliveries)
+			s.checkSize()
 		}
+	}
+}
+
+// checkSize warns when the state database has grown past
+// TALKSBOT_STATE_MAX_SIZE: a soft cap, which nothing enforces but the
+// operator, by a shorter TALKSBOT_RETENTION or TALKSBOT_QUESTION_LOG.
+func (s *service) checkSize() {
+	if size := s.store.Size(); size > s.cfg.StateMaxSize {
+		s.log.Warn("state database larger than TALKSBOT_STATE_MAX_SIZE: shorten TALKSBOT_RETENTION or set TALKSBOT_QUESTION_LOG",
+			"bytes", size, "max_bytes", s.cfg.StateMaxSize)
 	}
 }
 
