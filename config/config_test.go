@@ -238,7 +238,8 @@ func TestRules(t *testing.T) {
 		{"TALKSBOT_RATE_LIMIT", "0", ""},
 		{"TALKSBOT_RATE_LIMIT", "-5", "must be 0 or more"},
 		{"TALKSBOT_MAX_CONCURRENT", "1", ""},
-		{"TALKSBOT_MAX_CONCURRENT", "0", "must be 1 or more"},
+		{"TALKSBOT_MAX_CONCURRENT", "0", "must be from 1 to 1024"},
+		{"TALKSBOT_MAX_CONCURRENT", "1025", "must be from 1 to 1024"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.key+"="+tc.value, func(t *testing.T) {
@@ -355,7 +356,7 @@ func TestEveryErrorAtOnce(t *testing.T) {
 		`SLACK_APP_TOKEN: "xoxb-…" must start with xapp-`,
 		`TALKSBOT_LLM_TIMEOUT: "soon" must be a duration such as 20s or 1m30s`,
 		`TALKSBOT_LOG_FORMAT: "xml" must be one of text, json`,
-		`TALKSBOT_MAX_CONCURRENT: "0" must be 1 or more`,
+		`TALKSBOT_MAX_CONCURRENT: "0" must be from 1 to 1024`,
 	}
 	parts := joined(err)
 	if len(parts) != len(want) {

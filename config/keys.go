@@ -92,8 +92,8 @@ var table = []key{
 		set: bind(func(c *Config) *slog.Level { return &c.LogLevel }, logLevel)},
 	{name: "TALKSBOT_RATE_LIMIT", def: "20", rule: "questions per minute per user, ≥ 0 (0: no limit)",
 		set: bind(func(c *Config) *int { return &c.RateLimit }, atLeast(0))},
-	{name: "TALKSBOT_MAX_CONCURRENT", def: "16", rule: "answers computed at once, ≥ 1",
-		set: bind(func(c *Config) *int { return &c.MaxConcurrent }, atLeast(1))},
+	{name: "TALKSBOT_MAX_CONCURRENT", def: "16", rule: "answers computed at once on every platform, from 1 to 1024",
+		set: bind(func(c *Config) *int { return &c.MaxConcurrent }, between(1, 1024))},
 }
 
 // lookup returns the table row named name.

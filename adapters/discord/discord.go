@@ -29,9 +29,6 @@ const (
 	DefaultTypingDelay = time.Second
 	// DefaultWorkers is how many events are answered at once.
 	DefaultWorkers = 8
-	// DefaultQueueTimeout is how long an event waits for a free worker
-	// before the user is told the bot is busy.
-	DefaultQueueTimeout = 15 * time.Second
 )
 
 const (
@@ -122,9 +119,15 @@ type Options struct {
 	// recorded and answered at once.
 	Workers int
 	// QueueTimeout is how long an event waits for a free worker before the
-	// user is told the bot is busy; DefaultQueueTimeout when zero. Slash
-	// commands are acknowledged before they wait.
+	// user is told the bot is busy; bot.DefaultQueueTimeout, the bot's own
+	// wait for an answering slot, when zero. Slash commands are
+	// acknowledged before they wait.
 	QueueTimeout time.Duration
+	// OnRefused, when set, is called once for each question refused: with
+	// the reply's problem when the core refused it (busy, rate limited,
+	// ...), and with bot.ProblemBusy when no worker freed up in time. It
+	// must return quickly (a metrics counter, say).
+	OnRefused func(bot.Problem)
 	// OnReconnect, when set, is called each time Run has re-established a
 	// dropped gateway connection (a network failure, or Discord asking for a
 	// reconnect with op 7), once the session is resumed or identified anew.
@@ -153,6 +156,7 @@ type Adapter struct {
 	typingDelay  time.Duration // < 0: never; 0: at once
 	queueTimeout time.Duration
 	onReconnect  func()
+	onRefused    func(bot.Problem)
 
 	started atomic.Bool
 	// up is true while the gateway session is open (READY or RESUMED seen)
@@ -219,6 +223,7 @@ func New(opts Options, core Core) (*Adapter, error) {
 		typingDelay:  opts.TypingDelay,
 		queueTimeout: opts.QueueTimeout,
 		onReconnect:  opts.OnReconnect,
+		onRefused:    opts.OnRefused,
 		slots:        make(chan struct{}, workers),
 		maxQueued:    int64(workers * queuePerWorker),
 		maxFlight:    int64(workers*(1+queuePerWorker) + busyReserve),
@@ -232,7 +237,7 @@ func New(opts Options, core Core) (*Adapter, error) {
 		a.typingDelay = 0
 	}
 	if a.queueTimeout == 0 {
-		a.queueTimeout = DefaultQueueTimeout
+		a.queueTimeout = bot.DefaultQueueTimeout
 	}
 	return a, nil
 }

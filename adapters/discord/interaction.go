@@ -182,6 +182,7 @@ func (a *Adapter) command(ctx context.Context, s *discordgo.Session, i *discordg
 	// stays valid for fifteen minutes.
 	release, ok := a.acquire(ctx)
 	if !ok {
+		a.refused(bot.ProblemBusy)
 		a.editResponse(ctx, s, i, msgBusy)
 		return
 	}
@@ -208,7 +209,7 @@ func (a *Adapter) command(ctx context.Context, s *discordgo.Session, i *discordg
 		})
 		req.Progress = prog.Update
 	}
-	reply := a.core.Handle(ctx, req)
+	reply := a.counted(a.core.Handle(ctx, req))
 	prog.Stop()
 	a.deliver(ctx, s, i, reply, ephemeral)
 }

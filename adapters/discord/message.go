@@ -32,6 +32,7 @@ func (a *Adapter) onMessage(work context.Context, s *discordgo.Session, m *disco
 	a.spawn(work, "message", func(ctx context.Context) {
 		release, ok := a.acquire(ctx)
 		if !ok {
+			a.refused(bot.ProblemBusy)
 			a.replyBusy(ctx, s, msg, dm)
 			return
 		}
@@ -79,7 +80,7 @@ func (a *Adapter) answerMessage(ctx context.Context, s *discordgo.Session, msg *
 		Text:     stripMention(msg.Content, self),
 	}
 	stopTyping := a.typing(ctx, s, msg.ChannelID)
-	reply := a.core.Handle(ctx, req)
+	reply := a.counted(a.core.Handle(ctx, req))
 	stopTyping()
 
 	ref := reference(msg, dm)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/talksbot/talksbot/bot"
 )
 
 // spawn runs fn on a tracked goroutine with a bounded context, unless the
@@ -66,4 +68,20 @@ func (a *Adapter) acquire(ctx context.Context) (release func(), ok bool) {
 	case <-ctx.Done():
 		return nil, false
 	}
+}
+
+// refused reports a question refused with problem to Options.OnRefused.
+func (a *Adapter) refused(problem bot.Problem) {
+	if a.onRefused != nil {
+		a.onRefused(problem)
+	}
+}
+
+// counted reports reply to Options.OnRefused when it is a refusal, and
+// returns it.
+func (a *Adapter) counted(reply bot.Reply) bot.Reply {
+	if reply.Kind == bot.KindError {
+		a.refused(reply.Problem)
+	}
+	return reply
 }

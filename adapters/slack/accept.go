@@ -94,6 +94,7 @@ func (a *Adapter) acceptCommand(ctx context.Context, key string, c slashCommand)
 		// the acknowledgement: the claim stays, so a replay is not
 		// answered either.
 		a.log.Warn("slack command declined", "reason", got.String())
+		a.refused(bot.ProblemBusy)
 		return true
 	}
 	return false

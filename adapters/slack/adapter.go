@@ -78,6 +78,17 @@ type Options struct {
 	// adapter declines work so that Slack delivers it again later. Zero
 	// means DefaultQueue.
 	Queue int
+	// QueueTimeout is how long a question may wait in the queue for a
+	// worker; one that waited longer is told the bot is busy instead of
+	// being answered. Zero means bot.DefaultQueueTimeout, the bot's own
+	// wait for an answering slot; a negative value sets no bound.
+	QueueTimeout time.Duration
+	// OnRefused, when set, is called once for each question refused: with
+	// the reply's problem when the core refused it (busy, rate limited,
+	// ...), and with bot.ProblemBusy when the adapter told the asker it is
+	// busy itself (queue full, or no worker within QueueTimeout). It must
+	// return quickly (a metrics counter, say).
+	OnRefused func(bot.Problem)
 	// ShutdownGrace is how long Run lets the answers in flight finish once
 	// its context is done, before it cancels them. Zero means
 	// DefaultShutdownGrace; a negative value cancels them at once.
@@ -102,8 +113,11 @@ type Adapter struct {
 	draftEvery   time.Duration
 	workers      int
 	queueSize    int
+	queueTimeout time.Duration
+	now          func() time.Time // when work is queued and taken
 	grace        time.Duration
 	onReconnect  func()
+	onRefused    func(bot.Problem)
 
 	running  atomic.Bool
 	socketUp atomic.Bool
@@ -128,6 +142,12 @@ type job struct {
 	// fail tells the user something went wrong when run panicked; nil
 	// when there is no one to tell.
 	fail func(ctx context.Context)
+	// late runs instead of run when the job waited for a worker longer
+	// than the queue timeout, to tell the asker the bot is busy; nil when
+	// the job runs however long it waited.
+	late func(ctx context.Context)
+	// queued is when the job was queued.
+	queued time.Time
 }
 
 // New checks opts and returns an Adapter answering through core. It does not
@@ -163,8 +183,11 @@ func New(opts Options, core Core) (*Adapter, error) {
 		draftEvery:   time.Second,
 		workers:      opts.Workers,
 		queueSize:    opts.Queue,
+		queueTimeout: orDefaultDuration(opts.QueueTimeout, bot.DefaultQueueTimeout),
+		now:          timeNow,
 		grace:        orDefaultDuration(opts.ShutdownGrace, DefaultShutdownGrace),
 		onReconnect:  opts.OnReconnect,
+		onRefused:    opts.OnRefused,
 		replies:      newFIFO[bot.Reply](1024),
 		threads:      newFIFO[struct{}](4096),
 	}
@@ -184,6 +207,9 @@ func New(opts Options, core Core) (*Adapter, error) {
 	)
 	return a, nil
 }
+
+// timeNow is the clock New gives adapters; tests replace it.
+var timeNow = time.Now
 
 func orDefaultDuration(d, def time.Duration) time.Duration {
 	if d == 0 {
@@ -315,8 +341,33 @@ func (a *Adapter) work(ctx context.Context, queue <-chan job) {
 			a.log.Warn("slack request dropped at shutdown", "kind", j.kind)
 			continue
 		}
+		if j.late != nil && a.queueTimeout > 0 && a.now().Sub(j.queued) > a.queueTimeout {
+			j.run = j.late
+		}
 		a.runJob(ctx, j)
 	}
+}
+
+// refused reports a question refused with problem to Options.OnRefused.
+func (a *Adapter) refused(problem bot.Problem) {
+	if a.onRefused != nil {
+		a.onRefused(problem)
+	}
+}
+
+// counted reports reply to Options.OnRefused when it is a refusal, and
+// returns it.
+func (a *Adapter) counted(reply bot.Reply) bot.Reply {
+	if reply.Kind == bot.KindError {
+		a.refused(reply.Problem)
+	}
+	return reply
+}
+
+// busyReply is the reply to a question no worker took in time: a refusal
+// like the core's own when every answering slot is taken.
+func busyReply() bot.Reply {
+	return bot.Reply{Kind: bot.KindError, Problem: bot.ProblemBusy, Text: msgBusy, Ephemeral: true}
 }
 
 // runJob runs j; a panic is logged and the user told, rather than left
@@ -357,6 +408,7 @@ func (a *Adapter) offer(j job) offered {
 	if a.queue == nil {
 		return stopped
 	}
+	j.queued = a.now()
 	select {
 	case a.queue <- j:
 		return accepted

@@ -29,6 +29,11 @@ func (a *Adapter) commandJob(c slashCommand) job {
 		kind: "command",
 		run:  func(ctx context.Context) { a.command(ctx, c) },
 		fail: func(ctx context.Context) { a.notify(ctx, c.ResponseURL, c.Channel, c.User, msgFailed) },
+		late: func(ctx context.Context) {
+			a.log.Warn("no slack worker free in time", "kind", "command", "queue_timeout", a.queueTimeout)
+			a.refused(bot.ProblemBusy)
+			a.notify(ctx, c.ResponseURL, c.Channel, c.User, msgBusy)
+		},
 	}
 }
 
@@ -39,12 +44,12 @@ func (a *Adapter) command(ctx context.Context, c slashCommand) {
 	if text == "" {
 		text = "help"
 	}
-	reply := a.core.Handle(ctx, bot.Request{
+	reply := a.counted(a.core.Handle(ctx, bot.Request{
 		Platform: bot.Slack,
 		User:     c.User,
 		Channel:  c.Channel,
 		Text:     text,
-	})
+	}))
 	if ctx.Err() != nil {
 		a.log.Warn("slack command abandoned at shutdown")
 		return

@@ -94,15 +94,17 @@ func (a *Adapter) onEvent(ev slackevents.EventsAPIEvent, retry string) (inbound,
 func (a *Adapter) answerJob(in inbound) job {
 	return job{
 		kind: "event",
-		run:  func(ctx context.Context) { a.answer(ctx, in) },
+		run:  func(ctx context.Context) { a.answer(ctx, in, a.handle) },
 		fail: func(ctx context.Context) { a.apologise(ctx, in, false) },
+		late: func(ctx context.Context) { a.answer(ctx, in, a.refuseBusy) },
 	}
 }
 
-// answer answers one inbound message once, however often Slack delivers it.
-// When the answer cannot be posted, the event id is released again so that
-// Slack's next delivery of the event is answered.
-func (a *Adapter) answer(ctx context.Context, in inbound) {
+// answer answers one inbound message once through respond, however often
+// Slack delivers it. When respond reports the answer was not posted, the
+// event id is released again so that Slack's next delivery of the event is
+// answered.
+func (a *Adapter) answer(ctx context.Context, in inbound, respond func(context.Context, inbound) bool) {
 	// Checked here rather than on arrival, so a follow-up sent while the
 	// first answer is being posted is not missed.
 	if _, ok := a.threads.get(threadKey(in.Channel, in.Reply)); in.FollowUp && !ok {
@@ -125,11 +127,18 @@ func (a *Adapter) answer(ctx context.Context, in inbound) {
 					a.forget(ctx, in.EventID)
 				}
 			}()
-			posted = a.handle(ctx, in)
+			posted = respond(ctx, in)
 			return
 		}
 	}
-	a.handle(ctx, in)
+	respond(ctx, in)
+}
+
+// refuseBusy tells the asker of in that the bot is busy, as the core
+// would, and reports whether that was posted.
+func (a *Adapter) refuseBusy(ctx context.Context, in inbound) bool {
+	a.log.Warn("no slack worker free in time", "event_id", in.EventID, "queue_timeout", a.queueTimeout)
+	return a.deliver(ctx, in, a.counted(busyReply()), "")
 }
 
 // handle answers in and reports whether the answer was posted.
@@ -137,7 +146,7 @@ func (a *Adapter) handle(ctx context.Context, in inbound) bool {
 	working := a.startWorking(ctx, in.Channel, in.TS)
 	defer working(ctx)
 	d := a.startDraft(ctx, in.Channel, in.Reply)
-	reply := a.core.Handle(ctx, bot.Request{
+	reply := a.counted(a.core.Handle(ctx, bot.Request{
 		Platform: bot.Slack,
 		User:     in.User,
 		Channel:  in.Channel,
@@ -145,7 +154,7 @@ func (a *Adapter) handle(ctx context.Context, in inbound) bool {
 		DM:       in.DM,
 		Text:     in.Text,
 		Progress: d.throttle.Update,
-	})
+	}))
 	draftTS := d.stop()
 	if ctx.Err() != nil {
 		// Shutting down past the grace period: nothing can be posted.

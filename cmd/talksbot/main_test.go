@@ -331,7 +331,7 @@ func TestBadConfig(t *testing.T) {
 		{"invalid values", filepath.Join(dir, "invalid.yaml"), []string{
 			`talksbot: SLACK_APP_TOKEN: "xoxb-…" must start with xapp-`,
 			`talksbot: TALKSBOT_LOG_LEVEL: "loud" must be one of debug, info, warn, error`,
-			`talksbot: TALKSBOT_MAX_CONCURRENT: "0" must be 1 or more`,
+			`talksbot: TALKSBOT_MAX_CONCURRENT: "0" must be from 1 to 1024`,
 		}},
 		{"unknown key", filepath.Join(dir, "unknown.yaml"), []string{`line 2: unknown key "talksbot_colour"`}},
 	}

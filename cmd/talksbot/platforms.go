@@ -6,12 +6,15 @@ import (
 
 	"github.com/talksbot/talksbot/adapters/discord"
 	"github.com/talksbot/talksbot/adapters/slack"
+	"github.com/talksbot/talksbot/bot"
 	"github.com/talksbot/talksbot/config"
 )
 
 // slackOptions are the Slack adapter's options from cfg, as serve gives them
 // (serve adds its logger and metrics hooks). on reports whether any SLACK_
 // setting is set: then serve runs Slack, and its options must be valid.
+// TALKSBOT_MAX_CONCURRENT sets its workers and the bot's queue timeout its
+// wait for one, as for every adapter: the bot owns the bound on answers.
 func slackOptions(cfg config.Config) (opts slack.Options, on bool) {
 	return slack.Options{
 		BotToken:      cfg.SlackBotToken.Reveal(),
@@ -19,13 +22,15 @@ func slackOptions(cfg config.Config) (opts slack.Options, on bool) {
 		SigningSecret: cfg.SlackSigningSecret.Reveal(),
 		APIURL:        cfg.SlackAPIURL,
 		Mode:          cfg.SlackMode,
+		Workers:       cfg.MaxConcurrent,
+		QueueTimeout:  bot.DefaultQueueTimeout,
 	}, anySet(cfg, "SLACK_")
 }
 
 // discordOptions are the Discord adapter's options from cfg, as serve gives
 // them (serve adds its logger and metrics hooks). on reports whether any
 // DISCORD_ setting is set: then serve runs Discord, and its options must be
-// valid.
+// valid. Its workers and queue timeout are set as for Slack.
 func discordOptions(cfg config.Config) (opts discord.Options, on bool) {
 	return discord.Options{
 		Token:          cfg.DiscordBotToken.Reveal(),
@@ -35,6 +40,8 @@ func discordOptions(cfg config.Config) (opts discord.Options, on bool) {
 		ShardCount:     cfg.DiscordShardCount,
 		MessageContent: cfg.DiscordMessageContent,
 		TypingDelay:    discord.DefaultTypingDelay,
+		Workers:        cfg.MaxConcurrent,
+		QueueTimeout:   bot.DefaultQueueTimeout,
 	}, anySet(cfg, "DISCORD_")
 }
 

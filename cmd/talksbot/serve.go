@@ -167,6 +167,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 		RatePerMinute: float64(cfg.RateLimit),
 		QuestionLog:   bot.QuestionLog(cfg.QuestionLog),
 		MaxConcurrent: cfg.MaxConcurrent,
+		QueueTimeout:  bot.DefaultQueueTimeout, // the adapters' wait for a worker too
 	}
 	llm, err := newLLM(cfg, log)
 	if err != nil {
@@ -188,6 +189,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 	if opts, on := slackOptions(cfg); on {
 		opts.Logger = log
 		opts.OnReconnect = func() { metrics.Reconnected("slack") }
+		opts.OnRefused = func(p bot.Problem) { metrics.Refused(bot.Slack, p) }
 		opts.ShutdownGrace = cfg.ShutdownGrace
 		sa, err := slack.New(opts, s.bot)
 		if err != nil {
@@ -205,6 +207,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 	if opts, on := discordOptions(cfg); on {
 		opts.Logger = log
 		opts.OnReconnect = func() { metrics.Reconnected("discord") }
+		opts.OnRefused = func(p bot.Problem) { metrics.Refused(bot.Discord, p) }
 		opts.ShutdownGrace = cfg.ShutdownGrace
 		da, err := discord.New(opts, s.bot)
 		if err != nil {

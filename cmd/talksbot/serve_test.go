@@ -883,7 +883,12 @@ func TestServeSlackDiscordAndHTTP(t *testing.T) {
 	})
 
 	t.Run("questions are counted by platform", func(t *testing.T) {
+		// A refusal given through an adapter is counted under its platform.
+		slackFake.SendSlashCommand(t, map[string]string{"command": "/talks", "text": "ask", "user_id": "U0ALICE",
+			"channel_id": "C0TALKS", "response_url": slackFake.ResponseURL("refused")})
+		slackFake.WaitResponses(t, "refused", 1)
 		s.waitMetrics(t,
+			`talksbot_questions_total{outcome="bad_input",platform="slack"} 1`,
 			`talksbot_questions_total{outcome="answered",platform="slack"} 1`,
 			`talksbot_questions_total{outcome="answered",platform="discord"} 2`,
 			`talksbot_questions_total{outcome="answered",platform="http"} 1`,

@@ -1,0 +1,14 @@
+package slack
+
+import (
+	"testing"
+	"time"
+)
+
+// SetNow makes the adapters New returns until the test ends read the time
+// from now, to tell how long work waited for a worker.
+func SetNow(t testing.TB, now func() time.Time) {
+	old := timeNow
+	timeNow = now
+	t.Cleanup(func() { timeNow = old })
+}
