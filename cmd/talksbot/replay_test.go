@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -34,14 +36,24 @@ const slackSecret = "8f742231b10e8888abcd99yyyzzz85a5"
 // ready: Slack's routes answer 503 until the adapter takes work.
 func startSlackHTTP(t *testing.T) *slackHTTP {
 	t.Helper()
+	return startSlackHTTPWith(t, nil)
+}
+
+// startSlackHTTPWith is startSlackHTTP with more settings.
+func startSlackHTTPWith(t *testing.T, env map[string]string) *slackHTTP {
+	t.Helper()
 	fake := slacktest.New(t, slackBotToken, slackAppToken)
 	data := t.TempDir()
-	s := startServe(t, map[string]string{
+	all := map[string]string{
 		"SLACK_BOT_TOKEN":      slackBotToken,
 		"SLACK_SIGNING_SECRET": slackSecret,
 		"SLACK_API_URL":        fake.APIURL(),
 		"TALKSBOT_DATA":        data,
-	})
+	}
+	for k, v := range env {
+		all[k] = v
+	}
+	s := startServe(t, all)
 	s.waitReady(t, "slack")
 	return &slackHTTP{served: s, fake: fake, data: data}
 }
@@ -205,11 +217,35 @@ func TestServeSlackHTTPReplaysAnsweredOnce(t *testing.T) {
 // moment a click gets its 200, waiting for nothing: a click Slack was told
 // is done survives the process being killed right after.
 func TestServeSlackHTTPClickStoredBeforeAcknowledged(t *testing.T) {
-	h := startSlackHTTP(t)
+	// The one worker is held by a question whose draft never finishes, so
+	// that nothing queued behind it could store the click in time: only a
+	// click written before it is acknowledged is there at the 200.
+	var drafts atomic.Int32
+	held, stop := make(chan struct{}, 1), make(chan struct{})
+	llm := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if drafts.Add(1) > 1 {
+			held <- struct{}{}
+			select {
+			case <-r.Context().Done():
+			case <-stop:
+			}
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"id":"c1","object":"chat.completion","created":1,"model":"fake-model","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"Congress has pushed for more hard-hitting sanctions [1]."}}]}`)
+	}))
+	defer llm.Close()
+	defer close(stop)
+	h := startSlackHTTPWith(t, map[string]string{"TALKSBOT_MAX_CONCURRENT": "1", "OPENAI_BASE_URL": llm.URL + "/v1"})
 	b := h.askForButton(t, "9101.1.ask")
 	if got := h.feedbackRows(t); got != 0 {
 		t.Fatalf("got %d feedback rows before the click, want none", got)
 	}
+	slow := h.talks("ask "+congress, "9103.1.ask", "ask-slow")
+	if status, reply := h.post(t, "/slack/commands", slow, signSlack(time.Now(), slow)); status != http.StatusOK {
+		t.Fatalf("/talks ask: got %d %q, want 200", status, reply)
+	}
+	waitFor(t, "the worker to be held by a draft", held, func(struct{}) bool { return true })
 	click := h.click(t, b, "9102.1.click", "thanks")
 	if status, reply := h.post(t, "/slack/interactions", click, signSlack(time.Now(), click)); status != http.StatusOK {
 		t.Fatalf("got %d %q, want 200", status, reply)
