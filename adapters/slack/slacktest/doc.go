@@ -4,15 +4,25 @@
 // at through its API URL. It is for tests only; it listens on 127.0.0.1 and
 // never reaches the real Slack.
 //
-// The fake speaks Slack's protocols: Web API form posts (auth.test,
-// chat.postMessage, chat.update, chat.postEphemeral, reactions.add and
-// reactions.remove), apps.connections.open handing out a ws:// URL to
-// itself, the Socket Mode websocket (hello, envelopes, acks by envelope_id,
-// redelivery of an envelope, pings, disconnect) and response_url posts.
+// The fake speaks Slack's protocols: Web API form and JSON posts
+// (auth.test, chat.postMessage, chat.update, chat.postEphemeral,
+// chat.startStream, chat.appendStream, chat.stopStream,
+// assistant.threads.setSuggestedPrompts, setStatus and setTitle,
+// views.publish, reactions.add and reactions.remove), apps.connections.open
+// handing out a ws:// URL to itself, the Socket Mode websocket (hello,
+// envelopes, acks by envelope_id, redelivery of an envelope, pings,
+// disconnect) and response_url posts. It builds the payloads Slack sends an
+// app (events, assistant thread and App Home events, message shortcuts,
+// clicks in a Home tab) and signs them for HTTP mode.
+//
 // Like Slack it checks tokens (an Authorization bearer, else the token
 // field), refuses messages that break Block Kit's limits (invalid_blocks,
-// no_text) and takes five posts per response_url. Every call is recorded
-// for assertions, and every posted message is kept as its updates leave it
-// (an update of a message it does not hold fails with message_not_found);
-// failures and 429s can be scripted.
+// no_text), takes five posts per response_url, and refuses a stream outside
+// a thread or in a channel without its recipient ids, appends and stops of
+// a stream it does not hold or that has stopped, more than four suggested
+// prompts and Home views over a hundred blocks. Every call is recorded for
+// assertions; every posted or streamed message is kept as its appends,
+// stop and updates leave it, what was set on each assistant thread and
+// every Home view published are kept too. Failures, 429s with Retry-After
+// and a workspace that refuses streams can be scripted.
 package slacktest

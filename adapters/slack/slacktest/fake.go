@@ -2,7 +2,9 @@ package slacktest
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -26,15 +28,24 @@ const SlackOrigin = "https://api.slack.com"
 
 // Limits real Slack enforces on messages, which the fake enforces too.
 const (
-	MaxBlocks          = 50   // blocks in one message
-	MaxSectionText     = 3000 // characters of a section's text
-	MaxContextElements = 10   // elements of a context block
-	MaxActionElements  = 25   // elements of an actions block
-	MaxButtonText      = 75   // characters of a button's label
-	MaxButtonValue     = 2000 // characters of a button's value
-	MaxID              = 255  // characters of a block_id or action_id
-	MaxResponseURLUses = 5    // posts one response_url takes
+	MaxBlocks          = 50    // blocks in one message
+	MaxSectionText     = 3000  // characters of a section's text
+	MaxContextElements = 10    // elements of a context block
+	MaxActionElements  = 25    // elements of an actions block
+	MaxButtonText      = 75    // characters of a button's label
+	MaxButtonValue     = 2000  // characters of a button's value
+	MaxID              = 255   // characters of a block_id or action_id
+	MaxResponseURLUses = 5     // posts one response_url takes
+	MaxHeaderText      = 150   // characters of a header block's text
+	MaxViewBlocks      = 100   // blocks in a Home tab view
+	MaxPrompts         = 4     // suggested prompts in an assistant thread
+	MaxMarkdownText    = 12000 // characters of a stream's markdown_text in one call
+	MaxFeedbackActions = 5     // elements of a context_actions block
 )
+
+// TeamID is the workspace the fake is: auth.test names it, and the events
+// and payloads it builds come from it.
+const TeamID = "T0000001"
 
 // Call is one recorded Web API call or response_url post.
 type Call struct {
@@ -69,14 +80,24 @@ func (c Call) Texts() []string { return blockTexts(c.Blocks) }
 // Buttons returns the action_id and value of every button.
 func (c Call) Buttons() []Button { return blockButtons(c.Blocks) }
 
-// Message is a message posted with chat.postMessage, as it shows after its
-// last chat.update.
+// Message is a message posted with chat.postMessage or streamed with
+// chat.startStream, as it shows after its last chat.appendStream,
+// chat.stopStream or chat.update.
 type Message struct {
 	Channel string
 	TS      string
 	Thread  string // the thread_ts it was posted with; "" outside threads
 	Text    string // the fallback text
 	Blocks  []map[string]any
+	// Markdown is the markdown_text a stream showed, every append in
+	// order; "" for a message that was never streamed, or once chat.update
+	// replaced it.
+	Markdown string
+	// Streaming reports a stream started and not stopped yet.
+	Streaming bool
+	// Recipient is the recipient_user_id and recipient_team_id a stream
+	// was started with, "user/team"; "" when it named none.
+	Recipient string
 }
 
 // Texts returns the text of every section and context block, in order.
@@ -105,22 +126,42 @@ func blockTexts(blocks []map[string]any) []string {
 func blockButtons(blocks []map[string]any) []Button {
 	var out []Button
 	for _, b := range blocks {
-		if b["type"] != "actions" {
-			continue
+		if acc, ok := b["accessory"].(map[string]any); ok && b["type"] == "section" {
+			out = append(out, button(acc))
 		}
 		els, _ := b["elements"].([]any)
-		for _, e := range els {
-			em, _ := e.(map[string]any)
-			out = append(out, Button{ActionID: fmt.Sprint(em["action_id"]), Value: fmt.Sprint(em["value"])})
+		switch b["type"] {
+		case "actions":
+			for _, e := range els {
+				em, _ := e.(map[string]any)
+				out = append(out, button(em))
+			}
+		case "context_actions":
+			// A feedback_buttons element is two buttons under one action_id.
+			for _, e := range els {
+				em, _ := e.(map[string]any)
+				for _, key := range []string{"positive_button", "negative_button"} {
+					btn, _ := em[key].(map[string]any)
+					out = append(out, Button{ActionID: fmt.Sprint(em["action_id"]), Value: fmt.Sprint(btn["value"]),
+						Label: textOf(btn["text"])})
+				}
+			}
 		}
 	}
 	return out
 }
 
-// Button is a rendered button.
+func button(em map[string]any) Button {
+	return Button{ActionID: fmt.Sprint(em["action_id"]), Value: fmt.Sprint(em["value"]), Label: textOf(em["text"])}
+}
+
+// Button is a rendered button: an actions block's, a section's accessory,
+// or one of the two of a feedback_buttons element, which share its
+// action_id and differ by value.
 type Button struct {
 	ActionID string
 	Value    string
+	Label    string
 }
 
 type failure struct {
@@ -141,9 +182,12 @@ type Server struct {
 	mu       sync.Mutex
 	changed  chan struct{} // closed and replaced whenever state changes
 	calls    []Call
-	messages []Message // posted with chat.postMessage, oldest first
+	messages []Message // posted with chat.postMessage or chat.startStream, oldest first
 	failures map[string][]failure
-	uses     map[string]int // posts per response_url name
+	refuse   string                      // the error chat.startStream answers with; "" takes streams
+	threads  map[string]*AssistantThread // by channel/thread_ts
+	views    map[string][]View           // Home tab views published, by user, oldest first
+	uses     map[string]int              // posts per response_url name
 	ts       int
 	conn     *websocket.Conn
 	conns    int
@@ -167,6 +211,8 @@ func New(t testing.TB, botToken, appToken string) *Server {
 		BotID:     "BBOT0001",
 		changed:   make(chan struct{}),
 		failures:  make(map[string][]failure),
+		threads:   make(map[string]*AssistantThread),
+		views:     make(map[string][]View),
 		uses:      make(map[string]int),
 		acks:      make(map[string]json.RawMessage),
 		sent:      make(map[string]map[string]any),
@@ -382,26 +428,42 @@ func (s *Server) post(c Call) string {
 	return m.TS
 }
 
-// update replaces the message c names with its text and blocks, reporting
-// whether there is such a message.
-func (s *Server) update(c Call) bool {
+// update replaces the message c names with its text and blocks, and
+// returns the error code Slack answers with, "" when it takes the update:
+// message_not_found for a message it does not hold, cant_update_message
+// for one still streaming (a stream ends with chat.stopStream).
+func (s *Server) update(c Call) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for i, m := range s.messages {
-		if m.Channel == c.Form.Get("channel") && m.TS == c.Form.Get("ts") {
-			s.messages[i].Text, s.messages[i].Blocks = c.Form.Get("text"), c.Blocks
-			s.notify()
-			return true
+	m := s.messageLocked(c.Form.Get("channel"), c.Form.Get("ts"))
+	switch {
+	case m == nil:
+		return "message_not_found"
+	case m.Streaming:
+		return "cant_update_message"
+	}
+	m.Text, m.Blocks, m.Markdown = c.Form.Get("text"), c.Blocks, ""
+	s.notify()
+	return ""
+}
+
+// messageLocked returns the message at ts in channel, nil if there is
+// none; s.mu must be held.
+func (s *Server) messageLocked(channel, ts string) *Message {
+	for i := range s.messages {
+		if m := &s.messages[i]; m.Channel == channel && m.TS == ts {
+			return m
 		}
 	}
-	return false
+	return nil
 }
 
 func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	method := r.PathValue("method")
 	c := Call{Method: method}
 	blocksOK := true
-	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+	switch ct := r.Header.Get("Content-Type"); {
+	case strings.HasPrefix(ct, "application/x-www-form-urlencoded"):
 		if err := r.ParseForm(); err != nil {
 			http.Error(w, "bad form", http.StatusBadRequest)
 			return
@@ -410,6 +472,14 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		c.Token = r.PostForm.Get("token")
 		if b := r.PostForm.Get("blocks"); b != "" {
 			blocksOK = json.Unmarshal([]byte(b), &c.Blocks) == nil
+		}
+	case strings.HasPrefix(ct, "application/json"):
+		// views.publish and other newer methods take a JSON body.
+		// apps.connections.open sends none.
+		err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxJSONBody)).Decode(&c.JSON)
+		if err != nil && !errors.Is(err, io.EOF) {
+			writeJSON(w, map[string]any{"ok": false, "error": "invalid_json"})
+			return
 		}
 	}
 	// As Slack does, an Authorization header wins over a token field.
@@ -437,11 +507,14 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch method {
-	case "chat.postMessage", "chat.update", "chat.postEphemeral":
+	case "chat.postMessage", "chat.update", "chat.postEphemeral", "chat.stopStream":
 		if !blocksOK {
 			writeJSON(w, map[string]any{"ok": false, "error": "invalid_blocks"})
 			return
 		}
+	}
+	switch method {
+	case "chat.postMessage", "chat.update", "chat.postEphemeral":
 		if code := checkMessage(c.Form.Get("text"), c.Blocks); code != "" {
 			writeJSON(w, map[string]any{"ok": false, "error": code})
 			return
@@ -449,26 +522,35 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	}
 	switch method {
 	case "auth.test":
-		writeJSON(w, map[string]any{"ok": true, "url": "http://fake.invalid/", "team": "Fake", "team_id": "T0000001",
+		writeJSON(w, map[string]any{"ok": true, "url": "http://fake.invalid/", "team": "Fake", "team_id": TeamID,
 			"user": "talksbot", "user_id": s.BotUserID, "bot_id": s.BotID})
 	case "apps.connections.open":
 		writeJSON(w, map[string]any{"ok": true, "url": "ws" + strings.TrimPrefix(s.srv.URL, "http") + "/ws"})
 	case "chat.postMessage":
 		writeMessage(w, c, s.post(c))
 	case "chat.update":
-		if !s.update(c) {
-			writeJSON(w, map[string]any{"ok": false, "error": "message_not_found"})
+		if code := s.update(c); code != "" {
+			writeJSON(w, map[string]any{"ok": false, "error": code})
 			return
 		}
 		writeMessage(w, c, c.Form.Get("ts"))
 	case "chat.postEphemeral":
 		writeJSON(w, map[string]any{"ok": true, "message_ts": s.nextTS()})
+	case "chat.startStream", "chat.appendStream", "chat.stopStream":
+		s.serveStream(w, c)
+	case "assistant.threads.setSuggestedPrompts", "assistant.threads.setStatus", "assistant.threads.setTitle":
+		s.serveAssistant(w, c)
+	case "views.publish":
+		s.servePublish(w, c)
 	case "reactions.add", "reactions.remove":
 		writeJSON(w, map[string]any{"ok": true})
 	default:
 		writeJSON(w, map[string]any{"ok": false, "error": "unknown_method"})
 	}
 }
+
+// maxJSONBody bounds a JSON request body.
+const maxJSONBody = 1 << 20
 
 func (s *Server) serveResponse(w http.ResponseWriter, r *http.Request) {
 	c := Call{Method: "response_url", Name: r.PathValue("name")}
@@ -508,53 +590,137 @@ func checkMessage(text string, blocks []map[string]any) string {
 	if strings.TrimSpace(text) == "" && len(blocks) == 0 {
 		return "no_text"
 	}
-	if len(blocks) > MaxBlocks {
+	if !validBlocks(blocks, MaxBlocks) {
 		return "invalid_blocks"
 	}
+	return ""
+}
+
+// validBlocks reports whether blocks keep to Block Kit's limits, at most
+// max of them: unique block_ids, and for each block type the fake knows its
+// rules; a type it does not know is invalid.
+func validBlocks(blocks []map[string]any, max int) bool {
+	if len(blocks) > max {
+		return false
+	}
 	blockIDs := map[string]bool{}
+	actionIDs := map[string]bool{}
 	for _, b := range blocks {
 		if id, _ := b["block_id"].(string); id != "" {
 			if blockIDs[id] || utf8.RuneCountInString(id) > MaxID {
-				return "invalid_blocks"
+				return false
 			}
 			blockIDs[id] = true
 		}
-		els, _ := b["elements"].([]any)
-		switch b["type"] {
-		case "section":
-			t, _ := b["text"].(map[string]any)
-			text, _ := t["text"].(string)
-			if text == "" || utf8.RuneCountInString(text) > MaxSectionText {
-				return "invalid_blocks"
-			}
-		case "context":
-			if len(els) == 0 || len(els) > MaxContextElements {
-				return "invalid_blocks"
-			}
-		case "actions":
-			if len(els) == 0 || len(els) > MaxActionElements {
-				return "invalid_blocks"
-			}
-			actionIDs := map[string]bool{}
-			for _, e := range els {
-				em, _ := e.(map[string]any)
-				id, _ := em["action_id"].(string)
-				label, _ := em["text"].(map[string]any)
-				text, _ := label["text"].(string)
-				value, _ := em["value"].(string)
-				if actionIDs[id] || utf8.RuneCountInString(id) > MaxID || text == "" ||
-					utf8.RuneCountInString(text) > MaxButtonText || utf8.RuneCountInString(value) > MaxButtonValue {
-					return "invalid_blocks"
-				}
-				if id != "" {
-					actionIDs[id] = true
-				}
-			}
-		default:
-			return "invalid_blocks"
+		if !validBlock(b, actionIDs) {
+			return false
 		}
 	}
-	return ""
+	return true
+}
+
+// validBlock checks one block; actionIDs collects the action_ids seen, which
+// must be unique.
+func validBlock(b map[string]any, actionIDs map[string]bool) bool {
+	els, _ := b["elements"].([]any)
+	switch b["type"] {
+	case "section":
+		text := textOf(b["text"])
+		if text == "" || utf8.RuneCountInString(text) > MaxSectionText {
+			return false
+		}
+		if acc, ok := b["accessory"].(map[string]any); ok && !validButton(acc, actionIDs) {
+			return false
+		}
+	case "header":
+		text := textOf(b["text"])
+		if t, _ := b["text"].(map[string]any); t["type"] != "plain_text" || text == "" ||
+			utf8.RuneCountInString(text) > MaxHeaderText {
+			return false
+		}
+	case "divider":
+	case "context":
+		if len(els) == 0 || len(els) > MaxContextElements {
+			return false
+		}
+	case "actions":
+		if len(els) == 0 || len(els) > MaxActionElements {
+			return false
+		}
+		for _, e := range els {
+			em, _ := e.(map[string]any)
+			if !validButton(em, actionIDs) {
+				return false
+			}
+		}
+	case "context_actions":
+		if len(els) == 0 || len(els) > MaxFeedbackActions {
+			return false
+		}
+		for _, e := range els {
+			em, _ := e.(map[string]any)
+			if em["type"] != "feedback_buttons" || !validFeedback(em, actionIDs) {
+				return false
+			}
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// validButton checks a button element.
+func validButton(em map[string]any, actionIDs map[string]bool) bool {
+	if em["type"] != nil && em["type"] != "button" {
+		return false
+	}
+	label, value := textOf(em["text"]), fmt.Sprint(orEmpty(em["value"]))
+	if label == "" || utf8.RuneCountInString(label) > MaxButtonText || utf8.RuneCountInString(value) > MaxButtonValue {
+		return false
+	}
+	return claimActionID(em, actionIDs)
+}
+
+// validFeedback checks a feedback_buttons element: a positive and a
+// negative button, each with a label and a value.
+func validFeedback(em map[string]any, actionIDs map[string]bool) bool {
+	for _, key := range []string{"positive_button", "negative_button"} {
+		btn, _ := em[key].(map[string]any)
+		label, value := textOf(btn["text"]), fmt.Sprint(orEmpty(btn["value"]))
+		if label == "" || utf8.RuneCountInString(label) > MaxButtonText || value == "" ||
+			utf8.RuneCountInString(value) > MaxButtonValue {
+			return false
+		}
+	}
+	return claimActionID(em, actionIDs)
+}
+
+// claimActionID records an element's action_id, reporting false when it is
+// too long or taken already.
+func claimActionID(em map[string]any, actionIDs map[string]bool) bool {
+	id, _ := em["action_id"].(string)
+	if id == "" {
+		return true
+	}
+	if actionIDs[id] || utf8.RuneCountInString(id) > MaxID {
+		return false
+	}
+	actionIDs[id] = true
+	return true
+}
+
+// textOf returns the text of a text object, "" if v is none.
+func textOf(v any) string {
+	t, _ := v.(map[string]any)
+	s, _ := t["text"].(string)
+	return s
+}
+
+func orEmpty(v any) any {
+	if v == nil {
+		return ""
+	}
+	return v
 }
 
 func writeFailure(w http.ResponseWriter, f failure) {
@@ -728,10 +894,7 @@ func (s *Server) Redeliver(t testing.TB, envelopeID string) string {
 // Socket Mode and returns the envelope id.
 func (s *Server) SendEvent(t testing.TB, eventID string, retryAttempt int, event map[string]any) string {
 	t.Helper()
-	payload := map[string]any{
-		"token": "verification", "team_id": "T0000001", "api_app_id": "A0000001",
-		"type": "event_callback", "event_id": eventID, "event_time": 1700000000, "event": event,
-	}
+	payload := EventCallback(eventID, event)
 	extra := map[string]any{"accepts_response_payload": false, "retry_attempt": retryAttempt}
 	if retryAttempt > 0 {
 		extra["retry_reason"] = "timeout"
