@@ -157,7 +157,7 @@ func (a *Adapter) record(ctx context.Context, cb slackapi.InteractionCallback) (
 		return false, nil
 	}
 	for _, act := range cb.ActionCallback.BlockActions {
-		replyID, helpful, ok := feedbackAction(act.ActionID)
+		replyID, helpful, theme, ok := feedbackAction(act.ActionID, act.Value)
 		if !ok {
 			continue
 		}
@@ -166,7 +166,7 @@ func (a *Adapter) record(ctx context.Context, cb slackapi.InteractionCallback) (
 			Platform: bot.Slack,
 			User:     cb.User.ID,
 			Helpful:  helpful,
-			Theme:    act.Value,
+			Theme:    theme,
 			At:       time.Now(),
 		})
 		if err != nil {
@@ -178,13 +178,23 @@ func (a *Adapter) record(ctx context.Context, cb slackapi.InteractionCallback) (
 	return recorded, nil
 }
 
-// feedbackAction reads a feedback button's action_id.
-func feedbackAction(actionID string) (replyID string, helpful, ok bool) {
+// feedbackAction reads a feedback button's action_id and value: a Helpful
+// or Not helpful button carries the reply's theme in its value, a
+// feedback_buttons element the verdict (and the core finds the theme).
+func feedbackAction(actionID, value string) (replyID string, helpful bool, theme string, ok bool) {
 	if id, found := strings.CutPrefix(actionID, actionHelpful); found {
-		return id, true, id != ""
+		return id, true, value, id != ""
 	}
 	if id, found := strings.CutPrefix(actionID, actionNotHelpful); found {
-		return id, false, id != ""
+		return id, false, value, id != ""
 	}
-	return "", false, false
+	if id, found := strings.CutPrefix(actionID, actionFeedback); found {
+		switch value {
+		case valueHelpful:
+			return id, true, "", id != ""
+		case valueNotHelpful:
+			return id, false, "", id != ""
+		}
+	}
+	return "", false, "", false
 }

@@ -119,11 +119,14 @@ type Adapter struct {
 	onReconnect  func()
 	onRefused    func(bot.Problem)
 
-	running  atomic.Bool
-	socketUp atomic.Bool
-	self     atomic.Pointer[identity]
-	replies  *fifo[bot.Reply]
-	threads  *fifo[struct{}]
+	running   atomic.Bool
+	socketUp  atomic.Bool
+	self      atomic.Pointer[identity]
+	replies   *fifo[bot.Reply]
+	threads   *fifo[struct{}]
+	streams   *streams
+	homeUsers *fifo[struct{}] // users who opened the Home tab, to publish it again after a reload
+	homeStale chan struct{}   // holds a token when the Home tabs are to be published again
 
 	mu    sync.Mutex
 	queue chan job // nil while Run is not taking work
@@ -133,6 +136,7 @@ type Adapter struct {
 type identity struct {
 	UserID string
 	BotID  string
+	TeamID string
 }
 
 // job is one request for a worker.
@@ -180,7 +184,7 @@ func New(opts Options, core Core) (*Adapter, error) {
 		secret:       opts.SigningSecret,
 		log:          logger,
 		workingAfter: orDefaultDuration(opts.WorkingAfter, DefaultWorkingAfter),
-		draftEvery:   time.Second,
+		draftEvery:   draftInterval,
 		workers:      opts.Workers,
 		queueSize:    opts.Queue,
 		queueTimeout: orDefaultDuration(opts.QueueTimeout, bot.DefaultQueueTimeout),
@@ -190,6 +194,9 @@ func New(opts Options, core Core) (*Adapter, error) {
 		onRefused:    opts.OnRefused,
 		replies:      newFIFO[bot.Reply](1024),
 		threads:      newFIFO[struct{}](4096),
+		streams:      newStreams(),
+		homeUsers:    newFIFO[struct{}](maxHomeUsers),
+		homeStale:    make(chan struct{}, 1),
 	}
 	if a.workers <= 0 {
 		a.workers = DefaultWorkers
@@ -210,6 +217,10 @@ func New(opts Options, core Core) (*Adapter, error) {
 
 // timeNow is the clock New gives adapters; tests replace it.
 var timeNow = time.Now
+
+// draftInterval is how often New's adapters add to a draft at most: an
+// edit or a stream append a second. Tests replace it.
+var draftInterval = time.Second
 
 func orDefaultDuration(d, def time.Duration) time.Duration {
 	if d == 0 {
@@ -251,7 +262,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 		}
 		return fmt.Errorf("slack: auth.test: %w", err)
 	}
-	a.self.Store(&identity{UserID: auth.UserID, BotID: auth.BotID})
+	a.self.Store(&identity{UserID: auth.UserID, BotID: auth.BotID, TeamID: auth.TeamID})
 
 	// Answers in flight outlive ctx for the grace period, so they get a
 	// context of their own.
@@ -267,11 +278,14 @@ func (a *Adapter) Run(ctx context.Context) error {
 	a.mu.Unlock()
 	a.log.Info("slack connected", "mode", a.mode, "team_id", auth.TeamID, "bot_user_id", auth.UserID)
 
+	var homes sync.WaitGroup
+	homes.Go(func() { a.republishHomes(ctx) })
 	if a.mode == ModeHTTP {
 		<-ctx.Done()
 	} else {
 		err = a.runSocket(ctx)
 	}
+	homes.Wait()
 
 	a.mu.Lock()
 	a.queue = nil
@@ -415,6 +429,14 @@ func (a *Adapter) offer(j job) offered {
 	default:
 		return busy
 	}
+}
+
+// teamID returns the bot's workspace, "" before auth.test answered.
+func (a *Adapter) teamID() string {
+	if id := a.self.Load(); id != nil {
+		return id.TeamID
+	}
+	return ""
 }
 
 // botUserID returns the bot's own user id, "" before auth.test answered.

@@ -193,3 +193,79 @@ func (a *Adapter) react(ctx context.Context, channel, ts, name string, remove bo
 		return a.api.AddReactionContext(ctx, name, ref)
 	})
 }
+
+// startStream starts a stream of markdown text replying in thread, for
+// user of team, and returns its ts. Slack streams replies only, and in a
+// channel (not a direct message) only for a named recipient.
+func (a *Adapter) startStream(ctx context.Context, channel, thread, user, team, markdown string) (ts string, err error) {
+	opts := []slackapi.MsgOption{slackapi.MsgOptionTS(thread), slackapi.MsgOptionMarkdownText(markdown)}
+	if user != "" && team != "" {
+		opts = append(opts, slackapi.MsgOptionRecipientUserID(user), slackapi.MsgOptionRecipientTeamID(team))
+	}
+	err = a.call(ctx, "chat.startStream", func(ctx context.Context) (err error) {
+		_, ts, err = a.api.StartStreamContext(ctx, channel, opts...)
+		return err
+	})
+	return ts, err
+}
+
+// appendStream adds markdown text to the stream at ts.
+func (a *Adapter) appendStream(ctx context.Context, channel, ts, markdown string) error {
+	return a.call(ctx, "chat.appendStream", func(ctx context.Context) error {
+		_, _, err := a.api.AppendStreamContext(ctx, channel, ts, slackapi.MsgOptionMarkdownText(markdown))
+		return err
+	})
+}
+
+// stopStream ends the stream at ts, adding the last markdown text (if any)
+// and blocks under it.
+func (a *Adapter) stopStream(ctx context.Context, channel, ts, markdown string, blocks []slackapi.Block) error {
+	var opts []slackapi.MsgOption
+	if markdown != "" {
+		opts = append(opts, slackapi.MsgOptionMarkdownText(markdown))
+	}
+	if len(blocks) > 0 {
+		opts = append(opts, slackapi.MsgOptionBlocks(blocks...))
+	}
+	return a.call(ctx, "chat.stopStream", func(ctx context.Context) error {
+		_, _, err := a.api.StopStreamContext(ctx, channel, ts, opts...)
+		return err
+	})
+}
+
+// setStatus shows status (with loading messages rotating under it) in an
+// assistant thread; an empty status clears it.
+func (a *Adapter) setStatus(ctx context.Context, channel, thread, status string, loading []string) error {
+	return a.call(ctx, "assistant.threads.setStatus", func(ctx context.Context) error {
+		return a.api.SetAssistantThreadsStatusContext(ctx, slackapi.AssistantThreadsSetStatusParameters{
+			ChannelID: channel, ThreadTS: thread, Status: status, LoadingMessages: loading,
+		})
+	})
+}
+
+// setTitle titles an assistant thread.
+func (a *Adapter) setTitle(ctx context.Context, channel, thread, title string) error {
+	return a.call(ctx, "assistant.threads.setTitle", func(ctx context.Context) error {
+		return a.api.SetAssistantThreadsTitleContext(ctx, slackapi.AssistantThreadsSetTitleParameters{
+			ChannelID: channel, ThreadTS: thread, Title: title,
+		})
+	})
+}
+
+// setPrompts offers prompts, under title, in an assistant thread.
+func (a *Adapter) setPrompts(ctx context.Context, channel, thread, title string, prompts []slackapi.AssistantThreadsPrompt) error {
+	return a.call(ctx, "assistant.threads.setSuggestedPrompts", func(ctx context.Context) error {
+		return a.api.SetAssistantThreadsSuggestedPromptsContext(ctx, slackapi.AssistantThreadsSetSuggestedPromptsParameters{
+			ChannelID: channel, ThreadTS: thread, Title: title, Prompts: prompts,
+		})
+	})
+}
+
+// publishHome publishes blocks as user's Home tab.
+func (a *Adapter) publishHome(ctx context.Context, user string, blocks []slackapi.Block) error {
+	view := slackapi.HomeTabViewRequest{Type: slackapi.VTHomeTab, Blocks: slackapi.Blocks{BlockSet: blocks}}
+	return a.call(ctx, "views.publish", func(ctx context.Context) error {
+		_, err := a.api.PublishViewContext(ctx, slackapi.PublishViewContextRequest{UserID: user, View: view})
+		return err
+	})
+}

@@ -54,11 +54,7 @@ func (a *Adapter) command(ctx context.Context, c slashCommand) {
 		a.log.Warn("slack command abandoned at shutdown")
 		return
 	}
-	key := reply.ID
-	if key == "" {
-		key = randomKey()
-	}
-	a.replies.put(key, reply)
+	key := a.keep(reply)
 	msgs := capParts(renderBody(reply, ""), maxSlashParts)
 	msgs = withActions(msgs, actionBlock(reply, renderOptions{Feedback: true, ShareKey: key}))
 	var err error
@@ -73,6 +69,17 @@ func (a *Adapter) command(ctx context.Context, c slashCommand) {
 	}
 }
 
+// keep keeps reply for its Share button and returns the key the button
+// shares it by.
+func (a *Adapter) keep(reply bot.Reply) string {
+	key := reply.ID
+	if key == "" {
+		key = randomKey()
+	}
+	a.replies.put(key, reply)
+	return key
+}
+
 // reply shows m to user: through responseURL when there is one, otherwise
 // as an ephemeral message in channel.
 func (a *Adapter) reply(ctx context.Context, responseURL, channel, user string, m message) error {
@@ -83,11 +90,19 @@ func (a *Adapter) reply(ctx context.Context, responseURL, channel, user string, 
 }
 
 // notify shows a short notice to user alone, logging when even that fails.
+// Without a response_url or a channel (a click in the Home tab) it comes as
+// a direct message.
 func (a *Adapter) notify(ctx context.Context, responseURL, channel, user, text string) {
-	if ctx.Err() != nil || (responseURL == "" && (channel == "" || user == "")) {
+	if ctx.Err() != nil || (responseURL == "" && user == "") {
 		return
 	}
-	if err := a.reply(ctx, responseURL, channel, user, plainMessage(text)); err != nil {
+	var err error
+	if responseURL == "" && channel == "" {
+		_, err = a.postMessage(ctx, user, "", plainMessage(text))
+	} else {
+		err = a.reply(ctx, responseURL, channel, user, plainMessage(text))
+	}
+	if err != nil {
 		a.logAPIError(err)
 	}
 }
@@ -116,8 +131,13 @@ func (a *Adapter) noticeJob(cb slackapi.InteractionCallback, text string) job {
 }
 
 // interaction finishes a button click: it thanks the clicker, and only the
-// clicker, for the feedback recorded, and shares answers.
+// clicker, for the feedback recorded, shares answers and sends theme
+// summaries. It answers a message shortcut.
 func (a *Adapter) interaction(ctx context.Context, cb slackapi.InteractionCallback, recorded bool) {
+	if cb.Type == slackapi.InteractionTypeMessageAction {
+		a.shortcut(ctx, cb)
+		return
+	}
 	if cb.Type != slackapi.InteractionTypeBlockActions {
 		a.log.Debug("slack interaction ignored", "type", string(cb.Type))
 		return
@@ -128,19 +148,27 @@ func (a *Adapter) interaction(ctx context.Context, cb slackapi.InteractionCallba
 	}
 	for _, act := range cb.ActionCallback.BlockActions {
 		switch {
-		case strings.HasPrefix(act.ActionID, actionHelpful), strings.HasPrefix(act.ActionID, actionNotHelpful):
+		case strings.HasPrefix(act.ActionID, actionHelpful), strings.HasPrefix(act.ActionID, actionNotHelpful),
+			strings.HasPrefix(act.ActionID, actionFeedback):
 			// Recorded before the click was acknowledged.
 		case strings.HasPrefix(act.ActionID, actionShare):
-			a.share(ctx, cb, channel, strings.TrimPrefix(act.ActionID, actionShare))
+			thread := ""
+			if tsRe.MatchString(act.Value) {
+				thread = act.Value
+			}
+			a.share(ctx, cb, channel, thread, strings.TrimPrefix(act.ActionID, actionShare))
+		case strings.HasPrefix(act.ActionID, actionSummary):
+			a.homeSummary(ctx, cb.User.ID, act)
 		default:
 			a.log.Debug("slack action ignored", "action_id", act.ActionID)
 		}
 	}
 }
 
-// share posts a slash-command answer visibly in the channel it was asked in
-// and removes the private copy.
-func (a *Adapter) share(ctx context.Context, cb slackapi.InteractionCallback, channel, key string) {
+// share posts a private answer (to /talks or a shortcut) visibly in the
+// channel it was asked in, in thread when it is set, and removes the
+// private copy.
+func (a *Adapter) share(ctx context.Context, cb slackapi.InteractionCallback, channel, thread, key string) {
 	reply, ok := a.replies.get(key)
 	if !ok {
 		a.notify(ctx, cb.ResponseURL, channel, cb.User.ID, msgShareExpired)
@@ -152,10 +180,11 @@ func (a *Adapter) share(ctx context.Context, cb slackapi.InteractionCallback, ch
 	msgs = withActions(msgs, actionBlock(reply, renderOptions{Feedback: true}))
 	var err error
 	for _, m := range msgs {
-		if cb.ResponseURL != "" {
+		// A response_url posts outside threads: a thread is posted to.
+		if cb.ResponseURL != "" && thread == "" {
 			err = a.respond(ctx, cb.ResponseURL, slackapi.ResponseTypeInChannel, m)
 		} else {
-			_, err = a.postMessage(ctx, channel, "", m)
+			_, err = a.postMessage(ctx, channel, thread, m)
 		}
 		if err != nil {
 			break

@@ -108,7 +108,7 @@ var draftPaths = []struct {
 func checkReplaced(t *testing.T, h *harness, channel, thread string, want slacktest.Message) slacktest.Message {
 	t.Helper()
 	for _, c := range h.fake.Calls("") {
-		sent := c.Get("text") + "\n" + c.Get("blocks")
+		sent := c.Get("text") + "\n" + c.Get("blocks") + "\n" + c.Get("markdown_text")
 		for _, mark := range failingMarks {
 			if strings.Contains(sent, mark) {
 				t.Errorf("got %s showing %q, want the failing sentence never shown", c.Method, mark)
@@ -142,6 +142,11 @@ func checkReplaced(t *testing.T, h *harness, channel, thread string, want slackt
 	return got
 }
 
+// seen returns what m shows: the text it streamed, then its blocks' text.
+func seen(m slacktest.Message) string {
+	return m.Markdown + "\n" + strings.Join(m.Texts(), "\n")
+}
+
 // buttonKinds returns the action ids of m's buttons without the reply id.
 func buttonKinds(m slacktest.Message) []string {
 	var out []string
@@ -164,7 +169,7 @@ func TestSocketDraftFailingMidStreamIsReplaced(t *testing.T) {
 
 			h.fake.SendEvent(t, "Ev9100", 0, p.event)
 			draft := h.fake.WaitMessages(t, p.channel, 1)[0]
-			if texts := strings.Join(draft.Texts(), "\n"); !strings.Contains(texts, passingSentence) {
+			if texts := seen(draft); !strings.Contains(texts, passingSentence) {
 				t.Errorf("got draft %q, want the first sentence shown while streaming", texts)
 			}
 			release()

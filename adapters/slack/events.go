@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	slackapi "github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 
 	"github.com/talksbot/talksbot/bot"
@@ -29,6 +28,7 @@ const (
 type inbound struct {
 	EventID string // the Events API event_id, for answering a retried event once
 	User    string
+	Team    string // the asker's workspace, for streams in channels
 	Channel string
 	DM      bool   // a direct message (channel_type "im"): private already
 	TS      string // the message's own ts, for the working-on-it reaction
@@ -40,37 +40,70 @@ type inbound struct {
 	FollowUp bool
 }
 
-// onEvent translates an Events API callback into an inbound message, or
-// nothing when the bot should not answer it.
-func (a *Adapter) onEvent(ev slackevents.EventsAPIEvent, retry string) (inbound, bool) {
+// eventJob translates an Events API callback into the work it asks for: an
+// answer, an assistant thread's greeting or a Home tab to publish. It
+// reports false when there is nothing to do. id is the event's id, for the
+// logs.
+func (a *Adapter) eventJob(ev slackevents.EventsAPIEvent, retry string) (j job, id string, ok bool) {
 	if ev.Type != slackevents.CallbackEvent {
-		return inbound{}, false
+		return job{}, "", false
 	}
 	cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent)
 	if !ok {
-		return inbound{}, false
+		return job{}, "", false
 	}
 	if retry != "" && retry != "0" {
 		a.log.Debug("slack event redelivered", "event_id", cb.EventID, "retry", retry)
 	}
-	self := a.botUserID()
 	switch e := ev.InnerEvent.Data.(type) {
+	case *slackevents.AssistantThreadStartedEvent:
+		th := e.AssistantThread
+		if th.ChannelID == "" || th.ThreadTimeStamp == "" {
+			return job{}, "", false
+		}
+		return a.greetJob(cb.EventID, th.ChannelID, th.ThreadTimeStamp), cb.EventID, true
+	case *slackevents.AssistantThreadContextChangedEvent:
+		// The thread's answers do not depend on where the user is in
+		// Slack: acknowledged, nothing to do.
+		a.log.Debug("slack assistant thread context changed", "event_id", cb.EventID)
+		return job{}, "", false
+	case *slackevents.AppHomeOpenedEvent:
+		if e.Tab != "home" || e.User == "" {
+			return job{}, "", false
+		}
+		return a.homeJob(e.User), cb.EventID, true
+	}
+	in, ok := a.inbound(cb, ev.InnerEvent.Data)
+	if !ok {
+		return job{}, "", false
+	}
+	return a.answerJob(in), in.EventID, true
+}
+
+// inbound translates a message event into an inbound message, or nothing
+// when the bot should not answer it.
+func (a *Adapter) inbound(cb *slackevents.EventsAPICallbackEvent, data any) (inbound, bool) {
+	self := a.botUserID()
+	switch e := data.(type) {
 	case *slackevents.AppMentionEvent:
 		if e.BotID != "" || e.User == "" || e.User == self {
 			return inbound{}, false
 		}
 		thread := orDefault(e.ThreadTimeStamp, e.TimeStamp)
 		return inbound{
-			EventID: cb.EventID, User: e.User, Channel: e.Channel, TS: e.TimeStamp,
+			EventID: cb.EventID, User: e.User, Team: orDefault(e.UserTeam, cb.TeamID), Channel: e.Channel, TS: e.TimeStamp,
 			Reply: thread, Convo: thread, Text: cleanText(e.Text, self),
 		}, true
 	case *slackevents.MessageEvent:
 		if e.SubType != "" || e.BotID != "" || e.User == "" || e.User == self {
 			return inbound{}, false
 		}
+		team := orDefault(e.UserTeam, cb.TeamID)
 		if e.ChannelType == slackevents.ChannelTypeIM {
+			// A thread in the direct message is an assistant thread when
+			// the app's assistant view is on; the channel itself otherwise.
 			return inbound{
-				EventID: cb.EventID, User: e.User, Channel: e.Channel, DM: true, TS: e.TimeStamp,
+				EventID: cb.EventID, User: e.User, Team: team, Channel: e.Channel, DM: true, TS: e.TimeStamp,
 				Reply: e.ThreadTimeStamp, Convo: orDefault(e.ThreadTimeStamp, e.Channel),
 				Text: cleanText(e.Text, self),
 			}, true
@@ -82,7 +115,7 @@ func (a *Adapter) onEvent(ev slackevents.EventsAPIEvent, retry string) (inbound,
 			return inbound{}, false
 		}
 		return inbound{
-			EventID: cb.EventID, User: e.User, Channel: e.Channel, TS: e.TimeStamp,
+			EventID: cb.EventID, User: e.User, Team: team, Channel: e.Channel, TS: e.TimeStamp,
 			Reply: e.ThreadTimeStamp, Convo: e.ThreadTimeStamp, Text: cleanText(e.Text, self),
 			FollowUp: true,
 		}, true
@@ -110,28 +143,37 @@ func (a *Adapter) answer(ctx context.Context, in inbound, respond func(context.C
 	if _, ok := a.threads.get(threadKey(in.Channel, in.Reply)); in.FollowUp && !ok {
 		return
 	}
-	if in.EventID != "" {
-		first, err := a.core.FirstDelivery(ctx, in.EventID)
-		switch {
-		case err != nil:
-			// Answering twice beats never answering.
-			a.log.Warn("slack delivery check failed", "event_id", in.EventID, "err", err)
-		case !first:
-			a.log.Debug("slack duplicate event ignored", "event_id", in.EventID)
-			return
-		default:
-			posted := false
-			// Deferred, so that a panic releases the event too.
-			defer func() {
-				if !posted {
-					a.forget(ctx, in.EventID)
-				}
-			}()
-			posted = respond(ctx, in)
-			return
-		}
+	a.once(ctx, in.EventID, func(ctx context.Context) bool { return respond(ctx, in) })
+}
+
+// once runs respond for the event eventID once, however often Slack
+// delivers it, through the core's delivery store. When respond reports it
+// did not get its message posted, the event id is released again so that
+// Slack's next delivery is handled. An event without an id is handled
+// every time.
+func (a *Adapter) once(ctx context.Context, eventID string, respond func(context.Context) bool) {
+	if eventID == "" {
+		respond(ctx)
+		return
 	}
-	respond(ctx, in)
+	first, err := a.core.FirstDelivery(ctx, eventID)
+	switch {
+	case err != nil:
+		// Answering twice beats never answering.
+		a.log.Warn("slack delivery check failed", "event_id", eventID, "err", err)
+		respond(ctx)
+	case !first:
+		a.log.Debug("slack duplicate event ignored", "event_id", eventID)
+	default:
+		posted := false
+		// Deferred, so that a panic releases the event too.
+		defer func() {
+			if !posted {
+				a.forget(ctx, eventID)
+			}
+		}()
+		posted = respond(ctx)
+	}
 }
 
 // refuseBusy tells the asker of in that the bot is busy, as the core
@@ -143,9 +185,9 @@ func (a *Adapter) refuseBusy(ctx context.Context, in inbound) bool {
 
 // handle answers in and reports whether the answer was posted.
 func (a *Adapter) handle(ctx context.Context, in inbound) bool {
-	working := a.startWorking(ctx, in.Channel, in.TS)
+	working := a.startWorking(ctx, in)
 	defer working(ctx)
-	d := a.startDraft(ctx, in.Channel, in.Reply)
+	d := a.startDraft(ctx, in)
 	reply := a.counted(a.core.Handle(ctx, bot.Request{
 		Platform: bot.Slack,
 		User:     in.User,
@@ -155,16 +197,30 @@ func (a *Adapter) handle(ctx context.Context, in inbound) bool {
 		Text:     in.Text,
 		Progress: d.throttle.Update,
 	}))
-	draftTS := d.stop()
+	s := d.stop()
 	if ctx.Err() != nil {
-		// Shutting down past the grace period: nothing can be posted.
+		// Shutting down past the grace period: nothing can be posted, but
+		// a stream must not stay open.
 		a.log.Warn("slack answer abandoned at shutdown", "event_id", in.EventID)
+		if s.Stream {
+			sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), forgetTimeout)
+			defer cancel()
+			if err := a.stopStream(sctx, in.Channel, s.TS, "", nil); err != nil {
+				a.logAPIError(err)
+			}
+		}
 		return false
 	}
 	if in.Reply != "" {
 		a.threads.put(threadKey(in.Channel, in.Reply), struct{}{})
 	}
-	return a.deliver(ctx, in, reply, draftTS)
+	if in.assistant() {
+		a.title(ctx, in, reply)
+	}
+	if s.Stream {
+		return a.finishStream(ctx, in, reply, s)
+	}
+	return a.deliver(ctx, in, reply, s.TS)
 }
 
 // threadKey names a thread for the set of threads the bot answered in.
@@ -229,9 +285,22 @@ func (a *Adapter) apologise(ctx context.Context, in inbound, ephemeral bool) {
 	}
 }
 
-// startWorking adds the working-on-it reaction to the message at ts if the
+// startWorking shows that the bot is working on in: in an assistant thread
+// its status says so at once; elsewhere (or when Slack refuses the status)
+// a reaction on the question does, once the answer takes longer than
+// WorkingAfter. The returned func clears it again.
+func (a *Adapter) startWorking(ctx context.Context, in inbound) (stop func(context.Context)) {
+	if in.assistant() {
+		if stop, ok := a.startStatus(ctx, in); ok {
+			return stop
+		}
+	}
+	return a.startReaction(ctx, in.Channel, in.TS)
+}
+
+// startReaction adds the working-on-it reaction to the message at ts if the
 // answer takes longer than WorkingAfter. The returned func removes it again.
-func (a *Adapter) startWorking(ctx context.Context, channel, ts string) (stop func(context.Context)) {
+func (a *Adapter) startReaction(ctx context.Context, channel, ts string) (stop func(context.Context)) {
 	if ts == "" {
 		return func(context.Context) {}
 	}
@@ -263,53 +332,6 @@ func (a *Adapter) startWorking(ctx context.Context, channel, ts string) (stop fu
 			}
 		}
 	}
-}
-
-// draft shows an answer growing while an LLM streams it: the first partial
-// text is posted at once, later ones edit it at most once per draftEvery.
-type draft struct {
-	a        *Adapter
-	channel  string
-	thread   string
-	throttle *bot.Throttle
-	ts       string // the draft message once posted; only show writes it
-}
-
-// startDraft starts a draft replying in thread; the caller must stop it.
-func (a *Adapter) startDraft(ctx context.Context, channel, thread string) *draft {
-	d := &draft{a: a, channel: channel, thread: thread}
-	d.throttle = bot.NewThrottle(ctx, a.draftEvery, d.show)
-	return d
-}
-
-// show posts text as the draft, or edits the draft posted already.
-func (d *draft) show(ctx context.Context, text string) {
-	m := draftMessage(text)
-	var err error
-	if d.ts == "" {
-		d.ts, err = d.a.postMessage(ctx, d.channel, d.thread, m)
-	} else {
-		err = d.a.updateMessage(ctx, d.channel, d.ts, m)
-	}
-	if err != nil {
-		d.a.logAPIError(err)
-	}
-}
-
-// stop ends the drafting and returns the draft message's ts, "" if none was
-// posted.
-func (d *draft) stop() string {
-	d.throttle.Stop()
-	// Stop waited for show to return, so ts is settled.
-	return d.ts
-}
-
-func draftMessage(text string) message {
-	t := truncate(escape(strings.TrimSpace(text)), maxSectionText)
-	return message{Text: t, Blocks: []slackapi.Block{
-		slackapi.NewSectionBlock(mrkdwn(t), nil, nil),
-		slackapi.NewContextBlock("", mrkdwn("_writing…_")),
-	}}
 }
 
 var (

@@ -12,3 +12,11 @@ func SetNow(t testing.TB, now func() time.Time) {
 	timeNow = now
 	t.Cleanup(func() { timeNow = old })
 }
+
+// SetDraftInterval makes the adapters New returns until the test ends add
+// to a draft at most once per d; zero adds every text the core verifies.
+func SetDraftInterval(t testing.TB, d time.Duration) {
+	old := draftInterval
+	draftInterval = d
+	t.Cleanup(func() { draftInterval = old })
+}

@@ -3,8 +3,9 @@ package slack
 import "sync"
 
 // fifo is a map of bounded size that forgets its oldest keys first. It
-// keeps the slash-command replies a Share button may still ask for and the
-// threads the bot answered in. It is safe for concurrent use.
+// keeps the slash-command replies a Share button may still ask for, the
+// threads the bot answered in and the users who opened the Home tab. It is
+// safe for concurrent use.
 type fifo[V any] struct {
 	mu   sync.Mutex
 	keys []string // a ring of the keys in insertion order
@@ -37,4 +38,18 @@ func (f *fifo[V]) get(key string) (V, bool) {
 	defer f.mu.Unlock()
 	v, ok := f.m[key]
 	return v, ok
+}
+
+// list returns the keys stored, oldest first.
+func (f *fifo[V]) list() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := make([]string, 0, len(f.m))
+	for i := range len(f.keys) {
+		k := f.keys[(f.next+i)%len(f.keys)]
+		if _, ok := f.m[k]; ok {
+			out = append(out, k)
+		}
+	}
+	return out
 }

@@ -132,14 +132,14 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request, body []byt
 		writeJSON(w, map[string]string{"challenge": uv.Challenge})
 		return
 	}
-	in, ok := a.onEvent(ev, r.Header.Get("X-Slack-Retry-Num"))
+	j, id, ok := a.eventJob(ev, r.Header.Get("X-Slack-Retry-Num"))
 	if !ok {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	if got := a.offer(a.answerJob(in)); got != accepted {
+	if got := a.offer(j); got != accepted {
 		// Slack delivers it again later; the event id keeps it answered once.
-		a.log.Warn("slack event left for redelivery", "event_id", in.EventID, "reason", got.String())
+		a.log.Warn("slack event left for redelivery", "event_id", id, "reason", got.String())
 		http.Error(w, got.String(), http.StatusServiceUnavailable)
 		return
 	}

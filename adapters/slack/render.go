@@ -30,6 +30,16 @@ const (
 	actionHelpful    = "talks_helpful:"
 	actionNotHelpful = "talks_not_helpful:"
 	actionShare      = "talks_share:"
+	// actionFeedback is a feedback_buttons element's, followed by the reply
+	// id; the button clicked says the verdict in its value.
+	actionFeedback = "talks_feedback:"
+	actionSummary  = "talks_summary:" // a Home tab theme's button, followed by its number
+)
+
+// Values of the feedback_buttons element's two buttons.
+const (
+	valueHelpful    = "helpful"
+	valueNotHelpful = "not_helpful"
 )
 
 // message is one Slack message: Block Kit blocks and the plain-text
@@ -43,7 +53,9 @@ type message struct {
 type renderOptions struct {
 	Feedback bool   // Helpful / Not helpful, when the reply has an id
 	ShareKey string // a "Share in channel" button sharing this key; "" for none
-	SharedBy string // the user who shared the reply into the channel
+	// ShareThread, when set, is the thread the Share button shares into.
+	ShareThread string
+	SharedBy    string // the user who shared the reply into the channel
 }
 
 // group is blocks that stay in one message (a quote and its citation).
@@ -277,13 +289,28 @@ func actionBlock(r bot.Reply, o renderOptions) slackapi.Block {
 		)
 	}
 	if o.ShareKey != "" && r.Kind != bot.KindError {
-		buttons = append(buttons, slackapi.NewButtonBlockElement(actionShare+o.ShareKey, o.ShareKey, plain("Share in channel")).
-			WithStyle(slackapi.StylePrimary))
+		// The value says where to share: a thread's ts, or (the key again)
+		// the channel.
+		buttons = append(buttons, slackapi.NewButtonBlockElement(actionShare+o.ShareKey, orDefault(o.ShareThread, o.ShareKey),
+			plain("Share in channel")).WithStyle(slackapi.StylePrimary))
 	}
 	if len(buttons) == 0 {
 		return nil
 	}
 	return slackapi.NewActionBlock("talks_actions", buttons...)
+}
+
+// feedbackBlock holds the feedback buttons Slack shows under an AI app's
+// answer (context_actions with feedback_buttons), nil when r takes no
+// feedback.
+func feedbackBlock(r bot.Reply) slackapi.Block {
+	if r.ID == "" || !feedbackKind(r.Kind) {
+		return nil
+	}
+	return slackapi.NewContextActionsBlock("talks_feedback", slackapi.NewFeedbackButtonsBlockElement(actionFeedback+r.ID,
+		slackapi.NewFeedbackButton(plain("Helpful"), valueHelpful).WithAccessibilityLabel("This answer was helpful"),
+		slackapi.NewFeedbackButton(plain("Not helpful"), valueNotHelpful).WithAccessibilityLabel("This answer was not helpful"),
+	))
 }
 
 // feedbackKind reports whether users rate replies of kind k.

@@ -100,13 +100,13 @@ func (a *Adapter) onSocketEvent(ctx context.Context, smc *socketmode.Client, evt
 		if evt.Request != nil {
 			retry = strconv.Itoa(evt.Request.RetryAttempt)
 		}
-		in, ok := a.onEvent(ev, retry)
+		j, id, ok := a.eventJob(ev, retry)
 		if !ok {
 			a.ackRequest(ctx, smc, evt, nil)
 			return
 		}
-		if got := a.offer(a.answerJob(in)); got != accepted {
-			a.log.Warn("slack event left for redelivery", "event_id", in.EventID, "reason", got.String())
+		if got := a.offer(j); got != accepted {
+			a.log.Warn("slack event left for redelivery", "event_id", id, "reason", got.String())
 			return
 		}
 		a.ackRequest(ctx, smc, evt, nil)

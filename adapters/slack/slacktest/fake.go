@@ -307,6 +307,22 @@ func (s *Server) WaitMessages(t testing.TB, channel string, n int) []Message {
 	return out
 }
 
+// WaitMessage waits until the message at ts in channel satisfies cond,
+// which what describes, and returns it.
+func (s *Server) WaitMessage(t testing.TB, channel, ts, what string, cond func(Message) bool) Message {
+	t.Helper()
+	var out Message
+	s.wait(t, fmt.Sprintf("message %s in %s: %s", ts, channel, what), func() bool {
+		m := s.messageLocked(channel, ts)
+		if m == nil {
+			return false
+		}
+		out = *m
+		return cond(out)
+	})
+	return out
+}
+
 // messagesIn returns the messages in channel; s.mu must be held.
 func (s *Server) messagesIn(channel string) []Message {
 	var out []Message

@@ -132,3 +132,20 @@ func Signature(secret string, at time.Time, body string) http.Header {
 	h.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
 	return h
 }
+
+// ButtonClick is the block_actions payload Slack sends when user clicks the
+// button b of the message at messageTS in channel: for a feedback_buttons
+// element, one of its two buttons (b's action_id and value).
+func ButtonClick(triggerID, user, channel, messageTS string, b Button, responseURL string) map[string]any {
+	return map[string]any{
+		"type": "block_actions", "token": "verification", "trigger_id": triggerID, "response_url": responseURL,
+		"team":      map[string]any{"id": TeamID, "domain": "fake"},
+		"user":      map[string]any{"id": user, "name": "user", "team_id": TeamID},
+		"channel":   map[string]any{"id": channel, "name": "talks"},
+		"container": map[string]any{"type": "message", "channel_id": channel, "message_ts": messageTS},
+		"actions": []any{map[string]any{
+			"type": "button", "action_id": b.ActionID, "block_id": "b1", "value": b.Value,
+			"action_ts": "1700000000.000002",
+		}},
+	}
+}
