@@ -20,3 +20,11 @@ func SetDraftInterval(t testing.TB, d time.Duration) {
 	draftInterval = d
 	t.Cleanup(func() { draftInterval = old })
 }
+
+// SetMaxHomeUsers makes the adapters New returns until the test ends publish
+// the Home tab again, after a reload, to the latest n users to open it.
+func SetMaxHomeUsers(t testing.TB, n int) {
+	old := maxHomeUsers
+	maxHomeUsers = n
+	t.Cleanup(func() { maxHomeUsers = old })
+}

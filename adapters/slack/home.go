@@ -15,9 +15,9 @@ import (
 // The Home tab: on app_home_opened the bot publishes a view of what it
 // answers from (the documents and themes, each theme's summary behind a
 // button) and how to ask it. A summary button's answer comes as a direct
-// message, in the app's Messages tab. The users who opened the tab (the
-// latest maxHomeUsers of them) get the view again after a reload of the
-// knowledge base.
+// message, in the app's Messages tab. The users who opened the tab get the
+// view again after a reload of the knowledge base: at most maxHomeUsers of
+// them, those who first opened it longest ago forgotten first.
 
 // Home tab limits.
 const (
@@ -25,23 +25,25 @@ const (
 	maxHomeDocs    = 50  // documents listed; the rest are counted
 	maxHomeDocLine = 200 // bytes of one document's line
 	maxHomeTitle   = 200 // bytes of a theme's title in its section
-	// maxHomeUsers bounds the users whose Home tab is published again
-	// after a reload: the latest to open it.
-	maxHomeUsers = 500
 	// homePublishesPerMinute keeps republishing within views.publish's
 	// rate limit, shared with the tabs being opened.
 	homePublishesPerMinute = 50
 	homePublishBurst       = 10
 )
 
+// maxHomeUsers bounds the users whose Home tab New's adapters publish
+// again after a reload. Tests lower it.
+var maxHomeUsers = 500
+
 // homeJob is the work of publishing user's Home tab.
 func (a *Adapter) homeJob(user string) job {
 	return job{kind: "event", run: func(ctx context.Context) {
+		// Remembered first: a reload while this view is being published
+		// publishes it again.
+		a.homeUsers.put(user, struct{}{})
 		if err := a.publishHome(ctx, user, homeView(a.knowledge(ctx))); err != nil {
 			a.logAPIError(err)
-			return
 		}
-		a.homeUsers.put(user, struct{}{})
 	}}
 }
 
