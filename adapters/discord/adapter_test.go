@@ -33,7 +33,7 @@ func TestAdapter(t *testing.T) {
 	core.themes[2] = bot.ThemeRef{Number: 3, Title: "Spoilers and hardliners", Doc: "The Vienna talks"}
 	fx := start(t, discordtest.Options{}, discord.Options{
 		GuildID:        guildID,
-		ShardID:        1,
+		ShardID:        new(1),
 		ShardCount:     2,
 		MessageContent: true,
 		TypingDelay:    time.Millisecond,
@@ -63,8 +63,8 @@ func TestAdapter(t *testing.T) {
 		if err := calls[0].JSON(&cmds); err != nil {
 			t.Fatal(err)
 		}
-		if len(cmds) != 1 || cmds[0].Name != "talks" {
-			t.Fatalf("got commands %+v, want one named talks", cmds)
+		if len(cmds) != 2 || cmds[0].Name != "talks" || cmds[1].Name != "Ask talksbot" {
+			t.Fatalf("got commands %+v, want talks and Ask talksbot", cmds)
 		}
 		var subs []string
 		for _, o := range cmds[0].Options {

@@ -2,6 +2,7 @@ package discord
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -57,6 +58,9 @@ const (
 	// queuePerWorker sizes the queue of events waiting for a worker; events
 	// beyond it are told at once that the bot is busy.
 	queuePerWorker = 8
+	// sharesKept is how many private answers the adapter keeps for their
+	// Share buttons when the core does not keep them.
+	sharesKept = 1024
 	// busyReserve is how many goroutines beyond the workers and the queue
 	// may be answering "busy" or autocomplete at once; events beyond that
 	// are dropped with a warning, as the adapter is flooded.
@@ -94,10 +98,17 @@ type Options struct {
 	// It must end with "/". The gateway address is looked up there too.
 	APIURL string
 	// ShardID and ShardCount (DISCORD_SHARD_ID, DISCORD_SHARD_COUNT) split
-	// guilds across processes for large deployments; ShardCount 0 or 1
-	// means a single shard.
-	ShardID    int
+	// guilds across processes for large deployments: this process opens
+	// shard *ShardID of ShardCount. Both are given or neither (nil and 0):
+	// then one process opens the only shard. Discord sends DMs to shard 0
+	// alone.
+	ShardID    *int
 	ShardCount int
+	// PublicKey (DISCORD_PUBLIC_KEY) is the application's public key, 64
+	// hexadecimal characters as the Developer Portal shows them. When set,
+	// Handler answers interactions Discord posts to the application's
+	// Interactions Endpoint URL, verified with it.
+	PublicKey string
 	// MessageContent requests the privileged message content intent, needed
 	// only to read guild messages that do not mention the bot. Mentions and
 	// DMs carry their content without it.
@@ -157,6 +168,14 @@ type Adapter struct {
 	queueTimeout time.Duration
 	onReconnect  func()
 	onRefused    func(bot.Problem)
+	publicKey    ed25519.PublicKey // nil: no HTTP interactions
+	shares       shareStore
+
+	// inbox takes interactions from the HTTP endpoint to Run, which answers
+	// them as it does those from the gateway; quit is closed when Run
+	// stops taking them.
+	inbox chan httpInteraction
+	quit  chan struct{}
 
 	started atomic.Bool
 	// up is true while the gateway session is open (READY or RESUMED seen)
@@ -199,7 +218,14 @@ func New(opts Options, core Core) (*Adapter, error) {
 	// Validate has accepted both.
 	token, _ := cleanToken(opts.Token)
 	base, _ := parseAPIURL(opts.APIURL)
-	count := opts.ShardCount
+	var publicKey ed25519.PublicKey
+	if opts.PublicKey != "" {
+		publicKey, _ = parsePublicKey(opts.PublicKey)
+	}
+	shardID := 0
+	if opts.ShardID != nil {
+		shardID = *opts.ShardID
+	}
 
 	log := opts.Logger
 	if log == nil {
@@ -217,13 +243,16 @@ func New(opts Options, core Core) (*Adapter, error) {
 		guildID:      opts.GuildID,
 		apiURL:       base,
 		httpClient:   restClient(opts.HTTPClient, base),
-		shardID:      opts.ShardID,
-		shardCount:   max(count, 1),
+		shardID:      shardID,
+		shardCount:   max(opts.ShardCount, 1),
 		intents:      intents(opts.MessageContent),
 		typingDelay:  opts.TypingDelay,
 		queueTimeout: opts.QueueTimeout,
 		onReconnect:  opts.OnReconnect,
 		onRefused:    opts.OnRefused,
+		publicKey:    publicKey,
+		inbox:        make(chan httpInteraction),
+		quit:         make(chan struct{}),
 		slots:        make(chan struct{}, workers),
 		maxQueued:    int64(workers * queuePerWorker),
 		maxFlight:    int64(workers*(1+queuePerWorker) + busyReserve),
@@ -238,6 +267,13 @@ func New(opts Options, core Core) (*Adapter, error) {
 	}
 	if a.queueTimeout == 0 {
 		a.queueTimeout = bot.DefaultQueueTimeout
+	}
+	// Once the core keeps Share payloads itself they survive restarts and
+	// any replica can post them.
+	if ss, ok := core.(shareStore); ok {
+		a.shares = ss
+	} else {
+		a.shares = newMemoryShares(sharesKept)
 	}
 	return a, nil
 }
@@ -315,6 +351,10 @@ func (a *Adapter) Run(ctx context.Context) error {
 	// discordgo, decides whether to dial again.
 	dropped := make(chan struct{}, 1)
 	a.addHandlers(work, s, dropped)
+	// Interactions over HTTP are answered from now on, even while the
+	// gateway is still being reached.
+	a.work.Add(1)
+	go a.serveInbox(work, s)
 
 	if _, err := a.connect(ctx, s, true); err != nil {
 		a.shutdown(s, cancelWork)
@@ -502,6 +542,7 @@ func (a *Adapter) shutdown(s *discordgo.Session, cancelWork context.CancelFunc) 
 	a.workMu.Lock()
 	a.closing = true
 	a.workMu.Unlock()
+	close(a.quit)
 	a.watch.abort()
 	if err := s.Close(); err != nil {
 		a.log.Warn("close gateway session", "err", err)
