@@ -203,10 +203,11 @@ func (l *logBuffer) String() string {
 
 // fixture is one adapter running against one fake Discord.
 type fixture struct {
-	fake *discordtest.Server
-	core *fakeCore
-	logs *logBuffer
-	stop func() // stops the adapter and waits for Run; idempotent
+	fake    *discordtest.Server
+	core    *fakeCore
+	logs    *logBuffer
+	adapter *discord.Adapter
+	stop    func() // stops the adapter and waits for Run; idempotent
 }
 
 // start runs an adapter with opts (token, API URL and logger filled in)
@@ -214,7 +215,12 @@ type fixture struct {
 func start(t *testing.T, fopts discordtest.Options, opts discord.Options, core *fakeCore) *fixture {
 	t.Helper()
 	fopts.AppID, fopts.UserID, fopts.Token = appID, botID, token
-	fake := discordtest.Start(t, fopts)
+	return startWith(t, discordtest.Start(t, fopts), opts, core)
+}
+
+// startWith is start against a fake of the test's own.
+func startWith(t *testing.T, fake *discordtest.Server, opts discord.Options, core *fakeCore) *fixture {
+	t.Helper()
 	logs := &logBuffer{}
 	opts.Token = token
 	opts.APIURL = fake.URL()
@@ -237,7 +243,7 @@ func start(t *testing.T, fopts discordtest.Options, opts discord.Options, core *
 		})
 	}
 	t.Cleanup(stop)
-	fx := &fixture{fake: fake, core: core, logs: logs, stop: stop}
+	fx := &fixture{fake: fake, core: core, logs: logs, adapter: a, stop: stop}
 	fx.waitCalls(t, 1, func(c discordtest.Call) bool {
 		return c.Method == "PUT" && strings.HasSuffix(c.Path, "/commands")
 	})

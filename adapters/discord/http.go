@@ -96,17 +96,33 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusUnauthorized, "invalid request signature")
 		return
 	}
-	var i discordgo.Interaction
-	if err := json.Unmarshal(body, &i); err != nil {
+	// The envelope first: discordgo's decoding of the data says little
+	// about what is missing.
+	var head struct {
+		Type  discordgo.InteractionType `json:"type"`
+		ID    string                    `json:"id"`
+		Token string                    `json:"token"`
+		Data  json.RawMessage           `json:"data"`
+	}
+	if err := json.Unmarshal(body, &head); err != nil {
 		httpError(w, http.StatusBadRequest, "malformed interaction: "+jsonProblem(err))
 		return
 	}
-	if i.Type == discordgo.InteractionPing {
+	if head.Type == discordgo.InteractionPing {
 		writeJSON(w, http.StatusOK, discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong})
 		return
 	}
-	if i.ID == "" || i.Token == "" {
+	switch {
+	case head.ID == "" || head.Token == "":
 		httpError(w, http.StatusBadRequest, "malformed interaction: no id or token")
+		return
+	case len(head.Data) == 0 || string(head.Data) == "null":
+		httpError(w, http.StatusBadRequest, "malformed interaction: no data")
+		return
+	}
+	var i discordgo.Interaction
+	if err := json.Unmarshal(body, &i); err != nil {
+		httpError(w, http.StatusBadRequest, "malformed interaction: "+jsonProblem(err))
 		return
 	}
 	a.answerHTTP(w, r, &i)

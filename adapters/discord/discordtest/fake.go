@@ -90,10 +90,12 @@ type interaction struct {
 	// then allows at most maxUserFollowups follow-ups.
 	userOnly  bool
 	followups []Message
-	// pending is open while the response to an HTTP delivery of the
-	// interaction is being read: the webhook routes wait for it, as Discord
-	// takes the response before it hands out the interaction's webhook.
-	pending chan struct{}
+	// delivering counts the HTTP deliveries of the interaction whose
+	// answers are still being read, and settled is closed once there are
+	// none: the webhook routes wait for it, as Discord takes the response
+	// before it hands out the interaction's webhook.
+	delivering int
+	settled    chan struct{}
 }
 
 // messageState is a message as its creation and edits have left it.
@@ -356,7 +358,7 @@ func (s *Server) Dispatch(t string, d any) error {
 	}
 	s.mu.Lock()
 	if t == "INTERACTION_CREATE" {
-		s.learn(raw, nil)
+		s.learn(raw, false)
 	}
 	g := s.live
 	s.seq++
@@ -372,10 +374,11 @@ func (s *Server) Dispatch(t string, d any) error {
 }
 
 // learn makes the interaction in raw known to the interaction and webhook
-// routes; pending, when not nil, holds the webhook routes back until it is
-// closed. It reports the interaction's token, "" when raw has none. The
-// caller holds s.mu.
-func (s *Server) learn(raw []byte, pending chan struct{}) string {
+// routes, keeping what they know of it when it was delivered before. An HTTP
+// delivery (delivering) holds the webhook routes back until settle. It
+// returns the interaction's token, "" when raw has none. The caller holds
+// s.mu.
+func (s *Server) learn(raw []byte, delivering bool) string {
 	var in struct {
 		ID     string            `json:"id"`
 		Token  string            `json:"token"`
@@ -384,12 +387,33 @@ func (s *Server) learn(raw []byte, pending chan struct{}) string {
 	if json.Unmarshal(raw, &in) != nil || in.Token == "" {
 		return ""
 	}
-	_, guildInstall := in.Owners["0"]
-	s.interactions[in.Token] = &interaction{
-		id: in.ID, token: in.Token, pending: pending,
-		userOnly: len(in.Owners) > 0 && !guildInstall,
+	st := s.interactions[in.Token]
+	if st == nil {
+		_, guildInstall := in.Owners["0"]
+		st = &interaction{id: in.ID, token: in.Token, userOnly: len(in.Owners) > 0 && !guildInstall}
+		s.interactions[in.Token] = st
+	}
+	if delivering {
+		if st.delivering == 0 {
+			st.settled = make(chan struct{})
+		}
+		st.delivering++
 	}
 	return in.Token
+}
+
+// settle ends one HTTP delivery of the interaction with token, letting the
+// webhook routes on once none is left.
+func (s *Server) settle(token string) {
+	s.record(func() {
+		st := s.interactions[token]
+		if st == nil || st.delivering == 0 {
+			return
+		}
+		if st.delivering--; st.delivering == 0 {
+			close(st.settled)
+		}
+	})
 }
 
 // Reconnect asks the client on the live connection to reconnect (op 7), as
@@ -605,11 +629,11 @@ func (s *Server) acceptLocked(in *interaction, body []byte, ping bool) (int, []b
 func (s *Server) webhook(ctx context.Context, c *Call, seg []string) (int, []byte) {
 	s.mu.Lock()
 	in := s.interactions[seg[2]]
-	if in != nil && in.pending != nil {
-		pending := in.pending
+	for in != nil && in.delivering > 0 {
+		settled := in.settled
 		s.mu.Unlock()
 		select {
-		case <-pending:
+		case <-settled:
 		case <-ctx.Done():
 			return http.StatusNotFound, apiError(10015, "Unknown Webhook")
 		}

@@ -56,8 +56,9 @@ func (s *Server) PublicKey() string {
 // body, made as sign says. payload is encoded as JSON, or sent as it is when
 // it is a []byte.
 //
-// The interaction is known to the webhook routes from the start, and they
-// hold back until the endpoint's answer is read: Discord hands out an
+// The interaction is known to the webhook routes from the start (delivered
+// again, it keeps its state: answered once, it stays answered), and they hold
+// back until the endpoint's answer is read: Discord hands out an
 // interaction's webhook only once it has its initial response. A 200 answer
 // is taken as that response and checked as a callback is (Delivery.Accepted,
 // Delivery.Refusal); a PING (type 1) must be answered with a PONG.
@@ -73,11 +74,10 @@ func (s *Server) Deliver(ctx context.Context, url string, payload any, sign Sign
 		Type int `json:"type"`
 	}
 	_ = json.Unmarshal(body, &head) // a malformed payload is the test's to send
-	pending := make(chan struct{})
 	s.mu.Lock()
-	token := s.learn(body, pending)
+	token := s.learn(body, true)
 	s.mu.Unlock()
-	defer s.settle(token, pending)
+	defer s.settle(token)
 
 	req, err := s.signedRequest(ctx, url, body, sign)
 	if err != nil {
@@ -109,16 +109,6 @@ func (s *Server) Deliver(ctx context.Context, url string, payload any, sign Sign
 	}
 	d.Accepted = true
 	return d, nil
-}
-
-// settle ends the wait of the webhook routes on the interaction with token.
-func (s *Server) settle(token string, pending chan struct{}) {
-	s.record(func() {
-		if in := s.interactions[token]; in != nil && in.pending == pending {
-			in.pending = nil
-		}
-		close(pending)
-	})
 }
 
 // signedRequest builds the POST of body to url, signed as sign says.
