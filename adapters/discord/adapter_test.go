@@ -115,6 +115,12 @@ func TestAdapter(t *testing.T) {
 		}
 	})
 
+	t.Run("a shard other than 0 says it gets no DMs", func(t *testing.T) {
+		if !strings.Contains(fx.logs.String(), "this shard gets no DMs") {
+			t.Errorf("got logs without the note on DMs:\n%s", fx.logs.String())
+		}
+	})
+
 	t.Run("mentions and DMs get replies", func(t *testing.T) {
 		tests := []struct {
 			name, channel, guild, content string

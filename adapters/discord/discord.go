@@ -368,6 +368,9 @@ func (a *Adapter) Run(ctx context.Context) error {
 		return errors.New("discord: open gateway session: READY carried no application id")
 	}
 	a.log.Info("connected to the gateway", "shard_id", a.shardID, "shard_count", a.shardCount)
+	if a.shardID != 0 {
+		a.log.Info("this shard gets no DMs: Discord sends them to shard 0 alone")
+	}
 
 	if err := a.register(ctx, s); err != nil {
 		a.shutdown(s, cancelWork)

@@ -129,6 +129,16 @@ func TestHTTPInteractions(t *testing.T) {
 		}
 	})
 
+	t.Run("interactions still coming over the gateway are answered there", func(t *testing.T) {
+		fx.dispatch(t, "INTERACTION_CREATE", interactionEvent("i-gw", "tok-gw", 2, "c-gw", commandData("ask", stringOption("question", "Gateway?"))))
+		if m := shown(t, fx.original(t, "tok-gw")); len(m.Embeds) != 1 || !strings.Contains(m.Embeds[0].Description, "Echo: Gateway?") {
+			t.Errorf("got %+v, want the answer", m)
+		}
+		if n := countCalls(fx.fake.Calls(), call("POST", "interactions/i-gw/tok-gw/callback")); n != 1 {
+			t.Errorf("got %d REST callbacks, want the deferral through the callback", n)
+		}
+	})
+
 	t.Run("an interaction delivered again is answered once", func(t *testing.T) {
 		ev := interactionEvent("i-again", "tok-again", 2, "c-again", commandData("themes"))
 		first := fx.deliver(t, url, ev, discordtest.Signed)
@@ -209,4 +219,17 @@ func TestHTTPInteractions(t *testing.T) {
 
 	fx.stop()
 	fx.acceptedAll(t)
+}
+
+func TestHTTPInteractionsOnceStopped(t *testing.T) {
+	fx, url := startHTTP(t, newFakeCore())
+	fx.stop()
+	ping := fx.deliver(t, url, map[string]any{"id": "i-p", "token": "tok-p", "type": 1, "application_id": appID}, discordtest.Signed)
+	d := fx.deliver(t, url, interactionEvent("i-late", "tok-late", 2, "c-late", commandData("themes")), discordtest.Signed)
+	if ping.Status != 200 || d.Status != 503 || !strings.Contains(string(d.Body), "not running") {
+		t.Errorf("got PING %d and a command %d %s, want PONG and 503 not running", ping.Status, d.Status, d.Body)
+	}
+	if reqs := fx.core.requestsIn("c-late"); len(reqs) != 0 {
+		t.Errorf("got requests %+v, want none", reqs)
+	}
 }
