@@ -64,8 +64,8 @@ func (r *httpResponder) respond(ctx context.Context, resp *discordgo.Interaction
 // Handler returns the handler of the application's Interactions Endpoint
 // URL (talksbot serves it at POST /discord/interactions), or nil when
 // Options.PublicKey is empty. It answers PING with PONG; it refuses a request
-// that is not signed with the application's key (401), larger than 1 MiB
-// (413) or not an interaction (400). Slash commands, autocomplete and button
+// that is not a POST (405), not signed with the application's key (401),
+// larger than 1 MiB (413) or not an interaction (400). Slash commands, autocomplete and button
 // clicks are answered exactly as those from the gateway, the initial response
 // (a deferral, choices, a short message) in the HTTP answer within Discord's
 // three seconds; each interaction is answered once by its id, whichever way
@@ -79,6 +79,11 @@ func (a *Adapter) Handler() http.Handler {
 }
 
 func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		httpError(w, http.StatusMethodNotAllowed, "use POST")
+		return
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxInteractionBytes))
 	if err != nil {
 		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {

@@ -58,6 +58,15 @@ func TestHandlerOnlyWithAPublicKey(t *testing.T) {
 	if a.Handler() != nil {
 		t.Error("got a handler without a public key, want none")
 	}
+	a, err = discord.New(discord.Options{Token: token, PublicKey: strings.Repeat("0f", 32)}, newFakeCore())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	a.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/discord/interactions", nil))
+	if rec.Code != 405 || rec.Header().Get("Allow") != "POST" {
+		t.Errorf("got GET answered %d, Allow %q; want 405 allowing POST", rec.Code, rec.Header().Get("Allow"))
+	}
 }
 
 func TestHTTPInteractions(t *testing.T) {
