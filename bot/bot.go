@@ -26,6 +26,15 @@ const (
 
 	DefaultQueueTimeout = 10 * time.Second
 	DefaultRankTimeout  = 2 * time.Second
+
+	// DefaultDeliveryLease is how long a delivery claim holds before
+	// another replica may take the delivery over. Slack retries an event it
+	// got no acknowledgement for after about a minute (Discord's
+	// interactions must be answered within 3 s, then 15 min): 30 s lets a
+	// replica that died mid-answer have its delivery answered by the
+	// retry, yet is long enough that a live replica's answer is not
+	// duplicated.
+	DefaultDeliveryLease = 30 * time.Second
 )
 
 // maxK bounds Options.K so a misconfiguration cannot flood a chat message.
@@ -99,6 +108,10 @@ type Options struct {
 	// first); 10,000 when zero.
 	MaxThreads int
 
+	// DeliveryLease is how long FirstDelivery's claim on a delivery holds
+	// while the bot answers it; DefaultDeliveryLease when zero or negative.
+	DeliveryLease time.Duration
+
 	// Now returns the current time; time.Now when nil. Tests use it to move
 	// time past TTLs and rate limits.
 	Now func() time.Time
@@ -123,6 +136,7 @@ type Bot struct {
 	limiters     *limiters // nil: no per-user limit
 	slots        chan struct{}
 	queue        time.Duration // ≤ 0: wait for a slot as long as ctx allows
+	lease        time.Duration // of a delivery claim
 
 	newRanker   func(*knowledge.Index) Ranker // nil: keyword ranking only
 	rankTimeout time.Duration
@@ -171,6 +185,10 @@ func New(ix *knowledge.Index, opts Options) *Bot {
 	}
 	if b.queue == 0 {
 		b.queue = DefaultQueueTimeout
+	}
+	b.lease = opts.DeliveryLease
+	if b.lease <= 0 {
+		b.lease = DefaultDeliveryLease
 	}
 	if b.rankTimeout <= 0 {
 		b.rankTimeout = DefaultRankTimeout
@@ -315,41 +333,6 @@ func (b *Bot) Feedback(ctx context.Context, f Feedback) error {
 // shuts down, so that answers still drafting are delivered before the
 // grace period ends instead of being cut off.
 func (b *Bot) StopDrafting() { b.stopDrafting() }
-
-// DeliveryForgetter is implemented by stores that can forget a delivered
-// event id, so that an event the bot failed to answer is answered when the
-// platform delivers it again.
-type DeliveryForgetter interface {
-	ForgetDelivery(ctx context.Context, eventID string) error
-}
-
-// ForgetDelivery releases an event id recorded by FirstDelivery: adapters
-// call it when they could not post the answer (shutdown, a platform error),
-// so that the platform's retry is answered rather than dropped. It does
-// nothing when the store cannot forget.
-func (b *Bot) ForgetDelivery(ctx context.Context, eventID string) error {
-	f, ok := b.store.(DeliveryForgetter)
-	if !ok || eventID == "" {
-		return nil
-	}
-	if err := f.ForgetDelivery(ctx, eventID); err != nil {
-		return fmt.Errorf("forget delivery of event %s: %w", eventID, err)
-	}
-	return nil
-}
-
-// FirstDelivery reports whether a platform event id is seen for the first
-// time, through the Store; adapters call it to answer a retried event once.
-func (b *Bot) FirstDelivery(ctx context.Context, eventID string) (bool, error) {
-	if eventID == "" {
-		return false, errors.New("first delivery: event id is empty")
-	}
-	first, err := b.store.FirstDelivery(ctx, eventID)
-	if err != nil {
-		return false, fmt.Errorf("first delivery of event %s: %w", eventID, err)
-	}
-	return first, nil
-}
 
 // Themes lists the knowledge base's themes (for autocomplete and menus). It
 // is empty while no index is loaded.
