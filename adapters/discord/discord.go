@@ -58,9 +58,6 @@ const (
 	// queuePerWorker sizes the queue of events waiting for a worker; events
 	// beyond it are told at once that the bot is busy.
 	queuePerWorker = 8
-	// sharesKept is how many private answers the adapter keeps for their
-	// Share buttons when the core does not keep them.
-	sharesKept = 1024
 	// busyReserve is how many goroutines beyond the workers and the queue
 	// may be answering "busy" or autocomplete at once; events beyond that
 	// are dropped with a warning, as the adapter is flooded.
@@ -78,10 +75,19 @@ type Core interface {
 	// FirstDelivery reports whether a delivery key (an interaction id) is
 	// seen for the first time, recording it.
 	FirstDelivery(ctx context.Context, key string) (bool, error)
+	// DoneDelivery marks a key answered, once the interaction has been
+	// responded to: delivered again, it is not answered again.
+	DoneDelivery(ctx context.Context, key string) error
 	// ForgetDelivery releases a key FirstDelivery recorded, so that a
 	// delivery of an interaction the adapter could not answer counts as
 	// the first.
 	ForgetDelivery(ctx context.Context, key string) error
+	// SaveShare keeps a private reply for its Share button and returns
+	// the button's key; LoadShare returns it, or an error wrapping
+	// bot.ErrNotFound once it is no longer kept. Any replica can load what
+	// another saved.
+	SaveShare(ctx context.Context, r bot.Reply) (string, error)
+	LoadShare(ctx context.Context, key string) (bot.Reply, error)
 }
 
 var _ Core = (*bot.Bot)(nil)
@@ -169,7 +175,6 @@ type Adapter struct {
 	onReconnect  func()
 	onRefused    func(bot.Problem)
 	publicKey    ed25519.PublicKey // nil: no HTTP interactions
-	shares       shareStore
 
 	// inbox takes interactions from the HTTP endpoint to Run, which answers
 	// them as it does those from the gateway; quit is closed when Run
@@ -267,13 +272,6 @@ func New(opts Options, core Core) (*Adapter, error) {
 	}
 	if a.queueTimeout == 0 {
 		a.queueTimeout = bot.DefaultQueueTimeout
-	}
-	// Once the core keeps Share payloads itself they survive restarts and
-	// any replica can post them.
-	if ss, ok := core.(shareStore); ok {
-		a.shares = ss
-	} else {
-		a.shares = newMemoryShares(sharesKept)
 	}
 	return a, nil
 }

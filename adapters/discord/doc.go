@@ -18,9 +18,9 @@
 // only a member's own install authorises an interaction (the server has not
 // installed talksbot, or it is another DM), the answer is ephemeral, with a
 // Share button that posts it publicly as the response to the click; the
-// reply behind the button is kept by the core when it can (shareStore) and
-// otherwise in memory. Such answers keep to the five follow-ups Discord
-// allows a user install.
+// reply behind the button is kept by the core (Core.SaveShare), so that it
+// can be shared after a restart and from any replica. Such answers keep to
+// the five follow-ups Discord allows a user install.
 //
 // With Options.PublicKey, Handler answers interactions Discord posts to the
 // application's Interactions Endpoint URL: verified with the key
@@ -36,8 +36,9 @@
 // or a reconnect loop, end on their own.
 //
 // Each slash command and button click is answered once: its interaction id
-// is claimed in the store (Core.FirstDelivery) first, and one delivered
-// again is ignored. Slash commands are acknowledged at once, so Discord's
+// is claimed in the store (Core.FirstDelivery) first, marked done
+// (Core.DoneDelivery) once the answer is posted, and one delivered again is
+// ignored. Slash commands are acknowledged at once, so Discord's
 // three-second deadline is always met, and the deferred response is edited
 // when the answer is ready. A feedback click is written to the store before
 // Discord gets any response (within two seconds), and only then is the user

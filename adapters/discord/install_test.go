@@ -207,6 +207,15 @@ func TestUserInstall(t *testing.T) {
 		}
 	})
 
+	t.Run("a Share button whose answer cannot be read says so privately", func(t *testing.T) {
+		click := installedBy(interactionEvent("i-broken", "tok-broken", 3, "c-priv", map[string]any{"custom_id": "share:" + brokenShare, "component_type": 2}), contextGuild, "user")
+		fx.dispatch(t, "INTERACTION_CREATE", click)
+		cb := decodeCallback(t, fx.waitCalls(t, 1, call("POST", "interactions/i-broken/tok-broken/callback"))[0])
+		if cb.Type != 4 || cb.Data == nil || cb.Data.Flags&64 == 0 || !strings.Contains(cb.Data.Content, "couldn't share") {
+			t.Errorf("got callback %+v, want a private apology", cb)
+		}
+	})
+
 	t.Run("privacy follows the install and the context", func(t *testing.T) {
 		tests := []struct {
 			name      string

@@ -65,6 +65,7 @@ const (
 	msgProgressPending = " …"
 	msgNoText          = "That message has no text I can read as a question (only embeds or attachments). Try /talks ask instead."
 	msgShareGone       = "That answer is no longer available to share; please ask again."
+	msgShareFailed     = "Sorry, I couldn't share that answer just now. Please try again in a moment."
 )
 
 // installs and contexts are where the commands may be used: installed to a
@@ -171,17 +172,43 @@ func (a *Adapter) onInteraction(work context.Context, s *discordgo.Session, ic *
 
 // answerer returns what answers in, and the kind of interaction it is; nil
 // for a type the adapter does not answer. Interactions from the gateway and
-// from the HTTP endpoint are answered alike.
+// from the HTTP endpoint are answered alike. A command or click that was
+// responded to is marked done in the store once its answer is posted (or
+// given up), so that no delivery of it again is answered.
 func (a *Adapter) answerer(in incoming) (string, func(ctx context.Context)) {
+	var answer func(ctx context.Context, in incoming)
+	what := ""
 	switch in.i.Type {
 	case discordgo.InteractionApplicationCommand:
-		return "command", func(ctx context.Context) { a.command(ctx, in) }
-	case discordgo.InteractionApplicationCommandAutocomplete:
-		return "autocomplete", func(ctx context.Context) { a.autocomplete(ctx, in) }
+		what, answer = "command", a.command
 	case discordgo.InteractionMessageComponent:
-		return "component", func(ctx context.Context) { a.component(ctx, in) }
+		what, answer = "component", a.component
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		// Choices are not claimed: answering them twice is harmless.
+		return "autocomplete", func(ctx context.Context) { a.autocomplete(ctx, in) }
+	default:
+		return "", nil
 	}
-	return "", nil
+	return what, func(ctx context.Context) {
+		ack := &ackResponder{next: in.first}
+		in.first = ack
+		answer(ctx, in)
+		if ack.acked {
+			a.done(ctx, in.i)
+		}
+	}
+}
+
+// ackResponder notes whether the initial response went out.
+type ackResponder struct {
+	next  responder
+	acked bool
+}
+
+func (r *ackResponder) respond(ctx context.Context, resp *discordgo.InteractionResponse) error {
+	err := r.next.respond(ctx, resp)
+	r.acked = r.acked || err == nil
+	return err
 }
 
 // userInstallOnly reports whether only a user install authorises i: the
@@ -646,6 +673,19 @@ func (a *Adapter) claim(ctx context.Context, i *discordgo.Interaction) bool {
 		a.log.Debug("duplicate interaction ignored", "interaction_id", i.ID)
 	}
 	return first
+}
+
+// done marks i answered in the store. It may run when ctx is done already,
+// so it has a short context of its own.
+func (a *Adapter) done(ctx context.Context, i *discordgo.Interaction) {
+	if i.ID == "" {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeTimeout)
+	defer cancel()
+	if err := a.core.DoneDelivery(ctx, keyInteraction+i.ID); err != nil {
+		a.log.Warn("interaction not marked answered", "interaction_id", i.ID, "err", err)
+	}
 }
 
 // release gives up the claim on i, so that a delivery of it again is taken

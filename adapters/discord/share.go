@@ -2,28 +2,13 @@ package discord
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/base64"
 	"errors"
 	"strings"
-	"sync"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/talksbot/talksbot/bot"
 )
-
-// shareStore keeps the replies behind Share buttons until their users share
-// them. The core keeps them when it can (so that they outlive a restart and
-// any replica can post them); the adapter otherwise keeps the latest in
-// memory.
-type shareStore interface {
-	// SaveShare stores a reply and returns the key a Share button carries.
-	SaveShare(ctx context.Context, r bot.Reply) (string, error)
-	// LoadShare returns the reply stored under key, or an error when it is
-	// gone or cannot be read.
-	LoadShare(ctx context.Context, key string) (bot.Reply, error)
-}
 
 // maxShareKey bounds a Share key: a custom_id holds 100 characters.
 const maxShareKey = 100 - len(sharePrefix)
@@ -39,7 +24,7 @@ func shareable(r bot.Reply) bool {
 func (a *Adapter) saveShare(ctx context.Context, reply bot.Reply) string {
 	ctx, cancel := context.WithTimeout(ctx, storeTimeout)
 	defer cancel()
-	key, err := a.shares.SaveShare(ctx, reply)
+	key, err := a.core.SaveShare(ctx, reply)
 	switch {
 	case err != nil:
 		a.log.Warn("answer not kept for sharing: no Share button", "reply_id", reply.ID, "err", err)
@@ -56,10 +41,15 @@ func (a *Adapter) saveShare(ctx context.Context, reply bot.Reply) string {
 // may answer an interaction visibly where its bot is no member, though it
 // may not post to the channel itself. sctx bounds the store's read.
 func (a *Adapter) share(ctx, sctx context.Context, in incoming, key string) {
-	reply, err := a.shares.LoadShare(sctx, key)
-	if err != nil {
-		a.log.Warn("shared answer unavailable", "err", err)
+	reply, err := a.core.LoadShare(sctx, key)
+	switch {
+	case errors.Is(err, bot.ErrNotFound):
+		a.log.Debug("shared answer no longer kept", "err", err)
 		a.respondEphemeral(ctx, in, msgShareGone)
+		return
+	case err != nil:
+		a.log.Error("load shared answer", "err", err)
+		a.respondEphemeral(ctx, in, msgShareFailed)
 		return
 	}
 	reply.Ephemeral = false
@@ -118,47 +108,4 @@ func addShareButton(m *outMessage, key string) {
 		}
 	}
 	m.Components = append(m.Components, discordgo.ActionsRow{Components: []discordgo.MessageComponent{share}})
-}
-
-// errShareGone is memoryShares' answer for a key it does not hold.
-var errShareGone = errors.New("share: no answer under that key (forgotten or never kept)")
-
-// memoryShares keeps the latest shareable replies in memory, forgetting
-// the oldest first, for a core that does not keep them itself.
-type memoryShares struct {
-	mu   sync.Mutex
-	keys []string // a ring of the keys in insertion order
-	next int
-	m    map[string]bot.Reply
-}
-
-func newMemoryShares(capacity int) *memoryShares {
-	return &memoryShares{keys: make([]string, capacity), m: make(map[string]bot.Reply, capacity)}
-}
-
-// SaveShare implements shareStore.
-func (s *memoryShares) SaveShare(_ context.Context, r bot.Reply) (string, error) {
-	var b [16]byte
-	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
-	key := base64.RawURLEncoding.EncodeToString(b[:])
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if old := s.keys[s.next]; old != "" {
-		delete(s.m, old)
-	}
-	s.keys[s.next] = key
-	s.next = (s.next + 1) % len(s.keys)
-	s.m[key] = r
-	return key, nil
-}
-
-// LoadShare implements shareStore.
-func (s *memoryShares) LoadShare(_ context.Context, key string) (bot.Reply, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	r, ok := s.m[key]
-	if !ok {
-		return bot.Reply{}, errShareGone
-	}
-	return r, nil
 }

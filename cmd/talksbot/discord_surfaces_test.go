@@ -238,3 +238,42 @@ func TestServeDiscordSurfaces(t *testing.T) {
 		t.Error("logs leak the bot token")
 	}
 }
+
+// TestServeDiscordShareAfterRestart answers a member's own install
+// privately, restarts serve on the same state folder, and clicks Share: the
+// answer behind the button is kept in the state database, not in the
+// process.
+func TestServeDiscordShareAfterRestart(t *testing.T) {
+	fake := discordtest.Start(t, discordtest.Options{Token: discordBotToken})
+	env := map[string]string{
+		"DISCORD_BOT_TOKEN":   discordBotToken,
+		"DISCORD_API_URL":     fake.URL(),
+		"TALKSBOT_DATA":       t.TempDir(),
+		"TALKSBOT_RATE_LIMIT": "0",
+	}
+	dispatch := func(t *testing.T, ev map[string]any) {
+		t.Helper()
+		if err := fake.Dispatch("INTERACTION_CREATE", ev); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first := startServe(t, env)
+	first.waitReady(t, "discord")
+	dispatch(t, discordInteraction(fake, "i-before", 2, "c-restart", talksAsk(congress), "user"))
+	own := answered(t, fake, "i-before")
+	share := shareButton(t, own.Components)
+	if !own.Ephemeral || share == "" {
+		t.Fatalf("got %+v, want a private answer with Share", own)
+	}
+	if code := first.stop(t); code != 0 {
+		t.Fatalf("got exit %d, want 0", code)
+	}
+
+	second := startServe(t, env)
+	second.waitReady(t, "discord")
+	dispatch(t, discordInteraction(fake, "i-after", 3, "c-restart", map[string]any{"custom_id": share, "component_type": 2}, "user"))
+	shared := answered(t, fake, "i-after")
+	if shared.Ephemeral || !strings.Contains(string(shared.Embeds), sanctions) {
+		t.Errorf("got %+v, want the answer shared publicly after the restart", shared)
+	}
+}
