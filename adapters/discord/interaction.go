@@ -390,9 +390,8 @@ type delivery struct {
 }
 
 // deliver puts a reply into a deferred interaction response: the first
-// message edits the original response, the rest follow up. It reports
-// whether the whole reply was posted.
-func (a *Adapter) deliver(ctx context.Context, in incoming, reply bot.Reply, d delivery) bool {
+// message edits the original response, the rest follow up.
+func (a *Adapter) deliver(ctx context.Context, in incoming, reply bot.Reply, d delivery) {
 	i := in.i
 	limit := max(d.limit, 1)
 	ephemeral := d.ephemeral
@@ -426,7 +425,7 @@ func (a *Adapter) deliver(ctx context.Context, in incoming, reply bot.Reply, d d
 		if _, err := in.s.InteractionResponseEdit(i, edit, discordgo.WithContext(ctx)); err != nil {
 			a.logRESTError("edit response", err, "reply_id", reply.ID)
 			a.apologizeInResponse(ctx, in)
-			return false
+			return
 		}
 	}
 	var flags discordgo.MessageFlags
@@ -447,11 +446,10 @@ func (a *Adapter) deliver(ctx context.Context, in incoming, reply bot.Reply, d d
 			if _, err := in.s.FollowupMessageCreate(i, true, apology, discordgo.WithContext(ctx)); err != nil {
 				a.logRESTError("send apology", err)
 			}
-			return false
+			return
 		}
 	}
 	a.log.Debug("answered a command", "reply_id", reply.ID, "kind", string(reply.Kind), "private", ephemeral, "shared", d.sharedBy != "")
-	return true
 }
 
 // apologizeInResponse replaces the deferred response with the short apology.
