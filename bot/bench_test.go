@@ -23,7 +23,7 @@ func BenchmarkHandle(b *testing.B) {
 	for _, bm := range benchmarks {
 		b.Run(bm.name, func(b *testing.B) {
 			// A discarding store keeps the question log from growing.
-			h := bot.New(ix, bot.Options{Store: discardStore{}, RatePerMinute: 1e9, Burst: 1e9, MaxConcurrent: 64})
+			h := bot.New(ix, bot.Options{Store: discardStore{bot.NewMemoryStore()}, RatePerMinute: 1e9, Burst: 1e9, MaxConcurrent: 64})
 			ctx := context.Background()
 			h.Handle(ctx, bot.Request{Platform: bot.Slack, Channel: "C", Thread: "T", Text: "What did Congress push for?"})
 			b.ReportAllocs()
@@ -75,7 +75,7 @@ func BenchmarkHandleHybrid(b *testing.B) {
 		ids = append(ids, p.ID)
 	}
 	rk := &fakeRanker{ix: ix, rank: ranking(ids[len(ids)-12:]...)}
-	h := bot.New(ix, bot.Options{Store: discardStore{}, NewRanker: func(*knowledge.Index) bot.Ranker { return rk }})
+	h := bot.New(ix, bot.Options{Store: discardStore{bot.NewMemoryStore()}, NewRanker: func(*knowledge.Index) bot.Ranker { return rk }})
 	ctx := context.Background()
 	req := bot.Request{Platform: bot.Slack, User: "U1", Text: hardliners}
 	b.ReportAllocs()
@@ -85,9 +85,8 @@ func BenchmarkHandleHybrid(b *testing.B) {
 	}
 }
 
-// discardStore accepts and forgets everything.
-type discardStore struct{}
+// discardStore forgets the journal; the rest it keeps in memory.
+type discardStore struct{ *bot.MemoryStore }
 
-func (discardStore) SaveFeedback(context.Context, bot.Feedback) error    { return nil }
-func (discardStore) LogQuestion(context.Context, bot.LogEntry) error     { return nil }
-func (discardStore) FirstDelivery(context.Context, string) (bool, error) { return true, nil }
+func (discardStore) SaveFeedback(context.Context, bot.Feedback) error { return nil }
+func (discardStore) LogQuestion(context.Context, bot.LogEntry) error  { return nil }

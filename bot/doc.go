@@ -14,8 +14,10 @@
 // whether it was used or why not, for metrics), Ranker (an
 // optional ranking of one index's passages by meaning, built per index and
 // fused with the keyword ranking of an answer's citations) and Store
-// (feedback, the question log and delivered-event ids; MemoryStore keeps
-// them in memory).
+// (everything replicas must agree on: feedback and the question log,
+// delivery claims, threads' last turns, Share payloads and rate-limit
+// buckets; MemoryStore keeps them in one process, and bot/storetest checks
+// any Store against the contract).
 //
 // Handle never fails: bad input, rate limits, a busy bot and even a panic
 // become a KindError reply fit for the user, while the details go to the

@@ -98,3 +98,14 @@ func (c *lru[K, V]) evict(now time.Time) {
 		delete(c.items, e.key)
 	}
 }
+
+// removeIf removes the entry under key when drop reports true of its value,
+// expired or not.
+func (c *lru[K, V]) removeIf(key K, drop func(V) bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.items[key]; ok && drop(el.Value.(*lruEntry[K, V]).val) {
+		c.order.Remove(el)
+		delete(c.items, key)
+	}
+}

@@ -2,125 +2,146 @@ package bot_test
 
 import (
 	"context"
-	"fmt"
-	"sync"
+	"errors"
 	"testing"
 	"time"
 
 	"github.com/talksbot/talksbot/bot"
+	"github.com/talksbot/talksbot/bot/storetest"
 )
 
-func TestMemoryStoreDeduplicatesEvents(t *testing.T) {
-	clk := newClock(0)
-	s := &bot.MemoryStore{EventTTL: time.Hour, Now: clk.Now}
-	ctx := context.Background()
-	steps := []struct {
-		name    string
-		advance time.Duration
-		id      string
-		want    bool
-	}{
-		{"first", 0, "Ev1", true},
-		{"retry", 0, "Ev1", false},
-		{"other", 0, "Ev2", true},
-		{"retry within the TTL", 59 * time.Minute, "Ev1", false},
-		{"after the TTL", time.Minute, "Ev1", true},
-		{"retry of the renewed id", 0, "Ev1", false},
-		{"other after the TTL", 0, "Ev2", true},
-	}
-	for _, st := range steps {
-		clk.Advance(st.advance)
-		got, err := s.FirstDelivery(ctx, st.id)
-		if err != nil || got != st.want {
-			t.Errorf("%s: got %v, %v; want %v, nil", st.name, got, err, st.want)
+// verdictStore gives a MemoryStore the read-back the contract suite needs.
+type verdictStore struct{ *bot.MemoryStore }
+
+func (s verdictStore) Verdicts(_ context.Context, replyID string) ([]bot.Feedback, error) {
+	var out []bot.Feedback
+	for _, f := range s.Feedbacks() {
+		if f.ReplyID == replyID {
+			out = append(out, f)
 		}
 	}
-	if _, err := s.FirstDelivery(ctx, ""); err == nil {
-		t.Error("got no error for an empty event id, want one")
-	}
+	return out, nil
 }
 
-func TestMemoryStoreZeroValue(t *testing.T) {
-	var s bot.MemoryStore
+func TestMemoryStoreContract(t *testing.T) {
+	storetest.Run(t, func(*testing.T) bot.Store { return verdictStore{bot.NewMemoryStore()} })
+}
+
+func TestMemoryStoreZeroValueContract(t *testing.T) {
+	storetest.Run(t, func(*testing.T) bot.Store { return verdictStore{&bot.MemoryStore{}} })
+}
+
+// TestMemoryStoreForgets checks the retention of each kind of entry: by
+// the times given for claims, by the store's clock for turns and shares.
+func TestMemoryStoreForgets(t *testing.T) {
 	ctx := context.Background()
-	if first, err := s.FirstDelivery(ctx, "Ev1"); !first || err != nil {
-		t.Errorf("got %v, %v; want true, nil", first, err)
-	}
-	if err := s.SaveFeedback(ctx, bot.Feedback{ReplyID: "r", User: "u"}); err != nil {
-		t.Errorf("got %v, want nil", err)
-	}
-	if err := s.LogQuestion(ctx, bot.LogEntry{ReplyID: "r", Question: "q"}); err != nil {
-		t.Errorf("got %v, want nil", err)
-	}
-	if got := s.Feedbacks(); len(got) != 1 || got[0].ReplyID != "r" {
-		t.Errorf("got feedbacks %+v, want the one saved", got)
-	}
-	if got := s.Questions(); len(got) != 1 || got[0].Question != "q" {
-		t.Errorf("got questions %+v, want the one logged", got)
-	}
-}
-
-func TestMemoryStoreHonoursContext(t *testing.T) {
-	var s bot.MemoryStore
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	if err := s.SaveFeedback(ctx, bot.Feedback{}); err == nil {
-		t.Error("SaveFeedback: got no error with a done context, want one")
-	}
-	if err := s.LogQuestion(ctx, bot.LogEntry{}); err == nil {
-		t.Error("LogQuestion: got no error with a done context, want one")
-	}
-	if _, err := s.FirstDelivery(ctx, "Ev1"); err == nil {
-		t.Error("FirstDelivery: got no error with a done context, want one")
-	}
-}
-
-func TestMemoryStoreConcurrentDelivery(t *testing.T) {
-	s := bot.NewMemoryStore()
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	firsts := make(map[string]int)
-	for w := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range 50 {
-				id := fmt.Sprintf("Ev%d", i)
-				first, err := s.FirstDelivery(context.Background(), id)
-				if err != nil {
-					t.Errorf("worker %d: %v", w, err)
-					return
+	tests := []struct {
+		name string
+		ttl  time.Duration
+		save func(s *bot.MemoryStore, at time.Time) error
+		// live reports whether the entry saved at t0 is still there at now.
+		live func(s *bot.MemoryStore, now time.Time) (bool, error)
+	}{
+		{"completed delivery", bot.DeliveryTTL,
+			func(s *bot.MemoryStore, at time.Time) error { return s.Complete(ctx, "ev", at) },
+			func(s *bot.MemoryStore, now time.Time) (bool, error) {
+				ok, err := s.Claim(ctx, "ev", now, time.Second)
+				return !ok, err
+			}},
+		{"turn", bot.TurnTTL,
+			func(s *bot.MemoryStore, at time.Time) error { return s.SaveTurn(ctx, "t", bot.Turn{Question: "q"}, at) },
+			func(s *bot.MemoryStore, _ time.Time) (bool, error) {
+				_, _, err := s.LastTurn(ctx, "t")
+				if errors.Is(err, bot.ErrNotFound) {
+					return false, nil
 				}
-				if first {
-					mu.Lock()
-					firsts[id]++
-					mu.Unlock()
+				return err == nil, err
+			}},
+		{"share", bot.ShareTTL,
+			func(s *bot.MemoryStore, at time.Time) error { return s.SaveShare(ctx, "sh", []byte("p"), at) },
+			func(s *bot.MemoryStore, _ time.Time) (bool, error) {
+				_, err := s.LoadShare(ctx, "sh")
+				if errors.Is(err, bot.ErrNotFound) {
+					return false, nil
+				}
+				return err == nil, err
+			}},
+		{"emptied bucket", bot.BucketTTL,
+			func(s *bot.MemoryStore, at time.Time) error {
+				// One token a year: only forgetting refills it within a day.
+				_, err := s.Take(ctx, "u", 1/(365*24*3600.0), 1, at)
+				return err
+			},
+			func(s *bot.MemoryStore, now time.Time) (bool, error) {
+				ok, err := s.Take(ctx, "u", 1/(365*24*3600.0), 1, now)
+				return !ok, err
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, c := range []struct {
+				after time.Duration
+				want  bool
+			}{{tt.ttl - time.Millisecond, true}, {tt.ttl, false}} {
+				clk := newClock(0)
+				s := &bot.MemoryStore{Now: clk.Now}
+				t0 := clk.Now()
+				if err := tt.save(s, t0); err != nil {
+					t.Fatal(err)
+				}
+				clk.Advance(c.after)
+				got, err := tt.live(s, t0.Add(c.after))
+				if err != nil || got != c.want {
+					t.Errorf("after %v: live = %v, %v; want %v, nil", c.after, got, err, c.want)
 				}
 			}
-		}()
-	}
-	wg.Wait()
-	for i := range 50 {
-		id := fmt.Sprintf("Ev%d", i)
-		if firsts[id] != 1 {
-			t.Errorf("%s: got %d first deliveries, want exactly 1", id, firsts[id])
-		}
+		})
 	}
 }
 
-func TestForgetDelivery(t *testing.T) {
+// TestMemoryStoreIsBounded checks that each kind of entry is bounded by
+// Max, the least recently used going first.
+func TestMemoryStoreIsBounded(t *testing.T) {
 	ctx := context.Background()
-	b := bot.New(nil, bot.Options{Store: bot.NewMemoryStore()})
-	if first, _ := b.FirstDelivery(ctx, "Ev1"); !first {
-		t.Fatal("first delivery: got false, want true")
+	clk := newClock(0)
+	s := &bot.MemoryStore{Now: clk.Now, Max: 2}
+	now := clk.Now()
+	for _, k := range []string{"a", "b", "c"} {
+		if err := s.SaveTurn(ctx, k, bot.Turn{Question: k}, now); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveShare(ctx, k, []byte(k), now); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Complete(ctx, k, now); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveFeedback(ctx, bot.Feedback{ReplyID: k, User: "u"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.LogQuestion(ctx, bot.LogEntry{ReplyID: k}); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if first, _ := b.FirstDelivery(ctx, "Ev1"); first {
-		t.Fatal("retry before forgetting: got true, want false")
+	for _, k := range []string{"a", "c"} {
+		_, _, errTurn := s.LastTurn(ctx, k)
+		_, errShare := s.LoadShare(ctx, k)
+		claimed, _ := s.Claim(ctx, k, now, time.Second)
+		wantGone := k == "a"
+		if gone := errors.Is(errTurn, bot.ErrNotFound); gone != wantGone {
+			t.Errorf("turn %s: gone = %v, want %v", k, gone, wantGone)
+		}
+		if gone := errors.Is(errShare, bot.ErrNotFound); gone != wantGone {
+			t.Errorf("share %s: gone = %v, want %v", k, gone, wantGone)
+		}
+		if claimed != wantGone {
+			t.Errorf("completed delivery %s: claimed again = %v, want %v", k, claimed, wantGone)
+		}
 	}
-	if err := b.ForgetDelivery(ctx, "Ev1"); err != nil {
-		t.Fatal(err)
+	if n := len(s.Feedbacks()); n > 2 {
+		t.Errorf("got %d feedbacks, want at most 2", n)
 	}
-	if first, _ := b.FirstDelivery(ctx, "Ev1"); !first {
-		t.Error("retry after forgetting: got false, want true")
+	if q := s.Questions(); len(q) > 2 || q[len(q)-1].ReplyID != "c" {
+		t.Errorf("got questions %+v, want at most 2, the last one last", q)
 	}
 }

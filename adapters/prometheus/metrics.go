@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"time"
 
 	promclient "github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -195,10 +196,7 @@ type Store struct {
 	m    *Metrics
 }
 
-var (
-	_ bot.Store             = (*Store)(nil)
-	_ bot.DeliveryForgetter = (*Store)(nil)
-)
+var _ bot.Store = (*Store)(nil)
 
 // LogQuestion counts the question and its latency, then logs it.
 func (s *Store) LogQuestion(ctx context.Context, e bot.LogEntry) error {
@@ -221,19 +219,44 @@ func (s *Store) SaveFeedback(ctx context.Context, f bot.Feedback) error {
 	return s.next.SaveFeedback(ctx, f)
 }
 
-// FirstDelivery delegates to the wrapped store.
-func (s *Store) FirstDelivery(ctx context.Context, eventID string) (bool, error) {
-	return s.next.FirstDelivery(ctx, eventID)
+// Claim delegates to the wrapped store.
+func (s *Store) Claim(ctx context.Context, key string, now time.Time, lease time.Duration) (bool, error) {
+	return s.next.Claim(ctx, key, now, lease)
 }
 
-// ForgetDelivery delegates to the wrapped store when it can forget a
-// delivery (bot.DeliveryForgetter), and does nothing otherwise, as the bot
-// does for a store that cannot.
-func (s *Store) ForgetDelivery(ctx context.Context, eventID string) error {
-	if f, ok := s.next.(bot.DeliveryForgetter); ok {
-		return f.ForgetDelivery(ctx, eventID)
-	}
-	return nil
+// Complete delegates to the wrapped store.
+func (s *Store) Complete(ctx context.Context, key string, now time.Time) error {
+	return s.next.Complete(ctx, key, now)
+}
+
+// Release delegates to the wrapped store.
+func (s *Store) Release(ctx context.Context, key string) error {
+	return s.next.Release(ctx, key)
+}
+
+// SaveTurn delegates to the wrapped store.
+func (s *Store) SaveTurn(ctx context.Context, key string, t bot.Turn, at time.Time) error {
+	return s.next.SaveTurn(ctx, key, t, at)
+}
+
+// LastTurn delegates to the wrapped store.
+func (s *Store) LastTurn(ctx context.Context, key string) (bot.Turn, time.Time, error) {
+	return s.next.LastTurn(ctx, key)
+}
+
+// SaveShare delegates to the wrapped store.
+func (s *Store) SaveShare(ctx context.Context, key string, payload []byte, at time.Time) error {
+	return s.next.SaveShare(ctx, key, payload, at)
+}
+
+// LoadShare delegates to the wrapped store.
+func (s *Store) LoadShare(ctx context.Context, key string) ([]byte, error) {
+	return s.next.LoadShare(ctx, key)
+}
+
+// Take delegates to the wrapped store.
+func (s *Store) Take(ctx context.Context, key string, perSecond float64, burst int, now time.Time) (bool, error) {
+	return s.next.Take(ctx, key, perSecond, burst, now)
 }
 
 // ObserveDraft counts a draft the bot did not use as a fallback to

@@ -15,6 +15,7 @@ import (
 	"github.com/talksbot/talksbot/adapters/httpapi"
 	"github.com/talksbot/talksbot/adapters/prometheus"
 	"github.com/talksbot/talksbot/bot"
+	"github.com/talksbot/talksbot/bot/storetest"
 	"github.com/talksbot/talksbot/knowledge"
 )
 
@@ -22,12 +23,17 @@ import (
 // as the outcome labels.
 var _ httpapi.Counter = (*prometheus.Metrics)(nil)
 
-// recordingStore is a bot.Store that remembers what it was given.
+// recordingStore is a bot.Store that remembers the journal it was given
+// and keeps the rest in memory.
 type recordingStore struct {
+	*bot.MemoryStore
 	questions []bot.LogEntry
 	feedback  []bot.Feedback
-	events    []string
 	err       error
+}
+
+func newRecordingStore() *recordingStore {
+	return &recordingStore{MemoryStore: bot.NewMemoryStore()}
 }
 
 func (s *recordingStore) SaveFeedback(_ context.Context, f bot.Feedback) error {
@@ -38,11 +44,6 @@ func (s *recordingStore) SaveFeedback(_ context.Context, f bot.Feedback) error {
 func (s *recordingStore) LogQuestion(_ context.Context, e bot.LogEntry) error {
 	s.questions = append(s.questions, e)
 	return s.err
-}
-
-func (s *recordingStore) FirstDelivery(_ context.Context, id string) (bool, error) {
-	s.events = append(s.events, id)
-	return len(s.events) == 1, s.err
 }
 
 // fakeDrafter returns err, or a draft with text when err is nil; panics
@@ -108,7 +109,7 @@ func wantSamples(t *testing.T, got map[string]float64, want map[string]float64) 
 func TestStoreCountsQuestions(t *testing.T) {
 	ctx := t.Context()
 	m := prometheus.New()
-	next := &recordingStore{}
+	next := newRecordingStore()
 	s := m.Store(next)
 	entries := []bot.LogEntry{
 		{ReplyID: "a", Platform: bot.Slack, Answered: true, Mode: bot.ModeExtractive, Latency: 2 * time.Millisecond},
@@ -138,11 +139,11 @@ func TestStoreCountsQuestions(t *testing.T) {
 	})
 }
 
-func TestStorePassesErrorsAndDeliveries(t *testing.T) {
+func TestStorePassesErrors(t *testing.T) {
 	ctx := t.Context()
 	m := prometheus.New()
 	boom := errors.New("disk full")
-	next := &recordingStore{err: boom}
+	next := &recordingStore{MemoryStore: bot.NewMemoryStore(), err: boom}
 	s := m.Store(next)
 
 	if err := s.LogQuestion(ctx, bot.LogEntry{Platform: bot.HTTP, Answered: true}); !errors.Is(err, boom) {
@@ -151,13 +152,6 @@ func TestStorePassesErrorsAndDeliveries(t *testing.T) {
 	if err := s.SaveFeedback(ctx, bot.Feedback{ReplyID: "r", Helpful: true}); !errors.Is(err, boom) {
 		t.Errorf("SaveFeedback error = %v, want %v", err, boom)
 	}
-	next.err = nil
-	for i, want := range []bool{true, false} {
-		got, err := s.FirstDelivery(ctx, "evt")
-		if err != nil || got != want {
-			t.Errorf("FirstDelivery #%d = %v, %v; want %v, nil", i+1, got, err, want)
-		}
-	}
 	// Counting comes first: the question was answered even if logging failed.
 	wantSamples(t, scrape(t, m), map[string]float64{
 		`talksbot_questions_total{outcome="answered",platform="http"}`: 1,
@@ -165,31 +159,36 @@ func TestStorePassesErrorsAndDeliveries(t *testing.T) {
 	})
 }
 
-func TestStoreForgetsThroughTheWrappedStore(t *testing.T) {
-	ctx := t.Context()
-	m := prometheus.New()
-	s := m.Store(bot.NewMemoryStore())
-	for i, want := range []bool{true, false} {
-		if got, err := s.FirstDelivery(ctx, "evt"); err != nil || got != want {
-			t.Fatalf("FirstDelivery #%d = %v, %v; want %v, nil", i+1, got, err, want)
+// verdictStore gives the wrapped MemoryStore's feedback to the contract
+// suite.
+type verdictStore struct {
+	*prometheus.Store
+	mem *bot.MemoryStore
+}
+
+func (s verdictStore) Verdicts(_ context.Context, replyID string) ([]bot.Feedback, error) {
+	var out []bot.Feedback
+	for _, f := range s.mem.Feedbacks() {
+		if f.ReplyID == replyID {
+			out = append(out, f)
 		}
 	}
-	if err := s.ForgetDelivery(ctx, "evt"); err != nil {
-		t.Fatalf("ForgetDelivery: %v", err)
-	}
-	if got, err := s.FirstDelivery(ctx, "evt"); err != nil || !got {
-		t.Errorf("FirstDelivery after ForgetDelivery = %v, %v; want true, nil", got, err)
-	}
-	// A store that cannot forget: nothing to do, no error.
-	if err := m.Store(&recordingStore{}).ForgetDelivery(ctx, "evt"); err != nil {
-		t.Errorf("ForgetDelivery on a store that cannot forget: %v, want nil", err)
-	}
+	return out, nil
+}
+
+// TestStoreContract checks that the wrapper passes every method through:
+// wrapped around a MemoryStore, it keeps the whole Store contract.
+func TestStoreContract(t *testing.T) {
+	storetest.Run(t, func(*testing.T) bot.Store {
+		mem := bot.NewMemoryStore()
+		return verdictStore{Store: prometheus.New().Store(mem), mem: mem}
+	})
 }
 
 func TestStoreCountsFeedback(t *testing.T) {
 	ctx := t.Context()
 	m := prometheus.New()
-	next := &recordingStore{}
+	next := newRecordingStore()
 	s := m.Store(next)
 	for _, helpful := range []bool{true, true, false} {
 		if err := s.SaveFeedback(ctx, bot.Feedback{ReplyID: "r", User: "u", Helpful: helpful}); err != nil {

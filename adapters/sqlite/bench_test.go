@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/talksbot/talksbot/bot"
 )
@@ -23,17 +24,35 @@ func BenchmarkSaveFeedback(b *testing.B) {
 	}
 }
 
-// BenchmarkFirstDelivery measures recording a delivered event id, the write
-// every incoming platform event pays before it is answered.
-func BenchmarkFirstDelivery(b *testing.B) {
+// BenchmarkClaim measures claiming a delivery, the write every incoming
+// platform event pays before it is answered.
+func BenchmarkClaim(b *testing.B) {
 	s, _ := openStore(b)
 	ctx := b.Context()
+	now := time.Now()
 	i := 0
 	for b.Loop() {
-		if _, err := s.FirstDelivery(ctx, fmt.Sprint("ev", i)); err != nil {
+		if _, err := s.Claim(ctx, fmt.Sprint("ev", i), now, 30*time.Second); err != nil {
 			b.Fatal(err)
 		}
 		i++
+	}
+}
+
+// BenchmarkTake measures a rate-limit check, the other write every
+// question pays: one user asking once a second at a rate of one a second,
+// so that every take succeeds and writes (a refused take writes nothing
+// and costs a tenth of it).
+func BenchmarkTake(b *testing.B) {
+	s, _ := openStore(b)
+	ctx := b.Context()
+	now := time.Now()
+	for b.Loop() {
+		now = now.Add(time.Second)
+		ok, err := s.Take(ctx, "slack:U1", 1, 5, now)
+		if err != nil || !ok {
+			b.Fatalf("Take = %v, %v; want true, nil", ok, err)
+		}
 	}
 }
 

@@ -34,8 +34,11 @@ func Example() {
 	s.SaveFeedback(ctx, bot.Feedback{ReplyID: "r1", Platform: bot.Slack, User: "U1",
 		Helpful: true, Theme: "Keeping Support At The Top", At: at.Add(2 * time.Minute)})
 
-	first, _ := s.FirstDelivery(ctx, "Ev0123")
-	again, _ := s.FirstDelivery(ctx, "Ev0123")
+	// A replica claims an event for 30 s, answers it and marks it done: the
+	// platform's retry, even a minute later, is not answered again.
+	first, _ := s.Claim(ctx, "slack:Ev0123", at, 30*time.Second)
+	s.Complete(ctx, "slack:Ev0123", at.Add(2*time.Second))
+	again, _ := s.Claim(ctx, "slack:Ev0123", at.Add(time.Minute), 30*time.Second)
 	fmt.Println("first delivery:", first, "retry:", again)
 
 	r, err := s.Report(ctx, at.Add(-7*24*time.Hour))

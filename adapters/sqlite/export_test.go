@@ -26,3 +26,7 @@ func SetBusyTimeouts(write, ping time.Duration) (restore func()) {
 	busyTimeout, pingBusyTimeout = write, ping
 	return func() { busyTimeout, pingBusyTimeout = oldWrite, oldPing }
 }
+
+// Migrations returns the schema's migrations, for tests that build an
+// older database.
+func Migrations() []string { return migrations[:] }

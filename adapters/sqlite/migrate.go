@@ -56,6 +56,39 @@ var migrations = [...]string{
 	DROP INDEX questions_at;
 	CREATE INDEX questions_at ON questions (at, answered);
 	`,
+	// 3: the state replicas share (bot.Store). A delivery is claimed with a
+	// lease until it is done; the ids delivered before are done already.
+	// Turns mark the threads the bot answered in; shares hold the payloads
+	// of Share buttons; buckets the per-user rate limits. Each is pruned
+	// by at.
+	`
+	ALTER TABLE deliveries ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE deliveries ADD COLUMN done INTEGER NOT NULL DEFAULT 1 CHECK (done IN (0, 1));
+
+	CREATE TABLE turns (
+		id       TEXT    PRIMARY KEY,
+		question TEXT    NOT NULL,
+		answer   TEXT    NOT NULL,
+		topic    TEXT    NOT NULL,
+		context  TEXT    NOT NULL,
+		at       INTEGER NOT NULL
+	);
+	CREATE INDEX turns_at ON turns (at);
+
+	CREATE TABLE shares (
+		id      TEXT    PRIMARY KEY,
+		payload BLOB    NOT NULL,
+		at      INTEGER NOT NULL
+	);
+	CREATE INDEX shares_at ON shares (at);
+
+	CREATE TABLE buckets (
+		id     TEXT    PRIMARY KEY,
+		tokens REAL    NOT NULL,
+		at     INTEGER NOT NULL
+	) WITHOUT ROWID;
+	CREATE INDEX buckets_at ON buckets (at);
+	`,
 }
 
 // SchemaVersion is the schema version this package writes.

@@ -72,6 +72,9 @@ func (s *Store) stopQuestionLog() {
 // never held up. The log holds the question, its outcome, mode and latency;
 // never a token.
 func (s *Store) LogQuestion(ctx context.Context, e bot.LogEntry) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("log question of reply %s: %w", e.ReplyID, err)
+	}
 	e.At = orNow(e.At) // the time asked, not the time written
 	s.qmu.RLock()
 	defer s.qmu.RUnlock()
@@ -268,6 +271,6 @@ func (s *Store) pruneInBackground() {
 	if p, err := s.Prune(ctx, time.Now()); err != nil {
 		s.log.Warn("prune state database", "err", err)
 	} else if p != (Pruned{}) {
-		s.log.Debug("pruned state database", "deliveries", p.Deliveries, "questions", p.Questions, "feedback", p.Feedback)
+		s.log.Debug("pruned state database", "deliveries", p.Deliveries, "turns", p.Turns, "shares", p.Shares, "buckets", p.Buckets, "questions", p.Questions, "feedback", p.Feedback)
 	}
 }

@@ -195,14 +195,17 @@ func TestQuestionLogPrunesNowAndThen(t *testing.T) {
 	defer sqlite.SetPruneEvery(3)()
 	ctx := t.Context()
 	s, dir := openStore(t)
-	if _, err := s.FirstDelivery(ctx, "old"); err != nil {
+	if err := s.Complete(ctx, "old", time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	expired := time.Now().Add(-sqlite.DeliveryTTL - time.Minute).UnixMilli()
 	if _, err := rawDB(t, dir).ExecContext(ctx, "UPDATE deliveries SET at = ? WHERE event_id = 'old'", expired); err != nil {
 		t.Fatal(err)
 	}
-	// One delivery and two logged questions make three writes: a prune.
+	// A claim and two logged questions make three writes: a prune.
+	if _, err := s.Claim(ctx, "new", time.Now(), time.Minute); err != nil {
+		t.Fatal(err)
+	}
 	for _, id := range []string{"r1", "r2"} {
 		if err := s.LogQuestion(ctx, bot.LogEntry{ReplyID: id, Question: "q"}); err != nil {
 			t.Fatal(err)
@@ -211,8 +214,8 @@ func TestQuestionLogPrunesNowAndThen(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if first, err := s.FirstDelivery(ctx, "old"); err != nil || !first {
-		t.Errorf("FirstDelivery(old) = %v, %v; want true (pruned)", first, err)
+	if first, err := s.Claim(ctx, "old", time.Now(), time.Minute); err != nil || !first {
+		t.Errorf("Claim(old) = %v, %v; want true (pruned)", first, err)
 	}
 }
 

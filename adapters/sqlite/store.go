@@ -24,14 +24,14 @@ import (
 // FileName is the database file's name inside the state folder.
 const FileName = "talksbot.db"
 
-// DeliveryTTL is how long a delivered event id is remembered. Platforms
-// retry a delivery within minutes (Slack) or at most a quarter of an hour
-// (Discord interactions), so a day is ample; older ids are pruned on open and
-// from time to time while the store is in use.
-const DeliveryTTL = 24 * time.Hour
+// DeliveryTTL is how long a delivery key is remembered after its last claim
+// or completion, bot.DeliveryTTL; older keys are pruned on open and from
+// time to time while the store is in use.
+const DeliveryTTL = bot.DeliveryTTL
 
-// pruneEvery is how many writes (first deliveries and logged questions) pass
-// between two automatic prunes while the store is open. Tests lower it.
+// pruneEvery is how many writes (claims, turns, shares, takes and logged
+// questions) pass between two automatic prunes while the store is open.
+// Tests lower it.
 var pruneEvery uint64 = 1024
 
 // busyTimeout bounds how long a write waits for another process's write
@@ -69,7 +69,7 @@ type Store struct {
 	r    *sql.DB // query_only connections for reports
 	ping *sql.DB // one connection with a short busy timeout, for Ping
 
-	writes atomic.Uint64 // first deliveries and logged questions, for pruning
+	writes atomic.Uint64 // claims, turns, shares, takes and logged questions, for pruning
 
 	// The question log's queue and its writer goroutine; see questions.go.
 	qmu      sync.RWMutex
@@ -85,10 +85,7 @@ type Store struct {
 	closeErr  error
 }
 
-var (
-	_ bot.Store             = (*Store)(nil)
-	_ bot.DeliveryForgetter = (*Store)(nil)
-)
+var _ bot.Store = (*Store)(nil)
 
 // Open opens (creating when missing) the state database talksbot.db in dir,
 // creating dir too, brings its schema up to date and proves it writable. It
@@ -326,51 +323,20 @@ func (s *Store) SaveFeedback(ctx context.Context, f bot.Feedback) error {
 	return nil
 }
 
-// FirstDelivery records a platform event id, durably, and reports whether it
-// was seen for the first time. Ids are remembered for DeliveryTTL.
-func (s *Store) FirstDelivery(ctx context.Context, eventID string) (bool, error) {
-	if eventID == "" {
-		return false, errors.New("record delivery: empty event id")
-	}
-	res, err := s.w.ExecContext(ctx,
-		`INSERT INTO deliveries (event_id, at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING`,
-		eventID, millis(time.Now()))
-	if err != nil {
-		return false, fmt.Errorf("record delivery %s: %w", eventID, err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return false, fmt.Errorf("record delivery %s: %w", eventID, err)
-	}
-	if n == 1 && s.counted(1) {
-		s.requestPrune()
-	}
-	return n == 1, nil
-}
-
-// ForgetDelivery forgets a recorded event id, so that the platform's retry of
-// an event the bot failed to answer is taken as a first delivery. Forgetting
-// an id never recorded is not an error.
-func (s *Store) ForgetDelivery(ctx context.Context, eventID string) error {
-	if eventID == "" {
-		return errors.New("forget delivery: empty event id")
-	}
-	if _, err := s.w.ExecContext(ctx, `DELETE FROM deliveries WHERE event_id = ?`, eventID); err != nil {
-		return fmt.Errorf("forget delivery %s: %w", eventID, err)
-	}
-	return nil
-}
-
 // Pruned counts the rows a Prune removed.
 type Pruned struct {
-	Deliveries int64 // event ids older than DeliveryTTL
+	Deliveries int64 // delivery claims last claimed or completed more than bot.DeliveryTTL ago
+	Turns      int64 // turns saved more than bot.TurnTTL ago
+	Shares     int64 // share payloads saved more than bot.ShareTTL ago
+	Buckets    int64 // rate-limit buckets last taken from more than bot.BucketTTL ago
 	Questions  int64 // logged questions older than the retention
 	Feedback   int64 // verdicts older than the retention
 }
 
-// Prune removes, as of now, delivered event ids older than DeliveryTTL and,
-// when Options.Retention is set, questions and feedback older than it. Open
-// runs it, and the store runs it now and then while in use.
+// Prune removes, as of now, the shared state past its age (delivery
+// claims, turns, shares and buckets; see bot.DeliveryTTL and the rest)
+// and, when Options.Retention is set, questions and feedback older than
+// it. Open runs it, and the store runs it now and then while in use.
 func (s *Store) Prune(ctx context.Context, now time.Time) (Pruned, error) {
 	var p Pruned
 	tx, err := s.w.BeginTx(ctx, nil)
@@ -384,7 +350,12 @@ func (s *Store) Prune(ctx context.Context, now time.Time) (Pruned, error) {
 		before time.Time
 		n      *int64
 	}
-	steps := []step{{"deliveries", `DELETE FROM deliveries WHERE at < ?`, now.Add(-DeliveryTTL), &p.Deliveries}}
+	steps := []step{
+		{"deliveries", `DELETE FROM deliveries WHERE at < ?`, now.Add(-bot.DeliveryTTL), &p.Deliveries},
+		{"turns", `DELETE FROM turns WHERE at < ?`, now.Add(-bot.TurnTTL), &p.Turns},
+		{"shares", `DELETE FROM shares WHERE at < ?`, now.Add(-bot.ShareTTL), &p.Shares},
+		{"buckets", `DELETE FROM buckets WHERE at < ?`, now.Add(-bot.BucketTTL), &p.Buckets},
+	}
 	if s.retention > 0 {
 		before := now.Add(-s.retention)
 		steps = append(steps,

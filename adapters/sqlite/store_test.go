@@ -1,7 +1,9 @@
 package sqlite_test
 
 import (
+	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +14,8 @@ import (
 
 	"github.com/talksbot/talksbot/adapters/sqlite"
 	"github.com/talksbot/talksbot/bot"
+	"github.com/talksbot/talksbot/bot/storetest"
+	"github.com/talksbot/talksbot/knowledge"
 )
 
 // openStore opens a store in a fresh temporary folder and closes it when the
@@ -65,7 +69,7 @@ func TestOpenCreatesDatabase(t *testing.T) {
 	if mode != "wal" {
 		t.Errorf("journal_mode = %q, want wal", mode)
 	}
-	for _, table := range []string{"feedback", "questions", "deliveries", "schema_migrations"} {
+	for _, table := range []string{"feedback", "questions", "deliveries", "turns", "shares", "buckets", "schema_migrations"} {
 		var n int
 		err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?", table).Scan(&n)
 		if err != nil || n != 1 {
@@ -195,61 +199,317 @@ func TestOpenUnwritable(t *testing.T) {
 	}
 }
 
-func TestFirstDelivery(t *testing.T) {
-	ctx := t.Context()
-	s, _ := openStore(t)
-	steps := []struct {
-		id   string
-		want bool
+// verdictStore gives a Store the read-back of feedback that the contract
+// suite needs, straight from the database file.
+type verdictStore struct {
+	*sqlite.Store
+	db *sql.DB
+}
+
+func (s verdictStore) Verdicts(ctx context.Context, replyID string) ([]bot.Feedback, error) {
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT platform, user_id, helpful, theme, at FROM feedback WHERE reply_id = ?`, replyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []bot.Feedback
+	for rows.Next() {
+		f := bot.Feedback{ReplyID: replyID}
+		var ms int64
+		if err := rows.Scan(&f.Platform, &f.User, &f.Helpful, &f.Theme, &ms); err != nil {
+			return nil, err
+		}
+		f.At = time.UnixMilli(ms)
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+func TestStoreContract(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) bot.Store {
+		s, dir := openStore(t)
+		return verdictStore{Store: s, db: rawDB(t, dir)}
+	})
+}
+
+// TestStateSurvivesReopening checks that what replicas share outlives the
+// process, whether it closed the store or died: turns, shares, claims and
+// buckets are on disk when their methods return.
+func TestStateSurvivesReopening(t *testing.T) {
+	tests := []struct {
+		name  string
+		close bool
 	}{
-		{"Ev01", true},
-		{"Ev01", false},
-		{"Ev02", true},
-		{"ev01", true}, // ids are case-sensitive
-		{"Ev02", false},
+		{"closed", true},
+		{"killed", false}, // the first store is still open: nothing was flushed on close
 	}
-	for i, st := range steps {
-		got, err := s.FirstDelivery(ctx, st.id)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := t.Context()
+			dir := t.TempDir()
+			now := time.Now().Truncate(time.Millisecond)
+			turn := bot.Turn{Question: "and Khamenei? (following up on “What did Congress push for?”)", Answer: "He backed the talks.",
+				Topic: "What did Congress push for?", Context: "What did Congress push for? and Khamenei?"}
+			s, err := sqlite.Open(ctx, dir, sqlite.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			_, errClaim := s.Claim(ctx, "slack:Ev2", now, time.Hour)
+			_, errTake := s.Take(ctx, "slack:U1", 1.0/3600, 1, now)
+			for i, err := range []error{
+				s.SaveTurn(ctx, "slack:C1:T1", turn, now),
+				s.SaveShare(ctx, "0123456789abcdef", []byte(`{"ID":"r1"}`), now),
+				s.Complete(ctx, "slack:Ev1", now),
+				errClaim, errTake,
+			} {
+				if err != nil {
+					t.Fatalf("write %d: %v", i+1, err)
+				}
+			}
+			if tt.close {
+				if err := s.Close(); err != nil {
+					t.Fatal(err)
+				}
+			}
+
+			s2, err := sqlite.Open(ctx, dir, sqlite.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s2.Close()
+			got, at, err := s2.LastTurn(ctx, "slack:C1:T1")
+			if err != nil || got != turn || !at.Equal(now) {
+				t.Errorf("LastTurn after reopening = %+v at %v, %v; want %+v at %v", got, at, err, turn, now)
+			}
+			if p, err := s2.LoadShare(ctx, "0123456789abcdef"); err != nil || string(p) != `{"ID":"r1"}` {
+				t.Errorf("LoadShare after reopening = %q, %v; want the payload", p, err)
+			}
+			for _, key := range []string{"slack:Ev1", "slack:Ev2"} {
+				if ok, err := s2.Claim(ctx, key, now.Add(time.Minute), time.Minute); ok || err != nil {
+					t.Errorf("Claim(%s) after reopening = %v, %v; want false (done or held)", key, ok, err)
+				}
+			}
+			if ok, err := s2.Take(ctx, "slack:U1", 1.0/3600, 1, now.Add(time.Minute)); ok || err != nil {
+				t.Errorf("Take after reopening = %v, %v; want false (the bucket is empty)", ok, err)
+			}
+		})
+	}
+}
+
+// TestBotStateSurvivesRestart runs the bot on SQLite, restarts it, and
+// finds its threads and shares: follow-ups without a mention and Share
+// buttons keep working across a restart.
+func TestBotStateSurvivesRestart(t *testing.T) {
+	ctx := t.Context()
+	dir := t.TempDir()
+	ix, err := knowledge.NewIndex([]*knowledge.Document{knowledge.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := func(b *bot.Bot, text string) bot.Reply {
+		return b.Handle(ctx, bot.Request{Platform: bot.Slack, User: "U1", Channel: "C1", Thread: "T1", Text: text})
+	}
+
+	s, err := sqlite.Open(ctx, dir, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := bot.New(ix, bot.Options{Store: s})
+	answer := in(before, "What did Congress push for?")
+	if answer.Kind != bot.KindAnswer {
+		t.Fatalf("got %s, want an answer", answer.Kind)
+	}
+	key, err := before.SaveShare(ctx, answer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s, err = sqlite.Open(ctx, dir, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	after := bot.New(ix, bot.Options{Store: s})
+	if ok, err := after.Follows(ctx, bot.Slack, "C1", "T1"); !ok || err != nil {
+		t.Errorf("after the restart: Follows = %v, %v; want true, nil", ok, err)
+	}
+	if r := in(after, "and Khamenei?"); !strings.Contains(r.Question, "following up on “What did Congress push for?”") {
+		t.Errorf("after the restart: got question %q, want it in the thread's context", r.Question)
+	}
+	shared, err := after.LoadShare(ctx, key)
+	if err != nil {
+		t.Fatalf("after the restart: LoadShare: %v", err)
+	}
+	if shared.ID != answer.ID || shared.Text != answer.Text || len(shared.Citations) != len(answer.Citations) {
+		t.Errorf("after the restart: shared %+v, want %+v", shared, answer)
+	}
+}
+
+// TestClaimsAcrossOpenStores races claims through two stores open on one
+// file, as two processes would: each key is claimed once.
+func TestClaimsAcrossOpenStores(t *testing.T) {
+	ctx := t.Context()
+	dir := t.TempDir()
+	var stores [2]*sqlite.Store
+	for i := range stores {
+		s, err := sqlite.Open(ctx, dir, sqlite.Options{})
 		if err != nil {
-			t.Fatalf("step %d FirstDelivery(%q): %v", i, st.id, err)
+			t.Fatal(err)
 		}
-		if got != st.want {
-			t.Errorf("step %d FirstDelivery(%q) = %v, want %v", i, st.id, got, st.want)
+		defer s.Close()
+		stores[i] = s
+	}
+	const keys, each = 5, 8
+	now := time.Now()
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		wins = make(map[string]int)
+	)
+	start := make(chan struct{})
+	for g := range 2 * each {
+		wg.Go(func() {
+			<-start
+			for k := range keys {
+				key := fmt.Sprint("ev", k)
+				ok, err := stores[g%2].Claim(ctx, key, now, time.Minute)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if ok {
+					mu.Lock()
+					wins[key]++
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	close(start)
+	wg.Wait()
+	for k := range keys {
+		if key := fmt.Sprint("ev", k); wins[key] != 1 {
+			t.Errorf("%s claimed %d times through two stores, want once", key, wins[key])
 		}
 	}
-	if _, err := s.FirstDelivery(ctx, ""); err == nil {
-		t.Error("FirstDelivery(\"\"): got no error, want one")
+}
+
+// TestMigrationKeepsDeliveredIDs checks the upgrade from schema version 2:
+// the event ids delivered before are done, and a retry of one is not
+// answered again.
+func TestMigrationKeepsDeliveredIDs(t *testing.T) {
+	ctx := t.Context()
+	dir := t.TempDir()
+	db := rawDB(t, dir)
+	if _, err := db.ExecContext(ctx, `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	for v, m := range sqlite.Migrations()[:2] {
+		if _, err := db.ExecContext(ctx, m); err != nil {
+			t.Fatalf("migration %d: %v", v+1, err)
+		}
+		if _, err := db.ExecContext(ctx, `INSERT INTO schema_migrations VALUES (?, 0)`, v+1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := time.Now()
+	if _, err := db.ExecContext(ctx, `INSERT INTO deliveries (event_id, at) VALUES ('Ev1', ?)`, now.UnixMilli()); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s, err := sqlite.Open(ctx, dir, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v, err := s.Version(ctx); err != nil || v != sqlite.SchemaVersion {
+		t.Fatalf("Version = %d, %v; want %d", v, err, sqlite.SchemaVersion)
+	}
+	if ok, err := s.Claim(ctx, "Ev1", now.Add(time.Hour), time.Minute); ok || err != nil {
+		t.Errorf("Claim of an id delivered before the upgrade = %v, %v; want false", ok, err)
+	}
+	if ok, err := s.Claim(ctx, "Ev2", now, time.Minute); !ok || err != nil {
+		t.Errorf("Claim of a new id = %v, %v; want true", ok, err)
 	}
 }
 
 func TestPrune(t *testing.T) {
 	ctx := t.Context()
-	s, _ := openStore(t)
-	if _, err := s.FirstDelivery(ctx, "evt"); err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		kind  string
+		ttl   time.Duration
+		write func(s *sqlite.Store, at time.Time) error
+		want  sqlite.Pruned
+		// gone reports whether the row written is gone.
+		gone func(s *sqlite.Store, now time.Time) (bool, error)
+	}{
+		{"completed delivery", bot.DeliveryTTL,
+			func(s *sqlite.Store, at time.Time) error { return s.Complete(ctx, "ev", at) },
+			sqlite.Pruned{Deliveries: 1},
+			func(s *sqlite.Store, now time.Time) (bool, error) { return s.Claim(ctx, "ev", now, time.Minute) }},
+		{"turn", bot.TurnTTL,
+			func(s *sqlite.Store, at time.Time) error { return s.SaveTurn(ctx, "t", bot.Turn{Question: "q"}, at) },
+			sqlite.Pruned{Turns: 1},
+			func(s *sqlite.Store, _ time.Time) (bool, error) {
+				_, _, err := s.LastTurn(ctx, "t")
+				return notFound(err)
+			}},
+		{"share", bot.ShareTTL,
+			func(s *sqlite.Store, at time.Time) error { return s.SaveShare(ctx, "sh", []byte("p"), at) },
+			sqlite.Pruned{Shares: 1},
+			func(s *sqlite.Store, _ time.Time) (bool, error) {
+				_, err := s.LoadShare(ctx, "sh")
+				return notFound(err)
+			}},
+		{"bucket", bot.BucketTTL,
+			func(s *sqlite.Store, at time.Time) error {
+				_, err := s.Take(ctx, "u", 1.0/(365*24*3600), 1, at) // a token a year
+				return err
+			},
+			sqlite.Pruned{Buckets: 1},
+			func(s *sqlite.Store, now time.Time) (bool, error) { return s.Take(ctx, "u", 1.0/(365*24*3600), 1, now) }},
 	}
+	for _, tt := range tests {
+		t.Run(tt.kind, func(t *testing.T) {
+			s, _ := openStore(t)
+			// Written an hour from now, so that the store's own prunes, by
+			// the wall clock, leave it alone.
+			at := time.Now().Add(time.Hour)
+			if err := tt.write(s, at); err != nil {
+				t.Fatal(err)
+			}
+			p, err := s.Prune(ctx, at.Add(tt.ttl-time.Millisecond))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p != (sqlite.Pruned{}) {
+				t.Errorf("Prune(just before the %s expires) = %+v, want nothing removed", tt.kind, p)
+			}
+			if p, err = s.Prune(ctx, at.Add(tt.ttl+time.Millisecond)); err != nil {
+				t.Fatal(err)
+			}
+			if p != tt.want {
+				t.Errorf("Prune(after the %s expired) = %+v, want %+v", tt.kind, p, tt.want)
+			}
+			if gone, err := tt.gone(s, at.Add(time.Second)); err != nil || !gone {
+				t.Errorf("after pruning: %s gone = %v, %v; want true", tt.kind, gone, err)
+			}
+		})
+	}
+}
 
-	p, err := s.Prune(ctx, time.Now().Add(sqlite.DeliveryTTL-time.Hour))
-	if err != nil {
-		t.Fatal(err)
+// notFound reports whether err is bot.ErrNotFound, passing on other errors.
+func notFound(err error) (bool, error) {
+	if errors.Is(err, bot.ErrNotFound) {
+		return true, nil
 	}
-	if p != (sqlite.Pruned{}) {
-		t.Errorf("Prune(before the id expires) = %+v, want nothing removed", p)
-	}
-	if first, _ := s.FirstDelivery(ctx, "evt"); first {
-		t.Error("after pruning too early: FirstDelivery = true, want false (the id is recent)")
-	}
-
-	p, err = s.Prune(ctx, time.Now().Add(sqlite.DeliveryTTL+time.Minute))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if p != (sqlite.Pruned{Deliveries: 1}) {
-		t.Errorf("Prune(after the id expired) = %+v, want one delivery removed", p)
-	}
-	if first, _ := s.FirstDelivery(ctx, "evt"); !first {
-		t.Error("after pruning: FirstDelivery = false, want true")
-	}
+	return false, err
 }
 
 func TestPruneRetention(t *testing.T) {
@@ -305,68 +565,75 @@ func TestPruneRetention(t *testing.T) {
 	}
 }
 
-func TestForgetDelivery(t *testing.T) {
+// TestBotDeliveries checks that the bot's delivery calls reach the store.
+func TestBotDeliveries(t *testing.T) {
 	ctx := t.Context()
 	s, _ := openStore(t)
+	b := bot.New(nil, bot.Options{Store: s})
 	steps := []struct {
-		op   string // "first" or "forget"
-		id   string
+		op   string // "first", "forget" or "done"
+		key  string
 		want bool // for "first"
 	}{
 		{"first", "Ev1", true},
 		{"first", "Ev1", false},
 		{"forget", "Ev1", false},
 		{"first", "Ev1", true}, // the platform's retry is answered
+		{"done", "Ev1", false},
+		{"forget", "Ev1", false}, // too late: it was answered
 		{"first", "Ev1", false},
 		{"forget", "never-seen", false},
 		{"first", "never-seen", true},
 	}
 	for i, st := range steps {
+		var err error
 		switch st.op {
 		case "first":
-			got, err := s.FirstDelivery(ctx, st.id)
-			if err != nil || got != st.want {
-				t.Errorf("step %d FirstDelivery(%q) = %v, %v; want %v, nil", i, st.id, got, err, st.want)
+			var got bool
+			got, err = b.FirstDelivery(ctx, st.key)
+			if got != st.want {
+				t.Errorf("step %d FirstDelivery(%q) = %v, want %v", i+1, st.key, got, st.want)
 			}
 		case "forget":
-			if err := s.ForgetDelivery(ctx, st.id); err != nil {
-				t.Errorf("step %d ForgetDelivery(%q): %v", i, st.id, err)
-			}
+			err = b.ForgetDelivery(ctx, st.key)
+		case "done":
+			err = b.DoneDelivery(ctx, st.key)
 		}
-	}
-	if err := s.ForgetDelivery(ctx, ""); err == nil {
-		t.Error(`ForgetDelivery(""): got no error, want one`)
-	}
-	// The bot reaches it through its optional interface.
-	b := bot.New(nil, bot.Options{Store: s})
-	if _, err := b.FirstDelivery(ctx, "Ev2"); err != nil {
-		t.Fatal(err)
-	}
-	if err := b.ForgetDelivery(ctx, "Ev2"); err != nil {
-		t.Fatal(err)
-	}
-	if first, _ := s.FirstDelivery(ctx, "Ev2"); !first {
-		t.Error("after bot.ForgetDelivery: FirstDelivery = false, want true")
+		if err != nil {
+			t.Errorf("step %d %s(%q): %v", i+1, st.op, st.key, err)
+		}
 	}
 }
 
-func TestOpenPrunesExpiredDeliveries(t *testing.T) {
+func TestOpenPrunes(t *testing.T) {
 	ctx := t.Context()
 	dir := t.TempDir()
 	s, err := sqlite.Open(ctx, dir, sqlite.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	now := time.Now()
 	for _, id := range []string{"old", "new"} {
-		if _, err := s.FirstDelivery(ctx, id); err != nil {
+		if err := s.Complete(ctx, id, now); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveTurn(ctx, id, bot.Turn{Question: id}, now); err != nil {
 			t.Fatal(err)
 		}
 	}
 	s.Close()
 
-	expired := time.Now().Add(-sqlite.DeliveryTTL - time.Minute).UnixMilli()
-	if _, err := rawDB(t, dir).ExecContext(ctx, "UPDATE deliveries SET at = ? WHERE event_id = 'old'", expired); err != nil {
-		t.Fatal(err)
+	db := rawDB(t, dir)
+	for _, q := range []struct {
+		query string
+		age   time.Duration
+	}{
+		{"UPDATE deliveries SET at = ? WHERE event_id = 'old'", bot.DeliveryTTL},
+		{"UPDATE turns SET at = ? WHERE id = 'old'", bot.TurnTTL},
+	} {
+		if _, err := db.ExecContext(ctx, q.query, now.Add(-q.age-time.Minute).UnixMilli()); err != nil {
+			t.Fatal(err)
+		}
 	}
 
 	s, err = sqlite.Open(ctx, dir, sqlite.Options{})
@@ -378,31 +645,33 @@ func TestOpenPrunesExpiredDeliveries(t *testing.T) {
 		id   string
 		want bool
 	}{{"old", true}, {"new", false}} {
-		got, err := s.FirstDelivery(ctx, tt.id)
-		if err != nil {
-			t.Fatal(err)
+		got, err := s.Claim(ctx, tt.id, now, time.Minute)
+		if err != nil || got != tt.want {
+			t.Errorf("after reopen Claim(%q) = %v, %v; want %v", tt.id, got, err, tt.want)
 		}
-		if got != tt.want {
-			t.Errorf("after reopen FirstDelivery(%q) = %v, want %v", tt.id, got, tt.want)
+		_, _, err = s.LastTurn(ctx, tt.id)
+		if gone, err := notFound(err); err != nil || gone != tt.want {
+			t.Errorf("after reopen turn %q gone = %v, %v; want %v", tt.id, gone, err, tt.want)
 		}
 	}
 }
 
-func TestFirstDeliveryPrunesNowAndThen(t *testing.T) {
+func TestClaimPrunesNowAndThen(t *testing.T) {
 	defer sqlite.SetPruneEvery(3)()
 	ctx := t.Context()
 	s, dir := openStore(t)
-	if _, err := s.FirstDelivery(ctx, "old"); err != nil {
+	now := time.Now()
+	if _, err := s.Claim(ctx, "old", now, time.Minute); err != nil {
 		t.Fatal(err)
 	}
-	expired := time.Now().Add(-sqlite.DeliveryTTL - time.Minute).UnixMilli()
-	if _, err := rawDB(t, dir).ExecContext(ctx, "UPDATE deliveries SET at = ? WHERE event_id = 'old'", expired); err != nil {
+	expired := now.Add(-sqlite.DeliveryTTL - time.Minute).UnixMilli()
+	if _, err := rawDB(t, dir).ExecContext(ctx, "UPDATE deliveries SET at = ?, lease_until = ?, done = 1 WHERE event_id = 'old'", expired, expired); err != nil {
 		t.Fatal(err)
 	}
-	// "old" was the first delivery; two more make three and trigger a prune,
+	// "old" was the first claim; two more make three and trigger a prune,
 	// which the question log's writer runs: Flush waits for it.
 	for _, id := range []string{"e2", "e3"} {
-		if _, err := s.FirstDelivery(ctx, id); err != nil {
+		if _, err := s.Claim(ctx, id, now, time.Minute); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -413,12 +682,12 @@ func TestFirstDeliveryPrunesNowAndThen(t *testing.T) {
 		id   string
 		want bool
 	}{{"old", true}, {"e2", false}, {"e3", false}} {
-		got, err := s.FirstDelivery(ctx, tt.id)
+		got, err := s.Claim(ctx, tt.id, now, time.Minute)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got != tt.want {
-			t.Errorf("FirstDelivery(%q) = %v, want %v", tt.id, got, tt.want)
+			t.Errorf("Claim(%q) = %v, want %v", tt.id, got, tt.want)
 		}
 	}
 }
@@ -524,7 +793,7 @@ func TestReopenKeepsData(t *testing.T) {
 	if err := s.LogQuestion(ctx, bot.LogEntry{ReplyID: "r1", Platform: bot.Slack, User: "U1", Question: "who won?", At: at}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.FirstDelivery(ctx, "evt"); err != nil {
+	if err := s.Complete(ctx, "evt", at); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
@@ -543,8 +812,8 @@ func TestReopenKeepsData(t *testing.T) {
 	if r.Questions != 1 || r.Declined != 1 || len(r.Themes) != 1 || r.Themes[0].Up != 1 {
 		t.Errorf("after reopen: report %+v, want the question (declined) and one up vote", r)
 	}
-	if first, _ := s.FirstDelivery(ctx, "evt"); first {
-		t.Error("after reopen: FirstDelivery(evt) = true, want false")
+	if first, _ := s.Claim(ctx, "evt", at, time.Minute); first {
+		t.Error("after reopen: Claim(evt) = true, want false")
 	}
 }
 
@@ -566,7 +835,7 @@ func TestConcurrentWriters(t *testing.T) {
 				err1 := s.LogQuestion(ctx, bot.LogEntry{ReplyID: id, Platform: bot.Discord, User: "u", Question: "q", Answered: true, At: start})
 				err2 := s.SaveFeedback(ctx, bot.Feedback{ReplyID: id, Platform: bot.Discord, User: "u", Helpful: i%2 == 0, Theme: "t", At: start})
 				// Every writer delivers the same events: each must be first once.
-				first, err3 := s.FirstDelivery(ctx, fmt.Sprintf("shared-%d", i))
+				first, err3 := s.Claim(ctx, fmt.Sprintf("shared-%d", i), start, time.Minute)
 				mu.Lock()
 				if first {
 					firsts++
@@ -593,7 +862,7 @@ func TestConcurrentWriters(t *testing.T) {
 		t.Error(err)
 	}
 	if firsts != each {
-		t.Errorf("first deliveries = %d, want %d (one per shared event)", firsts, each)
+		t.Errorf("claims won = %d, want %d (one per shared event)", firsts, each)
 	}
 	r, err := s.Report(ctx, start)
 	if err != nil {
