@@ -46,9 +46,10 @@ func deliveryKey(triggerID, fallbackNamespace, fallback string) string {
 }
 
 // claim reports whether the command or click named key is delivered for the
-// first time, recording it in the store. The store keeps delivery keys for
-// longer than the five minutes a signature is valid (a day, for SQLite), so a
-// replay within the window is caught.
+// first time, claiming it in the store; once it is acknowledged it is marked
+// answered there. The store keeps answered keys for longer than the five
+// minutes a signature is valid (a day), so a replay within the window is
+// caught.
 func (a *Adapter) claim(ctx context.Context, key, kind string) bool {
 	if key == "" {
 		return true
@@ -89,15 +90,23 @@ func (a *Adapter) acceptCommand(ctx context.Context, key string, c slashCommand)
 	if !first {
 		return false
 	}
+	// Slack does not deliver a command again: taken or declined (the user
+	// is told in the acknowledgement), it is done, and a replay is not
+	// answered.
+	defer a.doneKey(ctx, key)
 	if got := a.offer(a.commandJob(c)); got != accepted {
-		// Slack does not deliver a command again, and the user is told in
-		// the acknowledgement: the claim stays, so a replay is not
-		// answered either.
 		a.log.Warn("slack command declined", "reason", got.String())
 		a.refused(bot.ProblemBusy)
 		return true
 	}
 	return false
+}
+
+// doneKey marks the command or click named key answered, if it has a key.
+func (a *Adapter) doneKey(ctx context.Context, key string) {
+	if key != "" {
+		a.done(ctx, key)
+	}
 }
 
 // verdict is how a command or click is acknowledged.
@@ -133,9 +142,11 @@ func (a *Adapter) acceptInteraction(ctx context.Context, key string, cb slackapi
 	got := a.offer(a.interactionJob(cb, recorded))
 	switch {
 	case got == accepted:
+		a.doneKey(ctx, key)
 		return ackDone
 	case recorded:
 		a.log.Warn("slack feedback recorded but not thanked", "reason", got.String())
+		a.doneKey(ctx, key)
 		return ackDone
 	}
 	a.unclaim(ctx, key, "interaction")

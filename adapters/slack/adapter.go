@@ -19,17 +19,32 @@ import (
 )
 
 // Core is what the adapter needs of talksbot's core. *bot.Bot satisfies it.
+// Everything that must outlive the process or be shared by replicas (which
+// deliveries were answered, the threads the bot follows, the answers behind
+// Share buttons) is kept through it, not in the adapter.
 type Core interface {
 	// Handle answers one request.
 	Handle(ctx context.Context, req bot.Request) bot.Reply
 	// Feedback records a user's verdict on a reply.
 	Feedback(ctx context.Context, f bot.Feedback) error
-	// FirstDelivery reports whether an event id is seen for the first time.
-	FirstDelivery(ctx context.Context, eventID string) (bool, error)
-	// ForgetDelivery releases an event id FirstDelivery recorded, so that
-	// Slack's next delivery of an event the adapter failed to answer counts
-	// as the first.
-	ForgetDelivery(ctx context.Context, eventID string) error
+	// FirstDelivery claims a delivery key (an event id, a command's or
+	// click's trigger) and reports whether this caller holds it: the first
+	// time, and again once a claim lapsed unanswered.
+	FirstDelivery(ctx context.Context, key string) (bool, error)
+	// DoneDelivery marks a claimed delivery answered: delivered again, it
+	// is not answered again.
+	DoneDelivery(ctx context.Context, key string) error
+	// ForgetDelivery releases a claim, so that Slack's next delivery of
+	// something the adapter failed to answer counts as the first.
+	ForgetDelivery(ctx context.Context, key string) error
+	// Follows reports whether the bot answered in a thread, so that replies
+	// there without a mention are answered as follow-ups.
+	Follows(ctx context.Context, p bot.Platform, channel, thread string) (bool, error)
+	// SaveShare keeps a private reply for its Share button and returns the
+	// button's key; LoadShare returns it, or an error wrapping
+	// bot.ErrNotFound once it is no longer kept.
+	SaveShare(ctx context.Context, r bot.Reply) (string, error)
+	LoadShare(ctx context.Context, key string) (bot.Reply, error)
 }
 
 var _ Core = (*bot.Bot)(nil)
@@ -122,8 +137,6 @@ type Adapter struct {
 	running   atomic.Bool
 	socketUp  atomic.Bool
 	self      atomic.Pointer[identity]
-	replies   *fifo[bot.Reply]
-	threads   *fifo[struct{}]
 	streams   *streams
 	homeUsers *fifo[struct{}] // users who opened the Home tab, to publish it again after a reload
 	homeStale chan struct{}   // holds a token when the Home tabs are to be published again
@@ -192,8 +205,6 @@ func New(opts Options, core Core) (*Adapter, error) {
 		grace:        orDefaultDuration(opts.ShutdownGrace, DefaultShutdownGrace),
 		onReconnect:  opts.OnReconnect,
 		onRefused:    opts.OnRefused,
-		replies:      newFIFO[bot.Reply](1024),
-		threads:      newFIFO[struct{}](4096),
 		streams:      newStreams(),
 		homeUsers:    newFIFO[struct{}](maxHomeUsers),
 		homeStale:    make(chan struct{}, 1),

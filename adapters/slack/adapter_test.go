@@ -131,6 +131,9 @@ type fakeCore struct {
 	delivered map[string]int
 	claims    []string // every key FirstDelivery was asked about, in order
 	forgotten []string
+	done      []string
+	threads   map[string]bool // channel/thread the core replied in
+	shares    map[string]bot.Reply
 	reply     func(ctx context.Context, req bot.Request) bot.Reply
 	fbErr     error
 }
@@ -141,6 +144,20 @@ func (c *fakeCore) Handle(ctx context.Context, req bot.Request) bot.Reply {
 	n := len(c.requests)
 	reply := c.reply
 	c.mu.Unlock()
+	r := c.answer(ctx, req, n, reply)
+	// As the bot does, a thread replied in is followed.
+	if req.Thread != "" && r.Kind != bot.KindError {
+		c.mu.Lock()
+		if c.threads == nil {
+			c.threads = make(map[string]bool)
+		}
+		c.threads[req.Channel+"/"+req.Thread] = true
+		c.mu.Unlock()
+	}
+	return r
+}
+
+func (c *fakeCore) answer(ctx context.Context, req bot.Request, n int, reply func(ctx context.Context, req bot.Request) bot.Reply) bot.Reply {
 	if reply != nil {
 		return reply(ctx, req)
 	}
@@ -184,6 +201,47 @@ func (c *fakeCore) setFeedbackErr(err error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.fbErr = err
+}
+
+func (c *fakeCore) DoneDelivery(_ context.Context, key string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.done = append(c.done, key)
+	return nil
+}
+
+// Done returns the keys DoneDelivery marked, in order.
+func (c *fakeCore) Done() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.done...)
+}
+
+func (c *fakeCore) Follows(_ context.Context, p bot.Platform, channel, thread string) (bool, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return p == bot.Slack && c.threads[channel+"/"+thread], nil
+}
+
+func (c *fakeCore) SaveShare(_ context.Context, r bot.Reply) (string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.shares == nil {
+		c.shares = make(map[string]bot.Reply)
+	}
+	key := fmt.Sprintf("%016x", len(c.shares)+1)
+	c.shares[key] = r
+	return key, nil
+}
+
+func (c *fakeCore) LoadShare(_ context.Context, key string) (bot.Reply, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.shares[key]
+	if !ok {
+		return bot.Reply{}, fmt.Errorf("load share %s: %w", key, bot.ErrShareExpired)
+	}
+	return r, nil
 }
 
 func (c *fakeCore) ForgetDelivery(_ context.Context, id string) error {

@@ -116,7 +116,8 @@ func (a *Adapter) startStatus(ctx context.Context, in inbound) (stop func(contex
 // question as the core understood it, or as asked. The first question of a
 // thread is the one that claims the thread's title in the store.
 func (a *Adapter) title(ctx context.Context, in inbound, reply bot.Reply) {
-	first, err := a.core.FirstDelivery(ctx, keyTitle+in.Channel+"/"+in.Reply)
+	key := keyTitle + in.Channel + "/" + in.Reply
+	first, err := a.core.FirstDelivery(ctx, key)
 	if err != nil {
 		a.log.Warn("slack thread title not claimed", "err", err)
 		return
@@ -124,6 +125,9 @@ func (a *Adapter) title(ctx context.Context, in inbound, reply bot.Reply) {
 	if !first {
 		return
 	}
+	// Marked done at once: a thread is titled once, even when Slack
+	// refuses the title.
+	a.done(ctx, key)
 	title := truncateRunes(oneLine(orDefault(reply.Question, in.Text)), maxTitle)
 	if title == "" {
 		return

@@ -2,8 +2,7 @@ package slack
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
+	"errors"
 	"strings"
 
 	slackapi "github.com/slack-go/slack"
@@ -54,7 +53,7 @@ func (a *Adapter) command(ctx context.Context, c slashCommand) {
 		a.log.Warn("slack command abandoned at shutdown")
 		return
 	}
-	key := a.keep(reply)
+	key := a.keep(ctx, reply)
 	msgs := capParts(renderBody(reply, ""), maxSlashParts)
 	msgs = withActions(msgs, actionBlock(reply, renderOptions{Feedback: true, ShareKey: key}))
 	var err error
@@ -69,14 +68,24 @@ func (a *Adapter) command(ctx context.Context, c slashCommand) {
 	}
 }
 
-// keep keeps reply for its Share button and returns the key the button
-// shares it by.
-func (a *Adapter) keep(reply bot.Reply) string {
-	key := reply.ID
-	if key == "" {
-		key = randomKey()
+// keep keeps reply in the store for its Share button and returns the key
+// the button shares it by; "" when it could not be kept, and the answer
+// then comes without the button.
+func (a *Adapter) keep(ctx context.Context, reply bot.Reply) string {
+	if reply.Kind == bot.KindError {
+		return ""
 	}
-	a.replies.put(key, reply)
+	sctx, cancel := context.WithTimeout(ctx, storeTimeout)
+	defer cancel()
+	key, err := a.core.SaveShare(sctx, reply)
+	switch {
+	case err != nil:
+		a.log.Warn("slack answer not kept for sharing: no Share button", "reply_id", reply.ID, "err", err)
+		return ""
+	case len(actionShare)+len(key) > maxActionID || strings.ContainsAny(key, " \n"):
+		a.log.Warn("slack share key unusable in a button: no Share button", "reply_id", reply.ID, "key_len", len(key))
+		return ""
+	}
 	return key
 }
 
@@ -169,16 +178,24 @@ func (a *Adapter) interaction(ctx context.Context, cb slackapi.InteractionCallba
 // channel it was asked in, in thread when it is set, and removes the
 // private copy.
 func (a *Adapter) share(ctx context.Context, cb slackapi.InteractionCallback, channel, thread, key string) {
-	reply, ok := a.replies.get(key)
-	if !ok {
+	sctx, cancel := context.WithTimeout(ctx, storeTimeout)
+	reply, err := a.core.LoadShare(sctx, key)
+	cancel()
+	switch {
+	case errors.Is(err, bot.ErrNotFound):
+		a.log.Debug("slack shared answer no longer kept", "err", err)
 		a.notify(ctx, cb.ResponseURL, channel, cb.User.ID, msgShareExpired)
 		return
+	case err != nil:
+		a.log.Error("slack shared answer not loaded", "err", err)
+		a.notify(ctx, cb.ResponseURL, channel, cb.User.ID, msgShareFailed)
+		return
 	}
+	reply.Ephemeral = false
 	// A response_url takes five posts: the parts and the deletion of the
 	// private copy must fit.
 	msgs := capParts(renderBody(reply, cb.User.ID), maxSlashParts-1)
 	msgs = withActions(msgs, actionBlock(reply, renderOptions{Feedback: true}))
-	var err error
 	for _, m := range msgs {
 		// A response_url posts outside threads: a thread is posted to.
 		if cb.ResponseURL != "" && thread == "" {
@@ -200,10 +217,4 @@ func (a *Adapter) share(ctx context.Context, cb slackapi.InteractionCallback, ch
 			a.logAPIError(err)
 		}
 	}
-}
-
-func randomKey() string {
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
 }

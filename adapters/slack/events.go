@@ -139,11 +139,21 @@ func (a *Adapter) answerJob(in inbound) job {
 // answered.
 func (a *Adapter) answer(ctx context.Context, in inbound, respond func(context.Context, inbound) bool) {
 	// Checked here rather than on arrival, so a follow-up sent while the
-	// first answer is being posted is not missed.
-	if _, ok := a.threads.get(threadKey(in.Channel, in.Reply)); in.FollowUp && !ok {
+	// first answer is being given is not missed.
+	if in.FollowUp && !a.follows(ctx, in) {
 		return
 	}
 	a.once(ctx, in.EventID, func(ctx context.Context) bool { return respond(ctx, in) })
+}
+
+// follows reports whether the bot answered in the thread in replies in.
+func (a *Adapter) follows(ctx context.Context, in inbound) bool {
+	ok, err := a.core.Follows(ctx, bot.Slack, in.Channel, in.Reply)
+	if err != nil {
+		a.log.Warn("slack thread not checked", "event_id", in.EventID, "err", err)
+		return false
+	}
+	return ok
 }
 
 // once runs respond for the event eventID once, however often Slack
@@ -170,9 +180,22 @@ func (a *Adapter) once(ctx context.Context, eventID string, respond func(context
 		defer func() {
 			if !posted {
 				a.forget(ctx, eventID)
+				return
 			}
+			a.done(ctx, eventID)
 		}()
 		posted = respond(ctx)
+	}
+}
+
+// done marks the delivery key answered, so that it is not answered again.
+// It may run when ctx is done already, so it has a short context of its
+// own.
+func (a *Adapter) done(ctx context.Context, key string) {
+	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), forgetTimeout)
+	defer cancel()
+	if err := a.core.DoneDelivery(dctx, key); err != nil {
+		a.log.Warn("slack delivery not marked answered", "key", key, "err", err)
 	}
 }
 
@@ -211,9 +234,6 @@ func (a *Adapter) handle(ctx context.Context, in inbound) bool {
 		}
 		return false
 	}
-	if in.Reply != "" {
-		a.threads.put(threadKey(in.Channel, in.Reply), struct{}{})
-	}
 	if in.assistant() {
 		a.title(ctx, in, reply)
 	}
@@ -222,9 +242,6 @@ func (a *Adapter) handle(ctx context.Context, in inbound) bool {
 	}
 	return a.deliver(ctx, in, reply, s.TS)
 }
-
-// threadKey names a thread for the set of threads the bot answered in.
-func threadKey(channel, ts string) string { return channel + "/" + ts }
 
 // forget releases eventID (see release).
 func (a *Adapter) forget(ctx context.Context, eventID string) {
@@ -235,7 +252,7 @@ func (a *Adapter) forget(ctx context.Context, eventID string) {
 	a.log.Info("slack event left unanswered for redelivery", "event_id", eventID)
 }
 
-// forgetTimeout bounds releasing a delivery claim.
+// forgetTimeout bounds releasing a delivery claim or marking it answered.
 const forgetTimeout = 5 * time.Second
 
 // deliver posts a reply to an inbound message, replacing the streamed draft

@@ -3,9 +3,7 @@ package slack
 import "sync"
 
 // fifo is a map of bounded size that forgets its oldest keys first. It
-// keeps the slash-command replies a Share button may still ask for, the
-// threads the bot answered in and the users who opened the Home tab. It is
-// safe for concurrent use.
+// keeps the users who opened the Home tab. It is safe for concurrent use.
 type fifo[V any] struct {
 	mu   sync.Mutex
 	keys []string // a ring of the keys in insertion order

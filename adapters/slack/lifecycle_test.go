@@ -133,6 +133,11 @@ func TestFailedPostLeavesTheEventForTheRetry(t *testing.T) {
 	if got, want := core.Forgotten(), []string{"Ev5200"}; !slices.Equal(got, want) {
 		t.Errorf("got released events %v, want %v", got, want)
 	}
+	// Marked answered once the retry was: before the one worker took the
+	// sentinel.
+	if got := core.Done(); len(got) == 0 || got[0] != "Ev5200" {
+		t.Errorf("got events marked answered %v, want Ev5200 first", got)
+	}
 }
 
 func TestPanicStillApologises(t *testing.T) {

@@ -23,6 +23,7 @@ const (
 	maxFallback    = 3000  // the notification text
 	maxButtonValue = 1000  // a button's value (Slack allows 2000)
 	maxSlashParts  = 5     // a response_url takes five posts
+	maxActionID    = 255   // a button's action_id
 )
 
 // Action ids of the buttons. The feedback ones are followed by the reply id.

@@ -98,6 +98,11 @@ func TestHTTPReplayedCommandAnsweredOnce(t *testing.T) {
 			if len(claims) < 2 || !strings.HasPrefix(claims[0], tt.wantKey) || !strings.HasPrefix(claims[1], tt.wantKey) {
 				t.Errorf("got claims %q, want both deliveries claimed under %q", claims, tt.wantKey)
 			}
+			// Marked answered before it was acknowledged: a replay once the
+			// claim's lease is over is not answered either.
+			if done := core.Done(); len(claims) > 0 && !slices.Contains(done, claims[0]) {
+				t.Errorf("got %q marked answered, want the command's %q", done, claims[0])
+			}
 		})
 	}
 }
@@ -136,9 +141,12 @@ func TestHTTPReplayedClickRecordedOnce(t *testing.T) {
 				if status != http.StatusOK || reply != "" {
 					t.Fatalf("delivery %d: got %d %q, want an empty 200", n+1, status, reply)
 				}
-				// Recorded before the 200, once.
+				// Recorded and marked answered before the 200, once.
 				if fb := core.Feedbacks(); len(fb) != 1 || fb[0].ReplyID != "r-7" || !fb[0].Helpful {
 					t.Fatalf("delivery %d: got feedback %+v, want the one vote on r-7", n+1, fb)
+				}
+				if claims, done := core.Claims(), core.Done(); !slices.Contains(done, claims[0]) {
+					t.Fatalf("delivery %d: got %q marked answered, want the click's %q", n+1, done, claims[0])
 				}
 			}
 			h.sentinel(t, "Ev710"+string(rune('0'+i)))

@@ -49,7 +49,7 @@ func (a *Adapter) shortcut(ctx context.Context, cb slackapi.InteractionCallback)
 		a.log.Warn("slack shortcut abandoned at shutdown")
 		return
 	}
-	key := a.keep(reply)
+	key := a.keep(ctx, reply)
 	msgs := capParts(renderBody(reply, ""), maxSlashParts)
 	msgs = withActions(msgs, actionBlock(reply, renderOptions{Feedback: true, ShareKey: key, ShareThread: thread}))
 	for _, m := range msgs {
