@@ -93,6 +93,9 @@ type reloader struct {
 	bot        *bot.Bot         // set once the bot exists
 	embeddings *embeddings      // nil without embeddings
 	done       func(error)      // called after each reload; nil for none
+	// changed are told, without blocking, that a reload swapped a new
+	// index in: adapters showing the knowledge base show it again.
+	changed []func()
 
 	w *fsnotify.Watcher // nil without a documents folder or when it cannot be watched
 
@@ -254,6 +257,9 @@ func (r *reloader) reload(ctx context.Context, why string) error {
 		r.log.Info("index reloaded", "trigger", why, "documents", len(ix.Documents()),
 			"passages", len(ix.Passages()), "themes", len(ix.Themes()), "took", time.Since(start).Round(time.Microsecond))
 		r.embed(ctx, ix)
+		for _, f := range r.changed {
+			f()
+		}
 	}
 	if r.done != nil {
 		r.done(err)

@@ -199,6 +199,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 		if sa.Mode() == slack.ModeHTTP {
 			slackHandler = sa.Handler()
 		}
+		s.reloader.changed = append(s.reloader.changed, sa.KnowledgeChanged)
 		c := &component{name: "slack", critical: true, run: sa.Run}
 		s.components = append(s.components, c)
 		checks = append(checks, httpapi.Check{Name: "slack", Func: connected(c, sa)})
