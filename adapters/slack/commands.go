@@ -196,12 +196,20 @@ func (a *Adapter) share(ctx context.Context, cb slackapi.InteractionCallback, ch
 	// private copy must fit.
 	msgs := capParts(renderBody(reply, cb.User.ID), maxSlashParts-1)
 	msgs = withActions(msgs, actionBlock(reply, renderOptions{Feedback: true}))
-	for _, m := range msgs {
-		// A response_url posts outside threads: a thread is posted to.
-		if cb.ResponseURL != "" && thread == "" {
-			err = a.respond(ctx, cb.ResponseURL, slackapi.ResponseTypeInChannel, m)
-		} else {
+	// A response_url posts outside threads: a thread is posted to, which
+	// needs the bot in the channel. Refused there before anything was
+	// shared, the answer goes to the channel through the response_url.
+	viaURL := cb.ResponseURL != "" && thread == ""
+	for i, m := range msgs {
+		if !viaURL {
 			_, err = a.postMessage(ctx, channel, thread, m)
+			if err != nil && i == 0 && cb.ResponseURL != "" {
+				a.logAPIError(err)
+				viaURL = true
+			}
+		}
+		if viaURL {
+			err = a.respond(ctx, cb.ResponseURL, slackapi.ResponseTypeInChannel, m)
 		}
 		if err != nil {
 			break

@@ -130,3 +130,30 @@ func TestShortcutOutsideTheBotsChannels(t *testing.T) {
 		t.Errorf("got %s %q, want the answer, ephemeral", resp.Get("response_type"), joined([]slacktest.Call{resp}))
 	}
 }
+
+func TestShortcutShareWhereTheBotIsNoMember(t *testing.T) {
+	h := start(t, slack.ModeSocket, &fakeCore{}, nil)
+	// Slack refuses the bot's ephemeral message and its post in the
+	// thread: the shortcut's and the click's response_urls serve instead.
+	h.fake.FailNext("chat.postEphemeral", "not_in_channel")
+	h.fake.FailNext("chat.postMessage", "not_in_channel")
+	const thread = "1700007400.000100"
+	msg := slacktest.ShortcutMessage{User: bob, TS: "1700007400.000200", ThreadTS: thread, Text: "What has Congress pushed for?"}
+	h.sendInteraction(t, slack.ModeSocket, slacktest.MessageShortcut(slack.ShortcutAsk, "7400.1", alice, channel, msg, h.fake.ResponseURL("sc")))
+	answer := h.fake.WaitResponses(t, "sc", 1)[0]
+	var share slacktest.Button
+	for _, b := range answer.Buttons() {
+		if strings.HasPrefix(b.ActionID, "talks_share:") {
+			share = b
+		}
+	}
+	if share.Value != thread {
+		t.Fatalf("got Share %+v, want it sharing into the thread %s", share, thread)
+	}
+	h.sendInteraction(t, slack.ModeSocket, slacktest.ButtonClick("7400.2", alice, channel, "", share, h.fake.ResponseURL("share")))
+	shared := h.fake.WaitResponses(t, "share", 1)[0]
+	if shared.Get("response_type") != "in_channel" || !strings.Contains(joined([]slacktest.Call{shared}), "shared this answer") {
+		t.Errorf("got %s %q, want the answer shared in the channel", shared.Get("response_type"), joined([]slacktest.Call{shared}))
+	}
+	h.fake.WaitMatch(t, "response_url", func(c slacktest.Call) bool { return c.Name == "share" && c.Get("delete_original") == "true" })
+}
