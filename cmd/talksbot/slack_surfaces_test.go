@@ -330,7 +330,8 @@ func TestServeSlackShortcutOverHTTP(t *testing.T) {
 
 func TestServeSlackThreadsAndSharesSurviveARestart(t *testing.T) {
 	fake := slacktest.New(t, slackBotToken, slackAppToken)
-	env := map[string]string{"TALKSBOT_DATA": t.TempDir()}
+	// One worker: what is sent in order is handled in order.
+	env := map[string]string{"TALKSBOT_DATA": t.TempDir(), "TALKSBOT_MAX_CONCURRENT": "1"}
 	const thread = "1700004400.000100"
 	first := slackServe(t, fake, env)
 	fake.SendEvent(t, "EvServe6", 0, map[string]any{"type": "app_mention", "user": slackUser,
@@ -361,5 +362,16 @@ func TestServeSlackThreadsAndSharesSurviveARestart(t *testing.T) {
 	shared := fake.WaitResponses(t, "share", 1)[0]
 	if shared.Get("response_type") != "in_channel" || !strings.Contains(slackTexts(shared), sanctions) {
 		t.Errorf("got %s %q, want the answer given before the restart shared in the channel", shared.Get("response_type"), slackTexts(shared))
+	}
+
+	// The mention, delivered again after the restart, is not answered
+	// again; a direct message sent after it is.
+	fake.SendEvent(t, "EvServe6", 1, map[string]any{"type": "app_mention", "user": slackUser,
+		"text": "<@" + fake.BotUserID + "> " + congress, "ts": thread, "channel": slackChannel, "event_ts": thread})
+	fake.SendEvent(t, "EvServe8", 0, map[string]any{"type": "message", "channel_type": "im", "user": slackUser,
+		"text": congress, "ts": "1700004400.000300", "channel": slackDM, "event_ts": "1700004400.000300"})
+	fake.WaitMatch(t, "chat.postMessage", func(c slacktest.Call) bool { return c.Get("channel") == slackDM })
+	if n := len(fake.Messages(slackChannel)); n != 2 {
+		t.Errorf("got %d messages in the channel, want the first answer and the follow-up's: the redelivery answered once", n)
 	}
 }
