@@ -201,3 +201,15 @@ func TestHomeTabPublishedAgainAfterAReload(t *testing.T) {
 		t.Errorf("got %d views for %s, want the one she opened: the bound keeps two users", n, carol)
 	}
 }
+
+func TestHomeSummaryFailureIsToldInAMessage(t *testing.T) {
+	core := &fakeCore{reply: func(context.Context, bot.Request) bot.Reply { panic("core bug") }}
+	h := start(t, slack.ModeSocket, core, nil)
+	// A click in the Home tab has no channel and no response_url: the
+	// apology comes as a direct message.
+	h.fake.SendInteraction(t, slacktest.HomeButtonClick("8003.1", alice, "V1", "talks_summary:1", "Theme 1"))
+	sorry := h.fake.WaitCalls(t, "chat.postMessage", 1)[0]
+	if sorry.Get("channel") != alice || !strings.Contains(joined([]slacktest.Call{sorry}), "something went wrong") {
+		t.Errorf("got %q in %s, want the apology as a direct message to %s", joined([]slacktest.Call{sorry}), sorry.Get("channel"), alice)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/talksbot/talksbot/adapters/slack"
+	"github.com/talksbot/talksbot/adapters/slack/slacktest"
 )
 
 const (
@@ -238,5 +239,29 @@ func TestHTTPRoutesOffInSocketMode(t *testing.T) {
 	body := `{"type":"url_verification","challenge":"x"}`
 	if got, _ := h.post(t, "/slack/events", jsonType, body, sign(time.Now(), body)); got != http.StatusNotFound {
 		t.Errorf("got status %d, want 404 in socket mode", got)
+	}
+}
+
+func TestHTTPAppSurfaceEvents(t *testing.T) {
+	h := start(t, slack.ModeHTTP, realCore(t), func(o *slack.Options) { o.Workers = 1 })
+	post := func(id string, ev map[string]any) {
+		t.Helper()
+		if got, body := h.postSigned(t, "/slack/events", jsonType, mustJSON(t, slacktest.EventCallback(id, ev))); got != http.StatusOK {
+			t.Fatalf("%s: got %d %q, want 200", id, got, body)
+		}
+	}
+	post("EvH1", slacktest.AssistantThreadContextChanged(alice, dm, assistantThread, channel))
+	post("EvH2", slacktest.AssistantThreadStarted(alice, dm, assistantThread))
+	th := h.fake.WaitThread(t, dm, assistantThread, "suggested prompts", func(th slacktest.AssistantThread) bool { return len(th.Prompts) > 0 })
+	if len(th.Prompts) != 4 {
+		t.Errorf("got prompts %+v, want four", th.Prompts)
+	}
+	post("EvH3", slacktest.AppHomeOpened(alice, "home"))
+	if v := h.fake.WaitHomeViews(t, alice, 1)[0]; len(v.Buttons()) != 4 {
+		t.Errorf("got Home tab buttons %+v, want a Summary button per theme", v.Buttons())
+	}
+	// The context change did nothing but its 200: one greeting, one view.
+	if n := len(h.fake.Calls("chat.postMessage")); n != 1 {
+		t.Errorf("got %d posts, want the greeting alone", n)
 	}
 }
