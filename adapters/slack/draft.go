@@ -215,9 +215,10 @@ func (a *Adapter) finishStream(ctx context.Context, in inbound, reply bot.Reply,
 		if err == nil {
 			return a.postRest(ctx, in, msgs[1:])
 		}
+		// Slack refused that end: the reply replaces the stream instead.
 		a.logAPIError(err)
-		// The stream shows only verified text: the reply replaces it.
-	} else if err := a.stopStream(ctx, in.Channel, s.TS, "", nil); err != nil {
+	}
+	if err := a.stopStream(ctx, in.Channel, s.TS, "", nil); err != nil {
 		a.logAPIError(err)
 	}
 	return a.deliver(ctx, in, reply, s.TS)

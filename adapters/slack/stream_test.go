@@ -290,3 +290,24 @@ func TestStreamRejectedDraftStopsAndIsReplaced(t *testing.T) {
 		t.Errorf("got calls %v, want the stream stopped, then replaced", methods)
 	}
 }
+
+func TestStreamEndRefusedReplacesTheStream(t *testing.T) {
+	shown := make(chan struct{})
+	h := start(t, slack.ModeSocket, progressCore(shown), func(o *slack.Options) { o.WorkingAfter = time.Minute })
+	// Slack refuses the stop that would end the stream with the citations
+	// and buttons: the stream is stopped bare and the answer replaces it.
+	h.fake.FailNext("chat.stopStream", "invalid_blocks")
+	h.fake.SendEvent(t, "Ev9800", 0, mention("1700009800.000100", "", "<@UBOT0001> go"))
+	h.fake.WaitCalls(t, "chat.startStream", 1)
+	ts := h.fake.WaitMessages(t, channel, 1)[0].TS
+	shown <- struct{}{}
+	m := h.fake.WaitMessage(t, channel, ts, "the answer in place", func(m slacktest.Message) bool {
+		return !m.Streaming && strings.Contains(seen(m), "More [1].")
+	})
+	if m.Markdown != "" || len(m.Buttons()) != 2 {
+		t.Errorf("got %q with buttons %+v, want the rendered answer in the stream's place", seen(m), m.Buttons())
+	}
+	if n := len(h.fake.Calls("chat.stopStream")); n != 2 {
+		t.Errorf("got %d stops, want the refused one and a bare one", n)
+	}
+}
