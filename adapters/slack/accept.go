@@ -102,10 +102,12 @@ func (a *Adapter) acceptCommand(ctx context.Context, key string, c slashCommand)
 	return false
 }
 
-// doneKey marks the command or click named key answered, if it has a key.
+// doneKey marks the command or click named key answered, if it has a key,
+// within storeTimeout: it is acknowledged next, and Slack waits three
+// seconds for that.
 func (a *Adapter) doneKey(ctx context.Context, key string) {
 	if key != "" {
-		a.done(ctx, key)
+		a.done(ctx, key, storeTimeout)
 	}
 }
 

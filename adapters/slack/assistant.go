@@ -127,7 +127,7 @@ func (a *Adapter) title(ctx context.Context, in inbound, reply bot.Reply) {
 	}
 	// Marked done at once: a thread is titled once, even when Slack
 	// refuses the title.
-	a.done(ctx, key)
+	a.done(ctx, key, forgetTimeout)
 	title := truncateRunes(oneLine(orDefault(reply.Question, in.Text)), maxTitle)
 	if title == "" {
 		return

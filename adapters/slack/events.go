@@ -182,17 +182,17 @@ func (a *Adapter) once(ctx context.Context, eventID string, respond func(context
 				a.forget(ctx, eventID)
 				return
 			}
-			a.done(ctx, eventID)
+			a.done(ctx, eventID, forgetTimeout)
 		}()
 		posted = respond(ctx)
 	}
 }
 
 // done marks the delivery key answered, so that it is not answered again.
-// It may run when ctx is done already, so it has a short context of its
-// own.
-func (a *Adapter) done(ctx context.Context, key string) {
-	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), forgetTimeout)
+// It may run when ctx is done already, so it has a context of its own,
+// bounded by timeout.
+func (a *Adapter) done(ctx context.Context, key string, timeout time.Duration) {
+	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
 	defer cancel()
 	if err := a.core.DoneDelivery(dctx, key); err != nil {
 		a.log.Warn("slack delivery not marked answered", "key", key, "err", err)
