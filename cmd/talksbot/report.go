@@ -52,7 +52,7 @@ func (a *app) report(ctx context.Context, args []string) error {
 	if *asJSON {
 		return console.WriteJSON(a.stdout, r)
 	}
-	return sqlite.WriteReport(a.stdout, r)
+	return console.WriteReport(a.stdout, r)
 }
 
 // parseSince parses a look-back window as config.ParseAge does: "7d",
