@@ -18,7 +18,9 @@ import (
 // It also counts round trips: the times a client sent bytes after the
 // server last sent any (or first) on a connection. For a protocol of
 // requests and responses such as PostgreSQL's, that is how many times the
-// client waited for the server.
+// client waited for the server. Those that begin with a simple-protocol
+// Query message, which is how pgx pings a connection (statements with
+// parameters use the extended protocol), are counted apart too.
 type Proxy struct {
 	ln     net.Listener
 	target string
@@ -28,6 +30,7 @@ type Proxy struct {
 	hang   bool
 	conns  map[net.Conn]struct{}
 	trips  int64
+	simple int64
 	closed bool
 	wg     sync.WaitGroup
 }
@@ -103,6 +106,15 @@ func (p *Proxy) RoundTrips() int64 {
 	return p.trips
 }
 
+// SimpleQueries returns how many of the round trips began with a
+// simple-protocol Query message: pings, and statements without
+// parameters.
+func (p *Proxy) SimpleQueries() int64 {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.simple
+}
+
 // Close stops the proxy and closes every connection through it.
 func (p *Proxy) Close() {
 	p.mu.Lock()
@@ -159,11 +171,14 @@ func (p *Proxy) serve(client net.Conn) {
 	)
 	done := make(chan struct{}, 2)
 	go func() {
-		p.copy(server, client, func() {
+		p.copy(server, client, func(chunk []byte) {
 			dirMu.Lock()
 			if serverLast {
 				p.mu.Lock()
 				p.trips++
+				if chunk[0] == 'Q' {
+					p.simple++
+				}
 				p.mu.Unlock()
 			}
 			serverLast = false
@@ -172,7 +187,7 @@ func (p *Proxy) serve(client net.Conn) {
 		done <- struct{}{}
 	}()
 	go func() {
-		p.copy(client, server, func() {
+		p.copy(client, server, func([]byte) {
 			dirMu.Lock()
 			serverLast = true
 			dirMu.Unlock()
@@ -186,13 +201,14 @@ func (p *Proxy) serve(client net.Conn) {
 	<-done
 }
 
-// copy copies from src to dst, calling seen before forwarding each chunk.
-func (p *Proxy) copy(dst, src net.Conn, seen func()) {
+// copy copies from src to dst, calling seen with each chunk before
+// forwarding it.
+func (p *Proxy) copy(dst, src net.Conn, seen func(chunk []byte)) {
 	buf := make([]byte, 32<<10)
 	for {
 		n, err := src.Read(buf)
 		if n > 0 {
-			seen()
+			seen(buf[:n])
 			if _, werr := dst.Write(buf[:n]); werr != nil {
 				return
 			}
