@@ -30,29 +30,6 @@ var demonstratives = map[string]bool{"this": true, "that": true, "these": true, 
 // that?") without a personal pronoun saying so.
 const ellipsisWords = 3
 
-// threadKey names a conversation: the bot remembers one turn per key.
-type threadKey struct {
-	platform Platform
-	channel  string
-	thread   string
-}
-
-// turn is what the bot remembers of a thread's last answered question.
-type turn struct {
-	base      string // the last standalone question of the thread
-	effective string // the question with its context; the next follow-up's context
-	display   string // the question as understood, shown in replies
-	answer    string // the answer text
-}
-
-// conversation returns the thread key of req, if it has one.
-func conversation(req Request) (threadKey, bool) {
-	if req.Thread == "" && !req.DM {
-		return threadKey{}, false
-	}
-	return threadKey{platform: req.Platform, channel: req.Channel, thread: req.Thread}, true
-}
-
 // words splits q into lower-case runs of letters: "it's" gives "it", "s".
 func words(q string) []string {
 	return strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) })
@@ -89,7 +66,7 @@ func ellipsis(q string) bool {
 // not answerable, and in context it is, is the context used; that is how an
 // ellipsis such as "why?" gets the previous turn's topic. "Where are the
 // talks?" after a question about the hardliners is about the talks.
-func (b *Bot) resolve(ix *knowledge.Index, question string, prev *turn) (ans knowledge.Answer, usedContext bool) {
+func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans knowledge.Answer, usedContext bool) {
 	q := knowledge.Query{Text: question, K: b.poolK()}
 	if prev == nil {
 		return ix.Answer(q), false
@@ -113,31 +90,26 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *turn) (ans kno
 // inContext answers question as a follow-up of prev. The previous turn's
 // words weigh less than the question's own, except for an ellipsis, which
 // has none: "why?" asks about the previous turn's topic.
-func (b *Bot) inContext(ix *knowledge.Index, question string, prev *turn) knowledge.Answer {
-	a := ix.Answer(knowledge.Query{Text: question, Context: prev.effective, K: b.poolK()})
+func (b *Bot) inContext(ix *knowledge.Index, question string, prev *Turn) knowledge.Answer {
+	a := ix.Answer(knowledge.Query{Text: question, Context: prev.Context, K: b.poolK()})
 	if a.ContentWords == 0 && ellipsis(question) {
-		a = ix.Answer(knowledge.Query{Text: prev.effective + " " + question, K: b.poolK()})
+		a = ix.Answer(knowledge.Query{Text: prev.Context + " " + question, K: b.poolK()})
 	}
 	return a
 }
 
 // ask answers a question, in the context of the thread's previous turn when
-// it needs it.
-func (b *Bot) ask(ctx context.Context, kb *knowledgeBase, req Request, question, id string, start time.Time) Reply {
+// it needs it, and saves the answer as the thread's last turn. th is nil
+// outside a conversation.
+func (b *Bot) ask(ctx context.Context, kb *knowledgeBase, req Request, th *thread, question, id string, start time.Time) Reply {
 	ix := kb.ix
-	key, threaded := conversation(req)
-	var prev *turn
-	if threaded {
-		if t, ok := b.threads.get(key, start); ok {
-			prev = &t
-		}
-	}
+	prev := th.context(start, b.threadTTL)
 
 	if greeting, ok := smallTalk(question); ok {
 		return smallTalkReply(ix, id, greeting)
 	}
 
-	current := turn{base: question, effective: question, display: question}
+	current := Turn{Question: question, Topic: question, Context: question}
 	ans, usedContext := b.resolve(ix, question, prev)
 	if !ans.Answerable && ans.ContentWords == 0 && !usedContext {
 		// "What is this about?" names no topic: the overview answers it.
@@ -149,10 +121,10 @@ func (b *Bot) ask(ctx context.Context, kb *knowledgeBase, req Request, question,
 		return reply
 	}
 	if usedContext {
-		current = turn{
-			base:      prev.base,
-			effective: prev.base + " " + question,
-			display:   question + " (following up on “" + prev.base + "”)",
+		current = Turn{
+			Question: question + " (following up on “" + prev.Topic + "”)",
+			Topic:    prev.Topic,
+			Context:  prev.Topic + " " + question,
 		}
 	}
 	if ans.Answerable && len(ans.Quotes) == 0 {
@@ -164,9 +136,9 @@ func (b *Bot) ask(ctx context.Context, kb *knowledgeBase, req Request, question,
 	var reply Reply
 	if ans.Answerable {
 		reply = b.answerReply(ctx, kb, ans, req, prev, current, question, id)
-		current.answer = reply.Text
-		if threaded {
-			b.threads.put(key, current, b.now())
+		current.Answer = reply.Text
+		if th != nil {
+			b.saveTurn(ctx, th, current)
 		}
 	} else {
 		reply = declinedReply(ix, id, question)
@@ -189,17 +161,17 @@ func (b *Bot) ask(ctx context.Context, kb *knowledgeBase, req Request, question,
 // answerReply composes the extractive answer and, with a Drafter, replaces
 // its wording by a verified draft. With a Ranker, the citations are ordered
 // by the fusion of the keyword ranking and the Ranker's.
-func (b *Bot) answerReply(ctx context.Context, kb *knowledgeBase, ans knowledge.Answer, req Request, prev *turn, current turn, question, id string) Reply {
+func (b *Bot) answerReply(ctx context.Context, kb *knowledgeBase, ans knowledge.Answer, req Request, prev *Turn, current Turn, question, id string) Reply {
 	pool := hitCitations(ans.Hits)
 	if kb.ranker != nil {
-		pool = b.hybrid(ctx, kb, current.effective, pool, id)
+		pool = b.hybrid(ctx, kb, current.Context, pool, id)
 	}
 	quotes, cites := selectCitations(pool, ans.Quotes, b.k)
 	reply := Reply{
 		ID:        id,
 		Kind:      KindAnswer,
 		AskKind:   AskAnswer,
-		Question:  current.display,
+		Question:  current.Question,
 		Text:      joinQuotes(quotes),
 		Quotes:    quotes,
 		Citations: cites,
@@ -210,7 +182,7 @@ func (b *Bot) answerReply(ctx context.Context, kb *knowledgeBase, ans knowledge.
 	}
 	dr := DraftRequest{Question: question, Passages: cites}
 	if prev != nil {
-		dr.Previous = &Turn{Question: prev.display, Answer: prev.answer}
+		dr.Previous = &Turn{Question: prev.Question, Answer: prev.Answer}
 	}
 	if d, ok := b.draft(ctx, kb.check, id, dr, req.Progress); ok {
 		reply.Text, reply.Mode, reply.Model = d.Text, ModeLLM, d.Model

@@ -19,10 +19,9 @@ import (
 
 // Defaults applied when the matching Options field is zero.
 const (
-	DefaultK          = 3
-	DefaultThreadTTL  = time.Hour
-	DefaultMaxThreads = 10000
-	DefaultBurst      = 5
+	DefaultK         = 3
+	DefaultThreadTTL = time.Hour
+	DefaultBurst     = 5
 
 	DefaultQueueTimeout = 10 * time.Second
 	DefaultRankTimeout  = 2 * time.Second
@@ -44,17 +43,22 @@ const maxK = 20
 // feedback (least recently stored go first).
 const maxReplyThemes = 10000
 
-// storeTimeout bounds a question-log write so a slow store cannot hold up
-// the reply for long.
+// storeTimeout bounds a call of the store while a request is answered (a
+// question-log write, a claim, a rate-limit take, a turn read or write) so
+// that a slow store cannot hold up the reply for long: past it, the call
+// falls back to the process's memory.
 const storeTimeout = 2 * time.Second
 
 // Options configure a Bot. The zero value is usable: extractive answers, an
 // in-memory store, no logging, no limits.
 type Options struct {
-	Drafter Drafter      // nil: extractive answers only
-	Store   Store        // nil: a MemoryStore
-	Logger  *slog.Logger // nil: discard
-	K       int          // citations per answer; 3 when zero, at most 20
+	Drafter Drafter // nil: extractive answers only
+	// Store keeps what replicas share; nil: a MemoryStore. While it fails,
+	// delivery claims, turns, shares and rate limits fall back to the
+	// process's memory (see Bot).
+	Store  Store
+	Logger *slog.Logger // nil: discard
+	K      int          // citations per answer; 3 when zero, at most 20
 
 	// DraftObserver, when set, is told what became of each draft (used,
 	// or not and why), once per draft, after the bot's verdict. Metrics
@@ -62,8 +66,10 @@ type Options struct {
 	DraftObserver DraftObserver
 
 	// RatePerMinute is how many requests a user may make per minute on one
-	// platform; zero disables the limit. Requests without a User are not
-	// limited per user (MaxConcurrent still bounds them).
+	// platform, across every replica sharing the Store (a token bucket per
+	// user, one Take per request); zero disables the limit. Requests
+	// without a User are not limited per user (MaxConcurrent still bounds
+	// them).
 	RatePerMinute float64
 	// Burst is how many requests a user may make in a quick row before
 	// RatePerMinute applies; 5 when zero.
@@ -101,12 +107,10 @@ type Options struct {
 	// (QuestionLogAnonymous), or nothing (QuestionLogOff).
 	QuestionLog QuestionLog
 
-	// ThreadTTL is how long a thread's last turn is remembered for follow-ups;
-	// one hour when zero.
+	// ThreadTTL is how long a thread's last turn serves as the context of
+	// a follow-up; one hour when zero. The turn itself is kept for TurnTTL,
+	// marking the thread as one the bot answered in (Follows).
 	ThreadTTL time.Duration
-	// MaxThreads bounds the remembered threads (least recently used go
-	// first); 10,000 when zero.
-	MaxThreads int
 
 	// DeliveryLease is how long FirstDelivery's claim on a delivery holds
 	// while the bot answers it; DefaultDeliveryLease when zero or negative.
@@ -118,6 +122,17 @@ type Options struct {
 }
 
 // Bot turns Requests into Replies. It is safe for concurrent use.
+//
+// What replicas must agree on goes through the Store: delivery claims,
+// threads' last turns, Share payloads and rate-limit buckets. When the
+// Store fails (or takes longer than 2 s), that call falls back to a
+// MemoryStore of the bot's own, so questions are still answered, with
+// deliveries deduplicated, threads followed and users limited per process
+// only. The first failure logs a warning, "state store unavailable", and
+// the first success after it logs that the store is back; in between, the
+// Store is tried at most once a second and the rest goes straight to
+// memory. Feedback is never acknowledged unless the Store saved it:
+// Feedback returns the Store's error.
 type Bot struct {
 	kb       atomic.Pointer[knowledgeBase] // nil until an index is given
 	qlog     QuestionLog
@@ -132,11 +147,18 @@ type Bot struct {
 	log          *slog.Logger
 	k            int
 	now          func() time.Time
-	threads      *lru[threadKey, turn]
-	limiters     *limiters // nil: no per-user limit
+	threadTTL    time.Duration
+	perSecond    float64 // the per-user rate; 0: no limit
+	burst        int
 	slots        chan struct{}
 	queue        time.Duration // ≤ 0: wait for a slot as long as ctx allows
 	lease        time.Duration // of a delivery claim
+
+	// fallback keeps the state while the store fails; down says it does,
+	// and probeAt (unix nanoseconds by now) when to try the store again.
+	fallback *MemoryStore
+	down     atomic.Bool
+	probeAt  atomic.Int64
 
 	newRanker   func(*knowledge.Index) Ranker // nil: keyword ranking only
 	rankTimeout time.Duration
@@ -165,9 +187,6 @@ func New(ix *knowledge.Index, opts Options) *Bot {
 		replyKey:    opts.ReplyKey,
 		replyThemes: newLRU[string, string](maxReplyThemes, 0),
 	}
-	if b.store == nil {
-		b.store = NewMemoryStore()
-	}
 	b.drafting, b.stopDrafting = context.WithCancel(context.Background())
 	if len(b.replyKey) == 0 {
 		b.replyKey = make([]byte, 32)
@@ -193,21 +212,20 @@ func New(ix *knowledge.Index, opts Options) *Bot {
 	if b.rankTimeout <= 0 {
 		b.rankTimeout = DefaultRankTimeout
 	}
-	ttl := opts.ThreadTTL
-	if ttl <= 0 {
-		ttl = DefaultThreadTTL
+	if b.store == nil {
+		b.store = &MemoryStore{Now: b.now}
 	}
-	maxThreads := opts.MaxThreads
-	if maxThreads <= 0 {
-		maxThreads = DefaultMaxThreads
+	b.fallback = &MemoryStore{Now: b.now}
+	b.threadTTL = opts.ThreadTTL
+	if b.threadTTL <= 0 {
+		b.threadTTL = DefaultThreadTTL
 	}
-	b.threads = newLRU[threadKey, turn](maxThreads, ttl)
 	if opts.RatePerMinute > 0 {
-		burst := opts.Burst
-		if burst <= 0 {
-			burst = DefaultBurst
+		b.perSecond = opts.RatePerMinute / 60
+		b.burst = opts.Burst
+		if b.burst <= 0 {
+			b.burst = DefaultBurst
 		}
-		b.limiters = newLimiters(opts.RatePerMinute, burst)
 	}
 	if opts.MaxConcurrent > 0 {
 		b.slots = make(chan struct{}, opts.MaxConcurrent)
@@ -256,8 +274,7 @@ func (b *Bot) Handle(ctx context.Context, req Request) (reply Reply) {
 	if problem != "" {
 		return errorReply(id, ProblemBadInput, problem)
 	}
-	if b.limiters != nil && req.User != "" &&
-		!b.limiters.allow(string(req.Platform)+"\x00"+req.User, start) {
+	if !b.allow(ctx, req, start) {
 		// Debug, not info: a flood of requests must not flood the log.
 		b.log.Debug("rate limited", "reply_id", id, "platform", string(req.Platform))
 		return errorReply(id, ProblemRateLimited, msgRateLimited)
@@ -267,6 +284,8 @@ func (b *Bot) Handle(ctx context.Context, req Request) (reply Reply) {
 		return errorReply(id, ProblemUnavailable, msgNoIndex)
 	}
 	ix := kb.ix
+	th := b.openThread(ctx, req)
+	defer func() { b.markThread(ctx, th, reply) }()
 
 	switch cmd.Name {
 	case cmdAsk:
@@ -278,7 +297,7 @@ func (b *Bot) Handle(ctx context.Context, req Request) (reply Reply) {
 			return b.busy(id, req)
 		}
 		defer release()
-		reply = b.ask(ctx, kb, req, cmd.Arg, id, start)
+		reply = b.ask(ctx, kb, req, th, cmd.Arg, id, start)
 	case cmdSummary:
 		release, ok := b.acquire(ctx)
 		if !ok {

@@ -32,7 +32,8 @@ const tokenSlack = 1e-9
 // last take.
 type MemoryStore struct {
 	// Now returns the current time; time.Now when nil. It ages turns and
-	// shares, whose reads carry no time.
+	// shares, whose reads carry no time: give it the clock of the bots
+	// that use the store (New does, for the store it makes).
 	Now func() time.Time
 	// Max bounds each kind of entry; DefaultMemoryEntries when zero.
 	Max int

@@ -58,6 +58,9 @@ type query struct {
 	terms []qterm
 	order []int32 // asked term ids in question order, -1 for unseen words
 	cue   uint8   // unit flag the question word asks for, 0 for none
+	// strict says the cue is a must: "how many…?" or "in what year…?"
+	// cannot be answered by a sentence without a number or a date.
+	strict bool
 	// whole says that every content word of the question asks about the
 	// text as a whole ("what is the main argument?"): it wants the overview.
 	whole bool
@@ -79,7 +82,7 @@ type asked struct {
 
 // parse turns a question (and an optional context) into query terms.
 func (ix *Index) parse(q *query, text, context string) {
-	q.slots, q.terms, q.order, q.cue, q.whole = q.slotBuf[:0], q.termBuf[:0], q.orderBuf[:0], 0, false
+	q.slots, q.terms, q.order, q.cue, q.strict, q.whole = q.slotBuf[:0], q.termBuf[:0], q.orderBuf[:0], 0, false, false
 	// Idioms are matched on the question's words, including stop words.
 	var words [maxWords]word
 	nw := 0
@@ -231,10 +234,22 @@ func (ix *Index) cue(q *query, w word, prev string) {
 			q.cue = hasTime
 		}
 	case prev == "how" && (w.text == "many" || w.text == "much"):
-		q.cue = hasNumber
+		q.cue, q.strict = hasNumber, true
+	case (prev == "what" || prev == "which") && calendarWord(w.text):
+		q.cue, q.strict = hasTime, true
 	case w.class&classQuote != 0:
 		q.cue = hasQuote
 	}
+}
+
+// calendarWord reports whether w names a unit of the calendar, as in "in
+// what year" or "on which day".
+func calendarWord(w string) bool {
+	switch w {
+	case "date", "dates", "year", "years", "day", "days", "month", "months", "week", "weeks":
+		return true
+	}
+	return false
 }
 
 // phraseKey joins the keys of consecutive content words.
@@ -794,9 +809,13 @@ func (ix *Index) Answer(q Query) Answer {
 	conf := confKB*query.coverage() + confWindow*cands[0].coverage + confPassage*cands[0].passage
 	// "How many…?" wants a number, "When…?" a time and "What saying…?" a
 	// quotation: a best sentence without one answers a different question.
+	// A quantity or a date asked for outright is a must.
 	if cue := query.cue; cue == hasNumber || cue == hasTime || cue == hasQuote {
 		if ix.unitFlags[cands[0].unit]&cue == 0 {
 			conf *= 0.85
+			if query.strict {
+				conf = 0
+			}
 		}
 	}
 	a.Confidence = round3(float64(conf))

@@ -297,3 +297,35 @@ func TestAnswersIndependentOfOrder(t *testing.T) {
 		}
 	}
 }
+
+// A question that asks outright for a quantity or a date is declined when
+// the sentence that would answer it holds none, and answered when it does.
+func TestQuantityAndDateQuestionsNeedOne(t *testing.T) {
+	doc, err := knowledge.Parse("team.md", []byte("# Team\n\n## Delegation\n\n"+
+		"The delegation arrived in Vienna with its negotiating team and its legal advisers.\n\n"+
+		"## Schedule\n\nThe ministers met on 18 November to review the draft text."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := knowledge.NewIndex([]*knowledge.Document{doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		question string
+		want     bool
+	}{
+		{"How many people are on the delegation's negotiating team?", false},
+		{"What advisers came with the delegation's negotiating team?", true},
+		{"On what date did the ministers meet to review the draft text?", true},
+		{"In what year did the delegation arrive with its legal advisers?", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			a := ix.Answer(knowledge.Query{Text: tt.question})
+			if a.Answerable != tt.want {
+				t.Errorf("answerable %v (confidence %.3f), want %v", a.Answerable, a.Confidence, tt.want)
+			}
+		})
+	}
+}

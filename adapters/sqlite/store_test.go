@@ -15,6 +15,7 @@ import (
 	"github.com/talksbot/talksbot/adapters/sqlite"
 	"github.com/talksbot/talksbot/bot"
 	"github.com/talksbot/talksbot/bot/storetest"
+	"github.com/talksbot/talksbot/knowledge"
 )
 
 // openStore opens a store in a fresh temporary folder and closes it when the
@@ -233,54 +234,168 @@ func TestStoreContract(t *testing.T) {
 }
 
 // TestStateSurvivesReopening checks that what replicas share outlives the
-// process: turns, shares, claims and buckets are on disk when their
-// methods return.
+// process, whether it closed the store or died: turns, shares, claims and
+// buckets are on disk when their methods return.
 func TestStateSurvivesReopening(t *testing.T) {
+	tests := []struct {
+		name  string
+		close bool
+	}{
+		{"closed", true},
+		{"killed", false}, // the first store is still open: nothing was flushed on close
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := t.Context()
+			dir := t.TempDir()
+			now := time.Now().Truncate(time.Millisecond)
+			turn := bot.Turn{Question: "and Khamenei? (following up on “What did Congress push for?”)", Answer: "He backed the talks.",
+				Topic: "What did Congress push for?", Context: "What did Congress push for? and Khamenei?"}
+			s, err := sqlite.Open(ctx, dir, sqlite.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			_, errClaim := s.Claim(ctx, "slack:Ev2", now, time.Hour)
+			_, errTake := s.Take(ctx, "slack:U1", 1.0/3600, 1, now)
+			for i, err := range []error{
+				s.SaveTurn(ctx, "slack:C1:T1", turn, now),
+				s.SaveShare(ctx, "0123456789abcdef", []byte(`{"ID":"r1"}`), now),
+				s.Complete(ctx, "slack:Ev1", now),
+				errClaim, errTake,
+			} {
+				if err != nil {
+					t.Fatalf("write %d: %v", i+1, err)
+				}
+			}
+			if tt.close {
+				if err := s.Close(); err != nil {
+					t.Fatal(err)
+				}
+			}
+
+			s2, err := sqlite.Open(ctx, dir, sqlite.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s2.Close()
+			got, at, err := s2.LastTurn(ctx, "slack:C1:T1")
+			if err != nil || got != turn || !at.Equal(now) {
+				t.Errorf("LastTurn after reopening = %+v at %v, %v; want %+v at %v", got, at, err, turn, now)
+			}
+			if p, err := s2.LoadShare(ctx, "0123456789abcdef"); err != nil || string(p) != `{"ID":"r1"}` {
+				t.Errorf("LoadShare after reopening = %q, %v; want the payload", p, err)
+			}
+			for _, key := range []string{"slack:Ev1", "slack:Ev2"} {
+				if ok, err := s2.Claim(ctx, key, now.Add(time.Minute), time.Minute); ok || err != nil {
+					t.Errorf("Claim(%s) after reopening = %v, %v; want false (done or held)", key, ok, err)
+				}
+			}
+			if ok, err := s2.Take(ctx, "slack:U1", 1.0/3600, 1, now.Add(time.Minute)); ok || err != nil {
+				t.Errorf("Take after reopening = %v, %v; want false (the bucket is empty)", ok, err)
+			}
+		})
+	}
+}
+
+// TestBotStateSurvivesRestart runs the bot on SQLite, restarts it, and
+// finds its threads and shares: follow-ups without a mention and Share
+// buttons keep working across a restart.
+func TestBotStateSurvivesRestart(t *testing.T) {
 	ctx := t.Context()
 	dir := t.TempDir()
-	now := time.Now().Truncate(time.Millisecond)
-	turn := bot.Turn{Question: "and Khamenei? (following up on “What did Congress push for?”)", Answer: "He backed the talks.",
-		Topic: "What did Congress push for?", Context: "What did Congress push for? and Khamenei?"}
+	ix, err := knowledge.NewIndex([]*knowledge.Document{knowledge.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := func(b *bot.Bot, text string) bot.Reply {
+		return b.Handle(ctx, bot.Request{Platform: bot.Slack, User: "U1", Channel: "C1", Thread: "T1", Text: text})
+	}
+
 	s, err := sqlite.Open(ctx, dir, sqlite.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	steps := []error{
-		s.SaveTurn(ctx, "slack:C1:T1", turn, now),
-		s.SaveShare(ctx, "0123456789abcdef", []byte(`{"ID":"r1"}`), now),
-		s.Complete(ctx, "slack:Ev1", now),
+	before := bot.New(ix, bot.Options{Store: s})
+	answer := in(before, "What did Congress push for?")
+	if answer.Kind != bot.KindAnswer {
+		t.Fatalf("got %s, want an answer", answer.Kind)
 	}
-	_, err = s.Claim(ctx, "slack:Ev2", now, time.Hour)
-	steps = append(steps, err)
-	_, err = s.Take(ctx, "slack:U1", 1.0/3600, 1, now)
-	steps = append(steps, err)
-	for i, err := range steps {
-		if err != nil {
-			t.Fatalf("write %d: %v", i+1, err)
-		}
-	}
-	// Closed without Close: the process dies; the writes are on disk.
-	s2, err := sqlite.Open(ctx, dir, sqlite.Options{})
+	key, err := before.SaveShare(ctx, answer)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s2.Close()
-	defer s.Close()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
 
-	got, at, err := s2.LastTurn(ctx, "slack:C1:T1")
-	if err != nil || got != turn || !at.Equal(now) {
-		t.Errorf("LastTurn after reopening = %+v at %v, %v; want %+v at %v", got, at, err, turn, now)
+	s, err = sqlite.Open(ctx, dir, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if p, err := s2.LoadShare(ctx, "0123456789abcdef"); err != nil || string(p) != `{"ID":"r1"}` {
-		t.Errorf("LoadShare after reopening = %q, %v; want the payload", p, err)
+	defer s.Close()
+	after := bot.New(ix, bot.Options{Store: s})
+	if ok, err := after.Follows(ctx, bot.Slack, "C1", "T1"); !ok || err != nil {
+		t.Errorf("after the restart: Follows = %v, %v; want true, nil", ok, err)
 	}
-	for _, key := range []string{"slack:Ev1", "slack:Ev2"} {
-		if ok, err := s2.Claim(ctx, key, now.Add(time.Minute), time.Minute); ok || err != nil {
-			t.Errorf("Claim(%s) after reopening = %v, %v; want false (done or held)", key, ok, err)
+	if r := in(after, "and Khamenei?"); !strings.Contains(r.Question, "following up on “What did Congress push for?”") {
+		t.Errorf("after the restart: got question %q, want it in the thread's context", r.Question)
+	}
+	shared, err := after.LoadShare(ctx, key)
+	if err != nil {
+		t.Fatalf("after the restart: LoadShare: %v", err)
+	}
+	if shared.ID != answer.ID || shared.Text != answer.Text || len(shared.Citations) != len(answer.Citations) {
+		t.Errorf("after the restart: shared %+v, want %+v", shared, answer)
+	}
+}
+
+// TestClaimsAcrossOpenStores races claims through two stores open on one
+// file, as two processes would: each key is claimed once.
+func TestClaimsAcrossOpenStores(t *testing.T) {
+	ctx := t.Context()
+	dir := t.TempDir()
+	var stores [2]*sqlite.Store
+	for i := range stores {
+		s, err := sqlite.Open(ctx, dir, sqlite.Options{})
+		if err != nil {
+			t.Fatal(err)
 		}
+		defer s.Close()
+		stores[i] = s
 	}
-	if ok, err := s2.Take(ctx, "slack:U1", 1.0/3600, 1, now.Add(time.Minute)); ok || err != nil {
-		t.Errorf("Take after reopening = %v, %v; want false (the bucket is empty)", ok, err)
+	const keys, each = 5, 8
+	now := time.Now()
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		wins = make(map[string]int)
+	)
+	start := make(chan struct{})
+	for g := range 2 * each {
+		wg.Go(func() {
+			<-start
+			for k := range keys {
+				key := fmt.Sprint("ev", k)
+				ok, err := stores[g%2].Claim(ctx, key, now, time.Minute)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if ok {
+					mu.Lock()
+					wins[key]++
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	close(start)
+	wg.Wait()
+	for k := range keys {
+		if key := fmt.Sprint("ev", k); wins[key] != 1 {
+			t.Errorf("%s claimed %d times through two stores, want once", key, wins[key])
+		}
 	}
 }
 
