@@ -93,21 +93,21 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 	}
 	where := describe(cfg)
 	if s.pool, err = pgxpool.NewWithConfig(ctx, cfg); err != nil {
-		return nil, fmt.Errorf("open state database %s: %w", where, err)
+		return nil, &openError{where: where, err: err}
 	}
 	// The pool connects lazily: a first connection now makes a server that
 	// is down an error here rather than on the first question.
 	if err := s.pool.Ping(ctx); err != nil {
 		s.pool.Close()
-		return nil, fmt.Errorf("open state database %s: %s", where, Reason(err))
+		return nil, &openError{where: where, err: err}
 	}
 	if err := s.migrate(ctx); err != nil {
 		s.pool.Close()
-		return nil, fmt.Errorf("open state database %s: %w", where, err)
+		return nil, &openError{where: where, err: err}
 	}
 	if _, err := s.Prune(ctx, time.Now()); err != nil {
 		s.pool.Close()
-		return nil, fmt.Errorf("open state database %s: %w", where, err)
+		return nil, &openError{where: where, err: err}
 	}
 	s.startQuestionLog()
 	return s, nil
@@ -151,11 +151,33 @@ func describe(cfg *pgxpool.Config) string {
 	return fmt.Sprintf("%s@%s/%s", c.User, net.JoinHostPort(c.Host, fmt.Sprint(c.Port)), c.Database)
 }
 
+// openError is why Open failed to open the database at where.
+type openError struct {
+	where string // user@host:port/database
+	err   error
+}
+
+// Error names the database and the reason: briefly for a failure to
+// connect, whose pgx message repeats the address; in full otherwise.
+func (e *openError) Error() string {
+	var connErr *pgconn.ConnectError
+	if errors.As(e.err, &connErr) || pgconn.Timeout(e.err) {
+		return "open state database " + e.where + ": " + Reason(e.err)
+	}
+	return "open state database " + e.where + ": " + e.err.Error()
+}
+
+func (e *openError) Unwrap() error { return e.err }
+
 // Reason says briefly why a call to the database failed: the server's own
 // message for an error it sent, the network's reason (connection refused,
 // a timeout) when it could not be reached. It names neither the server nor
 // the password, so that a public readiness probe may show it.
 func Reason(err error) string {
+	var openErr *openError
+	if errors.As(err, &openErr) {
+		err = openErr.err
+	}
 	var pgErr *pgconn.PgError
 	var netErr *net.OpError
 	switch {
@@ -175,12 +197,13 @@ func Reason(err error) string {
 		if u := errors.Unwrap(connErr); u != nil {
 			return "cannot connect: " + lastPart(u.Error())
 		}
+		return "cannot connect"
 	}
-	return lastPart(err.Error())
+	return err.Error()
 }
 
-// lastPart is the end of a chain of "context: cause" messages, which pgx
-// prefixes with the server's address.
+// lastPart is the end of a chain of "context: cause" messages: pgx's
+// connection errors begin with the server's address.
 func lastPart(msg string) string {
 	if i := strings.LastIndex(msg, ": "); i >= 0 && i+2 < len(msg) {
 		return msg[i+2:]

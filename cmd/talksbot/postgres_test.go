@@ -1,0 +1,181 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/talksbot/talksbot/adapters/postgres/pgtest"
+)
+
+// countRows counts the rows of table in the database at url.
+func countRows(t *testing.T, url, table string) int {
+	t.Helper()
+	var n int
+	if err := pgtest.Connect(t, url).QueryRow(context.Background(), "SELECT count(*) FROM "+table).Scan(&n); err != nil {
+		t.Fatalf("count %s: %v", table, err)
+	}
+	return n
+}
+
+// TestServeSharesStateInPostgres runs two replicas on one database: both
+// answer, both are ready, the reply key is the database's (no reply.key is
+// written in either state folder), and the question log and `talksbot
+// report` hold both replicas' questions.
+func TestServeSharesStateInPostgres(t *testing.T) {
+	url := pgtest.NewSchema(t)
+	var replicas []*served
+	var datas []string
+	for range 2 {
+		data := t.TempDir()
+		datas = append(datas, data)
+		replicas = append(replicas, startServe(t, map[string]string{"TALKSBOT_DATABASE_URL": url, "TALKSBOT_DATA": data}))
+	}
+	for i, s := range replicas {
+		if a := s.ask(t, congress); !a.Answered {
+			t.Errorf("replica %d: got %+v, want an answer", i, a)
+		}
+		if ok, reason := s.waitReady(t, "state").check(t, "state"); !ok {
+			t.Errorf("replica %d: state check failing: %s", i, reason)
+		}
+		if !strings.Contains(s.logs.String(), "shared state database open") {
+			t.Errorf("replica %d: logs do not say the shared database is open:\n%s", i, s.logs)
+		}
+	}
+	for i, s := range replicas {
+		if code := s.stop(t); code != 0 {
+			t.Errorf("replica %d: exit %d, want 0", i, code)
+		}
+	}
+	for i, data := range datas {
+		if _, err := os.Stat(filepath.Join(data, replyKeyFile)); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("replica %d wrote %s (err %v): the reply key must come from the database", i, replyKeyFile, err)
+		}
+		if _, err := os.Stat(filepath.Join(data, "talksbot.db")); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("replica %d created a SQLite database (err %v) beside the shared one", i, err)
+		}
+	}
+	if n := countRows(t, url, "secrets WHERE name = 'reply'"); n != 1 {
+		t.Errorf("%d reply keys in the database, want 1", n)
+	}
+	if n := countRows(t, url, "questions"); n != 2 {
+		t.Errorf("%d questions logged, want 2 (one per replica)", n)
+	}
+
+	cleanEnv(t)
+	t.Setenv("TALKSBOT_DATABASE_URL", url)
+	t.Setenv("TALKSBOT_DATA", filepath.Join(t.TempDir(), "absent")) // never read
+	r := runCLI(t, "", "report", "--json")
+	wantExit(t, r, 0)
+	var rep struct {
+		Questions int `json:"questions"`
+		Answered  int `json:"answered"`
+		Top       []struct {
+			Question string `json:"question"`
+			Count    int    `json:"count"`
+		} `json:"top"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatalf("report --json: %v\n%s", err, r.stdout)
+	}
+	if rep.Questions != 2 || rep.Answered != 2 || len(rep.Top) != 1 || rep.Top[0].Count != 2 {
+		t.Errorf("report = %+v, want the question twice, from both replicas", rep)
+	}
+}
+
+// TestServeThroughAPostgresOutage cuts serve's connections to PostgreSQL
+// and restores them: questions are answered throughout, /readyz fails its
+// state check with the reason while the database is unreachable and passes
+// again, without a restart, once it is back.
+func TestServeThroughAPostgresOutage(t *testing.T) {
+	proxy, url := pgtest.Through(t, pgtest.NewSchema(t))
+	s := startServe(t, map[string]string{"TALKSBOT_DATABASE_URL": url})
+	s.waitReady(t, "state")
+	if a := s.ask(t, congress); !a.Answered {
+		t.Fatalf("before the outage: got %+v, want an answer", a)
+	}
+
+	proxy.Cut()
+	if a := s.ask(t, congress); !a.Answered {
+		t.Errorf("during the outage: got %+v, want an answer", a)
+	}
+	code, r := s.ready(t)
+	ok, reason := r.check(t, "state")
+	if code != http.StatusServiceUnavailable || ok || !strings.HasPrefix(reason, "state database unreachable: ") {
+		t.Errorf("/readyz during the outage: %d, state ok=%v %q; want 503, failing, unreachable", code, ok, reason)
+	}
+	if strings.Contains(reason, proxy.Addr()) {
+		t.Errorf("the public readiness check names the database's address: %q", reason)
+	}
+	s.waitLogged(t, "state store unavailable")
+
+	proxy.Restore()
+	s.waitReady(t, "state")
+	if a := s.ask(t, congress); !a.Answered {
+		t.Errorf("after the outage: got %+v, want an answer", a)
+	}
+}
+
+// TestServeStartsWithPostgresDown starts serve while the database is
+// unreachable: it answers all the same, /readyz says why the state check
+// fails, and a retry in the background opens the database once it is
+// back.
+func TestServeStartsWithPostgresDown(t *testing.T) {
+	proxy, url := pgtest.Through(t, pgtest.NewSchema(t))
+	proxy.Cut()
+	s := startServe(t, map[string]string{"TALKSBOT_DATABASE_URL": url})
+	if a := s.ask(t, congress); !a.Answered {
+		t.Errorf("got %+v, want an answer with the database down", a)
+	}
+	code, r := s.ready(t)
+	ok, reason := r.check(t, "state")
+	if code != http.StatusServiceUnavailable || ok || !strings.Contains(reason, "not open since start") ||
+		!strings.Contains(reason, "answering with this replica's own state") {
+		t.Errorf("/readyz: %d, state ok=%v %q; want 503 and the state check saying the database is not open", code, ok, reason)
+	}
+	if strings.Contains(reason, proxy.Addr()) {
+		t.Errorf("the public readiness check names the database's address: %q", reason)
+	}
+	if !strings.Contains(s.logs.String(), "shared state database unreachable") {
+		t.Errorf("logs do not say the database is unreachable:\n%s", s.logs)
+	}
+
+	proxy.Restore()
+	s.waitLogged(t, "shared state database open")
+	s.waitReady(t, "state")
+	if a := s.ask(t, congress); !a.Answered {
+		t.Errorf("once the database is open: got %+v, want an answer", a)
+	}
+	if code := s.stop(t); code != 0 {
+		t.Errorf("exit %d, want 0", code)
+	}
+}
+
+// TestConfigCheckRedactsTheDatabaseURL shows the database URL as config
+// check prints it and as an error quotes it: without the password.
+func TestConfigCheckRedactsTheDatabaseURL(t *testing.T) {
+	cleanEnv(t)
+	t.Setenv("TALKSBOT_DATABASE_URL", "postgres://talksbot:Sekr1t-pw@db.internal:5432/talksbot?sslmode=require")
+	r := runCLI(t, "", "config", "check")
+	wantExit(t, r, 0)
+	want := "TALKSBOT_DATABASE_URL    postgres://talksbot:xxxxx@db.internal:5432/talksbot?sslmode=require  env"
+	if !strings.Contains(strings.Join(strings.Fields(r.stdout), " "), strings.Join(strings.Fields(want), " ")) {
+		t.Errorf("config check:\n%s\nwant a line %q", r.stdout, want)
+	}
+
+	t.Setenv("TALKSBOT_DATABASE_URL", "postgres://talksbot:Sekr1t-pw@db.internal:port/talksbot")
+	r = runCLI(t, "", "config", "check")
+	wantExit(t, r, 2)
+	if !strings.Contains(r.stderr, "TALKSBOT_DATABASE_URL: ") || !strings.Contains(r.stderr, "invalid port") {
+		t.Errorf("stderr %q: want the key and the rule broken", r.stderr)
+	}
+	if strings.Contains(r.stdout+r.stderr, "Sekr1t") {
+		t.Errorf("output reveals the password:\n%s%s", r.stdout, r.stderr)
+	}
+}
