@@ -22,8 +22,9 @@ type Config struct {
 	DiscordBotToken       Secret // DISCORD_BOT_TOKEN
 	DiscordGuildID        string // DISCORD_GUILD_ID, "" to register commands globally
 	DiscordAPIURL         string // DISCORD_API_URL, ends with "/"
-	DiscordShardID        int    // DISCORD_SHARD_ID, ≥ 0; the Discord adapter checks it against the count
-	DiscordShardCount     int    // DISCORD_SHARD_COUNT
+	DiscordShardID        int    // DISCORD_SHARD_ID, ≥ 0, 0 when unset; the Discord adapter checks it against the count
+	DiscordShardCount     int    // DISCORD_SHARD_COUNT, ≥ 1, 0 when unset
+	DiscordPublicKey      string // DISCORD_PUBLIC_KEY, hex; "" for no interactions over HTTP
 	DiscordMessageContent bool   // DISCORD_MESSAGE_CONTENT: read plain messages (a privileged intent)
 
 	OpenAIAPIKey  Secret        // OPENAI_API_KEY

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -50,10 +51,12 @@ var table = []key{
 		set: bind(func(c *Config) *string { return &c.DiscordGuildID }, digits)},
 	{name: "DISCORD_API_URL", def: "https://discord.com/api/v9/", rule: "absolute http(s) URL ending with /",
 		set: bind(func(c *Config) *string { return &c.DiscordAPIURL }, baseURL(true))},
-	{name: "DISCORD_SHARD_ID", def: "0", rule: "integer, 0 ≤ id < DISCORD_SHARD_COUNT",
-		set: bind(func(c *Config) *int { return &c.DiscordShardID }, atLeast(0))},
-	{name: "DISCORD_SHARD_COUNT", def: "1", rule: "integer ≥ 1",
-		set: bind(func(c *Config) *int { return &c.DiscordShardCount }, atLeast(1))},
+	{name: "DISCORD_SHARD_ID", rule: "integer, 0 ≤ id < DISCORD_SHARD_COUNT; set with DISCORD_SHARD_COUNT or not at all",
+		set: bind(func(c *Config) *int { return &c.DiscordShardID }, optional(atLeast(0)))},
+	{name: "DISCORD_SHARD_COUNT", rule: "integer ≥ 1; set with DISCORD_SHARD_ID or not at all (one shard)",
+		set: bind(func(c *Config) *int { return &c.DiscordShardCount }, optional(atLeast(1)))},
+	{name: "DISCORD_PUBLIC_KEY", rule: "64 hexadecimal characters (the application's public key); enables interactions over HTTP",
+		set: bind(func(c *Config) *string { return &c.DiscordPublicKey }, optional(hexKey(32)))},
 	{name: "DISCORD_MESSAGE_CONTENT", def: "false", rule: "true or false (a privileged intent)",
 		set: bind(func(c *Config) *bool { return &c.DiscordMessageContent }, boolean)},
 
@@ -196,6 +199,17 @@ func digits(s string) (string, error) {
 		}
 	}
 	return s, nil
+}
+
+// hexKey accepts a key of size bytes written in hexadecimal.
+func hexKey(size int) func(string) (string, error) {
+	return func(s string) (string, error) {
+		b, err := hex.DecodeString(s)
+		if err != nil || len(b) != size {
+			return "", fmt.Errorf("must be %d hexadecimal characters", 2*size)
+		}
+		return s, nil
+	}
 }
 
 func atLeast(min int) func(string) (int, error) {

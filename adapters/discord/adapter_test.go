@@ -33,7 +33,7 @@ func TestAdapter(t *testing.T) {
 	core.themes[2] = bot.ThemeRef{Number: 3, Title: "Spoilers and hardliners", Doc: "The Vienna talks"}
 	fx := start(t, discordtest.Options{}, discord.Options{
 		GuildID:        guildID,
-		ShardID:        1,
+		ShardID:        new(1),
 		ShardCount:     2,
 		MessageContent: true,
 		TypingDelay:    time.Millisecond,
@@ -63,8 +63,8 @@ func TestAdapter(t *testing.T) {
 		if err := calls[0].JSON(&cmds); err != nil {
 			t.Fatal(err)
 		}
-		if len(cmds) != 1 || cmds[0].Name != "talks" {
-			t.Fatalf("got commands %+v, want one named talks", cmds)
+		if len(cmds) != 2 || cmds[0].Name != "talks" || cmds[1].Name != "Ask talksbot" {
+			t.Fatalf("got commands %+v, want talks and Ask talksbot", cmds)
 		}
 		var subs []string
 		for _, o := range cmds[0].Options {
@@ -112,6 +112,12 @@ func TestAdapter(t *testing.T) {
 		}
 		if id.Token != "Bot "+token {
 			t.Errorf("got identify token %q, want the bot token", id.Token)
+		}
+	})
+
+	t.Run("a shard other than 0 says it gets no DMs", func(t *testing.T) {
+		if !strings.Contains(fx.logs.String(), "this shard gets no DMs") {
+			t.Errorf("got logs without the note on DMs:\n%s", fx.logs.String())
 		}
 	})
 

@@ -2,6 +2,7 @@ package discord
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -74,10 +75,19 @@ type Core interface {
 	// FirstDelivery reports whether a delivery key (an interaction id) is
 	// seen for the first time, recording it.
 	FirstDelivery(ctx context.Context, key string) (bool, error)
+	// DoneDelivery marks a key answered, once the interaction has been
+	// responded to: delivered again, it is not answered again.
+	DoneDelivery(ctx context.Context, key string) error
 	// ForgetDelivery releases a key FirstDelivery recorded, so that a
 	// delivery of an interaction the adapter could not answer counts as
 	// the first.
 	ForgetDelivery(ctx context.Context, key string) error
+	// SaveShare keeps a private reply for its Share button and returns
+	// the button's key; LoadShare returns it, or an error wrapping
+	// bot.ErrNotFound once it is no longer kept. Any replica can load what
+	// another saved.
+	SaveShare(ctx context.Context, r bot.Reply) (string, error)
+	LoadShare(ctx context.Context, key string) (bot.Reply, error)
 }
 
 var _ Core = (*bot.Bot)(nil)
@@ -94,10 +104,17 @@ type Options struct {
 	// It must end with "/". The gateway address is looked up there too.
 	APIURL string
 	// ShardID and ShardCount (DISCORD_SHARD_ID, DISCORD_SHARD_COUNT) split
-	// guilds across processes for large deployments; ShardCount 0 or 1
-	// means a single shard.
-	ShardID    int
+	// guilds across processes for large deployments: this process opens
+	// shard *ShardID of ShardCount. Both are given or neither (nil and 0):
+	// then one process opens the only shard. Discord sends DMs to shard 0
+	// alone.
+	ShardID    *int
 	ShardCount int
+	// PublicKey (DISCORD_PUBLIC_KEY) is the application's public key, 64
+	// hexadecimal characters as the Developer Portal shows them. When set,
+	// Handler answers interactions Discord posts to the application's
+	// Interactions Endpoint URL, verified with it.
+	PublicKey string
 	// MessageContent requests the privileged message content intent, needed
 	// only to read guild messages that do not mention the bot. Mentions and
 	// DMs carry their content without it.
@@ -157,6 +174,13 @@ type Adapter struct {
 	queueTimeout time.Duration
 	onReconnect  func()
 	onRefused    func(bot.Problem)
+	publicKey    ed25519.PublicKey // nil: no HTTP interactions
+
+	// inbox takes interactions from the HTTP endpoint to Run, which answers
+	// them as it does those from the gateway; quit is closed when Run
+	// stops taking them.
+	inbox chan httpInteraction
+	quit  chan struct{}
 
 	started atomic.Bool
 	// up is true while the gateway session is open (READY or RESUMED seen)
@@ -199,7 +223,14 @@ func New(opts Options, core Core) (*Adapter, error) {
 	// Validate has accepted both.
 	token, _ := cleanToken(opts.Token)
 	base, _ := parseAPIURL(opts.APIURL)
-	count := opts.ShardCount
+	var publicKey ed25519.PublicKey
+	if opts.PublicKey != "" {
+		publicKey, _ = parsePublicKey(opts.PublicKey)
+	}
+	shardID := 0
+	if opts.ShardID != nil {
+		shardID = *opts.ShardID
+	}
 
 	log := opts.Logger
 	if log == nil {
@@ -217,13 +248,16 @@ func New(opts Options, core Core) (*Adapter, error) {
 		guildID:      opts.GuildID,
 		apiURL:       base,
 		httpClient:   restClient(opts.HTTPClient, base),
-		shardID:      opts.ShardID,
-		shardCount:   max(count, 1),
+		shardID:      shardID,
+		shardCount:   max(opts.ShardCount, 1),
 		intents:      intents(opts.MessageContent),
 		typingDelay:  opts.TypingDelay,
 		queueTimeout: opts.QueueTimeout,
 		onReconnect:  opts.OnReconnect,
 		onRefused:    opts.OnRefused,
+		publicKey:    publicKey,
+		inbox:        make(chan httpInteraction),
+		quit:         make(chan struct{}),
 		slots:        make(chan struct{}, workers),
 		maxQueued:    int64(workers * queuePerWorker),
 		maxFlight:    int64(workers*(1+queuePerWorker) + busyReserve),
@@ -315,6 +349,10 @@ func (a *Adapter) Run(ctx context.Context) error {
 	// discordgo, decides whether to dial again.
 	dropped := make(chan struct{}, 1)
 	a.addHandlers(work, s, dropped)
+	// Interactions over HTTP are answered from now on, even while the
+	// gateway is still being reached.
+	a.work.Add(1)
+	go a.serveInbox(work, s)
 
 	if _, err := a.connect(ctx, s, true); err != nil {
 		a.shutdown(s, cancelWork)
@@ -328,6 +366,9 @@ func (a *Adapter) Run(ctx context.Context) error {
 		return errors.New("discord: open gateway session: READY carried no application id")
 	}
 	a.log.Info("connected to the gateway", "shard_id", a.shardID, "shard_count", a.shardCount)
+	if a.shardID != 0 {
+		a.log.Info("this shard gets no DMs: Discord sends them to shard 0 alone")
+	}
 
 	if err := a.register(ctx, s); err != nil {
 		a.shutdown(s, cancelWork)
@@ -502,6 +543,7 @@ func (a *Adapter) shutdown(s *discordgo.Session, cancelWork context.CancelFunc) 
 	a.workMu.Lock()
 	a.closing = true
 	a.workMu.Unlock()
+	close(a.quit)
 	a.watch.abort()
 	if err := s.Close(); err != nil {
 		a.log.Warn("close gateway session", "err", err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"runtime"
 	"strings"
@@ -40,9 +41,14 @@ type fakeCore struct {
 	feedback []bot.Feedback
 	themes   []bot.ThemeRef
 	// delivered counts FirstDelivery calls per key; forgotten lists the
-	// keys released.
+	// keys released, finished those marked done.
 	delivered map[string]int
 	forgotten []string
+	finished  []string
+	// onDone, when set, runs as a key is marked done.
+	onDone func(key string)
+	// shares holds the replies kept for Share buttons.
+	shares map[string]bot.Reply
 	// forgot, when set, receives every key released.
 	forgot chan string
 	// beforeSave, when set, runs before feedback is recorded, as a slow
@@ -114,6 +120,51 @@ func (c *fakeCore) FirstDelivery(_ context.Context, key string) (bool, error) {
 	}
 	c.delivered[key]++
 	return c.delivered[key] == 1, nil
+}
+
+func (c *fakeCore) DoneDelivery(_ context.Context, key string) error {
+	c.mu.Lock()
+	onDone := c.onDone
+	c.finished = append(c.finished, key)
+	c.mu.Unlock()
+	if onDone != nil {
+		onDone(key)
+	}
+	return nil
+}
+
+// done returns the keys marked done, in order.
+func (c *fakeCore) done() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.finished...)
+}
+
+// brokenShare is a Share key whose reply the fake store cannot read.
+const brokenShare = "sh-broken"
+
+func (c *fakeCore) SaveShare(_ context.Context, r bot.Reply) (string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.shares == nil {
+		c.shares = map[string]bot.Reply{}
+	}
+	key := fmt.Sprintf("sh-%d", len(c.shares)+1)
+	c.shares[key] = r
+	return key, nil
+}
+
+func (c *fakeCore) LoadShare(_ context.Context, key string) (bot.Reply, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if key == brokenShare {
+		return bot.Reply{}, errors.New("store is down")
+	}
+	r, ok := c.shares[key]
+	if !ok {
+		return bot.Reply{}, fmt.Errorf("share %s: %w", key, bot.ErrNotFound)
+	}
+	return r, nil
 }
 
 func (c *fakeCore) ForgetDelivery(_ context.Context, key string) error {
@@ -203,10 +254,11 @@ func (l *logBuffer) String() string {
 
 // fixture is one adapter running against one fake Discord.
 type fixture struct {
-	fake *discordtest.Server
-	core *fakeCore
-	logs *logBuffer
-	stop func() // stops the adapter and waits for Run; idempotent
+	fake    *discordtest.Server
+	core    *fakeCore
+	logs    *logBuffer
+	adapter *discord.Adapter
+	stop    func() // stops the adapter and waits for Run; idempotent
 }
 
 // start runs an adapter with opts (token, API URL and logger filled in)
@@ -214,7 +266,12 @@ type fixture struct {
 func start(t *testing.T, fopts discordtest.Options, opts discord.Options, core *fakeCore) *fixture {
 	t.Helper()
 	fopts.AppID, fopts.UserID, fopts.Token = appID, botID, token
-	fake := discordtest.Start(t, fopts)
+	return startWith(t, discordtest.Start(t, fopts), opts, core)
+}
+
+// startWith is start against a fake of the test's own.
+func startWith(t *testing.T, fake *discordtest.Server, opts discord.Options, core *fakeCore) *fixture {
+	t.Helper()
 	logs := &logBuffer{}
 	opts.Token = token
 	opts.APIURL = fake.URL()
@@ -237,7 +294,7 @@ func start(t *testing.T, fopts discordtest.Options, opts discord.Options, core *
 		})
 	}
 	t.Cleanup(stop)
-	fx := &fixture{fake: fake, core: core, logs: logs, stop: stop}
+	fx := &fixture{fake: fake, core: core, logs: logs, adapter: a, stop: stop}
 	fx.waitCalls(t, 1, func(c discordtest.Call) bool {
 		return c.Method == "PUT" && strings.HasSuffix(c.Path, "/commands")
 	})

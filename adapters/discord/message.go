@@ -84,7 +84,7 @@ func (a *Adapter) answerMessage(ctx context.Context, s *discordgo.Session, msg *
 	stopTyping()
 
 	ref := reference(msg, dm)
-	for i, out := range render(reply) {
+	for i, out := range render(reply, maxAnswerMessages) {
 		send := &discordgo.MessageSend{
 			Content:         out.Content,
 			Embeds:          out.Embeds,

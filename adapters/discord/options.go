@@ -1,6 +1,8 @@
 package discord
 
 import (
+	"crypto/ed25519"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strconv"
@@ -43,15 +45,11 @@ func (o Options) Validate() error {
 	if _, err := parseAPIURL(o.APIURL); err != nil {
 		errs = append(errs, err)
 	}
-	count := max(o.ShardCount, 1) // 0 means a single shard
-	switch {
-	case o.ShardCount < 0:
-		errs = append(errs, &OptionError{Key: "DISCORD_SHARD_COUNT", Value: strconv.Itoa(o.ShardCount), Rule: "must not be negative"})
-	case o.ShardID < 0:
-		errs = append(errs, &OptionError{Key: "DISCORD_SHARD_ID", Value: strconv.Itoa(o.ShardID), Rule: "must be 0 or more"})
-	case o.ShardID >= count:
-		errs = append(errs, &OptionError{Key: "DISCORD_SHARD_ID", Value: strconv.Itoa(o.ShardID),
-			Rule: fmt.Sprintf("must be less than DISCORD_SHARD_COUNT (%d)", count), Related: []string{"DISCORD_SHARD_COUNT"}})
+	errs = append(errs, o.shardErrors()...)
+	if o.PublicKey != "" {
+		if _, err := parsePublicKey(o.PublicKey); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if o.TypingDelay > maxTypingDelay {
 		errs = append(errs, fmt.Errorf("discord: typing delay %s: must be at most %s", o.TypingDelay, maxTypingDelay))
@@ -63,4 +61,40 @@ func (o Options) Validate() error {
 		errs = append(errs, fmt.Errorf("discord: queue timeout %s: must not be negative", o.QueueTimeout))
 	}
 	return errors.Join(errs...)
+}
+
+// shardErrors checks ShardID and ShardCount: both or neither, and the id
+// below the count.
+func (o Options) shardErrors() []error {
+	const idKey, countKey = "DISCORD_SHARD_ID", "DISCORD_SHARD_COUNT"
+	var errs []error
+	if o.ShardCount < 0 {
+		errs = append(errs, &OptionError{Key: countKey, Value: strconv.Itoa(o.ShardCount), Rule: "must be 1 or more"})
+	}
+	if o.ShardID != nil && *o.ShardID < 0 {
+		errs = append(errs, &OptionError{Key: idKey, Value: strconv.Itoa(*o.ShardID), Rule: "must be 0 or more"})
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	switch {
+	case o.ShardID != nil && o.ShardCount == 0:
+		return []error{&OptionError{Key: countKey, Rule: "must be set when DISCORD_SHARD_ID is set", Related: []string{idKey}}}
+	case o.ShardID == nil && o.ShardCount > 0:
+		return []error{&OptionError{Key: idKey, Rule: "must be set when DISCORD_SHARD_COUNT is set", Related: []string{countKey}}}
+	case o.ShardID != nil && *o.ShardID >= o.ShardCount:
+		return []error{&OptionError{Key: idKey, Value: strconv.Itoa(*o.ShardID),
+			Rule: fmt.Sprintf("must be less than DISCORD_SHARD_COUNT (%d)", o.ShardCount), Related: []string{countKey}}}
+	}
+	return nil
+}
+
+// parsePublicKey reads the application's public key.
+func parsePublicKey(raw string) (ed25519.PublicKey, error) {
+	key, err := hex.DecodeString(raw)
+	if err != nil || len(key) != ed25519.PublicKeySize {
+		return nil, &OptionError{Key: "DISCORD_PUBLIC_KEY", Value: raw,
+			Rule: fmt.Sprintf("must be %d hexadecimal characters (the application's public key)", 2*ed25519.PublicKeySize)}
+	}
+	return ed25519.PublicKey(key), nil
 }

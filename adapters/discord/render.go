@@ -39,16 +39,17 @@ type outMessage struct {
 	Components []discordgo.MessageComponent
 }
 
-// render turns a reply into one or more Discord messages within Discord's
-// limits: answers and summaries as embeds with the quotes as fields and
-// feedback buttons, everything else as plain text.
-func render(r bot.Reply) []outMessage {
+// render turns a reply into at most limit (at least one) Discord messages
+// within Discord's limits: answers and summaries as embeds with the quotes
+// as fields and feedback buttons, everything else as plain text.
+func render(r bot.Reply, limit int) []outMessage {
+	limit = max(limit, 1)
 	var msgs []outMessage
 	switch r.Kind {
 	case bot.KindAnswer, bot.KindSummary:
-		msgs = renderAnswer(r)
+		msgs = renderAnswer(r, limit)
 	default:
-		msgs = renderPlain(r)
+		msgs = renderPlain(r, limit)
 	}
 	if len(msgs) == 0 {
 		msgs = []outMessage{{Content: msgNothing}}
@@ -64,18 +65,23 @@ func render(r bot.Reply) []outMessage {
 	return msgs
 }
 
-// maxAnswerMessages bounds the messages one answer or summary takes; quotes
-// that do not fit are counted in the footer rather than dropped silently.
+// maxAnswerMessages bounds the messages one reply takes; quotes that do not
+// fit are counted in the footer rather than dropped silently.
 const maxAnswerMessages = 8
 
-// renderAnswer renders an answer or summary: one embed per message, the text
-// split across as many as it needs, the title on the first; then the quoted
-// passages as fields, spilling into further messages past 25 fields or 6,000
-// characters; the footer and the feedback buttons on the last.
-func renderAnswer(r bot.Reply) []outMessage {
+// renderAnswer renders an answer or summary in at most limit messages: one
+// embed per message, the text split across as many as it needs, the title on
+// the first; then the quoted passages as fields, spilling into further
+// messages past 25 fields or 6,000 characters; the footer and the feedback
+// buttons on the last.
+func renderAnswer(r bot.Reply, limit int) []outMessage {
 	chunks := splitText(escapeMarkdown(answerText(r)), maxDescription)
 	if len(chunks) == 0 {
 		chunks = []string{""}
+	}
+	if len(chunks) > limit {
+		chunks = chunks[:limit]
+		chunks[limit-1] = cutShort(chunks[limit-1], maxDescription)
 	}
 	newEmbed := func(description string) *discordgo.MessageEmbed {
 		return &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Description: description, Color: embedColor}
@@ -96,7 +102,7 @@ func renderAnswer(r bot.Reply) []outMessage {
 	for i, f := range fields {
 		n := runeLen(f.Name) + runeLen(f.Value)
 		if len(cur.Fields) == maxFields || embedSize(cur)+n+reserve > maxEmbedTotal {
-			if len(msgs) == maxAnswerMessages {
+			if len(msgs) == limit {
 				omitted = len(fields) - i
 				break
 			}
@@ -290,9 +296,10 @@ func feedbackButtons(replyID string) []discordgo.MessageComponent {
 }
 
 // renderPlain renders declines, theme and source lists, help and errors as
-// plain text split into messages of at most 2,000 characters. Declines list
-// the themes and never show sources.
-func renderPlain(r bot.Reply) []outMessage {
+// plain text split into at most limit messages of at most 2,000 characters,
+// the last cut short with "…" when more would be needed. Declines list the
+// themes and never show sources.
+func renderPlain(r bot.Reply, limit int) []outMessage {
 	var b strings.Builder
 	b.WriteString(escapeMarkdown(strings.TrimSpace(r.Text)))
 	section := func(heading string) {
@@ -338,8 +345,13 @@ func renderPlain(r bot.Reply) []outMessage {
 			}
 		}
 	}
+	chunks := splitText(b.String(), maxContent)
+	if len(chunks) > limit {
+		chunks = chunks[:limit]
+		chunks[limit-1] = cutShort(chunks[limit-1], maxContent)
+	}
 	var msgs []outMessage
-	for _, c := range splitText(b.String(), maxContent) {
+	for _, c := range chunks {
 		msgs = append(msgs, outMessage{Content: c})
 	}
 	return msgs
@@ -440,6 +452,15 @@ func truncate(s string, n int) string {
 		cut--
 	}
 	return string(rs[:cut]) + "…"
+}
+
+// cutShort marks s as cut short with a final "…", keeping it within n
+// characters.
+func cutShort(s string, n int) string {
+	if runeLen(s) < n {
+		return s + "…"
+	}
+	return truncate(s, n)
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -2,6 +2,7 @@ package discord_test
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -24,6 +25,16 @@ func countCalls(calls []discordtest.Call, match func(discordtest.Call) bool) int
 func TestInteractionDeliveredAgainIsAnsweredOnce(t *testing.T) {
 	core := newFakeCore()
 	fx := start(t, discordtest.Options{}, discord.Options{NoTyping: true}, core)
+	// An interaction is marked done only once its answer is posted.
+	core.onDone = func(key string) {
+		posted := map[string]func(discordtest.Call) bool{
+			"discord:interaction:i-rep":    call("PATCH", "webhooks/"+appID+"/tok-rep/messages/@original"),
+			"discord:interaction:i-rep-fb": call("POST", "interactions/i-rep-fb/tok-rep-fb/callback"),
+		}[key]
+		if posted == nil || indexOf(fx.fake.Calls(), posted) < 0 {
+			t.Errorf("got %s marked done before its answer was posted", key)
+		}
+	}
 	command := interactionEvent("i-rep", "tok-rep", 2, "c-rep", commandData("ask", stringOption("question", "Congress?")))
 	click := interactionEvent("i-rep-fb", "tok-rep-fb", 3, "c-rep-fb", map[string]any{"custom_id": "fb:down:r-rep", "component_type": 2})
 	for _, ev := range []map[string]any{command, command, click, click} {
@@ -53,6 +64,9 @@ func TestInteractionDeliveredAgainIsAnsweredOnce(t *testing.T) {
 			t.Errorf("got %d claims of %s, want both deliveries claimed under it", got, key)
 		}
 	}
+	if got, want := slices.Sorted(slices.Values(core.done())), []string{"discord:interaction:i-rep", "discord:interaction:i-rep-fb"}; !slices.Equal(got, want) {
+		t.Errorf("got %v marked done, want each interaction once", got)
+	}
 	// A second response would have been refused with 40060.
 	fx.acceptedAll(t)
 }
@@ -81,5 +95,9 @@ func TestInteractionNotAcknowledgedIsAnsweredWhenDeliveredAgain(t *testing.T) {
 	}
 	if got := countCalls(fx.fake.Calls(), call("POST", path)); got != 2 {
 		t.Errorf("got %d responses, want the refused one and the one answering the delivery again", got)
+	}
+	fx.stop() // every answer has ended
+	if got := core.done(); !slices.Equal(got, []string{"discord:interaction:i-lost"}) {
+		t.Errorf("got %v marked done, want the interaction once, when it was answered", got)
 	}
 }

@@ -33,14 +33,18 @@ func TestNewRejectsBadOptions(t *testing.T) {
 		{"api url without a trailing slash", func(o *discord.Options) { o.APIURL = "http://127.0.0.1:1/api/v9" }, false, []string{"must end with /"}},
 		{"relative api url", func(o *discord.Options) { o.APIURL = "api/v9/" }, false, []string{"absolute http or https"}},
 		{"api url with a query", func(o *discord.Options) { o.APIURL = local + "?x=1" }, false, []string{"no query"}},
-		{"shard id beyond the count", func(o *discord.Options) { o.ShardID, o.ShardCount = 2, 2 }, false, []string{`DISCORD_SHARD_ID: "2" must be less than DISCORD_SHARD_COUNT (2)`}},
-		{"negative shard id", func(o *discord.Options) { o.ShardID = -1 }, false, []string{`DISCORD_SHARD_ID: "-1" must be 0 or more`}},
-		{"negative shard count", func(o *discord.Options) { o.ShardCount = -2 }, false, []string{`DISCORD_SHARD_COUNT: "-2" must not be negative`}},
+		{"shard id beyond the count", func(o *discord.Options) { o.ShardID, o.ShardCount = new(2), 2 }, false, []string{`DISCORD_SHARD_ID: "2" must be less than DISCORD_SHARD_COUNT (2)`}},
+		{"negative shard id", func(o *discord.Options) { o.ShardID, o.ShardCount = new(-1), 2 }, false, []string{`DISCORD_SHARD_ID: "-1" must be 0 or more`}},
+		{"negative shard count", func(o *discord.Options) { o.ShardID, o.ShardCount = new(0), -2 }, false, []string{`DISCORD_SHARD_COUNT: "-2" must be 1 or more`}},
+		{"shard id without a count", func(o *discord.Options) { o.ShardID = new(0) }, false, []string{"DISCORD_SHARD_COUNT: must be set when DISCORD_SHARD_ID is set"}},
+		{"shard count without an id", func(o *discord.Options) { o.ShardCount = 1 }, false, []string{"DISCORD_SHARD_ID: must be set when DISCORD_SHARD_COUNT is set"}},
+		{"public key too short", func(o *discord.Options) { o.PublicKey = "abcd" }, false, []string{`DISCORD_PUBLIC_KEY: "abcd" must be 64 hexadecimal characters`}},
+		{"public key not hexadecimal", func(o *discord.Options) { o.PublicKey = strings.Repeat("xy", 32) }, false, []string{`DISCORD_PUBLIC_KEY: "xyxy`}},
 		{"typing delay over a minute", func(o *discord.Options) { o.TypingDelay = time.Hour }, false, []string{"typing delay 1h0m0s"}},
 		{"negative workers", func(o *discord.Options) { o.Workers = -1 }, false, []string{"workers -1"}},
 		{"negative queue timeout", func(o *discord.Options) { o.QueueTimeout = -time.Second }, false, []string{"queue timeout -1s"}},
 		{"every problem at once", func(o *discord.Options) {
-			*o = discord.Options{APIURL: "nope", ShardID: 5, Workers: -3}
+			*o = discord.Options{APIURL: "nope", ShardID: new(5), ShardCount: 2, Workers: -3}
 		}, true, []string{"core is required", "DISCORD_BOT_TOKEN: must be set", `DISCORD_API_URL: "nope"`, `DISCORD_SHARD_ID: "5"`, "workers -3"}},
 	}
 	for _, tt := range tests {
@@ -76,7 +80,9 @@ func TestNewAcceptsGoodOptions(t *testing.T) {
 		opts discord.Options
 	}{
 		{"defaults", discord.Options{Token: "abc"}},
-		{"prefixed token and sharding", discord.Options{Token: "Bot abc", ShardID: 3, ShardCount: 4}},
+		{"prefixed token and sharding", discord.Options{Token: "Bot abc", ShardID: new(3), ShardCount: 4}},
+		{"the first of one shard", discord.Options{Token: "abc", ShardID: new(0), ShardCount: 1}},
+		{"public key", discord.Options{Token: "abc", PublicKey: strings.Repeat("0f", 32)}},
 		{"typing at once, custom workers", discord.Options{Token: "abc", TypingDelay: -1, Workers: 16, QueueTimeout: time.Minute}},
 		{"no typing", discord.Options{Token: "abc", NoTyping: true, APIURL: "https://proxy.example/discord/api/v9/"}},
 	}

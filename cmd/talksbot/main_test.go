@@ -982,7 +982,12 @@ func TestServeAndConfigCheckAgree(t *testing.T) {
 			[]string{"DISCORD_BOT_TOKEN: must be set"}},
 		{"every problem at once", map[string]string{"SLACK_APP_TOKEN": "xoxb-Sekr1t", "TALKSBOT_LOG_LEVEL": "loud", "DISCORD_SHARD_ID": "1"},
 			[]string{`SLACK_APP_TOKEN: "xoxb-…" must start with xapp-`, `TALKSBOT_LOG_LEVEL: "loud" must be one of debug, info, warn, error`,
-				"SLACK_BOT_TOKEN: must be set", "DISCORD_BOT_TOKEN: must be set", `DISCORD_SHARD_ID: "1" must be less than DISCORD_SHARD_COUNT (1)`}},
+				"SLACK_BOT_TOKEN: must be set", "DISCORD_BOT_TOKEN: must be set", "DISCORD_SHARD_COUNT: must be set when DISCORD_SHARD_ID is set"}},
+		{"shard count without an id", map[string]string{"DISCORD_BOT_TOKEN": "Sekr1t", "DISCORD_SHARD_COUNT": "4"},
+			[]string{"DISCORD_SHARD_ID: must be set when DISCORD_SHARD_COUNT is set"}},
+		{"discord with interactions over http", map[string]string{"DISCORD_BOT_TOKEN": "Sekr1t", "DISCORD_PUBLIC_KEY": strings.Repeat("0f", 32)}, nil},
+		{"public key of the wrong length, reported once", map[string]string{"DISCORD_BOT_TOKEN": "Sekr1t", "DISCORD_PUBLIC_KEY": "0f0f"},
+			[]string{`DISCORD_PUBLIC_KEY: "0f0f" must be 64 hexadecimal characters`}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -32,17 +32,23 @@ func slackOptions(cfg config.Config) (opts slack.Options, on bool) {
 // DISCORD_ setting is set: then serve runs Discord, and its options must be
 // valid. Its workers and queue timeout are set as for Slack.
 func discordOptions(cfg config.Config) (opts discord.Options, on bool) {
-	return discord.Options{
+	opts = discord.Options{
 		Token:          cfg.DiscordBotToken.Reveal(),
 		GuildID:        cfg.DiscordGuildID,
 		APIURL:         cfg.DiscordAPIURL,
-		ShardID:        cfg.DiscordShardID,
 		ShardCount:     cfg.DiscordShardCount,
+		PublicKey:      cfg.DiscordPublicKey,
 		MessageContent: cfg.DiscordMessageContent,
 		TypingDelay:    discord.DefaultTypingDelay,
 		Workers:        cfg.MaxConcurrent,
 		QueueTimeout:   bot.DefaultQueueTimeout,
-	}, anySet(cfg, "DISCORD_")
+	}
+	// The adapter tells an unset shard id from shard 0: it wants both or
+	// neither.
+	if anySet(cfg, "DISCORD_SHARD_ID") {
+		opts.ShardID = new(cfg.DiscordShardID)
+	}
+	return opts, anySet(cfg, "DISCORD_")
 }
 
 // anySet reports whether a setting whose key starts with prefix was given a

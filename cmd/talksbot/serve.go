@@ -166,7 +166,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 	s.reloader.embeddings = llm.embeddings
 
 	var checks []httpapi.Check
-	var slackHandler http.Handler
+	var slackHandler, discordHandler http.Handler
 	if opts, on := slackOptions(cfg); on {
 		opts.Logger = log
 		opts.OnReconnect = func() { metrics.Reconnected("slack") }
@@ -198,7 +198,12 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 		c := &component{name: "discord", critical: true, run: da.Run}
 		s.components = append(s.components, c)
 		checks = append(checks, httpapi.Check{Name: "discord", Func: connected(c, da)})
-		s.platforms = append(s.platforms, "discord")
+		if h := da.Handler(); h != nil {
+			discordHandler = h
+			s.platforms = append(s.platforms, "discord (interactions over http)")
+		} else {
+			s.platforms = append(s.platforms, "discord")
+		}
 	}
 
 	s.api = httpapi.New(httpapi.Options{
@@ -218,6 +223,11 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 		for _, route := range []string{"POST /slack/events", "POST /slack/commands", "POST /slack/interactions"} {
 			s.api.Handle(route, slackHandler)
 		}
+	}
+	if discordHandler != nil {
+		// With DISCORD_PUBLIC_KEY, Discord posts interactions here; without
+		// it the route does not exist.
+		s.api.Handle("POST /discord/interactions", discordHandler)
 	}
 	s.components = append(s.components,
 		&component{name: "http", critical: true, run: s.serveHTTP},

@@ -2,6 +2,8 @@ package discordtest
 
 import (
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,6 +20,14 @@ import (
 
 // apiPrefix is the path of the fake's REST root.
 const apiPrefix = "/api/v9/"
+
+const (
+	// flagEphemeral is the message flag of a message only its user sees.
+	flagEphemeral = 1 << 6
+	// maxUserFollowups is the most follow-ups Discord lets an app create
+	// for an interaction it is authorised for by a user install alone.
+	maxUserFollowups = 5
+)
 
 // Options configure a Server.
 type Options struct {
@@ -71,9 +81,21 @@ type interaction struct {
 	acked     bool
 	// The original response as the webhook routes see it; shown once a
 	// callback or an edit gave it a message, not just a deferral.
-	deleted bool
-	shown   bool
-	orig    messageState
+	deleted   bool
+	shown     bool
+	ephemeral bool // the initial response asked for flag 64
+	orig      messageState
+	// userOnly marks an interaction authorised by a user install alone
+	// (authorizing_integration_owners without the guild install): Discord
+	// then allows at most maxUserFollowups follow-ups.
+	userOnly  bool
+	followups []Message
+	// delivering counts the HTTP deliveries of the interaction whose
+	// answers are still being read, and settled is closed once there are
+	// none: the webhook routes wait for it, as Discord takes the response
+	// before it hands out the interaction's webhook.
+	delivering int
+	settled    chan struct{}
 }
 
 // messageState is a message as its creation and edits have left it.
@@ -102,6 +124,9 @@ type Message struct {
 	// Deferred marks the "thinking…" placeholder of a deferred interaction
 	// response that no edit has replaced yet.
 	Deferred bool
+	// Ephemeral marks a message only the user of the interaction sees
+	// (flag 64 on the initial response or the follow-up).
+	Ephemeral bool
 }
 
 // Server is a fake Discord. Its methods are safe for concurrent use.
@@ -125,6 +150,8 @@ type Server struct {
 	nextID       int64
 	sessions     map[string]bool
 	interactions map[string]*interaction // by token
+	commands     map[string][]Command    // the last accepted overwrite, by guild id ("" global)
+	key          ed25519.PrivateKey      // signs HTTP interactions
 	closed       bool
 }
 
@@ -154,12 +181,18 @@ func Start(t testing.TB, opts Options) *Server {
 	if opts.HeartbeatInterval == 0 {
 		opts.HeartbeatInterval = 45 * time.Second
 	}
+	_, key, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatalf("discordtest: generate the signing key: %v", err)
+	}
 	s := &Server{
 		opts:         opts,
 		changed:      make(chan struct{}),
 		nextID:       1000,
 		sessions:     map[string]bool{},
 		interactions: map[string]*interaction{},
+		commands:     map[string][]Command{},
+		key:          key,
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(s.Close)
@@ -226,7 +259,20 @@ func (s *Server) Original(token string) (m Message, ok bool) {
 		Embeds:     append(json.RawMessage(nil), o.embeds...),
 		Components: append(json.RawMessage(nil), o.components...),
 		Deferred:   !in.shown,
+		Ephemeral:  in.ephemeral,
 	}, true
+}
+
+// Followups returns the follow-up messages of the interaction with token, in
+// the order they were accepted.
+func (s *Server) Followups(token string) []Message {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	in := s.interactions[token]
+	if in == nil {
+		return nil
+	}
+	return append([]Message(nil), in.followups...)
 }
 
 // Calls returns the REST calls received so far, in order.
@@ -312,13 +358,7 @@ func (s *Server) Dispatch(t string, d any) error {
 	}
 	s.mu.Lock()
 	if t == "INTERACTION_CREATE" {
-		var in struct {
-			ID    string `json:"id"`
-			Token string `json:"token"`
-		}
-		if json.Unmarshal(raw, &in) == nil && in.Token != "" {
-			s.interactions[in.Token] = &interaction{id: in.ID, token: in.Token}
-		}
+		s.learn(raw, false)
 	}
 	g := s.live
 	s.seq++
@@ -331,6 +371,49 @@ func (s *Server) Dispatch(t string, d any) error {
 		return fmt.Errorf("dispatch %s: %w", t, err)
 	}
 	return nil
+}
+
+// learn makes the interaction in raw known to the interaction and webhook
+// routes, keeping what they know of it when it was delivered before. An HTTP
+// delivery (delivering) holds the webhook routes back until settle. It
+// returns the interaction's token, "" when raw has none. The caller holds
+// s.mu.
+func (s *Server) learn(raw []byte, delivering bool) string {
+	var in struct {
+		ID     string            `json:"id"`
+		Token  string            `json:"token"`
+		Owners map[string]string `json:"authorizing_integration_owners"`
+	}
+	if json.Unmarshal(raw, &in) != nil || in.Token == "" {
+		return ""
+	}
+	st := s.interactions[in.Token]
+	if st == nil {
+		_, guildInstall := in.Owners["0"]
+		st = &interaction{id: in.ID, token: in.Token, userOnly: len(in.Owners) > 0 && !guildInstall}
+		s.interactions[in.Token] = st
+	}
+	if delivering {
+		if st.delivering == 0 {
+			st.settled = make(chan struct{})
+		}
+		st.delivering++
+	}
+	return in.Token
+}
+
+// settle ends one HTTP delivery of the interaction with token, letting the
+// webhook routes on once none is left.
+func (s *Server) settle(token string) {
+	s.record(func() {
+		st := s.interactions[token]
+		if st == nil || st.delivering == 0 {
+			return
+		}
+		if st.delivering--; st.delivering == 0 {
+			close(st.settled)
+		}
+	})
 }
 
 // Reconnect asks the client on the live connection to reconnect (op 7), as
@@ -385,7 +468,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	call := Call{Method: r.Method, Path: path, Query: r.URL.RawQuery, Auth: r.Header.Get("Authorization"), Body: body}
-	status, resp := s.answer(&call, r.Host)
+	status, resp := s.answer(r.Context(), &call, r.Host)
 	call.Status = status
 	s.record(func() { s.calls = append(s.calls, call) })
 	w.Header().Set("Content-Type", "application/json")
@@ -406,7 +489,7 @@ func (s *Server) authorized(auth string, tokenRoute bool) bool {
 }
 
 // answer returns the status and body for a REST call.
-func (s *Server) answer(c *Call, host string) (int, []byte) {
+func (s *Server) answer(ctx context.Context, c *Call, host string) (int, []byte) {
 	s.mu.Lock()
 	for i, cn := range s.canned {
 		if cn.method == c.Method && cn.path == c.Path {
@@ -437,7 +520,7 @@ func (s *Server) answer(c *Call, host string) (int, []byte) {
 	case c.Method == http.MethodPost && len(seg) == 4 && seg[0] == "interactions" && seg[3] == "callback":
 		return s.callback(c, seg[1], seg[2])
 	case seg[0] == "webhooks" && len(seg) >= 3:
-		return s.webhook(c, seg)
+		return s.webhook(ctx, c, seg)
 	case c.Method == http.MethodPost && len(seg) == 3 && seg[0] == "channels" && seg[2] == "messages":
 		if status, resp := checkMessage(c.Body, true); status != 0 {
 			return status, resp
@@ -460,11 +543,18 @@ func (s *Server) putCommands(c *Call, seg []string) (int, []byte) {
 	if ps := checkCommands(c.Body); len(ps) > 0 {
 		return formError(ps)
 	}
+	guild := ""
+	if len(seg) == 5 && seg[2] == "guilds" {
+		guild = seg[3]
+	}
+	recorded := make([]Command, 0, len(cmds))
 	for _, cmd := range cmds {
 		cmd["id"] = s.newID()
 		cmd["application_id"] = seg[1]
 		cmd["version"] = "1"
+		recorded = append(recorded, recordCommand(cmd, guild))
 	}
+	s.record(func() { s.commands[guild] = recorded })
 	return http.StatusOK, mustJSON(cmds)
 }
 
@@ -477,6 +567,18 @@ func (s *Server) callback(c *Call, id, token string) (int, []byte) {
 	if in == nil || in.id != id {
 		return http.StatusNotFound, apiError(10062, "Unknown interaction")
 	}
+	if status, body := s.acceptLocked(in, c.Body, false); status != 0 {
+		return status, body
+	}
+	return http.StatusNoContent, nil
+}
+
+// acceptLocked takes body as the initial response to in, as the callback
+// route and an HTTP delivery's answer both do: once per interaction, and
+// checked as Discord checks it. A PONG (type 1) is accepted only for a PING
+// (ping). It returns status 0 when the response is accepted, and otherwise
+// Discord's error. The caller holds s.mu.
+func (s *Server) acceptLocked(in *interaction, body []byte, ping bool) (int, []byte) {
 	if in.acked {
 		return http.StatusBadRequest, apiError(40060, "Interaction has already been acknowledged.")
 	}
@@ -484,17 +586,31 @@ func (s *Server) callback(c *Call, id, token string) (int, []byte) {
 		Type int             `json:"type"`
 		Data json.RawMessage `json:"data"`
 	}
-	if err := json.Unmarshal(c.Body, &resp); err != nil {
+	if err := json.Unmarshal(body, &resp); err != nil {
 		return formError(problems{{"_root", "MODEL_TYPE_CONVERT", "Invalid JSON"}})
 	}
+	if ping != (resp.Type == 1) {
+		want := "one of {4, 5, 6, 7, 8, 9, 10, 12}"
+		if ping {
+			want = "1 (PONG) for a PING"
+		}
+		return formError(problems{{"type", "BASE_TYPE_CHOICES", fmt.Sprintf("Value must be %s; got %d.", want, resp.Type)}})
+	}
+	var flags struct {
+		Flags int `json:"flags"`
+	}
+	_ = json.Unmarshal(resp.Data, &flags) // no data: no flags
 	switch resp.Type {
+	case 1:
 	case 4, 7: // a message, or an update of the clicked message
 		if status, body := checkMessage(resp.Data, true); status != 0 {
 			return status, body
 		}
 		in.orig = stateOf(resp.Data, messageState{})
 		in.shown = true
+		in.ephemeral = flags.Flags&flagEphemeral != 0
 	case 5, 6: // deferred: Discord shows "thinking…" or nothing
+		in.ephemeral = resp.Type == 5 && flags.Flags&flagEphemeral != 0
 	case 8:
 		if ps := checkChoices(resp.Data); len(ps) > 0 {
 			return formError(ps)
@@ -503,16 +619,26 @@ func (s *Server) callback(c *Call, id, token string) (int, []byte) {
 		return formError(problems{{"type", "BASE_TYPE_CHOICES", fmt.Sprintf("Value must be one of {1, 4, 5, 6, 7, 8, 9, 10, 12}; got %d.", resp.Type)}})
 	}
 	in.acked = true
-	return http.StatusNoContent, nil
+	return 0, nil
 }
 
 // webhook answers the webhook routes of an interaction token: follow-ups
 // (POST webhooks/{app}/{token}) and the original response and follow-ups
 // (GET, PATCH, DELETE webhooks/{app}/{token}/messages/{id}). They exist only
 // once the interaction has been acknowledged.
-func (s *Server) webhook(c *Call, seg []string) (int, []byte) {
+func (s *Server) webhook(ctx context.Context, c *Call, seg []string) (int, []byte) {
 	s.mu.Lock()
 	in := s.interactions[seg[2]]
+	for in != nil && in.delivering > 0 {
+		settled := in.settled
+		s.mu.Unlock()
+		select {
+		case <-settled:
+		case <-ctx.Done():
+			return http.StatusNotFound, apiError(10015, "Unknown Webhook")
+		}
+		s.mu.Lock()
+	}
 	if seg[1] != s.opts.AppID || in == nil || !in.acked {
 		s.mu.Unlock()
 		return http.StatusNotFound, apiError(10015, "Unknown Webhook")
@@ -523,7 +649,21 @@ func (s *Server) webhook(c *Call, seg []string) (int, []byte) {
 		if status, resp := checkMessage(c.Body, true); status != 0 {
 			return status, resp
 		}
-		return http.StatusOK, s.message("", c.Body)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if in.userOnly && len(in.followups) >= maxUserFollowups {
+			return http.StatusBadRequest, apiError(0, fmt.Sprintf("Maximum number of follow-up messages reached (%d)", maxUserFollowups))
+		}
+		var flags struct {
+			Flags int `json:"flags"`
+		}
+		_ = json.Unmarshal(c.Body, &flags) // checkMessage has decoded it
+		st := stateOf(c.Body, messageState{})
+		in.followups = append(in.followups, Message{
+			Content: st.content, Embeds: st.embeds, Components: st.components,
+			Ephemeral: flags.Flags&flagEphemeral != 0,
+		})
+		return http.StatusOK, s.messageLocked("", c.Body)
 	case len(seg) == 5 && seg[3] == "messages":
 		original := seg[4] == "@original"
 		s.mu.Lock()

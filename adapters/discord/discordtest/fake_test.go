@@ -258,3 +258,50 @@ func TestOriginal(t *testing.T) {
 		t.Errorf("got original %+v after the delete, want none", got)
 	}
 }
+
+func TestCommandRegistration(t *testing.T) {
+	fake := discordtest.Start(t, discordtest.Options{AppID: appID, Token: token})
+	menu := func(name string) map[string]any { return map[string]any{"type": 3, "name": name} }
+	chat := map[string]any{"type": 1, "name": "talks", "description": "Ask", "integration_types": []int{0, 1}, "contexts": []int{0, 1, 2}}
+	tests := []struct {
+		name     string
+		body     []any
+		wantCode int
+	}{
+		{"slash command and context menu", []any{chat, menu("Ask talksbot")}, 0},
+		{"context menu name of 32", []any{menu(strings.Repeat("a", 32))}, 0},
+		{"context menu name of 33", []any{menu(strings.Repeat("a", 33))}, 50035},
+		{"context menu with a description", []any{map[string]any{"type": 3, "name": "Ask", "description": "no"}}, 50035},
+		{"unknown integration type", []any{map[string]any{"type": 3, "name": "Ask", "integration_types": []int{2}}}, 50035},
+		{"unknown context", []any{map[string]any{"type": 3, "name": "Ask", "contexts": []int{0, 3}}}, 50035},
+		{"repeated context", []any{map[string]any{"type": 3, "name": "Ask", "contexts": []int{1, 1}}}, 50035},
+		{"unknown command type", []any{map[string]any{"type": 9, "name": "ask"}}, 50035},
+		{"six message commands", []any{menu("a"), menu("b"), menu("c"), menu("d"), menu("e"), menu("f")}, 50035},
+		{"one name twice", []any{menu("Ask"), menu("Ask")}, 50035},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			guild := fmt.Sprint(i + 1)
+			_, code := do(t, fake, "PUT", "applications/"+appID+"/guilds/"+guild+"/commands", auth, tt.body)
+			if code != tt.wantCode {
+				t.Errorf("got code %d, want %d", code, tt.wantCode)
+			}
+			if got := fake.Commands(guild); (len(got) == len(tt.body)) != (tt.wantCode == 0) {
+				t.Errorf("got %d commands recorded, want them recorded only when accepted", len(got))
+			}
+		})
+	}
+	t.Run("the registration is recorded as sent", func(t *testing.T) {
+		do(t, fake, "PUT", "applications/"+appID+"/commands", auth, []any{chat, menu("Ask talksbot")})
+		got := fake.Commands("")
+		if len(got) != 2 {
+			t.Fatalf("got %d global commands, want 2", len(got))
+		}
+		if c := got[0]; c.Type != 1 || c.Name != "talks" || fmt.Sprint(c.IntegrationTypes) != "[0 1]" || fmt.Sprint(c.Contexts) != "[0 1 2]" || c.GuildID != "" {
+			t.Errorf("got %+v, want /talks for both installs in every context", c)
+		}
+		if c := got[1]; c.Type != 3 || c.Name != "Ask talksbot" || c.IntegrationTypes != nil || c.Contexts != nil {
+			t.Errorf("got %+v, want the message command with no lists", c)
+		}
+	})
+}

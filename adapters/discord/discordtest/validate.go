@@ -233,15 +233,36 @@ func checkChoices(data []byte) problems {
 	return ps
 }
 
-// commandName is what Discord accepts as a command or option name.
-var commandName = regexp.MustCompile(`^[-_\p{L}\p{N}]{1,32}$`)
+// chatName is what Discord accepts as a slash command's or an option's
+// name; menuName as a context menu command's.
+var (
+	chatName = regexp.MustCompile(`^[-_\p{L}\p{N}]{1,32}$`)
+	menuName = regexp.MustCompile(`^[^\x00-\x1f]{1,32}$`)
+)
+
+// Application command types, integration types and contexts Discord knows.
+const (
+	chatCommand    = 1
+	userCommand    = 2
+	messageCommand = 3
+	// maxMenuCommands is how many user, and how many message, context menu
+	// commands an application may have in one scope.
+	maxMenuCommands = 5
+)
+
+var (
+	integrationTypes = map[int]bool{0: true, 1: true}          // guild install, user install
+	contexts         = map[int]bool{0: true, 1: true, 2: true} // guild, bot DM, private channel
+)
 
 type commandIn struct {
-	Type        int         `json:"type"`
-	Name        string      `json:"name"`
-	Description string      `json:"description"`
-	MaxLength   int         `json:"max_length"`
-	Options     []commandIn `json:"options"`
+	Type             int         `json:"type"`
+	Name             string      `json:"name"`
+	Description      string      `json:"description"`
+	MaxLength        int         `json:"max_length"`
+	Options          []commandIn `json:"options"`
+	IntegrationTypes *[]int      `json:"integration_types"`
+	Contexts         *[]int      `json:"contexts"`
 }
 
 // checkCommands checks a bulk overwrite of application commands.
@@ -252,29 +273,72 @@ func checkCommands(body []byte) problems {
 	}
 	var ps problems
 	ps.tooLong("_root", len(cmds), maxCommands)
-	var check func(at string, c commandIn, option bool)
-	check = func(at string, c commandIn, option bool) {
-		if !commandName.MatchString(c.Name) || strings.ToLower(c.Name) != c.Name {
+	var check func(at string, c commandIn)
+	check = func(at string, c commandIn) {
+		if !chatName.MatchString(c.Name) || strings.ToLower(c.Name) != c.Name {
 			ps.add(at+"name", "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid")
 		}
-		// Chat commands (type 1 or unset) and every option need a
-		// description.
-		if option || c.Type <= 1 {
-			if c.Description == "" {
-				ps.add(at+"description", "BASE_TYPE_REQUIRED", "This field is required")
-			}
-			ps.tooLong(at+"description", runes(c.Description), maxDescriptionCm)
+		if c.Description == "" {
+			ps.add(at+"description", "BASE_TYPE_REQUIRED", "This field is required")
 		}
+		ps.tooLong(at+"description", runes(c.Description), maxDescriptionCm)
 		if c.MaxLength > 6000 {
 			ps.add(at+"max_length", "NUMBER_TYPE_MAX", "int value should be less than or equal to 6000.")
 		}
 		ps.tooLong(at+"options", len(c.Options), maxOptions)
 		for i, o := range c.Options {
-			check(fmt.Sprintf("%soptions.%d.", at, i), o, true)
+			check(fmt.Sprintf("%soptions.%d.", at, i), o)
 		}
 	}
+	seen := map[string]bool{}
+	menus := map[int]int{}
 	for i, c := range cmds {
-		check(fmt.Sprintf("%d.", i), c, false)
+		at := fmt.Sprintf("%d.", i)
+		switch c.Type {
+		case 0, chatCommand:
+			check(at, c)
+		case userCommand, messageCommand:
+			// A context menu command is named as users see it, capitals
+			// and spaces included, and has no description or options.
+			if !menuName.MatchString(c.Name) {
+				ps.add(at+"name", "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid")
+			}
+			if c.Description != "" {
+				ps.add(at+"description", "APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION", "Context menu commands cannot have description")
+			}
+			if len(c.Options) > 0 {
+				ps.add(at+"options", "APPLICATION_COMMAND_OPTIONS_NOT_ALLOWED", "Context menu commands cannot have options")
+			}
+			if menus[c.Type]++; menus[c.Type] == maxMenuCommands+1 {
+				ps.add(at+"type", "APPLICATION_COMMANDS_TOO_MANY", "Maximum number of application commands of this type reached (%d)", maxMenuCommands)
+			}
+		default:
+			ps.add(at+"type", "BASE_TYPE_CHOICES", "Value must be one of {1, 2, 3}; got %d.", c.Type)
+		}
+		checkEnum(&ps, at+"integration_types", c.IntegrationTypes, integrationTypes, "{0, 1}")
+		checkEnum(&ps, at+"contexts", c.Contexts, contexts, "{0, 1, 2}")
+		kind := max(c.Type, chatCommand)
+		key := fmt.Sprint(kind, ":", c.Name)
+		if seen[key] {
+			ps.add(at+"name", "APPLICATION_COMMANDS_DUPLICATE_NAME", "Application command names must be unique")
+		}
+		seen[key] = true
 	}
 	return ps
+}
+
+// checkEnum checks a list of enumerated values: each must be known, once.
+func checkEnum(ps *problems, at string, list *[]int, known map[int]bool, names string) {
+	if list == nil {
+		return
+	}
+	seen := map[int]bool{}
+	for i, v := range *list {
+		if !known[v] {
+			ps.add(fmt.Sprintf("%s.%d", at, i), "BASE_TYPE_CHOICES", "Value must be one of %s; got %d.", names, v)
+		} else if seen[v] {
+			ps.add(fmt.Sprintf("%s.%d", at, i), "SET_TYPE_ALREADY_CONTAINS_VALUE", "The set already contains this value")
+		}
+		seen[v] = true
+	}
 }
