@@ -8,8 +8,10 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/talksbot/talksbot/adapters/postgres/pgtest"
 )
@@ -91,8 +93,9 @@ func TestServeSharesStateInPostgres(t *testing.T) {
 
 // TestServeThroughAPostgresOutage cuts serve's connections to PostgreSQL
 // and restores them: questions are answered throughout, /readyz fails its
-// state check with the reason while the database is unreachable and passes
-// again, without a restart, once it is back.
+// state check with the reason while the database is unreachable (and the
+// question log counts what it lost) and passes again, without a restart,
+// once it is back.
 func TestServeThroughAPostgresOutage(t *testing.T) {
 	proxy, url := pgtest.Through(t, pgtest.NewSchema(t))
 	s := startServe(t, map[string]string{"TALKSBOT_DATABASE_URL": url})
@@ -114,6 +117,9 @@ func TestServeThroughAPostgresOutage(t *testing.T) {
 		t.Errorf("the public readiness check names the database's address: %q", reason)
 	}
 	s.waitLogged(t, "state store unavailable")
+	// The question asked meanwhile could not be logged (nor, perhaps, the
+	// one before, if its batch was still waiting): it is counted.
+	s.waitMetric(t, "talksbot_question_log_dropped_total", func(v float64) bool { return v >= 1 })
 
 	proxy.Restore()
 	s.waitReady(t, "state")
@@ -145,6 +151,7 @@ func TestServeStartsWithPostgresDown(t *testing.T) {
 	if !strings.Contains(s.logs.String(), "shared state database unreachable") {
 		t.Errorf("logs do not say the database is unreachable:\n%s", s.logs)
 	}
+	s.waitMetric(t, "talksbot_question_log_dropped_total", func(v float64) bool { return v >= 1 })
 
 	proxy.Restore()
 	s.waitLogged(t, "shared state database open")
@@ -177,5 +184,29 @@ func TestConfigCheckRedactsTheDatabaseURL(t *testing.T) {
 	}
 	if strings.Contains(r.stdout+r.stderr, "Sekr1t") {
 		t.Errorf("output reveals the password:\n%s%s", r.stdout, r.stderr)
+	}
+}
+
+// waitMetric polls /metrics until the sample named name (a metric without
+// labels) satisfies cond.
+func (s *served) waitMetric(t *testing.T, name string, cond func(float64) bool) {
+	t.Helper()
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	timeout := time.After(waitLimit)
+	for {
+		_, metrics := s.get(t, "/metrics")
+		for _, line := range strings.Split(metrics, "\n") {
+			if v, ok := strings.CutPrefix(line, name+" "); ok {
+				if f, err := strconv.ParseFloat(v, 64); err == nil && cond(f) {
+					return
+				}
+			}
+		}
+		select {
+		case <-tick.C:
+		case <-timeout:
+			t.Fatalf("/metrics: %s never as wanted:\n%s", name, metrics)
+		}
 	}
 }
