@@ -4,13 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	neturl "net/url"
+	"os"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/talksbot/talksbot/adapters/postgres"
 	"github.com/talksbot/talksbot/adapters/postgres/pgtest"
@@ -414,6 +418,29 @@ func TestTextIsStoredAsValidText(t *testing.T) {
 	for _, key := range []string{"a\x00b", "\xff"} {
 		if _, err := s.Claim(ctx, key, storetest.T0, time.Second); err == nil {
 			t.Errorf("Claim(%q): got no error, want one: keys are never altered", key)
+		}
+	}
+}
+
+func TestReason(t *testing.T) {
+	refused := &net.OpError{Op: "dial", Net: "tcp", Addr: &net.TCPAddr{IP: net.IPv4(10, 1, 2, 3), Port: 5432},
+		Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("claim delivery k: %w", refused), "cannot reach the database: connect: connection refused"},
+		{fmt.Errorf("claim delivery k: %w", &pgconn.PgError{Severity: "FATAL", Code: "57P01", Message: "terminating connection due to administrator command"}),
+			"terminating connection due to administrator command (SQLSTATE 57P01)"},
+		{fmt.Errorf("take: %w", context.DeadlineExceeded), "no answer in time"},
+		{errors.New("something else"), "something else"},
+	}
+	for _, tt := range tests {
+		if got := postgres.Reason(tt.err); got != tt.want {
+			t.Errorf("Reason(%v) = %q, want %q", tt.err, got, tt.want)
+		}
+		if strings.Contains(postgres.Reason(tt.err), "10.1.2.3") {
+			t.Errorf("Reason(%v) names the server's address", tt.err)
 		}
 	}
 }
