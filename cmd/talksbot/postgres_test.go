@@ -49,6 +49,11 @@ func TestServeSharesStateInPostgres(t *testing.T) {
 		if !strings.Contains(s.logs.String(), "shared state database open") {
 			t.Errorf("replica %d: logs do not say the shared database is open:\n%s", i, s.logs)
 		}
+		// The size of a SQLite file has no meaning here; losses do.
+		if _, metrics := s.get(t, "/metrics"); strings.Contains(metrics, "talksbot_state_database_bytes") ||
+			!strings.Contains(metrics, "talksbot_question_log_dropped_total 0\n") {
+			t.Errorf("replica %d: /metrics wants talksbot_question_log_dropped_total 0 and no talksbot_state_database_bytes:\n%s", i, metrics)
+		}
 	}
 	for i, s := range replicas {
 		if code := s.stop(t); code != 0 {
