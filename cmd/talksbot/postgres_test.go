@@ -2,18 +2,24 @@ package main
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/talksbot/talksbot/adapters/postgres/pgtest"
+	"github.com/talksbot/talksbot/adapters/slack/slacktest"
 )
 
 // countRows counts the rows of table in the database at url.
@@ -214,4 +220,96 @@ func (s *served) waitMetric(t *testing.T, name string, cond func(float64) bool) 
 			t.Fatalf("/metrics: %s never as wanted:\n%s", name, metrics)
 		}
 	}
+}
+
+// TestReplicasAnswerASlackEventOnce runs three replicas in Slack's HTTP
+// mode on one database and delivers one event to all three at once, as a
+// balancer spreading Slack's retries would: one answers it, the other two
+// find it claimed and say so in their logs, and Slack gets one answer.
+func TestReplicasAnswerASlackEventOnce(t *testing.T) {
+	const secret = "8f742231b10e8888abcd99yyyzzz85a5"
+	fake := slacktest.New(t, slackBotToken, slackAppToken)
+	url := pgtest.NewSchema(t)
+	var replicas []*served
+	for range 3 {
+		s := startServe(t, map[string]string{
+			"SLACK_BOT_TOKEN":       slackBotToken,
+			"SLACK_SIGNING_SECRET":  secret,
+			"SLACK_API_URL":         fake.APIURL(),
+			"TALKSBOT_DATABASE_URL": url,
+		})
+		s.waitLogged(t, "slack connected")
+		replicas = append(replicas, s)
+	}
+
+	event := `{"type":"event_callback","team_id":"T0TALKS","api_app_id":"A0APP","event_id":"Ev0REPLICAS","event_time":1700000000,` +
+		`"event":{"type":"app_mention","user":"U0ALICE","text":"<@` + fake.BotUserID + `> ` + congress + `","ts":"1700000000.000200",` +
+		`"channel":"C0REPLICAS","event_ts":"1700000000.000200"}}`
+	codes := make([]int, len(replicas))
+	var wg sync.WaitGroup
+	for i, s := range replicas {
+		wg.Go(func() { codes[i] = postSigned(t, s.url+"/slack/events", secret, event) })
+	}
+	wg.Wait()
+	for i, code := range codes {
+		if code != http.StatusOK {
+			t.Errorf("replica %d acknowledged the event with %d, want 200", i, code)
+		}
+	}
+
+	fake.WaitMatch(t, "chat.postMessage", func(c slacktest.Call) bool { return c.Get("channel") == "C0REPLICAS" })
+	// The two others have decided once each has logged that it ignored
+	// the event: only then is the count of answers final.
+	ignored := func() int {
+		n := 0
+		for _, s := range replicas {
+			if strings.Contains(s.logs.String(), "slack duplicate event ignored") {
+				n++
+			}
+		}
+		return n
+	}
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	timeout := time.After(waitLimit)
+	for ignored() < len(replicas)-1 {
+		select {
+		case <-tick.C:
+		case <-timeout:
+			t.Fatalf("%d replicas logged the event as a duplicate, want %d", ignored(), len(replicas)-1)
+		}
+	}
+	var answers int
+	for _, c := range fake.Calls("chat.postMessage") {
+		if c.Get("channel") == "C0REPLICAS" {
+			answers++
+		}
+	}
+	if answers != 1 || ignored() != len(replicas)-1 {
+		t.Errorf("%d answers posted and %d replicas ignored the event, want 1 and %d", answers, ignored(), len(replicas)-1)
+	}
+}
+
+// postSigned posts body to url signed with Slack's signing secret, and
+// returns the status.
+func postSigned(t *testing.T, url, secret, body string) int {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
+	if err != nil {
+		t.Error(err)
+		return 0
+	}
+	req.Header.Set("Content-Type", "application/json")
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(secret))
+	fmt.Fprintf(mac, "v0:%s:%s", ts, body)
+	req.Header.Set("X-Slack-Request-Timestamp", ts)
+	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Error(err)
+		return 0
+	}
+	resp.Body.Close()
+	return resp.StatusCode
 }
