@@ -20,6 +20,7 @@ import (
 
 	"github.com/talksbot/talksbot/adapters/postgres/pgtest"
 	"github.com/talksbot/talksbot/adapters/slack/slacktest"
+	"github.com/talksbot/talksbot/bot"
 )
 
 // countRows counts the rows of table in the database at url.
@@ -312,4 +313,34 @@ func postSigned(t *testing.T, url, secret, body string) int {
 	}
 	resp.Body.Close()
 	return resp.StatusCode
+}
+
+// TestRateLimitHoldsAcrossReplicas asks three replicas on one database
+// from one client: the burst is spent across them, after which every
+// replica refuses.
+func TestRateLimitHoldsAcrossReplicas(t *testing.T) {
+	url := pgtest.NewSchema(t)
+	var replicas []*served
+	for range 3 {
+		replicas = append(replicas, startServe(t, map[string]string{"TALKSBOT_DATABASE_URL": url, "TALKSBOT_RATE_LIMIT": "1"}))
+	}
+	status := func(s *served) int {
+		t.Helper()
+		resp, err := http.Post(s.url+"/v1/ask", "application/json", strings.NewReader(`{"question":"What has Congress pushed for?"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	for i := range bot.DefaultBurst {
+		if code := status(replicas[i%len(replicas)]); code != http.StatusOK {
+			t.Fatalf("ask %d of the burst of %d: got %d, want 200", i+1, bot.DefaultBurst, code)
+		}
+	}
+	for i, s := range replicas {
+		if code := status(s); code != http.StatusTooManyRequests {
+			t.Errorf("replica %d after the burst was spent on all three: got %d, want 429", i, code)
+		}
+	}
 }
