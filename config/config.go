@@ -37,6 +37,11 @@ type Config struct {
 	Docs     string // TALKSBOT_DOCS: a folder of extra documents, "" for none
 	Synonyms string // TALKSBOT_SYNONYMS: an operator's synonym groups file, "" for none
 	Data     string // TALKSBOT_DATA: the state folder
+	// DatabaseURL is TALKSBOT_DATABASE_URL: the PostgreSQL database that
+	// replicas share, in place of SQLite under Data; unset for SQLite. It
+	// holds a password: it prints redacted, and `config check` and errors
+	// show the URL with the password replaced by xxxxx.
+	DatabaseURL Secret
 	// StateMaxSize is TALKSBOT_STATE_MAX_SIZE: the size of the state
 	// database past which serve warns, in bytes.
 	StateMaxSize int64
@@ -115,7 +120,7 @@ const (
 // Setting is one key's effective value as printed by `talksbot config check`.
 type Setting struct {
 	Key    string // the environment name, e.g. "SLACK_BOT_TOKEN"
-	Value  string // the value as given; Redacted for a set secret
+	Value  string // the value as given; for a set secret Redacted, or a URL's parts that are not secret
 	Source Source
 	Secret bool
 }

@@ -117,7 +117,7 @@ func TestKeysDeclaredOnce(t *testing.T) {
 		"DISCORD_BOT_TOKEN", "DISCORD_GUILD_ID", "DISCORD_API_URL", "DISCORD_SHARD_ID",
 		"DISCORD_SHARD_COUNT", "DISCORD_PUBLIC_KEY", "DISCORD_MESSAGE_CONTENT", "OPENAI_API_KEY", "OPENAI_BASE_URL",
 		"TALKSBOT_LLM_MODEL", "TALKSBOT_LLM_TIMEOUT", "TALKSBOT_LLM_MAX_TOKENS", "TALKSBOT_EMBED_MODEL", "TALKSBOT_DOCS",
-		"TALKSBOT_SYNONYMS", "TALKSBOT_DATA", "TALKSBOT_QUESTION_LOG", "TALKSBOT_RETENTION", "TALKSBOT_STATE_MAX_SIZE", "TALKSBOT_SHUTDOWN_GRACE", "TALKSBOT_HTTP_ADDR", "TALKSBOT_API_TOKEN", "TALKSBOT_TRUSTED_PROXIES",
+		"TALKSBOT_SYNONYMS", "TALKSBOT_DATA", "TALKSBOT_DATABASE_URL", "TALKSBOT_QUESTION_LOG", "TALKSBOT_RETENTION", "TALKSBOT_STATE_MAX_SIZE", "TALKSBOT_SHUTDOWN_GRACE", "TALKSBOT_HTTP_ADDR", "TALKSBOT_API_TOKEN", "TALKSBOT_TRUSTED_PROXIES",
 		"TALKSBOT_LOG_FORMAT", "TALKSBOT_LOG_LEVEL",
 		"TALKSBOT_RATE_LIMIT", "TALKSBOT_MAX_CONCURRENT",
 	}
@@ -126,7 +126,7 @@ func TestKeysDeclaredOnce(t *testing.T) {
 		t.Fatalf("got %d keys, want %d", len(keys), len(want))
 	}
 	secrets := map[string]bool{"SLACK_BOT_TOKEN": true, "SLACK_APP_TOKEN": true,
-		"SLACK_SIGNING_SECRET": true, "DISCORD_BOT_TOKEN": true, "OPENAI_API_KEY": true, "TALKSBOT_API_TOKEN": true}
+		"SLACK_SIGNING_SECRET": true, "DISCORD_BOT_TOKEN": true, "OPENAI_API_KEY": true, "TALKSBOT_API_TOKEN": true, "TALKSBOT_DATABASE_URL": true}
 	for i, k := range keys {
 		if k.Name != want[i] {
 			t.Errorf("key %d: got %s, want %s", i, k.Name, want[i])
@@ -626,5 +626,67 @@ func TestTrustedProxiesParsed(t *testing.T) {
 	}
 	if want := "10.0.0.0/8 192.168.1.10/32 ::1/128"; strings.Join(got, " ") != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestDatabaseURL(t *testing.T) {
+	const password = "Sekr1t-pa55"
+	tests := []struct {
+		name    string
+		url     string
+		shown   string // in config check
+		wantErr string // the whole error, "" for none
+	}{
+		{name: "unset", url: "", shown: ""},
+		{name: "with a password", url: "postgres://talksbot:" + password + "@db:5432/talksbot?sslmode=require",
+			shown: "postgres://talksbot:xxxxx@db:5432/talksbot?sslmode=require"},
+		{name: "postgresql scheme, no password", url: "postgresql://talksbot@db/talksbot",
+			shown: "postgresql://talksbot@db/talksbot"},
+		{name: "password as a parameter", url: "postgres://db/talksbot?user=talksbot&password=" + password + "&pool_max_conns=20",
+			shown: "postgres://db/talksbot?password=xxxxx&pool_max_conns=20&user=talksbot"},
+		{name: "another scheme", url: "mysql://talksbot:" + password + "@db/talksbot",
+			wantErr: `TALKSBOT_DATABASE_URL: "mysql://talksbot:xxxxx@db/talksbot" must be a postgres:// or postgresql:// URL`},
+		{name: "keyword/value", url: "host=db user=talksbot password=" + password,
+			wantErr: `TALKSBOT_DATABASE_URL: "set (redacted)" must be a postgres:// or postgresql:// URL`},
+		{name: "bad port", url: "postgres://talksbot:" + password + "@db:fivefour/talksbot",
+			wantErr: `TALKSBOT_DATABASE_URL: "set (redacted)" must be a URL pgx can parse: invalid port`},
+		{name: "bad sslmode", url: "postgres://talksbot:" + password + "@db/talksbot?sslmode=sometimes",
+			wantErr: `TALKSBOT_DATABASE_URL: "postgres://talksbot:xxxxx@db/talksbot?sslmode=sometimes" must be a URL pgx can parse: failed to configure TLS (sslmode is invalid)`},
+		{name: "bad pool size", url: "postgres://talksbot:" + password + "@db/talksbot?pool_max_conns=0",
+			wantErr: `TALKSBOT_DATABASE_URL: "postgres://talksbot:xxxxx@db/talksbot?pool_max_conns=0" must be a URL pgx can parse: pool_max_conns too small`},
+		{name: "bad escape in the password", url: "postgres://talksbot:" + password + "%zz@db/talksbot",
+			wantErr: `TALKSBOT_DATABASE_URL: "set (redacted)" must be a URL pgx can parse: failed to parse as URL (invalid percent-encoded token in password)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := config.Load(config.Sources{Env: envMap(map[string]string{"TALKSBOT_DATABASE_URL": tt.url})})
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("got error %v, want %s", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("got error %v, want none", err)
+			}
+			if c.DatabaseURL.Reveal() != tt.url {
+				t.Errorf("DatabaseURL = %q, want %q", c.DatabaseURL.Reveal(), tt.url)
+			}
+			var printed bytes.Buffer
+			if err := c.Print(&printed); err != nil {
+				t.Fatal(err)
+			}
+			outputs := map[string]string{"Print": printed.String(), "%v": fmt.Sprint(c), "String": c.DatabaseURL.String()}
+			for name, out := range outputs {
+				if strings.Contains(out, password) {
+					t.Errorf("%s reveals the password:\n%s", name, out)
+				}
+			}
+			for _, s := range c.Redacted() {
+				if s.Key == "TALKSBOT_DATABASE_URL" && s.Value != tt.shown {
+					t.Errorf("config check shows %q, want %q", s.Value, tt.shown)
+				}
+			}
+		})
 	}
 }

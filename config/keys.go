@@ -16,6 +16,7 @@ import (
 	"unicode"
 
 	"github.com/dustin/go-humanize"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // key is one row of the settings table: its name, default, rule and how its
@@ -25,7 +26,10 @@ type key struct {
 	def    string
 	rule   string // for documentation; the parsers' errors say the same per case
 	secret bool
-	set    func(c *Config, raw string) error
+	// show, when set, is how a set secret's value is printed and quoted
+	// in errors, in place of Redacted: the parts that are not secret.
+	show func(raw string) string
+	set  func(c *Config, raw string) error
 }
 
 // table declares every setting once, in the order `config check` prints them.
@@ -75,6 +79,9 @@ var table = []key{
 		set: bind(func(c *Config) *string { return &c.Synonyms }, optional(existingFile))},
 	{name: "TALKSBOT_DATA", def: "./data", rule: "folder path (created when needed)",
 		set: bind(func(c *Config) *string { return &c.Data }, dataDir)},
+	{name: "TALKSBOT_DATABASE_URL", secret: true, show: redactURL,
+		rule: "postgres:// or postgresql:// URL that pgx accepts: shared state for several replicas; empty: SQLite under TALKSBOT_DATA",
+		set:  bind(func(c *Config) *Secret { return &c.DatabaseURL }, databaseURL)},
 	{name: "TALKSBOT_QUESTION_LOG", def: "full", rule: "full, anonymous (no user ids) or off",
 		set: bind(func(c *Config) *string { return &c.QuestionLog }, oneOf("full", "anonymous", "off"))},
 	{name: "TALKSBOT_RETENTION", def: "90d", rule: "how long questions and feedback are kept: days (90d) or a duration (36h), > 0",
@@ -417,4 +424,94 @@ func logLevel(s string) (slog.Level, error) {
 		return slog.LevelError, nil
 	}
 	return 0, errors.New("must be one of debug, info, warn, error")
+}
+
+// databaseURL accepts a PostgreSQL URL: postgres:// or postgresql://, and
+// every setting in it one that pgx (and its pool) knows how to read.
+func databaseURL(s string) (Secret, error) {
+	if s == "" {
+		return "", nil
+	}
+	lower := strings.ToLower(s)
+	if !strings.HasPrefix(lower, "postgres://") && !strings.HasPrefix(lower, "postgresql://") {
+		return "", errors.New("must be a postgres:// or postgresql:// URL")
+	}
+	if _, err := pgxpool.ParseConfig(s); err != nil {
+		return "", fmt.Errorf("must be a URL pgx can parse: %s", scrub(pgxReason(err), s))
+	}
+	return Secret(s), nil
+}
+
+// pgxReason is what pgx found wrong with a URL, without the URL, which pgx
+// quotes with the password hidden as best it can.
+func pgxReason(err error) string {
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, "cannot parse `"); ok {
+		if i := strings.LastIndex(rest, "`: "); i >= 0 {
+			return rest[i+len("`: "):]
+		}
+		return "cannot parse it"
+	}
+	return msg
+}
+
+// scrub replaces the password of rawURL, wherever it appears in msg.
+func scrub(msg, rawURL string) string {
+	for _, pw := range passwords(rawURL) {
+		if len(pw) >= 3 {
+			msg = strings.ReplaceAll(msg, pw, "xxxxx")
+		}
+	}
+	return msg
+}
+
+// passwords returns the secrets a database URL holds, as written and
+// decoded: the user's password and any parameter that names a password.
+func passwords(rawURL string) []string {
+	var out []string
+	if at := strings.LastIndex(rawURL, "@"); at >= 0 {
+		if i := strings.Index(rawURL, "://"); i >= 0 && i < at {
+			if _, pw, ok := strings.Cut(rawURL[i+3:at], ":"); ok {
+				out = append(out, pw)
+				if dec, err := url.PathUnescape(pw); err == nil {
+					out = append(out, dec)
+				}
+			}
+		}
+	}
+	if u, err := url.Parse(rawURL); err == nil {
+		for k, vs := range u.Query() {
+			if strings.Contains(strings.ToLower(k), "password") {
+				out = append(out, vs...)
+			}
+		}
+	}
+	return out
+}
+
+// redactURL shows a database URL without its secrets: the password, and
+// any parameter naming a password, become xxxxx. A URL that does not parse
+// shows as Redacted.
+func redactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme == "" {
+		return Redacted
+	}
+	if u.User != nil {
+		if _, set := u.User.Password(); set {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+		}
+	}
+	q := u.Query()
+	changed := false
+	for k := range q {
+		if strings.Contains(strings.ToLower(k), "password") {
+			q.Set(k, "xxxxx")
+			changed = true
+		}
+	}
+	if changed {
+		u.RawQuery = q.Encode()
+	}
+	return u.String()
 }

@@ -73,7 +73,10 @@ func Load(src Sources) (Config, error) {
 			errs = append(errs, &KeyError{Key: k.name, Value: shown(k, raw[k.name]), Rule: err.Error()})
 		}
 		v := raw[k.name]
-		if k.secret && v != "" {
+		switch {
+		case k.secret && v != "" && k.show != nil:
+			v = k.show(v)
+		case k.secret && v != "":
 			v = Redacted
 		}
 		c.settings = append(c.settings, Setting{Key: k.name, Value: v, Source: from[k.name], Secret: k.secret})
@@ -83,10 +86,14 @@ func Load(src Sources) (Config, error) {
 
 // shown is how a value appears in an error message: as given, or for a
 // secret only its type prefix ("xoxb-…"), which is what a wrong-token mistake
-// needs and reveals nothing.
+// needs and reveals nothing, or what the key shows of it (a database URL
+// without its password).
 func shown(k key, v string) string {
 	if !k.secret || v == "" {
 		return v
+	}
+	if k.show != nil {
+		return k.show(v)
 	}
 	if i := strings.IndexByte(v, '-'); i > 0 && i <= 5 && isLowerASCII(v[:i]) {
 		return v[:i+1] + "…"

@@ -46,20 +46,16 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	sqlite.WriteReport(os.Stdout, r)
+	fmt.Printf("questions: %d (answered %d, declined %d)\n", r.Questions, r.Answered, r.Declined)
+	for _, q := range r.Gaps {
+		fmt.Printf("not covered: %q asked %d time(s)\n", q.Question, q.Count)
+	}
+	for _, th := range r.Themes {
+		fmt.Printf("theme %q: %d up, %d down\n", th.Theme, th.Up, th.Down)
+	}
 	// Output:
 	// first delivery: true retry: false
-	// talksbot report since 2026-11-13 10:00 UTC
 	// questions: 2 (answered 1, declined 1)
-	//
-	// top questions
-	//       1  Who won the World Cup?
-	//       1  What has Congress pushed for?
-	//
-	// declined questions (what the documents do not cover)
-	//       1  Who won the World Cup?
-	//
-	// feedback per theme
-	//   theme                       up  down
-	//   Keeping Support At The Top  1   0
+	// not covered: "Who won the World Cup?" asked 1 time(s)
+	// theme "Keeping Support At The Top": 1 up, 0 down
 }

@@ -252,7 +252,7 @@ func (s *Store) insertQuestions(ctx context.Context, entries []bot.LogEntry) err
 	}
 	defer stmt.Close()
 	for _, e := range entries {
-		if _, err := stmt.ExecContext(ctx, e.ReplyID, string(e.Platform), e.User, e.Question, questionKey(e.Question),
+		if _, err := stmt.ExecContext(ctx, e.ReplyID, string(e.Platform), e.User, e.Question, bot.FoldQuestion(e.Question),
 			e.Answered, e.Mode, e.Latency.Milliseconds(), millis(e.At)); err != nil {
 			return fmt.Errorf("log question of reply %s: %w", e.ReplyID, err)
 		}

@@ -4,59 +4,18 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
-	"text/tabwriter"
 	"time"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/talksbot/talksbot/bot"
 )
-
-// ReportTop is how many questions each list of a Report holds at most.
-const ReportTop = 20
-
-// Report is what an operator reads to improve the documents: what people
-// ask, what the knowledge base could not answer, and how each theme's
-// answers were received.
-type Report struct {
-	Since     time.Time `json:"since"`
-	Questions int       `json:"questions"` // questions logged since Since
-	Answered  int       `json:"answered"`
-	Declined  int       `json:"declined"`
-	// Top are the most asked questions, answered or not, most asked first.
-	Top []QuestionCount `json:"top"`
-	// Gaps are the most asked declined questions: what the knowledge base
-	// does not cover.
-	Gaps []QuestionCount `json:"gaps"`
-	// Themes is the feedback per theme, most feedback first.
-	Themes []ThemeFeedback `json:"themes"`
-}
-
-// QuestionCount is a question and how often it was asked. Questions that
-// differ only in case, spacing or final punctuation count as one; Question
-// is the most recent wording.
-type QuestionCount struct {
-	Question string    `json:"question"`
-	Count    int       `json:"count"`
-	Last     time.Time `json:"last"`
-}
-
-// ThemeFeedback is the feedback on answers from one theme. Theme is "" for
-// feedback on replies that cited no theme.
-type ThemeFeedback struct {
-	Theme string `json:"theme"`
-	Up    int    `json:"up"`
-	Down  int    `json:"down"`
-}
 
 // Report summarises the question log and feedback recorded at or after since.
 // Questions still queued for the log are written first, so the report sees
 // every question logged before it.
-func (s *Store) Report(ctx context.Context, since time.Time) (Report, error) {
+func (s *Store) Report(ctx context.Context, since time.Time) (bot.Report, error) {
 	// A failed write is logged by the question log itself; the report shows
 	// what is stored.
 	_ = s.Flush(ctx)
@@ -64,24 +23,24 @@ func (s *Store) Report(ctx context.Context, since time.Time) (Report, error) {
 }
 
 // report reads the report from db.
-func report(ctx context.Context, db *sql.DB, since time.Time) (Report, error) {
+func report(ctx context.Context, db *sql.DB, since time.Time) (bot.Report, error) {
 	s := reportReader{r: db}
-	r := Report{Since: since, Top: []QuestionCount{}, Gaps: []QuestionCount{}, Themes: []ThemeFeedback{}}
+	r := bot.Report{Since: since, Top: []bot.QuestionCount{}, Gaps: []bot.QuestionCount{}, Themes: []bot.ThemeFeedback{}}
 	from := millis(since)
 
 	err := s.r.QueryRowContext(ctx, `
 		SELECT count(*), coalesce(sum(answered), 0)
 		FROM questions WHERE at >= ?`, from).Scan(&r.Questions, &r.Answered)
 	if err != nil {
-		return Report{}, fmt.Errorf("report: count questions: %w", err)
+		return bot.Report{}, fmt.Errorf("report: count questions: %w", err)
 	}
 	r.Declined = r.Questions - r.Answered
 
 	if r.Top, err = s.topQuestions(ctx, from, false); err != nil {
-		return Report{}, fmt.Errorf("report: top questions: %w", err)
+		return bot.Report{}, fmt.Errorf("report: top questions: %w", err)
 	}
 	if r.Gaps, err = s.topQuestions(ctx, from, true); err != nil {
-		return Report{}, fmt.Errorf("report: declined questions: %w", err)
+		return bot.Report{}, fmt.Errorf("report: declined questions: %w", err)
 	}
 
 	rows, err := s.r.QueryContext(ctx, `
@@ -90,25 +49,25 @@ func report(ctx context.Context, db *sql.DB, since time.Time) (Report, error) {
 		GROUP BY theme
 		ORDER BY count(*) DESC, theme`, from)
 	if err != nil {
-		return Report{}, fmt.Errorf("report: feedback per theme: %w", err)
+		return bot.Report{}, fmt.Errorf("report: feedback per theme: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var t ThemeFeedback
+		var t bot.ThemeFeedback
 		if err := rows.Scan(&t.Theme, &t.Up, &t.Down); err != nil {
-			return Report{}, fmt.Errorf("report: feedback per theme: %w", err)
+			return bot.Report{}, fmt.Errorf("report: feedback per theme: %w", err)
 		}
 		r.Themes = append(r.Themes, t)
 	}
 	if err := rows.Err(); err != nil {
-		return Report{}, fmt.Errorf("report: feedback per theme: %w", err)
+		return bot.Report{}, fmt.Errorf("report: feedback per theme: %w", err)
 	}
 	return r, nil
 }
 
 // topQuestions groups the logged questions by their folded form, most asked
 // first; declinedOnly keeps only the declined ones.
-func (s reportReader) topQuestions(ctx context.Context, from int64, declinedOnly bool) ([]QuestionCount, error) {
+func (s reportReader) topQuestions(ctx context.Context, from int64, declinedOnly bool) ([]bot.QuestionCount, error) {
 	filter := ""
 	if declinedOnly {
 		filter = "AND answered = 0"
@@ -120,15 +79,15 @@ func (s reportReader) topQuestions(ctx context.Context, from int64, declinedOnly
 		FROM questions WHERE at >= ? `+filter+`
 		GROUP BY question_key
 		ORDER BY n DESC, last DESC, question_key
-		LIMIT ?`, from, ReportTop)
+		LIMIT ?`, from, bot.ReportTop)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []QuestionCount{}
+	out := []bot.QuestionCount{}
 	for rows.Next() {
 		var (
-			q    QuestionCount
+			q    bot.QuestionCount
 			last int64
 		)
 		if err := rows.Scan(&q.Question, &q.Count, &last); err != nil {
@@ -183,71 +142,9 @@ func OpenReader(ctx context.Context, dir string) (*Reader, error) {
 }
 
 // Report summarises the question log and feedback recorded at or after since.
-func (r *Reader) Report(ctx context.Context, since time.Time) (Report, error) {
+func (r *Reader) Report(ctx context.Context, since time.Time) (bot.Report, error) {
 	return report(ctx, r.db, since)
 }
 
 // Close closes the database.
 func (r *Reader) Close() error { return r.db.Close() }
-
-// maxReportQuestion is how many characters of a question a text report shows.
-const maxReportQuestion = 100
-
-// WriteReport renders r as plain text for a terminal.
-func WriteReport(w io.Writer, r Report) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "talksbot report since %s\n", r.Since.UTC().Format("2006-01-02 15:04 MST"))
-	fmt.Fprintf(&b, "questions: %d (answered %d, declined %d)\n", r.Questions, r.Answered, r.Declined)
-
-	section := func(title string, qs []QuestionCount) {
-		fmt.Fprintf(&b, "\n%s\n", title)
-		if len(qs) == 0 {
-			fmt.Fprintf(&b, "  none\n")
-		}
-		// The counts are right-aligned to the widest of them.
-		width := 5
-		for _, q := range qs {
-			width = max(width, len(strconv.Itoa(q.Count)))
-		}
-		for _, q := range qs {
-			fmt.Fprintf(&b, "  %*d  %s\n", width, q.Count, printable(q.Question))
-		}
-	}
-	section("top questions", r.Top)
-	section("declined questions (what the documents do not cover)", r.Gaps)
-
-	fmt.Fprintf(&b, "\nfeedback per theme\n")
-	if len(r.Themes) == 0 {
-		fmt.Fprintf(&b, "  none\n")
-	} else {
-		tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
-		fmt.Fprintf(tw, "  theme\tup\tdown\n")
-		for _, t := range r.Themes {
-			name := t.Theme
-			if name == "" {
-				name = "(no theme)"
-			}
-			fmt.Fprintf(tw, "  %s\t%d\t%d\n", printable(name), t.Up, t.Down)
-		}
-		tw.Flush()
-	}
-	if _, err := io.WriteString(w, b.String()); err != nil {
-		return fmt.Errorf("write report: %w", err)
-	}
-	return nil
-}
-
-// printable makes user text safe for one terminal line: control characters
-// (escape sequences included) become spaces, and long text is cut.
-func printable(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if r == utf8.RuneError || unicode.IsControl(r) || r == '\t' {
-			return ' '
-		}
-		return r
-	}, s)
-	if utf8.RuneCountInString(s) > maxReportQuestion {
-		s = string([]rune(s)[:maxReportQuestion-1]) + "…"
-	}
-	return s
-}

@@ -77,7 +77,7 @@ func TestReportLimitsLists(t *testing.T) {
 	ctx := t.Context()
 	s, _ := openStore(t)
 	start := time.Now()
-	for i := range sqlite.ReportTop + 5 {
+	for i := range bot.ReportTop + 5 {
 		q := fmt.Sprintf("question %d", i)
 		if err := s.LogQuestion(ctx, bot.LogEntry{ReplyID: q, Question: q, At: start}); err != nil {
 			t.Fatal(err)
@@ -87,91 +87,20 @@ func TestReportLimitsLists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Top) != sqlite.ReportTop || len(r.Gaps) != sqlite.ReportTop {
-		t.Errorf("got %d top and %d gaps, want %d each", len(r.Top), len(r.Gaps), sqlite.ReportTop)
+	if len(r.Top) != bot.ReportTop || len(r.Gaps) != bot.ReportTop {
+		t.Errorf("got %d top and %d gaps, want %d each", len(r.Top), len(r.Gaps), bot.ReportTop)
 	}
-	if r.Questions != sqlite.ReportTop+5 {
-		t.Errorf("Questions = %d, want %d", r.Questions, sqlite.ReportTop+5)
+	if r.Questions != bot.ReportTop+5 {
+		t.Errorf("Questions = %d, want %d", r.Questions, bot.ReportTop+5)
 	}
 }
 
-func counts(qs []sqlite.QuestionCount) []string {
+func counts(qs []bot.QuestionCount) []string {
 	out := make([]string, len(qs))
 	for i, q := range qs {
 		out[i] = fmt.Sprintf("%d %s", q.Count, q.Question)
 	}
 	return out
-}
-
-func TestWriteReport(t *testing.T) {
-	since := time.Date(2026, 11, 19, 9, 30, 0, 0, time.UTC)
-	tests := []struct {
-		name   string
-		report sqlite.Report
-		want   []string
-		never  []string
-	}{
-		{
-			name:   "empty",
-			report: sqlite.Report{Since: since},
-			want: []string{
-				"talksbot report since 2026-11-19 09:30 UTC",
-				"questions: 0 (answered 0, declined 0)",
-				"top questions\n  none",
-				"declined questions (what the documents do not cover)\n  none",
-				"feedback per theme\n  none",
-			},
-		},
-		{
-			name: "full",
-			report: sqlite.Report{
-				Since: since, Questions: 5, Answered: 3, Declined: 2,
-				Top:    []sqlite.QuestionCount{{Question: "What did Congress push for?", Count: 3}, {Question: "who won the world cup", Count: 2}},
-				Gaps:   []sqlite.QuestionCount{{Question: "who won the world cup", Count: 2}},
-				Themes: []sqlite.ThemeFeedback{{Theme: "Spoilers", Up: 4, Down: 1}, {Theme: "", Up: 1}},
-			},
-			want: []string{
-				"questions: 5 (answered 3, declined 2)",
-				"top questions\n      3  What did Congress push for?\n      2  who won the world cup\n",
-				"declined questions (what the documents do not cover)\n      2  who won the world cup\n",
-				"  theme       up  down\n  Spoilers    4   1\n  (no theme)  1   0\n",
-			},
-		},
-		{
-			name: "counts past five digits stay aligned",
-			report: sqlite.Report{Since: since, Questions: 1234567, Answered: 1234567,
-				Top: []sqlite.QuestionCount{{Question: "often", Count: 1234560}, {Question: "rarely", Count: 7}},
-			},
-			want: []string{"top questions\n  1234560  often\n        7  rarely\n"},
-		},
-		{
-			name: "hostile text",
-			report: sqlite.Report{Since: since, Questions: 1, Declined: 1,
-				Top: []sqlite.QuestionCount{{Question: "evil\x1b[2Jclear\r\nnext" + strings.Repeat("a", 300), Count: 1}},
-			},
-			want:  []string{"evil [2Jclear  next", "…\n"},
-			never: []string{"\x1b", "\r", strings.Repeat("a", 120)},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := sqlite.WriteReport(&buf, tt.report); err != nil {
-				t.Fatalf("WriteReport: %v", err)
-			}
-			got := buf.String()
-			for _, w := range tt.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("report lacks %q; got:\n%s", w, got)
-				}
-			}
-			for _, n := range tt.never {
-				if strings.Contains(got, n) {
-					t.Errorf("report holds %q; got:\n%s", n, got)
-				}
-			}
-		})
-	}
 }
 
 func TestReportGroupingUsesAnIndex(t *testing.T) {

@@ -14,7 +14,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode"
 
 	"github.com/talksbot/talksbot/bot"
 
@@ -393,13 +392,4 @@ func orNow(t time.Time) time.Time {
 		return time.Now()
 	}
 	return t
-}
-
-// questionKey folds a question for grouping in reports: case, spacing and
-// trailing punctuation do not make two questions different.
-func questionKey(q string) string {
-	q = strings.ToLower(strings.Join(strings.Fields(q), " "))
-	return strings.TrimRightFunc(q, func(r rune) bool {
-		return unicode.IsPunct(r) || unicode.IsSpace(r)
-	})
 }

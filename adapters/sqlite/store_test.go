@@ -719,7 +719,7 @@ func TestSaveFeedback(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []sqlite.ThemeFeedback{
+	want := []bot.ThemeFeedback{
 		{Theme: "Spoilers", Up: 1, Down: 2},
 		{Theme: "", Up: 1, Down: 0},
 		{Theme: "Ideology", Up: 1, Down: 0},

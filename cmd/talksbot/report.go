@@ -10,7 +10,9 @@ import (
 	"time"
 
 	"github.com/talksbot/talksbot/adapters/console"
+	"github.com/talksbot/talksbot/adapters/postgres"
 	"github.com/talksbot/talksbot/adapters/sqlite"
+	"github.com/talksbot/talksbot/bot"
 	"github.com/talksbot/talksbot/config"
 )
 
@@ -29,30 +31,43 @@ func (a *app) report(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	// A report reads what serve wrote: it never creates a state folder or
-	// an empty database where none was, which would only hide a wrong
-	// TALKSBOT_DATA.
-	path := filepath.Join(cfg.Data, sqlite.FileName)
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("report: no state database at %s", path)
-	} else if err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	// Read-only: a report never migrates, prunes or writes to what serve
-	// keeps, even while serve runs.
-	store, err := sqlite.OpenReader(ctx, cfg.Data)
-	if err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	defer store.Close()
-	r, err := store.Report(ctx, time.Now().Add(-window))
+	r, err := readReport(ctx, cfg, time.Now().Add(-window))
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	if *asJSON {
 		return console.WriteJSON(a.stdout, r)
 	}
-	return sqlite.WriteReport(a.stdout, r)
+	return console.WriteReport(a.stdout, r)
+}
+
+// readReport reads the report since since from what serve keeps: the
+// shared database with TALKSBOT_DATABASE_URL, SQLite in TALKSBOT_DATA
+// without. Either is opened read-only: a report never migrates, prunes or
+// writes to what serve keeps, even while serve runs.
+func readReport(ctx context.Context, cfg config.Config, since time.Time) (bot.Report, error) {
+	if cfg.DatabaseURL.IsSet() {
+		db, err := postgres.OpenReader(ctx, cfg.DatabaseURL.Reveal())
+		if err != nil {
+			return bot.Report{}, err
+		}
+		defer db.Close()
+		return db.Report(ctx, since)
+	}
+	// It never creates a state folder or an empty database where none
+	// was, which would only hide a wrong TALKSBOT_DATA.
+	path := filepath.Join(cfg.Data, sqlite.FileName)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return bot.Report{}, fmt.Errorf("no state database at %s", path)
+	} else if err != nil {
+		return bot.Report{}, err
+	}
+	db, err := sqlite.OpenReader(ctx, cfg.Data)
+	if err != nil {
+		return bot.Report{}, err
+	}
+	defer db.Close()
+	return db.Report(ctx, since)
 }
 
 // parseSince parses a look-back window as config.ParseAge does: "7d",

@@ -78,7 +78,7 @@ func TestReport(t *testing.T) {
 
 	r := runCLI(t, "", "report", "--json")
 	wantExit(t, r, 0)
-	var rep sqlite.Report
+	var rep bot.Report
 	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
 		t.Fatalf("decode %q: %v", r.stdout, err)
 	}

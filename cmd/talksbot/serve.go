@@ -90,9 +90,9 @@ type service struct {
 
 	bot       *bot.Bot
 	reloader  *reloader
-	store     *sqlite.Store // nil when the state database could not be opened; never changed after newService
-	stateErr  error         // why store is nil
-	closed    atomic.Bool   // the store has been closed: serve is stopping
+	store     stateStore  // nil when the state database could not be opened; never changed after newService
+	stateErr  error       // why store is nil
+	closed    atomic.Bool // the store has been closed: serve is stopping
 	api       *httpapi.Server
 	listener  net.Listener // opened by run
 	platforms []string     // the chat platforms configured, for the log
@@ -136,29 +136,10 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 	}
 
 	metrics := prometheus.New()
-	var base bot.Store
-	octx, cancel := context.WithTimeout(ctx, openStateTimeout)
-	s.store, s.stateErr = sqlite.Open(octx, cfg.Data, sqlite.Options{Logger: log.With("component", "state"), Retention: cfg.Retention})
-	cancel()
-	if s.stateErr != nil {
-		// Answering matters more than remembering: the bot keeps working
-		// with state in memory, and /readyz says why it is not durable.
-		log.Error("state database unavailable: keeping state in memory until restart", "data", cfg.Data, "err", s.stateErr)
-		base = bot.NewMemoryStore()
-	} else {
-		log.Info("state database open", "path", s.store.Path())
-		base = s.store
-		if err := errors.Join(metrics.CountDroppedQuestions(s.store.DroppedQuestions), metrics.GaugeStateSize(s.store.Size)); err != nil {
-			s.release()
-			return nil, err
-		}
-		s.checkSize()
-	}
-
-	key, err := replyKey(cfg.Data)
+	base, key, err := s.openState(ctx, metrics)
 	if err != nil {
-		// Buttons of earlier answers stop counting feedback; new ones work.
-		log.Warn("no lasting reply key: feedback on answers given before a restart will be refused", "err", err)
+		s.release()
+		return nil, err
 	}
 	opts := bot.Options{
 		Store:         metrics.Store(base),
@@ -255,6 +236,9 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 	if s.store != nil {
 		s.components = append(s.components, &component{name: "retention", run: s.prune})
 	}
+	if shared, ok := s.store.(*sharedState); ok && shared.pg.Load() == nil {
+		s.components = append(s.components, &component{name: "state", run: shared.keepOpening})
+	}
 	return s, nil
 }
 
@@ -317,13 +301,9 @@ func (s *service) prune(ctx context.Context) error {
 		case <-ctx.Done():
 			return nil
 		case now := <-tick.C:
-			p, err := s.store.Prune(ctx, now)
-			if err != nil {
+			if err := s.pruneState(ctx, now); err != nil {
 				s.log.Warn("pruning the state database failed: trying again in an hour", "err", err)
-				continue
 			}
-			s.log.Debug("state database pruned", "questions", p.Questions, "feedback", p.Feedback, "deliveries", p.Deliveries)
-			s.checkSize()
 		}
 	}
 }
@@ -331,8 +311,8 @@ func (s *service) prune(ctx context.Context) error {
 // checkSize warns when the state database has grown past
 // TALKSBOT_STATE_MAX_SIZE: a soft cap, which nothing enforces but the
 // operator, by a shorter TALKSBOT_RETENTION or TALKSBOT_QUESTION_LOG.
-func (s *service) checkSize() {
-	if size := s.store.Size(); size > s.cfg.StateMaxSize {
+func (s *service) checkSize(st *sqlite.Store) {
+	if size := st.Size(); size > s.cfg.StateMaxSize {
 		s.log.Warn("state database larger than TALKSBOT_STATE_MAX_SIZE: shorten TALKSBOT_RETENTION or set TALKSBOT_QUESTION_LOG",
 			"bytes", size, "max_bytes", s.cfg.StateMaxSize)
 	}
