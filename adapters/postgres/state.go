@@ -41,7 +41,7 @@ func (s *Store) Claim(ctx context.Context, key string, now time.Time, lease time
 	case err != nil:
 		return false, fmt.Errorf("claim delivery %s: %w", key, err)
 	}
-	s.wrote()
+	s.qlog.Wrote()
 	return won, nil
 }
 
@@ -87,7 +87,7 @@ func (s *Store) SaveTurn(ctx context.Context, key string, t bot.Turn, at time.Ti
 	if err != nil {
 		return fmt.Errorf("save turn of %s: %w", key, err)
 	}
-	s.wrote()
+	s.qlog.Wrote()
 	return nil
 }
 
@@ -128,7 +128,7 @@ func (s *Store) SaveShare(ctx context.Context, key string, payload []byte, at ti
 	if err != nil {
 		return fmt.Errorf("save share %s: %w", key, err)
 	}
-	s.wrote()
+	s.qlog.Wrote()
 	return nil
 }
 
@@ -185,6 +185,6 @@ func (s *Store) Take(ctx context.Context, key string, perSecond float64, burst i
 	case err != nil:
 		return false, fmt.Errorf("take token from %s: %w", key, err)
 	}
-	s.wrote()
+	s.qlog.Wrote()
 	return took, nil
 }

@@ -9,7 +9,6 @@ import (
 	"net"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -17,6 +16,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/talksbot/talksbot/adapters/internal/questionlog"
 	"github.com/talksbot/talksbot/bot"
 )
 
@@ -27,11 +27,6 @@ const DefaultConnectTimeout = 5 * time.Second
 
 // pingTimeout bounds Ping: a readiness probe must answer quickly.
 const pingTimeout = 2 * time.Second
-
-// pruneEvery is how many writes (claims, turns, shares, takes and logged
-// questions) pass between two automatic prunes while the store is open.
-// Tests lower it.
-var pruneEvery uint64 = 1024
 
 // Options configure a Store. The zero value keeps questions and feedback
 // forever and logs nothing.
@@ -55,17 +50,9 @@ type Store struct {
 	log       *slog.Logger
 	retention time.Duration
 
-	writes atomic.Uint64 // claims, turns, shares, takes and logged questions, for pruning
-
-	// The question log's queue and its writer goroutine; see questions.go.
-	qmu      sync.RWMutex
-	qclosed  bool
-	qclosing atomic.Bool // set before qclosed, read by the writer goroutine
-	queue    chan logItem
-	qdone    chan struct{}
-	dropped  atomic.Uint64
-	lastWarn atomic.Int64          // unix nanoseconds of the last "queue full" warning
-	writeErr atomic.Pointer[error] // the last question-log write's failure; nil after a success
+	// qlog writes the question log and runs the automatic prunes; see
+	// questions.go. Open starts it last.
+	qlog *questionlog.Writer
 
 	closeOnce sync.Once
 }
@@ -216,7 +203,7 @@ func lastPart(msg string) string {
 // again does nothing.
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
-		s.stopQuestionLog()
+		s.qlog.Close()
 		s.pool.Close()
 	})
 	return nil
@@ -239,14 +226,14 @@ func (s *Store) Ping(ctx context.Context) error {
 	case !writable:
 		return errors.New("state database is read-only (a standby?)")
 	}
-	if p := s.writeErr.Load(); p != nil {
-		// A write failed lately: a read is not proof enough.
+	// When a question-log write failed lately, a read is not proof enough:
+	// a small write must succeed.
+	return s.qlog.Recheck(func(failure error) error {
 		if _, err := s.pool.Exec(ctx, `INSERT INTO health (id, at) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET at = excluded.at`); err != nil {
-			return fmt.Errorf("state database not writable: last question-log write failed (%s); a test write failed too: %s", Reason(*p), Reason(err))
+			return fmt.Errorf("state database not writable: last question-log write failed (%s); a test write failed too: %s", Reason(failure), Reason(err))
 		}
-		s.writeErr.CompareAndSwap(p, nil)
-	}
-	return nil
+		return nil
+	})
 }
 
 // KeySize is the size of the secrets Key makes.
@@ -345,21 +332,6 @@ func (s *Store) Prune(ctx context.Context, now time.Time) (Pruned, error) {
 		return Pruned{}, fmt.Errorf("prune: %w", err)
 	}
 	return p, nil
-}
-
-// counted notes n writes and reports whether the count passed a multiple
-// of pruneEvery: time to prune, so that the tables do not grow without
-// bound between serve's hourly prunes.
-func (s *Store) counted(n uint64) bool {
-	after := s.writes.Add(n)
-	return (after-n)/pruneEvery != after/pruneEvery
-}
-
-// wrote counts one write and asks for a prune when it is time.
-func (s *Store) wrote() {
-	if s.counted(1) {
-		s.requestPrune()
-	}
 }
 
 // ms is how times are stored: to the millisecond, as bot.Store promises.

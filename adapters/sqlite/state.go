@@ -37,7 +37,7 @@ func (s *Store) Claim(ctx context.Context, key string, now time.Time, lease time
 	if err != nil {
 		return false, fmt.Errorf("claim delivery %s: %w", key, err)
 	}
-	s.wrote()
+	s.qlog.Wrote()
 	return n == 1, nil
 }
 
@@ -84,7 +84,7 @@ func (s *Store) SaveTurn(ctx context.Context, key string, t bot.Turn, at time.Ti
 	if err != nil {
 		return fmt.Errorf("save turn of %s: %w", key, err)
 	}
-	s.wrote()
+	s.qlog.Wrote()
 	return nil
 }
 
@@ -126,7 +126,7 @@ func (s *Store) SaveShare(ctx context.Context, key string, payload []byte, at ti
 	if err != nil {
 		return fmt.Errorf("save share %s: %w", key, err)
 	}
-	s.wrote()
+	s.qlog.Wrote()
 	return nil
 }
 
@@ -181,13 +181,6 @@ func (s *Store) Take(ctx context.Context, key string, perSecond float64, burst i
 	if err != nil {
 		return false, fmt.Errorf("take token from %s: %w", key, err)
 	}
-	s.wrote()
+	s.qlog.Wrote()
 	return n == 1, nil
-}
-
-// wrote counts one write and asks for a prune when it is time.
-func (s *Store) wrote() {
-	if s.counted(1) {
-		s.requestPrune()
-	}
 }

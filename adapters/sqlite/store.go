@@ -12,9 +12,9 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
+	"github.com/talksbot/talksbot/adapters/internal/questionlog"
 	"github.com/talksbot/talksbot/bot"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
@@ -27,11 +27,6 @@ const FileName = "talksbot.db"
 // or completion, bot.DeliveryTTL; older keys are pruned on open and from
 // time to time while the store is in use.
 const DeliveryTTL = bot.DeliveryTTL
-
-// pruneEvery is how many writes (claims, turns, shares, takes and logged
-// questions) pass between two automatic prunes while the store is open.
-// Tests lower it.
-var pruneEvery uint64 = 1024
 
 // busyTimeout bounds how long a write waits for another process's write
 // lock before giving up with SQLITE_BUSY. Tests lower it.
@@ -68,17 +63,9 @@ type Store struct {
 	r    *sql.DB // query_only connections for reports
 	ping *sql.DB // one connection with a short busy timeout, for Ping
 
-	writes atomic.Uint64 // claims, turns, shares, takes and logged questions, for pruning
-
-	// The question log's queue and its writer goroutine; see questions.go.
-	qmu      sync.RWMutex
-	qclosed  bool
-	qclosing atomic.Bool // set before qclosed, read by the writer goroutine
-	queue    chan logItem
-	qdone    chan struct{}
-	dropped  atomic.Uint64
-	lastWarn atomic.Int64          // unix nanoseconds of the last "queue full" warning
-	writeErr atomic.Pointer[error] // the last question-log write's failure; nil after a success
+	// qlog writes the question log and runs the automatic prunes; see
+	// questions.go. Open starts it last.
+	qlog *questionlog.Writer
 
 	closeOnce sync.Once
 	closeErr  error
@@ -222,7 +209,7 @@ func (s *Store) Path() string { return s.path }
 // first call's result.
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
-		s.stopQuestionLog()
+		s.qlog.Close()
 		// Checkpoint so the next open starts from a small WAL; a failure
 		// here loses nothing, the WAL still holds every commit.
 		_, _ = s.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -278,19 +265,22 @@ func (s *Store) Ping(ctx context.Context) error {
 		return fmt.Errorf("state database not writable: %w", pathless(err))
 	}
 	defer tx.Rollback()
-	if p := s.writeErr.Load(); p != nil {
-		// A write failed lately: taking the lock is not proof enough.
+	if s.qlog == nil { // Open's own check: nothing logged yet
+		return nil
+	}
+	// When a question-log write failed lately, taking the lock is not proof
+	// enough: a small write must succeed.
+	return s.qlog.Recheck(func(failure error) error {
 		if _, err := tx.ExecContext(ctx,
 			`INSERT INTO health (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at`,
 			millis(time.Now())); err != nil {
 			return fmt.Errorf("state database not writable: %w", pathless(err))
 		}
 		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("state database not writable: last question-log write failed (%v); a test write failed too: %w", pathless(*p), pathless(err))
+			return fmt.Errorf("state database not writable: last question-log write failed (%v); a test write failed too: %w", pathless(failure), pathless(err))
 		}
-		s.writeErr.CompareAndSwap(p, nil)
-	}
-	return nil
+		return nil
+	})
 }
 
 // pathless strips the file name from a file-system error, keeping the
@@ -374,14 +364,6 @@ func (s *Store) Prune(ctx context.Context, now time.Time) (Pruned, error) {
 		return Pruned{}, fmt.Errorf("prune: %w", err)
 	}
 	return p, nil
-}
-
-// counted notes n writes and reports whether the count passed a multiple of
-// pruneEvery: time to prune, so that a long-running process does not grow
-// its tables without bound.
-func (s *Store) counted(n uint64) bool {
-	after := s.writes.Add(n)
-	return (after-n)/pruneEvery != after/pruneEvery
 }
 
 // millis is how times are stored: milliseconds since the Unix epoch, UTC.
