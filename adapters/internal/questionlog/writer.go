@@ -34,7 +34,8 @@ const dropWarnEvery = 10 * time.Second
 
 // WriteFunc writes a batch of entries, in the order logged, whole or not at
 // all: on error none of them is stored. It is called from the writer's
-// goroutine only, one batch at a time, never with an empty batch.
+// goroutine only, one batch at a time, never with an empty batch; the
+// writer reuses entries once it returns.
 type WriteFunc func(ctx context.Context, entries []bot.LogEntry) error
 
 // Options configure a Writer. Zero values take the defaults.
