@@ -1,5 +1,11 @@
 package postgres
 
+import (
+	"context"
+
+	"github.com/talksbot/talksbot/bot"
+)
+
 // SetPruneEvery sets how many writes pass between two automatic prunes, for
 // the duration of a test, and returns a function restoring it.
 func SetPruneEvery(n uint64) (restore func()) {
@@ -8,10 +14,8 @@ func SetPruneEvery(n uint64) (restore func()) {
 	return func() { questionLog.PruneEvery = old }
 }
 
-// SetQueue sets the question log's queue size and batch size for stores
-// opened afterwards, and returns a function restoring them.
-func SetQueue(size, batch int) (restore func()) {
-	oldSize, oldBatch := questionLog.QueueSize, questionLog.MaxBatch
-	questionLog.QueueSize, questionLog.MaxBatch = size, batch
-	return func() { questionLog.QueueSize, questionLog.MaxBatch = oldSize, oldBatch }
+// WriteQuestions writes entries as the question log's writer writes one
+// batch.
+func (s *Store) WriteQuestions(ctx context.Context, entries []bot.LogEntry) error {
+	return s.insertQuestions(ctx, entries)
 }

@@ -18,10 +18,10 @@ import (
 // it is down; feedback and delivery claims, which are acknowledged, are
 // written synchronously instead.
 
-// questionLog holds the question log's sizes and how many writes (claims,
-// turns, shares, takes and logged questions) pass between two automatic
-// prunes; zero takes questionlog's defaults. Tests change them (SetQueue,
-// SetPruneEvery).
+// questionLog configures the question log's writer: its sizes and how many
+// writes (claims, turns, shares, takes and logged questions) pass between
+// two automatic prunes; zero takes questionlog's defaults. Tests lower
+// PruneEvery (SetPruneEvery).
 var questionLog questionlog.Options
 
 // startQuestionLog starts the question log's writer; Close stops it. The

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -72,42 +71,8 @@ func TestLogQuestionDoesNotWaitForTheDisk(t *testing.T) {
 	}
 }
 
-func TestQuestionLogDropsWhenFull(t *testing.T) {
-	const queue, batch, logged = 2, 2, 50
-	defer sqlite.SetQueue(queue, batch)()
-	ctx := t.Context()
-	var logs syncBuffer
-	s, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	dir := filepath.Dir(s.Path())
-	release := holdWriteLock(t, dir)
-	for i := range logged {
-		if err := s.LogQuestion(ctx, bot.LogEntry{ReplyID: fmt.Sprint(i), Question: "q"}); err != nil {
-			t.Fatalf("LogQuestion #%d: %v", i, err)
-		}
-	}
-	// The writer holds at most one batch, the queue the next few: the
-	// rest is dropped.
-	dropped := s.DroppedQuestions()
-	if dropped < logged-queue-batch {
-		t.Errorf("dropped %d entries, want at least %d", dropped, logged-queue-batch)
-	}
-	release()
-	if err := s.Flush(ctx); err != nil {
-		t.Fatalf("Flush: %v", err)
-	}
-	stored := countQuestions(t, rawDB(t, dir))
-	if uint64(stored)+dropped != logged {
-		t.Errorf("stored %d and dropped %d, want %d in all", stored, dropped, logged)
-	}
-	if got := strings.Count(logs.String(), "question log queue full"); got != 1 {
-		t.Errorf("logged %d queue-full warnings, want 1; log:\n%s", got, logs.String())
-	}
-}
-
+// TestCloseWritesPendingQuestions closes the store right after logging:
+// the question log is written before the database is closed.
 func TestCloseWritesPendingQuestions(t *testing.T) {
 	ctx := t.Context()
 	dir := t.TempDir()
@@ -127,14 +92,46 @@ func TestCloseWritesPendingQuestions(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Errorf("second Close: %v", err)
 	}
-	if err := s.LogQuestion(ctx, bot.LogEntry{ReplyID: "late", Question: "q"}); err == nil {
-		t.Error("LogQuestion after Close: got no error, want one")
-	}
-	if err := s.Flush(ctx); err != nil {
-		t.Errorf("Flush after Close: %v, want nil", err)
-	}
 	if got := countQuestions(t, rawDB(t, dir)); got != n || s.DroppedQuestions() != 0 {
 		t.Errorf("after Close: %d stored, %d dropped; want %d stored", got, s.DroppedQuestions(), n)
+	}
+}
+
+// TestBatchIsWrittenWhole writes question-log batches as the writer does:
+// in one transaction, so that a batch is stored whole or not at all.
+func TestBatchIsWrittenWhole(t *testing.T) {
+	ctx := t.Context()
+	s, dir := openStore(t)
+	db := rawDB(t, dir)
+	// The disk refuses one entry, "bad".
+	if _, err := db.ExecContext(ctx, `CREATE TRIGGER refuse_bad BEFORE INSERT ON questions
+		WHEN NEW.reply_id = 'bad' BEGIN SELECT RAISE(ABORT, 'disk says no'); END`); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name       string
+		ids        []string
+		wantErr    bool
+		wantStored int
+	}{
+		{"a batch is stored", []string{"a", "b", "c"}, false, 3},
+		{"one refused entry fails the whole batch", []string{"d", "bad", "e"}, true, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := countQuestions(t, db)
+			var batch []bot.LogEntry
+			for _, id := range tt.ids {
+				batch = append(batch, bot.LogEntry{ReplyID: id, Platform: bot.Slack, User: "U1", Question: "q", At: time.Now()})
+			}
+			err := s.WriteQuestions(ctx, batch)
+			if (err != nil) != tt.wantErr {
+				t.Errorf("WriteQuestions = %v, want error %v", err, tt.wantErr)
+			}
+			if got := countQuestions(t, db) - before; got != tt.wantStored {
+				t.Errorf("stored %d of the batch, want %d", got, tt.wantStored)
+			}
+		})
 	}
 }
 
