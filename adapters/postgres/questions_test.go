@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/talksbot/talksbot/adapters/internal/questionlog/questionlogtest"
 	"github.com/talksbot/talksbot/adapters/postgres"
 	"github.com/talksbot/talksbot/adapters/postgres/pgtest"
 	"github.com/talksbot/talksbot/bot"
@@ -68,67 +69,29 @@ func TestLogQuestionDoesNotWaitForTheDatabase(t *testing.T) {
 	}
 }
 
-// TestCloseWritesPendingQuestions closes the store right after logging:
-// the question log is written before the database is closed.
-func TestCloseWritesPendingQuestions(t *testing.T) {
-	ctx := t.Context()
-	url := pgtest.NewSchema(t)
-	s, err := postgres.Open(ctx, url, postgres.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	const n = 1000
-	for i := range n {
-		if err := s.LogQuestion(ctx, bot.LogEntry{ReplyID: fmt.Sprint(i), Question: fmt.Sprint("question ", i%7)}); err != nil {
-			t.Fatal(err)
+// TestQuestionLogAndReport runs the suite both stores share: batches
+// stored whole, Close writing what is queued, the report read back; a
+// second store on the database stands for a second replica.
+func TestQuestionLogAndReport(t *testing.T) {
+	questionlogtest.Run(t, func(t *testing.T) questionlogtest.DB {
+		url := pgtest.NewSchema(t)
+		refused := 0
+		return questionlogtest.DB{
+			Open: func() questionlogtest.Store { return openAt(t, url, postgres.Options{}) },
+			Refuse: func(replyID string) {
+				refused++
+				pgtest.Exec(t, url, fmt.Sprintf(`CREATE FUNCTION refuse_%d() RETURNS trigger LANGUAGE plpgsql AS $$
+					BEGIN IF NEW.reply_id = %s THEN RAISE EXCEPTION 'disk says no'; END IF; RETURN NEW; END $$`,
+					refused, quote(replyID)))
+				pgtest.Exec(t, url, fmt.Sprintf(`CREATE TRIGGER refuse_%[1]d BEFORE INSERT ON questions
+					FOR EACH ROW EXECUTE FUNCTION refuse_%[1]d()`, refused))
+			},
 		}
-	}
-	if err := s.Close(); err != nil {
-		t.Fatalf("Close: %v", err)
-	}
-	if err := s.Close(); err != nil {
-		t.Errorf("second Close: %v", err)
-	}
-	if got := countQuestions(t, url); got != n || s.DroppedQuestions() != 0 {
-		t.Errorf("after Close: %d stored, %d dropped; want %d stored", got, s.DroppedQuestions(), n)
-	}
+	})
 }
 
-// TestBatchIsWrittenWhole writes question-log batches as the writer does:
-// in one COPY, so that a batch is stored whole or not at all.
-func TestBatchIsWrittenWhole(t *testing.T) {
-	ctx := t.Context()
-	s, url := openStore(t, postgres.Options{})
-	// The database refuses one entry, "bad".
-	pgtest.Exec(t, url, `CREATE OR REPLACE FUNCTION refuse_bad() RETURNS trigger LANGUAGE plpgsql AS $$
-		BEGIN IF NEW.reply_id = 'bad' THEN RAISE EXCEPTION 'disk says no'; END IF; RETURN NEW; END $$`)
-	pgtest.Exec(t, url, `CREATE TRIGGER refuse_bad BEFORE INSERT ON questions FOR EACH ROW EXECUTE FUNCTION refuse_bad()`)
-	tests := []struct {
-		name       string
-		ids        []string
-		wantErr    bool
-		wantStored int
-	}{
-		{"a batch is stored", []string{"a", "b", "c"}, false, 3},
-		{"one refused entry fails the whole batch", []string{"d", "bad", "e"}, true, 0},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			before := countQuestions(t, url)
-			var batch []bot.LogEntry
-			for _, id := range tt.ids {
-				batch = append(batch, bot.LogEntry{ReplyID: id, Platform: bot.Slack, User: "U1", Question: "q", At: time.Now()})
-			}
-			err := s.WriteQuestions(ctx, batch)
-			if (err != nil) != tt.wantErr {
-				t.Errorf("WriteQuestions = %v, want error %v", err, tt.wantErr)
-			}
-			if got := countQuestions(t, url) - before; got != tt.wantStored {
-				t.Errorf("stored %d of the batch, want %d", got, tt.wantStored)
-			}
-		})
-	}
-}
+// quote makes s a string literal for SQL.
+func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
 // refuse makes every insert into table fail with "disk says no", as a
 // failing database would.

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/talksbot/talksbot/adapters/internal/questionlog/questionlogtest"
 	"github.com/talksbot/talksbot/adapters/sqlite"
 	"github.com/talksbot/talksbot/bot"
 )
@@ -71,68 +72,32 @@ func TestLogQuestionDoesNotWaitForTheDisk(t *testing.T) {
 	}
 }
 
-// TestCloseWritesPendingQuestions closes the store right after logging:
-// the question log is written before the database is closed.
-func TestCloseWritesPendingQuestions(t *testing.T) {
-	ctx := t.Context()
-	dir := t.TempDir()
-	s, err := sqlite.Open(ctx, dir, sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	const n = 1000
-	for i := range n {
-		if err := s.LogQuestion(ctx, bot.LogEntry{ReplyID: fmt.Sprint(i), Question: fmt.Sprint("question ", i%7)}); err != nil {
-			t.Fatal(err)
+// TestQuestionLogAndReport runs the suite both stores share: batches
+// stored whole, Close writing what is queued, the report read back; a
+// second store on the folder stands for a second process.
+func TestQuestionLogAndReport(t *testing.T) {
+	questionlogtest.Run(t, func(t *testing.T) questionlogtest.DB {
+		dir := t.TempDir()
+		refused := 0
+		return questionlogtest.DB{
+			Open: func() questionlogtest.Store {
+				s, err := sqlite.Open(t.Context(), dir, sqlite.Options{})
+				if err != nil {
+					t.Fatalf("Open: %v", err)
+				}
+				t.Cleanup(func() { s.Close() })
+				return s
+			},
+			Refuse: func(replyID string) {
+				refused++
+				q := fmt.Sprintf(`CREATE TRIGGER refuse_%d BEFORE INSERT ON questions WHEN NEW.reply_id = '%s'
+					BEGIN SELECT RAISE(ABORT, 'disk says no'); END`, refused, strings.ReplaceAll(replyID, "'", "''"))
+				if _, err := rawDB(t, dir).ExecContext(t.Context(), q); err != nil {
+					t.Fatal(err)
+				}
+			},
 		}
-	}
-	if err := s.Close(); err != nil {
-		t.Fatalf("Close: %v", err)
-	}
-	if err := s.Close(); err != nil {
-		t.Errorf("second Close: %v", err)
-	}
-	if got := countQuestions(t, rawDB(t, dir)); got != n || s.DroppedQuestions() != 0 {
-		t.Errorf("after Close: %d stored, %d dropped; want %d stored", got, s.DroppedQuestions(), n)
-	}
-}
-
-// TestBatchIsWrittenWhole writes question-log batches as the writer does:
-// in one transaction, so that a batch is stored whole or not at all.
-func TestBatchIsWrittenWhole(t *testing.T) {
-	ctx := t.Context()
-	s, dir := openStore(t)
-	db := rawDB(t, dir)
-	// The disk refuses one entry, "bad".
-	if _, err := db.ExecContext(ctx, `CREATE TRIGGER refuse_bad BEFORE INSERT ON questions
-		WHEN NEW.reply_id = 'bad' BEGIN SELECT RAISE(ABORT, 'disk says no'); END`); err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name       string
-		ids        []string
-		wantErr    bool
-		wantStored int
-	}{
-		{"a batch is stored", []string{"a", "b", "c"}, false, 3},
-		{"one refused entry fails the whole batch", []string{"d", "bad", "e"}, true, 0},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			before := countQuestions(t, db)
-			var batch []bot.LogEntry
-			for _, id := range tt.ids {
-				batch = append(batch, bot.LogEntry{ReplyID: id, Platform: bot.Slack, User: "U1", Question: "q", At: time.Now()})
-			}
-			err := s.WriteQuestions(ctx, batch)
-			if (err != nil) != tt.wantErr {
-				t.Errorf("WriteQuestions = %v, want error %v", err, tt.wantErr)
-			}
-			if got := countQuestions(t, db) - before; got != tt.wantStored {
-				t.Errorf("stored %d of the batch, want %d", got, tt.wantStored)
-			}
-		})
-	}
+	})
 }
 
 func TestQuestionLogWriteFailure(t *testing.T) {

@@ -3,7 +3,6 @@ package sqlite_test
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,95 +12,6 @@ import (
 	"github.com/talksbot/talksbot/adapters/sqlite"
 	"github.com/talksbot/talksbot/bot"
 )
-
-func TestReport(t *testing.T) {
-	ctx := t.Context()
-	s, _ := openStore(t)
-	now := time.Now().Truncate(time.Millisecond)
-	old := now.Add(-10 * 24 * time.Hour)
-	since := now.Add(-7 * 24 * time.Hour)
-
-	log := func(q string, answered bool, at time.Time) {
-		t.Helper()
-		if err := s.LogQuestion(ctx, bot.LogEntry{ReplyID: q, Platform: bot.Slack, User: "U", Question: q, Answered: answered, At: at}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	log("What did Congress push for?", true, now.Add(-3*time.Hour))
-	log("what did congress   push for", true, now.Add(-2*time.Hour))
-	log("What did Congress push for??", true, now.Add(-time.Hour)) // the latest wording
-	log("Who won the World Cup?", false, now.Add(-time.Hour))
-	log("who won the world cup", false, now.Add(-time.Minute))
-	log("How many centrifuges?", false, now)
-	log("What are the spoilers?", true, now)
-	log("Too old to count", false, old)
-	if err := s.SaveFeedback(ctx, bot.Feedback{ReplyID: "x", User: "U", Helpful: true, Theme: "Spoilers", At: old}); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.SaveFeedback(ctx, bot.Feedback{ReplyID: "y", User: "U", Helpful: false, Theme: "Spoilers", At: now}); err != nil {
-		t.Fatal(err)
-	}
-
-	r, err := s.Report(ctx, since)
-	if err != nil {
-		t.Fatalf("Report: %v", err)
-	}
-	if !r.Since.Equal(since) {
-		t.Errorf("Since = %v, want %v", r.Since, since)
-	}
-	if r.Questions != 7 || r.Answered != 4 || r.Declined != 3 {
-		t.Errorf("counts = %d questions, %d answered, %d declined; want 7, 4, 3", r.Questions, r.Answered, r.Declined)
-	}
-	wantTop := []string{
-		"3 What did Congress push for??",
-		"2 who won the world cup",
-		"1 How many centrifuges?",
-		"1 What are the spoilers?",
-	}
-	if got := counts(r.Top); fmt.Sprint(got) != fmt.Sprint(wantTop) {
-		t.Errorf("Top = %q, want %q", got, wantTop)
-	}
-	wantGaps := []string{"2 who won the world cup", "1 How many centrifuges?"}
-	if got := counts(r.Gaps); fmt.Sprint(got) != fmt.Sprint(wantGaps) {
-		t.Errorf("Gaps = %q, want %q", got, wantGaps)
-	}
-	if !r.Gaps[0].Last.Equal(now.Add(-time.Minute)) {
-		t.Errorf("Gaps[0].Last = %v, want %v", r.Gaps[0].Last, now.Add(-time.Minute))
-	}
-	if want := "[{Spoilers 0 1}]"; fmt.Sprint(r.Themes) != want {
-		t.Errorf("Themes = %v, want %s (older feedback left out)", r.Themes, want)
-	}
-}
-
-func TestReportLimitsLists(t *testing.T) {
-	ctx := t.Context()
-	s, _ := openStore(t)
-	start := time.Now()
-	for i := range bot.ReportTop + 5 {
-		q := fmt.Sprintf("question %d", i)
-		if err := s.LogQuestion(ctx, bot.LogEntry{ReplyID: q, Question: q, At: start}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	r, err := s.Report(ctx, start)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(r.Top) != bot.ReportTop || len(r.Gaps) != bot.ReportTop {
-		t.Errorf("got %d top and %d gaps, want %d each", len(r.Top), len(r.Gaps), bot.ReportTop)
-	}
-	if r.Questions != bot.ReportTop+5 {
-		t.Errorf("Questions = %d, want %d", r.Questions, bot.ReportTop+5)
-	}
-}
-
-func counts(qs []bot.QuestionCount) []string {
-	out := make([]string, len(qs))
-	for i, q := range qs {
-		out[i] = fmt.Sprintf("%d %s", q.Count, q.Question)
-	}
-	return out
-}
 
 func TestReportGroupingUsesAnIndex(t *testing.T) {
 	ctx := t.Context()
