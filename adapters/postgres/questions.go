@@ -18,17 +18,17 @@ import (
 // it is down; feedback and delivery claims, which are acknowledged, are
 // written synchronously instead.
 
-// questionLog configures the question log's writer: its sizes and how many
+// logOptions configures the question log's writer: its sizes and how many
 // writes (claims, turns, shares, takes and logged questions) pass between
 // two automatic prunes; zero takes questionlog's defaults. Tests lower
 // PruneEvery (SetPruneEvery).
-var questionLog questionlog.Options
+var logOptions questionlog.Options
 
 // startQuestionLog starts the question log's writer; Close stops it. The
 // writer also runs the automatic prunes, so that the tables do not grow
 // without bound between serve's hourly prunes.
 func (s *Store) startQuestionLog() {
-	opts := questionLog
+	opts := logOptions
 	opts.Logger = s.log
 	opts.Prune = s.pruneNow
 	s.qlog = questionlog.Start(s.insertQuestions, opts)

@@ -10,9 +10,9 @@ import (
 // SetPruneEvery sets how many writes pass between two automatic prunes, for
 // the duration of a test, and returns a function restoring it.
 func SetPruneEvery(n uint64) (restore func()) {
-	old := questionLog.PruneEvery
-	questionLog.PruneEvery = n
-	return func() { questionLog.PruneEvery = old }
+	old := logOptions.PruneEvery
+	logOptions.PruneEvery = n
+	return func() { logOptions.PruneEvery = old }
 }
 
 // WriteQuestions writes entries as the question log's writer writes one

@@ -16,17 +16,17 @@ import (
 // feedback and delivery ids, which are acknowledged, are written
 // synchronously instead.
 
-// questionLog configures the question log's writer: its sizes and how many
+// logOptions configures the question log's writer: its sizes and how many
 // writes (claims, turns, shares, takes and logged questions) pass between
 // two automatic prunes; zero takes questionlog's defaults. Tests lower
 // PruneEvery (SetPruneEvery).
-var questionLog questionlog.Options
+var logOptions questionlog.Options
 
 // startQuestionLog starts the question log's writer; Close stops it. The
 // writer also runs the automatic prunes, so that a long-running process
 // does not grow its tables without bound.
 func (s *Store) startQuestionLog() {
-	opts := questionLog
+	opts := logOptions
 	opts.Logger = s.log
 	opts.Prune = s.pruneNow
 	s.qlog = questionlog.Start(s.insertQuestions, opts)
