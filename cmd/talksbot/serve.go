@@ -237,7 +237,9 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 		s.components = append(s.components, &component{name: "retention", run: s.prune})
 	}
 	if shared, ok := s.store.(*sharedState); ok && shared.pg.Load() == nil {
-		s.components = append(s.components, &component{name: "state", run: shared.keepOpening})
+		s.components = append(s.components, &component{name: "state", run: func(ctx context.Context) error {
+			return shared.keepOpening(ctx, s.adoptSharedKey)
+		}})
 	}
 	return s, nil
 }
