@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/rand"
@@ -100,6 +101,7 @@ type Options struct {
 	// accepted only for replies it gave (Feedback returns ErrUnknownReply
 	// otherwise). Keep it across restarts, and share it between replicas,
 	// for older buttons to keep working; a random key when empty.
+	// SetReplyKey replaces it while the bot runs.
 	ReplyKey []byte
 
 	// QuestionLog says what the question log keeps: every entry
@@ -134,9 +136,11 @@ type Options struct {
 // memory. Feedback is never acknowledged unless the Store saved it:
 // Feedback returns the Store's error.
 type Bot struct {
-	kb       atomic.Pointer[knowledgeBase] // nil until an index is given
-	qlog     QuestionLog
-	replyKey []byte
+	kb   atomic.Pointer[knowledgeBase] // nil until an index is given
+	qlog QuestionLog
+	// keys sign new reply ids and verify those given back; SetReplyKey
+	// swaps them.
+	keys atomic.Pointer[replyKeys]
 	// drafting is cancelled by StopDrafting: every draft in flight, and
 	// every later one, then ends, and its answer is the extractive one.
 	drafting     context.Context
@@ -184,14 +188,15 @@ func New(ix *knowledge.Index, opts Options) *Bot {
 		newRanker:   opts.NewRanker,
 		rankTimeout: opts.RankTimeout,
 		qlog:        opts.QuestionLog,
-		replyKey:    opts.ReplyKey,
 		replyThemes: newLRU[string, string](maxReplyThemes, 0),
 	}
 	b.drafting, b.stopDrafting = context.WithCancel(context.Background())
-	if len(b.replyKey) == 0 {
-		b.replyKey = make([]byte, 32)
-		_, _ = rand.Read(b.replyKey) // crypto/rand.Read never fails
+	key := bytes.Clone(opts.ReplyKey)
+	if len(key) == 0 {
+		key = make([]byte, 32)
+		_, _ = rand.Read(key) // crypto/rand.Read never fails
 	}
+	b.keys.Store(&replyKeys{current: key})
 	if b.log == nil {
 		b.log = slog.New(slog.DiscardHandler)
 	}
@@ -450,28 +455,61 @@ const (
 	replySigBytes    = 4
 )
 
-// newID returns a random reply id signed with the reply key.
+// replyKeys are the keys of reply ids: current signs new ids, and ids
+// signed by it or by previous (nil when there is none) are accepted.
+type replyKeys struct {
+	current, previous []byte
+}
+
+// SetReplyKey makes key the one that signs new reply ids, as
+// Options.ReplyKey does at start: serve calls it when the shared key of
+// the replicas becomes available after the bot started with a key of its
+// own. Ids signed by the key it replaces are still accepted (one key back),
+// so that the buttons of answers already given keep working. An empty key,
+// or the current one, changes nothing. It is safe to call at any time.
+func (b *Bot) SetReplyKey(key []byte) {
+	if len(key) == 0 {
+		return
+	}
+	key = bytes.Clone(key)
+	for {
+		old := b.keys.Load()
+		if hmac.Equal(old.current, key) {
+			return
+		}
+		if b.keys.CompareAndSwap(old, &replyKeys{current: key, previous: old.current}) {
+			return
+		}
+	}
+}
+
+// newID returns a random reply id signed with the current reply key.
 func (b *Bot) newID() string {
 	var p [replyRandomBytes]byte
 	_, _ = rand.Read(p[:]) // crypto/rand.Read never fails
-	return hex.EncodeToString(p[:]) + hex.EncodeToString(b.replySig(p[:]))
+	return hex.EncodeToString(p[:]) + hex.EncodeToString(replySig(b.keys.Load().current, p[:]))
 }
 
-// replySig signs the random part of a reply id.
-func (b *Bot) replySig(random []byte) []byte {
-	m := hmac.New(sha256.New, b.replyKey)
+// replySig signs the random part of a reply id with key.
+func replySig(key, random []byte) []byte {
+	m := hmac.New(sha256.New, key)
 	m.Write(random)
 	return m.Sum(nil)[:replySigBytes]
 }
 
 // issued reports whether id is a reply id this bot (or one sharing its
-// key) issued.
+// key) issued, under its current reply key or the one before.
 func (b *Bot) issued(id string) bool {
 	raw, err := hex.DecodeString(id)
 	if err != nil || len(raw) != replyRandomBytes+replySigBytes {
 		return false
 	}
-	return hmac.Equal(raw[replyRandomBytes:], b.replySig(raw[:replyRandomBytes]))
+	random, sig := raw[:replyRandomBytes], raw[replyRandomBytes:]
+	keys := b.keys.Load()
+	if hmac.Equal(sig, replySig(keys.current, random)) {
+		return true
+	}
+	return keys.previous != nil && hmac.Equal(sig, replySig(keys.previous, random))
 }
 
 // printableID shortens an untrusted reply id for an error message.

@@ -1,12 +1,14 @@
 package bot_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -671,6 +673,82 @@ func TestFeedback(t *testing.T) {
 	if f := got[0]; f.ReplyID != issued || !f.Helpful || f.Theme != "Handling the Spoilers" || !f.At.Equal(clk.Now()) {
 		t.Errorf("got %+v, want the valid feedback with At filled", f)
 	}
+}
+
+// TestSetReplyKey swaps the key that signs reply ids, as serve does when
+// the replicas' shared key becomes available after a start with a key of
+// its own: new ids are signed with the new key, which other replicas
+// holding it accept, and ids signed with the key before are still accepted
+// here, one key back.
+func TestSetReplyKey(t *testing.T) {
+	local, shared, third := []byte("this replica's own key"), []byte("the replicas' shared key"), []byte("yet another key")
+	b := bot.New(newIndex(t), bot.Options{ReplyKey: local})
+	replica := bot.New(newIndex(t), bot.Options{ReplyKey: shared}) // another replica
+	before := ask(t, b, "What has Congress pushed for?").ID
+	elsewhere := ask(t, replica, "What has Congress pushed for?").ID
+
+	key := bytes.Clone(shared)
+	b.SetReplyKey(key)
+	key[0] ^= 1 // the bot keeps its own copy
+	after := ask(t, b, "What has Congress pushed for?").ID
+	b.SetReplyKey(nil)    // ignored
+	b.SetReplyKey(shared) // the current key: the one before stays accepted
+
+	accepts := func(b *bot.Bot, id string) bool {
+		err := b.Feedback(context.Background(), bot.Feedback{ReplyID: id, User: "u", Helpful: true})
+		if err != nil && !errors.Is(err, bot.ErrUnknownReply) {
+			t.Fatalf("feedback on %s: %v", id, err)
+		}
+		return err == nil
+	}
+	tests := []struct {
+		name string
+		bot  *bot.Bot
+		id   string
+		want bool
+	}{
+		{"an id given before the swap, where it was given", b, before, true},
+		{"an id given after the swap, where it was given", b, after, true},
+		{"an id another replica gave with the shared key", b, elsewhere, true},
+		{"an id given after the swap, on another replica", replica, after, true},
+		{"an id given before the swap, on another replica", replica, before, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := accepts(tt.bot, tt.id); got != tt.want {
+				t.Errorf("accepted: got %v, want %v", got, tt.want)
+			}
+		})
+	}
+
+	// Another swap forgets the first key: one key back is kept, no more.
+	b.SetReplyKey(third)
+	if accepts(b, before) || !accepts(b, after) || !accepts(b, ask(t, b, "help").ID) {
+		t.Errorf("after a second swap: want the first key's ids refused, the second's and the third's accepted")
+	}
+}
+
+// TestSetReplyKeyWhileAnswering swaps the reply key while replies are
+// given and feedback is taken: every reply's id is accepted by the bot that
+// gave it (the race detector checks the rest).
+func TestSetReplyKeyWhileAnswering(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+	var wg sync.WaitGroup
+	for i := range 4 {
+		wg.Go(func() {
+			for range 20 {
+				id := ask(t, b, "help").ID
+				if err := b.Feedback(context.Background(), bot.Feedback{ReplyID: id, User: fmt.Sprint("u", i)}); err != nil {
+					t.Errorf("feedback on a reply just given: %v", err)
+					return
+				}
+			}
+		})
+	}
+	wg.Go(func() {
+		b.SetReplyKey([]byte("the shared key"))
+	})
+	wg.Wait()
 }
 
 func TestFeedbackTheme(t *testing.T) {

@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -104,22 +101,52 @@ func TestServeSharesStateInPostgres(t *testing.T) {
 }
 
 // TestServeThroughAPostgresOutage cuts serve's connections to PostgreSQL
-// and restores them: questions are answered throughout, /readyz fails its
-// state check with the reason while the database is unreachable (and the
-// question log counts what it lost) and passes again, without a restart,
-// once it is back.
+// and restores them while a stream of questions (/v1/ask) and feedback
+// clicks (Slack's HTTP mode) keeps coming: questions are answered
+// throughout; /readyz fails its state check with the reason while the
+// database is unreachable (and the question log counts what it lost) and
+// passes again, without a restart, once it is back; clicks are refused
+// while their vote cannot be written, and every vote acknowledged, before,
+// during or after the outage, is in the database.
 func TestServeThroughAPostgresOutage(t *testing.T) {
-	proxy, url := pgtest.Through(t, pgtest.NewSchema(t))
-	s := startServe(t, map[string]string{"TALKSBOT_DATABASE_URL": url})
+	fake := slacktest.New(t, slackBotToken, slackAppToken)
+	direct := pgtest.NewSchema(t)
+	proxy, url := pgtest.Through(t, direct)
+	s := startSlackReplica(t, fake, map[string]string{"TALKSBOT_DATABASE_URL": url, "TALKSBOT_RATE_LIMIT": "0"}, serveHooks{})
 	s.waitReady(t, "state")
-	if a := s.ask(t, congress); !a.Answered {
-		t.Fatalf("before the outage: got %+v, want an answer", a)
+	// The answers whose feedback buttons the clicks click.
+	buttons := []slacktest.Button{s.askForButton(t, "9501.1.ask"), s.askForButton(t, "9502.1.ask")}
+
+	load := &outageLoad{changed: make(chan struct{}, 1)}
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Go(func() { load.ask(t, s, stop) })
+		wg.Go(func() { load.click(t, s, buttons, w, stop) })
 	}
+	var once sync.Once
+	halt := func() {
+		once.Do(func() { close(stop) })
+		wg.Wait()
+	}
+	defer halt() // should the test end early
+	wait := func(what string, cond func(*outageLoad) bool) {
+		t.Helper()
+		holds := func(struct{}) bool {
+			load.mu.Lock()
+			defer load.mu.Unlock()
+			return cond(load)
+		}
+		if !holds(struct{}{}) {
+			waitFor(t, what, load.changed, holds)
+		}
+	}
+	wait("questions answered and votes acknowledged before the outage", func(l *outageLoad) bool {
+		return l.answered[beforeOutage] >= 3 && l.acked[beforeOutage] >= 3
+	})
 
 	proxy.Cut()
-	if a := s.ask(t, congress); !a.Answered {
-		t.Errorf("during the outage: got %+v, want an answer", a)
-	}
+	load.enter(duringOutage)
 	code, r := s.ready(t)
 	ok, reason := r.check(t, "state")
 	if code != http.StatusServiceUnavailable || ok || !strings.HasPrefix(reason, "state database unreachable: ") {
@@ -128,15 +155,156 @@ func TestServeThroughAPostgresOutage(t *testing.T) {
 	if strings.Contains(reason, proxy.Addr()) {
 		t.Errorf("the public readiness check names the database's address: %q", reason)
 	}
+	wait("questions answered and clicks handled during the outage", func(l *outageLoad) bool {
+		return l.answered[duringOutage] >= 3 && l.acked[duringOutage]+l.refused[duringOutage] >= 3
+	})
+	// Every click sent since the cut and handled so far met an unreachable
+	// database throughout: none can have been written.
+	load.tally(func() {
+		if n := load.acked[duringOutage]; n > 0 {
+			t.Errorf("%d clicks acknowledged while their votes could not be written", n)
+		}
+	})
 	s.waitLogged(t, "state store unavailable")
-	// The question asked meanwhile could not be logged (nor, perhaps, the
-	// one before, if its batch was still waiting): it is counted.
+	// The questions asked meanwhile could not be logged (nor, perhaps, the
+	// ones before, if their batch was still waiting): they are counted.
 	s.waitMetric(t, "talksbot_question_log_dropped_total", func(v float64) bool { return v >= 1 })
 
 	proxy.Restore()
+	load.enter(afterOutage)
 	s.waitReady(t, "state")
-	if a := s.ask(t, congress); !a.Answered {
-		t.Errorf("after the outage: got %+v, want an answer", a)
+	wait("questions answered and votes acknowledged after the outage", func(l *outageLoad) bool {
+		return l.answered[afterOutage] >= 3 && l.acked[afterOutage] >= 3
+	})
+	halt()
+
+	stored := map[string]bool{}
+	rows, err := pgtest.Connect(t, direct).Query(context.Background(), "SELECT user_id FROM feedback WHERE platform = 'slack'")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var user string
+		if err := rows.Scan(&user); err != nil {
+			t.Fatal(err)
+		}
+		stored[user] = true
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	var lost []string
+	for _, user := range load.votes {
+		if !stored[user] {
+			lost = append(lost, user)
+		}
+	}
+	t.Logf("answered %v, votes acknowledged %v and refused %v (before, during, after the outage)", load.answered, load.acked, load.refused)
+	if len(lost) > 0 {
+		t.Errorf("%d of %d acknowledged votes are not in the database: %v", len(lost), len(load.votes), lost)
+	}
+}
+
+// The phases of an outage, as outageLoad counts them.
+const (
+	beforeOutage = iota
+	duringOutage
+	afterOutage
+)
+
+// outageLoad is the stream of questions and feedback clicks that
+// TestServeThroughAPostgresOutage keeps sending, and its tally, by the
+// phase each request was sent in.
+type outageLoad struct {
+	mu       sync.Mutex
+	phase    int
+	answered [3]int   // questions answered
+	acked    [3]int   // clicks acknowledged with 200
+	refused  [3]int   // clicks refused: their vote could not be written
+	votes    []string // the users whose clicks were acknowledged
+	// changed gets a value after each request (dropped when one is
+	// pending).
+	changed chan struct{}
+}
+
+// enter starts phase: the requests sent from now on count in it.
+func (l *outageLoad) enter(phase int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.phase = phase
+}
+
+// begin returns the phase a request sent now counts in.
+func (l *outageLoad) begin() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.phase
+}
+
+// tally records a request's outcome under the lock.
+func (l *outageLoad) tally(f func()) {
+	l.mu.Lock()
+	f()
+	l.mu.Unlock()
+	select {
+	case l.changed <- struct{}{}:
+	default:
+	}
+}
+
+// ask asks the question everyone asks until stop is closed; every one
+// must be answered.
+func (l *outageLoad) ask(t *testing.T, s *slackHTTP, stop <-chan struct{}) {
+	for {
+		select {
+		case <-stop:
+			return
+		default:
+		}
+		phase := l.begin()
+		resp, err := http.Post(s.url+"/v1/ask", "application/json", strings.NewReader(`{"question":"What has Congress pushed for?"}`))
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		var a bot.Ask
+		err = json.NewDecoder(resp.Body).Decode(&a)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || err != nil || !a.Answered {
+			t.Errorf("phase %d: got %d %+v (%v), want an answer", phase, resp.StatusCode, a, err)
+			return
+		}
+		l.tally(func() { l.answered[phase]++ })
+	}
+}
+
+// click clicks one of buttons as a new user each time until stop is
+// closed: acknowledged with 200, or refused with 500 when the vote could
+// not be written.
+func (l *outageLoad) click(t *testing.T, s *slackHTTP, buttons []slacktest.Button, worker int, stop <-chan struct{}) {
+	for n := 0; ; n++ {
+		select {
+		case <-stop:
+			return
+		default:
+		}
+		phase := l.begin()
+		user := fmt.Sprintf("U0LOAD%d%05d", worker, n)
+		trigger := fmt.Sprintf("9600.%d.%d", worker, n)
+		body := s.clickAs(user, buttons[n%len(buttons)], trigger, "thanks-"+trigger)
+		status, reply, err := s.send("/slack/interactions", body, signSlack(time.Now(), body))
+		switch {
+		case err != nil:
+			t.Error(err)
+			return
+		case status == http.StatusOK:
+			l.tally(func() { l.acked[phase]++; l.votes = append(l.votes, user) })
+		case status == http.StatusInternalServerError:
+			l.tally(func() { l.refused[phase]++ })
+		default:
+			t.Errorf("phase %d: click got %d %q, want 200 or 500", phase, status, reply)
+			return
+		}
 	}
 }
 
@@ -173,6 +341,93 @@ func TestServeStartsWithPostgresDown(t *testing.T) {
 	}
 	if code := s.stop(t); code != 0 {
 		t.Errorf("exit %d, want 0", code)
+	}
+}
+
+// TestServeTakesTheSharedReplyKeyWhenTheDatabaseOpens starts one replica
+// with the database up, which makes the replicas' shared reply key, and
+// another while it is down, which signs reply ids with a key of its own.
+// Once the database is back, the late replica signs new answers with the
+// shared key, so their feedback buttons work on either replica, and the
+// buttons of the answer it gave during the outage keep working where it
+// was given (and only there: the other replica never had that key).
+func TestServeTakesTheSharedReplyKeyWhenTheDatabaseOpens(t *testing.T) {
+	fake := slacktest.New(t, slackBotToken, slackAppToken)
+	direct := pgtest.NewSchema(t)
+	proxy, through := pgtest.Through(t, direct)
+	other := startSlackReplica(t, fake, map[string]string{"TALKSBOT_DATABASE_URL": direct, "TALKSBOT_RATE_LIMIT": "0"}, serveHooks{})
+	other.waitReady(t, "state")
+	proxy.Cut()
+	late := startSlackReplica(t, fake, map[string]string{"TALKSBOT_DATABASE_URL": through, "TALKSBOT_RATE_LIMIT": "0"}, serveHooks{})
+	during := late.askForButton(t, "9401.1.ask")
+	proxy.Restore()
+	late.waitLogged(t, "reply ids signed with the shared key")
+	after := late.askForButton(t, "9402.1.ask")
+
+	tests := []struct {
+		name    string
+		on      *slackHTTP
+		button  slacktest.Button
+		trigger string
+		want    int
+	}{
+		{"an answer given once the database opened, clicked on the other replica", other, after, "9403.1.click", http.StatusOK},
+		{"an answer given once the database opened, clicked where it was given", late, after, "9404.1.click", http.StatusOK},
+		{"an answer given during the outage, clicked where it was given", late, during, "9405.1.click", http.StatusOK},
+		{"an answer given during the outage, clicked on the other replica", other, during, "9406.1.click", http.StatusInternalServerError},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			click := tt.on.clickAs("U0"+strings.ReplaceAll(tt.trigger, ".", ""), tt.button, tt.trigger, "thanks-"+tt.trigger)
+			if status, reply := tt.on.post(t, "/slack/interactions", click, signSlack(time.Now(), click)); status != tt.want {
+				t.Errorf("got %d %q, want %d", status, reply, tt.want)
+			}
+		})
+	}
+	// Acknowledged, a vote is in the database.
+	if n := countRows(t, direct, "feedback"); n != 3 {
+		t.Errorf("%d feedback rows, want the 3 acknowledged", n)
+	}
+}
+
+// TestServeReportsAReadOnlyDatabase turns serve's database read-only, as
+// a standby that a failover left in the primary's place is: /readyz fails
+// its state check saying so, rather than passing while no write can
+// succeed.
+func TestServeReportsAReadOnlyDatabase(t *testing.T) {
+	db := pgtest.NewDatabase(t)
+	proxy, url := pgtest.Through(t, db)
+	s := startServe(t, map[string]string{"TALKSBOT_DATABASE_URL": url})
+	s.waitReady(t, "state")
+	// Every connection is closed, and the ones made after the change are
+	// read-only, as a standby's are.
+	proxy.Cut()
+	pgtest.Exec(t, db, `DO $$ BEGIN
+		EXECUTE format('ALTER DATABASE %I SET default_transaction_read_only = on', current_database());
+	END $$`)
+	proxy.Restore()
+	s.waitCheck(t, "state", func(ok bool, reason string) bool {
+		return !ok && reason == "state database is read-only (a standby?)"
+	})
+}
+
+// waitCheck polls /readyz until its check named name satisfies cond.
+func (s *served) waitCheck(t *testing.T, name string, cond func(ok bool, reason string) bool) {
+	t.Helper()
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	timeout := time.After(waitLimit)
+	for {
+		_, r := s.ready(t)
+		ok, reason := r.check(t, name)
+		if cond(ok, reason) {
+			return
+		}
+		select {
+		case <-tick.C:
+		case <-timeout:
+			t.Fatalf("/readyz: check %s never as wanted; last ok=%v %q", name, ok, reason)
+		}
 	}
 }
 
@@ -228,28 +483,28 @@ func (s *served) waitMetric(t *testing.T, name string, cond func(float64) bool) 
 // balancer spreading Slack's retries would: one answers it, the other two
 // find it claimed and say so in their logs, and Slack gets one answer.
 func TestReplicasAnswerASlackEventOnce(t *testing.T) {
-	const secret = "8f742231b10e8888abcd99yyyzzz85a5"
 	fake := slacktest.New(t, slackBotToken, slackAppToken)
 	url := pgtest.NewSchema(t)
-	var replicas []*served
+	var replicas []*slackHTTP
 	for range 3 {
-		s := startServe(t, map[string]string{
-			"SLACK_BOT_TOKEN":       slackBotToken,
-			"SLACK_SIGNING_SECRET":  secret,
-			"SLACK_API_URL":         fake.APIURL(),
-			"TALKSBOT_DATABASE_URL": url,
-		})
-		s.waitLogged(t, "slack connected")
-		replicas = append(replicas, s)
+		replicas = append(replicas, startSlackReplica(t, fake, map[string]string{"TALKSBOT_DATABASE_URL": url}, serveHooks{}))
 	}
 
-	event := `{"type":"event_callback","team_id":"T0TALKS","api_app_id":"A0APP","event_id":"Ev0REPLICAS","event_time":1700000000,` +
-		`"event":{"type":"app_mention","user":"U0ALICE","text":"<@` + fake.BotUserID + `> ` + congress + `","ts":"1700000000.000200",` +
-		`"channel":"C0REPLICAS","event_ts":"1700000000.000200"}}`
+	event, err := json.Marshal(slacktest.EventCallback("Ev0REPLICAS", appMention(fake, "C0REPLICAS", "1700000000.000200", congress)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := signSlack(time.Now(), string(event))
+	header.Set("Content-Type", "application/json")
 	codes := make([]int, len(replicas))
 	var wg sync.WaitGroup
 	for i, s := range replicas {
-		wg.Go(func() { codes[i] = postSigned(t, s.url+"/slack/events", secret, event) })
+		wg.Go(func() {
+			var err error
+			if codes[i], _, err = s.send("/slack/events", string(event), header); err != nil {
+				t.Error(err)
+			}
+		})
 	}
 	wg.Wait()
 	for i, code := range codes {
@@ -258,7 +513,7 @@ func TestReplicasAnswerASlackEventOnce(t *testing.T) {
 		}
 	}
 
-	fake.WaitMatch(t, "chat.postMessage", func(c slacktest.Call) bool { return c.Get("channel") == "C0REPLICAS" })
+	fake.WaitMessages(t, "C0REPLICAS", 1)
 	// The two others have decided once each has logged that it ignored
 	// the event: only then is the count of answers final.
 	ignored := func() int {
@@ -280,39 +535,9 @@ func TestReplicasAnswerASlackEventOnce(t *testing.T) {
 			t.Fatalf("%d replicas logged the event as a duplicate, want %d", ignored(), len(replicas)-1)
 		}
 	}
-	var answers int
-	for _, c := range fake.Calls("chat.postMessage") {
-		if c.Get("channel") == "C0REPLICAS" {
-			answers++
-		}
-	}
-	if answers != 1 || ignored() != len(replicas)-1 {
+	if answers := len(fake.Messages("C0REPLICAS")); answers != 1 || ignored() != len(replicas)-1 {
 		t.Errorf("%d answers posted and %d replicas ignored the event, want 1 and %d", answers, ignored(), len(replicas)-1)
 	}
-}
-
-// postSigned posts body to url signed with Slack's signing secret, and
-// returns the status.
-func postSigned(t *testing.T, url, secret, body string) int {
-	t.Helper()
-	req, err := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
-	if err != nil {
-		t.Error(err)
-		return 0
-	}
-	req.Header.Set("Content-Type", "application/json")
-	ts := strconv.FormatInt(time.Now().Unix(), 10)
-	mac := hmac.New(sha256.New, []byte(secret))
-	fmt.Fprintf(mac, "v0:%s:%s", ts, body)
-	req.Header.Set("X-Slack-Request-Timestamp", ts)
-	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Error(err)
-		return 0
-	}
-	resp.Body.Close()
-	return resp.StatusCode
 }
 
 // TestRateLimitHoldsAcrossReplicas asks three replicas on one database

@@ -42,20 +42,29 @@ func startSlackHTTP(t *testing.T) *slackHTTP {
 // startSlackHTTPWith is startSlackHTTP with more settings.
 func startSlackHTTPWith(t *testing.T, env map[string]string) *slackHTTP {
 	t.Helper()
-	fake := slacktest.New(t, slackBotToken, slackAppToken)
-	data := t.TempDir()
+	h := startSlackReplica(t, slacktest.New(t, slackBotToken, slackAppToken), env, serveHooks{})
+	h.waitReady(t, "slack")
+	return h
+}
+
+// startSlackReplica starts serve in Slack's HTTP mode against fake, which
+// several replicas may share, with env and hooks on top, and waits until
+// the adapter takes work. It does not wait for /readyz: a replica whose
+// database is down answers all the same.
+func startSlackReplica(t *testing.T, fake *slacktest.Server, env map[string]string, hooks serveHooks) *slackHTTP {
+	t.Helper()
 	all := map[string]string{
 		"SLACK_BOT_TOKEN":      slackBotToken,
 		"SLACK_SIGNING_SECRET": slackSecret,
 		"SLACK_API_URL":        fake.APIURL(),
-		"TALKSBOT_DATA":        data,
+		"TALKSBOT_DATA":        t.TempDir(),
 	}
 	for k, v := range env {
 		all[k] = v
 	}
-	s := startServe(t, all)
-	s.waitReady(t, "slack")
-	return &slackHTTP{served: s, fake: fake, data: data}
+	s := startServeHooks(t, all, hooks)
+	s.waitLogged(t, "slack connected")
+	return &slackHTTP{served: s, fake: fake, data: all["TALKSBOT_DATA"]}
 }
 
 // signSlack returns Slack's v0 signature headers for body sent at ts.
@@ -69,25 +78,55 @@ func signSlack(ts time.Time, body string) http.Header {
 	return h
 }
 
-// post sends a form body with header to path and returns the status and
-// body of the response.
+// post sends body with header to path (a form unless header says
+// otherwise) and returns the status and body of the response.
 func (h *slackHTTP) post(t *testing.T, path, body string, header http.Header) (int, string) {
 	t.Helper()
-	req, err := http.NewRequest(http.MethodPost, h.url+path, strings.NewReader(body))
+	status, reply, err := h.send(path, body, header)
 	if err != nil {
 		t.Fatal(err)
+	}
+	return status, reply
+}
+
+// send is post for goroutines other than the test's: it returns the error.
+func (h *slackHTTP) send(path, body string, header http.Header) (int, string, error) {
+	req, err := http.NewRequest(http.MethodPost, h.url+path, strings.NewReader(body))
+	if err != nil {
+		return 0, "", err
 	}
 	for k, vs := range header {
 		req.Header[k] = vs
 	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if req.Header.Get("Content-Type") == "" {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		t.Fatalf("POST %s: %v", path, err)
+		return 0, "", fmt.Errorf("POST %s: %w", path, err)
 	}
 	defer resp.Body.Close()
 	raw, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(raw)
+	return resp.StatusCode, string(raw), nil
+}
+
+// event delivers the Events API callback of event, with its event id, as
+// Slack does: signed, and on a retry (retry > 0) with the retry's number.
+// It returns the status.
+func (h *slackHTTP) event(t *testing.T, id string, retry int, event map[string]any) int {
+	t.Helper()
+	body, err := json.Marshal(slacktest.EventCallback(id, event))
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := signSlack(time.Now(), string(body))
+	header.Set("Content-Type", "application/json")
+	if retry > 0 {
+		header.Set("X-Slack-Retry-Num", strconv.Itoa(retry))
+		header.Set("X-Slack-Retry-Reason", "http_timeout")
+	}
+	status, _ := h.post(t, "/slack/events", string(body), header)
+	return status
 }
 
 // talks is the form Slack posts for `/talks text` by alice, with its
@@ -103,9 +142,14 @@ func (h *slackHTTP) talks(text, trigger, name string) string {
 // and a response_url of the fake's named name.
 func (h *slackHTTP) click(t *testing.T, b slacktest.Button, trigger, name string) string {
 	t.Helper()
-	payload, err := json.Marshal(map[string]any{
+	return h.clickAs("U0ALICE", b, trigger, name)
+}
+
+// clickAs is click by user.
+func (h *slackHTTP) clickAs(user string, b slacktest.Button, trigger, name string) string {
+	payload, _ := json.Marshal(map[string]any{ // strings only: it cannot fail
 		"type":         "block_actions",
-		"user":         map[string]any{"id": "U0ALICE"},
+		"user":         map[string]any{"id": user},
 		"channel":      map[string]any{"id": "C0TALKS"},
 		"container":    map[string]any{"type": "message", "channel_id": "C0TALKS"},
 		"trigger_id":   trigger,
@@ -113,9 +157,6 @@ func (h *slackHTTP) click(t *testing.T, b slacktest.Button, trigger, name string
 		"actions": []map[string]any{{"type": "button", "action_id": b.ActionID, "block_id": "talks_actions",
 			"value": b.Value, "action_ts": "1700000000.000100"}},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return url.Values{"payload": {string(payload)}}.Encode()
 }
 
@@ -123,16 +164,30 @@ func (h *slackHTTP) click(t *testing.T, b slacktest.Button, trigger, name string
 // Helpful button of the answer: a reply id the bot issued.
 func (h *slackHTTP) askForButton(t *testing.T, trigger string) slacktest.Button {
 	t.Helper()
+	return h.button(t, h.askPrivately(t, trigger), "talks_helpful:")
+}
+
+// askPrivately asks /talks the question everyone asks, with trigger as its
+// trigger_id, and returns the private answer posted to its response_url
+// (named "ask-" and the trigger).
+func (h *slackHTTP) askPrivately(t *testing.T, trigger string) slacktest.Call {
+	t.Helper()
 	body := h.talks("ask "+congress, trigger, "ask-"+trigger)
 	if status, reply := h.post(t, "/slack/commands", body, signSlack(time.Now(), body)); status != http.StatusOK {
 		t.Fatalf("/talks ask: got %d %q, want 200", status, reply)
 	}
-	for _, b := range h.fake.WaitResponses(t, "ask-"+trigger, 1)[0].Buttons() {
-		if strings.HasPrefix(b.ActionID, "talks_helpful:") {
+	return h.fake.WaitResponses(t, "ask-"+trigger, 1)[0]
+}
+
+// button returns the button of answer whose action_id starts with prefix.
+func (h *slackHTTP) button(t *testing.T, answer slacktest.Call, prefix string) slacktest.Button {
+	t.Helper()
+	for _, b := range answer.Buttons() {
+		if strings.HasPrefix(b.ActionID, prefix) {
 			return b
 		}
 	}
-	t.Fatalf("the answer has no Helpful button; logs:\n%s", h.logs)
+	t.Fatalf("the answer has no %s… button: %+v; logs:\n%s", prefix, answer.Buttons(), h.logs)
 	return slacktest.Button{}
 }
 

@@ -58,6 +58,9 @@ type serveHooks struct {
 	reloaded func(err error)
 	// stopping is called once serve has begun to shut down.
 	stopping func()
+	// now, when set, is the bot's clock (bot.Options.Now): the times of
+	// delivery claims and their leases, turns and rate-limit takes.
+	now func() time.Time
 }
 
 func (a *app) serve(ctx context.Context, args []string) error {
@@ -149,6 +152,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 		QuestionLog:   bot.QuestionLog(cfg.QuestionLog),
 		MaxConcurrent: cfg.MaxConcurrent,
 		QueueTimeout:  bot.DefaultQueueTimeout, // the adapters' wait for a worker too
+		Now:           hooks.now,
 	}
 	llm, err := newLLM(cfg, log)
 	if err != nil {
@@ -237,7 +241,9 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 		s.components = append(s.components, &component{name: "retention", run: s.prune})
 	}
 	if shared, ok := s.store.(*sharedState); ok && shared.pg.Load() == nil {
-		s.components = append(s.components, &component{name: "state", run: shared.keepOpening})
+		s.components = append(s.components, &component{name: "state", run: func(ctx context.Context) error {
+			return shared.keepOpening(ctx, s.adoptSharedKey)
+		}})
 	}
 	return s, nil
 }

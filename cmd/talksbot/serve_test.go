@@ -81,7 +81,7 @@ func startServe(t *testing.T, env map[string]string) *served {
 }
 
 // startServeHooks is startServe with hooks of the test's own: extra's
-// indexed and stopping run before startServe's.
+// indexed and stopping run before startServe's, and its clock is the bot's.
 func startServeHooks(t *testing.T, env map[string]string, extra serveHooks) *served {
 	t.Helper()
 	cleanEnv(t)
@@ -97,6 +97,7 @@ func startServeHooks(t *testing.T, env map[string]string, extra serveHooks) *ser
 		ready:    func(addr net.Addr) { ready <- addr },
 		reloaded: func(err error) { s.reloads <- err },
 		indexed:  extra.indexed,
+		now:      extra.now,
 		stopping: func() {
 			if extra.stopping != nil {
 				extra.stopping()

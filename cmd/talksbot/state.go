@@ -29,7 +29,8 @@ type stateStore interface {
 // the store the bot is to use and the key that signs reply ids. With
 // TALKSBOT_DATABASE_URL it is the shared PostgreSQL database, whose Key
 // every replica shares; while the database is unreachable serve starts
-// anyway (see sharedState), with the key in TALKSBOT_DATA. Without it, it
+// anyway (see sharedState), with the key in TALKSBOT_DATA until the
+// database opens (see adoptSharedKey). Without it, it
 // is SQLite in TALKSBOT_DATA, or when that cannot be opened the bot's
 // memory, with /readyz saying why.
 func (s *service) openState(ctx context.Context, metrics *prometheus.Metrics) (bot.Store, []byte, error) {
@@ -111,6 +112,25 @@ func (s *service) pruneState(ctx context.Context, now time.Time) error {
 // replyKeyName names, in the shared database, the key that signs reply ids.
 const replyKeyName = "reply"
 
+// adoptSharedKey has the bot sign reply ids with the replicas' shared key
+// once the database, unreachable at start, is open: from then on feedback
+// on this replica's answers counts whichever replica the click reaches.
+// The bot still accepts ids signed with the key it had, so the buttons of
+// answers given meanwhile keep working here.
+func (s *service) adoptSharedKey(ctx context.Context, pg *postgres.Store) {
+	kctx, cancel := context.WithTimeout(ctx, openStateTimeout)
+	defer cancel()
+	key, err := pg.Key(kctx, replyKeyName)
+	if err != nil {
+		s.log.Warn("no shared reply key: this replica keeps signing reply ids with its own key, so feedback on its answers counts only when clicked here",
+			"component", "state", "err", err)
+		return
+	}
+	s.bot.SetReplyKey(key)
+	s.log.Info("reply ids signed with the shared key: feedback on new answers counts on any replica, on earlier ones here",
+		"component", "state")
+}
+
 // Reopening the shared database after it was unreachable at start: the
 // first retry a second later, each wait doubling up to reopenMax.
 const (
@@ -167,9 +187,9 @@ func (s *sharedState) open() (*postgres.Store, error) {
 }
 
 // keepOpening retries opening the database until it opens or ctx is done,
-// waiting longer after each failure. It is serve's "state" component while
-// the database was unreachable at start.
-func (s *sharedState) keepOpening(ctx context.Context) error {
+// waiting longer after each failure, and then calls opened with it. It is
+// serve's "state" component while the database was unreachable at start.
+func (s *sharedState) keepOpening(ctx context.Context, opened func(context.Context, *postgres.Store)) error {
 	wait := reopenFirst
 	for s.pg.Load() == nil {
 		select {
@@ -191,7 +211,7 @@ func (s *sharedState) keepOpening(ctx context.Context) error {
 		}
 		s.log.Info("shared state database open: state is shared with the other replicas again",
 			"question_log_dropped", s.dropped.Load())
-		s.log.Warn("this replica signs reply ids with its own key until it restarts: feedback on its answers counts only when clicked here")
+		opened(ctx, pg)
 	}
 	return nil
 }
