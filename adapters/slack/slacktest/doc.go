@@ -9,9 +9,13 @@
 // chat.startStream, chat.appendStream, chat.stopStream,
 // assistant.threads.setSuggestedPrompts, setStatus and setTitle,
 // views.publish, reactions.add and reactions.remove), apps.connections.open
-// handing out a ws:// URL to itself, the Socket Mode websocket (hello,
-// envelopes, acks by envelope_id, redelivery of an envelope, pings,
-// disconnect) and response_url posts. It builds the payloads Slack sends an
+// handing out a new ws:// URL to itself for each connection, the Socket
+// Mode websocket (hello with the number of open connections, envelopes,
+// acks by envelope_id, redelivery of an envelope, pings, disconnect) and
+// response_url posts. Like Slack it holds several connections of one app at
+// once: an envelope goes to a chosen connection, or envelopes are spread
+// among them in turn, and one unacknowledged (or any) is redelivered to
+// another connection with retry_attempt and retry_reason set. It builds the payloads Slack sends an
 // app (events, assistant thread and App Home events, message shortcuts,
 // clicks in a Home tab) and signs them for HTTP mode.
 //

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -189,12 +190,16 @@ type Server struct {
 	views    map[string][]View           // Home tab views published, by user, oldest first
 	uses     map[string]int              // posts per response_url name
 	ts       int
-	conn     *websocket.Conn
-	conns    int
+	socks    []*socket // the open Socket Mode connections, oldest first
+	conns    int       // connections opened in all
+	tickets  int       // websocket URLs apps.connections.open handed out
+	spread   int       // connections Spread has delivered to in all
 	origins  []string
 	acks     map[string]json.RawMessage
 	envelope int
 	sent     map[string]map[string]any // envelopes sent, by id
+	sentOn   map[string]int            // the connection each envelope went to, by id
+	firstOf  map[string]string         // the first delivery of each redelivery, by id
 	closed   bool
 	wg       sync.WaitGroup
 	stop     chan struct{}
@@ -216,6 +221,8 @@ func New(t testing.TB, botToken, appToken string) *Server {
 		uses:      make(map[string]int),
 		acks:      make(map[string]json.RawMessage),
 		sent:      make(map[string]map[string]any),
+		sentOn:    make(map[string]int),
+		firstOf:   make(map[string]string),
 		stop:      make(chan struct{}),
 	}
 	mux := http.NewServeMux()
@@ -242,8 +249,8 @@ func (s *Server) Close() {
 	}
 	s.closed = true
 	close(s.stop)
-	if s.conn != nil {
-		_ = s.conn.Close()
+	for _, c := range s.socks {
+		_ = c.conn.Close()
 	}
 	s.mu.Unlock()
 	s.wg.Wait()
@@ -541,7 +548,12 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, map[string]any{"ok": true, "url": "http://fake.invalid/", "team": "Fake", "team_id": TeamID,
 			"user": "talksbot", "user_id": s.BotUserID, "bot_id": s.BotID})
 	case "apps.connections.open":
-		writeJSON(w, map[string]any{"ok": true, "url": "ws" + strings.TrimPrefix(s.srv.URL, "http") + "/ws"})
+		// Like Slack, a new URL for every connection.
+		s.mu.Lock()
+		s.tickets++
+		ticket := s.tickets
+		s.mu.Unlock()
+		writeJSON(w, map[string]any{"ok": true, "url": fmt.Sprintf("ws%s/ws?ticket=%d", strings.TrimPrefix(s.srv.URL, "http"), ticket)})
 	case "chat.postMessage":
 		writeMessage(w, c, s.post(c))
 	case "chat.update":
@@ -785,29 +797,43 @@ func (s *Server) serveSocket(w http.ResponseWriter, r *http.Request) {
 		_ = conn.Close()
 		return
 	}
-	if s.conn != nil {
-		_ = s.conn.Close()
-	}
-	s.conn = conn
+	// Like Slack, the fake holds every connection an app opens (Slack
+	// allows ten) and spreads envelopes among them; each ends when its
+	// client closes it.
 	s.conns++
+	sock := &socket{n: s.conns, conn: conn}
+	s.socks = append(s.socks, sock)
 	s.origins = append(s.origins, r.Header.Get("Origin"))
 	// Say hello and ping before anything else can write.
-	_ = conn.WriteJSON(map[string]any{"type": "hello", "num_connections": 1,
+	_ = conn.WriteJSON(map[string]any{"type": "hello", "num_connections": len(s.socks),
 		"debug_info": map[string]any{"host": "fake"}, "connection_info": map[string]any{"app_id": "A0000001"}})
 	_ = conn.WriteControl(websocket.PingMessage, []byte("ping"), time.Now().Add(time.Second))
 	s.notify()
 	s.wg.Add(2)
 	s.mu.Unlock()
-	go s.readAcks(conn)
+	go s.readAcks(sock)
 	go s.ping(conn)
 }
 
-// readAcks records the client's acks until the connection ends.
-func (s *Server) readAcks(conn *websocket.Conn) {
+// socket is one open Socket Mode connection.
+type socket struct {
+	n    int // its number: 1 for the first connection opened, and so on
+	conn *websocket.Conn
+}
+
+// readAcks records the client's acks until the connection ends, then
+// forgets the connection.
+func (s *Server) readAcks(sock *socket) {
 	defer s.wg.Done()
-	defer conn.Close()
+	defer func() {
+		_ = sock.conn.Close()
+		s.mu.Lock()
+		s.socks = slices.DeleteFunc(s.socks, func(c *socket) bool { return c == sock })
+		s.notify()
+		s.mu.Unlock()
+	}()
 	for {
-		_, data, err := conn.ReadMessage()
+		_, data, err := sock.conn.ReadMessage()
 		if err != nil {
 			return
 		}
@@ -856,42 +882,60 @@ func (s *Server) Origins() []string {
 	return append([]string(nil), s.origins...)
 }
 
-// send writes one Socket Mode envelope on the current connection.
-func (s *Server) send(t testing.TB, typ string, payload any, extra map[string]any) string {
+// send writes one Socket Mode envelope on the newest open connection.
+func (s *Server) send(t testing.TB, e Envelope) string {
 	t.Helper()
-	s.WaitConnected(t, 1)
+	sock := s.newest(t)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	env := map[string]any{"type": typ, "payload": payload}
-	for k, v := range extra {
-		env[k] = v
-	}
-	return s.sendLocked(t, env)
+	return s.sendLocked(t, sock, e.fields())
 }
 
-// sendLocked writes env under a new envelope id and returns the id; s.mu
-// must be held.
-func (s *Server) sendLocked(t testing.TB, env map[string]any) string {
+// newest waits until a connection is open and returns the newest.
+func (s *Server) newest(t testing.TB) *socket {
+	t.Helper()
+	s.WaitConnected(t, 1)
+	s.wait(t, "an open socket connection", func() bool { return len(s.socks) > 0 })
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.socks) == 0 {
+		t.Fatalf("fake slack: no open socket connection")
+	}
+	return s.socks[len(s.socks)-1]
+}
+
+// sendLocked writes env on sock under a new envelope id and returns the
+// id; s.mu must be held.
+func (s *Server) sendLocked(t testing.TB, sock *socket, env map[string]any) string {
 	t.Helper()
 	s.envelope++
 	id := fmt.Sprintf("env-%04d", s.envelope)
 	env["envelope_id"] = id
-	if err := s.conn.WriteJSON(env); err != nil {
-		t.Fatalf("fake slack: send %v envelope: %v", env["type"], err)
+	if err := sock.conn.WriteJSON(env); err != nil {
+		t.Fatalf("fake slack: send %v envelope on connection %d: %v", env["type"], sock.n, err)
 	}
 	s.sent[id] = env
+	s.sentOn[id] = sock.n
 	return id
 }
 
 // Redeliver sends the envelope envelopeID again, as Slack does when it was
 // not acknowledged in time: the same type and payload, one retry attempt
-// more. The redelivery gets an envelope id of its own, which it returns, so
-// that its acknowledgement can be told from the first one's.
+// more, on the newest open connection. The redelivery gets an envelope id
+// of its own, which it returns, so that its acknowledgement can be told
+// from the first one's.
 func (s *Server) Redeliver(t testing.TB, envelopeID string) string {
 	t.Helper()
-	s.WaitConnected(t, 1)
+	sock := s.newest(t)
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.redeliverLocked(t, envelopeID, sock)
+}
+
+// redeliverLocked sends envelopeID again on sock, one retry attempt more;
+// s.mu must be held.
+func (s *Server) redeliverLocked(t testing.TB, envelopeID string, sock *socket) string {
+	t.Helper()
 	prev, ok := s.sent[envelopeID]
 	if !ok {
 		t.Fatalf("fake slack: redeliver %s: no such envelope", envelopeID)
@@ -903,43 +947,44 @@ func (s *Server) Redeliver(t testing.TB, envelopeID string) string {
 	attempt, _ := env["retry_attempt"].(int)
 	env["retry_attempt"] = attempt + 1
 	env["retry_reason"] = "timeout"
-	return s.sendLocked(t, env)
+	id := s.sendLocked(t, sock, env)
+	first := envelopeID
+	if f, ok := s.firstOf[envelopeID]; ok {
+		first = f
+	}
+	s.firstOf[id] = first
+	return id
 }
 
 // SendEvent delivers an Events API event (the inner "event" object) over
 // Socket Mode and returns the envelope id.
 func (s *Server) SendEvent(t testing.TB, eventID string, retryAttempt int, event map[string]any) string {
 	t.Helper()
-	payload := EventCallback(eventID, event)
-	extra := map[string]any{"accepts_response_payload": false, "retry_attempt": retryAttempt}
-	if retryAttempt > 0 {
-		extra["retry_reason"] = "timeout"
-	}
-	return s.send(t, "events_api", payload, extra)
+	return s.send(t, EventEnvelope(eventID, retryAttempt, event))
 }
 
 // SendSlashCommand delivers a slash command (its form fields) over Socket
 // Mode and returns the envelope id.
 func (s *Server) SendSlashCommand(t testing.TB, fields map[string]string) string {
 	t.Helper()
-	return s.send(t, "slash_commands", fields, map[string]any{"accepts_response_payload": true})
+	return s.send(t, SlashCommandEnvelope(fields))
 }
 
 // SendInteraction delivers an interaction payload over Socket Mode and
 // returns the envelope id.
 func (s *Server) SendInteraction(t testing.TB, payload any) string {
 	t.Helper()
-	return s.send(t, "interactive", payload, map[string]any{"accepts_response_payload": false})
+	return s.send(t, InteractionEnvelope(payload))
 }
 
-// SendDisconnect asks the client to reconnect, as Slack does before it
-// rotates a connection.
+// SendDisconnect asks the client of the newest connection to reconnect, as
+// Slack does before it rotates a connection.
 func (s *Server) SendDisconnect(t testing.TB) {
 	t.Helper()
-	s.WaitConnected(t, 1)
+	sock := s.newest(t)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.conn.WriteJSON(map[string]any{"type": "disconnect", "reason": "refresh_requested",
+	if err := sock.conn.WriteJSON(map[string]any{"type": "disconnect", "reason": "refresh_requested",
 		"debug_info": map[string]any{"host": "fake"}}); err != nil {
 		t.Fatalf("fake slack: send disconnect: %v", err)
 	}
