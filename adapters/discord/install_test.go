@@ -198,6 +198,19 @@ func TestUserInstall(t *testing.T) {
 		}
 	})
 
+	t.Run("a second click on Share posts nothing more and says so privately", func(t *testing.T) {
+		click := installedBy(interactionEvent("i-share-again", "tok-share-again", 3, "c-priv", map[string]any{"custom_id": share, "component_type": 2}), contextGuild, "user")
+		fx.dispatch(t, "INTERACTION_CREATE", click)
+		cb := decodeCallback(t, fx.waitCalls(t, 1, call("POST", "interactions/i-share-again/tok-share-again/callback"))[0])
+		if cb.Type != 4 || cb.Data == nil || cb.Data.Flags&64 == 0 || !strings.Contains(cb.Data.Content, "already shared") {
+			t.Errorf("got callback %+v, want a private note that it is shared already", cb)
+		}
+		key := strings.TrimPrefix(share, "share:")
+		if !slices.Contains(core.done(), "discord:share:"+key) {
+			t.Errorf("got done keys %v, want the first share marked done", core.done())
+		}
+	})
+
 	t.Run("a Share button whose answer is gone says so privately", func(t *testing.T) {
 		click := installedBy(interactionEvent("i-gone", "tok-gone", 3, "c-priv", map[string]any{"custom_id": "share:unknown", "component_type": 2}), contextGuild, "user")
 		fx.dispatch(t, "INTERACTION_CREATE", click)

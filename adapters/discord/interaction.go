@@ -44,6 +44,9 @@ const (
 	// keyInteraction namespaces the interaction ids claimed in the store,
 	// which holds other platforms' delivery keys too.
 	keyInteraction = "discord:interaction:"
+	// keyShare claims the public post of a shared answer: one per Share
+	// button, however often it is clicked and on whichever replica.
+	keyShare = "discord:share:"
 	// feedbackPrefix starts the custom_id of feedback buttons:
 	// "fb:up:<reply id>" or "fb:down:<reply id>".
 	feedbackPrefix = "fb:"
@@ -66,6 +69,7 @@ const (
 	msgNoText          = "That message has no text I can read as a question (only embeds or attachments). Try /talks ask instead."
 	msgShareGone       = "That answer is no longer available to share; please ask again."
 	msgShareFailed     = "Sorry, I couldn't share that answer just now. Please try again in a moment."
+	msgShareDone       = "That answer is already shared here."
 )
 
 // installs and contexts are where the commands may be used: installed to a
@@ -391,7 +395,7 @@ type delivery struct {
 
 // deliver puts a reply into a deferred interaction response: the first
 // message edits the original response, the rest follow up.
-func (a *Adapter) deliver(ctx context.Context, in incoming, reply bot.Reply, d delivery) {
+func (a *Adapter) deliver(ctx context.Context, in incoming, reply bot.Reply, d delivery) bool {
 	i := in.i
 	limit := max(d.limit, 1)
 	ephemeral := d.ephemeral
@@ -425,7 +429,7 @@ func (a *Adapter) deliver(ctx context.Context, in incoming, reply bot.Reply, d d
 		if _, err := in.s.InteractionResponseEdit(i, edit, discordgo.WithContext(ctx)); err != nil {
 			a.logRESTError("edit response", err, "reply_id", reply.ID)
 			a.apologizeInResponse(ctx, in)
-			return
+			return false
 		}
 	}
 	var flags discordgo.MessageFlags
@@ -446,10 +450,11 @@ func (a *Adapter) deliver(ctx context.Context, in incoming, reply bot.Reply, d d
 			if _, err := in.s.FollowupMessageCreate(i, true, apology, discordgo.WithContext(ctx)); err != nil {
 				a.logRESTError("send apology", err)
 			}
-			return
+			return false
 		}
 	}
 	a.log.Debug("answered a command", "reply_id", reply.ID, "kind", string(reply.Kind), "private", ephemeral, "shared", d.sharedBy != "")
+	return true
 }
 
 // apologizeInResponse replaces the deferred response with the short apology.

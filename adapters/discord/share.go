@@ -52,6 +52,18 @@ func (a *Adapter) share(ctx, sctx context.Context, in incoming, key string) {
 		a.respondEphemeral(ctx, in, msgShareFailed)
 		return
 	}
+	// A second click, a double click or another member's, posts nothing
+	// more: the answer is in the channel already, or on its way.
+	first, err := a.core.FirstDelivery(sctx, keyShare+key)
+	switch {
+	case err != nil:
+		a.log.Error("claim shared answer", "err", err)
+		a.respondEphemeral(ctx, in, msgShareFailed)
+		return
+	case !first:
+		a.respondEphemeral(ctx, in, msgShareDone)
+		return
+	}
 	reply.Ephemeral = false
 	err = in.first.respond(ctx, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
@@ -59,9 +71,24 @@ func (a *Adapter) share(ctx, sctx context.Context, in incoming, key string) {
 	if err != nil {
 		a.logRESTError("defer share", err)
 		a.release(ctx, in.i)
+		a.forgetShare(ctx, key)
 		return
 	}
-	a.deliver(ctx, in, reply, delivery{limit: messageLimit(in.i), sharedBy: mentionable(interactionUser(in.i))})
+	if !a.deliver(ctx, in, reply, delivery{limit: messageLimit(in.i), sharedBy: mentionable(interactionUser(in.i))}) {
+		a.forgetShare(ctx, key) // the member may share it again
+		return
+	}
+	if err := a.core.DoneDelivery(context.WithoutCancel(ctx), keyShare+key); err != nil {
+		a.log.Warn("mark shared answer done", "err", err)
+	}
+}
+
+// forgetShare releases the claim on posting a shared answer that could not
+// be posted.
+func (a *Adapter) forgetShare(ctx context.Context, key string) {
+	if err := a.core.ForgetDelivery(context.WithoutCancel(ctx), keyShare+key); err != nil {
+		a.log.Warn("release shared answer", "err", err)
+	}
 }
 
 // mentionable returns id when it is a user id Discord could have sent, and
