@@ -150,6 +150,22 @@ func (s *MemoryStore) Claim(ctx context.Context, key string, now time.Time, leas
 	return true, nil
 }
 
+// claimed reports whether key is claimed at now by a live claim, or
+// completed. The bot asks its fallback store this of every delivery the
+// store lets it claim: what was claimed or answered while the store was
+// down is known only here.
+func (s *MemoryStore) claimed(key string, now time.Time) (live, done bool) {
+	if s.lock(context.Background(), "claimed", key, true) != nil {
+		return false, false
+	}
+	defer s.mu.Unlock()
+	c, ok := s.claims.get(key, now)
+	if !ok {
+		return false, false
+	}
+	return !c.done && now.Before(c.until), c.done
+}
+
 // Complete marks key answered; see Deliveries.
 func (s *MemoryStore) Complete(ctx context.Context, key string, now time.Time) error {
 	if err := s.lock(ctx, "complete", key, true); err != nil {

@@ -46,7 +46,7 @@ func (b *Bot) FirstDelivery(ctx context.Context, key string) (bool, error) {
 		cancel()
 		if err == nil {
 			b.storeWorks()
-			return first, nil
+			return first && b.unclaimedInMemory(ctx, key, now), nil
 		}
 		if ctx.Err() != nil {
 			return false, fmt.Errorf("first delivery of %s: %w", key, err)
@@ -54,6 +54,22 @@ func (b *Bot) FirstDelivery(ctx context.Context, key string) (bool, error) {
 		b.storeFailed("claim delivery", err)
 	}
 	return b.fallback.Claim(context.WithoutCancel(ctx), key, now, b.lease)
+}
+
+// unclaimedInMemory reports whether a delivery the store just let this
+// replica claim is unknown to the bot's memory too. One claimed or answered
+// here while the store was down is not: it is being answered, or was, and
+// one answered is marked so in the store now, for the other replicas.
+func (b *Bot) unclaimedInMemory(ctx context.Context, key string, now time.Time) bool {
+	live, done := b.fallback.claimed(key, now)
+	if done {
+		sctx, cancel := context.WithTimeout(ctx, storeTimeout)
+		defer cancel()
+		if err := b.store.Complete(sctx, key, now); err != nil {
+			b.storeFailed("complete delivery", err)
+		}
+	}
+	return !live && !done
 }
 
 // DoneDelivery marks a delivery answered: no FirstDelivery of key reports

@@ -562,3 +562,73 @@ func TestFeedbackIsNotAcknowledgedWhenTheStoreFails(t *testing.T) {
 		t.Errorf("got %d verdicts kept, want none", len(got))
 	}
 }
+
+// A delivery claimed or answered in the bot's memory while the store was
+// down is not answered again once the store is back: memory vetoes the
+// store's yes, and an answered one is marked answered in the store for the
+// other replicas.
+func TestDeliveriesOfAnOutageAreKnownAfterIt(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		// outage runs while the store fails.
+		outage func(t *testing.T, b *bot.Bot)
+		// advance is how long after the outage ev1 is delivered again.
+		advance time.Duration
+		// answered says ev1 was answered: the store holds it as such.
+		answered bool
+	}{
+		{"claimed and answered during the outage", func(t *testing.T, b *bot.Bot) {
+			if got, _ := b.FirstDelivery(ctx, "ev1"); !got {
+				t.Fatal("during the outage: got false, want the claim")
+			}
+			if err := b.DoneDelivery(ctx, "ev1"); err != nil {
+				t.Fatalf("DoneDelivery: %v", err)
+			}
+		}, bot.DefaultDeliveryLease + time.Second, true},
+		{"claimed before, answered during the outage", nil, bot.DefaultDeliveryLease + time.Second, true},
+		{"claimed during the outage and still being answered", func(t *testing.T, b *bot.Bot) {
+			if got, _ := b.FirstDelivery(ctx, "ev1"); !got {
+				t.Fatal("during the outage: got false, want the claim")
+			}
+		}, 2 * time.Second, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			clk := newClock(0)
+			store := newFaultyStore(clk.Now)
+			b := bot.New(nil, bot.Options{Store: store, Now: clk.Now})
+			outage := tt.outage
+			if outage == nil { // the claim is in the store, the answer only in memory
+				if got, _ := b.FirstDelivery(ctx, "ev1"); !got {
+					t.Fatal("before the outage: got false, want the claim")
+				}
+				outage = func(t *testing.T, b *bot.Bot) {
+					if err := b.DoneDelivery(ctx, "ev1"); err != nil {
+						t.Fatalf("DoneDelivery: %v", err)
+					}
+				}
+			}
+			store.failing.Store(true)
+			outage(t, b)
+			store.failing.Store(false)
+			// Past the store's probe and, for the claims of an answered
+			// delivery, past their lease.
+			clk.Advance(tt.advance)
+			if got, err := b.FirstDelivery(ctx, "ev1"); got || err != nil {
+				t.Errorf("redelivery after the outage: got %v, %v; want false, nil (answered once)", got, err)
+			}
+			// Another replica on the same store, later still: an answered
+			// delivery is marked so in the store.
+			clk.Advance(bot.DefaultDeliveryLease + time.Second)
+			other := bot.New(nil, bot.Options{Store: store, Now: clk.Now})
+			got, err := other.FirstDelivery(ctx, "ev1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got == tt.answered {
+				t.Errorf("another replica's claim after the lease: got %v, want %v", got, !tt.answered)
+			}
+		})
+	}
+}
