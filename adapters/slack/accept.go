@@ -23,6 +23,7 @@ const (
 	keyTrigger  = "slack:trigger:"  // a command's or click's trigger_id
 	keySig      = "slack:sig:"      // an HTTP request's signature, when it has no trigger_id
 	keyEnvelope = "slack:envelope:" // a Socket Mode envelope id, when it has no trigger_id
+	keyShare    = "slack:share:"    // the public post of a shared answer, once per Share button
 )
 
 // storeTimeout bounds what the store is asked before a command or click is

@@ -191,6 +191,20 @@ func (a *Adapter) share(ctx context.Context, cb slackapi.InteractionCallback, ch
 		a.notify(ctx, cb.ResponseURL, channel, cb.User.ID, msgShareFailed)
 		return
 	}
+	// Each click has its own trigger: a double click, or a click before
+	// the private copy is gone, must not post the answer twice.
+	sctx, cancel = context.WithTimeout(ctx, storeTimeout)
+	first, err := a.core.FirstDelivery(sctx, keyShare+key)
+	cancel()
+	switch {
+	case err != nil:
+		a.log.Error("slack shared answer not claimed", "err", err)
+		a.notify(ctx, cb.ResponseURL, channel, cb.User.ID, msgShareFailed)
+		return
+	case !first:
+		a.notify(ctx, cb.ResponseURL, channel, cb.User.ID, msgShareDone)
+		return
+	}
 	reply.Ephemeral = false
 	// A response_url takes five posts: the parts and the deletion of the
 	// private copy must fit.
@@ -217,8 +231,15 @@ func (a *Adapter) share(ctx context.Context, cb slackapi.InteractionCallback, ch
 	}
 	if err != nil {
 		a.logAPIError(err)
+		// Nothing or part of it was posted: the member may share it again.
+		if err := a.core.ForgetDelivery(context.WithoutCancel(ctx), keyShare+key); err != nil {
+			a.log.Warn("slack shared answer not released", "err", err)
+		}
 		a.notify(ctx, "", channel, cb.User.ID, msgShareFailed)
 		return
+	}
+	if err := a.core.DoneDelivery(context.WithoutCancel(ctx), keyShare+key); err != nil {
+		a.log.Warn("slack shared answer not marked done", "err", err)
 	}
 	if cb.ResponseURL != "" {
 		if err := a.deleteOriginal(ctx, cb.ResponseURL); err != nil {

@@ -20,6 +20,7 @@ const (
 	msgFeedbackFailed = "Sorry, I couldn't record your feedback. Please try again later."
 	msgShareExpired   = "That answer is no longer available to share; please ask again."
 	msgShareFailed    = "Sorry, I couldn't share that answer in this channel."
+	msgShareDone      = "That answer is already shared here."
 	msgTruncated      = "(The rest of this answer was too long to show here.)"
 	workingReaction   = "eyes"
 )

@@ -89,4 +89,12 @@ func TestShareSurvivesANewAdapter(t *testing.T) {
 	if shared.Get("response_type") != "in_channel" || !strings.Contains(joined([]slacktest.Call{shared}), answerQuote) {
 		t.Errorf("got %s %q, want the answer shared in the channel", shared.Get("response_type"), joined([]slacktest.Call{shared}))
 	}
+
+	// A second click (a double click, or one before the private copy is
+	// gone), posts nothing more.
+	second.fake.SendInteraction(t, slacktest.ButtonClick("5100.3", alice, channel, "", share, second.fake.ResponseURL("again")))
+	again := second.fake.WaitResponses(t, "again", 1)[0]
+	if again.Get("response_type") == "in_channel" || !strings.Contains(joined([]slacktest.Call{again}), "already shared") {
+		t.Errorf("got %s %q, want a private note that the answer is shared already", again.Get("response_type"), joined([]slacktest.Call{again}))
+	}
 }
