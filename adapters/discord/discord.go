@@ -16,6 +16,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
+	"golang.org/x/time/rate"
 
 	"github.com/talksbot/talksbot/bot"
 )
@@ -175,6 +176,9 @@ type Adapter struct {
 	onReconnect  func()
 	onRefused    func(bot.Problem)
 	publicKey    ed25519.PublicKey // nil: no HTTP interactions
+	// forged spaces out the warnings about requests with a bad signature:
+	// anyone may send them, and the log must not carry every one.
+	forged *rate.Limiter
 
 	// inbox takes interactions from the HTTP endpoint to Run, which answers
 	// them as it does those from the gateway; quit is closed when Run
@@ -256,6 +260,7 @@ func New(opts Options, core Core) (*Adapter, error) {
 		onReconnect:  opts.OnReconnect,
 		onRefused:    opts.OnRefused,
 		publicKey:    publicKey,
+		forged:       rate.NewLimiter(rate.Every(time.Minute), 1),
 		inbox:        make(chan httpInteraction),
 		quit:         make(chan struct{}),
 		slots:        make(chan struct{}, workers),

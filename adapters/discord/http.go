@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"time"
 
@@ -96,8 +97,13 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	if !discordgo.VerifyInteraction(r, a.publicKey) {
 		// Discord tests the endpoint with bad signatures; a steady stream
-		// of these means DISCORD_PUBLIC_KEY is not this application's.
-		a.log.Warn("interaction refused: bad or missing signature", "remote_addr", r.RemoteAddr)
+		// of these means DISCORD_PUBLIC_KEY is not this application's. At
+		// most one warning a minute: anyone may send them.
+		level := slog.LevelDebug
+		if a.forged.Allow() {
+			level = slog.LevelWarn
+		}
+		a.log.Log(r.Context(), level, "interaction refused: bad or missing signature", "remote_addr", r.RemoteAddr)
 		httpError(w, http.StatusUnauthorized, "invalid request signature")
 		return
 	}

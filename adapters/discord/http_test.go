@@ -111,6 +111,10 @@ func TestHTTPInteractions(t *testing.T) {
 				}
 			})
 		}
+		// Anyone may send them: one warning, not one per request.
+		if n := strings.Count(fx.logs.String(), `level=WARN msg="interaction refused: bad or missing signature"`); n != 1 {
+			t.Errorf("got %d warnings about bad signatures, want 1 for the three:\n%s", n, fx.logs.String())
+		}
 	})
 
 	t.Run("autocomplete, clicks and the message command are answered as over the gateway", func(t *testing.T) {
