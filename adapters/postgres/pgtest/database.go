@@ -36,6 +36,24 @@ func ServerURL(t testing.TB) string {
 // adminTimeout bounds creating and dropping a test database.
 const adminTimeout = 30 * time.Second
 
+// create makes an object with a random name on the test server by the
+// statement create, %s standing for the quoted name, drops it by drop when
+// t ends, and returns the name.
+func create(t testing.TB, server, create, drop string) string {
+	t.Helper()
+	name := randomName()
+	ident := pgx.Identifier{name}.Sanitize()
+	if err := admin(server, fmt.Sprintf(create, ident)); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := admin(server, fmt.Sprintf(drop, ident)); err != nil {
+			t.Error(err)
+		}
+	})
+	return name
+}
+
 // NewDatabase creates an empty database with a random name on the test
 // server and returns its URL: the server's URL with the database's name as
 // its path. The database is dropped when t ends, connections and all.
@@ -46,15 +64,7 @@ func NewDatabase(t testing.TB) string {
 	if err != nil {
 		t.Fatalf("%s: %v", EnvURL, err)
 	}
-	name := randomName()
-	if err := admin(server, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := admin(server, "DROP DATABASE "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)"); err != nil {
-			t.Error(err)
-		}
-	})
+	name := create(t, server, "CREATE DATABASE %s", "DROP DATABASE %s WITH (FORCE)")
 	u.Path = "/" + name
 	return u.String()
 }
@@ -72,15 +82,7 @@ func NewSchema(t testing.TB) string {
 	if err != nil {
 		t.Fatalf("%s: %v", EnvURL, err)
 	}
-	name := randomName()
-	if err := admin(server, "CREATE SCHEMA "+pgx.Identifier{name}.Sanitize()); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := admin(server, "DROP SCHEMA "+pgx.Identifier{name}.Sanitize()+" CASCADE"); err != nil {
-			t.Error(err)
-		}
-	})
+	name := create(t, server, "CREATE SCHEMA %s", "DROP SCHEMA %s CASCADE")
 	q := u.Query()
 	q.Set("search_path", name)
 	u.RawQuery = q.Encode()
