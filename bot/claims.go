@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/talksbot/talksbot/knowledge"
 )
 
 // Thresholds of the claim check, chosen on the tuning half of the labelled
@@ -22,6 +24,9 @@ const (
 	// or title to mention it: a spelling, synonym, abbreviation or derived
 	// form ("Iranian" for "Iran"), not a broader or narrower word.
 	minNameCredit = 0.75
+	// synonymCredit is the lexicon's credit for a synonym: the least a
+	// word needs to carry an antonym over to another.
+	synonymCredit = 0.8
 )
 
 // claims checks the claims of sentence s, its citation markers removed,
@@ -159,7 +164,13 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 				Detail: "a word whose opposite its cited passages use in its place"}
 		}
 		// The word itself only: a related word may be used otherwise.
-		_, pol, same := d.credit(t.Stem, ev)
+		c, pol, same := d.credit(t.Stem, ev)
+		if c == 0 && !t.held && !t.Number {
+			if w, ok := replaced(terms, i, ev); ok {
+				return &Refusal{Reason: ReasonContradiction, Term: t.Word,
+					Detail: fmt.Sprintf("a word leaning the other way from %q, which its cited passages use in its place", w)}
+			}
+		}
 		switch {
 		case same && pol&want == 0:
 			what := "asserts"
@@ -200,7 +211,7 @@ func (d *draftCheck) swapped(terms []claimTerm, i int, ev *evidence) bool {
 			continue
 		}
 		if opp == nil {
-			opp = d.opposites(terms[i].Stem)
+			opp = d.opposites(terms[i].Stem, true)
 		}
 		if isOpposite(s, opp) {
 			return true
@@ -209,14 +220,60 @@ func (d *draftCheck) swapped(terms []claimTerm, i int, ev *evidence) bool {
 	return false
 }
 
+// replaced reports whether the passages put a word leaning the other way
+// (knowledge.Valence) where the sentence puts terms[i], between the same
+// two words ("seem prepared to make" against "seem unwilling to make";
+// "repeatedly torpedoed attempts" against "repeatedly supported
+// attempts"), and which. The caller asks only for a word the passages do
+// not hold, nor any word the lexicon relates to it.
+func replaced(terms []claimTerm, i int, ev *evidence) (string, bool) {
+	if i == 0 || i+1 >= len(terms) {
+		return "", false
+	}
+	lean := knowledge.Valence(terms[i].Stem)
+	if lean == 0 {
+		return "", false
+	}
+	prev, next := terms[i-1].Stem, terms[i+1].Stem
+	for j := 1; j+1 < len(ev.seq); j++ {
+		w := ev.seq[j]
+		if w == "" || ev.seq[j-1] != prev || ev.seq[j+1] != next || used(terms, w) || knowledge.Valence(w) != -lean {
+			continue
+		}
+		return w, true
+	}
+	return "", false
+}
+
+// used reports whether stem is one of terms.
+func used(terms []claimTerm, stem string) bool {
+	for _, t := range terms {
+		if t.Stem == stem {
+			return true
+		}
+	}
+	return false
+}
+
 // opposites returns the antonyms the lexicon gives of stem and its forms,
 // and the word the prefix un- or non- makes its opposite: "unsustain" for
-// "sustain", "willing" for "unwill".
-func (d *draftCheck) opposites(stem string) map[string]bool {
+// "sustain", "willing" for "unwill". With wide, the antonyms' synonyms
+// too ("downplay" for "overstate", whose antonym is "understate"): a
+// synonym may be one of another sense, so these count only where the
+// passage's word stands in the sentence's word's place.
+func (d *draftCheck) opposites(stem string, wide bool) map[string]bool {
 	opp := make(map[string]bool)
 	for _, form := range forms(stem) {
 		for _, a := range d.lex.antonymsOf(form) {
 			opp[a] = true
+			if !wide {
+				continue
+			}
+			for _, rk := range d.lex.relatedTo(a) {
+				if rk.credit >= synonymCredit && !strings.Contains(rk.key, " ") {
+					opp[rk.key] = true
+				}
+			}
 		}
 		opp["un"+form], opp["non"+form] = true, true
 		for _, prefix := range []string{"un", "non"} {
@@ -243,7 +300,7 @@ func isOpposite(s string, opp map[string]bool) bool {
 // denied), the opposite of stem or of a form of it: "rightly" against
 // "wrongly", "greater" against "smaller".
 func (d *draftCheck) opposed(stem string, want polarity, ev *evidence) bool {
-	for a := range d.opposites(stem) {
+	for a := range d.opposites(stem, false) {
 		if (ev.stems[a]|ev.extends(a))&want != 0 {
 			return true
 		}

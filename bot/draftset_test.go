@@ -30,9 +30,10 @@ type labelledDraft struct {
 // Floors of the labelled drafts: the share of supported drafts the Checker
 // keeps (per kind and "overall") and of unsupported drafts it refuses (per
 // kind), as reached with the thresholds chosen on the tuning half. A change
-// that lowers any of them fails TestLabelledDrafts. On the check half, 2
+// that lowers any of them fails TestLabelledDrafts. On the check half, 4
 // of 7 contradictions are refused: the others reverse the passage with
-// words the lexicon does not know as opposites (see Checker.Verify); the
+// words the lexicon does not know as opposites and that do not stand in
+// the passage's word's place (see Checker.Verify); the
 // floor is what is reached, not what is wanted. The everyday antonym pairs
 // that WordNet lacks (knowledge's antonymPairs) cost one check summary.
 var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
@@ -43,7 +44,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	},
 	"check": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 7.0 / 12, "merge": 5.0 / 6, "summary": 7.0 / 10, "yes-no": 6.0 / 7, "overall": 31.0 / 41},
-		refused: map[string]float64{"contradiction": 2.0 / 7, "negation": 1, "invented-fact": 1, "link": 1,
+		refused: map[string]float64{"contradiction": 4.0 / 7, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 }

@@ -109,7 +109,11 @@ func NewChecker(ix *knowledge.Index) *Checker { return &Checker{ix: ix} }
 //   - its polarity agrees with theirs: a word it denies that they assert,
 //     or the reverse, or an antonym the lexicon gives of what they say,
 //     contradicts them ("not", "never", "no longer", "decreases" against
-//     "increases", "raise … lower" against "lower … raise");
+//     "increases", "raise … lower" against "lower … raise"); so does, in
+//     the place of their word between the same two words, a synonym of
+//     its antonym ("overstating" for "downplaying") or an unrelated word
+//     leaning the other way (knowledge.Valence: "stalled" for
+//     "reinvigorated");
 //   - each quotation, in double quotes of any kind, is a contiguous span of
 //     one of them, after folding quotes, dashes, case and white space; an
 //     ellipsis may join spans only when each has at least four words and

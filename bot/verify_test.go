@@ -42,6 +42,7 @@ var rulePassages = []string{
 	"Ambassador John Limbert beautifully",       // [8] a quotation about remodeling a house
 	"A dialogue among equals is critical",       // [9] Iran is a regional power, not a superpower
 	"If these negotiations are to successfully", // [10] lower expectations publicly, raise them privately
+	"Rhetoric from both sides downplaying",      // [11] downplaying the odds, Obama and Khamenei's involvement
 }
 
 // ruleTests are drafts against rulePassages, each showing one rule; want
@@ -58,11 +59,11 @@ var ruleTests = []struct {
 	{"no citation", "Congress has pushed for more hard-hitting sanctions.", bot.ReasonNoCitation},
 	{"empty", "", bot.ReasonNoCitation},
 	{"range is not a citation", "Congress has pushed for more hard-hitting sanctions [1-2].", bot.ReasonNoCitation},
-	{"invented citation", "Congress has pushed for more hard-hitting sanctions [11].", bot.ReasonBadCitation},
+	{"invented citation", "Congress has pushed for more hard-hitting sanctions [12].", bot.ReasonBadCitation},
 	{"citation zero", "Congress has pushed for more hard-hitting sanctions [0].", bot.ReasonBadCitation},
 	{"invented citation in a list", "Congress has pushed for more hard-hitting sanctions [1, 14].", bot.ReasonBadCitation},
 	{"huge citation", "Congress has pushed for sanctions [99999999999999999999999].", bot.ReasonBadCitation},
-	{"invented citation in a later sentence", "Congress has pushed for sanctions [1]. The hard part begins [12].", bot.ReasonBadCitation},
+	{"invented citation in a later sentence", "Congress has pushed for sanctions [1]. The hard part begins [13].", bot.ReasonBadCitation},
 
 	// Sentences, cut as passages are.
 	{"citation after the period", "Congress has pushed for more hard-hitting sanctions. [1] Iranian hardliners seek to narrow the window. [1]", ""},
@@ -140,6 +141,9 @@ var ruleTests = []struct {
 	{"antonym", "As the seriousness of talks increases, the risk of spoilers lashing out decreases [1].", bot.ReasonContradiction},
 	{"antonym of a form", "The commitment to finding peaceful solutions will be weaker than the spoilers' commitment to confrontation [1].", bot.ReasonContradiction},
 	{"antonyms swapped in place", "Washington and Tehran will need to raise expectations publicly while lowering them privately [10].", bot.ReasonContradiction},
+	{"synonym of an antonym in place", "Rhetoric from both sides overstating the odds for success should come as no surprise [11].", bot.ReasonContradiction},
+	{"word leaning the other way in place", "The results have been a slowly stalled diplomatic process and empowered moderates in Washington and Tehran [5].", bot.ReasonContradiction},
+	{"word leaning the same way in place", "The results have been a slowly revived diplomatic process and empowered moderates in Washington and Tehran [5].", ""},
 
 	// Support.
 	{"paraphrase", "Iranian hardliners are trying to narrow the window Rouhani's team has to negotiate with Washington [1].", ""},

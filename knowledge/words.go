@@ -3,6 +3,7 @@ package knowledge
 import (
 	"strings"
 
+	"github.com/talksbot/talksbot/knowledge/internal/valence"
 	"github.com/talksbot/talksbot/knowledge/internal/wordnet"
 )
 
@@ -61,6 +62,13 @@ func (ix *Index) Related(stem string, yield func(related string, credit float64)
 		return yield(target, float64(relCredit[rel]))
 	})
 }
+
+// Valence returns which way the word with this stem leans: 1 towards
+// approval, gain or success ("strengthen", "revive"), -1 towards
+// disapproval, loss or failure ("weaken", "stall"), 0 neither or not
+// known. It comes from the VADER sentiment lexicon (see
+// knowledge/internal/valence).
+func Valence(stem string) int { return valence.Of(stem) }
 
 // Antonyms calls yield with each stem WordNet or the pairs below give as an
 // antonym of stem ("weak" for "strong", "oppos" for "support"), until yield
