@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -49,5 +50,51 @@ func TestTermWeightOfLongUnits(t *testing.T) {
 				t.Errorf("unit %d (%d terms), tf %d: got %v, want %v", u, n, tf, got, want)
 			}
 		}
+	}
+}
+
+// TestWordVectorExpansion checks that a word the text lacks is expanded
+// with the words used like it that the text has ("lawmakers": "Congress"),
+// weighing and counting in proportion to their similarity, and that a name
+// is not expanded so.
+func TestWordVectorExpansion(t *testing.T) {
+	ix, err := NewIndex([]*Document{Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	congress, ok := ix.vocab["congress"]
+	if !ok {
+		t.Fatal(`the article's vocabulary lacks "congress"`)
+	}
+	slotOf := func(q *query, id int32) (qterm, bool) {
+		for _, tt := range q.terms {
+			if tt.id == id {
+				return tt, true
+			}
+		}
+		return qterm{}, false
+	}
+	var q query
+	ix.parse(&q, "What did the lawmakers push for?", "")
+	got, ok := slotOf(&q, congress)
+	if !ok {
+		t.Fatalf(`"lawmakers" is not expanded with "congress": terms %+v`, q.terms)
+	}
+	const sim = 0.79 // the table's similarity of "lawmak" and "congress"
+	if want := float32(similarWeight * sim); math.Abs(float64(got.weight-want)) > 1e-6 {
+		t.Errorf("weight %v, want %v", got.weight, want)
+	}
+	if want := float32(similarCredit * sim); math.Abs(float64(got.credit-want)) > 1e-6 {
+		t.Errorf("credit %v, want %v", got.credit, want)
+	}
+
+	// "senate" is used like "congress" too, but "the Senate" is a name.
+	ix.parse(&q, "What did the senate push for?", "")
+	if _, ok := slotOf(&q, congress); !ok {
+		t.Errorf(`"senate" is not expanded with "congress": terms %+v`, q.terms)
+	}
+	ix.parse(&q, "What did the Senate push for?", "")
+	if tt, ok := slotOf(&q, congress); ok {
+		t.Errorf(`the name "Senate" is expanded with "congress": %+v`, tt)
 	}
 }

@@ -17,10 +17,18 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		file string
 		want floor
 	}{
-		{"../../testdata/eval/paraphrase-tune.jsonl", floor{0.485, 0.676, 0.739, 0.235, 0}},
-		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.485, 0.603, 0.652, 0.265, 0}},
-		{"../../testdata/eval/conversations-tune.jsonl", floor{0.722, 0.722, 1, 0.111, 0.75}},
+		// Word vectors' neighbours (knowledge/internal/similar) cost one
+		// covered question's third citation on the tuning half and three
+		// uncovered questions answered on the check half; they gained the
+		// rest. The fresh sets were written after the check half had been
+		// looked at, before the neighbours and the claim check's valence
+		// were built.
+		{"../../testdata/eval/paraphrase-tune.jsonl", floor{0.485, 0.662, 0.739, 0.235, 0}},
+		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.515, 0.691, 0.522, 0.206, 0}},
+		{"../../testdata/eval/paraphrase-fresh.jsonl", floor{0.564, 0.667, 0.52, 0.244, 0}},
+		{"../../testdata/eval/conversations-tune.jsonl", floor{0.778, 0.778, 1, 0.111, 0.8}},
 		{"../../testdata/eval/conversations-check.jsonl", floor{0.667, 0.778, 0.5, 0.222, 0.75}},
+		{"../../testdata/eval/conversations-fresh.jsonl", floor{0.571, 0.667, 0.667, 0.19, 0.667}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -1,13 +1,11 @@
 package valence_test
 
 import (
-	"bytes"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
 
 	"github.com/kljensen/snowball/english"
+	"github.com/talksbot/talksbot/knowledge/internal/gentest"
 	"github.com/talksbot/talksbot/knowledge/internal/valence"
 )
 
@@ -46,23 +44,5 @@ func TestGenerate(t *testing.T) {
 		}
 		t.Skip("TALKSBOT_VADER_LEXICON is not set: the VADER lexicon to regenerate the table from (see valence.go)")
 	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Fatalf("go tool not found on PATH: %v", err)
-	}
-	out := filepath.Join(t.TempDir(), "table.txt")
-	if msg, err := exec.Command(goTool, "run", "./gen", "-vader", src, "-o", out).CombinedOutput(); err != nil {
-		t.Fatalf("go run ./gen: %v\n%s", err, msg)
-	}
-	got, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := os.ReadFile("table.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("the generated table differs from table.txt (%d bytes against %d): run go generate", len(got), len(want))
-	}
+	gentest.Reproduces(t, "table.txt", "-vader", src)
 }

@@ -1,18 +1,16 @@
 package wordnet_test
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/kljensen/snowball/english"
 
+	"github.com/talksbot/talksbot/knowledge/internal/gentest"
 	"github.com/talksbot/talksbot/knowledge/internal/wordlist"
 	"github.com/talksbot/talksbot/knowledge/internal/wordnet"
 )
@@ -531,31 +529,7 @@ func TestGenerate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: this test builds and runs the generator (seconds); CI runs it")
 	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		// go test runs without the go tool on PATH only when the test
-		// binary was built elsewhere; CI always has it.
-		if os.Getenv("CI") != "" {
-			t.Fatalf("go tool not found on PATH: %v", err)
-		}
-		t.Skipf("go tool not found on PATH, so the generator cannot run: %v", err)
-	}
-	out := filepath.Join(t.TempDir(), "table.bin")
-	cmd := exec.Command(goTool, "run", "./gen", "-wordnet", dir, "-o", out)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go run ./gen: %v\n%s", err, msg)
-	}
-	got, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := os.ReadFile("table.bin")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("generated table (%d bytes) differs from table.bin (%d bytes); run go generate", len(got), len(want))
-	}
+	gentest.Reproduces(t, "table.bin", "-wordnet", dir)
 }
 
 func TestRelatedAllocs(t *testing.T) {
