@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/talksbot/talksbot/knowledge"
@@ -42,7 +43,42 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := d.polarity(terms, ev); r != nil {
 		return r
 	}
+	if r := quantities(s, ev); r != nil {
+		return r
+	}
 	return d.coverage(terms, ev)
+}
+
+// opposedQuantities pairs the words that say how much with their opposites:
+// "more sanctions" against "fewer sanctions". They are stop words, so the
+// word-by-word polarity check does not see them.
+var opposedQuantities = map[string][]string{
+	"more": {"less", "fewer"}, "less": {"more"}, "fewer": {"more"},
+	"most": {"least", "fewest"}, "least": {"most"}, "fewest": {"most"},
+	"many": {"few"}, "few": {"many"}, "all": {"none", "few"},
+}
+
+// quantities checks that no word saying how much is the opposite of the
+// one the passages put before the same word ("pushed for fewer
+// hard-hitting sanctions" against "more hard-hitting sanctions").
+func quantities(s string, ev *evidence) *Refusal {
+	toks := scanTokens(s)
+	for i, t := range toks {
+		opp, ok := opposedQuantities[t.word]
+		if !ok || i+1 >= len(toks) || toks[i+1].clause {
+			continue
+		}
+		next := toks[i+1].word
+		for _, pt := range ev.tokens {
+			for j := 0; j+1 < len(pt); j++ {
+				if pt[j+1].word == next && !pt[j+1].clause && slices.Contains(opp, pt[j].word) {
+					return &Refusal{Reason: ReasonContradiction, Term: t.word,
+						Detail: fmt.Sprintf("a word saying how much where its cited passages say %q", pt[j].word)}
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // Links a draft may invent: URLs, e-mail addresses, and mentions of users
@@ -213,7 +249,9 @@ func (d *draftCheck) swapped(terms []claimTerm, i int, ev *evidence) bool {
 		if opp == nil {
 			opp = d.opposites(terms[i].Stem, true)
 		}
-		if isOpposite(s, opp) {
+		// Either way: "expand" is a synonym of "widen", the opposite of
+		// the passage's "narrow".
+		if isOpposite(s, opp) || isOpposite(terms[i].Stem, d.opposites(s, true)) {
 			return true
 		}
 	}

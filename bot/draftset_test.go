@@ -46,7 +46,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// valence rule was built: the figures a reader should believe.
 	"fresh": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 15.0 / 18, "merge": 7.0 / 8, "summary": 10.0 / 12, "yes-no": 1, "overall": 46.0 / 52},
-		refused: map[string]float64{"contradiction": 5.0 / 12, "negation": 1, "invented-fact": 1, "link": 1,
+		refused: map[string]float64{"contradiction": 6.0 / 12, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 5.0 / 6, "off-section-summary": 1},
 	},
 	"check": {

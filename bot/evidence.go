@@ -23,6 +23,7 @@ func polarityOf(negated bool) polarity {
 // claims of a draft sentence that cites them.
 type evidence struct {
 	folded  []string                 // each passage folded with foldQuote, for quotations
+	tokens  [][]token                // each passage's words, for words saying how much
 	lower   string                   // the passages lower-cased, for links
 	text    string                   // the passages as given, for facts written one way
 	stems   map[string]polarity      // every content word's stem and how the passages use it
@@ -37,6 +38,7 @@ func newEvidence(passages []string) *evidence {
 	var lower, text strings.Builder
 	for _, p := range passages {
 		e.folded = append(e.folded, foldQuote(p))
+		e.tokens = append(e.tokens, scanTokens(p))
 		lower.WriteString(strings.ToLower(p))
 		lower.WriteByte('\n')
 		text.WriteString(p)

@@ -113,7 +113,9 @@ func NewChecker(ix *knowledge.Index) *Checker { return &Checker{ix: ix} }
 //     the place of their word between the same two words, a synonym of
 //     its antonym ("overstating" for "downplaying") or an unrelated word
 //     leaning the other way (knowledge.Valence: "stalled" for
-//     "reinvigorated");
+//     "reinvigorated"); and so does a word saying how much before the same
+//     word as their opposite one ("fewer sanctions" against "more
+//     sanctions");
 //   - each quotation, in double quotes of any kind, is a contiguous span of
 //     one of them, after folding quotes, dashes, case and white space; an
 //     ellipsis may join spans only when each has at least four words and

@@ -143,6 +143,8 @@ var ruleTests = []struct {
 	{"antonyms swapped in place", "Washington and Tehran will need to raise expectations publicly while lowering them privately [10].", bot.ReasonContradiction},
 	{"synonym of an antonym in place", "Rhetoric from both sides overstating the odds for success should come as no surprise [11].", bot.ReasonContradiction},
 	{"word leaning the other way in place", "The results have been a slowly stalled diplomatic process and empowered moderates in Washington and Tehran [5].", bot.ReasonContradiction},
+	{"opposite quantity", "Congress has pushed for fewer hard-hitting sanctions [1].", bot.ReasonContradiction},
+	{"same quantity", "Congress has pushed for more hard-hitting sanctions than before [1].", ""},
 	{"word leaning the same way in place", "The results have been a slowly revived diplomatic process and empowered moderates in Washington and Tehran [5].", ""},
 
 	// Support.
