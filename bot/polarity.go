@@ -36,6 +36,11 @@ var negators = setOf(`not no never neither nor none nobody nothing nowhere witho
 seldom rarely lack lacks lacked lacking isnt arent wasnt werent dont doesnt didnt wont wouldnt cant couldnt
 shouldnt hasnt havent hadnt mustnt neednt aint`)
 
+// negatingVerbs deny the verb after them when "to" follows them: "refused
+// to talk", "failed to demonstrate". Elsewhere they are words like others
+// ("the failed approach").
+var negatingVerbs = setOf(`refuse refuses refused refusing fail fails failed failing`)
+
 // notNegations follow a negator to say something else than its denial:
 // "not only … but also", "no less important" (just as important).
 var notNegations = setOf(`only just merely simply less fewer`)
@@ -99,6 +104,10 @@ func polarTokens(text string) []token {
 		case t.word == "nor":
 			t.negator = true
 			negated = true // "neither … nor …" denies both
+			continue
+		case negatingVerbs[t.word] && i+1 < len(toks) && toks[i+1].word == "to" && !toks[i+1].clause:
+			t.negator = true
+			negated = !negated
 			continue
 		case negators[t.word]:
 			t.negator = true

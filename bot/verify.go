@@ -108,8 +108,9 @@ func NewChecker(ix *knowledge.Index) *Checker { return &Checker{ix: ix} }
 //     form ("three" for "3", "U.S." for "United States");
 //   - its polarity agrees with theirs: a word it denies that they assert,
 //     or the reverse, or an antonym the lexicon gives of what they say,
-//     contradicts them ("not", "never", "no longer", "decreases" against
-//     "increases", "raise … lower" against "lower … raise"); so does, in
+//     contradicts them ("not", "never", "no longer", "refused to",
+//     "decreases" against "increases", "raise … lower" against "lower …
+//     raise"); so does, in
 //     the place of their word between the same two words, a synonym of
 //     its antonym ("overstating" for "downplaying") or an unrelated word
 //     leaning the other way (knowledge.Valence: "stalled" for

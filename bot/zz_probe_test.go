@@ -12,22 +12,17 @@ func TestZProbe(t *testing.T) {
 	c := bot.NewChecker(ix)
 	cites := articleCitations(t, ix, rulePassages...)
 	for _, d := range []string{
-		"Congress has pushed for fewer hard-hitting sanctions [1].",
-		"Congress has pushed for less hard-hitting sanctions [1].",
-		"Iranian hardliners are seeking ways to widen the window of opportunity that President Rouhani's team has to negotiate with Washington [1].",
-		"Iranian hardliners are seeking ways to expand the window of opportunity that President Rouhani's team has to negotiate with Washington [1].",
-		"It is fair to point out that the gap between technical solutions and political solutions is easy to bridge [3].",
-		"Washington deserves blame for abandoning the failed approach of the past [5].",
-		"Washington deserves credit for continuing the failed approach of the past [5].",
-		"As the seriousness of talks increases, so too does the chance of spoilers calming down [1].",
-		"The only way to neutralize spoilers is to build confidence through vague promises [1].",
-		"Building confidence at the negotiating table has been one of many pathways that turned mistrust into cooperation [2].",
-		"Iran is a superpower, not a regional power [9].",
-		"Iran rivals the former Soviet Union in terms of threatening Western interests [9].",
-		"Both sides will in turn need to reject these ideological criticisms [2].",
-		"Diplomacy is like remodeling a house: it is probably going to be simpler, quicker and cheaper than you think [8].",
-		"Congress has opposed more hard-hitting sanctions [1].",
-		"Iranian and American officials are seemingly reluctant to make the requisite political investment [3].",
+		"After the interim deal in Geneva was struck, efforts to break the impasse by forward-thinking officials in Washington and Tehran reaffirmed the old adage [11].",
+		"Congress has pushed for more hard-hitting sanctions, as have Iranian moderates [1].",
+		"Iranian moderates are seeking ways to narrow the window of opportunity that President Rouhani's team has to negotiate with Washington [1].",
+		"Washington and Tehran will need to lower expectations privately while raising them publicly [10].",
+		"The U.S. has refused to have a real dialogue among equals with the Iranian government [5].",
+		"The U.S. has failed to demonstrate that it is willing to have a real dialogue among equals [5].",
+		"Rouhani's team is seeking ways to narrow the window of opportunity that Iranian hardliners have [1].",
+		"Support at the bottom has helped create a trickle-down effect [11].",
+		"Spoilers are only present on the Iranian side [1].",
+		"A dialogue among equals is irrelevant for success [9].",
+		"Acknowledging this power imbalance hides a concern that Iranian hardliners stress [9].",
 	} {
 		err := c.Verify(d, cites)
 		fmt.Printf("%-60.60s => %v\n", d, err)
