@@ -157,6 +157,7 @@ type Bot struct {
 	slots        chan struct{}
 	queue        time.Duration // ≤ 0: wait for a slot as long as ctx allows
 	lease        time.Duration // of a delivery claim
+	claims       claimTimes    // when this process won the deliveries it is answering
 
 	// fallback keeps the state while the store fails; down says it does,
 	// and probeAt (unix nanoseconds by now) when to try the store again.

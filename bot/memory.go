@@ -48,10 +48,11 @@ type MemoryStore struct {
 	buckets   *lru[string, bucket]
 }
 
-// claim is a delivery key's state: held until until, or completed.
+// claim is a delivery key's state: claimed at at and held until until, or
+// completed.
 type claim struct {
-	until time.Time
-	done  bool
+	at, until time.Time
+	done      bool
 }
 
 type savedTurn struct {
@@ -146,7 +147,7 @@ func (s *MemoryStore) Claim(ctx context.Context, key string, now time.Time, leas
 	if c, ok := s.claims.get(key, now); ok && (c.done || now.Before(c.until)) {
 		return false, nil
 	}
-	s.claims.put(key, claim{until: now.Add(lease)}, now)
+	s.claims.put(key, claim{at: now, until: now.Add(lease)}, now)
 	return true, nil
 }
 
@@ -176,13 +177,14 @@ func (s *MemoryStore) Complete(ctx context.Context, key string, now time.Time) e
 	return nil
 }
 
-// Release drops key's claim unless it was completed; see Deliveries.
-func (s *MemoryStore) Release(ctx context.Context, key string) error {
+// Release drops key's claim made at claimed unless it was completed; see
+// Deliveries.
+func (s *MemoryStore) Release(ctx context.Context, key string, claimed time.Time) error {
 	if err := s.lock(ctx, "release", key, true); err != nil {
 		return err
 	}
 	defer s.mu.Unlock()
-	s.claims.removeIf(key, func(c claim) bool { return !c.done })
+	s.claims.removeIf(key, func(c claim) bool { return !c.done && c.at.Equal(claimed) })
 	return nil
 }
 

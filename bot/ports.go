@@ -150,10 +150,13 @@ type Deliveries interface {
 	// claim was made elsewhere, say while the store was down) is marked
 	// answered all the same.
 	Complete(ctx context.Context, key string, now time.Time) error
-	// Release drops a claim that was not completed, so that the platform's
+	// Release drops the claim on key made at claimed (the now of the
+	// Claim that won it) if it was not completed, so that the platform's
 	// next delivery of key is answered: the next Claim succeeds. A
-	// completed key stays completed. An unknown key is no error.
-	Release(ctx context.Context, key string) error
+	// completed key stays completed, and a claim made at another time (one
+	// that took over after the caller's lapsed) stays held. An unknown key
+	// is no error.
+	Release(ctx context.Context, key string, claimed time.Time) error
 }
 
 // Threads keeps the last turn of each conversation the bot answered in.

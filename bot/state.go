@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -46,14 +47,62 @@ func (b *Bot) FirstDelivery(ctx context.Context, key string) (bool, error) {
 		cancel()
 		if err == nil {
 			b.storeWorks()
-			return first && b.unclaimedInMemory(ctx, key, now), nil
+			first = first && b.unclaimedInMemory(ctx, key, now)
+			if first {
+				b.claims.put(key, now, b.lease)
+			}
+			return first, nil
 		}
 		if ctx.Err() != nil {
 			return false, fmt.Errorf("first delivery of %s: %w", key, err)
 		}
 		b.storeFailed("claim delivery", err)
 	}
-	return b.fallback.Claim(context.WithoutCancel(ctx), key, now, b.lease)
+	first, err := b.fallback.Claim(context.WithoutCancel(ctx), key, now, b.lease)
+	if first {
+		b.claims.put(key, now, b.lease)
+	}
+	return first, err
+}
+
+// claimTimes remembers when this process won each delivery it is still
+// answering, so that ForgetDelivery releases its own claim and never one
+// another replica took over once this one's lease had lapsed.
+type claimTimes struct {
+	mu sync.Mutex
+	at map[string]time.Time
+}
+
+// maxClaimTimes bounds the deliveries remembered at once; past it, claims
+// older than their lease are forgotten (releasing a lapsed claim changes
+// nothing: the next Claim wins it anyway).
+const maxClaimTimes = 4096
+
+func (c *claimTimes) put(key string, at time.Time, lease time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.at == nil {
+		c.at = make(map[string]time.Time)
+	}
+	if len(c.at) >= maxClaimTimes {
+		for k, t := range c.at {
+			if !at.Before(t.Add(lease)) {
+				delete(c.at, k)
+			}
+		}
+	}
+	if len(c.at) < maxClaimTimes {
+		c.at[key] = at
+	}
+}
+
+// take returns when key was claimed, and forgets it.
+func (c *claimTimes) take(key string) (time.Time, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	at, ok := c.at[key]
+	delete(c.at, key)
+	return at, ok
 }
 
 // unclaimedInMemory reports whether a delivery the store just let this
@@ -81,6 +130,7 @@ func (b *Bot) DoneDelivery(ctx context.Context, key string) error {
 	if err := checkDeliveryKey(key); err != nil {
 		return fmt.Errorf("done delivery: %w", err)
 	}
+	b.claims.take(key)
 	now := b.now()
 	if b.storeDue() {
 		sctx, cancel := context.WithTimeout(ctx, storeTimeout)
@@ -98,23 +148,30 @@ func (b *Bot) DoneDelivery(ctx context.Context, key string) error {
 	return b.fallback.Complete(context.WithoutCancel(ctx), key, now)
 }
 
-// ForgetDelivery releases the claim FirstDelivery made on key: adapters
-// call it when they could not post the answer (shutdown, a platform
-// error), so that the platform's next delivery is answered rather than
-// dropped. A delivery marked done stays done; an unknown key is no error.
-// The claim is released in the bot's memory too; when the Store fails, its
-// claim lapses after Options.DeliveryLease instead. It returns an error
-// only for a bad key, or when the Store failed after ctx was done.
+// ForgetDelivery releases the claim FirstDelivery made on key in this
+// process: adapters call it when they could not post the answer
+// (shutdown, a platform error), so that the platform's next delivery is
+// answered rather than dropped. A delivery marked done stays done; a key
+// this process holds no claim on (unknown, or already done or forgotten)
+// is no error and changes nothing, and neither does a claim another
+// replica took over once this one's lease had lapsed. The claim is
+// released in the bot's memory too; when the Store fails, its claim
+// lapses after Options.DeliveryLease instead. It returns an error only
+// for a bad key, or when the Store failed after ctx was done.
 func (b *Bot) ForgetDelivery(ctx context.Context, key string) error {
 	if err := checkDeliveryKey(key); err != nil {
 		return fmt.Errorf("forget delivery: %w", err)
 	}
-	_ = b.fallback.Release(context.WithoutCancel(ctx), key) // fails only for an empty key
+	claimed, ok := b.claims.take(key)
+	if !ok {
+		return nil
+	}
+	_ = b.fallback.Release(context.WithoutCancel(ctx), key, claimed) // fails only for an empty key
 	if !b.storeDue() {
 		return nil
 	}
 	sctx, cancel := context.WithTimeout(ctx, storeTimeout)
-	err := b.store.Release(sctx, key)
+	err := b.store.Release(sctx, key, claimed)
 	cancel()
 	switch {
 	case err == nil:

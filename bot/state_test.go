@@ -66,11 +66,11 @@ func (s *faultyStore) Complete(ctx context.Context, key string, now time.Time) e
 	return s.MemoryStore.Complete(ctx, key, now)
 }
 
-func (s *faultyStore) Release(ctx context.Context, key string) error {
+func (s *faultyStore) Release(ctx context.Context, key string, claimed time.Time) error {
 	if err := s.fault(); err != nil {
 		return err
 	}
-	return s.MemoryStore.Release(ctx, key)
+	return s.MemoryStore.Release(ctx, key, claimed)
 }
 
 func (s *faultyStore) SaveTurn(ctx context.Context, key string, t bot.Turn, at time.Time) error {
@@ -187,6 +187,19 @@ func TestDeliveries(t *testing.T) {
 			{op: "first", replica: 1, want: true},
 			{op: "first", want: false},
 			{op: "forget", key: "never-seen"},
+		}},
+		{"a late forget leaves the claim that took over", 0, []deliveryOp{
+			{op: "first", want: true},
+			{advance: 30 * time.Second, op: "first", replica: 1, want: true}, // the first replica was slow
+			{op: "forget"}, // the first replica gives up: its claim is no longer the one held
+			{op: "first", want: false},
+			{op: "forget", replica: 1},
+			{op: "first", want: true},
+		}},
+		{"forget by a replica that did not claim changes nothing", 0, []deliveryOp{
+			{op: "first", want: true},
+			{op: "forget", replica: 1},
+			{op: "first", replica: 1, want: false},
 		}},
 	}
 	for _, tt := range tests {

@@ -61,14 +61,16 @@ func (s *Store) Complete(ctx context.Context, key string, now time.Time) error {
 	return nil
 }
 
-// Release drops a claim that is not done, so that the platform's next
-// delivery of key is answered. A done key, or an unknown one, is left as
-// it is.
-func (s *Store) Release(ctx context.Context, key string) error {
+// Release drops the claim on key made at claimed if it is not done, so
+// that the platform's next delivery of key is answered. A done key, a
+// claim made at another time (another replica's, taken over after this
+// one's lapsed), or an unknown key is left as it is.
+func (s *Store) Release(ctx context.Context, key string, claimed time.Time) error {
 	if err := checkKey("release delivery", key); err != nil {
 		return err
 	}
-	if _, err := s.pool.Exec(ctx, `DELETE FROM deliveries WHERE key = $1 AND NOT done`, key); err != nil {
+	if _, err := s.pool.Exec(ctx, `DELETE FROM deliveries WHERE key = $1 AND NOT done AND at = $2`,
+		key, ms(claimed)); err != nil {
 		return fmt.Errorf("release delivery %s: %w", key, err)
 	}
 	return nil

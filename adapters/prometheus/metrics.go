@@ -230,8 +230,8 @@ func (s *Store) Complete(ctx context.Context, key string, now time.Time) error {
 }
 
 // Release delegates to the wrapped store.
-func (s *Store) Release(ctx context.Context, key string) error {
-	return s.next.Release(ctx, key)
+func (s *Store) Release(ctx context.Context, key string, claimed time.Time) error {
+	return s.next.Release(ctx, key, claimed)
 }
 
 // SaveTurn delegates to the wrapped store.

@@ -57,14 +57,15 @@ func (s *Store) Complete(ctx context.Context, key string, now time.Time) error {
 	return nil
 }
 
-// Release drops a claim that is not done, so that the platform's next
-// delivery of key is answered. A done key, or an unknown one, is left as
-// it is.
-func (s *Store) Release(ctx context.Context, key string) error {
+// Release drops the claim on key made at claimed if it is not done, so
+// that the platform's next delivery of key is answered. A done key, a
+// claim made at another time, or an unknown key is left as it is.
+func (s *Store) Release(ctx context.Context, key string, claimed time.Time) error {
 	if key == "" {
 		return errors.New("release delivery: empty key")
 	}
-	if _, err := s.w.ExecContext(ctx, `DELETE FROM deliveries WHERE event_id = ? AND done = 0`, key); err != nil {
+	if _, err := s.w.ExecContext(ctx, `DELETE FROM deliveries WHERE event_id = ? AND done = 0 AND at = ?`,
+		key, millis(claimed)); err != nil {
 		return fmt.Errorf("release delivery %s: %w", key, err)
 	}
 	return nil

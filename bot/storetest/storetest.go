@@ -62,6 +62,9 @@ type deliveryStep struct {
 	after time.Duration // since T0
 	lease time.Duration // for claims; 30 s when zero
 	want  bool          // for claims
+	// claimed is, for releases, when the claim being released was made,
+	// since T0.
+	claimed time.Duration
 }
 
 func testDeliveries(t *testing.T, open func(*testing.T) bot.Store) {
@@ -120,6 +123,18 @@ func testDeliveries(t *testing.T, open func(*testing.T) bot.Store) {
 			{op: "claim", key: "ev1", want: false},
 			{op: "claim", key: "ev1", after: 2 * lease, want: false},
 		}},
+		{"release of a claim taken over leaves the new claim", []deliveryStep{
+			{op: "claim", key: "ev1", want: true},
+			{op: "claim", key: "ev1", after: lease, want: true}, // lapsed: another replica takes over
+			{op: "release", key: "ev1", after: lease + time.Second, claimed: 0},
+			{op: "claim", key: "ev1", after: lease + 2*time.Second, want: false},
+		}},
+		{"release by the claim that took over", []deliveryStep{
+			{op: "claim", key: "ev1", want: true},
+			{op: "claim", key: "ev1", after: lease, want: true},
+			{op: "release", key: "ev1", after: lease + time.Second, claimed: lease},
+			{op: "claim", key: "ev1", after: lease + 2*time.Second, want: true},
+		}},
 		{"release of an unknown key", []deliveryStep{
 			{op: "release", key: "never-claimed"},
 			{op: "claim", key: "never-claimed", want: true},
@@ -153,8 +168,8 @@ func testDeliveries(t *testing.T, open func(*testing.T) bot.Store) {
 						t.Fatalf("step %d: Complete(%q, T0+%v): %v", i+1, st.key, st.after, err)
 					}
 				case "release":
-					if err := s.Release(ctx, st.key); err != nil {
-						t.Fatalf("step %d: Release(%q): %v", i+1, st.key, err)
+					if err := s.Release(ctx, st.key, at(st.claimed)); err != nil {
+						t.Fatalf("step %d: Release(%q, T0+%v): %v", i+1, st.key, st.claimed, err)
 					}
 				default:
 					t.Fatalf("step %d: unknown op %q", i+1, st.op)
@@ -548,7 +563,7 @@ func testBadArguments(t *testing.T, open func(*testing.T) bot.Store) {
 		{"Claim with no lease", func() error { _, err := s.Claim(ctx, "k", T0, 0); return err }},
 		{"Claim with a negative lease", func() error { _, err := s.Claim(ctx, "k", T0, -time.Second); return err }},
 		{"Complete with an empty key", func() error { return s.Complete(ctx, "", T0) }},
-		{"Release with an empty key", func() error { return s.Release(ctx, "") }},
+		{"Release with an empty key", func() error { return s.Release(ctx, "", T0) }},
 		{"SaveTurn with an empty key", func() error { return s.SaveTurn(ctx, "", bot.Turn{Question: "q"}, T0) }},
 		{"LastTurn with an empty key", func() error { _, _, err := s.LastTurn(ctx, ""); return err }},
 		{"SaveShare with an empty key", func() error { return s.SaveShare(ctx, "", []byte("p"), T0) }},
@@ -589,7 +604,7 @@ func testDoneContext(t *testing.T, open func(*testing.T) bot.Store) {
 		{"LogQuestion", func() error { return s.LogQuestion(ctx, bot.LogEntry{ReplyID: "r1", Question: "q", At: T0}) }},
 		{"Claim", func() error { _, err := s.Claim(ctx, "k", T0, time.Second); return err }},
 		{"Complete", func() error { return s.Complete(ctx, "k", T0) }},
-		{"Release", func() error { return s.Release(ctx, "k") }},
+		{"Release", func() error { return s.Release(ctx, "k", T0) }},
 		{"SaveTurn", func() error { return s.SaveTurn(ctx, "k", bot.Turn{Question: "q"}, T0) }},
 		{"LastTurn", func() error { _, _, err := s.LastTurn(ctx, "k"); return err }},
 		{"SaveShare", func() error { return s.SaveShare(ctx, "k", []byte("p"), T0) }},

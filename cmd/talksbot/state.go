@@ -310,12 +310,12 @@ func (s *sharedState) Complete(ctx context.Context, key string, now time.Time) e
 }
 
 // Release delegates to the database.
-func (s *sharedState) Release(ctx context.Context, key string) error {
+func (s *sharedState) Release(ctx context.Context, key string, claimed time.Time) error {
 	pg, err := s.open()
 	if err != nil {
 		return err
 	}
-	return pg.Release(ctx, key)
+	return pg.Release(ctx, key, claimed)
 }
 
 // SaveTurn delegates to the database.
