@@ -42,10 +42,16 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 		refused: map[string]float64{"contradiction": 6.0 / 7, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
+	// 40 contradictions and 40 paraphrases written blind for tuning the
+	// polarity rules, after the fresh set.
+	"tune2": {
+		kept:    map[string]float64{"paraphrase": 27.0 / 40, "overall": 27.0 / 40},
+		refused: map[string]float64{"contradiction": 21.0 / 40},
+	},
 	// Written blind after the check half had been looked at, before the
 	// valence rule was built: the figures a reader should believe.
 	"fresh": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 15.0 / 18, "merge": 7.0 / 8, "summary": 10.0 / 12, "yes-no": 1, "overall": 46.0 / 52},
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 16.0 / 18, "merge": 7.0 / 8, "summary": 10.0 / 12, "yes-no": 1, "overall": 47.0 / 52},
 		refused: map[string]float64{"contradiction": 6.0 / 12, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 5.0 / 6, "off-section-summary": 1},
 	},
@@ -64,7 +70,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "check", "fresh"} {
+	for _, half := range []string{"tune", "tune2", "check", "fresh"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally

@@ -30,6 +30,9 @@ type evidence struct {
 	seq     []string                 // the stems in order, "" between passages, for phrases
 	numbers map[string]bool          // every number, as numberKey reads it
 	reverse map[string]reverseCredit // what the lexicon relates the stems to; see draftCheck.reverse
+	// usedLike is the credit of the stems word vectors say are used like
+	// the passages' stems; see draftCheck.usedLike.
+	usedLike map[string]float64
 }
 
 // newEvidence reads passages.

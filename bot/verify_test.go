@@ -146,12 +146,15 @@ var ruleTests = []struct {
 	{"refused to", "The U.S. has refused to have a real dialogue among equals with the Iranian government [5].", bot.ReasonContradiction},
 	{"failed to", "The U.S. has failed to demonstrate through word and deed that it is willing to have a real dialogue among equals [5].", bot.ReasonContradiction},
 	{"failed as a word", "Washington deserves credit for abandoning the failed approach of the past [5].", ""},
+	{"last word leaning the other way", "The results have been a slowly reinvigorated diplomatic process and empowered moderates in Washington and Tehran who prefer to solve conflict violently [5].", bot.ReasonContradiction},
+	{"few for all", "Successful nuclear diplomacy in Geneva strengthened relationships between just a few of the relevant parties [4].", bot.ReasonContradiction},
 	{"opposite quantity", "Congress has pushed for fewer hard-hitting sanctions [1].", bot.ReasonContradiction},
 	{"same quantity", "Congress has pushed for more hard-hitting sanctions than before [1].", ""},
 	{"word leaning the same way in place", "The results have been a slowly revived diplomatic process and empowered moderates in Washington and Tehran [5].", ""},
 
 	// Support.
 	{"paraphrase", "Iranian hardliners are trying to narrow the window Rouhani's team has to negotiate with Washington [1].", ""},
+	{"words used alike", "The outcome, which the author says should not come as a surprise, has been a gradually revived diplomatic process and strengthened moderates in both capitals who would rather resolve conflict peacefully [5].", ""},
 	{"claim the passage does not make", "Congress wants a trade agreement with Iran [1].", bot.ReasonUnsupported},
 	{"opposite of a word the passage uses", "Congress wants a war with Iran [1].", bot.ReasonContradiction},
 	{"claim from another passage", "Congress has pushed for more hard-hitting sanctions [3].", bot.ReasonUnsupported},

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"strings"
 
+	"github.com/talksbot/talksbot/knowledge/internal/similar"
 	"github.com/talksbot/talksbot/knowledge/internal/valence"
 	"github.com/talksbot/talksbot/knowledge/internal/wordnet"
 )
@@ -61,6 +62,14 @@ func (ix *Index) Related(stem string, yield func(related string, credit float64)
 	ix.lex.related(stem, func(target string, rel relation) bool {
 		return yield(target, float64(relCredit[rel]))
 	})
+}
+
+// UsedLike calls yield with each stem that word vectors (GloVe) say is used
+// like stem ("impass" for "deadlock") and its cosine similarity, most
+// similar first, until yield returns false. Words used alike are not
+// always alike in meaning: opposites often are.
+func UsedLike(stem string, yield func(neighbour string, similarity float64) bool) {
+	similar.Neighbours(stem, func(n string, s float32) bool { return yield(n, float64(s)) })
 }
 
 // Valence returns which way the word with this stem leans: 1 towards

@@ -4,7 +4,8 @@
 // question where WordNet relates nothing: word vectors know how words are
 // used, WordNet what they mean. Words used alike are not always alike in
 // meaning (opposites are often used alike), so knowledge weighs them least
-// of all its expansions, and its draft checker never uses them.
+// of all its expansions, and the draft checker counts them towards a
+// sentence's support only, never to read its polarity.
 //
 // It is a table generated from GloVe's 100-dimensional vectors, trained on
 // Wikipedia and Gigaword (Pennington, Socher and Manning, 2014; public
