@@ -102,7 +102,8 @@ func NewChecker(ix *knowledge.Index) *Checker { return &Checker{ix: ix} }
 //   - its content words, as stems and through the lexicon, are covered by
 //     them: two thirds of them, each weighed by how closely the passages
 //     hold it (1 for the word itself, the lexicon's credit for a related
-//     one);
+//     one, part of one for a word used alike by word vectors,
+//     knowledge.UsedLike, which never counts for polarity);
 //   - every number and date, proper name and title, URL, e-mail address and
 //     user or channel mention stands in them, exactly or in an equivalent
 //     form ("three" for "3", "U.S." for "United States");
@@ -110,13 +111,14 @@ func NewChecker(ix *knowledge.Index) *Checker { return &Checker{ix: ix} }
 //     or the reverse, or an antonym the lexicon gives of what they say,
 //     contradicts them ("not", "never", "no longer", "refused to",
 //     "decreases" against "increases", "raise … lower" against "lower …
-//     raise"); so does, in
-//     the place of their word between the same two words, a synonym of
-//     its antonym ("overstating" for "downplaying") or an unrelated word
-//     leaning the other way (knowledge.Valence: "stalled" for
-//     "reinvigorated"); and so does a word saying how much before the same
-//     word as their opposite one ("fewer sanctions" against "more
-//     sanctions");
+//     raise"); so does, in the place of their word between the same two
+//     words (one, for a sentence's first or last word), a synonym of its
+//     antonym ("overstating" for "downplaying"), an antonym of its
+//     synonym, or a word leaning the other way (knowledge.Valence:
+//     "stalled" for "reinvigorated"); and so does a word saying how much
+//     or when before the same word as their opposite one ("fewer
+//     sanctions" against "more sanctions", "after the deal" against
+//     "before the deal");
 //   - each quotation, in double quotes of any kind, is a contiguous span of
 //     one of them, after folding quotes, dashes, case and white space; an
 //     ellipsis may join spans only when each has at least four words and
