@@ -145,6 +145,9 @@ func (d *draftCheck) facts(s string, terms []claimTerm, ev *evidence) *Refusal {
 	if mayMonth.MatchString(s) && !mayWord.MatchString(ev.text) {
 		return &Refusal{Reason: ReasonNumber, Term: "May", Detail: "a date the cited passages do not hold"}
 	}
+	if len(terms) > 0 && terms[0].Capital && !terms[0].Name && d.lex.ix != nil && d.lex.ix.WritesAsName(terms[0].Stem) {
+		terms[0].Name = true // "American hardliners…": a name, though first
+	}
 	for i := 0; i < len(terms); i++ {
 		t := terms[i]
 		if !t.Name && !calendarWords[t.Word] {

@@ -46,7 +46,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// polarity rules, after the fresh set.
 	"tune2": {
 		kept:    map[string]float64{"paraphrase": 27.0 / 40, "overall": 27.0 / 40},
-		refused: map[string]float64{"contradiction": 21.0 / 40},
+		refused: map[string]float64{"contradiction": 22.0 / 40},
 	},
 	// Written blind after the check half had been looked at, before the
 	// valence rule was built: the figures a reader should believe.

@@ -126,6 +126,8 @@ var ruleTests = []struct {
 	{"name by an abbreviation", "The United States has shown it is willing to have a real dialogue among equals [5].", ""},
 	{"name never mentioned", "Congress and the Senate have pushed for more hard-hitting sanctions [1].", bot.ReasonName},
 	{"name from another passage", "President Obama's team has to negotiate with Washington [1].", bot.ReasonName},
+	{"first word a name never mentioned", "American hardliners stress that dealing with a stronger interlocutor might threaten regime survival [9].", bot.ReasonName},
+	{"first word a name mentioned", "Iranian hardliners stress that dealing with a stronger interlocutor might threaten regime survival [9].", ""},
 	{"title never mentioned", "Hardliners seek to narrow the window that Prime Minister Rouhani's team has [1].", bot.ReasonName},
 
 	// Polarity.

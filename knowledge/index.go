@@ -28,10 +28,12 @@ const (
 // the question's terms, their proximity, phrase matches, section-title
 // matches and a cue from the question word.
 type Index struct {
-	docs     []*Document
-	passages []*Passage
-	docStart map[string]int // document ID → index of its first passage
-	themes   []Theme
+	namesOnce sync.Once
+	names     map[string]bool // stems written as names; see WritesAsName
+	docs      []*Document
+	passages  []*Passage
+	docStart  map[string]int // document ID → index of its first passage
+	themes    []Theme
 	// themeData is built on first use: many documents mean many themes,
 	// and an index that is only searched never needs it.
 	themeData themeData

@@ -20,6 +20,10 @@ type Term struct {
 	Stem   string
 	Name   bool // an acronym, or capitalised within its sentence
 	Number bool // digits or a number word
+	// Capital says the word is written with a capital, even first in its
+	// sentence, where a capital says nothing of a name by itself (see
+	// Index.WritesAsName).
+	Capital bool
 }
 
 // Terms returns the content words of text in order: not stop words,
@@ -33,7 +37,7 @@ func Terms(text string) []Term {
 		if isStop(w) {
 			return
 		}
-		t := Term{Word: w.text, Stem: w.text, Name: w.keep || w.capital && !isFirst}
+		t := Term{Word: w.text, Stem: w.text, Name: w.keep || w.capital && !isFirst, Capital: w.capital}
 		if !w.keep {
 			t.Stem = stem(w.text)
 		}
@@ -47,6 +51,27 @@ func Terms(text string) []Term {
 		out[i].Word = strings.Clone(out[i].Word)
 	}
 	return out
+}
+
+// WritesAsName reports whether the knowledge base writes the word with this
+// stem as a name: capitalised within a sentence, or as an acronym. A
+// sentence's first word is capitalised whatever it is; this tells
+// "American hardliners stress…" from "Elements seeking…". The set is built
+// on first use.
+func (ix *Index) WritesAsName(stem string) bool {
+	ix.namesOnce.Do(func() {
+		ix.names = make(map[string]bool)
+		for _, p := range ix.passages {
+			for _, s := range p.Sentences {
+				for _, t := range Terms(s.Text) {
+					if t.Name {
+						ix.names[t.Stem] = true
+					}
+				}
+			}
+		}
+	})
+	return ix.names[stem]
 }
 
 // SplitSentences splits text into sentences the way passages are split,

@@ -93,3 +93,22 @@ func TestSplitSentencesAnswerWords(t *testing.T) {
 		}
 	}
 }
+
+func TestWritesAsName(t *testing.T) {
+	ix := article()
+	tests := []struct {
+		stem string
+		want bool
+	}{
+		{"american", true}, // "Iranian and American officials"
+		{"us", true},       // "U.S.", an acronym
+		{"element", false}, // only first in its sentence: "Elements seeking…"
+		{"sanction", false},
+		{"zzzz", false},
+	}
+	for _, tt := range tests {
+		if got := ix.WritesAsName(tt.stem); got != tt.want {
+			t.Errorf("WritesAsName(%q) = %v, want %v", tt.stem, got, tt.want)
+		}
+	}
+}
