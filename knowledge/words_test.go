@@ -8,25 +8,26 @@ import (
 )
 
 func TestTerms(t *testing.T) {
-	got := knowledge.Terms("The article says the U.S. Congress pushed for 2 more sanctions in March.")
+	got := knowledge.Terms("Sanctions: the article says the U.S. Congress pushed for 2 more sanctions in March.")
 	var words []string
 	for _, term := range got {
 		words = append(words, term.Word)
 	}
-	if want := []string{"us", "congress", "pushed", "2", "sanctions", "march"}; !slices.Equal(words, want) {
+	if want := []string{"sanctions", "us", "congress", "pushed", "2", "sanctions", "march"}; !slices.Equal(words, want) {
 		t.Fatalf("got %q, want %q", words, want)
 	}
-	want := map[string]knowledge.Term{
-		"us":        {Word: "us", Stem: "us", Name: true},
-		"congress":  {Word: "congress", Stem: "congress", Name: true},
-		"pushed":    {Word: "pushed", Stem: "push"},
-		"2":         {Word: "2", Stem: "2", Number: true},
-		"sanctions": {Word: "sanctions", Stem: "sanction"},
-		"march":     {Word: "march", Stem: "march", Name: true},
+	want := []knowledge.Term{
+		{Word: "sanctions", Stem: "sanction", Capital: true}, // first: capitalised, no name
+		{Word: "us", Stem: "us", Name: true, Capital: true},
+		{Word: "congress", Stem: "congress", Name: true, Capital: true},
+		{Word: "pushed", Stem: "push"},
+		{Word: "2", Stem: "2", Number: true},
+		{Word: "sanctions", Stem: "sanction"},
+		{Word: "march", Stem: "march", Name: true, Capital: true},
 	}
-	for _, term := range got {
-		if term != want[term.Word] {
-			t.Errorf("got %+v, want %+v", term, want[term.Word])
+	for i, term := range got {
+		if term != want[i] {
+			t.Errorf("term %d: got %+v, want %+v", i, term, want[i])
 		}
 	}
 }
