@@ -178,7 +178,10 @@ func TestReplicaKilledMidAnswer(t *testing.T) {
 	// A asks for a draft only once it holds the claim.
 	waitFor(t, "A's draft request", llm.got, func(struct{}) bool { return true })
 
-	clock.Set(claimed.Add(bot.DefaultDeliveryLease - time.Millisecond))
+	// A's lease covers its longest answer: the wait for a worker, its
+	// LLM timeout and the margin for posting.
+	lease := deliveryLease(bot.DefaultQueueTimeout, true, time.Hour)
+	clock.Set(claimed.Add(lease - time.Millisecond))
 	if code := b.event(t, id, 1, event); code != http.StatusOK {
 		t.Fatalf("B, while A's claim holds: got %d, want 200", code)
 	}
@@ -188,7 +191,7 @@ func TestReplicaKilledMidAnswer(t *testing.T) {
 		t.Fatalf("got %d answers before the lease lapsed, want none: A was killed mid-answer and B found the event claimed", n)
 	}
 
-	clock.Set(claimed.Add(bot.DefaultDeliveryLease))
+	clock.Set(claimed.Add(lease))
 	if code := b.event(t, id, 2, event); code != http.StatusOK {
 		t.Fatalf("B, once the lease lapsed: got %d, want 200", code)
 	}

@@ -165,6 +165,10 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 		log.Info("llm drafting on", "model", cfg.LLMModel, "base_url", llmBaseURL(cfg), "timeout", cfg.LLMTimeout)
 	}
 	llm.apply(&opts)
+	opts.DeliveryLease = deliveryLease(opts.QueueTimeout, opts.Drafter != nil, cfg.LLMTimeout)
+	if opts.DeliveryLease > bot.DefaultDeliveryLease {
+		log.Info("delivery claims held longer than the default, for drafts that take long", "lease", opts.DeliveryLease)
+	}
 	s.bot = bot.New(ix, opts)
 	s.reloader.bot = s.bot
 	s.reloader.embeddings = llm.embeddings
@@ -514,4 +518,20 @@ func connected(c *component, adapter any) func(context.Context) error {
 		}
 		return nil
 	}
+}
+
+// postMargin is what deliveryLease allows, beyond the wait for a worker and
+// the draft, for retrieval and for posting the answer.
+const postMargin = 10 * time.Second
+
+// deliveryLease is how long a replica's claim on a delivery holds: the
+// default, or longer when an answer may take longer (a slow LLM), so that
+// a platform's retry reaching another replica is not answered a second
+// time while the first is still drafting.
+func deliveryLease(queue time.Duration, drafting bool, llmTimeout time.Duration) time.Duration {
+	longest := queue + postMargin
+	if drafting {
+		longest += llmTimeout
+	}
+	return max(bot.DefaultDeliveryLease, longest)
 }
