@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/talksbot/talksbot/adapters/postgres"
 	"github.com/talksbot/talksbot/adapters/postgres/pgtest"
 	"github.com/talksbot/talksbot/adapters/slack/slacktest"
 	"github.com/talksbot/talksbot/bot"
@@ -364,29 +365,38 @@ func TestServeTakesTheSharedReplyKeyWhenTheDatabaseOpens(t *testing.T) {
 	late.waitLogged(t, "reply ids signed with the shared key")
 	after := late.askForButton(t, "9402.1.ask")
 
-	tests := []struct {
-		name    string
-		on      *slackHTTP
-		button  slacktest.Button
-		trigger string
-		want    int
-	}{
+	clickFeedback(t, []feedbackClick{
 		{"an answer given once the database opened, clicked on the other replica", other, after, "9403.1.click", http.StatusOK},
 		{"an answer given once the database opened, clicked where it was given", late, after, "9404.1.click", http.StatusOK},
 		{"an answer given during the outage, clicked where it was given", late, during, "9405.1.click", http.StatusOK},
 		{"an answer given during the outage, clicked on the other replica", other, during, "9406.1.click", http.StatusInternalServerError},
+	})
+	// Acknowledged, a vote is in the database.
+	if n := countRows(t, direct, "feedback"); n != 3 {
+		t.Errorf("%d feedback rows, want the 3 acknowledged", n)
 	}
-	for _, tt := range tests {
+}
+
+// feedbackClick is a click on an answer's feedback button, on a replica,
+// and the status the replica should answer it with.
+type feedbackClick struct {
+	name    string
+	on      *slackHTTP
+	button  slacktest.Button
+	trigger string
+	want    int
+}
+
+// clickFeedback clicks each button as a user of its own.
+func clickFeedback(t *testing.T, clicks []feedbackClick) {
+	t.Helper()
+	for _, tt := range clicks {
 		t.Run(tt.name, func(t *testing.T) {
 			click := tt.on.clickAs("U0"+strings.ReplaceAll(tt.trigger, ".", ""), tt.button, tt.trigger, "thanks-"+tt.trigger)
 			if status, reply := tt.on.post(t, "/slack/interactions", click, signSlack(time.Now(), click)); status != tt.want {
 				t.Errorf("got %d %q, want %d", status, reply, tt.want)
 			}
 		})
-	}
-	// Acknowledged, a vote is in the database.
-	if n := countRows(t, direct, "feedback"); n != 3 {
-		t.Errorf("%d feedback rows, want the 3 acknowledged", n)
 	}
 }
 
@@ -568,4 +578,47 @@ func TestRateLimitHoldsAcrossReplicas(t *testing.T) {
 			t.Errorf("replica %d after the burst was spent on all three: got %d, want 429", i, code)
 		}
 	}
+}
+
+// TestServeTakesTheSharedReplyKeyWhenItCanBeRead starts a replica whose
+// database opens but refuses to store the replicas' shared reply key (a
+// trigger plays the failure): it answers, signing reply ids with a key of
+// its own, and keeps trying. Once the key can be stored, it signs new
+// answers with the shared key, so their feedback buttons work on another
+// replica too.
+func TestServeTakesTheSharedReplyKeyWhenItCanBeRead(t *testing.T) {
+	fake := slacktest.New(t, slackBotToken, slackAppToken)
+	url := pgtest.NewSchema(t)
+	pg, err := postgres.Open(t.Context(), url, postgres.Options{}) // the schema, with its secrets table
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg.Close()
+	conn := pgtest.Connect(t, url)
+	for _, stmt := range []string{
+		`CREATE FUNCTION refuse_secrets() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'secrets refused'; END $$`,
+		`CREATE TRIGGER refuse_secrets BEFORE INSERT ON secrets FOR EACH ROW EXECUTE FUNCTION refuse_secrets()`,
+	} {
+		if _, err := conn.Exec(t.Context(), stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	env := map[string]string{"TALKSBOT_DATABASE_URL": url, "TALKSBOT_RATE_LIMIT": "0"}
+	first := startSlackReplica(t, fake, env, serveHooks{})
+	first.waitLogged(t, "no shared reply key yet")
+	before := first.askForButton(t, "9501.1.ask")
+
+	if _, err := conn.Exec(t.Context(), `DROP TRIGGER refuse_secrets ON secrets`); err != nil {
+		t.Fatal(err)
+	}
+	first.waitLogged(t, "reply ids signed with the shared key")
+	after := first.askForButton(t, "9502.1.ask")
+	second := startSlackReplica(t, fake, env, serveHooks{})
+	second.waitReady(t, "state")
+
+	clickFeedback(t, []feedbackClick{
+		{"an answer given once the key was read, clicked on another replica", second, after, "9503.1.click", http.StatusOK},
+		{"an answer given before, clicked where it was given", first, before, "9504.1.click", http.StatusOK},
+		{"an answer given before, clicked on another replica", second, before, "9505.1.click", http.StatusInternalServerError},
+	})
 }

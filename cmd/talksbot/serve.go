@@ -20,6 +20,7 @@ import (
 
 	"github.com/talksbot/talksbot/adapters/discord"
 	"github.com/talksbot/talksbot/adapters/httpapi"
+	"github.com/talksbot/talksbot/adapters/postgres"
 	"github.com/talksbot/talksbot/adapters/prometheus"
 	"github.com/talksbot/talksbot/adapters/slack"
 	"github.com/talksbot/talksbot/adapters/sqlite"
@@ -91,14 +92,17 @@ type service struct {
 	log   *slog.Logger
 	hooks serveHooks
 
-	bot       *bot.Bot
-	reloader  *reloader
-	store     stateStore  // nil when the state database could not be opened; never changed after newService
-	stateErr  error       // why store is nil
-	closed    atomic.Bool // the store has been closed: serve is stopping
-	api       *httpapi.Server
-	listener  net.Listener // opened by run
-	platforms []string     // the chat platforms configured, for the log
+	bot      *bot.Bot
+	reloader *reloader
+	store    stateStore // nil when the state database could not be opened; never changed after newService
+	stateErr error      // why store is nil
+	// keyPending is the shared database whose reply key could not be read
+	// at start: a component keeps trying.
+	keyPending *postgres.Store
+	closed     atomic.Bool // the store has been closed: serve is stopping
+	api        *httpapi.Server
+	listener   net.Listener // opened by run
+	platforms  []string     // the chat platforms configured, for the log
 
 	// components run side by side until the root context ends or one fails.
 	components []*component
@@ -243,6 +247,12 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger, hooks 
 		&component{name: "reloader", run: s.reloader.run})
 	if s.store != nil {
 		s.components = append(s.components, &component{name: "retention", run: s.prune})
+	}
+	if pg := s.keyPending; pg != nil {
+		s.components = append(s.components, &component{name: "replykey", run: func(ctx context.Context) error {
+			s.adoptSharedKey(ctx, pg)
+			return nil
+		}})
 	}
 	if shared, ok := s.store.(*sharedState); ok && shared.pg.Load() == nil {
 		s.components = append(s.components, &component{name: "state", run: func(ctx context.Context) error {

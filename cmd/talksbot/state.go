@@ -54,7 +54,8 @@ func (s *service) openState(ctx context.Context, metrics *prometheus.Metrics) (b
 		log.Info("shared state database open")
 		key, err := pg.Key(octx, replyKeyName)
 		if err != nil {
-			log.Warn("no shared reply key: this replica signs reply ids with its own key", "err", err)
+			log.Warn("no shared reply key yet: this replica signs reply ids with its own key until it reads it", "err", err)
+			s.keyPending = pg
 			return shared, s.localReplyKey(), nil
 		}
 		return shared, key, nil
@@ -113,22 +114,37 @@ func (s *service) pruneState(ctx context.Context, now time.Time) error {
 const replyKeyName = "reply"
 
 // adoptSharedKey has the bot sign reply ids with the replicas' shared key
-// once the database, unreachable at start, is open: from then on feedback
-// on this replica's answers counts whichever replica the click reaches.
-// The bot still accepts ids signed with the key it had, so the buttons of
+// once it can read it: after the database, unreachable at start, opens, or
+// after reading the key failed at start. It tries until it succeeds or ctx
+// is done, waiting longer after each failure. From then on feedback on
+// this replica's answers counts whichever replica the click reaches. The
+// bot still accepts ids signed with the key it had, so the buttons of
 // answers given meanwhile keep working here.
 func (s *service) adoptSharedKey(ctx context.Context, pg *postgres.Store) {
-	kctx, cancel := context.WithTimeout(ctx, openStateTimeout)
-	defer cancel()
-	key, err := pg.Key(kctx, replyKeyName)
-	if err != nil {
-		s.log.Warn("no shared reply key: this replica keeps signing reply ids with its own key, so feedback on its answers counts only when clicked here",
-			"component", "state", "err", err)
-		return
+	wait := reopenFirst
+	for tries := 1; ; tries++ {
+		kctx, cancel := context.WithTimeout(ctx, openStateTimeout)
+		key, err := pg.Key(kctx, replyKeyName)
+		cancel()
+		if err == nil {
+			s.bot.SetReplyKey(key)
+			s.log.Info("reply ids signed with the shared key: feedback on new answers counts on any replica, on earlier ones here",
+				"component", "state")
+			return
+		}
+		if tries == 1 {
+			s.log.Warn("no shared reply key: this replica keeps signing reply ids with its own key, so feedback on its answers counts only when clicked here, until the key can be read",
+				"component", "state", "err", err)
+		} else {
+			s.log.Debug("shared reply key still unreadable", "component", "state", "err", err, "retry_in", wait)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, reopenMax)
 	}
-	s.bot.SetReplyKey(key)
-	s.log.Info("reply ids signed with the shared key: feedback on new answers counts on any replica, on earlier ones here",
-		"component", "state")
 }
 
 // Reopening the shared database after it was unreachable at start: the
