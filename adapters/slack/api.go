@@ -151,6 +151,14 @@ func (a *Adapter) updateMessage(ctx context.Context, channel, ts string, m messa
 	})
 }
 
+// deleteMessage deletes the bot's message at ts in channel.
+func (a *Adapter) deleteMessage(ctx context.Context, channel, ts string) error {
+	return a.call(ctx, "chat.delete", func(ctx context.Context) error {
+		_, _, err := a.api.DeleteMessageContext(ctx, channel, ts)
+		return err
+	})
+}
+
 // postEphemeral shows m to user alone, in thread when thread is set.
 func (a *Adapter) postEphemeral(ctx context.Context, channel, user, thread string, m message) error {
 	opts := msgOptions(m)

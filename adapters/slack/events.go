@@ -268,7 +268,15 @@ func (a *Adapter) deliver(ctx context.Context, in inbound, reply bot.Reply, draf
 	for i, m := range msgs {
 		switch {
 		case i == 0 && draftTS != "":
-			err = a.updateMessage(ctx, in.Channel, draftTS, m)
+			if err = a.updateMessage(ctx, in.Channel, draftTS, m); err != nil {
+				// The draft could not be replaced: take it down and post
+				// the reply afresh, so that no unfinished draft stays.
+				a.logAPIError(err)
+				if derr := a.deleteMessage(ctx, in.Channel, draftTS); derr != nil {
+					a.logAPIError(derr)
+				}
+				_, err = a.postMessage(ctx, in.Channel, in.Reply, m)
+			}
 		case ephemeral:
 			err = a.postEphemeral(ctx, in.Channel, in.User, in.Reply, m)
 		default:

@@ -257,13 +257,32 @@ func TestStreamFallsBackToEdits(t *testing.T) {
 	h.logs.waitFor(t, `reason="stream budget spent"`)
 }
 
-func TestStreamRejectedDraftStopsAndIsReplaced(t *testing.T) {
+// startRejectedDraft starts an adapter whose drafter writes a sentence
+// that passes the check, then, once released, one that fails it; it
+// returns the extractive answer that replaces the draft.
+func startRejectedDraft(t *testing.T) (h *harness, want slacktest.Message, release func()) {
+	t.Helper()
 	slack.SetDraftInterval(t, 0)
 	d := &steppedDrafter{sentences: []string{passingSentence, failingSentence}, next: make(chan struct{})}
-	h := start(t, slack.ModeSocket, draftingCore(t, d), func(o *slack.Options) { o.WorkingAfter = time.Minute })
-	release := sync.OnceFunc(func() { close(d.next) })
+	h = start(t, slack.ModeSocket, draftingCore(t, d), func(o *slack.Options) { o.WorkingAfter = time.Minute })
+	release = sync.OnceFunc(func() { close(d.next) })
 	t.Cleanup(release)
-	want := extractiveAnswer(t, h)
+	return h, extractiveAnswer(t, h), release
+}
+
+// chatCalls returns the chat.* methods called on channel, in order.
+func chatCalls(h *harness, channel string) []string {
+	var methods []string
+	for _, c := range h.fake.Calls("") {
+		if strings.HasPrefix(c.Method, "chat.") && c.Get("channel") == channel {
+			methods = append(methods, c.Method)
+		}
+	}
+	return methods
+}
+
+func TestStreamRejectedDraftStopsAndIsReplaced(t *testing.T) {
+	h, want, release := startRejectedDraft(t)
 
 	const thread = "1700009700.000100"
 	h.fake.SendEvent(t, "Ev9700", 0, mention(thread, "", "<@UBOT0001> "+draftQuestion))
@@ -280,13 +299,7 @@ func TestStreamRejectedDraftStopsAndIsReplaced(t *testing.T) {
 	if len(stops) != 1 || stops[0].Get("markdown_text") != "" || stops[0].Get("blocks") != "" {
 		t.Errorf("got stops %+v, want one, adding nothing", stops)
 	}
-	methods := []string{}
-	for _, c := range h.fake.Calls("") {
-		if strings.HasPrefix(c.Method, "chat.") && c.Get("channel") == channel {
-			methods = append(methods, c.Method)
-		}
-	}
-	if want := []string{"chat.startStream", "chat.stopStream", "chat.update"}; !slices.Equal(methods, want) {
+	if methods, want := chatCalls(h, channel), []string{"chat.startStream", "chat.stopStream", "chat.update"}; !slices.Equal(methods, want) {
 		t.Errorf("got calls %v, want the stream stopped, then replaced", methods)
 	}
 }
@@ -309,5 +322,25 @@ func TestStreamEndRefusedReplacesTheStream(t *testing.T) {
 	}
 	if n := len(h.fake.Calls("chat.stopStream")); n != 2 {
 		t.Errorf("got %d stops, want the refused one and a bare one", n)
+	}
+}
+
+func TestStreamReplacementRefusedIsDeletedAndReposted(t *testing.T) {
+	h, want, release := startRejectedDraft(t)
+	// Slack refuses to replace the stopped stream with the extractive
+	// answer: the unfinished draft is deleted and the answer posted anew,
+	// with no apology.
+	h.fake.FailNext("chat.update", "cant_update_message")
+
+	const thread = "1700009750.000100"
+	h.fake.SendEvent(t, "Ev9750", 0, mention(thread, "", "<@UBOT0001> "+draftQuestion))
+	h.fake.WaitCalls(t, "chat.startStream", 1)
+	release()
+	if err := h.stop(t); err != nil {
+		t.Errorf("Run returned %v, want nil", err)
+	}
+	checkReplaced(t, h, channel, thread, want)
+	if methods, want := chatCalls(h, channel), []string{"chat.startStream", "chat.stopStream", "chat.update", "chat.delete", "chat.postMessage"}; !slices.Equal(methods, want) {
+		t.Errorf("got calls %v, want the stream stopped, the refused replacement, the draft deleted and the answer posted", methods)
 	}
 }

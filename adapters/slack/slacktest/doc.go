@@ -5,7 +5,7 @@
 // never reaches the real Slack.
 //
 // The fake speaks Slack's protocols: Web API form and JSON posts
-// (auth.test, chat.postMessage, chat.update, chat.postEphemeral,
+// (auth.test, chat.postMessage, chat.update, chat.delete, chat.postEphemeral,
 // chat.startStream, chat.appendStream, chat.stopStream,
 // assistant.threads.setSuggestedPrompts, setStatus and setTitle,
 // views.publish, reactions.add and reactions.remove), apps.connections.open

@@ -470,6 +470,21 @@ func (s *Server) update(c Call) string {
 	return ""
 }
 
+// remove deletes the message at ts in channel, as chat.delete does, and
+// reports whether there was one.
+func (s *Server) remove(channel, ts string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, m := range s.messages {
+		if m.Channel == channel && m.TS == ts {
+			s.messages = slices.Delete(s.messages, i, i+1)
+			s.notify()
+			return true
+		}
+	}
+	return false
+}
+
 // messageLocked returns the message at ts in channel, nil if there is
 // none; s.mu must be held.
 func (s *Server) messageLocked(channel, ts string) *Message {
@@ -562,6 +577,12 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		writeMessage(w, c, c.Form.Get("ts"))
+	case "chat.delete":
+		if !s.remove(c.Form.Get("channel"), c.Form.Get("ts")) {
+			writeJSON(w, map[string]any{"ok": false, "error": "message_not_found"})
+			return
+		}
+		writeJSON(w, map[string]any{"ok": true, "channel": c.Form.Get("channel"), "ts": c.Form.Get("ts")})
 	case "chat.postEphemeral":
 		writeJSON(w, map[string]any{"ok": true, "message_ts": s.nextTS()})
 	case "chat.startStream", "chat.appendStream", "chat.stopStream":
