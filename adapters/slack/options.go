@@ -6,31 +6,15 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/talksbot/talksbot/adapters/internal/setting"
 )
 
 // OptionError says why one option is invalid, naming the option by the
-// setting an operator gives it (SLACK_BOT_TOKEN, SLACK_MODE, ...).
-type OptionError struct {
-	Key string // the setting, e.g. "SLACK_APP_TOKEN"
-	// Value is the value as given for a setting that is not secret; "" for
-	// a token or secret, and when the rule is about an unset option.
-	Value string
-	Rule  string // the rule broken, e.g. "must start with xapp-"
-	// Related lists the other settings whose values the rule weighed, e.g.
-	// SLACK_MODE for "must be set when SLACK_MODE is socket". A caller that
-	// has already rejected one of them, and so passed a stand-in for it,
-	// may leave this error out: one mistake is then reported once.
-	Related []string
-}
-
-// Error says "KEY: "value" rule", or "KEY: rule" when there is no value to
-// show.
-func (e *OptionError) Error() string {
-	if e.Value == "" {
-		return e.Key + ": " + e.Rule
-	}
-	return fmt.Sprintf("%s: %q %s", e.Key, e.Value, e.Rule)
-}
+// setting an operator gives it. Every adapter's option checks use the
+// one type: a program reading several adapters' settings tells their
+// complaints apart by Key.
+type OptionError = setting.Error
 
 // Validate checks the options and reports every problem at once, joined.
 // Each problem with a setting an operator gives is an *OptionError. New

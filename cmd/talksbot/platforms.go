@@ -103,17 +103,15 @@ func (a *app) loadServeConfig(f *flags) (config.Config, error) {
 // judgedRejected reports whether an adapter's complaint is about a setting
 // in rejected, or weighed one.
 func judgedRejected(err error, rejected map[string]bool) bool {
-	var key string
-	var related []string
-	if e, ok := errors.AsType[*slack.OptionError](err); ok {
-		key, related = e.Key, e.Related
-	} else if e, ok := errors.AsType[*discord.OptionError](err); ok {
-		key, related = e.Key, e.Related
+	// slack.OptionError and discord.OptionError are one type.
+	e, ok := errors.AsType[*slack.OptionError](err)
+	if !ok {
+		return false
 	}
-	if rejected[key] {
+	if rejected[e.Key] {
 		return true
 	}
-	for _, k := range related {
+	for _, k := range e.Related {
 		if rejected[k] {
 			return true
 		}
