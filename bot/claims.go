@@ -49,9 +49,10 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	return d.coverage(terms, ev)
 }
 
-// opposedQuantities pairs the words that say how much with their opposites:
-// "more sanctions" against "fewer sanctions". They are stop words, so the
-// word-by-word polarity check does not see them.
+// opposedQuantities pairs the words that say how much, or when, with their
+// opposites: "more sanctions" against "fewer sanctions", "after the deal"
+// against "before the deal". They are stop words, so the word-by-word
+// polarity check does not see them.
 var opposedQuantities = map[string][]string{
 	"more": {"less", "fewer"}, "less": {"more"}, "fewer": {"more"},
 	"most": {"least", "fewest"}, "least": {"most"}, "fewest": {"most"},
@@ -59,9 +60,9 @@ var opposedQuantities = map[string][]string{
 	"before": {"after"}, "after": {"before"},
 }
 
-// quantities checks that no word saying how much is the opposite of the
-// one the passages put before the same word ("pushed for fewer
-// hard-hitting sanctions" against "more hard-hitting sanctions").
+// quantities checks that no word saying how much or when is the opposite
+// of the one the passages put before the same content word ("pushed for
+// fewer hard-hitting sanctions" against "more hard-hitting sanctions").
 func quantities(s string, ev *evidence) *Refusal {
 	toks := scanTokens(s)
 	for i, t := range toks {
@@ -77,7 +78,7 @@ func quantities(s string, ev *evidence) *Refusal {
 			for j := range pt {
 				if slices.Contains(opp, pt[j].word) && nextContent(pt, j) == next {
 					return &Refusal{Reason: ReasonContradiction, Term: t.word,
-						Detail: fmt.Sprintf("a word saying how much where its cited passages say %q", pt[j].word)}
+						Detail: fmt.Sprintf("a word saying how much or when where its cited passages say %q", pt[j].word)}
 				}
 			}
 		}
