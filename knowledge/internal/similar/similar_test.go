@@ -60,12 +60,13 @@ func TestNeighboursStops(t *testing.T) {
 
 // TestGenerate checks that the generator, run on the vectors named by
 // TALKSBOT_GLOVE, reproduces the committed table byte for byte. The vectors
-// are a 110 MB download (see similar.go), which CI does not make: the test
-// runs where the variable is set.
+// are a 110 MB download (see similar.go): .ci/run fetches them from the
+// npm registry when it can; elsewhere the test runs where the variable is
+// set.
 func TestGenerate(t *testing.T) {
 	src := os.Getenv("TALKSBOT_GLOVE")
 	if src == "" {
-		t.Skip("TALKSBOT_GLOVE is not set: the 110 MB GloVe file to regenerate the table from (see similar.go)")
+		t.Skip("TALKSBOT_GLOVE is not set: the 110 MB GloVe file to regenerate the table from, which .ci/run fetches when the npm registry answers (see similar.go)")
 	}
 	if testing.Short() {
 		t.Skip("-short: the generator takes about half a minute")
