@@ -56,7 +56,8 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 var opposedQuantities = map[string][]string{
 	"more": {"less", "fewer"}, "less": {"more"}, "fewer": {"more"},
 	"most": {"least", "fewest"}, "least": {"most"}, "fewest": {"most"},
-	"many": {"few"}, "few": {"many", "all"}, "all": {"none", "few"}, "none": {"all"},
+	"many": {"few", "only"}, "several": {"only"}, "only": {"many", "several"},
+	"few": {"many", "all"}, "all": {"none", "few"}, "none": {"all"},
 	"before": {"after"}, "after": {"before"},
 }
 
@@ -135,7 +136,9 @@ var (
 // marks the terms it finds held, so that coverage counts them covered.
 func (d *draftCheck) facts(s string, terms []claimTerm, ev *evidence) *Refusal {
 	for i, t := range terms {
-		if !t.Number {
+		if !t.Number || t.Word == "one" {
+			// "One" is as often a pronoun ("than one thinks") as a
+			// number: coverage weighs it like any word.
 			continue
 		}
 		if !ev.numbers[numberKey(t.Word)] {
@@ -311,15 +314,16 @@ func used(terms []claimTerm, stem string) bool {
 	return false
 }
 
-// nextContent returns the first content word after toks[i] in its clause,
-// within three words ("few of the relevant parties": "relevant"), or "".
+// nextContent returns the stem of the first content word after toks[i] in
+// its clause, within three words ("few of the relevant parties":
+// "relev"), or "".
 func nextContent(toks []token, i int) string {
 	for j := i + 1; j < len(toks) && j <= i+3; j++ {
 		if toks[j].clause {
 			return ""
 		}
-		if len(knowledge.Terms(toks[j].word)) > 0 {
-			return toks[j].word
+		if ts := knowledge.Terms(toks[j].word); len(ts) > 0 {
+			return ts[0].Stem
 		}
 	}
 	return ""

@@ -38,14 +38,14 @@ type labelledDraft struct {
 // that WordNet lacks (knowledge's antonymPairs) cost one check summary.
 var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	"tune": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 10.0 / 12, "merge": 1, "summary": 1, "yes-no": 1, "overall": 39.0 / 41},
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 11.0 / 12, "merge": 1, "summary": 1, "yes-no": 1, "overall": 40.0 / 41},
 		refused: map[string]float64{"contradiction": 6.0 / 7, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 	// 40 contradictions and 40 paraphrases written blind for tuning the
 	// polarity rules, after the fresh set.
 	"tune2": {
-		kept:    map[string]float64{"paraphrase": 27.0 / 40, "overall": 27.0 / 40},
+		kept:    map[string]float64{"paraphrase": 29.0 / 40, "overall": 29.0 / 40},
 		refused: map[string]float64{"contradiction": 22.0 / 40},
 	},
 	// Written blind after the check half had been looked at, before the
@@ -56,7 +56,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 5.0 / 6, "off-section-summary": 1},
 	},
 	"check": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 7.0 / 12, "merge": 5.0 / 6, "summary": 7.0 / 10, "yes-no": 6.0 / 7, "overall": 31.0 / 41},
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 11.0 / 12, "merge": 1, "summary": 7.0 / 10, "yes-no": 6.0 / 7, "overall": 36.0 / 41},
 		refused: map[string]float64{"contradiction": 4.0 / 7, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},

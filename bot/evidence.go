@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -46,12 +48,22 @@ func newEvidence(passages []string) *evidence {
 		lower.WriteByte('\n')
 		text.WriteString(p)
 		text.WriteByte('\n')
-		for _, t := range claimTerms(p) {
+		terms := claimTerms(p)
+		for i, t := range terms {
 			e.stems[t.Stem] |= polarityOf(t.negated)
 			e.seq = append(e.seq, t.Stem)
 			if t.Number {
-				e.numbers[numberKey(t.Word)] = true
+				k := numberKey(t.Word)
+				e.numbers[k] = true
+				// "three decades" holds "thirty years" too.
+				if n, err := strconv.Atoi(k); err == nil && i+1 < len(terms) && terms[i+1].Stem == "decad" {
+					e.numbers[strconv.Itoa(10*n)] = true
+				}
 			}
+		}
+		// "both capitals" holds "the two capitals".
+		if slices.ContainsFunc(e.tokens[len(e.tokens)-1], func(t token) bool { return t.word == "both" }) {
+			e.numbers["2"] = true
 		}
 		e.seq = append(e.seq, "")
 	}

@@ -125,9 +125,20 @@ func polarTokens(text string) []token {
 			continue
 		}
 		t.negated = negated
+		if reportingVerbs[t.word] {
+			// "do not believe the systems must be entrenched": the belief
+			// is denied, not what it is about.
+			negated = false
+		}
 	}
 	return toks
 }
+
+// reportingVerbs take a clause of their own as object, often without
+// "that": a negation before them denies the verb, not its clause.
+var reportingVerbs = setOf(`believe believes believed think thinks thought say says said expect expects expected
+suppose supposes supposed claim claims claimed argue argues argued agree agrees agreed know knows knew
+feel feels felt hope hopes hoped`)
 
 // contrast reports whether toks[i] opens a pair such as "rather than".
 func contrast(toks []token, i int) bool {

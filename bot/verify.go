@@ -106,12 +106,16 @@ func NewChecker(ix *knowledge.Index) *Checker { return &Checker{ix: ix} }
 //     knowledge.UsedLike, which never counts for polarity);
 //   - every number and date, proper name and title, URL, e-mail address and
 //     user or channel mention stands in them, exactly or in an equivalent
-//     form ("three" for "3", "U.S." for "United States");
+//     form ("three" for "3", "thirty years" for "three decades", "two" for
+//     "both", "U.S." for "United States"); "one", as often a pronoun, is
+//     weighed as a word; a first word is a name when the knowledge base
+//     writes it as one;
 //   - its polarity agrees with theirs: a word it denies that they assert,
 //     or the reverse, or an antonym the lexicon gives of what they say,
 //     contradicts them ("not", "never", "no longer", "refused to",
 //     "decreases" against "increases", "raise … lower" against "lower …
-//     raise"); so does, in the place of their word between the same two
+//     raise"; a negation before "believe", "say" and the like denies the
+//     verb, not its clause); so does, in the place of their word between the same two
 //     words (one, for a sentence's first or last word), a synonym of its
 //     antonym ("overstating" for "downplaying"), an antonym of its
 //     synonym, or a word leaning the other way (knowledge.Valence:
