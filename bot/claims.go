@@ -170,7 +170,7 @@ func (d *draftCheck) facts(s string, terms []claimTerm, ev *evidence) *Refusal {
 			i = j - 1
 			continue
 		}
-		if c, _, _ := d.credit(t.Stem, ev); c < minNameCredit {
+		if c, _, _ := d.credit(t.Stem, ev); c < minNameCredit && !d.nameByWay(t.Stem, ev) {
 			reason := ReasonName
 			if calendarWords[t.Word] {
 				reason = ReasonNumber
@@ -229,7 +229,7 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 		case same:
 			continue
 		}
-		if d.opposed(t.Stem, want, ev) {
+		if !noOpposite[t.Word] && d.opposed(t.Stem, want, ev) {
 			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
 				Detail: "a word whose opposite its cited passages use"}
 		}
@@ -327,6 +327,25 @@ func nextContent(toks []token, i int) string {
 		}
 	}
 	return ""
+}
+
+// noOpposite are words whose opposite by prefix is another word: "like",
+// most often a preposition ("sanctions like these"), is no opposite of
+// "unlike" ("unlike years past").
+var noOpposite = setOf(`like unlike`)
+
+// nameByWay reports whether the passages mention a name through one word
+// between: "U.S." through "America" for the passages' "American".
+func (d *draftCheck) nameByWay(stem string, ev *evidence) bool {
+	for _, rk := range d.lex.relatedTo(stem) {
+		if rk.credit < minNameCredit || strings.Contains(rk.key, " ") {
+			continue
+		}
+		if c, _, _ := d.credit(rk.key, ev); c >= minNameCredit {
+			return true
+		}
+	}
+	return false
 }
 
 // opposites returns the antonyms the lexicon gives of stem and its forms,

@@ -107,9 +107,10 @@ func NewChecker(ix *knowledge.Index) *Checker { return &Checker{ix: ix} }
 //   - every number and date, proper name and title, URL, e-mail address and
 //     user or channel mention stands in them, exactly or in an equivalent
 //     form ("three" for "3", "thirty years" for "three decades", "two" for
-//     "both", "U.S." for "United States"); "one", as often a pronoun, is
-//     weighed as a word; a first word is a name when the knowledge base
-//     writes it as one;
+//     "both", "U.S." for "United States", and for a name one word
+//     between: "U.S." for "American" by way of "America"); "one", as often
+//     a pronoun, is weighed as a word; a first word is a name when the
+//     knowledge base writes it as one;
 //   - its polarity agrees with theirs: a word it denies that they assert,
 //     or the reverse, or an antonym the lexicon gives of what they say,
 //     contradicts them ("not", "never", "no longer", "refused to",
