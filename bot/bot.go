@@ -157,7 +157,10 @@ type Bot struct {
 	slots        chan struct{}
 	queue        time.Duration // ≤ 0: wait for a slot as long as ctx allows
 	lease        time.Duration // of a delivery claim
-	claims       claimTimes    // when this process won the deliveries it is answering
+	// claims holds when this process won each delivery it is still
+	// answering, for a lease: ForgetDelivery releases that claim and no
+	// other (a claim older than its lease may have been taken over).
+	claims *lru[string, time.Time]
 
 	// fallback keeps the state while the store fails; down says it does,
 	// and probeAt (unix nanoseconds by now) when to try the store again.
@@ -215,6 +218,7 @@ func New(ix *knowledge.Index, opts Options) *Bot {
 	if b.lease <= 0 {
 		b.lease = DefaultDeliveryLease
 	}
+	b.claims = newLRU[string, time.Time](maxClaimTimes, b.lease)
 	if b.rankTimeout <= 0 {
 		b.rankTimeout = DefaultRankTimeout
 	}

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -49,7 +48,7 @@ func (b *Bot) FirstDelivery(ctx context.Context, key string) (bool, error) {
 			b.storeWorks()
 			first = first && b.unclaimedInMemory(ctx, key, now)
 			if first {
-				b.claims.put(key, now, b.lease)
+				b.claims.put(key, now, now)
 			}
 			return first, nil
 		}
@@ -60,48 +59,21 @@ func (b *Bot) FirstDelivery(ctx context.Context, key string) (bool, error) {
 	}
 	first, err := b.fallback.Claim(context.WithoutCancel(ctx), key, now, b.lease)
 	if first {
-		b.claims.put(key, now, b.lease)
+		b.claims.put(key, now, now)
 	}
 	return first, err
 }
 
-// claimTimes remembers when this process won each delivery it is still
-// answering, so that ForgetDelivery releases its own claim and never one
-// another replica took over once this one's lease had lapsed.
-type claimTimes struct {
-	mu sync.Mutex
-	at map[string]time.Time
-}
-
-// maxClaimTimes bounds the deliveries remembered at once; past it, claims
-// older than their lease are forgotten (releasing a lapsed claim changes
-// nothing: the next Claim wins it anyway).
+// maxClaimTimes bounds the deliveries whose claim times a Bot remembers;
+// past it the least recently claimed is forgotten (its claim then lapses
+// after its lease instead of being released).
 const maxClaimTimes = 4096
 
-func (c *claimTimes) put(key string, at time.Time, lease time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.at == nil {
-		c.at = make(map[string]time.Time)
-	}
-	if len(c.at) >= maxClaimTimes {
-		for k, t := range c.at {
-			if !at.Before(t.Add(lease)) {
-				delete(c.at, k)
-			}
-		}
-	}
-	if len(c.at) < maxClaimTimes {
-		c.at[key] = at
-	}
-}
-
-// take returns when key was claimed, and forgets it.
-func (c *claimTimes) take(key string) (time.Time, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	at, ok := c.at[key]
-	delete(c.at, key)
+// forgetClaim returns when this process claimed key, if within its lease,
+// and forgets it.
+func (b *Bot) forgetClaim(key string) (time.Time, bool) {
+	at, ok := b.claims.get(key, b.now())
+	b.claims.removeIf(key, func(time.Time) bool { return true })
 	return at, ok
 }
 
@@ -130,7 +102,7 @@ func (b *Bot) DoneDelivery(ctx context.Context, key string) error {
 	if err := checkDeliveryKey(key); err != nil {
 		return fmt.Errorf("done delivery: %w", err)
 	}
-	b.claims.take(key)
+	b.forgetClaim(key)
 	now := b.now()
 	if b.storeDue() {
 		sctx, cancel := context.WithTimeout(ctx, storeTimeout)
@@ -162,7 +134,7 @@ func (b *Bot) ForgetDelivery(ctx context.Context, key string) error {
 	if err := checkDeliveryKey(key); err != nil {
 		return fmt.Errorf("forget delivery: %w", err)
 	}
-	claimed, ok := b.claims.take(key)
+	claimed, ok := b.forgetClaim(key)
 	if !ok {
 		return nil
 	}
