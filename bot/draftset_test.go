@@ -55,6 +55,14 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 		refused: map[string]float64{"contradiction": 6.0 / 12, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 5.0 / 6, "off-section-summary": 1},
 	},
+	// A second blind set (153 drafts for 42 questions), written at the start
+	// of session 5 before any change to the check: the first fresh set has
+	// since been looked at.
+	"fresh2": {
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 17.0 / 23, "merge": 8.0 / 9, "summary": 11.0 / 13, "yes-no": 1, "overall": 55.0 / 64},
+		refused: map[string]float64{"contradiction": 21.0 / 30, "negation": 1, "invented-fact": 1, "link": 1,
+			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 8.0 / 9, "off-section-summary": 1},
+	},
 	"check": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 11.0 / 12, "merge": 1, "summary": 7.0 / 10, "yes-no": 6.0 / 7, "overall": 36.0 / 41},
 		refused: map[string]float64{"contradiction": 4.0 / 7, "negation": 1, "invented-fact": 1, "link": 1,
@@ -70,7 +78,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "check", "fresh"} {
+	for _, half := range []string{"tune", "tune2", "check", "fresh", "fresh2"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
