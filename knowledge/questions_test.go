@@ -14,7 +14,9 @@ import (
 func TestQuestionsAboutTheWholeText(t *testing.T) {
 	ix := article()
 	for _, q := range []string{"Summarize the article", "What is the main argument?", "What's the author's thesis?",
-		"Key takeaways please", "tl;dr?", "Give me the gist"} {
+		"Key takeaways please", "tl;dr?", "Give me the gist", "What is the writer arguing, broadly?",
+		"Outline the main points of this opinion piece", "Sum it up in a couple of sentences: what's the central claim?",
+		"Summarise the editorial in two sentences"} {
 		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable || a.ContentWords != 0 {
 			t.Errorf("%q: got answerable %v with %d content words, want no topic", q, a.Answerable, a.ContentWords)
 		}

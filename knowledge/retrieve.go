@@ -195,7 +195,8 @@ func idiomAt(words []word, seq []string) bool {
 // sets the question's cue and whole flag. It returns how many it picked.
 func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) int {
 	// whole counts the words that may ask about a text as a whole, or
-	// say little ("give me the gist"); wholeAsked whether one asks.
+	// say little ("give me the gist", "in two sentences"); wholeAsked
+	// whether one asks.
 	n, whole, wholeAsked := 0, 0, false
 	prev := ""
 	for i, w := range words {
@@ -214,7 +215,7 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		id, stemmed, _ := ix.lookup(w)
 		slots[n] = asked{w: w, id: id, key: stemmed, name: w.keep || w.capital && i > 0}
 		n++
-		if w.class&(classWhole|classGeneric) != 0 {
+		if w.class&(classWhole|classGeneric|classNumber) != 0 {
 			whole++
 		}
 		if w.class&classWhole != 0 {

@@ -217,7 +217,9 @@ const framingWords = `article articles author authors text piece writer writers 
 op ed oped blog say says said mention mentions mentioned mentioning
 tell tells told describe describes described explain explains according think thinks
 discuss discusses discussed cite cites cited citing refer refers referred write writes wrote written
-argue argues argued recount recounts recounted note notes noted comment comments commented
+argue argues argued arguing recount recounts recounted note notes noted noting comment comments commented
+commenting claiming speaking discussing describing explaining mentioning telling writing
+opinion editorial commentary
 speaker speakers panel panelist panelists panellist panellists presenter presenters
 analogy analogies metaphor metaphors simile comparison`
 
@@ -232,7 +234,8 @@ proverbs maxim maxims aphorism motto cliche cliché idiom expression`
 const wholeWords = `summary summaries summarize summarise summarized summarised summarizing summarising
 gist thesis overview recap synopsis takeaway takeaways argument arguments point points message
 idea ideas conclusion conclusions theme themes topic topics subject subjects lesson lessons
-purpose main central key overall core chief primary principal tldr tl dr nutshell`
+purpose main central key overall core chief primary principal tldr tl dr nutshell
+sum claim claims outline outlines rundown essence upshot highlights broadly basically briefly`
 
 // genericWords are everyday English words — light verbs, vague nouns and
 // adjectives — that say little about a question's topic. A question word the
@@ -246,7 +249,7 @@ making mean means meant need needed needs put said say says see seen seem seemed
 showed shown take taken takes taking tell think thought told took try tried turn turned use used
 uses want wanted wants went work worked works
 thing things way ways people person time times day days year years part place places point kind sort
-lot lots number case fact world life side group area end
+lot lots number case fact world life side group area end couple sentence sentences paragraph paragraphs
 good bad new old big small great little long short high low right left real sure able certain
 main whole different same important possible likely really actually generally currently
 much many several various current recent next last`
