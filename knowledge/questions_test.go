@@ -75,3 +75,35 @@ func TestFollowUpDoesNotRepeatThePreviousAnswer(t *testing.T) {
 		t.Errorf("got %q first, the previous answer again", got)
 	}
 }
+
+// TestNamesTheKnowledgeBaseDoesNotKnow checks that a question naming
+// something the knowledge base knows by no form is held to be about
+// something else: a country or body the article never names lowers the
+// confidence enough to decline a question that only shares the article's
+// everyday words, and a name is not known by one word of its expansion
+// ("union" of "European Union" is in "Soviet Union"). Names the knowledge
+// base knows by another form, or that are part of a longer name it knows,
+// keep their questions answered.
+func TestNamesTheKnowledgeBaseDoesNotKnow(t *testing.T) {
+	ix := article()
+	for _, q := range []string{
+		"What is Israel's position on the nuclear negotiations?",
+		"Is China part of the group negotiating with Iran?",
+		"What did the EU say about the sanctions?",
+	} {
+		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable {
+			t.Errorf("%q: answered with %q (confidence %.2f), want a decline", q, a.Quotes[0].Text(), a.Confidence)
+		}
+	}
+	for _, tt := range []struct{ question, want string }{
+		{"What has the US Congress pushed for?", "hard-hitting sanctions"},
+		{"Had officials in DC and Tehran tried to break the impasse before Geneva?", "efforts to break the impasse"},
+		{"What has Secretary of State John Kerry said about win-win outcomes?", "win-win"},
+		{"Is Iran as big a threat as the USSR was?", "Soviet Union"},
+	} {
+		a := ix.Answer(knowledge.Query{Text: tt.question})
+		if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), tt.want) {
+			t.Errorf("%q: got %+v, want a first quote with %q", tt.question, a.Quotes, tt.want)
+		}
+	}
+}
