@@ -138,6 +138,7 @@ const (
 	hasNumber                   // digits or a number word
 	hasTime                     // a date or time word
 	hasQuote                    // a quotation
+	hasDate                     // a calendar date: digits, a month or a day of the week
 )
 
 // ErrEmpty is returned by NewIndex when the documents hold no passage.
@@ -401,7 +402,10 @@ func wordFlags(w word, first bool) uint8 {
 		f |= hasName
 	}
 	if c := w.text[0]; '0' <= c && c <= '9' {
-		f |= hasNumber | hasTime
+		f |= hasNumber | hasTime | hasDate
+	}
+	if w.class&classCalendar != 0 {
+		f |= hasDate
 	}
 	if w.class&classNumber != 0 {
 		f |= hasNumber

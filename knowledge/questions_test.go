@@ -107,3 +107,33 @@ func TestNamesTheKnowledgeBaseDoesNotKnow(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionsThatAskForAFigureADateOrAName checks that a question asking
+// outright for a quantity, a calendar date or a name — by the noun after
+// "what" or "which", or by "deadline" — is declined when the sentence that
+// would answer it holds none (or only the question's own names), and
+// answered when it does.
+func TestQuestionsThatAskForAFigureADateOrAName(t *testing.T) {
+	ix := article()
+	for _, q := range []string{
+		"What was the vote count on the sanctions Congress pushed for?",
+		"What percentage of the sanctions did Congress want?",
+		"On what exact date did the talks in Vienna start?",
+		"What is the deadline for the final nuclear deal?",
+		"What is the name of the senior Western official quoted in Vienna?",
+	} {
+		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable {
+			t.Errorf("%q: answered with %q, want a decline", q, a.Quotes[0].Text())
+		}
+	}
+	for _, tt := range []struct{ question, want string }{
+		{"What is the number of issues that will make or break the peace?", "four big picture issues"},
+		{"What is the name of the former ambassador who compared diplomacy to remodeling a house?", "John Limbert"},
+		{"What expression does the writer use for good deeds?", "No good deed goes unpunished"},
+	} {
+		a := ix.Answer(knowledge.Query{Text: tt.question})
+		if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), tt.want) {
+			t.Errorf("%q: got %+v, want a first quote with %q", tt.question, a.Quotes, tt.want)
+		}
+	}
+}

@@ -70,6 +70,8 @@ type query struct {
 	// strict says the cue is a must: "how many…?" or "in what year…?"
 	// cannot be answered by a sentence without a number or a date.
 	strict bool
+	// afterWh counts the words since the last "what" or "which", 0 before one.
+	afterWh int
 	// whole says that every content word of the question asks about the
 	// text as a whole ("what is the main argument?"): it wants the overview.
 	whole bool
@@ -117,7 +119,7 @@ func strangers(words []asked, slots []slot) int {
 
 // parse turns a question (and an optional context) into query terms.
 func (ix *Index) parse(q *query, text, context string) {
-	q.slots, q.terms, q.order, q.cue, q.strict, q.whole = q.slotBuf[:0], q.termBuf[:0], q.orderBuf[:0], 0, false, false
+	q.slots, q.terms, q.order, q.cue, q.strict, q.whole, q.afterWh = q.slotBuf[:0], q.termBuf[:0], q.orderBuf[:0], 0, false, false, 0
 	// Idioms are matched on the question's words, including stop words.
 	var words [maxWords]word
 	nw := 0
@@ -236,6 +238,12 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 	for i, w := range words {
 		ix.cue(q, w, prev)
 		prev = w.text
+		switch {
+		case w.text == "what" || w.text == "which":
+			q.afterWh = 1
+		case q.afterWh > 0:
+			q.afterWh++
+		}
 		if isStop(w) || n == maxSlots {
 			continue
 		}
@@ -261,11 +269,23 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 }
 
 // cue records what kind of answer a question word asks for.
+//
+// The first cue wins, except that a strict one (a quantity or a date asked
+// for outright) overrides a loose one: "When is the deadline…?" wants a date.
 func (ix *Index) cue(q *query, w word, prev string) {
-	if q.cue != 0 {
+	if q.strict {
 		return
 	}
 	switch {
+	case prev == "how" && (w.text == "many" || w.text == "much"):
+		q.cue, q.strict = hasNumber, true
+	case q.afterWh > 0 && q.afterWh <= 4 && askedFor(w.text) != 0:
+		// "In what year…", "on what exact date…", "what was the vote
+		// count…": the noun a few words after "what" or "which".
+		q.cue, q.strict = askedFor(w.text), true
+	case w.text == "deadline" || w.text == "deadlines":
+		q.cue, q.strict = hasDate, true
+	case q.cue != 0:
 	case w.class&classQuestion != 0:
 		switch w.text {
 		case "who", "whom", "whose":
@@ -273,23 +293,28 @@ func (ix *Index) cue(q *query, w word, prev string) {
 		case "when":
 			q.cue = hasTime
 		}
-	case prev == "how" && (w.text == "many" || w.text == "much"):
-		q.cue, q.strict = hasNumber, true
-	case (prev == "what" || prev == "which") && calendarWord(w.text):
-		q.cue, q.strict = hasTime, true
 	case w.class&classQuote != 0:
 		q.cue = hasQuote
 	}
 }
 
-// calendarWord reports whether w names a unit of the calendar, as in "in
-// what year" or "on which day".
-func calendarWord(w string) bool {
+// askedFor says what a noun after "what" or "which" asks the answer to
+// hold: a date for "date", "year" or "day" ("on which day"), a time for
+// "week" or "month", a number for "number", "count" or "percentage", a
+// name for "name" ("what is the name of…").
+func askedFor(w string) uint8 {
 	switch w {
-	case "date", "dates", "year", "years", "day", "days", "month", "months", "week", "weeks":
-		return true
+	case "date", "dates", "year", "years", "day", "days":
+		return hasDate
+	case "month", "months", "week", "weeks":
+		return hasTime
+	case "name", "names":
+		return hasName
+	case "number", "count", "percentage", "percent", "proportion", "population", "amount", "total",
+		"tally", "figure", "figures":
+		return hasNumber
 	}
-	return false
+	return 0
 }
 
 // phraseKey joins the keys of consecutive content words.
@@ -901,8 +926,8 @@ func (ix *Index) Answer(q Query) Answer {
 	// "How many…?" wants a number, "When…?" a time and "What saying…?" a
 	// quotation: a best sentence without one answers a different question.
 	// A quantity or a date asked for outright is a must.
-	if cue := query.cue; cue == hasNumber || cue == hasTime || cue == hasQuote {
-		if ix.unitFlags[cands[0].unit]&cue == 0 {
+	if cue := query.cue; cue == hasNumber || cue == hasTime || cue == hasDate || cue == hasQuote || query.strict {
+		if ix.unitFlags[cands[0].unit]&cue == 0 || cue == hasName && !ix.namesMore(query, cands[0].unit) {
 			conf *= 0.85
 			if query.strict {
 				conf = 0
@@ -922,6 +947,24 @@ func (ix *Index) Answer(q Query) Answer {
 	a.Hits = ix.passagesOf(cands, q.K)
 	a.Quotes = ix.quotes(query, s, cands)
 	return a
+}
+
+// namesMore says whether unit u names something the question does not:
+// "What is the name of the official who…?" is not answered by a sentence
+// whose only names are the question's own. It scans the sentence, so it
+// is kept for the rare questions that ask for a name outright.
+func (ix *Index) namesMore(q *query, u int32) bool {
+	un := ix.unit(u)
+	for _, t := range Terms(ix.passages[un.passage].Sentences[un.sentence].Text) {
+		if !t.Name {
+			continue
+		}
+		id, ok := ix.vocab[t.Stem]
+		if !ok || !slices.Contains(q.order[:q.asked], id) {
+			return true
+		}
+	}
+	return false
 }
 
 // quotations answers a question that asks only for quotations ("what

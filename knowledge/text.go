@@ -31,6 +31,7 @@ const (
 	classIdiom                       // the first word of an idiom in the lexicon
 	classQuote                       // "quote", "adage": the question asks for a quotation
 	classWhole                       // "gist", "thesis", "main": the question may ask about a text as a whole
+	classCalendar                    // a month or a day of the week: a date
 )
 
 // wordClasses maps a lower-case word to its classes; one lookup per word.
@@ -43,7 +44,7 @@ var wordClasses = func() map[string]uint16 {
 		{classStop, stopWords}, {classQuestion, questionWords}, {classFraming, framingWords},
 		{classGeneric, genericWords}, {classNumber, numberWords}, {classTime, timeWords},
 		{classPronoun, personalPronouns}, {classQuote, quoteWords}, {classFraming, quoteWords},
-		{classWhole, wholeWords},
+		{classWhole, wholeWords}, {classCalendar, calendarWords},
 	} {
 		for _, w := range strings.Fields(c.words) {
 			m[w] |= c.class
@@ -264,6 +265,11 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 september october november december days day ago soon recently past future time times
 since until later earlier`
 )
+
+// calendarWords name a day of a calendar: a sentence with one (or with
+// digits) can say on what date something happened.
+const calendarWords = `monday tuesday wednesday thursday friday saturday sunday january february march
+april june july august september october november december`
 
 // personalPronouns stand for people named elsewhere.
 const personalPronouns = `they them their he him his she her`
