@@ -288,7 +288,7 @@ func (ix *Index) cue(q *query, w word, prev string) {
 	case q.cue != 0:
 	case w.class&classQuestion != 0:
 		switch w.text {
-		case "who", "whom", "whose":
+		case "who", "whom", "whose", "where":
 			q.cue = hasName
 		case "when":
 			q.cue = hasTime

@@ -24,7 +24,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// looked at, before the neighbours and the claim check's valence
 		// were built. Unknown names (strangerFactor) cost the check half one
 		// covered question ("the Islamic Republic") for two uncovered ones.
-		{"../../testdata/eval/paraphrase-tune.jsonl", floor{0.485, 0.662, 0.783, 0.235, 0}},
+		{"../../testdata/eval/paraphrase-tune.jsonl", floor{0.485, 0.676, 0.783, 0.235, 0}},
 		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.500, 0.676, 0.696, 0.221, 0}},
 		{"../../testdata/eval/paraphrase-fresh.jsonl", floor{0.628, 0.731, 0.88, 0.192, 0}},
 		// The second fresh sets were written blind at the start of session
