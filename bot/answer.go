@@ -45,7 +45,7 @@ func refersBack(q string) bool {
 			return true
 		}
 	}
-	return slices.ContainsFunc(ws, func(w string) bool { return personalPronouns[w] || demonstratives[w] })
+	return pointsBack(ws)
 }
 
 // continueWords is the most words naming a topic that a question pointing
@@ -55,10 +55,10 @@ func refersBack(q string) bool {
 // one conversation fewer there, and none lost any.
 const continueWords = 3
 
-// pointsBack reports whether q holds a pronoun or demonstrative that refers
+// pointsBack reports whether the words of a question hold a pronoun or demonstrative that refers
 // back to the previous turn ("is that accurate?", "what came of it?").
-func pointsBack(q string) bool {
-	return slices.ContainsFunc(words(q), func(w string) bool { return personalPronouns[w] || demonstratives[w] })
+func pointsBack(ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return personalPronouns[w] || demonstratives[w] })
 }
 
 // ellipsis reports whether q, a question with no topic of its own, takes
@@ -101,8 +101,8 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 		single = ix.Answer(q)
 		// A question with no topic at all ("what is this article about?")
 		// is about the text as a whole, not the previous answer.
-		if prev.Answer != "" && pointsBack(question) && single.ContentWords > 0 && single.ContentWords <= continueWords {
-			c := ix.Continue(knowledge.Query{Text: question, Context: prev.Context, K: b.poolK()}, prev.Answer)
+		if prev.Answer != "" && pointsBack(words(question)) && single.ContentWords > 0 && single.ContentWords <= continueWords {
+			c := ix.Continue(knowledge.Query{Text: question, K: b.poolK()}, prev.Answer)
 			if c.Answerable {
 				return c, true
 			}

@@ -7,57 +7,61 @@ import "strings"
 // it?") from the paragraph that answer quoted: what a reader asks next is
 // most often answered by the sentences around the ones just read. previous
 // is the previous answer as shown (its quotes, or a draft's wording); its
-// paragraph is the one it is found in, as a question would find it.
+// paragraph is the one it quotes word for word, or else the one a question
+// made of it finds. Only the question's own words count; q.Context is not
+// read.
 //
-// The sentence of that paragraph that best holds the question's own words
-// is quoted, preferring one the previous answer did not quote; when none
-// holds any of them, the sentence after the last one it quoted (or, at the
-// paragraph's end, the one before the first): the continuation of what was
-// read. It declines a question that names something the knowledge base
-// does not know, or asks outright for a figure, date or name the chosen
-// sentence lacks; the caller asks it only of a short question that refers
-// back and is not answered otherwise.
+// The sentence of that paragraph not quoted yet that best holds the
+// question's words is quoted; when none holds any of them, the one after
+// the last quoted (or, at the paragraph's end, the one before the first):
+// the continuation of what was read. It declines when every sentence of the
+// paragraph was quoted already, when the question names something the
+// knowledge base does not know, and when the question word asks for what
+// the chosen sentence lacks ("when…?" a time, "who…?" a name, "how
+// many…?" a number). The caller asks it only of a short question that
+// refers back and is not answered otherwise.
 func (ix *Index) Continue(q Query, previous string) Answer {
 	a := Answer{Question: q.Text}
 	first, end, quoted := ix.quotedIn(previous)
 	if len(quoted) == 0 {
 		return a
 	}
-	s, query := ix.begin(q.Text, q.Context)
+	s, query := ix.begin(q.Text, "")
 	defer ix.release(s)
 	a.ContentWords = query.asked
 	if query.strangers > 0 {
 		return a
 	}
-	own := query.asked
 	best, bestScore := int32(-1), float32(0)
 	for u := first; u < end; u++ {
+		if isQuoted(quoted, u) {
+			continue
+		}
 		var m [maxSlots]float32
 		ix.match(query, s, u, m[:len(query.slots)], 1)
 		var sc float32
-		for i, c := range m[:own] {
+		for i, c := range m[:query.asked] {
 			sc += c * query.slots[i].weight
-		}
-		if isQuoted(quoted, u) {
-			sc *= 0.5 // what was just read says it less newly
 		}
 		if sc > bestScore {
 			best, bestScore = u, sc
 		}
 	}
 	if best < 0 {
-		best = ix.nextUnread(first, end, quoted)
+		if best = nextUnread(first, end, quoted); best < 0 {
+			return a
+		}
 	}
-	if query.strict && (ix.unitFlags[best]&query.cue == 0 || query.cue == hasName && !ix.namesMore(query, best)) {
+	if cue := query.cue; cue != 0 && (ix.unitFlags[best]&cue == 0 || cue == hasName && query.strict && !ix.namesMore(query, best)) {
 		return a
 	}
 	un := ix.unit(best)
 	p := ix.passages[un.passage]
 	a.Answerable, a.Confidence = true, AnswerThreshold
 	a.Quotes = []Quote{{Passage: p, Sentence: int(un.sentence), Score: a.Confidence}}
-	if next := int(un.sentence) + 1; un.n < shortSentence && next < len(p.Sentences) {
+	if next := best + 1; un.n < shortSentence && next < end && !isQuoted(quoted, next) {
 		// "Simply put: It doesn't." says little without what follows.
-		a.Quotes = append(a.Quotes, Quote{Passage: p, Sentence: next, Score: a.Confidence})
+		a.Quotes = append(a.Quotes, Quote{Passage: p, Sentence: int(un.sentence) + 1, Score: a.Confidence})
 	}
 	a.Hits = []Hit{{Passage: p, Score: a.Confidence}}
 	return a
@@ -69,7 +73,8 @@ const shortSentence = 4
 
 // quotedIn finds the paragraph an answer's text comes from (the units from
 // first to end) and the units of it the text quotes word for word; when it
-// quotes none so (a draft's wording), the one that answers its text best.
+// quotes none so (a draft's wording), the one that answers its text best,
+// if it covers enough of it.
 func (ix *Index) quotedIn(text string) (first, end int32, quoted []int32) {
 	if strings.TrimSpace(text) == "" {
 		return 0, 0, nil
@@ -84,6 +89,7 @@ func (ix *Index) quotedIn(text string) (first, end int32, quoted []int32) {
 	if top < 0 {
 		return 0, 0, nil
 	}
+	cover := cands[0].coverage
 	p := ix.unitPassage[top]
 	first, end = ix.passFirst[p], int32(ix.numUnits())
 	if int(p)+1 < len(ix.passFirst) {
@@ -95,16 +101,21 @@ func (ix *Index) quotedIn(text string) (first, end int32, quoted []int32) {
 			quoted = append(quoted, u)
 		}
 	}
-	if len(quoted) == 0 {
+	if len(quoted) == 0 && cover >= minRewordedCover {
 		quoted = append(quoted, top)
 	}
 	return first, end, quoted
 }
 
+// minRewordedCover is how much of a previous answer that quotes nothing
+// word for word (a draft's wording) the sentence it is taken to come from
+// must cover.
+const minRewordedCover = 0.5
+
 // nextUnread returns the first unit after the last quoted one in the
-// paragraph, or else the last unit before the first quoted one, or else the
-// last quoted one.
-func (ix *Index) nextUnread(first, end int32, quoted []int32) int32 {
+// paragraph, or else the last unit before the first quoted one, or -1 when
+// every unit of the paragraph was quoted.
+func nextUnread(first, end int32, quoted []int32) int32 {
 	last, earliest := quoted[len(quoted)-1], quoted[0]
 	for u := last + 1; u < end; u++ {
 		if !isQuoted(quoted, u) {
@@ -116,7 +127,7 @@ func (ix *Index) nextUnread(first, end int32, quoted []int32) int32 {
 			return u
 		}
 	}
-	return last
+	return -1
 }
 
 func isQuoted(quoted []int32, u int32) bool {

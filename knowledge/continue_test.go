@@ -27,6 +27,14 @@ func TestContinue(t *testing.T) {
 		{"a name the knowledge base does not know", "Does that include Israel?", trickle, nil},
 		{"a figure asked for outright", "How many officials does that make?", trickle, nil},
 		{"no previous answer", "Is that accurate?", "", nil},
+		{"the one before, after a paragraph's last sentence", "Is that accurate?",
+			"“It should be made clear to Iran in word and deed that they are being challenged for what they do, not for what they are.”",
+			[]string{"Emasculating this argument"}},
+		{"a draft's wording, found by its words", "Is that accurate?",
+			"Some politicians and pundits portray Iran as if it rivalled the former Soviet Union as a threat to Western interests [1].",
+			[]string{"Simply put: It doesn’t.", "Iran is a regional power"}},
+		{"a previous answer the knowledge base does not hold", "Is that accurate?", "Hello there, and welcome to the general chat.", nil},
+		{"a time asked for that the sentence lacks", "When was that?", trickle, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,5 +57,20 @@ func TestContinue(t *testing.T) {
 				t.Errorf("got hits %+v, want the quoted paragraph alone", a.Hits)
 			}
 		})
+	}
+}
+
+// TestContinueAfterAWholeParagraph checks that a follow-up about an answer
+// that quoted every sentence of its paragraph is not answered with what was
+// just read.
+func TestContinueAfterAWholeParagraph(t *testing.T) {
+	ix := article()
+	a := ix.Answer(knowledge.Query{Text: "What has Congress pushed for?"})
+	if !a.Answerable {
+		t.Fatal("the first question is not answered")
+	}
+	whole := a.Quotes[0].Passage.Text
+	if c := ix.Continue(knowledge.Query{Text: "Is that accurate?"}, whole); c.Answerable {
+		t.Errorf("got %q, want no answer: every sentence was quoted", c.Quotes[0].Text())
 	}
 }

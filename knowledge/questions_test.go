@@ -137,3 +137,54 @@ func TestQuestionsThatAskForAFigureADateOrAName(t *testing.T) {
 		}
 	}
 }
+
+// TestTheTypeOfAnswerAskedFor checks which questions ask outright for a
+// date, a figure or a name: the noun right after "what" or "which" (a
+// copula and a modifier between them allowed) or "deadline" after
+// "what"/"when", answered by a sentence with a month, a weekday or digits;
+// not a noun that is the subject of a verb after an auxiliary ("what will
+// the coming weeks bring?") nor "deadline" in a why-question.
+func TestTheTypeOfAnswerAskedFor(t *testing.T) {
+	doc, err := knowledge.Parse("t.txt", []byte("The talks began on a Monday in March in the capital.\n\n"+
+		"The deadline was extended because the sides needed more time to talk.\n\n"+
+		"The population wants the talks to end in peace, and the coming weeks will bring more meetings."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := knowledge.NewIndex([]*knowledge.Document{doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ question, want string }{
+		{"On which day did the talks begin?", "Monday in March"},
+		{"Why was the deadline extended?", "needed more time"},
+		{"What does the population want?", "end in peace"},
+		{"What will the coming weeks bring?", "more meetings"},
+	} {
+		a := ix.Answer(knowledge.Query{Text: tt.question})
+		if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), tt.want) {
+			t.Errorf("%q: got %+v, want an answer quoting %q", tt.question, a.Quotes, tt.want)
+		}
+	}
+	for _, q := range []string{"What is the deadline for the talks?", "What was the vote count on the talks?"} {
+		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable {
+			t.Errorf("%q: answered with %q, want a decline: no sentence holds a date or a figure for it", q, a.Quotes[0].Text())
+		}
+	}
+}
+
+// TestWhereAsksForAPlace checks that "where" prefers a sentence that names
+// something, as "who" does: a place is a name.
+func TestWhereAsksForAPlace(t *testing.T) {
+	doc, err := knowledge.Parse("t.txt", []byte("The talks are held in winter, often.\n\nThe talks are held in winter, in Vienna."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := knowledge.NewIndex([]*knowledge.Document{doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := ix.Answer(knowledge.Query{Text: "Where are the talks held?"}); !a.Answerable || !strings.Contains(a.Quotes[0].Text(), "Vienna") {
+		t.Errorf("got %+v, want the sentence naming Vienna first", a.Quotes)
+	}
+}

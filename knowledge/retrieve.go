@@ -67,10 +67,13 @@ type query struct {
 	terms []qterm
 	order []int32 // asked term ids in question order, -1 for unseen words
 	cue   uint8   // unit flag the question word asks for, 0 for none
-	// strict says the cue is a must: "how many…?" or "in what year…?"
-	// cannot be answered by a sentence without a number or a date.
+	// strict says the cue is a must: "how many…?", "in what year…?" or
+	// "what is the name of…?" cannot be answered by a sentence without a
+	// number, a date or a name.
 	strict bool
-	// afterWh counts the words since the last "what" or "which", 0 before one.
+	// afterWh counts the words since the last "what" or "which", 0 before
+	// one or once an auxiliary after it says the wh-word is an object ("what
+	// will the coming days bring?").
 	afterWh int
 	// whole says that every content word of the question asks about the
 	// text as a whole ("what is the main argument?"): it wants the overview.
@@ -241,6 +244,8 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		switch {
 		case w.text == "what" || w.text == "which":
 			q.afterWh = 1
+		case q.afterWh == 1 && auxiliaries[w.text]:
+			q.afterWh = 0 // "what does the population want?" asks no type
 		case q.afterWh > 0:
 			q.afterWh++
 		}
@@ -270,8 +275,9 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 
 // cue records what kind of answer a question word asks for.
 //
-// The first cue wins, except that a strict one (a quantity or a date asked
-// for outright) overrides a loose one: "When is the deadline…?" wants a date.
+// The first cue wins, except that a strict one (a quantity, a date or a
+// name asked for outright) overrides a loose one: "When is the deadline…?"
+// wants a date.
 func (ix *Index) cue(q *query, w word, prev string) {
 	if q.strict {
 		return
@@ -283,7 +289,9 @@ func (ix *Index) cue(q *query, w word, prev string) {
 		// "In what year…", "on what exact date…", "what was the vote
 		// count…": the noun a few words after "what" or "which".
 		q.cue, q.strict = askedFor(w.text), true
-	case w.text == "deadline" || w.text == "deadlines":
+	case (w.text == "deadline" || w.text == "deadlines") && (q.afterWh > 0 || q.cue == hasTime):
+		// "What is the deadline…?", "When is the deadline…?"; not "Why was
+		// the deadline extended?".
 		q.cue, q.strict = hasDate, true
 	case q.cue != 0:
 	case w.class&classQuestion != 0:
@@ -296,6 +304,15 @@ func (ix *Index) cue(q *query, w word, prev string) {
 	case w.class&classQuote != 0:
 		q.cue = hasQuote
 	}
+}
+
+// auxiliaries after "what" or "which" make it the object of the verb to
+// come, so that the noun after them is its subject, not the type of answer
+// asked for: "what will the coming days bring?", "what does the population
+// want?". A copula keeps it the type: "what was the vote count?".
+var auxiliaries = map[string]bool{
+	"do": true, "does": true, "did": true, "will": true, "would": true, "can": true, "could": true,
+	"should": true, "shall": true, "may": true, "might": true, "must": true,
 }
 
 // askedFor says what a noun after "what" or "which" asks the answer to
@@ -311,7 +328,7 @@ func askedFor(w string) uint8 {
 	case "name", "names":
 		return hasName
 	case "number", "count", "percentage", "percent", "proportion", "population", "amount", "total",
-		"tally", "figure", "figures":
+		"tally":
 		return hasNumber
 	}
 	return 0
@@ -925,7 +942,7 @@ func (ix *Index) Answer(q Query) Answer {
 	conf := confKB*query.coverage() + confWindow*cands[0].coverage + confPassage*cands[0].passage
 	// "How many…?" wants a number, "When…?" a time and "What saying…?" a
 	// quotation: a best sentence without one answers a different question.
-	// A quantity or a date asked for outright is a must.
+	// A quantity, a date or a name asked for outright is a must.
 	if cue := query.cue; cue == hasNumber || cue == hasTime || cue == hasDate || cue == hasQuote || query.strict {
 		if ix.unitFlags[cands[0].unit]&cue == 0 || cue == hasName && !ix.namesMore(query, cands[0].unit) {
 			conf *= 0.85
@@ -951,20 +968,21 @@ func (ix *Index) Answer(q Query) Answer {
 
 // namesMore says whether unit u names something the question does not:
 // "What is the name of the official who…?" is not answered by a sentence
-// whose only names are the question's own. It scans the sentence, so it
-// is kept for the rare questions that ask for a name outright.
+// whose only names are the question's own. It scans the sentence, so it is
+// kept for the rare questions that ask for a name outright.
 func (ix *Index) namesMore(q *query, u int32) bool {
 	un := ix.unit(u)
-	for _, t := range Terms(ix.passages[un.passage].Sentences[un.sentence].Text) {
-		if !t.Name {
-			continue
+	first, more := true, false
+	scanWords(ix.passages[un.passage].Sentences[un.sentence].Text, func(w word) {
+		isFirst := first
+		first = false
+		if more || isStop(w) || !(w.keep || w.capital && !isFirst) {
+			return
 		}
-		id, ok := ix.vocab[t.Stem]
-		if !ok || !slices.Contains(q.order[:q.asked], id) {
-			return true
-		}
-	}
-	return false
+		id, _, _ := ix.lookup(w)
+		more = id < 0 || !slices.Contains(q.order[:q.asked], id)
+	})
+	return more
 }
 
 // quotations answers a question that asks only for quotations ("what

@@ -30,15 +30,14 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// The second fresh sets were written blind at the start of session
 		// 5, before its changes; the first fresh sets are tuning material
 		// since.
-		{"../../testdata/eval/paraphrase-fresh2.jsonl", floor{0.585, 0.691, 0.818, 0.160, 0}},
+		{"../../testdata/eval/paraphrase-fresh2.jsonl", floor{0.585, 0.702, 0.818, 0.160, 0}},
 		{"../../testdata/eval/conversations-tune.jsonl", floor{0.778, 0.778, 1, 0.111, 0.8}},
 		{"../../testdata/eval/conversations-check.jsonl", floor{0.778, 0.889, 0.5, 0.111, 0.85}},
 		{"../../testdata/eval/conversations-fresh.jsonl", floor{0.667, 0.762, 1, 0.095, 0.792}},
 		// A follow-up about the previous answer itself, answered from its
-		// paragraph (knowledge's Index.Continue), gained four covered
-		// conversations here and answered two uncovered follow-ups that
-		// were declined before.
-		{"../../testdata/eval/conversations-fresh2.jsonl", floor{0.724, 0.862, 0.429, 0.034, 0.778}},
+		// paragraph (knowledge's Index.Continue), gained three conversations
+		// here (0.722 before).
+		{"../../testdata/eval/conversations-fresh2.jsonl", floor{0.690, 0.828, 0.714, 0.069, 0.806}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
