@@ -86,26 +86,17 @@ func TestFollowUpDoesNotRepeatThePreviousAnswer(t *testing.T) {
 // keep their questions answered.
 func TestNamesTheKnowledgeBaseDoesNotKnow(t *testing.T) {
 	ix := article()
-	for _, q := range []string{
+	wantDeclined(t, ix,
 		"What is Israel's position on the nuclear negotiations?",
 		"Is China part of the group negotiating with Iran?",
 		"What did the EU say about the sanctions?",
-	} {
-		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable {
-			t.Errorf("%q: answered with %q (confidence %.2f), want a decline", q, a.Quotes[0].Text(), a.Confidence)
-		}
-	}
-	for _, tt := range []struct{ question, want string }{
-		{"What has the US Congress pushed for?", "hard-hitting sanctions"},
-		{"Had officials in DC and Tehran tried to break the impasse before Geneva?", "efforts to break the impasse"},
-		{"What has Secretary of State John Kerry said about win-win outcomes?", "win-win"},
-		{"Is Iran as big a threat as the USSR was?", "Soviet Union"},
-	} {
-		a := ix.Answer(knowledge.Query{Text: tt.question})
-		if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), tt.want) {
-			t.Errorf("%q: got %+v, want a first quote with %q", tt.question, a.Quotes, tt.want)
-		}
-	}
+	)
+	wantFirstQuotes(t, ix,
+		firstQuote{"What has the US Congress pushed for?", "hard-hitting sanctions"},
+		firstQuote{"Had officials in DC and Tehran tried to break the impasse before Geneva?", "efforts to break the impasse"},
+		firstQuote{"What has Secretary of State John Kerry said about win-win outcomes?", "win-win"},
+		firstQuote{"Is Iran as big a threat as the USSR was?", "Soviet Union"},
+	)
 }
 
 // TestQuestionsThatAskForAFigureADateOrAName checks that a question asking
@@ -115,27 +106,18 @@ func TestNamesTheKnowledgeBaseDoesNotKnow(t *testing.T) {
 // answered when it does.
 func TestQuestionsThatAskForAFigureADateOrAName(t *testing.T) {
 	ix := article()
-	for _, q := range []string{
+	wantDeclined(t, ix,
 		"What was the vote count on the sanctions Congress pushed for?",
 		"What percentage of the sanctions did Congress want?",
 		"On what exact date did the talks in Vienna start?",
 		"What is the deadline for the final nuclear deal?",
 		"What is the name of the senior Western official quoted in Vienna?",
-	} {
-		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable {
-			t.Errorf("%q: answered with %q, want a decline", q, a.Quotes[0].Text())
-		}
-	}
-	for _, tt := range []struct{ question, want string }{
-		{"What is the number of issues that will make or break the peace?", "four big picture issues"},
-		{"What is the name of the former ambassador who compared diplomacy to remodeling a house?", "John Limbert"},
-		{"What expression does the writer use for good deeds?", "No good deed goes unpunished"},
-	} {
-		a := ix.Answer(knowledge.Query{Text: tt.question})
-		if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), tt.want) {
-			t.Errorf("%q: got %+v, want a first quote with %q", tt.question, a.Quotes, tt.want)
-		}
-	}
+	)
+	wantFirstQuotes(t, ix,
+		firstQuote{"What is the number of issues that will make or break the peace?", "four big picture issues"},
+		firstQuote{"What is the name of the former ambassador who compared diplomacy to remodeling a house?", "John Limbert"},
+		firstQuote{"What expression does the writer use for good deeds?", "No good deed goes unpunished"},
+	)
 }
 
 // TestTheTypeOfAnswerAskedFor checks which questions ask outright for a
@@ -145,38 +127,29 @@ func TestQuestionsThatAskForAFigureADateOrAName(t *testing.T) {
 // not a noun that is the subject of a verb after an auxiliary ("what will
 // the coming weeks bring?") nor "deadline" in a why-question.
 func TestTheTypeOfAnswerAskedFor(t *testing.T) {
-	doc, err := knowledge.Parse("t.txt", []byte("The talks began on a Monday in March in the capital.\n\n"+
+	ix := indexOf(t, "The talks began on a Monday in March in the capital.\n\n"+
 		"The deadline was extended because the sides needed more time to talk.\n\n"+
-		"The population wants the talks to end in peace, and the coming weeks will bring more meetings."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := knowledge.NewIndex([]*knowledge.Document{doc})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range []struct{ question, want string }{
-		{"On which day did the talks begin?", "Monday in March"},
-		{"Why was the deadline extended?", "needed more time"},
-		{"What does the population want?", "end in peace"},
-		{"What will the coming weeks bring?", "more meetings"},
-	} {
-		a := ix.Answer(knowledge.Query{Text: tt.question})
-		if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), tt.want) {
-			t.Errorf("%q: got %+v, want an answer quoting %q", tt.question, a.Quotes, tt.want)
-		}
-	}
-	for _, q := range []string{"What is the deadline for the talks?", "What was the vote count on the talks?"} {
-		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable {
-			t.Errorf("%q: answered with %q, want a decline: no sentence holds a date or a figure for it", q, a.Quotes[0].Text())
-		}
-	}
+		"The population wants the talks to end in peace, and the coming weeks will bring more meetings.")
+	wantFirstQuotes(t, ix,
+		firstQuote{"On which day did the talks begin?", "Monday in March"},
+		firstQuote{"Why was the deadline extended?", "needed more time"},
+		firstQuote{"What does the population want?", "end in peace"},
+		firstQuote{"What will the coming weeks bring?", "more meetings"},
+	)
+	wantDeclined(t, ix, "What is the deadline for the talks?", "What was the vote count on the talks?")
 }
 
 // TestWhereAsksForAPlace checks that "where" prefers a sentence that names
 // something, as "who" does: a place is a name.
 func TestWhereAsksForAPlace(t *testing.T) {
-	doc, err := knowledge.Parse("t.txt", []byte("The talks are held in winter, often.\n\nThe talks are held in winter, in Vienna."))
+	ix := indexOf(t, "The talks are held in winter, often.\n\nThe talks are held in winter, in Vienna.")
+	wantFirstQuotes(t, ix, firstQuote{"Where are the talks held?", "Vienna"})
+}
+
+// indexOf indexes one document made of text.
+func indexOf(t *testing.T, text string) *knowledge.Index {
+	t.Helper()
+	doc, err := knowledge.Parse("t.txt", []byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +157,30 @@ func TestWhereAsksForAPlace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a := ix.Answer(knowledge.Query{Text: "Where are the talks held?"}); !a.Answerable || !strings.Contains(a.Quotes[0].Text(), "Vienna") {
-		t.Errorf("got %+v, want the sentence naming Vienna first", a.Quotes)
+	return ix
+}
+
+// wantDeclined fails the test for each question ix answers.
+func wantDeclined(t *testing.T, ix *knowledge.Index, questions ...string) {
+	t.Helper()
+	for _, q := range questions {
+		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable {
+			t.Errorf("%q: answered with %q (confidence %.2f), want a decline", q, a.Quotes[0].Text(), a.Confidence)
+		}
+	}
+}
+
+// firstQuote is a question and what its answer's first quote must hold.
+type firstQuote struct{ question, want string }
+
+// wantFirstQuotes fails the test for each question ix does not answer with
+// a first quote holding its want.
+func wantFirstQuotes(t *testing.T, ix *knowledge.Index, cases ...firstQuote) {
+	t.Helper()
+	for _, tt := range cases {
+		a := ix.Answer(knowledge.Query{Text: tt.question})
+		if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), tt.want) {
+			t.Errorf("%q: got %+v, want a first quote with %q", tt.question, a.Quotes, tt.want)
+		}
 	}
 }
