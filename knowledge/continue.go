@@ -81,15 +81,14 @@ func (ix *Index) quotedIn(text string) (first, end int32, quoted []int32) {
 	}
 	s, q := ix.begin(text, "")
 	cands := ix.rank(q, s)
-	top := int32(-1)
+	top, cover := int32(-1), float32(0)
 	if len(cands) > 0 {
-		top = cands[0].unit
+		top, cover = cands[0].unit, cands[0].coverage
 	}
-	ix.release(s)
+	ix.release(s) // cands belongs to s: nothing of it is read after this
 	if top < 0 {
 		return 0, 0, nil
 	}
-	cover := cands[0].coverage
 	p := ix.unitPassage[top]
 	first, end = ix.passFirst[p], int32(ix.numUnits())
 	if int(p)+1 < len(ix.passFirst) {

@@ -244,6 +244,12 @@ func TestConcurrentAnswers(t *testing.T) {
 					t.Errorf("got %+v", a.Quotes)
 					return
 				}
+				// A follow-up about that answer shares the same scratch pool.
+				c := ix.Continue(knowledge.Query{Text: "Why was that?"}, "“"+a.Quotes[0].Text()+"”")
+				if !c.Answerable || c.Quotes[0].Passage != a.Quotes[0].Passage {
+					t.Errorf("follow-up: got %+v", c.Quotes)
+					return
+				}
 			}
 		})
 	}
