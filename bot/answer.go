@@ -55,8 +55,9 @@ func refersBack(q string) bool {
 // one conversation fewer there, and none lost any.
 const continueWords = 3
 
-// pointsBack reports whether the words of a question hold a pronoun or demonstrative that refers
-// back to the previous turn ("is that accurate?", "what came of it?").
+// pointsBack reports whether the words of a question hold a pronoun or a
+// demonstrative that refers back to the previous turn ("is that
+// accurate?", "what came of it?").
 func pointsBack(ws []string) bool {
 	return slices.ContainsFunc(ws, func(w string) bool { return personalPronouns[w] || demonstratives[w] })
 }

@@ -294,6 +294,7 @@ func (ix *Index) cue(q *query, w word, prev string) {
 		// the deadline extended?".
 		q.cue, q.strict = hasDate, true
 	case q.cue != 0:
+		// A loose cue is set already: the first one stands.
 	case w.class&classQuestion != 0:
 		switch w.text {
 		case "who", "whom", "whose", "where":
