@@ -184,3 +184,13 @@ func wantFirstQuotes(t *testing.T, ix *knowledge.Index, cases ...firstQuote) {
 		}
 	}
 }
+
+// TestFiguresOfSpeech checks that an everyday figure of speech finds the
+// plain words it stands for.
+func TestFiguresOfSpeech(t *testing.T) {
+	ix := indexOf(t, "The two delegations met privately to settle the dispute.\n\n"+
+		"The weather in the city was cold all week.")
+	wantFirstQuotes(t, ix,
+		firstQuote{"Did the delegations meet behind closed doors?", "met privately"},
+	)
+}

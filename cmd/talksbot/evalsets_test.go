@@ -25,14 +25,14 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// were built. Unknown names (strangerFactor) cost the check half one
 		// covered question ("the Islamic Republic") for two uncovered ones.
 		{"../../testdata/eval/paraphrase-tune.jsonl", floor{0.485, 0.676, 0.783, 0.235, 0}},
-		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.500, 0.676, 0.696, 0.221, 0}},
+		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.515, 0.691, 0.696, 0.206, 0}},
 		{"../../testdata/eval/paraphrase-fresh.jsonl", floor{0.628, 0.731, 0.88, 0.192, 0}},
 		// The second fresh sets were written blind at the start of session
 		// 5, before its changes; the first fresh sets are tuning material
 		// since.
 		{"../../testdata/eval/paraphrase-fresh2.jsonl", floor{0.585, 0.702, 0.818, 0.160, 0}},
 		{"../../testdata/eval/conversations-tune.jsonl", floor{0.778, 0.778, 1, 0.111, 0.8}},
-		{"../../testdata/eval/conversations-check.jsonl", floor{0.778, 0.889, 0.5, 0.111, 0.85}},
+		{"../../testdata/eval/conversations-check.jsonl", floor{0.833, 0.944, 0.5, 0.056, 0.9}},
 		{"../../testdata/eval/conversations-fresh.jsonl", floor{0.667, 0.762, 1, 0.095, 0.792}},
 		// A follow-up about the previous answer itself, answered from its
 		// paragraph (knowledge's Index.Continue), gained three conversations
