@@ -64,6 +64,7 @@ type Index struct {
 	vocab          map[string]int32 // stem → term id; the keys are substrings of stemText
 	stemText       string           // every stem, in term id order
 	stemOff        []int32          // term t's stem is stemText[stemOff[t]:stemOff[t+1]]
+	byStem         []int32          // term ids in the order of their stems, for finding a stem's extensions
 	lex            lexicon
 	idf            []float32
 	queryStems     sync.Map // query word → stem, for words the vocabulary lacks
@@ -388,10 +389,33 @@ func (ix *Index) packStems() {
 	}
 	ix.stemText = text.String()
 	ix.vocab = make(map[string]int32, len(stems))
+	ix.byStem = make([]int32, len(stems))
 	for id := range stems {
 		ix.vocab[ix.stem(int32(id))] = int32(id)
+		ix.byStem[id] = int32(id)
+	}
+	slices.SortFunc(ix.byStem, func(a, b int32) int { return strings.Compare(ix.stem(a), ix.stem(b)) })
+}
+
+// extensions calls yield with the ids of the knowledge base's stems that
+// extend stem by a few letters ("threaten" for "threat"), until yield
+// returns false.
+func (ix *Index) extensions(stem string, yield func(id int32) bool) {
+	i, _ := slices.BinarySearchFunc(ix.byStem, stem, func(id int32, t string) int { return strings.Compare(ix.stem(id), t) })
+	for ; i < len(ix.byStem); i++ {
+		st := ix.stem(ix.byStem[i])
+		if !strings.HasPrefix(st, stem) {
+			return
+		}
+		if len(st) > len(stem) && len(st) <= len(stem)+maxExtension && !yield(ix.byStem[i]) {
+			return
+		}
 	}
 }
+
+// maxExtension is the most letters a stem may extend a question's word by
+// and still count as its derived form.
+const maxExtension = 3
 
 // stem returns the stem of term id.
 func (ix *Index) stem(id int32) string { return ix.stemText[ix.stemOff[id]:ix.stemOff[id+1]] }

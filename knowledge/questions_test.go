@@ -194,3 +194,17 @@ func TestFiguresOfSpeech(t *testing.T) {
 		firstQuote{"Did the delegations meet behind closed doors?", "met privately"},
 	)
 }
+
+// TestWhatTheQuestionIsAbout checks that a question whose focus noun, the
+// one "what" asks about, the knowledge base knows by no form is held less
+// likely covered than its other words say, and that a word the knowledge
+// base holds only lengthened ("threat" in "threatening") is known.
+func TestWhatTheQuestionIsAbout(t *testing.T) {
+	ix := indexOf(t, "The talks resumed in spring after the sanctions on Iran were tightened.\n\n"+
+		"Hardliners keep threatening the talks.")
+	wantDeclined(t, ix, "What sanctions relief will Iran receive from the talks?")
+	wantFirstQuotes(t, ix,
+		firstQuote{"What sanctions were tightened?", "sanctions on Iran were tightened"},
+		firstQuote{"What threat do the talks face?", "threatening the talks"},
+	)
+}

@@ -30,7 +30,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// The second fresh sets were written blind at the start of session
 		// 5, before its changes; the first fresh sets are tuning material
 		// since.
-		{"../../testdata/eval/paraphrase-fresh2.jsonl", floor{0.585, 0.702, 0.818, 0.160, 0}},
+		{"../../testdata/eval/paraphrase-fresh2.jsonl", floor{0.596, 0.713, 0.848, 0.149, 0}},
 		{"../../testdata/eval/conversations-tune.jsonl", floor{0.778, 0.778, 1, 0.111, 0.8}},
 		{"../../testdata/eval/conversations-check.jsonl", floor{0.833, 0.944, 0.5, 0.056, 0.9}},
 		{"../../testdata/eval/conversations-fresh.jsonl", floor{0.667, 0.762, 1, 0.095, 0.792}},
