@@ -398,8 +398,8 @@ func (ix *Index) packStems() {
 }
 
 // extensions calls yield with the ids of the knowledge base's stems that
-// extend stem by a few letters ("threaten" for "threat"), until yield
-// returns false.
+// are stem with a derivational suffix ("threaten" for "threat"), until
+// yield returns false.
 func (ix *Index) extensions(stem string, yield func(id int32) bool) {
 	i, _ := slices.BinarySearchFunc(ix.byStem, stem, func(id int32, t string) int { return strings.Compare(ix.stem(id), t) })
 	for ; i < len(ix.byStem); i++ {
@@ -407,15 +407,21 @@ func (ix *Index) extensions(stem string, yield func(id int32) bool) {
 		if !strings.HasPrefix(st, stem) {
 			return
 		}
-		if len(st) > len(stem) && len(st) <= len(stem)+maxExtension && !yield(ix.byStem[i]) {
+		if derivational[st[len(stem):]] && !yield(ix.byStem[i]) {
 			return
 		}
 	}
 }
 
-// maxExtension is the most letters a stem may extend a question's word by
-// and still count as its derived form.
-const maxExtension = 3
+// derivational are the suffixes, as Porter2 leaves them, that make one
+// English word of another without changing what it is about: "threat" →
+// "threaten", "critic" → "critical", "escalat" → "escalator". Any other
+// lengthening is a word of its own ("secret" → "secretari", "super" →
+// "superpow").
+var derivational = map[string]bool{
+	"en": true, "er": true, "or": true, "al": true, "ic": true, "ist": true, "iz": true, "is": true,
+	"ism": true, "ive": true, "ous": true, "ful": true, "less": true, "ment": true, "ness": true, "ion": true,
+}
 
 // stem returns the stem of term id.
 func (ix *Index) stem(id int32) string { return ix.stemText[ix.stemOff[id]:ix.stemOff[id+1]] }

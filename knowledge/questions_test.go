@@ -197,14 +197,23 @@ func TestFiguresOfSpeech(t *testing.T) {
 
 // TestWhatTheQuestionIsAbout checks that a question whose focus noun, the
 // one "what" asks about, the knowledge base knows by no form is held less
-// likely covered than its other words say, and that a word the knowledge
-// base holds only lengthened ("threat" in "threatening") is known.
+// likely covered than its other words say (when an auxiliary after it
+// shows it is the object asked about), and that a word the knowledge base
+// holds only with a derivational suffix ("threat" in "threatening") is
+// known, but not one it holds only lengthened otherwise.
 func TestWhatTheQuestionIsAbout(t *testing.T) {
 	ix := indexOf(t, "The talks resumed in spring after the sanctions on Iran were tightened.\n\n"+
-		"Hardliners keep threatening the talks.")
+		"Hardliners keep threatening the talks.\n\n"+
+		"Senior officials from both sides met in Vienna.")
 	wantDeclined(t, ix, "What sanctions relief will Iran receive from the talks?")
 	wantFirstQuotes(t, ix,
 		firstQuote{"What sanctions were tightened?", "sanctions on Iran were tightened"},
 		firstQuote{"What threat do the talks face?", "threatening the talks"},
+		// No auxiliary after "officials gathered": the words after "what"
+		// run into the verb, which is not what the question is about.
+		firstQuote{"What officials gathered in Vienna?", "met in Vienna"},
 	)
+	// A lengthening that is not a suffix makes another word: "secret" is
+	// not "secretary", "super" not "superpower".
+	wantDeclined(t, article(), "Was there a secret agreement?", "What super weapons does Iran hold?")
 }

@@ -110,13 +110,16 @@ type asked struct {
 	pos  int    // its place among the question's words
 }
 
-// focusUnknown reports whether the last of the content words right after
-// "what" or "which" at place wh (the head of the noun phrase the question
-// asks about: "relief" in "what sanctions relief will Iran receive?") is
-// one no slot knows, neither the word nor a form the lexicon relates to it
-// nor one the knowledge base lengthens. Names are strangers' business, and
-// everyday, framing and time words say too little to count.
-func focusUnknown(wh int, words []asked, slots []slot) bool {
+// focusUnknown reports whether the noun phrase right after "what" or
+// "which" at place wh is the object the question asks about, followed by
+// an auxiliary or a copula ("what sanctions relief will Iran receive?",
+// "what threat do the talks face?"), and its last word, its head, is one no
+// slot knows: neither the word nor a form the lexicon relates to it nor one
+// the knowledge base lengthens. Without the auxiliary the words after
+// "what" may run into the verb ("what officials gathered in Vienna?").
+// Names are strangers' business, and everyday, framing and time words say
+// too little to count.
+func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 	if wh < 0 {
 		return false
 	}
@@ -126,7 +129,7 @@ func focusUnknown(wh int, words []asked, slots []slot) bool {
 			head, next = i, next+1
 		}
 	}
-	if head < 0 {
+	if head < 0 || next >= len(question) || !auxiliaries[question[next].text] && !copulas[question[next].text] {
 		return false
 	}
 	a := words[head]
@@ -135,6 +138,10 @@ func focusUnknown(wh int, words []asked, slots []slot) bool {
 	}
 	return slots[head].known == 0
 }
+
+// copulas are the forms of "be" and "have" that may follow a question's
+// focus: "what relief is there?", "what threats have they made?".
+var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true}
 
 // strangers counts the names among a question's words that no slot knows
 // (neither the word nor any related form is in the knowledge base) and that
@@ -193,9 +200,10 @@ func (ix *Index) parse(q *query, text, context string) {
 		if !a.name {
 			ix.expandSimilar(q, a.key, s, sl.weight, &sl.known)
 		}
-		if a.id < 0 && !a.name && len(a.key) >= minExtended {
-			// A word the knowledge base lacks in any form WordNet gives may
-			// still stand in it lengthened: "threat" in "threatening".
+		if a.id < 0 && !a.name && sl.known == 0 && len(a.key) >= minExtended {
+			// A word the knowledge base lacks in every form the lexicon
+			// gives may still stand in it with a suffix: "threat" in
+			// "threatening".
 			added := 0
 			ix.extensions(a.key, func(id int32) bool {
 				if ix.addExpansion(q, id, s, relDerived, sl.weight, &sl.known) {
@@ -220,7 +228,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	}
 	q.asked = len(q.slots)
 	q.strangers = strangers(slots[:n], q.slots)
-	q.unknownFocus = focusUnknown(q.whPos, slots[:n], q.slots)
+	q.unknownFocus = focusUnknown(q.whPos, words[:nw], slots[:n], q.slots)
 	if context != "" && len(q.slots) < maxSlots {
 		ix.addContext(q, context)
 	}
