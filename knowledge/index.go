@@ -64,7 +64,6 @@ type Index struct {
 	vocab          map[string]int32 // stem → term id; the keys are substrings of stemText
 	stemText       string           // every stem, in term id order
 	stemOff        []int32          // term t's stem is stemText[stemOff[t]:stemOff[t+1]]
-	byStem         []int32          // term ids in the order of their stems, for finding a stem's extensions
 	lex            lexicon
 	idf            []float32
 	queryStems     sync.Map // query word → stem, for words the vocabulary lacks
@@ -389,25 +388,22 @@ func (ix *Index) packStems() {
 	}
 	ix.stemText = text.String()
 	ix.vocab = make(map[string]int32, len(stems))
-	ix.byStem = make([]int32, len(stems))
 	for id := range stems {
 		ix.vocab[ix.stem(int32(id))] = int32(id)
-		ix.byStem[id] = int32(id)
 	}
-	slices.SortFunc(ix.byStem, func(a, b int32) int { return strings.Compare(ix.stem(a), ix.stem(b)) })
 }
 
 // extensions calls yield with the ids of the knowledge base's stems that
 // are stem with a derivational suffix ("threaten" for "threat"), until
 // yield returns false.
 func (ix *Index) extensions(stem string, yield func(id int32) bool) {
-	i, _ := slices.BinarySearchFunc(ix.byStem, stem, func(id int32, t string) int { return strings.Compare(ix.stem(id), t) })
-	for ; i < len(ix.byStem); i++ {
-		st := ix.stem(ix.byStem[i])
-		if !strings.HasPrefix(st, stem) {
-			return
-		}
-		if derivational[st[len(stem):]] && !yield(ix.byStem[i]) {
+	var buf [64]byte
+	if len(stem)+maxSuffix > len(buf) {
+		return
+	}
+	for _, suffix := range derivational {
+		key := append(append(buf[:0], stem...), suffix...)
+		if id, ok := ix.vocab[string(key)]; ok && !yield(id) {
 			return
 		}
 	}
@@ -418,10 +414,10 @@ func (ix *Index) extensions(stem string, yield func(id int32) bool) {
 // "threaten", "critic" → "critical", "escalat" → "escalator". Any other
 // lengthening is a word of its own ("secret" → "secretari", "super" →
 // "superpow").
-var derivational = map[string]bool{
-	"en": true, "er": true, "or": true, "al": true, "ic": true, "ist": true, "iz": true, "is": true,
-	"ism": true, "ive": true, "ous": true, "ful": true, "less": true, "ment": true, "ness": true, "ion": true,
-}
+var derivational = [...]string{"en", "er", "or", "al", "ic", "ist", "iz", "is", "ism", "ive", "ous", "ful", "less", "ment", "ness", "ion"}
+
+// maxSuffix is the length of the longest derivational suffix.
+const maxSuffix = 4
 
 // stem returns the stem of term id.
 func (ix *Index) stem(id int32) string { return ix.stemText[ix.stemOff[id]:ix.stemOff[id+1]] }
