@@ -1,6 +1,9 @@
 package knowledge
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Continue answers a follow-up that asks about the previous answer itself
 // ("is that accurate?", "does that include all of them?", "what came of
@@ -34,7 +37,7 @@ func (ix *Index) Continue(q Query, previous string) Answer {
 	}
 	best, bestScore := int32(-1), float32(0)
 	for u := first; u < end; u++ {
-		if isQuoted(quoted, u) {
+		if slices.Contains(quoted, u) {
 			continue
 		}
 		var m [maxSlots]float32
@@ -52,14 +55,14 @@ func (ix *Index) Continue(q Query, previous string) Answer {
 			return a
 		}
 	}
-	if cue := query.cue; cue != 0 && (ix.unitFlags[best]&cue == 0 || cue == hasName && query.strict && !ix.namesMore(query, best)) {
+	if query.cue != 0 && !ix.holdsCue(query, best) {
 		return a
 	}
 	un := ix.unit(best)
 	p := ix.passages[un.passage]
 	a.Answerable, a.Confidence = true, AnswerThreshold
 	a.Quotes = []Quote{{Passage: p, Sentence: int(un.sentence), Score: a.Confidence}}
-	if next := best + 1; un.n < shortSentence && next < end && !isQuoted(quoted, next) {
+	if next := best + 1; un.n < shortSentence && next < end && !slices.Contains(quoted, next) {
 		// "Simply put: It doesn't." says little without what follows.
 		a.Quotes = append(a.Quotes, Quote{Passage: p, Sentence: int(un.sentence) + 1, Score: a.Confidence})
 	}
@@ -117,25 +120,16 @@ const minRewordedCover = 0.5
 func nextUnread(first, end int32, quoted []int32) int32 {
 	last, earliest := quoted[len(quoted)-1], quoted[0]
 	for u := last + 1; u < end; u++ {
-		if !isQuoted(quoted, u) {
+		if !slices.Contains(quoted, u) {
 			return u
 		}
 	}
 	for u := earliest - 1; u >= first; u-- {
-		if !isQuoted(quoted, u) {
+		if !slices.Contains(quoted, u) {
 			return u
 		}
 	}
 	return -1
-}
-
-func isQuoted(quoted []int32, u int32) bool {
-	for _, q := range quoted {
-		if q == u {
-			return true
-		}
-	}
-	return false
 }
 
 // flatten folds white space to single spaces, for finding a sentence in a

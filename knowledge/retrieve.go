@@ -1008,7 +1008,7 @@ func (ix *Index) Answer(q Query) Answer {
 	// quotation: a best sentence without one answers a different question.
 	// A quantity, a date or a name asked for outright is a must.
 	if cue := query.cue; cue == hasNumber || cue == hasTime || cue == hasDate || cue == hasQuote || query.strict {
-		if ix.unitFlags[cands[0].unit]&cue == 0 || cue == hasName && !ix.namesMore(query, cands[0].unit) {
+		if !ix.holdsCue(query, cands[0].unit) {
 			conf *= 0.85
 			if query.strict {
 				conf = 0
@@ -1033,6 +1033,16 @@ func (ix *Index) Answer(q Query) Answer {
 	a.Hits = ix.passagesOf(cands, q.K)
 	a.Quotes = ix.quotes(query, s, cands)
 	return a
+}
+
+// holdsCue says whether unit u holds what the question's cue asks for: a
+// number, a time, a date, a quotation or a name; a name asked for outright
+// must be one the question does not hold.
+func (ix *Index) holdsCue(q *query, u int32) bool {
+	if ix.unitFlags[u]&q.cue == 0 {
+		return false
+	}
+	return q.cue != hasName || !q.strict || ix.namesMore(q, u)
 }
 
 // namesMore says whether unit u names something the question does not:
