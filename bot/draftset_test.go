@@ -63,6 +63,13 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 		refused: map[string]float64{"contradiction": 21.0 / 30, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 8.0 / 9, "off-section-summary": 1},
 	},
+	// A third blind set (149 drafts for 41 questions), written at the start
+	// of session 6 before any change: the second has since been looked at.
+	"fresh3": {
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 12.0 / 16, "merge": 9.0 / 10, "summary": 8.0 / 10, "yes-no": 7.0 / 11, "overall": 48.0 / 59},
+		refused: map[string]float64{"contradiction": 12.0 / 17, "negation": 1, "invented-fact": 10.0 / 11, "link": 1,
+			"stitched-quote": 9.0 / 11, "wrong-citation": 1, "unsupported-claim": 9.0 / 10, "off-section-summary": 1},
+	},
 	"check": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 11.0 / 12, "merge": 1, "summary": 7.0 / 10, "yes-no": 6.0 / 7, "overall": 36.0 / 41},
 		refused: map[string]float64{"contradiction": 4.0 / 7, "negation": 1, "invented-fact": 1, "link": 1,
@@ -78,7 +85,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "check", "fresh", "fresh2"} {
+	for _, half := range []string{"tune", "tune2", "check", "fresh", "fresh2", "fresh3"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
@@ -206,8 +213,11 @@ func loadDrafts(t testing.TB, path string) []labelledDraft {
 func draftCitations(t testing.TB, ix *knowledge.Index, d labelledDraft) []bot.Citation {
 	t.Helper()
 	cites := make([]bot.Citation, 0, len(d.Passages))
+	// Runs of white space count as one space: the article's text has a
+	// non-breaking space that the stored passage holds as a plain one.
+	fold := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	for i, text := range d.Passages {
-		j := slices.IndexFunc(ix.Passages(), func(p *knowledge.Passage) bool { return p.Text == text })
+		j := slices.IndexFunc(ix.Passages(), func(p *knowledge.Passage) bool { return fold(p.Text) == fold(text) })
 		if j < 0 {
 			t.Fatalf("%s: passage [%d] is not a passage of the article", d.ID, i+1)
 		}
