@@ -217,3 +217,22 @@ func TestWhatTheQuestionIsAbout(t *testing.T) {
 	// not "secretary", "super" not "superpower".
 	wantDeclined(t, article(), "Was there a secret agreement?", "What super weapons does Iran hold?")
 }
+
+// TestHowAsksForAKindOfAnswer checks that the word after "how" in "how
+// long", "how many" and the like asks for a kind of answer rather than
+// naming a topic ("long" is not the "long history"), and that "how many"
+// asks about the noun after it as "what" does: warheads the knowledge base
+// knows by no form.
+func TestHowAsksForAKindOfAnswer(t *testing.T) {
+	ix := indexOf(t, "The meetings will go on for three more days.\n\n"+
+		"The long history of the meetings is well known.")
+	wantFirstQuotes(t, ix, firstQuote{"How long are the meetings?", "three more days"})
+	wantDeclined(t, article(), "How many nuclear warheads does the US have?")
+}
+
+// TestHyphenatedCompounds checks that a compound the question hyphenates
+// and the knowledge base writes solid is read as one word.
+func TestHyphenatedCompounds(t *testing.T) {
+	ix := indexOf(t, "Hardliners in both capitals oppose the deal.\n\nThe hard winter delayed the talks.")
+	wantFirstQuotes(t, ix, firstQuote{"What did the hard-liners do?", "oppose the deal"})
+}

@@ -111,14 +111,19 @@ type asked struct {
 }
 
 // focusUnknown reports whether the noun phrase right after "what" or
-// "which" at place wh is the object the question asks about, followed by
-// an auxiliary or a copula ("what sanctions relief will Iran receive?",
-// "what threat do the talks face?"), and its last word, its head, is one no
-// slot knows: neither the word nor a form the lexicon relates to it nor one
-// the knowledge base lengthens. Without the auxiliary the words after
-// "what" may run into the verb ("what officials gathered in Vienna?").
-// Names are strangers' business, and everyday, framing and time words say
-// too little to count.
+// "which" (or "how many") at place wh is the object the question asks
+// about, followed by an auxiliary or a copula ("what sanctions relief will
+// Iran receive?", "how many warheads does Iran have?"), and its last word,
+// its head, is one no slot knows, or knows only through a distant relation
+// (a credit below 0.15: "warheads" through "nuclear"). Without the
+// auxiliary the words after "what" may run into the verb ("what officials
+// gathered in Vienna?"). Names are strangers' business, and everyday,
+// framing and time words say too little to count.
+// distantCredit is the credit below which a word counts as known only
+// distantly: below every relation of the lexicon (0.55 and up), as a
+// word-vector neighbour gives.
+const distantCredit = 0.15
+
 func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 	if wh < 0 {
 		return false
@@ -136,7 +141,7 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 	if a.name || a.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) != 0 {
 		return false
 	}
-	return slots[head].known == 0
+	return slots[head].known < distantCredit
 }
 
 // copulas are the forms of "be" and "have" that may follow a question's
@@ -170,7 +175,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	// Idioms are matched on the question's words, including stop words.
 	var words [maxWords]word
 	nw := 0
-	scanWords(text, func(w word) {
+	scanWords(ix.joinCompounds(text), func(w word) {
 		if nw < maxWords {
 			words[nw] = w
 			nw++
@@ -232,6 +237,40 @@ func (ix *Index) parse(q *query, text, context string) {
 	if context != "" && len(q.slots) < maxSlots {
 		ix.addContext(q, context)
 	}
+}
+
+// joinCompounds writes a hyphenated word as one ("hard-liners" as
+// "hardliners") when the knowledge base holds the joined word: people
+// hyphenate compounds that texts write solid.
+func (ix *Index) joinCompounds(text string) string {
+	if !strings.Contains(text, "-") {
+		return text
+	}
+	var b []byte
+	for i := 1; i+1 < len(text); i++ {
+		if text[i] != '-' || !isLetterByte(text[i-1]) || !isLetterByte(text[i+1]) {
+			continue
+		}
+		from, to := i-1, i+1
+		for from > 0 && isLetterByte(text[from-1]) {
+			from--
+		}
+		for to < len(text) && isLetterByte(text[to]) {
+			to++
+		}
+		joined := strings.ToLower(text[from:i] + text[i+1:to])
+		if _, ok := ix.vocab[ix.stemQuery(joined)]; !ok {
+			continue
+		}
+		if b == nil {
+			b = []byte(text)
+		}
+		b[i] = 0 // dropped below
+	}
+	if b == nil {
+		return text
+	}
+	return strings.ReplaceAll(string(b), "\x00", "")
 }
 
 // addContext adds the previous turn's words: they weigh less than the
@@ -297,10 +336,17 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 	prev := ""
 	for i, w := range words {
 		ix.cue(q, w, prev)
+		prev2 := prev
 		prev = w.text
 		switch {
 		case w.text == "what" || w.text == "which":
 			q.afterWh = 1
+			if q.whPos < 0 {
+				q.whPos = i
+			}
+		case prev2 == "how" && (w.text == "many" || w.text == "much"):
+			// "How many warheads does…?" asks about warheads as "what
+			// warheads" would.
 			if q.whPos < 0 {
 				q.whPos = i
 			}
@@ -309,7 +355,9 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		case q.afterWh > 0:
 			q.afterWh++
 		}
-		if isStop(w) || n == maxSlots {
+		if isStop(w) || n == maxSlots || i > 0 && words[i-1].text == "how" && howWords[w.text] {
+			// "How long", "how many": the second word asks, with "how",
+			// for a kind of answer; it is no topic.
 			continue
 		}
 		dup := false
@@ -345,6 +393,9 @@ func (ix *Index) cue(q *query, w word, prev string) {
 	switch {
 	case prev == "how" && (w.text == "many" || w.text == "much"):
 		q.cue, q.strict = hasNumber, true
+	case prev == "how" && (w.text == "long" || w.text == "soon") && q.cue == 0:
+		// "How long will the talks last?" asks for a span of time.
+		q.cue = hasTime
 	case q.afterWh > 0 && q.afterWh <= 4 && askedFor(w.text) != 0:
 		// "In what year…", "on what exact date…", "what was the vote
 		// count…": the noun a few words after "what" or "which".
@@ -365,6 +416,12 @@ func (ix *Index) cue(q *query, w word, prev string) {
 	case w.class&classQuote != 0:
 		q.cue = hasQuote
 	}
+}
+
+// howWords follow "how" to ask for a kind of answer (a span, a quantity,
+// a frequency) rather than name a topic.
+var howWords = map[string]bool{
+	"long": true, "soon": true, "many": true, "much": true, "often": true, "far": true, "old": true,
 }
 
 // auxiliaries after "what" or "which" make it the object of the verb to
