@@ -236,3 +236,48 @@ func TestHyphenatedCompounds(t *testing.T) {
 	ix := indexOf(t, "Hardliners in both capitals oppose the deal.\n\nThe hard winter delayed the talks.")
 	wantFirstQuotes(t, ix, firstQuote{"What did the hard-liners do?", "oppose the deal"})
 }
+
+// TestQuestionsAboutAnItemOfTheList checks that a question asking for an
+// item of the article's list by its place ("the second issue", "the last of
+// the four points") is answered with the summary of that theme, and that
+// one naming a topic besides, one past the end of the list, or one that
+// could mean either of two documents' lists is answered as any question.
+func TestQuestionsAboutAnItemOfTheList(t *testing.T) {
+	ix := article()
+	for _, tt := range []struct{ question, section string }{
+		{"What's the second big issue the author lists?", "Keeping Support At The Top"},
+		{"What's the fourth and final big issue the author raises?", "Dialogue Among Equals — But Not Equally Powerful"},
+		{"What's the last of the four points about?", "Dialogue Among Equals — But Not Equally Powerful"},
+		{"What's the third of the big-picture issues?", "Pursuing Interests Over Ideology"},
+		{"first issue?", "Handling the Spoilers"},
+	} {
+		a := ix.Answer(knowledge.Query{Text: tt.question})
+		if !a.Answerable || len(a.Quotes) < 2 {
+			t.Errorf("%q: got %+v, want the summary of %q", tt.question, a.Quotes, tt.section)
+			continue
+		}
+		for _, q := range a.Quotes {
+			if q.Passage.Section != tt.section {
+				t.Errorf("%q: quotes %q from %q, want only %q", tt.question, q.Text(), q.Passage.Section, tt.section)
+			}
+		}
+	}
+	wantFirstQuotes(t, ix, firstQuote{"What's the second issue with the sanctions Congress wants?", "Congress has pushed"})
+	wantDeclined(t, ix, "What's the ninth issue the author lists?")
+
+	two := func(title string) *knowledge.Document {
+		doc, err := knowledge.Parse(title+".md", []byte("# "+title+"\n\n## Costs\n\nThe costs rose.\n\n## Delays\n\nThe delays grew.\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	both, err := knowledge.NewIndex([]*knowledge.Document{two("Roads"), two("Bridges")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantDeclined(t, both, "What is the second issue?")
+	if a := both.Answer(knowledge.Query{Text: "What is the second issue about bridges?"}); !a.Answerable || a.Quotes[0].Text() != "The delays grew." {
+		t.Errorf("the second issue about bridges: got %+v, want the bridges' delays", a.Quotes)
+	}
+}

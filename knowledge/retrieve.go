@@ -94,6 +94,9 @@ type query struct {
 	// unknownFocus says the noun "what" or "which" asks about ("what
 	// sanctions relief…?") is one the knowledge base knows by no form.
 	unknownFocus bool
+	// theme is the theme the question asks for by its place in its
+	// document's list ("the second issue"), or -1.
+	theme int
 
 	// Backing arrays: a query lives on its caller's stack.
 	slotBuf  [maxSlots]slot
@@ -181,6 +184,7 @@ func (ix *Index) parse(q *query, text, context string) {
 			nw++
 		}
 	})
+	q.theme = ix.ordinalTheme(words[:nw])
 	extra := idiomWords(words[:nw])
 	var slots [maxSlots]asked
 	n := ix.contentWords(q, words[:nw], &slots)
@@ -1045,6 +1049,10 @@ func (ix *Index) Answer(q Query) Answer {
 	s, query := ix.begin(q.Text, q.Context)
 	defer ix.release(s)
 	a.ContentWords = query.asked
+	if query.theme >= 0 {
+		ix.themeAnswer(&a, query.theme)
+		return a
+	}
 	if query.whole {
 		// "What is the main argument?" asks about no topic in particular.
 		a.ContentWords = 0

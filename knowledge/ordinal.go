@@ -1,0 +1,143 @@
+package knowledge
+
+import (
+	"slices"
+	"strings"
+)
+
+// A question may ask for an item of the document's own list by its place:
+// "What's the second big issue the author lists?", "What is the last of
+// the four points about?". A document whose sections are its themes ("1)
+// Handling the Spoilers", "2) …") is such a list, and the answer is the
+// summary of that theme.
+
+// ordinals are the words that name a place in a list; -1 is the last.
+var ordinals = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+	"sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+	"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10,
+	"last": -1, "final": -1,
+}
+
+// listItems are nouns for the items of a text's list.
+var listItems = wordSet(`issue issues point points section sections theme themes part parts factor
+factors challenge challenges topic topics item items heading headings lesson lessons pillar pillars
+element elements area areas reason reasons step steps takeaway takeaways consideration considerations
+problem problems principle principles question questions`)
+
+// listVerbs say what an author does with a list's items: "the second issue
+// the author raises".
+var listVerbs = wordSet(`list lists listed raise raises raised identify identifies identified
+highlight highlights highlighted name names named give gives gave lay lays laid set sets out cover
+covers covered address addresses addressed mention mentions mentioned bring brings brought flag flags
+flagged discuss discusses discussed offer offers offered present presents presented`)
+
+func wordSet(s string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// ordinalTheme returns the theme a question asks for by its place in its
+// document's list, or -1. The question must hold an ordinal and, within
+// the next five words, a noun for a list's item ("the fourth and final big
+// issue"); every other word must say nothing of a topic (a stop, framing,
+// generic or number word, a verb of listing) or come from the title of the
+// document, which describes the list ("big-picture issues"). Among the
+// documents with that many themes whose titles hold those words, exactly
+// one must remain.
+func (ix *Index) ordinalTheme(words []word) int {
+	place, at := 0, -1
+	for i, w := range words {
+		n, ok := ordinals[w.text]
+		if !ok {
+			continue
+		}
+		for _, next := range words[i+1 : min(len(words), i+6)] {
+			if listItems[next.text] {
+				place, at = n, i
+				break
+			}
+		}
+		if place != 0 {
+			break
+		}
+	}
+	if place == 0 {
+		return -1
+	}
+	// The words left must describe the list, not a topic.
+	var titleWords []string
+	for i, w := range words {
+		_, isOrdinal := ordinals[w.text]
+		switch {
+		case i == at || isOrdinal || listItems[w.text] || listVerbs[w.text]:
+		case isStop(w) || w.class&(classGeneric|classWhole|classNumber) != 0:
+		default:
+			titleWords = append(titleWords, stem(w.text))
+		}
+	}
+	found := -1
+	for _, doc := range ix.docs {
+		themes := ix.docThemes(doc.ID)
+		if len(themes) == 0 || place > len(themes) || !titleHolds(doc.Title, titleWords) {
+			continue
+		}
+		if found >= 0 {
+			return -1 // two documents could be meant
+		}
+		if place < 0 {
+			found = themes[len(themes)-1]
+		} else {
+			found = themes[place-1]
+		}
+	}
+	return found
+}
+
+// docThemes returns the indexes into ix.themes of a document's themes, in
+// order.
+func (ix *Index) docThemes(doc string) []int {
+	var out []int
+	for i, th := range ix.themes {
+		if th.Doc == doc {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// titleHolds reports whether title holds every one of the stems.
+func titleHolds(title string, stems []string) bool {
+	if len(stems) == 0 {
+		return true
+	}
+	var have []string
+	scanWords(title, func(w word) { have = append(have, stem(w.text)) })
+	for _, s := range stems {
+		found := false
+		for _, h := range have {
+			found = found || h == s
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// themeAnswer answers with the summary of theme i.
+func (ix *Index) themeAnswer(a *Answer, i int) {
+	sum := ix.Summarize(ix.themes[i])
+	for _, q := range sum.Quotes {
+		a.Quotes = append(a.Quotes, q)
+		if !slices.ContainsFunc(a.Hits, func(h Hit) bool { return h.Passage == q.Passage }) {
+			a.Hits = append(a.Hits, Hit{Passage: q.Passage, Score: 1})
+		}
+	}
+	if len(a.Quotes) > 0 {
+		a.Answerable, a.Confidence = true, 1
+	}
+}
