@@ -281,3 +281,55 @@ func TestQuestionsAboutAnItemOfTheList(t *testing.T) {
 		t.Errorf("the second issue about bridges: got %+v, want the bridges' delays", a.Quotes)
 	}
 }
+
+// TestQuestionsAboutTheTextItself checks questions about the text rather
+// than its topic: where it appeared (the sentence naming its document's
+// source), where its author writes from ("here in Vienna") and whom the
+// author spoke to ("told me", "described to me"); and that questions of
+// another shape are not taken for them.
+func TestQuestionsAboutTheTextItself(t *testing.T) {
+	ix := article()
+	wantFirstQuotes(t, ix,
+		firstQuote{"Where was this op-ed first published?", "originally appeared in Huffington Post"},
+		firstQuote{"Is this from HuffPost?", "originally appeared in Huffington Post"},
+		firstQuote{"Who published this piece?", "originally appeared in Huffington Post"},
+		firstQuote{"Where is the writer filing from?", "here in Vienna"},
+		firstQuote{"Which city is the writer filing this piece from?", "here in Vienna"},
+	)
+	for _, q := range []string{"Who did the author actually speak to for the piece?", "Who are the author's sources?"} {
+		a := ix.Answer(knowledge.Query{Text: q})
+		var got []string
+		for _, qu := range a.Quotes {
+			got = append(got, qu.Text())
+		}
+		joined := strings.Join(got, " ")
+		if !strings.Contains(joined, "official told me") || !strings.Contains(joined, "described to me") {
+			t.Errorf("%q: got %q, want the sentences that say who told the author", q, got)
+		}
+	}
+	// A year asked for outright is not in the sentence that names the
+	// source; "who did Iran talk to?" is about the topic.
+	wantDeclined(t, ix, "In what year did this article originally appear in Huffington Post?")
+	if a := ix.Answer(knowledge.Query{Text: "Who did Iran talk to?"}); a.Answerable && strings.Contains(a.Quotes[0].Text(), "told me") {
+		t.Errorf("who did Iran talk to: got %q, want an answer about Iran", a.Quotes[0].Text())
+	}
+
+	// A document whose source no sentence names has nothing to quote.
+	doc, err := knowledge.Parse("memo.md", []byte("---\ntitle: Memo\nsource: Example Times\n---\nThe budget grew.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	memo, err := knowledge.NewIndex([]*knowledge.Document{doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantDeclined(t, memo, "Where was this piece published?")
+	doc, err = knowledge.Parse("memo.md", []byte("---\ntitle: Memo\nsource: Example Times\n---\nThe budget grew.\n\nFirst published in the Example  Times.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if memo, err = knowledge.NewIndex([]*knowledge.Document{doc}); err != nil {
+		t.Fatal(err)
+	}
+	wantFirstQuotes(t, memo, firstQuote{"Where was this piece published?", "First published in the Example Times."})
+}

@@ -97,6 +97,8 @@ type query struct {
 	// theme is the theme the question asks for by its place in its
 	// document's list ("the second issue"), or -1.
 	theme int
+	// about is the question about the text itself it asks (aboutPublished…).
+	about uint8
 
 	// Backing arrays: a query lives on its caller's stack.
 	slotBuf  [maxSlots]slot
@@ -185,6 +187,7 @@ func (ix *Index) parse(q *query, text, context string) {
 		}
 	})
 	q.theme = ix.ordinalTheme(words[:nw])
+	q.about = aboutText(words[:nw])
 	extra := idiomWords(words[:nw])
 	var slots [maxSlots]asked
 	n := ix.contentWords(q, words[:nw], &slots)
@@ -1052,6 +1055,11 @@ func (ix *Index) Answer(q Query) Answer {
 	if query.theme >= 0 {
 		ix.themeAnswer(&a, query.theme)
 		return a
+	}
+	if query.about != aboutNothing && !query.strict {
+		if ix.textAnswer(&a, query.about, q.K); a.Answerable {
+			return a
+		}
 	}
 	if query.whole {
 		// "What is the main argument?" asks about no topic in particular.

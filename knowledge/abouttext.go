@@ -1,0 +1,155 @@
+package knowledge
+
+import "strings"
+
+// Questions about the text itself rather than its topic: where it was
+// published, where its author writes from, whom the author spoke to. Their
+// words are mostly framing ("the writer", "this piece"), which retrieval
+// ignores, so they are recognised by their shape and answered from what
+// the text says of itself.
+const (
+	aboutNothing    uint8 = iota
+	aboutPublished        // "Where was this piece first published?", "Is this from HuffPost?"
+	aboutWhereFrom        // "Where is the writer filing from?"
+	aboutWhoSpokeTo       // "Who did the author speak to?", "Who are the author's sources?"
+)
+
+var (
+	// textNouns name the text, authorNouns its author.
+	textNouns   = wordSet(`article piece op ed oped column essay story text blog post report editorial commentary this it`)
+	authorNouns = wordSet(`author writer reporter journalist correspondent columnist he she him her`)
+	// publishedWords ask where a text appeared.
+	publishedWords = wordSet(`publish published publication publisher appear appeared originally original first
+outlet newspaper paper magazine website site ran run printed print source`)
+	// placeWords ask where the author is: "filing from", "based"; placeNouns
+	// after "which" or "what" ask where.
+	placeWords = wordSet(`filing file files filed reporting reports report writing write writes written wrote based
+located stationed sitting staying`)
+	placeNouns = wordSet(`city town country place location`)
+	// contactWords ask whom the author spoke to.
+	contactWords = wordSet(`speak speaks spoke spoken speaking talk talks talked talking interview interviews
+interviewed interviewing consult consulted meet met source sources quote quoted cite cited rely relied`)
+	// speechVerbs report what someone said; followed by "me" they report it
+	// to the author: "told me", "described to me".
+	speechVerbs = wordSet(`told tell tells said say says described describes explained explains confided
+admitted remarked noted warned assured insisted wrote put`)
+)
+
+// aboutText reports which question about the text itself, if any, words
+// ask: every word must be one such a question is made of, or a name ("Is
+// this from HuffPost?").
+func aboutText(words []word) uint8 {
+	var who, where, when, text, author, published, place, contact, from, name bool
+	for i, w := range words {
+		t := w.text
+		switch {
+		case t == "who" || t == "whom":
+			who = true
+		case t == "where":
+			where = true
+		case t == "when" || t == "why" || t == "how":
+			when = true
+		case t == "from":
+			from = true
+		case textNouns[t]:
+			text = true
+		case authorNouns[t]:
+			author = true
+		case t == "sources":
+			contact = true
+		case placeNouns[t]:
+			// "Which city is the writer filing from?" asks where.
+			place = true
+			where = where || i > 0 && (words[i-1].text == "which" || words[i-1].text == "what")
+		case contactWords[t]:
+			contact = true
+		case publishedWords[t]:
+			published = true
+		case placeWords[t]:
+			place = true
+		case isStop(w) || w.class&(classGeneric|classTime|classNumber) != 0:
+		case w.capital && i > 0 || w.keep:
+			// A name: a publication asked about, or a place.
+			name = true
+		default:
+			return aboutNothing
+		}
+	}
+	switch {
+	case when:
+		return aboutNothing
+	case who && author && contact:
+		return aboutWhoSpokeTo
+	case where && place && (author || text):
+		return aboutWhereFrom
+	case text && !author && (published || from && (where || name)):
+		return aboutPublished
+	}
+	return aboutNothing
+}
+
+// textAnswer answers a question about the text itself with the sentences
+// that say it: where the text appeared (a sentence naming its document's
+// source), where its author writes from ("here in Vienna"), or what others
+// told the author ("told me").
+func (ix *Index) textAnswer(a *Answer, about uint8, k int) {
+	if k <= 0 {
+		k = 3
+	}
+	for _, u := range ix.aboutUnits(about) {
+		un := ix.unit(u)
+		p := ix.passages[un.passage]
+		if len(a.Hits) == 0 || a.Hits[len(a.Hits)-1].Passage != p {
+			if len(a.Hits) == k {
+				break
+			}
+			a.Hits = append(a.Hits, Hit{Passage: p, Score: 1})
+		}
+		a.Quotes = append(a.Quotes, Quote{Passage: p, Sentence: int(un.sentence), Score: 1})
+	}
+	if len(a.Quotes) > 0 {
+		a.Answerable, a.Confidence = true, 1
+	}
+}
+
+// aboutUnits returns, in reading order, up to three sentences that say
+// what a question about the text asks: the first sentence that places the
+// author, or those that report what someone told the author, or those
+// that name their document's source.
+func (ix *Index) aboutUnits(about uint8) []int32 {
+	var out []int32
+	switch about {
+	case aboutWhereFrom, aboutWhoSpokeTo:
+		flag, most := toAuthor, 3
+		if about == aboutWhereFrom {
+			flag, most = hereIn, 1
+		}
+		for u := range int32(ix.numUnits()) {
+			if ix.unitFlags[u]&flag != 0 {
+				if out = append(out, u); len(out) == most {
+					break
+				}
+			}
+		}
+	case aboutPublished:
+		for _, d := range ix.docs {
+			source := foldSpace(d.Source)
+			if source == "" {
+				continue
+			}
+			for pi := ix.docStart[d.ID]; pi < len(ix.passages) && ix.passages[pi].Doc == d.ID; pi++ {
+				for si, s := range ix.passages[pi].Sentences {
+					if strings.Contains(foldSpace(s.Text), source) {
+						if out = append(out, ix.passFirst[pi]+int32(si)); len(out) == 3 {
+							return out
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// foldSpace lower-cases s and folds its runs of white space into one space.
+func foldSpace(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
