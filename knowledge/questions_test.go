@@ -16,7 +16,9 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 	for _, q := range []string{"Summarize the article", "What is the main argument?", "What's the author's thesis?",
 		"Key takeaways please", "tl;dr?", "Give me the gist", "What is the writer arguing, broadly?",
 		"Outline the main points of this opinion piece", "Sum it up in a couple of sentences: what's the central claim?",
-		"Summarise the editorial in two sentences"} {
+		"Summarise the editorial in two sentences", "Quick summary please — I haven't read it.",
+		// A topic the whole text is about, found in most of its sections.
+		"What's the author's overall take on the Vienna talks?"} {
 		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable || a.ContentWords != 0 {
 			t.Errorf("%q: got answerable %v with %d content words, want no topic", q, a.Answerable, a.ContentWords)
 		}
@@ -25,6 +27,12 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 	if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), "Emasculating this argument") {
 		t.Errorf("got %+v, want the sentence about the argument", a.Quotes)
 	}
+	// A topic of one part of the text is asked about, and a word about the
+	// whole that the article lacks ("takeaway") frames the question.
+	wantFirstQuotes(t, ix,
+		firstQuote{"What is the main takeaway about the spoilers?", "spoilers"},
+		firstQuote{"What's the overall take on Congress?", "Congress"},
+	)
 }
 
 // TestQuestionsAboutQuotations checks that "quote", "saying" and "adage"

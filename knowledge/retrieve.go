@@ -81,9 +81,13 @@ type query struct {
 	// will the coming days bring?").
 	afterWh int
 	// whole says that every content word of the question asks about the
-	// text as a whole ("what is the main argument?"): it wants the overview.
+	// text as a whole ("what is the main argument?"), or names what the
+	// whole text is about ("the overall take on the talks"): it wants the
+	// overview.
 	whole bool
-	asked int // how many of the slots are the question's own words; the rest is context
+	// wholeAsked says that one of its words asks about the text as a whole.
+	wholeAsked bool
+	asked      int // how many of the slots are the question's own words; the rest is context
 	// strangers counts the names the knowledge base knows by no form
 	// ("Israel", "IAEA") that are not part of a longer name it knows
 	// ("State" in "Secretary of State John Kerry").
@@ -204,6 +208,12 @@ func (ix *Index) parse(q *query, text, context string) {
 		if a.w.class&classGeneric != 0 {
 			sl.weight = min(sl.weight, oov/2)
 		}
+		if a.id < 0 && a.w.class&classWhole != 0 && q.wholeAsked {
+			// "What is the main takeaway about the spoilers?": a word
+			// about the text as a whole that the knowledge base lacks
+			// frames the question, as "article" does.
+			sl.weight = 0
+		}
 		if a.id >= 0 {
 			sl.weight, sl.known = ix.idf[a.id], 1
 			q.add(qterm{id: a.id, slot: s, weight: weightAsked, credit: 1, scale: ix.idf[a.id]})
@@ -239,6 +249,11 @@ func (ix *Index) parse(q *query, text, context string) {
 		q.slots = append(q.slots, sl)
 	}
 	q.asked = len(q.slots)
+	if q.wholeAsked && !q.whole {
+		// "What's the author's overall take on the Vienna talks?": the
+		// topic named is the whole text's.
+		q.whole = ix.spreadThroughout(q, slots[:n])
+	}
 	q.strangers = strangers(slots[:n], q.slots)
 	q.unknownFocus = focusUnknown(q.whPos, words[:nw], slots[:n], q.slots)
 	if context != "" && len(q.slots) < maxSlots {
@@ -278,6 +293,37 @@ func (ix *Index) joinCompounds(text string) string {
 		return text
 	}
 	return strings.ReplaceAll(string(b), "\x00", "")
+}
+
+// spreadThroughout reports whether every topic word of the question (those
+// that do not ask about the text as a whole) stands, itself or as a close
+// relative, in at least half of the knowledge base's sections: what the
+// whole text is about, not one part of it.
+func (ix *Index) spreadThroughout(q *query, words []asked) bool {
+	half := max(2, (len(ix.sections)+1)/2)
+	in := make([]bool, len(ix.sections))
+	for i, a := range words {
+		if a.w.class&(classWhole|classGeneric|classNumber) != 0 {
+			continue
+		}
+		clear(in)
+		count := 0
+		for _, t := range q.terms {
+			if int(t.slot) != i || t.credit < relCredit[relDerived] {
+				continue
+			}
+			for _, p := range ix.posts[ix.postOff[t.id]:ix.postOff[t.id+1]] {
+				if sec := ix.passSec[ix.unitPassage[p&postUnitMax]]; !in[sec] {
+					in[sec] = true
+					count++
+				}
+			}
+		}
+		if count < half {
+			return false
+		}
+	}
+	return true
 }
 
 // addContext adds the previous turn's words: they weigh less than the
@@ -385,6 +431,7 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		}
 	}
 	q.whole = wholeAsked && whole == n
+	q.wholeAsked = wholeAsked
 	return n
 }
 

@@ -222,7 +222,8 @@ argue argues argued arguing recount recounts recounted note notes noted noting c
 commenting claiming speaking discussing describing explaining mentioning telling writing
 opinion editorial commentary
 speaker speakers panel panelist panelists panellist panellists presenter presenters
-analogy analogies metaphor metaphors simile comparison`
+analogy analogies metaphor metaphors simile comparison
+read reading reader readers`
 
 // quoteWords ask for a quotation: a question made of them finds the
 // sentences that quote someone. They are framing words too.
@@ -253,7 +254,7 @@ thing things way ways people person time times day days year years part place pl
 lot lots number case fact world life side group area end couple sentence sentences paragraph paragraphs
 good bad new old big small great little long short high low right left real sure able certain
 main whole different same important possible likely really actually generally currently
-much many several various current recent next last`
+much many several various current recent next last quick quickly`
 
 // numberWords and timeWords feed the "how many" and "when" cues.
 const (
