@@ -120,10 +120,14 @@ func TestQuestionsThatAskForAFigureADateOrAName(t *testing.T) {
 		"On what exact date did the talks in Vienna start?",
 		"What is the deadline for the final nuclear deal?",
 		"What is the name of the senior Western official quoted in Vienna?",
+		// The only name besides the question's own starts a quotation
+		// (“Diplomacy is like…”): no name at all.
+		"Which country was John Limbert ambassador to?",
 	)
 	wantFirstQuotes(t, ix,
 		firstQuote{"What is the number of issues that will make or break the peace?", "four big picture issues"},
 		firstQuote{"What is the name of the former ambassador who compared diplomacy to remodeling a house?", "John Limbert"},
+		firstQuote{"Which city are the talks in?", "here in Vienna"},
 		firstQuote{"What expression does the writer use for good deeds?", "No good deed goes unpunished"},
 	)
 }

@@ -126,8 +126,9 @@ type asked struct {
 // its head, is one no slot knows, or knows only through a distant relation
 // (a credit below 0.15: "warheads" through "nuclear"). Without the
 // auxiliary the words after "what" may run into the verb ("what officials
-// gathered in Vienna?"). Names are strangers' business, and everyday,
-// framing and time words say too little to count.
+// gathered in Vienna?"). Names are strangers' business, a noun for the
+// kind of answer ("which city") the cue's, and everyday, framing and time
+// words say too little to count.
 // distantCredit is the credit below which a word counts as known only
 // distantly: below every relation of the lexicon (0.55 and up), as a
 // word-vector neighbour gives.
@@ -147,7 +148,7 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 		return false
 	}
 	a := words[head]
-	if a.name || a.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) != 0 {
+	if a.name || askedFor(a.w.text) != 0 || a.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) != 0 {
 		return false
 	}
 	return slots[head].known < distantCredit
@@ -497,7 +498,8 @@ func askedFor(w string) uint8 {
 		return hasDate
 	case "month", "months", "week", "weeks":
 		return hasTime
-	case "name", "names":
+	case "name", "names", "city", "cities", "town", "towns", "country", "countries", "nation", "nations",
+		"hotel", "hotels", "venue", "venues", "location", "locations", "capital", "capitals":
 		return hasName
 	case "number", "count", "percentage", "percent", "proportion", "population", "amount", "total",
 		"tally":
@@ -1103,7 +1105,7 @@ func (ix *Index) Answer(q Query) Answer {
 		ix.themeAnswer(&a, query.theme)
 		return a
 	}
-	if query.about != aboutNothing && !query.strict {
+	if query.about != aboutNothing && (!query.strict || query.cue == hasName) {
 		if ix.textAnswer(&a, query.about, q.K); a.Answerable {
 			return a
 		}

@@ -79,7 +79,10 @@ func scanWords(s string, emit func(w word)) {
 			continue
 		}
 		from := len(buf)
-		capital := unicode.IsUpper(r)
+		// A capital right after an opening quotation mark starts the
+		// quoted sentence: “Diplomacy is like…” names no one.
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		capital := unicode.IsUpper(r) && !strings.ContainsRune("“‘\"'", before)
 		upper, letters, dots, apostrophes := 0, 0, 0, 0
 		for i < len(s) {
 			// ASCII letters and digits, the bulk of any text, take a short path.

@@ -30,11 +30,11 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// tuning questions and cost the check half one covered one ("What
 		// old policy did Washington drop?").
 		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.515, 0.676, 0.696, 0.221, 0}},
-		{"../../testdata/eval/paraphrase-fresh.jsonl", floor{0.679, 0.782, 0.88, 0.154, 0}},
+		{"../../testdata/eval/paraphrase-fresh.jsonl", floor{0.679, 0.782, 0.92, 0.154, 0}},
 		// The second fresh sets were written blind at the start of session
 		// 5, before its changes; the first fresh sets are tuning material
 		// since.
-		{"../../testdata/eval/paraphrase-fresh2.jsonl", floor{0.67, 0.787, 0.848, 0.117, 0}},
+		{"../../testdata/eval/paraphrase-fresh2.jsonl", floor{0.67, 0.787, 0.879, 0.117, 0}},
 		{"../../testdata/eval/conversations-tune.jsonl", floor{0.778, 0.778, 1, 0.111, 0.8}},
 		{"../../testdata/eval/conversations-check.jsonl", floor{0.833, 0.944, 0.5, 0.056, 0.9}},
 		{"../../testdata/eval/conversations-fresh.jsonl", floor{0.714, 0.762, 1, 0.095, 0.792}},
