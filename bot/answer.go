@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/talksbot/talksbot/knowledge"
 )
@@ -116,6 +117,13 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 // words weigh less than the question's own, except for an ellipsis, which
 // has none: "why?" asks about the previous turn's topic.
 func (b *Bot) inContext(ix *knowledge.Index, question string, prev *Turn) knowledge.Answer {
+	if text, ok := contrastFollowUp(question, prev.Topic); ok {
+		// The previous question asked of someone else: answered so when the
+		// answer names them.
+		if a := ix.Answer(knowledge.Query{Text: text, K: b.poolK()}); a.Answerable && quotesName(ix, a, question) {
+			return a
+		}
+	}
 	a := ix.Answer(knowledge.Query{Text: question, Context: prev.Context, K: b.poolK()})
 	if a.ContentWords == 0 && ellipsis(question) {
 		a = ix.Answer(knowledge.Query{Text: prev.Context + " " + question, K: b.poolK()})
@@ -373,4 +381,61 @@ func smallTalk(text string) (string, bool) {
 		}
 	}
 	return opening, true
+}
+
+// contrastFollowUp turns a follow-up that asks the previous question of
+// someone else ("and on the Iranian side?" after "who has been trying to
+// undermine the talks on the American side?") into that question: the
+// previous question with its names put aside, and the follow-up added. It
+// reports false unless the follow-up opens as one ("and", "what about")
+// and names someone.
+func contrastFollowUp(question, topic string) (string, bool) {
+	ws := words(question)
+	lead := slices.ContainsFunc(followUpLeads, func(l []string) bool {
+		return len(ws) > len(l) && slices.Equal(ws[:len(l)], l)
+	})
+	if !lead || len(nameStems(question)) == 0 {
+		return "", false
+	}
+	var kept []string
+	for i, f := range strings.Fields(topic) {
+		if r, _ := utf8.DecodeRuneInString(f); i > 0 && unicode.IsUpper(r) {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return strings.Join(kept, " ") + " " + question, true
+}
+
+// nameStems returns the stems of the names in text.
+func nameStems(text string) []string {
+	var out []string
+	for _, t := range knowledge.Terms(text) {
+		if t.Name {
+			out = append(out, t.Stem)
+		}
+	}
+	return out
+}
+
+// quotesName reports whether the answer's quotes hold every name of the
+// question, itself or in a closely related form ("Iran" as "Iranian").
+func quotesName(ix *knowledge.Index, a knowledge.Answer, question string) bool {
+	held := make(map[string]bool)
+	for _, q := range a.Quotes {
+		for _, t := range knowledge.Terms(q.Text()) {
+			held[t.Stem] = true
+		}
+	}
+	for _, name := range nameStems(question) {
+		found := held[name]
+		ix.Related(name, func(r string, credit float64) bool {
+			found = found || credit >= 0.75 && held[r]
+			return !found
+		})
+		if !found {
+			return false
+		}
+	}
+	return true
 }

@@ -411,6 +411,13 @@ func TestHandleFollowUpCues(t *testing.T) {
 	}{
 		{"lead and", congress, "and the Iranian side?", true, bot.KindAnswer, ""},
 		{"lead and, a name", hardliners, "and Congress?", true, bot.KindAnswer, "Congress has pushed"},
+		// The previous question asked of someone else: its names give
+		// way to the follow-up's.
+		{"lead and, the same question of another side", "Who has been trying to undermine the talks on the American side?",
+			"And on the Iranian side?", true, bot.KindAnswer, "Iranian hardliners are seeking"},
+		// Asked of someone the answer would not name, it is no such question.
+		{"lead what about, a name the article lacks", "Who leads Iran's negotiating team?",
+			"What about the Revolutionary Guards — where do they stand?", false, bot.KindDeclined, ""},
 		{"lead what about", congress, "what about the Iranian hardliners in Tehran and their efforts today?", true, bot.KindAnswer, ""},
 		{"lead how about", congress, "How about the Iranian hardliners in Tehran and their efforts today?", true, bot.KindAnswer, ""},
 		{"lead what of", congress, "what of the Iranian hardliners in Tehran and their efforts today?", true, bot.KindAnswer, ""},
