@@ -48,6 +48,15 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 		kept:    map[string]float64{"paraphrase": 31.0 / 40, "overall": 31.0 / 40},
 		refused: map[string]float64{"contradiction": 22.0 / 40},
 	},
+	// 120 drafts written blind in session 6 for tuning the quotation and
+	// hard-fact rules: stitched quotations (a third in single quotes, which
+	// the check did not read as quotations before), invented facts, and
+	// faithful drafts that quote or repeat facts. "Two leaders" for Obama
+	// and Khamenei is an inference the number rule refuses.
+	"tune3": {
+		kept:    map[string]float64{"verbatim-quote": 29.0 / 30, "faithful-fact": 1, "overall": 59.0 / 60},
+		refused: map[string]float64{"stitched-quote": 1, "invented-fact": 29.0 / 30},
+	},
 	// Written blind after the check half had been looked at, before the
 	// valence rule was built: the figures a reader should believe.
 	"fresh": {
@@ -85,7 +94,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "check", "fresh", "fresh2", "fresh3"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "check", "fresh", "fresh2", "fresh3"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally

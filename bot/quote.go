@@ -11,22 +11,57 @@ import (
 // anywhere in a passage into a quotation it never holds.
 const minEllipsisWords = 4
 
-// quotations returns the texts a draft sentence puts in double quotes.
-// closed is false when the sentence leaves a quotation open.
+// quotations returns the texts a draft sentence puts in quotation marks:
+// double ones, and single ones outside them ('…' or ‘…’). closed is false
+// when the sentence leaves a double quotation open.
 func quotations(s string) (quotes []string, closed bool) {
 	open := -1 // where the open quotation's text starts
+	outside := 0
 	for i, r := range s {
 		if !isDoubleQuote(r) {
 			continue
 		}
 		if open < 0 {
+			quotes = append(quotes, singleQuotations(s[outside:i])...)
 			open = i + utf8.RuneLen(r)
 			continue
 		}
 		quotes = append(quotes, s[open:i])
-		open = -1
+		open, outside = -1, i+utf8.RuneLen(r)
+	}
+	if open < 0 {
+		quotes = append(quotes, singleQuotations(s[outside:])...)
 	}
 	return quotes, open < 0
+}
+
+// singleQuotations returns the texts s puts in single quotation marks. A
+// mark opens a quotation after a space or punctuation and before a letter,
+// and closes it after anything but a space and before a space,
+// punctuation or the end: an apostrophe within a word ("it’s") does
+// neither, and one that could only close ("the sides’ interest") closes
+// nothing unless a quotation is open. A quotation left open is taken for
+// an apostrophe ("’tis").
+func singleQuotations(s string) []string {
+	var quotes []string
+	open := -1
+	prev := ' '
+	for i, r := range s {
+		next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+		if i+utf8.RuneLen(r) == len(s) {
+			next = ' '
+		}
+		switch {
+		case r != '\'' && r != '‘' && r != '’' && r != '‛':
+		case open < 0 && r != '’' && !isWordRune(prev) && isWordRune(next):
+			open = i + utf8.RuneLen(r)
+		case open >= 0 && r != '‘' && !unicode.IsSpace(prev) && !isWordRune(next):
+			quotes = append(quotes, s[open:i])
+			open = -1
+		}
+		prev = r
+	}
+	return quotes
 }
 
 // quoted reports whether quotation q is a contiguous span of one of

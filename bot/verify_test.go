@@ -103,6 +103,13 @@ var ruleTests = []struct {
 	{"unclosed quote", `Congress pushed for "more hard-hitting sanctions [1].`, bot.ReasonQuote},
 	{"quote closed on the next line", "Congress pushed for “more hard-hitting\nsanctions” [1].", bot.ReasonQuote},
 	{"uncited invented quote", `Someone said "peace is at hand today". The hard part begins [3].`, bot.ReasonQuote},
+	{"single quotes", "Congress pushed for 'more hard-hitting sanctions' [1].", ""},
+	{"curly single quotes", "Congress pushed for ‘more hard-hitting sanctions’ [1].", ""},
+	{"single quotes not contiguous", "Congress pushed for 'more hard-hitting and tougher sanctions' [1].", bot.ReasonQuote},
+	{"curly single quotes not contiguous", "Hardliners are ‘seeking ways to close the window’ [1].", bot.ReasonQuote},
+	{"single quotes around a double quotation", "The official's words were ‘“We’re not in the business of doing favors”’ [2].", ""},
+	{"apostrophes are no quotes", "Iran's hardliners seek to narrow the window of opportunity Rouhani's team has [1].", ""},
+	{"a plural possessive is no quote", "The hardliners' aim is to narrow the window of opportunity [1].", ""},
 
 	// Links and mentions.
 	{"URL", "Congress has pushed for more hard-hitting sanctions, see https://example.com/sanctions [1].", bot.ReasonLink},

@@ -263,7 +263,7 @@ much many several various current recent next last quick quickly`
 const (
 	numberWords = `one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
 hundred hundreds thousand thousands million millions billion billions dozen dozens first second third
-percent half`
+percent half twice thrice`
 	timeWords = `today yesterday tomorrow week weeks month months year years decade decades century
 monday tuesday wednesday thursday friday saturday sunday january february march april june july august
 september october november december days day ago soon recently past future time times
