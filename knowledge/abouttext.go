@@ -12,6 +12,7 @@ const (
 	aboutPublished        // "Where was this piece first published?", "Is this from HuffPost?"
 	aboutWhereFrom        // "Where is the writer filing from?"
 	aboutWhoSpokeTo       // "Who did the author speak to?", "Who are the author's sources?"
+	aboutWhoWrote         // "Who wrote this piece?", "Who is the author?"
 )
 
 var (
@@ -29,6 +30,8 @@ located stationed sitting staying`)
 	// contactWords ask whom the author spoke to.
 	contactWords = wordSet(`speak speaks spoke spoken speaking talk talks talked talking interview interviews
 interviewed interviewing consult consulted meet met source sources quote quoted cite cited rely relied`)
+	// writtenWords ask who wrote a text.
+	writtenWords = wordSet(`wrote written write writes penned authored byline`)
 	// speechVerbs report what someone said; followed by "me" they report it
 	// to the author: "told me", "described to me".
 	speechVerbs = wordSet(`told tell tells said say says described describes explained explains confided
@@ -39,7 +42,7 @@ admitted remarked noted warned assured insisted wrote put`)
 // ask: every word must be one such a question is made of, or a name ("Is
 // this from HuffPost?").
 func aboutText(words []word) uint8 {
-	var who, where, when, text, author, published, place, contact, from, name bool
+	var who, where, when, text, author, writer, published, place, contact, from, name, wrote bool
 	for i, w := range words {
 		t := w.text
 		switch {
@@ -55,6 +58,9 @@ func aboutText(words []word) uint8 {
 			text = true
 		case authorNouns[t]:
 			author = true
+			writer = writer || t != "he" && t != "she" && t != "him" && t != "her"
+		case writtenWords[t]:
+			wrote, place = true, place || placeWords[t]
 		case t == "sources":
 			contact = true
 		case placeNouns[t]:
@@ -80,6 +86,8 @@ func aboutText(words []word) uint8 {
 		return aboutNothing
 	case who && author && contact:
 		return aboutWhoSpokeTo
+	case who && (writer || wrote) && !published && !contact:
+		return aboutWhoWrote
 	case where && place && (author || text):
 		return aboutWhereFrom
 	case text && !author && (published || from && (where || name)):
@@ -91,7 +99,8 @@ func aboutText(words []word) uint8 {
 // textAnswer answers a question about the text itself with the sentences
 // that say it: where the text appeared (a sentence naming its document's
 // source), where its author writes from ("here in Vienna"), or what others
-// told the author ("told me").
+// told the author ("told me"). Who wrote it no sentence says: a text does
+// not name its author in its body.
 func (ix *Index) textAnswer(a *Answer, about uint8, k int) {
 	if k <= 0 {
 		k = 3

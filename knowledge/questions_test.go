@@ -319,6 +319,13 @@ func TestQuestionsAboutTheTextItself(t *testing.T) {
 			t.Errorf("%q: got %q, want the sentences that say who told the author", q, got)
 		}
 	}
+	// The article does not say who wrote it: such a question is about
+	// the author, not about nothing in particular (which gets the overview).
+	for _, q := range []string{"Who wrote this piece?", "Who is the author?", "who wrote it"} {
+		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable || a.ContentWords == 0 {
+			t.Errorf("%q: got answerable %v with %d content words, want a decline about the author", q, a.Answerable, a.ContentWords)
+		}
+	}
 	// A year asked for outright is not in the sentence that names the
 	// source; "who did Iran talk to?" is about the topic.
 	wantDeclined(t, ix, "In what year did this article originally appear in Huffington Post?")

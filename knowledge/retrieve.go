@@ -1105,6 +1105,12 @@ func (ix *Index) Answer(q Query) Answer {
 		ix.themeAnswer(&a, query.theme)
 		return a
 	}
+	if query.about == aboutWhoWrote {
+		// "Who wrote this?" has a topic, the author, that the text does
+		// not cover: it is declined, not given the overview.
+		a.ContentWords = max(a.ContentWords, 1)
+		return a
+	}
 	if query.about != aboutNothing && (!query.strict || query.cue == hasName) {
 		if ix.textAnswer(&a, query.about, q.K); a.Answerable {
 			return a

@@ -29,7 +29,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// warheads", known through "nuclear"): it declined two uncovered
 		// tuning questions and cost the check half one covered one ("What
 		// old policy did Washington drop?").
-		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.515, 0.676, 0.696, 0.221, 0}},
+		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.515, 0.676, 0.739, 0.221, 0}},
 		{"../../testdata/eval/paraphrase-fresh.jsonl", floor{0.679, 0.782, 0.92, 0.154, 0}},
 		// The second fresh sets were written blind at the start of session
 		// 5, before its changes; the first fresh sets are tuning material
