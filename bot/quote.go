@@ -37,31 +37,86 @@ func quotations(s string) (quotes []string, closed bool) {
 
 // singleQuotations returns the texts s puts in single quotation marks. A
 // mark opens a quotation after a space or punctuation and before a letter,
-// and closes it after anything but a space and before a space,
-// punctuation or the end: an apostrophe within a word ("it’s") does
-// neither, and one that could only close ("the sides’ interest") closes
-// nothing unless a quotation is open. A quotation left open is taken for
-// an apostrophe ("’tis").
+// unless it elides the start of a word ("'til", "'em"; "'80s" starts with
+// a digit); it closes one after anything but a space and before a space,
+// punctuation or the end. An apostrophe within a word ("it’s") does
+// neither. One after a plural ("the sides’ interest") closes nothing
+// unless a quotation is open, and then only when no other mark closes it
+// before the next one opens: "‘the hardliners’ commitment will grow’" is
+// one quotation. A quotation left open is taken for an apostrophe.
 func singleQuotations(s string) []string {
-	var quotes []string
-	open := -1
+	var marks []quoteMark
 	prev := ' '
 	for i, r := range s {
-		next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
-		if i+utf8.RuneLen(r) == len(s) {
-			next = ' '
+		size := utf8.RuneLen(r)
+		if r == utf8.RuneError {
+			_, size = utf8.DecodeRuneInString(s[i:])
 		}
-		switch {
-		case r != '\'' && r != '‘' && r != '’' && r != '‛':
-		case open < 0 && r != '’' && !isWordRune(prev) && isWordRune(next):
-			open = i + utf8.RuneLen(r)
-		case open >= 0 && r != '‘' && !unicode.IsSpace(prev) && !isWordRune(next):
-			quotes = append(quotes, s[open:i])
-			open = -1
+		if r == '\'' || r == '‘' || r == '’' || r == '‛' {
+			next, _ := utf8.DecodeRuneInString(s[i+size:])
+			if i+size == len(s) {
+				next = ' '
+			}
+			m := quoteMark{at: i, size: size}
+			m.opens = r != '’' && !isWordRune(prev) && unicode.IsLetter(next) && !elides(s[i+size:])
+			m.ends = r != '‘' && !unicode.IsSpace(prev) && !isWordRune(next)
+			m.plural = m.ends && (prev == 's' || prev == 'S')
+			if m.opens || m.ends {
+				marks = append(marks, m)
+			}
 		}
 		prev = r
 	}
+	var quotes []string
+	open := -1
+	for k, m := range marks {
+		switch {
+		case open < 0 && m.opens:
+			open = m.at + m.size
+		case open >= 0 && m.ends:
+			if m.plural && laterEnd(marks[k+1:]) {
+				continue // "the hardliners’ commitment…’": a possessive
+			}
+			quotes = append(quotes, s[open:m.at])
+			open = -1
+		}
+	}
 	return quotes
+}
+
+// quoteMark is a single quotation mark that may open or close a quotation.
+type quoteMark struct {
+	at, size    int
+	opens, ends bool
+	plural      bool // a closing mark right after an "s": maybe a possessive
+}
+
+// laterEnd reports whether a mark among marks closes a quotation before
+// one opens a new one.
+func laterEnd(marks []quoteMark) bool {
+	for _, m := range marks {
+		if m.ends {
+			return true
+		}
+		if m.opens {
+			return false
+		}
+	}
+	return false
+}
+
+// elides reports whether the word that rest begins with is one an
+// apostrophe shortens at its start ("'til", "'em", "'cause").
+func elides(rest string) bool {
+	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	switch strings.ToLower(rest[:end]) {
+	case "til", "em", "cause", "cos", "n", "tis", "twas", "bout", "round", "nuff":
+		return true
+	}
+	return false
 }
 
 // quoted reports whether quotation q is a contiguous span of one of

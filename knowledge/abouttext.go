@@ -18,7 +18,7 @@ const (
 var (
 	// textNouns name the text, authorNouns its author.
 	textNouns   = wordSet(`article piece op ed oped column essay story text blog post report editorial commentary this it`)
-	authorNouns = wordSet(`author writer reporter journalist correspondent columnist he she him her`)
+	authorNouns = wordSet(`author writer reporter journalist correspondent columnist`)
 	// publishedWords ask where a text appeared.
 	publishedWords = wordSet(`publish published publication publisher appear appeared originally original first
 outlet newspaper paper magazine website site ran run printed print source`)
@@ -42,7 +42,7 @@ admitted remarked noted warned assured insisted wrote put`)
 // ask: every word must be one such a question is made of, or a name ("Is
 // this from HuffPost?").
 func aboutText(words []word) uint8 {
-	var who, where, when, text, author, writer, published, place, contact, from, name, wrote bool
+	var who, where, when, text, author, published, placed, contact, from, name, wrote bool
 	for i, w := range words {
 		t := w.text
 		switch {
@@ -58,21 +58,19 @@ func aboutText(words []word) uint8 {
 			text = true
 		case authorNouns[t]:
 			author = true
-			writer = writer || t != "he" && t != "she" && t != "him" && t != "her"
 		case writtenWords[t]:
-			wrote, place = true, place || placeWords[t]
+			wrote, placed = true, placed || placeWords[t]
 		case t == "sources":
 			contact = true
 		case placeNouns[t]:
 			// "Which city is the writer filing from?" asks where.
-			place = true
 			where = where || i > 0 && (words[i-1].text == "which" || words[i-1].text == "what")
 		case contactWords[t]:
 			contact = true
 		case publishedWords[t]:
 			published = true
 		case placeWords[t]:
-			place = true
+			placed = true
 		case isStop(w) || w.class&(classGeneric|classTime|classNumber) != 0:
 		case w.capital && i > 0 || w.keep:
 			// A name: a publication asked about, or a place.
@@ -86,9 +84,11 @@ func aboutText(words []word) uint8 {
 		return aboutNothing
 	case who && author && contact:
 		return aboutWhoSpokeTo
-	case who && (writer || wrote) && !published && !contact:
+	case who && (author || wrote) && !published && !contact && !name:
 		return aboutWhoWrote
-	case where && place && (author || text):
+	case where && placed && (author || text):
+		// "Where is the writer filing from?", "Which city was this
+		// written in?"; not "Which country is the author from?".
 		return aboutWhereFrom
 	case text && !author && (published || from && (where || name)):
 		return aboutPublished
@@ -121,43 +121,88 @@ func (ix *Index) textAnswer(a *Answer, about uint8, k int) {
 	}
 }
 
-// aboutUnits returns, in reading order, up to three sentences that say
-// what a question about the text asks: the first sentence that places the
-// author, or those that report what someone told the author, or those
-// that name their document's source.
+// aboutUnits returns, in reading order, the sentences that say what a
+// question about the text asks (found once, by NewIndex): the first that
+// places the author, or up to three that report what someone told the
+// author, or that name their document's source.
 func (ix *Index) aboutUnits(about uint8) []int32 {
-	var out []int32
-	switch about {
-	case aboutWhereFrom, aboutWhoSpokeTo:
-		flag, most := toAuthor, 3
-		if about == aboutWhereFrom {
-			flag, most = hereIn, 1
-		}
-		for u := range int32(ix.numUnits()) {
-			if ix.unitFlags[u]&flag != 0 {
-				if out = append(out, u); len(out) == most {
-					break
-				}
-			}
-		}
-	case aboutPublished:
-		for _, d := range ix.docs {
-			source := foldSpace(d.Source)
-			if source == "" {
-				continue
-			}
-			for pi := ix.docStart[d.ID]; pi < len(ix.passages) && ix.passages[pi].Doc == d.ID; pi++ {
-				for si, s := range ix.passages[pi].Sentences {
-					if strings.Contains(foldSpace(s.Text), source) {
-						if out = append(out, ix.passFirst[pi]+int32(si)); len(out) == 3 {
-							return out
-						}
-					}
-				}
-			}
+	if about == aboutNothing || int(about) > len(ix.textUnits) {
+		return nil
+	}
+	return ix.textUnits[about-1]
+}
+
+// noteTextUnit records unit u, of a document whose source folded is
+// source, among the sentences that answer questions about the text.
+func (ix *Index) noteTextUnit(u int32, text, source string) {
+	note := func(about uint8, most int) {
+		if l := &ix.textUnits[about-1]; len(*l) < most {
+			*l = append(*l, u)
 		}
 	}
-	return out
+	if ix.unitFlags[u]&hereIn != 0 {
+		note(aboutWhereFrom, 1)
+	}
+	if ix.unitFlags[u]&toAuthor != 0 && toAuthorOutsideQuotes(text) {
+		note(aboutWhoSpokeTo, 3)
+	}
+	if source != "" && containsFolded(text, source) {
+		note(aboutPublished, 3)
+	}
+}
+
+// toAuthorOutsideQuotes reports whether a sentence reports what someone
+// told the author in its own words, not within a quotation: "“Tell me what
+// you want,” Kerry said to Zarif" tells the author nothing.
+func toAuthorOutsideQuotes(text string) bool {
+	if i := strings.IndexAny(text, "“\""); i >= 0 {
+		text = text[:i]
+	}
+	found := false
+	speech := 0
+	scanWords(text, func(w word) {
+		switch {
+		case speechVerbs[w.text]:
+			speech = 1
+		case speech > 0 && speech <= 3 && w.text == "me":
+			found = true
+		}
+		speech = advance(speech)
+	})
+	return found
+}
+
+// containsFolded reports whether text holds source, a lower-case string
+// with single spaces, ignoring ASCII case and reading any run of white
+// space in text as one space. It allocates nothing.
+func containsFolded(text, source string) bool {
+	for i := range len(text) {
+		j, k := 0, i
+		for j < len(source) && k < len(text) {
+			c := text[k]
+			if source[j] == ' ' {
+				if c != ' ' && c != '\t' && c != '\n' {
+					break
+				}
+				for k < len(text) && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n') {
+					k++
+				}
+				j++
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != source[j] {
+				break
+			}
+			j, k = j+1, k+1
+		}
+		if j == len(source) {
+			return true
+		}
+	}
+	return false
 }
 
 // foldSpace lower-cases s and folds its runs of white space into one space.

@@ -38,7 +38,10 @@ type Index struct {
 	// and an index that is only searched never needs it.
 	themeData themeData
 	sections  []sectionInfo // one per (document, section)
-	passSec   []int32       // passage → index into sections
+	// textUnits holds, per question about the text itself (aboutPublished…),
+	// the sentences that answer it, in reading order.
+	textUnits [aboutWhoSpokeTo][]int32
+	passSec   []int32 // passage → index into sections
 
 	// Units are stored column by column: the hot loops touch one column at
 	// a time and a row struct would be a third larger.
@@ -210,6 +213,7 @@ type rawPost struct {
 func (ix *Index) scan(b *indexBuilder) {
 	for di, d := range ix.docs {
 		ix.docStart[d.ID] = len(ix.passages)
+		source := foldSpace(d.Source)
 		for si := range d.Sections {
 			s := &d.Sections[si]
 			secIdx := int32(len(ix.sections))
@@ -228,6 +232,7 @@ func (ix *Index) scan(b *indexBuilder) {
 						break // a corpus beyond what postings can address; the rest is not indexed
 					}
 					ix.addUnit(b, pIdx, sent.Text)
+					ix.noteTextUnit(int32(len(ix.unitPassage)-1), sent.Text, source)
 				}
 			}
 		}

@@ -41,9 +41,10 @@ func wordSet(s string) map[string]bool {
 }
 
 // ordinalTheme returns the theme a question asks for by its place in its
-// document's list, or -1. The question must hold an ordinal and, within
-// the next five words, a noun for a list's item ("the fourth and final big
-// issue"); every other word must say nothing of a topic (a stop, framing,
+// document's list, or -1. The question must hold an ordinal and, after it
+// and at most three words that say more than "of the four big", a noun for
+// a list's item ("the fourth and final big issue", "the first of the four
+// big-picture issues"); every other word must say nothing of a topic (a stop, framing,
 // generic or number word, a verb of listing) or come from the title of the
 // document, which describes the list ("big-picture issues"). Among the
 // documents with that many themes whose titles hold those words, exactly
@@ -55,10 +56,18 @@ func (ix *Index) ordinalTheme(words []word) int {
 		if !ok {
 			continue
 		}
-		for _, next := range words[i+1 : min(len(words), i+6)] {
+		// The item's noun follows within a few words that say more than
+		// "of the four big": "the first of the four big-picture issues".
+		more := 0
+		for _, next := range words[i+1:] {
 			if listItems[next.text] {
 				place, at = n, i
 				break
+			}
+			if !isStop(next) && next.class&(classGeneric|classNumber) == 0 {
+				if more++; more > 3 {
+					break
+				}
 			}
 		}
 		if place != 0 {

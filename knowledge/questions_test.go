@@ -128,6 +128,8 @@ func TestQuestionsThatAskForAFigureADateOrAName(t *testing.T) {
 		firstQuote{"What is the number of issues that will make or break the peace?", "four big picture issues"},
 		firstQuote{"What is the name of the former ambassador who compared diplomacy to remodeling a house?", "John Limbert"},
 		firstQuote{"Which city are the talks in?", "here in Vienna"},
+		// A name may open its sentence.
+		firstQuote{"Which country is a regional power?", "Iran is a regional power"},
 		firstQuote{"What expression does the writer use for good deeds?", "No good deed goes unpunished"},
 	)
 }
@@ -239,6 +241,10 @@ func TestHowAsksForAKindOfAnswer(t *testing.T) {
 	ix := indexOf(t, "The meetings will go on for three more days.\n\n"+
 		"The long history of the meetings is well known.")
 	wantFirstQuotes(t, ix, firstQuote{"How long are the meetings?", "three more days"})
+	// "How long" asks for a span of time: of two sentences alike, the one
+	// that gives one.
+	ix = indexOf(t, "The meetings were held in a large hall.\n\nThe meetings went on for three days.")
+	wantFirstQuotes(t, ix, firstQuote{"How long were the meetings?", "three days"})
 	wantDeclined(t, article(), "How many nuclear warheads does the US have?")
 }
 
@@ -262,6 +268,7 @@ func TestQuestionsAboutAnItemOfTheList(t *testing.T) {
 		{"What's the last of the four points about?", "Dialogue Among Equals — But Not Equally Powerful"},
 		{"What's the third of the big-picture issues?", "Pursuing Interests Over Ideology"},
 		{"first issue?", "Handling the Spoilers"},
+		{"What is the first of the four big-picture issues?", "Handling the Spoilers"},
 	} {
 		a := ix.Answer(knowledge.Query{Text: tt.question})
 		if !a.Answerable || len(a.Quotes) < 2 {
@@ -326,6 +333,16 @@ func TestQuestionsAboutTheTextItself(t *testing.T) {
 			t.Errorf("%q: got answerable %v with %d content words, want a decline about the author", q, a.Answerable, a.ContentWords)
 		}
 	}
+	// Someone else's words, a name beside "wrote", or where the author
+	// comes from rather than writes from, are questions about the topic.
+	if a := ix.Answer(knowledge.Query{Text: "Who wrote about Rouhani?"}); !a.Answerable {
+		t.Errorf("who wrote about Rouhani: declined, want an answer about Rouhani")
+	}
+	if a := ix.Answer(knowledge.Query{Text: "Which country is the author from?"}); a.Answerable && strings.Contains(a.Quotes[0].Text(), "here in Vienna") {
+		t.Errorf("which country is the author from: got %q, want no answer about where the author writes from", a.Quotes[0].Text())
+	}
+	quoted := indexOf(t, "“Tell me what you want,” Kerry said to Zarif.\n\nA senior official told me the talks would go on.")
+	wantFirstQuotes(t, quoted, firstQuote{"Who did the author speak to?", "A senior official told me"})
 	// A year asked for outright is not in the sentence that names the
 	// source; "who did Iran talk to?" is about the topic.
 	wantDeclined(t, ix, "In what year did this article originally appear in Huffington Post?")

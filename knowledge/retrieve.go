@@ -119,6 +119,11 @@ type asked struct {
 	pos  int    // its place among the question's words
 }
 
+// distantCredit is the credit below which a word counts as known only
+// distantly: below every relation of the lexicon (0.55 and up), as a
+// word-vector neighbour gives.
+const distantCredit = 0.15
+
 // focusUnknown reports whether the noun phrase right after "what" or
 // "which" (or "how many") at place wh is the object the question asks
 // about, followed by an auxiliary or a copula ("what sanctions relief will
@@ -129,11 +134,6 @@ type asked struct {
 // gathered in Vienna?"). Names are strangers' business, a noun for the
 // kind of answer ("which city") the cue's, and everyday, framing and time
 // words say too little to count.
-// distantCredit is the credit below which a word counts as known only
-// distantly: below every relation of the lexicon (0.55 and up), as a
-// word-vector neighbour gives.
-const distantCredit = 0.15
-
 func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 	if wh < 0 {
 		return false
@@ -302,7 +302,13 @@ func (ix *Index) joinCompounds(text string) string {
 // whole text is about, not one part of it.
 func (ix *Index) spreadThroughout(q *query, words []asked) bool {
 	half := max(2, (len(ix.sections)+1)/2)
-	in := make([]bool, len(ix.sections))
+	var buf [64]bool
+	in := buf[:0]
+	if len(ix.sections) <= len(buf) {
+		in = buf[:len(ix.sections)]
+	} else {
+		in = make([]bool, len(ix.sections))
+	}
 	for i, a := range words {
 		if a.w.class&(classWhole|classGeneric|classNumber) != 0 {
 			continue
@@ -473,11 +479,9 @@ func (ix *Index) cue(q *query, w word, prev string) {
 	}
 }
 
-// howWords follow "how" to ask for a kind of answer (a span, a quantity,
-// a frequency) rather than name a topic.
-var howWords = map[string]bool{
-	"long": true, "soon": true, "many": true, "much": true, "often": true, "far": true, "old": true,
-}
+// howWords follow "how" to ask for a kind of answer (a span of time, a
+// quantity) rather than name a topic.
+var howWords = map[string]bool{"long": true, "soon": true, "many": true, "much": true}
 
 // auxiliaries after "what" or "which" make it the object of the verb to
 // come, so that the noun after them is its subject, not the type of answer
@@ -499,7 +503,7 @@ func askedFor(w string) uint8 {
 	case "month", "months", "week", "weeks":
 		return hasTime
 	case "name", "names", "city", "cities", "town", "towns", "country", "countries", "nation", "nations",
-		"hotel", "hotels", "venue", "venues", "location", "locations", "capital", "capitals":
+		"hotel", "hotels", "venue", "venues":
 		return hasName
 	case "number", "count", "percentage", "percent", "proportion", "population", "amount", "total",
 		"tally":
@@ -1167,10 +1171,12 @@ func (ix *Index) Answer(q Query) Answer {
 // number, a time, a date, a quotation or a name; a name asked for outright
 // must be one the question does not hold.
 func (ix *Index) holdsCue(q *query, u int32) bool {
-	if ix.unitFlags[u]&q.cue == 0 {
-		return false
+	if q.cue == hasName && q.strict {
+		// The sentence's first word may be a name too ("Iran is a
+		// regional power"), which the unit's flag leaves out.
+		return ix.namesMore(q, u)
 	}
-	return q.cue != hasName || !q.strict || ix.namesMore(q, u)
+	return ix.unitFlags[u]&q.cue != 0
 }
 
 // namesMore says whether unit u names something the question does not:
@@ -1183,7 +1189,7 @@ func (ix *Index) namesMore(q *query, u int32) bool {
 	scanWords(ix.passages[un.passage].Sentences[un.sentence].Text, func(w word) {
 		isFirst := first
 		first = false
-		if more || isStop(w) || !(w.keep || w.capital && !isFirst) {
+		if more || isStop(w) || !(w.keep || w.capital && (!isFirst || ix.WritesAsName(stem(w.text)))) {
 			return
 		}
 		id, _, _ := ix.lookup(w)

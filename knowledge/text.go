@@ -79,10 +79,7 @@ func scanWords(s string, emit func(w word)) {
 			continue
 		}
 		from := len(buf)
-		// A capital right after an opening quotation mark starts the
-		// quoted sentence: “Diplomacy is like…” names no one.
-		before, _ := utf8.DecodeLastRuneInString(s[:i])
-		capital := unicode.IsUpper(r) && !strings.ContainsRune("“‘\"'", before)
+		capital := unicode.IsUpper(r) && !opensQuote(s[:i])
 		upper, letters, dots, apostrophes := 0, 0, 0, 0
 		for i < len(s) {
 			// ASCII letters and digits, the bulk of any text, take a short path.
@@ -160,6 +157,22 @@ func scanWords(s string, emit func(w word)) {
 		t := text[sp.from:sp.to]
 		emit(word{text: t, keep: sp.keep, capital: sp.capital, class: wordClasses[t]})
 	}
+}
+
+// opensQuote reports whether s, the text before a word, ends with an
+// opening quotation mark: a capital right after one starts the quoted
+// sentence ("“Diplomacy is like…” names no one). A curly opening mark
+// opens; a straight one opens after a space or at the start.
+func opensQuote(s string) bool {
+	r, size := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '“', '‘', '«', '„':
+		return true
+	case '"', '\'':
+		before, _ := utf8.DecodeLastRuneInString(s[:len(s)-size])
+		return len(s) == size || unicode.IsSpace(before) || before == '(' || before == '['
+	}
+	return false
 }
 
 // lastRunLen returns how many bytes follow the last dot in b.
