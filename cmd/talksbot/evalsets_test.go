@@ -44,8 +44,9 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		{"../../testdata/eval/conversations-fresh2.jsonl", floor{0.724, 0.897, 0.714, 0.034, 0.861}},
 		// The third fresh sets were written blind at the start of session
 		// 6, before its changes; the second fresh sets are tuning material
-		// since.
-		{"../../testdata/eval/paraphrase-fresh3.jsonl", floor{0.717, 0.768, 0.444, 0.182, 0}},
+		// since. Session 6 took the paraphrases from 0.717/0.768/0.444/0.182
+		// here; the conversations did not move.
+		{"../../testdata/eval/paraphrase-fresh3.jsonl", floor{0.747, 0.798, 0.528, 0.152, 0}},
 		{"../../testdata/eval/conversations-fresh3.jsonl", floor{0.647, 0.794, 0.5, 0.088, 0.75}},
 	}
 	for _, tt := range tests {
