@@ -132,28 +132,58 @@ func (ix *Index) aboutUnits(about uint8) []int32 {
 	return ix.textUnits[about-1]
 }
 
-// noteTextUnit records unit u, of a document whose source folded is
-// source, among the sentences that answer questions about the text.
+// noteTextUnit records unit u, of a document whose source (as its front
+// matter writes it, runs of white space folded) is source, among the sentences that answer questions about the text, until
+// each list is full: cheap tests on the text come first, so that most
+// sentences cost a search for a few letters.
 func (ix *Index) noteTextUnit(u int32, text, source string) {
-	note := func(about uint8, most int) {
-		if l := &ix.textUnits[about-1]; len(*l) < most {
+	note := func(about uint8, most int, holds func() bool) {
+		if l := &ix.textUnits[about-1]; len(*l) < most && holds() {
 			*l = append(*l, u)
 		}
 	}
-	if ix.unitFlags[u]&hereIn != 0 {
-		note(aboutWhereFrom, 1)
-	}
-	if ix.unitFlags[u]&toAuthor != 0 && toAuthorOutsideQuotes(text) {
-		note(aboutWhoSpokeTo, 3)
-	}
-	if source != "" && containsFolded(text, source) {
-		note(aboutPublished, 3)
+	note(aboutWhereFrom, 1, func() bool { return hasWord(text, "here") && placesAuthor(text) })
+	note(aboutWhoSpokeTo, 3, func() bool { return hasWord(text, "me") && toAuthorOutsideQuotes(text) })
+	note(aboutPublished, 3, func() bool { return source != "" && strings.Contains(text, source) })
+}
+
+// hasWord reports whether text holds w, lower-case ASCII, as a whole word
+// in lower case. It allocates nothing.
+func hasWord(text, w string) bool {
+	for off := 0; ; {
+		i := strings.Index(text[off:], w)
+		if i < 0 {
+			return false
+		}
+		i += off
+		end := i + len(w)
+		if (i == 0 || !isLetterByte(text[i-1])) && (end == len(text) || !isLetterByte(text[end])) {
+			return true
+		}
+		off = i + 1
 	}
 }
 
+// placesAuthor reports whether a sentence says where its author is: "here"
+// and, within three words, a name ("here in Vienna").
+func placesAuthor(text string) bool {
+	found, here := false, 0
+	scanWords(text, func(w word) {
+		switch {
+		case w.text == "here":
+			here = 1
+		case here > 0 && here <= 3 && w.capital:
+			found = true
+		}
+		here = advance(here)
+	})
+	return found
+}
+
 // toAuthorOutsideQuotes reports whether a sentence reports what someone
-// told the author in its own words, not within a quotation: "“Tell me what
-// you want,” Kerry said to Zarif" tells the author nothing.
+// told the author ("told me", "described to me") in its own words, not
+// within a quotation: "“Tell me what you want,” Kerry said to Zarif" tells
+// the author nothing.
 func toAuthorOutsideQuotes(text string) bool {
 	if i := strings.IndexAny(text, "“\""); i >= 0 {
 		text = text[:i]
@@ -172,38 +202,6 @@ func toAuthorOutsideQuotes(text string) bool {
 	return found
 }
 
-// containsFolded reports whether text holds source, a lower-case string
-// with single spaces, ignoring ASCII case and reading any run of white
-// space in text as one space. It allocates nothing.
-func containsFolded(text, source string) bool {
-	for i := range len(text) {
-		j, k := 0, i
-		for j < len(source) && k < len(text) {
-			c := text[k]
-			if source[j] == ' ' {
-				if c != ' ' && c != '\t' && c != '\n' {
-					break
-				}
-				for k < len(text) && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n') {
-					k++
-				}
-				j++
-				continue
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != source[j] {
-				break
-			}
-			j, k = j+1, k+1
-		}
-		if j == len(source) {
-			return true
-		}
-	}
-	return false
-}
-
-// foldSpace lower-cases s and folds its runs of white space into one space.
-func foldSpace(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+// foldSpace folds the runs of white space in s into one space, as a
+// passage's text has them.
+func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }

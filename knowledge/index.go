@@ -142,8 +142,6 @@ const (
 	hasTime                     // a date or time word
 	hasQuote                    // a quotation
 	hasDate                     // a calendar date: digits, a month or a day of the week
-	toAuthor                    // reports what someone told the author: "told me", "described to me"
-	hereIn                      // places the author: "here in Vienna"
 )
 
 // ErrEmpty is returned by NewIndex when the documents hold no passage.
@@ -248,21 +246,8 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 		flags |= hasQuote
 	}
 	first := true
-	// Words since the last verb of speech and since "here", 0 for none.
-	speech, here := 0, 0
 	scanWords(text, func(w word) {
 		flags |= wordFlags(w, first)
-		switch {
-		case speechVerbs[w.text]:
-			speech = 1
-		case speech > 0 && speech <= 3 && w.text == "me":
-			flags |= toAuthor
-		case w.text == "here":
-			here = 1
-		case here > 0 && here <= 3 && w.capital:
-			flags |= hereIn
-		}
-		speech, here = advance(speech), advance(here)
 		first = false
 		id := ix.intern(b, w)
 		if id < 0 {
