@@ -126,11 +126,7 @@ func titleHolds(title string, stems []string) bool {
 	var have []string
 	scanWords(title, func(w word) { have = append(have, stem(w.text)) })
 	for _, s := range stems {
-		found := false
-		for _, h := range have {
-			found = found || h == s
-		}
-		if !found {
+		if !slices.Contains(have, s) {
 			return false
 		}
 	}
