@@ -149,8 +149,11 @@ func (d *draftCheck) facts(s string, terms []claimTerm, ev *evidence) *Refusal {
 	if mayMonth.MatchString(s) && !mayWord.MatchString(ev.text) {
 		return &Refusal{Reason: ReasonNumber, Term: "May", Detail: "a date the cited passages do not hold"}
 	}
-	if len(terms) > 0 && terms[0].Capital && !terms[0].Name && d.lex.ix != nil && d.lex.ix.WritesAsName(terms[0].Stem) {
-		terms[0].Name = true // "American hardliners…": a name, though first
+	if len(terms) > 0 && terms[0].Capital && !terms[0].Name &&
+		(d.lex.ix != nil && d.lex.ix.WritesAsName(terms[0].Stem) || titles[terms[0].Word] && len(terms) > 1 && terms[1].Name) {
+		// "American hardliners…", "Deputy Foreign Minister Zarif…": a
+		// name, or a title heading one, though first.
+		terms[0].Name = true
 	}
 	for i := 0; i < len(terms); i++ {
 		t := terms[i]
@@ -180,6 +183,14 @@ func (d *draftCheck) facts(s string, terms []claimTerm, ev *evidence) *Refusal {
 	}
 	return nil
 }
+
+// titles are words that head a name as a title ("Deputy Foreign Minister
+// Zarif", "Senator Smith"): first in a sentence and followed by a name,
+// they are part of it, where a capital alone says nothing.
+var titles = setOf(`president vice deputy secretary minister foreign prime senator representative
+congressman congresswoman ambassador envoy general admiral colonel chief supreme ayatollah king
+queen prince princess governor mayor chancellor director professor dr judge justice speaker
+former acting assistant undersecretary commissioner`)
 
 // phraseMentioned reports whether the passages mention the run of names,
 // as a whole, by a form the lexicon relates to it.

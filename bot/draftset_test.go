@@ -51,11 +51,13 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// 120 drafts written blind in session 6 for tuning the quotation and
 	// hard-fact rules: stitched quotations (a third in single quotes, which
 	// the check did not read as quotations before), invented facts, and
-	// faithful drafts that quote or repeat facts. "Two leaders" for Obama
-	// and Khamenei is an inference the number rule refuses.
+	// faithful drafts that quote or repeat facts; a title opening the
+	// sentence ("Deputy Foreign Minister Zarif") was the last invented fact
+	// through. "Two leaders" for Obama and Khamenei is an inference the
+	// number rule refuses.
 	"tune3": {
 		kept:    map[string]float64{"verbatim-quote": 29.0 / 30, "faithful-fact": 1, "overall": 59.0 / 60},
-		refused: map[string]float64{"stitched-quote": 1, "invented-fact": 29.0 / 30},
+		refused: map[string]float64{"stitched-quote": 1, "invented-fact": 1},
 	},
 	// Written blind after the check half had been looked at, before the
 	// valence rule was built: the figures a reader should believe.

@@ -135,6 +135,9 @@ var ruleTests = []struct {
 	{"name from another passage", "President Obama's team has to negotiate with Washington [1].", bot.ReasonName},
 	{"first word a name never mentioned", "American hardliners stress that dealing with a stronger interlocutor might threaten regime survival [9].", bot.ReasonName},
 	{"first word a name mentioned", "Iranian hardliners stress that dealing with a stronger interlocutor might threaten regime survival [9].", ""},
+	{"first word a title never mentioned", "Deputy Ambassador John Limbert described diplomacy as remodeling a house [8].", bot.ReasonName},
+	{"first word a title mentioned", "Ambassador John Limbert described diplomacy as remodeling a house [8].", ""},
+	{"first word no title", "Clearly John Limbert described diplomacy as remodeling a house [8].", ""},
 	{"title never mentioned", "Hardliners seek to narrow the window that Prime Minister Rouhani's team has [1].", bot.ReasonName},
 
 	// Polarity.
