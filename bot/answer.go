@@ -430,7 +430,7 @@ func quotesName(ix *knowledge.Index, a knowledge.Answer, question string) bool {
 	for _, name := range nameStems(question) {
 		found := held[name]
 		ix.Related(name, func(r string, credit float64) bool {
-			found = found || credit >= 0.75 && held[r]
+			found = found || credit >= minNameCredit && held[r]
 			return !found
 		})
 		if !found {

@@ -42,7 +42,7 @@ admitted remarked noted warned assured insisted wrote put`)
 // ask: every word must be one such a question is made of, or a name ("Is
 // this from HuffPost?").
 func aboutText(words []word) uint8 {
-	var who, where, when, text, author, published, placed, contact, from, name, wrote bool
+	var who, where, otherWh, text, author, published, placed, contact, from, name, wrote bool
 	for i, w := range words {
 		t := w.text
 		switch {
@@ -51,7 +51,7 @@ func aboutText(words []word) uint8 {
 		case t == "where":
 			where = true
 		case t == "when" || t == "why" || t == "how":
-			when = true
+			otherWh = true // "When was it published?" asks what no sentence here says
 		case t == "from":
 			from = true
 		case textNouns[t]:
@@ -80,7 +80,7 @@ func aboutText(words []word) uint8 {
 		}
 	}
 	switch {
-	case when:
+	case otherWh:
 		return aboutNothing
 	case who && author && contact:
 		return aboutWhoSpokeTo
@@ -133,22 +133,25 @@ func (ix *Index) aboutUnits(about uint8) []int32 {
 }
 
 // noteTextUnit records unit u, of a document whose source (as its front
-// matter writes it, runs of white space folded) is source, among the sentences that answer questions about the text, until
-// each list is full: cheap tests on the text come first, so that most
-// sentences cost a search for a few letters.
+// matter writes it, runs of white space folded) is source, among the
+// sentences that answer questions about the text, until each list is full:
+// cheap tests on the text come first, so that most sentences cost a search
+// for a few letters.
 func (ix *Index) noteTextUnit(u int32, text, source string) {
 	note := func(about uint8, most int, holds func() bool) {
 		if l := &ix.textUnits[about-1]; len(*l) < most && holds() {
 			*l = append(*l, u)
 		}
 	}
-	note(aboutWhereFrom, 1, func() bool { return hasWord(text, "here") && placesAuthor(text) })
+	note(aboutWhereFrom, 1, func() bool {
+		return (hasWord(text, "here") || hasWord(text, "Here")) && placesAuthor(text)
+	})
 	note(aboutWhoSpokeTo, 3, func() bool { return hasWord(text, "me") && toAuthorOutsideQuotes(text) })
 	note(aboutPublished, 3, func() bool { return source != "" && strings.Contains(text, source) })
 }
 
-// hasWord reports whether text holds w, lower-case ASCII, as a whole word
-// in lower case. It allocates nothing.
+// hasWord reports whether text holds w, ASCII letters, as a whole word,
+// written as w is. It allocates nothing.
 func hasWord(text, w string) bool {
 	for off := 0; ; {
 		i := strings.Index(text[off:], w)
@@ -200,6 +203,14 @@ func toAuthorOutsideQuotes(text string) bool {
 		speech = advance(speech)
 	})
 	return found
+}
+
+// advance counts one more word since a marker seen n words ago, 0 for none.
+func advance(n int) int {
+	if n > 0 {
+		return n + 1
+	}
+	return 0
 }
 
 // foldSpace folds the runs of white space in s into one space, as a

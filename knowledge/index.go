@@ -427,14 +427,6 @@ const maxSuffix = 4
 // stem returns the stem of term id.
 func (ix *Index) stem(id int32) string { return ix.stemText[ix.stemOff[id]:ix.stemOff[id+1]] }
 
-// advance counts one more word since a marker seen n words ago, 0 for none.
-func advance(n int) int {
-	if n > 0 {
-		return n + 1
-	}
-	return 0
-}
-
 func wordFlags(w word, first bool) uint8 {
 	var f uint8
 	if w.capital && !first && !w.keep {

@@ -44,11 +44,11 @@ func wordSet(s string) map[string]bool {
 // document's list, or -1. The question must hold an ordinal and, after it
 // and at most three words that say more than "of the four big", a noun for
 // a list's item ("the fourth and final big issue", "the first of the four
-// big-picture issues"); every other word must say nothing of a topic (a stop, framing,
-// generic or number word, a verb of listing) or come from the title of the
-// document, which describes the list ("big-picture issues"). Among the
-// documents with that many themes whose titles hold those words, exactly
-// one must remain.
+// big-picture issues"). Every other word must say nothing of a topic (a
+// stop, framing, generic or number word, a verb of listing) or come from
+// the title of the document, which describes the list ("big-picture
+// issues"). Among the documents with that many themes whose titles hold
+// those words, exactly one must remain.
 func (ix *Index) ordinalTheme(words []word) int {
 	place, at := 0, -1
 	for i, w := range words {

@@ -302,11 +302,9 @@ func (ix *Index) joinCompounds(text string) string {
 // whole text is about, not one part of it.
 func (ix *Index) spreadThroughout(q *query, words []asked) bool {
 	half := max(2, (len(ix.sections)+1)/2)
-	var buf [64]bool
-	in := buf[:0]
-	if len(ix.sections) <= len(buf) {
-		in = buf[:len(ix.sections)]
-	} else {
+	var buf [64]bool // most knowledge bases have few sections
+	in := buf[:min(len(ix.sections), len(buf))]
+	if len(ix.sections) > len(buf) {
 		in = make([]bool, len(ix.sections))
 	}
 	for i, a := range words {
@@ -396,7 +394,7 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 	prev := ""
 	for i, w := range words {
 		ix.cue(q, w, prev)
-		prev2 := prev
+		before := prev
 		prev = w.text
 		switch {
 		case w.text == "what" || w.text == "which":
@@ -404,7 +402,7 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 			if q.whPos < 0 {
 				q.whPos = i
 			}
-		case prev2 == "how" && (w.text == "many" || w.text == "much"):
+		case before == "how" && (w.text == "many" || w.text == "much"):
 			// "How many warheads does…?" asks about warheads as "what
 			// warheads" would.
 			if q.whPos < 0 {
