@@ -146,9 +146,13 @@ func (c *Checker) Verify(text string, passages []Citation) error {
 // as a verbatim quote of a passage.
 const minVerbatimWords = 4
 
-// maxLeadInWords is the most words a sentence that claims nothing may have:
-// a lead-in ending in a colon ("In short:") or an answer word ("No.").
+// maxLeadInWords is the most words a lead-in ending in a colon ("In
+// short:") may have and stand uncited.
 const maxLeadInWords = 3
+
+// maxAnswerWords is the most words a sentence of answer words alone may
+// have and stand uncited ("Not at all, really.").
+const maxAnswerWords = 5
 
 // draftCheck is the check of one draft, sentence by sentence as it
 // streams in: each sentence is checked once, when the text after it shows
@@ -334,20 +338,25 @@ func (d *draftCheck) evidence(cited []int) *evidence {
 }
 
 // answerWords may make up a sentence that claims nothing of its own: an
-// answer to a yes-no question or a lead-in.
+// answer to a yes-no question ("Not at all.", "Yes, it has.", "In a word,
+// no.") or a lead-in.
 var answerWords = setOf(`yes no yeah nope indeed correct right true false not quite partly short sum summary brief
-briefly overall essentially basically well so`)
+briefly overall essentially basically well so absolutely certainly definitely exactly sure really
+at all yet in a word answer partially largely mostly
+it they he she is isn't isnt are aren't arent was wasn't wasnt were weren't werent has hasn't hasnt
+have haven't havent does doesn't doesnt did didn't didnt do don't dont can can't cant will won't wont`)
 
 // claimsNothing reports whether s, cited nowhere, claims nothing of its own:
 // a lead-in of at most maxLeadInWords words ending in a colon ("In short:"),
-// or an answer word ("No.", "Yes, indeed.").
+// or at most maxAnswerWords answer words ("No.", "Yes, indeed.", "In a
+// word, no.").
 func claimsNothing(s string) bool {
 	words := strings.Fields(s)
-	if len(words) > maxLeadInWords {
-		return false
-	}
 	if strings.HasSuffix(s, ":") {
-		return true
+		return len(words) <= maxLeadInWords
+	}
+	if len(words) > maxAnswerWords {
+		return false
 	}
 	for _, t := range scanTokens(s) {
 		if !answerWords[t.word] {
