@@ -8,11 +8,12 @@ import "strings"
 // ignores, so they are recognised by their shape and answered from what
 // the text says of itself.
 const (
-	aboutNothing    uint8 = iota
-	aboutPublished        // "Where was this piece first published?", "Is this from HuffPost?"
-	aboutWhereFrom        // "Where is the writer filing from?"
-	aboutWhoSpokeTo       // "Who did the author speak to?", "Who are the author's sources?"
-	aboutWhoWrote         // "Who wrote this piece?", "Who is the author?"
+	aboutNothing       uint8 = iota
+	aboutPublished           // "Where was this piece first published?", "Is this from HuffPost?"
+	aboutWhereFrom           // "Where is the writer filing from?"
+	aboutWhoSpokeTo          // "Who did the author speak to?", "Who are the author's sources?"
+	aboutWhoWrote            // "Who wrote this piece?", "Who is the author?"
+	aboutWhenPublished       // "When was this article published?"
 )
 
 var (
@@ -42,7 +43,7 @@ admitted remarked noted warned assured insisted wrote put`)
 // ask: every word must be one such a question is made of, or a name ("Is
 // this from HuffPost?").
 func aboutText(words []word) uint8 {
-	var who, where, otherWh, text, author, published, placed, contact, from, name, wrote bool
+	var who, where, when, otherWh, text, author, published, placed, contact, from, name, wrote bool
 	for i, w := range words {
 		t := w.text
 		switch {
@@ -50,8 +51,10 @@ func aboutText(words []word) uint8 {
 			who = true
 		case t == "where":
 			where = true
-		case t == "when" || t == "why" || t == "how":
-			otherWh = true // "When was it published?" asks what no sentence here says
+		case t == "when":
+			when = true
+		case t == "why" || t == "how":
+			otherWh = true
 		case t == "from":
 			from = true
 		case textNouns[t]:
@@ -82,6 +85,10 @@ func aboutText(words []word) uint8 {
 	switch {
 	case otherWh:
 		return aboutNothing
+	case when && text && published && !author:
+		return aboutWhenPublished
+	case when:
+		return aboutNothing
 	case who && author && contact:
 		return aboutWhoSpokeTo
 	case who && (author || wrote) && !published && !contact && !name:
@@ -98,14 +105,18 @@ func aboutText(words []word) uint8 {
 
 // textAnswer answers a question about the text itself with the sentences
 // that say it: where the text appeared (a sentence naming its document's
-// source), where its author writes from ("here in Vienna"), or what others
-// told the author ("told me"). Who wrote it no sentence says: a text does
-// not name its author in its body.
+// source), when (such a sentence that holds a date), where its author
+// writes from ("here in Vienna"), or what others told the author ("told
+// me"). Who wrote it no sentence says: a text does not name its author in
+// its body.
 func (ix *Index) textAnswer(a *Answer, about uint8, k int) {
 	if k <= 0 {
 		k = 3
 	}
 	for _, u := range ix.aboutUnits(about) {
+		if about == aboutWhenPublished && ix.unitFlags[u]&hasDate == 0 {
+			continue
+		}
 		un := ix.unit(u)
 		p := ix.passages[un.passage]
 		if len(a.Hits) == 0 || a.Hits[len(a.Hits)-1].Passage != p {
@@ -126,6 +137,9 @@ func (ix *Index) textAnswer(a *Answer, about uint8, k int) {
 // places the author, or up to three that report what someone told the
 // author, or that name their document's source.
 func (ix *Index) aboutUnits(about uint8) []int32 {
+	if about == aboutWhenPublished {
+		about = aboutPublished
+	}
 	if about == aboutNothing || int(about) > len(ix.textUnits) {
 		return nil
 	}

@@ -327,10 +327,13 @@ func TestQuestionsAboutTheTextItself(t *testing.T) {
 		}
 	}
 	// The article does not say who wrote it: such a question is about
-	// the author, not about nothing in particular (which gets the overview).
-	for _, q := range []string{"Who wrote this piece?", "Who is the author?", "who wrote it"} {
+	// the author, not about nothing in particular (which gets the overview)
+	// nor about the words it shares with the text.
+	for _, q := range []string{"Who wrote this piece?", "Who is the author?", "who wrote it",
+		// Nor when it appeared: the sentence naming the source holds no date.
+		"When was this article published?", "In what year was this piece first published?"} {
 		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable || a.ContentWords == 0 {
-			t.Errorf("%q: got answerable %v with %d content words, want a decline about the author", q, a.Answerable, a.ContentWords)
+			t.Errorf("%q: got answerable %v with %d content words, want a decline naming a topic", q, a.Answerable, a.ContentWords)
 		}
 	}
 	// Someone else's words, a name beside "wrote", or where the author
@@ -368,4 +371,12 @@ func TestQuestionsAboutTheTextItself(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantFirstQuotes(t, memo, firstQuote{"Where was this piece published?", "First published in the Example Times."})
+	doc, err = knowledge.Parse("memo.md", []byte("---\ntitle: Memo\nsource: Example Times\n---\nThe budget grew.\n\nFirst published in the Example Times on 3 May 2021.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if memo, err = knowledge.NewIndex([]*knowledge.Document{doc}); err != nil {
+		t.Fatal(err)
+	}
+	wantFirstQuotes(t, memo, firstQuote{"When was this piece published?", "on 3 May 2021"})
 }

@@ -1107,10 +1107,13 @@ func (ix *Index) Answer(q Query) Answer {
 		ix.themeAnswer(&a, query.theme)
 		return a
 	}
-	if query.about == aboutWhoWrote {
-		// "Who wrote this?" has a topic, the author, that the text does
-		// not cover: it is declined, not given the overview.
+	if query.about == aboutWhoWrote || query.about == aboutWhenPublished {
+		// "Who wrote this?" and "When was this published?" have a topic
+		// that only a sentence about the text itself could cover: without
+		// one they are declined, not answered from the topic's words
+		// ("published" is a sense of "issue") nor given the overview.
 		a.ContentWords = max(a.ContentWords, 1)
+		ix.textAnswer(&a, query.about, q.K)
 		return a
 	}
 	if query.about != aboutNothing && (!query.strict || query.cue == hasName) {
