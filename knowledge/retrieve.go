@@ -341,7 +341,9 @@ func (ix *Index) addContext(q *query, context string) {
 		if isStop(w) {
 			return
 		}
-		if id, _, known := ix.lookup(w); known && id >= 0 {
+		if id, _, known := ix.lookup(w); known && id >= 0 && !q.has(id) {
+			// A word the question already holds, as its own or as an
+			// expansion, keeps its slot: the question's word counts.
 			if q.add(qterm{id: id, slot: s, weight: weightContext, credit: 1, scale: ix.idf[id] * weightContext}) {
 				most = max(most, ix.idf[id])
 			}
@@ -610,6 +612,11 @@ const (
 	maxTerms = 64
 	maxWords = 64
 )
+
+// has reports whether term id is among the query's terms.
+func (q *query) has(id int32) bool {
+	return slices.ContainsFunc(q.terms, func(t qterm) bool { return t.id == id })
+}
 
 // add records a term, keeping the strongest role when a term comes twice.
 // It reports whether the term is new.

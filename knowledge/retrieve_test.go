@@ -110,6 +110,25 @@ func TestFollowUpUsesContext(t *testing.T) {
 	}
 }
 
+// TestContextWordTheQuestionAlreadyExpands: a word of the previous turn
+// that the question already holds as an expansion of one of its own words
+// ("talks" for "deal") stays the question's, in the question's slot. It
+// once took a slot of the context's that was never made, and the follow-up
+// panicked.
+func TestContextWordTheQuestionAlreadyExpands(t *testing.T) {
+	ix := article()
+	tests := []struct{ context, followUp string }{
+		{"what are these talks about", "did they end up getting a final deal?"},
+		{"where are the talks happening?", "and the interim deal before that?"},
+	}
+	for _, tt := range tests {
+		a := ix.Answer(knowledge.Query{Text: tt.followUp, Context: tt.context})
+		if a.Answerable && len(a.Hits) == 0 {
+			t.Errorf("%q after %q: answerable without a passage", tt.followUp, tt.context)
+		}
+	}
+}
+
 func TestCitationsAreStoredPassages(t *testing.T) {
 	ix := article()
 	for _, k := range []int{1, 3, 5} {
@@ -334,4 +353,22 @@ func TestQuantityAndDateQuestionsNeedOne(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzAnswer asks the article index any question, in any conversation: it
+// must not panic, and an answer it calls answerable cites a passage.
+func FuzzAnswer(f *testing.F) {
+	f.Add("did they end up getting a final deal?", "what are these talks about")
+	f.Add("and the interim deal before that?", "where are the talks happening?")
+	f.Add("and the Iranian side?", "What has Congress pushed for?")
+	f.Add("What's the second big issue the author lists?", "")
+	f.Add("Who wrote this piece?", "Summarize the article")
+	f.Add("how many \"quotes\" … 'are' there?", "\xff\xfe")
+	ix := article()
+	f.Fuzz(func(t *testing.T, text, context string) {
+		a := ix.Answer(knowledge.Query{Text: text, Context: context})
+		if a.Answerable && (len(a.Hits) == 0 || len(a.Quotes) == 0) {
+			t.Fatalf("%q after %q: answerable without a passage", text, context)
+		}
+	})
 }
