@@ -81,6 +81,13 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 		refused: map[string]float64{"contradiction": 12.0 / 17, "negation": 1, "invented-fact": 10.0 / 11, "link": 1,
 			"stitched-quote": 9.0 / 11, "wrong-citation": 1, "unsupported-claim": 9.0 / 10, "off-section-summary": 1},
 	},
+	// A fourth blind set (174 drafts for 51 questions), written at the start
+	// of session 7 before any change: the third has since been looked at.
+	"fresh4": {
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 8.0 / 15, "merge": 13.0 / 15, "summary": 10.0 / 15, "yes-no": 12.0 / 15, "overall": 59.0 / 76},
+		refused: map[string]float64{"contradiction": 6.0 / 13, "negation": 9.0 / 12, "invented-fact": 1, "link": 1,
+			"stitched-quote": 9.0 / 12, "wrong-citation": 1, "unsupported-claim": 11.0 / 12, "off-section-summary": 1},
+	},
 	"check": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 11.0 / 12, "merge": 1, "summary": 7.0 / 10, "yes-no": 6.0 / 7, "overall": 36.0 / 41},
 		refused: map[string]float64{"contradiction": 4.0 / 7, "negation": 1, "invented-fact": 1, "link": 1,
@@ -96,7 +103,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "check", "fresh", "fresh2", "fresh3"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "check", "fresh", "fresh2", "fresh3", "fresh4"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally

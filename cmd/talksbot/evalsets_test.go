@@ -48,6 +48,13 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// here; the conversations did not move.
 		{"../../testdata/eval/paraphrase-fresh3.jsonl", floor{0.747, 0.798, 0.528, 0.152, 0}},
 		{"../../testdata/eval/conversations-fresh3.jsonl", floor{0.647, 0.794, 0.5, 0.088, 0.75}},
+		// The fourth fresh sets were written blind at the start of session
+		// 7, before its changes; the third fresh sets are tuning material
+		// since. Their casual wording ("nitty gritty", "the hawks", "props")
+		// is the hardest yet. At the session's start two of the
+		// conversations panicked (0.6); the fix gave the figure below.
+		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.396, 0.472, 0.689, 0.425, 0}},
+		{"../../testdata/eval/conversations-fresh4.jsonl", floor{0.488, 0.634, 0.556, 0.146, 0.62}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
