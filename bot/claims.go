@@ -230,6 +230,10 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 			}
 		}
 		switch {
+		case same && t.Word == "one":
+			// Most often a pronoun ("one between two equal powers"), as in
+			// facts: its polarity says nothing of the claim.
+			continue
 		case same && pol&want == 0:
 			what := "asserts"
 			if t.negated {
@@ -240,7 +244,7 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 		case same:
 			continue
 		}
-		if !noOpposite[t.Word] && d.opposed(t.Stem, want, ev) {
+		if !noOpposite[t.Word] && d.opposed(t.Stem, want, ev) && !d.usesOpposite(terms, i) {
 			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
 				Detail: "a word whose opposite its cited passages use"}
 		}
@@ -340,10 +344,27 @@ func nextContent(toks []token, i int) string {
 	return ""
 }
 
-// noOpposite are words whose opposite by prefix is another word: "like",
-// most often a preposition ("sanctions like these"), is no opposite of
-// "unlike" ("unlike years past").
-var noOpposite = setOf(`like unlike`)
+// noOpposite are words whose opposite is, most often, another word than
+// the one they are: "like", most often a preposition ("sanctions like
+// these"), is no opposite of "unlike" ("unlike years past"), nor "even"
+// ("even if") of "odd" ("the odds for success").
+var noOpposite = setOf(`like unlike even`)
+
+// usesOpposite reports whether the sentence itself uses the opposite of
+// terms[i] that a prefix makes ("built trust where there was mistrust"):
+// it speaks of both, so the passages using that opposite say nothing
+// against it. Opposites of other words count still: "as the talks
+// increase, the risk decreases" may be reversing which one does what.
+func (d *draftCheck) usesOpposite(terms []claimTerm, i int) bool {
+	stem := terms[i].Stem
+	opp := d.opposites(stem, false)
+	for j, t := range terms {
+		if j != i && len(t.Stem) > len(stem) && strings.HasSuffix(t.Stem, stem) && isOpposite(t.Stem, opp) {
+			return true
+		}
+	}
+	return false
+}
 
 // nameByWay reports whether the passages mention a name through one word
 // between: "U.S." through "America" for the passages' "American".

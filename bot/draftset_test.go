@@ -62,7 +62,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// Written blind after the check half had been looked at, before the
 	// valence rule was built: the figures a reader should believe.
 	"fresh": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 16.0 / 18, "merge": 7.0 / 8, "summary": 10.0 / 12, "yes-no": 1, "overall": 47.0 / 52},
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 16.0 / 18, "merge": 7.0 / 8, "summary": 11.0 / 12, "yes-no": 1, "overall": 48.0 / 52},
 		refused: map[string]float64{"contradiction": 6.0 / 12, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 5.0 / 6, "off-section-summary": 1},
 	},
@@ -70,15 +70,15 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// of session 5 before any change to the check: the first fresh set has
 	// since been looked at.
 	"fresh2": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 17.0 / 23, "merge": 8.0 / 9, "summary": 11.0 / 13, "yes-no": 1, "overall": 55.0 / 64},
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 17.0 / 23, "merge": 8.0 / 9, "summary": 12.0 / 13, "yes-no": 1, "overall": 56.0 / 64},
 		refused: map[string]float64{"contradiction": 21.0 / 30, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 8.0 / 9, "off-section-summary": 1},
 	},
 	// A third blind set (149 drafts for 41 questions), written at the start
 	// of session 6 before any change: the second has since been looked at.
 	"fresh3": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 12.0 / 16, "merge": 9.0 / 10, "summary": 8.0 / 10, "yes-no": 7.0 / 11, "overall": 48.0 / 59},
-		refused: map[string]float64{"contradiction": 12.0 / 17, "negation": 1, "invented-fact": 10.0 / 11, "link": 1,
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 12.0 / 16, "merge": 1, "summary": 8.0 / 10, "yes-no": 7.0 / 11, "overall": 49.0 / 59},
+		refused: map[string]float64{"contradiction": 12.0 / 17, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 9.0 / 11, "wrong-citation": 1, "unsupported-claim": 9.0 / 10, "off-section-summary": 1},
 	},
 	// A fourth blind set (174 drafts for 51 questions), written at the start

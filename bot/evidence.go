@@ -102,7 +102,7 @@ var (
 		"fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
 		"nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
 		"seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000",
-		"million": "1000000", "billion": "1000000000", "dozen": "12",
+		"million": "1000000", "billion": "1000000000", "trillion": "1000000000000", "dozen": "12",
 	}
 	ordinals = map[string]string{
 		"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",

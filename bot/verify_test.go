@@ -130,6 +130,7 @@ var ruleTests = []struct {
 	{"year", "Congress has pushed for more hard-hitting sanctions since 2013 [1].", bot.ReasonNumber},
 	{"month", "In February, Congress pushed for more hard-hitting sanctions [1].", bot.ReasonNumber},
 	{"May", "Congress has pushed for more hard-hitting sanctions since May [1].", bot.ReasonNumber},
+	{"a number with its scale", "The likely alternative, war, would cost more than $1 trillion [3].", bot.ReasonNumber},
 
 	// Names and titles.
 	{"name in the passage", "Iranian hardliners seek to narrow the window President Rouhani's team has to negotiate with Washington [1].", ""},
@@ -168,6 +169,9 @@ var ruleTests = []struct {
 	{"decades as years", "For the first time in more than thirty years, both sides are showing a willingness to spend their political capital on peace [8].", ""},
 	{"both as two", "The negotiations must avoid falling prey to fractious domestic politics in the two capitals [10].", ""},
 	{"one as a pronoun", "Diplomacy is like remodeling a house: it is probably going to be more complicated than one thinks [8].", ""},
+	{"one as a pronoun, denied", "That dialogue should not be confused with one between two equal powers [9].", ""},
+	{"even as an adverb", "Diplomacy would not be taking place without their direct involvement, even if rhetoric downplays the odds for success [11].", ""},
+	{"a word and its opposite by prefix", "Building trust at the negotiating table is the only way that has turned mistrust into cooperation [2].", ""},
 	{"a denied belief leaves its clause", "The forces for moderation reject the idea that the political systems in Washington and Tehran must be entrenched in permanent confrontation [6].", ""},
 	{"the belief itself reversed", "The forces for moderation believe the political systems in Washington and Tehran must be entrenched in permanent confrontation [6].", bot.ReasonContradiction},
 	{"like as a preposition", "Senior officials on both sides now openly acknowledge that alternatives to diplomacy, like an escalation of sanctions, have caused the drumbeat of war to intensify [7].", ""},

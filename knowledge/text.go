@@ -275,7 +275,7 @@ much many several various current recent next last quick quickly`
 // numberWords and timeWords feed the "how many" and "when" cues.
 const (
 	numberWords = `one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
-hundred hundreds thousand thousands million millions billion billions dozen dozens first second third
+hundred hundreds thousand thousands million millions billion billions trillion trillions dozen dozens first second third
 percent half twice thrice`
 	timeWords = `today yesterday tomorrow week weeks month months year years decade decades century
 monday tuesday wednesday thursday friday saturday sunday january february march april june july august
