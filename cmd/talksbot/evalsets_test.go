@@ -55,6 +55,13 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// conversations panicked (0.6); the fix gave the figure below.
 		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.396, 0.472, 0.689, 0.425, 0}},
 		{"../../testdata/eval/conversations-fresh4.jsonl", floor{0.488, 0.634, 0.556, 0.146, 0.62}},
+		// The fifth fresh sets were written blind early in session 7, after
+		// the list of the fourth set's failed questions had been printed
+		// once while a crash was looked into: the fourth are tuning
+		// material since, and these are the check. Figures at the session's
+		// start code.
+		{"../../testdata/eval/paraphrase-fresh5.jsonl", floor{0.606, 0.663, 0.689, 0.221, 0}},
+		{"../../testdata/eval/conversations-fresh5.jsonl", floor{0.725, 0.825, 0.75, 0.1, 0.812}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
