@@ -36,11 +36,29 @@ func words(q string) []string {
 	return strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) })
 }
 
+// interjections may open a turn of a conversation without being part of
+// the question: "ok, and the Iranian side?", "cool, what about Congress?".
+var interjections = map[string]bool{
+	"ok": true, "okay": true, "k": true, "so": true, "hmm": true, "hm": true, "right": true, "cool": true,
+	"great": true, "thanks": true, "thx": true, "alright": true, "oh": true, "ah": true, "well": true,
+	"yeah": true, "yes": true, "interesting": true, "nice": true, "got": true, "gotcha": true, "i": true, "see": true,
+}
+
+// afterInterjections returns ws without the interjections that open it
+// ("ok so", "i see").
+func afterInterjections(ws []string) []string {
+	for len(ws) > 1 && interjections[ws[0]] {
+		ws = ws[1:]
+	}
+	return ws
+}
+
 // refersBack reports whether q points at the previous turn: it opens with
-// "and", "what about", "how about" or "what of", or holds a pronoun that
-// refers back ("what did they provide?", "who backed it?").
+// "and", "what about", "how about" or "what of", after any interjection
+// ("ok, and Congress?"), or holds a pronoun that refers back ("what did
+// they provide?", "who backed it?").
 func refersBack(q string) bool {
-	ws := words(q)
+	ws := afterInterjections(words(q))
 	for _, lead := range followUpLeads {
 		if len(ws) >= len(lead) && slices.Equal(ws[:len(lead)], lead) {
 			return true
@@ -390,7 +408,7 @@ func smallTalk(text string) (string, bool) {
 // reports false unless the follow-up opens as one ("and", "what about")
 // and names someone.
 func contrastFollowUp(question, topic string) (string, bool) {
-	ws := words(question)
+	ws := afterInterjections(words(question))
 	lead := slices.ContainsFunc(followUpLeads, func(l []string) bool {
 		return len(ws) > len(l) && slices.Equal(ws[:len(l)], l)
 	})

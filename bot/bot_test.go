@@ -425,6 +425,7 @@ func TestHandleFollowUpCues(t *testing.T) {
 		{"ellipsis after another topic", hardliners, "why?", true, bot.KindAnswer, "Iranian hardliners"},
 		{"ellipsis of two words", congress, "how so?", true, bot.KindAnswer, "hard-hitting sanctions"},
 		{"ellipsis with a lead", congress, "and then?", true, bot.KindAnswer, "hard-hitting sanctions"},
+		{"lead after an interjection", congress, "ok, and the Iranian side?", true, bot.KindAnswer, "Iranian hardliners are seeking"},
 		{"ellipsis with a personal pronoun", "Who is Zarif?", "what did he say?", true, bot.KindAnswer, "Zarif"},
 		{"pronoun", "Who has openly supported efforts to build confidence?", "what did they provide?", true, bot.KindAnswer, "unprecedented foundation"},
 		{"pronoun at the end", "What did the interim nuclear deal in Geneva do?", "who backed it?", true, bot.KindAnswer, "openly supported"},

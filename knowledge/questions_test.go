@@ -361,3 +361,27 @@ func TestQuestionsAboutTheTextItself(t *testing.T) {
 	wantFirstQuotes(t, indexOf(t, memo+"\nFirst published in the Example Times on 3 May 2021.\n"),
 		firstQuote{"When was this piece published?", "on 3 May 2021"})
 }
+
+// TestChatShorthand checks that the shorthand of chat is read written out
+// ("ppl", "govt", "thru") and that asides and function words ("imo",
+// "whether", "anyone") weigh nothing, so that a question typed as people
+// type in Slack is answered as its written-out form is.
+func TestChatShorthand(t *testing.T) {
+	ix := indexOf(t, "The government pushed new travel rules through parliament for people who work abroad.\n\n"+
+		"The weather in the city was cold all week.")
+	for _, tt := range []struct{ typed, written string }{
+		{"wat r the ppl in govt pushing thru?", "what are the people in government pushing through?"},
+		{"imo did the govt push new rules tbh", "did the government push new rules"},
+		{"Did anyone say whether the government pushed new rules?", "Did the government push new rules?"},
+	} {
+		typed, written := ix.Answer(knowledge.Query{Text: tt.typed}), ix.Answer(knowledge.Query{Text: tt.written})
+		if !written.Answerable {
+			t.Fatalf("%q: declined", tt.written)
+		}
+		if !typed.Answerable || typed.Confidence < written.Confidence-1e-6 ||
+			typed.Quotes[0].Text() != written.Quotes[0].Text() {
+			t.Errorf("%q: got %v (%.3f) %v, want it answered as %q is (%.3f)",
+				tt.typed, typed.Answerable, typed.Confidence, typed.Quotes, tt.written, written.Confidence)
+		}
+	}
+}

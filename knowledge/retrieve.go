@@ -187,7 +187,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	nw := 0
 	scanWords(ix.joinCompounds(text), func(w word) {
 		if nw < maxWords {
-			words[nw] = w
+			words[nw] = writtenOut(w)
 			nw++
 		}
 	})
@@ -260,6 +260,25 @@ func (ix *Index) parse(q *query, text, context string) {
 	if context != "" && len(q.slots) < maxSlots {
 		ix.addContext(q, context)
 	}
+}
+
+// writtenOut returns w with chat shorthand written out ("ppl" as "people"),
+// or as a stop word when it says nothing ("imo"). An acronym and a
+// capitalised word are left alone: "U" may be a name.
+func writtenOut(w word) word {
+	if w.keep || w.capital {
+		return w
+	}
+	full, ok := chatWords[w.text]
+	if !ok {
+		return w
+	}
+	if full == "" {
+		w.class |= classStop
+		return w
+	}
+	w.text, w.class = full, wordClasses[full]
+	return w
 }
 
 // joinCompounds writes a hyphenated word as one ("hard-liners" as

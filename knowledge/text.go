@@ -291,6 +291,26 @@ april june july august september october november december`
 // personalPronouns stand for people named elsewhere.
 const personalPronouns = `they them their he him his she her`
 
+// chatWords are the shorthand of chat, each with the word it stands for:
+// people ask in Slack and Discord as they type there ("wat r the ppl in
+// govt up to"). Questions are read with them written out; documents are
+// not. General English, not any one text's: an operator adds the words of
+// their documents in a synonyms file.
+var chatWords = map[string]string{
+	"u": "you", "ya": "you", "r": "are", "ur": "your", "wat": "what", "wut": "what",
+	"ppl": "people", "govt": "government", "govts": "governments", "gov": "government", "govs": "governments",
+	"thru": "through", "tho": "though", "altho": "although", "cuz": "because", "coz": "because",
+	"bc": "because", "b4": "before", "abt": "about", "bout": "about", "acc": "according",
+	"shd": "should", "shud": "should", "wd": "would", "cud": "could", "gonna": "going", "wanna": "want",
+	"yr": "year", "yrs": "years", "hrs": "hours", "mins": "minutes", "wk": "week", "wks": "weeks",
+	"vs": "versus", "wo": "without", "sth": "something", "smth": "something",
+	"info": "information", "intro": "introduction", "tech": "technical", "convo": "conversation",
+	"prob": "probably", "probs": "probably", "def": "definitely", "esp": "especially",
+	"diff": "difference", "msg": "message", "rn": "now", "atm": "now", "pov": "viewpoint",
+	"eli5": "explain", "imo": "", "imho": "", "tbh": "", "btw": "", "fyi": "",
+	"afaik": "", "iirc": "", "ok": "", "okay": "", "pls": "", "plz": "", "thx": "", "thanks": "",
+}
+
 func setOf(words string) map[string]bool {
 	m := make(map[string]bool)
 	for _, w := range strings.Fields(words) {

@@ -14,7 +14,9 @@ this those through to too under until up upon us very was we were while with wou
 yourself yourselves may might must shall will let lets get gets got
 wont dont cant isnt arent doesnt didnt wasnt werent shouldnt wouldnt couldnt hasnt havent hadnt
 im ive id youre youve youd theyre theyve theyd weve wed hes shes thats theres whats whos heres
-s t d ll re ve please pls plz`
+s t d ll re ve please pls plz
+whether anything anyone anybody everything everyone everybody something someone somebody else
+per via versus`
 
 // Question are the words that mark what kind of answer is wanted.
 const Question = `what who whom whose when where why how which`
