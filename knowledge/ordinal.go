@@ -19,6 +19,18 @@ var ordinals = map[string]int{
 	"last": -1, "final": -1,
 }
 
+// numbered are the numbers that name a place in a list after its noun:
+// "section 2", "point four", "issue #3".
+var numbered = map[string]int{
+	"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10,
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}
+
+// headingWords ask for an item's heading rather than name a topic: "what
+// is section 2 called?", "the title of the fourth point".
+var headingWords = wordSet(`title titled titles heading headed headings called name named entitled label
+labelled labeled`)
+
 // listItems are nouns for the items of a text's list.
 var listItems = wordSet(`issue issues point points section sections theme themes part parts factor
 factors challenge challenges topic topics item items heading headings lesson lessons pillar pillars
@@ -44,14 +56,20 @@ func wordSet(s string) map[string]bool {
 // document's list, or -1. The question must hold an ordinal and, after it
 // and at most three words that say more than "of the four big", a noun for
 // a list's item ("the fourth and final big issue", "the first of the four
-// big-picture issues"). Every other word must say nothing of a topic (a
-// stop, framing, generic or number word, a verb of listing) or come from
+// big-picture issues"), or the noun followed by its number ("section 2").
+// Every other word must say nothing of a topic (a stop, framing, generic or
+// number word, a verb of listing, a word asking for a heading) or come from
 // the title of the document, which describes the list ("big-picture
 // issues"). Among the documents with that many themes whose titles hold
 // those words, exactly one must remain.
 func (ix *Index) ordinalTheme(words []word) int {
 	place, at := 0, -1
 	for i, w := range words {
+		if listItems[w.text] && i+1 < len(words) && numbered[words[i+1].text] != 0 {
+			// "section 2", "point four".
+			place, at = numbered[words[i+1].text], i+1
+			break
+		}
 		n, ok := ordinals[w.text]
 		if !ok {
 			continue
@@ -82,7 +100,7 @@ func (ix *Index) ordinalTheme(words []word) int {
 	for i, w := range words {
 		_, isOrdinal := ordinals[w.text]
 		switch {
-		case i == at || isOrdinal || listItems[w.text] || listVerbs[w.text]:
+		case i == at || isOrdinal || listItems[w.text] || listVerbs[w.text] || headingWords[w.text]:
 		case isStop(w) || w.class&(classGeneric|classWhole|classNumber) != 0:
 		default:
 			titleWords = append(titleWords, stem(w.text))

@@ -17,6 +17,8 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		"Key takeaways please", "tl;dr?", "Give me the gist", "What is the writer arguing, broadly?",
 		"Outline the main points of this opinion piece", "Sum it up in a couple of sentences: what's the central claim?",
 		"Summarise the editorial in two sentences", "Quick summary please — I haven't read it.",
+		"can u summarise this op-ed in a couple of lines", "Give me the short version", "What are the key points, bullet form?",
+		"What are the overarching themes?",
 		// A topic the whole text is about, found in most of its sections.
 		"What's the author's overall take on the Vienna talks?"} {
 		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable || a.ContentWords != 0 {
@@ -269,6 +271,10 @@ func TestQuestionsAboutAnItemOfTheList(t *testing.T) {
 		{"What's the third of the big-picture issues?", "Pursuing Interests Over Ideology"},
 		{"first issue?", "Handling the Spoilers"},
 		{"What is the first of the four big-picture issues?", "Handling the Spoilers"},
+		// By the item's number, or asking for its heading.
+		{"what's section 2 called?", "Keeping Support At The Top"},
+		{"What is point four about?", "Dialogue Among Equals — But Not Equally Powerful"},
+		{"what's the title of the 3rd issue?", "Pursuing Interests Over Ideology"},
 	} {
 		a := ix.Answer(knowledge.Query{Text: tt.question})
 		if !a.Answerable || len(a.Quotes) < 2 {
@@ -282,7 +288,7 @@ func TestQuestionsAboutAnItemOfTheList(t *testing.T) {
 		}
 	}
 	wantFirstQuotes(t, ix, firstQuote{"What's the second issue with the sanctions Congress wants?", "Congress has pushed"})
-	wantDeclined(t, ix, "What's the ninth issue the author lists?")
+	wantDeclined(t, ix, "What's the ninth issue the author lists?", "What's section 9 called?")
 
 	two := func(title string) *knowledge.Document {
 		doc, err := knowledge.Parse(title+".md", []byte("# "+title+"\n\n## Costs\n\nThe costs rose.\n\n## Delays\n\nThe delays grew.\n"))

@@ -253,7 +253,8 @@ const wholeWords = `summary summaries summarize summarise summarized summarised 
 gist thesis overview recap synopsis takeaway takeaways argument arguments point points message
 idea ideas conclusion conclusions theme themes topic topics subject subjects lesson lessons
 purpose main central key overall core chief primary principal tldr tl dr nutshell
-sum claim claims outline outlines rundown essence upshot highlights broadly basically briefly`
+sum claim claims outline outlines rundown essence upshot highlights broadly basically briefly
+overarching major version bullet bullets`
 
 // genericWords are everyday English words — light verbs, vague nouns and
 // adjectives — that say little about a question's topic. A question word the
@@ -268,6 +269,7 @@ showed shown take taken takes taking tell think thought told took try tried turn
 uses want wanted wants went work worked works
 thing things way ways people person time times day days year years part place places point kind sort
 lot lots number case fact world life side group area end couple sentence sentences paragraph paragraphs
+line lines form
 good bad new old big small great little long short high low right left real sure able certain
 main whole different same important possible likely really actually generally currently
 much many several various current recent next last quick quickly`
