@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/talksbot/talksbot/knowledge"
 )
 
 // polarity records how a passage uses a word: asserted, denied, or both.
@@ -24,14 +26,17 @@ func polarityOf(negated bool) polarity {
 // evidence is what a set of cited passages says, read for checking the
 // claims of a draft sentence that cites them.
 type evidence struct {
-	folded  []string                 // each passage folded with foldQuote, for quotations
-	tokens  [][]token                // each passage's words, for words saying how much
-	lower   string                   // the passages lower-cased, for links
-	text    string                   // the passages as given, for facts written one way
-	stems   map[string]polarity      // every content word's stem and how the passages use it
-	seq     []string                 // the stems in order, "" between passages, for phrases
-	numbers map[string]bool          // every number, as numberKey reads it
-	reverse map[string]reverseCredit // what the lexicon relates the stems to; see draftCheck.reverse
+	folded []string // each passage folded with foldQuote, for quotations
+	// foldedSentences are the passages' sentences, each folded, for
+	// quotations an ellipsis joins.
+	foldedSentences []string
+	tokens          [][]token                // each passage's words, for words saying how much
+	lower           string                   // the passages lower-cased, for links
+	text            string                   // the passages as given, for facts written one way
+	stems           map[string]polarity      // every content word's stem and how the passages use it
+	seq             []string                 // the stems in order, "" between passages, for phrases
+	numbers         map[string]bool          // every number, as numberKey reads it
+	reverse         map[string]reverseCredit // what the lexicon relates the stems to; see draftCheck.reverse
 	// usedLike is the credit of the stems word vectors say are used like
 	// the passages' stems; see draftCheck.usedLike.
 	usedLike map[string]float64
@@ -43,6 +48,9 @@ func newEvidence(passages []string) *evidence {
 	var lower, text strings.Builder
 	for _, p := range passages {
 		e.folded = append(e.folded, foldQuote(p))
+		for _, sen := range knowledge.SplitSentences(p) {
+			e.foldedSentences = append(e.foldedSentences, foldQuote(sen.Text))
+		}
 		e.tokens = append(e.tokens, scanTokens(p))
 		lower.WriteString(strings.ToLower(p))
 		lower.WriteByte('\n')

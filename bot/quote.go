@@ -119,11 +119,13 @@ func elides(rest string) bool {
 	return false
 }
 
-// quoted reports whether quotation q is a contiguous span of one of
-// passages (each folded with foldQuote), as whole words. An ellipsis may
-// join spans of one passage when each has at least minEllipsisWords words
-// and they come in the passage's order.
-func quoted(q string, passages []string) bool {
+// quoted reports whether quotation q is a contiguous span of one of the
+// passages of ev, as whole words, quotes and case folded. An ellipsis may
+// join spans of one sentence of a passage when each has at least
+// minEllipsisWords words and they come in the sentence's order: spans
+// from two sentences make a claim neither makes ("officials in Washington
+// and Tehran … torpedoed attempts at resolving tensions").
+func quoted(q string, ev *evidence) bool {
 	parts := strings.FieldsFunc(strings.ReplaceAll(q, "...", "…"), func(r rune) bool { return r == '…' })
 	kept := parts[:0]
 	for _, part := range parts {
@@ -141,7 +143,11 @@ func quoted(q string, passages []string) bool {
 			}
 		}
 	}
-	for _, p := range passages {
+	in := ev.folded
+	if len(kept) > 1 {
+		in = ev.foldedSentences
+	}
+	for _, p := range in {
 		if inOrder(p, kept) {
 			return true
 		}

@@ -261,7 +261,7 @@ func (d *draftCheck) sentence(s string) (v verdict, cites bool, r *Refusal) {
 	}
 	ev := d.evidence(cited)
 	for _, q := range quotes {
-		if !quoted(q, ev.folded) {
+		if !quoted(q, ev) {
 			return 0, false, &Refusal{Reason: ReasonQuote, Term: q,
 				Detail: fmt.Sprintf("a quotation of %d words", len(strings.Fields(q)))}
 		}
@@ -282,12 +282,12 @@ func (d *draftCheck) uncited(s string, quotes []string) (verdict, bool, *Refusal
 	}
 	all := d.evidence(nil)
 	for _, q := range quotes {
-		if !quoted(q, all.folded) {
+		if !quoted(q, all) {
 			return 0, false, &Refusal{Reason: ReasonQuote, Term: q,
 				Detail: fmt.Sprintf("a quotation of %d words", len(strings.Fields(q)))}
 		}
 	}
-	if n := len(strings.Fields(s)); n >= minVerbatimWords && quoted(s, all.folded) {
+	if n := len(strings.Fields(s)); n >= minVerbatimWords && quoted(s, all) {
 		return supported, false, nil // a verbatim quote, with or without quotation marks
 	}
 	return 0, false, &Refusal{Reason: ReasonUncited, Detail: fmt.Sprintf("%d words", len(strings.Fields(s)))}
