@@ -54,15 +54,19 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// faithful drafts that quote or repeat facts; a title opening the
 	// sentence ("Deputy Foreign Minister Zarif") was the last invented fact
 	// through. "Two leaders" for Obama and Khamenei is an inference the
-	// number rule refuses.
+	// number rule refuses. Reading "It doesn't." as a denial of the clause
+	// before it costs one faithful fact here ("…suggests it rivals the
+	// former Soviet Union…, which the author says it does not") and one
+	// paraphrase of the check half, which state the view the article
+	// denies; it gained five drafts on the other tuning sets.
 	"tune3": {
-		kept:    map[string]float64{"verbatim-quote": 29.0 / 30, "faithful-fact": 1, "overall": 59.0 / 60},
+		kept:    map[string]float64{"verbatim-quote": 29.0 / 30, "faithful-fact": 29.0 / 30, "overall": 58.0 / 60},
 		refused: map[string]float64{"stitched-quote": 1, "invented-fact": 1},
 	},
 	// Written blind after the check half had been looked at, before the
 	// valence rule was built: the figures a reader should believe.
 	"fresh": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 16.0 / 18, "merge": 7.0 / 8, "summary": 11.0 / 12, "yes-no": 1, "overall": 48.0 / 52},
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 16.0 / 18, "merge": 7.0 / 8, "summary": 1, "yes-no": 1, "overall": 49.0 / 52},
 		refused: map[string]float64{"contradiction": 6.0 / 12, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 5.0 / 6, "off-section-summary": 1},
 	},
@@ -71,25 +75,25 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// since been looked at.
 	"fresh2": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 17.0 / 23, "merge": 8.0 / 9, "summary": 12.0 / 13, "yes-no": 1, "overall": 56.0 / 64},
-		refused: map[string]float64{"contradiction": 21.0 / 30, "negation": 1, "invented-fact": 1, "link": 1,
+		refused: map[string]float64{"contradiction": 22.0 / 30, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 8.0 / 9, "off-section-summary": 1},
 	},
 	// A third blind set (149 drafts for 41 questions), written at the start
 	// of session 6 before any change: the second has since been looked at.
 	"fresh3": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 12.0 / 16, "merge": 1, "summary": 8.0 / 10, "yes-no": 7.0 / 11, "overall": 49.0 / 59},
-		refused: map[string]float64{"contradiction": 12.0 / 17, "negation": 1, "invented-fact": 1, "link": 1,
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 12.0 / 16, "merge": 1, "summary": 8.0 / 10, "yes-no": 8.0 / 11, "overall": 50.0 / 59},
+		refused: map[string]float64{"contradiction": 13.0 / 17, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 9.0 / 10, "off-section-summary": 1},
 	},
 	// A fourth blind set (174 drafts for 51 questions), written at the start
 	// of session 7 before any change: the third has since been looked at.
 	"fresh4": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 8.0 / 15, "merge": 13.0 / 15, "summary": 10.0 / 15, "yes-no": 12.0 / 15, "overall": 59.0 / 76},
-		refused: map[string]float64{"contradiction": 6.0 / 13, "negation": 9.0 / 12, "invented-fact": 1, "link": 1,
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 9.0 / 15, "merge": 13.0 / 15, "summary": 10.0 / 15, "yes-no": 12.0 / 15, "overall": 60.0 / 76},
+		refused: map[string]float64{"contradiction": 7.0 / 13, "negation": 9.0 / 12, "invented-fact": 1, "link": 1,
 			"stitched-quote": 9.0 / 12, "wrong-citation": 1, "unsupported-claim": 11.0 / 12, "off-section-summary": 1},
 	},
 	"check": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 11.0 / 12, "merge": 1, "summary": 7.0 / 10, "yes-no": 6.0 / 7, "overall": 36.0 / 41},
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 10.0 / 12, "merge": 1, "summary": 7.0 / 10, "yes-no": 1, "overall": 36.0 / 41},
 		refused: map[string]float64{"contradiction": 4.0 / 7, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},

@@ -27,6 +27,7 @@ type claimTerm struct {
 type token struct {
 	word    string // lower-case, apostrophes and a possessive 's dropped, dots of an acronym dropped
 	clause  bool   // a clause boundary comes right before the word
+	opens   bool   // the word opens a sentence after the first
 	negated bool   // the word stands in a denied stretch
 	negator bool   // the word is itself a negation
 }
@@ -53,8 +54,8 @@ var clauseWords = setOf(`but while although though whereas because since yet how
 that which who whom whose where when whether if`)
 
 // contrastPairs deny the words after them as a negation does: "a regional
-// power rather than a superpower".
-var contrastPairs = [][2]string{{"rather", "than"}, {"instead", "of"}}
+// power rather than a superpower", "far from comprehensive".
+var contrastPairs = [][2]string{{"rather", "than"}, {"instead", "of"}, {"far", "from"}}
 
 // claimTerms returns the content words of text, as knowledge.Terms reads
 // them, each with its polarity. Negations themselves are left out: their
@@ -94,11 +95,11 @@ func findToken(toks []token, from int, word string) int {
 // polarTokens splits text into words and marks each with its polarity.
 func polarTokens(text string) []token {
 	toks := scanTokens(text)
-	negated := false
+	negated, inContrast, beforeContrast := false, false, false
 	for i := range toks {
 		t := &toks[i]
 		if t.clause || clauseWords[t.word] {
-			negated = false
+			negated, inContrast = false, false
 		}
 		switch {
 		case t.word == "nor":
@@ -121,8 +122,12 @@ func polarTokens(text string) []token {
 			continue
 		case contrast(toks, i):
 			t.negator, toks[i+1].negator = true, true
-			negated = !negated
+			negated, inContrast, beforeContrast = !negated, true, negated
 			continue
+		case inContrast && (t.word == "and" || t.word == "or"):
+			// "a regional power rather than a superpower and does not
+			// rival…": the contrast denies what it is set against only.
+			negated, inContrast = beforeContrast, false
 		}
 		t.negated = negated
 		if reportingVerbs[t.word] {
@@ -131,8 +136,61 @@ func polarTokens(text string) []token {
 			negated = false
 		}
 	}
+	deniedBack(toks)
 	return toks
 }
+
+// deniedBack reverses the verb of the last clause of a sentence that the
+// next one denies by an ellipsis: "one would think that it rivals the
+// Soviet Union. Simply put: It doesn't." denies the rivalry, not the
+// Soviet Union.
+func deniedBack(toks []token) {
+	for j := range toks {
+		if !toks[j].opens || !ellipticDenial(toks[j:]) {
+			continue
+		}
+		from := j - 1
+		for from > 0 && !toks[from].clause && !clauseWords[toks[from].word] && !toks[from].opens {
+			from--
+		}
+		for k := from; k < j; k++ {
+			if !toks[k].negator {
+				toks[k].negated = !toks[k].negated
+			}
+		}
+	}
+}
+
+// ellipticDenial reports whether the sentence toks open is a bare denial of
+// the one before, after any lead-in ending in a colon: a pronoun and a
+// negated auxiliary ("It doesn't.", "They are not.").
+func ellipticDenial(toks []token) bool {
+	end := 1
+	for end < len(toks) && !toks[end].opens {
+		end++
+	}
+	s := toks[:end]
+	for i := len(s) - 1; i > 0; i-- {
+		if s[i].clause {
+			s = s[i:] // "Simply put: it doesn't."
+			break
+		}
+	}
+	switch {
+	case len(s) == 2:
+		return denialSubjects[s[0].word] && negators[s[1].word] && strings.HasSuffix(s[1].word, "nt")
+	case len(s) == 3:
+		return denialSubjects[s[0].word] && auxiliaries[s[1].word] && s[2].word == "not"
+	}
+	return false
+}
+
+// denialSubjects and auxiliaries make up a bare denial: "It doesn't.",
+// "They are not.".
+var (
+	denialSubjects = setOf(`it they he she that this we you one i`)
+	auxiliaries    = setOf(`is are was were be do does did has have had will would can could should must may might`)
+)
 
 // reportingVerbs take a clause of their own as object, often without
 // "that": a negation before them denies the verb, not its clause.
@@ -158,17 +216,19 @@ func contrast(toks []token, i int) bool {
 // notes where punctuation ends a clause.
 func scanTokens(text string) []token {
 	var toks []token
-	clause := false
+	clause, opens := false, false
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
-			clause = clause || clauseBreak(text, i, r, size)
+			brk := clauseBreak(text, i, r, size)
+			clause = clause || brk
+			opens = opens || brk && (r == '.' || r == '!' || r == '?')
 			i += size
 			continue
 		}
 		word, end := scanWord(text, i)
-		toks = append(toks, token{word: word, clause: clause})
-		clause = false
+		toks = append(toks, token{word: word, clause: clause, opens: opens && len(toks) > 0})
+		clause, opens = false, false
 		i = end
 	}
 	return toks
