@@ -169,8 +169,13 @@ type draftCheck struct {
 	verified int    // length of the prefix known to verify, citing a passage
 	pending  int    // the first of the sentences claiming nothing that wait for a supported one; 0 for none
 	waiting  string // that sentence, for the refusal should none follow
-	cites    bool   // a checked sentence cites a passage
-	err      *Refusal
+	// summed is what a lead-in sentence among them claims ("In short:
+	// through deliverables."), checked against the passages the next
+	// supported sentence cites; its number is summing.
+	summed  string
+	summing int
+	cites   bool // a checked sentence cites a passage
+	err     *Refusal
 }
 
 func (c *Checker) start(passages []Citation) *draftCheck {
@@ -206,18 +211,34 @@ func (d *draftCheck) feed(text string, final bool) (verified int, err error) {
 		d.n++
 		start, end := off+sp.start, off+sp.end
 		d.base = text[:end]
-		v, cites, r := d.sentence(text[start:end])
+		v, cited, r := d.sentence(text[start:end])
 		if r != nil {
 			r.Sentence, r.Text = d.n, text[start:end]
 			d.err = r
 			return d.verified, r
 		}
+		cites := len(cited) > 0
 		switch v {
-		case claimless:
+		case claimless, summing:
 			if d.pending == 0 {
 				d.pending, d.waiting = d.n, text[start:end]
 			}
+			if v == summing && d.summed == "" {
+				d.summed, d.summing = leadInClaim(text[start:end]), d.n
+			}
 		case supported:
+			if d.summed != "" && cites {
+				quotes, _ := quotations(d.summed)
+				if r := d.supports(d.summed, quotes, d.evidence(cited)); r != nil {
+					r.Sentence, r.Text = d.summing, d.summed
+					d.err = r
+					return d.verified, r
+				}
+				d.summed = ""
+			}
+			if d.summed != "" {
+				continue // the lead-in waits for a sentence that cites
+			}
 			d.pending = 0
 			d.cites = d.cites || cites
 			if d.cites {
@@ -239,58 +260,79 @@ type verdict int
 const (
 	neutral   verdict = iota // no letter or digit, or a list number: nothing to support
 	claimless                // claims nothing of its own; stands if the next sentence is supported
+	summing                  // a lead-in and a claim ("In short: no."), checked against the next citing sentence's passages
 	supported                // supported by the passages it cites, or a verbatim quote of one
 )
 
-// sentence checks one sentence of a draft. cites reports whether it cites
-// a passage.
-func (d *draftCheck) sentence(s string) (v verdict, cites bool, r *Refusal) {
+// sentence checks one sentence of a draft and returns the passages it
+// cites.
+func (d *draftCheck) sentence(s string) (v verdict, cited []int, r *Refusal) {
 	if d.c.checked != nil {
 		d.c.checked(s)
 	}
-	cited, r := d.citations(s)
+	cited, r = d.citations(s)
 	if r != nil {
-		return 0, false, r
+		return 0, nil, r
 	}
 	quotes, closed := quotations(s)
 	if !closed {
-		return 0, false, &Refusal{Reason: ReasonQuote, Detail: "a quotation is left open"}
+		return 0, nil, &Refusal{Reason: ReasonQuote, Detail: "a quotation is left open"}
 	}
 	if len(cited) == 0 {
-		return d.uncited(s, quotes)
+		v, r := d.uncited(s, quotes)
+		return v, nil, r
 	}
-	ev := d.evidence(cited)
+	if r := d.supports(citeMarker.ReplaceAllString(s, " "), quotes, d.evidence(cited)); r != nil {
+		return 0, nil, r
+	}
+	return supported, cited, nil
+}
+
+// supports checks sentence s, its citation markers removed, and its
+// quotations against the passages ev holds.
+func (d *draftCheck) supports(s string, quotes []string, ev *evidence) *Refusal {
 	for _, q := range quotes {
 		if !quoted(q, ev) {
-			return 0, false, &Refusal{Reason: ReasonQuote, Term: q,
+			return &Refusal{Reason: ReasonQuote, Term: q,
 				Detail: fmt.Sprintf("a quotation of %d words", len(strings.Fields(q)))}
 		}
 	}
-	if r := d.claims(citeMarker.ReplaceAllString(s, " "), ev); r != nil {
-		return 0, false, r
-	}
-	return supported, true, nil
+	return d.claims(s, ev)
 }
 
 // uncited checks a sentence that cites no passage.
-func (d *draftCheck) uncited(s string, quotes []string) (verdict, bool, *Refusal) {
+func (d *draftCheck) uncited(s string, quotes []string) (verdict, *Refusal) {
 	switch {
 	case !hasWord(s) || listNumber(s):
-		return neutral, false, nil
+		return neutral, nil
 	case claimsNothing(s):
-		return claimless, false, nil
+		return claimless, nil
 	}
 	all := d.evidence(nil)
 	for _, q := range quotes {
 		if !quoted(q, all) {
-			return 0, false, &Refusal{Reason: ReasonQuote, Term: q,
+			return 0, &Refusal{Reason: ReasonQuote, Term: q,
 				Detail: fmt.Sprintf("a quotation of %d words", len(strings.Fields(q)))}
 		}
 	}
 	if n := len(strings.Fields(s)); n >= minVerbatimWords && quoted(s, all) {
-		return supported, false, nil // a verbatim quote, with or without quotation marks
+		return supported, nil // a verbatim quote, with or without quotation marks
 	}
-	return 0, false, &Refusal{Reason: ReasonUncited, Detail: fmt.Sprintf("%d words", len(strings.Fields(s)))}
+	if leadInClaim(s) != "" {
+		return summing, nil
+	}
+	return 0, &Refusal{Reason: ReasonUncited, Detail: fmt.Sprintf("%d words", len(strings.Fields(s)))}
+}
+
+// leadInClaim returns what a sentence opening with a lead-in of at most
+// maxLeadInWords words and a colon claims ("through deliverables" of "In
+// short: through deliverables."), or "" when it opens otherwise.
+func leadInClaim(s string) string {
+	lead, claim, ok := strings.Cut(s, ":")
+	if !ok || len(strings.Fields(lead)) > maxLeadInWords || !hasWord(claim) {
+		return ""
+	}
+	return strings.TrimSpace(claim)
 }
 
 // citations returns the 0-based indexes of the passages s cites.
@@ -342,6 +384,7 @@ func (d *draftCheck) evidence(cited []int) *evidence {
 // no.") or a lead-in.
 var answerWords = setOf(`yes no yeah nope indeed correct right true false not quite partly short sum summary brief
 briefly overall essentially basically well so absolutely certainly definitely exactly sure really
+possibly probably perhaps maybe likely unlikely
 at all yet in a word answer partially largely mostly
 it they he she is isn't isnt are aren't arent was wasn't wasnt were weren't werent has hasn't hasnt
 have haven't havent does doesn't doesnt did didn't didnt do don't dont can can't cant will won't wont`)
