@@ -282,10 +282,62 @@ func (d *draftCheck) sentence(s string) (v verdict, cited []int, r *Refusal) {
 		v, r := d.uncited(s, quotes)
 		return v, nil, r
 	}
+	if parts := citedParts(s); len(parts) > 1 {
+		// "The deal strengthened ties [1] and settled the technical
+		// questions [2]": each part must stand on the passages it cites.
+		for _, p := range parts {
+			pc, r := d.citations(p.cites)
+			if r != nil {
+				return 0, nil, r
+			}
+			pq, _ := quotations(p.text)
+			if r := d.supports(p.text, pq, d.evidence(pc)); r != nil {
+				return 0, nil, r
+			}
+		}
+		return supported, cited, nil
+	}
 	if r := d.supports(citeMarker.ReplaceAllString(s, " "), quotes, d.evidence(cited)); r != nil {
 		return 0, nil, r
 	}
 	return supported, cited, nil
+}
+
+// citedPart is the text of a sentence up to its citation markers, and
+// those markers.
+type citedPart struct{ text, cites string }
+
+// citedParts cuts s after each run of citation markers that words follow;
+// a sentence citing at its end only is one part. Words after the last
+// markers belong to the part before them.
+func citedParts(s string) []citedPart {
+	var parts []citedPart
+	at := 0
+	locs := citeMarker.FindAllStringIndex(s, -1)
+	for i := 0; i < len(locs); {
+		j := i
+		for j+1 < len(locs) && !hasWord(s[locs[j][1]:locs[j+1][0]]) {
+			j++ // adjacent markers: "[1][2]", "[1], [2]"
+		}
+		end := locs[j][1]
+		if !hasWord(s[end:]) {
+			break
+		}
+		parts = append(parts, citedPart{text: s[at:locs[i][0]], cites: s[locs[i][0]:end]})
+		at, i = end, j+1
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	rest := s[at:]
+	if !citeMarker.MatchString(rest) {
+		parts[len(parts)-1].text += " " + rest
+		if len(parts) == 1 {
+			return nil
+		}
+		return parts
+	}
+	return append(parts, citedPart{text: citeMarker.ReplaceAllString(rest, " "), cites: strings.Join(citeMarker.FindAllString(rest, -1), "")})
 }
 
 // supports checks sentence s, its citation markers removed, and its

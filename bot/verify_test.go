@@ -56,6 +56,8 @@ var ruleTests = []struct {
 	{"one citation", "Congress has pushed for tougher, more hard-hitting sanctions [1].", ""},
 	{"adjacent citations", "Congress pushed for hard-hitting sanctions, and opponents portray diplomacy as appeasement [1][2].", ""},
 	{"listed citations", "Congress pushed for hard-hitting sanctions, and opponents portray diplomacy as appeasement [1, 2].", ""},
+	{"each part on the passages it cites", "Congress has pushed for more hard-hitting sanctions [1], and opponents portray diplomacy as appeasement [2].", ""},
+	{"parts citing each other's passages", "Congress has pushed for more hard-hitting sanctions [2], and opponents portray diplomacy as appeasement [1].", bot.ReasonUnsupported},
 	{"no citation", "Congress has pushed for more hard-hitting sanctions.", bot.ReasonNoCitation},
 	{"empty", "", bot.ReasonNoCitation},
 	{"range is not a citation", "Congress has pushed for more hard-hitting sanctions [1-2].", bot.ReasonNoCitation},
