@@ -95,6 +95,8 @@ var idioms = map[string]string{
 	"on the same page":      "agree",
 	"see eye to eye":        "agree",
 	"win win":               "mutual",
+	"at this point":         "now",
+	"at this stage":         "now",
 }
 
 // idiom is a figure of speech ready for matching: its content words and

@@ -18,7 +18,7 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		"Outline the main points of this opinion piece", "Sum it up in a couple of sentences: what's the central claim?",
 		"Summarise the editorial in two sentences", "Quick summary please — I haven't read it.",
 		"can u summarise this op-ed in a couple of lines", "Give me the short version", "What are the key points, bullet form?",
-		"What are the overarching themes?",
+		"What are the overarching themes?", "what's this article even about?",
 		// A topic the whole text is about, found in most of its sections.
 		"What's the author's overall take on the Vienna talks?"} {
 		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable || a.ContentWords != 0 {
@@ -34,6 +34,8 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 	wantFirstQuotes(t, ix,
 		firstQuote{"What is the main takeaway about the spoilers?", "spoilers"},
 		firstQuote{"What's the overall take on Congress?", "Congress"},
+		// "At this point" is no point of the text's.
+		firstQuote{"what's the one thing that's certain at this point?", "only one thing is for sure"},
 	)
 }
 

@@ -391,6 +391,11 @@ func idiomWords(words []word) map[string][]string {
 			for _, w := range id.words {
 				extra[w] = append(extra[w], id.plain...)
 			}
+			for k := range id.seq {
+				// "At this point" asks nothing about the text as a
+				// whole, as "the main point" does.
+				words[i+k].class &^= classWhole
+			}
 		}
 	}
 	return extra
