@@ -36,6 +36,43 @@ func words(q string) []string {
 	return strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) })
 }
 
+// subjectChanges are the words of a lead that says a question changes
+// the subject ("unrelated:", "switching gears -", "different question,");
+// subjectMarkers must be among them.
+var (
+	subjectChanges = setOf(`ok okay so totally completely quite a an on to and but one more totally
+different another new unrelated separate switching switch changing change other random
+topic topics subject subjects gears question questions q thing things note tack`)
+	subjectMarkers = setOf(`different another new unrelated separate switching switch changing change other random`)
+)
+
+// changesSubject returns question without a lead that says it changes the
+// subject ("unrelated: is the author skeptical?", "switching gears - where
+// are the talks?"): such a question stands alone, whatever came before.
+func changesSubject(question string) (string, bool) {
+	i := strings.IndexAny(question, ":,–—")
+	if j := strings.Index(question, " - "); j >= 0 && (i < 0 || j < i) {
+		i = j // a dash, not the hyphen of "anti-war"
+	}
+	if i <= 0 {
+		return "", false
+	}
+	lead, rest := question[:i], strings.TrimLeft(question[i:], ":,-–— ")
+	ws := words(lead)
+	if len(ws) == 0 || len(ws) > 4 || !hasWord(rest) || !slices.ContainsFunc(ws, func(w string) bool { return subjectMarkers[w] }) {
+		return "", false
+	}
+	for _, w := range ws {
+		if !subjectChanges[w] {
+			return "", false
+		}
+	}
+	if r, ok := strings.CutPrefix(rest, "but "); ok { // "unrelated, but which city…?"
+		rest = r
+	}
+	return rest, true
+}
+
 // interjections may open a turn of a conversation without being part of
 // the question: "ok, and the Iranian side?", "cool, what about Congress?".
 var interjections = map[string]bool{
@@ -159,9 +196,13 @@ func (b *Bot) ask(ctx context.Context, kb *knowledgeBase, req Request, th *threa
 	if greeting, ok := smallTalk(question); ok {
 		return smallTalkReply(ix, id, greeting)
 	}
+	asked := question // for the thread: without a lead that changes the subject
+	if rest, ok := changesSubject(question); ok {
+		asked, prev = rest, nil
+	}
 
-	current := Turn{Question: question, Topic: question, Context: question}
-	ans, usedContext := b.resolve(ix, question, prev)
+	current := Turn{Question: question, Topic: asked, Context: asked}
+	ans, usedContext := b.resolve(ix, asked, prev)
 	if !ans.Answerable && ans.ContentWords == 0 && !usedContext {
 		// "What is this about?" names no topic: the overview answers it.
 		reply := overviewReply(ix, id)

@@ -434,6 +434,10 @@ func TestHandleFollowUpCues(t *testing.T) {
 		{"a question of its own", congress, "What are the Iranian hardliners seeking in response to the talks in Vienna?", false, bot.KindAnswer, ""},
 		{"a short question of its own after another topic", hardliners, "Where are the talks?", false, bot.KindAnswer, "talks"},
 		{"a longer one", hardliners, "Where are the talks taking place?", false, bot.KindAnswer, "taking place"},
+		// A lead that says the subject changes: the rest stands alone.
+		{"a lead changing the subject", congress, "unrelated: which city are the talks in?", false, bot.KindAnswer, "Vienna"},
+		{"a lead changing the subject, with a dash", hardliners, "switching gears - what is the author skeptical of?", false, bot.KindAnswer, "skepticism"},
+		{"a lead changing the subject, with a comma", hardliners, "different question, but what has Congress pushed for?", false, bot.KindAnswer, "Congress has pushed"},
 		{"a short covered question after an unrelated one", congress, "Who is Zarif?", false, bot.KindAnswer, "Foreign Minister Zarif"},
 		{"a question about the article", congress, "What is this article about?", false, bot.KindSummary, "Handling the Spoilers"},
 		{"an uncovered question", congress, "Who won the World Cup?", false, bot.KindDeclined, ""},
