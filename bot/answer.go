@@ -101,7 +101,30 @@ func refersBack(q string) bool {
 			return true
 		}
 	}
-	return pointsBack(ws)
+	return pointsBack(ws) || placeAlone(ws)
+}
+
+// placeWords name a place in a list; placeFillers may stand beside one in
+// a question that asks for the item at that place of the list the previous
+// turn spoke of ("what's the first?", "the third one?").
+var (
+	placeWords   = setOf(`first second third fourth fifth sixth seventh eighth ninth tenth last final next`)
+	placeFillers = setOf(`what whats s is was the one about and then so`)
+)
+
+// placeAlone reports whether ws ask for an item by its place and nothing
+// else.
+func placeAlone(ws []string) bool {
+	found := false
+	for _, w := range ws {
+		switch {
+		case placeWords[w]:
+			found = true
+		case !placeFillers[w]:
+			return false
+		}
+	}
+	return found
 }
 
 // continueWords is the most words naming a topic that a question pointing

@@ -426,6 +426,8 @@ func TestHandleFollowUpCues(t *testing.T) {
 		{"ellipsis of two words", congress, "how so?", true, bot.KindAnswer, "hard-hitting sanctions"},
 		{"ellipsis with a lead", congress, "and then?", true, bot.KindAnswer, "hard-hitting sanctions"},
 		{"lead after an interjection", congress, "ok, and the Iranian side?", true, bot.KindAnswer, "Iranian hardliners are seeking"},
+		{"an item of the list the previous turn spoke of", "How many big picture issues does the author go through?",
+			"what's the first?", true, bot.KindAnswer, "spoilers"},
 		{"ellipsis with a personal pronoun", "Who is Zarif?", "what did he say?", true, bot.KindAnswer, "Zarif"},
 		{"pronoun", "Who has openly supported efforts to build confidence?", "what did they provide?", true, bot.KindAnswer, "unprecedented foundation"},
 		{"pronoun at the end", "What did the interim nuclear deal in Geneva do?", "who backed it?", true, bot.KindAnswer, "openly supported"},

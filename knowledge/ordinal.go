@@ -62,9 +62,24 @@ func wordSet(s string) map[string]bool {
 // the title of the document, which describes the list ("big-picture
 // issues"). Among the documents with that many themes whose titles hold
 // those words, exactly one must remain.
-func (ix *Index) ordinalTheme(words []word) int {
+//
+// In a conversation, the noun may come from the previous turn instead
+// ("How many issues does the author raise?" then "What's the first?", "and
+// the third one?"), when the question holds nothing but an ordinal and
+// words that say nothing of a topic.
+func (ix *Index) ordinalTheme(words []word, context string) int {
 	place, at := 0, -1
+	if context != "" && ordinalOnly(words) && contextLists(context) {
+		for i, w := range words {
+			if n, ok := ordinals[w.text]; ok {
+				place, at = n, i
+			}
+		}
+	}
 	for i, w := range words {
+		if place != 0 {
+			break
+		}
 		if listItems[w.text] && i+1 < len(words) && numbered[words[i+1].text] != 0 {
 			// "section 2", "point four".
 			place, at = numbered[words[i+1].text], i+1
@@ -121,6 +136,32 @@ func (ix *Index) ordinalTheme(words []word) int {
 			found = themes[place-1]
 		}
 	}
+	return found
+}
+
+// ordinalOnly reports whether words hold an ordinal and otherwise only
+// words that say nothing of a topic ("what's the first?", "and the third
+// one?").
+func ordinalOnly(words []word) bool {
+	found := false
+	for _, w := range words {
+		_, isOrdinal := ordinals[w.text]
+		switch {
+		case isOrdinal:
+			found = true
+		case w.text == "one" || isStop(w) || w.class&classGeneric != 0:
+		default:
+			return false
+		}
+	}
+	return found
+}
+
+// contextLists reports whether a previous turn speaks of a list's items
+// ("how many big picture issues…?").
+func contextLists(context string) bool {
+	found := false
+	scanWords(context, func(w word) { found = found || listItems[w.text] })
 	return found
 }
 

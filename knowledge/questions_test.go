@@ -289,6 +289,16 @@ func TestQuestionsAboutAnItemOfTheList(t *testing.T) {
 			}
 		}
 	}
+	// In a conversation, the list may be the previous turn's.
+	for _, tt := range []struct{ context, question, section string }{
+		{"How many big picture issues does the author go through?", "what's the first?", "Handling the Spoilers"},
+		{"What's the second big issue in the piece?", "and the third one?", "Pursuing Interests Over Ideology"},
+	} {
+		a := ix.Answer(knowledge.Query{Text: tt.question, Context: tt.context})
+		if !a.Answerable || a.Quotes[0].Passage.Section != tt.section {
+			t.Errorf("%q after %q: got %+v, want the summary of %q", tt.question, tt.context, a.Quotes, tt.section)
+		}
+	}
 	wantFirstQuotes(t, ix, firstQuote{"What's the second issue with the sanctions Congress wants?", "Congress has pushed"})
 	wantDeclined(t, ix, "What's the ninth issue the author lists?", "What's section 9 called?")
 

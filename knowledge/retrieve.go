@@ -191,7 +191,7 @@ func (ix *Index) parse(q *query, text, context string) {
 			nw++
 		}
 	})
-	q.theme = ix.ordinalTheme(words[:nw])
+	q.theme = ix.ordinalTheme(words[:nw], context)
 	q.about = aboutText(words[:nw])
 	extra := idiomWords(words[:nw])
 	var slots [maxSlots]asked
