@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 
 	"github.com/talksbot/talksbot/adapters/console"
@@ -231,7 +232,7 @@ func (r *evalReport) scoreAnswer(c evalCase, reply bot.Reply, res *evalResult) {
 		return
 	}
 	for i, cite := range reply.Citations[:min(len(reply.Citations), evalTop)] {
-		if containsAny(cite.Text, c.ExpectAny) {
+		if containsAny(cite.Text, c.ExpectAny) || isHeading(cite.Section, c.ExpectAny) {
 			res.Rank = i + 1
 			break
 		}
@@ -466,6 +467,26 @@ func checkQuestions(c evalCase) error {
 
 // containsAny reports whether text contains one of wants, compared after
 // normalising quotes, dashes, white space and case.
+// isHeading reports whether one of wants is the heading of section, with or
+// without its number in the list ("1) Handling the Spoilers"): a reply
+// shows each quote's heading, so a question about a section's title is
+// answered by a citation from it.
+func isHeading(section string, wants []string) bool {
+	if section == "" {
+		return false
+	}
+	s := normalize(section)
+	for _, w := range wants {
+		if normalize(listNumber.ReplaceAllString(w, "")) == s {
+			return true
+		}
+	}
+	return false
+}
+
+// listNumber is the number of a list's item opening a heading: "1) ", "2. ".
+var listNumber = regexp.MustCompile(`^\s*\d+[.)]\s*`)
+
 func containsAny(text string, wants []string) bool {
 	t := normalize(text)
 	for _, w := range wants {

@@ -219,3 +219,23 @@ func TestEvalScoringKinds(t *testing.T) {
 			rep.Questions, rep.Answerable, rep.Unanswerable, rep.Conversations)
 	}
 }
+
+func TestEvalHeadingExpectation(t *testing.T) {
+	// A reply shows each quote's heading: an expectation that is the
+	// heading of a cited passage's section, with or without its number in
+	// the list, is found there; a heading's words elsewhere are not.
+	reply := bot.Reply{Kind: bot.KindAnswer, AskKind: bot.AskAnswer, Text: "Spoilers abound.", Citations: []bot.Citation{
+		{ID: "p1", Section: "Introduction", Text: "Four issues."},
+		{ID: "p2", Section: "Handling the Spoilers", Text: "Spoilers abound."},
+	}}
+	var rep evalReport
+	for _, want := range []string{"1) Handling the Spoilers", "Handling the spoilers", "2. Handling the Spoilers", "Handling", "3) Keeping Support"} {
+		rep.add(evalCase{ID: want, Question: "q", ExpectAny: []string{want}}, reply)
+	}
+	rep.finish()
+	for i, want := range []int{2, 2, 2, 0, 0} {
+		if got := rep.Results[i].Rank; got != want {
+			t.Errorf("%q: got rank %d, want %d", rep.Results[i].ID, got, want)
+		}
+	}
+}
