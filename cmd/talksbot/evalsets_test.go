@@ -30,11 +30,11 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// tuning questions and cost the check half one covered one ("What
 		// old policy did Washington drop?").
 		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.529, 0.691, 0.739, 0.206, 0}},
-		{"../../testdata/eval/paraphrase-fresh.jsonl", floor{0.705, 0.808, 0.92, 0.154, 0}},
+		{"../../testdata/eval/paraphrase-fresh.jsonl", floor{0.705, 0.808, 0.92, 0.141, 0}},
 		// The second fresh sets were written blind at the start of session
 		// 5, before its changes; the first fresh sets are tuning material
 		// since.
-		{"../../testdata/eval/paraphrase-fresh2.jsonl", floor{0.702, 0.809, 0.879, 0.117, 0}},
+		{"../../testdata/eval/paraphrase-fresh2.jsonl", floor{0.702, 0.809, 0.879, 0.106, 0}},
 		{"../../testdata/eval/conversations-tune.jsonl", floor{0.778, 0.778, 1, 0.111, 0.8}},
 		{"../../testdata/eval/conversations-check.jsonl", floor{0.833, 0.944, 0.5, 0.056, 0.9}},
 		{"../../testdata/eval/conversations-fresh.jsonl", floor{0.762, 0.81, 1, 0.095, 0.833}},
@@ -53,8 +53,8 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// since. Their casual wording ("nitty gritty", "the hawks", "props")
 		// is the hardest yet. At the session's start two of the
 		// conversations panicked (0.6); the fix gave the figure below.
-		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.5, 0.594, 0.689, 0.321, 0}},
-		{"../../testdata/eval/conversations-fresh4.jsonl", floor{0.61, 0.732, 0.556, 0.098, 0.7}},
+		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.509, 0.604, 0.689, 0.311, 0}},
+		{"../../testdata/eval/conversations-fresh4.jsonl", floor{0.61, 0.756, 0.556, 0.073, 0.72}},
 		// The fifth fresh sets were written blind early in session 7, after
 		// the list of the fourth set's failed questions had been printed
 		// once while a crash was looked into: the fourth are tuning
