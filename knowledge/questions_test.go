@@ -250,6 +250,11 @@ func TestHowAsksForAKindOfAnswer(t *testing.T) {
 	ix = indexOf(t, "The meetings were held in a large hall.\n\nThe meetings went on for three days.")
 	wantFirstQuotes(t, ix, firstQuote{"How long were the meetings?", "three days"})
 	wantDeclined(t, article(), "How many nuclear warheads does the US have?")
+	// "How much weight" asks how important, not for a quantity; "how much
+	// money" asks for a quantity the text does not give.
+	ix = indexOf(t, "The committee puts great weight on the safety rules.\n\nThe weather was cold all week.")
+	wantFirstQuotes(t, ix, firstQuote{"How much weight does the committee put on the safety rules?", "great weight"})
+	wantDeclined(t, ix, "How much money does the committee put on the safety rules?")
 }
 
 // TestHyphenatedCompounds checks that a compound the question hyphenates

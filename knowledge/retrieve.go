@@ -426,7 +426,11 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 	n, whole, wholeAsked := 0, 0, false
 	prev := ""
 	for i, w := range words {
-		ix.cue(q, w, prev)
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1].text
+		}
+		ix.cue(q, w, prev, next)
 		before := prev
 		prev = w.text
 		switch {
@@ -478,11 +482,14 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 // The first cue wins, except that a strict one (a quantity, a date or a
 // name asked for outright) overrides a loose one: "When is the deadline…?"
 // wants a date.
-func (ix *Index) cue(q *query, w word, prev string) {
+func (ix *Index) cue(q *query, w word, prev, next string) {
 	if q.strict {
 		return
 	}
 	switch {
+	case prev == "how" && w.text == "much" && degreeNouns[next]:
+		// "How much weight does the author put on…?" asks how important,
+		// not how many.
 	case prev == "how" && (w.text == "many" || w.text == "much"):
 		q.cue, q.strict = hasNumber, true
 	case prev == "how" && (w.text == "long" || w.text == "soon") && q.cue == 0:
@@ -508,6 +515,13 @@ func (ix *Index) cue(q *query, w word, prev string) {
 	case w.class&classQuote != 0:
 		q.cue = hasQuote
 	}
+}
+
+// degreeNouns after "how much" ask for a degree, not a quantity.
+var degreeNouns = map[string]bool{
+	"weight": true, "importance": true, "emphasis": true, "stress": true, "attention": true, "stock": true,
+	"faith": true, "credence": true, "credit": true, "value": true, "significance": true, "priority": true,
+	"trust": true, "confidence": true, "influence": true, "sway": true, "say": true,
 }
 
 // howWords follow "how" to ask for a kind of answer (a span of time, a
