@@ -143,11 +143,12 @@ func pointsBack(ws []string) bool {
 
 // ellipsis reports whether q, a question with no topic of its own, takes
 // the previous turn's: it is short ("why?", "and then?") or holds a personal
-// pronoun ("what did he say?"). A longer one without ("What is this article
-// about?") asks about the knowledge base as a whole.
+// pronoun ("what did he say?") or "that" ("who is that guy?"). A longer one
+// without ("What is this article about?") asks about the knowledge base as
+// a whole.
 func ellipsis(q string) bool {
 	return len(strings.Fields(q)) <= ellipsisWords ||
-		slices.ContainsFunc(words(q), func(w string) bool { return personalPronouns[w] })
+		slices.ContainsFunc(words(q), func(w string) bool { return personalPronouns[w] || w == "that" || w == "those" })
 }
 
 // resolve answers question, reading it with the thread's previous turn prev

@@ -429,6 +429,7 @@ func TestHandleFollowUpCues(t *testing.T) {
 		{"an item of the list the previous turn spoke of", "How many big picture issues does the author go through?",
 			"what's the first?", true, bot.KindAnswer, "spoilers"},
 		{"ellipsis with a personal pronoun", "Who is Zarif?", "what did he say?", true, bot.KindAnswer, "Zarif"},
+		{"ellipsis pointing back with that", "What was the Limbert quote again?", "who is that guy?", true, bot.KindAnswer, "Ambassador John Limbert"},
 		{"pronoun", "Who has openly supported efforts to build confidence?", "what did they provide?", true, bot.KindAnswer, "unprecedented foundation"},
 		{"pronoun at the end", "What did the interim nuclear deal in Geneva do?", "who backed it?", true, bot.KindAnswer, "openly supported"},
 		{"pronoun opening a long question", congress, "They pushed for sanctions, but what are the Iranian hardliners seeking in response?", true, bot.KindAnswer, ""},

@@ -269,7 +269,7 @@ showed shown take taken takes taking tell think thought told took try tried turn
 uses want wanted wants went work worked works
 thing things way ways people person time times day days year years part place places point kind sort
 lot lots number case fact world life side group area end couple sentence sentences paragraph paragraphs
-line lines form
+line lines form folks
 good bad new old big small great little long short high low right left real sure able certain
 main whole different same important possible likely really actually generally currently
 much many several various current recent next last quick quickly`
