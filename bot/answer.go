@@ -196,7 +196,7 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 // words weigh less than the question's own, except for an ellipsis, which
 // has none: "why?" asks about the previous turn's topic.
 func (b *Bot) inContext(ix *knowledge.Index, question string, prev *Turn) knowledge.Answer {
-	if text, ok := contrastFollowUp(question, prev.Topic); ok {
+	if text, ok := contrastFollowUp(ix, question, prev.Topic); ok {
 		// The previous question asked of someone else: answered so when the
 		// answer names them.
 		if a := ix.Answer(knowledge.Query{Text: text, K: b.poolK()}); a.Answerable && quotesName(ix, a, question) {
@@ -472,17 +472,20 @@ func smallTalk(text string) (string, bool) {
 // previous question with its names put aside, and the follow-up added. It
 // reports false unless the follow-up opens as one ("and", "what about")
 // and names someone.
-func contrastFollowUp(question, topic string) (string, bool) {
+//
+// A name may be typed in lower case ("and in iran?"): a word the knowledge
+// base writes as a name is one.
+func contrastFollowUp(ix *knowledge.Index, question, topic string) (string, bool) {
 	ws := afterInterjections(words(question))
 	lead := slices.ContainsFunc(followUpLeads, func(l []string) bool {
 		return len(ws) > len(l) && slices.Equal(ws[:len(l)], l)
 	})
-	if !lead || len(nameStems(question)) == 0 {
+	if !lead || len(nameStems(ix, question)) == 0 {
 		return "", false
 	}
 	var kept []string
 	for i, f := range strings.Fields(topic) {
-		if r, _ := utf8.DecodeRuneInString(f); i > 0 && unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(f); i > 0 && unicode.IsUpper(r) || len(nameStems(ix, f)) > 0 {
 			continue
 		}
 		kept = append(kept, f)
@@ -491,10 +494,10 @@ func contrastFollowUp(question, topic string) (string, bool) {
 }
 
 // nameStems returns the stems of the names in text.
-func nameStems(text string) []string {
+func nameStems(ix *knowledge.Index, text string) []string {
 	var out []string
 	for _, t := range knowledge.Terms(text) {
-		if t.Name {
+		if t.Name || ix.WritesAsName(t.Stem) {
 			out = append(out, t.Stem)
 		}
 	}
@@ -510,7 +513,7 @@ func quotesName(ix *knowledge.Index, a knowledge.Answer, question string) bool {
 			held[t.Stem] = true
 		}
 	}
-	for _, name := range nameStems(question) {
+	for _, name := range nameStems(ix, question) {
 		found := held[name]
 		ix.Related(name, func(r string, credit float64) bool {
 			found = found || credit >= minNameCredit && held[r]

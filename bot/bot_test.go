@@ -415,6 +415,8 @@ func TestHandleFollowUpCues(t *testing.T) {
 		// way to the follow-up's.
 		{"lead and, the same question of another side", "Who has been trying to undermine the talks on the American side?",
 			"And on the Iranian side?", true, bot.KindAnswer, "Iranian hardliners are seeking"},
+		{"lead and, the same question of another side, names typed in lower case", "who's been trying to undermine the talks on the american side?",
+			"and in iran?", true, bot.KindAnswer, "Iranian hardliners are seeking"},
 		// Asked of someone the answer would not name, it is no such question.
 		{"lead what about, a name the article lacks", "Who leads Iran's negotiating team?",
 			"What about the Revolutionary Guards — where do they stand?", false, bot.KindDeclined, ""},
