@@ -40,10 +40,12 @@ func words(q string) []string {
 // the subject ("unrelated:", "switching gears -", "different question,");
 // subjectMarkers must be among them.
 var (
-	subjectChanges = setOf(`ok okay so totally completely quite a an on to and but one more totally
+	subjectChanges = setOf(`ok okay so totally completely quite a an on to and but one more the of
 different another new unrelated separate switching switch changing change other random
-topic topics subject subjects gears question questions q thing things note tack`)
+topic topics subject subjects gears question questions q thing things note tack matter`)
 	subjectMarkers = setOf(`different another new unrelated separate switching switch changing change other random`)
+	// subjectNouns name what changes; "unrelated" needs none.
+	subjectNouns = setOf(`topic topics subject subjects gears question questions q thing things note tack matter`)
 )
 
 // changesSubject returns question without a lead that says it changes the
@@ -59,7 +61,14 @@ func changesSubject(question string) (string, bool) {
 	}
 	lead, rest := question[:i], strings.TrimLeft(question[i:], ":,-–— ")
 	ws := words(lead)
-	if len(ws) == 0 || len(ws) > 4 || !hasWord(rest) || !slices.ContainsFunc(ws, func(w string) bool { return subjectMarkers[w] }) {
+	if len(ws) > 0 && !slices.ContainsFunc(ws, func(w string) bool { return !interjections[w] }) {
+		// "Ok, different question: …", "cool - switching gears, …"
+		return changesSubject(rest)
+	}
+	ws = afterInterjections(ws)
+	if len(ws) == 0 || len(ws) > 4 || !hasWord(rest) ||
+		!slices.ContainsFunc(ws, func(w string) bool { return subjectMarkers[w] }) ||
+		!slices.ContainsFunc(ws, func(w string) bool { return subjectNouns[w] || w == "unrelated" }) {
 		return "", false
 	}
 	for _, w := range ws {

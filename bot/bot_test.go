@@ -442,7 +442,8 @@ func TestHandleFollowUpCues(t *testing.T) {
 		// A lead that says the subject changes: the rest stands alone.
 		{"a lead changing the subject", congress, "unrelated: which city are the talks in?", false, bot.KindAnswer, "Vienna"},
 		{"a lead changing the subject, with a dash", hardliners, "switching gears - what is the author skeptical of?", false, bot.KindAnswer, "skepticism"},
-		{"a lead changing the subject, with a comma", hardliners, "different question, but what has Congress pushed for?", false, bot.KindAnswer, "Congress has pushed"},
+		{"a lead changing the subject after an interjection", congress, "Ok, different question: which city are the talks in?", false, bot.KindAnswer, "Vienna"},
+		{"a lead changing the subject, with a comma", congress, "changing the subject, which city are the talks in?", false, bot.KindAnswer, "Vienna"},
 		{"a short covered question after an unrelated one", congress, "Who is Zarif?", false, bot.KindAnswer, "Foreign Minister Zarif"},
 		{"a question about the article", congress, "What is this article about?", false, bot.KindSummary, "Handling the Spoilers"},
 		{"an uncovered question", congress, "Who won the World Cup?", false, bot.KindDeclined, ""},

@@ -244,7 +244,7 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 		case same:
 			continue
 		}
-		if !noOpposite[t.Word] && d.opposed(t.Stem, want, ev) && !d.usesOpposite(terms, i) {
+		if !noOpposite[t.Word] && d.opposed(t.Stem, want, ev) && !d.usesOpposite(terms, i, ev) {
 			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
 				Detail: "a word whose opposite its cited passages use"}
 		}
@@ -351,16 +351,27 @@ func nextContent(toks []token, i int) string {
 var noOpposite = setOf(`like unlike even`)
 
 // usesOpposite reports whether the sentence itself uses the opposite of
-// terms[i] that a prefix makes ("built trust where there was mistrust"):
-// it speaks of both, so the passages using that opposite say nothing
-// against it. Opposites of other words count still: "as the talks
-// increase, the risk decreases" may be reversing which one does what.
-func (d *draftCheck) usesOpposite(terms []claimTerm, i int) bool {
+// terms[i] that a prefix makes, as the passages use it ("built trust
+// where there was mistrust" for "turned mistrust into cooperation"): it
+// speaks of both, so the passages using that opposite say nothing against
+// it. The opposite must stand beside a word it stands beside in the
+// passages: "turned cooperation and trust into mistrust" reverses them.
+// Opposites of other words count still: "as the talks increase, the risk
+// decreases" may be reversing which one does what.
+func (d *draftCheck) usesOpposite(terms []claimTerm, i int, ev *evidence) bool {
 	stem := terms[i].Stem
 	opp := d.opposites(stem, false)
 	for j, t := range terms {
-		if j != i && len(t.Stem) > len(stem) && strings.HasSuffix(t.Stem, stem) && isOpposite(t.Stem, opp) {
-			return true
+		if j == i || len(t.Stem) <= len(stem) || !strings.HasSuffix(t.Stem, stem) || !isOpposite(t.Stem, opp) {
+			continue
+		}
+		for k, w := range ev.seq {
+			if w != t.Stem {
+				continue
+			}
+			if j > 0 && k > 0 && ev.seq[k-1] == terms[j-1].Stem || j+1 < len(terms) && k+1 < len(ev.seq) && ev.seq[k+1] == terms[j+1].Stem {
+				return true
+			}
 		}
 	}
 	return false

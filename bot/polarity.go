@@ -28,6 +28,7 @@ type token struct {
 	word    string // lower-case, apostrophes and a possessive 's dropped, dots of an acronym dropped
 	clause  bool   // a clause boundary comes right before the word
 	opens   bool   // the word opens a sentence after the first
+	capital bool   // the word is written with a capital
 	negated bool   // the word stands in a denied stretch
 	negator bool   // the word is itself a negation
 }
@@ -124,9 +125,11 @@ func polarTokens(text string) []token {
 			t.negator, toks[i+1].negator = true, true
 			negated, inContrast, beforeContrast = !negated, true, negated
 			continue
-		case inContrast && (t.word == "and" || t.word == "or"):
+		case inContrast && (t.word == "and" || t.word == "or") && i+1 < len(toks) &&
+			(auxiliaries[toks[i+1].word] || negators[toks[i+1].word]):
 			// "a regional power rather than a superpower and does not
-			// rival…": the contrast denies what it is set against only.
+			// rival…": a verb of its own ends what the contrast denies;
+			// "rather than talks or compromise" denies both.
 			negated, inContrast = beforeContrast, false
 		}
 		t.negated = negated
@@ -140,10 +143,11 @@ func polarTokens(text string) []token {
 	return toks
 }
 
-// deniedBack reverses the verb of the last clause of a sentence that the
-// next one denies by an ellipsis: "one would think that it rivals the
-// Soviet Union. Simply put: It doesn't." denies the rivalry, not the
-// Soviet Union.
+// deniedBack reverses the last clause of a sentence that the next one
+// denies by an ellipsis, from after its subject: "one would think that it
+// rivals the Soviet Union. Simply put: It doesn't." denies the rivalry;
+// "some say that Congress wants war. It doesn't." denies the wanting, not
+// Congress.
 func deniedBack(toks []token) {
 	for j := range toks {
 		if !toks[j].opens || !ellipticDenial(toks[j:]) {
@@ -153,6 +157,10 @@ func deniedBack(toks []token) {
 		for from > 0 && !toks[from].clause && !clauseWords[toks[from].word] && !toks[from].opens {
 			from--
 		}
+		for from < j && (clauseWords[toks[from].word] || denialSubjects[toks[from].word] ||
+			determiners[toks[from].word] || toks[from].capital) {
+			from++ // the clause's subject
+		}
 		for k := from; k < j; k++ {
 			if !toks[k].negator {
 				toks[k].negated = !toks[k].negated
@@ -160,6 +168,9 @@ func deniedBack(toks []token) {
 		}
 	}
 }
+
+// determiners open a noun phrase: "far from the capital", "the Congress".
+var determiners = setOf(`the a an its their his her our this that these those some`)
 
 // ellipticDenial reports whether the sentence toks open is a bare denial of
 // the one before, after any lead-in ending in a colon: a pronoun and a
@@ -199,8 +210,13 @@ suppose supposes supposed claim claims claimed argue argues argued agree agrees 
 feel feels felt hope hopes hoped`)
 
 // contrast reports whether toks[i] opens a pair such as "rather than".
+// "Far from" before a name or a determiner says where, not what is not:
+// "far from Washington", "far from the capital".
 func contrast(toks []token, i int) bool {
 	if i+1 >= len(toks) || toks[i+1].clause {
+		return false
+	}
+	if toks[i].word == "far" && (i+2 >= len(toks) || toks[i+2].capital || determiners[toks[i+2].word]) {
 		return false
 	}
 	for _, p := range contrastPairs {
@@ -227,7 +243,7 @@ func scanTokens(text string) []token {
 			continue
 		}
 		word, end := scanWord(text, i)
-		toks = append(toks, token{word: word, clause: clause, opens: opens && len(toks) > 0})
+		toks = append(toks, token{word: word, clause: clause, opens: opens && len(toks) > 0, capital: unicode.IsUpper(r)})
 		clause, opens = false, false
 		i = end
 	}

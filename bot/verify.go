@@ -169,13 +169,12 @@ type draftCheck struct {
 	verified int    // length of the prefix known to verify, citing a passage
 	pending  int    // the first of the sentences claiming nothing that wait for a supported one; 0 for none
 	waiting  string // that sentence, for the refusal should none follow
-	// summed is what a lead-in sentence among them claims ("In short:
+	// summed are what the lead-in sentences among them claim ("In short:
 	// through deliverables."), checked against the passages the next
-	// supported sentence cites; its number is summing.
-	summed  string
-	summing int
-	cites   bool // a checked sentence cites a passage
-	err     *Refusal
+	// supported sentence cites.
+	summed []leadIn
+	cites  bool // a checked sentence cites a passage
+	err    *Refusal
 }
 
 func (c *Checker) start(passages []Citation) *draftCheck {
@@ -223,22 +222,22 @@ func (d *draftCheck) feed(text string, final bool) (verified int, err error) {
 			if d.pending == 0 {
 				d.pending, d.waiting = d.n, text[start:end]
 			}
-			if v == summing && d.summed == "" {
-				d.summed, d.summing = leadInClaim(text[start:end]), d.n
+			if v == summing {
+				d.summed = append(d.summed, leadIn{leadInClaim(text[start:end]), d.n})
 			}
 		case supported:
-			if d.summed != "" && cites {
-				quotes, _ := quotations(d.summed)
-				if r := d.supports(d.summed, quotes, d.evidence(cited)); r != nil {
-					r.Sentence, r.Text = d.summing, d.summed
+			if len(d.summed) > 0 && !cites {
+				continue // the lead-ins wait for a sentence that cites
+			}
+			for _, l := range d.summed {
+				quotes, _ := quotations(l.claim)
+				if r := d.supports(l.claim, quotes, d.evidence(cited)); r != nil {
+					r.Sentence, r.Text = l.n, l.claim
 					d.err = r
 					return d.verified, r
 				}
-				d.summed = ""
 			}
-			if d.summed != "" {
-				continue // the lead-in waits for a sentence that cites
-			}
+			d.summed = d.summed[:0]
 			d.pending = 0
 			d.cites = d.cites || cites
 			if d.cites {
@@ -282,23 +281,24 @@ func (d *draftCheck) sentence(s string) (v verdict, cited []int, r *Refusal) {
 		v, r := d.uncited(s, quotes)
 		return v, nil, r
 	}
+	if r := d.supports(citeMarker.ReplaceAllString(s, " "), quotes, d.evidence(cited)); r != nil {
+		return 0, nil, r
+	}
 	if parts := citedParts(s); len(parts) > 1 {
 		// "The deal strengthened ties [1] and settled the technical
-		// questions [2]": each part must stand on the passages it cites.
+		// questions [2]": each part's words must be covered by the
+		// passages it cites. Quotations, facts and polarity were read on
+		// the whole sentence, so that a marker cannot cut a negation or a
+		// quotation from its words.
 		for _, p := range parts {
 			pc, r := d.citations(p.cites)
 			if r != nil {
 				return 0, nil, r
 			}
-			pq, _ := quotations(p.text)
-			if r := d.supports(p.text, pq, d.evidence(pc)); r != nil {
+			if r := d.coverage(claimTerms(p.text), d.evidence(pc)); r != nil {
 				return 0, nil, r
 			}
 		}
-		return supported, cited, nil
-	}
-	if r := d.supports(citeMarker.ReplaceAllString(s, " "), quotes, d.evidence(cited)); r != nil {
-		return 0, nil, r
 	}
 	return supported, cited, nil
 }
@@ -376,13 +376,34 @@ func (d *draftCheck) uncited(s string, quotes []string) (verdict, *Refusal) {
 	return 0, &Refusal{Reason: ReasonUncited, Detail: fmt.Sprintf("%d words", len(strings.Fields(s)))}
 }
 
+// leadIn is the claim of a lead-in sentence and the sentence's number.
+type leadIn struct {
+	claim string
+	n     int
+}
+
+// leadInWords make up a lead-in: "In short:", "Bottom line:", "Simply
+// put:".
+var leadInWords = setOf(`in short brief briefly summary sum up simply put bottom line answer the a word nutshell
+tldr tl dr essentially basically overall long story quick version`)
+
 // leadInClaim returns what a sentence opening with a lead-in of at most
-// maxLeadInWords words and a colon claims ("through deliverables" of "In
-// short: through deliverables."), or "" when it opens otherwise.
+// maxLeadInWords lead-in words and a colon claims ("through deliverables"
+// of "In short: through deliverables."), or "" when it opens otherwise: a
+// sentence such as "Congress wants war: no." claims before its colon.
 func leadInClaim(s string) string {
 	lead, claim, ok := strings.Cut(s, ":")
 	if !ok || len(strings.Fields(lead)) > maxLeadInWords || !hasWord(claim) {
 		return ""
+	}
+	toks := scanTokens(lead)
+	if len(toks) == 0 {
+		return ""
+	}
+	for _, t := range toks {
+		if !leadInWords[t.word] {
+			return ""
+		}
 	}
 	return strings.TrimSpace(claim)
 }

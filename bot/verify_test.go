@@ -57,6 +57,9 @@ var ruleTests = []struct {
 	{"adjacent citations", "Congress pushed for hard-hitting sanctions, and opponents portray diplomacy as appeasement [1][2].", ""},
 	{"listed citations", "Congress pushed for hard-hitting sanctions, and opponents portray diplomacy as appeasement [1, 2].", ""},
 	{"each part on the passages it cites", "Congress has pushed for more hard-hitting sanctions [1], and opponents portray diplomacy as appeasement [2].", ""},
+	{"a negation cut off by a marker", "Congress has not [1] pushed for more hard-hitting sanctions [1].", bot.ReasonContradiction},
+	{"a quantity cut off by a marker", "Congress has pushed for fewer [1] hard-hitting sanctions [1].", bot.ReasonContradiction},
+	{"a marker inside a quotation", "The author says “the gap between technical [3] and political solutions” may be too wide [3].", bot.ReasonQuote},
 	{"parts citing each other's passages", "Congress has pushed for more hard-hitting sanctions [2], and opponents portray diplomacy as appeasement [1].", bot.ReasonUnsupported},
 	{"no citation", "Congress has pushed for more hard-hitting sanctions.", bot.ReasonNoCitation},
 	{"empty", "", bot.ReasonNoCitation},
@@ -81,6 +84,8 @@ var ruleTests = []struct {
 	{"lead-in and a claim the next sentence's passages do not support", "In short: a trade agreement is near. Hardliners seek to narrow the window [1].", bot.ReasonUnsupported},
 	{"lead-in and an invented quotation", "In short: “peace is at hand”. Hardliners seek to narrow the window [1].", bot.ReasonQuote},
 	{"lead-in and a claim last", "Hardliners seek to narrow the window [1]. In short: the window is narrow.", bot.ReasonUncited},
+	{"a claim before the colon", "Obama resigned: indeed. Hardliners are seeking ways to narrow the window of opportunity [1].", bot.ReasonUncited},
+	{"two lead-ins, the second unsupported", "In short: Congress pushed for sanctions. In brief: a trade agreement is near. Congress has pushed for more hard-hitting sanctions [1].", bot.ReasonUnsupported},
 	{"lead-in and an answer of likelihood", "In short: possibly not. It is fair to point out that the gap may be too wide to bridge [3].", ""},
 	{"answer words", "Not at all. Iran is a regional power, not a superpower [9].", ""},
 	{"answer words with a tag", "Yes, it has. Congress has pushed for more hard-hitting sanctions [1].", ""},
@@ -184,6 +189,9 @@ var ruleTests = []struct {
 	{"one as a pronoun, denied", "That dialogue should not be confused with one between two equal powers [9].", ""},
 	{"even as an adverb", "Diplomacy would not be taking place without their direct involvement, even if rhetoric downplays the odds for success [11].", ""},
 	{"a word and its opposite by prefix", "Building trust at the negotiating table is the only way that has turned mistrust into cooperation [2].", ""},
+	{"a word and its opposite by prefix, reversed", "Building confidence at the negotiating table is the only pathway that has turned cooperation and trust into mistrust [2].", bot.ReasonContradiction},
+	{"rather than, two things denied", "Iran is a regional power rather than a superpower or a rival of the Soviet Union [9].", ""},
+	{"far from a place", "Far from Vienna, President Obama and Ayatollah Khamenei have openly supported efforts to build confidence and resolve conflict [6].", ""},
 	{"a denied belief leaves its clause", "The forces for moderation reject the idea that the political systems in Washington and Tehran must be entrenched in permanent confrontation [6].", ""},
 	{"the belief itself reversed", "The forces for moderation believe the political systems in Washington and Tehran must be entrenched in permanent confrontation [6].", bot.ReasonContradiction},
 	{"like as a preposition", "Senior officials on both sides now openly acknowledge that alternatives to diplomacy, like an escalation of sanctions, have caused the drumbeat of war to intensify [7].", ""},
@@ -281,5 +289,29 @@ func TestCheckerWithoutLexicon(t *testing.T) {
 func TestCheckerWithoutPassages(t *testing.T) {
 	if err := bot.NewChecker(nil).Verify("Sanctions [1].", nil); !errors.Is(err, bot.ErrBadCitation) {
 		t.Errorf("got %v, want %v", err, bot.ErrBadCitation)
+	}
+}
+
+// TestBareDenial checks the reading of a sentence that a bare denial
+// follows ("Some say that Congress wants war. It doesn't."): its clause is
+// denied from after its subject, so that the subject keeps its polarity.
+func TestBareDenial(t *testing.T) {
+	c := bot.NewChecker(newIndex(t))
+	passage := []bot.Citation{{ID: "x#1", Text: "Some say that Congress wants war with Iran. It doesn't."}}
+	for _, tt := range []struct {
+		draft string
+		want  bot.Reason
+	}{
+		{"Congress does not want war with Iran [1].", ""},
+		{"Congress wants war with Iran [1].", bot.ReasonContradiction},
+	} {
+		err := c.Verify(tt.draft, passage)
+		var r *bot.Refusal
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%q: got %v, want it used", tt.draft, err)
+		case tt.want != "" && (!errors.As(err, &r) || r.Reason != tt.want):
+			t.Errorf("%q: got %v, want a refusal for %q", tt.draft, err, tt.want)
+		}
 	}
 }

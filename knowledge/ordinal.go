@@ -80,7 +80,7 @@ func (ix *Index) ordinalTheme(words []word, context string) int {
 		if place != 0 {
 			break
 		}
-		if listItems[w.text] && i+1 < len(words) && numbered[words[i+1].text] != 0 {
+		if numberedItem(words, i) {
 			// "section 2", "point four".
 			place, at = numbered[words[i+1].text], i+1
 			break
@@ -139,9 +139,24 @@ func (ix *Index) ordinalTheme(words []word, context string) int {
 	return found
 }
 
+// numberedItem reports whether words[i] is a list's item followed by its
+// number, the number closing the phrase: "section 2 called", "point four
+// about", not "point one thing" ("at this point one thing is sure") nor
+// "Question 2:", which numbers the asker's questions.
+func numberedItem(words []word, i int) bool {
+	if !listItems[words[i].text] || words[i].text == "question" || words[i].text == "questions" ||
+		i+1 >= len(words) || numbered[words[i+1].text] == 0 {
+		return false
+	}
+	if i+2 == len(words) {
+		return true
+	}
+	next := words[i+2]
+	return isStop(next) && next.class&classQuestion == 0 || headingWords[next.text] || listVerbs[next.text]
+}
+
 // ordinalOnly reports whether words hold an ordinal and otherwise only
-// words that say nothing of a topic ("what's the first?", "and the third
-// one?").
+// function words and "one" ("what's the first?", "and the third one?").
 func ordinalOnly(words []word) bool {
 	found := false
 	for _, w := range words {
@@ -149,7 +164,7 @@ func ordinalOnly(words []word) bool {
 		switch {
 		case isOrdinal:
 			found = true
-		case w.text == "one" || isStop(w) || w.class&classGeneric != 0:
+		case w.text == "one" || isStop(w):
 		default:
 			return false
 		}
@@ -158,11 +173,17 @@ func ordinalOnly(words []word) bool {
 }
 
 // contextLists reports whether a previous turn speaks of a list's items
-// ("how many big picture issues…?").
+// as a list: a noun for them with a number, an ordinal or a verb of
+// listing ("how many big picture issues…?", "the second big issue", "the
+// issues the author raises"), not "What steps did Iran take?".
 func contextLists(context string) bool {
-	found := false
-	scanWords(context, func(w word) { found = found || listItems[w.text] })
-	return found
+	item, list := false, false
+	scanWords(context, func(w word) {
+		_, ordinal := ordinals[w.text]
+		item = item || listItems[w.text]
+		list = list || ordinal || listVerbs[w.text] || w.class&classNumber != 0 || w.text == "many"
+	})
+	return item && list
 }
 
 // docThemes returns the indexes into ix.themes of a document's themes, in

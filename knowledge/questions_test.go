@@ -396,6 +396,8 @@ func TestChatShorthand(t *testing.T) {
 		{"wat r the ppl in govt pushing thru?", "what are the people in government pushing through?"},
 		{"imo did the govt push new rules tbh", "did the government push new rules"},
 		{"Did anyone say whether the government pushed new rules?", "Did the government push new rules?"},
+		{"Govt pushed what thru?", "government pushed what through?"},
+		{"Ok what did the government push?", "what did the government push?"},
 	} {
 		typed, written := ix.Answer(knowledge.Query{Text: tt.typed}), ix.Answer(knowledge.Query{Text: tt.written})
 		if !written.Answerable {

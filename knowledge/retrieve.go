@@ -194,7 +194,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	nw := 0
 	scanWords(ix.joinCompounds(text), func(w word) {
 		if nw < maxWords {
-			words[nw] = writtenOut(w)
+			words[nw] = writtenOut(w, nw == 0)
 			nw++
 		}
 	})
@@ -270,10 +270,12 @@ func (ix *Index) parse(q *query, text, context string) {
 }
 
 // writtenOut returns w with chat shorthand written out ("ppl" as "people"),
-// or as a stop word when it says nothing ("imo"). An acronym and a
-// capitalised word are left alone: "U" may be a name.
-func writtenOut(w word) word {
-	if w.keep || w.capital {
+// or as a stop word when it says nothing ("imo"). An acronym, and a word
+// capitalised within the question, are left alone: "U" may be a name; the
+// question's first word is capitalised as any first word is ("Govt pushed
+// what?").
+func writtenOut(w word, first bool) word {
+	if w.keep || w.capital && !first {
 		return w
 	}
 	full, ok := chatWords[w.text]

@@ -465,12 +465,11 @@ func checkQuestions(c evalCase) error {
 	return nil
 }
 
-// containsAny reports whether text contains one of wants, compared after
-// normalising quotes, dashes, white space and case.
 // isHeading reports whether one of wants is the heading of section, with or
 // without its number in the list ("1) Handling the Spoilers"): a reply
 // shows each quote's heading, so a question about a section's title is
-// answered by a citation from it.
+// answered by a citation from it. The number, which a reply does not show,
+// is not compared.
 func isHeading(section string, wants []string) bool {
 	if section == "" {
 		return false
@@ -487,6 +486,8 @@ func isHeading(section string, wants []string) bool {
 // listNumber is the number of a list's item opening a heading: "1) ", "2. ".
 var listNumber = regexp.MustCompile(`^\s*\d+[.)]\s*`)
 
+// containsAny reports whether text contains one of wants, compared after
+// normalising quotes, dashes, white space and case.
 func containsAny(text string, wants []string) bool {
 	t := normalize(text)
 	for _, w := range wants {

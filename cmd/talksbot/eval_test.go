@@ -223,7 +223,8 @@ func TestEvalScoringKinds(t *testing.T) {
 func TestEvalHeadingExpectation(t *testing.T) {
 	// A reply shows each quote's heading: an expectation that is the
 	// heading of a cited passage's section, with or without its number in
-	// the list, is found there; a heading's words elsewhere are not.
+	// the list (which the reply does not show, and is not compared), is
+	// found there; a heading's words elsewhere are not.
 	reply := bot.Reply{Kind: bot.KindAnswer, AskKind: bot.AskAnswer, Text: "Spoilers abound.", Citations: []bot.Citation{
 		{ID: "p1", Section: "Introduction", Text: "Four issues."},
 		{ID: "p2", Section: "Handling the Spoilers", Text: "Spoilers abound."},
