@@ -304,6 +304,13 @@ func TestQuestionsAboutAnItemOfTheList(t *testing.T) {
 			t.Errorf("%q after %q: got %+v, want the summary of %q", tt.question, tt.context, a.Quotes, tt.section)
 		}
 	}
+	// A previous turn that names items but no list ("steps") lends no
+	// list; a number that does not close the phrase ("point one thing")
+	// names no item.
+	if a := ix.Answer(knowledge.Query{Text: "what was the first?", Context: "What steps did Iran take?"}); a.Answerable && a.Confidence == 1 {
+		t.Errorf("what was the first? after a question about steps: got %+v, want no theme's summary", a.Quotes)
+	}
+	wantFirstQuotes(t, ix, firstQuote{"At this point one thing is for sure - what is it?", "only one thing is for sure"})
 	wantFirstQuotes(t, ix, firstQuote{"What's the second issue with the sanctions Congress wants?", "Congress has pushed"})
 	wantDeclined(t, ix, "What's the ninth issue the author lists?", "What's section 9 called?")
 
