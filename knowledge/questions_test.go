@@ -405,6 +405,7 @@ func TestChatShorthand(t *testing.T) {
 		{"Did anyone say whether the government pushed new rules?", "Did the government push new rules?"},
 		{"Govt pushed what thru?", "government pushed what through?"},
 		{"Ok what did the government push?", "what did the government push?"},
+		{"what did the government push tho?", "what did the government push?"},
 	} {
 		typed, written := ix.Answer(knowledge.Query{Text: tt.typed}), ix.Answer(knowledge.Query{Text: tt.written})
 		if !written.Answerable {

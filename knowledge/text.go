@@ -301,7 +301,7 @@ const personalPronouns = `they them their he him his she her`
 var chatWords = map[string]string{
 	"u": "you", "ya": "you", "r": "are", "ur": "your", "wat": "what", "wut": "what",
 	"ppl": "people", "govt": "government", "govts": "governments", "gov": "government", "govs": "governments",
-	"thru": "through", "tho": "though", "altho": "although", "cuz": "because", "coz": "because",
+	"thru": "through", "tho": "", "altho": "", "cuz": "because", "coz": "because",
 	"bc": "because", "b4": "before", "abt": "about", "bout": "about",
 	"shd": "should", "shud": "should", "wd": "would", "cud": "could", "gonna": "going", "wanna": "want",
 	"yr": "year", "yrs": "years", "hrs": "hours", "mins": "minutes", "wk": "week", "wks": "weeks",

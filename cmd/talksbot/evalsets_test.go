@@ -47,7 +47,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// since. Session 6 took the paraphrases from 0.717/0.768/0.444/0.182
 		// here; the conversations did not move.
 		{"../../testdata/eval/paraphrase-fresh3.jsonl", floor{0.788, 0.838, 0.528, 0.131, 0}},
-		{"../../testdata/eval/conversations-fresh3.jsonl", floor{0.735, 0.912, 0.5, 0, 0.85}},
+		{"../../testdata/eval/conversations-fresh3.jsonl", floor{0.735, 0.941, 0.5, 0, 0.875}},
 		// The fourth fresh sets were written blind at the start of session
 		// 7, before its changes; the third fresh sets are tuning material
 		// since. Their casual wording ("nitty gritty", "the hawks", "props")
