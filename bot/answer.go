@@ -36,6 +36,54 @@ func words(q string) []string {
 	return strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) })
 }
 
+// A message may open with a greeting, the name of whom it addresses or a
+// label before its question: "hi! where are the talks?", "hey bot, …",
+// "Q: …", "Question 2: …".
+var (
+	greetingWords = setOf(`hi hello hey hiya howdy yo greetings`)
+	addressWords  = setOf(`there bot talksbot all everyone folks team good morning afternoon evening`)
+	labelWords    = setOf(`q question quick`)
+)
+
+// withoutPreamble returns question without the greetings, addresses and
+// labels that open it, if words remain.
+func withoutPreamble(question string) string {
+	for {
+		rest, ok := cutPreamble(question)
+		if !ok || !hasWord(rest) {
+			return question
+		}
+		question = rest
+	}
+}
+
+// cutPreamble cuts one preamble off q: a few greeting, address or label
+// words ended by punctuation ("hey bot,", "Q:", "Question 2 -"), or
+// greeting words and the address after them ("hey bot where…").
+func cutPreamble(q string) (string, bool) {
+	if i := strings.IndexAny(q, ",!:.–—-"); i > 0 && (q[i] != '-' || strings.HasPrefix(q[i-1:], " - ")) {
+		ws := words(q[:i])
+		greets := len(ws) > 0 && len(ws) <= 3 && !slices.ContainsFunc(ws, func(w string) bool {
+			return !greetingWords[w] && !addressWords[w] && !labelWords[w]
+		}) && slices.ContainsFunc(ws, func(w string) bool { return greetingWords[w] || labelWords[w] })
+		if greets {
+			return strings.TrimLeft(q[i:], ",!:.–—- "), true
+		}
+	}
+	fields := strings.Fields(q)
+	n := 0
+	for n < len(fields) && greetingWords[strings.ToLower(fields[n])] {
+		n++
+	}
+	if n == 0 {
+		return "", false
+	}
+	for n < len(fields) && addressWords[strings.ToLower(fields[n])] {
+		n++
+	}
+	return strings.Join(fields[n:], " "), true
+}
+
 // subjectChanges are the words of a lead that says a question changes
 // the subject ("unrelated:", "switching gears -", "different question,");
 // subjectMarkers must be among them.
@@ -229,8 +277,10 @@ func (b *Bot) ask(ctx context.Context, kb *knowledgeBase, req Request, th *threa
 	if greeting, ok := smallTalk(question); ok {
 		return smallTalkReply(ix, id, greeting)
 	}
-	asked := question // for the thread: without a lead that changes the subject
-	if rest, ok := changesSubject(question); ok {
+	// What is asked: without a greeting or label before it ("hi! where…",
+	// "Q: where…"), nor a lead that changes the subject.
+	asked := withoutPreamble(question)
+	if rest, ok := changesSubject(asked); ok {
 		asked, prev = rest, nil
 	}
 

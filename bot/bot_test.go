@@ -439,6 +439,11 @@ func TestHandleFollowUpCues(t *testing.T) {
 		{"a question of its own", congress, "What are the Iranian hardliners seeking in response to the talks in Vienna?", false, bot.KindAnswer, ""},
 		{"a short question of its own after another topic", hardliners, "Where are the talks?", false, bot.KindAnswer, "talks"},
 		{"a longer one", hardliners, "Where are the talks taking place?", false, bot.KindAnswer, "taking place"},
+		// A greeting, an address or a label before the question is no part
+		// of it.
+		{"a greeting and an address", congress, "hey bot, which city are the talks in?", false, bot.KindAnswer, "Vienna"},
+		{"a label", congress, "Q: which city are the talks in?", false, bot.KindAnswer, "Vienna"},
+		{"a greeting without punctuation", congress, "hi there which city are the talks in?", false, bot.KindAnswer, "Vienna"},
 		// A lead that says the subject changes: the rest stands alone.
 		{"a lead changing the subject", congress, "unrelated: which city are the talks in?", false, bot.KindAnswer, "Vienna"},
 		{"a lead changing the subject, with a dash", hardliners, "switching gears - what is the author skeptical of?", false, bot.KindAnswer, "skepticism"},
