@@ -45,7 +45,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// 40 contradictions and 40 paraphrases written blind for tuning the
 	// polarity rules, after the fresh set.
 	"tune2": {
-		kept:    map[string]float64{"paraphrase": 31.0 / 40, "overall": 31.0 / 40},
+		kept:    map[string]float64{"paraphrase": 33.0 / 40, "overall": 33.0 / 40},
 		refused: map[string]float64{"contradiction": 22.0 / 40},
 	},
 	// 120 drafts written blind in session 6 for tuning the quotation and

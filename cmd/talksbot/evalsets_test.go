@@ -58,17 +58,18 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// The fifth fresh sets were written blind early in session 7, after
 		// the list of the fourth set's failed questions had been printed
 		// once while a crash was looked into: the fourth are tuning
-		// material since, and these are the check. Figures at the session's
-		// start code.
-		{"../../testdata/eval/paraphrase-fresh5.jsonl", floor{0.606, 0.663, 0.689, 0.221, 0}},
+		// material since, and these are the check. At the session's start
+		// they gave 0.606/0.663/0.689/0.221 (with headings not yet
+		// counted as found: 0.644/0.712 at the end without them) and
+		// 0.725/0.825/0.75/0.1/0.812.
+		{"../../testdata/eval/paraphrase-fresh5.jsonl", floor{0.673, 0.74, 0.689, 0.163, 0}},
 		// Session 7's function words and chat shorthand, which gained on
-		// every tuning set, cost this check set one conversation (0.812
-		// before) and two first citations (0.725), and saved one false
-		// decline (0.1). Reading "ok" as the aside it is lost the
-		// conversation: "ok and how does he think you deal with that?" had
-		// been answered through the unknown word "ok"; asked without it,
-		// it was missed before too.
-		{"../../testdata/eval/conversations-fresh5.jsonl", floor{0.675, 0.8, 0.75, 0.075, 0.792}},
+		// every tuning set, cost this check set one conversation and two
+		// first citations on the way. Reading "ok" as the aside it is lost
+		// the conversation: "ok and how does he think you deal with that?"
+		// had been answered through the unknown word "ok"; asked without
+		// it, it was missed before too.
+		{"../../testdata/eval/conversations-fresh5.jsonl", floor{0.675, 0.825, 0.75, 0.025, 0.812}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
