@@ -40,9 +40,12 @@ func words(q string) []string {
 // label before its question: "hi! where are the talks?", "hey bot, …",
 // "Q: …", "Question 2: …".
 var (
-	greetingWords = setOf(`hi hello hey hiya howdy yo greetings`)
-	addressWords  = setOf(`there bot talksbot all everyone folks team good morning afternoon evening`)
+	greetingWords = setOf(`hi hello hey hiya howdy yo greetings morning afternoon evening`)
+	addressWords  = setOf(`there bot talksbot all everyone folks team good`)
 	labelWords    = setOf(`q question quick`)
+	// bareAddress may follow a greeting without punctuation: "hey bot
+	// where…", not "hey all sides want what?".
+	bareAddress = setOf(`bot talksbot everyone folks`)
 )
 
 // withoutPreamble returns question without the greetings, addresses and
@@ -63,10 +66,10 @@ func withoutPreamble(question string) string {
 func cutPreamble(q string) (string, bool) {
 	if i := strings.IndexAny(q, ",!:.–—-"); i > 0 && (q[i] != '-' || strings.HasPrefix(q[i-1:], " - ")) {
 		ws := words(q[:i])
-		greets := len(ws) > 0 && len(ws) <= 3 && !slices.ContainsFunc(ws, func(w string) bool {
-			return !greetingWords[w] && !addressWords[w] && !labelWords[w]
-		}) && slices.ContainsFunc(ws, func(w string) bool { return greetingWords[w] || labelWords[w] })
-		if greets {
+		preamble := len(ws) > 0 && len(ws) <= 3 && !slices.ContainsFunc(ws, func(w string) bool {
+			return !greetingWords[w] && !addressWords[w] && !labelWords[w] && !interjections[w]
+		})
+		if preamble {
 			return strings.TrimLeft(q[i:], ",!:.–—- "), true
 		}
 	}
@@ -78,11 +81,17 @@ func cutPreamble(q string) (string, bool) {
 	if n == 0 {
 		return "", false
 	}
-	for n < len(fields) && addressWords[strings.ToLower(fields[n])] {
+	for n < len(fields) && bareAddress[strings.ToLower(fields[n])] {
 		n++
+	}
+	if n < len(fields) && strings.ToLower(fields[n]) == "there" && (n+1 == len(fields) || !auxiliaryWords[strings.ToLower(fields[n+1])]) {
+		n++ // "hi there where…", not "hey there is a quote…"
 	}
 	return strings.Join(fields[n:], " "), true
 }
+
+// auxiliaryWords are the verbs that may open a question or follow "there".
+var auxiliaryWords = setOf(`is are was were do does did can could should would will has have had may might must`)
 
 // subjectChanges are the words of a lead that says a question changes
 // the subject ("unrelated:", "switching gears -", "different question,");
@@ -127,8 +136,19 @@ func changesSubject(question string) (string, bool) {
 	if r, ok := strings.CutPrefix(rest, "but "); ok { // "unrelated, but which city…?"
 		rest = r
 	}
+	if question[i] == ',' {
+		// "Different question, where…?"; not "Other things, like
+		// sanctions, matter how?".
+		first := words(rest)
+		if len(first) == 0 || !questionOpeners[first[0]] && !auxiliaryWords[first[0]] {
+			return "", false
+		}
+	}
 	return rest, true
 }
+
+// questionOpeners open a question: "what…", "how…".
+var questionOpeners = setOf(`what whats who whos whom whose when where why how which`)
 
 // interjections may open a turn of a conversation without being part of
 // the question: "ok, and the Iranian side?", "cool, what about Congress?".

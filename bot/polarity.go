@@ -96,7 +96,7 @@ func findToken(toks []token, from int, word string) int {
 // polarTokens splits text into words and marks each with its polarity.
 func polarTokens(text string) []token {
 	toks := scanTokens(text)
-	negated, inContrast, beforeContrast := false, false, false
+	negated, inContrast, beforeContrast, contrastDet := false, false, false, false
 	for i := range toks {
 		t := &toks[i]
 		if t.clause || clauseWords[t.word] {
@@ -124,12 +124,15 @@ func polarTokens(text string) []token {
 		case contrast(toks, i):
 			t.negator, toks[i+1].negator = true, true
 			negated, inContrast, beforeContrast = !negated, true, negated
+			contrastDet = i+2 < len(toks) && determiners[toks[i+2].word]
 			continue
 		case inContrast && (t.word == "and" || t.word == "or") && i+1 < len(toks) &&
-			(auxiliaries[toks[i+1].word] || negators[toks[i+1].word]):
+			(auxiliaries[toks[i+1].word] || negators[toks[i+1].word] || determiners[toks[i+1].word] != contrastDet):
 			// "a regional power rather than a superpower and does not
-			// rival…": a verb of its own ends what the contrast denies;
-			// "rather than talks or compromise" denies both.
+			// rival…", "…and rivals…": a verb of its own, or a phrase
+			// unlike the one set against, ends what the contrast denies;
+			// "rather than talks or compromise", "rather than a
+			// superpower or a rival" deny both.
 			negated, inContrast = beforeContrast, false
 		}
 		t.negated = negated
@@ -157,9 +160,19 @@ func deniedBack(toks []token) {
 		for from > 0 && !toks[from].clause && !clauseWords[toks[from].word] && !toks[from].opens {
 			from--
 		}
-		for from < j && (clauseWords[toks[from].word] || denialSubjects[toks[from].word] ||
-			determiners[toks[from].word] || toks[from].capital) {
-			from++ // the clause's subject
+		// The clause's subject: a pronoun, a name, or a determiner and
+		// the noun after it ("the hardliners").
+		for from < j && (clauseWords[toks[from].word] || denialSubjects[toks[from].word] || toks[from].capital) {
+			from++
+		}
+		if from < j && determiners[toks[from].word] {
+			from++
+			for from < j && toks[from].capital {
+				from++
+			}
+			if from < j {
+				from++
+			}
 		}
 		for k := from; k < j; k++ {
 			if !toks[k].negator {
@@ -210,13 +223,13 @@ suppose supposes supposed claim claims claimed argue argues argued agree agrees 
 feel feels felt hope hopes hoped`)
 
 // contrast reports whether toks[i] opens a pair such as "rather than".
-// "Far from" before a name or a determiner says where, not what is not:
-// "far from Washington", "far from the capital".
+// "Far from" before a name says where, not what is not: "far from
+// Washington"; "far from the only pathway" denies.
 func contrast(toks []token, i int) bool {
 	if i+1 >= len(toks) || toks[i+1].clause {
 		return false
 	}
-	if toks[i].word == "far" && (i+2 >= len(toks) || toks[i+2].capital || determiners[toks[i+2].word]) {
+	if toks[i].word == "far" && (i+2 >= len(toks) || toks[i+2].capital) {
 		return false
 	}
 	for _, p := range contrastPairs {

@@ -281,26 +281,64 @@ func (d *draftCheck) sentence(s string) (v verdict, cited []int, r *Refusal) {
 		v, r := d.uncited(s, quotes)
 		return v, nil, r
 	}
-	if r := d.supports(citeMarker.ReplaceAllString(s, " "), quotes, d.evidence(cited)); r != nil {
+	whole := citeMarker.ReplaceAllString(s, " ")
+	parts := citedParts(s)
+	if len(parts) <= 1 {
+		if r := d.supports(whole, quotes, d.evidence(cited)); r != nil {
+			return 0, nil, r
+		}
+		return supported, cited, nil
+	}
+	if r := d.inParts(whole, parts, d.evidence(cited)); r != nil {
 		return 0, nil, r
 	}
-	if parts := citedParts(s); len(parts) > 1 {
-		// "The deal strengthened ties [1] and settled the technical
-		// questions [2]": each part's words must be covered by the
-		// passages it cites. Quotations, facts and polarity were read on
-		// the whole sentence, so that a marker cannot cut a negation or a
-		// quotation from its words.
-		for _, p := range parts {
-			pc, r := d.citations(p.cites)
-			if r != nil {
-				return 0, nil, r
-			}
-			if r := d.coverage(claimTerms(p.text), d.evidence(pc)); r != nil {
-				return 0, nil, r
-			}
+	return supported, cited, nil
+}
+
+// inParts checks a sentence that cites part way through ("The deal
+// strengthened ties [1] and settled the technical questions [2]"): each
+// part's quotations, links, facts and words must stand in the passages
+// its own markers cite; a quotation a marker cuts, and polarity, are read
+// on the whole sentence (whole, its markers removed) against all of them,
+// so that a marker cannot cut a negation or a quotation off its words.
+func (d *draftCheck) inParts(whole string, parts []citedPart, all *evidence) *Refusal {
+	quotes, _ := quotations(whole)
+	for _, q := range quotes {
+		if !quoted(q, all) {
+			return &Refusal{Reason: ReasonQuote, Term: q,
+				Detail: fmt.Sprintf("a quotation of %d words", len(strings.Fields(q)))}
 		}
 	}
-	return supported, cited, nil
+	for _, p := range parts {
+		pc, r := d.citations(p.cites)
+		if r != nil {
+			return r
+		}
+		ev := d.evidence(pc)
+		if pq, closed := quotations(p.text); closed {
+			for _, q := range pq {
+				if !quoted(q, ev) {
+					return &Refusal{Reason: ReasonQuote, Term: q,
+						Detail: fmt.Sprintf("a quotation of %d words", len(strings.Fields(q)))}
+				}
+			}
+		}
+		if r := links(p.text, ev); r != nil {
+			return r
+		}
+		terms := claimTerms(p.text)
+		if r := d.facts(p.text, terms, ev); r != nil {
+			return r
+		}
+		if r := d.coverage(terms, ev); r != nil {
+			return r
+		}
+	}
+	terms := claimTerms(whole)
+	if r := d.polarity(terms, all); r != nil {
+		return r
+	}
+	return quantities(whole, all)
 }
 
 // citedPart is the text of a sentence up to its citation markers, and

@@ -60,6 +60,9 @@ var ruleTests = []struct {
 	{"a negation cut off by a marker", "Congress has not [1] pushed for more hard-hitting sanctions [1].", bot.ReasonContradiction},
 	{"a quantity cut off by a marker", "Congress has pushed for fewer [1] hard-hitting sanctions [1].", bot.ReasonContradiction},
 	{"a marker inside a quotation", "The author says “the gap between technical [3] and political solutions” may be too wide [3].", bot.ReasonQuote},
+	{"a number from another part's passage", "Congress has pushed for more hard-hitting sanctions for three decades [1], and diplomacy is like remodeling a house [8].", bot.ReasonNumber},
+	{"a quotation from another part's passage", "Hardliners seek to narrow the window [1], and opponents call “the only way to neutralize them” appeasement [2].", bot.ReasonQuote},
+	{"a faithful quotation a marker cuts", "The author says “the gap between technical solutions [3] and political solutions” may be too wide to bridge [3].", ""},
 	{"parts citing each other's passages", "Congress has pushed for more hard-hitting sanctions [2], and opponents portray diplomacy as appeasement [1].", bot.ReasonUnsupported},
 	{"no citation", "Congress has pushed for more hard-hitting sanctions.", bot.ReasonNoCitation},
 	{"empty", "", bot.ReasonNoCitation},
@@ -191,6 +194,8 @@ var ruleTests = []struct {
 	{"a word and its opposite by prefix", "Building trust at the negotiating table is the only way that has turned mistrust into cooperation [2].", ""},
 	{"a word and its opposite by prefix, reversed", "Building confidence at the negotiating table is the only pathway that has turned cooperation and trust into mistrust [2].", bot.ReasonContradiction},
 	{"rather than, two things denied", "Iran is a regional power rather than a superpower or a rival of the Soviet Union [9].", ""},
+	{"rather than, then a verb", "Iran is a regional power rather than a superpower and rivals the former Soviet Union [9].", bot.ReasonContradiction},
+	{"far from the only one", "Building confidence at the negotiating table has been far from the only pathway that has turned mistrust into cooperation [2].", bot.ReasonContradiction},
 	{"far from a place", "Far from Vienna, President Obama and Ayatollah Khamenei have openly supported efforts to build confidence and resolve conflict [6].", ""},
 	{"a denied belief leaves its clause", "The forces for moderation reject the idea that the political systems in Washington and Tehran must be entrenched in permanent confrontation [6].", ""},
 	{"the belief itself reversed", "The forces for moderation believe the political systems in Washington and Tehran must be entrenched in permanent confrontation [6].", bot.ReasonContradiction},
@@ -304,6 +309,23 @@ func TestBareDenial(t *testing.T) {
 	}{
 		{"Congress does not want war with Iran [1].", ""},
 		{"Congress wants war with Iran [1].", bot.ReasonContradiction},
+	} {
+		err := c.Verify(tt.draft, passage)
+		var r *bot.Refusal
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%q: got %v, want it used", tt.draft, err)
+		case tt.want != "" && (!errors.As(err, &r) || r.Reason != tt.want):
+			t.Errorf("%q: got %v, want a refusal for %q", tt.draft, err, tt.want)
+		}
+	}
+	passage = []bot.Citation{{ID: "x#1", Text: "Some say that the hardliners want war with Iran. They don't."}}
+	for _, tt := range []struct {
+		draft string
+		want  bot.Reason
+	}{
+		{"The hardliners do not want war with Iran [1].", ""},
+		{"The hardliners want war with Iran [1].", bot.ReasonContradiction},
 	} {
 		err := c.Verify(tt.draft, passage)
 		var r *bot.Refusal

@@ -69,7 +69,7 @@ func wordSet(s string) map[string]bool {
 // words that say nothing of a topic.
 func (ix *Index) ordinalTheme(words []word, context string) int {
 	place, at := 0, -1
-	if context != "" && ordinalOnly(words) && contextLists(context) {
+	if context != "" && ordinalOnly(words) && ix.contextLists(context) {
 		for i, w := range words {
 			if n, ok := ordinals[w.text]; ok {
 				place, at = n, i
@@ -151,8 +151,15 @@ func numberedItem(words []word, i int) bool {
 	if i+2 == len(words) {
 		return true
 	}
-	next := words[i+2]
-	return isStop(next) && next.class&classQuestion == 0 || headingWords[next.text] || listVerbs[next.text]
+	// "section 2 called", "point four about", "section 2 is about"; not
+	// "one of the four", "issue one should know", "part one of the talks".
+	switch next := words[i+2]; {
+	case headingWords[next.text] || listVerbs[next.text] || next.class&classFraming != 0:
+		return true
+	case next.text == "about" || next.text == "is" || next.text == "was":
+		return true
+	}
+	return false
 }
 
 // ordinalOnly reports whether words hold an ordinal and otherwise only
@@ -172,18 +179,38 @@ func ordinalOnly(words []word) bool {
 	return found
 }
 
-// contextLists reports whether a previous turn speaks of a list's items
-// as a list: a noun for them with a number, an ordinal or a verb of
-// listing ("how many big picture issues…?", "the second big issue", "the
-// issues the author raises"), not "What steps did Iran take?".
-func contextLists(context string) bool {
+// contextLists reports whether a previous turn spoke of a document's list
+// of themes: it asked for one of them ("the second big issue"), or named
+// their noun with a number or a verb of listing, its other words
+// describing the list as ordinalTheme wants ("how many big picture issues
+// does the author go through?"); not "What steps did Iran take?" nor "What
+// issues does Congress raise?".
+func (ix *Index) contextLists(context string) bool {
+	var words []word
+	scanWords(context, func(w word) { words = append(words, writtenOut(w, len(words) == 0)) })
+	if ix.ordinalTheme(words, "") >= 0 {
+		return true
+	}
 	item, list := false, false
-	scanWords(context, func(w word) {
+	var title []string
+	for _, w := range words {
 		_, ordinal := ordinals[w.text]
-		item = item || listItems[w.text]
-		list = list || ordinal || listVerbs[w.text] || w.class&classNumber != 0 || w.text == "many"
+		switch {
+		case listItems[w.text]:
+			item = true
+		case ordinal || listVerbs[w.text] || w.class&classNumber != 0 || w.text == "many":
+			list = true
+		case isStop(w) || w.class&(classGeneric|classWhole) != 0 || headingWords[w.text]:
+		default:
+			title = append(title, stem(w.text))
+		}
+	}
+	if !item || !list {
+		return false
+	}
+	return slices.ContainsFunc(ix.docs, func(d *Document) bool {
+		return len(ix.docThemes(d.ID)) > 0 && titleHolds(d.Title, title)
 	})
-	return item && list
 }
 
 // docThemes returns the indexes into ix.themes of a document's themes, in

@@ -307,8 +307,15 @@ func TestQuestionsAboutAnItemOfTheList(t *testing.T) {
 	// A previous turn that names items but no list ("steps") lends no
 	// list; a number that does not close the phrase ("point one thing")
 	// names no item.
-	if a := ix.Answer(knowledge.Query{Text: "what was the first?", Context: "What steps did Iran take?"}); a.Answerable && a.Confidence == 1 {
-		t.Errorf("what was the first? after a question about steps: got %+v, want no theme's summary", a.Quotes)
+	for _, tt := range []struct{ context, question string }{
+		{"What steps did Iran take?", "what was the first?"},
+		{"What issues does Congress raise?", "what is the first?"},
+		{"", "Is the nuclear issue one of the four?"},
+		{"", "What is the big picture issue one should know?"},
+	} {
+		if a := ix.Answer(knowledge.Query{Text: tt.question, Context: tt.context}); a.Answerable && a.Confidence == 1 {
+			t.Errorf("%q after %q: got %+v, want no theme's summary", tt.question, tt.context, a.Quotes)
+		}
 	}
 	wantFirstQuotes(t, ix, firstQuote{"At this point one thing is for sure - what is it?", "only one thing is for sure"})
 	wantFirstQuotes(t, ix, firstQuote{"What's the second issue with the sanctions Congress wants?", "Congress has pushed"})
@@ -404,6 +411,8 @@ func TestChatShorthand(t *testing.T) {
 		{"imo did the govt push new rules tbh", "did the government push new rules"},
 		{"Did anyone say whether the government pushed new rules?", "Did the government push new rules?"},
 		{"Govt pushed what thru?", "government pushed what through?"},
+		{"Ok, Govt pushed what?", "government pushed what?"},
+		{"What did the Govt push?", "What did the government push?"},
 		{"Ok what did the government push?", "what did the government push?"},
 		{"what did the government push tho?", "what did the government push?"},
 	} {

@@ -192,9 +192,11 @@ func (ix *Index) parse(q *query, text, context string) {
 	// Idioms are matched on the question's words, including stop words.
 	var words [maxWords]word
 	nw := 0
+	lead := true // only asides so far: the next word opens the question
 	scanWords(ix.joinCompounds(text), func(w word) {
 		if nw < maxWords {
-			words[nw] = writtenOut(w, nw == 0)
+			words[nw] = writtenOut(w, lead)
+			lead = lead && words[nw].class&classStop != 0
 			nw++
 		}
 	})
@@ -269,13 +271,13 @@ func (ix *Index) parse(q *query, text, context string) {
 	}
 }
 
-// writtenOut returns w with chat shorthand written out ("ppl" as "people"),
-// or as a stop word when it says nothing ("imo"). An acronym, and a word
-// capitalised within the question, are left alone: "U" may be a name; the
-// question's first word is capitalised as any first word is ("Govt pushed
-// what?").
+// writtenOut returns w with chat shorthand written out ("ppl" as "people",
+// "Govt" as "government"), or as a stop word when it says nothing ("imo").
+// An acronym is left alone, and so is a word of one or two letters
+// capitalised within the question ("U" may be a name); first says w opens
+// the question, after asides only ("Ok, U there?").
 func writtenOut(w word, first bool) word {
-	if w.keep || w.capital && !first {
+	if w.keep || w.capital && !first && len(w.text) <= 2 {
 		return w
 	}
 	full, ok := chatWords[w.text]
