@@ -29,12 +29,12 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// warheads", known through "nuclear"): it declined two uncovered
 		// tuning questions and cost the check half one covered one ("What
 		// old policy did Washington drop?").
-		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.529, 0.691, 0.739, 0.206, 0}},
-		{"../../testdata/eval/paraphrase-fresh.jsonl", floor{0.705, 0.808, 0.92, 0.141, 0}},
+		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.529, 0.691, 0.783, 0.206, 0}},
+		{"../../testdata/eval/paraphrase-fresh.jsonl", floor{0.692, 0.795, 0.92, 0.154, 0}},
 		// The second fresh sets were written blind at the start of session
 		// 5, before its changes; the first fresh sets are tuning material
 		// since.
-		{"../../testdata/eval/paraphrase-fresh2.jsonl", floor{0.702, 0.809, 0.879, 0.106, 0}},
+		{"../../testdata/eval/paraphrase-fresh2.jsonl", floor{0.702, 0.809, 0.909, 0.117, 0}},
 		{"../../testdata/eval/conversations-tune.jsonl", floor{0.778, 0.778, 1, 0.111, 0.8}},
 		{"../../testdata/eval/conversations-check.jsonl", floor{0.833, 0.944, 0.5, 0.056, 0.9}},
 		{"../../testdata/eval/conversations-fresh.jsonl", floor{0.762, 0.81, 1, 0.095, 0.833}},
@@ -46,14 +46,14 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// 6, before its changes; the second fresh sets are tuning material
 		// since. Session 6 took the paraphrases from 0.717/0.768/0.444/0.182
 		// here; the conversations did not move.
-		{"../../testdata/eval/paraphrase-fresh3.jsonl", floor{0.788, 0.838, 0.528, 0.131, 0}},
+		{"../../testdata/eval/paraphrase-fresh3.jsonl", floor{0.788, 0.838, 0.583, 0.131, 0}},
 		{"../../testdata/eval/conversations-fresh3.jsonl", floor{0.735, 0.941, 0.5, 0, 0.875}},
 		// The fourth fresh sets were written blind at the start of session
 		// 7, before its changes; the third fresh sets are tuning material
 		// since. Their casual wording ("nitty gritty", "the hawks", "props")
 		// is the hardest yet. At the session's start two of the
 		// conversations panicked (0.6); the fix gave the figure below.
-		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.509, 0.604, 0.689, 0.311, 0}},
+		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.509, 0.604, 0.756, 0.311, 0}},
 		{"../../testdata/eval/conversations-fresh4.jsonl", floor{0.659, 0.854, 0.556, 0.024, 0.8}},
 		// The fifth fresh sets were written blind early in session 7, after
 		// the list of the fourth set's failed questions had been printed
