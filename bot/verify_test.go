@@ -302,32 +302,18 @@ func TestCheckerWithoutPassages(t *testing.T) {
 // denied from after its subject, so that the subject keeps its polarity.
 func TestBareDenial(t *testing.T) {
 	c := bot.NewChecker(newIndex(t))
-	passage := []bot.Citation{{ID: "x#1", Text: "Some say that Congress wants war with Iran. It doesn't."}}
+	congress := "Some say that Congress wants war with Iran. It doesn't."
+	hardliners := "Some say that the hardliners want war with Iran. They don't."
 	for _, tt := range []struct {
-		draft string
-		want  bot.Reason
+		passage, draft string
+		want           bot.Reason
 	}{
-		{"Congress does not want war with Iran [1].", ""},
-		{"Congress wants war with Iran [1].", bot.ReasonContradiction},
+		{congress, "Congress does not want war with Iran [1].", ""},
+		{congress, "Congress wants war with Iran [1].", bot.ReasonContradiction},
+		{hardliners, "The hardliners do not want war with Iran [1].", ""},
+		{hardliners, "The hardliners want war with Iran [1].", bot.ReasonContradiction},
 	} {
-		err := c.Verify(tt.draft, passage)
-		var r *bot.Refusal
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("%q: got %v, want it used", tt.draft, err)
-		case tt.want != "" && (!errors.As(err, &r) || r.Reason != tt.want):
-			t.Errorf("%q: got %v, want a refusal for %q", tt.draft, err, tt.want)
-		}
-	}
-	passage = []bot.Citation{{ID: "x#1", Text: "Some say that the hardliners want war with Iran. They don't."}}
-	for _, tt := range []struct {
-		draft string
-		want  bot.Reason
-	}{
-		{"The hardliners do not want war with Iran [1].", ""},
-		{"The hardliners want war with Iran [1].", bot.ReasonContradiction},
-	} {
-		err := c.Verify(tt.draft, passage)
+		err := c.Verify(tt.draft, []bot.Citation{{ID: "x#1", Text: tt.passage}})
 		var r *bot.Refusal
 		switch {
 		case tt.want == "" && err != nil:
