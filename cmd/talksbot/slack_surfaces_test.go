@@ -218,6 +218,9 @@ func TestServeSlackAssistantThread(t *testing.T) {
 	if answer.Get("thread_ts") != thread || !strings.Contains(slackTexts(answer), sanctions) {
 		t.Errorf("got %q in thread %q, want the answer in the assistant thread", slackTexts(answer), answer.Get("thread_ts"))
 	}
+	// The status is cleared after the answer is posted: wait for it, so
+	// that the follow-up's status comes after it, not between.
+	fake.WaitThread(t, slackDM, thread, "the first status cleared", func(th slacktest.AssistantThread) bool { return len(th.Statuses) == 2 })
 	followUp := ask("EvServe4", "1700004100.000300", "and the Iranian side?")
 	if !strings.Contains(slackTexts(followUp), "Iranian") {
 		t.Errorf("got %q, want the follow-up read in the thread's context", slackTexts(followUp))
