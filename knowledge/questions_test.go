@@ -318,6 +318,14 @@ func TestQuestionsAboutAnItemOfTheList(t *testing.T) {
 		}
 	}
 	wantFirstQuotes(t, ix, firstQuote{"At this point one thing is for sure - what is it?", "only one thing is for sure"})
+	// "Which section…" asks where in the text a topic stands: the topic
+	// is what is looked for, and the answer's quote is credited to its
+	// heading.
+	for _, q := range []string{"Which section is about the spoilers?", "what's the heading of the bit about the spoilers?"} {
+		if a := ix.Answer(knowledge.Query{Text: q}); !a.Answerable || a.Quotes[0].Passage.Section != "Handling the Spoilers" {
+			t.Errorf("%q: got %+v, want a quote from Handling the Spoilers", q, a.Quotes)
+		}
+	}
 	wantFirstQuotes(t, ix, firstQuote{"What's the second issue with the sanctions Congress wants?", "Congress has pushed"})
 	wantDeclined(t, ix, "What's the ninth issue the author lists?", "What's section 9 called?")
 

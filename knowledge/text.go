@@ -228,8 +228,8 @@ const (
 
 // framingWords are common in questions about a text, or about what was said
 // at an event, but say nothing about its topic ("what does the article say
-// about…", "what did the speakers say…"); they are ignored in queries, not in
-// documents.
+// about…", "what did the speakers say…", "which section is about…"); they
+// are ignored in queries, not in documents.
 const framingWords = `article articles author authors text piece writer writers column columnist essay
 op ed oped blog say says said mention mentions mentioned mentioning
 tell tells told describe describes described explain explains according think thinks
@@ -239,6 +239,7 @@ commenting claiming speaking discussing describing explaining mentioning telling
 opinion editorial commentary
 speaker speakers panel panelist panelists panellist panellists presenter presenters
 analogy analogies metaphor metaphors simile comparison
+section sections chapter chapters heading headings
 read reading reader readers`
 
 // quoteWords ask for a quotation: a question made of them finds the
