@@ -84,14 +84,11 @@ func cutPreamble(q string) (string, bool) {
 	for n < len(fields) && bareAddress[strings.ToLower(fields[n])] {
 		n++
 	}
-	if n < len(fields) && strings.ToLower(fields[n]) == "there" && (n+1 == len(fields) || !auxiliaryWords[strings.ToLower(fields[n+1])]) {
+	if n < len(fields) && strings.ToLower(fields[n]) == "there" && (n+1 == len(fields) || !auxiliaries[strings.ToLower(fields[n+1])]) {
 		n++ // "hi there where…", not "hey there is a quote…"
 	}
 	return strings.Join(fields[n:], " "), true
 }
-
-// auxiliaryWords are the verbs that may open a question or follow "there".
-var auxiliaryWords = setOf(`is are was were do does did can could should would will has have had may might must`)
 
 // subjectChanges are the words of a lead that says a question changes
 // the subject ("unrelated:", "switching gears -", "different question,");
@@ -140,7 +137,7 @@ func changesSubject(question string) (string, bool) {
 		// "Different question, where…?"; not "Other things, like
 		// sanctions, matter how?".
 		first := words(rest)
-		if len(first) == 0 || !questionOpeners[first[0]] && !auxiliaryWords[first[0]] {
+		if len(first) == 0 || !questionOpeners[first[0]] && !auxiliaries[first[0]] {
 			return "", false
 		}
 	}

@@ -210,7 +210,8 @@ func ellipticDenial(toks []token) bool {
 }
 
 // denialSubjects and auxiliaries make up a bare denial: "It doesn't.",
-// "They are not.".
+// "They are not."; auxiliaries also open a question ("Is…?") and end a
+// contrast ("…and does not rival…").
 var (
 	denialSubjects = setOf(`it they he she that this we you one i`)
 	auxiliaries    = setOf(`is are was were be do does did has have had will would can could should must may might`)
