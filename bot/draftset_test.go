@@ -92,6 +92,14 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 		refused: map[string]float64{"contradiction": 7.0 / 13, "negation": 9.0 / 12, "invented-fact": 1, "link": 1,
 			"stitched-quote": 9.0 / 12, "wrong-citation": 1, "unsupported-claim": 11.0 / 12, "off-section-summary": 1},
 	},
+	// A sixth blind set (176 drafts for 55 questions), written at the start
+	// of session 8 before any change: the fourth has since been tuned on.
+	// (There is no fifth drafts set: session 7 wrote only questions.)
+	"fresh6": {
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 13.0 / 15, "merge": 1, "summary": 14.0 / 15, "yes-no": 13.0 / 15, "overall": 71.0 / 76},
+		refused: map[string]float64{"contradiction": 8.0 / 13, "negation": 8.0 / 13, "invented-fact": 1, "link": 1,
+			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 8.0 / 12},
+	},
 	"check": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 10.0 / 12, "merge": 1, "summary": 7.0 / 10, "yes-no": 1, "overall": 36.0 / 41},
 		refused: map[string]float64{"contradiction": 4.0 / 7, "negation": 1, "invented-fact": 1, "link": 1,
@@ -107,7 +115,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "check", "fresh", "fresh2", "fresh3", "fresh4"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
