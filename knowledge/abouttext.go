@@ -230,3 +230,23 @@ func advance(n int) int {
 // foldSpace folds the runs of white space in s into one space, as a
 // passage's text has them.
 func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// askedLater reports whether words ask how things turned out in the end:
+// "did" with "end up", "in the end", "eventually" or "ultimately" ("Did the
+// talks end up producing a deal?", "so did they get a deal in the end?").
+func askedLater(words []word) bool {
+	did, later := false, false
+	for i, w := range words {
+		switch w.text {
+		case "did":
+			did = true
+		case "eventually", "ultimately":
+			later = true
+		case "up":
+			later = later || i > 0 && (words[i-1].text == "end" || words[i-1].text == "ended")
+		case "end":
+			later = later || i > 1 && words[i-1].text == "the" && (words[i-2].text == "in" || words[i-2].text == "at")
+		}
+	}
+	return did && later
+}

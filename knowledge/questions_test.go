@@ -435,3 +435,44 @@ func TestChatShorthand(t *testing.T) {
 		}
 	}
 }
+
+// TestHowThingsTurnedOut checks that a question about how things turned out
+// in the end ("did … end up", "eventually") is declined by a text written
+// before the outcome, which shares the topic's words but not the outcome's,
+// and answered by one that tells it.
+func TestHowThingsTurnedOut(t *testing.T) {
+	before := indexOf(t, "The negotiators hope the talks in the capital will lead to a final deal.\n\n"+
+		"The weather in the capital was cold all week.")
+	after := indexOf(t, "The talks in the capital eventually produced a final deal in July.\n\n"+
+		"The weather in the capital was cold all week.")
+	for _, q := range []string{"Did the talks end up producing a final deal?", "did the talks eventually produce a final deal?"} {
+		wantDeclined(t, before, q)
+		wantFirstQuotes(t, after, firstQuote{q, "eventually produced"})
+	}
+	wantFirstQuotes(t, before, firstQuote{"Will the talks lead to a final deal?", "hope the talks"})
+}
+
+// TestAnswerKindsAskedOutright checks the kinds of answer a question asks
+// for outright: a time after "when exactly", a name after "which senators"
+// or "which members", and a number the text never gives ("6 months"),
+// which makes the question about something else; and that "what have
+// lawmakers been doing?" asks for no name.
+func TestAnswerKindsAskedOutright(t *testing.T) {
+	ix := indexOf(t, "The interim deal was struck after long talks between the delegations.\n\n"+
+		"Lawmakers in the capital have pushed for tougher sanctions on the oil sector.\n\n"+
+		"The weather in the capital was cold all week.")
+	wantDeclined(t, ix,
+		"When exactly was the interim deal struck?",
+		"Which senators pushed for tougher sanctions?",
+		"Which members pushed for tougher sanctions on the oil sector?",
+		"Did the interim deal last 6 months after the talks between the delegations?",
+	)
+	wantFirstQuotes(t, ix,
+		firstQuote{"When was the interim deal struck?", "interim deal was struck"},
+		firstQuote{"What have lawmakers been pushing for?", "tougher sanctions"},
+		firstQuote{"Did the interim deal follow talks between the delegations?", "interim deal was struck"},
+	)
+	named := indexOf(t, "Senator Smith and Senator Jones pushed for tougher sanctions on the oil sector.\n\n"+
+		"The weather in the capital was cold all week.")
+	wantFirstQuotes(t, named, firstQuote{"Which senators pushed for tougher sanctions?", "Senator Smith"})
+}

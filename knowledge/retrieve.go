@@ -51,6 +51,11 @@ const (
 	// against 0.5, and lost nothing; 0.2 answers an uncovered question of
 	// the tuning half.
 	genericUnseen = 0.25
+	// laterFactor scales the confidence of a question about how things
+	// turned out (askedLater): a text that tells the outcome answers it
+	// with the outcome's own words, one written before it only with the
+	// topic's.
+	laterFactor = 0.5
 )
 
 // AnswerThreshold is the confidence at or above which a question counts as
@@ -114,6 +119,9 @@ type query struct {
 	theme int
 	// about is the question about the text itself it asks (aboutPublished…).
 	about uint8
+	// later says the question asks how things turned out ("Did the talks
+	// end up producing a deal?"): see askedLater.
+	later bool
 
 	// Backing arrays: a query lives on its caller's stack.
 	slotBuf  [maxSlots]slot
@@ -176,7 +184,7 @@ var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true
 func strangers(words []asked, slots []slot) int {
 	n := 0
 	for i, a := range words {
-		if !a.name || slots[i].known > 0 {
+		if !a.name && !isDigits(a.w.text) || slots[i].known > 0 {
 			continue
 		}
 		near := false
@@ -206,6 +214,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	})
 	q.theme = ix.ordinalTheme(words[:nw], context)
 	q.about = aboutText(words[:nw])
+	q.later = askedLater(words[:nw])
 	extra := idiomWords(words[:nw])
 	var slots [maxSlots]asked
 	n := ix.contentWords(q, words[:nw], &slots)
@@ -453,8 +462,10 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 			if q.whPos < 0 {
 				q.whPos = i
 			}
-		case q.afterWh == 1 && auxiliaries[w.text]:
-			q.afterWh = 0 // "what does the population want?" asks no type
+		case q.afterWh == 1 && (auxiliaries[w.text] || w.text == "have" || w.text == "has" || w.text == "had"):
+			// "What does the population want?", "what have lawmakers been
+			// doing?" ask no type.
+			q.afterWh = 0
 		case q.afterWh > 0:
 			q.afterWh++
 		}
@@ -511,6 +522,10 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 		// "What is the deadline…?", "When is the deadline…?"; not "Why was
 		// the deadline extended?".
 		q.cue, q.strict = hasDate, true
+	case exactWords[w.text] && q.cue != 0 && q.cue != hasQuote:
+		// "When exactly…?", "where precisely…?": the kind of answer is
+		// asked for outright.
+		q.strict = true
 	case q.cue != 0:
 		// A loose cue is set already: the first one stands.
 	case w.class&classQuestion != 0:
@@ -524,6 +539,9 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 		q.cue = hasQuote
 	}
 }
+
+// exactWords after a question word ask for its kind of answer outright.
+var exactWords = map[string]bool{"exactly": true, "precisely": true, "specifically": true}
 
 // degreeNouns after "how much" ask for a degree, not a quantity.
 var degreeNouns = map[string]bool{
@@ -556,7 +574,8 @@ func askedFor(w string) uint8 {
 	case "month", "months", "week", "weeks":
 		return hasTime
 	case "name", "names", "city", "cities", "town", "towns", "country", "countries", "nation", "nations",
-		"hotel", "hotels", "venue", "venues":
+		"hotel", "hotels", "venue", "venues", "senator", "senators", "lawmaker", "lawmakers", "legislator", "legislators",
+		"congressman", "congressmen", "congresswoman", "congresswomen", "member", "members":
 		return hasName
 	case "number", "count", "percentage", "percent", "proportion", "population", "amount", "total",
 		"tally":
@@ -1210,13 +1229,16 @@ func (ix *Index) Answer(q Query) Answer {
 	}
 	// A name the knowledge base knows by no form ("What does Israel
 	// think?") says the question is about something it may not cover.
-	if query.strangers > 0 {
+	for range query.strangers {
 		conf *= strangerFactor
 	}
 	// "What sanctions relief…?" asks about relief, which the knowledge
 	// base knows by no form: it likely does not cover the question.
 	if query.unknownFocus {
 		conf *= unknownFocusFactor
+	}
+	if query.later {
+		conf *= laterFactor
 	}
 	a.Confidence = round3(float64(conf))
 	if a.Confidence < AnswerThreshold {

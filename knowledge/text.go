@@ -326,3 +326,8 @@ func setOf(words string) map[string]bool {
 // It allocates; the index keeps the stems of its vocabulary, so queries stem
 // only the words the knowledge base has never seen.
 func stem(w string) string { return english.Stem(w, true) }
+
+// isDigits says whether s is written in digits ("6", "2014").
+func isDigits(s string) bool {
+	return s != "" && '0' <= s[0] && s[0] <= '9'
+}

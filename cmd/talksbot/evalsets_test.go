@@ -46,15 +46,17 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// 6, before its changes; the second fresh sets are tuning material
 		// since. Session 6 took the paraphrases from 0.717/0.768/0.444/0.182
 		// here; the conversations did not move.
-		{"../../testdata/eval/paraphrase-fresh3.jsonl", floor{0.788, 0.838, 0.583, 0.131, 0}},
-		{"../../testdata/eval/conversations-fresh3.jsonl", floor{0.735, 0.941, 0.5, 0, 0.875}},
+		{"../../testdata/eval/paraphrase-fresh3.jsonl", floor{0.788, 0.838, 0.611, 0.131, 0}},
+		{"../../testdata/eval/conversations-fresh3.jsonl", floor{0.735, 0.941, 0.667, 0, 0.9}},
 		// The fourth fresh sets were written blind at the start of session
 		// 7, before its changes; the third fresh sets are tuning material
 		// since. Their casual wording ("nitty gritty", "the hawks", "props")
 		// is the hardest yet. At the session's start two of the
 		// conversations panicked (0.6); the fix gave the figure below.
-		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.509, 0.604, 0.756, 0.302, 0}},
-		{"../../testdata/eval/conversations-fresh4.jsonl", floor{0.659, 0.854, 0.556, 0.024, 0.8}},
+		// A number the knowledge base never gives counts as an unknown
+		// name (session 8): "30+ yrs" for "three decades" is lost here.
+		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.509, 0.594, 0.778, 0.311, 0}},
+		{"../../testdata/eval/conversations-fresh4.jsonl", floor{0.659, 0.854, 0.667, 0.024, 0.82}},
 		// The fifth fresh sets were written blind early in session 7, after
 		// the list of the fourth set's failed questions had been printed
 		// once while a crash was looked into: the fourth are tuning
@@ -62,14 +64,14 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// they gave 0.606/0.663/0.689/0.221 (with headings not yet
 		// counted as found: 0.644/0.712 at the end without them) and
 		// 0.725/0.825/0.75/0.1/0.812.
-		{"../../testdata/eval/paraphrase-fresh5.jsonl", floor{0.673, 0.74, 0.689, 0.163, 0}},
+		{"../../testdata/eval/paraphrase-fresh5.jsonl", floor{0.673, 0.74, 0.778, 0.163, 0}},
 		// Session 7's function words and chat shorthand, which gained on
 		// every tuning set, cost this check set one conversation and two
 		// first citations on the way. Reading "ok" as the aside it is lost
 		// the conversation: "ok and how does he think you deal with that?"
 		// had been answered through the unknown word "ok"; asked without
 		// it, it was missed before too.
-		{"../../testdata/eval/conversations-fresh5.jsonl", floor{0.675, 0.825, 0.75, 0.025, 0.812}},
+		{"../../testdata/eval/conversations-fresh5.jsonl", floor{0.7, 0.85, 0.875, 0.025, 0.854}},
 		// The sixth fresh sets were written blind at the start of session 8,
 		// before its changes; the fifth fresh sets are tuning material
 		// since. The floors are the session's start.
