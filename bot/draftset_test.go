@@ -89,7 +89,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// of session 7 before any change: the third has since been looked at.
 	"fresh4": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 9.0 / 15, "merge": 13.0 / 15, "summary": 10.0 / 15, "yes-no": 12.0 / 15, "overall": 60.0 / 76},
-		refused: map[string]float64{"contradiction": 7.0 / 13, "negation": 9.0 / 12, "invented-fact": 1, "link": 1,
+		refused: map[string]float64{"contradiction": 7.0 / 13, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 9.0 / 12, "wrong-citation": 1, "unsupported-claim": 11.0 / 12, "off-section-summary": 1},
 	},
 	// A sixth blind set (176 drafts for 55 questions), written at the start

@@ -99,7 +99,8 @@ func polarTokens(text string) []token {
 	negated, inContrast, beforeContrast, contrastDet := false, false, false, false
 	for i := range toks {
 		t := &toks[i]
-		if t.clause || clauseWords[t.word] {
+		if t.clause || clauseWords[t.word] && !(t.word == "yet" && i > 0 && toks[i-1].negator) {
+			// "Not yet" denies on: "yet" opens no clause there.
 			negated, inContrast = false, false
 		}
 		switch {
