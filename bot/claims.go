@@ -224,7 +224,7 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 		// The word itself only: a related word may be used otherwise.
 		c, pol, same := d.credit(t.Stem, ev)
 		if c == 0 && !t.held && !t.Number {
-			if w, ok := replaced(terms, i, ev); ok {
+			if w, ok := d.replaced(terms, i, ev); ok {
 				return &Refusal{Reason: ReasonContradiction, Term: t.Word,
 					Detail: fmt.Sprintf("a word leaning the other way from %q, which its cited passages use in its place", w)}
 			}
@@ -286,18 +286,22 @@ func (d *draftCheck) swapped(terms []claimTerm, i int, ev *evidence) bool {
 
 // replaced reports whether the passages put a word leaning the other way
 // (knowledge.Valence) where the sentence puts terms[i], between the same
-// two words ("seem prepared to make" against "seem unwilling to make";
-// "repeatedly torpedoed attempts" against "repeatedly supported
-// attempts"), and which; the sentence's first or last word needs only the
-// one neighbour it has ("the skepticism is unreasonable" against "the
-// skepticism is understandable"). The caller asks only for a word the
-// passages do not hold, nor any word the lexicon relates to it.
-func replaced(terms []claimTerm, i int, ev *evidence) (string, bool) {
+// two words or words the lexicon relates to them ("seem prepared to make"
+// against "seem unwilling to make"; "seemingly prepared to make" against
+// "appear reluctant to make"; "repeatedly torpedoed attempts" against
+// "repeatedly supported attempts"), and which; the sentence's first or last
+// word needs only the one neighbour it has ("the skepticism is
+// unreasonable" against "the skepticism is understandable"), and one
+// neighbour at least must be the same word. The caller
+// asks only for a word the passages do not hold, nor any word the lexicon
+// relates to it.
+func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, bool) {
 	if len(terms) < 2 {
 		return "", false
 	}
 	lean := knowledge.Valence(terms[i].Stem)
-	if lean == 0 {
+	if lean == 0 || terms[i].phrasal {
+		// "Play down" leans no way "play" does.
 		return "", false
 	}
 	at := func(j int) string {
@@ -310,14 +314,50 @@ func replaced(terms []claimTerm, i int, ev *evidence) (string, bool) {
 		if w == "" || used(terms, w) || knowledge.Valence(w) != -lean {
 			continue
 		}
-		before := i == 0 || at(j-1) == terms[i-1].Stem
-		after := i+1 == len(terms) || at(j+1) == terms[i+1].Stem
-		if before && after {
+		// One neighbour at least is the same word: two merely alike
+		// say too little of the place.
+		var before, after, same bool
+		if i == 0 {
+			before = true
+		} else {
+			before, same = d.alike(terms[i-1].Stem, at(j-1)), terms[i-1].Stem == at(j-1)
+		}
+		if i+1 == len(terms) {
+			after = true
+		} else {
+			after = d.alike(terms[i+1].Stem, at(j+1))
+			same = same || terms[i+1].Stem == at(j+1)
+		}
+		if before && after && same {
 			return w, true
 		}
 	}
 	return "", false
 }
+
+// alike reports whether a sentence's word and a passage's stand for each
+// other: the same stem, or one the lexicon relates to the other as a
+// synonym or a derived form does ("appear" and "seemingly").
+func (d *draftCheck) alike(stem, passage string) bool {
+	if passage == "" {
+		return false
+	}
+	if stem == passage {
+		return true
+	}
+	for _, pair := range [2][2]string{{stem, passage}, {passage, stem}} {
+		for _, rk := range d.lex.relatedTo(pair[0]) {
+			if rk.key == pair[1] && rk.credit >= minAlike {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// minAlike is the least credit of a lexicon relation that makes two words
+// alike for alike: a derived form's and up, not a hypernym's.
+const minAlike = 0.75
 
 // used reports whether stem is one of terms.
 func used(terms []claimTerm, stem string) bool {

@@ -30,7 +30,7 @@ type labelledDraft struct {
 // Floors of the labelled drafts: the share of supported drafts the Checker
 // keeps (per kind and "overall") and of unsupported drafts it refuses (per
 // kind), as reached with the thresholds chosen on the tuning half. A change
-// that lowers any of them fails TestLabelledDrafts. On the check half, 4
+// that lowers any of them fails TestLabelledDrafts. On the check half, 5
 // of 7 contradictions are refused: the others reverse the passage with
 // words the lexicon does not know as opposites and that do not stand in
 // the passage's word's place (see Checker.Verify); the
@@ -39,14 +39,14 @@ type labelledDraft struct {
 var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	"tune": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 11.0 / 12, "merge": 1, "summary": 1, "yes-no": 1, "overall": 40.0 / 41},
-		refused: map[string]float64{"contradiction": 6.0 / 7, "negation": 1, "invented-fact": 1, "link": 1,
+		refused: map[string]float64{"contradiction": 1, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 	// 40 contradictions and 40 paraphrases written blind for tuning the
 	// polarity rules, after the fresh set.
 	"tune2": {
 		kept:    map[string]float64{"paraphrase": 33.0 / 40, "overall": 33.0 / 40},
-		refused: map[string]float64{"contradiction": 22.0 / 40},
+		refused: map[string]float64{"contradiction": 25.0 / 40},
 	},
 	// 120 drafts written blind in session 6 for tuning the quotation and
 	// hard-fact rules: stitched quotations (a third in single quotes, which
@@ -75,21 +75,21 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// since been looked at.
 	"fresh2": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 17.0 / 23, "merge": 8.0 / 9, "summary": 12.0 / 13, "yes-no": 1, "overall": 56.0 / 64},
-		refused: map[string]float64{"contradiction": 22.0 / 30, "negation": 1, "invented-fact": 1, "link": 1,
+		refused: map[string]float64{"contradiction": 23.0 / 30, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 8.0 / 9, "off-section-summary": 1},
 	},
 	// A third blind set (149 drafts for 41 questions), written at the start
 	// of session 6 before any change: the second has since been looked at.
 	"fresh3": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 12.0 / 16, "merge": 1, "summary": 8.0 / 10, "yes-no": 1, "overall": 53.0 / 59},
-		refused: map[string]float64{"contradiction": 13.0 / 17, "negation": 1, "invented-fact": 1, "link": 1,
+		refused: map[string]float64{"contradiction": 14.0 / 17, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 	// A fourth blind set (174 drafts for 51 questions), written at the start
 	// of session 7 before any change: the third has since been looked at.
 	"fresh4": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 9.0 / 15, "merge": 13.0 / 15, "summary": 10.0 / 15, "yes-no": 12.0 / 15, "overall": 60.0 / 76},
-		refused: map[string]float64{"contradiction": 7.0 / 13, "negation": 1, "invented-fact": 1, "link": 1,
+		refused: map[string]float64{"contradiction": 9.0 / 13, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 9.0 / 12, "wrong-citation": 1, "unsupported-claim": 11.0 / 12, "off-section-summary": 1},
 	},
 	// A sixth blind set (176 drafts for 55 questions), written at the start
@@ -102,7 +102,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	},
 	"check": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 10.0 / 12, "merge": 1, "summary": 7.0 / 10, "yes-no": 1, "overall": 36.0 / 41},
-		refused: map[string]float64{"contradiction": 4.0 / 7, "negation": 1, "invented-fact": 1, "link": 1,
+		refused: map[string]float64{"contradiction": 5.0 / 7, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 }

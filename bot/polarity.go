@@ -21,7 +21,13 @@ type claimTerm struct {
 	knowledge.Term
 	negated bool
 	held    bool // a number or name the passages are found to hold: covered
+	// phrasal says a particle follows the word ("play down", "hold up"):
+	// the verb it makes may mean what the word alone does not.
+	phrasal bool
 }
+
+// particles make a phrasal verb of the word before them.
+var particles = setOf(`down up out off`)
 
 // token is one word of a text as the polarity reader sees it.
 type token struct {
@@ -78,7 +84,8 @@ func claimTerms(text string) []claimTerm {
 		if toks[i].negator {
 			continue
 		}
-		out = append(out, claimTerm{Term: t, negated: toks[i].negated})
+		phrasal := i+1 < len(toks) && !toks[i+1].clause && particles[toks[i+1].word]
+		out = append(out, claimTerm{Term: t, negated: toks[i].negated, phrasal: phrasal})
 	}
 	return out
 }

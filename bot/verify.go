@@ -120,7 +120,9 @@ func NewChecker(ix *knowledge.Index) *Checker { return &Checker{ix: ix} }
 //     words (one, for a sentence's first or last word), a synonym of its
 //     antonym ("overstating" for "downplaying"), an antonym of its
 //     synonym, or a word leaning the other way (knowledge.Valence:
-//     "stalled" for "reinvigorated"); and so does a word saying how much
+//     "stalled" for "reinvigorated"; for it, one of the two words may be
+//     one the lexicon relates, and a verb with a particle, "play down",
+//     leans no way); and so does a word saying how much
 //     or when before the same word as their opposite one ("fewer
 //     sanctions" against "more sanctions", "after the deal" against
 //     "before the deal");

@@ -207,6 +207,11 @@ var ruleTests = []struct {
 	{"opposite quantity", "Congress has pushed for fewer hard-hitting sanctions [1].", bot.ReasonContradiction},
 	{"same quantity", "Congress has pushed for more hard-hitting sanctions than before [1].", ""},
 	{"word leaning the same way in place", "The results have been a slowly revived diplomatic process and empowered moderates in Washington and Tehran [5].", ""},
+	{"a verb of thwarting leaning the other way in place", "The results have been a slowly reinvigorated diplomatic process and undercut moderates in Washington and Tehran [5].", bot.ReasonContradiction},
+	{"leaning the other way between words alike", "Iranian and American officials appear reluctant to make the requisite political investment for diplomacy to succeed [3].", bot.ReasonContradiction},
+	{"leaning the same way between words alike", "Iranian and American officials appear ready to make the requisite political investment for diplomacy to succeed [3].", ""},
+	{"a phrasal verb leans no way its verb does", "Washington and Tehran will need to play down expectations publicly while raising them privately [10].", ""},
+	{"hardliners for moderates", "The results have been a slowly reinvigorated diplomatic process and empowered hardliners in Washington and Tehran [5].", bot.ReasonContradiction},
 
 	// Support.
 	{"paraphrase", "Iranian hardliners are trying to narrow the window Rouhani's team has to negotiate with Washington [1].", ""},

@@ -101,8 +101,33 @@ func UsedLike(stem string, yield func(neighbour string, similarity float64) bool
 // approval, gain or success ("strengthen", "revive"), -1 towards
 // disapproval, loss or failure ("weaken", "stall"), 0 neither or not
 // known. It comes from the VADER sentiment lexicon (see
-// knowledge/internal/valence).
-func Valence(stem string) int { return valence.Of(stem) }
+// knowledge/internal/valence), and for the verbs of furthering and
+// thwarting that a sentiment lexicon lacks, from leaningWords.
+func Valence(stem string) int {
+	if v := valence.Of(stem); v != 0 {
+		return v
+	}
+	return int(extraLeans[stem])
+}
+
+// leaningWords are everyday English verbs that further or thwart what
+// they act on ("empowered moderates", "torpedoed attempts"), which the
+// VADER lexicon, made for rating sentiment, leaves out: furthering ones
+// first, one line each way.
+const leaningWords = `empower bolster reinforce revitalize foster
+torpedo scuttle undercut thwart hamper hinder impede stymie obstruct jeopardize endanger falter erode`
+
+// extraLeans maps the stems of leaningWords to their lean.
+var extraLeans = func() map[string]int8 {
+	m := make(map[string]int8)
+	lines := strings.Split(leaningWords, "\n")
+	for i, lean := range []int8{1, -1} {
+		for _, w := range strings.Fields(lines[i]) {
+			m[stem(w)] = lean
+		}
+	}
+	return m
+}()
 
 // Antonyms calls yield with each stem WordNet or the pairs below give as an
 // antonym of stem ("weak" for "strong", "oppos" for "support"), until yield
@@ -153,6 +178,9 @@ tighten loosen
 harsh mild
 tough soft
 escalate deescalate
+moderate hardliner
+moderate extremist
+moderate radical
 optimistic pessimistic
 ally enemy
 friend enemy
