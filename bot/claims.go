@@ -43,10 +43,55 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := d.polarity(terms, ev); r != nil {
 		return r
 	}
+	if w, ok := swappedRoles(terms, ev); ok {
+		return &Refusal{Reason: ReasonContradiction, Term: w,
+			Detail: "two words on the other sides of it than its cited passages put them"}
+	}
 	if r := quantities(s, ev); r != nil {
 		return r
 	}
 	return d.coverage(terms, ev)
+}
+
+// roleWindow is how many content words either side of a word
+// swappedRoles looks at.
+const roleWindow = 4
+
+// swappedRoles reports whether the sentence compares two of the passages'
+// words the other way round ("the spoilers' commitment will be stronger
+// than the commitment to peace" against the reverse), and by which word.
+// Only a comparison ("stronger than") is read so: other words between two
+// may have their sides turned round faithfully ("supported by Obama",
+// "Obama supported"). A comparison the passages also make in the
+// sentence's order is left alone.
+func swappedRoles(terms []claimTerm, ev *evidence) (string, bool) {
+	for k, v := range terms {
+		if !v.thanAfter || v.Name || v.Number || !strings.Contains(ev.lower, v.Word+" than ") {
+			continue
+		}
+		swapped, kept := false, false
+		for p, w := range ev.seq {
+			if w != v.Stem {
+				continue
+			}
+			for i := max(0, k-roleWindow); i < k; i++ {
+				for j := k + 1; j < min(len(terms), k+roleWindow+1); j++ {
+					a, b := terms[i].Stem, terms[j].Stem
+					if a == b || a == v.Stem || b == v.Stem {
+						continue
+					}
+					aBefore, aAfter := ev.near(p, a)
+					bBefore, bAfter := ev.near(p, b)
+					kept = kept || aBefore && bAfter
+					swapped = swapped || aAfter && !aBefore && bBefore && !bAfter
+				}
+			}
+		}
+		if swapped && !kept {
+			return v.Word, true
+		}
+	}
+	return "", false
 }
 
 // opposedQuantities pairs the words that say how much, or when, with their

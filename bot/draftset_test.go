@@ -46,7 +46,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// polarity rules, after the fresh set.
 	"tune2": {
 		kept:    map[string]float64{"paraphrase": 33.0 / 40, "overall": 33.0 / 40},
-		refused: map[string]float64{"contradiction": 25.0 / 40},
+		refused: map[string]float64{"contradiction": 26.0 / 40},
 	},
 	// 120 drafts written blind in session 6 for tuning the quotation and
 	// hard-fact rules: stitched quotations (a third in single quotes, which
@@ -75,7 +75,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// since been looked at.
 	"fresh2": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 17.0 / 23, "merge": 8.0 / 9, "summary": 12.0 / 13, "yes-no": 1, "overall": 56.0 / 64},
-		refused: map[string]float64{"contradiction": 23.0 / 30, "negation": 1, "invented-fact": 1, "link": 1,
+		refused: map[string]float64{"contradiction": 24.0 / 30, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 8.0 / 9, "off-section-summary": 1},
 	},
 	// A third blind set (149 drafts for 41 questions), written at the start

@@ -150,3 +150,15 @@ func (e *evidence) extends(stem string) polarity {
 	}
 	return pol
 }
+
+// near reports whether stem stands within roleWindow content words before
+// place p of the passages' words, and after it, in the same passage.
+func (e *evidence) near(p int, stem string) (before, after bool) {
+	for i := p - 1; i >= 0 && i >= p-roleWindow && e.seq[i] != ""; i-- {
+		before = before || e.seq[i] == stem
+	}
+	for i := p + 1; i < len(e.seq) && i <= p+roleWindow && e.seq[i] != ""; i++ {
+		after = after || e.seq[i] == stem
+	}
+	return before, after
+}

@@ -24,6 +24,9 @@ type claimTerm struct {
 	// phrasal says a particle follows the word ("play down", "hold up"):
 	// the verb it makes may mean what the word alone does not.
 	phrasal bool
+	// thanAfter says "than" follows the word: it compares what stands
+	// before it with what stands after ("stronger than").
+	thanAfter bool
 }
 
 // particles make a phrasal verb of the word before them.
@@ -84,8 +87,11 @@ func claimTerms(text string) []claimTerm {
 		if toks[i].negator {
 			continue
 		}
-		phrasal := i+1 < len(toks) && !toks[i+1].clause && particles[toks[i+1].word]
-		out = append(out, claimTerm{Term: t, negated: toks[i].negated, phrasal: phrasal})
+		var after string
+		if i+1 < len(toks) && !toks[i+1].clause {
+			after = toks[i+1].word
+		}
+		out = append(out, claimTerm{Term: t, negated: toks[i].negated, phrasal: particles[after], thanAfter: after == "than"})
 	}
 	return out
 }

@@ -122,7 +122,8 @@ func NewChecker(ix *knowledge.Index) *Checker { return &Checker{ix: ix} }
 //     synonym, or a word leaning the other way (knowledge.Valence:
 //     "stalled" for "reinvigorated"; for it, one of the two words may be
 //     one the lexicon relates, and a verb with a particle, "play down",
-//     leans no way); and so does a word saying how much
+//     leans no way); so does a comparison turned round ("A stronger than
+//     B" against "B stronger than A"); and so does a word saying how much
 //     or when before the same word as their opposite one ("fewer
 //     sanctions" against "more sanctions", "after the deal" against
 //     "before the deal");

@@ -179,6 +179,8 @@ var ruleTests = []struct {
 	{"negation dropped", "The author says Iran is a superpower [9].", bot.ReasonContradiction},
 	{"modal reversed", "The gap between technical and political solutions cannot be too wide to bridge [3].", bot.ReasonContradiction},
 	{"antonym", "As the seriousness of talks increases, the risk of spoilers lashing out decreases [1].", bot.ReasonContradiction},
+	{"a comparison turned round", "The spoilers' commitment to confrontation will be stronger than the commitment to finding peaceful solutions [1].", bot.ReasonContradiction},
+	{"a comparison kept", "The commitment to finding peaceful solutions will be stronger than the spoilers' commitment to confrontation [1].", ""},
 	{"antonym of a form", "The commitment to finding peaceful solutions will be weaker than the spoilers' commitment to confrontation [1].", bot.ReasonContradiction},
 	{"antonyms swapped in place", "Washington and Tehran will need to raise expectations publicly while lowering them privately [10].", bot.ReasonContradiction},
 	{"synonym of an antonym in place", "Rhetoric from both sides overstating the odds for success should come as no surprise [11].", bot.ReasonContradiction},
