@@ -208,6 +208,32 @@ func placeAlone(ws []string) bool {
 // one conversation fewer there, and none lost any.
 const continueWords = 3
 
+// moreWords ask for more of what was just read; moreFillers may stand
+// beside them in such a request ("can you tell me a bit more about that,
+// please?").
+var (
+	moreWords   = setOf(`more elaborate expand continue further detail details`)
+	moreFillers = setOf(`can could would you u please pls plz tell me us say go on and a bit little some any on about
+that this it give keep going`)
+)
+
+// moreAsked reports whether ws ask for more of the previous answer and
+// nothing else: "more?", "can you say more?", "go on", "please elaborate".
+func moreAsked(ws []string) bool {
+	found := false
+	for i, w := range ws {
+		switch {
+		case moreWords[w]:
+			found = true
+		case w == "on" && i > 0 && ws[i-1] == "go", w == "going" && i > 0 && ws[i-1] == "keep":
+			found = true
+		case !moreFillers[w]:
+			return false
+		}
+	}
+	return found
+}
+
 // pointsBack reports whether the words of a question hold a pronoun or a
 // demonstrative that refers back to the previous turn ("is that
 // accurate?", "what came of it?").
@@ -241,6 +267,13 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 	q := knowledge.Query{Text: question, K: b.poolK()}
 	if prev == nil {
 		return ix.Answer(q), false
+	}
+	if prev.Answer != "" && moreAsked(words(question)) {
+		// "Can you say more?" asks for what comes after the answer read.
+		if c := ix.More(prev.Answer); c.Answerable {
+			c.Question = question
+			return c, true
+		}
 	}
 	marked := refersBack(question)
 	var single knowledge.Answer

@@ -436,6 +436,9 @@ func TestHandleFollowUpCues(t *testing.T) {
 		{"pronoun at the end", "What did the interim nuclear deal in Geneva do?", "who backed it?", true, bot.KindAnswer, "openly supported"},
 		{"pronoun opening a long question", congress, "They pushed for sanctions, but what are the Iranian hardliners seeking in response?", true, bot.KindAnswer, ""},
 		{"about the previous answer", "How do pundits portray Iran?", "Is that accurate?", true, bot.KindAnswer, "regional power, not a superpower"},
+		// A request for more reads on from where the answer stopped.
+		{"more of the previous answer", "How do pundits portray Iran?", "can you say more?", true, bot.KindAnswer, "Simply put: It doesn’t."},
+		{"go on", hardliners, "go on, please", true, bot.KindAnswer, "risk of spoilers lashing out"},
 		{"a question of its own", congress, "What are the Iranian hardliners seeking in response to the talks in Vienna?", false, bot.KindAnswer, ""},
 		{"a short question of its own after another topic", hardliners, "Where are the talks?", false, bot.KindAnswer, "talks"},
 		{"a longer one", hardliners, "Where are the talks taking place?", false, bot.KindAnswer, "taking place"},

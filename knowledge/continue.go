@@ -135,3 +135,61 @@ func nextUnread(first, end int32, quoted []int32) int32 {
 // flatten folds white space to single spaces, for finding a sentence in a
 // reply that may wrap it.
 func flatten(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// maxMorePassages bounds how many passages More reads past the one an
+// answer comes from, looking for where it stopped.
+const maxMorePassages = 8
+
+// More answers a request for more of the previous answer ("can you say
+// more?", "go on") with what comes after it in its document: the first
+// sentence after the last one it quoted, in the paragraph it comes from or
+// the ones after it that it quoted too, and the next sentence as well when
+// that one is short. It declines when previous quotes nothing of the
+// knowledge base, and at the end of the document.
+func (ix *Index) More(previous string) Answer {
+	var a Answer
+	first, end, quoted := ix.quotedIn(previous)
+	if len(quoted) == 0 {
+		return a
+	}
+	p := ix.unitPassage[first]
+	flat := flatten(previous)
+	last := quoted[len(quoted)-1]
+	// Later passages of the same document that the answer quotes too (a
+	// theme's summary quotes several).
+	for next := p + 1; int(next) < len(ix.passages) && next <= p+maxMorePassages; next++ {
+		if ix.passages[next].Doc != ix.passages[p].Doc {
+			break
+		}
+		nFirst, nEnd := ix.passFirst[next], int32(ix.numUnits())
+		if int(next)+1 < len(ix.passFirst) {
+			nEnd = ix.passFirst[next+1]
+		}
+		found := false
+		for u := nFirst; u < nEnd; u++ {
+			if strings.Contains(flat, flatten(ix.passages[next].Sentences[u-nFirst].Text)) {
+				last, found = u, true
+			}
+		}
+		if !found {
+			break
+		}
+		end = nEnd
+	}
+	u := last + 1
+	for u < end && strings.Contains(flat, flatten(ix.unitText(u))) {
+		u++
+	}
+	if int(u) >= ix.numUnits() || ix.passages[ix.unitPassage[u]].Doc != ix.passages[p].Doc {
+		return a
+	}
+	un := ix.unit(u)
+	pass := ix.passages[un.passage]
+	a.Answerable, a.Confidence = true, AnswerThreshold
+	a.Quotes = []Quote{{Passage: pass, Sentence: int(un.sentence), Score: a.Confidence}}
+	if un.n < shortSentence && int(un.sentence)+1 < len(pass.Sentences) {
+		a.Quotes = append(a.Quotes, Quote{Passage: pass, Sentence: int(un.sentence) + 1, Score: a.Confidence})
+	}
+	a.Hits = []Hit{{Passage: pass, Score: a.Confidence}}
+	return a
+}

@@ -74,3 +74,45 @@ func TestContinueAfterAWholeParagraph(t *testing.T) {
 		t.Errorf("got %q, want no answer: every sentence was quoted", c.Quotes[0].Text())
 	}
 }
+
+// TestMore checks that a request for more of an answer is answered with
+// what comes after the last sentence it quoted: in the same paragraph, in
+// the paragraph after it when the answer quoted the whole of its own, and
+// nothing at the end of the document or for an answer that quotes nothing.
+func TestMore(t *testing.T) {
+	doc, err := knowledge.Parse("t.md", []byte("# Talks\n\n## Start\n\n"+
+		"The talks began in spring. The delegations met daily in the old palace hall. Progress was slow.\n\n"+
+		"The second round of talks opened in the summer heat. It went better.\n\n"+
+		"## End\n\nThe final round closed in winter."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := knowledge.NewIndex([]*knowledge.Document{doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, previous string
+		want           []string // the quotes' texts, in order; none for a decline
+	}{
+		{"the next sentence", "“The talks began in spring.”", []string{"The delegations met daily in the old palace hall."}},
+		{"past several quoted", "“The talks began in spring.” “The delegations met daily in the old palace hall.”", []string{"Progress was slow."}},
+		{"the next paragraph", "“The talks began in spring. The delegations met daily in the old palace hall. Progress was slow.”",
+			[]string{"The second round of talks opened in the summer heat."}},
+		{"across two quoted paragraphs", "“Progress was slow.” “The second round of talks opened in the summer heat. It went better.”", []string{"The final round closed in winter."}},
+		{"the end of the document", "“The final round closed in winter.”", nil},
+		{"nothing quoted", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := ix.More(tt.previous)
+			var got []string
+			for _, q := range a.Quotes {
+				got = append(got, q.Text())
+			}
+			if a.Answerable != (tt.want != nil) || strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got answerable %v with %q, want %q", a.Answerable, got, tt.want)
+			}
+		})
+	}
+}

@@ -97,6 +97,8 @@ var idioms = map[string]string{
 	"win win":               "mutual",
 	"at this point":         "now",
 	"at this stage":         "now",
+	"at that point":         "then",
+	"at that stage":         "then",
 }
 
 // idiom is a figure of speech ready for matching: its content words and

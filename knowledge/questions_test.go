@@ -36,6 +36,7 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		firstQuote{"What's the overall take on Congress?", "Congress"},
 		// "At this point" is no point of the text's.
 		firstQuote{"what's the one thing that's certain at this point?", "only one thing is for sure"},
+		firstQuote{"is he certain about anything at that point?", "only one thing is for sure"},
 	)
 }
 

@@ -71,7 +71,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// the conversation: "ok and how does he think you deal with that?"
 		// had been answered through the unknown word "ok"; asked without
 		// it, it was missed before too.
-		{"../../testdata/eval/conversations-fresh5.jsonl", floor{0.7, 0.85, 0.875, 0.025, 0.854}},
+		{"../../testdata/eval/conversations-fresh5.jsonl", floor{0.75, 0.9, 0.875, 0.025, 0.896}},
 		// The sixth fresh sets were written blind at the start of session 8,
 		// before its changes; the fifth fresh sets are tuning material
 		// since. The floors are the session's start.
