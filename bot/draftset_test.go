@@ -63,6 +63,14 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 		kept:    map[string]float64{"verbatim-quote": 29.0 / 30, "faithful-fact": 29.0 / 30, "overall": 58.0 / 60},
 		refused: map[string]float64{"stitched-quote": 1, "invented-fact": 1},
 	},
+	// 160 drafts written blind in session 8 for tuning the rules of the
+	// kinds the sixth set found weakest: summaries of a section against
+	// off-section ones (in twins), negations against faithful paraphrases
+	// of negated claims, and contradictions.
+	"tune4": {
+		kept:    map[string]float64{"summary": 34.0 / 40, "paraphrase": 27.0 / 30, "overall": 61.0 / 70},
+		refused: map[string]float64{"off-section-summary": 31.0 / 40, "negation": 28.0 / 30, "contradiction": 10.0 / 20},
+	},
 	// Written blind after the check half had been looked at, before the
 	// valence rule was built: the figures a reader should believe.
 	"fresh": {
@@ -115,7 +123,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
