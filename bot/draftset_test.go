@@ -69,7 +69,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// of negated claims, and contradictions.
 	"tune4": {
 		kept:    map[string]float64{"summary": 34.0 / 40, "paraphrase": 27.0 / 30, "overall": 61.0 / 70},
-		refused: map[string]float64{"off-section-summary": 31.0 / 40, "negation": 28.0 / 30, "contradiction": 10.0 / 20},
+		refused: map[string]float64{"off-section-summary": 34.0 / 40, "negation": 28.0 / 30, "contradiction": 10.0 / 20},
 	},
 	// Written blind after the check half had been looked at, before the
 	// valence rule was built: the figures a reader should believe.
@@ -80,9 +80,12 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	},
 	// A second blind set (153 drafts for 42 questions), written at the start
 	// of session 5 before any change to the check: the first fresh set has
-	// since been looked at.
+	// since been looked at. The clause coverage rule (session 8) refuses one
+	// paraphrase here ("the current situation neither serves their
+	// interests nor can last" for "the status quo is neither in their
+	// interests nor sustainable").
 	"fresh2": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 17.0 / 23, "merge": 8.0 / 9, "summary": 12.0 / 13, "yes-no": 1, "overall": 56.0 / 64},
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 16.0 / 23, "merge": 8.0 / 9, "summary": 12.0 / 13, "yes-no": 1, "overall": 55.0 / 64},
 		refused: map[string]float64{"contradiction": 24.0 / 30, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 8.0 / 9, "off-section-summary": 1},
 	},

@@ -27,6 +27,10 @@ type claimTerm struct {
 	// thanAfter says "than" follows the word: it compares what stands
 	// before it with what stands after ("stronger than").
 	thanAfter bool
+	// clause numbers the clause of its text the word stands in, from 0:
+	// punctuation and the words that open a clause ("but", "which",
+	// "that") start the next.
+	clause int
 }
 
 // particles make a phrasal verb of the word before them.
@@ -74,13 +78,24 @@ func claimTerms(text string) []claimTerm {
 	toks := polarTokens(text)
 	terms := knowledge.Terms(text)
 	out := make([]claimTerm, 0, len(terms))
+	clauses := make([]int, len(toks))
+	for i := 1; i < len(toks); i++ {
+		clauses[i] = clauses[i-1]
+		if toks[i].clause || clauseWords[toks[i].word] {
+			clauses[i]++
+		}
+	}
 	next := 0 // the token the next term is looked for from
 	for _, t := range terms {
 		i := findToken(toks, next, t.Word)
 		if i < 0 {
 			// Not found as a token (a word knowledge reads differently):
-			// it takes the polarity of where the reading stands.
-			out = append(out, claimTerm{Term: t, negated: next < len(toks) && toks[next].negated})
+			// it takes the polarity and clause of where the reading stands.
+			c := claimTerm{Term: t}
+			if next < len(toks) {
+				c.negated, c.clause = toks[next].negated, clauses[next]
+			}
+			out = append(out, c)
 			continue
 		}
 		next = i + 1
@@ -91,7 +106,7 @@ func claimTerms(text string) []claimTerm {
 		if i+1 < len(toks) && !toks[i+1].clause {
 			after = toks[i+1].word
 		}
-		out = append(out, claimTerm{Term: t, negated: toks[i].negated, phrasal: particles[after], thanAfter: after == "than"})
+		out = append(out, claimTerm{Term: t, negated: toks[i].negated, phrasal: particles[after], thanAfter: after == "than", clause: clauses[i]})
 	}
 	return out
 }

@@ -103,7 +103,9 @@ func NewChecker(ix *knowledge.Index) *Checker { return &Checker{ix: ix} }
 //     them: two thirds of them, each weighed by how closely the passages
 //     hold it (1 for the word itself, the lexicon's credit for a related
 //     one, part of one for a word used alike by word vectors,
-//     knowledge.UsedLike, which never counts for polarity);
+//     knowledge.UsedLike, which never counts for polarity); and each of
+//     its clauses of four content words or more, two fifths of them
+//     (a true sentence may carry an invented clause);
 //   - every number and date, proper name and title, URL, e-mail address and
 //     user or channel mention stands in them, exactly or in an equivalent
 //     form ("three" for "3", "thirty years" for "three decades", "two" for

@@ -218,6 +218,8 @@ var ruleTests = []struct {
 	// Support.
 	{"paraphrase", "Iranian hardliners are trying to narrow the window Rouhani's team has to negotiate with Washington [1].", ""},
 	{"words used alike", "The outcome, which the author says should not come as a surprise, has been a gradually revived diplomatic process and strengthened moderates in both capitals who would rather resolve conflict peacefully [5].", ""},
+	{"a true sentence with a clause the passage does not make", "Iranian hardliners are seeking ways to narrow the window of opportunity that President Rouhani's team has to negotiate with Washington, while the hardliners secretly fund militias abroad [1].", bot.ReasonUnsupported},
+	{"a true sentence with a clause in other words", "Iranian hardliners are seeking ways to narrow the window of opportunity that President Rouhani's team has to negotiate with Washington, while Congress has pushed for tougher sanctions [1].", ""},
 	{"claim the passage does not make", "Congress wants a trade agreement with Iran [1].", bot.ReasonUnsupported},
 	{"opposite of a word the passage uses", "Congress wants a war with Iran [1].", bot.ReasonContradiction},
 	{"claim from another passage", "Congress has pushed for more hard-hitting sanctions [3].", bot.ReasonUnsupported},
