@@ -68,7 +68,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// off-section ones (in twins), negations against faithful paraphrases
 	// of negated claims, and contradictions.
 	"tune4": {
-		kept:    map[string]float64{"summary": 34.0 / 40, "paraphrase": 27.0 / 30, "overall": 61.0 / 70},
+		kept:    map[string]float64{"summary": 35.0 / 40, "paraphrase": 28.0 / 30, "overall": 63.0 / 70},
 		refused: map[string]float64{"off-section-summary": 34.0 / 40, "negation": 28.0 / 30, "contradiction": 10.0 / 20},
 	},
 	// Written blind after the check half had been looked at, before the

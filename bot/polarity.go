@@ -142,8 +142,9 @@ func polarTokens(text string) []token {
 			continue
 		case negators[t.word]:
 			t.negator = true
-			if i+1 < len(toks) && !toks[i+1].clause && notNegations[toks[i+1].word] {
-				continue // "not only", "no less"
+			if i+1 < len(toks) && !toks[i+1].clause && (notNegations[toks[i+1].word] ||
+				t.word == "nothing" && (toks[i+1].word == "short" || toks[i+1].word == "but")) {
+				continue // "not only", "no less", "nothing short of", "nothing but"
 			}
 			if t.word == "no" && i+1 < len(toks) && toks[i+1].word == "longer" {
 				toks[i+1].negator = true
@@ -179,13 +180,19 @@ func polarTokens(text string) []token {
 // denies by an ellipsis, from after its subject: "one would think that it
 // rivals the Soviet Union. Simply put: It doesn't." denies the rivalry;
 // "some say that Congress wants war. It doesn't." denies the wanting, not
-// Congress.
+// Congress. So does a clause of the same sentence after "but": "as though
+// it rivaled the Soviet Union, but it does not".
 func deniedBack(toks []token) {
 	for j := range toks {
-		if !toks[j].opens || !ellipticDenial(toks[j:]) {
+		from := j - 1
+		switch {
+		case toks[j].opens && ellipticDenial(toks[j:]):
+		case j > 1 && toks[j-1].word == "but" && !toks[j].opens && !toks[j].clause && bareDenial(clauseFrom(toks, j)):
+			// "…as though it rivaled the Soviet Union, but it does not."
+			from = j - 2
+		default:
 			continue
 		}
-		from := j - 1
 		for from > 0 && !toks[from].clause && !clauseWords[toks[from].word] && !toks[from].opens {
 			from--
 		}
@@ -229,6 +236,12 @@ func ellipticDenial(toks []token) bool {
 			break
 		}
 	}
+	return bareDenial(s)
+}
+
+// bareDenial reports whether toks are a pronoun and a negated auxiliary
+// and nothing else: "it doesn't", "they are not".
+func bareDenial(s []token) bool {
 	switch {
 	case len(s) == 2:
 		return denialSubjects[s[0].word] && negators[s[1].word] && strings.HasSuffix(s[1].word, "nt")
@@ -236,6 +249,15 @@ func ellipticDenial(toks []token) bool {
 		return denialSubjects[s[0].word] && auxiliaries[s[1].word] && s[2].word == "not"
 	}
 	return false
+}
+
+// clauseFrom returns the tokens from toks[j] up to the end of its clause.
+func clauseFrom(toks []token, j int) []token {
+	end := j + 1
+	for end < len(toks) && !toks[end].clause && !toks[end].opens {
+		end++
+	}
+	return toks[j:end]
 }
 
 // denialSubjects and auxiliaries make up a bare denial: "It doesn't.",
