@@ -19,6 +19,8 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		"Summarise the editorial in two sentences", "Quick summary please — I haven't read it.",
 		"can u summarise this op-ed in a couple of lines", "Give me the short version", "What are the key points, bullet form?",
 		"What are the overarching themes?", "what's this article even about?",
+		"Could you précis the op-ed in a paragraph?", "How is the piece structured?",
+		"Is the writer optimistic or pessimistic overall?", "What's the tone of the article?",
 		// A topic the whole text is about, found in most of its sections.
 		"What's the author's overall take on the Vienna talks?"} {
 		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable || a.ContentWords != 0 {

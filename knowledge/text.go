@@ -255,7 +255,8 @@ gist thesis overview recap synopsis takeaway takeaways argument arguments point 
 idea ideas conclusion conclusions theme themes topic topics subject subjects lesson lessons
 purpose main central key overall core chief primary principal tldr tl dr nutshell
 sum claim claims outline outlines rundown essence upshot highlights broadly basically briefly
-overarching major version bullet bullets`
+overarching major version bullet bullets precis précis structure structured organized organised layout breakdown
+tone stance optimistic pessimistic`
 
 // genericWords are everyday English words — light verbs, vague nouns and
 // adjectives — that say little about a question's topic. A question word the

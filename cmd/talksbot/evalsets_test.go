@@ -24,7 +24,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// looked at, before the neighbours and the claim check's valence
 		// were built. Unknown names (strangerFactor) cost the check half one
 		// covered question ("the Islamic Republic") for two uncovered ones.
-		{"../../testdata/eval/paraphrase-tune.jsonl", floor{0.515, 0.721, 0.826, 0.176, 0}},
+		{"../../testdata/eval/paraphrase-tune.jsonl", floor{0.515, 0.735, 0.826, 0.162, 0}},
 		// A focus noun known only distantly counts as unknown ("how many
 		// warheads", known through "nuclear"): it declined two uncovered
 		// tuning questions and cost the check half one covered one ("What
@@ -55,7 +55,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// conversations panicked (0.6); the fix gave the figure below.
 		// A number the knowledge base never gives counts as an unknown
 		// name (session 8): "30+ yrs" for "three decades" is lost here.
-		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.509, 0.594, 0.778, 0.311, 0}},
+		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.519, 0.604, 0.778, 0.302, 0}},
 		{"../../testdata/eval/conversations-fresh4.jsonl", floor{0.659, 0.854, 0.667, 0.024, 0.82}},
 		// The fifth fresh sets were written blind early in session 7, after
 		// the list of the fourth set's failed questions had been printed
@@ -64,7 +64,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// they gave 0.606/0.663/0.689/0.221 (with headings not yet
 		// counted as found: 0.644/0.712 at the end without them) and
 		// 0.725/0.825/0.75/0.1/0.812.
-		{"../../testdata/eval/paraphrase-fresh5.jsonl", floor{0.673, 0.74, 0.778, 0.163, 0}},
+		{"../../testdata/eval/paraphrase-fresh5.jsonl", floor{0.692, 0.76, 0.778, 0.144, 0}},
 		// Session 7's function words and chat shorthand, which gained on
 		// every tuning set, cost this check set one conversation and two
 		// first citations on the way. Reading "ok" as the aside it is lost
