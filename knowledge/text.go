@@ -313,6 +313,7 @@ var chatWords = map[string]string{
 	"diff": "difference", "msg": "message", "rn": "now", "atm": "now", "pov": "viewpoint",
 	"eli5": "explain", "imo": "", "imho": "", "tbh": "", "btw": "", "fyi": "",
 	"afaik": "", "iirc": "", "ok": "", "okay": "", "pls": "", "plz": "", "thx": "", "thanks": "",
+	"props": "credit",
 }
 
 func setOf(words string) map[string]bool {

@@ -55,7 +55,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// conversations panicked (0.6); the fix gave the figure below.
 		// A number the knowledge base never gives counts as an unknown
 		// name (session 8): "30+ yrs" for "three decades" is lost here.
-		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.519, 0.604, 0.778, 0.302, 0}},
+		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.528, 0.613, 0.778, 0.292, 0}},
 		{"../../testdata/eval/conversations-fresh4.jsonl", floor{0.659, 0.854, 0.667, 0.024, 0.82}},
 		// The fifth fresh sets were written blind early in session 7, after
 		// the list of the fourth set's failed questions had been printed
@@ -64,7 +64,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// they gave 0.606/0.663/0.689/0.221 (with headings not yet
 		// counted as found: 0.644/0.712 at the end without them) and
 		// 0.725/0.825/0.75/0.1/0.812.
-		{"../../testdata/eval/paraphrase-fresh5.jsonl", floor{0.692, 0.76, 0.778, 0.144, 0}},
+		{"../../testdata/eval/paraphrase-fresh5.jsonl", floor{0.702, 0.769, 0.778, 0.125, 0}},
 		// Session 7's function words and chat shorthand, which gained on
 		// every tuning set, cost this check set one conversation and two
 		// first citations on the way. Reading "ok" as the aside it is lost
