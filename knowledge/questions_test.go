@@ -212,11 +212,13 @@ func TestFiguresOfSpeech(t *testing.T) {
 	ix := indexOf(t, "The two delegations met privately to settle the dispute.\n\n"+
 		"Should the talks fail, the region would face a long war.\n\n"+
 		"The capital deserves credit for its patience.\n\n"+
+		"An escalation of the pressure has narrowed the options left.\n\n"+
 		"The weather in the city was cold all week.")
 	wantFirstQuotes(t, ix,
 		firstQuote{"Did the delegations meet behind closed doors?", "met privately"},
 		firstQuote{"what happens if the talks go bust?", "long war"},
 		firstQuote{"does the capital get props for anything?", "deserves credit"},
+		firstQuote{"what has ramping up the pressure done?", "escalation of the pressure"},
 	)
 }
 

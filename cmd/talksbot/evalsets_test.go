@@ -29,8 +29,8 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// warheads", known through "nuclear"): it declined two uncovered
 		// tuning questions and cost the check half one covered one ("What
 		// old policy did Washington drop?").
-		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.529, 0.691, 0.783, 0.206, 0}},
-		{"../../testdata/eval/paraphrase-fresh.jsonl", floor{0.692, 0.795, 0.92, 0.154, 0}},
+		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.529, 0.706, 0.783, 0.206, 0}},
+		{"../../testdata/eval/paraphrase-fresh.jsonl", floor{0.692, 0.808, 0.92, 0.141, 0}},
 		// The second fresh sets were written blind at the start of session
 		// 5, before its changes; the first fresh sets are tuning material
 		// since.
