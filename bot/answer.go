@@ -304,6 +304,20 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 // has none: "why?" asks about the previous turn's topic.
 func (b *Bot) inContext(ix *knowledge.Index, question string, prev *Turn) knowledge.Answer {
 	if text, ok := contrastFollowUp(ix, question, prev.Topic); ok {
+		// The other side is most often named beside the answer just read:
+		// "Congress has pushed for… Iranian hardliners are seeking…".
+		if prev.Answer != "" {
+			// Beside its first sentence: the answer proper, where later
+			// ones may come from elsewhere.
+			first := prev.Answer
+			if ss := knowledge.SplitSentences(first); len(ss) > 0 {
+				first = ss[0].Text
+			}
+			if c := ix.Continue(knowledge.Query{Text: question, K: b.poolK()}, first); c.Answerable && quotesName(ix, c, question) {
+				c.Question = question
+				return c
+			}
+		}
 		// The previous question asked of someone else: answered so when the
 		// answer names them.
 		if a := ix.Answer(knowledge.Query{Text: text, K: b.poolK()}); a.Answerable && quotesName(ix, a, question) {

@@ -41,13 +41,13 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// A follow-up about the previous answer itself, answered from its
 		// paragraph (knowledge's Index.Continue), gained three conversations
 		// here (0.722 before).
-		{"../../testdata/eval/conversations-fresh2.jsonl", floor{0.759, 0.897, 0.714, 0.034, 0.861}},
+		{"../../testdata/eval/conversations-fresh2.jsonl", floor{0.793, 0.897, 0.714, 0.034, 0.861}},
 		// The third fresh sets were written blind at the start of session
 		// 6, before its changes; the second fresh sets are tuning material
 		// since. Session 6 took the paraphrases from 0.717/0.768/0.444/0.182
 		// here; the conversations did not move.
 		{"../../testdata/eval/paraphrase-fresh3.jsonl", floor{0.788, 0.838, 0.611, 0.131, 0}},
-		{"../../testdata/eval/conversations-fresh3.jsonl", floor{0.735, 0.941, 0.667, 0, 0.9}},
+		{"../../testdata/eval/conversations-fresh3.jsonl", floor{0.765, 0.941, 0.667, 0, 0.9}},
 		// The fourth fresh sets were written blind at the start of session
 		// 7, before its changes; the third fresh sets are tuning material
 		// since. Their casual wording ("nitty gritty", "the hawks", "props")
@@ -56,7 +56,11 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// A number the knowledge base never gives counts as an unknown
 		// name (session 8): "30+ yrs" for "three decades" is lost here.
 		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.528, 0.613, 0.778, 0.292, 0}},
-		{"../../testdata/eval/conversations-fresh4.jsonl", floor{0.659, 0.854, 0.667, 0.024, 0.82}},
+		// Looking for the other side beside the answer just read (session
+		// 8) costs one conversation here, whose first answer was already
+		// wrong ("and in iran?" then finds Iran beside it); it gained two
+		// on the other tuning sets.
+		{"../../testdata/eval/conversations-fresh4.jsonl", floor{0.659, 0.829, 0.667, 0.024, 0.8}},
 		// The fifth fresh sets were written blind early in session 7, after
 		// the list of the fourth set's failed questions had been printed
 		// once while a crash was looked into: the fourth are tuning
