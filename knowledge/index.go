@@ -142,7 +142,14 @@ const (
 	hasTime                     // a date or time word
 	hasQuote                    // a quotation
 	hasDate                     // a calendar date: digits, a month or a day of the week
+	hasSpeech                   // reported speech: a quotation or a verb of saying
 )
+
+// speechWords report what someone said: a sentence holding one reports
+// speech ("emphasized that…", "told me").
+var speechWords = wordSet(`said say says told tell tells described describes explained explains stated states
+emphasized emphasised emphasizes emphasises stressed stresses insisted insists warned warns announced
+announces promised promises declared declares remarked noted argued argues claimed claims wrote writes`)
 
 // ErrEmpty is returned by NewIndex when the documents hold no passage.
 var ErrEmpty = errors.New("knowledge base has no passages")
@@ -243,11 +250,14 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 	ix.unitOff = append(ix.unitOff, int32(len(b.seq)))
 	var flags uint8
 	if strings.ContainsAny(text, "“”\"") {
-		flags |= hasQuote
+		flags |= hasQuote | hasSpeech
 	}
 	first := true
 	scanWords(text, func(w word) {
 		flags |= wordFlags(w, first)
+		if speechWords[w.text] {
+			flags |= hasSpeech
+		}
 		first = false
 		id := ix.intern(b, w)
 		if id < 0 {

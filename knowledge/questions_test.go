@@ -485,3 +485,20 @@ func TestAnswerKindsAskedOutright(t *testing.T) {
 		"The weather in the capital was cold all week.")
 	wantFirstQuotes(t, named, firstQuote{"Which senators pushed for tougher sanctions?", "Senator Smith"})
 }
+
+// TestWhatSomeoneSaid checks that "what did <name> say…?" asks for
+// reported speech: a sentence that quotes or reports what someone said,
+// declined when the only sentences about that person report none; what the
+// author says is the text itself.
+func TestWhatSomeoneSaid(t *testing.T) {
+	ix := indexOf(t, "Ambassador Smith told me: “The talks in the capital will be long.”\n\n"+
+		"Minister Jones has openly supported the talks in the capital.\n\n"+
+		"The weather in the capital was cold all week.")
+	wantFirstQuotes(t, ix,
+		firstQuote{"What did Smith say about the talks in the capital?", "will be long"},
+		firstQuote{"What does the author say about Minister Jones and the talks?", "openly supported"},
+		firstQuote{"Has Minister Jones supported the talks?", "openly supported"},
+	)
+	wantDeclined(t, ix, "What did Minister Jones say about the talks in the capital?",
+		"what did jones promise about the talks in the capital?")
+}

@@ -448,6 +448,11 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 			next = words[i+1].text
 		}
 		ix.cue(q, w, prev, next)
+		if speechAsked[w.text] && q.whPos >= 0 && !q.strict && ix.namedBefore(words[:i]) {
+			// "What did Khamenei say about the talks?" asks what someone
+			// said: a sentence that reports no speech says something else.
+			q.cue, q.strict = hasSpeech, true
+		}
 		before := prev
 		prev = w.text
 		switch {
@@ -538,6 +543,27 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 	case w.class&classQuote != 0:
 		q.cue = hasQuote
 	}
+}
+
+// speechAsked ask what someone said.
+var speechAsked = wordSet(`say said tell told promise promised announce announced claim claimed declare declared`)
+
+// namedBefore reports whether the last content word of words names
+// someone, the subject of a verb after them: a word capitalised within the
+// question, an acronym, or one the knowledge base writes as a name ("what
+// did khamenei say"; not "what does the author say").
+func (ix *Index) namedBefore(words []word) bool {
+	for i := len(words) - 1; i > 0; i-- {
+		w := words[i]
+		if w.class&classFraming != 0 {
+			return false // "does the writer say"
+		}
+		if isStop(w) {
+			continue
+		}
+		return w.keep || w.capital || ix.WritesAsName(stem(w.text))
+	}
+	return false
 }
 
 // exactWords after a question word ask for its kind of answer outright.
