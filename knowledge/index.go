@@ -143,7 +143,13 @@ const (
 	hasQuote                    // a quotation
 	hasDate                     // a calendar date: digits, a month or a day of the week
 	hasSpeech                   // reported speech: a quotation or a verb of saying
+	hasSimile                   // a comparison: "is like", "as if", "akin to", "compared to"
 )
+
+// simileMarks make a sentence a comparison ("Diplomacy is like remodeling
+// a house"), looked for in its lower-cased text.
+var simileMarks = []string{" is like ", " are like ", " was like ", " were like ", " be like ", " as if ", " as though ",
+	" akin to ", " compared to ", " compared with ", " likened ", " likens "}
 
 // speechWords report what someone said: a sentence holding one reports
 // speech ("emphasized that…", "told me").
@@ -251,6 +257,9 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 	var flags uint8
 	if strings.ContainsAny(text, "“”\"") {
 		flags |= hasQuote | hasSpeech
+	}
+	if lower := " " + strings.ToLower(text); slices.ContainsFunc(simileMarks, func(m string) bool { return strings.Contains(lower, m) }) {
+		flags |= hasSimile
 	}
 	first := true
 	scanWords(text, func(w word) {

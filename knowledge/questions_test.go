@@ -502,3 +502,15 @@ func TestWhatSomeoneSaid(t *testing.T) {
 	wantDeclined(t, ix, "What did Minister Jones say about the talks in the capital?",
 		"what did jones promise about the talks in the capital?")
 }
+
+// TestComparisonsAsked checks that "analogy", "comparison" and "compared"
+// ask for a sentence that compares ("is like", "as if"), and count as no
+// topic the text lacks.
+func TestComparisonsAsked(t *testing.T) {
+	ix := indexOf(t, "Diplomacy needs a house that backs diplomacy.\n\n"+
+		"Diplomacy, the envoy said, is like remodeling an old house in the capital: slow and costly.\n\n"+
+		"The weather in the capital was cold all week.")
+	wantFirstQuotes(t, ix,
+		firstQuote{"What comparison is made between diplomacy and a house?", "is like remodeling"},
+	)
+}

@@ -542,8 +542,15 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 		}
 	case w.class&classQuote != 0:
 		q.cue = hasQuote
+	case simileWords[w.text]:
+		q.cue = hasSimile
 	}
 }
+
+// simileWords ask for a comparison: "What analogy is used for
+// diplomacy?", "Who compared diplomacy to fixing up a home?".
+var simileWords = wordSet(`analogy analogies simile similes comparison comparisons compare compares compared comparing
+liken likens likened likening`)
 
 // speechAsked ask what someone said.
 var speechAsked = wordSet(`say said tell told promise promised announce announced claim claimed declare declared`)

@@ -238,7 +238,8 @@ argue argues argued arguing recount recounts recounted note notes noted noting c
 commenting claiming speaking discussing describing explaining mentioning telling writing
 opinion editorial commentary
 speaker speakers panel panelist panelists panellist panellists presenter presenters
-analogy analogies metaphor metaphors simile comparison
+analogy analogies metaphor metaphors simile similes comparison comparisons compare compares compared comparing
+liken likens likened likening
 section sections chapter chapters heading headings
 read reading reader readers`
 

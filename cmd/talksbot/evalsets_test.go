@@ -46,7 +46,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// 6, before its changes; the second fresh sets are tuning material
 		// since. Session 6 took the paraphrases from 0.717/0.768/0.444/0.182
 		// here; the conversations did not move.
-		{"../../testdata/eval/paraphrase-fresh3.jsonl", floor{0.788, 0.838, 0.667, 0.131, 0}},
+		{"../../testdata/eval/paraphrase-fresh3.jsonl", floor{0.788, 0.848, 0.667, 0.121, 0}},
 		{"../../testdata/eval/conversations-fresh3.jsonl", floor{0.765, 0.941, 0.667, 0, 0.9}},
 		// The fourth fresh sets were written blind at the start of session
 		// 7, before its changes; the third fresh sets are tuning material
@@ -55,7 +55,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// conversations panicked (0.6); the fix gave the figure below.
 		// A number the knowledge base never gives counts as an unknown
 		// name (session 8): "30+ yrs" for "three decades" is lost here.
-		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.528, 0.613, 0.844, 0.292, 0}},
+		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.528, 0.623, 0.844, 0.292, 0}},
 		// Looking for the other side beside the answer just read (session
 		// 8) costs one conversation here, whose first answer was already
 		// wrong ("and in iran?" then finds Iran beside it); it gained two
