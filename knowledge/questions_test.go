@@ -507,10 +507,11 @@ func TestWhatSomeoneSaid(t *testing.T) {
 // ask for a sentence that compares ("is like", "as if"), and count as no
 // topic the text lacks.
 func TestComparisonsAsked(t *testing.T) {
-	ix := indexOf(t, "Diplomacy needs a house that backs diplomacy.\n\n"+
-		"Diplomacy, the envoy said, is like remodeling an old house in the capital: slow and costly.\n\n"+
+	ix := indexOf(t, "Diplomacy needs an old house in the capital.\n\n"+
+		"Diplomacy is like an old house in the capital.\n\n"+
 		"The weather in the capital was cold all week.")
 	wantFirstQuotes(t, ix,
-		firstQuote{"What comparison is made between diplomacy and a house?", "is like remodeling"},
+		firstQuote{"What comparison is made between diplomacy and an old house?", "is like"},
+		firstQuote{"Which analogy for diplomacy uses an old house?", "is like"},
 	)
 }
