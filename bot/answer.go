@@ -95,10 +95,10 @@ func cutPreamble(q string) (string, bool) {
 // subjectMarkers must be among them.
 var (
 	subjectChanges = setOf(`ok okay so totally completely quite a an on to and but one more the of
-different another new unrelated separate switching switch changing change other random
+different another new unrelated separate switching switch changing change other random next
 topic topics subject subjects gears question questions q thing things note tack matter`)
-	subjectMarkers = setOf(`different another new unrelated separate switching switch changing change other random`)
-	// subjectNouns name what changes; "unrelated" needs none.
+	subjectMarkers = setOf(`different another new unrelated separate switching switch changing change other random next more`)
+	// subjectNouns name what changes; "unrelated" and "one more" need none.
 	subjectNouns = setOf(`topic topics subject subjects gears question questions q thing things note tack matter`)
 )
 
@@ -106,6 +106,9 @@ topic topics subject subjects gears question questions q thing things note tack 
 // subject ("unrelated: is the author skeptical?", "switching gears - where
 // are the talks?"): such a question stands alone, whatever came before.
 func changesSubject(question string) (string, bool) {
+	if rest, ok := cutFold(question, "unrelated but "); ok && hasWord(rest) {
+		return rest, true // "unrelated but which city…?"
+	}
 	i := strings.IndexAny(question, ":,–—")
 	if j := strings.Index(question, " - "); j >= 0 && (i < 0 || j < i) {
 		i = j // a dash, not the hyphen of "anti-war"
@@ -122,7 +125,7 @@ func changesSubject(question string) (string, bool) {
 	ws = afterInterjections(ws)
 	if len(ws) == 0 || len(ws) > 4 || !hasWord(rest) ||
 		!slices.ContainsFunc(ws, func(w string) bool { return subjectMarkers[w] }) ||
-		!slices.ContainsFunc(ws, func(w string) bool { return subjectNouns[w] || w == "unrelated" }) {
+		!slices.ContainsFunc(ws, func(w string) bool { return subjectNouns[w] || w == "unrelated" }) && !slices.Equal(ws, []string{"one", "more"}) {
 		return "", false
 	}
 	for _, w := range ws {
@@ -142,6 +145,15 @@ func changesSubject(question string) (string, bool) {
 		}
 	}
 	return rest, true
+}
+
+// cutFold returns s without prefix, matched regardless of case, and
+// whether it was there.
+func cutFold(s, prefix string) (string, bool) {
+	if len(s) < len(prefix) || !strings.EqualFold(s[:len(prefix)], prefix) {
+		return s, false
+	}
+	return s[len(prefix):], true
 }
 
 // questionOpeners open a question: "what…", "how…".
