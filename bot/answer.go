@@ -229,6 +229,30 @@ var (
 that this it give keep going`)
 )
 
+// explainWords ask what the previous answer means; explainFillers may
+// stand beside them ("what did he mean by that?", "can you explain
+// that?").
+var (
+	explainWords   = setOf(`mean means meant meaning explain clarify`)
+	explainFillers = setOf(`what whats did does do is was by that this it he she they the author writer can could
+would you u please pls plz exactly in other words`)
+)
+
+// explainAsked reports whether ws ask what the previous answer means and
+// nothing else.
+func explainAsked(ws []string) bool {
+	found := false
+	for _, w := range ws {
+		switch {
+		case explainWords[w]:
+			found = true
+		case !explainFillers[w]:
+			return false
+		}
+	}
+	return found
+}
+
 // moreAsked reports whether ws ask for more of the previous answer and
 // nothing else: "more?", "can you say more?", "go on", "please elaborate".
 func moreAsked(ws []string) bool {
@@ -283,6 +307,14 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 	if prev.Answer != "" && moreAsked(words(question)) {
 		// "Can you say more?" asks for what comes after the answer read.
 		if c := ix.More(prev.Answer); c.Answerable {
+			c.Question = question
+			return c, true
+		}
+	}
+	if prev.Answer != "" && explainAsked(words(question)) {
+		// "What did he mean by that?": the sentences around the answer
+		// read say, more often than any other.
+		if c := ix.Continue(knowledge.Query{Text: "", K: b.poolK()}, prev.Answer); c.Answerable {
 			c.Question = question
 			return c, true
 		}

@@ -442,6 +442,8 @@ func TestHandleFollowUpCues(t *testing.T) {
 		// A request for more reads on from where the answer stopped.
 		{"more of the previous answer", "How do pundits portray Iran?", "can you say more?", true, bot.KindAnswer, "Simply put: It doesn’t."},
 		{"go on", hardliners, "go on, please", true, bot.KindAnswer, "risk of spoilers lashing out"},
+		{"what the previous answer means", "What did Limbert say about diplomacy?", "what did he mean by that?", true, bot.KindAnswer, "Both sides have long known this to be true"},
+		{"the next item of the list", "What's the first big-picture issue?", "and the next?", true, bot.KindAnswer, "enormity of the task"},
 		{"a question of its own", congress, "What are the Iranian hardliners seeking in response to the talks in Vienna?", false, bot.KindAnswer, ""},
 		{"a short question of its own after another topic", hardliners, "Where are the talks?", false, bot.KindAnswer, "talks"},
 		{"a longer one", hardliners, "Where are the talks taking place?", false, bot.KindAnswer, "taking place"},

@@ -69,6 +69,9 @@ func wordSet(s string) map[string]bool {
 // words that say nothing of a topic.
 func (ix *Index) ordinalTheme(words []word, context string) int {
 	place, at := 0, -1
+	if context != "" && nextOnly(words) {
+		return ix.nextTheme(context)
+	}
 	if context != "" && ordinalOnly(words) && ix.contextLists(context) {
 		for i, w := range words {
 			if n, ok := ordinals[w.text]; ok {
@@ -177,6 +180,43 @@ func ordinalOnly(words []word) bool {
 		}
 	}
 	return found
+}
+
+// nextOnly reports whether words ask for the next item and nothing else:
+// "and the next?", "what's the next one?".
+func nextOnly(words []word) bool {
+	found := false
+	for _, w := range words {
+		switch {
+		case w.text == "next":
+			found = true
+		case w.text == "one" || isStop(w):
+		default:
+			return false
+		}
+	}
+	return found
+}
+
+// nextTheme returns the theme after the one a previous turn asked for by
+// its place ("What's the first issue?"), counting the "next" it asked for
+// since ("…? and the next?"), or -1: past the document's last theme too.
+func (ix *Index) nextTheme(context string) int {
+	var words []word
+	scanWords(context, func(w word) { words = append(words, writtenOut(w, len(words) == 0)) })
+	t := ix.ordinalTheme(words, "")
+	if t < 0 {
+		return -1
+	}
+	for _, w := range words {
+		if w.text == "next" {
+			t++
+		}
+	}
+	if t+1 >= len(ix.themes) || ix.themes[t+1].Doc != ix.themes[t].Doc {
+		return -1
+	}
+	return t + 1
 }
 
 // contextLists reports whether a previous turn spoke of a document's list

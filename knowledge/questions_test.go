@@ -307,6 +307,10 @@ func TestQuestionsAboutAnItemOfTheList(t *testing.T) {
 	for _, tt := range []struct{ context, question, section string }{
 		{"How many big picture issues does the author go through?", "what's the first?", "Handling the Spoilers"},
 		{"What's the second big issue in the piece?", "and the third one?", "Pursuing Interests Over Ideology"},
+		// "Next" counts from the place asked for, and from the "next"
+		// asked since.
+		{"What's the first big issue?", "what's the next one?", "Keeping Support At The Top"},
+		{"What's the first big issue? and the next?", "and the next?", "Pursuing Interests Over Ideology"},
 	} {
 		a := ix.Answer(knowledge.Query{Text: tt.question, Context: tt.context})
 		if !a.Answerable || a.Quotes[0].Passage.Section != tt.section {
@@ -319,6 +323,8 @@ func TestQuestionsAboutAnItemOfTheList(t *testing.T) {
 	for _, tt := range []struct{ context, question string }{
 		{"What steps did Iran take?", "what was the first?"},
 		{"What issues does Congress raise?", "what is the first?"},
+		{"What's the last big issue?", "and the next?"},
+		{"What did Congress push for?", "what's next?"},
 		{"", "Is the nuclear issue one of the four?"},
 		{"", "What is the big picture issue one should know?"},
 	} {
