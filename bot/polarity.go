@@ -21,8 +21,8 @@ type claimTerm struct {
 	knowledge.Term
 	negated bool
 	held    bool // a number or name the passages are found to hold: covered
-	// phrasal says a particle follows the word ("play down", "hold up"):
-	// the verb it makes may mean what the word alone does not.
+	// phrasal says the word is a verb whose particle may turn its lean
+	// round ("play down", "back off"; see phrasalVerbs).
 	phrasal bool
 	// thanAfter says "than" follows the word: it compares what stands
 	// before it with what stands after ("stronger than").
@@ -33,17 +33,25 @@ type claimTerm struct {
 	clause int
 }
 
-// particles make a phrasal verb of the word before them.
-var particles = setOf(`down up out off`)
+// particles make a phrasal verb of the word before them; phrasalVerbs are
+// the verbs whose lean such a verb may turn round ("play down", "back
+// off"), where "killed off" leans as "killed" does.
+var (
+	particles    = setOf(`down up out off back`)
+	phrasalVerbs = setOf(`play plays played playing talk talks talked talking tone tones toned toning water waters
+watered watering scale scales scaled scaling wind winds wound winding back backs backed backing step steps
+stepped stepping calm calms calmed calming cool cools cooled cooling`)
+)
 
 // token is one word of a text as the polarity reader sees it.
 type token struct {
-	word    string // lower-case, apostrophes and a possessive 's dropped, dots of an acronym dropped
-	clause  bool   // a clause boundary comes right before the word
-	opens   bool   // the word opens a sentence after the first
-	capital bool   // the word is written with a capital
-	negated bool   // the word stands in a denied stretch
-	negator bool   // the word is itself a negation
+	word     string // lower-case, apostrophes and a possessive 's dropped, dots of an acronym dropped
+	clause   bool   // a clause boundary comes right before the word
+	opens    bool   // the word opens a sentence after the first
+	capital  bool   // the word is written with a capital
+	negated  bool   // the word stands in a denied stretch
+	negator  bool   // the word is itself a negation
+	inClause int    // the clause of its text the word stands in, from 0 (see polarTokens)
 }
 
 // negators deny what follows them in their clause.
@@ -78,13 +86,6 @@ func claimTerms(text string) []claimTerm {
 	toks := polarTokens(text)
 	terms := knowledge.Terms(text)
 	out := make([]claimTerm, 0, len(terms))
-	clauses := make([]int, len(toks))
-	for i := 1; i < len(toks); i++ {
-		clauses[i] = clauses[i-1]
-		if toks[i].clause || clauseWords[toks[i].word] {
-			clauses[i]++
-		}
-	}
 	next := 0 // the token the next term is looked for from
 	for _, t := range terms {
 		i := findToken(toks, next, t.Word)
@@ -93,7 +94,7 @@ func claimTerms(text string) []claimTerm {
 			// it takes the polarity and clause of where the reading stands.
 			c := claimTerm{Term: t}
 			if next < len(toks) {
-				c.negated, c.clause = toks[next].negated, clauses[next]
+				c.negated, c.clause = toks[next].negated, toks[next].inClause
 			}
 			out = append(out, c)
 			continue
@@ -106,7 +107,7 @@ func claimTerms(text string) []claimTerm {
 		if i+1 < len(toks) && !toks[i+1].clause {
 			after = toks[i+1].word
 		}
-		out = append(out, claimTerm{Term: t, negated: toks[i].negated, phrasal: particles[after], thanAfter: after == "than", clause: clauses[i]})
+		out = append(out, claimTerm{Term: t, negated: toks[i].negated, phrasal: particles[after] && phrasalVerbs[t.Word], thanAfter: after == "than", clause: toks[i].inClause})
 	}
 	return out
 }
@@ -125,12 +126,16 @@ func findToken(toks []token, from int, word string) int {
 func polarTokens(text string) []token {
 	toks := scanTokens(text)
 	negated, inContrast, beforeContrast, contrastDet := false, false, false, false
+	clause := 0
 	for i := range toks {
 		t := &toks[i]
-		if t.clause || clauseWords[t.word] && !(t.word == "yet" && i > 0 && toks[i-1].negator) {
-			// "Not yet" denies on: "yet" opens no clause there.
+		if i > 0 && (t.clause || clauseWords[t.word] && !t.negator) {
+			// Punctuation and the words that open a clause end what a
+			// negation denies; "yet" after "not" is part of the negation.
 			negated, inContrast = false, false
+			clause++
 		}
+		t.inClause = clause
 		switch {
 		case t.word == "nor":
 			t.negator = true
@@ -146,8 +151,9 @@ func polarTokens(text string) []token {
 				t.word == "nothing" && (toks[i+1].word == "short" || toks[i+1].word == "but")) {
 				continue // "not only", "no less", "nothing short of", "nothing but"
 			}
-			if t.word == "no" && i+1 < len(toks) && toks[i+1].word == "longer" {
-				toks[i+1].negator = true
+			if t.word == "no" && i+1 < len(toks) && toks[i+1].word == "longer" ||
+				i+1 < len(toks) && !toks[i+1].clause && toks[i+1].word == "yet" {
+				toks[i+1].negator = true // "no longer", "not yet"
 			}
 			negated = !negated
 			continue
@@ -180,21 +186,27 @@ func polarTokens(text string) []token {
 // denies by an ellipsis, from after its subject: "one would think that it
 // rivals the Soviet Union. Simply put: It doesn't." denies the rivalry;
 // "some say that Congress wants war. It doesn't." denies the wanting, not
-// Congress. So does a clause of the same sentence after "but": "as though
-// it rivaled the Soviet Union, but it does not".
+// Congress. So does a clause of the same sentence that a clause word opens,
+// after "but": "as though it rivaled the Soviet Union, but it does not".
 func deniedBack(toks []token) {
 	for j := range toks {
-		from := j - 1
+		from, mid := j-1, false
 		switch {
 		case toks[j].opens && ellipticDenial(toks[j:]):
 		case j > 1 && toks[j-1].word == "but" && !toks[j].opens && !toks[j].clause && bareDenial(clauseFrom(toks, j)):
 			// "…as though it rivaled the Soviet Union, but it does not."
-			from = j - 2
+			from, mid = j-2, true
 		default:
 			continue
 		}
 		for from > 0 && !toks[from].clause && !clauseWords[toks[from].word] && !toks[from].opens {
 			from--
+		}
+		if mid && !clauseWords[toks[from].word] {
+			// Within a sentence only a clause of its own ("as though…",
+			// "that…") is what the denial takes back, not the sentence
+			// that reports it ("Pundits portray Iran as…, but…").
+			continue
 		}
 		// The clause's subject: a pronoun, a name, or a determiner and
 		// the noun after it ("the hardliners").

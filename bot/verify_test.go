@@ -177,6 +177,8 @@ var ruleTests = []struct {
 	{"denied after but in the same sentence", "Some pundits portray Iran as though it rivaled the former Soviet Union in threatening Western interests, but it does not [9].", ""},
 	{"not yet", "Building confidence at the negotiating table has not yet turned mistrust into cooperation [2].", bot.ReasonContradiction},
 	{"not yet, kept", "We are not yet in the clear, but we are in uncharted waters [4].", ""},
+	{"yet as a conjunction", "Yet we are most certainly in uncharted waters [4].", ""},
+	{"not in the clear yet", "We are not in the clear yet, but we are most certainly in uncharted waters [4].", ""},
 	{"not yet, dropped", "We are now in the clear, though in uncharted waters [4].", bot.ReasonContradiction},
 	{"negation dropped", "The author says Iran is a superpower [9].", bot.ReasonContradiction},
 	{"modal reversed", "The gap between technical and political solutions cannot be too wide to bridge [3].", bot.ReasonContradiction},
@@ -214,6 +216,7 @@ var ruleTests = []struct {
 	{"a verb of thwarting leaning the other way in place", "The results have been a slowly reinvigorated diplomatic process and undercut moderates in Washington and Tehran [5].", bot.ReasonContradiction},
 	{"leaning the other way between words alike", "Iranian and American officials appear reluctant to make the requisite political investment for diplomacy to succeed [3].", bot.ReasonContradiction},
 	{"leaning the same way between words alike", "Iranian and American officials appear ready to make the requisite political investment for diplomacy to succeed [3].", ""},
+	{"a particle that keeps the lean", "The results have been a slowly reinvigorated diplomatic process and killed off moderates in Washington and Tehran [5].", bot.ReasonContradiction},
 	{"a phrasal verb leans no way its verb does", "Washington and Tehran will need to play down expectations publicly while raising them privately [10].", ""},
 	{"hardliners for moderates", "The results have been a slowly reinvigorated diplomatic process and empowered hardliners in Washington and Tehran [5].", bot.ReasonContradiction},
 

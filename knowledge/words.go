@@ -102,7 +102,8 @@ func UsedLike(stem string, yield func(neighbour string, similarity float64) bool
 // disapproval, loss or failure ("weaken", "stall"), 0 neither or not
 // known. It comes from the VADER sentiment lexicon (see
 // knowledge/internal/valence), and for the verbs of furthering and
-// thwarting that a sentiment lexicon lacks, from leaningWords.
+// thwarting that a sentiment lexicon lacks, from furtheringWords and
+// thwartingWords.
 func Valence(stem string) int {
 	if v := valence.Of(stem); v != 0 {
 		return v
@@ -110,21 +111,24 @@ func Valence(stem string) int {
 	return int(extraLeans[stem])
 }
 
-// leaningWords are everyday English verbs that further or thwart what
-// they act on ("empowered moderates", "torpedoed attempts"), which the
-// VADER lexicon, made for rating sentiment, leaves out: furthering ones
-// first, one line each way.
-const leaningWords = `empower bolster reinforce revitalize foster
-torpedo scuttle undercut thwart hamper hinder impede stymie obstruct jeopardize endanger falter erode`
+// furtheringWords and thwartingWords are everyday English verbs that
+// further or thwart what they act on ("empowered moderates", "torpedoed
+// attempts"), which the VADER lexicon, made for rating sentiment, leaves
+// out.
+const (
+	furtheringWords = `empower bolster reinforce revitalize foster`
+	thwartingWords  = `torpedo scuttle undercut thwart hamper hinder impede stymie obstruct jeopardize endanger falter erode`
+)
 
-// extraLeans maps the stems of leaningWords to their lean.
+// extraLeans maps the stems of furtheringWords and thwartingWords to their
+// lean.
 var extraLeans = func() map[string]int8 {
 	m := make(map[string]int8)
-	lines := strings.Split(leaningWords, "\n")
-	for i, lean := range []int8{1, -1} {
-		for _, w := range strings.Fields(lines[i]) {
-			m[stem(w)] = lean
-		}
+	for _, w := range strings.Fields(furtheringWords) {
+		m[stem(w)] = 1
+	}
+	for _, w := range strings.Fields(thwartingWords) {
+		m[stem(w)] = -1
 	}
 	return m
 }()
