@@ -310,6 +310,9 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 			c.Question = question
 			return c, true
 		}
+		// Nothing comes after it: declined, not read as a question of its
+		// own ("go" is no topic).
+		return knowledge.Answer{Question: question, ContentWords: 1}, false
 	}
 	if prev.Answer != "" && explainAsked(words(question)) {
 		// "What did he mean by that?": the sentences around the answer

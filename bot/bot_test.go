@@ -505,6 +505,19 @@ func TestHandleFollowUpWithoutPreviousTurn(t *testing.T) {
 	}
 }
 
+// TestHandleMoreAtTheEnd checks that a request for more after the
+// document's last sentence is declined, not read as a question of its own
+// ("go" matching "go a long way").
+func TestHandleMoreAtTheEnd(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+	if r := inThread(t, b, "T1", "Where did this article originally appear?"); r.Kind != bot.KindAnswer || !strings.Contains(r.Text, "Huffington Post") {
+		t.Fatalf("got %s %q, want the sentence about the Huffington Post", r.Kind, r.Text)
+	}
+	if r := inThread(t, b, "T1", "go on"); r.Kind != bot.KindDeclined {
+		t.Errorf("got %s %q, want a decline", r.Kind, r.Text)
+	}
+}
+
 func TestHandleFollowUpInDirectMessage(t *testing.T) {
 	b := bot.New(newIndex(t), bot.Options{})
 	dm := func(text string) bot.Reply {

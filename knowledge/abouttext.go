@@ -233,7 +233,8 @@ func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // askedLater reports whether words ask how things turned out in the end:
 // "did" with "end up", "in the end", "eventually" or "ultimately" ("Did the
-// talks end up producing a deal?", "so did they get a deal in the end?").
+// talks end up producing a deal?", "so did they get a deal in the end?");
+// not "at the end of the article".
 func askedLater(words []word) bool {
 	did, later := false, false
 	for i, w := range words {
@@ -245,7 +246,8 @@ func askedLater(words []word) bool {
 		case "up":
 			later = later || i > 0 && (words[i-1].text == "end" || words[i-1].text == "ended")
 		case "end":
-			later = later || i > 1 && words[i-1].text == "the" && (words[i-2].text == "in" || words[i-2].text == "at")
+			later = later || i > 1 && words[i-1].text == "the" && (words[i-2].text == "in" || words[i-2].text == "at") &&
+				(i+1 == len(words) || words[i+1].text != "of")
 		}
 	}
 	return did && later

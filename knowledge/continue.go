@@ -144,11 +144,12 @@ const maxMorePassages = 8
 // more?", "go on") with what comes after it in its document: the first
 // sentence after the last one it quoted, in the paragraph it comes from or
 // the ones after it that it quoted too, and the next sentence as well when
-// that one is short. It declines when previous quotes nothing of the
-// knowledge base, and at the end of the document.
+// that one is short. It declines when previous holds nothing of the
+// knowledge base, word for word or reworded closely enough (see quotedIn),
+// and at the end of the document.
 func (ix *Index) More(previous string) Answer {
 	var a Answer
-	first, end, quoted := ix.quotedIn(previous)
+	first, _, quoted := ix.quotedIn(previous)
 	if len(quoted) == 0 {
 		return a
 	}
@@ -174,10 +175,10 @@ func (ix *Index) More(previous string) Answer {
 		if !found {
 			break
 		}
-		end = nEnd
 	}
+	// Past every sentence the answer quoted, within the passages read.
 	u := last + 1
-	for u < end && strings.Contains(flat, flatten(ix.unitText(u))) {
+	for int(u) < ix.numUnits() && ix.unitPassage[u] <= p+maxMorePassages+1 && strings.Contains(flat, flatten(ix.unitText(u))) {
 		u++
 	}
 	if int(u) >= ix.numUnits() || ix.passages[ix.unitPassage[u]].Doc != ix.passages[p].Doc {

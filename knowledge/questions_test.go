@@ -27,6 +27,13 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 			t.Errorf("%q: got answerable %v with %d content words, want no topic", q, a.Answerable, a.ContentWords)
 		}
 	}
+	// Words of stance ask about the whole text only beside the text or its
+	// author.
+	for _, q := range []string{"Are the Iranian hardliners optimistic about the talks?", "How is the final deal structured?"} {
+		if a := ix.Answer(knowledge.Query{Text: q}); a.ContentWords < 2 {
+			t.Errorf("%q: got %d content words, want the stance word and the topic counted", q, a.ContentWords)
+		}
+	}
 	a := ix.Answer(knowledge.Query{Text: "Which argument must be defeated at the negotiating table?"})
 	if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), "Emasculating this argument") {
 		t.Errorf("got %+v, want the sentence about the argument", a.Quotes)
@@ -452,19 +459,24 @@ func TestChatShorthand(t *testing.T) {
 }
 
 // TestHowThingsTurnedOut checks that a question about how things turned out
-// in the end ("did … end up", "eventually") is declined by a text written
-// before the outcome, which shares the topic's words but not the outcome's,
-// and answered by one that tells it.
+// in the end ("did … end up", "eventually", "in the end") is declined by a
+// text written before the outcome, whose sentence on it looks ahead ("will",
+// "hope"), and answered by one that tells it; "at the end of" asks no such
+// thing.
 func TestHowThingsTurnedOut(t *testing.T) {
 	before := indexOf(t, "The negotiators hope the talks in the capital will lead to a final deal.\n\n"+
 		"The weather in the capital was cold all week.")
-	after := indexOf(t, "The talks in the capital eventually produced a final deal in July.\n\n"+
+	after := indexOf(t, "The talks in the capital produced a final deal in July.\n\n"+
 		"The weather in the capital was cold all week.")
-	for _, q := range []string{"Did the talks end up producing a final deal?", "did the talks eventually produce a final deal?"} {
+	for _, q := range []string{"Did the talks end up producing a final deal?", "did the talks eventually produce a final deal?",
+		"so did the talks produce a final deal in the end?"} {
 		wantDeclined(t, before, q)
-		wantFirstQuotes(t, after, firstQuote{q, "eventually produced"})
+		wantFirstQuotes(t, after, firstQuote{q, "produced a final deal"})
 	}
-	wantFirstQuotes(t, before, firstQuote{"Will the talks lead to a final deal?", "hope the talks"})
+	wantFirstQuotes(t, before,
+		firstQuote{"Will the talks lead to a final deal?", "hope the talks"},
+		firstQuote{"What did the talks lead to at the end of the text?", "hope the talks"},
+	)
 }
 
 // TestAnswerKindsAskedOutright checks the kinds of answer a question asks
@@ -473,7 +485,7 @@ func TestHowThingsTurnedOut(t *testing.T) {
 // which makes the question about something else; and that "what have
 // lawmakers been doing?" asks for no name.
 func TestAnswerKindsAskedOutright(t *testing.T) {
-	ix := indexOf(t, "The interim deal was struck after long talks between the delegations.\n\n"+
+	ix := indexOf(t, "The interim deal was struck after three long rounds of talks between the delegations.\n\n"+
 		"Lawmakers in the capital have pushed for tougher sanctions on the oil sector.\n\n"+
 		"The weather in the capital was cold all week.")
 	wantDeclined(t, ix,
@@ -485,7 +497,9 @@ func TestAnswerKindsAskedOutright(t *testing.T) {
 	wantFirstQuotes(t, ix,
 		firstQuote{"When was the interim deal struck?", "interim deal was struck"},
 		firstQuote{"What have lawmakers been pushing for?", "tougher sanctions"},
+		firstQuote{"What are lawmakers in the capital pushing for?", "tougher sanctions"},
 		firstQuote{"Did the interim deal follow talks between the delegations?", "interim deal was struck"},
+		firstQuote{"Was the interim deal struck after 3 rounds of talks between the delegations?", "interim deal was struck"},
 	)
 	named := indexOf(t, "Senator Smith and Senator Jones pushed for tougher sanctions on the oil sector.\n\n"+
 		"The weather in the capital was cold all week.")

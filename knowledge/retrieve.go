@@ -29,9 +29,9 @@ const (
 	confWindow  = 0.3
 	confPassage = 0.4
 
-	// strangerFactor scales the confidence of a question that names
-	// something the knowledge base knows by no form. A penalty rather than a
-	// decline: a well-covered question survives an unfamiliar name ("What
+	// strangerFactor scales the confidence of a question once for each
+	// name it holds that the knowledge base knows by no form (strangers).
+	// A penalty rather than a decline: a well-covered question survives an unfamiliar name ("What
 	// did officials in DC and Tehran try?"). Chosen on the tuning sets: 0.9
 	// declined eight more uncovered questions than none and one covered;
 	// with the third and fourth fresh sets among them, 0.6 declines seven
@@ -52,9 +52,9 @@ const (
 	// the tuning half.
 	genericUnseen = 0.25
 	// laterFactor scales the confidence of a question about how things
-	// turned out (askedLater): a text that tells the outcome answers it
-	// with the outcome's own words, one written before it only with the
-	// topic's.
+	// turned out (askedLater) when the sentence that would answer it looks
+	// ahead (looksAhead): a text written before the outcome speaks of it
+	// with "will" and "if"; one that tells it, in the past.
 	laterFactor = 0.5
 )
 
@@ -180,12 +180,19 @@ var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true
 // strangers counts the names among a question's words that no slot knows
 // (neither the word nor any related form is in the knowledge base) and that
 // stand apart from every name it knows: a name within two words of a known
-// one is taken to be part of it ("Supreme" in "Supreme Leader").
-func strangers(words []asked, slots []slot) int {
+// one is taken to be part of it ("Supreme" in "Supreme Leader"). A number
+// in digits that the text gives in no form, digits or words ("6 months"
+// where it never says six), counts as such a name.
+func (ix *Index) strangers(words []asked, slots []slot) int {
 	n := 0
 	for i, a := range words {
 		if !a.name && !isDigits(a.w.text) || slots[i].known > 0 {
 			continue
+		}
+		if w, ok := spelledNumbers[a.w.text]; ok {
+			if _, known := ix.vocab[stem(w)]; known {
+				continue // "3" where the text says "three"
+			}
 		}
 		near := false
 		for j, b := range words {
@@ -212,6 +219,13 @@ func (ix *Index) parse(q *query, text, context string) {
 			nw++
 		}
 	})
+	if slices.ContainsFunc(words[:nw], func(w word) bool { return w.class&classFraming != 0 }) {
+		for i := range words[:nw] {
+			if stanceWords[words[i].text] {
+				words[i].class |= classWhole
+			}
+		}
+	}
 	q.theme = ix.ordinalTheme(words[:nw], context)
 	q.about = aboutText(words[:nw])
 	q.later = askedLater(words[:nw])
@@ -277,7 +291,7 @@ func (ix *Index) parse(q *query, text, context string) {
 		// topic named is the whole text's.
 		q.whole = ix.spreadThroughout(q, slots[:n])
 	}
-	q.strangers = strangers(slots[:n], q.slots)
+	q.strangers = ix.strangers(slots[:n], q.slots)
 	q.unknownFocus = focusUnknown(q.whPos, words[:nw], slots[:n], q.slots)
 	if context != "" && len(q.slots) < maxSlots {
 		ix.addContext(q, context)
@@ -519,6 +533,10 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 	case prev == "how" && (w.text == "long" || w.text == "soon") && q.cue == 0:
 		// "How long will the talks last?" asks for a span of time.
 		q.cue = hasTime
+	case (prev == "which" || prev == "what") && personNouns[w.text]:
+		// "Which senators…?" asks for names; "what are lawmakers
+		// pushing for?" does not.
+		q.cue, q.strict = hasName, true
 	case q.afterWh > 0 && q.afterWh <= 4 && askedFor(w.text) != 0:
 		// "In what year…", "on what exact date…", "what was the vote
 		// count…": the noun a few words after "what" or "which".
@@ -607,8 +625,7 @@ func askedFor(w string) uint8 {
 	case "month", "months", "week", "weeks":
 		return hasTime
 	case "name", "names", "city", "cities", "town", "towns", "country", "countries", "nation", "nations",
-		"hotel", "hotels", "venue", "venues", "senator", "senators", "lawmaker", "lawmakers", "legislator", "legislators",
-		"congressman", "congressmen", "congresswoman", "congresswomen", "member", "members":
+		"hotel", "hotels", "venue", "venues":
 		return hasName
 	case "number", "count", "percentage", "percent", "proportion", "population", "amount", "total",
 		"tally":
@@ -616,6 +633,23 @@ func askedFor(w string) uint8 {
 	}
 	return 0
 }
+
+// aheadWords speak of what is yet to come.
+var aheadWords = wordSet(`will would could may might can should must shall if whether hope hopes hoped expect
+expects expected ahead future`)
+
+// looksAhead says whether unit u's sentence speaks of what is yet to
+// come. It scans the sentence: it is asked only for the rare question
+// about how things turned out.
+func (ix *Index) looksAhead(u int32) bool {
+	ahead := false
+	scanWords(ix.unitText(u), func(w word) { ahead = ahead || aheadWords[w.text] })
+	return ahead
+}
+
+// personNouns right after "which" or "what" ask for the names of people.
+var personNouns = wordSet(`senator senators lawmaker lawmakers legislator legislators congressman congressmen
+congresswoman congresswomen member members`)
 
 // phraseKey joins the keys of consecutive content words.
 func phraseKey(words []asked) string {
@@ -1270,7 +1304,7 @@ func (ix *Index) Answer(q Query) Answer {
 	if query.unknownFocus {
 		conf *= unknownFocusFactor
 	}
-	if query.later {
+	if query.later && ix.looksAhead(cands[0].unit) {
 		conf *= laterFactor
 	}
 	a.Confidence = round3(float64(conf))

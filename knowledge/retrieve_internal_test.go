@@ -98,3 +98,32 @@ func TestWordVectorExpansion(t *testing.T) {
 		t.Errorf(`the name "Senate" is expanded with "congress": %+v`, tt)
 	}
 }
+
+// A number in digits is a stranger when the text gives it in no form:
+// "3" is known where the text says "three"; "6" and "3rd" are not, and
+// "3rd" is no number in digits.
+func TestNumbersAsStrangers(t *testing.T) {
+	doc, err := Parse("t.txt", []byte("The deal came after three rounds of talks."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := NewIndex([]*Document{doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		question string
+		want     int
+	}{
+		{"Did the deal come after 3 rounds of talks?", 0},
+		{"Did the deal come after 6 rounds of talks?", 1},
+		{"Did the deal come after 6 rounds and 7 months of talks?", 2},
+		{"Did the deal come in the 3rd round of talks?", 0},
+	} {
+		var q query
+		ix.parse(&q, tt.question, "")
+		if q.strangers != tt.want {
+			t.Errorf("%q: got %d strangers, want %d", tt.question, q.strangers, tt.want)
+		}
+	}
+}

@@ -256,8 +256,13 @@ gist thesis overview recap synopsis takeaway takeaways argument arguments point 
 idea ideas conclusion conclusions theme themes topic topics subject subjects lesson lessons
 purpose main central key overall core chief primary principal tldr tl dr nutshell
 sum claim claims outline outlines rundown essence upshot highlights broadly basically briefly
-overarching major version bullet bullets precis précis structure structured organized organised layout breakdown
-tone stance optimistic pessimistic`
+overarching major version bullet bullets precis précis`
+
+// stanceWords ask about a text as a whole when the question speaks of the
+// text or its author ("is the writer optimistic overall?", "how is the
+// piece structured?"); otherwise they name a topic like any word ("are the
+// hardliners optimistic?").
+var stanceWords = setOf(`tone stance optimistic pessimistic structure structured organized organised layout breakdown`)
 
 // genericWords are everyday English words — light verbs, vague nouns and
 // adjectives — that say little about a question's topic. A question word the
@@ -330,7 +335,20 @@ func setOf(words string) map[string]bool {
 // only the words the knowledge base has never seen.
 func stem(w string) string { return english.Stem(w, true) }
 
-// isDigits says whether s is written in digits ("6", "2014").
+// isDigits says whether s is written in digits only ("6", "2014"; not
+// "3rd" or "1980s").
 func isDigits(s string) bool {
-	return s != "" && '0' <= s[0] && s[0] <= '9'
+	for i := range len(s) {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// spelledNumbers spell out the numbers a text may write in words.
+var spelledNumbers = map[string]string{
+	"1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven", "8": "eight",
+	"9": "nine", "10": "ten", "11": "eleven", "12": "twelve", "20": "twenty", "30": "thirty", "40": "forty",
+	"50": "fifty", "100": "hundred", "1000": "thousand",
 }

@@ -24,7 +24,11 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// looked at, before the neighbours and the claim check's valence
 		// were built. Unknown names (strangerFactor) cost the check half one
 		// covered question ("the Islamic Republic") for two uncovered ones.
-		{"../../testdata/eval/paraphrase-tune.jsonl", floor{0.515, 0.735, 0.826, 0.162, 0}},
+		// Session 8 briefly gained one question here ("Should pessimistic
+		// statements from both governments surprise us?") by reading
+		// "pessimistic" as a word about the whole text; since a review, it
+		// is one only beside the text or its author, and the floor is back.
+		{"../../testdata/eval/paraphrase-tune.jsonl", floor{0.515, 0.721, 0.826, 0.176, 0}},
 		// A focus noun known only distantly counts as unknown ("how many
 		// warheads", known through "nuclear"): it declined two uncovered
 		// tuning questions and cost the check half one covered one ("What
@@ -75,7 +79,11 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// the conversation: "ok and how does he think you deal with that?"
 		// had been answered through the unknown word "ok"; asked without
 		// it, it was missed before too.
-		{"../../testdata/eval/conversations-fresh5.jsonl", floor{0.75, 0.9, 0.875, 0.025, 0.896}},
+		// "And what did those end up doing?" was answered in context in
+		// session 8 only because the penalty for questions about how things
+		// turned out declined it alone; since a review, the penalty needs a
+		// sentence that looks ahead, and it is answered alone, wrongly.
+		{"../../testdata/eval/conversations-fresh5.jsonl", floor{0.725, 0.875, 0.875, 0.025, 0.875}},
 		// The sixth fresh sets were written blind at the start of session 8,
 		// before its changes; the fifth fresh sets are tuning material
 		// since. The floors are the session's start.
