@@ -129,11 +129,21 @@ func quantities(s string, ev *evidence) *Refusal {
 		if next == "" {
 			continue
 		}
+		denied := i > 0 && (toks[i-1].word == "no" || toks[i-1].word == "not") && !toks[i].clause
 		for _, pt := range ev.tokens {
 			for j := range pt {
-				if slices.Contains(opp, pt[j].word) && nextContent(pt, j) == next {
+				if nextContent(pt, j) != next {
+					continue
+				}
+				if slices.Contains(opp, pt[j].word) {
 					return &Refusal{Reason: ReasonContradiction, Term: t.word,
 						Detail: fmt.Sprintf("a word saying how much or when where its cited passages say %q", pt[j].word)}
+				}
+				// "less important" where they say "no less important":
+				// just as important.
+				if pt[j].word == t.word && !denied && j > 0 && (pt[j-1].word == "no" || pt[j-1].word == "not") && !pt[j].clause {
+					return &Refusal{Reason: ReasonContradiction, Term: t.word,
+						Detail: fmt.Sprintf("a word saying how much where its cited passages say %q", pt[j-1].word+" "+t.word)}
 				}
 			}
 		}

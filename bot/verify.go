@@ -128,7 +128,8 @@ func NewChecker(ix *knowledge.Index) *Checker { return &Checker{ix: ix} }
 //     B" against "B stronger than A"); and so does a word saying how much
 //     or when before the same word as their opposite one ("fewer
 //     sanctions" against "more sanctions", "after the deal" against
-//     "before the deal");
+//     "before the deal"), or the same word where they deny it ("less
+//     important" against "no less important");
 //   - each quotation, in double quotes of any kind, is a contiguous span of
 //     one of them, after folding quotes, dashes, case and white space; an
 //     ellipsis may join spans only when each has at least four words and

@@ -210,6 +210,8 @@ var ruleTests = []struct {
 	{"the belief itself reversed", "The forces for moderation believe the political systems in Washington and Tehran must be entrenched in permanent confrontation [6].", bot.ReasonContradiction},
 	{"like as a preposition", "Senior officials on both sides now openly acknowledge that alternatives to diplomacy, like an escalation of sanctions, have caused the drumbeat of war to intensify [7].", ""},
 	{"a name through a word between", "Officials in Iran and the U.S. seem prepared to make the requisite political investment for diplomacy to succeed [3].", ""},
+	{"less for no less", "The forces for moderation that do not believe the political systems must be entrenched in permanent confrontation are less important [6].", bot.ReasonContradiction},
+	{"no less kept", "The forces for moderation that do not believe the political systems must be entrenched in permanent confrontation are no less important [6].", ""},
 	{"opposite quantity", "Congress has pushed for fewer hard-hitting sanctions [1].", bot.ReasonContradiction},
 	{"same quantity", "Congress has pushed for more hard-hitting sanctions than before [1].", ""},
 	{"word leaning the same way in place", "The results have been a slowly revived diplomatic process and empowered moderates in Washington and Tehran [5].", ""},
