@@ -220,6 +220,7 @@ func TestFiguresOfSpeech(t *testing.T) {
 		"Should the talks fail, the region would face a long war.\n\n"+
 		"The capital deserves credit for its patience.\n\n"+
 		"An escalation of the pressure has narrowed the options left.\n\n"+
+		"Both delegations keep downplaying their chances in public.\n\n"+
 		"The weather in the city was cold all week.")
 	wantFirstQuotes(t, ix,
 		firstQuote{"Did the delegations meet behind closed doors?", "met privately"},
@@ -534,4 +535,12 @@ func TestComparisonsAsked(t *testing.T) {
 		firstQuote{"What comparison is made between diplomacy and an old house?", "is like"},
 		firstQuote{"Which analogy for diplomacy uses an old house?", "is like"},
 	)
+}
+
+// TestPhrasalVerbs checks that a phrasal verb finds the word it means
+// ("talk down" for "downplay") rather than its verb's ("talk").
+func TestPhrasalVerbs(t *testing.T) {
+	ix := indexOf(t, "Both delegations keep downplaying the odds.\n\n"+
+		"The talks in the capital resumed after a pause.")
+	wantFirstQuotes(t, ix, firstQuote{"who is talking down the odds in the talks?", "downplaying the odds"})
 }

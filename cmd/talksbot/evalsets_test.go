@@ -34,7 +34,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// tuning questions and cost the check half one covered one ("What
 		// old policy did Washington drop?").
 		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.529, 0.706, 0.87, 0.206, 0}},
-		{"../../testdata/eval/paraphrase-fresh.jsonl", floor{0.692, 0.808, 0.92, 0.141, 0}},
+		{"../../testdata/eval/paraphrase-fresh.jsonl", floor{0.705, 0.808, 0.92, 0.141, 0}},
 		// The second fresh sets were written blind at the start of session
 		// 5, before its changes; the first fresh sets are tuning material
 		// since.
@@ -59,7 +59,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// conversations panicked (0.6); the fix gave the figure below.
 		// A number the knowledge base never gives counts as an unknown
 		// name (session 8): "30+ yrs" for "three decades" is lost here.
-		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.528, 0.623, 0.844, 0.292, 0}},
+		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.538, 0.632, 0.844, 0.283, 0}},
 		// Looking for the other side beside the answer just read (session
 		// 8) costs one conversation here, whose first answer was already
 		// wrong ("and in iran?" then finds Iran beside it); it gained two
@@ -72,7 +72,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// they gave 0.606/0.663/0.689/0.221 (with headings not yet
 		// counted as found: 0.644/0.712 at the end without them) and
 		// 0.725/0.825/0.75/0.1/0.812.
-		{"../../testdata/eval/paraphrase-fresh5.jsonl", floor{0.702, 0.769, 0.8, 0.125, 0}},
+		{"../../testdata/eval/paraphrase-fresh5.jsonl", floor{0.712, 0.769, 0.8, 0.125, 0}},
 		// Session 7's function words and chat shorthand, which gained on
 		// every tuning set, cost this check set one conversation and two
 		// first citations on the way. Reading "ok" as the aside it is lost
