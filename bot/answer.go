@@ -220,6 +220,10 @@ func placeAlone(ws []string) bool {
 // one conversation fewer there, and none lost any.
 const continueWords = 3
 
+// maxChain bounds the context a chain of "and the next?" builds up: a
+// list longer than that many bytes of questions is read from its start.
+const maxChain = 1024
+
 // moreWords ask for more of what was just read; moreFillers may stand
 // beside them in such a request ("can you tell me a bit more about that,
 // please?").
@@ -392,7 +396,12 @@ func (b *Bot) ask(ctx context.Context, kb *knowledgeBase, req Request, th *threa
 	// "Q: where…"), nor a lead that changes the subject.
 	asked := withoutPreamble(question)
 	if rest, ok := changesSubject(asked); ok {
-		asked, prev = rest, nil
+		asked = rest
+		if !pointsBack(words(rest)) {
+			// "one more: what did he compare diplomacy to?" still needs
+			// the turn before for "he".
+			prev = nil
+		}
 	}
 
 	current := Turn{Question: question, Topic: asked, Context: asked}
@@ -411,6 +420,11 @@ func (b *Bot) ask(ctx context.Context, kb *knowledgeBase, req Request, th *threa
 			Question: question + " (following up on “" + prev.Topic + "”)",
 			Topic:    prev.Topic,
 			Context:  prev.Topic + " " + question,
+		}
+		if chain := prev.Context + " " + asked; placeAlone(afterInterjections(words(asked))) && len(chain) <= maxChain {
+			// "and the next?" counts from every place asked for since
+			// the list was named: the whole chain is the context.
+			current.Context = chain
 		}
 	}
 	if ans.Answerable && len(ans.Quotes) == 0 {

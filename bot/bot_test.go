@@ -460,6 +460,7 @@ func TestHandleFollowUpCues(t *testing.T) {
 		{"a lead changing the subject, unpunctuated", congress, "unrelated but which city are the talks in?", false, bot.KindAnswer, "Vienna"},
 		{"a lead asking the next question", hardliners, "ok next thing - which city are the talks in?", false, bot.KindAnswer, "Vienna"},
 		{"a lead asking one more", hardliners, "one more: which city are the talks in?", false, bot.KindAnswer, "Vienna"},
+		{"a lead asking one more, then a pronoun", "What did Limbert say about diplomacy?", "one more: who is he?", true, bot.KindAnswer, "Ambassador John Limbert"},
 		{"a short covered question after an unrelated one", congress, "Who is Zarif?", false, bot.KindAnswer, "Foreign Minister Zarif"},
 		{"a question about the article", congress, "What is this article about?", false, bot.KindSummary, "Handling the Spoilers"},
 		{"an uncovered question", congress, "Who won the World Cup?", false, bot.KindDeclined, ""},
@@ -502,6 +503,30 @@ func TestHandleFollowUpWithoutPreviousTurn(t *testing.T) {
 	}
 	if r := inThread(t, b, "T2", "what did they provide?"); r.Kind != bot.KindAnswer || r.Question != "what did they provide?" {
 		t.Errorf("got %s for %q, want an answer without context", r.Kind, r.Question)
+	}
+}
+
+// TestHandleNextItemsOfTheList checks that a chain of "and the next?"
+// walks the document's list from the place first asked for, whether the
+// list was named by that question or by one before it.
+func TestHandleNextItemsOfTheList(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+	for _, tt := range []struct {
+		thread string
+		turns  []string
+		want   []string // a phrase of each reply, from the second turn on
+	}{
+		{"T1", []string{"What's the first big-picture issue?", "and the next?", "and the next?", "and the next?"},
+			[]string{"enormity of the task", "degree of skepticism", "dialogue among equals"}},
+		{"T2", []string{"How many big-picture issues does the author raise?", "what's the first?", "and the next?"},
+			[]string{"presence of spoilers", "enormity of the task"}},
+	} {
+		inThread(t, b, tt.thread, tt.turns[0])
+		for i, q := range tt.turns[1:] {
+			if r := inThread(t, b, tt.thread, q); !strings.Contains(r.Text, tt.want[i]) {
+				t.Errorf("%s turn %d %q: got %q, want it to contain %q", tt.thread, i+2, q, r.Text, tt.want[i])
+			}
+		}
 	}
 }
 

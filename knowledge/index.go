@@ -146,16 +146,28 @@ const (
 	hasSimile                   // a comparison: "is like", "as if", "akin to", "compared to"
 )
 
-// simileMarks make a sentence a comparison ("Diplomacy is like remodeling
-// a house"), looked for in its lower-cased text.
-var simileMarks = []string{" is like ", " are like ", " was like ", " were like ", " be like ", " as if ", " as though ",
-	" akin to ", " compared to ", " compared with ", " likened ", " likens "}
+// simile reports whether word w after prev makes a sentence a comparison:
+// "is like", "as if", "as though", "akin to", "compared to", "likened".
+func simile(prev, w string) bool {
+	switch w {
+	case "like":
+		return copulas[prev] || prev == "be" || prev == "been"
+	case "if", "though":
+		return prev == "as"
+	case "to", "with":
+		return prev == "akin" || prev == "compared"
+	case "likened", "likens":
+		return true
+	}
+	return false
+}
 
 // speechWords report what someone said: a sentence holding one reports
-// speech ("emphasized that…", "told me").
-var speechWords = wordSet(`said say says told tell tells described describes explained explains stated states
-emphasized emphasised emphasizes emphasises stressed stresses insisted insists warned warns announced
-announces promised promises declared declares remarked noted argued argues claimed claims wrote writes`)
+// speech ("emphasized that…", "told me"). Forms that are as often nouns
+// ("states", "claims", "notes", "promises") are left out.
+var speechWords = wordSet(`said say says told tell tells described describes explained explains stated
+emphasized emphasised emphasizes emphasises stressed insisted insists warned warns announced
+announces promised declared declares remarked noted argued argues claimed wrote writes`)
 
 // ErrEmpty is returned by NewIndex when the documents hold no passage.
 var ErrEmpty = errors.New("knowledge base has no passages")
@@ -258,16 +270,16 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 	if strings.ContainsAny(text, "“”\"") {
 		flags |= hasQuote | hasSpeech
 	}
-	if lower := " " + strings.ToLower(text); slices.ContainsFunc(simileMarks, func(m string) bool { return strings.Contains(lower, m) }) {
-		flags |= hasSimile
-	}
-	first := true
+	first, prev := true, ""
 	scanWords(text, func(w word) {
 		flags |= wordFlags(w, first)
 		if speechWords[w.text] {
 			flags |= hasSpeech
 		}
-		first = false
+		if simile(prev, w.text) {
+			flags |= hasSimile
+		}
+		first, prev = false, w.text
 		id := ix.intern(b, w)
 		if id < 0 {
 			return

@@ -198,22 +198,37 @@ func nextOnly(words []word) bool {
 	return found
 }
 
-// nextTheme returns the theme after the one a previous turn asked for by
-// its place ("What's the first issue?"), counting the "next" it asked for
-// since ("…? and the next?"), or -1: past the document's last theme too.
+// nextTheme returns the theme after the one the turns before asked for by
+// its place, or -1 (past the document's last theme too). context holds
+// those turns, each ending in "?": the place is found in the last that asks
+// for one ("What's the first big issue?", or "what's the first?" after
+// "How many issues does the author raise?"), and each "and the next?"
+// after it moves one on.
 func (ix *Index) nextTheme(context string) int {
-	var words []word
-	scanWords(context, func(w word) { words = append(words, writtenOut(w, len(words) == 0)) })
-	t := ix.ordinalTheme(words, "")
+	t, before := -1, ""
+	for seg := range strings.SplitAfterSeq(context, "?") {
+		words := make([]word, 0, 16)
+		scanWords(seg, func(w word) { words = append(words, writtenOut(w, len(words) == 0)) })
+		switch {
+		case len(words) == 0:
+		case t >= 0 && nextOnly(words):
+			t = ix.themeAfter(t)
+		case !nextOnly(words):
+			if u := ix.ordinalTheme(words, before); u >= 0 {
+				t = u
+			}
+		}
+		before += seg
+	}
 	if t < 0 {
 		return -1
 	}
-	for _, w := range words {
-		if w.text == "next" {
-			t++
-		}
-	}
-	if t+1 >= len(ix.themes) || ix.themes[t+1].Doc != ix.themes[t].Doc {
+	return ix.themeAfter(t)
+}
+
+// themeAfter returns the theme after theme t in its document, or -1.
+func (ix *Index) themeAfter(t int) int {
+	if t < 0 || t+1 >= len(ix.themes) || ix.themes[t+1].Doc != ix.themes[t].Doc {
 		return -1
 	}
 	return t + 1

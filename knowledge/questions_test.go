@@ -20,7 +20,7 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		"can u summarise this op-ed in a couple of lines", "Give me the short version", "What are the key points, bullet form?",
 		"What are the overarching themes?", "what's this article even about?",
 		"Could you précis the op-ed in a paragraph?", "How is the piece structured?",
-		"Is the writer optimistic or pessimistic overall?", "What's the tone of the article?",
+		"Is the writer optimistic or pessimistic overall?", "What's the tone of the article?", "What's the overall tone?",
 		// A topic the whole text is about, found in most of its sections.
 		"What's the author's overall take on the Vienna talks?"} {
 		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable || a.ContentWords != 0 {
@@ -474,6 +474,9 @@ func TestHowThingsTurnedOut(t *testing.T) {
 		wantDeclined(t, before, q)
 		wantFirstQuotes(t, after, firstQuote{q, "produced a final deal"})
 	}
+	// Looking ahead without "will" ("for diplomacy to succeed"): the
+	// outcome is still untold.
+	wantDeclined(t, article(), "Did the diplomacy eventually succeed?", "Did diplomacy succeed in the end?")
 	wantFirstQuotes(t, before,
 		firstQuote{"Will the talks lead to a final deal?", "hope the talks"},
 		firstQuote{"What did the talks lead to at the end of the text?", "hope the talks"},
@@ -493,6 +496,7 @@ func TestAnswerKindsAskedOutright(t *testing.T) {
 		"When exactly was the interim deal struck?",
 		"Which senators pushed for tougher sanctions?",
 		"Which members pushed for tougher sanctions on the oil sector?",
+		"Which two senators pushed for tougher sanctions?",
 		"Did the interim deal last 6 months after the talks between the delegations?",
 	)
 	wantFirstQuotes(t, ix,
@@ -522,6 +526,9 @@ func TestWhatSomeoneSaid(t *testing.T) {
 	)
 	wantDeclined(t, ix, "What did Minister Jones say about the talks in the capital?",
 		"what did jones promise about the talks in the capital?")
+	// "States" is a noun as often as a verb of saying.
+	wantDeclined(t, indexOf(t, "Minister Jones has long distrusted the United States and its sanctions.\n\n"+
+		"The weather in the capital was cold all week."), "What did Jones say about the United States?")
 }
 
 // TestComparisonsAsked checks that "analogy", "comparison" and "compared"
@@ -534,6 +541,7 @@ func TestComparisonsAsked(t *testing.T) {
 	wantFirstQuotes(t, ix,
 		firstQuote{"What comparison is made between diplomacy and an old house?", "is like"},
 		firstQuote{"Which analogy for diplomacy uses an old house?", "is like"},
+		firstQuote{"Who compared diplomacy to an old house?", "is like"},
 	)
 }
 

@@ -52,9 +52,9 @@ const (
 	// the tuning half.
 	genericUnseen = 0.25
 	// laterFactor scales the confidence of a question about how things
-	// turned out (askedLater) when the sentence that would answer it looks
-	// ahead (looksAhead): a text written before the outcome speaks of it
-	// with "will" and "if"; one that tells it, in the past.
+	// turned out (askedLater) when the sentence that would answer it does
+	// not tell the outcome (tellsOutcome): a text written before it shares
+	// only the topic's words.
 	laterFactor = 0.5
 )
 
@@ -462,6 +462,11 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 			next = words[i+1].text
 		}
 		ix.cue(q, w, prev, next)
+		if personNouns[w.text] && q.whPos >= 0 && !q.strict && personAsked(words, q.whPos, i) {
+			// "Which senators…?", "which two senators…?" ask for names;
+			// "what are lawmakers pushing for?" does not.
+			q.cue, q.strict = hasName, true
+		}
 		if speechAsked[w.text] && q.whPos >= 0 && !q.strict && ix.namedBefore(words[:i]) {
 			// "What did Khamenei say about the talks?" asks what someone
 			// said: a sentence that reports no speech says something else.
@@ -533,10 +538,6 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 	case prev == "how" && (w.text == "long" || w.text == "soon") && q.cue == 0:
 		// "How long will the talks last?" asks for a span of time.
 		q.cue = hasTime
-	case (prev == "which" || prev == "what") && personNouns[w.text]:
-		// "Which senators…?" asks for names; "what are lawmakers
-		// pushing for?" does not.
-		q.cue, q.strict = hasName, true
 	case q.afterWh > 0 && q.afterWh <= 4 && askedFor(w.text) != 0:
 		// "In what year…", "on what exact date…", "what was the vote
 		// count…": the noun a few words after "what" or "which".
@@ -549,6 +550,10 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 		// "When exactly…?", "where precisely…?": the kind of answer is
 		// asked for outright.
 		q.strict = true
+	case simileWords[w.text]:
+		// "Who compared diplomacy to…?" asks for the comparison, not a
+		// name.
+		q.cue = hasSimile
 	case q.cue != 0:
 		// A loose cue is set already: the first one stands.
 	case w.class&classQuestion != 0:
@@ -560,8 +565,6 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 		}
 	case w.class&classQuote != 0:
 		q.cue = hasQuote
-	case simileWords[w.text]:
-		q.cue = hasSimile
 	}
 }
 
@@ -634,22 +637,51 @@ func askedFor(w string) uint8 {
 	return 0
 }
 
-// aheadWords speak of what is yet to come.
-var aheadWords = wordSet(`will would could may might can should must shall if whether hope hopes hoped expect
-expects expected ahead future`)
+// outcomeWords say that something came about in the end.
+var outcomeWords = wordSet(`eventually ultimately finally ended`)
 
-// looksAhead says whether unit u's sentence speaks of what is yet to
-// come. It scans the sentence: it is asked only for the rare question
-// about how things turned out.
-func (ix *Index) looksAhead(u int32) bool {
-	ahead := false
-	scanWords(ix.unitText(u), func(w word) { ahead = ahead || aheadWords[w.text] })
-	return ahead
+// tellsOutcome says whether unit u's sentence tells how something turned
+// out: it says "eventually" or "finally", or puts one of the question's
+// words in the past ("did the talks produce a deal?": "the talks
+// produced…"). A text written before the outcome speaks of it otherwise
+// ("for diplomacy to succeed", "will produce"). It scans the sentence: it
+// is asked only for the rare question about how things turned out.
+func (ix *Index) tellsOutcome(q *query, u int32) bool {
+	told := false
+	scanWords(ix.unitText(u), func(w word) {
+		if told || outcomeWords[w.text] {
+			told = true
+			return
+		}
+		if len(w.text) > 4 && strings.HasSuffix(w.text, "ed") {
+			// A past form: its stem drops the ending ("produced",
+			// "pushed"), which "succeed" and "need" keep.
+			id, stemmed, _ := ix.lookup(w)
+			told = id >= 0 && len(stemmed) <= len(w.text)-2 && slices.Contains(q.order[:q.asked], id)
+		}
+	})
+	return told
 }
 
-// personNouns right after "which" or "what" ask for the names of people.
+// personNouns after "which" or "what" ask for the names of people.
 var personNouns = wordSet(`senator senators lawmaker lawmakers legislator legislators congressman congressmen
 congresswoman congresswomen member members`)
+
+// personAsked says whether the noun at place i is what "which" or "what"
+// at place wh asks for: at most two words between them ("which two
+// senators", "which Republican senators"), none of them a verb ("what are
+// lawmakers…" asks something of lawmakers).
+func personAsked(words []word, wh, i int) bool {
+	if i-wh > 3 || words[wh].text != "which" && words[wh].text != "what" {
+		return false
+	}
+	for _, w := range words[wh+1 : i] {
+		if auxiliaries[w.text] || copulas[w.text] {
+			return false
+		}
+	}
+	return true
+}
 
 // phraseKey joins the keys of consecutive content words.
 func phraseKey(words []asked) string {
@@ -1304,7 +1336,7 @@ func (ix *Index) Answer(q Query) Answer {
 	if query.unknownFocus {
 		conf *= unknownFocusFactor
 	}
-	if query.later && ix.looksAhead(cands[0].unit) {
+	if query.later && !ix.tellsOutcome(query, cands[0].unit) {
 		conf *= laterFactor
 	}
 	a.Confidence = round3(float64(conf))

@@ -256,13 +256,13 @@ gist thesis overview recap synopsis takeaway takeaways argument arguments point 
 idea ideas conclusion conclusions theme themes topic topics subject subjects lesson lessons
 purpose main central key overall core chief primary principal tldr tl dr nutshell
 sum claim claims outline outlines rundown essence upshot highlights broadly basically briefly
-overarching major version bullet bullets precis précis`
+overarching major version bullet bullets precis précis tone stance`
 
 // stanceWords ask about a text as a whole when the question speaks of the
 // text or its author ("is the writer optimistic overall?", "how is the
 // piece structured?"); otherwise they name a topic like any word ("are the
-// hardliners optimistic?").
-var stanceWords = setOf(`tone stance optimistic pessimistic structure structured organized organised layout breakdown`)
+// hardliners optimistic?", "the structure of the final deal").
+var stanceWords = setOf(`optimistic pessimistic structure structured organized organised layout breakdown`)
 
 // genericWords are everyday English words — light verbs, vague nouns and
 // adjectives — that say little about a question's topic. A question word the

@@ -79,11 +79,10 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// the conversation: "ok and how does he think you deal with that?"
 		// had been answered through the unknown word "ok"; asked without
 		// it, it was missed before too.
-		// "And what did those end up doing?" was answered in context in
-		// session 8 only because the penalty for questions about how things
-		// turned out declined it alone; since a review, the penalty needs a
-		// sentence that looks ahead, and it is answered alone, wrongly.
-		{"../../testdata/eval/conversations-fresh5.jsonl", floor{0.725, 0.875, 0.875, 0.025, 0.875}},
+		// "And what did those end up doing?" is answered in context because
+		// the penalty for questions about how things turned out declines it
+		// alone: its best sentence alone tells no outcome.
+		{"../../testdata/eval/conversations-fresh5.jsonl", floor{0.75, 0.9, 0.875, 0.025, 0.896}},
 		// The sixth fresh sets were written blind at the start of session 8,
 		// before its changes; the fifth fresh sets are tuning material
 		// since. The floors are the session's start.
