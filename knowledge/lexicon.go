@@ -30,14 +30,15 @@ const (
 	relDerived                          // "decision" for "decide"
 	relHypernym                         // "punishment" for "penalty"
 	relHyponym                          // "skepticism" for "doubt"
+	relLoose                            // a synonym in a less frequent sense ("acknowledge" for "recognize")
 )
 
 // relWeight is how much an expansion weighs in scoring, relative to the word
 // asked; relCredit how much it satisfies that word in coverage (answerability
 // and re-ranking). Indexed by relation.
 var (
-	relWeight = [...]float32{relSpelling: 1, relSynonym: 0.5, relAbbreviation: 0.6, relDerived: 0.45, relHypernym: 0.3, relHyponym: 0.3}
-	relCredit = [...]float32{relSpelling: 1, relSynonym: 0.8, relAbbreviation: 0.9, relDerived: 0.75, relHypernym: 0.55, relHyponym: 0.55}
+	relWeight = [...]float32{relSpelling: 1, relSynonym: 0.5, relAbbreviation: 0.6, relDerived: 0.45, relHypernym: 0.3, relHyponym: 0.3, relLoose: 0.45}
+	relCredit = [...]float32{relSpelling: 1, relSynonym: 0.8, relAbbreviation: 0.9, relDerived: 0.75, relHypernym: 0.55, relHyponym: 0.55, relLoose: 0.75}
 )
 
 // maxExpansions bounds the expansions of one word that the vocabulary holds.
@@ -304,6 +305,7 @@ func (l lexicon) related(key string, yield func(target string, rel relation) boo
 var wordnetRelations = map[wordnet.Relation]relation{
 	wordnet.Spelling: relSpelling, wordnet.Synonym: relSynonym, wordnet.Abbreviation: relAbbreviation,
 	wordnet.Derived: relDerived, wordnet.Hypernym: relHypernym, wordnet.Hyponym: relHyponym,
+	wordnet.LooseSynonym: relLoose,
 	// An irregular form is the word itself ("struck" for "strike").
 	wordnet.Inflection: relSpelling,
 }

@@ -99,3 +99,27 @@ func TestExampleSynonymsFile(t *testing.T) {
 		t.Fatalf("got %+v, want an answer about the moderates", a)
 	}
 }
+
+// TestLooseSynonymsWidenQuestionsOnly checks that a synonym in a less
+// frequent sense ("yield" for "concede") widens a question but is not
+// offered by Related, which the claim check reads: a word that shares only
+// a rare meaning does not vouch for a claim.
+func TestLooseSynonymsWidenQuestionsOnly(t *testing.T) {
+	doc, err := knowledge.Parse("t.txt", []byte("The delegation conceded the point after a long night.\n\nThe weather was cold."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := knowledge.NewIndex([]*knowledge.Document{doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := ix.Answer(knowledge.Query{Text: "Who yielded?"}); !a.Answerable || !strings.Contains(a.Quotes[0].Text(), "conceded") {
+		t.Errorf("got %+v, want the sentence about conceding", a.Quotes)
+	}
+	ix.Related("yield", func(r string, credit float64) bool {
+		if r == "conced" {
+			t.Errorf("Related(yield) offers %q (credit %.2f), want loose synonyms left out", r, credit)
+		}
+		return true
+	})
+}

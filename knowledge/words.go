@@ -80,11 +80,15 @@ func SplitSentences(text string) []Sentence { return splitSentences(text) }
 
 // Related calls yield with each stem the index's lexicon relates to stem
 // (the operator's synonym groups, then WordNet's spellings, synonyms,
-// abbreviations, derived forms, broader and narrower words) and how far it
-// stands for stem, in (0, 1], strongest first, until yield returns false.
+// abbreviations, derived forms, broader and narrower words; not its loose
+// synonyms, which only widen questions) and how far it stands for stem,
+// in (0, 1], strongest first, until yield returns false.
 // A phrase ("unit state") comes as its stems joined by spaces.
 func (ix *Index) Related(stem string, yield func(related string, credit float64) bool) {
 	ix.lex.related(stem, func(target string, rel relation) bool {
+		if rel == relLoose {
+			return true // widens a question; vouches for no claim
+		}
 		return yield(target, float64(relCredit[rel]))
 	})
 }

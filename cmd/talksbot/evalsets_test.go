@@ -28,20 +28,20 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// statements from both governments surprise us?") by reading
 		// "pessimistic" as a word about the whole text; since a review, it
 		// is one only beside the text or its author, and the floor is back.
-		{"../../testdata/eval/paraphrase-tune.jsonl", floor{0.515, 0.721, 0.826, 0.176, 0}},
+		{"../../testdata/eval/paraphrase-tune.jsonl", floor{0.515, 0.735, 0.826, 0.176, 0}},
 		// A focus noun known only distantly counts as unknown ("how many
 		// warheads", known through "nuclear"): it declined two uncovered
 		// tuning questions and cost the check half one covered one ("What
 		// old policy did Washington drop?").
-		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.529, 0.706, 0.87, 0.206, 0}},
+		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.515, 0.706, 0.87, 0.206, 0}},
 		{"../../testdata/eval/paraphrase-fresh.jsonl", floor{0.705, 0.808, 0.92, 0.141, 0}},
 		// The second fresh sets were written blind at the start of session
 		// 5, before its changes; the first fresh sets are tuning material
 		// since.
-		{"../../testdata/eval/paraphrase-fresh2.jsonl", floor{0.702, 0.809, 0.909, 0.117, 0}},
+		{"../../testdata/eval/paraphrase-fresh2.jsonl", floor{0.702, 0.809, 0.909, 0.106, 0}},
 		{"../../testdata/eval/conversations-tune.jsonl", floor{0.778, 0.778, 1, 0.111, 0.8}},
 		{"../../testdata/eval/conversations-check.jsonl", floor{0.833, 0.944, 0.5, 0.056, 0.9}},
-		{"../../testdata/eval/conversations-fresh.jsonl", floor{0.762, 0.81, 1, 0.095, 0.833}},
+		{"../../testdata/eval/conversations-fresh.jsonl", floor{0.81, 0.905, 1, 0.048, 0.917}},
 		// A follow-up about the previous answer itself, answered from its
 		// paragraph (knowledge's Index.Continue), gained three conversations
 		// here (0.722 before).
@@ -51,7 +51,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// since. Session 6 took the paraphrases from 0.717/0.768/0.444/0.182
 		// here; the conversations did not move.
 		{"../../testdata/eval/paraphrase-fresh3.jsonl", floor{0.788, 0.848, 0.667, 0.121, 0}},
-		{"../../testdata/eval/conversations-fresh3.jsonl", floor{0.765, 0.941, 0.667, 0, 0.9}},
+		{"../../testdata/eval/conversations-fresh3.jsonl", floor{0.735, 0.971, 0.667, 0, 0.925}},
 		// The fourth fresh sets were written blind at the start of session
 		// 7, before its changes; the third fresh sets are tuning material
 		// since. Their casual wording ("nitty gritty", "the hawks", "props")
@@ -60,11 +60,15 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// A number the knowledge base never gives counts as an unknown
 		// name (session 8): "30+ yrs" for "three decades" is lost here.
 		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.538, 0.632, 0.844, 0.283, 0}},
+		// WordNet's loose synonyms (session 8) cost one more conversation
+		// here and a first citation of the check half, for three more
+		// conversations of the first and third fresh sets and a false
+		// decline fewer on the second.
 		// Looking for the other side beside the answer just read (session
 		// 8) costs one conversation here, whose first answer was already
 		// wrong ("and in iran?" then finds Iran beside it); it gained two
 		// on the other tuning sets.
-		{"../../testdata/eval/conversations-fresh4.jsonl", floor{0.659, 0.829, 0.667, 0.024, 0.8}},
+		{"../../testdata/eval/conversations-fresh4.jsonl", floor{0.634, 0.805, 0.667, 0.024, 0.78}},
 		// The fifth fresh sets were written blind early in session 7, after
 		// the list of the fourth set's failed questions had been printed
 		// once while a crash was looked into: the fourth are tuning

@@ -79,6 +79,13 @@
 // "like", for "likely", but not "like" → "probable". Nouns and verbs keep
 // the strict rule.
 //
+// LooseSynonym: two single words sharing a synset that is not a frequent
+// sense of both but, for each, among its first five senses with at least
+// an eighth of its first sense's tags (and at least two): "yield" and
+// "concede", "sink" and "drop". They come right after the synonyms, and a
+// reader should weigh them less: a less common meaning may widen a search,
+// not vouch for a claim.
+//
 // Abbreviation: a synset holding an acronym (two to eight capitals, or
 // dotted letters) and a phrase whose initials spell it, with or without
 // its stop words ("USA", "United States of America"). In such a synset,

@@ -34,6 +34,7 @@ const (
 	Hyponym                          // a more specific word ("legislature" → "parliament")
 	Antonym                          // an opposite ("increase" ↔ "decrease"); never for expansion
 	Inflection                       // the same word, another form ("struck" ↔ "strike"); first among a key's entries
+	LooseSynonym                     // shares a less frequent sense ("recognize"/"acknowledge"); right after the synonyms
 )
 
 // String returns the relation's name in lower case.
@@ -55,6 +56,8 @@ func (r Relation) String() string {
 		return "antonym"
 	case Inflection:
 		return "inflection"
+	case LooseSynonym:
+		return "loose synonym"
 	}
 	return "invalid"
 }

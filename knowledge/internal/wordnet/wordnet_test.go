@@ -419,10 +419,10 @@ func TestTableInvariants(t *testing.T) {
 		checkSplit(t, key, e)
 		seen := make(map[string]bool)
 		last := wordnet.Inflection
-		var n [wordnet.Inflection + 1]int
+		var n [wordnet.LooseSynonym + 1]int
 		for i := range e.Len() {
 			target, rel := e.At(i)
-			if rel <= wordnet.Inflection {
+			if rel <= wordnet.LooseSynonym {
 				n[rel]++
 			}
 			if (rel == wordnet.Inflection || rel == wordnet.Spelling || rel == wordnet.Antonym) && !has(target, key, rel) {
@@ -433,7 +433,7 @@ func TestTableInvariants(t *testing.T) {
 				t.Errorf("Related(%q) has itself", key)
 			case seen[target]:
 				t.Errorf("key %q has %q twice", key, target)
-			case rel < wordnet.Spelling || rel > wordnet.Inflection:
+			case rel < wordnet.Spelling || rel > wordnet.LooseSynonym:
 				t.Errorf("key %q has %q with invalid relation %d", key, target, rel)
 			case rank(rel) < rank(last):
 				t.Errorf("key %q has %q/%v after a %v", key, target, rel, last)
@@ -457,10 +457,13 @@ func TestTableInvariants(t *testing.T) {
 // rank orders the relations as a key's entries do: Inflection, the
 // strongest, has the highest value only because it came last.
 func rank(r wordnet.Relation) int {
-	if r == wordnet.Inflection {
+	switch r {
+	case wordnet.Inflection:
 		return 0
+	case wordnet.LooseSynonym:
+		return 2*int(wordnet.Synonym) + 1
 	}
-	return int(r)
+	return 2 * int(r)
 }
 
 // checkSplit checks that key's entries e are Related(key), at most 16 and
@@ -640,4 +643,16 @@ func missingData(t *testing.T, pkg string, err error) {
 		t.Fatalf("%s is not installed (.ci/run installs it): %v", pkg, err)
 	}
 	t.Skipf("%s is not installed (apt-get install %s): %v", pkg, pkg, err)
+}
+
+// TestLooseSynonyms checks that words sharing a less frequent sense of one
+// of them are loose synonyms, ranked right after the synonyms ("yield" and
+// "concede"), and that words sharing a frequent sense stay synonyms.
+func TestLooseSynonyms(t *testing.T) {
+	if rel, ok := relationOf("yield", "conced"); !ok || rel != wordnet.LooseSynonym {
+		t.Errorf("Related(%q) has %q as %v (%v), want a loose synonym", "yield", "conced", rel, ok)
+	}
+	if rel, ok := relationOf("help", "aid"); !ok || rel != wordnet.Synonym {
+		t.Errorf("Related(%q) has %q as %v (%v), want a synonym", "help", "aid", rel, ok)
+	}
 }

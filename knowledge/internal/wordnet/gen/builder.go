@@ -23,6 +23,8 @@ const (
 	nounTops          = 3  // lexicographer file noun.Tops: the unique beginners
 	maxAcronymNum     = 3  // an untagged acronym's senses up to this number count
 	maxAntonyms       = 8  // antonyms kept per key, apart from maxTargets
+	widerSenses       = 5  // a loose synonym's sense is among its first five
+	widerShare        = 8  // … with at least an eighth of its first sense's tag count
 	maxHeadAntonyms   = 2  // antonyms a satellite adjective takes through its head
 )
 
@@ -217,6 +219,33 @@ func (b *builder) senses(s *synset) []sense {
 		}
 		if !t.phrase && !b.majorLemma(m.lemma, t.stem) {
 			continue // "hardly" beside "hard", "AIDS" beside "aid"
+		}
+		out = append(out, sense{term: t, lemma: m.lemma, raw: m.raw, num: num, tags: tags})
+	}
+	return out
+}
+
+// wider returns the members of s whose sense in s is within the wider
+// bounds of a loose synonym (widerSenses, widerShare) and whose lemma is a
+// major one for its stem, as senses does with the frequent ones.
+func (b *builder) wider(s *synset) []sense {
+	var out []sense
+	for _, m := range s.members {
+		t, ok := termOf(m.raw)
+		if !ok || t.acronym || !t.phrase && !b.known[m.lemma] {
+			continue
+		}
+		num := b.wn.senseNum(m.lemma, s.id)
+		tags := b.wn.counts[senseKey{m.lemma, s.id.pos, num}]
+		if num < 1 || num > widerSenses || b.wn.tagged[s.id.pos][m.lemma] == 0 || !b.majorPOS(m.lemma, s.id.pos) {
+			continue
+		}
+		c1 := b.wn.counts[senseKey{m.lemma, s.id.pos, 1}]
+		if num > 1 && !(tags >= minCount && tags*widerShare >= c1) {
+			continue
+		}
+		if !t.phrase && !b.majorLemma(m.lemma, t.stem) {
+			continue
 		}
 		out = append(out, sense{term: t, lemma: m.lemma, raw: m.raw, num: num, tags: tags})
 	}

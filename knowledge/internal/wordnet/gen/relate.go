@@ -17,17 +17,21 @@ const (
 	derived
 	hypernym
 	hyponym
-	antonym    // kept apart from the others: see antonym.go
-	inflection // the strongest, though added last: see inflection.go
+	antonym      // kept apart from the others: see antonym.go
+	inflection   // the strongest, though added last: see inflection.go
+	looseSynonym // a synonym in a less frequent sense: see widerSynonyms
 )
 
-// rank orders the relations, strongest first: inflection, then spelling
-// to hyponym, then antonym.
+// rank orders the relations, strongest first: inflection, then spelling,
+// synonym, loose synonym, abbreviation to hyponym, then antonym.
 func (r Relation) rank() int {
-	if r == inflection {
+	switch r {
+	case inflection:
 		return 0
+	case looseSynonym:
+		return 2*int(synonym) + 1
 	}
-	return int(r)
+	return 2 * int(r)
 }
 
 // link is the best-known relation of one target to one key.
@@ -66,6 +70,7 @@ func (b *builder) build() relations {
 			continue
 		}
 		b.synonyms(ss)
+		b.widerSynonyms(s)
 		b.abbreviations(s, ss)
 		b.derived(s)
 		b.hypernyms(s, ss)
@@ -83,6 +88,23 @@ func (b *builder) synonyms(ss []sense) {
 				continue // phrases relate only as expansions of acronyms
 			}
 			b.rel.add(x.stem, y.stem, synonym, x.tags+y.tags)
+		}
+	}
+}
+
+// widerSynonyms relates the single words of synset s as loose synonyms
+// where s is a frequent sense of neither or only one of them, but a sense
+// within the wider bounds of wider for both ("acknowledge" and
+// "recognize"): less common meanings, which expand a question but must not
+// vouch for a claim.
+func (b *builder) widerSynonyms(s *synset) {
+	ss := b.wider(s)
+	for _, x := range ss {
+		for _, y := range ss {
+			if x.phrase || y.phrase || x.num <= maxSenses && y.num <= maxSenses && b.frequent(x.lemma, s.id.pos, x.num, x.acronym) && b.frequent(y.lemma, s.id.pos, y.num, y.acronym) {
+				continue // phrases relate only as expansions; frequent senses are synonyms
+			}
+			b.rel.add(x.stem, y.stem, looseSynonym, x.tags+y.tags)
 		}
 	}
 }
@@ -315,7 +337,7 @@ func (r relations) ranked(key string) []target {
 	slices.SortFunc(ts, func(a, b target) int {
 		return cmp.Or(cmp.Compare(a.rel.rank(), b.rel.rank()), cmp.Compare(b.score, a.score), strings.Compare(a.stem, b.stem))
 	})
-	var n [inflection + 1]int
+	var n [looseSynonym + 1]int
 	ts = slices.DeleteFunc(ts, func(t target) bool {
 		n[t.rel]++
 		return t.rel == hypernym && n[t.rel] > maxHypernyms || t.rel == hyponym && n[t.rel] > maxHyponymTargets
