@@ -333,8 +333,14 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 			return single, false
 		}
 	}
-	if with := b.inContext(ix, question, prev); with.Answerable {
+	with := b.inContext(ix, question, prev)
+	if with.Answerable {
 		return with, true
+	}
+	if placeAlone(afterInterjections(words(question))) {
+		// "And the next?" after the list's last item: there is none, and
+		// alone the question asks about nothing.
+		return with, false
 	}
 	if marked {
 		single = ix.Answer(q)

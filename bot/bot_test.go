@@ -528,6 +528,11 @@ func TestHandleNextItemsOfTheList(t *testing.T) {
 			}
 		}
 	}
+	// Past the last item there is none: declined, not read as a question
+	// about "next".
+	if r := inThread(t, b, "T1", "and the next?"); r.Kind != bot.KindDeclined {
+		t.Errorf("after the last item: got %s %q, want a decline", r.Kind, r.Text)
+	}
 }
 
 // TestHandleMoreAtTheEnd checks that a request for more after the

@@ -70,7 +70,11 @@ func wordSet(s string) map[string]bool {
 func (ix *Index) ordinalTheme(words []word, context string) int {
 	place, at := 0, -1
 	if context != "" && nextOnly(words) {
-		return ix.nextTheme(context)
+		t, listed := ix.nextTheme(context)
+		if t < 0 && listed {
+			return pastList // "and the next?" after the last theme
+		}
+		return t
 	}
 	if context != "" && ordinalOnly(words) && ix.contextLists(context) {
 		for i, w := range words {
@@ -199,32 +203,34 @@ func nextOnly(words []word) bool {
 }
 
 // nextTheme returns the theme after the one the turns before asked for by
-// its place, or -1 (past the document's last theme too). context holds
-// those turns, each ending in "?": the place is found in the last that asks
-// for one ("What's the first big issue?", or "what's the first?" after
-// "How many issues does the author raise?"), and each "and the next?"
-// after it moves one on.
-func (ix *Index) nextTheme(context string) int {
-	t, before := -1, ""
+// its place, or -1, and whether they asked for one at all: past the
+// document's last theme it returns -1 and true. context holds those turns,
+// each ending in "?": the place is found in the last that asks for one
+// ("What's the first big issue?", or "what's the first?" after "How many
+// issues does the author raise?"), and each "and the next?" after it moves
+// one on.
+func (ix *Index) nextTheme(context string) (int, bool) {
+	t, listed, before := -1, false, ""
 	for seg := range strings.SplitAfterSeq(context, "?") {
 		words := make([]word, 0, 16)
 		scanWords(seg, func(w word) { words = append(words, writtenOut(w, len(words) == 0)) })
 		switch {
 		case len(words) == 0:
-		case t >= 0 && nextOnly(words):
+		case listed && nextOnly(words):
 			t = ix.themeAfter(t)
 		case !nextOnly(words):
 			if u := ix.ordinalTheme(words, before); u >= 0 {
-				t = u
+				t, listed = u, true
 			}
 		}
 		before += seg
 	}
-	if t < 0 {
-		return -1
-	}
-	return ix.themeAfter(t)
+	return ix.themeAfter(t), listed
 }
+
+// pastList is what ordinalTheme returns for "and the next?" after the last
+// item of the list: no theme, and no topic to look for either.
+const pastList = -2
 
 // themeAfter returns the theme after theme t in its document, or -1.
 func (ix *Index) themeAfter(t int) int {

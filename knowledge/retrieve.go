@@ -1281,6 +1281,12 @@ func (ix *Index) Answer(q Query) Answer {
 	s, query := ix.begin(q.Text, q.Context)
 	defer ix.release(s)
 	a.ContentWords = query.asked
+	if query.theme == pastList {
+		// "And the next?" after the last item: declined, not read as a
+		// question about "next".
+		a.ContentWords = 1
+		return a
+	}
 	if query.theme >= 0 {
 		ix.themeAnswer(&a, query.theme)
 		return a
