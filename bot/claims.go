@@ -59,7 +59,48 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := quantities(s, ev); r != nil {
 		return r
 	}
+	if r := certainty(terms, ev); r != nil {
+		return r
+	}
 	return d.coverage(terms, ev)
+}
+
+// certaintyFamilies group the words that claim certainty, each with the
+// words that claim the same: a sentence may claim one only where its
+// passages do ("will inevitably bring about" where they say "might
+// threaten", "all but guarantees" where they say "can grow"). A
+// certainty denied ("success is not assured") claims none.
+var certaintyFamilies = func() map[string]int {
+	m := make(map[string]int)
+	for i, family := range []string{
+		`certainly definitely surely undoubtedly unquestionably assuredly`,
+		`inevitably inevitable unavoidably unavoidable`,
+		`guarantee guarantees guaranteed guaranteeing ensure ensures ensured ensuring assure assures assured`,
+	} {
+		for _, w := range strings.Fields(family) {
+			m[w] = i + 1
+		}
+	}
+	return m
+}()
+
+// certainty refuses a sentence that claims a certainty its passages do not
+// claim in any word of the same family.
+func certainty(terms []claimTerm, ev *evidence) *Refusal {
+	for _, t := range terms {
+		f := certaintyFamilies[t.Word]
+		if f == 0 || t.negated {
+			continue
+		}
+		held := false
+		for _, pt := range ev.tokens {
+			held = held || slices.ContainsFunc(pt, func(tok token) bool { return certaintyFamilies[tok.word] == f })
+		}
+		if !held {
+			return &Refusal{Reason: ReasonUnsupported, Term: t.Word, Detail: "a certainty its cited passages do not claim"}
+		}
+	}
+	return nil
 }
 
 // roleWindow is how many content words either side of a word

@@ -69,7 +69,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// of negated claims, and contradictions.
 	"tune4": {
 		kept:    map[string]float64{"summary": 35.0 / 40, "paraphrase": 28.0 / 30, "overall": 63.0 / 70},
-		refused: map[string]float64{"off-section-summary": 34.0 / 40, "negation": 29.0 / 30, "contradiction": 10.0 / 20},
+		refused: map[string]float64{"off-section-summary": 35.0 / 40, "negation": 29.0 / 30, "contradiction": 10.0 / 20},
 	},
 	// Written blind after the check half had been looked at, before the
 	// valence rule was built: the figures a reader should believe.
@@ -93,7 +93,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// of session 6 before any change: the second has since been looked at.
 	"fresh3": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 12.0 / 16, "merge": 1, "summary": 8.0 / 10, "yes-no": 1, "overall": 53.0 / 59},
-		refused: map[string]float64{"contradiction": 14.0 / 17, "negation": 1, "invented-fact": 1, "link": 1,
+		refused: map[string]float64{"contradiction": 15.0 / 17, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 	// A fourth blind set (174 drafts for 51 questions), written at the start

@@ -130,6 +130,9 @@ func NewChecker(ix *knowledge.Index) *Checker { return &Checker{ix: ix} }
 //     sanctions" against "more sanctions", "after the deal" against
 //     "before the deal"), or the same word where they deny it ("less
 //     important" against "no less important");
+//   - a word claiming certainty ("certainly", "inevitably", "guarantees")
+//     needs one of its kind in them ("ensure" for "guarantee"), unless the
+//     sentence denies it ("success is not assured");
 //   - each quotation, in double quotes of any kind, is a contiguous span of
 //     one of them, after folding quotes, dashes, case and white space; an
 //     ellipsis may join spans only when each has at least four words and

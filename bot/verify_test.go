@@ -212,6 +212,8 @@ var ruleTests = []struct {
 	{"a name through a word between", "Officials in Iran and the U.S. seem prepared to make the requisite political investment for diplomacy to succeed [3].", ""},
 	{"less for no less", "The forces for moderation that do not believe the political systems must be entrenched in permanent confrontation are less important [6].", bot.ReasonContradiction},
 	{"no less kept", "The forces for moderation that do not believe the political systems must be entrenched in permanent confrontation are no less important [6].", ""},
+	{"a certainty the passage does not claim", "Iranian hardliners stress that dealing with a stronger interlocutor will inevitably threaten regime survival [9].", bot.ReasonUnsupported},
+	{"a certainty the passage claims", "We are certainly in uncharted waters, though not yet in the clear [4].", ""},
 	{"opposite quantity", "Congress has pushed for fewer hard-hitting sanctions [1].", bot.ReasonContradiction},
 	{"same quantity", "Congress has pushed for more hard-hitting sanctions than before [1].", ""},
 	{"word leaning the same way in place", "The results have been a slowly revived diplomatic process and empowered moderates in Washington and Tehran [5].", ""},
