@@ -65,36 +65,49 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	return d.coverage(terms, ev)
 }
 
-// certaintyFamilies group the words that claim certainty, each with the
-// words that claim the same: a sentence may claim one only where its
-// passages do ("will inevitably bring about" where they say "might
-// threaten", "all but guarantees" where they say "can grow"). A
-// certainty denied ("success is not assured") claims none.
-var certaintyFamilies = func() map[string]int {
+// certaintyWords claim certainty, by family: a sentence may use one only
+// where its passages say as much in a word of the same family
+// (certaintyEvidence): "will inevitably bring about" where they say
+// "might threaten", "all but guarantees" where they say "can grow". A
+// certainty denied ("success is not guaranteed") claims none.
+var certaintyWords = families(
+	`certainly definitely undoubtedly unquestionably assuredly`,
+	`inevitably inevitable unavoidably unavoidable`,
+	`guarantee guarantees guaranteed guaranteeing`,
+)
+
+// certaintyEvidence are the words of a passage that say as much as a
+// family of certaintyWords: those words, and their kin ("make sure",
+// "it is certain", "no doubt"; "inevitability"; "ensure", "assurances").
+var certaintyEvidence = families(
+	`certainly definitely undoubtedly unquestionably assuredly certain certainty sure definite doubt doubtless`,
+	`inevitably inevitable unavoidably unavoidable inevitability`,
+	`guarantee guarantees guaranteed guaranteeing ensure ensures ensured ensuring assure assures assured
+assurance assurances secure secures secured`,
+)
+
+// families maps each word of the groups to its group's number, from 1.
+func families(groups ...string) map[string]int {
 	m := make(map[string]int)
-	for i, family := range []string{
-		`certainly definitely surely undoubtedly unquestionably assuredly`,
-		`inevitably inevitable unavoidably unavoidable`,
-		`guarantee guarantees guaranteed guaranteeing ensure ensures ensured ensuring assure assures assured`,
-	} {
-		for _, w := range strings.Fields(family) {
+	for i, g := range groups {
+		for _, w := range strings.Fields(g) {
 			m[w] = i + 1
 		}
 	}
 	return m
-}()
+}
 
 // certainty refuses a sentence that claims a certainty its passages do not
 // claim in any word of the same family.
 func certainty(terms []claimTerm, ev *evidence) *Refusal {
 	for _, t := range terms {
-		f := certaintyFamilies[t.Word]
+		f := certaintyWords[t.Word]
 		if f == 0 || t.negated {
 			continue
 		}
 		held := false
 		for _, pt := range ev.tokens {
-			held = held || slices.ContainsFunc(pt, func(tok token) bool { return certaintyFamilies[tok.word] == f })
+			held = held || slices.ContainsFunc(pt, func(tok token) bool { return certaintyEvidence[tok.word] == f })
 		}
 		if !held {
 			return &Refusal{Reason: ReasonUnsupported, Term: t.Word, Detail: "a certainty its cited passages do not claim"}

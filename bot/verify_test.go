@@ -214,6 +214,7 @@ var ruleTests = []struct {
 	{"no less kept", "The forces for moderation that do not believe the political systems must be entrenched in permanent confrontation are no less important [6].", ""},
 	{"a certainty the passage does not claim", "Iranian hardliners stress that dealing with a stronger interlocutor will inevitably threaten regime survival [9].", bot.ReasonUnsupported},
 	{"a certainty denied", "Success is not guaranteed, and rhetoric from both sides downplaying the odds for success should come as no surprise [11].", ""},
+	{"a certainty the passage claims in another word", "At this point only one thing is certainly true: it won't be easy [3].", ""},
 	{"a certainty the passage claims", "We are certainly in uncharted waters, though not yet in the clear [4].", ""},
 	{"opposite quantity", "Congress has pushed for fewer hard-hitting sanctions [1].", bot.ReasonContradiction},
 	{"same quantity", "Congress has pushed for more hard-hitting sanctions than before [1].", ""},

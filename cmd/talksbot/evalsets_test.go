@@ -24,11 +24,14 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// looked at, before the neighbours and the claim check's valence
 		// were built. Unknown names (strangerFactor) cost the check half one
 		// covered question ("the Islamic Republic") for two uncovered ones.
+		// Loose synonyms ranked after every other relation (after a review
+		// in session 8) give back one first-three hit here that they had
+		// gained when ranked beside the synonyms.
 		// Session 8 briefly gained one question here ("Should pessimistic
 		// statements from both governments surprise us?") by reading
 		// "pessimistic" as a word about the whole text; since a review, it
 		// is one only beside the text or its author, and the floor is back.
-		{"../../testdata/eval/paraphrase-tune.jsonl", floor{0.515, 0.735, 0.826, 0.176, 0}},
+		{"../../testdata/eval/paraphrase-tune.jsonl", floor{0.515, 0.721, 0.826, 0.176, 0}},
 		// A focus noun known only distantly counts as unknown ("how many
 		// warheads", known through "nuclear"): it declined two uncovered
 		// tuning questions and cost the check half one covered one ("What

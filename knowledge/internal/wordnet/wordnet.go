@@ -15,16 +15,17 @@ import (
 var table string
 
 // Relation says how a word relates to the one looked up. Inflection, then
-// Spelling to Hyponym, relate words that may stand for one another,
-// strongest first; Antonym is apart from them: an opposite, which Antonyms
-// returns and Related never does. Inflection, the strongest, has the
-// highest value only because it came last: compare relations by their
-// place in a key's entries, not by value.
+// Spelling to Hyponym, then LooseSynonym, relate words that may stand for
+// one another, strongest first; Antonym is apart from them: an opposite,
+// which Antonyms returns and Related never does. Values do not follow
+// strength (Inflection and LooseSynonym came last): compare relations by
+// their place in a key's entries, not by value.
 type Relation uint8
 
 // The relations: Spelling to Hyponym, which a word may be expanded with,
-// strongest first; Antonym; and Inflection, added last, which is stronger
-// than all.
+// strongest first; Antonym; Inflection, added later, which is stronger
+// than all; and LooseSynonym, added last, weaker than Hyponym (a key lists
+// its loose synonyms after its hyponyms, then its antonyms).
 const (
 	Spelling     Relation = iota + 1 // a British/American spelling variant ("colour"/"color")
 	Synonym                          // shares a frequent sense ("help"/"aid")
@@ -34,7 +35,7 @@ const (
 	Hyponym                          // a more specific word ("legislature" → "parliament")
 	Antonym                          // an opposite ("increase" ↔ "decrease"); never for expansion
 	Inflection                       // the same word, another form ("struck" ↔ "strike"); first among a key's entries
-	LooseSynonym                     // shares a less frequent sense ("recognize"/"acknowledge"); right after the synonyms
+	LooseSynonym                     // shares a less frequent sense ("yield"/"concede"); after Hyponym, before Antonym
 )
 
 // String returns the relation's name in lower case.

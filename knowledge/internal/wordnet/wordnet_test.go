@@ -461,7 +461,7 @@ func rank(r wordnet.Relation) int {
 	case wordnet.Inflection:
 		return 0
 	case wordnet.LooseSynonym:
-		return 2*int(wordnet.Synonym) + 1
+		return 2*int(wordnet.Hyponym) + 1
 	}
 	return 2 * int(r)
 }
@@ -646,13 +646,28 @@ func missingData(t *testing.T, pkg string, err error) {
 }
 
 // TestLooseSynonyms checks that words sharing a less frequent sense of one
-// of them are loose synonyms, ranked right after the synonyms ("yield" and
-// "concede"), and that words sharing a frequent sense stay synonyms.
+// of them are loose synonyms, ranked after every other relation but the
+// antonyms ("yield" and "concede"); that words sharing a frequent sense
+// stay synonyms; and that a loose synonym takes nothing from a stronger
+// relation or an antonym ("internal" and "external" share a rare sense of
+// "international", whose stem is "intern").
 func TestLooseSynonyms(t *testing.T) {
 	if rel, ok := relationOf("yield", "conced"); !ok || rel != wordnet.LooseSynonym {
 		t.Errorf("Related(%q) has %q as %v (%v), want a loose synonym", "yield", "conced", rel, ok)
 	}
 	if rel, ok := relationOf("help", "aid"); !ok || rel != wordnet.Synonym {
 		t.Errorf("Related(%q) has %q as %v (%v), want a synonym", "help", "aid", rel, ok)
+	}
+	if rel, ok := relationOf("reduc", "reduct"); !ok || rel != wordnet.Derived {
+		t.Errorf("Related(%q) has %q as %v (%v), want a derived form", "reduc", "reduct", rel, ok)
+	}
+	found := false
+	a := wordnet.Antonyms("intern")
+	for i := range a.Len() {
+		s, _ := a.At(i)
+		found = found || s == "extern"
+	}
+	if !found {
+		t.Errorf("Antonyms(%q) lacks %q", "intern", "extern")
 	}
 }

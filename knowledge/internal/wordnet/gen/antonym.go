@@ -203,10 +203,13 @@ func (s antonymSet) addTo(rel relations) {
 	}
 	var ps []scored
 	for p, l := range s {
-		if _, ok := rel[p.a][p.b]; ok {
+		// Any relation but a loose synonym's says the two are no
+		// opposites; a loose synonym gives way ("internal" and
+		// "external" share a rare sense of "international").
+		if l, ok := rel[p.a][p.b]; ok && l.rel != looseSynonym {
 			continue
 		}
-		if _, ok := rel[p.b][p.a]; ok {
+		if l, ok := rel[p.b][p.a]; ok && l.rel != looseSynonym {
 			continue
 		}
 		ps = append(ps, scored{p, l})
@@ -229,6 +232,8 @@ func (s antonymSet) addTo(rel relations) {
 			if p.inflected {
 				score = -1 // after a key's pairs of WordNet's words ("bad": "good", then "better")
 			}
+			delete(rel[p.a], p.b)
+			delete(rel[p.b], p.a)
 			rel.add(p.a, p.b, antonym, score)
 			rel.add(p.b, p.a, antonym, score)
 		}

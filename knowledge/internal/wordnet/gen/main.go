@@ -99,4 +99,4 @@ func dump(w io.Writer, rel relations, freq map[string]int, words []string) {
 	}
 }
 
-var relNames = [...]string{spelling: "spelling", synonym: "synonym", abbreviation: "abbreviation", derived: "derived", hypernym: "hypernym", hyponym: "hyponym", antonym: "antonym", inflection: "inflection"}
+var relNames = [...]string{spelling: "spelling", synonym: "synonym", abbreviation: "abbreviation", derived: "derived", hypernym: "hypernym", hyponym: "hyponym", antonym: "antonym", inflection: "inflection", looseSynonym: "loose synonym"}

@@ -22,14 +22,15 @@ const (
 	looseSynonym // a synonym in a less frequent sense: see widerSynonyms
 )
 
-// rank orders the relations, strongest first: inflection, then spelling,
-// synonym, loose synonym, abbreviation to hyponym, then antonym.
+// rank orders the relations, strongest first: inflection, then spelling
+// to hyponym, then loose synonym, then antonym. A loose synonym never
+// takes a pair or a place among a key's targets from a stronger relation.
 func (r Relation) rank() int {
 	switch r {
 	case inflection:
 		return 0
 	case looseSynonym:
-		return 2*int(synonym) + 1
+		return 2*int(hyponym) + 1
 	}
 	return 2 * int(r)
 }
