@@ -200,13 +200,17 @@ var (
 
 // placeAlone reports whether ws ask for an item by its place and nothing
 // else.
-func placeAlone(ws []string) bool {
+func placeAlone(ws []string) bool { return onlyAsks(ws, placeWords, placeFillers) }
+
+// onlyAsks reports whether ws hold at least one of keys and otherwise
+// only fillers: a request made of nothing but its own words.
+func onlyAsks(ws []string, keys, fillers map[string]bool) bool {
 	found := false
 	for _, w := range ws {
 		switch {
-		case placeWords[w]:
+		case keys[w]:
 			found = true
-		case !placeFillers[w]:
+		case !fillers[w]:
 			return false
 		}
 	}
@@ -224,13 +228,13 @@ const continueWords = 3
 // list longer than that many bytes of questions is read from its start.
 const maxChain = 1024
 
-// moreWords ask for more of what was just read; moreFillers may stand
-// beside them in such a request ("can you tell me a bit more about that,
-// please?").
+// moreWords ask for more of what was just read ("go on", "keep going");
+// moreFillers may stand beside them in such a request ("can you tell me a
+// bit more about that, please?").
 var (
-	moreWords   = setOf(`more elaborate expand continue further detail details`)
-	moreFillers = setOf(`can could would you u please pls plz tell me us say go on and a bit little some any on about
-that this it give keep going`)
+	moreWords   = setOf(`more elaborate expand continue further detail details go going`)
+	moreFillers = setOf(`can could would you u please pls plz tell me us say on and a bit little some any about
+that this it give keep`)
 )
 
 // explainWords ask what the previous answer means; explainFillers may
@@ -241,38 +245,6 @@ var (
 	explainFillers = setOf(`what whats did does do is was by that this it he she they the author writer can could
 would you u please pls plz exactly in other words`)
 )
-
-// explainAsked reports whether ws ask what the previous answer means and
-// nothing else.
-func explainAsked(ws []string) bool {
-	found := false
-	for _, w := range ws {
-		switch {
-		case explainWords[w]:
-			found = true
-		case !explainFillers[w]:
-			return false
-		}
-	}
-	return found
-}
-
-// moreAsked reports whether ws ask for more of the previous answer and
-// nothing else: "more?", "can you say more?", "go on", "please elaborate".
-func moreAsked(ws []string) bool {
-	found := false
-	for i, w := range ws {
-		switch {
-		case moreWords[w]:
-			found = true
-		case w == "on" && i > 0 && ws[i-1] == "go", w == "going" && i > 0 && ws[i-1] == "keep":
-			found = true
-		case !moreFillers[w]:
-			return false
-		}
-	}
-	return found
-}
 
 // pointsBack reports whether the words of a question hold a pronoun or a
 // demonstrative that refers back to the previous turn ("is that
@@ -308,7 +280,8 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 	if prev == nil {
 		return ix.Answer(q), false
 	}
-	if prev.Answer != "" && moreAsked(words(question)) {
+	ws := words(question)
+	if prev.Answer != "" && onlyAsks(ws, moreWords, moreFillers) {
 		// "Can you say more?" asks for what comes after the answer read.
 		if c := ix.More(prev.Answer); c.Answerable {
 			c.Question = question
@@ -318,7 +291,7 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 		// own ("go" is no topic).
 		return knowledge.Answer{Question: question, ContentWords: 1}, false
 	}
-	if prev.Answer != "" && explainAsked(words(question)) {
+	if prev.Answer != "" && onlyAsks(ws, explainWords, explainFillers) {
 		// "What did he mean by that?": the sentences around the answer
 		// read say, more often than any other.
 		if c := ix.Continue(knowledge.Query{Text: "", K: b.poolK()}, prev.Answer); c.Answerable {
@@ -337,7 +310,7 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 	if with.Answerable {
 		return with, true
 	}
-	if placeAlone(afterInterjections(words(question))) {
+	if placeAlone(afterInterjections(ws)) {
 		// "And the next?" after the list's last item: there is none, and
 		// alone the question asks about nothing.
 		return with, false
@@ -346,7 +319,7 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 		single = ix.Answer(q)
 		// A question with no topic at all ("what is this article about?")
 		// is about the text as a whole, not the previous answer.
-		if prev.Answer != "" && pointsBack(words(question)) && single.ContentWords > 0 && single.ContentWords <= continueWords {
+		if prev.Answer != "" && pointsBack(ws) && single.ContentWords > 0 && single.ContentWords <= continueWords {
 			c := ix.Continue(knowledge.Query{Text: question, K: b.poolK()}, prev.Answer)
 			if c.Answerable {
 				return c, true

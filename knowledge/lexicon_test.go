@@ -105,14 +105,7 @@ func TestExampleSynonymsFile(t *testing.T) {
 // offered by Related, which the claim check reads: a word that shares only
 // a rare meaning does not vouch for a claim.
 func TestLooseSynonymsWidenQuestionsOnly(t *testing.T) {
-	doc, err := knowledge.Parse("t.txt", []byte("The delegation conceded the point after a long night.\n\nThe weather was cold."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := knowledge.NewIndex([]*knowledge.Document{doc})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := indexOf(t, "The delegation conceded the point after a long night.\n\nThe weather was cold.")
 	if a := ix.Answer(knowledge.Query{Text: "Who yielded?"}); !a.Answerable || !strings.Contains(a.Quotes[0].Text(), "conceded") {
 		t.Errorf("got %+v, want the sentence about conceding", a.Quotes)
 	}

@@ -172,27 +172,22 @@ func numberedItem(words []word, i int) bool {
 // ordinalOnly reports whether words hold an ordinal and otherwise only
 // function words and "one" ("what's the first?", "and the third one?").
 func ordinalOnly(words []word) bool {
-	found := false
-	for _, w := range words {
-		_, isOrdinal := ordinals[w.text]
-		switch {
-		case isOrdinal:
-			found = true
-		case w.text == "one" || isStop(w):
-		default:
-			return false
-		}
-	}
-	return found
+	return placeOnly(words, func(w string) bool { _, ok := ordinals[w]; return ok })
 }
 
 // nextOnly reports whether words ask for the next item and nothing else:
 // "and the next?", "what's the next one?".
 func nextOnly(words []word) bool {
+	return placeOnly(words, func(w string) bool { return w == "next" })
+}
+
+// placeOnly reports whether words hold a word that place says names a
+// place, and otherwise only function words and "one".
+func placeOnly(words []word, place func(string) bool) bool {
 	found := false
 	for _, w := range words {
 		switch {
-		case w.text == "next":
+		case place(w.text):
 			found = true
 		case w.text == "one" || isStop(w):
 		default:
