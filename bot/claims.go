@@ -663,8 +663,15 @@ func (d *draftCheck) coverage(terms []claimTerm, ev *evidence) *Refusal {
 		if t.held {
 			c = 1
 		}
-		c = max(c, d.usedLike(t.Stem, ev))
-		sum += c
+		// Words used alike, and names, count towards the sentence's
+		// coverage only: a clause is the claim its own words make ("…, and
+		// Tehran has matched this by toning down its rhetoric toward the
+		// U.S."), which the names it shares with the passages, or words
+		// merely used in the same contexts as theirs, do not support.
+		sum += max(c, d.usedLike(t.Stem, ev))
+		if t.Name || t.held {
+			continue
+		}
 		clauseSum += c
 		clauseN++
 	}

@@ -230,6 +230,7 @@ var ruleTests = []struct {
 	{"paraphrase", "Iranian hardliners are trying to narrow the window Rouhani's team has to negotiate with Washington [1].", ""},
 	{"words used alike", "The outcome, which the author says should not come as a surprise, has been a gradually revived diplomatic process and strengthened moderates in both capitals who would rather resolve conflict peacefully [5].", ""},
 	{"a true sentence with a clause the passage does not make", "Iranian hardliners are seeking ways to narrow the window of opportunity that President Rouhani's team has to negotiate with Washington, while the hardliners secretly fund militias abroad [1].", bot.ReasonUnsupported},
+	{"a clause whose only support is the passage's names", "Washington deserves credit for abandoning the failed approach of the past, and Tehran has matched this by toning down its hostile rhetoric toward the U.S. [5].", bot.ReasonUnsupported},
 	{"a true sentence with a clause in other words", "Iranian hardliners are seeking ways to narrow the window of opportunity that President Rouhani's team has to negotiate with Washington, while Congress has pushed for tougher sanctions [1].", ""},
 	{"claim the passage does not make", "Congress wants a trade agreement with Iran [1].", bot.ReasonUnsupported},
 	{"opposite of a word the passage uses", "Congress wants a war with Iran [1].", bot.ReasonContradiction},
@@ -257,6 +258,20 @@ func TestCheckerRules(t *testing.T) {
 				t.Errorf("got reason %q (%v), want %q", r.Reason, err, tt.want)
 			}
 		})
+	}
+}
+
+// TestClauseWordsUsedAlike checks that words used in the same contexts as
+// the passage's (word vectors' neighbours: "influence", "signed") count
+// towards a sentence's coverage but not a clause's: a true sentence with an
+// invented clause is refused.
+func TestClauseWordsUsedAlike(t *testing.T) {
+	ix := newIndex(t)
+	passages := articleCitations(t, ix, "The very real presence of spoilers")
+	c := bot.NewChecker(ix)
+	draft := "Spoilers have repeatedly torpedoed attempts at resolving tensions, and they will lose their influence once a final deal is signed [1]."
+	if err := c.Verify(draft, passages); !errors.Is(err, bot.ErrUnsupported) {
+		t.Errorf("got %v, want %v", err, bot.ErrUnsupported)
 	}
 }
 

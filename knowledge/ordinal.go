@@ -165,6 +165,9 @@ func numberedItem(words []word, i int) bool {
 		return true
 	case next.text == "about" || next.text == "is" || next.text == "was":
 		return true
+	case next.class&classQuestion != 0 || next.text == "whats":
+		// "section 2 — what's it called?": a question about it follows.
+		return true
 	}
 	return false
 }

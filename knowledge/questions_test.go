@@ -221,8 +221,14 @@ func TestFiguresOfSpeech(t *testing.T) {
 		"The capital deserves credit for its patience.\n\n"+
 		"An escalation of the pressure has narrowed the options left.\n\n"+
 		"Both delegations keep downplaying their chances in public.\n\n"+
-		"The weather in the city was cold all week.")
+		"The weather in the city was cold all week.\n\n"+
+		"The summit will begin on Monday in the old town hall.\n\n"+
+		"Most reporters focused on the budget of the mission.\n\n"+
+		"Both presidents need political cover at home.")
 	wantFirstQuotes(t, ix,
+		firstQuote{"what kicked off?", "begin on Monday"},
+		firstQuote{"what is everyone zeroing in on?", "focused on the budget"},
+		firstQuote{"what about the heads of state?", "political cover"},
 		firstQuote{"Did the delegations meet behind closed doors?", "met privately"},
 		firstQuote{"what happens if the talks go bust?", "long war"},
 		firstQuote{"does the capital get props for anything?", "deserves credit"},
@@ -297,6 +303,7 @@ func TestQuestionsAboutAnItemOfTheList(t *testing.T) {
 		{"What is the first of the four big-picture issues?", "Handling the Spoilers"},
 		// By the item's number, or asking for its heading.
 		{"what's section 2 called?", "Keeping Support At The Top"},
+		{"section 2 — what's it called?", "Keeping Support At The Top"},
 		{"What is point four about?", "Dialogue Among Equals — But Not Equally Powerful"},
 		{"what's the title of the 3rd issue?", "Pursuing Interests Over Ideology"},
 	} {
@@ -432,7 +439,7 @@ func TestQuestionsAboutTheTextItself(t *testing.T) {
 
 // TestChatShorthand checks that the shorthand of chat is read written out
 // ("ppl", "govt", "thru") and that asides and function words ("imo",
-// "whether", "anyone") weigh nothing, so that a question typed as people
+// "whether", "anyone", "either") weigh nothing, so that a question typed as people
 // type in Slack is answered as its written-out form is.
 func TestChatShorthand(t *testing.T) {
 	ix := indexOf(t, "The government pushed new travel rules through parliament for people who work abroad.\n\n"+
@@ -446,6 +453,7 @@ func TestChatShorthand(t *testing.T) {
 		{"What did the Govt push?", "What did the government push?"},
 		{"Ok what did the government push?", "what did the government push?"},
 		{"what did the government push tho?", "what did the government push?"},
+		{"did either government push new rules?", "did the government push new rules?"},
 	} {
 		typed, written := ix.Answer(knowledge.Query{Text: tt.typed}), ix.Answer(knowledge.Query{Text: tt.written})
 		if !written.Answerable {
