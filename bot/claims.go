@@ -348,9 +348,10 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 			}
 		}
 		switch {
-		case same && t.Word == "one":
-			// Most often a pronoun ("one between two equal powers"), as in
-			// facts: its polarity says nothing of the claim.
+		case same && t.Number && !countsSame(terms, i, ev):
+			// A number is checked in facts; its polarity is that of what
+			// it counts: "not… between two equal powers" denies nothing of
+			// "the two sides". "One" is most often a pronoun.
 			continue
 		case same && pol&want == 0:
 			what := "asserts"
@@ -370,6 +371,21 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 	return nil
 }
 
+// countsSame reports whether the passages put the number terms[i] before
+// the word the sentence puts after it ("two equal powers"): whether it
+// counts the same thing.
+func countsSame(terms []claimTerm, i int, ev *evidence) bool {
+	if terms[i].Word == "one" || i+1 == len(terms) {
+		return false
+	}
+	for j := 0; j+1 < len(ev.seq); j++ {
+		if ev.seq[j] == terms[i].Stem && ev.seq[j+1] == terms[i+1].Stem {
+			return true
+		}
+	}
+	return false
+}
+
 // swapped reports whether the passages use the opposite of terms[i] where
 // the sentence uses it: between the same words ("lower expectations
 // publicly while raising them privately" against "raise expectations
@@ -381,6 +397,12 @@ func (d *draftCheck) swapped(terms []claimTerm, i int, ev *evidence) bool {
 	}
 	if i+1 < len(terms) {
 		next = terms[i+1].Stem
+	}
+	if besideIn(ev.seq, terms[i].Stem, prev, next) {
+		// The passages put the word itself beside the same word: the
+		// sentence moved a word ("privately raising" for "raising them
+		// privately"), it did not swap it for its opposite.
+		return false
 	}
 	var opp map[string]bool
 	for j, s := range ev.seq {
@@ -396,6 +418,18 @@ func (d *draftCheck) swapped(terms []claimTerm, i int, ev *evidence) bool {
 		// Either way: "expand" is a synonym of "widen", the opposite of
 		// the passage's "narrow".
 		if isOpposite(s, opp) || isOpposite(terms[i].Stem, d.opposites(s, true)) {
+			return true
+		}
+	}
+	return false
+}
+
+// besideIn reports whether seq holds stem right beside a or b, on either
+// side ("" matches nothing).
+func besideIn(seq []string, stem, a, b string) bool {
+	near := func(w string) bool { return w != "" && (w == a || w == b) }
+	for k, w := range seq {
+		if w == stem && (k > 0 && near(seq[k-1]) || k+1 < len(seq) && near(seq[k+1])) {
 			return true
 		}
 	}

@@ -155,6 +155,12 @@ func polarTokens(text string) []token {
 				i+1 < len(toks) && !toks[i+1].clause && toks[i+1].word == "yet" {
 				toks[i+1].negator = true // "no longer", "not yet"
 			}
+			if i > 0 && !t.clause && (toks[i-1].word == "and" || toks[i-1].word == "or") {
+				// "serves neither side and cannot be sustained": a
+				// denial joined to another denies too.
+				negated = true
+				continue
+			}
 			negated = !negated
 			continue
 		case contrast(toks, i):

@@ -109,11 +109,18 @@ func UsedLike(stem string, yield func(neighbour string, similarity float64) bool
 // thwarting that a sentiment lexicon lacks, from furtheringWords and
 // thwartingWords.
 func Valence(stem string) int {
+	if noLean[stem] {
+		return 0
+	}
 	if v := valence.Of(stem); v != 0 {
 		return v
 	}
 	return int(extraLeans[stem])
 }
+
+// noLean are stems shared by words that lean differently: "odds" (the
+// chances) leans no way that "odd" (strange) does.
+var noLean = map[string]bool{"odd": true}
 
 // furtheringWords and thwartingWords are everyday English verbs that
 // further or thwart what they act on ("empowered moderates", "torpedoed
