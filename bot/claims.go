@@ -664,10 +664,12 @@ func forms(stem string) []string {
 	return forms
 }
 
-// connectives link a sentence's claims and claim nothing themselves:
-// coverage leaves them out.
+// connectives link a sentence's claims and claim nothing themselves, nor
+// do the prepositions and quantifiers that retrieval keeps as words
+// ("a dialogue among equals"): coverage leaves them out.
 var connectives = setOf(`since although though whereas because however yet unless while even rather beyond
-also still thus therefore hence moreover furthermore meanwhile indeed instead whether either`)
+also still thus therefore hence moreover furthermore meanwhile indeed instead whether either
+among amongst every within across toward towards`)
 
 // coverage checks that the passages cover enough of the sentence's words.
 func (d *draftCheck) coverage(terms []claimTerm, ev *evidence) *Refusal {

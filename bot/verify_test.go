@@ -191,6 +191,7 @@ var ruleTests = []struct {
 	{"a number counting something else than the denied one", "Washington is willing to have a real dialogue among equals with Tehran [5], though the two sides face a huge imbalance in power [9].", ""},
 	{"a number counting what the passage denies", "A dialogue among equals is critical for success and amounts to a dialogue between two equal powers [9].", bot.ReasonContradiction},
 	{"a denial joined to a denial", "The likely alternative, war, reminds both sides that the status quo serves neither of their interests and cannot be sustained [3].", ""},
+	{"prepositions claim nothing", "Success lies within the table [9].", ""},
 	{"the odds are no oddity", "Both sides keep downplaying the chances of success [11].", ""},
 	{"synonym of an antonym in place", "Rhetoric from both sides overstating the odds for success should come as no surprise [11].", bot.ReasonContradiction},
 	{"word leaning the other way in place", "The results have been a slowly stalled diplomatic process and empowered moderates in Washington and Tehran [5].", bot.ReasonContradiction},
