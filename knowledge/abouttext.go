@@ -232,9 +232,10 @@ func advance(n int) int {
 func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // askedLater reports whether words ask how things turned out in the end:
-// "did" with "end up", "in the end", "eventually" or "ultimately" ("Did the
-// talks end up producing a deal?", "so did they get a deal in the end?");
-// not "at the end of the article".
+// "did" with "end up", "end with", "in the end", "eventually" or
+// "ultimately" ("Did the talks end up producing a deal?", "Did the round
+// end with an agreement?", "so did they get a deal in the end?"); not "at
+// the end of the article".
 func askedLater(words []word) bool {
 	did, later := false, false
 	for i, w := range words {
@@ -243,7 +244,9 @@ func askedLater(words []word) bool {
 			did = true
 		case "eventually", "ultimately":
 			later = true
-		case "up":
+		case "up", "with", "in":
+			// "end up", and "did the round end with a deal?", "… end in
+			// failure?"
 			later = later || i > 0 && (words[i-1].text == "end" || words[i-1].text == "ended")
 		case "end":
 			later = later || i > 1 && words[i-1].text == "the" && (words[i-2].text == "in" || words[i-2].text == "at") &&

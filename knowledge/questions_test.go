@@ -482,6 +482,18 @@ func TestHowThingsTurnedOut(t *testing.T) {
 		wantDeclined(t, before, q)
 		wantFirstQuotes(t, after, firstQuote{q, "produced a final deal"})
 	}
+	ended := indexOf(t, "The talks in the capital ended with an agreement in July.\n\n"+
+		"The weather in the capital was cold all week.")
+	hoped := indexOf(t, "The negotiators hope the talks in the capital will end with an agreement.\n\n"+
+		"The weather in the capital was cold all week.")
+	// A question that the hope matches word for word is held half as
+	// likely answered when it asks how things ended.
+	did := hoped.Answer(knowledge.Query{Text: "Did the talks end with an agreement?"})
+	will := hoped.Answer(knowledge.Query{Text: "Will the talks end with an agreement?"})
+	if did.Confidence > will.Confidence/2+0.001 {
+		t.Errorf("got confidence %.3f for how the talks ended, %.3f for how they will end: want half", did.Confidence, will.Confidence)
+	}
+	wantFirstQuotes(t, ended, firstQuote{"Did the talks end with an agreement?", "ended with an agreement"})
 	// Looking ahead without "will" ("for diplomacy to succeed"): the
 	// outcome is still untold.
 	wantDeclined(t, article(), "Did the diplomacy eventually succeed?", "Did diplomacy succeed in the end?")
