@@ -13,7 +13,7 @@ import (
 
 // followUpLeads open a question that refers back to the previous turn:
 // "and the Iranian side?", "what about Congress?".
-var followUpLeads = [][]string{{"and"}, {"what", "about"}, {"how", "about"}, {"what", "of"}}
+var followUpLeads = [][]string{{"and"}, {"what", "about"}, {"how", "about"}, {"what", "of"}, {"like"}}
 
 // personalPronouns stand for someone or something named before: wherever
 // they stand in a question, they refer back to the previous turn.
@@ -182,12 +182,25 @@ func afterInterjections(ws []string) []string {
 // they provide?", "who backed it?").
 func refersBack(q string) bool {
 	ws := afterInterjections(words(q))
+	return ledBack(ws) || pointsBack(ws) || placeAlone(ws)
+}
+
+// newTopicLead reports whether ws open with a lead that brings in a topic
+// of its own: "what about…", "how about…", "what of…".
+func newTopicLead(ws []string) bool {
+	return len(ws) >= 2 && ws[1] == "about" && (ws[0] == "what" || ws[0] == "how") || len(ws) >= 2 && ws[0] == "what" && ws[1] == "of"
+}
+
+// ledBack reports whether ws open with a lead that refers back ("and…?",
+// "like which options?") or close with "then" ("how big is the gap
+// then?").
+func ledBack(ws []string) bool {
 	for _, lead := range followUpLeads {
 		if len(ws) >= len(lead) && slices.Equal(ws[:len(lead)], lead) {
 			return true
 		}
 	}
-	return pointsBack(ws) || placeAlone(ws)
+	return len(ws) > 1 && ws[len(ws)-1] == "then"
 }
 
 // placeWords name a place in a list; placeFillers may stand beside one in
@@ -319,7 +332,10 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 		single = ix.Answer(q)
 		// A question with no topic at all ("what is this article about?")
 		// is about the text as a whole, not the previous answer.
-		if prev.Answer != "" && pointsBack(ws) && single.ContentWords > 0 && single.ContentWords <= continueWords {
+		// "And what's everybody obsessing over?", "like concretely what
+		// message?" go on from the answer too; "what about Israel?" asks
+		// about something else.
+		if prev.Answer != "" && (pointsBack(ws) || ledBack(ws) && !newTopicLead(ws)) && single.ContentWords > 0 && single.ContentWords <= continueWords {
 			c := ix.Continue(knowledge.Query{Text: question, K: b.poolK()}, prev.Answer)
 			if c.Answerable {
 				return c, true

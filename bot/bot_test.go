@@ -431,6 +431,15 @@ func TestHandleFollowUpCues(t *testing.T) {
 		{"ellipsis of two words", congress, "how so?", true, bot.KindAnswer, "hard-hitting sanctions"},
 		{"ellipsis with a lead", congress, "and then?", true, bot.KindAnswer, "hard-hitting sanctions"},
 		{"lead after an interjection", congress, "ok, and the Iranian side?", true, bot.KindAnswer, "Iranian hardliners are seeking"},
+		// "Like" opening a question is an aside of speech, and a lead.
+		{"lead like", "What do senior officials on both sides now acknowledge about the alternatives to diplomacy?",
+			"like which options?", true, bot.KindAnswer, "such as an escalation of sanctions"},
+		{"then at the end", "Is a dialogue among equals the same as a dialogue between equal powers?",
+			"how big is the gap then?", true, bot.KindAnswer, ""},
+		// A lead and words the article lacks: the answer's paragraph reads
+		// on, where it used to be declined.
+		{"lead and, reading on", "where are these nuclear talks happening?",
+			"and what has everybody been obsessing over so far?", true, bot.KindAnswer, "backdrop to the negotiations"},
 		{"an item of the list the previous turn spoke of", "How many big picture issues does the author go through?",
 			"what's the first?", true, bot.KindAnswer, "spoilers"},
 		{"ellipsis with a personal pronoun", "Who is Zarif?", "what did he say?", true, bot.KindAnswer, "Zarif"},

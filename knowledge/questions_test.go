@@ -439,7 +439,7 @@ func TestQuestionsAboutTheTextItself(t *testing.T) {
 
 // TestChatShorthand checks that the shorthand of chat is read written out
 // ("ppl", "govt", "thru") and that asides and function words ("imo",
-// "whether", "anyone", "either") weigh nothing, so that a question typed as people
+// "whether", "anyone", "either", "like" opening a question) weigh nothing, so that a question typed as people
 // type in Slack is answered as its written-out form is.
 func TestChatShorthand(t *testing.T) {
 	ix := indexOf(t, "The government pushed new travel rules through parliament for people who work abroad.\n\n"+
@@ -454,6 +454,7 @@ func TestChatShorthand(t *testing.T) {
 		{"Ok what did the government push?", "what did the government push?"},
 		{"what did the government push tho?", "what did the government push?"},
 		{"did either government push new rules?", "did the government push new rules?"},
+		{"like, which rules did the government push?", "which rules did the government push?"},
 	} {
 		typed, written := ix.Answer(knowledge.Query{Text: tt.typed}), ix.Answer(knowledge.Query{Text: tt.written})
 		if !written.Answerable {

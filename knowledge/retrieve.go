@@ -215,6 +215,11 @@ func (ix *Index) parse(q *query, text, context string) {
 	scanWords(ix.joinCompounds(text), func(w word) {
 		if nw < maxWords {
 			words[nw] = writtenOut(w, lead)
+			if lead && w.text == "like" {
+				// "like which options?", "like in the US, what…?": an
+				// aside of speech, no simile.
+				words[nw].class |= classStop
+			}
 			lead = lead && words[nw].class&classStop != 0
 			nw++
 		}
