@@ -553,8 +553,8 @@ func TestWhatSomeoneSaid(t *testing.T) {
 }
 
 // TestComparisonsAsked checks that "analogy", "comparison" and "compared"
-// ask for a sentence that compares ("is like", "as if"), and count as no
-// topic the text lacks.
+// ask for a sentence that compares ("is like", "as if"), count as no topic
+// the text lacks, and weigh more than the question's other words.
 func TestComparisonsAsked(t *testing.T) {
 	ix := indexOf(t, "Diplomacy needs an old house in the capital.\n\n"+
 		"Diplomacy is like an old house in the capital.\n\n"+
@@ -564,6 +564,9 @@ func TestComparisonsAsked(t *testing.T) {
 		firstQuote{"Which analogy for diplomacy uses an old house?", "is like"},
 		firstQuote{"Who compared diplomacy to an old house?", "is like"},
 	)
+	// The sentence that compares wins over one that shares more of the
+	// question's other words ("former", "diplomacy").
+	wantFirstQuotes(t, article(), firstQuote{"what did the former envoy compare diplomacy to?", "remodeling a house"})
 }
 
 // TestPhrasalVerbs checks that a phrasal verb finds the word it means
