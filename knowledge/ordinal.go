@@ -87,9 +87,9 @@ func (ix *Index) ordinalTheme(words []word, context string) int {
 		if place != 0 {
 			break
 		}
-		if numberedItem(words, i) {
+		if n := numberedItem(words, i); n >= 0 {
 			// "section 2", "point four".
-			place, at = numbered[words[i+1].text], i+1
+			place, at = numbered[words[n].text], n
 			break
 		}
 		n, ok := ordinals[w.text]
@@ -146,31 +146,43 @@ func (ix *Index) ordinalTheme(words []word, context string) int {
 	return found
 }
 
-// numberedItem reports whether words[i] is a list's item followed by its
-// number, the number closing the phrase: "section 2 called", "point four
-// about", not "point one thing" ("at this point one thing is sure") nor
-// "Question 2:", which numbers the asker's questions.
-func numberedItem(words []word, i int) bool {
-	if !listItems[words[i].text] || words[i].text == "question" || words[i].text == "questions" ||
-		i+1 >= len(words) || numbered[words[i+1].text] == 0 {
-		return false
+// numberedItem returns the place of the number that follows words[i], a
+// list's item, when the number closes the phrase ("section 2 called",
+// "point four about", "point no. 2 on the list"), or -1: not for "point one
+// thing" ("at this point one thing is sure") nor "Question 2:", which
+// numbers the asker's questions.
+func numberedItem(words []word, i int) int {
+	if !listItems[words[i].text] || words[i].text == "question" || words[i].text == "questions" || i+1 >= len(words) {
+		return -1
 	}
-	if i+2 == len(words) {
-		return true
+	at := i + 1
+	if numberMarks[words[at].text] && at+1 < len(words) {
+		// "point no. 2", "issue number 4".
+		at++
 	}
-	// "section 2 called", "point four about", "section 2 is about"; not
-	// "one of the four", "issue one should know", "part one of the talks".
-	switch next := words[i+2]; {
+	if numbered[words[at].text] == 0 {
+		return -1
+	}
+	if at+1 == len(words) {
+		return at
+	}
+	// "section 2 called", "point four about", "section 2 is about", "point
+	// 2 on the list"; not "one of the four", "issue one should know",
+	// "part one of the talks".
+	switch next := words[at+1]; {
 	case headingWords[next.text] || listVerbs[next.text] || next.class&classFraming != 0:
-		return true
-	case next.text == "about" || next.text == "is" || next.text == "was":
-		return true
+		return at
+	case next.text == "about" || next.text == "is" || next.text == "was" || next.text == "on" || next.text == "in":
+		return at
 	case next.class&classQuestion != 0 || next.text == "whats":
 		// "section 2 — what's it called?": a question about it follows.
-		return true
+		return at
 	}
-	return false
+	return -1
 }
+
+// numberMarks stand between an item's noun and its number: "point no. 2".
+var numberMarks = map[string]bool{"no": true, "number": true, "num": true, "nr": true}
 
 // ordinalOnly reports whether words hold an ordinal and otherwise only
 // function words and "one" ("what's the first?", "and the third one?").

@@ -304,6 +304,8 @@ func TestQuestionsAboutAnItemOfTheList(t *testing.T) {
 		// By the item's number, or asking for its heading.
 		{"what's section 2 called?", "Keeping Support At The Top"},
 		{"section 2 — what's it called?", "Keeping Support At The Top"},
+		{"what's point no. 2 on the list?", "Keeping Support At The Top"},
+		{"what's issue number 4 about?", "Dialogue Among Equals — But Not Equally Powerful"},
 		{"What is point four about?", "Dialogue Among Equals — But Not Equally Powerful"},
 		{"what's the title of the 3rd issue?", "Pursuing Interests Over Ideology"},
 	} {
