@@ -554,6 +554,13 @@ func TestWhatSomeoneSaid(t *testing.T) {
 		"The weather in the capital was cold all week."), "What did Jones say about the United States?")
 }
 
+// TestPredicateAsked checks that a yes-no question ending in "be" and a
+// word asks about that word: "Will reaching a deal be easy?" is answered by
+// what is said of ease, not by a sentence about reaching a deal.
+func TestPredicateAsked(t *testing.T) {
+	wantFirstQuotes(t, article(), firstQuote{"Will reaching a deal be easy?", "won’t be easy"})
+}
+
 // TestComparisonsAsked checks that "analogy", "comparison" and "compared"
 // ask for a sentence that compares ("is like", "as if"), count as no topic
 // the text lacks, and weigh more than the question's other words.
