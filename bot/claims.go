@@ -363,6 +363,10 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 		case same:
 			continue
 		}
+		if c == 0 && !noOpposite[t.Word] && d.opposedNear(terms, i, want, ev) && !d.usesOpposite(terms, i, ev) {
+			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
+				Detail: "a word whose opposite its cited passages use among the same words"}
+		}
 		if !noOpposite[t.Word] && d.opposed(t.Stem, want, ev) && !d.usesOpposite(terms, i, ev) {
 			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
 				Detail: "a word whose opposite its cited passages use"}
@@ -643,6 +647,55 @@ func (d *draftCheck) opposed(stem string, want polarity, ev *evidence) bool {
 		}
 	}
 	return false
+}
+
+// opposedNear reports whether the passages use, as want says, an opposite
+// of terms[i] or of a synonym of it (synonymsOpposites) among words the sentence puts around it: "the risk of spoilers
+// lashing out diminishes" against "as the seriousness of talks increases,
+// so too does the risk of spoilers lashing out". Two of the sentence's
+// words within roleWindow of it must stand within roleWindow of the
+// opposite.
+func (d *draftCheck) opposedNear(terms []claimTerm, i int, want polarity, ev *evidence) bool {
+	opp := d.synonymsOpposites(terms[i].Stem)
+	for k, w := range ev.seq {
+		if w == "" || !isOpposite(w, opp) || ev.stems[w]&want == 0 {
+			continue
+		}
+		shared := 0
+		for j := max(0, i-roleWindow); j < min(len(terms), i+roleWindow+1); j++ {
+			if j == i || terms[j].Stem == w {
+				continue
+			}
+			if before, after := ev.near(k, terms[j].Stem); before || after {
+				shared++
+			}
+		}
+		if shared >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// synonymsOpposites returns the antonyms of stem, of its forms and of its
+// close synonyms ("increase" for "diminish", a synonym of "decrease"), not
+// the synonyms of its antonyms: those stray into other senses ("gap" for
+// "close", through "open").
+func (d *draftCheck) synonymsOpposites(stem string) map[string]bool {
+	opp := make(map[string]bool)
+	for _, form := range forms(stem) {
+		for _, a := range d.lex.antonymsOf(form) {
+			opp[a] = true
+		}
+		for _, rk := range d.lex.relatedTo(form) {
+			if rk.credit >= synonymCredit && !strings.Contains(rk.key, " ") {
+				for _, a := range d.lex.antonymsOf(rk.key) {
+					opp[a] = true
+				}
+			}
+		}
+	}
+	return opp
 }
 
 // minFormStem is the shortest stem forms cuts a stem down to.
