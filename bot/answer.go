@@ -259,6 +259,17 @@ var (
 would you u please pls plz exactly in other words`)
 )
 
+// resultAsked ask what something led to ("what effect have they had?",
+// "what came of it?", "what did that accomplish?"); resultFillers may
+// stand beside them in such a question.
+var (
+	resultAsked = setOf(`effect effects impact impacts result results consequence consequences outcome outcomes
+lead leads led come came achieve achieved achieves accomplish accomplished accomplishes do did done doing
+happen happened happens payoff`)
+	resultFillers = setOf(`what whats s has have had did do does is was were are that this those these it they them
+their and so then actually supposed to of from out end ended up been be will would get got for`)
+)
+
 // pointsBack reports whether the words of a question hold a pronoun or a
 // demonstrative that refers back to the previous turn ("is that
 // accurate?", "what came of it?").
@@ -313,6 +324,14 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 		}
 	}
 	marked := refersBack(question)
+	if prev.Answer != "" && marked && onlyAsks(ws, resultAsked, resultFillers) {
+		// "What effect have they had?", "and what came of it?": what the
+		// answer read led to.
+		if c := ix.Consequence(prev.Answer); c.Answerable {
+			c.Question = question
+			return c, true
+		}
+	}
 	var single knowledge.Answer
 	if !marked {
 		if single = ix.Answer(q); single.Answerable {

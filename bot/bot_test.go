@@ -453,6 +453,11 @@ func TestHandleFollowUpCues(t *testing.T) {
 		{"go on", hardliners, "go on, please", true, bot.KindAnswer, "risk of spoilers lashing out"},
 		{"what the previous answer means", "What did Limbert say about diplomacy?", "what did he mean by that?", true, bot.KindAnswer, "Both sides have long known this to be true"},
 		{"the next item of the list", "What's the first big-picture issue?", "and the next?", true, bot.KindAnswer, "enormity of the task"},
+		// What the answer led to: told in its own sentence, or right after.
+		{"what the answer led to, in its sentence", "What alternatives to diplomacy does the article mention?",
+			"What effect have they had?", true, bot.KindAnswer, "caused the drumbeat of war to intensify"},
+		{"what the answer led to, after it", "What does the author give Washington credit for?",
+			"and what came of it?", true, bot.KindAnswer, "slowly reinvigorated diplomatic process"},
 		{"a question of its own", congress, "What are the Iranian hardliners seeking in response to the talks in Vienna?", false, bot.KindAnswer, ""},
 		{"a short question of its own after another topic", hardliners, "Where are the talks?", false, bot.KindAnswer, "talks"},
 		{"a longer one", hardliners, "Where are the talks taking place?", false, bot.KindAnswer, "taking place"},

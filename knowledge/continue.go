@@ -194,3 +194,34 @@ func (ix *Index) More(previous string) Answer {
 	a.Hits = []Hit{{Passage: pass, Score: a.Confidence}}
 	return a
 }
+
+// resultWords say that a sentence tells what something led to ("have not
+// only caused the drumbeat of war to intensify", "has presented a unique
+// window").
+var resultWords = wordSet(`cause caused causes causing led result resulted results resulting produce produced
+produces producing create created creates creating yield yielded yields trigger triggered triggers spark sparked
+fuel fueled fuelled`)
+
+// Consequence answers a follow-up that asks what the previous answer led
+// to ("what effect have they had?", "what came of it?"): the answer's own
+// first sentence when it tells a result itself ("alternatives to diplomacy
+// … have not only caused the drumbeat of war to intensify"), else what
+// comes after the answer (More): a text tells what something led to right
+// after it. It declines as More does.
+func (ix *Index) Consequence(previous string) Answer {
+	_, _, quoted := ix.quotedIn(previous)
+	if len(quoted) == 0 {
+		return Answer{}
+	}
+	told := false
+	scanWords(ix.unitText(quoted[0]), func(w word) { told = told || resultWords[w.text] })
+	if !told {
+		return ix.More(previous)
+	}
+	un := ix.unit(quoted[0])
+	p := ix.passages[un.passage]
+	a := Answer{Answerable: true, Confidence: AnswerThreshold}
+	a.Quotes = []Quote{{Passage: p, Sentence: int(un.sentence), Score: a.Confidence}}
+	a.Hits = []Hit{{Passage: p, Score: a.Confidence}}
+	return a
+}

@@ -116,3 +116,31 @@ func TestMore(t *testing.T) {
 		})
 	}
 }
+
+// TestConsequence checks that a follow-up asking what the previous answer
+// led to is answered by the answer's own sentence when that sentence tells
+// a result, else by the sentence after it, and declined when the previous
+// answer holds nothing of the knowledge base.
+func TestConsequence(t *testing.T) {
+	ix := indexOf(t, "The embargo on grain exports has caused prices to rise across the region. Traders have moved to other ports.\n\n"+
+		"The council approved the harbour plan in May. The plan has since cut waiting times by half.")
+	tests := []struct{ name, previous, want string }{
+		{"a result told in the answer's sentence", "“The embargo on grain exports has caused prices to rise across the region.”", "caused prices to rise"},
+		{"a result told after it", "“The council approved the harbour plan in May.”", "cut waiting times by half"},
+		{"a previous answer the knowledge base does not hold", "Hello there, and welcome to the general chat.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := ix.Consequence(tt.previous)
+			if tt.want == "" {
+				if a.Answerable {
+					t.Fatalf("got %+v, want a decline", a.Quotes)
+				}
+				return
+			}
+			if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), tt.want) {
+				t.Errorf("got %v %+v, want a first quote with %q", a.Answerable, a.Quotes, tt.want)
+			}
+		})
+	}
+}
