@@ -115,6 +115,8 @@ var ruleTests = []struct {
 	{"one-word quote", `Opponents portray diplomacy as "appeasement" [2].`, ""},
 	{"ellipsis joining a short span", "Hardliners are “seeking ways to narrow … with Washington” [1].", bot.ReasonQuote},
 	{"ellipsis joining two sentences", "The author writes that “the hard part begins … the gap between technical solutions and political solutions may be too wide” [3].", bot.ReasonQuote},
+	{"ellipsis standing for more than ten words", "Washington deserves credit for “abandoning the failed approach … with the current political set-up in Tehran” [5].", bot.ReasonQuote},
+	{"ellipsis standing for ten words or fewer", "Washington deserves credit for “abandoning the failed approach of the past … working toward a strategic, mutually agreed upon endgame” [5].", ""},
 	{"ellipsis against the passage's order", "Hardliners want “to negotiate with Washington … seeking ways to narrow the window” [1].", bot.ReasonQuote},
 	{"quote not contiguous", `The author says "the gap between technical and political solutions" may be too wide [3].`, bot.ReasonQuote},
 	{"one-word quote in the wrong passage", `Congress calls it "appeasement" [1].`, bot.ReasonQuote},
