@@ -26,7 +26,7 @@ outlet newspaper paper magazine website site ran run printed print source`)
 	// placeWords ask where the author is: "filing from", "based"; placeNouns
 	// after "which" or "what" ask where.
 	placeWords = wordSet(`filing file files filed reporting reports report writing write writes written wrote based
-located stationed sitting staying`)
+located stationed sitting staying physically`)
 	placeNouns = wordSet(`city town country place location`)
 	// contactWords ask whom the author spoke to.
 	contactWords = wordSet(`speak speaks spoke spoken speaking talk talks talked talking interview interviews
@@ -87,7 +87,10 @@ func aboutText(words []word) uint8 {
 		return aboutNothing
 	case when && text && published && !author:
 		return aboutWhenPublished
-	case when:
+	case when && !where:
+		// "when he writes this" after "where…" opens a clause of the
+		// where-question ("Where is the writer physically when he writes
+		// this?").
 		return aboutNothing
 	case who && author && contact:
 		return aboutWhoSpokeTo

@@ -390,6 +390,7 @@ func TestQuestionsAboutTheTextItself(t *testing.T) {
 		firstQuote{"Is this from HuffPost?", "originally appeared in Huffington Post"},
 		firstQuote{"Who published this piece?", "originally appeared in Huffington Post"},
 		firstQuote{"Where is the writer filing from?", "here in Vienna"},
+		firstQuote{"where is the writer physically when he writes this?", "here in Vienna"},
 		firstQuote{"Which city is the writer filing this piece from?", "here in Vienna"},
 	)
 	for _, q := range []string{"Who did the author actually speak to for the piece?", "Who are the author's sources?"} {
