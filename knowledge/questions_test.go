@@ -458,6 +458,8 @@ func TestChatShorthand(t *testing.T) {
 		{"what did the government push tho?", "what did the government push?"},
 		{"did either government push new rules?", "did the government push new rules?"},
 		{"like, which rules did the government push?", "which rules did the government push?"},
+		// "Reckon" frames a question as "think" does.
+		{"does the author reckon the government pushed new rules?", "does the author think the government pushed new rules?"},
 	} {
 		typed, written := ix.Answer(knowledge.Query{Text: tt.typed}), ix.Answer(knowledge.Query{Text: tt.written})
 		if !written.Answerable {
@@ -468,6 +470,18 @@ func TestChatShorthand(t *testing.T) {
 			t.Errorf("%q: got %v (%.3f) %v, want it answered as %q is (%.3f)",
 				tt.typed, typed.Answerable, typed.Confidence, typed.Quotes, tt.written, written.Confidence)
 		}
+	}
+}
+
+// TestYearsAsDecades checks that a round number of years asked about is
+// read as the decades a text may give instead ("30-odd years", "three
+// decades"), not as a number the text lacks.
+func TestYearsAsDecades(t *testing.T) {
+	ix := indexOf(t, "For the first time in three decades, the two neighbours are trading again.\n\n"+
+		"The weather in the capital was cold all week.")
+	for _, q := range []string{"what's happening for the first time in 30+ yrs?", "what's new compared with the last 30-odd years?",
+		"what's new after 30 or so years?"} {
+		wantFirstQuotes(t, ix, firstQuote{q, "three decades"})
 	}
 }
 

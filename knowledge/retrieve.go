@@ -224,6 +224,7 @@ func (ix *Index) parse(q *query, text, context string) {
 			nw++
 		}
 	})
+	inDecades(words[:nw])
 	if slices.ContainsFunc(words[:nw], func(w word) bool { return w.class&classFraming != 0 }) {
 		for i := range words[:nw] {
 			if stanceWords[words[i].text] {
@@ -329,6 +330,40 @@ func predicateAsked(words []word, last int) bool {
 // the sentence about reaching a deal); 2 answers it and changes no
 // question of the tuning sets, 1.5 does not.
 const predicateWeight = 2
+
+// decadeYears are the years a number of decades makes, and yearWords and
+// roughly the words that may follow such a number: "30-odd years", "30+
+// yrs", "30 or so years".
+var (
+	decadeYears = map[string]string{"20": "two", "30": "three", "40": "four", "50": "five", "60": "six",
+		"70": "seven", "80": "eight", "90": "nine"}
+	yearWords = map[string]bool{"years": true, "yrs": true, "year": true}
+	roughly   = map[string]bool{"odd": true, "plus": true, "or": true, "so": true}
+)
+
+// inDecades rewrites a round number of years as decades ("the last 30-odd
+// years" as "the last three decades"): a text says either, and a number
+// of years it does not give would count as a name it lacks.
+func inDecades(words []word) {
+	for i, w := range words {
+		n, ok := decadeYears[w.text]
+		if !ok {
+			continue
+		}
+		j := i + 1
+		for j < len(words) && roughly[words[j].text] {
+			j++
+		}
+		if j == len(words) || !yearWords[words[j].text] {
+			continue
+		}
+		words[i].text, words[i].class = n, wordClasses[n]
+		for k := i + 1; k < j; k++ {
+			words[k].class |= classStop
+		}
+		words[j].text, words[j].class = "decades", wordClasses["decades"]
+	}
+}
 
 // writtenOut returns w with chat shorthand written out ("ppl" as "people",
 // "Govt" as "government"), or as a stop word when it says nothing ("imo").

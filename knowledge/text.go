@@ -232,7 +232,7 @@ const (
 // are ignored in queries, not in documents.
 const framingWords = `article articles author authors text piece writer writers column columnist essay
 op ed oped blog say says said mention mentions mentioned mentioning
-tell tells told describe describes described explain explains according think thinks
+tell tells told describe describes described explain explains according think thinks reckon reckons reckoned
 discuss discusses discussed cite cites cited citing refer refers referred write writes wrote written
 argue argues argued arguing recount recounts recounted note notes noted noting comment comments commented
 commenting claiming speaking discussing describing explaining mentioning telling writing
