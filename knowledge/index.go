@@ -30,10 +30,15 @@ const (
 type Index struct {
 	namesOnce sync.Once
 	names     map[string]bool // stems written as names; see WritesAsName
-	docs      []*Document
-	passages  []*Passage
-	docStart  map[string]int // document ID → index of its first passage
-	themes    []Theme
+	// initials maps the initials of the names the text writes in several
+	// words to their stems ("pd": "public", "diplomaci"); built on first
+	// use, see initialsOf.
+	initialsOnce sync.Once
+	initials     map[string][]string
+	docs         []*Document
+	passages     []*Passage
+	docStart     map[string]int // document ID → index of its first passage
+	themes       []Theme
 	// themeData is built on first use: many documents mean many themes,
 	// and an index that is only searched never needs it.
 	themeData themeData

@@ -473,6 +473,18 @@ func TestChatShorthand(t *testing.T) {
 	}
 }
 
+// TestInitials checks that an acronym of a name the text writes in full
+// ("PD" for "Public Diplomacy", "FM" for "Foreign Minister") is known by
+// it, and that one of no such name stays unknown.
+func TestInitials(t *testing.T) {
+	ix := article()
+	wantFirstQuotes(t, ix,
+		firstQuote{"whats the PD 101 bit about", "Public Diplomacy 101"},
+		firstQuote{"what has the FM emphasized?", "Foreign Minister Zarif"},
+	)
+	wantDeclined(t, ix, "What does the PQ say about the talks?")
+}
+
 // TestYearsAsDecades checks that a round number of years asked about is
 // read as the decades a text may give instead ("30-odd years", "three
 // decades"), not as a number the text lacks.

@@ -265,6 +265,14 @@ func (ix *Index) parse(q *query, text, context string) {
 		if !a.name {
 			ix.expandSimilar(q, a.key, s, sl.weight, &sl.known)
 		}
+		if a.id < 0 && a.name && sl.known == 0 && len(a.w.text) >= 2 && len(a.w.text) <= 4 {
+			// "PD" for the "Public Diplomacy" the text writes.
+			for _, st := range ix.initialsOf(a.w.text) {
+				if id, ok := ix.vocab[st]; ok {
+					ix.addExpansion(q, id, s, relAbbreviation, sl.weight, &sl.known)
+				}
+			}
+		}
 		if a.id < 0 && !a.name && sl.known == 0 && len(a.key) >= minExtended {
 			// A word the knowledge base lacks in every form the lexicon
 			// gives may still stand in it with a suffix: "threat" in

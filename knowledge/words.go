@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/talksbot/talksbot/knowledge/internal/similar"
@@ -72,6 +73,47 @@ func (ix *Index) WritesAsName(stem string) bool {
 		}
 	})
 	return ix.names[stem]
+}
+
+// initialsOf returns the stems of the name of several capitalised words
+// the knowledge base writes whose initials are acronym ("PD" for "Public
+// Diplomacy", "FM" for "Foreign Minister"), or nil. Every run of two to
+// four such words counts, within a longer one too ("Foreign Minister" in
+// "Foreign Minister Zarif"); an acronym two names share stands for both.
+func (ix *Index) initialsOf(acronym string) []string {
+	ix.initialsOnce.Do(func() {
+		ix.initials = make(map[string][]string)
+		for _, p := range ix.passages {
+			for _, s := range p.Sentences {
+				var run []word
+				flush := func() {
+					for i := range run {
+						for j := i + 2; j <= min(len(run), i+4); j++ {
+							var key strings.Builder
+							for _, w := range run[i:j] {
+								key.WriteByte(w.text[0])
+							}
+							for _, w := range run[i:j] {
+								if st := stem(w.text); !slices.Contains(ix.initials[key.String()], st) {
+									ix.initials[key.String()] = append(ix.initials[key.String()], st)
+								}
+							}
+						}
+					}
+					run = run[:0]
+				}
+				scanWords(s.Text, func(w word) {
+					if w.capital && !w.keep && w.class&classStop == 0 && w.text[0] >= 'a' && w.text[0] <= 'z' {
+						run = append(run, w)
+						return
+					}
+					flush()
+				})
+				flush()
+			}
+		}
+	})
+	return ix.initials[acronym]
 }
 
 // SplitSentences splits text into sentences the way passages are split,
