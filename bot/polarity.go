@@ -155,6 +155,13 @@ func polarTokens(text string) []token {
 				i+1 < len(toks) && !toks[i+1].clause && toks[i+1].word == "yet" {
 				toks[i+1].negator = true // "no longer", "not yet"
 			}
+			if t.word == "without" && (i == 0 || t.clause || t.opens) && deniedLater(toks, i) {
+				// "Without their involvement the talks would not be
+				// happening": a condition, which the later negation
+				// reverses as "would not be happening without their
+				// involvement" does.
+				continue
+			}
 			if i > 0 && !t.clause && (toks[i-1].word == "and" || toks[i-1].word == "or") {
 				// "serves neither side and cannot be sustained": a
 				// denial joined to another denies too.
@@ -186,6 +193,27 @@ func polarTokens(text string) []token {
 	}
 	deniedBack(toks)
 	return toks
+}
+
+// deniedLater reports whether a negation follows toks[i] in its sentence,
+// past at most one clause boundary ("Without their involvement, there
+// would be no diplomacy").
+func deniedLater(toks []token, i int) bool {
+	breaks := 0
+	for _, t := range toks[i+1:] {
+		if t.opens {
+			return false
+		}
+		if t.clause {
+			if breaks++; breaks > 1 {
+				return false
+			}
+		}
+		if negators[t.word] {
+			return true
+		}
+	}
+	return false
 }
 
 // deniedBack reverses the last clause of a sentence that the next one
