@@ -52,8 +52,9 @@
 //
 // over an index of the article alone. The sets are the article's dev
 // questions (testdata/questions.jsonl, embedded) and each file of
-// -paraphrase (default every paraphrase set under ../testdata/eval, from
-// paraphrase-tune.jsonl to paraphrase-fresh7.jsonl). A file is JSON Lines: a covered
+// -paraphrase (default the article's paraphrase sets under ../testdata/eval,
+// paraphrase-tune.jsonl to paraphrase-fresh7.jsonl, listed in
+// defaultParaphrase). A file is JSON Lines: a covered
 // question {"id","question","expect_any":[...]}, an uncovered one
 // {"id","question","unanswerable":true}, or one the whole article answers
 // {"id","question","expect_kind":"overview"}. Only covered questions are

@@ -192,16 +192,20 @@ func newTopicLead(ws []string) bool {
 }
 
 // ledBack reports whether ws open with a lead that refers back ("and…?",
-// "like which options?") or close with "then" ("how big is the gap
-// then?").
+// "like which options?").
 func ledBack(ws []string) bool {
 	for _, lead := range followUpLeads {
 		if len(ws) >= len(lead) && slices.Equal(ws[:len(lead)], lead) {
 			return true
 		}
 	}
-	return len(ws) > 1 && ws[len(ws)-1] == "then"
+	return false
 }
+
+// endsThen reports whether ws close with "then" ("how big is the gap
+// then?"): a question that may follow up, though it is tried on its own
+// first ("where are the talks being held then?" is complete).
+func endsThen(ws []string) bool { return len(ws) > 1 && ws[len(ws)-1] == "then" }
 
 // placeWords name a place in a list; placeFillers may stand beside one in
 // a question that asks for the item at that place of the list the previous
@@ -264,8 +268,7 @@ would you u please pls plz exactly in other words`)
 // stand beside them in such a question.
 var (
 	resultAsked = setOf(`effect effects impact impacts result results consequence consequences outcome outcomes
-lead leads led come came achieve achieved achieves accomplish accomplished accomplishes do did done doing
-happen happened happens payoff`)
+lead leads led come came achieve achieved achieves accomplish accomplished accomplishes payoff`)
 	resultFillers = setOf(`what whats s has have had did do does is was were are that this those these it they them
 their and so then actually supposed to of from out end ended up been be will would get got for`)
 )
@@ -347,14 +350,16 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 		// alone the question asks about nothing.
 		return with, false
 	}
-	if marked {
-		single = ix.Answer(q)
+	if marked || endsThen(ws) {
+		if marked {
+			single = ix.Answer(q)
+		}
 		// A question with no topic at all ("what is this article about?")
 		// is about the text as a whole, not the previous answer.
 		// "And what's everybody obsessing over?", "like concretely what
-		// message?" go on from the answer too; "what about Israel?" asks
-		// about something else.
-		if prev.Answer != "" && (pointsBack(ws) || ledBack(ws) && !newTopicLead(ws)) && single.ContentWords > 0 && single.ContentWords <= continueWords {
+		// message?", "how big is the gap then?" go on from the answer too;
+		// "what about Israel?" asks about something else.
+		if prev.Answer != "" && (pointsBack(ws) || (ledBack(ws) || endsThen(ws)) && !newTopicLead(ws)) && single.ContentWords > 0 && single.ContentWords <= continueWords {
 			c := ix.Continue(knowledge.Query{Text: question, K: b.poolK()}, prev.Answer)
 			if c.Answerable {
 				return c, true

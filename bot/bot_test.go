@@ -434,8 +434,9 @@ func TestHandleFollowUpCues(t *testing.T) {
 		// "Like" opening a question is an aside of speech, and a lead.
 		{"lead like", "What do senior officials on both sides now acknowledge about the alternatives to diplomacy?",
 			"like which options?", true, bot.KindAnswer, "such as an escalation of sanctions"},
-		{"then at the end", "Is a dialogue among equals the same as a dialogue between equal powers?",
-			"how big is the gap then?", true, bot.KindAnswer, ""},
+		// A closing "then" does not make a complete question a follow-up.
+		{"a complete question ending in then", "Who are the spoilers?",
+			"Where are the talks being held then?", false, bot.KindAnswer, "Vienna"},
 		// A lead and words the article lacks: the answer's paragraph reads
 		// on, where it used to be declined.
 		{"lead and, reading on", "where are these nuclear talks happening?",
@@ -458,6 +459,9 @@ func TestHandleFollowUpCues(t *testing.T) {
 			"What effect have they had?", true, bot.KindAnswer, "caused the drumbeat of war to intensify"},
 		{"what the answer led to, after it", "What does the author give Washington credit for?",
 			"and what came of it?", true, bot.KindAnswer, "slowly reinvigorated diplomatic process"},
+		// What they are doing is no question of what the answer led to.
+		{"what they are doing", "What do Iranian hardliners want?", "what are they doing?", true, bot.KindAnswer,
+			"Iranian hardliners are seeking ways"},
 		{"a question of its own", congress, "What are the Iranian hardliners seeking in response to the talks in Vienna?", false, bot.KindAnswer, ""},
 		{"a short question of its own after another topic", hardliners, "Where are the talks?", false, bot.KindAnswer, "talks"},
 		{"a longer one", hardliners, "Where are the talks taking place?", false, bot.KindAnswer, "taking place"},

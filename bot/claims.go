@@ -608,13 +608,7 @@ func (d *draftCheck) opposites(stem string, wide bool) map[string]bool {
 			}
 		}
 		if wide {
-			for _, rk := range d.lex.relatedTo(form) {
-				if rk.credit >= synonymCredit && !strings.Contains(rk.key, " ") {
-					for _, a := range d.lex.antonymsOf(rk.key) {
-						opp[a] = true
-					}
-				}
-			}
+			d.synonymsAntonyms(form, opp)
 		}
 		opp["un"+form], opp["non"+form] = true, true
 		for _, prefix := range []string{"un", "non"} {
@@ -624,6 +618,23 @@ func (d *draftCheck) opposites(stem string, wide bool) map[string]bool {
 		}
 	}
 	return opp
+}
+
+// besideTerm reports whether terms[i] stands right beside the stem w.
+func besideTerm(terms []claimTerm, i int, w string) bool {
+	return i > 0 && terms[i-1].Stem == w || i+1 < len(terms) && terms[i+1].Stem == w
+}
+
+// synonymsAntonyms adds to opp the antonyms of form's close synonyms
+// ("increase" for "diminish", a synonym of "decrease").
+func (d *draftCheck) synonymsAntonyms(form string, opp map[string]bool) {
+	for _, rk := range d.lex.relatedTo(form) {
+		if rk.credit >= synonymCredit && !strings.Contains(rk.key, " ") {
+			for _, a := range d.lex.antonymsOf(rk.key) {
+				opp[a] = true
+			}
+		}
+	}
 }
 
 // isOpposite reports whether s, or a stem s extends by a few letters, is
@@ -658,7 +669,10 @@ func (d *draftCheck) opposed(stem string, want polarity, ev *evidence) bool {
 func (d *draftCheck) opposedNear(terms []claimTerm, i int, want polarity, ev *evidence) bool {
 	opp := d.synonymsOpposites(terms[i].Stem)
 	for k, w := range ev.seq {
-		if w == "" || !isOpposite(w, opp) || ev.stems[w]&want == 0 {
+		if w == "" || !isOpposite(w, opp) || ev.stems[w]&want == 0 || besideTerm(terms, i, w) {
+			// An opposite the sentence puts right beside the word is no
+			// contradiction of it: "the main alternative", where
+			// "alternative" is an antonym of "main"'s synonym "primary".
 			continue
 		}
 		shared := 0
@@ -687,13 +701,7 @@ func (d *draftCheck) synonymsOpposites(stem string) map[string]bool {
 		for _, a := range d.lex.antonymsOf(form) {
 			opp[a] = true
 		}
-		for _, rk := range d.lex.relatedTo(form) {
-			if rk.credit >= synonymCredit && !strings.Contains(rk.key, " ") {
-				for _, a := range d.lex.antonymsOf(rk.key) {
-					opp[a] = true
-				}
-			}
-		}
+		d.synonymsAntonyms(form, opp)
 	}
 	return opp
 }
@@ -752,11 +760,12 @@ func (d *draftCheck) coverage(terms []claimTerm, ev *evidence) *Refusal {
 		if t.held {
 			c = 1
 		}
-		// Words used alike, and names, count towards the sentence's
-		// coverage only: a clause is the claim its own words make ("…, and
-		// Tehran has matched this by toning down its rhetoric toward the
-		// U.S."), which the names it shares with the passages, or words
-		// merely used in the same contexts as theirs, do not support.
+		// Words used alike, names and numbers count towards the
+		// sentence's coverage only: a clause is the claim its own words
+		// make ("…, and Tehran has matched this by toning down its
+		// rhetoric toward the U.S."), which the names and numbers it shares
+		// with the passages, or words merely used in the same contexts as
+		// theirs, do not support.
 		sum += max(c, d.usedLike(t.Stem, ev))
 		if t.Name || t.held {
 			continue

@@ -190,6 +190,7 @@ var ruleTests = []struct {
 	{"antonym of a form", "The commitment to finding peaceful solutions will be weaker than the spoilers' commitment to confrontation [1].", bot.ReasonContradiction},
 	{"antonyms swapped in place", "Washington and Tehran will need to raise expectations publicly while lowering them privately [10].", bot.ReasonContradiction},
 	{"an opposite among the same words, elsewhere in the sentence", "As the talks grow more serious, the risk of spoilers lashing out diminishes [1].", bot.ReasonContradiction},
+	{"a word beside an antonym of its synonym", "The main alternative, war, is a stark reminder for both sides that the status quo is neither in their interests nor sustainable [3].", ""},
 	{"the same claim said the other way round", "As the talks grow more serious, so does the risk of spoilers lashing out [1].", ""},
 	{"a word moved, not swapped for its opposite", "Washington and Tehran should temper expectations in public while privately raising them through compromise [10].", ""},
 	{"a number counting something else than the denied one", "Washington is willing to have a real dialogue among equals with Tehran [5], though the two sides face a huge imbalance in power [9].", ""},

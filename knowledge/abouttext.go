@@ -240,17 +240,24 @@ func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 // end with an agreement?", "so did they get a deal in the end?"); not "at
 // the end of the article".
 func askedLater(words []word) bool {
-	did, later := false, false
+	did, later, text := false, false, false
+	for _, w := range words {
+		// "Did the piece end with Limbert's analogy?" asks how the text
+		// ends, not how things turned out.
+		text = text || authorNouns[w.text] || textNouns[w.text] && w.text != "this" && w.text != "it" ||
+			w.class&classFraming != 0
+	}
 	for i, w := range words {
 		switch w.text {
 		case "did":
 			did = true
 		case "eventually", "ultimately":
 			later = true
-		case "up", "with", "in":
-			// "end up", and "did the round end with a deal?", "… end in
-			// failure?"
+		case "up":
 			later = later || i > 0 && (words[i-1].text == "end" || words[i-1].text == "ended")
+		case "with", "in":
+			// "Did the round end with a deal?", "… end in failure?"
+			later = later || !text && i > 0 && (words[i-1].text == "end" || words[i-1].text == "ended")
 		case "end":
 			later = later || i > 1 && words[i-1].text == "the" && (words[i-2].text == "in" || words[i-2].text == "at") &&
 				(i+1 == len(words) || words[i+1].text != "of")

@@ -148,8 +148,14 @@ const maxMorePassages = 8
 // knowledge base, word for word or reworded closely enough (see quotedIn),
 // and at the end of the document.
 func (ix *Index) More(previous string) Answer {
-	var a Answer
 	first, _, quoted := ix.quotedIn(previous)
+	return ix.moreAfter(previous, first, quoted)
+}
+
+// moreAfter is More for a previous answer already found in the paragraph
+// that starts at unit first, quoting the units quoted.
+func (ix *Index) moreAfter(previous string, first int32, quoted []int32) Answer {
+	var a Answer
 	if len(quoted) == 0 {
 		return a
 	}
@@ -209,14 +215,14 @@ fuel fueled fuelled`)
 // comes after the answer (More): a text tells what something led to right
 // after it. It declines as More does.
 func (ix *Index) Consequence(previous string) Answer {
-	_, _, quoted := ix.quotedIn(previous)
+	first, _, quoted := ix.quotedIn(previous)
 	if len(quoted) == 0 {
 		return Answer{}
 	}
 	told := false
 	scanWords(ix.unitText(quoted[0]), func(w word) { told = told || resultWords[w.text] })
 	if !told {
-		return ix.More(previous)
+		return ix.moreAfter(previous, first, quoted)
 	}
 	un := ix.unit(quoted[0])
 	p := ix.passages[un.passage]

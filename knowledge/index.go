@@ -31,8 +31,8 @@ type Index struct {
 	namesOnce sync.Once
 	names     map[string]bool // stems written as names; see WritesAsName
 	// initials maps the initials of the names the text writes in several
-	// words to their stems ("pd": "public", "diplomaci"); built on first
-	// use, see initialsOf.
+	// capitalised words to their stems ("pd": "public", "diplomaci"); built
+	// on first use, see initialsOf.
 	initialsOnce sync.Once
 	initials     map[string][]string
 	docs         []*Document

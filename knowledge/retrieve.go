@@ -215,16 +215,17 @@ func (ix *Index) parse(q *query, text, context string) {
 	scanWords(ix.joinCompounds(text), func(w word) {
 		if nw < maxWords {
 			words[nw] = writtenOut(w, lead)
-			if lead && w.text == "like" {
-				// "like which options?", "like in the US, what…?": an
-				// aside of speech, no simile.
+			if w.text == "like" && asidesOnly(words[:nw]) {
+				// "like which options?", "ok like, in the US, what…?": an
+				// aside of speech opening the question, no simile ("would
+				// they like a deal?" keeps its verb).
 				words[nw].class |= classStop
 			}
 			lead = lead && words[nw].class&classStop != 0
 			nw++
 		}
 	})
-	inDecades(words[:nw])
+	ix.inDecades(words[:nw])
 	if slices.ContainsFunc(words[:nw], func(w word) bool { return w.class&classFraming != 0 }) {
 		for i := range words[:nw] {
 			if stanceWords[words[i].text] {
@@ -266,10 +267,12 @@ func (ix *Index) parse(q *query, text, context string) {
 			ix.expandSimilar(q, a.key, s, sl.weight, &sl.known)
 		}
 		if a.id < 0 && a.name && sl.known == 0 && len(a.w.text) >= 2 && len(a.w.text) <= 4 {
-			// "PD" for the "Public Diplomacy" the text writes.
+			// "PD" for the "Public Diplomacy" the text writes: known, as
+			// closely as a derived form, so that an acronym of nothing
+			// the text names still weighs against answering.
 			for _, st := range ix.initialsOf(a.w.text) {
 				if id, ok := ix.vocab[st]; ok {
-					ix.addExpansion(q, id, s, relAbbreviation, sl.weight, &sl.known)
+					ix.addExpansion(q, id, s, relDerived, sl.weight, &sl.known)
 				}
 			}
 		}
@@ -350,12 +353,16 @@ var (
 )
 
 // inDecades rewrites a round number of years as decades ("the last 30-odd
-// years" as "the last three decades"): a text says either, and a number
-// of years it does not give would count as a name it lacks.
-func inDecades(words []word) {
+// years" as "the last three decades") when the knowledge base speaks of
+// that many decades and never writes the number in digits: a number of
+// years it does not give would count as a name it lacks.
+func (ix *Index) inDecades(words []word) {
 	for i, w := range words {
 		n, ok := decadeYears[w.text]
 		if !ok {
+			continue
+		}
+		if _, written := ix.vocab[w.text]; written || !ix.holdsPair(stem(n), "decad") {
 			continue
 		}
 		j := i + 1
@@ -371,6 +378,42 @@ func inDecades(words []word) {
 		}
 		words[j].text, words[j].class = "decades", wordClasses["decades"]
 	}
+}
+
+// holdsPair reports whether some unit holds the term first right before
+// the term second ("three decades"). It reads the units that hold second,
+// for the rare question that asks.
+func (ix *Index) holdsPair(first, second string) bool {
+	a, ok := ix.vocab[first]
+	b, ok2 := ix.vocab[second]
+	if !ok || !ok2 {
+		return false
+	}
+	var buf [64]int32
+	for _, p := range ix.posts[ix.postOff[b]:ix.postOff[b+1]] {
+		terms := ix.termsOf(ix.unit(int32(p&postUnitMax)), buf[:0])
+		for k := 1; k < len(terms); k++ {
+			if terms[k] == b && terms[k-1] == a {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// interjections may open a question before "like" as an aside: "so like,
+// what…?".
+var interjections = map[string]bool{"so": true, "and": true, "well": true, "um": true, "uh": true, "hmm": true, "but": true}
+
+// asidesOnly reports whether words hold nothing but asides of chat ("ok",
+// "tbh") and interjections, or nothing.
+func asidesOnly(words []word) bool {
+	for _, w := range words {
+		if full, ok := chatWords[w.text]; !(ok && full == "") && !interjections[w.text] {
+			return false
+		}
+	}
+	return true
 }
 
 // writtenOut returns w with chat shorthand written out ("ppl" as "people",

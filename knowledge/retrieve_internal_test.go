@@ -127,3 +127,18 @@ func TestNumbersAsStrangers(t *testing.T) {
 		}
 	}
 }
+
+// Every plain word an idiom stands for must be one word as a text's words
+// are read, so that it can match one: "de-escalate" is read as two and
+// would silently match nothing.
+func TestIdiomsPlainWordsAreWords(t *testing.T) {
+	for phrase, plain := range idioms {
+		for _, p := range strings.Fields(plain) {
+			var got []string
+			scanWords(p, func(w word) { got = append(got, w.text) })
+			if len(got) != 1 || got[0] != p {
+				t.Errorf("idiom %q: plain word %q is read as %q", phrase, p, got)
+			}
+		}
+	}
+}

@@ -75,46 +75,53 @@ func (ix *Index) WritesAsName(stem string) bool {
 	return ix.names[stem]
 }
 
-// initialsOf returns the stems of the name of several capitalised words
+// initialsOf returns the stems of the names of several capitalised words
 // the knowledge base writes whose initials are acronym ("PD" for "Public
-// Diplomacy", "FM" for "Foreign Minister"), or nil. Every run of two to
-// four such words counts, within a longer one too ("Foreign Minister" in
-// "Foreign Minister Zarif"); an acronym two names share stands for both.
+// Diplomacy"), or nil. A name is a whole run of two to four such words
+// between punctuation, a sentence's first word included: "FMZ" stands for
+// "Foreign Minister Zarif", "AJ" for nothing. An acronym two names share
+// stands for both.
 func (ix *Index) initialsOf(acronym string) []string {
 	ix.initialsOnce.Do(func() {
 		ix.initials = make(map[string][]string)
+		add := func(run []word) {
+			if len(run) < 2 || len(run) > 4 {
+				return
+			}
+			var key strings.Builder
+			for _, w := range run {
+				key.WriteByte(w.text[0])
+			}
+			k := key.String()
+			for _, w := range run {
+				if st := stem(w.text); !slices.Contains(ix.initials[k], st) {
+					ix.initials[k] = append(ix.initials[k], st)
+				}
+			}
+		}
 		for _, p := range ix.passages {
 			for _, s := range p.Sentences {
-				var run []word
-				flush := func() {
-					for i := range run {
-						for j := i + 2; j <= min(len(run), i+4); j++ {
-							var key strings.Builder
-							for _, w := range run[i:j] {
-								key.WriteByte(w.text[0])
-							}
-							for _, w := range run[i:j] {
-								if st := stem(w.text); !slices.Contains(ix.initials[key.String()], st) {
-									ix.initials[key.String()] = append(ix.initials[key.String()], st)
-								}
-							}
+				for _, chunk := range strings.FieldsFunc(s.Text, isNameBreak) {
+					var run []word
+					scanWords(chunk, func(w word) {
+						if w.capital && !w.keep && w.class&classStop == 0 && w.text[0] >= 'a' && w.text[0] <= 'z' {
+							run = append(run, w)
+							return
 						}
-					}
-					run = run[:0]
+						add(run)
+						run = run[:0]
+					})
+					add(run)
 				}
-				scanWords(s.Text, func(w word) {
-					if w.capital && !w.keep && w.class&classStop == 0 && w.text[0] >= 'a' && w.text[0] <= 'z' {
-						run = append(run, w)
-						return
-					}
-					flush()
-				})
-				flush()
 			}
 		}
 	})
 	return ix.initials[acronym]
 }
+
+// isNameBreak reports the punctuation that ends a name written in
+// capitalised words: "Foreign Minister Zarif, Secretary Kerry" holds two.
+func isNameBreak(r rune) bool { return strings.ContainsRune(",;:.!?()[]{}\"“”‘’—–", r) }
 
 // SplitSentences splits text into sentences the way passages are split,
 // with their byte offsets in text.
@@ -149,7 +156,8 @@ func UsedLike(stem string, yield func(neighbour string, similarity float64) bool
 // known. It comes from the VADER sentiment lexicon (see
 // knowledge/internal/valence), and for the verbs of furthering and
 // thwarting that a sentiment lexicon lacks, from furtheringWords and
-// thwartingWords.
+// thwartingWords. A stem shared by words that lean differently (noLean:
+// "odd", "odds") leans no way.
 func Valence(stem string) int {
 	if noLean[stem] {
 		return 0

@@ -97,7 +97,9 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		{"../../testdata/eval/conversations-fresh6.jsonl", floor{0.357, 0.595, 0.75, 0.262, 0.62}},
 		// The seventh fresh sets were written blind at the start of session
 		// 9, before its changes; the sixth fresh sets are tuning material
-		// since. The floors are the session's start.
+		// since. The floors are the session's start, except those the
+		// comment below says a change kept on the tuning sets' evidence
+		// lowered.
 		{"../../testdata/eval/paraphrase-fresh7.jsonl", floor{0.508, 0.568, 0.833, 0.297, 0}},
 		// "Either" and "neither" read as function words (session 9) gained
 		// three first citations and two false declines on the tuning sets,
