@@ -36,25 +36,25 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// warheads", known through "nuclear"): it declined two uncovered
 		// tuning questions and cost the check half one covered one ("What
 		// old policy did Washington drop?").
-		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.515, 0.706, 0.87, 0.206, 0}},
-		{"../../testdata/eval/paraphrase-fresh.jsonl", floor{0.705, 0.808, 0.92, 0.141, 0}},
+		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.515, 0.706, 0.913, 0.206, 0}},
+		{"../../testdata/eval/paraphrase-fresh.jsonl", floor{0.705, 0.808, 0.96, 0.141, 0}},
 		// The second fresh sets were written blind at the start of session
 		// 5, before its changes; the first fresh sets are tuning material
 		// since.
 		{"../../testdata/eval/paraphrase-fresh2.jsonl", floor{0.702, 0.809, 0.909, 0.106, 0}},
-		{"../../testdata/eval/conversations-tune.jsonl", floor{0.778, 0.778, 1, 0.111, 0.8}},
+		{"../../testdata/eval/conversations-tune.jsonl", floor{0.833, 0.833, 1, 0.111, 0.85}},
 		{"../../testdata/eval/conversations-check.jsonl", floor{0.833, 0.944, 0.5, 0.056, 0.9}},
-		{"../../testdata/eval/conversations-fresh.jsonl", floor{0.81, 0.905, 1, 0.048, 0.917}},
+		{"../../testdata/eval/conversations-fresh.jsonl", floor{0.857, 0.952, 1, 0.048, 0.958}},
 		// A follow-up about the previous answer itself, answered from its
 		// paragraph (knowledge's Index.Continue), gained three conversations
 		// here (0.722 before).
-		{"../../testdata/eval/conversations-fresh2.jsonl", floor{0.793, 0.897, 0.714, 0.034, 0.861}},
+		{"../../testdata/eval/conversations-fresh2.jsonl", floor{0.828, 0.897, 0.714, 0.034, 0.861}},
 		// The third fresh sets were written blind at the start of session
 		// 6, before its changes; the second fresh sets are tuning material
 		// since. Session 6 took the paraphrases from 0.717/0.768/0.444/0.182
 		// here; the conversations did not move.
-		{"../../testdata/eval/paraphrase-fresh3.jsonl", floor{0.788, 0.848, 0.667, 0.121, 0}},
-		{"../../testdata/eval/conversations-fresh3.jsonl", floor{0.735, 0.971, 0.667, 0, 0.925}},
+		{"../../testdata/eval/paraphrase-fresh3.jsonl", floor{0.798, 0.859, 0.667, 0.111, 0}},
+		{"../../testdata/eval/conversations-fresh3.jsonl", floor{0.794, 0.971, 0.667, 0, 0.925}},
 		// The fourth fresh sets were written blind at the start of session
 		// 7, before its changes; the third fresh sets are tuning material
 		// since. Their casual wording ("nitty gritty", "the hawks", "props")
@@ -62,7 +62,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// conversations panicked (0.6); the fix gave the figure below.
 		// A number the knowledge base never gives counts as an unknown
 		// name (session 8): "30+ yrs" for "three decades" is lost here.
-		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.538, 0.632, 0.844, 0.283, 0}},
+		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.566, 0.651, 0.844, 0.264, 0}},
 		// WordNet's loose synonyms (session 8) cost one more conversation
 		// here and a first citation of the check half, for three more
 		// conversations of the first and third fresh sets and a false
@@ -71,7 +71,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// 8) costs one conversation here, whose first answer was already
 		// wrong ("and in iran?" then finds Iran beside it); it gained two
 		// on the other tuning sets.
-		{"../../testdata/eval/conversations-fresh4.jsonl", floor{0.634, 0.805, 0.667, 0.024, 0.78}},
+		{"../../testdata/eval/conversations-fresh4.jsonl", floor{0.659, 0.805, 0.667, 0.024, 0.78}},
 		// The fifth fresh sets were written blind early in session 7, after
 		// the list of the fourth set's failed questions had been printed
 		// once while a crash was looked into: the fourth are tuning
@@ -79,7 +79,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// they gave 0.606/0.663/0.689/0.221 (with headings not yet
 		// counted as found: 0.644/0.712 at the end without them) and
 		// 0.725/0.825/0.75/0.1/0.812.
-		{"../../testdata/eval/paraphrase-fresh5.jsonl", floor{0.712, 0.769, 0.8, 0.125, 0}},
+		{"../../testdata/eval/paraphrase-fresh5.jsonl", floor{0.76, 0.827, 0.8, 0.077, 0}},
 		// Session 7's function words and chat shorthand, which gained on
 		// every tuning set, cost this check set one conversation and two
 		// first citations on the way. Reading "ok" as the aside it is lost
@@ -89,12 +89,13 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// "And what did those end up doing?" is answered in context because
 		// the penalty for questions about how things turned out declines it
 		// alone: its best sentence alone tells no outcome.
-		{"../../testdata/eval/conversations-fresh5.jsonl", floor{0.75, 0.9, 0.875, 0.025, 0.896}},
+		{"../../testdata/eval/conversations-fresh5.jsonl", floor{0.775, 0.925, 0.875, 0.025, 0.917}},
 		// The sixth fresh sets were written blind at the start of session 8,
 		// before its changes; the fifth fresh sets are tuning material
-		// since. The floors are the session's start.
-		{"../../testdata/eval/paraphrase-fresh6.jsonl", floor{0.533, 0.607, 0.711, 0.308, 0}},
-		{"../../testdata/eval/conversations-fresh6.jsonl", floor{0.357, 0.595, 0.75, 0.262, 0.62}},
+		// since. They are tuning material too since session 9, whose end
+		// their floors are.
+		{"../../testdata/eval/paraphrase-fresh6.jsonl", floor{0.626, 0.72, 0.756, 0.206, 0}},
+		{"../../testdata/eval/conversations-fresh6.jsonl", floor{0.571, 0.714, 0.875, 0.119, 0.74}},
 		// The seventh fresh sets were written blind at the start of session
 		// 9, before its changes; the sixth fresh sets are tuning material
 		// since. The floors are the session's start, except those the
