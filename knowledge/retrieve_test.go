@@ -254,9 +254,21 @@ func TestExtraDocumentsAreSearchable(t *testing.T) {
 
 func TestConcurrentAnswers(t *testing.T) {
 	ix := article()
+	// A new index builds what it builds on first use (acronyms' names)
+	// while several questions need it at once.
+	fresh, err := knowledge.NewIndex([]*knowledge.Document{knowledge.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var wg sync.WaitGroup
 	for i := 0; i < 8; i++ {
 		wg.Go(func() {
+			if a := fresh.Answer(knowledge.Query{Text: "whats the PD 101 bit about"}); !a.Answerable {
+				t.Errorf("acronym on a new index: declined")
+			}
+			if c := fresh.Consequence("“Congress has pushed for more hard-hitting sanctions.”"); !c.Answerable {
+				t.Errorf("what it led to: declined")
+			}
 			for j := 0; j < 50; j++ {
 				a := ix.Answer(knowledge.Query{Text: "What has Congress pushed for?"})
 				if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), "hard-hitting") {
