@@ -142,13 +142,14 @@ const (
 
 // Unit flags feed the question-word cue.
 const (
-	hasName   uint8 = 1 << iota // a capitalised word that does not start the sentence
-	hasNumber                   // digits or a number word
-	hasTime                     // a date or time word
-	hasQuote                    // a quotation
-	hasDate                     // a calendar date: digits, a month or a day of the week
-	hasSpeech                   // reported speech: a quotation or a verb of saying
-	hasSimile                   // a comparison: "is like", "as if", "akin to", "compared to"
+	hasName    uint8 = 1 << iota // a capitalised word that does not start the sentence
+	hasNumber                    // digits or a number word
+	hasTime                      // a date or time word
+	hasQuote                     // a quotation
+	hasDate                      // a calendar date: digits, a month or a day of the week
+	hasSpeech                    // reported speech: a quotation or a verb of saying
+	hasSimile                    // a comparison: "is like", "as if", "akin to", "compared to"
+	hasExample                   // examples given: "such as", "for example", "for instance", "including"
 )
 
 // simile reports whether word w after prev makes a sentence a comparison:
@@ -283,6 +284,9 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 		}
 		if simile(prev, w.text) {
 			flags |= hasSimile
+		}
+		if prev == "such" && w.text == "as" || prev == "for" && (w.text == "example" || w.text == "instance") || w.text == "including" {
+			flags |= hasExample
 		}
 		first, prev = false, w.text
 		id := ix.intern(b, w)

@@ -594,6 +594,16 @@ func TestWhatSomeoneSaid(t *testing.T) {
 		"The weather in the capital was cold all week."), "What did Jones say about the United States?")
 }
 
+// TestExamplesAsked checks that "examples" asks for a sentence that gives
+// some ("such as", "for instance"), over one that shares more of the
+// question's other words.
+func TestExamplesAsked(t *testing.T) {
+	ix := indexOf(t, "The council tried other options, and the options failed.\n\n"+
+		"Options such as longer opening hours in the city libraries were tried last spring.\n\n"+
+		"The weather in the city was cold all week.")
+	wantFirstQuotes(t, ix, firstQuote{"what are examples of the options?", "such as longer opening hours"})
+}
+
 // TestPredicateAsked checks that a yes-no question ending in "be" and a
 // word asks about that word: "Will reaching a deal be easy?" is answered by
 // what is said of ease, not by a sentence about reaching a deal.
