@@ -270,8 +270,26 @@ var (
 	resultAsked = setOf(`effect effects impact impacts result results consequence consequences outcome outcomes
 lead leads led come came achieve achieved achieves accomplish accomplished accomplishes payoff`)
 	resultFillers = setOf(`what whats s has have had did do does is was were are that this those these it they them
-their and so then actually supposed to of from out end ended up been be will would get got for`)
+their and so then actually supposed to of out end ended up been be will would get got for`)
 )
+
+// asksResult reports whether ws ask what the previous answer led to and
+// nothing else ("what has that led to?"), not what led to it ("what led to
+// that?", "where did it come from?").
+func asksResult(ws []string) bool {
+	if !onlyAsks(ws, resultAsked, resultFillers) {
+		return false
+	}
+	for i, w := range ws {
+		switch w {
+		case "lead", "leads", "led", "come", "came":
+			if i+2 < len(ws) && ws[i+1] == "to" || i+1 < len(ws) && ws[i+1] == "from" {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // pointsBack reports whether the words of a question hold a pronoun or a
 // demonstrative that refers back to the previous turn ("is that
@@ -327,7 +345,7 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 		}
 	}
 	marked := refersBack(question)
-	if prev.Answer != "" && marked && onlyAsks(ws, resultAsked, resultFillers) {
+	if prev.Answer != "" && marked && asksResult(ws) {
 		// "What effect have they had?", "and what came of it?": what the
 		// answer read led to.
 		if c := ix.Consequence(prev.Answer); c.Answerable {

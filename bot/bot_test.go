@@ -511,6 +511,22 @@ func TestHandleFollowUpCues(t *testing.T) {
 	}
 }
 
+// TestHandleFollowUpAboutCauses shows that a follow-up asking what led to
+// the answer is not answered with what the answer led to.
+func TestHandleFollowUpAboutCauses(t *testing.T) {
+	const first = "What does the author give Washington credit for?"
+	b := bot.New(newIndex(t), bot.Options{})
+	inThread(t, b, "R", first)
+	result := inThread(t, b, "R", "and what came of it?")
+	for i, q := range []string{"what led to that?", "where did it come from?"} {
+		thread := fmt.Sprint("C", i)
+		inThread(t, b, thread, first)
+		if r := inThread(t, b, thread, q); r.Text == result.Text {
+			t.Errorf("%q: got %q, the answer to what came of it", q, r.Text)
+		}
+	}
+}
+
 // TestHandleFollowUpWithoutPreviousTurn shows that the cues of a follow-up
 // mean nothing outside a conversation: an ellipsis gets the overview, like
 // any question without a topic, and a pronoun is read as it stands.

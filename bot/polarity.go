@@ -155,7 +155,7 @@ func polarTokens(text string) []token {
 				i+1 < len(toks) && !toks[i+1].clause && toks[i+1].word == "yet" {
 				toks[i+1].negator = true // "no longer", "not yet"
 			}
-			if t.word == "without" && (i == 0 || t.clause || t.opens) && deniedLater(toks, i) {
+			if t.word == "without" && (i == 0 || t.opens) && deniedLater(toks, i) {
 				// "Without their involvement the talks would not be
 				// happening": a condition, which the later negation
 				// reverses as "would not be happening without their
@@ -195,9 +195,12 @@ func polarTokens(text string) []token {
 	return toks
 }
 
-// deniedLater reports whether a negation follows toks[i] in its sentence,
-// past at most one clause boundary ("Without their involvement, there
-// would be no diplomacy").
+// deniedLater reports whether the clause right after the one toks[i]
+// opens is denied before any word that opens a clause of its own, or after
+// the condition's clause joins another ("Without their involvement, there
+// would be no diplomacy"; not "…, efforts went ahead and did not
+// falter"). Within the condition's own clause a denial counts too
+// ("Without X the talks would not happen").
 func deniedLater(toks []token, i int) bool {
 	breaks := 0
 	for _, t := range toks[i+1:] {
@@ -208,6 +211,11 @@ func deniedLater(toks []token, i int) bool {
 			if breaks++; breaks > 1 {
 				return false
 			}
+		}
+		if clauseWords[t.word] || breaks > 0 && (t.word == "and" || t.word == "or") {
+			// "Without Obama and Khamenei…" names two in the condition;
+			// after it, "and" joins a claim of its own.
+			return false
 		}
 		if negators[t.word] {
 			return true

@@ -195,6 +195,7 @@ var ruleTests = []struct {
 	{"a word moved, not swapped for its opposite", "Washington and Tehran should temper expectations in public while privately raising them through compromise [10].", ""},
 	{"a number counting something else than the denied one", "Washington is willing to have a real dialogue among equals with Tehran [5], though the two sides face a huge imbalance in power [9].", ""},
 	{"a number counting what the passage denies", "A dialogue among equals is critical for success and amounts to a dialogue between two equal powers [9].", bot.ReasonContradiction},
+	{"a condition with without, then a denial joined to an assertion", "Without Obama and Khamenei’s direct involvement in the process, diplomacy would take place and rhetoric would not matter [11].", bot.ReasonContradiction},
 	{"a condition with without, then a negation", "Without Obama and Khamenei’s direct involvement in the process, diplomacy would not be taking place [11].", ""},
 	{"a denial joined to a denial", "The likely alternative, war, reminds both sides that the status quo serves neither of their interests and cannot be sustained [3].", ""},
 	{"prepositions claim nothing", "Success lies within the table [9].", ""},

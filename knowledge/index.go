@@ -30,15 +30,10 @@ const (
 type Index struct {
 	namesOnce sync.Once
 	names     map[string]bool // stems written as names; see WritesAsName
-	// initials maps the initials of the names the text writes in several
-	// capitalised words to their stems ("pd": "public", "diplomaci"); built
-	// on first use, see initialsOf.
-	initialsOnce sync.Once
-	initials     map[string][]string
-	docs         []*Document
-	passages     []*Passage
-	docStart     map[string]int // document ID → index of its first passage
-	themes       []Theme
+	docs      []*Document
+	passages  []*Passage
+	docStart  map[string]int // document ID → index of its first passage
+	themes    []Theme
 	// themeData is built on first use: many documents mean many themes,
 	// and an index that is only searched never needs it.
 	themeData themeData

@@ -477,16 +477,6 @@ func TestChatShorthand(t *testing.T) {
 	}
 }
 
-// TestInitials checks that an acronym of a name the text writes in full
-// ("PD" for "Public Diplomacy") is known by it, and that one of no such
-// name, or of part of one ("AJ" of "Ambassador John Limbert"), stays
-// unknown.
-func TestInitials(t *testing.T) {
-	ix := article()
-	wantFirstQuotes(t, ix, firstQuote{"whats the PD 101 bit about", "Public Diplomacy 101"})
-	wantDeclined(t, ix, "What does the PQ say about the talks?", "Did AJ report on the talks?")
-}
-
 // TestYearsAsDecades checks that a round number of years asked about is
 // read as the decades a text may give instead ("30-odd years", "three
 // decades"), not as a number the text lacks.
@@ -602,6 +592,8 @@ func TestExamplesAsked(t *testing.T) {
 		"Options such as longer opening hours in the city libraries were tried last spring.\n\n"+
 		"The weather in the city was cold all week.")
 	wantFirstQuotes(t, ix, firstQuote{"what are examples of the options?", "such as longer opening hours"})
+	// "For instance" before a question word leaves its cue alone.
+	wantFirstQuotes(t, article(), firstQuote{"for instance, where are the talks being held?", "Vienna"})
 }
 
 // TestPredicateAsked checks that a yes-no question ending in "be" and a

@@ -266,16 +266,6 @@ func (ix *Index) parse(q *query, text, context string) {
 		if !a.name {
 			ix.expandSimilar(q, a.key, s, sl.weight, &sl.known)
 		}
-		if a.id < 0 && a.name && sl.known == 0 && len(a.w.text) >= 2 && len(a.w.text) <= 4 {
-			// "PD" for the "Public Diplomacy" the text writes: known, as
-			// closely as a derived form, so that an acronym of nothing
-			// the text names still weighs against answering.
-			for _, st := range ix.initialsOf(a.w.text) {
-				if id, ok := ix.vocab[st]; ok {
-					ix.addExpansion(q, id, s, relDerived, sl.weight, &sl.known)
-				}
-			}
-		}
 		if a.id < 0 && !a.name && sl.known == 0 && len(a.key) >= minExtended {
 			// A word the knowledge base lacks in every form the lexicon
 			// gives may still stand in it with a suffix: "threat" in
@@ -362,14 +352,14 @@ func (ix *Index) inDecades(words []word) {
 		if !ok {
 			continue
 		}
-		if _, written := ix.vocab[w.text]; written || !ix.holdsPair(stem(n), "decad") {
-			continue
-		}
 		j := i + 1
 		for j < len(words) && roughly[words[j].text] {
 			j++
 		}
 		if j == len(words) || !yearWords[words[j].text] {
+			continue
+		}
+		if _, written := ix.vocab[w.text]; written || !ix.holdsPair(stem(n), "decad") {
 			continue
 		}
 		words[i].text, words[i].class = n, wordClasses[n]
@@ -390,8 +380,9 @@ func (ix *Index) holdsPair(first, second string) bool {
 		return false
 	}
 	var buf [64]int32
+	terms := buf[:0]
 	for _, p := range ix.posts[ix.postOff[b]:ix.postOff[b+1]] {
-		terms := ix.termsOf(ix.unit(int32(p&postUnitMax)), buf[:0])
+		terms = ix.termsOf(ix.unit(int32(p&postUnitMax)), terms[:0])
 		for k := 1; k < len(terms); k++ {
 			if terms[k] == b && terms[k-1] == a {
 				return true
@@ -672,9 +663,10 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 		// "Who compared diplomacy to…?" asks for the comparison, not a
 		// name.
 		q.cue = hasSimile
-	case exampleWords[w.text] && q.cue == 0:
+	case exampleWords[w.text] && q.cue == 0 && prev != "for":
 		// "What are examples of the alternatives?" asks for a sentence
-		// that gives some ("such as…").
+		// that gives some ("such as…"); "for instance, where…?" asks
+		// where.
 		q.cue = hasExample
 	case q.cue != 0:
 		// A loose cue is set already: the first one stands.
@@ -692,11 +684,11 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 
 // simileWords ask for a comparison: "What analogy is used for
 // diplomacy?", "Who compared diplomacy to fixing up a home?".
-// exampleWords ask for examples.
-var exampleWords = wordSet(`example examples instance instances`)
-
 var simileWords = wordSet(`analogy analogies simile similes comparison comparisons compare compares compared comparing
 liken likens likened likening`)
+
+// exampleWords ask for examples.
+var exampleWords = wordSet(`example examples instance instances`)
 
 // speechAsked ask what someone said.
 var speechAsked = wordSet(`say said tell told promise promised announce announced claim claimed declare declared`)

@@ -1,7 +1,6 @@
 package knowledge
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/talksbot/talksbot/knowledge/internal/similar"
@@ -74,54 +73,6 @@ func (ix *Index) WritesAsName(stem string) bool {
 	})
 	return ix.names[stem]
 }
-
-// initialsOf returns the stems of the names of several capitalised words
-// the knowledge base writes whose initials are acronym ("PD" for "Public
-// Diplomacy"), or nil. A name is a whole run of two to four such words
-// between punctuation, a sentence's first word included: "FMZ" stands for
-// "Foreign Minister Zarif", "AJ" for nothing. An acronym two names share
-// stands for both.
-func (ix *Index) initialsOf(acronym string) []string {
-	ix.initialsOnce.Do(func() {
-		ix.initials = make(map[string][]string)
-		add := func(run []word) {
-			if len(run) < 2 || len(run) > 4 {
-				return
-			}
-			var key strings.Builder
-			for _, w := range run {
-				key.WriteByte(w.text[0])
-			}
-			k := key.String()
-			for _, w := range run {
-				if st := stem(w.text); !slices.Contains(ix.initials[k], st) {
-					ix.initials[k] = append(ix.initials[k], st)
-				}
-			}
-		}
-		for _, p := range ix.passages {
-			for _, s := range p.Sentences {
-				for _, chunk := range strings.FieldsFunc(s.Text, isNameBreak) {
-					var run []word
-					scanWords(chunk, func(w word) {
-						if w.capital && !w.keep && w.class&classStop == 0 && w.text[0] >= 'a' && w.text[0] <= 'z' {
-							run = append(run, w)
-							return
-						}
-						add(run)
-						run = run[:0]
-					})
-					add(run)
-				}
-			}
-		}
-	})
-	return ix.initials[acronym]
-}
-
-// isNameBreak reports the punctuation that ends a name written in
-// capitalised words: "Foreign Minister Zarif, Secretary Kerry" holds two.
-func isNameBreak(r rune) bool { return strings.ContainsRune(",;:.!?()[]{}\"“”‘’—–", r) }
 
 // SplitSentences splits text into sentences the way passages are split,
 // with their byte offsets in text.

@@ -94,7 +94,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// before its changes; the fifth fresh sets are tuning material
 		// since. They are tuning material too since session 9, whose end
 		// their floors are.
-		{"../../testdata/eval/paraphrase-fresh6.jsonl", floor{0.626, 0.72, 0.756, 0.206, 0}},
+		{"../../testdata/eval/paraphrase-fresh6.jsonl", floor{0.617, 0.71, 0.756, 0.215, 0}},
 		{"../../testdata/eval/conversations-fresh6.jsonl", floor{0.571, 0.714, 0.875, 0.119, 0.74}},
 		// The seventh fresh sets were written blind at the start of session
 		// 9, before its changes; the sixth fresh sets are tuning material
