@@ -80,17 +80,10 @@ func TestContinueAfterAWholeParagraph(t *testing.T) {
 // the paragraph after it when the answer quoted the whole of its own, and
 // nothing at the end of the document or for an answer that quotes nothing.
 func TestMore(t *testing.T) {
-	doc, err := knowledge.Parse("t.md", []byte("# Talks\n\n## Start\n\n"+
+	ix := indexOfFile(t, "t.md", "# Talks\n\n## Start\n\n"+
 		"The talks began in spring. The delegations met daily in the old palace hall. Progress was slow.\n\n"+
 		"The second round of talks opened in the summer heat. It went better.\n\n"+
-		"## End\n\nThe final round closed in winter."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := knowledge.NewIndex([]*knowledge.Document{doc})
-	if err != nil {
-		t.Fatal(err)
-	}
+		"## End\n\nThe final round closed in winter.")
 	tests := []struct {
 		name, previous string
 		want           []string // the quotes' texts, in order; none for a decline

@@ -177,7 +177,14 @@ func TestWhereAsksForAPlace(t *testing.T) {
 // indexOf indexes one document made of text.
 func indexOf(t *testing.T, text string) *knowledge.Index {
 	t.Helper()
-	doc, err := knowledge.Parse("t.txt", []byte(text))
+	return indexOfFile(t, "t.txt", text)
+}
+
+// indexOfFile indexes text read as a file of that name would be ("t.md"
+// reads Markdown headings as sections).
+func indexOfFile(t *testing.T, name, text string) *knowledge.Index {
+	t.Helper()
+	doc, err := knowledge.Parse(name, []byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}

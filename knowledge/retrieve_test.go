@@ -335,16 +335,9 @@ func TestAnswersIndependentOfOrder(t *testing.T) {
 // A question that asks outright for a quantity or a date is declined when
 // the sentence that would answer it holds none, and answered when it does.
 func TestQuantityAndDateQuestionsNeedOne(t *testing.T) {
-	doc, err := knowledge.Parse("team.md", []byte("# Team\n\n## Delegation\n\n"+
+	ix := indexOfFile(t, "team.md", "# Team\n\n## Delegation\n\n"+
 		"The delegation arrived in Vienna with its negotiating team and its legal advisers.\n\n"+
-		"## Schedule\n\nThe ministers met on 18 November to review the draft text."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := knowledge.NewIndex([]*knowledge.Document{doc})
-	if err != nil {
-		t.Fatal(err)
-	}
+		"## Schedule\n\nThe ministers met on 18 November to review the draft text.")
 	tests := []struct {
 		question string
 		want     bool
