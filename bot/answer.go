@@ -319,7 +319,11 @@ func ellipsis(q string) bool {
 // talks?" after a question about the hardliners is about the talks. A short
 // question that points back and is answered neither way asks about the
 // previous answer itself ("is that accurate?"): the paragraph it quoted
-// answers it (knowledge's Index.Continue).
+// answers it (knowledge's Index.Continue); so does one led by "and" or
+// "like", or ending in "then", with few words of its own. A request for
+// more, for what the answer means, or for what it led to ("what effect
+// have they had?") is answered from the answer's own place in its
+// document (Index.More, Index.Continue, Index.Consequence).
 func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans knowledge.Answer, usedContext bool) {
 	q := knowledge.Query{Text: question, K: b.poolK()}
 	if prev == nil {
@@ -377,7 +381,8 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 		// "And what's everybody obsessing over?", "like concretely what
 		// message?", "how big is the gap then?" go on from the answer too;
 		// "what about Israel?" asks about something else.
-		if prev.Answer != "" && (pointsBack(ws) || (ledBack(ws) || endsThen(ws)) && !newTopicLead(ws)) && single.ContentWords > 0 && single.ContentWords <= continueWords {
+		asked := afterInterjections(ws)
+		if prev.Answer != "" && (pointsBack(ws) || (ledBack(asked) || endsThen(asked)) && !newTopicLead(asked)) && single.ContentWords > 0 && single.ContentWords <= continueWords {
 			c := ix.Continue(knowledge.Query{Text: question, K: b.poolK()}, prev.Answer)
 			if c.Answerable {
 				return c, true
