@@ -115,6 +115,11 @@
 // over 40 direct hyponyms and instances gives none, since each then says
 // little ("person", "city").
 //
+// Places: a place and the place that holds it (a part holonym, "#p",
+// between two noun.location synsets) relate as a hypernym and a hyponym:
+// "vienna" → "austria", "austria" → "vienna"; "dc" → "washington". A
+// question about the country finds the text that names its city.
+//
 // Spelling: a British and an American spelling ("colour", "color"), related
 // both ways when their stems differ by at most three letters. A pair is a
 // word and its respelling by one or two of our→or, is→iz, ys→yz, re→er,

@@ -58,6 +58,12 @@ func TestRelatedKnown(t *testing.T) {
 		{"legislatur", "congress", wordnet.Hyponym},
 		{"legislatur", "parliament", wordnet.Hyponym},
 		{"car", "sedan", wordnet.Hyponym},
+		// Places: the country holds its city, as a hyponym, and the city
+		// is in its country, as a hypernym.
+		{"austria", "vienna", wordnet.Hyponym},
+		{"switzerland", "geneva", wordnet.Hyponym},
+		{"dc", "washington", wordnet.Hyponym},
+		{"vienna", "austria", wordnet.Hypernym},
 		// Spelling both ways, and a British stem inheriting the American's
 		// relations: Porter2 strips "-ize" but not "-ise".
 		{"organ", "organis", wordnet.Spelling},

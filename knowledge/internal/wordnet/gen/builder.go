@@ -21,6 +21,7 @@ const (
 	maxNarrower       = 40 // a synset with more direct hyponyms than this gives none
 	maxHypernymSenses = 12 // a hypernym lemma with more senses than this is too vague
 	nounTops          = 3  // lexicographer file noun.Tops: the unique beginners
+	nounLocation      = 15 // lexicographer file noun.location: places
 	maxAcronymNum     = 3  // an untagged acronym's senses up to this number count
 	maxAntonyms       = 8  // antonyms kept per key, apart from maxTargets
 	widerSenses       = 5  // a loose synonym's sense is among its first five

@@ -76,6 +76,7 @@ func (b *builder) build() relations {
 		b.derived(s)
 		b.hypernyms(s, ss)
 		b.hyponyms(s, ss)
+		b.places(s, ss)
 	}
 	return b.rel
 }
@@ -283,6 +284,35 @@ func (b *builder) hyponyms(s *synset, ss []sense) {
 				if !x.phrase {
 					b.rel.add(x.stem, y.stem, hyponym, x.tags+y.tags)
 				}
+			}
+		}
+	}
+}
+
+// places relates a place to the place that holds it and back, as a
+// hypernym and a hyponym: "Vienna" and "Austria", "Geneva" and
+// "Switzerland", "Washington" and "DC" (part holonyms, "#p", between two
+// synsets of noun.location). A question asked about the country finds the
+// text that names its city, and the other way round.
+func (b *builder) places(s *synset, ss []sense) {
+	if s.id.pos != 'n' || s.lexfile != nounLocation {
+		return
+	}
+	for _, p := range s.ptrs {
+		if p.sym != "#p" {
+			continue
+		}
+		h := b.wn.synsets[p.to]
+		if h == nil || h.lexfile != nounLocation {
+			continue
+		}
+		for _, y := range b.senses(h) {
+			for _, x := range ss {
+				if x.phrase || y.phrase {
+					continue
+				}
+				b.rel.add(x.stem, y.stem, hypernym, x.tags+y.tags)
+				b.rel.add(y.stem, x.stem, hyponym, x.tags+y.tags)
 			}
 		}
 	}
