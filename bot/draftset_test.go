@@ -114,10 +114,19 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// A seventh blind set (188 drafts for 64 questions), written at the
 	// start of session 9 before any change: the sixth has since been tuned
 	// on. Its paraphrases and summaries are freer than any set's before.
+	// Tuning material since session 10; the floors are session 9's end.
 	"fresh7": {
 		kept: map[string]float64{"verbatim": 15.0 / 16, "paraphrase": 6.0 / 16, "merge": 15.0 / 16, "summary": 8.0 / 16, "yes-no": 1, "overall": 59.0 / 79},
-		refused: map[string]float64{"contradiction": 6.0 / 14, "negation": 1, "invented-fact": 1, "link": 1,
+		refused: map[string]float64{"contradiction": 7.0 / 14, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 11.0 / 13, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 11.0 / 13},
+	},
+	// An eighth blind set (206 drafts for 65 questions), written at the
+	// start of session 10 before any change: the seventh has since been
+	// tuned on. The floors are the session's start.
+	"fresh8": {
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 3.0 / 17, "merge": 13.0 / 15, "summary": 9.0 / 15, "yes-no": 1, "overall": 59.0 / 81},
+		refused: map[string]float64{"contradiction": 11.0 / 17, "negation": 14.0 / 15, "invented-fact": 1, "link": 1,
+			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 12.0 / 15, "off-section-summary": 1},
 	},
 	"check": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 10.0 / 12, "merge": 1, "summary": 7.0 / 10, "yes-no": 1, "overall": 36.0 / 41},
@@ -134,7 +143,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
