@@ -142,9 +142,13 @@
 // base ("began" ↔ "begun"): the same word, which a caller may weigh as a
 // Spelling. Comparatives and superlatives count ("bigger" ↔ "big",
 // "better" ↔ "good", "well"): a question asking what is bigger is about
-// what is big, and "better" finds what "good" finds, little changed. Only
-// WordNet's irregular ones are listed; Porter2 does not join even
-// "smaller" and "small".
+// what is big, and "better" finds what "good" finds, little changed.
+// Besides WordNet's irregular ones, the regular forms its rules of
+// detachment would find count too, since Porter2 does not join even
+// "smaller" and "small": "er" and "est" (or "r" and "st" after an "e") on
+// a one-word adjective ("wider" ↔ "wide", "newest" ↔ "new"), when the word
+// lists hold the form and WordNet knows no word of that spelling
+// ("closer", "modest" and "number" are words of their own).
 //
 // A pair is kept when the form and the base are single words of the word
 // lists with different stems (Porter2 already joins most pairs, "abetted

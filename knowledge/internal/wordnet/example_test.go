@@ -79,6 +79,7 @@ func ExampleAntonyms() {
 	// increas and decreas are opposites
 	// small antonym
 	// littl antonym
+	// smallest antonym
 }
 
 func ExampleRelated_inflection() {

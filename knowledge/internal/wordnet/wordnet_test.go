@@ -221,6 +221,11 @@ func TestInflections(t *testing.T) {
 		{"worse", "bad"},
 		{"bigger", "big"},
 		{"learnt", "learn"},
+		// Regular comparatives and superlatives, which no list names.
+		{"wider", "wide"},
+		{"broader", "broad"},
+		{"newest", "new"},
+		{"tougher", "tough"},
 	}
 	for _, tt := range tests {
 		form, base := stem(tt.form), stem(tt.base)
@@ -308,6 +313,9 @@ func TestInflectionsNot(t *testing.T) {
 		{"wound", "wind", "an injury"},
 		{"rang", "ring", `Porter2's stem of "range"`},
 		{"lives", "life", `Porter2's stem of "live"`},
+		{"modest", "mod", "a word of its own"},
+		{"closer", "close", "one who closes"},
+		{"number", "numb", "a word of its own"},
 	}
 	for _, tt := range tests {
 		form, base := stem(tt.form), stem(tt.base)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // exception is one form-base pair of a WordNet exception list (verb.exc,
@@ -22,7 +23,7 @@ type inflections map[string][]string
 // lists that the rules keep; see judge.
 func (b *builder) inflections() inflections {
 	in := make(inflections)
-	for _, e := range b.wn.exceptions {
+	for _, e := range slices.Concat(b.wn.exceptions, b.comparatives()) {
 		if form, base, why := b.judge(e); why == "" {
 			in[form] = append(in[form], base)
 		}
@@ -32,6 +33,38 @@ func (b *builder) inflections() inflections {
 		in[form] = slices.Compact(bases)
 	}
 	return in
+}
+
+// comparatives returns the regular comparatives and superlatives of
+// adjectives that the exception lists leave to WordNet's rules of
+// detachment ("wider" from "wide", "newest" from "new"; "bigger" and
+// "happier" are listed) and Porter2 leaves as they are: each a form
+// "er", "est" (or "r", "st" after an "e") on a one-word adjective, which
+// the word lists hold and WordNet does not know as a word of its own
+// ("later", "closer" and "modest" are).
+func (b *builder) comparatives() []exception {
+	listed := make(map[string]bool)
+	for _, e := range b.wn.exceptions {
+		listed[e.form] = true
+	}
+	var out []exception
+	for _, base := range slices.Sorted(maps.Keys(b.wn.senses['a'])) {
+		if strings.IndexFunc(base, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+			continue
+		}
+		suffixes := []string{"er", "est"}
+		if strings.HasSuffix(base, "e") {
+			suffixes = []string{"r", "st"}
+		}
+		for _, suf := range suffixes {
+			form := base + suf
+			if listed[form] || !b.known[form] || b.polysemy(form) > 0 {
+				continue
+			}
+			out = append(out, exception{form: form, base: base, pos: 'a'})
+		}
+	}
+	return out
 }
 
 // judge returns the stems of exception e's form and base, and why the rules
