@@ -60,6 +60,9 @@ var idioms = map[string]string{
 	"walk away":             "abandon",
 	"deal breaker":          "obstacle",
 	"bottom line":           "conclusion",
+	"in a nutshell":         "summary",
+	"big picture":           "overview",
+	"long story short":      "summary",
 	"common ground":         "agreement",
 	"red line":              "limit",
 	"the ball rolling":      "start",
@@ -150,13 +153,14 @@ type idiom struct {
 	seq   []string // the phrase, word by word
 	words []string // its content words
 	plain []string
+	whole bool // its plain words ask about a text as a whole: "bottom line" is the conclusion
 }
 
 // idiomsByFirst indexes the idioms by their first word.
 var idiomsByFirst = func() map[string][]idiom {
 	m := make(map[string][]idiom)
 	for phrase, plain := range idioms {
-		id := idiom{seq: strings.Fields(phrase)}
+		id := idiom{seq: strings.Fields(phrase), whole: true}
 		for _, w := range id.seq {
 			if wordClasses[w]&classStop == 0 {
 				id.words = append(id.words, w)
@@ -164,6 +168,7 @@ var idiomsByFirst = func() map[string][]idiom {
 		}
 		for _, w := range strings.Fields(plain) {
 			id.plain = append(id.plain, stem(w))
+			id.whole = id.whole && wordClasses[w]&classWhole != 0
 		}
 		m[id.seq[0]] = append(m[id.seq[0]], id)
 		wordClasses[id.seq[0]] |= classIdiom

@@ -21,6 +21,13 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		"What are the overarching themes?", "what's this article even about?",
 		"Could you précis the op-ed in a paragraph?", "How is the piece structured?",
 		"Is the writer optimistic or pessimistic overall?", "What's the tone of the article?", "What's the overall tone?",
+		// Idioms whose plain words ask about the whole: the bottom line is
+		// the conclusion, the big picture the overview.
+		"What's the bottom line of the piece?", "In a nutshell, what is the column saying?",
+		"Give me the big picture of this op-ed in a few sentences",
+		// The author's take, view or position, asked about nothing else.
+		"In a couple of sentences, what's the author's take?", "What's the writer's view?",
+		"Could you provide a brief synopsis of the column?",
 		// A topic the whole text is about, found in most of its sections.
 		"What's the author's overall take on the Vienna talks?"} {
 		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable || a.ContentWords != 0 {
@@ -43,6 +50,8 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 	wantFirstQuotes(t, ix,
 		firstQuote{"What is the main takeaway about the spoilers?", "spoilers"},
 		firstQuote{"What's the overall take on Congress?", "Congress"},
+		firstQuote{"What's the writer's take on the spoilers?", "spoilers"},
+		firstQuote{"What are the four big picture issues about?", "four big picture issues"},
 		// "At this point" is no point of the text's.
 		firstQuote{"what's the one thing that's certain at this point?", "only one thing is for sure"},
 		firstQuote{"is he certain about anything at that point?", "only one thing is for sure"},

@@ -540,8 +540,13 @@ func idiomWords(words []word) map[string][]string {
 			}
 			for k := range id.seq {
 				// "At this point" asks nothing about the text as a
-				// whole, as "the main point" does.
-				words[i+k].class &^= classWhole
+				// whole, as "the main point" does; "the bottom line"
+				// asks what "the conclusion" does.
+				if id.whole {
+					words[i+k].class |= classWhole
+				} else {
+					words[i+k].class &^= classWhole
+				}
 			}
 		}
 	}
@@ -557,13 +562,23 @@ func idiomAt(words []word, seq []string) bool {
 	return true
 }
 
+// opinionOf reports whether words[i] is a noun for a view held by the
+// text or its author, just named: "the author's take", "the writer's
+// view", "the article's position". Asked with nothing else of note, it
+// asks about the text as a whole.
+func opinionOf(words []word, i int) bool {
+	return i > 0 && opinionWords[words[i].text] && words[i-1].class&classFraming != 0
+}
+
+var opinionWords = setOf(`take view views position opinion opinions verdict perspective`)
+
 // contentWords picks the question's content words, once each, into slots and
 // sets the question's cue and whole flag. It returns how many it picked.
 func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) int {
 	// whole counts the words that may ask about a text as a whole, or
 	// say little ("give me the gist", "in two sentences"); wholeAsked
 	// whether one asks.
-	n, whole, wholeAsked := 0, 0, false
+	n, whole, wholeAsked, opinion := 0, 0, false, false
 	prev := ""
 	for i, w := range words {
 		next := ""
@@ -602,6 +617,13 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		case q.afterWh > 0:
 			q.afterWh++
 		}
+		if opinionOf(words, i) {
+			// "What's the author's take?" asks about the whole text, and
+			// "the author's take on the spoilers" about the spoilers: the
+			// view is the text's, no topic ("taking place").
+			opinion = true
+			continue
+		}
 		if isStop(w) || n == maxSlots || i > 0 && words[i-1].text == "how" && howWords[w.text] {
 			// "How long", "how many": the second word asks, with "how",
 			// for a kind of answer; it is no topic.
@@ -617,14 +639,14 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		id, stemmed, _ := ix.lookup(w)
 		slots[n] = asked{w: w, id: id, key: stemmed, name: w.keep || w.capital && i > 0, pos: i}
 		n++
-		if w.class&(classWhole|classGeneric|classNumber) != 0 {
-			whole++
-		}
 		if w.class&classWhole != 0 {
 			wholeAsked = true
 		}
+		if w.class&(classWhole|classGeneric|classNumber) != 0 {
+			whole++
+		}
 	}
-	q.whole = wholeAsked && whole == n
+	q.whole = (wholeAsked || opinion) && whole == n
 	q.wholeAsked = wholeAsked
 	return n
 }

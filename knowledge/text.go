@@ -256,7 +256,7 @@ gist thesis overview recap synopsis takeaway takeaways argument arguments point 
 idea ideas conclusion conclusions theme themes topic topics subject subjects lesson lessons
 purpose main central key overall core chief primary principal tldr tl dr nutshell
 sum claim claims outline outlines rundown essence upshot highlights broadly basically briefly
-overarching major version bullet bullets precis précis tone stance`
+overarching major version bullet bullets precis précis tone stance brief`
 
 // stanceWords ask about a text as a whole when the question speaks of the
 // text or its author ("is the writer optimistic overall?", "how is the
@@ -271,7 +271,7 @@ var stanceWords = setOf(`optimistic pessimistic structure structured organized o
 // ("centrifuges").
 const genericWords = `be become begin being bring call came come comes coming could did do does done
 find found gave get gets getting give given gives go goes going gone got happen happened happening
-happens held help hold holds keep kept know known let like look looked looking made make makes
+happens held help hold holds keep kept know known let like provide provides provided providing look looked looking made make makes
 making mean means meant need needed needs put said say says see seen seem seemed seems set show
 showed shown take taken takes taking tell think thought told took try tried turn turned use used
 uses want wanted wants went work worked works
