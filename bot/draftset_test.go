@@ -66,10 +66,15 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// 160 drafts written blind in session 8 for tuning the rules of the
 	// kinds the sixth set found weakest: summaries of a section against
 	// off-section ones (in twins), negations against faithful paraphrases
-	// of negated claims, and contradictions.
+	// of negated claims, and contradictions. Two off-section summaries
+	// were refused only by accident until session 10: one because "It
+	// adds that…" counted "adds" as a claim word the passages lack, the
+	// other because "confidence" was read as "confidential", the opposite
+	// of "publicly". A summary's attribution claims nothing, and an
+	// opposite must be the passages' own word, since.
 	"tune4": {
 		kept:    map[string]float64{"summary": 35.0 / 40, "paraphrase": 28.0 / 30, "overall": 63.0 / 70},
-		refused: map[string]float64{"off-section-summary": 35.0 / 40, "negation": 29.0 / 30, "contradiction": 10.0 / 20},
+		refused: map[string]float64{"off-section-summary": 34.0 / 40, "negation": 29.0 / 30, "contradiction": 10.0 / 20},
 	},
 	// Written blind after the check half had been looked at, before the
 	// valence rule was built: the figures a reader should believe.
@@ -122,11 +127,13 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	},
 	// An eighth blind set (206 drafts for 65 questions), written at the
 	// start of session 10 before any change: the seventh has since been
-	// tuned on. The floors are the session's start.
+	// tuned on. The floors are the session's start, but for one
+	// off-section summary that the same two fixes as tune4's let through
+	// (which of the two, the test did not say).
 	"fresh8": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 3.0 / 17, "merge": 13.0 / 15, "summary": 9.0 / 15, "yes-no": 1, "overall": 59.0 / 81},
 		refused: map[string]float64{"contradiction": 11.0 / 17, "negation": 14.0 / 15, "invented-fact": 1, "link": 1,
-			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 12.0 / 15, "off-section-summary": 1},
+			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 12.0 / 15, "off-section-summary": 14.0 / 15},
 	},
 	"check": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 10.0 / 12, "merge": 1, "summary": 7.0 / 10, "yes-no": 1, "overall": 36.0 / 41},

@@ -140,15 +140,21 @@ func (e *evidence) extends(stem string) polarity {
 		return 0
 	}
 	for s, p := range e.stems {
-		short, long := s, stem
-		if len(short) > len(long) {
-			short, long = long, short
-		}
-		if len(short) >= minStemPrefix && len(long)-len(short) <= maxStemExtra && strings.HasPrefix(long, short) {
+		if extension(s, stem) {
 			pol |= p
 		}
 	}
 	return pol
+}
+
+// extension reports whether one of two stems extends the other by at most
+// maxStemExtra letters, the shorter at least minStemPrefix long.
+func extension(a, b string) bool {
+	short, long := a, b
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	return len(short) >= minStemPrefix && len(long)-len(short) <= maxStemExtra && strings.HasPrefix(long, short)
 }
 
 // near reports whether stem stands within roleWindow content words before

@@ -107,10 +107,28 @@ func claimTerms(text string) []claimTerm {
 		if i+1 < len(toks) && !toks[i+1].clause {
 			after = toks[i+1].word
 		}
+		if attributionWords[t.Word] && len(out) == 0 {
+			// "The opening paragraph warns that…": who says what, which
+			// the passages need not say.
+			continue
+		}
 		out = append(out, claimTerm{Term: t, negated: toks[i].negated, phrasal: particles[after] && phrasalVerbs[t.Word], thanAfter: after == "than", clause: toks[i].inClause})
 	}
 	return out
 }
+
+// attributionWords say who says what, or where, in a summary ("The
+// opening paragraphs warn…", "It closes by acknowledging that…"): first
+// among a sentence's content words, they attribute the claim that follows, and claim nothing the passages must hold. Framing
+// words ("the author argues") are none of a sentence's terms already.
+var attributionWords = setOf(`warn warns warned warning caution cautions cautioned cautioning
+stress stresses stressed stressing emphasize emphasizes emphasized emphasizing emphasise emphasises
+emphasised emphasising insist insists insisted insisting conclude concludes concluded concluding
+add adds added adding observe observes observed observing suggest suggests suggested suggesting
+contend contends contended maintain maintains maintained acknowledge acknowledges acknowledged
+acknowledging admit admits admitted admitting recognise recognises recognised recognize recognizes
+recognized point points pointed pointing open opens opened opening close closes closed closing
+paragraph paragraphs passage passages`)
 
 // findToken returns the first token from toks[from] on that is word, or -1.
 func findToken(toks []token, from int, word string) int {

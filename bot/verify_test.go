@@ -239,6 +239,11 @@ var ruleTests = []struct {
 	{"a phrasal verb leans no way its verb does", "Washington and Tehran will need to play down expectations publicly while raising them privately [10].", ""},
 	{"hardliners for moderates", "The results have been a slowly reinvigorated diplomatic process and empowered hardliners in Washington and Tehran [5].", bot.ReasonContradiction},
 
+	{"an opposite that only extends a passage's word", "Congress has publicly pushed for more hard-hitting sanctions [1].", ""}, // "confidenti(al)" is no "confid(ence)"
+	{"a word of two leanings", "A dialogue among equals is vital for success [9].", ""},                                         // "critical" is no criticism
+	{"a summary's attribution", "The opening paragraph warns that the risk of spoilers lashing out grows as talks become more serious [1].", ""},
+	{"an attribution denied is a claim", "Senior officials on both sides do not acknowledge that alleged alternatives to diplomacy have intensified the drumbeat of war [7].", bot.ReasonContradiction},
+
 	// Support.
 	{"paraphrase", "Iranian hardliners are trying to narrow the window Rouhani's team has to negotiate with Washington [1].", ""},
 	{"words used alike", "The outcome, which the author says should not come as a surprise, has been a gradually revived diplomatic process and strengthened moderates in both capitals who would rather resolve conflict peacefully [5].", ""},
