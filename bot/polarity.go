@@ -52,6 +52,10 @@ type token struct {
 	negated  bool   // the word stands in a denied stretch
 	negator  bool   // the word is itself a negation
 	inClause int    // the clause of its text the word stands in, from 0 (see polarTokens)
+	// possessive says the word was written with a possessive 's: it
+	// names whose, and a denial is not of it ("neither in either side's
+	// interest" denies the interest, not the side).
+	possessive bool
 }
 
 // negators deny what follows them in their clause.
@@ -112,7 +116,7 @@ func claimTerms(text string) []claimTerm {
 			// the passages need not say.
 			continue
 		}
-		out = append(out, claimTerm{Term: t, negated: toks[i].negated, phrasal: particles[after] && phrasalVerbs[t.Word], thanAfter: after == "than", clause: toks[i].inClause})
+		out = append(out, claimTerm{Term: t, negated: toks[i].negated && !toks[i].possessive, phrasal: particles[after] && phrasalVerbs[t.Word], thanAfter: after == "than", clause: toks[i].inClause})
 	}
 	return out
 }
@@ -380,7 +384,9 @@ func scanTokens(text string) []token {
 			continue
 		}
 		word, end := scanWord(text, i)
-		toks = append(toks, token{word: word, clause: clause, opens: opens && len(toks) > 0, capital: unicode.IsUpper(r)})
+		raw := text[i:end]
+		possessive := strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")
+		toks = append(toks, token{word: word, clause: clause, opens: opens && len(toks) > 0, capital: unicode.IsUpper(r), possessive: possessive})
 		clause, opens = false, false
 		i = end
 	}
