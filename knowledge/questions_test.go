@@ -643,3 +643,29 @@ func TestPhrasalVerbs(t *testing.T) {
 		"The talks in the capital resumed after a pause.")
 	wantFirstQuotes(t, ix, firstQuote{"who is talking down the odds in the talks?", "downplaying the odds"})
 }
+
+// TestPlacesInTheText checks that a question saying where in the text to
+// look ("per the opening", "at the end", "the last paragraph", "how does
+// it end?") prefers the sentences there, and that one asking about that
+// place and nothing else gets its first sentences; a trailer is no end.
+func TestPlacesInTheText(t *testing.T) {
+	ix := indexOf(t, "The delegates agreed that the budget of the mission must come first in these long talks today.\n\n"+
+		"Reporters in the hall mostly asked the delegates about the weather and the long delays in the city.\n\n"+
+		"In the middle of the week the delegates discussed the budget again, without any agreement at all.\n\n"+
+		"Nobody knows what comes next, the chair said, but the budget of the mission is still the question.\n\n"+
+		"Everyone left the hall before dark, and the delegates promised to meet again after the new year.\n\n"+
+		"This report first appeared in the Daily Gazette.")
+	wantFirstQuotes(t, ix,
+		// The budget is in the first, third and fourth paragraphs.
+		firstQuote{"What did the delegates say about the budget, per the opening?", "must come first"},
+		firstQuote{"what about the budget at the end of the report?", "still the question"},
+		firstQuote{"What's said of the budget in the introduction?", "must come first"},
+		firstQuote{"In the last paragraph, when will they meet?", "after the new year"},
+		// A place and nothing else: the place's first sentence.
+		firstQuote{"What happens now, per the conclusion?", "Nobody knows what comes next"},
+		firstQuote{"How does the report wrap up?", "Everyone left the hall"},
+		firstQuote{"What's in the intro?", "must come first"},
+		// Not places in the text: the end of the week, "in the end".
+		firstQuote{"What did the delegates discuss at the end of the week about the budget?", "In the middle of the week"},
+	)
+}
