@@ -237,6 +237,28 @@ func links(s string, ev *evidence) *Refusal {
 	return nil
 }
 
+// namesListPlace reports whether number, a word of sentence s, says which
+// item of a list it speaks of ("the second issue", "section three", "the
+// 2nd point"): a list word stands within two words of it.
+func namesListPlace(s, number string) bool {
+	toks := scanTokens(s)
+	for k, t := range toks {
+		if t.word != number {
+			continue
+		}
+		for j := max(0, k-2); j <= min(len(toks)-1, k+2); j++ {
+			if j != k && listWords[toks[j].word] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listWords name an item of a text's list of themes.
+var listWords = setOf(`issue issues section sections point points part parts theme themes item items factor factors
+topic topics area areas pillar pillars question questions`)
+
 // calendarWords name months and days: a date, whether or not a sentence
 // starts with it.
 var calendarWords = setOf(`january february march april june july august september october november december
@@ -259,7 +281,7 @@ func (d *draftCheck) facts(s string, terms []claimTerm, ev *evidence) *Refusal {
 			// number: coverage weighs it like any word.
 			continue
 		}
-		if !ev.numbers[numberKey(t.Word)] {
+		if key := numberKey(t.Word); !ev.numbers[key] && !(ev.listed[key] && namesListPlace(s, t.Word)) {
 			return &Refusal{Reason: ReasonNumber, Term: t.Word, Detail: "a number the cited passages do not hold"}
 		}
 		terms[i].held = true

@@ -30,13 +30,16 @@ type evidence struct {
 	// foldedSentences are the passages' sentences, each folded, for
 	// quotations an ellipsis joins.
 	foldedSentences []string
-	tokens          [][]token                // each passage's words, for words saying how much
-	lower           string                   // the passages lower-cased, for links
-	text            string                   // the passages as given, for facts written one way
-	stems           map[string]polarity      // every content word's stem and how the passages use it
-	seq             []string                 // the stems in order, "" between passages, for phrases
-	numbers         map[string]bool          // every number, as numberKey reads it
-	reverse         map[string]reverseCredit // what the lexicon relates the stems to; see draftCheck.reverse
+	tokens          [][]token           // each passage's words, for words saying how much
+	lower           string              // the passages lower-cased, for links
+	text            string              // the passages as given, for facts written one way
+	stems           map[string]polarity // every content word's stem and how the passages use it
+	seq             []string            // the stems in order, "" between passages, for phrases
+	numbers         map[string]bool     // every number, as numberKey reads it
+	// listed holds, as numberKey reads them ("2", "2nd"), the places of
+	// the passages' sections in their documents' lists of themes.
+	listed  map[string]bool
+	reverse map[string]reverseCredit // what the lexicon relates the stems to; see draftCheck.reverse
 	// usedLike is the credit of the stems word vectors say are used like
 	// the passages' stems; see draftCheck.usedLike.
 	usedLike map[string]float64
@@ -167,4 +170,35 @@ func (e *evidence) near(p int, stem string) (before, after bool) {
 		after = after || e.seq[i] == stem
 	}
 	return before, after
+}
+
+// listAt records the places of the passages' sections in their lists of
+// themes (0 for none).
+func (e *evidence) listAt(places []int) {
+	for _, n := range places {
+		if n <= 0 {
+			continue
+		}
+		if e.listed == nil {
+			e.listed = make(map[string]bool)
+		}
+		e.listed[strconv.Itoa(n)] = true
+		e.listed[ordinalOf(n)] = true
+	}
+}
+
+// ordinalOf writes n as numberKey reads an ordinal: "1st", "2nd", "11th".
+func ordinalOf(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suffix
 }

@@ -170,8 +170,11 @@ type draftCheck struct {
 	c        *Checker
 	lex      *lexicon
 	passages []string // as given, numbered from 1
-	all      *evidence
-	cited    map[string]*evidence // by the cited numbers, "1,3"
+	// listed is, per passage, the place of its section in its document's
+	// list of themes ("1) Handling the Spoilers" is 1), 0 for none.
+	listed []int
+	all    *evidence
+	cited  map[string]*evidence // by the cited numbers, "1,3"
 
 	base     string // the prefix of the draft whose sentences are checked
 	n        int    // sentences checked
@@ -189,10 +192,39 @@ type draftCheck struct {
 func (c *Checker) start(passages []Citation) *draftCheck {
 	d := &draftCheck{c: c, lex: newLexicon(c.ix), cited: make(map[string]*evidence)}
 	d.passages = make([]string, len(passages))
+	d.listed = make([]int, len(passages))
 	for i, p := range passages {
 		d.passages[i] = p.Text
+		d.listed[i] = c.listPlace(p)
 	}
 	return d
+}
+
+// listPlace returns the place of citation p's section in its document's
+// list of themes, 0 for none or when the index does not hold the passage.
+func (c *Checker) listPlace(p Citation) int {
+	if c.ix == nil {
+		return 0
+	}
+	pass, ok := c.ix.Passage(p.ID)
+	if !ok {
+		// A citation given by its text alone: the passage that reads so.
+		for _, q := range c.ix.Passages() {
+			if q.Text == p.Text {
+				pass, ok = q, true
+				break
+			}
+		}
+	}
+	if !ok {
+		return 0
+	}
+	for _, t := range c.ix.Themes() {
+		if t.Doc == pass.Doc && t.Section == pass.SectionNo {
+			return t.Number
+		}
+	}
+	return 0
 }
 
 // feed checks the sentences of text, the draft so far, that were not
@@ -478,22 +510,26 @@ func (d *draftCheck) evidence(cited []int) *evidence {
 	if cited == nil {
 		if d.all == nil {
 			d.all = newEvidence(d.passages)
+			d.all.listAt(d.listed)
 		}
 		return d.all
 	}
 	var key strings.Builder
 	seen := make(map[int]bool, len(cited))
 	var texts []string
+	var places []int
 	for _, i := range cited {
 		if !seen[i] {
 			seen[i] = true
 			fmt.Fprintf(&key, "%d,", i)
 			texts = append(texts, d.passages[i])
+			places = append(places, d.listed[i])
 		}
 	}
 	ev, ok := d.cited[key.String()]
 	if !ok {
 		ev = newEvidence(texts)
+		ev.listAt(places)
 		d.cited[key.String()] = ev
 	}
 	return ev
