@@ -111,9 +111,10 @@ func claimTerms(text string) []claimTerm {
 		if i+1 < len(toks) && !toks[i+1].clause {
 			after = toks[i+1].word
 		}
-		if attributionWords[t.Word] && len(out) == 0 {
+		if attributionWords[t.Word] && len(out) == 0 && !toks[i].negated {
 			// "The opening paragraph warns that…": who says what, which
-			// the passages need not say.
+			// the passages need not say; "nobody acknowledges that…"
+			// denies it, a claim.
 			continue
 		}
 		out = append(out, claimTerm{Term: t, negated: toks[i].negated && !toks[i].possessive, phrasal: particles[after] && phrasalVerbs[t.Word], thanAfter: after == "than", clause: toks[i].inClause})
@@ -123,7 +124,8 @@ func claimTerms(text string) []claimTerm {
 
 // attributionWords say who says what, or where, in a summary ("The
 // opening paragraphs warn…", "It closes by acknowledging that…"): first
-// among a sentence's content words, they attribute the claim that follows, and claim nothing the passages must hold. Framing
+// among a sentence's content words and not denied, they attribute the
+// claim that follows and claim nothing the passages must hold. Framing
 // words ("the author argues") are none of a sentence's terms already.
 var attributionWords = setOf(`warn warns warned warning caution cautions cautioned cautioning
 stress stresses stressed stressing emphasize emphasizes emphasized emphasizing emphasise emphasises

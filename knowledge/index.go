@@ -42,9 +42,9 @@ type Index struct {
 	// the sentences that answer it, in reading order.
 	textUnits [aboutWhoSpokeTo][]int32
 	passSec   []int32 // passage → index into sections
-	// passPlace says, per passage, whether it opens or closes its
-	// document (placeStart…): "what does the opening say?"
-	passPlace []uint8
+	// passPos says, per passage, whether it opens or closes its document
+	// (posStart…): "what does the opening say?"
+	passPos []uint8
 
 	// Units are stored column by column: the hot loops touch one column at
 	// a time and a row struct would be a third larger.
@@ -192,7 +192,7 @@ func NewIndex(docs []*Document, opts ...Option) (*Index, error) {
 	uniqueIDs(docs)
 	b := indexBuilder{surface: make(map[string]int32)}
 	ix.scan(&b)
-	ix.markPlaces()
+	ix.markPositions()
 	if len(ix.unitPassage) == 0 {
 		return nil, ErrEmpty
 	}

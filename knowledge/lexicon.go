@@ -62,7 +62,7 @@ var idioms = map[string]string{
 	"bottom line":           "conclusion",
 	"in a nutshell":         "summary",
 	"big picture":           "overview",
-	"long story short":      "summary",
+	"long story short":      "",
 	"common ground":         "agreement",
 	"red line":              "limit",
 	"the ball rolling":      "start",
@@ -153,14 +153,17 @@ type idiom struct {
 	seq   []string // the phrase, word by word
 	words []string // its content words
 	plain []string
-	whole bool // its plain words ask about a text as a whole: "bottom line" is the conclusion
+	// whole says its plain words ask about a text as a whole: "the bottom
+	// line" is the conclusion. An idiom with no plain words ("long story
+	// short") is an aside that asks for nothing.
+	whole bool
 }
 
 // idiomsByFirst indexes the idioms by their first word.
 var idiomsByFirst = func() map[string][]idiom {
 	m := make(map[string][]idiom)
 	for phrase, plain := range idioms {
-		id := idiom{seq: strings.Fields(phrase), whole: true}
+		id := idiom{seq: strings.Fields(phrase), whole: plain != ""}
 		for _, w := range id.seq {
 			if wordClasses[w]&classStop == 0 {
 				id.words = append(id.words, w)

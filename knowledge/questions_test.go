@@ -22,9 +22,8 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		"Could you précis the op-ed in a paragraph?", "How is the piece structured?",
 		"Is the writer optimistic or pessimistic overall?", "What's the tone of the article?", "What's the overall tone?",
 		// Idioms whose plain words ask about the whole: the bottom line is
-		// the conclusion, the big picture the overview.
+		// the conclusion.
 		"What's the bottom line of the piece?", "In a nutshell, what is the column saying?",
-		"Give me the big picture of this op-ed in a few sentences",
 		// The author's take, view or position, asked about nothing else.
 		"In a couple of sentences, what's the author's take?", "What's the writer's view?",
 		"Could you provide a brief synopsis of the column?",
@@ -52,6 +51,12 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		firstQuote{"What's the overall take on Congress?", "Congress"},
 		firstQuote{"What's the writer's take on the spoilers?", "spoilers"},
 		firstQuote{"What are the four big picture issues about?", "four big picture issues"},
+		// The text uses "the big picture" itself: a topic, no summary.
+		firstQuote{"Why is the big picture important?", "bigger picture is no less important"},
+		// "Long story short" is an aside; "bottom line" beside a topic
+		// asks about it.
+		firstQuote{"Long story short, who has pushed for sanctions?", "Congress"},
+		firstQuote{"Bottom line, who has pushed for sanctions?", "Congress"},
 		// "At this point" is no point of the text's.
 		firstQuote{"what's the one thing that's certain at this point?", "only one thing is for sure"},
 		firstQuote{"is he certain about anything at that point?", "only one thing is for sure"},
@@ -646,26 +651,77 @@ func TestPhrasalVerbs(t *testing.T) {
 
 // TestPlacesInTheText checks that a question saying where in the text to
 // look ("per the opening", "at the end", "the last paragraph", "how does
-// it end?") prefers the sentences there, and that one asking about that
-// place and nothing else gets its first sentences; a trailer is no end.
+// it end?") prefers the sentences there over ones elsewhere that hold its
+// words as well, and that one asking about that place and nothing else
+// gets its first sentences; a trailer is no end.
 func TestPlacesInTheText(t *testing.T) {
 	ix := indexOf(t, "The delegates agreed that the budget of the mission must come first in these long talks today.\n\n"+
 		"Reporters in the hall mostly asked the delegates about the weather and the long delays in the city.\n\n"+
-		"In the middle of the week the delegates discussed the budget again, without any agreement at all.\n\n"+
+		"In the middle of the week the delegates discussed the budget of the mission, and they will meet again.\n\n"+
 		"Nobody knows what comes next, the chair said, but the budget of the mission is still the question.\n\n"+
-		"Everyone left the hall before dark, and the delegates promised to meet again after the new year.\n\n"+
+		"Everyone left the hall before dark, and the delegates will meet again after the new year, she said.\n\n"+
 		"This report first appeared in the Daily Gazette.")
 	wantFirstQuotes(t, ix,
-		// The budget is in the first, third and fourth paragraphs.
+		// The budget is in the first, third and fourth paragraphs; a
+		// meeting in the third and the last.
 		firstQuote{"What did the delegates say about the budget, per the opening?", "must come first"},
+		firstQuote{"What does the writer say about the budget at the end?", "still the question"},
 		firstQuote{"what about the budget at the end of the report?", "still the question"},
-		firstQuote{"What's said of the budget in the introduction?", "must come first"},
-		firstQuote{"In the last paragraph, when will they meet?", "after the new year"},
+		firstQuote{"In the last paragraph, when will the delegates meet again?", "after the new year"},
 		// A place and nothing else: the place's first sentence.
 		firstQuote{"What happens now, per the conclusion?", "Nobody knows what comes next"},
+		firstQuote{"What does the conclusion say?", "Nobody knows what comes next"},
 		firstQuote{"How does the report wrap up?", "Everyone left the hall"},
 		firstQuote{"What's in the intro?", "must come first"},
-		// Not places in the text: the end of the week, "in the end".
+		// Not places in the text: the end of the week, a time.
 		firstQuote{"What did the delegates discuss at the end of the week about the budget?", "In the middle of the week"},
 	)
+	// With several documents, which one's opening is meant the question
+	// does not say; in a conversation, it asks about the topic there.
+	two, err := knowledge.NewIndex([]*knowledge.Document{parsed(t, "a.txt", "The first text opens on the budget of the mission and its many long delays."),
+		parsed(t, "b.txt", "The second text opens on the weather in the city and its many long delays.")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := two.Answer(knowledge.Query{Text: "What's in the intro?"}); a.Answerable {
+		t.Errorf("two documents: got %q, want no answer", a.Quotes[0].Text())
+	}
+	if a := ix.Answer(knowledge.Query{Text: "and in the intro?", Context: "the budget of the mission"}); a.Answerable && !strings.Contains(a.Quotes[0].Text(), "budget") {
+		t.Errorf("in context: got %q, want the budget in the opening", a.Quotes[0].Text())
+	}
+}
+
+// TestPlacesInShortTexts checks that the opening and the end of a text of
+// one or three paragraphs do not overlap wrongly: a one-paragraph text's
+// end is its last sentences, a three-paragraph text's its last paragraph.
+func TestPlacesInShortTexts(t *testing.T) {
+	one := indexOf(t, "The delegates met in the hall on Monday morning to open the long talks. "+
+		"They talked about the budget for many hours without a break. "+
+		"In the end they went home and promised to meet again next year.")
+	wantFirstQuotes(t, one,
+		firstQuote{"What's in the intro?", "Monday morning"},
+		firstQuote{"How does the text end?", "They talked about the budget"},
+		firstQuote{"What's the last sentence?", "went home"},
+	)
+	three := indexOf(t, "The delegates met in the hall on Monday morning to open the long talks today.\n\n"+
+		"They talked about the budget for many hours without a break, and then about the weather.\n\n"+
+		"At last they went home and promised to meet again next year in the very same hall.")
+	wantFirstQuotes(t, three,
+		firstQuote{"What's in the conclusion?", "went home"},
+		firstQuote{"What's in the introduction?", "Monday morning"},
+	)
+	quoted := indexOf(t, "The delegates met in the hall on Monday morning to open the long talks today.\n\n"+
+		"Nobody knew what would come next, and the delegates spoke little to the press that day. "+
+		"“Peace is a long road,” the chair told reporters as they left the hall at dusk.")
+	wantFirstQuotes(t, quoted, firstQuote{"Who is quoted at the end?", "Peace is a long road"})
+}
+
+// parsed parses text as a file of that name would be.
+func parsed(t *testing.T, name, text string) *knowledge.Document {
+	t.Helper()
+	doc, err := knowledge.Parse(name, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }

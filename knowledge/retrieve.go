@@ -122,12 +122,12 @@ type query struct {
 	// later says the question asks how things turned out ("Did the talks
 	// end up producing a deal?"): see askedLater.
 	later bool
-	// place says where in its document the answer should stand ("per the
-	// opening", "at the end"): see placeAsked. placeOnly says the question
-	// asks about that place and names no topic ("what happens now, per
-	// the conclusion?").
-	place     uint8
-	placeOnly bool
+	// pos says where in its document the answer should stand ("per the
+	// opening", "at the end"): see posAsked. posOnly says the question
+	// asks about that place and nothing else ("what happens now, per the
+	// conclusion?").
+	pos     textPos
+	posOnly bool
 
 	// Backing arrays: a query lives on its caller's stack.
 	slotBuf  [maxSlots]slot
@@ -239,11 +239,11 @@ func (ix *Index) parse(q *query, text, context string) {
 			}
 		}
 	}
-	q.place = placeAsked(words[:nw])
+	q.pos = posAsked(words[:nw])
 	q.theme = ix.ordinalTheme(words[:nw], context)
 	q.about = aboutText(words[:nw])
 	q.later = askedLater(words[:nw])
-	extra := idiomWords(words[:nw])
+	extra := ix.idiomWords(words[:nw])
 	var slots [maxSlots]asked
 	n := ix.contentWords(q, words[:nw], &slots)
 	oov := float32(math.Log(1 + (float64(ix.numUnits())+0.5)/0.5))
@@ -529,7 +529,7 @@ func (ix *Index) addContext(q *query, context string) {
 
 // idiomWords maps the content words of the idioms found among words to the
 // stems of the plain words that stand for them.
-func idiomWords(words []word) map[string][]string {
+func (ix *Index) idiomWords(words []word) map[string][]string {
 	var extra map[string][]string
 	for i := range words {
 		if words[i].class&classIdiom == 0 {
@@ -545,19 +545,38 @@ func idiomWords(words []word) map[string][]string {
 			for _, w := range id.words {
 				extra[w] = append(extra[w], id.plain...)
 			}
+			summary := id.whole && !ix.holdsPhrase(id.words)
 			for k := range id.seq {
 				// "At this point" asks nothing about the text as a
 				// whole, as "the main point" does; "the bottom line"
-				// asks what "the conclusion" does.
-				if id.whole {
-					words[i+k].class |= classWhole
-				} else {
-					words[i+k].class &^= classWhole
+				// asks for a summary, unless the text uses the phrase
+				// itself ("four big picture issues"); "long story
+				// short" asks nothing.
+				words[i+k].class &^= classWhole
+				switch {
+				case summary:
+					words[i+k].class |= classSummary
+				case len(id.plain) == 0:
+					words[i+k].class |= classStop
 				}
 			}
 		}
 	}
 	return extra
+}
+
+// holdsPhrase says whether some unit holds the stems of words, two or
+// more, one right after another: the text uses the idiom itself.
+func (ix *Index) holdsPhrase(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	for k := 1; k < len(words); k++ {
+		if !ix.holdsPair(stem(words[k-1]), stem(words[k])) {
+			return false
+		}
+	}
+	return true
 }
 
 func idiomAt(words []word, seq []string) bool {
@@ -624,6 +643,12 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		case q.afterWh > 0:
 			q.afterWh++
 		}
+		if w.class&classSummary != 0 {
+			// "What's the bottom line?" asks for a summary and names no
+			// topic.
+			opinion = true
+			continue
+		}
 		if opinionOf(words, i) {
 			// "What's the author's take?" asks about the whole text, and
 			// "the author's take on the spoilers" about the spoilers: the
@@ -654,7 +679,7 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		}
 	}
 	q.whole = (wholeAsked || opinion) && whole == n
-	q.placeOnly = q.place != 0 && whole == n
+	q.posOnly = q.pos.at != 0 && whole == n
 	q.wholeAsked = wholeAsked
 	return n
 }
@@ -698,6 +723,10 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 		// that gives some ("such as…"); "for instance, where…?" asks
 		// where.
 		q.cue = hasExample
+	case w.class&classQuote != 0 && q.cue == hasName:
+		// "Who is quoted…?", "who said…?" asks for a quotation, which
+		// names its speaker.
+		q.cue = hasQuote
 	case q.cue != 0:
 		// A loose cue is set already: the first one stands.
 	case w.class&classQuestion != 0:
@@ -921,10 +950,10 @@ const (
 	maxSimilar    = 4
 )
 
-// placeCue is how much a sentence where the question says to look
+// posCue is how much a sentence where the question says to look
 // ("per the opening", "at the end") weighs, as a cue would. Chosen on the
 // tuning sets: 2 and 5 gained the same two first citations.
-const placeCue = 2
+const posCue = 2
 
 // rareCue is how much more than another cue a comparison or examples asked
 // for weigh ("what did he compare diplomacy to?", "who came up with the
@@ -1148,8 +1177,8 @@ func (ix *Index) cheapFeatures(q *query, s *scratch, total float32) {
 				cue = rareCue
 			}
 		}
-		if q.place != 0 && ix.passPlace[ix.unitPassage[c.unit]]&q.place != 0 {
-			cue += placeCue
+		if q.pos.at != 0 && ix.passPos[ix.unitPassage[c.unit]]&q.pos.at != 0 {
+			cue += posCue
 		}
 		s.cands = append(s.cands, candidate{unit: c.unit, score: 0.40*c.score/best + 0.28*cov + 0.04*cue, coverage: cov})
 	}
@@ -1473,8 +1502,11 @@ func (ix *Index) Answer(q Query) Answer {
 			return a
 		}
 	}
-	if query.placeOnly {
-		ix.placeAnswer(&a, query.place)
+	if query.posOnly && q.Context == "" && len(ix.docs) == 1 {
+		// "What does the conclusion say?", "who is quoted at the end?";
+		// not "and in the intro?" after a question, which asks about its
+		// topic there.
+		ix.posAnswer(&a, query.pos, query.cue)
 		return a
 	}
 	if query.whole {

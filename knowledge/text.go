@@ -32,6 +32,7 @@ const (
 	classQuote                       // "quote", "adage": the question asks for a quotation
 	classWhole                       // "gist", "thesis", "main": the question may ask about a text as a whole
 	classCalendar                    // a month or a day of the week: a date
+	classSummary                     // a word of an idiom asking for a summary: "the bottom line"
 )
 
 // wordClasses maps a lower-case word to its classes; one lookup per word.
@@ -271,9 +272,10 @@ var stanceWords = setOf(`optimistic pessimistic structure structured organized o
 // ("centrifuges").
 const genericWords = `be become begin being bring call came come comes coming could did do does done
 find found gave get gets getting give given gives go goes going gone got happen happened happening
-happens held help hold holds keep kept know known let like provide provides provided providing look looked looking made make makes
-making mean means meant need needed needs put said say says see seen seem seemed seems set show
-showed shown take taken takes taking tell think thought told took try tried turn turned use used
+happens held help hold holds keep kept know known let like look looked looking made make makes
+making mean means meant need needed needs provide provides provided providing put said say says see
+seen seem seemed seems set show showed shown take taken takes taking tell think thought told took try
+tried turn turned use used
 uses want wanted wants went work worked works
 thing things way ways people person time times day days year years part place places point kind sort
 lot lots number case fact world life side group area end couple sentence sentences paragraph paragraphs

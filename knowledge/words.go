@@ -120,9 +120,8 @@ func Valence(stem string) int {
 }
 
 // noLean are stems shared by words that lean differently: "odds" (the
-// chances) leans no way that "odd" (strange) does, nor "critical" (vital)
-// the way "criticism" does.
-var noLean = map[string]bool{"odd": true, "critic": true}
+// chances) leans no way that "odd" (strange) does.
+var noLean = map[string]bool{"odd": true}
 
 // furtheringWords and thwartingWords are everyday English verbs that
 // further or thwart what they act on ("empowered moderates", "torpedoed

@@ -115,10 +115,12 @@
 // over 40 direct hyponyms and instances gives none, since each then says
 // little ("person", "city").
 //
-// Places: a place and the place that holds it (a part holonym, "#p",
-// between two noun.location synsets) relate as a hypernym and a hyponym:
-// "vienna" → "austria", "austria" → "vienna"; "dc" → "washington". A
-// question about the country finds the text that names its city.
+// Places: a country, state or district relates to the cities it holds
+// (its part meronyms, "%p", that are instances of a city, a town or a
+// capital) as hyponyms: "austria" → "vienna", "dc" → "washington". A
+// question about the country finds the text that names its city. Not the
+// other way ("ohio" is no "us"), nor a region ("north"), nor for a holder
+// of over 40 parts.
 //
 // Spelling: a British and an American spelling ("colour", "color"), related
 // both ways when their stems differ by at most three letters. A pair is a

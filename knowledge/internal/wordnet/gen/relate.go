@@ -289,34 +289,62 @@ func (b *builder) hyponyms(s *synset, ss []sense) {
 	}
 }
 
-// places relates a place to the place that holds it and back, as a
-// hypernym and a hyponym: "Vienna" and "Austria", "Geneva" and
-// "Switzerland", "Washington" and "DC" (part holonyms, "#p", between two
-// synsets of noun.location). A question asked about the country finds the
-// text that names its city, and the other way round.
+// places relates a country, state or district to the cities it holds, as
+// hyponyms: "Austria" → "Vienna", "Switzerland" → "Geneva", "DC" →
+// "Washington" (part meronyms, "%p", of a noun.location synset that are
+// instances of a city, town or capital). A question asked about the
+// country finds the text that names its city. Not the other way: a city's
+// country is not what a text about the city is about ("Ohio" is no
+// "United States"), nor a region ("the North"), nor a holder of more than
+// maxNarrower parts, each of which then says little.
 func (b *builder) places(s *synset, ss []sense) {
 	if s.id.pos != 'n' || s.lexfile != nounLocation {
 		return
 	}
+	parts := 0
 	for _, p := range s.ptrs {
-		if p.sym != "#p" {
+		if p.sym == "%p" {
+			parts++
+		}
+	}
+	if parts > maxNarrower {
+		return
+	}
+	for _, p := range s.ptrs {
+		if p.sym != "%p" {
 			continue
 		}
-		h := b.wn.synsets[p.to]
-		if h == nil || h.lexfile != nounLocation {
+		part := b.wn.synsets[p.to]
+		if part == nil || !b.city(part) {
 			continue
 		}
-		for _, y := range b.senses(h) {
+		for _, y := range b.senses(part) {
 			for _, x := range ss {
-				if x.phrase || y.phrase {
-					continue
+				if !x.phrase && !y.phrase {
+					b.rel.add(x.stem, y.stem, hyponym, x.tags+y.tags)
 				}
-				b.rel.add(x.stem, y.stem, hypernym, x.tags+y.tags)
-				b.rel.add(y.stem, x.stem, hyponym, x.tags+y.tags)
 			}
 		}
 	}
 }
+
+// city reports whether place s is an instance of a city, a town or a
+// capital.
+func (b *builder) city(s *synset) bool {
+	for _, p := range s.ptrs {
+		if p.sym != "@i" {
+			continue
+		}
+		if h := b.wn.synsets[p.to]; h != nil && slices.ContainsFunc(h.members, func(m member) bool { return cityKinds[m.lemma] }) {
+			return true
+		}
+	}
+	return false
+}
+
+// cityKinds are the kinds of place a city is.
+var cityKinds = map[string]bool{"city": true, "town": true, "national_capital": true, "state_capital": true,
+	"provincial_capital": true, "capital": true, "port": true, "metropolis": true}
 
 // narrower returns the number of direct hyponyms and instances of s.
 func (b *builder) narrower(s *synset) int {
