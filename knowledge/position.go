@@ -158,10 +158,9 @@ func placeNamed(words []word, i int, framed bool) (textPos, bool) {
 		return textPos{}, false
 	}
 	end := j + 2
-	ofText := end+2 < len(words) && words[end].text == "of" && posDets[words[end+1].text] && textNouns[words[end+2].text]
 	switch {
 	case end < len(words) && words[end].text == "of":
-		if !ofText {
+		if !ofText(words, end) {
 			return textPos{}, false // "at the end of the talks"
 		}
 		end += 3
@@ -174,6 +173,12 @@ func placeNamed(words []word, i int, framed bool) (textPos, bool) {
 	}
 	markStop(words[i:end])
 	return textPos{at: at}, true
+}
+
+// ofText reports whether words[at:] read "of the article" (a determiner
+// and a noun for a text), not "of the talks".
+func ofText(words []word, at int) bool {
+	return at+2 < len(words) && words[at].text == "of" && posDets[words[at+1].text] && textNouns[words[at+2].text]
 }
 
 // partNamed reads "the first paragraph", "its closing lines", "the last
@@ -193,7 +198,7 @@ func partNamed(words []word, i int) (textPos, bool) {
 	}
 	end := i + 3
 	if end < len(words) && words[end].text == "of" {
-		if end+2 >= len(words) || !posDets[words[end+1].text] || !textNouns[words[end+2].text] {
+		if !ofText(words, end) {
 			return textPos{}, false
 		}
 		end += 3
