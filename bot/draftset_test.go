@@ -46,7 +46,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// polarity rules, after the fresh set.
 	"tune2": {
 		kept:    map[string]float64{"paraphrase": 33.0 / 40, "overall": 33.0 / 40},
-		refused: map[string]float64{"contradiction": 26.0 / 40},
+		refused: map[string]float64{"contradiction": 27.0 / 40},
 	},
 	// 120 drafts written blind in session 6 for tuning the quotation and
 	// hard-fact rules: stitched quotations (a third in single quotes, which
@@ -73,13 +73,13 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// of "publicly". A summary's attribution claims nothing, and an
 	// opposite must be the passages' own word, since.
 	"tune4": {
-		kept:    map[string]float64{"summary": 35.0 / 40, "paraphrase": 28.0 / 30, "overall": 63.0 / 70},
-		refused: map[string]float64{"off-section-summary": 34.0 / 40, "negation": 29.0 / 30, "contradiction": 10.0 / 20},
+		kept:    map[string]float64{"summary": 36.0 / 40, "paraphrase": 28.0 / 30, "overall": 64.0 / 70},
+		refused: map[string]float64{"off-section-summary": 34.0 / 40, "negation": 29.0 / 30, "contradiction": 11.0 / 20},
 	},
 	// Written blind after the check half had been looked at, before the
 	// valence rule was built: the figures a reader should believe.
 	"fresh": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 16.0 / 18, "merge": 7.0 / 8, "summary": 1, "yes-no": 1, "overall": 49.0 / 52},
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 17.0 / 18, "merge": 1, "summary": 1, "yes-no": 1, "overall": 51.0 / 52},
 		refused: map[string]float64{"contradiction": 6.0 / 12, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 5.0 / 6, "off-section-summary": 1},
 	},
@@ -90,23 +90,23 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// interests nor can last" for "the status quo is neither in their
 	// interests nor sustainable").
 	"fresh2": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 16.0 / 23, "merge": 8.0 / 9, "summary": 12.0 / 13, "yes-no": 1, "overall": 55.0 / 64},
-		refused: map[string]float64{"contradiction": 24.0 / 30, "negation": 1, "invented-fact": 1, "link": 1,
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 16.0 / 23, "merge": 1, "summary": 1, "yes-no": 1, "overall": 57.0 / 64},
+		refused: map[string]float64{"contradiction": 25.0 / 30, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 8.0 / 9, "off-section-summary": 1},
 	},
 	// A third blind set (149 drafts for 41 questions), written at the start
 	// of session 6 before any change: the second has since been looked at.
 	"fresh3": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 12.0 / 16, "merge": 1, "summary": 8.0 / 10, "yes-no": 1, "overall": 53.0 / 59},
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 13.0 / 16, "merge": 1, "summary": 8.0 / 10, "yes-no": 1, "overall": 54.0 / 59},
 		refused: map[string]float64{"contradiction": 15.0 / 17, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 	// A fourth blind set (174 drafts for 51 questions), written at the start
 	// of session 7 before any change: the third has since been looked at.
 	"fresh4": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 9.0 / 15, "merge": 13.0 / 15, "summary": 10.0 / 15, "yes-no": 12.0 / 15, "overall": 60.0 / 76},
-		refused: map[string]float64{"contradiction": 9.0 / 13, "negation": 1, "invented-fact": 1, "link": 1,
-			"stitched-quote": 9.0 / 12, "wrong-citation": 1, "unsupported-claim": 11.0 / 12, "off-section-summary": 1},
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 10.0 / 15, "merge": 13.0 / 15, "summary": 12.0 / 15, "yes-no": 12.0 / 15, "overall": 63.0 / 76},
+		refused: map[string]float64{"contradiction": 10.0 / 13, "negation": 1, "invented-fact": 1, "link": 1,
+			"stitched-quote": 10.0 / 12, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 	// A sixth blind set (176 drafts for 55 questions), written at the start
 	// of session 8 before any change: the fourth has since been tuned on.
@@ -119,9 +119,9 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// A seventh blind set (188 drafts for 64 questions), written at the
 	// start of session 9 before any change: the sixth has since been tuned
 	// on. Its paraphrases and summaries are freer than any set's before.
-	// Tuning material since session 10; the floors are session 9's end.
+	// Tuning material since session 10, whose end the floors are.
 	"fresh7": {
-		kept: map[string]float64{"verbatim": 15.0 / 16, "paraphrase": 6.0 / 16, "merge": 15.0 / 16, "summary": 8.0 / 16, "yes-no": 1, "overall": 59.0 / 79},
+		kept: map[string]float64{"verbatim": 15.0 / 16, "paraphrase": 7.0 / 16, "merge": 1, "summary": 12.0 / 16, "yes-no": 1, "overall": 65.0 / 79},
 		refused: map[string]float64{"contradiction": 7.0 / 14, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 11.0 / 13, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 11.0 / 13},
 	},

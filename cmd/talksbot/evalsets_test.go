@@ -38,17 +38,13 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// old policy did Washington drop?"). Places held by places
 		// (session 10: "Austria" finds "Vienna") gained six first citations
 		// and ten false declines fewer on the tuning sets, and answer "What
-		// is the capital of Austria?" here with the talks in Vienna. Reading
-		// "the writer's view" as the text's view, no topic (session 10),
-		// gained first citations on the tuning sets and lost one here, which
-		// "view" had found in "perspectives" ("Was Geneva a win in the
-		// writer's view?").
-		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.5, 0.706, 0.87, 0.206, 0}},
-		{"../../testdata/eval/paraphrase-fresh.jsonl", floor{0.705, 0.808, 0.96, 0.141, 0}},
+		// is the capital of Austria?" here with the talks in Vienna.
+		{"../../testdata/eval/paraphrase-check.jsonl", floor{0.515, 0.706, 0.87, 0.206, 0}},
+		{"../../testdata/eval/paraphrase-fresh.jsonl", floor{0.705, 0.808, 0.96, 0.128, 0}},
 		// The second fresh sets were written blind at the start of session
 		// 5, before its changes; the first fresh sets are tuning material
 		// since.
-		{"../../testdata/eval/paraphrase-fresh2.jsonl", floor{0.702, 0.809, 0.909, 0.106, 0}},
+		{"../../testdata/eval/paraphrase-fresh2.jsonl", floor{0.702, 0.819, 0.909, 0.096, 0}},
 		{"../../testdata/eval/conversations-tune.jsonl", floor{0.833, 0.833, 1, 0.111, 0.85}},
 		{"../../testdata/eval/conversations-check.jsonl", floor{0.833, 0.944, 0.5, 0.056, 0.9}},
 		{"../../testdata/eval/conversations-fresh.jsonl", floor{0.857, 0.952, 1, 0.048, 0.958}},
@@ -69,7 +65,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// conversations panicked (0.6); the fix gave the figure below.
 		// A number the knowledge base never gives counts as an unknown
 		// name (session 8): "30+ yrs" for "three decades" is lost here.
-		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.566, 0.651, 0.844, 0.264, 0}},
+		{"../../testdata/eval/paraphrase-fresh4.jsonl", floor{0.575, 0.67, 0.844, 0.255, 0}},
 		// WordNet's loose synonyms (session 8) cost one more conversation
 		// here and a first citation of the check half, for three more
 		// conversations of the first and third fresh sets and a false
@@ -86,7 +82,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// they gave 0.606/0.663/0.689/0.221 (with headings not yet
 		// counted as found: 0.644/0.712 at the end without them) and
 		// 0.725/0.825/0.75/0.1/0.812.
-		{"../../testdata/eval/paraphrase-fresh5.jsonl", floor{0.76, 0.827, 0.8, 0.077, 0}},
+		{"../../testdata/eval/paraphrase-fresh5.jsonl", floor{0.788, 0.846, 0.8, 0.067, 0}},
 		// Session 7's function words and chat shorthand, which gained on
 		// every tuning set, cost this check set one conversation and two
 		// first citations on the way. Reading "ok" as the aside it is lost
@@ -99,15 +95,15 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		{"../../testdata/eval/conversations-fresh5.jsonl", floor{0.775, 0.925, 0.875, 0.025, 0.917}},
 		// The sixth fresh sets were written blind at the start of session 8,
 		// before its changes; the fifth fresh sets are tuning material
-		// since. They are tuning material too since session 9, whose end
-		// their floors are.
-		{"../../testdata/eval/paraphrase-fresh6.jsonl", floor{0.617, 0.71, 0.756, 0.215, 0}},
+		// since. They are tuning material too since session 9; their floors
+		// are session 10's end.
+		{"../../testdata/eval/paraphrase-fresh6.jsonl", floor{0.645, 0.738, 0.756, 0.187, 0}},
 		{"../../testdata/eval/conversations-fresh6.jsonl", floor{0.571, 0.714, 0.875, 0.119, 0.74}},
 		// The seventh fresh sets were written blind at the start of session
 		// 9, before its changes; the sixth fresh sets are tuning material
-		// since. They are tuning material too since session 10; the
-		// paraphrase set's floor is session 9's end.
-		{"../../testdata/eval/paraphrase-fresh7.jsonl", floor{0.517, 0.576, 0.852, 0.288, 0}},
+		// since. They are tuning material too since session 10, whose end
+		// the paraphrase set's floor is.
+		{"../../testdata/eval/paraphrase-fresh7.jsonl", floor{0.568, 0.619, 0.852, 0.271, 0}},
 		// "Either" and "neither" read as function words (session 9) gained
 		// three first citations and two false declines on the tuning sets,
 		// and cost one uncovered conversation here: the unknown word
@@ -115,7 +111,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// had?" with what the previous answer led to (session 9) gained six
 		// first citations and two conversations on the tuning sets, and
 		// cost one first citation here.
-		{"../../testdata/eval/conversations-fresh7.jsonl", floor{0.535, 0.674, 0.545, 0.209, 0.648}},
+		{"../../testdata/eval/conversations-fresh7.jsonl", floor{0.535, 0.674, 0.545, 0.186, 0.648}},
 		// The eighth fresh sets were written blind at the start of session
 		// 10, before its changes; the seventh are tuning material since.
 		// The floors are the session's start.
