@@ -527,6 +527,21 @@ func TestHandleFollowUpAboutCauses(t *testing.T) {
 	}
 }
 
+// TestHandleFollowUpAboutAPlace checks that "and in the conclusion?" after
+// a question asks about its topic there, not what the conclusion says: on
+// its own, the question gets the conclusion's first sentence.
+func TestHandleFollowUpAboutAPlace(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+	const conclusion = "So, now the hard part begins."
+	if r := ask(t, b, "What does the conclusion say?"); !strings.Contains(r.Text, conclusion) {
+		t.Fatalf("alone: got %q, want %q", r.Text, conclusion)
+	}
+	inThread(t, b, "P", "What has Congress pushed for?")
+	if r := inThread(t, b, "P", "and in the conclusion?"); strings.Contains(r.Text, conclusion) {
+		t.Errorf("after a question about Congress: got %q, want its topic, not the conclusion's opening", r.Text)
+	}
+}
+
 // TestHandleFollowUpWithoutPreviousTurn shows that the cues of a follow-up
 // mean nothing outside a conversation: an ellipsis gets the overview, like
 // any question without a topic, and a pronoun is read as it stands.

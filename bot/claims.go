@@ -238,16 +238,22 @@ func links(s string, ev *evidence) *Refusal {
 }
 
 // namesListPlace reports whether number, a word of sentence s, says which
-// item of a list it speaks of ("the second issue", "section three", "the
-// 2nd point"): a list word stands within two words of it.
+// item of a list it speaks of: an ordinal before a word for an item ("the
+// second issue", "the 2nd big point"), or a number right after one
+// ("section three", "point 2"); not a count ("on 2 points").
 func namesListPlace(s, number string) bool {
 	toks := scanTokens(s)
+	_, ordinal := ordinals[number]
+	ordinal = ordinal || ordinalDigits.MatchString(number)
 	for k, t := range toks {
 		if t.word != number {
 			continue
 		}
-		for j := max(0, k-2); j <= min(len(toks)-1, k+2); j++ {
-			if j != k && listWords[toks[j].word] {
+		if !ordinal && k > 0 && knowledge.IsListItem(toks[k-1].word) {
+			return true
+		}
+		for j := k + 1; ordinal && j <= min(len(toks)-1, k+2); j++ {
+			if knowledge.IsListItem(toks[j].word) {
 				return true
 			}
 		}
@@ -255,9 +261,8 @@ func namesListPlace(s, number string) bool {
 	return false
 }
 
-// listWords name an item of a text's list of themes.
-var listWords = setOf(`issue issues section sections point points part parts theme themes item items factor factors
-topic topics area areas pillar pillars question questions`)
+// ordinalDigits matches an ordinal written in digits: "2nd", "4th".
+var ordinalDigits = regexp.MustCompile(`^[0-9]+(st|nd|rd|th)$`)
 
 // calendarWords name months and days: a date, whether or not a sentence
 // starts with it.

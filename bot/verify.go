@@ -219,9 +219,14 @@ func (c *Checker) listPlace(p Citation) int {
 	if !ok {
 		return 0
 	}
+	place := 0 // among its document's themes
 	for _, t := range c.ix.Themes() {
-		if t.Doc == pass.Doc && t.Section == pass.SectionNo {
-			return t.Number
+		if t.Doc != pass.Doc {
+			continue
+		}
+		place++
+		if t.Section == pass.SectionNo {
+			return place
 		}
 	}
 	return 0

@@ -244,6 +244,7 @@ var ruleTests = []struct {
 	{"the place of the cited section as a number", "Section 1 says Congress has pushed for more hard-hitting sanctions [1].", ""},
 	{"another place in the list", "The second issue is that Congress has pushed for more hard-hitting sanctions [1].", bot.ReasonNumber},
 	{"the section's place, not beside a list word", "Congress has pushed for the first hard-hitting sanctions [1].", bot.ReasonNumber},
+	{"the section's place as a count", "Congress has pushed for more hard-hitting sanctions on 1 point [1].", bot.ReasonNumber},
 	{"a denial of what is whose", "The likely alternative, war, is a stark reminder that the status quo is neither in either side's interest nor sustainable [3].", ""},
 	{"a summary's attribution", "The opening paragraph warns that the risk of spoilers lashing out grows as talks become more serious [1].", ""},
 	{"a leading attribution denied is a claim", "Nobody acknowledges that alleged alternatives to diplomacy have intensified the drumbeat of war [7].", bot.ReasonContradiction},
@@ -382,5 +383,26 @@ func TestBareDenial(t *testing.T) {
 		case tt.want != "" && (!errors.As(err, &r) || r.Reason != tt.want):
 			t.Errorf("%q: got %v, want a refusal for %q", tt.draft, err, tt.want)
 		}
+	}
+}
+
+// TestListPlaceIsTheDocumentsOwn checks that "the first point" of a
+// document's list is its own first theme, whatever comes before it in the
+// knowledge base.
+func TestListPlaceIsTheDocumentsOwn(t *testing.T) {
+	ix := twoDocIndex(t)
+	passages := articleCitations(t, ix, "A centrifuge spins")
+	c := bot.NewChecker(ix)
+	for _, draft := range []string{
+		"The first point is that a centrifuge spins uranium hexafluoride gas at high speed [1].",
+		"Point 1 says a centrifuge spins uranium hexafluoride gas at high speed [1].",
+	} {
+		if err := c.Verify(draft, passages); err != nil {
+			t.Errorf("%q, the document's first theme: got %v, want the draft used", draft, err)
+		}
+	}
+	var r *bot.Refusal
+	if err := c.Verify("Point 5 says a centrifuge spins uranium hexafluoride gas at high speed [1].", passages); !errors.As(err, &r) || r.Reason != bot.ReasonNumber {
+		t.Errorf("the knowledge base's fifth theme: got %v, want a refusal for a number", err)
 	}
 }

@@ -152,6 +152,7 @@ var idioms = map[string]string{
 type idiom struct {
 	seq   []string // the phrase, word by word
 	words []string // its content words
+	stems []string // their stems
 	plain []string
 	// whole says its plain words ask about a text as a whole: "the bottom
 	// line" is the conclusion. An idiom with no plain words ("long story
@@ -167,6 +168,7 @@ var idiomsByFirst = func() map[string][]idiom {
 		for _, w := range id.seq {
 			if wordClasses[w]&classStop == 0 {
 				id.words = append(id.words, w)
+				id.stems = append(id.stems, stem(w))
 			}
 		}
 		for _, w := range strings.Fields(plain) {

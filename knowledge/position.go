@@ -97,8 +97,10 @@ var (
 	startVerbs  = wordSet(`start starts begin begins open opens`)
 	endVerbs    = wordSet(`end ends conclude concludes close closes finish finishes wrap wraps`)
 	posDets     = wordSet(`the its this his her`)
-	saysVerbs   = wordSet(`say says said argue argues mention mentions claim claims state states suggest suggests describe describes cover covers`)
 	oneSentence = wordSet(`line sentence`)
+	// tellVerbs, besides the framing words ("say", "discuss", "explain"),
+	// say what a part of a text does: "what does the intro focus on?".
+	tellVerbs = wordSet(`talk talks focus focuses cover covers claim claims state states suggest suggests`)
 )
 
 // textPos is where a question asks to look: a position (posStart…), and
@@ -115,9 +117,9 @@ type textPos struct {
 // say?"); a part of the text ("the first paragraph", "its closing
 // lines"); and a text that starts or ends ("how does the piece end?").
 func posAsked(words []word) textPos {
-	framed := false
+	framed := false // the question speaks of the text, its author or its quotations
 	for _, w := range words {
-		framed = framed || w.class&classFraming != 0
+		framed = framed || textNouns[w.text] && w.text != "this" && w.text != "it" || authorNouns[w.text] || w.class&classQuote != 0
 	}
 	for i := range words {
 		if p, ok := placeNamed(words, i, framed); ok {
@@ -134,15 +136,18 @@ func posAsked(words []word) textPos {
 }
 
 // placeNamed reads "per the opening", "in the intro", "at the end of the
-// article" and "the conclusion says" at words[i]: not "at the end of the
-// talks", nor "in the end", nor a time ("from the start", "at the end")
-// unless the question speaks of the text ("what does the writer say at
-// the end?").
+// article", and "the conclusion says", "summarize the introduction" at
+// words[i]: not "at the end of the talks", nor "in the end", nor a time
+// ("from the start", "at the end") unless the question speaks of the text
+// or its author ("what does the writer say at the end?"), nor "how did
+// Iran respond to the opening?".
 func placeNamed(words []word, i int, framed bool) (textPos, bool) {
 	lead := posLeads[words[i].text]
 	j := i // the determiner
 	if lead {
 		j++
+	} else if i > 0 && posLeads[words[i-1].text] {
+		return textPos{}, false // read at the lead: "in the end"
 	}
 	if j+1 >= len(words) || !posDets[words[j].text] {
 		return textPos{}, false
@@ -163,10 +168,11 @@ func placeNamed(words []word, i int, framed bool) (textPos, bool) {
 		if !ofText(words, end) {
 			return textPos{}, false // "at the end of the talks"
 		}
-		end += 3
-	case !lead && end < len(words) && !saysVerbs[words[end].text]:
-		// "The opening session", "the end result": a subject must be
-		// the last word or say something.
+		end = min(end+3, len(words))
+	case !lead && !subjectOfTelling(words, i, end):
+		// "The opening session", "the end result", "respond to the
+		// opening": a subject must tell something, or be what is
+		// summarized.
 		return textPos{}, false
 	case (timeStarts[noun] || timeEnds[noun]) && !framed:
 		return textPos{}, false // "were the talks hard from the start?"
@@ -175,10 +181,29 @@ func placeNamed(words []word, i int, framed bool) (textPos, bool) {
 	return textPos{at: at}, true
 }
 
+// subjectOfTelling reports whether the place named at words[i:end] (a
+// determiner and a noun) tells something, "what does the conclusion
+// say?", "what does the intro focus on?", or is what is summarized,
+// "summarize the introduction".
+func subjectOfTelling(words []word, i, end int) bool {
+	if end < len(words) {
+		next := words[end]
+		return next.class&classFraming != 0 || tellVerbs[next.text]
+	}
+	return i > 0 && words[i-1].class&classWhole != 0
+}
+
 // ofText reports whether words[at:] read "of the article" (a determiner
-// and a noun for a text), not "of the talks".
+// and a noun for a text), or "of this" or "of it" ending the question, not
+// "of the talks".
 func ofText(words []word, at int) bool {
-	return at+2 < len(words) && words[at].text == "of" && posDets[words[at+1].text] && textNouns[words[at+2].text]
+	if at >= len(words) || words[at].text != "of" {
+		return false
+	}
+	if at+2 == len(words) && (words[at+1].text == "this" || words[at+1].text == "it") {
+		return true
+	}
+	return at+2 < len(words) && posDets[words[at+1].text] && textNouns[words[at+2].text]
 }
 
 // partNamed reads "the first paragraph", "its closing lines", "the last
@@ -201,7 +226,7 @@ func partNamed(words []word, i int) (textPos, bool) {
 		if !ofText(words, end) {
 			return textPos{}, false
 		}
-		end += 3
+		end = min(end+3, len(words))
 	}
 	markStop(words[i:end])
 	return textPos{at: at, sentence: oneSentence[words[i+2].text]}, true
@@ -280,7 +305,7 @@ func (ix *Index) posAnswer(a *Answer, pos textPos, cue uint8) {
 		pass := ix.passages[p]
 		sentences := len(pass.Sentences)
 		order := func(k int) int { return k }
-		if pos.at&(posEnd|posLast) != 0 && (pos.sentence || at&posStart != 0) {
+		if cue == 0 && pos.at&(posEnd|posLast) != 0 && (pos.sentence || at&posStart != 0) {
 			order = func(k int) int { return sentences - 1 - k } // the end of the end
 		}
 		for k := range sentences {

@@ -33,6 +33,10 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 			t.Errorf("%q: got answerable %v with %d content words, want no topic", q, a.Answerable, a.ContentWords)
 		}
 	}
+	// "Long story short" asks for nothing, not for a summary.
+	if a := ix.Answer(knowledge.Query{Text: "Long story short, what happened?"}); a.ContentWords == 0 {
+		t.Errorf("%q: got no topic, want its words counted", "Long story short, what happened?")
+	}
 	// Words of stance ask about the whole text only beside the text or its
 	// author.
 	for _, q := range []string{"Are the Iranian hardliners optimistic about the talks?", "How is the final deal structured?"} {
@@ -686,8 +690,11 @@ func TestPlacesInTheText(t *testing.T) {
 	if a := two.Answer(knowledge.Query{Text: "What's in the intro?"}); a.Answerable {
 		t.Errorf("two documents: got %q, want no answer", a.Quotes[0].Text())
 	}
-	if a := ix.Answer(knowledge.Query{Text: "and in the intro?", Context: "the budget of the mission"}); a.Answerable && !strings.Contains(a.Quotes[0].Text(), "budget") {
-		t.Errorf("in context: got %q, want the budget in the opening", a.Quotes[0].Text())
+	if a := ix.Answer(knowledge.Query{Text: "and in the intro?", Context: "the weather in the city"}); !a.Answerable || !strings.Contains(a.Quotes[0].Text(), "weather") {
+		t.Errorf("in context: got %+v, want the weather in the opening", a.Quotes)
+	}
+	if a := two.Answer(knowledge.Query{Text: "Who is quoted at the end?"}); a.Answerable {
+		t.Errorf("two documents, a quotation asked for: got %q, want no answer", a.Quotes[0].Text())
 	}
 }
 

@@ -545,7 +545,7 @@ func (ix *Index) idiomWords(words []word) map[string][]string {
 			for _, w := range id.words {
 				extra[w] = append(extra[w], id.plain...)
 			}
-			summary := id.whole && !ix.holdsPhrase(id.words)
+			summary := id.whole && !ix.holdsPhrase(id.stems)
 			for k := range id.seq {
 				// "At this point" asks nothing about the text as a
 				// whole, as "the main point" does; "the bottom line"
@@ -565,14 +565,14 @@ func (ix *Index) idiomWords(words []word) map[string][]string {
 	return extra
 }
 
-// holdsPhrase says whether some unit holds the stems of words, two or
-// more, one right after another: the text uses the idiom itself.
-func (ix *Index) holdsPhrase(words []string) bool {
-	if len(words) < 2 {
+// holdsPhrase says whether some unit holds stems, two or more, one right
+// after another: the text uses the idiom itself.
+func (ix *Index) holdsPhrase(stems []string) bool {
+	if len(stems) < 2 {
 		return false
 	}
-	for k := 1; k < len(words); k++ {
-		if !ix.holdsPair(stem(words[k-1]), stem(words[k])) {
+	for k := 1; k < len(stems); k++ {
+		if !ix.holdsPair(stems[k-1], stems[k]) {
 			return false
 		}
 	}
@@ -723,9 +723,9 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 		// that gives some ("such as…"); "for instance, where…?" asks
 		// where.
 		q.cue = hasExample
-	case w.class&classQuote != 0 && q.cue == hasName:
-		// "Who is quoted…?", "who said…?" asks for a quotation, which
-		// names its speaker.
+	case quotedWords[w.text] && q.cue == hasName:
+		// "Who is quoted…?" asks for a quotation, which names its
+		// speaker.
 		q.cue = hasQuote
 	case q.cue != 0:
 		// A loose cue is set already: the first one stands.
@@ -740,6 +740,9 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 		q.cue = hasQuote
 	}
 }
+
+// quotedWords turn "who" into a question for a quotation.
+var quotedWords = wordSet(`quote quotes quoted`)
 
 // simileWords ask for a comparison: "What analogy is used for
 // diplomacy?", "Who compared diplomacy to fixing up a home?".
@@ -1502,19 +1505,23 @@ func (ix *Index) Answer(q Query) Answer {
 			return a
 		}
 	}
-	if query.posOnly && q.Context == "" && len(ix.docs) == 1 {
-		// "What does the conclusion say?", "who is quoted at the end?";
-		// not "and in the intro?" after a question, which asks about its
-		// topic there.
+	switch {
+	case query.posOnly && q.Context == "" && len(ix.docs) == 1:
+		// "What does the conclusion say?", "who is quoted at the end?".
 		ix.posAnswer(&a, query.pos, query.cue)
 		return a
-	}
-	if query.whole {
+	case query.posOnly && q.Context == "":
+		// Several documents: whose opening is meant, the question does
+		// not say.
+		return a
+	case query.posOnly:
+		// "And in the intro?" after a question asks about its topic
+		// there: ranked on the previous turn's words.
+	case query.whole:
 		// "What is the main argument?" asks about no topic in particular.
 		a.ContentWords = 0
 		return a
-	}
-	if query.asked == 0 {
+	case query.asked == 0:
 		if query.cue == hasQuote {
 			ix.quotations(&a, q.K)
 		}

@@ -93,6 +93,10 @@ func (ix *Index) Related(stem string, yield func(related string, credit float64)
 	})
 }
 
+// IsListItem reports whether word (lower case) is a noun for an item of a
+// text's list of themes: "issue", "section", "point".
+func IsListItem(word string) bool { return listItems[word] }
+
 // UsedLike calls yield with each stem that word vectors (GloVe) say is used
 // like stem ("impass" for "deadlock") and its cosine similarity, most
 // similar first, until yield returns false. Words used alike are not

@@ -35,12 +35,22 @@ func TestPosAsked(t *testing.T) {
 		{"How does it end up helping the hardliners?", textPos{}},
 		{"How does the piece close the gap?", textPos{}},
 		{"How does it end?", textPos{}}, // "it" is as often the talks
+		{"What does the writer think will happen in the end?", textPos{}},
+		{"What did Obama say at the end?", textPos{}},
+		{"How did Iran respond to the opening?", textPos{}},
+		{"What led to the conclusion?", textPos{}},
+		// A part of the text as the subject, or "of this".
+		{"What does the intro focus on?", textPos{at: posStart}},
+		{"What does the conclusion talk about?", textPos{at: posEnd}},
+		{"Summarize the last paragraph of this", textPos{at: posLast}},
 	}
 	for _, tt := range tests {
-		var words []word
-		scanWords(tt.question, func(w word) { words = append(words, writtenOut(w, false)) })
-		if got := posAsked(words); got != tt.want {
-			t.Errorf("%q: got %+v, want %+v", tt.question, got, tt.want)
-		}
+		t.Run(tt.question, func(t *testing.T) {
+			var words []word
+			scanWords(tt.question, func(w word) { words = append(words, writtenOut(w, false)) })
+			if got := posAsked(words); got != tt.want {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+		})
 	}
 }
