@@ -483,8 +483,9 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 		return "", false
 	}
 	lean := knowledge.Valence(terms[i].Stem)
-	if lean == 0 || terms[i].phrasal {
-		// "Play down" leans no way "play" does.
+	if lean == 0 || terms[i].phrasal || terms[i].leanless {
+		// "Play down" leans no way "play" does, nor "critical for" the
+		// way "critical of" does.
 		return "", false
 	}
 	at := func(j int) string {
@@ -494,7 +495,7 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 		return ev.seq[j]
 	}
 	for j, w := range ev.seq {
-		if w == "" || used(terms, w) || knowledge.Valence(w) != -lean {
+		if w == "" || used(terms, w) || knowledge.Valence(w) != -lean || w == "critic" && ev.leanless {
 			continue
 		}
 		// One neighbour at least is the same word: two merely alike

@@ -38,8 +38,11 @@ type evidence struct {
 	numbers         map[string]bool     // every number, as numberKey reads it
 	// listed holds, as numberKey reads them ("2", "2nd"), the places of
 	// the passages' sections in their documents' lists of themes.
-	listed  map[string]bool
-	reverse map[string]reverseCredit // what the lexicon relates the stems to; see draftCheck.reverse
+	listed map[string]bool
+	// leanless says the passages use "critical" where it leans no way
+	// ("critical for success"; see leanlessBefore).
+	leanless bool
+	reverse  map[string]reverseCredit // what the lexicon relates the stems to; see draftCheck.reverse
 	// usedLike is the credit of the stems word vectors say are used like
 	// the passages' stems; see draftCheck.usedLike.
 	usedLike map[string]float64
@@ -54,7 +57,13 @@ func newEvidence(passages []string) *evidence {
 		for _, sen := range knowledge.SplitSentences(p) {
 			e.foldedSentences = append(e.foldedSentences, foldQuote(sen.Text))
 		}
-		e.tokens = append(e.tokens, scanTokens(p))
+		toks := scanTokens(p)
+		e.tokens = append(e.tokens, toks)
+		for k := 1; k < len(toks); k++ {
+			if !toks[k].clause && leanlessBefore(toks[k-1].word, toks[k].word) {
+				e.leanless = true
+			}
+		}
 		lower.WriteString(strings.ToLower(p))
 		lower.WriteByte('\n')
 		text.WriteString(p)

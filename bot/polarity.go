@@ -27,10 +27,20 @@ type claimTerm struct {
 	// thanAfter says "than" follows the word: it compares what stands
 	// before it with what stands after ("stronger than").
 	thanAfter bool
+	// leanless says the word before the one after it leans no way
+	// ("critical for success"; see leanlessBefore).
+	leanless bool
 	// clause numbers the clause of its text the word stands in, from 0:
 	// punctuation and the words that open a clause ("but", "which",
 	// "that") start the next.
 	clause int
+}
+
+// leanlessBefore reports whether word leans no way before next:
+// "critical for success" and "critical to it" say vital, where "critical
+// of" is the criticism the sentiment lexicon rates.
+func leanlessBefore(word, next string) bool {
+	return (word == "critical" || word == "critically") && (next == "for" || next == "to")
 }
 
 // particles make a phrasal verb of the word before them; phrasalVerbs are
@@ -117,7 +127,8 @@ func claimTerms(text string) []claimTerm {
 			// denies it, a claim.
 			continue
 		}
-		out = append(out, claimTerm{Term: t, negated: toks[i].negated && !toks[i].possessive, phrasal: particles[after] && phrasalVerbs[t.Word], thanAfter: after == "than", clause: toks[i].inClause})
+		out = append(out, claimTerm{Term: t, negated: toks[i].negated && !toks[i].possessive, phrasal: particles[after] && phrasalVerbs[t.Word],
+			thanAfter: after == "than", leanless: leanlessBefore(t.Word, after), clause: toks[i].inClause})
 	}
 	return out
 }

@@ -245,6 +245,8 @@ var ruleTests = []struct {
 	{"another place in the list", "The second issue is that Congress has pushed for more hard-hitting sanctions [1].", bot.ReasonNumber},
 	{"the section's place, not beside a list word", "Congress has pushed for the first hard-hitting sanctions [1].", bot.ReasonNumber},
 	{"the section's place as a count", "Congress has pushed for more hard-hitting sanctions on 1 point [1].", bot.ReasonNumber},
+	{"critical for success, vital", "A dialogue among equals is vital for success [9].", ""},
+	{"criticism for credit", "Washington deserves criticism for abandoning the failed approach of the past [5].", bot.ReasonContradiction},
 	{"a denial of what is whose", "The likely alternative, war, is a stark reminder that the status quo is neither in either side's interest nor sustainable [3].", ""},
 	{"a summary's attribution", "The opening paragraph warns that the risk of spoilers lashing out grows as talks become more serious [1].", ""},
 	{"a leading attribution denied is a claim", "Nobody acknowledges that alleged alternatives to diplomacy have intensified the drumbeat of war [7].", bot.ReasonContradiction},
