@@ -42,6 +42,10 @@ type Index struct {
 	// the sentences that answer it, in reading order.
 	textUnits [aboutWhoSpokeTo][]int32
 	passSec   []int32 // passage → index into sections
+	// persons holds the term ids of names the text writes after a title
+	// ("President Obama", "Ambassador John Limbert"): people, where other
+	// names may be places ("Vienna").
+	persons map[int32]bool
 	// passPos says, per passage, whether it opens or closes its document
 	// (posStart…): "what does the opening say?"
 	passPos []uint8
@@ -192,6 +196,7 @@ func NewIndex(docs []*Document, opts ...Option) (*Index, error) {
 	uniqueIDs(docs)
 	b := indexBuilder{surface: make(map[string]int32)}
 	ix.scan(&b)
+	ix.persons = b.persons
 	ix.markPositions()
 	if len(ix.unitPassage) == 0 {
 		return nil, ErrEmpty
@@ -228,6 +233,9 @@ type indexBuilder struct {
 	touched []int32 // the terms of the current unit
 	raw     []rawPost
 	seq     []int32 // the term ids of every unit, unit after unit
+	// persons holds the term ids of names written after a title
+	// ("President Obama", "Ambassador John Limbert"): people.
+	persons map[int32]bool
 }
 
 // rawPost is a posting before postings are grouped by term.
@@ -267,6 +275,11 @@ func (ix *Index) scan(b *indexBuilder) {
 	}
 }
 
+// personTitles are words that, capitalised, come before a person's name:
+// "President Obama", "Foreign Minister Zarif".
+var personTitles = wordSet(`president ambassador secretary minister ayatollah senator representative congressman
+congresswoman envoy general admiral governor mayor chancellor king queen prince princess professor dr mr mrs ms`)
+
 // addUnit indexes one sentence of passage p as the next unit.
 func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 	u := int32(len(ix.unitPassage))
@@ -276,8 +289,11 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 		flags |= hasQuote | hasSpeech
 	}
 	first, prev := true, ""
+	titled := false // the words so far since a title are names: "Ambassador John Limbert"
 	scanWords(text, func(w word) {
 		flags |= wordFlags(w, first)
+		person := titled && w.capital && !personTitles[w.text]
+		titled = w.capital && (person || personTitles[w.text])
 		if speechWords[w.text] {
 			flags |= hasSpeech
 		}
@@ -291,6 +307,12 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 		id := ix.intern(b, w)
 		if id < 0 {
 			return
+		}
+		if person {
+			if b.persons == nil {
+				b.persons = make(map[int32]bool)
+			}
+			b.persons[id] = true
 		}
 		b.seq = append(b.seq, id)
 		if b.tfs[id] == 0 {

@@ -732,3 +732,16 @@ func parsed(t *testing.T, name, text string) *knowledge.Document {
 	}
 	return doc
 }
+
+// TestPersonsAskedByName checks that a person's name asked for outright
+// ("the name of the official…") needs a sentence naming a person, one the
+// text writes after a title somewhere: a place is no answer.
+func TestPersonsAskedByName(t *testing.T) {
+	ix := indexOf(t, "A senior official told me upon arriving in Vienna that the talks would be long.\n\n"+
+		"Later that week President Obama met the senior official in the old town hall.")
+	wantDeclined(t, ix, "What's the name of the senior official who said the talks would be long?")
+	wantFirstQuotes(t, ix,
+		firstQuote{"What's the name of the leader who met the senior official in the town hall?", "President Obama"},
+		firstQuote{"Which city did the senior official arrive in?", "Vienna"},
+	)
+}

@@ -122,6 +122,9 @@ type query struct {
 	// later says the question asks how things turned out ("Did the talks
 	// end up producing a deal?"): see askedLater.
 	later bool
+	// person says the name asked for outright is a person's ("the name of
+	// the official…"): see namesPerson.
+	person bool
 	// pos says where in its document the answer should stand ("per the
 	// opening", "at the end"): see posAsked. posOnly says the question
 	// asks about that place and nothing else ("what happens now, per the
@@ -214,6 +217,7 @@ func (ix *Index) strangers(words []asked, slots []slot) int {
 // parse turns a question (and an optional context) into query terms.
 func (ix *Index) parse(q *query, text, context string) {
 	q.slots, q.terms, q.order, q.cue, q.strict, q.whole, q.afterWh, q.whPos = q.slotBuf[:0], q.termBuf[:0], q.orderBuf[:0], 0, false, false, 0, -1
+	q.person = false
 	// Idioms are matched on the question's words, including stop words.
 	var words [maxWords]word
 	nw := 0
@@ -616,6 +620,10 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 			// "Which senators…?", "which two senators…?" ask for names;
 			// "what are lawmakers pushing for?" does not.
 			q.cue, q.strict = hasName, true
+		}
+		if peopleNouns[w.text] && i > 0 && nameOf(words[:i]) {
+			// "What's the name of the senior official quoted?"
+			q.person = true
 		}
 		if speechAsked[w.text] && q.whPos >= 0 && !q.strict && ix.namedBefore(words[:i]) {
 			// "What did Khamenei say about the talks?" asks what someone
@@ -1570,6 +1578,9 @@ func (ix *Index) Answer(q Query) Answer {
 // number, a time, a date, a quotation or a name; a name asked for outright
 // must be one the question does not hold.
 func (ix *Index) holdsCue(q *query, u int32) bool {
+	if q.cue == hasName && q.strict && q.person {
+		return ix.namesPerson(q, u)
+	}
 	if q.cue == hasName && q.strict {
 		// The sentence's first word may be a name too ("Iran is a
 		// regional power"), which the unit's flag leaves out.
@@ -1596,6 +1607,36 @@ func (ix *Index) namesMore(q *query, u int32) bool {
 	})
 	return more
 }
+
+// namesPerson says whether unit u names a person the question does not:
+// a name the knowledge base writes after a title somewhere ("President
+// Obama"). "Vienna" names no one.
+func (ix *Index) namesPerson(q *query, u int32) bool {
+	var buf [64]int32
+	for _, id := range ix.termsOf(ix.unit(u), buf[:0]) {
+		if ix.persons[id] && !slices.Contains(q.order[:q.asked], id) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameOf reports whether words end in "name of", and at most four words
+// more ("the name of the high-ranking Western…").
+func nameOf(words []word) bool {
+	for k := len(words) - 1; k >= 1 && k >= len(words)-5; k-- {
+		if words[k].text == "of" && (words[k-1].text == "name" || words[k-1].text == "names") {
+			return true
+		}
+	}
+	return false
+}
+
+// peopleNouns name people: asked for by name, they want a person's.
+var peopleNouns = wordSet(`official officials diplomat diplomats negotiator negotiators minister ministers leader
+leaders ambassador ambassadors envoy envoys president presidents senator senators lawmaker lawmakers
+legislator legislators spokesman spokeswoman spokesperson person people politician politicians
+hardliner hardliners member members`)
 
 // quotations answers a question that asks only for quotations ("what
 // sayings does the author quote?") with the first quoting sentences of the
