@@ -56,7 +56,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// 6, before its changes; the second fresh sets are tuning material
 		// since. Session 6 took the paraphrases from 0.717/0.768/0.444/0.182
 		// here; the conversations did not move.
-		{"../../testdata/eval/paraphrase-fresh3.jsonl", floor{0.798, 0.859, 0.667, 0.111, 0}},
+		{"../../testdata/eval/paraphrase-fresh3.jsonl", floor{0.798, 0.859, 0.694, 0.111, 0}},
 		{"../../testdata/eval/conversations-fresh3.jsonl", floor{0.794, 0.971, 0.667, 0, 0.925}},
 		// The fourth fresh sets were written blind at the start of session
 		// 7, before its changes; the third fresh sets are tuning material
@@ -97,13 +97,13 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// before its changes; the fifth fresh sets are tuning material
 		// since. They are tuning material too since session 9; their floors
 		// are session 10's end.
-		{"../../testdata/eval/paraphrase-fresh6.jsonl", floor{0.645, 0.738, 0.756, 0.187, 0}},
+		{"../../testdata/eval/paraphrase-fresh6.jsonl", floor{0.645, 0.738, 0.778, 0.187, 0}},
 		{"../../testdata/eval/conversations-fresh6.jsonl", floor{0.571, 0.714, 0.875, 0.119, 0.74}},
 		// The seventh fresh sets were written blind at the start of session
 		// 9, before its changes; the sixth fresh sets are tuning material
 		// since. They are tuning material too since session 10, whose end
 		// the paraphrase set's floor is.
-		{"../../testdata/eval/paraphrase-fresh7.jsonl", floor{0.568, 0.619, 0.852, 0.271, 0}},
+		{"../../testdata/eval/paraphrase-fresh7.jsonl", floor{0.568, 0.619, 0.87, 0.271, 0}},
 		// "Either" and "neither" read as function words (session 9) gained
 		// three first citations and two false declines on the tuning sets,
 		// and cost one uncovered conversation here: the unknown word
