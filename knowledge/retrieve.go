@@ -608,7 +608,9 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 	// whole counts the words that may ask about a text as a whole, or
 	// say little ("give me the gist", "in two sentences"); wholeAsked
 	// whether one asks.
-	n, whole, wholeAsked, opinion := 0, 0, false, false
+	// overviewAsked says a summary idiom or the author's view asks for the
+	// overview: unlike wholeAsked, only when nothing else is asked.
+	n, whole, wholeAsked, overviewAsked := 0, 0, false, false
 	prev := ""
 	for i, w := range words {
 		next := ""
@@ -654,14 +656,14 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		if w.class&classSummary != 0 {
 			// "What's the bottom line?" asks for a summary and names no
 			// topic.
-			opinion = true
+			overviewAsked = true
 			continue
 		}
 		if opinionOf(words, i) {
 			// "What's the author's take?" asks about the whole text, and
 			// "the author's take on the spoilers" about the spoilers: the
 			// view is the text's, no topic ("taking place").
-			opinion = true
+			overviewAsked = true
 			continue
 		}
 		if isStop(w) || n == maxSlots || i > 0 && words[i-1].text == "how" && howWords[w.text] {
@@ -686,7 +688,7 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 			whole++
 		}
 	}
-	q.whole = (wholeAsked || opinion) && whole == n
+	q.whole = (wholeAsked || overviewAsked) && whole == n
 	q.posOnly = q.pos.at != 0 && whole == n
 	q.wholeAsked = wholeAsked
 	return n
@@ -850,9 +852,14 @@ func (ix *Index) tellsOutcome(q *query, u int32) bool {
 	return told
 }
 
-// personNouns after "which" or "what" ask for the names of people.
-var personNouns = wordSet(`senator senators lawmaker lawmakers legislator legislators congressman congressmen
-congresswoman congresswomen member members`)
+// legislatorWords name members of a legislature.
+const legislatorWords = `senator senators lawmaker lawmakers legislator legislators congressman congressmen
+congresswoman congresswomen member members`
+
+// personNouns after "which" or "what" ask for the names of people; the
+// other peopleNouns ("which leaders…?") name people a sentence may name
+// by title alone ("both leaders").
+var personNouns = wordSet(legislatorWords)
 
 // personAsked says whether the noun at place i is what "which" or "what"
 // at place wh asks for: at most two words between them ("which two
@@ -1633,10 +1640,9 @@ func nameOf(words []word) bool {
 }
 
 // peopleNouns name people: asked for by name, they want a person's.
-var peopleNouns = wordSet(`official officials diplomat diplomats negotiator negotiators minister ministers leader
-leaders ambassador ambassadors envoy envoys president presidents senator senators lawmaker lawmakers
-legislator legislators spokesman spokeswoman spokesperson person people politician politicians
-hardliner hardliners member members`)
+var peopleNouns = wordSet(legislatorWords + ` official officials diplomat diplomats negotiator negotiators
+minister ministers leader leaders ambassador ambassadors envoy envoys president presidents spokesman
+spokeswoman spokesperson person people politician politicians hardliner hardliners`)
 
 // quotations answers a question that asks only for quotations ("what
 // sayings does the author quote?") with the first quoting sentences of the
