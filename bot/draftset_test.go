@@ -127,13 +127,21 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	},
 	// An eighth blind set (206 drafts for 65 questions), written at the
 	// start of session 10 before any change: the seventh has since been
-	// tuned on. The floors are the session's start, but for one
-	// off-section summary that the same two fixes as tune4's let through
-	// (which of the two, the test did not say).
+	// tuned on. Tuning material since session 11, whose start (session
+	// 10's end) the floors are.
 	"fresh8": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 3.0 / 17, "merge": 13.0 / 15, "summary": 9.0 / 15, "yes-no": 1, "overall": 59.0 / 81},
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 4.0 / 17, "merge": 14.0 / 15, "summary": 9.0 / 15, "yes-no": 1, "overall": 61.0 / 81},
 		refused: map[string]float64{"contradiction": 11.0 / 17, "negation": 14.0 / 15, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 12.0 / 15, "off-section-summary": 14.0 / 15},
+	},
+	// A ninth blind set (219 drafts for 76 questions), written at the
+	// start of session 11 before any change: the eighth has since been
+	// tuned on. It adds faithful quotations as a kind of their own. The
+	// floors are the session's start.
+	"fresh9": {
+		kept: map[string]float64{"verbatim": 14.0 / 15, "paraphrase": 12.0 / 17, "merge": 15.0 / 16, "summary": 13.0 / 16, "yes-no": 15.0 / 16, "quotes": 1, "overall": 77.0 / 88},
+		refused: map[string]float64{"contradiction": 10.0 / 16, "negation": 15.0 / 16, "invented-fact": 1, "link": 1,
+			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 	"check": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 10.0 / 12, "merge": 1, "summary": 7.0 / 10, "yes-no": 1, "overall": 36.0 / 41},
@@ -150,7 +158,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
