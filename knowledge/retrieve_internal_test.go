@@ -142,3 +142,20 @@ func TestIdiomsPlainWordsAreWords(t *testing.T) {
 		}
 	}
 }
+
+// A contraction's verb is a function word, with or without its apostrophe;
+// "n't" is a negation and stays.
+func TestContractions(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"does the writer think it'll be easy", "does the writer think it be easy"},
+		{"they’re sure we'd won and who've gone", "they sure we won and who gone"},
+		{"whats the deal, whos quoted, wheres it", "what the deal who quoted where it"},
+		{"it won't be easy", "it wont be easy"},
+	} {
+		var got []string
+		scanWords(tt.text, func(w word) { got = append(got, w.text) })
+		if s := strings.Join(got, " "); s != tt.want {
+			t.Errorf("%q: read %q, want %q", tt.text, s, tt.want)
+		}
+	}
+}

@@ -156,6 +156,9 @@ func scanWords(s string, emit func(w word)) {
 	text := string(buf)
 	for _, sp := range spans {
 		t := text[sp.from:sp.to]
+		if full, ok := unapostrophed[t]; ok {
+			t = full
+		}
 		emit(word{text: t, keep: sp.keep, capital: sp.capital, class: wordClasses[t]})
 	}
 }
@@ -209,6 +212,12 @@ func foldApostrophe(t []byte) []byte {
 	if bytes.HasSuffix(t, []byte("'s")) {
 		return t[:len(t)-2]
 	}
+	for _, suffix := range contractedVerbs {
+		if len(t) > len(suffix) && bytes.HasSuffix(t, suffix) {
+			// "it'll", "they're", "who've": the verb is a function word.
+			return t[:len(t)-len(suffix)]
+		}
+	}
 	out := t[:0]
 	for _, c := range t {
 		if c != '\'' {
@@ -217,6 +226,16 @@ func foldApostrophe(t []byte) []byte {
 	}
 	return out
 }
+
+// contractedVerbs are the endings a pronoun or a question word takes for
+// "will", "would" or "had", "have", "are" and "am".
+var contractedVerbs = [][]byte{[]byte("'ll"), []byte("'d"), []byte("'ve"), []byte("'re"), []byte("'m")}
+
+// unapostrophed are contractions typed without their apostrophe, as chat
+// often has them, by the word they contract: "whats" asks what "what's"
+// does.
+var unapostrophed = map[string]string{"whats": "what", "whos": "who", "wheres": "where", "hows": "how",
+	"whens": "when", "whys": "why", "itll": "it", "thatll": "that", "theyll": "they", "youll": "you"}
 
 // The word lists behind the classes.
 
