@@ -417,7 +417,7 @@ func (b *Bot) inContext(ix *knowledge.Index, question string, prev *Turn) knowle
 			return a
 		}
 	}
-	a := ix.Answer(knowledge.Query{Text: question, Context: prev.Context, K: b.poolK()})
+	a := ix.Answer(knowledge.Query{Text: question, Context: prev.Context, Previous: prev.Answer, K: b.poolK()})
 	if a.ContentWords == 0 && ellipsis(question) {
 		a = ix.Answer(knowledge.Query{Text: prev.Context + " " + question, K: b.poolK()})
 	}

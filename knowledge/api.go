@@ -53,5 +53,9 @@ type Query struct {
 	// understand a short follow-up such as "and Khamenei?". Its terms weigh
 	// less than the question's own; leave it empty for a standalone question.
 	Context string
-	K       int // how many passages to return; 3 when zero
+	// Previous is the previous turn's answer as shown, for a follow-up: the
+	// sentences around the ones it quoted, in their paragraph, are favoured,
+	// since what a reader asks next is most often answered there.
+	Previous string
+	K        int // how many passages to return; 3 when zero
 }

@@ -110,6 +110,28 @@ func TestFollowUpUsesContext(t *testing.T) {
 	}
 }
 
+// TestFollowUpNearThePreviousAnswer: a follow-up is answered beside the
+// sentence the previous answer quoted, in its paragraph, where a sentence
+// elsewhere holds as many of its words ("two", "sides").
+func TestFollowUpNearThePreviousAnswer(t *testing.T) {
+	ix := article()
+	q := knowledge.Query{Text: "What should the two sides do about it?", Context: "How will opponents portray the diplomacy?"}
+	const beside = "absorb these ideological criticisms"
+	if a := ix.Answer(q); a.Answerable && strings.Contains(a.Quotes[0].Text(), beside) {
+		t.Fatalf("without the previous answer: got %q first, which leaves this test nothing to show", a.Quotes[0].Text())
+	}
+	q.Previous = "If past is prologue, opponents of diplomacy will continue portraying it as weakness, appeasement, or selling out to the enemy."
+	a := ix.Answer(q)
+	if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), beside) {
+		t.Errorf("got %+v, want the sentence after the previous answer's, with %q", a.Quotes, beside)
+	}
+	// A previous answer the knowledge base does not hold changes nothing.
+	q.Previous = "Nothing of the article at all."
+	if b := ix.Answer(q); len(b.Quotes) > 0 && strings.Contains(b.Quotes[0].Text(), beside) {
+		t.Errorf("with a previous answer from nowhere: got %q first", b.Quotes[0].Text())
+	}
+}
+
 // TestContextWordTheQuestionAlreadyExpands: a word of the previous turn
 // that the question already holds as an expansion of one of its own words
 // ("talks" for "deal") stays the question's, in the question's slot. It
