@@ -27,8 +27,12 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		// The author's take, view or position, asked about nothing else.
 		"In a couple of sentences, what's the author's take?", "What's the writer's view?",
 		"Could you provide a brief synopsis of the column?",
-		// A topic the whole text is about, found in most of its sections.
-		"What's the author's overall take on the Vienna talks?"} {
+		// A topic the whole text is about, found in most of its sections;
+		// names side by side are one topic ("US" is in one section only).
+		"What's the author's overall take on the Vienna talks?",
+		"What's the overall takeaway about the US-Iran negotiations?",
+		// A word for the whole between the author and the view.
+		"How would you sum up the author's overall outlook?"} {
 		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable || a.ContentWords != 0 {
 			t.Errorf("%q: got answerable %v with %d content words, want no topic", q, a.Answerable, a.ContentWords)
 		}
@@ -54,6 +58,8 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		firstQuote{"What is the main takeaway about the spoilers?", "spoilers"},
 		firstQuote{"What's the overall take on Congress?", "Congress"},
 		firstQuote{"What's the writer's take on the spoilers?", "spoilers"},
+		// A name beside a spread one is spread; alone, it is not.
+		firstQuote{"What's the overall takeaway about the US?", "U.S."},
 		firstQuote{"What are the four big picture issues about?", "four big picture issues"},
 		// The text uses "the big picture" itself: a topic, no summary.
 		firstQuote{"Why is the big picture important?", "bigger picture is no less important"},

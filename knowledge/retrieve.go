@@ -481,7 +481,9 @@ func (ix *Index) joinCompounds(text string) string {
 // spreadThroughout reports whether every topic word of the question (those
 // that do not ask about the text as a whole) stands, itself or as a close
 // relative, in at least half of the knowledge base's sections: what the
-// whole text is about, not one part of it.
+// whole text is about, not one part of it. Names side by side are one
+// topic, spread when one of them is: "the US–Iran negotiations" are what a
+// text is about that names Iran throughout and the US as "Washington".
 func (ix *Index) spreadThroughout(q *query, words []asked) bool {
 	half := max(2, (len(ix.sections)+1)/2)
 	var buf [64]bool // most knowledge bases have few sections
@@ -489,9 +491,14 @@ func (ix *Index) spreadThroughout(q *query, words []asked) bool {
 	if len(ix.sections) > len(buf) {
 		in = make([]bool, len(ix.sections))
 	}
+	pending := false // a name whose neighbour may yet be spread
 	for i, a := range words {
 		if a.w.class&(classWhole|classGeneric|classNumber) != 0 {
 			continue
+		}
+		joined := i > 0 && a.name && words[i-1].name && words[i-1].pos+1 == a.pos
+		if pending && !joined {
+			return false
 		}
 		clear(in)
 		count := 0
@@ -506,11 +513,18 @@ func (ix *Index) spreadThroughout(q *query, words []asked) bool {
 				}
 			}
 		}
-		if count < half {
+		switch {
+		case count >= half:
+			pending = false // and the name before it, if any, is spread through it
+		case joined && !pending:
+			// The name before it is spread.
+		case i+1 < len(words) && a.name && words[i+1].name && words[i+1].pos == a.pos+1:
+			pending = true // the name after it may be
+		default:
 			return false
 		}
 	}
-	return true
+	return !pending
 }
 
 // addContext adds the previous turn's words: they weigh less than the
@@ -599,13 +613,21 @@ func idiomAt(words []word, seq []string) bool {
 
 // opinionOf reports whether words[i] is a noun for a view held by the
 // text or its author, just named: "the author's take", "the writer's
-// view", "the article's position". Asked with nothing else of note, it
-// asks about the text as a whole.
+// view", "the article's position", with a word for the whole between
+// them ("the author's overall outlook"). Asked with nothing else of note,
+// it asks about the text as a whole.
 func opinionOf(words []word, i int) bool {
-	return i > 0 && opinionWords[words[i].text] && words[i-1].class&classFraming != 0
+	if i == 0 || !opinionWords[words[i].text] {
+		return false
+	}
+	j := i - 1
+	if j > 0 && words[j].class&classWhole != 0 {
+		j--
+	}
+	return words[j].class&classFraming != 0
 }
 
-var opinionWords = setOf(`take view views position opinion opinions verdict perspective`)
+var opinionWords = setOf(`take view views position opinion opinions verdict perspective outlook`)
 
 // contentWords picks the question's content words, once each, into slots and
 // sets the question's cue and whole flag. It returns how many it picked.
