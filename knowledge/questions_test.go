@@ -31,6 +31,8 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		// names side by side are one topic ("US" is in one section only).
 		"What's the author's overall take on the Vienna talks?",
 		"What's the overall takeaway about the US-Iran negotiations?",
+		// A summary idiom beside the whole text's topic.
+		"In a nutshell, what is the writer saying about the US–Iran negotiations?",
 		// A word for the whole between the author and the view.
 		"How would you sum up the author's overall outlook?"} {
 		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable || a.ContentWords != 0 {

@@ -101,8 +101,9 @@ type query struct {
 	// whole text is about ("the overall take on the talks"): it wants the
 	// overview.
 	whole bool
-	// wholeAsked says that one of its words asks about the text as a whole.
-	wholeAsked bool
+	// wholeAsked says that one of its words asks about the text as a whole;
+	// summaryAsked that a summary idiom does ("in a nutshell").
+	wholeAsked, summaryAsked bool
 	asked      int // how many of the slots are the question's own words; the rest is context
 	// strangers counts the names the knowledge base knows by no form
 	// ("Israel", "IAEA") that are not part of a longer name it knows
@@ -222,7 +223,7 @@ func (ix *Index) strangers(words []asked, slots []slot) int {
 // parse turns a question (and an optional context) into query terms.
 func (ix *Index) parse(q *query, text, context string) {
 	q.slots, q.terms, q.order, q.cue, q.strict, q.whole, q.afterWh, q.whPos = q.slotBuf[:0], q.termBuf[:0], q.orderBuf[:0], 0, false, false, 0, -1
-	q.person = false
+	q.person, q.summaryAsked = false, false
 	// Idioms are matched on the question's words, including stop words.
 	var words [maxWords]word
 	nw := 0
@@ -317,7 +318,7 @@ func (ix *Index) parse(q *query, text, context string) {
 		// question's confidence.
 		q.slots[n-1].weight *= predicateWeight
 	}
-	if q.wholeAsked && !q.whole {
+	if (q.wholeAsked || q.summaryAsked) && !q.whole {
 		// "What's the author's overall take on the Vienna talks?": the
 		// topic named is the whole text's.
 		q.whole = ix.spreadThroughout(q, slots[:n])
@@ -683,7 +684,7 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		if w.class&classSummary != 0 {
 			// "What's the bottom line?" asks for a summary and names no
 			// topic.
-			overviewAsked = true
+			overviewAsked, q.summaryAsked = true, true
 			continue
 		}
 		if opinionOf(words, i) {
