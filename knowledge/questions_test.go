@@ -753,3 +753,21 @@ func TestPersonsAskedByName(t *testing.T) {
 		firstQuote{"Which city did the senior official arrive in?", "Vienna"},
 	)
 }
+
+// TestVenuesAskedFor: "which hotel…?" asks for a venue's name, which a
+// city's, a person's or a title is not.
+func TestVenuesAskedFor(t *testing.T) {
+	wantDeclined(t, article(), "Which hotel are the talks held in?")
+	wantDeclined(t, article(), "which building in Vienna are the negotiations being held in?")
+	ix := indexOf(t, "The talks opened in Vienna this week, where President Obama's envoy met the others.\n\n"+
+		"The delegations meet at the Palais Coburg, a hotel near the old town.")
+	wantFirstQuotes(t, ix,
+		firstQuote{"Which hotel are the talks held in?", "Palais Coburg"},
+		firstQuote{"Which building do the delegations meet in?", "Palais Coburg"},
+		firstQuote{"Which city did the talks open in?", "Vienna"},
+	)
+	// "Building" as a verb asks for no venue.
+	if a := article().Answer(knowledge.Query{Text: "What is building confidence supposed to achieve?"}); !a.Answerable {
+		t.Errorf("%q: declined, want an answer", a.Question)
+	}
+}

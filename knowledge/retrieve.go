@@ -126,6 +126,9 @@ type query struct {
 	// person says the name asked for outright is a person's ("the name of
 	// the official…"): see namesPerson.
 	person bool
+	// venue says the name asked for outright is a venue's ("which hotel…?"):
+	// see namesVenue.
+	venue bool
 	// pos says where in its document the answer should stand ("per the
 	// opening", "at the end"): see posAsked. posOnly says the question
 	// asks about that place and nothing else ("what happens now, per the
@@ -223,7 +226,7 @@ func (ix *Index) strangers(words []asked, slots []slot) int {
 // parse turns a question (and an optional context) into query terms.
 func (ix *Index) parse(q *query, text, context string) {
 	q.slots, q.terms, q.order, q.cue, q.strict, q.whole, q.afterWh, q.whPos = q.slotBuf[:0], q.termBuf[:0], q.orderBuf[:0], 0, false, false, 0, -1
-	q.person, q.summaryAsked = false, false
+	q.person, q.venue, q.summaryAsked = false, false, false
 	// Idioms are matched on the question's words, including stop words.
 	var words [maxWords]word
 	nw := 0
@@ -744,6 +747,10 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 		// "In what year…", "on what exact date…", "what was the vote
 		// count…": the noun a few words after "what" or "which".
 		q.cue, q.strict = askedFor(w.text), true
+		q.venue = venueWords[w.text]
+	case q.afterWh == 1 && venueWords[w.text]:
+		// "Which building…?", not "what is building confidence…?".
+		q.cue, q.strict, q.venue = hasName, true, true
 	case (w.text == "deadline" || w.text == "deadlines") && (q.afterWh > 0 || q.cue == hasTime):
 		// "What is the deadline…?", "When is the deadline…?"; not "Why was
 		// the deadline extended?".
@@ -844,9 +851,10 @@ func askedFor(w string) uint8 {
 		return hasDate
 	case "month", "months", "week", "weeks":
 		return hasTime
-	case "name", "names", "city", "cities", "town", "towns", "country", "countries", "nation", "nations",
-		"hotel", "hotels", "venue", "venues":
+	case "name", "names", "city", "cities", "town", "towns", "country", "countries", "nation", "nations":
 		return hasName
+	case "hotel", "hotels", "venue", "venues":
+		return hasName // and a venue's: see namesVenue
 	case "number", "count", "percentage", "percent", "proportion", "population", "amount", "total",
 		"tally":
 		return hasNumber
@@ -1632,6 +1640,9 @@ func (ix *Index) holdsCue(q *query, u int32) bool {
 	if q.cue == hasName && q.strict && q.person {
 		return ix.namesPerson(q, u)
 	}
+	if q.cue == hasName && q.strict && q.venue {
+		return ix.namesVenue(q, u)
+	}
 	if q.cue == hasName && q.strict {
 		// The sentence's first word may be a name too ("Iran is a
 		// regional power"), which the unit's flag leaves out.
@@ -1670,6 +1681,42 @@ func (ix *Index) namesPerson(q *query, u int32) bool {
 		}
 	}
 	return false
+}
+
+// venueWords ask for the name of a place smaller than a town.
+var venueWords = wordSet(`hotel hotels venue venues building buildings`)
+
+// namesVenue says whether unit u names what may be a venue the question
+// does not: a name that is no person's (see namesPerson), nor a title, nor
+// a word of the lexicon. A hotel's or a palace's name is not one, where a city's
+// ("Vienna") or a country's is.
+func (ix *Index) namesVenue(q *query, u int32) bool {
+	un := ix.unit(u)
+	first, found := true, false
+	scanWords(ix.passages[un.passage].Sentences[un.sentence].Text, func(w word) {
+		isFirst := first
+		first = false
+		if found || isStop(w) || !w.capital || isFirst || personTitles[w.text] {
+			return
+		}
+		id, stemmed, _ := ix.lookup(w)
+		if id >= 0 && (ix.persons[id] || slices.Contains(q.order[:q.asked], id)) {
+			return
+		}
+		found = !ix.lexKnows(stemmed)
+	})
+	return found
+}
+
+// lexKnows says whether the lexicon relates stem to anything: whether it
+// is a word of general English, a place's name among them.
+func (ix *Index) lexKnows(stem string) bool {
+	known := false
+	ix.lex.related(stem, func(string, relation) bool {
+		known = true
+		return false
+	})
+	return known
 }
 
 // nameOf reports whether words end in "name of", and at most four words
