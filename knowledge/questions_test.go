@@ -771,3 +771,15 @@ func TestVenuesAskedFor(t *testing.T) {
 		t.Errorf("%q: declined, want an answer", a.Question)
 	}
 }
+
+// TestExactWordsAskedFor: someone's exact words ask for a quotation that
+// names them.
+func TestExactWordsAskedFor(t *testing.T) {
+	ix := article()
+	wantDeclined(t, ix, "What exact words did Ayatollah Khamenei use when he endorsed the talks?")
+	wantDeclined(t, ix, "what were Khamenei's exact words backing the negotiators?")
+	wantFirstQuotes(t, ix,
+		firstQuote{"What were Limbert's exact words about diplomacy?", "Diplomacy is like remodeling a house"},
+		firstQuote{"What was the Western official's exact quote?", "We’re not in the business of doing favors"},
+	)
+}

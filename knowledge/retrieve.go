@@ -72,6 +72,7 @@ type slot struct {
 	// known is how well the knowledge base knows the word: 1 when it
 	// occurs, the credit of its best expansion that occurs, else 0.
 	known float32
+	name  bool // the word is a name (see asked)
 }
 
 // qterm is one term looked up in the index.
@@ -263,7 +264,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	for i := range n {
 		a := &slots[i]
 		s := int16(i)
-		sl := slot{weight: oov}
+		sl := slot{weight: oov, name: a.name}
 		if !a.name {
 			// A name the knowledge base lacks says it is about something
 			// else, whatever the name means in general English ("France").
@@ -743,6 +744,10 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 	case prev == "how" && (w.text == "long" || w.text == "soon") && q.cue == 0:
 		// "How long will the talks last?" asks for a span of time.
 		q.cue = hasTime
+	case quoteNouns[w.text] && verbatimWords[prev]:
+		// "What were Khamenei's exact words?" asks for a quotation of
+		// someone named: see quotesNamed.
+		q.cue, q.strict = hasQuote, true
 	case q.afterWh > 0 && q.afterWh <= 4 && askedFor(w.text) != 0:
 		// "In what year…", "on what exact date…", "what was the vote
 		// count…": the noun a few words after "what" or "which".
@@ -1643,6 +1648,9 @@ func (ix *Index) holdsCue(q *query, u int32) bool {
 	if q.cue == hasName && q.strict && q.venue {
 		return ix.namesVenue(q, u)
 	}
+	if q.cue == hasQuote && q.strict {
+		return ix.unitFlags[u]&hasQuote != 0 && ix.quotesNamed(q, u)
+	}
 	if q.cue == hasName && q.strict {
 		// The sentence's first word may be a name too ("Iran is a
 		// regional power"), which the unit's flag leaves out.
@@ -1681,6 +1689,30 @@ func (ix *Index) namesPerson(q *query, u int32) bool {
 		}
 	}
 	return false
+}
+
+// verbatimWords before quoteNouns ask for someone's words as said.
+var (
+	verbatimWords = wordSet(`exact actual precise verbatim`)
+	quoteNouns    = wordSet(`words quote quotes quotation quotations wording`)
+)
+
+// quotesNamed says whether unit u, a quotation, holds every name the
+// question asks about: "What were Khamenei's exact words?" is not answered
+// by Limbert's.
+func (ix *Index) quotesNamed(q *query, u int32) bool {
+	var buf [64]int32
+	terms := ix.termsOf(ix.unit(u), buf[:0])
+	for i, sl := range q.slots[:q.asked] {
+		if !sl.name {
+			continue
+		}
+		id := q.order[i]
+		if id < 0 || !slices.Contains(terms, id) {
+			return false
+		}
+	}
+	return true
 }
 
 // venueWords ask for the name of a place smaller than a town.
