@@ -103,6 +103,13 @@ func claimTerms(text string) []claimTerm {
 	next := 0 // the token the next term is looked for from
 	for _, t := range terms {
 		i := findToken(toks, next, t.Word)
+		for ; next < len(toks) && (i < 0 || next < i); next++ {
+			// "for what they do, not for what they are": what someone
+			// does or is, set against each other, with no content word.
+			if c, ok := whatDoneOrIs(toks, next); ok {
+				out = append(out, c)
+			}
+		}
 		if i < 0 {
 			// Not found as a token (a word knowledge reads differently):
 			// it takes the polarity and clause of where the reading stands.
@@ -130,8 +137,38 @@ func claimTerms(text string) []claimTerm {
 		out = append(out, claimTerm{Term: t, negated: toks[i].negated && !toks[i].possessive, phrasal: particles[after] && phrasalVerbs[t.Word],
 			thanAfter: after == "than", leanless: leanlessBefore(t.Word, after), clause: toks[i].inClause})
 	}
+	for ; next < len(toks); next++ {
+		if c, ok := whatDoneOrIs(toks, next); ok {
+			out = append(out, c)
+		}
+	}
 	return out
 }
+
+// whatDoneOrIs reads toks[i] as "do" or "be" when it closes "what" and a
+// pronoun ("what they do", "what it is"): what someone does and what they
+// are, which a text may set against each other ("challenged for what they
+// do, not for what they are"), are claims of their own.
+func whatDoneOrIs(toks []token, i int) (claimTerm, bool) {
+	if i < 2 || toks[i-2].word != "what" || !subjectPronouns[toks[i-1].word] || toks[i-1].clause || toks[i].clause {
+		return claimTerm{}, false
+	}
+	if i+1 < len(toks) && !toks[i+1].clause {
+		return claimTerm{}, false // "what they do next", "what it is worth"
+	}
+	var stem string
+	switch toks[i].word {
+	case "do", "does", "did":
+		stem = "do"
+	case "is", "are", "was", "were", "am":
+		stem = "be"
+	default:
+		return claimTerm{}, false
+	}
+	return claimTerm{Term: knowledge.Term{Word: toks[i].word, Stem: stem}, negated: toks[i].negated, clause: toks[i].inClause}, true
+}
+
+var subjectPronouns = setOf(`i you he she it we they`)
 
 // attributionWords say who says what, or where, in a summary ("The
 // opening paragraphs warn…", "It closes by acknowledging that…"): first
@@ -164,9 +201,11 @@ func polarTokens(text string) []token {
 	clause := 0
 	for i := range toks {
 		t := &toks[i]
-		if i > 0 && (t.clause || clauseWords[t.word] && !t.negator) {
+		if i > 0 && (t.clause || clauseWords[t.word] && !t.negator && !toks[i-1].negator) {
 			// Punctuation and the words that open a clause end what a
-			// negation denies; "yet" after "not" is part of the negation.
+			// negation denies; "yet" after "not" is part of the negation,
+			// and a clause right after one is what it denies ("not
+			// because…", "rather than because…").
 			negated, inContrast = false, false
 			clause++
 		}
