@@ -56,6 +56,10 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 		return &Refusal{Reason: ReasonContradiction, Term: w,
 			Detail: "two words on the other sides of it than its cited passages put them"}
 	}
+	if w, ok := swappedAgents(terms, ev); ok {
+		return &Refusal{Reason: ReasonContradiction, Term: w,
+			Detail: "a deed its cited passages credit to someone else it names"}
+	}
 	if r := quantities(s, ev); r != nil {
 		return r
 	}
@@ -152,6 +156,42 @@ func swappedRoles(terms []claimTerm, ev *evidence) (string, bool) {
 		}
 		if swapped && !kept {
 			return v.Word, true
+		}
+	}
+	return "", false
+}
+
+// agentWindow is how many content words before a word its doer may stand.
+const agentWindow = 2
+
+// swappedAgents reports whether the sentence swaps the deeds of two names
+// it mentions, and by which word: it credits one deed to each where the
+// passages credit each deed to the other, and never so ("Iranian
+// hardliners have pushed for sanctions, while Congress is seeking to
+// narrow the window" against "Congress has pushed for… Iranian hardliners
+// are seeking…"). A name stands for the doer when it stands right before
+// the word, in its clause; only a swap both ways is read so, since a name
+// before a word may stand for where or when ("in Geneva, they provided").
+func swappedAgents(terms []claimTerm, ev *evidence) (string, bool) {
+	type deed struct{ doer, word string }
+	var deeds []deed
+	for k, v := range terms {
+		if v.Name || v.Number || v.negated {
+			continue
+		}
+		for i := k - 1; i >= 0 && i >= k-agentWindow && terms[i].clause == v.clause; i-- {
+			if terms[i].Name {
+				deeds = append(deeds, deed{terms[i].Stem, v.Stem})
+				break
+			}
+		}
+	}
+	for _, a := range deeds {
+		for _, b := range deeds {
+			if a.doer != b.doer && a.word != b.word && !ev.doneBy(a.word, a.doer) && ev.doneBy(a.word, b.doer) &&
+				!ev.doneBy(b.word, b.doer) && ev.doneBy(b.word, a.doer) {
+				return a.word, true
+			}
 		}
 	}
 	return "", false

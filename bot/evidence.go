@@ -35,6 +35,7 @@ type evidence struct {
 	text            string              // the passages as given, for facts written one way
 	stems           map[string]polarity // every content word's stem and how the passages use it
 	seq             []string            // the stems in order, "" between passages, for phrases
+	sentenceSeq     []string            // the stems in order, "" between sentences, for who does what
 	numbers         map[string]bool     // every number, as numberKey reads it
 	// listed holds, as numberKey reads them ("2", "2nd"), the places of
 	// the passages' sections in their documents' lists of themes.
@@ -56,6 +57,10 @@ func newEvidence(passages []string) *evidence {
 		e.folded = append(e.folded, foldQuote(p))
 		for _, sen := range knowledge.SplitSentences(p) {
 			e.foldedSentences = append(e.foldedSentences, foldQuote(sen.Text))
+			for _, t := range claimTerms(sen.Text) {
+				e.sentenceSeq = append(e.sentenceSeq, t.Stem)
+			}
+			e.sentenceSeq = append(e.sentenceSeq, "")
 		}
 		toks := scanTokens(p)
 		e.tokens = append(e.tokens, toks)
@@ -179,6 +184,23 @@ func (e *evidence) near(p int, stem string) (before, after bool) {
 		after = after || e.seq[i] == stem
 	}
 	return before, after
+}
+
+// doneBy reports whether the passages put doer within agentWindow content
+// words before word, in one sentence.
+func (e *evidence) doneBy(word, doer string) bool {
+	seq := e.sentenceSeq
+	for p, w := range seq {
+		if w != word {
+			continue
+		}
+		for i := p - 1; i >= 0 && i >= p-agentWindow && seq[i] != ""; i-- {
+			if seq[i] == doer {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // listAt records the places of the passages' sections in their lists of
