@@ -522,8 +522,8 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 	if len(terms) < 2 {
 		return "", false
 	}
-	lean := knowledge.Valence(terms[i].Stem)
-	if lean == 0 || terms[i].phrasal || terms[i].leanless {
+	lean, dir := knowledge.Valence(terms[i].Stem), knowledge.Direction(terms[i].Stem)
+	if lean == 0 && dir == 0 || terms[i].phrasal || terms[i].leanless {
 		// "Play down" leans no way "play" does, nor "critical for" the
 		// way "critical of" does.
 		return "", false
@@ -535,7 +535,8 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 		return ev.seq[j]
 	}
 	for j, w := range ev.seq {
-		if w == "" || used(terms, w) || knowledge.Valence(w) != -lean || w == "critic" && ev.leanless {
+		opposite := lean != 0 && knowledge.Valence(w) == -lean || dir != 0 && knowledge.Direction(w) == -dir
+		if w == "" || used(terms, w) || !opposite || w == "critic" && ev.leanless {
 			continue
 		}
 		// One neighbour at least is the same word: two merely alike

@@ -254,6 +254,8 @@ var ruleTests = []struct {
 	{"two doers' deeds swapped", "Iranian hardliners have pushed for more hard-hitting sanctions, while Congress is seeking ways to narrow the window Rouhani's team has to negotiate with Washington [1].", bot.ReasonContradiction},
 	{"two doers' deeds as the passage has them", "Congress has pushed for more hard-hitting sanctions, while Iranian hardliners are seeking ways to narrow the window Rouhani's team has to negotiate with Washington [1].", ""},
 	{"a name before a deed says where", "By backing the Geneva interim deal, Obama and Khamenei provided an unprecedented foundation from which a final deal can grow [6].", ""},
+	{"a change the other way in place", "Senior officials on both sides now openly acknowledge that alternatives to diplomacy have caused the drumbeat of war to fade [7].", bot.ReasonContradiction},
+	{"a change the same way in place", "Senior officials on both sides now openly acknowledge that alternatives to diplomacy have caused the drumbeat of war to grow [7].", ""},
 	{"a summary's attribution", "The opening paragraph warns that the risk of spoilers lashing out grows as talks become more serious [1].", ""},
 	{"a leading attribution denied is a claim", "Nobody acknowledges that alleged alternatives to diplomacy have intensified the drumbeat of war [7].", bot.ReasonContradiction},
 	{"an attribution denied is a claim", "Senior officials on both sides do not acknowledge that alleged alternatives to diplomacy have intensified the drumbeat of war [7].", bot.ReasonContradiction},

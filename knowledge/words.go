@@ -123,6 +123,34 @@ func Valence(stem string) int {
 	return int(extraLeans[stem])
 }
 
+// Direction returns which way the word with this stem moves what it
+// speaks of: 1 up or outwards ("intensify", "expand"), -1 down or inwards
+// ("fade", "narrow"), 0 neither or not known. A sentiment lexicon rates
+// neither way: growth may be good or bad.
+func Direction(stem string) int { return int(directions[stem]) }
+
+// growingWords and shrinkingWords are everyday English verbs of change in
+// size, strength or amount.
+const (
+	growingWords = `increase intensify escalate grow rise expand widen broaden strengthen heighten deepen boost
+raise amplify accelerate swell mount multiply enlarge extend sharpen`
+	shrinkingWords = `decrease diminish shrink narrow decline weaken fade subside ease lessen reduce lower quiet
+quieten calm dampen soften wane dwindle contract slow ebb recede`
+)
+
+// directions maps the stems of growingWords and shrinkingWords to their
+// direction.
+var directions = func() map[string]int8 {
+	m := make(map[string]int8)
+	for _, w := range strings.Fields(growingWords) {
+		m[stem(w)] = 1
+	}
+	for _, w := range strings.Fields(shrinkingWords) {
+		m[stem(w)] = -1
+	}
+	return m
+}()
+
 // noLean are stems shared by words that lean differently: "odds" (the
 // chances) leans no way that "odd" (strange) does.
 var noLean = map[string]bool{"odd": true}
