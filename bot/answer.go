@@ -357,6 +357,9 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 			return c, true
 		}
 	}
+	// Alone, the question still knows what was answered: "which country
+	// was he ambassador to?" is not answered by the name just quoted.
+	q.Previous = prev.Answer
 	var single knowledge.Answer
 	if !marked {
 		if single = ix.Answer(q); single.Answerable {

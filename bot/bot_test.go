@@ -542,6 +542,25 @@ func TestHandleFollowUpAboutAPlace(t *testing.T) {
 	}
 }
 
+// TestHandleNameAskedOfSomeoneJustNamed: a name asked for of someone the
+// previous answer named ("he") is not that name; a question without a
+// pronoun may be answered by what the previous answer quoted.
+func TestHandleNameAskedOfSomeoneJustNamed(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+	if r := inThread(t, b, "L", "Which ambassador is quoted at the end?"); !strings.Contains(r.Text, "Limbert") {
+		t.Fatalf("got %q, want Limbert's quotation", r.Text)
+	}
+	if r := inThread(t, b, "L", "Which country was he ambassador to?"); r.Kind != bot.KindDeclined {
+		t.Errorf("got %s %q, want a decline: the article names no country of his", r.Kind, r.Text)
+	}
+	if r := inThread(t, b, "V", "Where are the nuclear talks being held?"); !strings.Contains(r.Text, "Vienna") {
+		t.Fatalf("got %q, want the sentence naming Vienna", r.Text)
+	}
+	if r := inThread(t, b, "V", "Which city are the talks in?"); !strings.Contains(r.Text, "Vienna") {
+		t.Errorf("got %s %q, want Vienna again", r.Kind, r.Text)
+	}
+}
+
 // TestHandleFollowUpWithoutPreviousTurn shows that the cues of a follow-up
 // mean nothing outside a conversation: an ellipsis gets the overview, like
 // any question without a topic, and a pronoun is read as it stands.

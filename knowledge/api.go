@@ -53,9 +53,11 @@ type Query struct {
 	// understand a short follow-up such as "and Khamenei?". Its terms weigh
 	// less than the question's own; leave it empty for a standalone question.
 	Context string
-	// Previous is the previous turn's answer as shown, for a follow-up: the
-	// sentences around the ones it quoted, in their paragraph, are favoured,
-	// since what a reader asks next is most often answered there.
+	// Previous is the previous turn's answer as shown. Read with a Context,
+	// the sentences around the ones it quoted, in their paragraph, are
+	// favoured, since what a reader asks next is most often answered there.
+	// With or without, a name asked for of someone a pronoun stands for
+	// ("which country was he ambassador to?") is not one it quoted.
 	Previous string
 	K        int // how many passages to return; 3 when zero
 }

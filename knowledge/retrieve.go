@@ -138,9 +138,14 @@ type query struct {
 	posOnly bool
 	// near is the paragraph of the previous answer, the units from
 	// near[0] to near[1], and nearQuoted the units of it that answer
-	// quoted: a follow-up is most often answered beside them.
+	// quoted: a follow-up read with the previous turn is most often
+	// answered beside them (nearAsked).
 	near       [2]int32
 	nearQuoted []int32
+	nearAsked  bool
+	// pronoun says the question has a personal pronoun ("he", "they"),
+	// which may stand for someone the previous answer named.
+	pronoun bool
 
 	// Backing arrays: a query lives on its caller's stack.
 	slotBuf  [maxSlots]slot
@@ -227,7 +232,7 @@ func (ix *Index) strangers(words []asked, slots []slot) int {
 // parse turns a question (and an optional context) into query terms.
 func (ix *Index) parse(q *query, text, context string) {
 	q.slots, q.terms, q.order, q.cue, q.strict, q.whole, q.afterWh, q.whPos = q.slotBuf[:0], q.termBuf[:0], q.orderBuf[:0], 0, false, false, 0, -1
-	q.person, q.venue, q.summaryAsked = false, false, false
+	q.person, q.venue, q.summaryAsked, q.pronoun = false, false, false, false
 	// Idioms are matched on the question's words, including stop words.
 	var words [maxWords]word
 	nw := 0
@@ -242,6 +247,7 @@ func (ix *Index) parse(q *query, text, context string) {
 				words[nw].class |= classStop
 			}
 			lead = lead && words[nw].class&classStop != 0
+			q.pronoun = q.pronoun || words[nw].class&classPronoun != 0
 			nw++
 		}
 	})
@@ -1247,7 +1253,7 @@ func (ix *Index) cheapFeatures(q *query, s *scratch, total float32) {
 		if q.pos.at != 0 && ix.passPos[ix.unitPassage[c.unit]]&q.pos.at != 0 {
 			cue += posCue
 		}
-		if c.unit >= q.near[0] && c.unit < q.near[1] && !slices.Contains(q.nearQuoted, c.unit) {
+		if q.nearAsked && c.unit >= q.near[0] && c.unit < q.near[1] && !slices.Contains(q.nearQuoted, c.unit) {
 			cue += nearCue
 		}
 		s.cands = append(s.cands, candidate{unit: c.unit, score: 0.40*c.score/best + 0.28*cov + 0.04*cue, coverage: cov})
@@ -1548,7 +1554,7 @@ func (ix *Index) Answer(q Query) Answer {
 	s, query := ix.begin(q.Text, q.Context)
 	defer ix.release(s)
 	a.ContentWords = query.asked
-	query.near, query.nearQuoted = [2]int32{}, nil
+	query.near, query.nearQuoted, query.nearAsked = [2]int32{}, nil, q.Context != ""
 	if q.Previous != "" {
 		first, end, quoted := ix.quotedIn(q.Previous)
 		query.near, query.nearQuoted = [2]int32{first, end}, quoted
@@ -1673,9 +1679,30 @@ func (ix *Index) namesMore(q *query, u int32) bool {
 			return
 		}
 		id, _, _ := ix.lookup(w)
-		more = id < 0 || !slices.Contains(q.order[:q.asked], id)
+		more = id < 0 || !slices.Contains(q.order[:q.asked], id) && !q.inContext(id) && !(q.pronoun && ix.answeredBefore(q, id))
 	})
 	return more
+}
+
+// inContext reports whether term id is one of the previous turn's words:
+// "Which country was he ambassador to?" after a question about Limbert is
+// not answered by his name.
+func (q *query) inContext(id int32) bool {
+	return slices.ContainsFunc(q.terms, func(t qterm) bool { return t.id == id && int(t.slot) >= q.asked })
+}
+
+// answeredBefore reports whether term id stands in a sentence the previous
+// answer quoted: "Which country was he ambassador to?" after the answer
+// that quotes Ambassador John Limbert is not answered by his name either,
+// where "he" is likely Limbert.
+func (ix *Index) answeredBefore(q *query, id int32) bool {
+	var buf [64]int32
+	for _, u := range q.nearQuoted {
+		if slices.Contains(ix.termsOf(ix.unit(u), buf[:0]), id) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesPerson says whether unit u names a person the question does not:
