@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/talksbot/talksbot/knowledge/internal/proper"
 	"github.com/talksbot/talksbot/knowledge/internal/similar"
 )
 
@@ -206,11 +207,15 @@ var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true
 // stand apart from every name it knows: a name within two words of a known
 // one is taken to be part of it ("Supreme" in "Supreme Leader"). A number
 // in digits that the text gives in no form, digits or words ("6 months"
-// where it never says six), counts as such a name.
+// where it never says six), counts as such a name, as does a proper noun
+// typed in lower case ("israel").
 func (ix *Index) strangers(words []asked, slots []slot) int {
 	n := 0
 	for i, a := range words {
-		if !a.name && !isDigits(a.w.text) || slots[i].known > 0 {
+		// A proper noun typed in lower case ("what does israel think?")
+		// is a name all the same.
+		name := a.name || proper.Is(a.w.text)
+		if !name && !isDigits(a.w.text) || slots[i].known > 0 {
 			continue
 		}
 		if w, ok := spelledNumbers[a.w.text]; ok {

@@ -99,6 +99,40 @@ func TestWordVectorExpansion(t *testing.T) {
 	}
 }
 
+// A proper noun typed in lower case is a stranger as it is with its
+// capital, unless the text knows it; a common word typed so is none.
+func TestLowerCaseNamesAsStrangers(t *testing.T) {
+	ix := newTestIndex(t, "Talks in Vienna with Iran began this week, and a house was rented.")
+	for _, tt := range []struct {
+		question string
+		want     int
+	}{
+		{"what does israel think of the talks?", 1},
+		{"what does Israel think of the talks?", 1},
+		{"what does vienna think of the talks?", 0},
+		{"what does the house think of the talks?", 0},
+	} {
+		var q query
+		ix.parse(&q, tt.question, "")
+		if q.strangers != tt.want {
+			t.Errorf("%q: got %d strangers, want %d", tt.question, q.strangers, tt.want)
+		}
+	}
+}
+
+func newTestIndex(t *testing.T, text string) *Index {
+	t.Helper()
+	doc, err := Parse("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := NewIndex([]*Document{doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
 // A number in digits is a stranger when the text gives it in no form:
 // "3" is known where the text says "three"; "6" and "3rd" are not, and
 // "3rd" is no number in digits.
