@@ -106,7 +106,7 @@ type query struct {
 	// wholeAsked says that one of its words asks about the text as a whole;
 	// summaryAsked that a summary idiom does ("in a nutshell").
 	wholeAsked, summaryAsked bool
-	asked      int // how many of the slots are the question's own words; the rest is context
+	asked                    int // how many of the slots are the question's own words; the rest is context
 	// strangers counts the names the knowledge base knows by no form
 	// ("Israel", "IAEA") that are not part of a longer name it knows
 	// ("State" in "Secretary of State John Kerry").
