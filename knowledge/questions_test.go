@@ -783,3 +783,16 @@ func TestExactWordsAskedFor(t *testing.T) {
 		firstQuote{"What was the Western official's exact quote?", "We’re not in the business of doing favors"},
 	)
 }
+
+// TestStanceOfSomeoneUnknown: what someone the knowledge base knows by no
+// form thinks or says is likely not covered; what someone it knows thinks
+// may be.
+func TestStanceOfSomeoneUnknown(t *testing.T) {
+	ix := article()
+	wantDeclined(t, ix, "what does the Iranian parliament think of the deal?")
+	wantDeclined(t, ix, "what did netanyahu say about the vienna talks")
+	wantFirstQuotes(t, ix,
+		firstQuote{"What do Iranian hardliners think about negotiating with a stronger interlocutor?", "stronger interlocutor"},
+		firstQuote{"What does the author think about the spoilers?", "spoilers"},
+	)
+}

@@ -198,6 +198,46 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 	return slots[head].known < distantCredit
 }
 
+// subjectUnknown reports whether the question asks what someone thinks,
+// says or wants ("what does the Iranian parliament think of the deal?",
+// "how did oil markets react?") of someone the knowledge base knows by no
+// form: the head of the subject, right before the verb, is a noun no slot
+// knows, or knows only distantly. The kinds of word focusUnknown leaves to
+// others are left so here too.
+func subjectUnknown(question []word, words []asked, slots []slot) bool {
+	for i := 2; i+1 < len(question); i++ {
+		if !stanceVerbs[question[i+1].text] {
+			continue
+		}
+		lead := -1
+		for j := i - 1; j >= 1 && j >= i-4; j-- {
+			if doForms[question[j].text] && question[j-1].class&classQuestion != 0 {
+				lead = j
+				break
+			}
+		}
+		if lead < 0 {
+			continue
+		}
+		for k, a := range words {
+			if a.pos != i {
+				continue
+			}
+			if a.name || askedFor(a.w.text) != 0 || a.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) != 0 {
+				return false
+			}
+			return slots[k].known < distantCredit
+		}
+	}
+	return false
+}
+
+// stanceVerbs say what someone thinks, says, wants or does in answer.
+var stanceVerbs = wordSet(`think say want feel believe react respond view`)
+
+// doForms are the forms of "do" a question puts before its subject.
+var doForms = wordSet(`do does did`)
+
 // copulas are the forms of "be" and "have" that may follow a question's
 // focus: "what relief is there?", "what threats have they made?".
 var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true}
@@ -339,7 +379,7 @@ func (ix *Index) parse(q *query, text, context string) {
 		q.whole = ix.spreadThroughout(q, slots[:n])
 	}
 	q.strangers = ix.strangers(slots[:n], q.slots)
-	q.unknownFocus = focusUnknown(q.whPos, words[:nw], slots[:n], q.slots)
+	q.unknownFocus = focusUnknown(q.whPos, words[:nw], slots[:n], q.slots) || subjectUnknown(words[:nw], slots[:n], q.slots)
 	if context != "" && len(q.slots) < maxSlots {
 		ix.addContext(q, context)
 	}
