@@ -748,8 +748,13 @@ func TestPersonsAskedByName(t *testing.T) {
 	ix := indexOf(t, "A senior official told me upon arriving in Vienna that the talks would be long.\n\n"+
 		"Later that week President Obama met the senior official in the old town hall.")
 	wantDeclined(t, ix, "What's the name of the senior official who said the talks would be long?")
+	// "Name" as a request: at the end, after "by", or first.
+	wantDeclined(t, ix, "who was the senior official who said the talks would be long — name?")
+	wantDeclined(t, ix, "Which senior official, by name, said the talks would be long?")
 	wantFirstQuotes(t, ix,
 		firstQuote{"What's the name of the leader who met the senior official in the town hall?", "President Obama"},
+		firstQuote{"Name the leader who met the senior official in the town hall.", "President Obama"},
+		firstQuote{"who was the leader who met the senior official in the town hall, by name?", "President Obama"},
 		firstQuote{"Which city did the senior official arrive in?", "Vienna"},
 	)
 }

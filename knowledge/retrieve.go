@@ -771,6 +771,11 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 			whole++
 		}
 	}
+	if (!q.strict || q.cue == hasName) && namesAsked(words) {
+		// "Which hardliners, by name, …?", "…the Western diplomat who told
+		// the author they don't do favours — name?" ask for a person's.
+		q.cue, q.strict, q.person = hasName, true, true
+	}
 	q.whole = (wholeAsked || overviewAsked) && whole == n
 	q.posOnly = q.pos.at != 0 && whole == n
 	q.wholeAsked = wholeAsked
@@ -1821,6 +1826,22 @@ func (ix *Index) lexKnows(stem string) bool {
 		return false
 	})
 	return known
+}
+
+// namesAsked reports whether words ask for people's names outright: they
+// hold a noun for people (peopleNouns) and "name" or "names" as a request
+// ("by name", "— name?", "name the official…"), not "the name of", which
+// nameOf reads.
+func namesAsked(words []word) bool {
+	people, asked := false, false
+	for i, w := range words {
+		people = people || peopleNouns[w.text]
+		if w.text == "name" || w.text == "names" {
+			of := i+1 < len(words) && words[i+1].text == "of"
+			asked = asked || !of && (i == 0 || i+1 == len(words) || words[i-1].text == "by")
+		}
+	}
+	return people && asked
 }
 
 // nameOf reports whether words end in "name of", and at most four words
