@@ -801,3 +801,13 @@ func TestStanceOfSomeoneUnknown(t *testing.T) {
 		firstQuote{"What does the author think about the spoilers?", "spoilers"},
 	)
 }
+
+// TestParticularsAskedFor: "what specific…?" asks for particulars, which a
+// sentence that only names the thing does not give.
+func TestParticularsAskedFor(t *testing.T) {
+	wantDeclined(t, article(), "what specific tangible deliverables does the author propose?")
+	wantFirstQuotes(t, article(),
+		firstQuote{"What specific alternatives to diplomacy do officials now acknowledge?", "such as an escalation of sanctions"},
+		firstQuote{"What tangible deliverables does the author propose?", "tangible deliverables"},
+	)
+}

@@ -131,6 +131,9 @@ type query struct {
 	// venue says the name asked for outright is a venue's ("which hotel…?"):
 	// see namesVenue.
 	venue bool
+	// specific says particulars are asked for ("what specific
+	// deliverables…?"): examples, a name or a number.
+	specific bool
 	// pos says where in its document the answer should stand ("per the
 	// opening", "at the end"): see posAsked. posOnly says the question
 	// asks about that place and nothing else ("what happens now, per the
@@ -277,7 +280,7 @@ func (ix *Index) strangers(words []asked, slots []slot) int {
 // parse turns a question (and an optional context) into query terms.
 func (ix *Index) parse(q *query, text, context string) {
 	q.slots, q.terms, q.order, q.cue, q.strict, q.whole, q.afterWh, q.whPos = q.slotBuf[:0], q.termBuf[:0], q.orderBuf[:0], 0, false, false, 0, -1
-	q.person, q.venue, q.summaryAsked, q.pronoun = false, false, false, false
+	q.person, q.venue, q.summaryAsked, q.pronoun, q.specific = false, false, false, false, false
 	// Idioms are matched on the question's words, including stop words.
 	var words [maxWords]word
 	nw := 0
@@ -800,6 +803,10 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 	case prev == "how" && (w.text == "long" || w.text == "soon") && q.cue == 0:
 		// "How long will the talks last?" asks for a span of time.
 		q.cue = hasTime
+	case w.text == "specific" && q.afterWh > 0 && q.afterWh <= 2:
+		// "What specific deliverables does the author propose?" asks for
+		// particulars: examples, a name or a number.
+		q.cue, q.strict, q.specific = hasExample, true, true
 	case quoteNouns[w.text] && verbatimWords[prev]:
 		// "What were Khamenei's exact words?" asks for a quotation of
 		// someone named: see quotesNamed.
@@ -1703,6 +1710,9 @@ func (ix *Index) holdsCue(q *query, u int32) bool {
 	}
 	if q.cue == hasName && q.strict && q.venue {
 		return ix.namesVenue(q, u)
+	}
+	if q.specific {
+		return ix.unitFlags[u]&(hasExample|hasName|hasNumber) != 0
 	}
 	if q.cue == hasQuote && q.strict {
 		return ix.unitFlags[u]&hasQuote != 0 && ix.quotesNamed(q, u)
