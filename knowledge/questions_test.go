@@ -811,3 +811,13 @@ func TestParticularsAskedFor(t *testing.T) {
 		firstQuote{"What tangible deliverables does the author propose?", "tangible deliverables"},
 	)
 }
+
+// TestFocusOfAnUnknownKind: the noun before the head of what is asked
+// about says its kind; one the knowledge base knows by no form says the
+// question is likely not covered.
+func TestFocusOfAnUnknownKind(t *testing.T) {
+	wantDeclined(t, article(), "What enrichment level did the Geneva interim deal cap Iran at?")
+	wantFirstQuotes(t, article(),
+		firstQuote{"What escalatory options do both sides have left?", "escalatory options"},
+	)
+}

@@ -176,7 +176,9 @@ const distantCredit = 0.15
 // about, followed by an auxiliary or a copula ("what sanctions relief will
 // Iran receive?", "how many warheads does Iran have?"), and its last word,
 // its head, is one no slot knows, or knows only through a distant relation
-// (a credit below 0.15: "warheads" through "nuclear"). Without the
+// (a credit below 0.15: "warheads" through "nuclear"), or the noun right
+// before it is ("what enrichment level did…?": a level of what the text
+// never speaks of). Without the
 // auxiliary the words after "what" may run into the verb ("what officials
 // gathered in Vienna?"). Names are strangers' business, a noun for the
 // kind of answer ("which city") the cue's, and everyday, framing and time
@@ -198,7 +200,16 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 	if a.name || askedFor(a.w.text) != 0 || a.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) != 0 {
 		return false
 	}
-	return slots[head].known < distantCredit
+	if slots[head].known < distantCredit {
+		return true
+	}
+	// The noun right before the head, which says what kind it is
+	// ("what enrichment level…?").
+	if head == 0 || words[head-1].pos != a.pos-1 || words[head-1].pos <= wh {
+		return false
+	}
+	b := words[head-1]
+	return !b.name && b.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) == 0 && slots[head-1].known < distantCredit
 }
 
 // subjectUnknown reports whether the question asks what someone thinks,
