@@ -754,7 +754,7 @@ func TestPersonsAskedByName(t *testing.T) {
 	wantFirstQuotes(t, ix,
 		firstQuote{"What's the name of the leader who met the senior official in the town hall?", "President Obama"},
 		firstQuote{"Name the leader who met the senior official in the town hall.", "President Obama"},
-		firstQuote{"who was the leader who met the senior official in the town hall, by name?", "President Obama"},
+		firstQuote{"who was the president who met the senior official in the town hall, by name?", "President Obama"},
 		firstQuote{"Which city did the senior official arrive in?", "Vienna"},
 	)
 }
@@ -819,5 +819,16 @@ func TestFocusOfAnUnknownKind(t *testing.T) {
 	wantDeclined(t, article(), "What enrichment level did the Geneva interim deal cap Iran at?")
 	wantFirstQuotes(t, article(),
 		firstQuote{"What escalatory options do both sides have left?", "escalatory options"},
+	)
+}
+
+// TestRoleOfAnUnknownKind: who holds a role the knowledge base knows by no
+// form is likely not covered; who holds one it knows may be.
+func TestRoleOfAnUnknownKind(t *testing.T) {
+	wantDeclined(t, article(), "who's Iran's deputy negotiator?")
+	wantDeclined(t, article(), "who is iran's deputy nuclear negotiator")
+	wantFirstQuotes(t, article(),
+		firstQuote{"Who is Iran's foreign minister?", "Foreign Minister Zarif"},
+		firstQuote{"Who counts as a spoiler here?", "spoilers"},
 	)
 }

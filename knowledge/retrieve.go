@@ -246,6 +246,51 @@ func subjectUnknown(question []word, words []asked, slots []slot) bool {
 	return false
 }
 
+// whoUnknown reports whether the question asks who holds a role the
+// knowledge base knows by no form ("who is Iran's deputy negotiator?"):
+// after "who" and a form of "be" (or, where "who's" lost it, an article or
+// a name), a word of the run of content words that follows is one no slot
+// knows, or knows only distantly. Names are strangers' business.
+func whoUnknown(question []word, words []asked, slots []slot) bool {
+	at := -1
+	for i := 0; i+1 < len(question); i++ {
+		if question[i].text == "who" {
+			at = i + 1
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	switch {
+	case copulas[question[at].text]:
+		at++
+	case !articles[question[at].text] && !question[at].capital:
+		// "Who counts as…?", "who keeps…?": a verb follows, not the
+		// role ("who's Iran's…" has lost its "is").
+		return false
+	}
+	if at < len(question) && articles[question[at].text] {
+		at++
+	}
+	for k, a := range words {
+		if a.pos < at {
+			continue
+		}
+		if a.pos != at {
+			break
+		}
+		at++
+		if !a.name && a.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) == 0 && slots[k].known < distantCredit {
+			return true
+		}
+	}
+	return false
+}
+
+// articles may open the noun phrase after "who is".
+var articles = wordSet(`the a an`)
+
 // stanceVerbs say what someone thinks, says, wants or does in answer.
 var stanceVerbs = wordSet(`think say want feel believe react respond view`)
 
@@ -393,7 +438,8 @@ func (ix *Index) parse(q *query, text, context string) {
 		q.whole = ix.spreadThroughout(q, slots[:n])
 	}
 	q.strangers = ix.strangers(slots[:n], q.slots)
-	q.unknownFocus = focusUnknown(q.whPos, words[:nw], slots[:n], q.slots) || subjectUnknown(words[:nw], slots[:n], q.slots)
+	q.unknownFocus = focusUnknown(q.whPos, words[:nw], slots[:n], q.slots) || subjectUnknown(words[:nw], slots[:n], q.slots) ||
+		whoUnknown(words[:nw], slots[:n], q.slots)
 	if context != "" && len(q.slots) < maxSlots {
 		ix.addContext(q, context)
 	}
