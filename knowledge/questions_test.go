@@ -21,6 +21,7 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		"What are the overarching themes?", "what's this article even about?",
 		"Could you précis the op-ed in a paragraph?", "How is the piece structured?",
 		"Is the writer optimistic or pessimistic overall?", "What's the tone of the article?", "What's the overall tone?",
+		"Is the overall tone hopeful or pessimistic?", "Is the writer hopeful or gloomy?",
 		// Idioms whose plain words ask about the whole: the bottom line is
 		// the conclusion.
 		"What's the bottom line of the piece?", "In a nutshell, what is the column saying?",
@@ -45,7 +46,8 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 	}
 	// Words of stance ask about the whole text only beside the text or its
 	// author.
-	for _, q := range []string{"Are the Iranian hardliners optimistic about the talks?", "How is the final deal structured?"} {
+	for _, q := range []string{"Are the Iranian hardliners optimistic about the talks?", "How is the final deal structured?",
+		"Are the Iranian hardliners hopeful about the talks?"} {
 		if a := ix.Answer(knowledge.Query{Text: q}); a.ContentWords < 2 {
 			t.Errorf("%q: got %d content words, want the stance word and the topic counted", q, a.ContentWords)
 		}

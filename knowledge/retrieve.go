@@ -288,6 +288,10 @@ func whoUnknown(question []word, words []asked, slots []slot) bool {
 	return false
 }
 
+// toneWords speak of a text's tone as the framing words do of the text:
+// "is the overall tone hopeful?" asks about the whole text.
+var toneWords = wordSet(`tone mood outlook`)
+
 // articles may open the noun phrase after "who is".
 var articles = wordSet(`the a an`)
 
@@ -356,7 +360,7 @@ func (ix *Index) parse(q *query, text, context string) {
 		}
 	})
 	ix.inDecades(words[:nw])
-	if slices.ContainsFunc(words[:nw], func(w word) bool { return w.class&classFraming != 0 }) {
+	if slices.ContainsFunc(words[:nw], func(w word) bool { return w.class&classFraming != 0 || toneWords[w.text] }) {
 		for i := range words[:nw] {
 			if stanceWords[words[i].text] {
 				words[i].class |= classWhole

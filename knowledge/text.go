@@ -282,7 +282,8 @@ overarching major version bullet bullets precis précis tone stance brief`
 // text or its author ("is the writer optimistic overall?", "how is the
 // piece structured?"); otherwise they name a topic like any word ("are the
 // hardliners optimistic?", "the structure of the final deal").
-var stanceWords = setOf(`optimistic pessimistic structure structured organized organised layout breakdown`)
+var stanceWords = setOf(`optimistic pessimistic hopeful hopeless gloomy upbeat bleak optimism pessimism
+structure structured organized organised layout breakdown`)
 
 // genericWords are everyday English words — light verbs, vague nouns and
 // adjectives — that say little about a question's topic. A question word the
