@@ -553,6 +553,13 @@ func TestHandleNameAskedOfSomeoneJustNamed(t *testing.T) {
 	if r := inThread(t, b, "L", "Which country was he ambassador to?"); r.Kind != bot.KindDeclined {
 		t.Errorf("got %s %q, want a decline: the article names no country of his", r.Kind, r.Text)
 	}
+	// A place the previous answer named may be the answer.
+	if r := inThread(t, b, "W", "What did the senior Western official say?"); !strings.Contains(r.Text, "Vienna") {
+		t.Fatalf("got %q, want the official's quotation, on arriving in Vienna", r.Text)
+	}
+	if r := inThread(t, b, "W", "Which city was he arriving in?"); !strings.Contains(r.Text, "Vienna") {
+		t.Errorf("got %s %q, want Vienna", r.Kind, r.Text)
+	}
 	if r := inThread(t, b, "V", "Where are the nuclear talks being held?"); !strings.Contains(r.Text, "Vienna") {
 		t.Fatalf("got %q, want the sentence naming Vienna", r.Text)
 	}

@@ -89,6 +89,14 @@ var notNegations = setOf(`only just merely simply less fewer`)
 var clauseWords = setOf(`but while although though whereas because since yet however unless
 that which who whom whose where when whether if`)
 
+// reasonWords open a clause that gives a reason, which a denial right
+// before it (deniesReason) denies: "not because…", "rather than
+// because…".
+var (
+	reasonWords  = setOf(`because since`)
+	deniesReason = setOf(`not than`)
+)
+
 // contrastPairs deny the words after them as a negation does: "a regional
 // power rather than a superpower", "far from comprehensive".
 var contrastPairs = [][2]string{{"rather", "than"}, {"instead", "of"}, {"far", "from"}}
@@ -100,13 +108,14 @@ func claimTerms(text string) []claimTerm {
 	toks := polarTokens(text)
 	terms := knowledge.Terms(text)
 	out := make([]claimTerm, 0, len(terms))
+	setAgainst := doneAndIs(toks)
 	next := 0 // the token the next term is looked for from
 	for _, t := range terms {
 		i := findToken(toks, next, t.Word)
-		for ; next < len(toks) && (i < 0 || next < i); next++ {
+		for ; i >= 0 && next < i; next++ {
 			// "for what they do, not for what they are": what someone
 			// does or is, set against each other, with no content word.
-			if c, ok := whatDoneOrIs(toks, next); ok {
+			if c, ok := whatDoneOrIs(toks, next, setAgainst); ok {
 				out = append(out, c)
 			}
 		}
@@ -138,7 +147,7 @@ func claimTerms(text string) []claimTerm {
 			thanAfter: after == "than", leanless: leanlessBefore(t.Word, after), clause: toks[i].inClause})
 	}
 	for ; next < len(toks); next++ {
-		if c, ok := whatDoneOrIs(toks, next); ok {
+		if c, ok := whatDoneOrIs(toks, next, setAgainst); ok {
 			out = append(out, c)
 		}
 	}
@@ -146,14 +155,15 @@ func claimTerms(text string) []claimTerm {
 }
 
 // whatDoneOrIs reads toks[i] as "do" or "be" when it closes "what" and a
-// pronoun ("what they do", "what it is"): what someone does and what they
-// are, which a text may set against each other ("challenged for what they
-// do, not for what they are"), are claims of their own.
-func whatDoneOrIs(toks []token, i int) (claimTerm, bool) {
-	if i < 2 || toks[i-2].word != "what" || !subjectPronouns[toks[i-1].word] || toks[i-1].clause || toks[i].clause {
+// pronoun ("what they do", "what it is") and setAgainst says the text has
+// both: what someone does and what they are, set against each other
+// ("challenged for what they do, not for what they are"), are claims of
+// their own. One alone ("seen for what it is") claims nothing.
+func whatDoneOrIs(toks []token, i int, setAgainst bool) (claimTerm, bool) {
+	if !setAgainst || i < 2 || toks[i-2].word != "what" || !subjectPronouns[toks[i-1].word] || toks[i-1].clause || toks[i].clause {
 		return claimTerm{}, false
 	}
-	if i+1 < len(toks) && !toks[i+1].clause {
+	if i+1 < len(toks) && !toks[i+1].clause && !clauseWords[toks[i+1].word] && !joiners[toks[i+1].word] {
 		return claimTerm{}, false // "what they do next", "what it is worth"
 	}
 	var stem string
@@ -169,6 +179,22 @@ func whatDoneOrIs(toks []token, i int) (claimTerm, bool) {
 }
 
 var subjectPronouns = setOf(`i you he she it we they`)
+
+// joiners may follow "what they do" and set it against what comes next.
+var joiners = setOf(`and or not rather instead`)
+
+// doneAndIs reports whether toks hold both "what … do" and "what … is"
+// (see whatDoneOrIs).
+func doneAndIs(toks []token) bool {
+	var do, be bool
+	for i := range toks {
+		if c, ok := whatDoneOrIs(toks, i, true); ok {
+			do = do || c.Stem == "do"
+			be = be || c.Stem == "be"
+		}
+	}
+	return do && be
+}
 
 // attributionWords say who says what, or where, in a summary ("The
 // opening paragraphs warn…", "It closes by acknowledging that…"): first
@@ -201,11 +227,11 @@ func polarTokens(text string) []token {
 	clause := 0
 	for i := range toks {
 		t := &toks[i]
-		if i > 0 && (t.clause || clauseWords[t.word] && !t.negator && !toks[i-1].negator) {
+		if i > 0 && (t.clause || clauseWords[t.word] && !t.negator && !(reasonWords[t.word] && deniesReason[toks[i-1].word])) {
 			// Punctuation and the words that open a clause end what a
 			// negation denies; "yet" after "not" is part of the negation,
-			// and a clause right after one is what it denies ("not
-			// because…", "rather than because…").
+			// and so is a reason right after a denial ("not because…",
+			// "rather than because…").
 			negated, inContrast = false, false
 			clause++
 		}
@@ -468,11 +494,10 @@ func scanWord(text string, start int) (word string, end int) {
 	return fold(b.String()), i
 }
 
-// fold drops a possessive 's and the apostrophes of a contraction ("won't"
-// is "wont"), as knowledge reads words.
-func fold(w string) string {
-	return strings.ReplaceAll(strings.TrimSuffix(w, "'s"), "'", "")
-}
+// fold drops a possessive 's, a contraction's verb ("it'll") and the
+// apostrophes of a contraction ("won't" is "wont"), as knowledge reads
+// words.
+func fold(w string) string { return knowledge.Fold(w) }
 
 // acronymDot reports whether a dot after word continues an acronym: every
 // part before it is a single letter ("U", "U.S").

@@ -57,7 +57,8 @@ type Query struct {
 	// the sentences around the ones it quoted, in their paragraph, are
 	// favoured, since what a reader asks next is most often answered there.
 	// With or without, a name asked for of someone a pronoun stands for
-	// ("which country was he ambassador to?") is not one it quoted.
+	// ("which country was he ambassador to?") is not the name of a person
+	// it quoted.
 	Previous string
 	K        int // how many passages to return; 3 when zero
 }

@@ -29,7 +29,8 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		"In a couple of sentences, what's the author's take?", "What's the writer's view?",
 		"Could you provide a brief synopsis of the column?",
 		// A topic the whole text is about, found in most of its sections;
-		// names side by side are one topic ("US" is in one section only).
+		// two names joined by a dash are one topic ("US" is in one section
+		// only).
 		"What's the author's overall take on the Vienna talks?",
 		"What's the overall takeaway about the US-Iran negotiations?",
 		// A summary idiom beside the whole text's topic.
@@ -62,8 +63,10 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		firstQuote{"What is the main takeaway about the spoilers?", "spoilers"},
 		firstQuote{"What's the overall take on Congress?", "Congress"},
 		firstQuote{"What's the writer's take on the spoilers?", "spoilers"},
-		// A name beside a spread one is spread; alone, it is not.
+		// A name joined by a dash to a spread one is spread; alone, or
+		// beside one, it is not.
 		firstQuote{"What's the overall takeaway about the US?", "U.S."},
+		firstQuote{"What's the overall take on Iran's Rouhani?", "Rouhani"},
 		firstQuote{"What are the four big picture issues about?", "four big picture issues"},
 		// The text uses "the big picture" itself: a topic, no summary.
 		firstQuote{"Why is the big picture important?", "bigger picture is no less important"},
@@ -773,6 +776,9 @@ func TestVenuesAskedFor(t *testing.T) {
 		firstQuote{"Which building do the delegations meet in?", "Palais Coburg"},
 		firstQuote{"Which city did the talks open in?", "Vienna"},
 	)
+	// A venue named in words of the lexicon, beside the noun for it.
+	wantFirstQuotes(t, indexOf(t, "The talks opened in Vienna this week.\n\nThe delegations meet at the Grand Hotel near the old town."),
+		firstQuote{"Which hotel do the delegations meet at?", "Grand Hotel"})
 	// "Building" as a verb asks for no venue.
 	if a := article().Answer(knowledge.Query{Text: "What is building confidence supposed to achieve?"}); !a.Answerable {
 		t.Errorf("%q: declined, want an answer", a.Question)
@@ -788,6 +794,8 @@ func TestExactWordsAskedFor(t *testing.T) {
 	wantFirstQuotes(t, ix,
 		firstQuote{"What were Limbert's exact words about diplomacy?", "Diplomacy is like remodeling a house"},
 		firstQuote{"What was the Western official's exact quote?", "We’re not in the business of doing favors"},
+		// The author's exact words need no quotation of anyone.
+		firstQuote{"What's the exact wording the author uses about Iran's power?", "Iran is a regional power"},
 	)
 }
 

@@ -209,6 +209,9 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 		return false
 	}
 	b := words[head-1]
+	if verbatimWords[b.w.text] || b.w.text == "specific" {
+		return false // "what exact words…?" asks for words as said, of no unknown kind
+	}
 	return !b.name && b.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) == 0 && slots[head-1].known < distantCredit
 }
 
@@ -317,8 +320,7 @@ func (ix *Index) strangers(words []asked, slots []slot) int {
 	for i, a := range words {
 		// A proper noun typed in lower case ("what does israel think?")
 		// is a name all the same.
-		name := a.name || proper.Is(a.w.text)
-		if !name && !isDigits(a.w.text) || slots[i].known > 0 {
+		if slots[i].known > 0 || !a.name && !isDigits(a.w.text) && !proper.Is(a.w.text) {
 			continue
 		}
 		if w, ok := spelledNumbers[a.w.text]; ok {
@@ -341,6 +343,7 @@ func (ix *Index) strangers(words []asked, slots []slot) int {
 func (ix *Index) parse(q *query, text, context string) {
 	q.slots, q.terms, q.order, q.cue, q.strict, q.whole, q.afterWh, q.whPos = q.slotBuf[:0], q.termBuf[:0], q.orderBuf[:0], 0, false, false, 0, -1
 	q.person, q.venue, q.summaryAsked, q.pronoun, q.specific = false, false, false, false, false
+	q.near, q.nearQuoted, q.nearAsked = [2]int32{}, nil, false
 	// Idioms are matched on the question's words, including stop words.
 	var words [maxWords]word
 	nw := 0
@@ -601,9 +604,10 @@ func (ix *Index) joinCompounds(text string) string {
 // spreadThroughout reports whether every topic word of the question (those
 // that do not ask about the text as a whole) stands, itself or as a close
 // relative, in at least half of the knowledge base's sections: what the
-// whole text is about, not one part of it. Names side by side are one
-// topic, spread when one of them is: "the US–Iran negotiations" are what a
-// text is about that names Iran throughout and the US as "Washington".
+// whole text is about, not one part of it. Two names joined by a dash or a
+// slash are one topic, spread when one of them is: "the US–Iran
+// negotiations" are what a text is about that names Iran throughout and
+// the US as "Washington".
 func (ix *Index) spreadThroughout(q *query, words []asked) bool {
 	half := max(2, (len(ix.sections)+1)/2)
 	var buf [64]bool // most knowledge bases have few sections
@@ -611,12 +615,15 @@ func (ix *Index) spreadThroughout(q *query, words []asked) bool {
 	if len(ix.sections) > len(buf) {
 		in = make([]bool, len(ix.sections))
 	}
-	pending := false // a name whose neighbour may yet be spread
+	// pending: a name whose partner after the dash may yet be spread;
+	// spread: the word before was spread itself.
+	pending, spread := false, false
 	for i, a := range words {
 		if a.w.class&(classWhole|classGeneric|classNumber) != 0 {
+			pending, spread = false, false
 			continue
 		}
-		joined := i > 0 && a.name && words[i-1].name && words[i-1].pos+1 == a.pos
+		joined := dashedPair(words, i)
 		if pending && !joined {
 			return false
 		}
@@ -635,16 +642,22 @@ func (ix *Index) spreadThroughout(q *query, words []asked) bool {
 		}
 		switch {
 		case count >= half:
-			pending = false // and the name before it, if any, is spread through it
-		case joined && !pending:
-			// The name before it is spread.
-		case i+1 < len(words) && a.name && words[i+1].name && words[i+1].pos == a.pos+1:
-			pending = true // the name after it may be
+			pending, spread = false, true
+		case joined && spread:
+			spread = false // spread through its partner before the dash, but not itself
+		case i+1 < len(words) && dashedPair(words, i+1):
+			pending, spread = true, false
 		default:
 			return false
 		}
 	}
 	return !pending
+}
+
+// dashedPair reports whether words[i] is a name written right after a dash
+// or slash that follows the name words[i-1].
+func dashedPair(words []asked, i int) bool {
+	return i > 0 && words[i].name && words[i-1].name && words[i].w.dashed && words[i-1].pos+1 == words[i].pos
 }
 
 // addContext adds the previous turn's words: they weigh less than the
@@ -834,6 +847,11 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		if w.class&(classWhole|classGeneric|classNumber) != 0 {
 			whole++
 		}
+	}
+	if q.cue == hasQuote && q.strict && slices.ContainsFunc(words, func(w word) bool { return w.class&classFraming != 0 && w.class&classQuote == 0 }) {
+		// "What's the exact wording the author uses about Iran?": the
+		// author's words, which need no quotation of anyone named.
+		q.strict = false
 	}
 	if (!q.strict || q.cue == hasName) && namesAsked(words) {
 		// "Which hardliners, by name, …?", "…the Western diplomat who told
@@ -1672,10 +1690,13 @@ func (ix *Index) Answer(q Query) Answer {
 	s, query := ix.begin(q.Text, q.Context)
 	defer ix.release(s)
 	a.ContentWords = query.asked
-	query.near, query.nearQuoted, query.nearAsked = [2]int32{}, nil, q.Context != ""
-	if q.Previous != "" {
-		first, end, quoted := ix.quotedIn(q.Previous)
-		query.near, query.nearQuoted = [2]int32{first, end}, quoted
+	query.nearAsked = q.Context != ""
+	if q.Previous != "" && (query.nearAsked || query.pronoun && query.cue == hasName && query.strict) {
+		// Read only where it counts: a second ranking, of the previous
+		// answer, to find what it quoted.
+		if first, end, quoted := ix.quotedIn(q.Previous); len(quoted) > 0 {
+			query.near, query.nearQuoted = [2]int32{first, end}, quoted
+		}
 	}
 	if query.theme == pastList {
 		// "And the next?" after the last item: declined, not read as a
@@ -1812,11 +1833,16 @@ func (q *query) inContext(id int32) bool {
 	return slices.ContainsFunc(q.terms, func(t qterm) bool { return t.id == id && int(t.slot) >= q.asked })
 }
 
-// answeredBefore reports whether term id stands in a sentence the previous
-// answer quoted: "Which country was he ambassador to?" after the answer
-// that quotes Ambassador John Limbert is not answered by his name either,
-// where "he" is likely Limbert.
+// answeredBefore reports whether term id is a person's name (see
+// namesPerson) that stands in a sentence the previous answer quoted:
+// "Which country was he ambassador to?" after the answer that quotes
+// Ambassador John Limbert is not answered by his name either, where "he"
+// is likely Limbert. A place it named ("Which city was he arriving in?")
+// may be the answer.
 func (ix *Index) answeredBefore(q *query, id int32) bool {
+	if !ix.persons[id] {
+		return false // a place the answer named may still be what is asked
+	}
 	var buf [64]int32
 	for _, u := range q.nearQuoted {
 		if slices.Contains(ix.termsOf(ix.unit(u), buf[:0]), id) {
@@ -1867,18 +1893,33 @@ func (ix *Index) quotesNamed(q *query, u int32) bool {
 var venueWords = wordSet(`hotel hotels venue venues building buildings`)
 
 // namesVenue says whether unit u names what may be a venue the question
-// does not: a name that is no person's (see namesPerson), nor a title, nor
-// a word of the lexicon. A hotel's or a palace's name is not one, where a city's
+// does not: a capitalised word beside a noun for a venue ("the Grand
+// Hotel", "the United Nations building"), or a name that is no person's
+// (see namesPerson), nor a title, nor a word of the lexicon, as a city's
 // ("Vienna") or a country's is.
 func (ix *Index) namesVenue(q *query, u int32) bool {
 	un := ix.unit(u)
 	first, found := true, false
+	prevName := false // the word before was a capitalised one (see below)
 	scanWords(ix.passages[un.passage].Sentences[un.sentence].Text, func(w word) {
 		isFirst := first
 		first = false
-		if found || isStop(w) || !w.capital || isFirst || personTitles[w.text] {
+		name := w.capital && !isFirst
+		if found || isStop(w) {
+			prevName = false
 			return
 		}
+		if venueNouns[w.text] && (prevName || name) {
+			// "the Grand Hotel", "the United Nations building", "Hotel
+			// Imperial": a venue named in words of the lexicon.
+			found = true
+			return
+		}
+		if !name || personTitles[w.text] {
+			prevName = name
+			return
+		}
+		prevName = true
 		id, stemmed, _ := ix.lookup(w)
 		if id >= 0 && (ix.persons[id] || slices.Contains(q.order[:q.asked], id)) {
 			return
@@ -1887,6 +1928,9 @@ func (ix *Index) namesVenue(q *query, u int32) bool {
 	})
 	return found
 }
+
+// venueNouns name a venue with a capitalised word beside them.
+var venueNouns = wordSet(`hotel hotels palace palais building center centre hall`)
 
 // lexKnows says whether the lexicon relates stem to anything: whether it
 // is a word of general English, a place's name among them.

@@ -111,6 +111,8 @@ func TestLowerCaseNamesAsStrangers(t *testing.T) {
 		{"what does Israel think of the talks?", 1},
 		{"what does vienna think of the talks?", 0},
 		{"what does the house think of the talks?", 0},
+		// Abbreviations and titles are none: "OK", "TV", "Mr".
+		{"btw what does mr house think of the talks on tv, asap?", 0},
 	} {
 		var q query
 		ix.parse(&q, tt.question, "")

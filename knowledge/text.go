@@ -16,6 +16,7 @@ type word struct {
 	text    string // lower-cased, quotes folded, possessive 's dropped
 	keep    bool   // an acronym such as "U.S." or "US": never a stop word, never stemmed
 	capital bool   // written with a capital letter in the source
+	dashed  bool   // written right after a dash or slash that follows a word ("Iran" in "US–Iran")
 	class   uint16 // the word's classes (classStop, classQuestion, …), looked up once
 }
 
@@ -60,8 +61,8 @@ var wordClasses = func() map[string]uint16 {
 // share one string per call, so a caller that keeps one should clone it.
 func scanWords(s string, emit func(w word)) {
 	type span struct {
-		from, to      int
-		keep, capital bool
+		from, to              int
+		keep, capital, dashed bool
 	}
 	var bufStack [256]byte
 	var spanStack [32]span
@@ -81,6 +82,7 @@ func scanWords(s string, emit func(w word)) {
 		}
 		from := len(buf)
 		capital := unicode.IsUpper(r) && !opensQuote(s[:i])
+		dashed := dashBefore(s[:i])
 		upper, letters, dots, apostrophes := 0, 0, 0, 0
 		for i < len(s) {
 			// ASCII letters and digits, the bulk of any text, take a short path.
@@ -150,7 +152,7 @@ func scanWords(s string, emit func(w word)) {
 			buf = append(buf[:from], foldApostrophe(buf[from:])...)
 		}
 		if len(buf) > from {
-			spans = append(spans, span{from: from, to: len(buf), keep: keep, capital: capital})
+			spans = append(spans, span{from: from, to: len(buf), keep: keep, capital: capital, dashed: dashed})
 		}
 	}
 	text := string(buf)
@@ -159,8 +161,19 @@ func scanWords(s string, emit func(w word)) {
 		if full, ok := unapostrophed[t]; ok {
 			t = full
 		}
-		emit(word{text: t, keep: sp.keep, capital: sp.capital, class: wordClasses[t]})
+		emit(word{text: t, keep: sp.keep, capital: sp.capital, dashed: sp.dashed, class: wordClasses[t]})
 	}
+}
+
+// dashBefore reports whether s, the text before a word, ends with a
+// hyphen, a dash or a slash right after a word: "US–Iran", "DIY/remodel".
+func dashBefore(s string) bool {
+	r, size := utf8.DecodeLastRuneInString(s)
+	if r != '-' && r != '–' && r != '—' && r != '/' {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:len(s)-size])
+	return isWordRune(before)
 }
 
 // opensQuote reports whether s, the text before a word, ends with an

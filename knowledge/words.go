@@ -93,6 +93,17 @@ func (ix *Index) Related(stem string, yield func(related string, credit float64)
 	})
 }
 
+// Fold writes a word's apostrophes as knowledge reads the word: a
+// possessive 's and a contraction's verb ('ll, 'd, 've, 're, 'm) dropped,
+// and the apostrophe of "won't" too. word is lower case, its apostrophes
+// straight.
+func Fold(word string) string {
+	if !strings.Contains(word, "'") {
+		return word
+	}
+	return string(foldApostrophe([]byte(word)))
+}
+
 // IsListItem reports whether word (lower case) is a noun for an item of a
 // text's list of themes: "issue", "section", "point".
 func IsListItem(word string) bool { return listItems[word] }

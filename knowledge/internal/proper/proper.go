@@ -6,8 +6,9 @@
 //
 // The list is generated from the SCOWL word lists as Debian packages them
 // (wamerican and wbritish; licence beside this file): the lower-case form
-// of every word either list writes with a capital and neither writes in
-// lower case, letters a to z only. To regenerate it:
+// of every word of three letters or more, a to z, that either list writes
+// in title case ("Israel", not "OK" or "TV"), neither writes in lower case,
+// and that is no title ("Mr", "Dr"). To regenerate it:
 //
 //	apt-get install wamerican wbritish
 //	go generate ./knowledge/internal/proper

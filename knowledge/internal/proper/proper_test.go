@@ -16,7 +16,8 @@ func TestIs(t *testing.T) {
 	}
 	// Words the lists write in lower case too ("china" the porcelain,
 	// "turkey" the bird), or not at all, are no proper nouns.
-	for _, w := range []string{"house", "talks", "china", "turkey", "", "zzzzqx", "Israel"} {
+	// Nor are abbreviations and titles ("OK", "TV", "Mr").
+	for _, w := range []string{"house", "talks", "china", "turkey", "", "zzzzqx", "Israel", "ok", "tv", "mr", "dr", "btw", "asap", "tl"} {
 		if proper.Is(w) {
 			t.Errorf("Is(%q) = true, want false", w)
 		}

@@ -36,7 +36,7 @@ func run(paths []string, out string) error {
 	}
 	var words []string
 	for w := range capital {
-		if !lower[w] && len(w) >= 2 && strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {
+		if !lower[w] && len(w) >= 3 && strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {
 			words = append(words, w)
 		}
 	}
@@ -52,7 +52,11 @@ func run(paths []string, out string) error {
 	return nil
 }
 
-// read adds the words of the list at path to lower or capital.
+// titles come before a name and are none.
+var titles = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Jr": true, "Sr": true, "St": true, "Messrs": true, "Mme": true, "Mlle": true}
+
+// read adds the words of the list at path to lower (those written in lower
+// case) or capital (names, lower-cased).
 func read(path string, lower, capital map[string]bool) error {
 	f, err := os.Open(path)
 	if err != nil {
@@ -65,10 +69,13 @@ func read(path string, lower, capital map[string]bool) error {
 		if w == "" || strings.Contains(w, "'") {
 			continue
 		}
-		if r := []rune(w)[0]; unicode.IsUpper(r) {
-			capital[strings.ToLower(w)] = true
-		} else {
+		switch rs := []rune(w); {
+		case !unicode.IsUpper(rs[0]):
 			lower[w] = true
+		case strings.ToLower(string(rs[1:])) == string(rs[1:]) && !titles[w]:
+			// A name is written in title case: "OK", "TV" and "PhD"
+			// are abbreviations, "Mr" a title.
+			capital[strings.ToLower(w)] = true
 		}
 	}
 	if err := sc.Err(); err != nil {
