@@ -224,6 +224,7 @@ func findToken(toks []token, from int, word string) int {
 func polarTokens(text string) []token {
 	toks := scanTokens(text)
 	negated, inContrast, beforeContrast, contrastDet := false, false, false, false
+	tooTo := false // the word after "too … to" is denied
 	clause := 0
 	for i := range toks {
 		t := &toks[i]
@@ -285,9 +286,17 @@ func polarTokens(text string) []token {
 			negated, inContrast = beforeContrast, false
 		}
 		t.negated = negated
-		if reportingVerbs[t.word] {
+		if tooTo {
+			// "too wide to bridge": it cannot be bridged.
+			t.negated, tooTo = !negated, false
+		}
+		if t.word == "to" && !t.clause && tooBefore(toks, i) {
+			tooTo = true
+		}
+		if reportingVerbs[t.word] || hidingVerbs[t.word] {
 			// "do not believe the systems must be entrenched": the belief
-			// is denied, not what it is about.
+			// is denied, not what it is about; "should not obscure the
+			// interest" denies the hiding, not the interest.
 			negated = false
 		}
 	}
@@ -427,6 +436,28 @@ var (
 var reportingVerbs = setOf(`believe believes believed think thinks thought say says said expect expects expected
 suppose supposes supposed claim claims claimed argue argues argued agree agrees agreed know knows knew
 feel feels felt hope hopes hoped`)
+
+// tooBefore reports whether "too" stands up to three words before toks[i],
+// in its clause, with a word between: "too wide to", "too far apart to".
+func tooBefore(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if toks[j+1].clause {
+			return false
+		}
+		if toks[j].word == "too" {
+			return j < i-1
+		}
+	}
+	return false
+}
+
+// hidingVerbs hide or pass over what they act on: a negation before them
+// denies the hiding, and so asserts their object ("should not obscure the
+// interest", "words should not overshadow facts").
+var hidingVerbs = setOf(`obscure obscures obscured obscuring overshadow overshadows overshadowed overshadowing
+overlook overlooks overlooked overlooking ignore ignores ignored ignoring hide hides hid hidden hiding
+eclipse eclipses eclipsed eclipsing neglect neglects neglected neglecting forget forgets forgot forgotten
+forgetting mask masks masked masking`)
 
 // contrast reports whether toks[i] opens a pair such as "rather than".
 // "Far from" before a name says where, not what is not: "far from

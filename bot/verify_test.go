@@ -43,6 +43,7 @@ var rulePassages = []string{
 	"A dialogue among equals is critical",       // [9] Iran is a regional power, not a superpower
 	"If these negotiations are to successfully", // [10] lower expectations publicly, raise them privately
 	"Rhetoric from both sides downplaying",      // [11] downplaying the odds, Obama and Khamenei's involvement
+	"A degree of skepticism surrounding",        // [12] skepticism, the bedrock reaffirmed in Geneva
 }
 
 // ruleTests are drafts against rulePassages, each showing one rule; want
@@ -67,7 +68,7 @@ var ruleTests = []struct {
 	{"no citation", "Congress has pushed for more hard-hitting sanctions.", bot.ReasonNoCitation},
 	{"empty", "", bot.ReasonNoCitation},
 	{"range is not a citation", "Congress has pushed for more hard-hitting sanctions [1-2].", bot.ReasonNoCitation},
-	{"invented citation", "Congress has pushed for more hard-hitting sanctions [12].", bot.ReasonBadCitation},
+	{"invented citation", "Congress has pushed for more hard-hitting sanctions [13].", bot.ReasonBadCitation},
 	{"citation zero", "Congress has pushed for more hard-hitting sanctions [0].", bot.ReasonBadCitation},
 	{"invented citation in a list", "Congress has pushed for more hard-hitting sanctions [1, 14].", bot.ReasonBadCitation},
 	{"huge citation", "Congress has pushed for sanctions [99999999999999999999999].", bot.ReasonBadCitation},
@@ -253,6 +254,9 @@ var ruleTests = []struct {
 	{"what it is alone claims nothing", "The author argues that Iran should be seen for what it is: a regional power, not a superpower [9].", ""},
 	{"a clause after a denial that gives no reason", "Nobody who follows the talks doubts that Congress has pushed for more hard-hitting sanctions [1].", ""},
 	{"a contraction read as knowledge reads it", "The talks'll continue, though Congress has not pushed for more hard-hitting sanctions [1].", bot.ReasonContradiction},
+	{"a denied hiding asserts what it hides", "Skepticism is understandable, but it should not obscure the interest both sides have in a peaceful, diplomatic solution to the nuclear impasse [12].", ""},
+	{"too wide to bridge, unbridgeable", "It is fair to point out that the gap between technical solutions and political solutions may be unbridgeable [3].", ""},
+	{"too wide to bridge, bridgeable", "It is fair to point out that the gap between technical solutions and political solutions may be bridged [3].", bot.ReasonContradiction},
 	{"a clause right after a contrast is denied", "Iran is being challenged because of what it does rather than because of what it is [9].", ""},
 	{"two doers' deeds swapped", "Iranian hardliners have pushed for more hard-hitting sanctions, while Congress is seeking ways to narrow the window Rouhani's team has to negotiate with Washington [1].", bot.ReasonContradiction},
 	{"two doers' deeds as the passage has them", "Congress has pushed for more hard-hitting sanctions, while Iranian hardliners are seeking ways to narrow the window Rouhani's team has to negotiate with Washington [1].", ""},
