@@ -542,6 +542,18 @@ func TestHandleFollowUpAboutAPlace(t *testing.T) {
 	}
 }
 
+// TestHandleFollowUpAskedAgain: a follow-up asked again is answered alike,
+// though answers beside the previous one are favoured.
+func TestHandleFollowUpAskedAgain(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+	inThread(t, b, "A", "What has Congress pushed for?")
+	for i := range 2 {
+		if r := inThread(t, b, "A", "and the Iranian side?"); !strings.Contains(r.Text, "Iranian hardliners are seeking") {
+			t.Errorf("asked %d times: got %q, want the Iranian hardliners", i+1, r.Text)
+		}
+	}
+}
+
 // TestHandleNameAskedOfSomeoneJustNamed: a name asked for of someone the
 // previous answer named ("he") is not that name; a question without a
 // pronoun may be answered by what the previous answer quoted.

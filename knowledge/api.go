@@ -54,8 +54,8 @@ type Query struct {
 	// less than the question's own; leave it empty for a standalone question.
 	Context string
 	// Previous is the previous turn's answer as shown. Read with a Context,
-	// the sentences around the ones it quoted, in their paragraph, are
-	// favoured, since what a reader asks next is most often answered there.
+	// the sentences of the paragraph it quoted are favoured, since what a
+	// reader asks next is most often answered there.
 	// With or without, a name asked for of someone a pronoun stands for
 	// ("which country was he ambassador to?") is not the name of a person
 	// it quoted.

@@ -47,7 +47,13 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		{"../../testdata/eval/paraphrase-fresh2.jsonl", floor{0.702, 0.819, 0.909, 0.096, 0}},
 		{"../../testdata/eval/conversations-tune.jsonl", floor{0.833, 0.833, 1, 0.111, 0.85}},
 		{"../../testdata/eval/conversations-check.jsonl", floor{0.833, 0.944, 0.5, 0.056, 0.9}},
-		{"../../testdata/eval/conversations-fresh.jsonl", floor{0.857, 0.952, 1, 0.048, 0.958}},
+		// Favouring a follow-up's answer in the previous answer's paragraph
+		// (session 11) costs one conversation here: after the list of the
+		// four issues, "What does the author say is the only certainty at
+		// this stage?" is read with the previous turn and answered from
+		// the list's paragraph. It gained six first citations and four
+		// conversations on the other tuning sets.
+		{"../../testdata/eval/conversations-fresh.jsonl", floor{0.81, 0.905, 1, 0.048, 0.917}},
 		// A follow-up about the previous answer itself, answered from its
 		// paragraph (knowledge's Index.Continue), gained three conversations
 		// here (0.722 before).
