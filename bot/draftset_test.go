@@ -46,7 +46,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// polarity rules, after the fresh set.
 	"tune2": {
 		kept:    map[string]float64{"paraphrase": 33.0 / 40, "overall": 33.0 / 40},
-		refused: map[string]float64{"contradiction": 27.0 / 40},
+		refused: map[string]float64{"contradiction": 28.0 / 40},
 	},
 	// 120 drafts written blind in session 6 for tuning the quotation and
 	// hard-fact rules: stitched quotations (a third in single quotes, which
@@ -74,13 +74,13 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// opposite must be the passages' own word, since.
 	"tune4": {
 		kept:    map[string]float64{"summary": 36.0 / 40, "paraphrase": 28.0 / 30, "overall": 64.0 / 70},
-		refused: map[string]float64{"off-section-summary": 34.0 / 40, "negation": 29.0 / 30, "contradiction": 11.0 / 20},
+		refused: map[string]float64{"off-section-summary": 34.0 / 40, "negation": 1, "contradiction": 11.0 / 20},
 	},
 	// Written blind after the check half had been looked at, before the
 	// valence rule was built: the figures a reader should believe.
 	"fresh": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 17.0 / 18, "merge": 1, "summary": 1, "yes-no": 1, "overall": 51.0 / 52},
-		refused: map[string]float64{"contradiction": 6.0 / 12, "negation": 1, "invented-fact": 1, "link": 1,
+		refused: map[string]float64{"contradiction": 7.0 / 12, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 5.0 / 6, "off-section-summary": 1},
 	},
 	// A second blind set (153 drafts for 42 questions), written at the start
@@ -98,13 +98,13 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// of session 6 before any change: the second has since been looked at.
 	"fresh3": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 13.0 / 16, "merge": 1, "summary": 8.0 / 10, "yes-no": 1, "overall": 54.0 / 59},
-		refused: map[string]float64{"contradiction": 15.0 / 17, "negation": 1, "invented-fact": 1, "link": 1,
+		refused: map[string]float64{"contradiction": 1, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 	// A fourth blind set (174 drafts for 51 questions), written at the start
 	// of session 7 before any change: the third has since been looked at.
 	"fresh4": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 10.0 / 15, "merge": 13.0 / 15, "summary": 12.0 / 15, "yes-no": 12.0 / 15, "overall": 63.0 / 76},
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 10.0 / 15, "merge": 14.0 / 15, "summary": 12.0 / 15, "yes-no": 12.0 / 15, "overall": 64.0 / 76},
 		refused: map[string]float64{"contradiction": 10.0 / 13, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 10.0 / 12, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
@@ -113,7 +113,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// (There is no fifth drafts set: session 7 wrote only questions.)
 	"fresh6": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 1, "merge": 1, "summary": 14.0 / 15, "yes-no": 13.0 / 15, "overall": 73.0 / 76},
-		refused: map[string]float64{"contradiction": 10.0 / 13, "negation": 11.0 / 13, "invented-fact": 1, "link": 1,
+		refused: map[string]float64{"contradiction": 12.0 / 13, "negation": 11.0 / 13, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 10.0 / 12},
 	},
 	// A seventh blind set (188 drafts for 64 questions), written at the
@@ -122,16 +122,16 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// Tuning material since session 10, whose end the floors are.
 	"fresh7": {
 		kept: map[string]float64{"verbatim": 15.0 / 16, "paraphrase": 7.0 / 16, "merge": 1, "summary": 12.0 / 16, "yes-no": 1, "overall": 65.0 / 79},
-		refused: map[string]float64{"contradiction": 7.0 / 14, "negation": 1, "invented-fact": 1, "link": 1,
+		refused: map[string]float64{"contradiction": 8.0 / 14, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 11.0 / 13, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 11.0 / 13},
 	},
 	// An eighth blind set (206 drafts for 65 questions), written at the
 	// start of session 10 before any change: the seventh has since been
-	// tuned on. Tuning material since session 11, whose start (session
-	// 10's end) the floors are.
+	// tuned on. Tuning material since session 11, whose end the floors
+	// are.
 	"fresh8": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 4.0 / 17, "merge": 14.0 / 15, "summary": 9.0 / 15, "yes-no": 1, "overall": 61.0 / 81},
-		refused: map[string]float64{"contradiction": 11.0 / 17, "negation": 14.0 / 15, "invented-fact": 1, "link": 1,
+		refused: map[string]float64{"contradiction": 12.0 / 17, "negation": 14.0 / 15, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 12.0 / 15, "off-section-summary": 14.0 / 15},
 	},
 	// A ninth blind set (219 drafts for 76 questions), written at the
