@@ -139,14 +139,7 @@ func newTestIndex(t *testing.T, text string) *Index {
 // "3" is known where the text says "three"; "6" and "3rd" are not, and
 // "3rd" is no number in digits.
 func TestNumbersAsStrangers(t *testing.T) {
-	doc, err := Parse("t.txt", []byte("The deal came after three rounds of talks."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := NewIndex([]*Document{doc})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := newTestIndex(t, "The deal came after three rounds of talks.")
 	for _, tt := range []struct {
 		question string
 		want     int

@@ -151,16 +151,7 @@ quieten calm dampen soften wane dwindle contract slow ebb recede`
 
 // directions maps the stems of growingWords and shrinkingWords to their
 // direction.
-var directions = func() map[string]int8 {
-	m := make(map[string]int8)
-	for _, w := range strings.Fields(growingWords) {
-		m[stem(w)] = 1
-	}
-	for _, w := range strings.Fields(shrinkingWords) {
-		m[stem(w)] = -1
-	}
-	return m
-}()
+var directions = signs(growingWords, shrinkingWords)
 
 // noLean are stems shared by words that lean differently: "odds" (the
 // chances) leans no way that "odd" (strange) does.
@@ -177,16 +168,19 @@ const (
 
 // extraLeans maps the stems of furtheringWords and thwartingWords to their
 // lean.
-var extraLeans = func() map[string]int8 {
+var extraLeans = signs(furtheringWords, thwartingWords)
+
+// signs maps the stems of the words of plus to 1 and those of minus to -1.
+func signs(plus, minus string) map[string]int8 {
 	m := make(map[string]int8)
-	for _, w := range strings.Fields(furtheringWords) {
+	for _, w := range strings.Fields(plus) {
 		m[stem(w)] = 1
 	}
-	for _, w := range strings.Fields(thwartingWords) {
+	for _, w := range strings.Fields(minus) {
 		m[stem(w)] = -1
 	}
 	return m
-}()
+}
 
 // Antonyms calls yield with each stem WordNet or the pairs below give as an
 // antonym of stem ("weak" for "strong", "oppos" for "support"), until yield

@@ -16,9 +16,8 @@ package proper
 
 import (
 	_ "embed"
-	"sort"
-	"strings"
-	"sync"
+
+	"github.com/talksbot/talksbot/knowledge/internal/lines"
 )
 
 //go:generate go run ./gen -british /usr/share/dict/british-english -american /usr/share/dict/american-english -o list.txt
@@ -28,37 +27,11 @@ import (
 //go:embed list.txt
 var list string
 
-var (
-	once  sync.Once
-	lines []int32 // the offset of each line of list
-)
-
-func index() {
-	lines = make([]int32, 0, strings.Count(list, "\n"))
-	for off := 0; off < len(list); {
-		lines = append(lines, int32(off))
-		nl := strings.IndexByte(list[off:], '\n')
-		if nl < 0 {
-			break
-		}
-		off += nl + 1
-	}
-}
-
-// line returns the i-th line of list, without its newline.
-func line(i int) string {
-	start := int(lines[i])
-	end := len(list)
-	if i+1 < len(lines) {
-		end = int(lines[i+1])
-	}
-	return strings.TrimSuffix(list[start:end], "\n")
-}
+var lookup = lines.New(list)
 
 // Is reports whether word, in lower case, is a proper noun: "israel" is,
 // "house" is not.
 func Is(word string) bool {
-	once.Do(index)
-	i := sort.Search(len(lines), func(i int) bool { return line(i) >= word })
-	return i < len(lines) && line(i) == word
+	_, ok := lookup.Find(word)
+	return ok
 }

@@ -23,10 +23,10 @@ package similar
 
 import (
 	_ "embed"
-	"sort"
 	"strconv"
 	"strings"
-	"sync"
+
+	"github.com/talksbot/talksbot/knowledge/internal/lines"
 )
 
 //go:generate sh -c "go run ./gen -glove \"$TALKSBOT_GLOVE\" -o table.txt"
@@ -37,46 +37,13 @@ import (
 //go:embed table.txt
 var table string
 
-var (
-	once  sync.Once
-	lines []int32 // the offset of each line of table
-)
-
-func index() {
-	lines = make([]int32, 0, strings.Count(table, "\n"))
-	for off := 0; off < len(table); {
-		lines = append(lines, int32(off))
-		nl := strings.IndexByte(table[off:], '\n')
-		if nl < 0 {
-			break
-		}
-		off += nl + 1
-	}
-}
-
-// line returns the i-th line of the table, without its newline.
-func line(i int) string {
-	start := int(lines[i])
-	end := len(table)
-	if i+1 < len(lines) {
-		end = int(lines[i+1]) - 1
-	}
-	return table[start:end]
-}
+var lookup = lines.New(table)
 
 // Neighbours calls yield with each stem used like stem and its cosine
 // similarity, in (0, 1], most similar first, until yield returns false.
 func Neighbours(stem string, yield func(neighbour string, similarity float32) bool) {
-	once.Do(index)
-	i := sort.Search(len(lines), func(i int) bool {
-		k, _, _ := strings.Cut(line(i), " ")
-		return k >= stem
-	})
-	if i == len(lines) {
-		return
-	}
-	k, rest, _ := strings.Cut(line(i), " ")
-	if k != stem {
+	rest, ok := lookup.Find(stem)
+	if !ok {
 		return
 	}
 	for f := range strings.FieldsSeq(rest) {

@@ -1,0 +1,61 @@
+// Package lines looks up the lines of an embedded text table sorted by
+// their first field, as the generated tables under knowledge/internal are
+// written: one entry a line, its key first, space-separated from the rest.
+// The table is indexed on first use, so that a program that never looks a
+// key up pays nothing at start-up.
+package lines
+
+import (
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Table is a text of sorted lines.
+type Table struct {
+	text  string
+	once  sync.Once
+	start []int32 // the offset of each line of text
+}
+
+// New returns the table of text, whose lines are sorted by their keys.
+func New(text string) *Table { return &Table{text: text} }
+
+func (t *Table) index() {
+	t.start = make([]int32, 0, strings.Count(t.text, "\n"))
+	for off := 0; off < len(t.text); {
+		t.start = append(t.start, int32(off))
+		nl := strings.IndexByte(t.text[off:], '\n')
+		if nl < 0 {
+			break
+		}
+		off += nl + 1
+	}
+}
+
+// line returns the i-th line of the table, without its newline.
+func (t *Table) line(i int) string {
+	end := len(t.text)
+	if i+1 < len(t.start) {
+		end = int(t.start[i+1])
+	}
+	return strings.TrimSuffix(t.text[t.start[i]:end], "\n")
+}
+
+// Find returns what follows key and a space on the line whose first field
+// is key, and whether there is one.
+func (t *Table) Find(key string) (rest string, ok bool) {
+	t.once.Do(t.index)
+	i := sort.Search(len(t.start), func(i int) bool {
+		k, _, _ := strings.Cut(t.line(i), " ")
+		return k >= key
+	})
+	if i == len(t.start) {
+		return "", false
+	}
+	k, rest, _ := strings.Cut(t.line(i), " ")
+	if k != key {
+		return "", false
+	}
+	return rest, true
+}
