@@ -130,11 +130,10 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		{"../../testdata/eval/conversations-fresh8.jsonl", floor{0.696, 0.804, 0.667, 0.066, 0.775}},
 		// The ninth fresh sets were written blind at the start of session
 		// 11, before its changes; the eighth are tuning material since.
-		// The floors are the session's start, but for one false decline:
-		// reading a proper noun typed in lower case as a name (session 11)
-		// declined three uncovered tuning questions and no covered one,
-		// and declined one covered question here.
-		{"../../testdata/eval/paraphrase-fresh9.jsonl", floor{0.55, 0.714, 0.65, 0.193, 0}},
+		// The floors are the session's start. (After proper nouns typed in
+		// lower case were read as names, the false-decline rate here was
+		// 0.193 for a while; by the session's end it was back at 0.186.)
+		{"../../testdata/eval/paraphrase-fresh9.jsonl", floor{0.55, 0.714, 0.65, 0.186, 0}},
 		{"../../testdata/eval/conversations-fresh9.jsonl", floor{0.6, 0.76, 0.75, 0.06, 0.758}},
 	}
 	for _, tt := range tests {
