@@ -94,7 +94,7 @@ that which who whom whose where when whether if`)
 // because…".
 var (
 	reasonWords  = setOf(`because since`)
-	deniesReason = setOf(`not than`)
+	deniesReason = setOf(`not than never isnt arent wasnt werent dont doesnt didnt aint`)
 )
 
 // contrastPairs deny the words after them as a negation does: "a regional
@@ -286,11 +286,17 @@ func polarTokens(text string) []token {
 			negated, inContrast = beforeContrast, false
 		}
 		t.negated = negated
-		if tooTo {
-			// "too wide to bridge": it cannot be bridged.
+		if tooTo && !t.clause && !auxiliaries[t.word] && !fillerAdverbs[t.word] {
+			// "too wide to bridge", "too wide to be bridged": it cannot
+			// be bridged.
 			t.negated, tooTo = !negated, false
 		}
-		if t.word == "to" && !t.clause && tooBefore(toks, i) {
+		if t.clause {
+			tooTo = false
+		}
+		if t.word == "to" && !t.clause && tooBefore(toks, i) && i+1 < len(toks) && !toks[i+1].capital && !determiners[toks[i+1].word] {
+			// Not "too close to Tehran", "too close to the hardliners":
+			// "to" before a name or a noun phrase is a preposition.
 			tooTo = true
 		}
 		if reportingVerbs[t.word] || hidingVerbs[t.word] {
@@ -445,11 +451,20 @@ func tooBefore(toks []token, i int) bool {
 			return false
 		}
 		if toks[j].word == "too" {
-			return j < i-1
+			// "Officials too are prepared to…": "too" for "also".
+			return j < i-1 && !auxiliaries[toks[j+1].word] && !linkingVerbs[toks[j+1].word]
 		}
 	}
 	return false
 }
+
+// fillerAdverbs may stand between "too … to" and the verb it denies ("too
+// wide to ever bridge").
+var fillerAdverbs = setOf(`ever even really fully quite`)
+
+// linkingVerbs after "too" say it means "also": "officials too seem
+// prepared".
+var linkingVerbs = setOf(`seem seems seemed appear appears appeared look looks looked`)
 
 // hidingVerbs hide or pass over what they act on: a negation before them
 // denies the hiding, and so asserts their object ("should not obscure the

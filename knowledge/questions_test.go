@@ -33,6 +33,7 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		// only).
 		"What's the author's overall take on the Vienna talks?",
 		"What's the overall takeaway about the US-Iran negotiations?",
+		"What's the overall takeaway about the U.S.-Iran negotiations?", "What's the overall takeaway about the US/Iran talks?",
 		// A summary idiom beside the whole text's topic.
 		"In a nutshell, what is the writer saying about the US–Iran negotiations?",
 		// A word for the whole between the author and the view.
@@ -48,7 +49,9 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 	// Words of stance ask about the whole text only beside the text or its
 	// author.
 	for _, q := range []string{"Are the Iranian hardliners optimistic about the talks?", "How is the final deal structured?",
-		"Are the Iranian hardliners hopeful about the talks?"} {
+		"Are the Iranian hardliners hopeful about the talks?", "Is the mood in Washington hopeful about the talks?",
+		// A name joined by a dash to no name is a topic of its own.
+		"What's the overall takeaway about the Limbert-made comparison?"} {
 		if a := ix.Answer(knowledge.Query{Text: q}); a.ContentWords < 2 {
 			t.Errorf("%q: got %d content words, want the stance word and the topic counted", q, a.ContentWords)
 		}
@@ -776,9 +779,16 @@ func TestVenuesAskedFor(t *testing.T) {
 		firstQuote{"Which building do the delegations meet in?", "Palais Coburg"},
 		firstQuote{"Which city did the talks open in?", "Vienna"},
 	)
-	// A venue named in words of the lexicon, beside the noun for it.
+	// A venue named in words of the lexicon, beside the noun for it, even
+	// first in its sentence; not a city's name beside it, nor a verb.
 	wantFirstQuotes(t, indexOf(t, "The talks opened in Vienna this week.\n\nThe delegations meet at the Grand Hotel near the old town."),
 		firstQuote{"Which hotel do the delegations meet at?", "Grand Hotel"})
+	wantFirstQuotes(t, indexOf(t, "The talks opened in Vienna this week.\n\nHotel Imperial hosted the delegations."),
+		firstQuote{"Which hotel hosted the delegations?", "Hotel Imperial"})
+	wantDeclined(t, indexOf(t, "The talks opened this week.\n\nThe delegations meet at a Vienna hotel near the old town."),
+		"Which hotel in Vienna do the delegations meet at?")
+	wantDeclined(t, indexOf(t, "The talks opened this week.\n\nThe delegations met, with Washington building pressure on Tehran."),
+		"Which building did the delegations meet in?")
 	// "Building" as a verb asks for no venue.
 	if a := article().Answer(knowledge.Query{Text: "What is building confidence supposed to achieve?"}); !a.Answerable {
 		t.Errorf("%q: declined, want an answer", a.Question)
@@ -791,6 +801,9 @@ func TestExactWordsAskedFor(t *testing.T) {
 	ix := article()
 	wantDeclined(t, ix, "What exact words did Ayatollah Khamenei use when he endorsed the talks?")
 	wantDeclined(t, ix, "what were Khamenei's exact words backing the negotiators?")
+	// Framing words do not make them the author's.
+	wantDeclined(t, ix, "What exact words did Khamenei use to describe the talks?")
+	wantDeclined(t, ix, "what were Khamenei's exact words backing the negotiators, per the author?")
 	wantFirstQuotes(t, ix,
 		firstQuote{"What were Limbert's exact words about diplomacy?", "Diplomacy is like remodeling a house"},
 		firstQuote{"What was the Western official's exact quote?", "We’re not in the business of doing favors"},

@@ -293,7 +293,7 @@ func whoUnknown(question []word, words []asked, slots []slot) bool {
 
 // toneWords speak of a text's tone as the framing words do of the text:
 // "is the overall tone hopeful?" asks about the whole text.
-var toneWords = wordSet(`tone mood outlook`)
+var toneWords = wordSet(`tone`)
 
 // articles may open the noun phrase after "who is".
 var articles = wordSet(`the a an`)
@@ -620,7 +620,10 @@ func (ix *Index) spreadThroughout(q *query, words []asked) bool {
 	pending, spread := false, false
 	for i, a := range words {
 		if a.w.class&(classWhole|classGeneric|classNumber) != 0 {
-			pending, spread = false, false
+			if pending {
+				return false // "Limbert-made": its partner is no name
+			}
+			spread = false
 			continue
 		}
 		joined := dashedPair(words, i)
@@ -848,7 +851,7 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 			whole++
 		}
 	}
-	if q.cue == hasQuote && q.strict && slices.ContainsFunc(words, func(w word) bool { return w.class&classFraming != 0 && w.class&classQuote == 0 }) {
+	if q.cue == hasQuote && q.strict && ix.authorsWords(words) {
 		// "What's the exact wording the author uses about Iran?": the
 		// author's words, which need no quotation of anyone named.
 		q.strict = false
@@ -1160,9 +1163,9 @@ const posCue = 2
 // previous answer's paragraph (Query.Previous), what it quoted included (a
 // follow-up asked again is answered alike):
 // enough that such a sentence outranks one elsewhere unless the other holds
-// much more of the question. Chosen on the tuning sets' conversations: 4
-// gave two first citations fewer, 12 five fewer, 20 eight; 8 and 10
-// the same.
+// much more of the question. Chosen on the tuning sets' conversations
+// before the sentences it quoted shared in it (see quotedNear): 4 gave two
+// first citations fewer, 12 five fewer, 20 eight; 8 and 10 the same.
 const nearCue = 8
 
 // quotedNear is the share of nearCue the sentences the previous answer
@@ -1877,6 +1880,23 @@ func (ix *Index) namesPerson(q *query, u int32) bool {
 	return false
 }
 
+// authorsWords reports whether words speak of the text or its author and
+// name no one else: no person the text names after a title, nor a name it
+// does not know ("the exact wording the author uses about Iran's power",
+// not "Khamenei's exact words, per the author").
+func (ix *Index) authorsWords(words []word) bool {
+	author := false
+	for i, w := range words {
+		if i > 0 && w.capital {
+			if id, _, _ := ix.lookup(w); id < 0 || ix.persons[id] {
+				return false
+			}
+		}
+		author = author || authorNouns[w.text] || textNouns[w.text] && w.text != "this" && w.text != "it"
+	}
+	return author
+}
+
 // verbatimWords before quoteNouns ask for someone's words as said.
 var (
 	verbatimWords = wordSet(`exact actual precise verbatim`)
@@ -1905,38 +1925,43 @@ func (ix *Index) quotesNamed(q *query, u int32) bool {
 var venueWords = wordSet(`hotel hotels venue venues building buildings`)
 
 // namesVenue says whether unit u names what may be a venue the question
-// does not: a capitalised word beside a noun for a venue ("the Grand
-// Hotel", "the United Nations building"), or a name that is no person's
-// (see namesPerson), nor a title, nor a word of the lexicon, as a city's
-// ("Vienna") or a country's is.
+// does not: a capitalised word that is no proper noun beside a noun for a
+// venue ("the Grand Hotel", "the United Nations building", "Hotel
+// Imperial"), or a name that is no person's (see namesPerson), nor a
+// title, nor a word of the lexicon, as a city's ("Vienna") or a country's
+// is.
 func (ix *Index) namesVenue(q *query, u int32) bool {
 	un := ix.unit(u)
 	first, found := true, false
-	prevName := false // the word before was a capitalised one (see below)
+	// prevName: the word before is a name that may name a venue; prevVenue:
+	// it is a noun for one.
+	prevName, prevVenue := false, false
 	scanWords(ix.passages[un.passage].Sentences[un.sentence].Text, func(w word) {
 		isFirst := first
 		first = false
-		name := w.capital && !isFirst
-		if found || isStop(w) {
-			prevName = false
+		if found {
 			return
 		}
-		if venueNouns[w.text] && (prevName || name) {
+		name := w.capital && !isFirst && !isStop(w) && !personTitles[w.text]
+		counts := false // a name the question does not hold, and no person's
+		var stemmed string
+		if name {
+			var id int32
+			id, stemmed, _ = ix.lookup(w)
+			counts = id < 0 || !ix.persons[id] && !slices.Contains(q.order[:q.asked], id)
+		}
+		switch {
+		case venueNouns[w.text] && prevName, counts && prevVenue && !proper.Is(w.text):
 			// "the Grand Hotel", "the United Nations building", "Hotel
 			// Imperial": a venue named in words of the lexicon.
 			found = true
-			return
+		case counts && !venueNouns[w.text]:
+			found = !ix.lexKnows(stemmed)
 		}
-		if !name || personTitles[w.text] {
-			prevName = name
-			return
-		}
-		prevName = true
-		id, stemmed, _ := ix.lookup(w)
-		if id >= 0 && (ix.persons[id] || slices.Contains(q.order[:q.asked], id)) {
-			return
-		}
-		found = !ix.lexKnows(stemmed)
+		// A city's or a person's name before the noun ("a Vienna hotel")
+		// names no venue; a word of the lexicon may ("Grand").
+		prevName = counts && !proper.Is(w.text)
+		prevVenue = venueNouns[w.text]
 	})
 	return found
 }

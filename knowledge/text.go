@@ -166,13 +166,18 @@ func scanWords(s string, emit func(w word)) {
 }
 
 // dashBefore reports whether s, the text before a word, ends with a
-// hyphen, a dash or a slash right after a word: "US–Iran", "DIY/remodel".
+// hyphen, an en dash or a slash right after a word or an acronym's dot:
+// "US–Iran", "U.S.-Iran", "DIY/remodel". An em dash is punctuation.
 func dashBefore(s string) bool {
 	r, size := utf8.DecodeLastRuneInString(s)
-	if r != '-' && r != '–' && r != '—' && r != '/' {
+	if r != '-' && r != '–' && r != '/' {
 		return false
 	}
-	before, _ := utf8.DecodeLastRuneInString(s[:len(s)-size])
+	s = s[:len(s)-size]
+	before, size := utf8.DecodeLastRuneInString(s)
+	if before == '.' {
+		before, _ = utf8.DecodeLastRuneInString(s[:len(s)-size])
+	}
 	return isWordRune(before)
 }
 

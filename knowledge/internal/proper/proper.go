@@ -6,9 +6,10 @@
 //
 // The list is generated from the SCOWL word lists as Debian packages them
 // (wamerican and wbritish; licence beside this file): the lower-case form
-// of every word of three letters or more, a to z, that either list writes
+// of every word of four letters or more, a to z, that either list writes
 // in title case ("Israel", not "OK" or "TV"), neither writes in lower case,
-// and that is no title ("Mr", "Dr"). To regenerate it:
+// and that is no title or abbreviation ("Messrs", "Capt", "Tues"). To
+// regenerate it:
 //
 //	apt-get install wamerican wbritish
 //	go generate ./knowledge/internal/proper

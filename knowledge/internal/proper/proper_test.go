@@ -17,7 +17,7 @@ func TestIs(t *testing.T) {
 	// Words the lists write in lower case too ("china" the porcelain,
 	// "turkey" the bird), or not at all, are no proper nouns.
 	// Nor are abbreviations and titles ("OK", "TV", "Mr").
-	for _, w := range []string{"house", "talks", "china", "turkey", "", "zzzzqx", "Israel", "ok", "tv", "mr", "dr", "btw", "asap", "tl"} {
+	for _, w := range []string{"house", "talks", "china", "turkey", "", "zzzzqx", "Israel", "ok", "tv", "mr", "dr", "btw", "asap", "tl", "nov", "capt", "tues"} {
 		if proper.Is(w) {
 			t.Errorf("Is(%q) = true, want false", w)
 		}

@@ -36,7 +36,7 @@ func run(paths []string, out string) error {
 	}
 	var words []string
 	for w := range capital {
-		if !lower[w] && len(w) >= 3 && strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {
+		if !lower[w] && len(w) >= 4 && !titles[w] && strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {
 			words = append(words, w)
 		}
 	}
@@ -52,8 +52,10 @@ func run(paths []string, out string) error {
 	return nil
 }
 
-// titles come before a name and are none.
-var titles = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Jr": true, "Sr": true, "St": true, "Messrs": true, "Mme": true, "Mlle": true}
+// titles come before a name, and abbreviations stand for other words:
+// neither is a name. (Words under four letters, "Mr", "Jan", "Sen", are
+// left out anyway.)
+var titles = map[string]bool{"messrs": true, "mlle": true, "capt": true, "tues": true, "thurs": true, "sept": true}
 
 // read adds the words of the list at path to lower (those written in lower
 // case) or capital (names, lower-cased).
@@ -72,9 +74,9 @@ func read(path string, lower, capital map[string]bool) error {
 		switch rs := []rune(w); {
 		case !unicode.IsUpper(rs[0]):
 			lower[w] = true
-		case strings.ToLower(string(rs[1:])) == string(rs[1:]) && !titles[w]:
+		case strings.ToLower(string(rs[1:])) == string(rs[1:]):
 			// A name is written in title case: "OK", "TV" and "PhD"
-			// are abbreviations, "Mr" a title.
+			// are abbreviations.
 			capital[strings.ToLower(w)] = true
 		}
 	}
