@@ -143,6 +143,11 @@ func claimTerms(text string) []claimTerm {
 			// denies it, a claim.
 			continue
 		}
+		if i > 0 && toks[i-1].word == "de" && !toks[i].clause && knowledge.Direction(t.Stem) != 0 {
+			// "de-escalating tensions" reverses "escalating": a word of
+			// its own, which changes things the other way.
+			t.Stem = "de" + t.Stem
+		}
 		out = append(out, claimTerm{Term: t, negated: toks[i].negated && !toks[i].possessive, phrasal: particles[after] && phrasalVerbs[t.Word],
 			thanAfter: after == "than", leanless: leanlessBefore(t.Word, after), clause: toks[i].inClause})
 	}

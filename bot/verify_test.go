@@ -262,6 +262,8 @@ var ruleTests = []struct {
 	{"a contracted denial of a reason", "Iran is being challenged for what it does, and it isn't because of what it is [9].", ""},
 	{"a denied overshadowing asserts the facts", "Words should not overshadow the facts: diplomacy would not be taking place without Obama and Khamenei's direct involvement in the process [11].", ""},
 	{"a change the other way, between both neighbours", "Alternatives to diplomacy have not only caused the drumbeat of war to intensify, but also expanded the remaining escalatory options [7].", bot.ReasonContradiction},
+	{"escalating for de-escalating", "This sharpened focus among American and Iranian decision-makers has presented a unique window of opportunity to continue escalating tensions and reach a final nuclear deal [7].", bot.ReasonContradiction},
+	{"de-escalating kept", "This sharpened focus among American and Iranian decision-makers has opened a unique window to continue de-escalating tensions and reach a final nuclear deal [7].", ""},
 	{"too wide to bridge, bridgeable", "It is fair to point out that the gap between technical solutions and political solutions may be bridged [3].", bot.ReasonContradiction},
 	{"a clause right after a contrast is denied", "Iran is being challenged because of what it does rather than because of what it is [9].", ""},
 	{"two doers' deeds swapped", "Iranian hardliners have pushed for more hard-hitting sanctions, while Congress is seeking ways to narrow the window Rouhani's team has to negotiate with Washington [1].", bot.ReasonContradiction},

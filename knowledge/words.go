@@ -138,7 +138,15 @@ func Valence(stem string) int {
 // speaks of: 1 up or outwards ("intensify", "expand"), -1 down or inwards
 // ("fade", "narrow"), 0 neither or not known. A sentiment lexicon rates
 // neither way: growth may be good or bad.
-func Direction(stem string) int { return int(directions[stem]) }
+func Direction(stem string) int {
+	if d, ok := directions[stem]; ok {
+		return int(d)
+	}
+	if rest, ok := strings.CutPrefix(stem, "de"); ok {
+		return -int(directions[rest]) // "de-escalate" undoes "escalate"
+	}
+	return 0
+}
 
 // growingWords and shrinkingWords are everyday English verbs of change in
 // size, strength or amount.
