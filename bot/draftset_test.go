@@ -136,12 +136,23 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	},
 	// A ninth blind set (219 drafts for 76 questions), written at the
 	// start of session 11 before any change: the eighth has since been
-	// tuned on. It adds faithful quotations as a kind of their own. The
-	// floors are the session's start.
+	// tuned on. It adds faithful quotations as a kind of their own.
+	// Tuning material since session 12, whose start (the end of session
+	// 11) the floors are.
 	"fresh9": {
-		kept: map[string]float64{"verbatim": 14.0 / 15, "paraphrase": 12.0 / 17, "merge": 15.0 / 16, "summary": 13.0 / 16, "yes-no": 15.0 / 16, "quotes": 1, "overall": 77.0 / 88},
-		refused: map[string]float64{"contradiction": 10.0 / 16, "negation": 15.0 / 16, "invented-fact": 1, "link": 1,
+		kept: map[string]float64{"verbatim": 14.0 / 15, "paraphrase": 12.0 / 17, "merge": 15.0 / 16, "summary": 14.0 / 16, "yes-no": 15.0 / 16, "quotes": 1, "overall": 78.0 / 88},
+		refused: map[string]float64{"contradiction": 11.0 / 16, "negation": 15.0 / 16, "invented-fact": 1, "link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
+	},
+	// A tenth blind set (230 drafts for 76 questions), written at the
+	// start of session 12 before any change: the ninth has since been
+	// tuned on. At the start, far fewer of its paraphrases were kept and
+	// of its links refused than of any earlier set's. The floors are the
+	// session's start.
+	"fresh10": {
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 3.0 / 18, "merge": 1, "summary": 13.0 / 16, "yes-no": 1, "quotes": 1, "overall": 82.0 / 100},
+		refused: map[string]float64{"contradiction": 12.0 / 17, "negation": 14.0 / 16, "invented-fact": 1, "link": 1.0 / 16,
+			"stitched-quote": 11.0 / 16, "wrong-citation": 1, "unsupported-claim": 14.0 / 16, "off-section-summary": 1},
 	},
 	"check": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 10.0 / 12, "merge": 1, "summary": 7.0 / 10, "yes-no": 1, "overall": 36.0 / 41},
@@ -158,7 +169,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
