@@ -855,3 +855,13 @@ func TestRoleOfAnUnknownKind(t *testing.T) {
 		firstQuote{"Who counts as a spoiler here?", "spoilers"},
 	)
 }
+
+// TestUnseenAdjectivesWeighLittle: an adjective the knowledge base lacks
+// most often qualifies the topic in the asker's own words, so it counts
+// against the question far less than a noun it lacks.
+func TestUnseenAdjectivesWeighLittle(t *testing.T) {
+	ix := article()
+	wantFirstQuotes(t, ix, firstQuote{"how lopsided is the balance of power?", "huge imbalance in power"})
+	wantDeclined(t, ix, "how lopsided is the balance of uranium?")
+	wantDeclined(t, ix, "what threat do the centrifuge internal politics in both countries pose")
+}

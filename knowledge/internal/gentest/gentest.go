@@ -18,6 +18,18 @@ import (
 // built elsewhere) it skips, except under CI, which always has it.
 func Reproduces(t testing.TB, committed string, args ...string) {
 	t.Helper()
+	ReproducesAll(t, []Output{{Flag: "-o", Committed: committed}}, args...)
+}
+
+// Output is one file a generator writes: the flag that names it and the
+// committed file it must reproduce.
+type Output struct{ Flag, Committed string }
+
+// ReproducesAll is Reproduces for a generator that writes several files:
+// each output's flag names a temporary file, and each must be its
+// committed file, byte for byte.
+func ReproducesAll(t testing.TB, outputs []Output, args ...string) {
+	t.Helper()
 	goTool, err := exec.LookPath("go")
 	if err != nil {
 		if os.Getenv("CI") != "" {
@@ -25,20 +37,25 @@ func Reproduces(t testing.TB, committed string, args ...string) {
 		}
 		t.Skipf("go tool not found on PATH, so the generator cannot run: %v", err)
 	}
-	out := filepath.Join(t.TempDir(), filepath.Base(committed))
-	cmd := exec.Command(goTool, append(append([]string{"run", "./gen"}, args...), "-o", out)...)
-	if msg, err := cmd.CombinedOutput(); err != nil {
+	dir := t.TempDir()
+	cmdArgs := append([]string{"run", "./gen"}, args...)
+	for _, o := range outputs {
+		cmdArgs = append(cmdArgs, o.Flag, filepath.Join(dir, filepath.Base(o.Committed)))
+	}
+	if msg, err := exec.Command(goTool, cmdArgs...).CombinedOutput(); err != nil {
 		t.Fatalf("go run ./gen: %v\n%s", err, msg)
 	}
-	got, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := os.ReadFile(committed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("the generated table (%d bytes) differs from %s (%d bytes): run go generate", len(got), committed, len(want))
+	for _, o := range outputs {
+		got, err := os.ReadFile(filepath.Join(dir, filepath.Base(o.Committed)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile(o.Committed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("the generated file (%d bytes) differs from %s (%d bytes): run go generate", len(got), o.Committed, len(want))
+		}
 	}
 }

@@ -233,13 +233,25 @@
 // "location" count far above their share. Counts are stored exactly, in
 // two bytes (the highest is 6,914; any over 65,535 would be capped).
 //
+// # Adjectives
+//
+// Adjective says whether a word (as written, lower case) is most often an
+// adjective: one of the word lists' lower-case words whose adjective
+// reading WordNet's corpus tags more often than its reading in any other
+// part of speech, or, none being tagged, that has more adjective senses. A
+// word WordNet holds is read as itself ("doomed" is a noun and an
+// adjective, not "doom" + "ed"); any other word as its bases, through the
+// exception lists and WordNet's rules of detachment ("tougher" as
+// "tough"). The list (adjectives.txt, about 10,000 words) is generated
+// with the table.
+//
 // # Sources and regeneration
 //
-// The table (table.bin) is generated from Debian's packages wordnet-base
-// 1:3.0-37 (WordNet 3.0 with its exception lists, in /usr/share/wordnet),
-// wbritish 2020.12.07-2 and
+// The table (table.bin) and the adjectives (adjectives.txt) are generated
+// from Debian's packages wordnet-base 1:3.0-37 (WordNet 3.0 with its
+// exception lists, in /usr/share/wordnet), wbritish 2020.12.07-2 and
 // wamerican 2020.12.07-2 (/usr/share/dict/british-english and
-// american-english). To regenerate it:
+// american-english). To regenerate them:
 //
 //	apt-get install wordnet-base wbritish wamerican && go generate ./knowledge/internal/wordnet
 //

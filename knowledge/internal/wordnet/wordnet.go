@@ -4,15 +4,36 @@ import (
 	_ "embed"
 	"iter"
 	"strings"
+
+	"github.com/talksbot/talksbot/knowledge/internal/lines"
 )
 
-//go:generate go run ./gen -wordnet /usr/share/wordnet -british /usr/share/dict/british-english -american /usr/share/dict/american-english -o table.bin
+//go:generate go run ./gen -wordnet /usr/share/wordnet -british /usr/share/dict/british-english -american /usr/share/dict/american-english -o table.bin -adjectives adjectives.txt
 
 // table is the generated table; see gen/table.go for its layout. As a
 // string it stays in read-only memory and slicing it never allocates.
 //
 //go:embed table.bin
 var table string
+
+// adjectiveList is the generated list of words whose most frequent part of
+// speech is the adjective: one word a line, sorted.
+//
+//go:embed adjectives.txt
+var adjectiveList string
+
+var adjectiveLookup = lines.New(adjectiveList)
+
+// Adjective reports whether word, a lower-case word as written (not a
+// stem), is most often an adjective: one of the word lists' words whose
+// adjective senses WordNet's corpus tags more often than its senses in any
+// other part of speech (or, none being tagged, that has more of them).
+// "tougher", "messy" and "temporary" are; "concrete" (a noun first),
+// "doomed" (a verb's form) and "unbridgeable" (no WordNet word) are not.
+func Adjective(word string) bool {
+	_, ok := adjectiveLookup.Find(word)
+	return ok
+}
 
 // Relation says how a word relates to the one looked up. Inflection, then
 // Spelling to Hyponym, then LooseSynonym, relate words that may stand for

@@ -381,6 +381,21 @@ func TestFrequency(t *testing.T) {
 	}
 }
 
+func TestAdjective(t *testing.T) {
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{
+		{"tougher", true}, {"messy", true}, {"temporary", true}, {"lopsided", true}, {"gloomy", true},
+		{"concrete", false}, {"sanctions", false}, {"sink", false}, {"backer", false}, {"unbridgeable", false},
+		{"Messy", false}, // lower case only
+	} {
+		if got := wordnet.Adjective(tt.word); got != tt.want {
+			t.Errorf("Adjective(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
+
 func TestRelatedUnknown(t *testing.T) {
 	for _, stem := range []string{"", "zzzzqx", "the", "a", "unit stat", "us "} {
 		if got := wordnet.Related(stem).Len(); got != 0 {
@@ -550,7 +565,7 @@ func TestGenerate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: this test builds and runs the generator (seconds); CI runs it")
 	}
-	gentest.Reproduces(t, "table.bin", "-wordnet", dir)
+	gentest.ReproducesAll(t, []gentest.Output{{Flag: "-o", Committed: "table.bin"}, {Flag: "-adjectives", Committed: "adjectives.txt"}}, "-wordnet", dir)
 }
 
 func TestRelatedAllocs(t *testing.T) {

@@ -458,3 +458,39 @@ func missingData(t *testing.T, pkg string, err error) {
 	}
 	t.Skipf("%s is not installed (apt-get install %s): %v", pkg, pkg, err)
 }
+
+// TestAdjectiveFirst checks the rule on a small WordNet: a word WordNet
+// holds is read as itself, any other as its bases, and the adjective must
+// be tagged more often than every other part of speech.
+func TestAdjectiveFirst(t *testing.T) {
+	wn := &wordNet{
+		senses: map[byte]map[string][]uint32{
+			'n': {"secret": {1, 2}, "backer": {3}, "sink": {4}},
+			'v': {"sink": {5, 6}, "doom": {7}},
+			'a': {"secret": {8, 9}, "tough": {10}, "back": {11}, "messy": {12}, "good": {13}, "doomed": {14}},
+		},
+		tagged: map[byte]map[string]int{
+			'n': {"secret": 3, "sink": 1},
+			'v': {"sink": 9, "doom": 2},
+			'a': {"secret": 5, "tough": 4, "back": 7},
+		},
+	}
+	irregular := map[string][]exception{"better": {{form: "better", base: "good", pos: 'a'}}}
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{
+		{"secret", true},  // tagged more as an adjective than as a noun
+		{"tougher", true}, // no word of WordNet's own: read as "tough"
+		{"better", true},  // an exception list's base
+		{"messy", true},   // untagged, an adjective only
+		{"doomed", true},  // WordNet's own word, not "doom"
+		{"backer", false}, // WordNet's own noun, not "back" + "er"
+		{"sink", false},
+		{"unbridgeable", false}, // no word of WordNet's
+	} {
+		if got := adjectiveFirst(wn, irregular, tt.word); got != tt.want {
+			t.Errorf("adjectiveFirst(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}

@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	go run ./gen [-wordnet dir] [-british file] [-american file] [-o file]
+//	go run ./gen [-wordnet dir] [-british file] [-american file] [-o file] [-adjectives file]
 //	go run ./gen -dump talk,deal,unit state   # print frequency and targets, write nothing
 //	go run ./gen -explain deal,window         # print senses, rules and antonym pointers, write nothing
 package main
@@ -23,6 +23,7 @@ import (
 // options are the command's flags.
 type options struct {
 	wordnet, british, american, out string
+	adjectives                      string
 	dump, explain                   string
 }
 
@@ -32,6 +33,7 @@ func main() {
 	flag.StringVar(&o.british, "british", "/usr/share/dict/british-english", "British English word list `file` (Debian wbritish)")
 	flag.StringVar(&o.american, "american", "/usr/share/dict/american-english", "American English word list `file` (Debian wamerican)")
 	flag.StringVar(&o.out, "o", "table.bin", "output `file`")
+	flag.StringVar(&o.adjectives, "adjectives", "adjectives.txt", "output `file` for the words whose most frequent part of speech is the adjective")
 	flag.StringVar(&o.dump, "dump", "", "print the frequency and targets of these comma-separated `words` (or stemmed phrases) instead of writing the table")
 	flag.StringVar(&o.explain, "explain", "", "print how the rules see each sense of these comma-separated `lemmas` instead of writing the table")
 	flag.Parse()
@@ -80,6 +82,14 @@ func run(o options, w io.Writer) error {
 	}
 	if err := os.WriteFile(o.out, table, 0o644); err != nil {
 		return fmt.Errorf("write table: %w", err)
+	}
+	var adj strings.Builder
+	for _, w := range adjectives(wn, british, american) {
+		adj.WriteString(w)
+		adj.WriteByte('\n')
+	}
+	if err := os.WriteFile(o.adjectives, []byte(adj.String()), 0o644); err != nil {
+		return fmt.Errorf("write adjectives: %w", err)
 	}
 	return nil
 }
