@@ -66,7 +66,10 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := certainty(terms, ev); r != nil {
 		return r
 	}
-	return d.coverage(terms, ev)
+	if r := d.coverage(terms, ev); r != nil {
+		return r
+	}
+	return d.causes(s, ev)
 }
 
 // certaintyWords claim certainty, by family: a sentence may use one only

@@ -47,19 +47,33 @@ type evidence struct {
 	// usedLike is the credit of the stems word vectors say are used like
 	// the passages' stems; see draftCheck.usedLike.
 	usedLike map[string]float64
+	// sentences are the passages' sentences, in order, for links of cause.
+	sentences []evSentence
+}
+
+// evSentence is one sentence of the passages: the passage it stands in,
+// whether it carries on from the sentence before (see carriesOn) and its
+// content words' stems.
+type evSentence struct {
+	passage   int
+	carriesOn bool
+	stems     map[string]bool
 }
 
 // newEvidence reads passages.
 func newEvidence(passages []string) *evidence {
 	e := &evidence{stems: make(map[string]polarity), numbers: make(map[string]bool)}
 	var lower, text strings.Builder
-	for _, p := range passages {
+	for pi, p := range passages {
 		e.folded = append(e.folded, foldQuote(p))
 		for _, sen := range knowledge.SplitSentences(p) {
 			e.foldedSentences = append(e.foldedSentences, foldQuote(sen.Text))
+			es := evSentence{passage: pi, carriesOn: carriesOn(scanTokens(sen.Text)), stems: make(map[string]bool)}
 			for _, t := range claimTerms(sen.Text) {
 				e.sentenceSeq = append(e.sentenceSeq, t.Stem)
+				es.stems[t.Stem] = true
 			}
+			e.sentences = append(e.sentences, es)
 			e.sentenceSeq = append(e.sentenceSeq, "")
 		}
 		toks := scanTokens(p)

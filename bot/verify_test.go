@@ -284,6 +284,12 @@ var ruleTests = []struct {
 	{"claim the passage does not make", "Congress wants a trade agreement with Iran [1].", bot.ReasonUnsupported},
 	{"opposite of a word the passage uses", "Congress wants a war with Iran [1].", bot.ReasonContradiction},
 	{"claim from another passage", "Congress has pushed for more hard-hitting sanctions [3].", bot.ReasonUnsupported},
+	// Links of cause.
+	{"a cause between two sentences that say things apart", "Congress has pushed for more hard-hitting sanctions, which is why Iranian hardliners are seeking ways to narrow the window of opportunity for Rouhani's team [1].", bot.ReasonUnsupported},
+	{"a cause opening the sentence", "Because successful nuclear diplomacy in Geneva strengthened relationships between all relevant parties, we are now in uncharted waters [4].", bot.ReasonUnsupported},
+	{"a cause one sentence makes", "The risk of spoilers lashing out grows because the seriousness of the talks increases [1].", ""},
+	{"a cause the next sentence carries on to", "A dialogue among equals should not be confused with a dialogue between two equal powers, because there is a huge imbalance in power [9].", ""},
+	{"a linking adverb within its clause", "The rhetoric downplaying the odds for success is therefore no surprise [11].", ""},
 }
 
 func TestCheckerRules(t *testing.T) {

@@ -1,0 +1,172 @@
+package bot
+
+import (
+	"strings"
+)
+
+// causeWords are the words and phrases by which a sentence says that one
+// thing brings about, explains or serves another: "because", "which is
+// why", "led to", "in order to". A sentence that uses one claims a link of
+// its own, beyond the two things it links, which its passages must make
+// too (see causes).
+var causeWords = phrases(
+	`because`, `due to`, `owing to`, `thanks to`, `as a result`, `as a consequence`, `consequently`,
+	`therefore`, `thus`, `hence`, `thereby`, `which is why`, `that is why`, `this is why`, `so that`,
+	`in order to`, `so as to`, `led to`, `lead to`, `leads to`, `leading to`, `resulted in`, `result in`,
+	`results in`, `resulting in`, `caused by`, `made possible`, `driven by`, `stems from`, `stemmed from`,
+	`prompted`, `triggered`, `means that`, `meaning that`, `the reason`, `in response to`,
+)
+
+// phrases splits each phrase into its words.
+func phrases(ps ...string) [][]string {
+	out := make([][]string, len(ps))
+	for i, p := range ps {
+		out[i] = strings.Fields(p)
+	}
+	return out
+}
+
+// linkAdverbs are the causeWords that link their clause to what came
+// before, not to what follows.
+var linkAdverbs = setOf(`consequently therefore thus hence`)
+
+// linkOpeners are the words that open a sentence carrying on from the one
+// before it ("In turn, this will ensure…", "To that end, …", "This…"), and
+// carryWords those that say it does wherever they stand ("The results
+// have been clear", "The reality is that…", "will in turn need"): two
+// sentences so joined may make a link between them.
+var (
+	linkOpeners = setOf(`in this that these so thus therefore hence consequently to as`)
+	carryWords  = setOf(`result results reality fact truth indeed consequently therefore thus hence`)
+)
+
+// carriesOn reports whether a sentence, as its tokens, carries on from
+// the one before it: see linkOpeners.
+func carriesOn(toks []token) bool {
+	if len(toks) > 0 && linkOpeners[toks[0].word] {
+		return true
+	}
+	for i, t := range toks {
+		if carryWords[t.word] || t.word == "turn" && i > 0 && toks[i-1].word == "in" {
+			return true
+		}
+	}
+	return false
+}
+
+// minSideCover is how much of each side of a link a passage's sentence
+// must hold for the link to stand in it.
+const minSideCover = 0.5
+
+// causes refuses a sentence that links two things, each of which its cited
+// passages say, by a cause their sentences do not make: the passages must
+// say both in one sentence, or in two sentences one after the other, the
+// second carrying on from the first ("In turn, this…"). Which way the
+// link runs it cannot tell.
+func (d *draftCheck) causes(s string, ev *evidence) *Refusal {
+	toks := scanTokens(s)
+	at, n, word := -1, 0, ""
+	for i := range toks {
+		for _, p := range causeWords {
+			if wordsAt(toks, i, p) {
+				at, n, word = i, len(p), strings.Join(p, " ")
+				break
+			}
+		}
+		if at >= 0 {
+			break
+		}
+	}
+	if at < 0 || linkAdverbs[word] && (at == 0 || !toks[at].clause) {
+		// "Therefore, …" opening a sentence links it to the one before;
+		// "is therefore unsurprising" within a clause, to what came
+		// before too.
+		return nil
+	}
+	var before, after []token
+	if at == 0 || toks[at].clause && toks[at].opens {
+		// "Because X, Y": the cause runs to the end of its clause.
+		end := at + n
+		for end < len(toks) && (end == at+n || !toks[end].clause) {
+			end++
+		}
+		before, after = toks[at+n:end], toks[end:]
+	} else {
+		before, after = toks[:at], toks[at+n:]
+	}
+	a, b := d.sideStems(before), d.sideStems(after)
+	if len(a) < 2 || len(b) < 2 {
+		return nil
+	}
+	sentences := ev.sentences
+	coverA, coverB := make([]float64, len(sentences)), make([]float64, len(sentences))
+	bestA, bestB := 0.0, 0.0
+	for i, sen := range sentences {
+		coverA[i], coverB[i] = d.cover(a, sen.stems), d.cover(b, sen.stems)
+		bestA, bestB = max(bestA, coverA[i]), max(bestB, coverB[i])
+	}
+	if bestA < minSideCover || bestB < minSideCover {
+		return nil // what it links the passages do not say: coverage's to refuse
+	}
+	for i := range sentences {
+		if coverA[i] >= minSideCover && coverB[i] >= minSideCover {
+			return nil
+		}
+		if i == 0 || sentences[i].passage != sentences[i-1].passage || !sentences[i].carriesOn {
+			continue
+		}
+		if coverA[i-1] >= minSideCover && coverB[i] >= minSideCover || coverB[i-1] >= minSideCover && coverA[i] >= minSideCover {
+			return nil
+		}
+	}
+	return &Refusal{Reason: ReasonUnsupported, Term: word,
+		Detail: "a link of cause between two things its cited passages say apart"}
+}
+
+// wordsAt reports whether the words of p stand at toks[i:], within one
+// clause.
+func wordsAt(toks []token, i int, p []string) bool {
+	if i+len(p) > len(toks) {
+		return false
+	}
+	for j, w := range p {
+		if toks[i+j].word != w || j > 0 && toks[i+j].clause {
+			return false
+		}
+	}
+	return true
+}
+
+// sideStems returns the stems of the content words of one side of a link.
+func (d *draftCheck) sideStems(toks []token) []string {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.word
+	}
+	var stems []string
+	for _, t := range claimTerms(strings.Join(words, " ")) {
+		if !connectives[t.Word] {
+			stems = append(stems, t.Stem)
+		}
+	}
+	return stems
+}
+
+// cover is the share of stems that the sentence's stems hold, alike (see
+// alike).
+func (d *draftCheck) cover(stems []string, sentence map[string]bool) float64 {
+	held := 0
+	for _, s := range stems {
+		if sentence[s] {
+			held++
+			continue
+		}
+		for p := range sentence {
+			if d.alike(s, p) {
+				held++
+				break
+			}
+		}
+	}
+	return float64(held) / float64(len(stems))
+}
