@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -269,4 +270,87 @@ func foldQuote(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// speakerWords are the words for people who may be given a quotation
+// ("a senior official told the author that '…'"), beside names.
+var speakerWords = setOf(`official officials ambassador minister secretary president diplomat diplomats ayatollah
+leader leaders spokesman spokeswoman spokesperson negotiator negotiators envoy senator senators congressman
+congresswoman adviser advisor analyst expert`)
+
+// reportingWords say that the words after them are someone's: only
+// where one stands before a quotation does the sentence give it to the
+// names before it ("the United States has shown … a real 'dialogue among
+// equals'" gives the words to no one).
+var reportingWords = setOf(`said says say saying told tells tell telling warned warns warning described describes
+describing noted notes noting remarked remarks explained explains argued argues stressed stresses emphasized
+emphasised emphasizes emphasises added adds adding put puts wrote writes called calls according quoted quotes
+declared declares insisted insists observed observes cautioned cautions recalled recalls`)
+
+// authorWords stand for the author, who may be given any of the passages'
+// words and to whom any quotation may be told.
+var authorWords = setOf(`author authors writer writers columnist me`)
+
+// attributed reports whether the speaker sentence s gives quotation q (a
+// span of the passages; see quoted) is one the passages give it to: where
+// s reports words (reportingWords) between the end of the quotation before
+// q, or its start, and q, each name or word for a person (speakerWords) it
+// writes there must stand in the passage's sentence that holds q or the
+// one before it. "A senior Western
+// official told the author that 'Diplomacy is like remodeling a house'" is
+// refused where the passage gives those words to Ambassador Limbert, and
+// "Limbert warned that 'it won't be easy'" where they are the author's. A
+// quotation whose first part no single sentence holds is not checked.
+func attributed(s, q string, ev *evidence) bool {
+	at := strings.Index(s, q)
+	if at < 0 {
+		return true
+	}
+	lead := s[:at]
+	if i := strings.LastIndexFunc(strings.TrimRightFunc(lead, isQuoteEdge), isDoubleQuote); i >= 0 {
+		lead = lead[i+1:]
+	}
+	reported := slices.ContainsFunc(scanTokens(lead), func(t token) bool { return reportingWords[t.word] })
+	if !reported {
+		return true
+	}
+	var speaker []string
+	for _, t := range claimTerms(lead) {
+		if authorWords[t.Word] {
+			continue
+		}
+		if t.Name || speakerWords[t.Word] {
+			speaker = append(speaker, t.Stem)
+		}
+	}
+	if len(speaker) == 0 {
+		return true
+	}
+	first := strings.FieldsFunc(strings.ReplaceAll(q, "...", "…"), func(r rune) bool { return r == '…' })
+	if len(first) == 0 {
+		return true
+	}
+	part := foldQuote(strings.TrimFunc(first[0], isQuoteEdge))
+	if part == "" {
+		return true
+	}
+	found := false
+	for i, sen := range ev.foldedSentences {
+		if indexWords(sen, part) < 0 {
+			continue
+		}
+		found = true
+		stems := make(map[string]bool)
+		for _, k := range []int{i - 1, i} {
+			if k >= 0 && ev.sentences[k].passage == ev.sentences[i].passage {
+				for _, t := range claimTerms(ev.foldedSentences[k]) {
+					stems[t.Stem] = true
+				}
+			}
+		}
+		if !slices.ContainsFunc(speaker, func(st string) bool { return !stems[st] }) {
+			return true
+		}
+	}
+	return !found
 }

@@ -432,6 +432,10 @@ func (d *draftCheck) supports(s string, quotes []string, ev *evidence) *Refusal 
 			return &Refusal{Reason: ReasonQuote, Term: q,
 				Detail: fmt.Sprintf("a quotation of %d words", len(strings.Fields(q)))}
 		}
+		if !attributed(s, q, ev) {
+			return &Refusal{Reason: ReasonQuote, Term: q,
+				Detail: "a quotation given to someone its cited passages do not give it to"}
+		}
 	}
 	return d.claims(s, ev)
 }

@@ -284,6 +284,12 @@ var ruleTests = []struct {
 	{"claim the passage does not make", "Congress wants a trade agreement with Iran [1].", bot.ReasonUnsupported},
 	{"opposite of a word the passage uses", "Congress wants a war with Iran [1].", bot.ReasonContradiction},
 	{"claim from another passage", "Congress has pushed for more hard-hitting sanctions [3].", bot.ReasonUnsupported},
+	// Who is given a quotation.
+	{"a quotation given to someone else", "A senior Western official told the author that \"Diplomacy is like remodeling a house\" [2][8].", bot.ReasonQuote},
+	{"the author's words given to someone", "Ambassador John Limbert warned that \"only one thing is for sure: it won't be easy\" [3][8].", bot.ReasonQuote},
+	{"a quotation given to its speaker", "Ambassador John Limbert told the author that \"Diplomacy is like remodeling a house\" [8].", ""},
+	{"the second sentence of a quotation given to its speaker", "A senior Western official told the author: \"We're in the business of pursuing our interests\" [2].", ""},
+	{"a phrase in quotation marks given to no one", "The U.S. has shown that it is willing to have a real \"dialogue among equals\" with the Iranian government [5].", ""},
 	// Links of cause.
 	{"a cause between two sentences that say things apart", "Congress has pushed for more hard-hitting sanctions, which is why Iranian hardliners are seeking ways to narrow the window of opportunity for Rouhani's team [1].", bot.ReasonUnsupported},
 	{"a cause opening the sentence", "Because successful nuclear diplomacy in Geneva strengthened relationships between all relevant parties, we are now in uncharted waters [4].", bot.ReasonUnsupported},
