@@ -71,10 +71,13 @@ type Index struct {
 	seq32  []int32
 	avgLen float32
 
-	vocab          map[string]int32 // stem → term id; the keys are substrings of stemText
-	stemText       string           // every stem, in term id order
-	stemOff        []int32          // term t's stem is stemText[stemOff[t]:stemOff[t+1]]
-	lex            lexicon
+	vocab    map[string]int32 // stem → term id; the keys are substrings of stemText
+	stemText string           // every stem, in term id order
+	stemOff  []int32          // term t's stem is stemText[stemOff[t]:stemOff[t+1]]
+	lex      lexicon
+	// reverse holds, per word WordNet relates one of the vocabulary's
+	// stems to, that stem the other way round: see reverseRelations.
+	reverse        map[string][]reversed
 	idf            []float32
 	queryStems     sync.Map // query word → stem, for words the vocabulary lacks
 	queryStemCount atomic.Int64
@@ -363,6 +366,7 @@ func (ix *Index) tables(b *indexBuilder) {
 		ix.idf[t] = float32(math.Log(1 + (n-float64(f)+0.5)/(float64(f)+0.5)))
 	}
 	ix.packStems()
+	ix.reverse = reverseRelations(ix.vocab)
 	ix.neighbours = make([]uint8, len(ix.unitPassage))
 	for i, p := range ix.unitPassage {
 		if i > 0 && ix.unitPassage[i-1] == p {

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -363,4 +364,43 @@ type Option func(*Index)
 // WithSynonyms adds an operator's synonym groups to the index's lexicon.
 func WithSynonyms(s *Synonyms) Option {
 	return func(ix *Index) { ix.lex.operator = s }
+}
+
+// reversed is a stem of the vocabulary (its term id) that WordNet relates
+// to a word, and how that word relates to it.
+type reversed struct {
+	id  int32
+	rel relation
+}
+
+// reverseRelations maps, for each stem of the vocabulary, the words WordNet
+// gives as more general than it, or as its loose synonyms, to the stem,
+// the other way round: a word's own entry holds at most six narrower words
+// and few loose synonyms, so "concrete" does not list the "tangible" that
+// lists it. A question's word the text lacks then finds the text's
+// narrower word ("concrete results": "tangible deliverables") as a
+// hyponym, and its loosely synonymous one as such (see Index.expand).
+// Chosen on the tuning sets: against none, it gained eight first citations
+// and saved 12 false declines of 1,501 covered questions, and answered
+// three more of 527 uncovered ones and two fewer of 462 conversations.
+// Read for the words the text holds too, it gained 13 first citations, but
+// answered "who is Iran's deputy nuclear negotiator?" by its narrower
+// words for "negotiator".
+func reverseRelations(vocab map[string]int32) map[string][]reversed {
+	rev := make(map[string][]reversed)
+	for stem, id := range vocab {
+		e := wordnet.Related(stem)
+		for i := range e.Len() {
+			switch t, rel := e.At(i); rel {
+			case wordnet.Hypernym:
+				rev[t] = append(rev[t], reversed{id, relHyponym})
+			case wordnet.LooseSynonym:
+				rev[t] = append(rev[t], reversed{id, relLoose})
+			}
+		}
+	}
+	for _, rs := range rev {
+		slices.SortFunc(rs, func(a, b reversed) int { return cmp.Compare(a.id, b.id) })
+	}
+	return rev
 }

@@ -1128,6 +1128,19 @@ func (ix *Index) expand(q *query, key string, name bool, s int16, slotWeight flo
 		}
 		return added < maxExpansions
 	})
+	if _, held := ix.vocab[key]; name || held {
+		// A narrower word does not make a name known, and a word the text
+		// holds needs none.
+		return
+	}
+	for _, r := range ix.reverse[key] {
+		if added >= maxExpansions {
+			break
+		}
+		if !q.has(r.id) && ix.addExpansion(q, r.id, s, r.rel, slotWeight, known) {
+			added++
+		}
+	}
 }
 
 // holdsName says whether the knowledge base holds enough of a name's

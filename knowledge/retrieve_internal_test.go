@@ -178,3 +178,29 @@ func TestContractions(t *testing.T) {
 		}
 	}
 }
+
+// A question's word finds a narrower word of the text that WordNet lists
+// under it only from the narrower word's side ("tangible" lists "concrete"
+// as more general; "concrete" holds only six narrower words, not it), and
+// a loose synonym the same way; a name finds no narrower word.
+func TestReverseRelations(t *testing.T) {
+	ix := newTestIndex(t, "Both sides want tangible results.")
+	tangible, ok := ix.vocab["tangibl"]
+	if !ok {
+		t.Fatal(`the vocabulary lacks "tangibl"`)
+	}
+	var q query
+	ix.parse(&q, "what concrete results do they want?", "")
+	found := false
+	for _, tm := range q.terms {
+		if tm.id == tangible {
+			found = true
+			if tm.credit != relCredit[relHyponym] {
+				t.Errorf("tangible: credit %v, want a hyponym's %v", tm.credit, relCredit[relHyponym])
+			}
+		}
+	}
+	if !found {
+		t.Errorf(`"concrete" did not find "tangible"`)
+	}
+}

@@ -71,7 +71,11 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// since. Session 6 took the paraphrases from 0.717/0.768/0.444/0.182
 		// here; the conversations did not move.
 		{"../../testdata/eval/paraphrase-fresh3.jsonl", floor{0.818, 0.878, 0.75, 0.111, 0}},
-		{"../../testdata/eval/conversations-fresh3.jsonl", floor{0.823, 1, 0.833, 0, 0.975}},
+		// WordNet's relations read the other way round (session 12; see
+		// reverseRelations) gained eight first citations and saved 12
+		// false declines on the tuning sets as a whole, and cost this set
+		// one question's hit@1, hit@3, conversations.
+		{"../../testdata/eval/conversations-fresh3.jsonl", floor{0.794, 0.971, 0.833, 0, 0.95}},
 		// The fourth fresh sets were written blind at the start of session
 		// 7, before its changes; the third fresh sets are tuning material
 		// since. Their casual wording ("nitty gritty", "the hawks", "props")
@@ -106,7 +110,11 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// "And what did those end up doing?" is answered in context because
 		// the penalty for questions about how things turned out declines it
 		// alone: its best sentence alone tells no outcome.
-		{"../../testdata/eval/conversations-fresh5.jsonl", floor{0.875, 0.925, 0.875, 0.025, 0.917}},
+		// WordNet's relations read the other way round (session 12; see
+		// reverseRelations) gained eight first citations and saved 12
+		// false declines on the tuning sets as a whole, and cost this set
+		// one question's hit@1, hit@3, conversations.
+		{"../../testdata/eval/conversations-fresh5.jsonl", floor{0.85, 0.9, 0.875, 0.025, 0.896}},
 		// The sixth fresh sets were written blind at the start of session 8,
 		// before its changes; the fifth fresh sets are tuning material
 		// since. They are tuning material too since session 9; their floors
@@ -121,7 +129,11 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// 9, before its changes; the sixth fresh sets are tuning material
 		// since. They are tuning material too since session 10, whose end
 		// the paraphrase set's floor is.
-		{"../../testdata/eval/paraphrase-fresh7.jsonl", floor{0.584, 0.644, 0.944, 0.255, 0}},
+		// WordNet's relations read the other way round (session 12; see
+		// reverseRelations) gained eight first citations and saved 12
+		// false declines on the tuning sets as a whole, and cost this set
+		// one question's decline accuracy.
+		{"../../testdata/eval/paraphrase-fresh7.jsonl", floor{0.584, 0.644, 0.926, 0.255, 0}},
 		// "Either" and "neither" read as function words (session 9) gained
 		// three first citations and two false declines on the tuning sets,
 		// and cost one uncovered conversation here: the unknown word
@@ -142,14 +154,26 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// 12) saved 19 false declines and put six more answers first on
 		// the tuning sets, and answered four uncovered questions there
 		// more, one of them here ("a secret weapons program").
-		{"../../testdata/eval/paraphrase-fresh8.jsonl", floor{0.583, 0.708, 0.897, 0.205, 0}},
+		// WordNet's relations read the other way round (session 12; see
+		// reverseRelations) gained eight first citations and saved 12
+		// false declines on the tuning sets as a whole, and cost this set
+		// one question's decline accuracy.
+		{"../../testdata/eval/paraphrase-fresh8.jsonl", floor{0.583, 0.708, 0.879, 0.205, 0}},
 		{"../../testdata/eval/conversations-fresh8.jsonl", floor{0.696, 0.804, 0.667, 0.066, 0.775}},
 		// The ninth fresh sets were written blind at the start of session
 		// 11, before its changes; the eighth are tuning material since.
 		// They are tuning material too since session 12, whose start (the
 		// end of session 11) their floors are.
-		{"../../testdata/eval/paraphrase-fresh9.jsonl", floor{0.557, 0.721, 0.75, 0.186, 0}},
-		{"../../testdata/eval/conversations-fresh9.jsonl", floor{0.62, 0.76, 0.833, 0.06, 0.774}},
+		// WordNet's relations read the other way round (session 12; see
+		// reverseRelations) gained eight first citations and saved 12
+		// false declines on the tuning sets as a whole, and cost this set
+		// one question's decline accuracy.
+		{"../../testdata/eval/paraphrase-fresh9.jsonl", floor{0.557, 0.721, 0.733, 0.186, 0}},
+		// WordNet's relations read the other way round (session 12; see
+		// reverseRelations) gained eight first citations and saved 12
+		// false declines on the tuning sets as a whole, and cost this set
+		// one question's hit@1, hit@3, conversations.
+		{"../../testdata/eval/conversations-fresh9.jsonl", floor{0.6, 0.74, 0.833, 0.06, 0.758}},
 		// The tenth fresh sets were written blind at the start of session
 		// 12, before its changes; the ninth are tuning material since. The
 		// floors are the session's start.
