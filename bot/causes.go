@@ -31,19 +31,19 @@ func phrases(ps ...string) [][]string {
 var linkAdverbs = setOf(`consequently therefore thus hence`)
 
 // linkOpeners are the words that open a sentence carrying on from the one
-// before it ("In turn, this will ensure…", "To that end, …", "This…"), and
-// carryWords those that say it does wherever they stand ("The results
-// have been clear", "The reality is that…", "will in turn need"): two
-// sentences so joined may make a link between them.
+// before it ("This…", "So…"; "To that end" too), and carryWords those that
+// say it does wherever they stand ("The results have been clear", "The
+// reality is that…"; "in turn" too): two sentences so joined may make a
+// link between them.
 var (
-	linkOpeners = setOf(`in this that these so thus therefore hence consequently to as`)
-	carryWords  = setOf(`result results reality fact truth indeed consequently therefore thus hence`)
+	linkOpeners = setOf(`this that these so thus therefore hence consequently`)
+	carryWords  = setOf(`result results reality truth consequently therefore thus hence`)
 )
 
 // carriesOn reports whether a sentence, as its tokens, carries on from
 // the one before it: see linkOpeners.
 func carriesOn(toks []token) bool {
-	if len(toks) > 0 && linkOpeners[toks[0].word] {
+	if len(toks) > 0 && linkOpeners[toks[0].word] || wordsAt(toks, 0, []string{"to", "that", "end"}) {
 		return true
 	}
 	for i, t := range toks {
@@ -65,34 +65,51 @@ const minSideCover = 0.5
 // link runs it cannot tell.
 func (d *draftCheck) causes(s string, ev *evidence) *Refusal {
 	toks := scanTokens(s)
-	at, n, word := -1, 0, ""
-	for i := range toks {
+	for i := 0; i < len(toks); i++ {
 		for _, p := range causeWords {
-			if wordsAt(toks, i, p) {
-				at, n, word = i, len(p), strings.Join(p, " ")
-				break
+			if !wordsAt(toks, i, p) {
+				continue
 			}
-		}
-		if at >= 0 {
+			if r := d.cause(toks, i, len(p), ev); r != nil {
+				return r
+			}
+			i += len(p) - 1
 			break
 		}
 	}
-	if at < 0 || linkAdverbs[word] && (at == 0 || !toks[at].clause) {
+	return nil
+}
+
+// cause checks the link of cause whose words stand at toks[at:at+n]; see
+// causes.
+func (d *draftCheck) cause(toks []token, at, n int, ev *evidence) *Refusal {
+	word := toks[at].word
+	for _, t := range toks[at+1 : at+n] {
+		word += " " + t.word
+	}
+	if linkAdverbs[word] && (at == 0 || !toks[at].clause) {
 		// "Therefore, …" opening a sentence links it to the one before;
 		// "is therefore unsurprising" within a clause, to what came
 		// before too.
 		return nil
 	}
 	var before, after []token
-	if at == 0 || toks[at].clause && toks[at].opens {
-		// "Because X, Y": the cause runs to the end of its clause.
+	if lead := d.sideStems(toks[:at]); len(lead) < 2 {
+		// "Because X, Y", "Largely because X, Y": the cause runs to the
+		// end of its clause.
 		end := at + n
 		for end < len(toks) && (end == at+n || !toks[end].clause) {
 			end++
 		}
 		before, after = toks[at+n:end], toks[end:]
 	} else {
-		before, after = toks[:at], toks[at+n:]
+		// "X, which is why Y": the clause before, not the whole sentence
+		// ("… [1], and they stress a concern that … might lead to …").
+		from := at - 1
+		for from > 0 && !toks[from].clause {
+			from--
+		}
+		before, after = toks[from:at], toks[at+n:]
 	}
 	a, b := d.sideStems(before), d.sideStems(after)
 	if len(a) < 2 || len(b) < 2 {

@@ -164,7 +164,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// session's end.
 	"tune5": {
 		kept:    map[string]float64{"causal-true": 41.0 / 52, "paraphrase": 34.0 / 50, "overall": 75.0 / 102},
-		refused: map[string]float64{"causal-link": 45.0 / 75, "stitched-quote": 29.0 / 30},
+		refused: map[string]float64{"causal-link": 46.0 / 75, "stitched-quote": 29.0 / 30},
 	},
 	"check": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 10.0 / 12, "merge": 1, "summary": 7.0 / 10, "yes-no": 1, "overall": 36.0 / 41},

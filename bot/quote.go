@@ -292,38 +292,30 @@ declared declares insisted insists observed observes cautioned cautions recalled
 var authorWords = setOf(`author authors writer writers columnist me`)
 
 // attributed reports whether the speaker sentence s gives quotation q (a
-// span of the passages; see quoted) is one the passages give it to: where
-// s reports words (reportingWords) between the end of the quotation before
-// q, or its start, and q, each name or word for a person (speakerWords) it
-// writes there must stand in the passage's sentence that holds q or the
-// one before it. "A senior Western
-// official told the author that 'Diplomacy is like remodeling a house'" is
-// refused where the passage gives those words to Ambassador Limbert, and
-// "Limbert warned that 'it won't be easy'" where they are the author's. A
+// span of the passages; see quoted) is one the passages give it to. Where a
+// reporting word (reportingWords) stands between the end of the quotation
+// before q, or the sentence's start, and q, the names and words for people
+// (speakerWords) of its clause before it — after it for "according to" —
+// are the speaker: each name must stand in the passage's sentence that
+// holds q, outside q, or in the sentence before when q opens it; a word for
+// a person may be another such word ("diplomat" for "official"). "A senior
+// Western official told the author that 'Diplomacy is like remodeling a
+// house'" is refused where the passage gives those words to Ambassador
+// Limbert, and "Limbert warned that 'it won't be easy'" where they are the
+// author's; the author may be given any of the passages' words. A
 // quotation whose first part no single sentence holds is not checked.
 func attributed(s, q string, ev *evidence) bool {
-	at := strings.Index(s, q)
+	at := quoteAt(s, q)
 	if at < 0 {
 		return true
 	}
 	lead := s[:at]
 	if i := strings.LastIndexFunc(strings.TrimRightFunc(lead, isQuoteEdge), isDoubleQuote); i >= 0 {
-		lead = lead[i+1:]
+		_, size := utf8.DecodeRuneInString(lead[i:])
+		lead = lead[i+size:]
 	}
-	reported := slices.ContainsFunc(scanTokens(lead), func(t token) bool { return reportingWords[t.word] })
-	if !reported {
-		return true
-	}
-	var speaker []string
-	for _, t := range claimTerms(lead) {
-		if authorWords[t.Word] {
-			continue
-		}
-		if t.Name || speakerWords[t.Word] {
-			speaker = append(speaker, t.Stem)
-		}
-	}
-	if len(speaker) == 0 {
+	names, roles := speakerOf(scanTokens(lead))
+	if len(names) == 0 && len(roles) == 0 {
 		return true
 	}
 	first := strings.FieldsFunc(strings.ReplaceAll(q, "...", "…"), func(r rune) bool { return r == '…' })
@@ -336,21 +328,82 @@ func attributed(s, q string, ev *evidence) bool {
 	}
 	found := false
 	for i, sen := range ev.foldedSentences {
-		if indexWords(sen, part) < 0 {
+		at := indexWords(sen, part)
+		if at < 0 {
 			continue
 		}
 		found = true
-		stems := make(map[string]bool)
-		for _, k := range []int{i - 1, i} {
-			if k >= 0 && ev.sentences[k].passage == ev.sentences[i].passage {
-				for _, t := range claimTerms(ev.foldedSentences[k]) {
-					stems[t.Stem] = true
-				}
-			}
+		outside := sen[:at] + " " + sen[at+len(part):]
+		if k := i - 1; k >= 0 && ev.sentences[k].passage == ev.sentences[i].passage && !hasWord(sen[:at]) {
+			outside += " " + ev.foldedSentences[k]
 		}
-		if !slices.ContainsFunc(speaker, func(st string) bool { return !stems[st] }) {
+		stems := make(map[string]bool)
+		anyRole := false
+		for _, t := range claimTerms(outside) {
+			stems[t.Stem] = true
+			anyRole = anyRole || speakerWords[t.Word]
+		}
+		if !slices.ContainsFunc(names, func(st string) bool { return !stems[st] }) &&
+			(len(roles) == 0 || anyRole || !slices.ContainsFunc(roles, func(st string) bool { return !stems[st] })) {
 			return true
 		}
 	}
 	return !found
+}
+
+// quoteAt returns where quotation q stands in s right after a quotation
+// mark, or -1: not inside a word ("war" in "warned").
+func quoteAt(s, q string) int {
+	for off := 0; off < len(s); {
+		i := strings.Index(s[off:], q)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); isDoubleQuote(r) || r == '\'' || r == '‘' {
+			return i
+		}
+		off = i + 1
+	}
+	return -1
+}
+
+// speakerOf returns the stems of the names and of the words for people
+// that the last reporting word of toks gives words to: those of its clause
+// before it, or after "according to". Words for the author are no one's.
+func speakerOf(toks []token) (names, roles []string) {
+	r := -1
+	for i, t := range toks {
+		if reportingWords[t.word] {
+			r = i
+		}
+	}
+	if r < 0 {
+		return nil, nil
+	}
+	from, to := r, r
+	if toks[r].word == "according" {
+		from, to = r+1, r+1
+		for to < len(toks) && (to == from || !toks[to].clause) {
+			to++
+		}
+	} else {
+		for from > 0 && !toks[from].clause {
+			from--
+		}
+	}
+	for _, t := range toks[from:to] {
+		if authorWords[t.word] || reportingWords[t.word] {
+			continue
+		}
+		for _, ct := range claimTerms(t.word) {
+			switch {
+			case speakerWords[t.word]:
+				roles = append(roles, ct.Stem)
+			case t.capital:
+				names = append(names, ct.Stem)
+			}
+		}
+	}
+	return names, roles
 }

@@ -354,6 +354,9 @@ func (d *draftCheck) inParts(whole string, parts []citedPart, all *evidence) *Re
 			return &Refusal{Reason: ReasonQuote, Term: q,
 				Detail: fmt.Sprintf("a quotation of %d words", len(strings.Fields(q)))}
 		}
+		if !attributed(whole, q, all) {
+			return &Refusal{Reason: ReasonQuote, Term: q, Detail: misattributed}
+		}
 	}
 	for _, p := range parts {
 		pc, r := d.citations(p.cites)
@@ -379,6 +382,9 @@ func (d *draftCheck) inParts(whole string, parts []citedPart, all *evidence) *Re
 		if r := d.coverage(terms, ev); r != nil {
 			return r
 		}
+	}
+	if r := d.causes(whole, all); r != nil {
+		return r
 	}
 	terms := claimTerms(whole)
 	if r := d.polarity(terms, all); r != nil {
@@ -424,6 +430,9 @@ func citedParts(s string) []citedPart {
 	return append(parts, citedPart{text: citeMarker.ReplaceAllString(rest, " "), cites: strings.Join(citeMarker.FindAllString(rest, -1), "")})
 }
 
+// misattributed is the detail of a quotation given to the wrong speaker.
+const misattributed = "a quotation given to someone its cited passages do not give it to"
+
 // supports checks sentence s, its citation markers removed, and its
 // quotations against the passages ev holds.
 func (d *draftCheck) supports(s string, quotes []string, ev *evidence) *Refusal {
@@ -433,8 +442,7 @@ func (d *draftCheck) supports(s string, quotes []string, ev *evidence) *Refusal 
 				Detail: fmt.Sprintf("a quotation of %d words", len(strings.Fields(q)))}
 		}
 		if !attributed(s, q, ev) {
-			return &Refusal{Reason: ReasonQuote, Term: q,
-				Detail: "a quotation given to someone its cited passages do not give it to"}
+			return &Refusal{Reason: ReasonQuote, Term: q, Detail: misattributed}
 		}
 	}
 	return d.claims(s, ev)

@@ -289,13 +289,22 @@ var ruleTests = []struct {
 	{"the author's words given to someone", "Ambassador John Limbert warned that \"only one thing is for sure: it won't be easy\" [3][8].", bot.ReasonQuote},
 	{"a quotation given to its speaker", "Ambassador John Limbert told the author that \"Diplomacy is like remodeling a house\" [8].", ""},
 	{"the second sentence of a quotation given to its speaker", "A senior Western official told the author: \"We're in the business of pursuing our interests\" [2].", ""},
+	{"a speaker named first", "Limbert warned that \"only one thing is for sure: it won't be easy\" [3][8].", bot.ReasonQuote},
+	{"a speaker the quotation itself names", "According to Khamenei, \"diplomacy would not be taking place without Obama and Khamenei's direct involvement in the process\" [11].", bot.ReasonQuote},
+	{"a quotation that is a word of the reporting verb too", "Ambassador John Limbert warned that \"war\" is a stark reminder for both sides [3][8].", bot.ReasonQuote},
+	{"a name before the quotation that is no speaker", "Of Iranian and American officials, the author said that \"it won't be easy\" [3].", ""},
+	{"another word for the speaker's role", "A senior Western diplomat told the author: \"We're in the business of pursuing our interests\" [2].", ""},
 	{"a phrase in quotation marks given to no one", "The U.S. has shown that it is willing to have a real \"dialogue among equals\" with the Iranian government [5].", ""},
 	// Links of cause.
 	{"a cause between two sentences that say things apart", "Congress has pushed for more hard-hitting sanctions, which is why Iranian hardliners are seeking ways to narrow the window of opportunity for Rouhani's team [1].", bot.ReasonUnsupported},
 	{"a cause opening the sentence", "Because successful nuclear diplomacy in Geneva strengthened relationships between all relevant parties, we are now in uncharted waters [4].", bot.ReasonUnsupported},
 	{"a cause one sentence makes", "The risk of spoilers lashing out grows because the seriousness of the talks increases [1].", ""},
 	{"a cause the next sentence carries on to", "A dialogue among equals should not be confused with a dialogue between two equal powers, because there is a huge imbalance in power [9].", ""},
-	{"a linking adverb within its clause", "The rhetoric downplaying the odds for success is therefore no surprise [11].", ""},
+	{"a linking adverb within its clause", "Obama and Khamenei are directly involved in the process, and support at the top has therefore helped create a trickle-down effect [11].", ""},
+	{"a cause after a word of its own", "Largely because Congress has pushed for more hard-hitting sanctions, Iranian hardliners are seeking ways to narrow the window of opportunity for Rouhani's team [1].", bot.ReasonUnsupported},
+	{"a second cause", "Because the seriousness of talks increases, the risk of spoilers lashing out grows, which is why Congress has pushed for more hard-hitting sanctions [1].", bot.ReasonUnsupported},
+	{"a cause cited part way through", "Congress has pushed for more hard-hitting sanctions [1], which is why Iranian hardliners are seeking ways to narrow the window of opportunity for Rouhani's team [1].", bot.ReasonUnsupported},
+	{"a quotation cited part way through given to someone else", "A senior Western official told the author [2] that \"Diplomacy is like remodeling a house\" [8].", bot.ReasonQuote},
 }
 
 func TestCheckerRules(t *testing.T) {

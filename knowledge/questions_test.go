@@ -864,4 +864,6 @@ func TestUnseenAdjectivesWeighLittle(t *testing.T) {
 	wantFirstQuotes(t, ix, firstQuote{"how lopsided is the balance of power?", "huge imbalance in power"})
 	wantDeclined(t, ix, "how lopsided is the balance of uranium?")
 	wantDeclined(t, ix, "what threat do the centrifuge internal politics in both countries pose")
+	// Not the adjective a yes-no question asks about, nor a participle.
+	wantDeclined(t, ix, "Were the Geneva talks multilateral?", "Were Iran's nuclear assets frozen?")
 }

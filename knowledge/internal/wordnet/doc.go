@@ -239,11 +239,11 @@
 // adjective: one of the word lists' lower-case words whose adjective
 // reading WordNet's corpus tags more often than its reading in any other
 // part of speech, or, none being tagged, that has more adjective senses. A
-// word WordNet holds is read as itself ("doomed" is a noun and an
-// adjective, not "doom" + "ed"); any other word as its bases, through the
-// exception lists and WordNet's rules of detachment ("tougher" as
-// "tough"). The list (adjectives.txt, about 10,000 words) is generated
-// with the table.
+// word WordNet holds is read as itself, and an adjective that is a
+// participle as its verb too ("signed" is more "sign" than an adjective);
+// any other word as its bases, through the exception lists and WordNet's
+// rules of detachment ("tougher" as "tough"). The list (adjectives.txt,
+// about 8,200 words) is generated with the table.
 //
 // # Sources and regeneration
 //

@@ -29,7 +29,8 @@ var adjectiveLookup = lines.New(adjectiveList)
 // adjective senses WordNet's corpus tags more often than its senses in any
 // other part of speech (or, none being tagged, that has more of them).
 // "tougher", "messy" and "temporary" are; "concrete" (a noun first),
-// "doomed" (a verb's form) and "unbridgeable" (no WordNet word) are not.
+// "signed" (its verb's participle first) and "unbridgeable" (no WordNet
+// word) are not.
 func Adjective(word string) bool {
 	_, ok := adjectiveLookup.Find(word)
 	return ok

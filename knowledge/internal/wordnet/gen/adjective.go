@@ -29,9 +29,10 @@ func (r reading) more(o reading) bool {
 
 // adjectives returns, sorted, the lower-case words of the word lists whose
 // most frequent part of speech in WordNet is the adjective: "tougher",
-// "messy", "temporary", but not "sink" nor "backer". A word that WordNet
-// holds is read as itself, in each part of speech it has; any other word
-// as its bases (an exception list's, or what a rule of detachment gives:
+// "messy", "temporary", but not "sink", "backer" nor "signed". A word
+// that WordNet holds is read as itself, in each part of speech it has, and
+// an adjective that is a participle as its verb too; any other word as its
+// bases (an exception list's, or what a rule of detachment gives:
 // "tougher" as "tough"), in each part of speech as its most frequent
 // base. The adjective must be strictly more frequent than every other
 // part of speech (see more).
@@ -60,6 +61,7 @@ func adjectives(wn *wordNet, lists ...wordList) []string {
 // adjectiveFirst reports whether word's most frequent part of speech is the
 // adjective; see adjectives.
 func adjectiveFirst(wn *wordNet, irregular map[string][]exception, word string) bool {
+	const verb, adj = 1, 2 // partsOfSpeech[1] is 'v', [2] is 'a'
 	var best [4]reading
 	var found [4]bool
 	consider := func(i int, base string) {
@@ -76,6 +78,20 @@ func adjectiveFirst(wn *wordNet, irregular map[string][]exception, word string) 
 	for i := range partsOfSpeech {
 		consider(i, word)
 	}
+	if found[adj] {
+		// A participle is its verb's too ("signed", "frozen", "elected"):
+		// the verb's reading counts beside the adjective's.
+		for _, e := range irregular[word] {
+			if e.pos == 'v' {
+				consider(verb, e.base)
+			}
+		}
+		for _, d := range detachments['v'] {
+			if base, ok := strings.CutSuffix(word, d[0]); ok && d[0] == "ed" && base != "" {
+				consider(verb, base+d[1])
+			}
+		}
+	}
 	if found == [4]bool{} {
 		// No word of WordNet's own: read it as its bases.
 		for i, p := range partsOfSpeech {
@@ -91,7 +107,6 @@ func adjectiveFirst(wn *wordNet, irregular map[string][]exception, word string) 
 			}
 		}
 	}
-	const adj = 2 // partsOfSpeech[2] is 'a'
 	if !found[adj] {
 		return false
 	}

@@ -466,16 +466,17 @@ func TestAdjectiveFirst(t *testing.T) {
 	wn := &wordNet{
 		senses: map[byte]map[string][]uint32{
 			'n': {"secret": {1, 2}, "backer": {3}, "sink": {4}},
-			'v': {"sink": {5, 6}, "doom": {7}},
-			'a': {"secret": {8, 9}, "tough": {10}, "back": {11}, "messy": {12}, "good": {13}, "doomed": {14}},
+			'v': {"sink": {5, 6}, "doom": {7}, "sign": {15}},
+			'a': {"secret": {8, 9}, "tough": {10}, "back": {11}, "messy": {12}, "good": {13}, "doomed": {14}, "signed": {16}},
 		},
 		tagged: map[byte]map[string]int{
 			'n': {"secret": 3, "sink": 1},
-			'v': {"sink": 9, "doom": 2},
-			'a': {"secret": 5, "tough": 4, "back": 7},
+			'v': {"sink": 9, "doom": 2, "sign": 5},
+			'a': {"secret": 5, "tough": 4, "back": 7, "signed": 1},
 		},
 	}
 	irregular := map[string][]exception{"better": {{form: "better", base: "good", pos: 'a'}}}
+	wn.tagged['a']["good"] = 9
 	for _, tt := range []struct {
 		word string
 		want bool
@@ -484,7 +485,9 @@ func TestAdjectiveFirst(t *testing.T) {
 		{"tougher", true}, // no word of WordNet's own: read as "tough"
 		{"better", true},  // an exception list's base
 		{"messy", true},   // untagged, an adjective only
-		{"doomed", true},  // WordNet's own word, not "doom"
+		{"doomed", false}, // a participle: "doom" the verb is tagged, the adjective not
+		{"signed", false}, // likewise, "sign" tagged more than "signed"
+		{"bigger", false}, // neither WordNet's own word nor any base's
 		{"backer", false}, // WordNet's own noun, not "back" + "er"
 		{"sink", false},
 		{"unbridgeable", false}, // no word of WordNet's

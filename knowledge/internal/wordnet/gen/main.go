@@ -33,7 +33,7 @@ func main() {
 	flag.StringVar(&o.british, "british", "/usr/share/dict/british-english", "British English word list `file` (Debian wbritish)")
 	flag.StringVar(&o.american, "american", "/usr/share/dict/american-english", "American English word list `file` (Debian wamerican)")
 	flag.StringVar(&o.out, "o", "table.bin", "output `file`")
-	flag.StringVar(&o.adjectives, "adjectives", "adjectives.txt", "output `file` for the words whose most frequent part of speech is the adjective")
+	flag.StringVar(&o.adjectives, "adjectives", "", "output `file` for the words whose most frequent part of speech is the adjective; none when empty")
 	flag.StringVar(&o.dump, "dump", "", "print the frequency and targets of these comma-separated `words` (or stemmed phrases) instead of writing the table")
 	flag.StringVar(&o.explain, "explain", "", "print how the rules see each sense of these comma-separated `lemmas` instead of writing the table")
 	flag.Parse()
@@ -82,6 +82,9 @@ func run(o options, w io.Writer) error {
 	}
 	if err := os.WriteFile(o.out, table, 0o644); err != nil {
 		return fmt.Errorf("write table: %w", err)
+	}
+	if o.adjectives == "" {
+		return nil
 	}
 	var adj strings.Builder
 	for _, w := range adjectives(wn, british, american) {
