@@ -203,4 +203,11 @@ func TestReverseRelations(t *testing.T) {
 	if !found {
 		t.Errorf(`"concrete" did not find "tangible"`)
 	}
+	var named query
+	ix.parse(&named, "what results does Concrete want?", "")
+	for _, tm := range named.terms {
+		if tm.id == tangible {
+			t.Errorf(`the name "Concrete" found "tangible"`)
+		}
+	}
 }
