@@ -525,7 +525,7 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 	if len(terms) < 2 {
 		return "", false
 	}
-	lean, dir := knowledge.Valence(terms[i].Stem), knowledge.Direction(terms[i].Stem)
+	lean, dir := leanOf(terms[i].Stem), knowledge.Direction(terms[i].Stem)
 	if lean == 0 && dir == 0 || terms[i].phrasal || terms[i].leanless {
 		// "Play down" leans no way "play" does, nor "critical for" the
 		// way "critical of" does.
@@ -538,7 +538,7 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 		return ev.seq[j]
 	}
 	for j, w := range ev.seq {
-		opposite := lean != 0 && knowledge.Valence(w) == -lean || dir != 0 && knowledge.Direction(w) == -dir
+		opposite := lean != 0 && leanOf(w) == -lean || dir != 0 && knowledge.Direction(w) == -dir
 		if w == "" || used(terms, w) || !opposite || w == "critic" && ev.leanless {
 			continue
 		}
@@ -561,6 +561,19 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 		}
 	}
 	return "", false
+}
+
+// leanOf is knowledge.Valence, and for a word it does not rate that the
+// prefix un- opens ("unwilling"), against, as the sentiment lexicon rates
+// 64 of the 67 un- words it holds; not "under".
+func leanOf(stem string) int {
+	if v := knowledge.Valence(stem); v != 0 {
+		return v
+	}
+	if base, ok := strings.CutPrefix(stem, "un"); ok && len(base) >= 3 && !strings.HasPrefix(base, "der") {
+		return -1
+	}
+	return 0
 }
 
 // alike reports whether a sentence's word and a passage's stand for each

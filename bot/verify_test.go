@@ -235,6 +235,8 @@ var ruleTests = []struct {
 	{"word leaning the same way in place", "The results have been a slowly revived diplomatic process and empowered moderates in Washington and Tehran [5].", ""},
 	{"a verb of thwarting leaning the other way in place", "The results have been a slowly reinvigorated diplomatic process and undercut moderates in Washington and Tehran [5].", bot.ReasonContradiction},
 	{"leaning the other way between words alike", "Iranian and American officials appear reluctant to make the requisite political investment for diplomacy to succeed [3].", bot.ReasonContradiction},
+	{"a word of un- the valence lexicon lacks in place", "Iranian and American officials seem unwilling to make the requisite political investment for diplomacy to succeed [3].", bot.ReasonContradiction},
+	{"a word of under- in place", "Iranian and American officials seem understanding to make the requisite political investment for diplomacy to succeed [3].", ""},
 	{"leaning the same way between words alike", "Iranian and American officials appear ready to make the requisite political investment for diplomacy to succeed [3].", ""},
 	{"a particle that keeps the lean", "The results have been a slowly reinvigorated diplomatic process and killed off moderates in Washington and Tehran [5].", bot.ReasonContradiction},
 	{"a phrasal verb leans no way its verb does", "Washington and Tehran will need to play down expectations publicly while raising them privately [10].", ""},
