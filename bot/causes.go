@@ -15,7 +15,21 @@ var causeWords = phrases(
 	`in order to`, `so as to`, `led to`, `lead to`, `leads to`, `leading to`, `resulted in`, `result in`,
 	`results in`, `resulting in`, `caused by`, `made possible`, `driven by`, `stems from`, `stemmed from`,
 	`prompted`, `triggered`, `means that`, `meaning that`, `the reason`, `in response to`,
+	`is what`, `are what`, `was what`, `were what`, `which has led`, `which led`, `has led`, `is why`, `ensured that`,
 )
+
+// clefts are the causeWords that make a link only before a verb in the
+// past or of making: "X is what persuaded Y", "X is what has made Y",
+// not "X is what the author calls Y".
+var clefts = map[string]bool{"is what": true, "are what": true, "was what": true, "were what": true}
+
+// cleftVerb reports whether word, following a cleft, is a verb that makes
+// the cleft a link of cause.
+func cleftVerb(word string) bool {
+	return strings.HasSuffix(word, "ed") || causingVerbs[word]
+}
+
+var causingVerbs = setOf(`has have had made makes led leads drove drives brought brings gave gives keeps kept caused causes`)
 
 // phrases splits each phrase into its words.
 func phrases(ps ...string) [][]string {
@@ -86,6 +100,9 @@ func (d *draftCheck) cause(toks []token, at, n int, ev *evidence) *Refusal {
 	word := toks[at].word
 	for _, t := range toks[at+1 : at+n] {
 		word += " " + t.word
+	}
+	if clefts[word] && (at+n == len(toks) || !cleftVerb(toks[at+n].word)) {
+		return nil
 	}
 	if linkAdverbs[word] && (at == 0 || !toks[at].clause) {
 		// "Therefore, …" opening a sentence links it to the one before;
