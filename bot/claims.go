@@ -518,7 +518,9 @@ func besideIn(seq []string, stem, a, b string) bool {
 // "repeatedly supported attempts"), and which; the sentence's first or last
 // word needs only the one neighbour it has ("the skepticism is
 // unreasonable" against "the skepticism is understandable"), and one
-// neighbour at least must be the same word. The caller
+// neighbour at least must be the same word; or where three of the words
+// around it stand around the passage's word, in any order (see
+// sharedNear). The caller
 // asks only for a word the passages do not hold, nor any word the lexicon
 // relates to it.
 func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, bool) {
@@ -543,7 +545,8 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 			continue
 		}
 		// One neighbour at least is the same word: two merely alike
-		// say too little of the place.
+		// say too little of the place. Or three of the words within
+		// two of it stand within two of the passage's word.
 		var before, after, same bool
 		if i == 0 {
 			before = true
@@ -556,11 +559,40 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 			after = d.alike(terms[i+1].Stem, at(j+1))
 			same = same || terms[i+1].Stem == at(j+1)
 		}
-		if before && after && same {
+		if before && after && same || sharedNear(terms, i, ev.seq, j) >= 3 {
 			return w, true
 		}
 	}
 	return "", false
+}
+
+// sharedNear counts the words within two of terms[i] that stand within two
+// of seq[j] too, in its sentence: the same place said in another order
+// ("the Geneva diplomacy strained relationships" against "diplomacy in
+// Geneva strengthened relationships").
+func sharedNear(terms []claimTerm, i int, seq []string, j int) int {
+	n := 0
+	for k := max(0, i-2); k <= min(len(terms)-1, i+2); k++ {
+		if k == i {
+			continue
+		}
+		if nearIn(seq, j, terms[k].Stem) {
+			n++
+		}
+	}
+	return n
+}
+
+// nearIn reports whether stem stands within two of seq[j], in its sentence.
+func nearIn(seq []string, j int, stem string) bool {
+	for _, step := range []int{-1, 1} {
+		for k := j + step; k >= 0 && k < len(seq) && k != j+3*step && seq[k] != ""; k += step {
+			if seq[k] == stem {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // leanOf is knowledge.Valence, and for a word it does not rate that the

@@ -235,6 +235,8 @@ var ruleTests = []struct {
 	{"word leaning the same way in place", "The results have been a slowly revived diplomatic process and empowered moderates in Washington and Tehran [5].", ""},
 	{"a verb of thwarting leaning the other way in place", "The results have been a slowly reinvigorated diplomatic process and undercut moderates in Washington and Tehran [5].", bot.ReasonContradiction},
 	{"leaning the other way between words alike", "Iranian and American officials appear reluctant to make the requisite political investment for diplomacy to succeed [3].", bot.ReasonContradiction},
+	{"a word leaning the other way among the same words in another order", "The Geneva diplomacy strained relationships between the relevant parties [4].", bot.ReasonContradiction},
+	{"a word leaning the same way among the same words in another order", "The Geneva diplomacy bolstered relationships between the relevant parties [4].", ""},
 	{"a word of un- the valence lexicon lacks in place", "Iranian and American officials seem unwilling to make the requisite political investment for diplomacy to succeed [3].", bot.ReasonContradiction},
 	{"a word of under- in place", "Iranian and American officials seem understanding to make the requisite political investment for diplomacy to succeed [3].", ""},
 	{"leaning the same way between words alike", "Iranian and American officials appear ready to make the requisite political investment for diplomacy to succeed [3].", ""},
