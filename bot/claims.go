@@ -412,6 +412,10 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 		// The word itself only: a related word may be used otherwise.
 		c, pol, same := d.credit(t.Stem, ev)
 		if c == 0 && !t.held && !t.Number {
+			if w, ok := resized(terms, i, ev); ok {
+				return &Refusal{Reason: ReasonContradiction, Term: t.Word,
+					Detail: fmt.Sprintf("a word of size the other way from %q, which its cited passages put beside the same word", w)}
+			}
 			if w, ok := d.replaced(terms, i, ev); ok {
 				return &Refusal{Reason: ReasonContradiction, Term: t.Word,
 					Detail: fmt.Sprintf("a word leaning the other way from %q, which its cited passages use in its place", w)}
@@ -561,6 +565,31 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 		}
 		if before && after && same || sharedNear(terms, i, ev.seq, j) >= 3 {
 			return w, true
+		}
+	}
+	return "", false
+}
+
+// resized reports whether the passages put a word of size the other way
+// from terms[i] (knowledge.Magnitude) right beside a word that stands
+// within three of terms[i]: "the imbalance in power is minor" against "a
+// huge imbalance in power"; and which.
+func resized(terms []claimTerm, i int, ev *evidence) (string, bool) {
+	mag := knowledge.Magnitude(terms[i].Stem)
+	if mag == 0 || terms[i].negated {
+		return "", false
+	}
+	for j, w := range ev.seq {
+		if w == "" || knowledge.Magnitude(w) != -mag || used(terms, w) || ev.stems[w]&asserted == 0 {
+			// A word the passages only deny ("not important") says
+			// nothing of its size.
+			continue
+		}
+		for k := max(0, i-3); k <= min(len(terms)-1, i+3); k++ {
+			s := terms[k].Stem
+			if k != i && nearIn(ev.seq, j, s) {
+				return w, true
+			}
 		}
 	}
 	return "", false

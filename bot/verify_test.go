@@ -237,6 +237,9 @@ var ruleTests = []struct {
 	{"leaning the other way between words alike", "Iranian and American officials appear reluctant to make the requisite political investment for diplomacy to succeed [3].", bot.ReasonContradiction},
 	{"a word leaning the other way among the same words in another order", "The Geneva diplomacy strained relationships between the relevant parties [4].", bot.ReasonContradiction},
 	{"a word leaning the same way among the same words in another order", "The Geneva diplomacy bolstered relationships between the relevant parties [4].", ""},
+	{"a word of size the other way beside the same word", "Iran is a regional power, not a superpower, and the imbalance in power is minor [9].", bot.ReasonContradiction},
+	{"a word of size the same way beside the same word", "Iran is a regional power, not a superpower, and the imbalance in power is enormous [9].", ""},
+	{"a word of size the other way denied", "Iran is a regional power, not a superpower, and the imbalance in power is not minor [9].", ""},
 	{"a word of un- the valence lexicon lacks in place", "Iranian and American officials seem unwilling to make the requisite political investment for diplomacy to succeed [3].", bot.ReasonContradiction},
 	{"a word of under- in place", "Iranian and American officials seem understanding to make the requisite political investment for diplomacy to succeed [3].", ""},
 	{"leaning the same way between words alike", "Iranian and American officials appear ready to make the requisite political investment for diplomacy to succeed [3].", ""},
@@ -335,6 +338,23 @@ func TestCheckerRules(t *testing.T) {
 				t.Errorf("got reason %q (%v), want %q", r.Reason, err, tt.want)
 			}
 		})
+	}
+}
+
+// TestSizeNearTheSameWord checks that a word of size the other way from
+// the passage's, two words from a word beside it there, contradicts it:
+// "the bigger picture is secondary" against "the bigger picture is no less
+// important".
+func TestSizeNearTheSameWord(t *testing.T) {
+	ix := newIndex(t)
+	passages := articleCitations(t, ix, "As nuclear talks commence here in Vienna")
+	c := bot.NewChecker(ix)
+	err := c.Verify("The author says the bigger picture is secondary to the technical details [1].", passages)
+	if !errors.Is(err, bot.ErrContradiction) {
+		t.Errorf("got %v, want %v", err, bot.ErrContradiction)
+	}
+	if err := c.Verify("The author says the bigger picture is no less important than the technical details [1].", passages); err != nil {
+		t.Errorf("got %v for the passage's own claim, want it used", err)
 	}
 }
 

@@ -161,6 +161,21 @@ quieten calm dampen soften wane dwindle contract slow ebb recede`
 // direction.
 var directions = signs(growingWords, shrinkingWords)
 
+// bigWords and smallWords are everyday English adjectives of size or
+// weight.
+const (
+	bigWords   = `big large huge enormous vast immense massive major great greater significant important crucial essential vital considerable substantial`
+	smallWords = `small little minor modest slight tiny secondary marginal negligible irrelevant unimportant trivial insignificant minimal peripheral fewer`
+)
+
+// magnitudes maps the stems of bigWords and smallWords to their sign.
+var magnitudes = signs(bigWords, smallWords)
+
+// Magnitude returns how big or weighty the word with this stem says
+// something is: 1 big ("huge", "crucial"), -1 small ("minor",
+// "secondary"), 0 neither or not known.
+func Magnitude(stem string) int { return int(magnitudes[stem]) }
+
 // noLean are stems shared by words that lean differently: "odds" (the
 // chances) leans no way that "odd" (strange) does.
 var noLean = map[string]bool{"odd": true}

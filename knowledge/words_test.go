@@ -113,3 +113,12 @@ func TestWritesAsName(t *testing.T) {
 		}
 	}
 }
+
+func TestMagnitude(t *testing.T) {
+	for word, want := range map[string]int{"huge": 1, "crucial": 1, "greater": 1, "minor": -1, "secondary": -1, "fewer": -1, "diplomacy": 0} {
+		stem := knowledge.Terms(word)[0].Stem
+		if got := knowledge.Magnitude(stem); got != want {
+			t.Errorf("Magnitude(%q) = %d, want %d", stem, got, want)
+		}
+	}
+}
