@@ -302,8 +302,11 @@ var authorWords = setOf(`author authors writer writers columnist me`)
 // Western official told the author that 'Diplomacy is like remodeling a
 // house'" is refused where the passage gives those words to Ambassador
 // Limbert, and "Limbert warned that 'it won't be easy'" where they are the
-// author's; the author may be given any of the passages' words. A
-// quotation whose first part no single sentence holds is not checked.
+// author's; the author may be given any of the passages' words. Someone
+// else's must be a quotation in the passages too (see quotedInPassage). A
+// quotation after another with no reporting word between is the same
+// speaker's ("X said … 'A' and that 'B'"). A quotation whose first part no
+// single sentence holds is not checked.
 func attributed(s, q string, ev *evidence) bool {
 	at := quoteAt(s, q)
 	if at < 0 {
@@ -315,6 +318,10 @@ func attributed(s, q string, ev *evidence) bool {
 		lead = lead[i+size:]
 	}
 	names, roles := speakerOf(scanTokens(lead))
+	if len(names) == 0 && len(roles) == 0 && len(lead) < at {
+		// "X said … 'A' and that 'B'": B is X's too.
+		names, roles = speakerOf(scanTokens(s[:at]))
+	}
 	if len(names) == 0 && len(roles) == 0 {
 		return true
 	}
@@ -344,11 +351,26 @@ func attributed(s, q string, ev *evidence) bool {
 			anyRole = anyRole || speakerWords[t.Word]
 		}
 		if !slices.ContainsFunc(names, func(st string) bool { return !stems[st] }) &&
-			(len(roles) == 0 || anyRole || !slices.ContainsFunc(roles, func(st string) bool { return !stems[st] })) {
+			(len(roles) == 0 || anyRole || !slices.ContainsFunc(roles, func(st string) bool { return !stems[st] })) &&
+			quotedInPassage(ev, i, at) {
 			return true
 		}
 	}
 	return !found
+}
+
+// quotedInPassage reports whether the passages quote someone at byte at of
+// their folded sentence i: whether a double quotation mark opened before
+// it, in its passage, is still open ("We're in the business of…" carries
+// on a quotation the sentence before opened). Words the passages say in
+// their own voice ("Zarif and Kerry have emphasized that win-win
+// solutions…") are no one's to be quoted as saying.
+func quotedInPassage(ev *evidence, i, at int) bool {
+	marks := strings.Count(ev.foldedSentences[i][:at], `"`)
+	for k := i - 1; k >= 0 && ev.sentences[k].passage == ev.sentences[i].passage; k-- {
+		marks += strings.Count(ev.foldedSentences[k], `"`)
+	}
+	return marks%2 == 1
 }
 
 // quoteAt returns where quotation q stands in s right after a quotation

@@ -142,6 +142,10 @@ func NewChecker(ix *knowledge.Index) *Checker { return &Checker{ix: ix} }
 //     one of them, after folding quotes, dashes, case and white space; an
 //     ellipsis may join spans only when each has at least four words and
 //     they come in the passage's order. A quotation left open is invented.
+//     A quotation a reporting word gives to someone other than the author
+//     ("Zarif said that '…'") must be theirs in the passage: its sentence
+//     names them outside it, and the passage quotes it, not says it in its
+//     own voice (see attributed).
 //
 // A sentence that cites nothing may stand when it is, as a whole, a
 // verbatim quote of a given passage of four words or more, when it holds no
