@@ -296,6 +296,7 @@ var ruleTests = []struct {
 	{"the author's words given to someone", "Ambassador John Limbert warned that \"only one thing is for sure: it won't be easy\" [3][8].", bot.ReasonQuote},
 	{"a quotation given to its speaker", "Ambassador John Limbert told the author that \"Diplomacy is like remodeling a house\" [8].", ""},
 	{"the second sentence of a quotation given to its speaker", "A senior Western official told the author: \"We're in the business of pursuing our interests\" [2].", ""},
+	{"a denial before an auxiliary and yet", "Both sides have long known this to be true, but neither has yet shown a willingness to spend its political capital on peace [8].", bot.ReasonContradiction},
 	{"words the passage says in its own voice given to someone", "Foreign Minister Zarif has said that \"win-win solutions and a window to work the diplomatic channel are in the interest of both sides\" [11].", bot.ReasonQuote},
 	{"a second quotation given to the first one's speaker", "A senior Western official said negotiators are \"not in the business of doing favors\" and are keeping \"their sights firmly focused on their actual interests\" [2].", bot.ReasonQuote},
 	{"a second quotation the speaker's too", "A senior Western official said \"We're not in the business of doing favors\" and \"We're in the business of pursuing our interests\" [2].", ""},
