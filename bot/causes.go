@@ -16,20 +16,44 @@ var causeWords = phrases(
 	`results in`, `resulting in`, `caused by`, `made possible`, `driven by`, `stems from`, `stemmed from`,
 	`prompted`, `triggered`, `means that`, `meaning that`, `the reason`, `in response to`,
 	`is what`, `are what`, `was what`, `were what`, `which has led`, `which led`, `has led`, `is why`, `ensured that`,
+	`ensures that`, `will ensure that`,
 )
 
-// clefts are the causeWords that make a link only before a verb in the
-// past or of making: "X is what persuaded Y", "X is what has made Y",
-// not "X is what the author calls Y".
+// clefts are the causeWords that make a link only before a verb of
+// making: "X is what persuaded Y", "X is what has made Y", "X is what
+// ultimately led to Y", not "X is what the author calls Y" nor "X is what
+// has long been known".
 var clefts = map[string]bool{"is what": true, "are what": true, "was what": true, "were what": true}
 
-// cleftVerb reports whether word, following a cleft, is a verb that makes
-// the cleft a link of cause.
-func cleftVerb(word string) bool {
-	return strings.HasSuffix(word, "ed") || causingVerbs[word]
+// cleftMakes reports whether the words after a cleft, toks, open with a
+// verb of making, or another in -ed but those of uncausingVerbs, after an
+// adverb in -ly or an auxiliary of the perfect.
+func cleftMakes(toks []token) bool {
+	i := 0
+	if i < len(toks) && strings.HasSuffix(toks[i].word, "ly") {
+		i++
+	}
+	if i < len(toks) && (toks[i].word == "has" || toks[i].word == "have" || toks[i].word == "had") {
+		i++
+	}
+	if i == len(toks) {
+		return false
+	}
+	w := toks[i].word
+	return causingVerbs[w] || strings.HasSuffix(w, "ed") && !uncausingVerbs[w]
 }
 
-var causingVerbs = setOf(`has have had made makes led leads drove drives brought brings gave gives keeps kept caused causes`)
+// uncausingVerbs are verbs in -ed that after a cleft say what happened or
+// mattered, not what it brought about: "X is what happened".
+var uncausingVerbs = setOf(`happened occurred followed needed wanted expected called named mattered seemed
+remained counted meant intended hoped feared wished preferred liked loved hated asked agreed`)
+
+// causingVerbs are everyday verbs of making, bringing about or moving to
+// act, in their forms after a cleft.
+var causingVerbs = setOf(`made makes make led leads lead drove drives driven brought brings caused causes
+created creates produced produces prompted prompts pushed pushes persuaded persuades convinced convinces
+forced forces triggered triggers sparked sparks fueled fuels fuelled enabled enables allowed allows
+gave gives kept keeps turned turns`)
 
 // phrases splits each phrase into its words.
 func phrases(ps ...string) [][]string {
@@ -101,7 +125,7 @@ func (d *draftCheck) cause(toks []token, at, n int, ev *evidence) *Refusal {
 	for _, t := range toks[at+1 : at+n] {
 		word += " " + t.word
 	}
-	if clefts[word] && (at+n == len(toks) || !cleftVerb(toks[at+n].word)) {
+	if clefts[word] && !cleftMakes(toks[at+n:]) {
 		return nil
 	}
 	if linkAdverbs[word] && (at == 0 || !toks[at].clause) {

@@ -531,7 +531,7 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 	if len(terms) < 2 {
 		return "", false
 	}
-	lean, dir := leanOf(terms[i].Stem), knowledge.Direction(terms[i].Stem)
+	lean, dir := leanOf(terms[i].Word, terms[i].Stem), knowledge.Direction(terms[i].Stem)
 	if lean == 0 && dir == 0 || terms[i].phrasal || terms[i].leanless {
 		// "Play down" leans no way "play" does, nor "critical for" the
 		// way "critical of" does.
@@ -544,7 +544,7 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 		return ev.seq[j]
 	}
 	for j, w := range ev.seq {
-		opposite := lean != 0 && leanOf(w) == -lean || dir != 0 && knowledge.Direction(w) == -dir
+		opposite := lean != 0 && knowledge.Valence(w) == -lean || dir != 0 && knowledge.Direction(w) == -dir
 		if w == "" || used(terms, w) || !opposite || w == "critic" && ev.leanless {
 			continue
 		}
@@ -571,8 +571,8 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 }
 
 // resized reports whether the passages put a word of size the other way
-// from terms[i] (knowledge.Magnitude) right beside a word that stands
-// within three of terms[i]: "the imbalance in power is minor" against "a
+// from terms[i] (knowledge.Magnitude), which they assert, within two of a
+// word that stands within three of terms[i]: "the imbalance in power is minor" against "a
 // huge imbalance in power"; and which.
 func resized(terms []claimTerm, i int, ev *evidence) (string, bool) {
 	mag := knowledge.Magnitude(terms[i].Stem)
@@ -596,7 +596,7 @@ func resized(terms []claimTerm, i int, ev *evidence) (string, bool) {
 }
 
 // sharedNear counts the words within two of terms[i] that stand within two
-// of seq[j] too, in its sentence: the same place said in another order
+// of seq[j] too, in its passage: the same place said in another order
 // ("the Geneva diplomacy strained relationships" against "diplomacy in
 // Geneva strengthened relationships").
 func sharedNear(terms []claimTerm, i int, seq []string, j int) int {
@@ -612,7 +612,7 @@ func sharedNear(terms []claimTerm, i int, seq []string, j int) int {
 	return n
 }
 
-// nearIn reports whether stem stands within two of seq[j], in its sentence.
+// nearIn reports whether stem stands within two of seq[j], in its passage.
 func nearIn(seq []string, j int, stem string) bool {
 	for _, step := range []int{-1, 1} {
 		for k := j + step; k >= 0 && k < len(seq) && k != j+3*step && seq[k] != ""; k += step {
@@ -624,18 +624,24 @@ func nearIn(seq []string, j int, stem string) bool {
 	return false
 }
 
-// leanOf is knowledge.Valence, and for a word it does not rate that the
-// prefix un- opens ("unwilling"), against, as the sentiment lexicon rates
-// 64 of the 67 un- words it holds; not "under".
-func leanOf(stem string) int {
+// leanOf is knowledge.Valence of a sentence's word, and for a word it does
+// not rate that the prefix un- opens ("unwilling"), against, as the
+// sentiment lexicon rates 63 of the 66 un- stems it holds; not "under-",
+// nor a word whose "un" is no prefix ("unique", "union") or denies no lean
+// ("unprecedented").
+func leanOf(word, stem string) int {
 	if v := knowledge.Valence(stem); v != 0 {
 		return v
 	}
-	if base, ok := strings.CutPrefix(stem, "un"); ok && len(base) >= 3 && !strings.HasPrefix(base, "der") {
+	if base, ok := strings.CutPrefix(word, "un"); ok && len(base) >= 4 && !strings.HasPrefix(base, "der") && !notUnWords[word] {
 		return -1
 	}
 	return 0
 }
+
+// notUnWords open with "un" that is no prefix of denial.
+var notUnWords = setOf(`unique uniquely union unions unity united unite unites uniting universal universally
+university universe unanimous unanimously unless until unlike unprecedented unto`)
 
 // alike reports whether a sentence's word and a passage's stand for each
 // other: the same stem, or one the lexicon relates to the other as a

@@ -249,6 +249,11 @@ func polarTokens(text string) []token {
 			t.negator = true
 			negated = true // "neither … nor …" denies both
 			continue
+		case t.word == "anything" && i+1 < len(toks) && toks[i+1].word == "but" && !toks[i+1].clause:
+			// "anything but minor" is not minor.
+			t.negator, toks[i+1].negator = true, true
+			negated = !negated
+			continue
 		case negatingVerbs[t.word] && i+1 < len(toks) && toks[i+1].word == "to" && !toks[i+1].clause:
 			t.negator = true
 			negated = !negated

@@ -317,9 +317,11 @@ func attributed(s, q string, ev *evidence) bool {
 		_, size := utf8.DecodeRuneInString(lead[i:])
 		lead = lead[i+size:]
 	}
-	names, roles := speakerOf(scanTokens(lead))
-	if len(names) == 0 && len(roles) == 0 && len(lead) < at {
-		// "X said … 'A' and that 'B'": B is X's too.
+	toks := scanTokens(lead)
+	names, roles := speakerOf(toks)
+	if len(names) == 0 && len(roles) == 0 && len(lead) < at && carriesQuote(toks) {
+		// "X said … 'A' and that 'B'", "'A' and are keeping 'B'": B is
+		// X's too.
 		names, roles = speakerOf(scanTokens(s[:at]))
 	}
 	if len(names) == 0 && len(roles) == 0 {
@@ -352,26 +354,43 @@ func attributed(s, q string, ev *evidence) bool {
 		}
 		if !slices.ContainsFunc(names, func(st string) bool { return !stems[st] }) &&
 			(len(roles) == 0 || anyRole || !slices.ContainsFunc(roles, func(st string) bool { return !stems[st] })) &&
-			quotedInPassage(ev, i, at) {
+			quotedInPassage(ev, ev.sentences[i].passage, part) {
 			return true
 		}
 	}
 	return !found
 }
 
-// quotedInPassage reports whether the passages quote someone at byte at of
-// their folded sentence i: whether a double quotation mark opened before
-// it, in its passage, is still open ("We're in the business of…" carries
-// on a quotation the sentence before opened). Words the passages say in
-// their own voice ("Zarif and Kerry have emphasized that win-win
-// solutions…") are no one's to be quoted as saying.
-func quotedInPassage(ev *evidence, i, at int) bool {
-	marks := strings.Count(ev.foldedSentences[i][:at], `"`)
-	for k := i - 1; k >= 0 && ev.sentences[k].passage == ev.sentences[i].passage; k-- {
-		marks += strings.Count(ev.foldedSentences[k], `"`)
+// quotedInPassage reports whether passage p of ev quotes part: whether one
+// of its quotations, in double or single marks, holds it ("We're in the
+// business of…" in a quotation the sentence before opened). Words the
+// passages say in their own voice ("Zarif and Kerry have emphasized that
+// win-win solutions…") are no one's to be quoted as saying.
+func quotedInPassage(ev *evidence, p int, part string) bool {
+	qs, _ := quotations(ev.folded[p])
+	for _, q := range qs {
+		if indexWords(q, part) >= 0 {
+			return true
+		}
 	}
-	return marks%2 == 1
+	return false
 }
+
+// carriesQuote reports whether the words between two quotations, as
+// toks, carry the first one's speaker on to the second: nothing, a joiner,
+// or a joiner before "that" or an auxiliary ("and that", "and are
+// keeping"), not a subject of their own ("and both sides are now
+// demonstrating", "while opponents portray").
+func carriesQuote(toks []token) bool {
+	i := 0
+	for i < len(toks) && quoteJoiners[toks[i].word] {
+		i++
+	}
+	return i == len(toks) || i > 0 && (toks[i].word == "that" || auxiliaries[toks[i].word])
+}
+
+// quoteJoiners join a quotation to the one before it.
+var quoteJoiners = setOf(`and or also then`)
 
 // quoteAt returns where quotation q stands in s right after a quotation
 // mark, or -1: not inside a word ("war" in "warned").

@@ -127,8 +127,9 @@ func NewChecker(ix *knowledge.Index) *Checker { return &Checker{ix: ix} }
 //     leans no way; a word of un- the sentiment lexicon does not rate
 //     leans against; three of the words around it standing around their
 //     word, in any order, stand for the two); so does a word of size the
-//     other way from theirs near a word beside theirs ("the imbalance is
-//     minor" against "a huge imbalance"; knowledge.Magnitude); so does a
+//     other way from theirs, where a word within three of it stands
+//     within two of theirs ("the imbalance is minor" against "a huge
+//     imbalance"; knowledge.Magnitude); so does a
 //     comparison turned round ("A stronger than
 //     B" against "B stronger than A"); and so does a word saying how much
 //     or when before the same word as their opposite one ("fewer

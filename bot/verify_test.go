@@ -296,6 +296,12 @@ var ruleTests = []struct {
 	{"the author's words given to someone", "Ambassador John Limbert warned that \"only one thing is for sure: it won't be easy\" [3][8].", bot.ReasonQuote},
 	{"a quotation given to its speaker", "Ambassador John Limbert told the author that \"Diplomacy is like remodeling a house\" [8].", ""},
 	{"the second sentence of a quotation given to its speaker", "A senior Western official told the author: \"We're in the business of pursuing our interests\" [2].", ""},
+	{"a word of un- whose un is no prefix, in the passage", "This sharpened focus has presented a remarkable window of opportunity to continue de-escalating tensions [7].", ""},
+	{"a word of un- that denies no lean, in the passage", "By backing the interim nuclear deal in Geneva, they provided a remarkable foundation for a final deal [6].", ""},
+	{"a second quotation with a subject of its own", "Ambassador John Limbert said that \"Diplomacy is like remodeling a house,\" and both sides are now demonstrating \"a willingness to spend their (political) capital on peace\" [8].", ""},
+	{"a cleft before a perfect that makes nothing", "That diplomacy is like remodeling a house is what has long been known to both sides [8].", ""},
+	{"a cleft before an adverb and a verb of making", "Congress pushing for more hard-hitting sanctions is what ultimately pushed Iranian hardliners to seek ways to narrow the window of opportunity for Rouhani's team [1].", bot.ReasonUnsupported},
+	{"a word of size denied by anything but", "The reality is that we face an imbalance in power that is anything but minor [9].", ""},
 	{"a denial before an auxiliary and yet", "Both sides have long known this to be true, but neither has yet shown a willingness to spend its political capital on peace [8].", bot.ReasonContradiction},
 	{"words the passage says in its own voice given to someone", "Foreign Minister Zarif has said that \"win-win solutions and a window to work the diplomatic channel are in the interest of both sides\" [11].", bot.ReasonQuote},
 	{"a second quotation given to the first one's speaker", "A senior Western official said negotiators are \"not in the business of doing favors\" and are keeping \"their sights firmly focused on their actual interests\" [2].", bot.ReasonQuote},
@@ -342,6 +348,19 @@ func TestCheckerRules(t *testing.T) {
 				t.Errorf("got reason %q (%v), want %q", r.Reason, err, tt.want)
 			}
 		})
+	}
+}
+
+// TestQuotationInSingleMarks checks that a passage quoting someone in
+// single quotation marks quotes them: the draft may give them the words.
+func TestQuotationInSingleMarks(t *testing.T) {
+	c := bot.NewChecker(newIndex(t))
+	passages := []bot.Citation{{ID: "p1", Doc: "d", Text: "Foreign Minister Zarif told reporters in Vienna: ‘We are ready to make the requisite political investment.’ Others were less sure."}}
+	if err := c.Verify("Foreign Minister Zarif told reporters: \"We are ready to make the requisite political investment\" [1].", passages); err != nil {
+		t.Errorf("got %v, want the quotation given to its speaker used", err)
+	}
+	if err := c.Verify("Foreign Minister Zarif told reporters that \"others were less sure\" [1].", passages); err == nil {
+		t.Error("got the passage's own words given to Zarif used, want them refused")
 	}
 }
 

@@ -162,10 +162,11 @@ quieten calm dampen soften wane dwindle contract slow ebb recede`
 var directions = signs(growingWords, shrinkingWords)
 
 // bigWords and smallWords are everyday English adjectives of size or
-// weight.
+// weight, save those whose stem a common word shares ("considerable",
+// "consider"; "marginal", "margin").
 const (
-	bigWords   = `big large huge enormous vast immense massive major great greater significant important crucial essential vital considerable substantial`
-	smallWords = `small little minor modest slight tiny secondary marginal negligible irrelevant unimportant trivial insignificant minimal peripheral fewer`
+	bigWords   = `big large huge enormous vast immense massive major great greater significant important crucial essential vital substantial`
+	smallWords = `small little minor modest slight tiny secondary negligible irrelevant unimportant trivial insignificant minimal peripheral fewer`
 )
 
 // magnitudes maps the stems of bigWords and smallWords to their sign.
