@@ -414,7 +414,7 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 		if c == 0 && !t.held && !t.Number {
 			if w, ok := resized(terms, i, ev); ok {
 				return &Refusal{Reason: ReasonContradiction, Term: t.Word,
-					Detail: fmt.Sprintf("a word of size the other way from %q, which its cited passages put beside the same word", w)}
+					Detail: fmt.Sprintf("a word of size the other way from %q, which its cited passages put near the same word", w)}
 			}
 			if w, ok := d.replaced(terms, i, ev); ok {
 				return &Refusal{Reason: ReasonContradiction, Term: t.Word,
@@ -572,8 +572,8 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 
 // resized reports whether the passages put a word of size the other way
 // from terms[i] (knowledge.Magnitude), which they assert, within two of a
-// word that stands within three of terms[i]: "the imbalance in power is minor" against "a
-// huge imbalance in power"; and which.
+// word that stands within three of terms[i] ("the imbalance in power is
+// minor" against "a huge imbalance in power"), and which.
 func resized(terms []claimTerm, i int, ev *evidence) (string, bool) {
 	mag := knowledge.Magnitude(terms[i].Stem)
 	if mag == 0 || terms[i].negated {
