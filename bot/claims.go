@@ -56,6 +56,10 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 		return &Refusal{Reason: ReasonContradiction, Term: w,
 			Detail: "two words on the other sides of it than its cited passages put them"}
 	}
+	if w, ok := swappedObjects(terms, ev); ok {
+		return &Refusal{Reason: ReasonContradiction, Term: w,
+			Detail: "a doer and what it does it to the other way round from its cited passages"}
+	}
 	if w, ok := swappedAgents(terms, ev); ok {
 		return &Refusal{Reason: ReasonContradiction, Term: w,
 			Detail: "a deed its cited passages credit to someone else it names"}
@@ -163,6 +167,89 @@ func swappedRoles(terms []claimTerm, ev *evidence) (string, bool) {
 	}
 	return "", false
 }
+
+// swappedObjects reports whether the sentence turns round the two sides of
+// a verb in the active voice, as its cited passages use it in the active
+// voice too, and by which verb: "the historic backdrop sometimes
+// overshadows the enormity of the task" against "the enormity of the task
+// sometimes overshadows the historic backdrop". A verb in the passive ("is
+// overshadowed by") turns its sides round faithfully, and so is left
+// alone; so are verbs whose sides may stand either way round.
+func swappedObjects(terms []claimTerm, ev *evidence) (string, bool) {
+	for k, v := range terms {
+		if !v.active || v.Name || v.negated || symmetricVerbs[v.Word] {
+			continue
+		}
+		swapped, kept := false, false
+		for p, w := range ev.seq {
+			if w != v.Stem || !ev.active[p] {
+				continue
+			}
+			for i := max(0, k-roleWindow); i < k; i++ {
+				for j := k + 1; j < min(len(terms), k+roleWindow+1); j++ {
+					a, b := terms[i].Stem, terms[j].Stem
+					if a == b || a == v.Stem || b == v.Stem || terms[i].clause != v.clause || terms[j].clause != v.clause {
+						continue
+					}
+					aBefore, aAfter := ev.near(p, a)
+					bBefore, bAfter := ev.near(p, b)
+					kept = kept || aBefore && bAfter || aBefore && aAfter || bBefore && bAfter
+					swapped = swapped || aAfter && !aBefore && bBefore && !bAfter
+				}
+			}
+		}
+		if swapped && !kept {
+			return v.Word, true
+		}
+	}
+	return "", false
+}
+
+// activeVerb reports whether toks[i] reads as a verb in the active voice
+// with what it is done to after it: a word in -s or -ed after no article,
+// possessive or form of "be", and before an article or possessive (an
+// adverb in -ly between them aside).
+func activeVerb(toks []token, i int) bool {
+	w := toks[i].word
+	switch {
+	case strings.HasSuffix(w, "ed"):
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+	default:
+		return false
+	}
+	// What it is done to follows: "overshadows the enormity", not "both
+	// sides' interest".
+	j := i + 1
+	for j < len(toks) && !toks[j].clause && strings.HasSuffix(toks[j].word, "ly") {
+		j++
+	}
+	if j == len(toks) || toks[j].clause || !objectOpeners[toks[j].word] {
+		return false
+	}
+	for j := i - 1; j >= 0 && !toks[j+1].clause; j-- {
+		if notBeforeVerb[toks[j].word] || toks[j].possessive {
+			return false
+		}
+		if !strings.HasSuffix(toks[j].word, "ly") {
+			break
+		}
+	}
+	return true
+}
+
+// notBeforeVerb are the words after which a word in -s or -ed is no verb
+// in the active voice: an article or possessive (a noun, "the talks"), or a
+// form of "be" or "get" (the passive, "was reached").
+var notBeforeVerb = setOf(`a an the its their his her our your my this that these those each every
+is are was were be been being get gets got gotten of`)
+
+// objectOpeners open what a verb is done to: "overshadows the enormity".
+var objectOpeners = setOf(`the a an its their his her our your this these those`)
+
+// symmetricVerbs are verbs whose two sides may stand either way round and
+// say the same: "Kerry met Zarif", "Zarif met Kerry".
+var symmetricVerbs = setOf(`meets met matches matched resembles resembled equals equaled equalled
+joins joined`)
 
 // agentWindow is how many content words before a word its doer may stand.
 const agentWindow = 2
@@ -329,7 +416,10 @@ func (d *draftCheck) facts(s string, terms []claimTerm, ev *evidence) *Refusal {
 			// number: coverage weighs it like any word.
 			continue
 		}
-		if key := numberKey(t.Word); !ev.numbers[key] && !(ev.listed[key] && namesListPlace(s, t.Word)) {
+		key := numberKey(t.Word)
+		// "both capitals" holds "the two capitals", not "two decades".
+		pair := key == "2" && ev.both && (i+1 == len(terms) || !units[terms[i+1].Word])
+		if !ev.numbers[key] && !pair && !(ev.listed[key] && namesListPlace(s, t.Word)) {
 			return &Refusal{Reason: ReasonNumber, Term: t.Word, Detail: "a number the cited passages do not hold"}
 		}
 		terms[i].held = true
@@ -371,6 +461,12 @@ func (d *draftCheck) facts(s string, terms []claimTerm, ev *evidence) *Refusal {
 	}
 	return nil
 }
+
+// units are what a number counts when it measures (time, money, a share):
+// "two decades" is a quantity the passages must give, where "two sides"
+// may be their "both sides".
+var units = setOf(`second seconds minute minutes hour hours day days week weeks month months year years
+decade decades century centuries time times percent per cent dollars euros rounds`)
 
 // titles are words that head a name as a title ("Deputy Foreign Minister
 // Zarif", "Senator Smith"): first in a sentence and followed by a name,

@@ -35,8 +35,12 @@ type evidence struct {
 	text            string              // the passages as given, for facts written one way
 	stems           map[string]polarity // every content word's stem and how the passages use it
 	seq             []string            // the stems in order, "" between passages, for phrases
+	active          []bool              // whether each of seq is a verb in the active voice
 	sentenceSeq     []string            // the stems in order, "" between sentences, for who does what
 	numbers         map[string]bool     // every number, as numberKey reads it
+	// both says a passage says "both": "the two capitals" for "both
+	// capitals", though not "two decades".
+	both bool
 	// listed holds, as numberKey reads them ("2", "2nd"), the places of
 	// the passages' sections in their documents' lists of themes.
 	listed map[string]bool
@@ -91,6 +95,7 @@ func newEvidence(passages []string) *evidence {
 		for i, t := range terms {
 			e.stems[t.Stem] |= polarityOf(t.negated)
 			e.seq = append(e.seq, t.Stem)
+			e.active = append(e.active, t.active)
 			if t.Number {
 				k := numberKey(t.Word)
 				e.numbers[k] = true
@@ -100,11 +105,11 @@ func newEvidence(passages []string) *evidence {
 				}
 			}
 		}
-		// "both capitals" holds "the two capitals".
 		if slices.ContainsFunc(e.tokens[len(e.tokens)-1], func(t token) bool { return t.word == "both" }) {
-			e.numbers["2"] = true
+			e.both = true
 		}
 		e.seq = append(e.seq, "")
+		e.active = append(e.active, false)
 	}
 	e.lower, e.text = lower.String(), text.String()
 	return e

@@ -27,6 +27,9 @@ type claimTerm struct {
 	// thanAfter says "than" follows the word: it compares what stands
 	// before it with what stands after ("stronger than").
 	thanAfter bool
+	// active says the word reads as a verb in the active voice (see
+	// activeVerb): its doer stands before it, what it is done to after.
+	active bool
 	// leanless says the word before the one after it leans no way
 	// ("critical for success"; see leanlessBefore).
 	leanless bool
@@ -149,7 +152,7 @@ func claimTerms(text string) []claimTerm {
 			t.Stem = "de" + t.Stem
 		}
 		out = append(out, claimTerm{Term: t, negated: toks[i].negated && !toks[i].possessive, phrasal: particles[after] && phrasalVerbs[t.Word],
-			thanAfter: after == "than", leanless: leanlessBefore(t.Word, after), clause: toks[i].inClause})
+			thanAfter: after == "than", leanless: leanlessBefore(t.Word, after), clause: toks[i].inClause, active: activeVerb(toks, i)})
 	}
 	for ; next < len(toks); next++ {
 		if c, ok := whatDoneOrIs(toks, next, setAgainst); ok {
