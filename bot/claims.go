@@ -611,7 +611,9 @@ func besideIn(seq []string, stem, a, b string) bool {
 }
 
 // replaced reports whether the passages put a word leaning the other way
-// (knowledge.Valence) where the sentence puts terms[i], between the same
+// (knowledge.Valence), changing things the other way (knowledge.Direction)
+// or taking the other stance (knowledge.Stance: "disproving the old adage"
+// against "reaffirmed the old adage") where the sentence puts terms[i], between the same
 // two words or words the lexicon relates to them ("seem prepared to make"
 // against "seem unwilling to make"; "seemingly prepared to make" against
 // "appear reluctant to make"; "repeatedly torpedoed attempts" against
@@ -627,8 +629,8 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 	if len(terms) < 2 {
 		return "", false
 	}
-	lean, dir := leanOf(terms[i].Word, terms[i].Stem), knowledge.Direction(terms[i].Stem)
-	if lean == 0 && dir == 0 || terms[i].phrasal || terms[i].leanless {
+	lean, dir, stance := leanOf(terms[i].Word, terms[i].Stem), knowledge.Direction(terms[i].Stem), knowledge.Stance(terms[i].Stem)
+	if lean == 0 && dir == 0 && stance == 0 || terms[i].phrasal || terms[i].leanless {
 		// "Play down" leans no way "play" does, nor "critical for" the
 		// way "critical of" does.
 		return "", false
@@ -640,7 +642,8 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 		return ev.seq[j]
 	}
 	for j, w := range ev.seq {
-		opposite := lean != 0 && knowledge.Valence(w) == -lean || dir != 0 && knowledge.Direction(w) == -dir
+		opposite := lean != 0 && knowledge.Valence(w) == -lean || dir != 0 && knowledge.Direction(w) == -dir ||
+			stance != 0 && knowledge.Stance(w) == -stance
 		if w == "" || used(terms, w) || !opposite || w == "critic" && ev.leanless {
 			continue
 		}
@@ -659,7 +662,14 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 			after = d.alike(terms[i+1].Stem, at(j+1))
 			same = same || terms[i+1].Stem == at(j+1)
 		}
-		if before && after && same || sharedNear(terms, i, ev.seq, j) >= 3 {
+		// A verb of stance often stands in a passive clause ("was
+		// undermined when the interim deal…"), its neighbours a word
+		// further off.
+		width := 2
+		if stance != 0 && knowledge.Stance(w) == -stance {
+			width = 3
+		}
+		if before && after && same || sharedNear(terms, i, ev.seq, j, width) >= 3 {
 			return w, true
 		}
 	}
@@ -683,7 +693,7 @@ func resized(terms []claimTerm, i int, ev *evidence) (string, bool) {
 		}
 		for k := max(0, i-3); k <= min(len(terms)-1, i+3); k++ {
 			s := terms[k].Stem
-			if k != i && nearIn(ev.seq, j, s) {
+			if k != i && nearIn(ev.seq, j, s, 2) {
 				return w, true
 			}
 		}
@@ -691,27 +701,28 @@ func resized(terms []claimTerm, i int, ev *evidence) (string, bool) {
 	return "", false
 }
 
-// sharedNear counts the words within two of terms[i] that stand within two
-// of seq[j] too, in its passage: the same place said in another order
+// sharedNear counts the words within width of terms[i] that stand within
+// width of seq[j] too, in its passage: the same place said in another order
 // ("the Geneva diplomacy strained relationships" against "diplomacy in
 // Geneva strengthened relationships").
-func sharedNear(terms []claimTerm, i int, seq []string, j int) int {
+func sharedNear(terms []claimTerm, i int, seq []string, j, width int) int {
 	n := 0
-	for k := max(0, i-2); k <= min(len(terms)-1, i+2); k++ {
+	for k := max(0, i-width); k <= min(len(terms)-1, i+width); k++ {
 		if k == i {
 			continue
 		}
-		if nearIn(seq, j, terms[k].Stem) {
+		if nearIn(seq, j, terms[k].Stem, width) {
 			n++
 		}
 	}
 	return n
 }
 
-// nearIn reports whether stem stands within two of seq[j], in its passage.
-func nearIn(seq []string, j int, stem string) bool {
+// nearIn reports whether stem stands within width of seq[j], in its
+// passage.
+func nearIn(seq []string, j int, stem string, width int) bool {
 	for _, step := range []int{-1, 1} {
-		for k := j + step; k >= 0 && k < len(seq) && k != j+3*step && seq[k] != ""; k += step {
+		for k := j + step; k >= 0 && k < len(seq) && k != j+(width+1)*step && seq[k] != ""; k += step {
 			if seq[k] == stem {
 				return true
 			}

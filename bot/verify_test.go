@@ -214,6 +214,8 @@ var ruleTests = []struct {
 	{"sides of a verb kept", "The enormity of the task at hand often overshadows the historic backdrop of the Vienna talks [6].", ""},
 	{"sides of a passive verb turned round", "The historic backdrop of the Vienna talks is sometimes overshadowed by the enormity of the task at hand [6].", ""},
 	{"sides of a verb the passage uses in the passive", "The interim deal in Geneva reaffirmed the theoretical bedrock of the process for all to see [12].", ""},
+	{"stance the other way in a passive clause", "The theoretical bedrock of the process was undermined when the interim deal was reached in Geneva [12].", bot.ReasonContradiction},
+	{"stance the same way", "The theoretical bedrock of the process was confirmed for all to see when the interim deal was reached in Geneva [12].", ""},
 	{"both as two", "The negotiations must avoid falling prey to fractious domestic politics in the two capitals [10].", ""},
 	{"both not as two decades", "For the first time in over two decades, both sides are showing a willingness to spend their political capital on peace [8].", bot.ReasonNumber},
 	{"one as a pronoun", "Diplomacy is like remodeling a house: it is probably going to be more complicated than one thinks [8].", ""},
@@ -353,6 +355,31 @@ func TestCheckerRules(t *testing.T) {
 				t.Errorf("got reason %q (%v), want %q", r.Reason, err, tt.want)
 			}
 		})
+	}
+}
+
+// TestStanceTheOtherWay checks that a verb calling into doubt what the
+// passage's verb bears out, in its place, contradicts it.
+func TestStanceTheOtherWay(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	passages := articleCitations(t, ix, "The very real presence of spoilers")
+	for _, tt := range []struct {
+		draft string
+		want  bot.Reason
+	}{
+		{"Before the interim deal was struck, efforts by forward-thinking officials in Washington and Tehran disproved the old adage, no good deed goes unpunished [1].", bot.ReasonContradiction},
+		{"The very real presence of spoilers on all sides is widely disputed [1].", bot.ReasonContradiction},
+		{"The very real presence of spoilers on all sides is widely recognised [1].", ""},
+	} {
+		err := c.Verify(tt.draft, passages)
+		var r *bot.Refusal
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%q: got %v, want the draft used", tt.draft, err)
+		case tt.want != "" && (!errors.As(err, &r) || r.Reason != tt.want):
+			t.Errorf("%q: got %v, want a refusal for %q", tt.draft, err, tt.want)
+		}
 	}
 }
 

@@ -161,6 +161,26 @@ quieten calm dampen soften wane dwindle contract slow ebb recede`
 // direction.
 var directions = signs(growingWords, shrinkingWords)
 
+// affirmingWords and denyingWords are everyday English verbs that bear
+// out or call into doubt what they speak of ("reaffirmed the adage",
+// "disproved the adage"); "question" and "doubt" stand for "call into
+// question" and "cast doubt on".
+const (
+	affirmingWords = `affirm reaffirm confirm prove validate vindicate verify corroborate acknowledge admit
+recognize recognise concede uphold`
+	denyingWords = `deny dispute disprove refute rebut undermine question doubt reject contradict discredit
+debunk invalidate`
+)
+
+// stances maps the stems of affirmingWords and denyingWords to their
+// sign.
+var stances = signs(affirmingWords, denyingWords)
+
+// Stance returns whether the word with this stem bears out what it speaks
+// of (1: "confirm", "acknowledge"), calls it into doubt (-1: "dispute",
+// "disprove"), or neither (0).
+func Stance(stem string) int { return int(stances[stem]) }
+
 // bigWords and smallWords are everyday English adjectives of size or
 // weight, save those whose stem a common word shares ("considerable",
 // "consider"; "marginal", "margin").

@@ -122,3 +122,12 @@ func TestMagnitude(t *testing.T) {
 		}
 	}
 }
+
+func TestStance(t *testing.T) {
+	for word, want := range map[string]int{"reaffirmed": 1, "acknowledges": 1, "recognised": 1, "disproving": -1, "disputed": -1, "undermined": -1, "questioned": -1, "diplomacy": 0} {
+		stem := knowledge.Terms(word)[0].Stem
+		if got := knowledge.Stance(stem); got != want {
+			t.Errorf("Stance(%q) = %d, want %d", stem, got, want)
+		}
+	}
+}
