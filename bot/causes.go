@@ -98,9 +98,11 @@ const minSideCover = 0.5
 
 // causes refuses a sentence that links two things, each of which its cited
 // passages say, by a cause their sentences do not make: the passages must
-// say both in one sentence, or in two sentences one after the other, the
-// second carrying on from the first ("In turn, this…"). Which way the
-// link runs it cannot tell.
+// say both in one sentence that makes a link of its own (makesLink: "the
+// results should not be surprising: … moderates who prefer to solve
+// conflict peacefully" makes none), or in two sentences one after the
+// other, the second carrying on from the first ("In turn, this…"). Which
+// way the link runs it cannot tell.
 func (d *draftCheck) causes(s string, ev *evidence) *Refusal {
 	toks := scanTokens(s)
 	for i := 0; i < len(toks); i++ {
@@ -167,7 +169,7 @@ func (d *draftCheck) cause(toks []token, at, n int, ev *evidence) *Refusal {
 		return nil // what it links the passages do not say: coverage's to refuse
 	}
 	for i := range sentences {
-		if coverA[i] >= minSideCover && coverB[i] >= minSideCover {
+		if coverA[i] >= minSideCover && coverB[i] >= minSideCover && sentences[i].links {
 			return nil
 		}
 		if i == 0 || sentences[i].passage != sentences[i-1].passage || !sentences[i].carriesOn {
@@ -228,3 +230,28 @@ func (d *draftCheck) cover(stems []string, sentence map[string]bool) float64 {
 	}
 	return float64(held) / float64(len(stems))
 }
+
+// makesLink reports whether a sentence, as its tokens, links two things by
+// more than standing them side by side: a word of cause, means or
+// condition ("by backing the deal, they provided"; "as the seriousness
+// increases, so too does the risk"), or a verb of making.
+func makesLink(toks []token) bool {
+	for i, t := range toks {
+		if linkMarkers[t.word] || causingVerbs[t.word] {
+			return true
+		}
+		for _, p := range causeWords {
+			if wordsAt(toks, i, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// linkMarkers are words by which a sentence may make a link without a
+// cause word: means ("by backing"), condition ("if"), a change along with
+// another ("as … so too"), and verbs of making in their other forms.
+var linkMarkers = setOf(`by if unless since as so through via making creating producing causing
+leading bringing driving helping helped help helps enabling allowing ensuring ensure ensures ensured
+create produce cause bring drive enable allow presented present presents`)

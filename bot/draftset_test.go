@@ -179,9 +179,13 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// session 12 before the check of them: links the passages do not make
 	// ("…, which is why…", "because…"), links they make in other words,
 	// free paraphrases and stitched quotations. The floors are the
-	// session's end.
+	// session's end. Session 14 traded two links it makes in other words
+	// (a verb alone: "torpedoed attempts" for "attempts failed because
+	// they were torpedoed") for eleven invented links on the tuning sets,
+	// by asking a passage sentence holding both sides to make a link of
+	// its own.
 	"tune5": {
-		kept:    map[string]float64{"causal-true": 41.0 / 52, "paraphrase": 34.0 / 50, "overall": 75.0 / 102},
+		kept:    map[string]float64{"causal-true": 39.0 / 52, "paraphrase": 34.0 / 50, "overall": 73.0 / 102},
 		refused: map[string]float64{"causal-link": 46.0 / 75, "stitched-quote": 29.0 / 30},
 	},
 	"check": {

@@ -61,6 +61,7 @@ type evidence struct {
 type evSentence struct {
 	passage   int
 	carriesOn bool
+	links     bool // the sentence makes a link of its own (see makesLink)
 	stems     map[string]bool
 }
 
@@ -72,11 +73,13 @@ func newEvidence(passages []string) *evidence {
 		e.folded = append(e.folded, foldQuote(p))
 		for _, sen := range knowledge.SplitSentences(p) {
 			e.foldedSentences = append(e.foldedSentences, foldQuote(sen.Text))
-			es := evSentence{passage: pi, carriesOn: carriesOn(scanTokens(sen.Text)), stems: make(map[string]bool)}
+			stoks := scanTokens(sen.Text)
+			es := evSentence{passage: pi, carriesOn: carriesOn(stoks), stems: make(map[string]bool)}
 			for _, t := range claimTerms(sen.Text) {
 				e.sentenceSeq = append(e.sentenceSeq, t.Stem)
 				es.stems[t.Stem] = true
 			}
+			es.links = makesLink(stoks)
 			e.sentences = append(e.sentences, es)
 			e.sentenceSeq = append(e.sentenceSeq, "")
 		}

@@ -216,6 +216,8 @@ var ruleTests = []struct {
 	{"sides of a verb the passage uses in the passive", "The interim deal in Geneva reaffirmed the theoretical bedrock of the process for all to see [12].", ""},
 	{"stance the other way in a passive clause", "The theoretical bedrock of the process was undermined when the interim deal was reached in Geneva [12].", bot.ReasonContradiction},
 	{"stance the same way", "The theoretical bedrock of the process was confirmed for all to see when the interim deal was reached in Geneva [12].", ""},
+	{"link of cause a sentence does not make", "The results should not be surprising, because moderates in Washington and Tehran prefer to solve conflict peacefully [5].", bot.ReasonUnsupported},
+	{"link of cause a sentence makes by as and so", "The risk of spoilers lashing out rises because the seriousness of talks increases [1].", ""},
 	{"both as two", "The negotiations must avoid falling prey to fractious domestic politics in the two capitals [10].", ""},
 	{"both not as two decades", "For the first time in over two decades, both sides are showing a willingness to spend their political capital on peace [8].", bot.ReasonNumber},
 	{"one as a pronoun", "Diplomacy is like remodeling a house: it is probably going to be more complicated than one thinks [8].", ""},
