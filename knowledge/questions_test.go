@@ -171,10 +171,14 @@ func TestQuestionsThatAskForAFigureADateOrAName(t *testing.T) {
 		// The only name besides the question's own starts a quotation
 		// (“Diplomacy is like…”): no name at all.
 		"Which country was John Limbert ambassador to?",
+		// "John" beside "Limbert" is the same name, nothing new.
+		"Which country was Limbert ambassador to?",
 	)
 	wantFirstQuotes(t, ix,
 		firstQuote{"What is the number of issues that will make or break the peace?", "four big picture issues"},
 		firstQuote{"What is the name of the former ambassador who compared diplomacy to remodeling a house?", "John Limbert"},
+		// A title asked leaves the name beside it new.
+		firstQuote{"What's the name of the US secretary mentioned?", "Secretary Kerry"},
 		firstQuote{"Which city are the talks in?", "here in Vienna"},
 		// A name may open its sentence.
 		firstQuote{"Which country is a regional power?", "Iran is a regional power"},

@@ -1879,18 +1879,40 @@ func (ix *Index) holdsCue(q *query, u int32) bool {
 // "What is the name of the official who…?" is not answered by a sentence
 // whose only names are the question's own. It scans the sentence, so it is
 // kept for the rare questions that ask for a name outright.
+//
+// A run of names is one name: "John" says nothing new beside "Limbert"
+// asked ("Which country was Limbert ambassador to?" is not answered by
+// "Ambassador John Limbert…"), though "Kerry" does beside "Secretary".
 func (ix *Index) namesMore(q *query, u int32) bool {
 	un := ix.unit(u)
 	first, more := true, false
+	runAsked, runNew, prevName := false, false, false
+	endRun := func() {
+		more = more || runNew && !runAsked
+		runAsked, runNew = false, false
+	}
 	scanWords(ix.passages[un.passage].Sentences[un.sentence].Text, func(w word) {
 		isFirst := first
 		first = false
-		if more || isStop(w) || !(w.keep || w.capital && (!isFirst || ix.WritesAsName(stem(w.text)))) {
+		if isStop(w) || !(w.keep || w.capital && (!isFirst || ix.WritesAsName(stem(w.text)))) {
+			if prevName {
+				endRun()
+			}
+			prevName = false
 			return
 		}
+		prevName = true
 		id, _, _ := ix.lookup(w)
-		more = id < 0 || !slices.Contains(q.order[:q.asked], id) && !q.inContext(id) && !(q.pronoun && ix.answeredBefore(q, id))
+		switch {
+		case id < 0 || !(slices.Contains(q.order[:q.asked], id) || q.inContext(id) || q.pronoun && ix.answeredBefore(q, id)):
+			runNew = true
+		case w.keep || proper.Is(w.text) || wordnet.Frequency(stem(w.text)) == 0:
+			// A title asked ("Secretary") leaves the name beside it
+			// ("Kerry") new; a name asked does not.
+			runAsked = true
+		}
 	})
+	endRun()
 	return more
 }
 
