@@ -173,12 +173,15 @@ func TestQuestionsThatAskForAFigureADateOrAName(t *testing.T) {
 		"Which country was John Limbert ambassador to?",
 		// "John" beside "Limbert" is the same name, nothing new.
 		"Which country was Limbert ambassador to?",
+		"Which country was John ambassador to?",
 	)
 	wantFirstQuotes(t, ix,
 		firstQuote{"What is the number of issues that will make or break the peace?", "four big picture issues"},
 		firstQuote{"What is the name of the former ambassador who compared diplomacy to remodeling a house?", "John Limbert"},
 		// A title asked leaves the name beside it new.
 		firstQuote{"What's the name of the US secretary mentioned?", "Secretary Kerry"},
+		// Punctuation ends a run of names: Kerry is new beside "Zarif,".
+		firstQuote{"What is the name of the US secretary mentioned alongside Zarif?", "Secretary Kerry"},
 		firstQuote{"Which city are the talks in?", "here in Vienna"},
 		// A name may open its sentence.
 		firstQuote{"Which country is a regional power?", "Iran is a regional power"},

@@ -1880,40 +1880,55 @@ func (ix *Index) holdsCue(q *query, u int32) bool {
 // whose only names are the question's own. It scans the sentence, so it is
 // kept for the rare questions that ask for a name outright.
 //
-// A run of names is one name: "John" says nothing new beside "Limbert"
-// asked ("Which country was Limbert ambassador to?" is not answered by
-// "Ambassador John Limbert…"), though "Kerry" does beside "Secretary".
+// A run of names, unbroken by punctuation, is one name: "John" says
+// nothing new beside "Limbert" asked ("Which country was Limbert
+// ambassador to?" is not answered by "Ambassador John Limbert…"), though
+// "Kerry" does beside "Secretary", and beside "Zarif," in "Zarif, Secretary
+// Kerry".
 func (ix *Index) namesMore(q *query, u int32) bool {
 	un := ix.unit(u)
 	first, more := true, false
-	runAsked, runNew, prevName := false, false, false
+	runAsked, runNew := false, false
 	endRun := func() {
 		more = more || runNew && !runAsked
 		runAsked, runNew = false, false
 	}
-	scanWords(ix.passages[un.passage].Sentences[un.sentence].Text, func(w word) {
-		isFirst := first
-		first = false
-		if isStop(w) || !(w.keep || w.capital && (!isFirst || ix.WritesAsName(stem(w.text)))) {
-			if prevName {
+	// Punctuation ends a run: "Zarif, Secretary Kerry" are two names.
+	for part := range strings.FieldsFuncSeq(ix.passages[un.passage].Sentences[un.sentence].Text, runBreak) {
+		scanWords(part, func(w word) {
+			isFirst := first
+			first = false
+			if isStop(w) || !(w.keep || w.capital && (!isFirst || ix.WritesAsName(stem(w.text)))) {
 				endRun()
+				return
 			}
-			prevName = false
-			return
-		}
-		prevName = true
-		id, _, _ := ix.lookup(w)
-		switch {
-		case id < 0 || !(slices.Contains(q.order[:q.asked], id) || q.inContext(id) || q.pronoun && ix.answeredBefore(q, id)):
-			runNew = true
-		case w.keep || proper.Is(w.text) || wordnet.Frequency(stem(w.text)) == 0:
-			// A title asked ("Secretary") leaves the name beside it
-			// ("Kerry") new; a name asked does not.
-			runAsked = true
-		}
-	})
-	endRun()
+			id, _, _ := ix.lookup(w)
+			asked := slices.Index(q.order[:q.asked], id)
+			switch {
+			case id < 0 || asked < 0 && !q.inContext(id) && !(q.pronoun && ix.answeredBefore(q, id)):
+				runNew = true
+			case personTitles[w.text]:
+				// A title asked ("Secretary") leaves the name beside it
+				// ("Kerry") new.
+			case w.keep || proper.Is(w.text) || wordnet.Frequency(stem(w.text)) == 0 || asked >= 0 && q.slots[asked].name:
+				// A name asked, as a name ("John") or a word English
+				// writes only so ("Limbert"), makes its run the
+				// question's own.
+				runAsked = true
+			}
+		})
+		endRun()
+	}
 	return more
+}
+
+// runBreak reports whether r is punctuation that ends a run of names.
+func runBreak(r rune) bool {
+	switch r {
+	case ',', ';', ':', '(', ')', '—', '–':
+		return true
+	}
+	return false
 }
 
 // inContext reports whether term id is one of the previous turn's words:
