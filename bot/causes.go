@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -232,12 +233,27 @@ func (d *draftCheck) cover(stems []string, sentence map[string]bool) float64 {
 }
 
 // makesLink reports whether a sentence, as its tokens, links two things by
-// more than standing them side by side: a word of cause, means or
-// condition ("by backing the deal, they provided"; "as the seriousness
-// increases, so too does the risk"), or a verb of making.
+// more than standing them side by side: a word of cause, condition or
+// means, "by"
+// or "for" before a word in -ing ("by backing the deal, they provided"),
+// "as" with a "so" after it ("as the seriousness increases, so too does
+// the risk"), or a verb of making not after an article or "to" ("the
+// forces for moderation", "prepared to make" make none).
 func makesLink(toks []token) bool {
 	for i, t := range toks {
-		if linkMarkers[t.word] || causingVerbs[t.word] {
+		next := ""
+		if i+1 < len(toks) && !toks[i+1].clause {
+			next = toks[i+1].word
+		}
+		after := i > 0 && !t.clause && (objectOpeners[toks[i-1].word] || toks[i-1].word == "to")
+		switch {
+		case linkMarkers[t.word]:
+			return true
+		case (t.word == "by" || t.word == "for") && strings.HasSuffix(next, "ing"):
+			return true
+		case t.word == "as" && slices.ContainsFunc(toks[i+1:], func(u token) bool { return u.word == "so" }):
+			return true
+		case causingVerbs[t.word] && !after:
 			return true
 		}
 		for _, p := range causeWords {
@@ -249,9 +265,9 @@ func makesLink(toks []token) bool {
 	return false
 }
 
-// linkMarkers are words by which a sentence may make a link without a
-// cause word: means ("by backing"), condition ("if"), a change along with
-// another ("as … so too"), and verbs of making in their other forms.
-var linkMarkers = setOf(`by if unless since as so through via making creating producing causing
-leading bringing driving helping helped help helps enabling allowing ensuring ensure ensures ensured
-create produce cause bring drive enable allow presented present presents`)
+// linkMarkers are words by which a sentence makes a link without a cause
+// word: condition ("if", "unless", "without"), means ("through tangible
+// deliverables") and verbs of making in their other forms.
+var linkMarkers = setOf(`if unless without through making creating producing causing leading bringing driving
+helping helped help helps ensuring ensure ensures ensured enabling allowing create produce cause bring drive
+enable allow presented present presents`)

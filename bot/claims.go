@@ -514,7 +514,7 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 			}
 			if w, ok := d.replaced(terms, i, ev); ok {
 				return &Refusal{Reason: ReasonContradiction, Term: t.Word,
-					Detail: fmt.Sprintf("a word leaning the other way from %q, which its cited passages use in its place", w)}
+					Detail: fmt.Sprintf("a word leaning, changing things or taking a stance the other way from %q, which its cited passages use in its place", w)}
 			}
 		}
 		switch {
@@ -635,6 +635,10 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 		// way "critical of" does.
 		return "", false
 	}
+	if terms[i].negated {
+		// "no longer deny" bears out what "acknowledge" does.
+		stance = -stance
+	}
 	at := func(j int) string {
 		if j < 0 || j >= len(ev.seq) {
 			return ""
@@ -649,7 +653,8 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 		}
 		// One neighbour at least is the same word: two merely alike
 		// say too little of the place. Or three of the words within
-		// two of it stand within two of the passage's word.
+		// two of it (three for a verb of stance, below) stand within as
+		// many of the passage's word.
 		var before, after, same bool
 		if i == 0 {
 			before = true

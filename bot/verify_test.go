@@ -215,8 +215,10 @@ var ruleTests = []struct {
 	{"sides of a passive verb turned round", "The historic backdrop of the Vienna talks is sometimes overshadowed by the enormity of the task at hand [6].", ""},
 	{"sides of a verb the passage uses in the passive", "The interim deal in Geneva reaffirmed the theoretical bedrock of the process for all to see [12].", ""},
 	{"stance the other way in a passive clause", "The theoretical bedrock of the process was undermined when the interim deal was reached in Geneva [12].", bot.ReasonContradiction},
+	{"stance the other way denied", "Unlike years past, senior officials on both sides no longer deny that alternatives to diplomacy have narrowed the remaining escalatory options [7].", ""},
 	{"stance the same way", "The theoretical bedrock of the process was confirmed for all to see when the interim deal was reached in Geneva [12].", ""},
 	{"link of cause a sentence does not make", "The results should not be surprising, because moderates in Washington and Tehran prefer to solve conflict peacefully [5].", bot.ReasonUnsupported},
+	{"link of cause beside a verb of making as a noun", "The forces for moderation are important because they do not believe the political systems in Washington and Tehran must be entrenched in permanent confrontation [6].", bot.ReasonUnsupported},
 	{"link of cause a sentence makes by as and so", "The risk of spoilers lashing out rises because the seriousness of talks increases [1].", ""},
 	{"both as two", "The negotiations must avoid falling prey to fractious domestic politics in the two capitals [10].", ""},
 	{"both not as two decades", "For the first time in over two decades, both sides are showing a willingness to spend their political capital on peace [8].", bot.ReasonNumber},
@@ -382,6 +384,20 @@ func TestStanceTheOtherWay(t *testing.T) {
 		case tt.want != "" && (!errors.As(err, &r) || r.Reason != tt.want):
 			t.Errorf("%q: got %v, want a refusal for %q", tt.draft, err, tt.want)
 		}
+	}
+}
+
+// TestLinkBesideAPassivesBy checks that "by" naming a passive's doer
+// makes no link of cause: the passage sets "the interim deal was struck"
+// and "efforts by officials" side by side.
+func TestLinkBesideAPassivesBy(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	passages := articleCitations(t, ix, "The very real presence of spoilers")
+	var r *bot.Refusal
+	err := c.Verify("The interim deal in Geneva was struck because forward-thinking officials in Washington and Tehran made efforts to break the impasse [1].", passages)
+	if !errors.As(err, &r) || r.Reason != bot.ReasonUnsupported {
+		t.Errorf("got %v, want the link of cause refused", err)
 	}
 }
 
