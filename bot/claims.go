@@ -417,8 +417,9 @@ func (d *draftCheck) facts(s string, terms []claimTerm, ev *evidence) *Refusal {
 			continue
 		}
 		key := numberKey(t.Word)
-		// "both capitals" holds "the two capitals", not "two decades".
-		pair := key == "2" && ev.both && (i+1 == len(terms) || !units[terms[i+1].Word])
+		// "both capitals" holds "the two capitals", not "two (full)
+		// decades".
+		pair := key == "2" && ev.both && !slices.ContainsFunc(terms[i+1:min(len(terms), i+3)], func(c claimTerm) bool { return units[c.Word] })
 		if !ev.numbers[key] && !pair && !(ev.listed[key] && namesListPlace(s, t.Word)) {
 			return &Refusal{Reason: ReasonNumber, Term: t.Word, Detail: "a number the cited passages do not hold"}
 		}
@@ -466,7 +467,8 @@ func (d *draftCheck) facts(s string, terms []claimTerm, ev *evidence) *Refusal {
 // "two decades" is a quantity the passages must give, where "two sides"
 // may be their "both sides".
 var units = setOf(`second seconds minute minutes hour hours day days week weeks month months year years
-decade decades century centuries time times percent per cent dollars euros rounds`)
+decade decades century centuries generation generations summer summers winter winters term terms time times
+percent per cent dollars euros pounds tonnes tons miles kilometres kilometers`)
 
 // titles are words that head a name as a title ("Deputy Foreign Minister
 // Zarif", "Senator Smith"): first in a sentence and followed by a name,

@@ -221,6 +221,7 @@ var ruleTests = []struct {
 	{"link of cause beside a verb of making as a noun", "The forces for moderation are important because they do not believe the political systems in Washington and Tehran must be entrenched in permanent confrontation [6].", bot.ReasonUnsupported},
 	{"link of cause a sentence makes by as and so", "The risk of spoilers lashing out rises because the seriousness of talks increases [1].", ""},
 	{"both as two", "The negotiations must avoid falling prey to fractious domestic politics in the two capitals [10].", ""},
+	{"both not as two full decades", "For the first time in over two full decades, both sides are showing a willingness to spend their political capital on peace [8].", bot.ReasonNumber},
 	{"both not as two decades", "For the first time in over two decades, both sides are showing a willingness to spend their political capital on peace [8].", bot.ReasonNumber},
 	{"one as a pronoun", "Diplomacy is like remodeling a house: it is probably going to be more complicated than one thinks [8].", ""},
 	{"one as a pronoun, denied", "That dialogue should not be confused with one between two equal powers [9].", ""},
