@@ -140,32 +140,41 @@ const roleWindow = 4
 // sentence's order is left alone.
 func swappedRoles(terms []claimTerm, ev *evidence) (string, bool) {
 	for k, v := range terms {
-		if !v.thanAfter || v.Name || v.Number || !strings.Contains(ev.lower, v.Word+" than ") {
-			continue
-		}
-		swapped, kept := false, false
-		for p, w := range ev.seq {
-			if w != v.Stem {
-				continue
-			}
-			for i := max(0, k-roleWindow); i < k; i++ {
-				for j := k + 1; j < min(len(terms), k+roleWindow+1); j++ {
-					a, b := terms[i].Stem, terms[j].Stem
-					if a == b || a == v.Stem || b == v.Stem {
-						continue
-					}
-					aBefore, aAfter := ev.near(p, a)
-					bBefore, bAfter := ev.near(p, b)
-					kept = kept || aBefore && bAfter
-					swapped = swapped || aAfter && !aBefore && bBefore && !bAfter
-				}
-			}
-		}
-		if swapped && !kept {
+		if v.thanAfter && !v.Name && !v.Number && strings.Contains(ev.lower, v.Word+" than ") &&
+			turnedRound(terms, k, ev, false) {
 			return v.Word, true
 		}
 	}
 	return "", false
+}
+
+// turnedRound reports whether two words either side of terms[k] stand the
+// other way round about it in the passages, and no two stand as in the
+// sentence. For a verb (verb set), both words must be in the verb's
+// clause, only the passages' uses of it in the active voice count, and a
+// word standing on both sides of it there, or two on one side, keep the
+// sentence's order as well.
+func turnedRound(terms []claimTerm, k int, ev *evidence, verb bool) bool {
+	v := terms[k]
+	swapped, kept := false, false
+	for p, w := range ev.seq {
+		if w != v.Stem || verb && !ev.active[p] {
+			continue
+		}
+		for i := max(0, k-roleWindow); i < k; i++ {
+			for j := k + 1; j < min(len(terms), k+roleWindow+1); j++ {
+				a, b := terms[i].Stem, terms[j].Stem
+				if a == b || a == v.Stem || b == v.Stem || verb && (terms[i].clause != v.clause || terms[j].clause != v.clause) {
+					continue
+				}
+				aBefore, aAfter := ev.near(p, a)
+				bBefore, bAfter := ev.near(p, b)
+				kept = kept || aBefore && bAfter || verb && (aBefore && aAfter || bBefore && bAfter)
+				swapped = swapped || aAfter && !aBefore && bBefore && !bAfter
+			}
+		}
+	}
+	return swapped && !kept
 }
 
 // swappedObjects reports whether the sentence turns round the two sides of
@@ -177,28 +186,7 @@ func swappedRoles(terms []claimTerm, ev *evidence) (string, bool) {
 // alone; so are verbs whose sides may stand either way round.
 func swappedObjects(terms []claimTerm, ev *evidence) (string, bool) {
 	for k, v := range terms {
-		if !v.active || v.Name || v.negated || symmetricVerbs[v.Word] {
-			continue
-		}
-		swapped, kept := false, false
-		for p, w := range ev.seq {
-			if w != v.Stem || !ev.active[p] {
-				continue
-			}
-			for i := max(0, k-roleWindow); i < k; i++ {
-				for j := k + 1; j < min(len(terms), k+roleWindow+1); j++ {
-					a, b := terms[i].Stem, terms[j].Stem
-					if a == b || a == v.Stem || b == v.Stem || terms[i].clause != v.clause || terms[j].clause != v.clause {
-						continue
-					}
-					aBefore, aAfter := ev.near(p, a)
-					bBefore, bAfter := ev.near(p, b)
-					kept = kept || aBefore && bAfter || aBefore && aAfter || bBefore && bAfter
-					swapped = swapped || aAfter && !aBefore && bBefore && !bAfter
-				}
-			}
-		}
-		if swapped && !kept {
+		if v.active && !v.Name && !v.negated && !symmetricVerbs[v.Word] && turnedRound(terms, k, ev, true) {
 			return v.Word, true
 		}
 	}

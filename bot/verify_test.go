@@ -377,14 +377,20 @@ func TestStanceTheOtherWay(t *testing.T) {
 		{"The very real presence of spoilers on all sides is widely disputed [1].", bot.ReasonContradiction},
 		{"The very real presence of spoilers on all sides is widely recognised [1].", ""},
 	} {
-		err := c.Verify(tt.draft, passages)
-		var r *bot.Refusal
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("%q: got %v, want the draft used", tt.draft, err)
-		case tt.want != "" && (!errors.As(err, &r) || r.Reason != tt.want):
-			t.Errorf("%q: got %v, want a refusal for %q", tt.draft, err, tt.want)
-		}
+		wantVerdict(t, tt.draft, c.Verify(tt.draft, passages), tt.want)
+	}
+}
+
+// wantVerdict fails the test unless err is the verdict want: nil for
+// "" (the draft used), else a *bot.Refusal for that reason.
+func wantVerdict(t *testing.T, draft string, err error, want bot.Reason) {
+	t.Helper()
+	var r *bot.Refusal
+	switch {
+	case want == "" && err != nil:
+		t.Errorf("%q: got %v, want the draft used", draft, err)
+	case want != "" && (!errors.As(err, &r) || r.Reason != want):
+		t.Errorf("%q: got %v, want a refusal for %q", draft, err, want)
 	}
 }
 
@@ -395,11 +401,8 @@ func TestLinkBesideAPassivesBy(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
 	passages := articleCitations(t, ix, "The very real presence of spoilers")
-	var r *bot.Refusal
-	err := c.Verify("The interim deal in Geneva was struck because forward-thinking officials in Washington and Tehran made efforts to break the impasse [1].", passages)
-	if !errors.As(err, &r) || r.Reason != bot.ReasonUnsupported {
-		t.Errorf("got %v, want the link of cause refused", err)
-	}
+	draft := "The interim deal in Geneva was struck because forward-thinking officials in Washington and Tehran made efforts to break the impasse [1]."
+	wantVerdict(t, draft, c.Verify(draft, passages), bot.ReasonUnsupported)
 }
 
 // TestQuotationInSingleMarks checks that a passage quoting someone in
@@ -522,14 +525,7 @@ func TestBareDenial(t *testing.T) {
 		{hardliners, "The hardliners do not want war with Iran [1].", ""},
 		{hardliners, "The hardliners want war with Iran [1].", bot.ReasonContradiction},
 	} {
-		err := c.Verify(tt.draft, []bot.Citation{{ID: "x#1", Text: tt.passage}})
-		var r *bot.Refusal
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("%q: got %v, want it used", tt.draft, err)
-		case tt.want != "" && (!errors.As(err, &r) || r.Reason != tt.want):
-			t.Errorf("%q: got %v, want a refusal for %q", tt.draft, err, tt.want)
-		}
+		wantVerdict(t, tt.draft, c.Verify(tt.draft, []bot.Citation{{ID: "x#1", Text: tt.passage}}), tt.want)
 	}
 }
 
