@@ -175,6 +175,17 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 		refused: map[string]float64{"contradiction": 12.0 / 16, "negation": 1, "invented-fact": 1, "link": 1, "causal-link": 11.0 / 16,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 13.0 / 16, "off-section-summary": 13.0 / 16},
 	},
+	// A thirteenth blind set (232 drafts for 88 questions), written at
+	// the start of session 15 before any change: the twelfth is tuning
+	// material since. Its writer also cited section headings and the
+	// closing "Back to top", which are no passages; the 19 drafts that
+	// did were left out before the set was first run. The floors are the
+	// session's start.
+	"fresh13": {
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 5.0 / 15, "merge": 12.0 / 14, "summary": 6.0 / 16, "yes-no": 16.0 / 17, "quotes": 16.0 / 17, "overall": 68.0 / 92},
+		refused: map[string]float64{"contradiction": 14.0 / 16, "negation": 15.0 / 16, "invented-fact": 14.0 / 15, "link": 1, "causal-link": 12.0 / 16,
+			"stitched-quote": 15.0 / 16, "wrong-citation": 1, "unsupported-claim": 14.0 / 15, "off-section-summary": 1},
+	},
 	// 207 drafts for tuning links of cause, written at the start of
 	// session 12 before the check of them: links the passages do not make
 	// ("…, which is why…", "because…"), links they make in other words,
@@ -203,7 +214,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
