@@ -213,6 +213,14 @@ func TestTheTypeOfAnswerAskedFor(t *testing.T) {
 func TestWhereAsksForAPlace(t *testing.T) {
 	ix := indexOf(t, "The talks are held in winter, often.\n\nThe talks are held in winter, in Vienna.")
 	wantFirstQuotes(t, ix, firstQuote{"Where are the talks held?", "Vienna"})
+	// Where someone served, lived or studied is a place's name, which
+	// the sentence about them must hold beyond the question's own.
+	wantDeclined(t, article(),
+		"Where did John Limbert serve as ambassador?",
+		"where did limbert serve?")
+	wantFirstQuotes(t, article(),
+		firstQuote{"Where did the author talk to the senior Western official?", "Vienna"},
+		firstQuote{"where were the forward-thinking officials based?", "Washington and Tehran"})
 }
 
 // indexOf indexes one document made of text.
@@ -320,6 +328,14 @@ func TestHowAsksForAKindOfAnswer(t *testing.T) {
 	// that gives one.
 	ix = indexOf(t, "The meetings were held in a large hall.\n\nThe meetings went on for three days.")
 	wantFirstQuotes(t, ix, firstQuote{"How long were the meetings?", "three days"})
+	// A span is a must: a paragraph without a word of time gives none,
+	// and one with it quotes the sentence that holds it.
+	wantDeclined(t, article(),
+		"How long does the interim deal last before it expires?",
+		"How long is the interim deal in Geneva supposed to last?")
+	wantFirstQuotes(t, article(),
+		firstQuote{"how long are the negotiations in Vienna supposed to run for", "over the next few days"},
+		firstQuote{"How long has it been since both sides were this willing to invest in peace?", "three decades"})
 	wantDeclined(t, article(), "How many nuclear warheads does the US have?")
 	// "How much weight" asks how important, not for a quantity; "how much
 	// money" asks for a quantity the text does not give.

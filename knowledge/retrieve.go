@@ -143,6 +143,8 @@ type query struct {
 	// specific says particulars are asked for ("what specific
 	// deliverables…?"): examples, a name or a number.
 	specific bool
+	// span says a span of time is asked for ("how long…?"): see holdsCue.
+	span bool
 	// pos says where in its document the answer should stand ("per the
 	// opening", "at the end"): see posAsked. posOnly says the question
 	// asks about that place and nothing else ("what happens now, per the
@@ -351,7 +353,7 @@ func (ix *Index) strangers(words []asked, slots []slot) int {
 // parse turns a question (and an optional context) into query terms.
 func (ix *Index) parse(q *query, text, context string) {
 	q.slots, q.terms, q.order, q.cue, q.strict, q.whole, q.afterWh, q.whPos = q.slotBuf[:0], q.termBuf[:0], q.orderBuf[:0], 0, false, false, 0, -1
-	q.person, q.venue, q.summaryAsked, q.pronoun, q.specific = false, false, false, false, false
+	q.person, q.venue, q.summaryAsked, q.pronoun, q.specific, q.span = false, false, false, false, false, false
 	q.near, q.nearQuoted, q.nearAsked = [2]int32{}, nil, false
 	// Idioms are matched on the question's words, including stop words.
 	var words [maxWords]word
@@ -803,6 +805,11 @@ func opinionOf(words []word, i int) bool {
 	return words[j].class&classFraming != 0
 }
 
+// placeVerbs, after "where", ask where someone served, lived or studied:
+// a place's name.
+var placeVerbs = setOf(`serve serves served serving work works worked working study studies studied
+educated live lives lived living born raised grew posted stationed teach teaches taught`)
+
 var opinionWords = setOf(`take view views position opinion opinions verdict perspective outlook`)
 
 // contentWords picks the question's content words, once each, into slots and
@@ -813,7 +820,7 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 	// whether one asks.
 	// overviewAsked says a summary idiom or the author's view asks for the
 	// overview: unlike wholeAsked, only when nothing else is asked.
-	n, whole, wholeAsked, overviewAsked := 0, 0, false, false
+	n, whole, wholeAsked, overviewAsked, whereAsked := 0, 0, false, false, false
 	prev := ""
 	for i, w := range words {
 		next := ""
@@ -824,6 +831,14 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		if personNouns[w.text] && q.whPos >= 0 && !q.strict && personAsked(words, q.whPos, i) {
 			// "Which senators…?", "which two senators…?" ask for names;
 			// "what are lawmakers pushing for?" does not.
+			q.cue, q.strict = hasName, true
+		}
+		if w.text == "where" {
+			whereAsked = true
+		} else if whereAsked && placeVerbs[w.text] && !q.strict {
+			// "Where did Limbert serve?", "where was Zarif educated?"
+			// ask for a place by name, as "which city…?" does; "where do
+			// things stand?" does not.
 			q.cue, q.strict = hasName, true
 		}
 		if peopleNouns[w.text] && i > 0 && nameOf(words[:i]) {
@@ -923,8 +938,9 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 	case prev == "how" && (w.text == "many" || w.text == "much"):
 		q.cue, q.strict = hasNumber, true
 	case prev == "how" && (w.text == "long" || w.text == "soon") && q.cue == 0:
-		// "How long will the talks last?" asks for a span of time.
-		q.cue = hasTime
+		// "How long will the talks last?" asks for a span of time, which
+		// a paragraph without a word of time cannot give.
+		q.cue, q.strict, q.span = hasTime, true, true
 	case w.text == "specific" && q.afterWh > 0 && q.afterWh <= 2:
 		// "What specific deliverables does the author propose?" asks for
 		// particulars: examples, a name or a number.
@@ -1258,8 +1274,11 @@ func (q *query) has(id int32) bool {
 func (q *query) add(t qterm) bool {
 	for i := range q.terms {
 		if q.terms[i].id == t.id {
-			if t.weight > q.terms[i].weight {
-				q.terms[i] = t
+			old := &q.terms[i]
+			if old.slot == t.slot {
+				old.weight, old.credit, old.scale = max(old.weight, t.weight), max(old.credit, t.credit), max(old.scale, t.scale)
+			} else if t.weight > old.weight {
+				*old = t
 			}
 			return false
 		}
@@ -1816,6 +1835,9 @@ func (ix *Index) Answer(q Query) Answer {
 	if len(cands) == 0 {
 		return a
 	}
+	if query.span {
+		ix.spanFirst(query, cands)
+	}
 	conf := confKB*query.coverage() + confWindow*cands[0].coverage + confPassage*cands[0].passage
 	// "How many…?" wants a number, "When…?" a time and "What saying…?" a
 	// quotation: a best sentence without one answers a different question.
@@ -1851,6 +1873,27 @@ func (ix *Index) Answer(q Query) Answer {
 	return a
 }
 
+// spanFirst puts first, for a question asking how long, the better of the
+// next two candidates when the best one's paragraph holds no word of time
+// and theirs does: the other words of such a question ("how long are the
+// Vienna talks supposed to run?") say what the span is of, and the span
+// itself is what it asks for. Only a span: for a number, a date or a name
+// asked for, the best sentence that lacks one is more often a sign that
+// the knowledge base does not answer the question.
+func (ix *Index) spanFirst(q *query, cands []candidate) {
+	if ix.holdsCue(q, cands[0].unit) {
+		return
+	}
+	for i := 1; i < min(len(cands), 3); i++ {
+		if ix.holdsCue(q, cands[i].unit) {
+			c := cands[i]
+			copy(cands[1:i+1], cands[:i])
+			cands[0] = c
+			return
+		}
+	}
+}
+
 // holdsCue says whether unit u holds what the question's cue asks for: a
 // number, a time, a date, a quotation or a name; a name asked for outright
 // must be one the question does not hold.
@@ -1863,6 +1906,22 @@ func (ix *Index) holdsCue(q *query, u int32) bool {
 	}
 	if q.specific {
 		return ix.unitFlags[u]&(hasExample|hasName|hasNumber) != 0
+	}
+	if q.span {
+		// The span may stand in the next sentence ("As talks commence
+		// here in Vienna… the negotiations that will be taking place
+		// here over the next few days"): the paragraph must hold one.
+		p := ix.unitPassage[u]
+		end := int32(ix.numUnits())
+		if int(p)+1 < len(ix.passFirst) {
+			end = ix.passFirst[p+1]
+		}
+		for v := ix.passFirst[p]; v < end; v++ {
+			if ix.unitFlags[v]&hasTime != 0 {
+				return true
+			}
+		}
+		return false
 	}
 	if q.cue == hasQuote && q.strict {
 		return ix.unitFlags[u]&hasQuote != 0 && ix.quotesNamed(q, u)
@@ -2146,6 +2205,17 @@ func (ix *Index) quotes(q *query, s *scratch, cands []candidate) []Quote {
 			prev := candidate{unit: top.unit - 1}
 			out = []Quote{quote(prev), quote(top)}
 			out[0].Score = out[1].Score
+		}
+	}
+	if q.span && ix.unitFlags[top.unit]&hasTime == 0 {
+		// "How long are the talks to run?": the paragraph's sentence
+		// that gives the span ("over the next few days") answers it.
+		p := ix.unitPassage[top.unit]
+		for v := ix.passFirst[p]; int(v) < ix.numUnits() && ix.unitPassage[v] == p; v++ {
+			if ix.unitFlags[v]&hasTime != 0 {
+				out = []Quote{quote(candidate{unit: v, score: top.score})}
+				break
+			}
 		}
 	}
 	var have [maxSlots]float32

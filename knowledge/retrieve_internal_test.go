@@ -88,6 +88,21 @@ func TestWordVectorExpansion(t *testing.T) {
 		t.Errorf("credit %v, want %v", got.credit, want)
 	}
 
+	// "legislature" is used like "congress" (0.77) and is its broader
+	// word in WordNet: the term weighs as the neighbour does, more than
+	// a narrower word, and credits as the narrower word does.
+	ix.parse(&q, "What did the legislature push for?", "")
+	got, ok = slotOf(&q, congress)
+	if !ok {
+		t.Fatalf(`"legislature" is not expanded with "congress": terms %+v`, q.terms)
+	}
+	if want := float32(similarWeight * 0.77); math.Abs(float64(got.weight-want)) > 1e-6 {
+		t.Errorf("legislature: weight %v, want %v", got.weight, want)
+	}
+	if want := relCredit[relHyponym]; got.credit != want {
+		t.Errorf("legislature: credit %v, want %v", got.credit, want)
+	}
+
 	// "senate" is used like "congress" too, but "the Senate" is a name.
 	ix.parse(&q, "What did the senate push for?", "")
 	if _, ok := slotOf(&q, congress); !ok {
