@@ -176,7 +176,13 @@ func (d *draftCheck) cause(toks []token, at, n int, ev *evidence) *Refusal {
 		if i == 0 || sentences[i].passage != sentences[i-1].passage || !sentences[i].carriesOn {
 			continue
 		}
-		if coverA[i-1] >= minSideCover && coverB[i] >= minSideCover || coverB[i-1] >= minSideCover && coverA[i] >= minSideCover {
+		// The side the earlier sentence gives must not stand in the later
+		// one too: a sentence that holds both sides and makes no link
+		// between them says they go together, not that one brings the
+		// other ("The results have been clear…: a slowly reinvigorated
+		// diplomatic process, and empowered moderates…").
+		if coverA[i-1] >= minSideCover && coverB[i] >= minSideCover && coverA[i] < minSideCover ||
+			coverB[i-1] >= minSideCover && coverA[i] >= minSideCover && coverB[i] < minSideCover {
 			return nil
 		}
 	}

@@ -513,6 +513,12 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 			// it counts: "not… between two equal powers" denies nothing of
 			// "the two sides". "One" is most often a pronoun.
 			continue
+		case same && pol&want == 0 && t.reported && !t.negated:
+			// A view the sentence reports as someone's portrayal, which
+			// the passages deny ("…one would think that it rivals the
+			// Soviet Union. Simply put: It doesn't."), is reported all
+			// the same.
+			continue
 		case same && pol&want == 0:
 			what := "asserts"
 			if t.negated {

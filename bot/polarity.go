@@ -21,6 +21,10 @@ type claimTerm struct {
 	knowledge.Term
 	negated bool
 	held    bool // a number or name the passages are found to hold: covered
+	// reported says the word stands in a view the sentence reports, not
+	// its own claim ("pundits portray Iran as if it rivals…"): the
+	// passages may deny the view and the sentence still report it.
+	reported bool
 	// phrasal says the word is a verb whose particle may turn its lean
 	// round ("play down", "back off"; see phrasalVerbs).
 	phrasal bool
@@ -65,6 +69,7 @@ type token struct {
 	negated  bool   // the word stands in a denied stretch
 	negator  bool   // the word is itself a negation
 	inClause int    // the clause of its text the word stands in, from 0 (see polarTokens)
+	reported bool   // the word stands in a view someone else's portrayal gives (see reportedViews)
 	// possessive says the word was written with a possessive 's: it
 	// names whose, and a denial is not of it ("neither in either side's
 	// interest" denies the interest, not the side).
@@ -151,7 +156,7 @@ func claimTerms(text string) []claimTerm {
 			// its own, which changes things the other way.
 			t.Stem = "de" + t.Stem
 		}
-		out = append(out, claimTerm{Term: t, negated: toks[i].negated && !toks[i].possessive, phrasal: particles[after] && phrasalVerbs[t.Word],
+		out = append(out, claimTerm{Term: t, negated: toks[i].negated && !toks[i].possessive, reported: toks[i].reported, phrasal: particles[after] && phrasalVerbs[t.Word],
 			thanAfter: after == "than", leanless: leanlessBefore(t.Word, after), clause: toks[i].inClause, active: activeVerb(toks, i)})
 	}
 	for ; next < len(toks); next++ {
@@ -322,8 +327,55 @@ func polarTokens(text string) []token {
 		}
 	}
 	deniedBack(toks)
+	reportedViews(toks)
 	return toks
 }
+
+// reportedViews marks the words of a view that a sentence reports as a
+// portrayal, a likeness or a supposition, not as its own claim, up to the
+// end of its clause or a "but": "pundits portray Iran as if it rivals the
+// Soviet Union, but…", "despite portrayals likening it to the Soviet
+// Union", "one would think that it rivals…", "rejects the idea that Iran
+// rivals…". A text may deny such a view ("Simply put: It doesn't.")
+// where a sentence reporting it says it all the same.
+func reportedViews(toks []token) {
+	for i := range toks {
+		n := viewOpener(toks, i)
+		if n == 0 {
+			continue
+		}
+		for j := i + n; j < len(toks); j++ {
+			if j > i+n && toks[j].clause || toks[j].word == "but" || toks[j].opens {
+				break
+			}
+			toks[j].reported = true
+		}
+	}
+}
+
+// viewOpener is how many words open a reported view at toks[i], 0 for
+// none: see reportedViews.
+func viewOpener(toks []token, i int) int {
+	if portrayalWords[toks[i].word] {
+		return 1
+	}
+	for _, p := range viewPhrases {
+		if wordsAt(toks, i, p) {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// portrayalWords report a view as someone's picture of a thing, and
+// viewPhrases as a supposition or an idea.
+var (
+	portrayalWords = setOf(`portray portrays portrayed portraying portrayal portrayals depict depicts depicted
+depicting depiction depictions liken likens likened likening`)
+	viewPhrases = phrases(`as if`, `as though`, `would think`, `lead one to believe`, `leads one to believe`,
+		`idea that`, `notion that`, `make it sound`, `makes it sound`, `made it sound`, `make it look`, `makes it look`,
+		`made it look`)
+)
 
 // deniedLater reports whether the clause right after the one toks[i]
 // opens is denied before any word that opens a clause of its own, or after

@@ -549,3 +549,42 @@ func TestListPlaceIsTheDocumentsOwn(t *testing.T) {
 		t.Errorf("the knowledge base's fifth theme: got %v, want a refusal for a number", err)
 	}
 }
+
+// TestReportedViews checks that a view the sentence reports as someone's
+// portrayal or a supposition may say what the passage goes on to deny
+// ("one would think that it rivals the former Soviet Union… Simply put:
+// It doesn't."), while saying it in the sentence's own voice contradicts
+// the passage, and so does a portrayal the other way from the passage's.
+func TestReportedViews(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	rivals := articleCitations(t, ix, "A dialogue among equals is critical")
+	portrays := articleCitations(t, ix, "Building confidence at the negotiating table")
+	for _, tt := range []struct {
+		draft    string
+		passages []bot.Citation
+		want     bot.Reason
+	}{
+		{"In light of the way Iran is portrayed by some policymakers and pundits, one would think that it rivals the former Soviet Union in terms of threatening Western interests [1].", rivals, ""},
+		{"Some policymakers and pundits portray Iran as if it rivals the former Soviet Union in threatening Western interests, but simply put, it doesn't [1].", rivals, ""},
+		{"The author rejects the idea that Iran rivals the former Soviet Union as a threat to Western interests [1].", rivals, ""},
+		{"Pundits make it sound as threatening to Western interests as the former Soviet Union, but the author says it is a regional power [1].", rivals, ""},
+		{"Iran rivals the former Soviet Union in threatening Western interests [1].", rivals, bot.ReasonContradiction},
+		{"If past is prologue, opponents of diplomacy will come to portray it as strength rather than appeasement [1].", portrays, bot.ReasonContradiction},
+	} {
+		wantVerdict(t, tt.draft, c.Verify(tt.draft, tt.passages), tt.want)
+	}
+}
+
+// TestLinkTheSameSentenceDoesNotMake checks that a link of cause between
+// two things one passage sentence sets side by side is refused even where
+// that sentence carries on from the one before ("The results have been
+// clear…"), whose words give one side too: the earlier sentence must give
+// a side the later one does not.
+func TestLinkTheSameSentenceDoesNotMake(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	passages := articleCitations(t, ix, "For the first time in recent memory")
+	draft := "Moderates in Washington and Tehran have been empowered because the diplomatic process was slowly reinvigorated [1]."
+	wantVerdict(t, draft, c.Verify(draft, passages), bot.ReasonUnsupported)
+}
