@@ -513,6 +513,11 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 			// it counts: "not… between two equal powers" denies nothing of
 			// "the two sides". "One" is most often a pronoun.
 			continue
+		case same && pol&want == 0 && t.conditional:
+			// "Without their involvement there would be no diplomacy"
+			// for "diplomacy would not be taking place without their
+			// involvement": the denial falls on another word.
+			continue
 		case same && pol&want == 0 && t.reported && !t.negated:
 			// A view the sentence reports as someone's portrayal, which
 			// the passages deny ("…one would think that it rivals the

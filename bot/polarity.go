@@ -25,6 +25,12 @@ type claimTerm struct {
 	// its own claim ("pundits portray Iran as if it rivals…"): the
 	// passages may deny the view and the sentence still report it.
 	reported bool
+	// conditional says the word stands in a condition the sentence
+	// states with a denial ("without their involvement, there would be
+	// no diplomacy"), which the passages may word with the denial on
+	// another of its words ("diplomacy would not be taking place
+	// without…").
+	conditional bool
 	// phrasal says the word is a verb whose particle may turn its lean
 	// round ("play down", "back off"; see phrasalVerbs).
 	phrasal bool
@@ -70,6 +76,9 @@ type token struct {
 	negator  bool   // the word is itself a negation
 	inClause int    // the clause of its text the word stands in, from 0 (see polarTokens)
 	reported bool   // the word stands in a view someone else's portrayal gives (see reportedViews)
+	// conditional says the word stands in a condition and what it
+	// conditions ("without X, there would be no Y"; see polarTokens).
+	conditional bool
 	// possessive says the word was written with a possessive 's: it
 	// names whose, and a denial is not of it ("neither in either side's
 	// interest" denies the interest, not the side).
@@ -156,7 +165,7 @@ func claimTerms(text string) []claimTerm {
 			// its own, which changes things the other way.
 			t.Stem = "de" + t.Stem
 		}
-		out = append(out, claimTerm{Term: t, negated: toks[i].negated && !toks[i].possessive, reported: toks[i].reported, phrasal: particles[after] && phrasalVerbs[t.Word],
+		out = append(out, claimTerm{Term: t, negated: toks[i].negated && !toks[i].possessive, reported: toks[i].reported, conditional: toks[i].conditional, phrasal: particles[after] && phrasalVerbs[t.Word],
 			thanAfter: after == "than", leanless: leanlessBefore(t.Word, after), clause: toks[i].inClause, active: activeVerb(toks, i)})
 	}
 	for ; next < len(toks); next++ {
@@ -276,11 +285,16 @@ func polarTokens(text string) []token {
 				i+1 < len(toks) && !toks[i+1].clause && toks[i+1].word == "yet" {
 				toks[i+1].negator = true // "no longer", "not yet"
 			}
-			if t.word == "without" && (i == 0 || t.opens) && deniedLater(toks, i) {
+			if t.word == "without" && (i == 0 || t.opens || t.clause || clauseWords[toks[i-1].word]) && deniedLater(toks, i) {
 				// "Without their involvement the talks would not be
 				// happening": a condition, which the later negation
 				// reverses as "would not be happening without their
-				// involvement" does.
+				// involvement" does. Which of its words the negation
+				// falls on ("no diplomacy would be taking place") is
+				// the wording's, not the claim's.
+				for j := i; j < len(toks) && (j == i || !toks[j].opens); j++ {
+					toks[j].conditional = true
+				}
 				continue
 			}
 			if i > 0 && !t.clause && (toks[i-1].word == "and" || toks[i-1].word == "or") {
@@ -559,6 +573,26 @@ func contrast(toks []token, i int) bool {
 	return false
 }
 
+// pluralPossessive reports whether the word of text ending at end is a
+// plural written possessive by an apostrophe alone, a noun after it
+// ("both sides' interests").
+func pluralPossessive(text string, end int) bool {
+	if end == 0 || text[end-1] != 's' {
+		return false
+	}
+	rest, ok := strings.CutPrefix(text[end:], "'")
+	if !ok {
+		if rest, ok = strings.CutPrefix(text[end:], "’"); !ok {
+			return false
+		}
+	}
+	// A noun follows: "sides' interests", not a closing quotation mark
+	// ("…doing favors' [1].").
+	rest, ok = strings.CutPrefix(rest, " ")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return ok && unicode.IsLetter(r)
+}
+
 // scanTokens splits text into words: runs of letters and digits, with
 // apostrophes inside a word and the dots of an acronym ("U.S.") kept, and
 // notes where punctuation ends a clause.
@@ -576,7 +610,7 @@ func scanTokens(text string) []token {
 		}
 		word, end := scanWord(text, i)
 		raw := text[i:end]
-		possessive := strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")
+		possessive := strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s") || pluralPossessive(text, end)
 		toks = append(toks, token{word: word, clause: clause, opens: opens && len(toks) > 0, capital: unicode.IsUpper(r), possessive: possessive})
 		clause, opens = false, false
 		i = end

@@ -588,3 +588,30 @@ func TestLinkTheSameSentenceDoesNotMake(t *testing.T) {
 	draft := "Moderates in Washington and Tehran have been empowered because the diplomatic process was slowly reinvigorated [1]."
 	wantVerdict(t, draft, c.Verify(draft, passages), bot.ReasonUnsupported)
 }
+
+// TestDenialsWordedAnotherWay checks two denials the passage words
+// otherwise: a condition whose denial falls on another word ("without
+// their involvement, there would be no diplomacy" for "diplomacy would
+// not be taking place without their involvement"), and a plural written
+// possessive by an apostrophe alone, which a denial does not reach
+// ("neither in both sides' interests"). A denial of the claim itself is
+// still a contradiction.
+func TestDenialsWordedAnotherWay(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	involvement := articleCitations(t, ix, "Rhetoric from both sides downplaying")
+	status := articleCitations(t, ix, "So, now the hard part begins")
+	for _, tt := range []struct {
+		draft    string
+		passages []bot.Citation
+		want     bot.Reason
+	}{
+		{"The author says that without the direct participation of Obama and Khamenei, there would be no diplomacy at all [1].", involvement, ""},
+		{"Without the direct involvement of Obama and Khamenei in the process, no diplomacy would be taking place at all [1].", involvement, ""},
+		{"Diplomacy would not depend on Obama and Khamenei's direct involvement in the process [1].", involvement, bot.ReasonContradiction},
+		{"The likely alternative, war, is a stark reminder that the status quo is neither in both sides' interests nor sustainable [1].", status, ""},
+		{"The likely alternative, war, is a stark reminder that the status quo is sustainable [1].", status, bot.ReasonContradiction},
+	} {
+		wantVerdict(t, tt.draft, c.Verify(tt.draft, tt.passages), tt.want)
+	}
+}
