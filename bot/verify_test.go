@@ -560,20 +560,14 @@ func TestReportedViews(t *testing.T) {
 	c := bot.NewChecker(ix)
 	rivals := articleCitations(t, ix, "A dialogue among equals is critical")
 	portrays := articleCitations(t, ix, "Building confidence at the negotiating table")
-	for _, tt := range []struct {
-		draft    string
-		passages []bot.Citation
-		want     bot.Reason
-	}{
+	wantVerdicts(t, c, []verdictCase{
 		{"In light of the way Iran is portrayed by some policymakers and pundits, one would think that it rivals the former Soviet Union in terms of threatening Western interests [1].", rivals, ""},
 		{"Some policymakers and pundits portray Iran as if it rivals the former Soviet Union in threatening Western interests, but simply put, it doesn't [1].", rivals, ""},
 		{"The author rejects the idea that Iran rivals the former Soviet Union as a threat to Western interests [1].", rivals, ""},
 		{"Pundits make it sound as threatening to Western interests as the former Soviet Union, but the author says it is a regional power [1].", rivals, ""},
 		{"Iran rivals the former Soviet Union in threatening Western interests [1].", rivals, bot.ReasonContradiction},
 		{"If past is prologue, opponents of diplomacy will come to portray it as strength rather than appeasement [1].", portrays, bot.ReasonContradiction},
-	} {
-		wantVerdict(t, tt.draft, c.Verify(tt.draft, tt.passages), tt.want)
-	}
+	})
 }
 
 // TestLinkTheSameSentenceDoesNotMake checks that a link of cause between
@@ -601,17 +595,27 @@ func TestDenialsWordedAnotherWay(t *testing.T) {
 	c := bot.NewChecker(ix)
 	involvement := articleCitations(t, ix, "Rhetoric from both sides downplaying")
 	status := articleCitations(t, ix, "So, now the hard part begins")
-	for _, tt := range []struct {
-		draft    string
-		passages []bot.Citation
-		want     bot.Reason
-	}{
+	wantVerdicts(t, c, []verdictCase{
 		{"The author says that without the direct participation of Obama and Khamenei, there would be no diplomacy at all [1].", involvement, ""},
 		{"Without the direct involvement of Obama and Khamenei in the process, no diplomacy would be taking place at all [1].", involvement, ""},
 		{"Diplomacy would not depend on Obama and Khamenei's direct involvement in the process [1].", involvement, bot.ReasonContradiction},
 		{"The likely alternative, war, is a stark reminder that the status quo is neither in both sides' interests nor sustainable [1].", status, ""},
 		{"The likely alternative, war, is a stark reminder that the status quo is sustainable [1].", status, bot.ReasonContradiction},
-	} {
+	})
+}
+
+// verdictCase is a draft, the passages it cites and the verdict it must
+// get: a refusal's reason, or "" for the draft used.
+type verdictCase struct {
+	draft    string
+	passages []bot.Citation
+	want     bot.Reason
+}
+
+// wantVerdicts checks each case's verdict by c.
+func wantVerdicts(t *testing.T, c *bot.Checker, cases []verdictCase) {
+	t.Helper()
+	for _, tt := range cases {
 		wantVerdict(t, tt.draft, c.Verify(tt.draft, tt.passages), tt.want)
 	}
 }
