@@ -169,10 +169,11 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	},
 	// A twelfth blind set (246 drafts for 85 questions), written at the
 	// start of session 14 before any change: the eleventh is tuning
-	// material since. The floors are the session's start.
+	// material since. It is tuning material since session 15, whose end
+	// its floors are.
 	"fresh12": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 13.0 / 18, "merge": 1, "summary": 14.0 / 17, "yes-no": 17.0 / 18, "quotes": 15.0 / 17, "overall": 91.0 / 102},
-		refused: map[string]float64{"contradiction": 12.0 / 16, "negation": 1, "invented-fact": 1, "link": 1, "causal-link": 11.0 / 16,
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 13.0 / 18, "merge": 1, "summary": 16.0 / 17, "yes-no": 1, "quotes": 15.0 / 17, "overall": 94.0 / 102},
+		refused: map[string]float64{"contradiction": 12.0 / 16, "negation": 1, "invented-fact": 1, "link": 1, "causal-link": 13.0 / 16,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 13.0 / 16, "off-section-summary": 13.0 / 16},
 	},
 	// A thirteenth blind set (232 drafts for 88 questions), written at

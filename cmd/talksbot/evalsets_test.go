@@ -189,10 +189,11 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		{"../../testdata/eval/conversations-fresh11.jsonl", floor{0.64, 0.78, 0.833, 0.06, 0.79}},
 		// The twelfth fresh sets were written blind at the start of
 		// session 14, before its changes; the eleventh are tuning material
-		// since. They are tuning material too since session 15, in which
-		// their floors follow its changes: a word reached by two relations
-		// crediting as the stronger cost one follow-up its third citation
-		// ("so how r both sides supposed to respond?").
+		// since. They are tuning material too since session 15, whose end
+		// their floors are: a word reached by two relations crediting as
+		// the stronger cost one follow-up its third citation ("so how r
+		// both sides supposed to respond?"), and "how long" asking for a
+		// span declined an uncovered one.
 		{"../../testdata/eval/paraphrase-fresh12.jsonl", floor{0.707, 0.814, 0.783, 0.15, 0}},
 		{"../../testdata/eval/conversations-fresh12.jsonl", floor{0.74, 0.88, 0.666, 0.02, 0.838}},
 		// The thirteenth fresh sets were written blind at the start of
