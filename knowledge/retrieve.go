@@ -1894,6 +1894,18 @@ func (ix *Index) spanFirst(q *query, cands []candidate) {
 	}
 }
 
+// spanIn returns the first unit of unit u's passage that holds a word of
+// time, and whether one does.
+func (ix *Index) spanIn(u int32) (int32, bool) {
+	p := ix.unitPassage[u]
+	for v := ix.passFirst[p]; int(v) < ix.numUnits() && ix.unitPassage[v] == p; v++ {
+		if ix.unitFlags[v]&hasTime != 0 {
+			return v, true
+		}
+	}
+	return 0, false
+}
+
 // holdsCue says whether unit u holds what the question's cue asks for: a
 // number, a time, a date, a quotation or a name; a name asked for outright
 // must be one the question does not hold.
@@ -1911,17 +1923,8 @@ func (ix *Index) holdsCue(q *query, u int32) bool {
 		// The span may stand in the next sentence ("As talks commence
 		// here in Vienna… the negotiations that will be taking place
 		// here over the next few days"): the paragraph must hold one.
-		p := ix.unitPassage[u]
-		end := int32(ix.numUnits())
-		if int(p)+1 < len(ix.passFirst) {
-			end = ix.passFirst[p+1]
-		}
-		for v := ix.passFirst[p]; v < end; v++ {
-			if ix.unitFlags[v]&hasTime != 0 {
-				return true
-			}
-		}
-		return false
+		_, ok := ix.spanIn(u)
+		return ok
 	}
 	if q.cue == hasQuote && q.strict {
 		return ix.unitFlags[u]&hasQuote != 0 && ix.quotesNamed(q, u)
@@ -2210,12 +2213,8 @@ func (ix *Index) quotes(q *query, s *scratch, cands []candidate) []Quote {
 	if q.span && ix.unitFlags[top.unit]&hasTime == 0 {
 		// "How long are the talks to run?": the paragraph's sentence
 		// that gives the span ("over the next few days") answers it.
-		p := ix.unitPassage[top.unit]
-		for v := ix.passFirst[p]; int(v) < ix.numUnits() && ix.unitPassage[v] == p; v++ {
-			if ix.unitFlags[v]&hasTime != 0 {
-				out = []Quote{quote(candidate{unit: v, score: top.score})}
-				break
-			}
+		if v, ok := ix.spanIn(top.unit); ok {
+			out = []Quote{quote(candidate{unit: v, score: top.score})}
 		}
 	}
 	var have [maxSlots]float32
