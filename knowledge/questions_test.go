@@ -684,6 +684,23 @@ func TestComparisonsAsked(t *testing.T) {
 	wantFirstQuotes(t, article(), firstQuote{"what did the former envoy compare diplomacy to?", "remodeling a house"})
 }
 
+// TestFigureOfSpeechUsed checks that "use" in a question asking for a
+// figure of speech or a saying says the text holds it, as "say" would: a
+// sentence where someone uses something is no answer. "Phrase" asks for
+// words of the text and names no topic it lacks.
+func TestFigureOfSpeechUsed(t *testing.T) {
+	ix := indexOf(t, "Both delegations can use the details to push back at home.\n\n"+
+		"Indeed, the devil is in the details.\n\n"+
+		"The weather in the capital was cold all week.")
+	wantFirstQuotes(t, ix,
+		firstQuote{"Which idiom does the writer use about the fine print?", "devil"},
+		firstQuote{"What saying does the author use about the details?", "devil"},
+		firstQuote{"what phrase does he use about the nitty-gritty?", "devil"},
+	)
+	// Without a figure of speech asked for, "use" is the question's topic.
+	wantFirstQuotes(t, ix, firstQuote{"What can the delegations use the details for?", "push back"})
+}
+
 // TestPhrasalVerbs checks that a phrasal verb finds the word it means
 // ("talk down" for "downplay") rather than its verb's ("talk").
 func TestPhrasalVerbs(t *testing.T) {

@@ -821,6 +821,7 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 	// overviewAsked says a summary idiom or the author's view asks for the
 	// overview: unlike wholeAsked, only when nothing else is asked.
 	n, whole, wholeAsked, overviewAsked, whereAsked := 0, 0, false, false, false
+	figure := slices.ContainsFunc(words, func(w word) bool { return w.class&classQuote != 0 || figureWords[w.text] })
 	prev := ""
 	for i, w := range words {
 		next := ""
@@ -884,7 +885,8 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 			overviewAsked = true
 			continue
 		}
-		if isStop(w) || n == maxSlots || i > 0 && words[i-1].text == "how" && howWords[w.text] {
+		if isStop(w) || n == maxSlots || i > 0 && words[i-1].text == "how" && howWords[w.text] ||
+			figure && useVerbs[w.text] {
 			// "How long", "how many": the second word asks, with "how",
 			// for a kind of answer; it is no topic.
 			continue
@@ -921,6 +923,16 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 	q.wholeAsked = wholeAsked
 	return n
 }
+
+// figureWords name a figure of speech, as the quotation words (quoteWords)
+// name a saying; useVerbs, in a question that asks for either ("which
+// idiom does the writer use about the fine print?"), say the text holds it,
+// as "say" does, and are no topic of their own.
+var (
+	figureWords = wordSet(`analogy analogies metaphor metaphors simile similes comparison comparisons
+imagery phrase phrases phrasing`)
+	useVerbs = wordSet(`use uses used using employ employs employed employing`)
+)
 
 // cue records what kind of answer a question word asks for.
 //

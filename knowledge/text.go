@@ -277,6 +277,7 @@ commenting claiming speaking discussing describing explaining mentioning telling
 opinion editorial commentary
 speaker speakers panel panelist panelists panellist panellists presenter presenters
 analogy analogies metaphor metaphors simile similes comparison comparisons compare compares compared comparing
+phrase phrases phrasing imagery
 liken likens likened likening example examples instance instances
 section sections chapter chapters heading headings
 read reading reader readers`
