@@ -146,6 +146,16 @@ var idioms = map[string]string{
 	"give up":               "abandon",
 	"gave up":               "abandon",
 	"giving up":             "abandon",
+	"run into":              "face encounter",
+	"runs into":             "face encounter",
+	"ran into":              "face encounter",
+	"running into":          "face encounter",
+	"run out of":            "exhaust",
+	"ran out of":            "exhaust",
+	"running out of":        "exhaust",
+	"ratchet up":            "escalate increase",
+	"ratcheting up":         "escalate increase",
+	"ratcheted up":          "escalate increase",
 }
 
 // idiom is a figure of speech ready for matching: its content words and

@@ -707,6 +707,10 @@ func TestPhrasalVerbs(t *testing.T) {
 	ix := indexOf(t, "Both delegations keep downplaying the odds.\n\n"+
 		"The talks in the capital resumed after a pause.")
 	wantFirstQuotes(t, ix, firstQuote{"who is talking down the odds in the talks?", "downplaying the odds"})
+	wantFirstQuotes(t, article(),
+		firstQuote{"have the latest diplomatic moves run into the same sort of problems?", "faced similar challenges"},
+		firstQuote{"Has ratcheting up pressure shrunk the options left to both sides?", "escalation of sanctions"},
+	)
 }
 
 // TestPlacesInTheText checks that a question saying where in the text to
