@@ -20,6 +20,12 @@ var causeWords = phrases(
 	`ensures that`, `will ensure that`,
 )
 
+// effectFirst are the causeWords that give the cause after them, the
+// effect before them or after their clause: "Y because X", "because X, Y",
+// "Y, driven by X".
+var effectFirst = map[string]bool{"because": true, "due to": true, "owing to": true, "thanks to": true,
+	"caused by": true, "driven by": true, "stems from": true, "stemmed from": true, "in response to": true}
+
 // clefts are the causeWords that make a link only before a verb of
 // making: "X is what persuaded Y", "X is what has made Y", "X is what
 // ultimately led to Y", not "X is what the author calls Y" nor "X is what
@@ -75,22 +81,28 @@ var linkAdverbs = setOf(`consequently therefore thus hence`)
 // reality is that…"; "in turn" too): two sentences so joined may make a
 // link between them.
 var (
-	linkOpeners = setOf(`this that these so thus therefore hence consequently`)
-	carryWords  = setOf(`result results reality truth consequently therefore thus hence`)
+	linkOpeners     = setOf(`this that these so thus therefore hence consequently`)
+	carryWords      = setOf(`result results reality truth consequently therefore thus hence`)
+	explainingWords = setOf(`reality truth`)
 )
 
 // carriesOn reports whether a sentence, as its tokens, carries on from
-// the one before it: see linkOpeners.
-func carriesOn(toks []token) bool {
+// the one before it (see linkOpeners), and whether it explains it: gives
+// the reason for it ("The reality is that…") rather than what follows
+// from it.
+func carriesOn(toks []token) (on, explains bool) {
 	if len(toks) > 0 && linkOpeners[toks[0].word] || wordsAt(toks, 0, []string{"to", "that", "end"}) {
-		return true
+		on = true
 	}
 	for i, t := range toks {
 		if carryWords[t.word] || t.word == "turn" && i > 0 && toks[i-1].word == "in" {
-			return true
+			on = true
+		}
+		if explainingWords[t.word] {
+			on, explains = true, true
 		}
 	}
-	return false
+	return on, explains
 }
 
 // minSideCover is how much of each side of a link a passage's sentence
@@ -102,8 +114,10 @@ const minSideCover = 0.5
 // say both in one sentence that makes a link of its own (makesLink: "the
 // results should not be surprising: … moderates who prefer to solve
 // conflict peacefully" makes none), or in two sentences one after the
-// other, the second carrying on from the first ("In turn, this…"). Which
-// way the link runs it cannot tell.
+// other, the second carrying on from the first ("In turn, this…"). Two
+// sentences link the first to the second, unless the second gives the
+// reality behind the first; which way a link within one sentence runs it
+// cannot tell.
 func (d *draftCheck) causes(s string, ev *evidence) *Refusal {
 	toks := scanTokens(s)
 	for i := 0; i < len(toks); i++ {
@@ -138,7 +152,19 @@ func (d *draftCheck) cause(toks []token, at, n int, ev *evidence) *Refusal {
 		return nil
 	}
 	var before, after []token
-	if lead := d.sideStems(toks[:at]); len(lead) < 2 {
+	// causeBefore says that the first side found below (before) is the
+	// cause, and told that the word says which side is: "because X, Y"
+	// and "Y because X" give the cause after the word, "X led to Y"
+	// before it; "Led to X, Y" does not tell.
+	causeBefore, told := false, true
+	lead := d.sideStems(toks[:at])
+	if len(lead) < 2 {
+		causeBefore = effectFirst[word] || at+n < len(toks) && toks[at+n].word == "of" && !toks[at+n].clause
+		told = causeBefore
+	} else {
+		causeBefore = !effectFirst[word]
+	}
+	if len(lead) < 2 {
 		// "Because X, Y", "Largely because X, Y": the cause runs to the
 		// end of its clause.
 		end := at + n
@@ -181,8 +207,12 @@ func (d *draftCheck) cause(toks []token, at, n int, ev *evidence) *Refusal {
 		// between them says they go together, not that one brings the
 		// other ("The results have been clear…: a slowly reinvigorated
 		// diplomatic process, and empowered moderates…").
-		if coverA[i-1] >= minSideCover && coverB[i] >= minSideCover && coverA[i] < minSideCover ||
-			coverB[i-1] >= minSideCover && coverA[i] >= minSideCover && coverB[i] < minSideCover {
+		// And two sentences make a link from the earlier to the later
+		// ("… tangible deliverables… In turn, this will ensure…"; "The
+		// results have been clear: …"), so the cause must be the earlier's.
+		either := !told || sentences[i].explains
+		if (either || causeBefore) && coverA[i-1] >= minSideCover && coverB[i] >= minSideCover && coverA[i] < minSideCover ||
+			(either || !causeBefore) && coverB[i-1] >= minSideCover && coverA[i] >= minSideCover && coverB[i] < minSideCover {
 			return nil
 		}
 	}

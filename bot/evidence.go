@@ -61,8 +61,12 @@ type evidence struct {
 type evSentence struct {
 	passage   int
 	carriesOn bool
-	links     bool // the sentence makes a link of its own (see makesLink)
-	stems     map[string]bool
+	// explains says it carries on by giving the reason for what the
+	// sentence before says ("The reality is that…"), not what follows
+	// from it (see carriesOn).
+	explains bool
+	links    bool // the sentence makes a link of its own (see makesLink)
+	stems    map[string]bool
 }
 
 // newEvidence reads passages.
@@ -74,7 +78,8 @@ func newEvidence(passages []string) *evidence {
 		for _, sen := range knowledge.SplitSentences(p) {
 			e.foldedSentences = append(e.foldedSentences, foldQuote(sen.Text))
 			stoks := scanTokens(sen.Text)
-			es := evSentence{passage: pi, carriesOn: carriesOn(stoks), stems: make(map[string]bool)}
+			on, explains := carriesOn(stoks)
+			es := evSentence{passage: pi, carriesOn: on, explains: explains, stems: make(map[string]bool)}
 			for _, t := range claimTerms(sen.Text) {
 				e.sentenceSeq = append(e.sentenceSeq, t.Stem)
 				es.stems[t.Stem] = true

@@ -583,6 +583,24 @@ func TestLinkTheSameSentenceDoesNotMake(t *testing.T) {
 	wantVerdict(t, draft, c.Verify(draft, passages), bot.ReasonUnsupported)
 }
 
+// TestLinkRunsFromTheEarlierSentence checks that two passage sentences,
+// the later carrying on from the earlier ("The results have been
+// clear…"), make a link of cause from the earlier to the later, not back;
+// a later sentence that gives the reality behind the earlier ("The reality
+// is that…") makes one either way.
+func TestLinkRunsFromTheEarlierSentence(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	results := articleCitations(t, ix, "For the first time in recent memory")
+	reality := articleCitations(t, ix, "A dialogue among equals is critical")
+	wantVerdicts(t, c, []verdictCase{
+		{"Moderates in Washington and Tehran who prefer to solve conflict peacefully have been empowered because Washington abandoned the failed approach of the past [1].", results, ""},
+		{"Because moderates in Washington and Tehran prefer to solve conflict peacefully, Washington abandoned the failed approach of the past [1].", results, bot.ReasonUnsupported},
+		{"Moderates in Washington and Tehran prefer to solve conflict peacefully, which is why Washington abandoned the failed approach of the past [1].", results, bot.ReasonUnsupported},
+		{"A dialogue among equals should not be confused with a dialogue between two equal powers, because there is a huge imbalance in power [1].", reality, ""},
+	})
+}
+
 // TestDenialsWordedAnotherWay checks two denials the passage words
 // otherwise: a condition whose denial falls on another word ("without
 // their involvement, there would be no diplomacy" for "diplomacy would
