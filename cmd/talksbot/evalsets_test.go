@@ -198,8 +198,9 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		{"../../testdata/eval/conversations-fresh12.jsonl", floor{0.74, 0.88, 0.666, 0.02, 0.838}},
 		// The thirteenth fresh sets were written blind at the start of
 		// session 15, before its changes; the twelfth are tuning material
-		// since. The floors are the session's start.
-		{"../../testdata/eval/paraphrase-fresh13.jsonl", floor{0.657, 0.764, 0.883, 0.179, 0}},
+		// since. They are tuning material too since session 16, whose end
+		// their floors are.
+		{"../../testdata/eval/paraphrase-fresh13.jsonl", floor{0.671, 0.779, 0.883, 0.15, 0}},
 		{"../../testdata/eval/conversations-fresh13.jsonl", floor{0.64, 0.84, 0.666, 0.1, 0.806}},
 		// The fourteenth fresh sets were written blind at the start of
 		// session 16, before its changes; the thirteenth are tuning
