@@ -151,20 +151,13 @@ func (d *draftCheck) cause(toks []token, at, n int, ev *evidence) *Refusal {
 		// before too.
 		return nil
 	}
+	// causeBefore says that the first side (before) is the cause, and
+	// told that the word says which side is: "because X, Y" and "Y
+	// because X" give the cause after the word, "X led to Y" before it;
+	// "Led to X, Y" does not tell.
 	var before, after []token
-	// causeBefore says that the first side found below (before) is the
-	// cause, and told that the word says which side is: "because X, Y"
-	// and "Y because X" give the cause after the word, "X led to Y"
-	// before it; "Led to X, Y" does not tell.
-	causeBefore, told := false, true
-	lead := d.sideStems(toks[:at])
-	if len(lead) < 2 {
-		causeBefore = effectFirst[word] || at+n < len(toks) && toks[at+n].word == "of" && !toks[at+n].clause
-		told = causeBefore
-	} else {
-		causeBefore = !effectFirst[word]
-	}
-	if len(lead) < 2 {
+	var causeBefore, told bool
+	if lead := d.sideStems(toks[:at]); len(lead) < 2 {
 		// "Because X, Y", "Largely because X, Y": the cause runs to the
 		// end of its clause.
 		end := at + n
@@ -172,6 +165,8 @@ func (d *draftCheck) cause(toks []token, at, n int, ev *evidence) *Refusal {
 			end++
 		}
 		before, after = toks[at+n:end], toks[end:]
+		causeBefore = effectFirst[word] || at+n < len(toks) && toks[at+n].word == "of" && !toks[at+n].clause
+		told = causeBefore
 	} else {
 		// "X, which is why Y": the clause before, not the whole sentence
 		// ("… [1], and they stress a concern that … might lead to …").
@@ -180,6 +175,7 @@ func (d *draftCheck) cause(toks []token, at, n int, ev *evidence) *Refusal {
 			from--
 		}
 		before, after = toks[from:at], toks[at+n:]
+		causeBefore, told = !effectFirst[word], true
 	}
 	a, b := d.sideStems(before), d.sideStems(after)
 	if len(a) < 2 || len(b) < 2 {

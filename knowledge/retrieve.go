@@ -888,7 +888,8 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		if isStop(w) || n == maxSlots || i > 0 && words[i-1].text == "how" && howWords[w.text] ||
 			figure && useVerbs[w.text] {
 			// "How long", "how many": the second word asks, with "how",
-			// for a kind of answer; it is no topic.
+			// for a kind of answer; it is no topic. Nor is "use" in
+			// "which idiom does the writer use…?" (useVerbs).
 			continue
 		}
 		dup := false
