@@ -17,14 +17,14 @@ var causeWords = phrases(
 	`results in`, `resulting in`, `caused by`, `made possible`, `driven by`, `stems from`, `stemmed from`,
 	`prompted`, `triggered`, `means that`, `meaning that`, `the reason`, `in response to`,
 	`is what`, `are what`, `was what`, `were what`, `which has led`, `which led`, `has led`, `is why`, `ensured that`,
-	`ensures that`, `will ensure that`,
+	`ensures that`, `will ensure that`, `caused`, `created by`, `persuaded`, `gave rise to`, `give rise to`,
 )
 
 // effectFirst are the causeWords that give the cause after them, the
 // effect before them or after their clause: "Y because X", "because X, Y",
 // "Y, driven by X".
 var effectFirst = map[string]bool{"because": true, "due to": true, "owing to": true, "thanks to": true,
-	"caused by": true, "driven by": true, "stems from": true, "stemmed from": true, "in response to": true}
+	"caused by": true, "driven by": true, "stems from": true, "stemmed from": true, "in response to": true, "created by": true}
 
 // clefts are the causeWords that make a link only before a verb of
 // making: "X is what persuaded Y", "X is what has made Y", "X is what
@@ -116,8 +116,8 @@ const minSideCover = 0.5
 // conflict peacefully" makes none), or in two sentences one after the
 // other, the second carrying on from the first ("In turn, this…"). Two
 // sentences link the first to the second, unless the second gives the
-// reality behind the first; which way a link within one sentence runs it
-// cannot tell.
+// reality behind the first; one sentence whose words tell which side is
+// the cause (linkSides) links from that side.
 func (d *draftCheck) causes(s string, ev *evidence) *Refusal {
 	toks := scanTokens(s)
 	for i := 0; i < len(toks); i++ {
@@ -157,7 +157,7 @@ func (d *draftCheck) cause(toks []token, at, n int, ev *evidence) *Refusal {
 	// "Led to X, Y" does not tell.
 	var before, after []token
 	var causeBefore, told bool
-	if lead := d.sideStems(toks[:at]); len(lead) < 2 {
+	if lead := d.sideStems(toks[:at]); len(lead) < 2 || effectFirst[word] && opensClause(toks, at) {
 		// "Because X, Y", "Largely because X, Y": the cause runs to the
 		// end of its clause.
 		end := at + n
@@ -170,9 +170,14 @@ func (d *draftCheck) cause(toks []token, at, n int, ev *evidence) *Refusal {
 	} else {
 		// "X, which is why Y": the clause before, not the whole sentence
 		// ("… [1], and they stress a concern that … might lead to …").
-		from := at - 1
-		for from > 0 && !toks[from].clause {
+		// A clause that gives no side of its own ("…[1], and that is
+		// why…") reaches back to the one before it.
+		from := at
+		for from > 0 && (from == at || len(d.sideStems(toks[from:at])) < 2) {
 			from--
+			for from > 0 && !toks[from].clause {
+				from--
+			}
 		}
 		before, after = toks[from:at], toks[at+n:]
 		causeBefore, told = !effectFirst[word], true
@@ -193,7 +198,20 @@ func (d *draftCheck) cause(toks []token, at, n int, ev *evidence) *Refusal {
 	}
 	for i := range sentences {
 		if coverA[i] >= minSideCover && coverB[i] >= minSideCover && sentences[i].links {
-			return nil
+			if !told || sentences[i].causes == nil {
+				return nil
+			}
+			// A sentence that tells which side is the cause must give the
+			// draft's: "alternatives have caused the drumbeat of war to
+			// intensify, but also narrowed the options" does not say
+			// that the drumbeat narrowed them.
+			cause := a
+			if !causeBefore {
+				cause = b
+			}
+			if d.cover(cause, sentences[i].causes) >= minSideCover {
+				return nil
+			}
 		}
 		if i == 0 || sentences[i].passage != sentences[i-1].passage || !sentences[i].carriesOn {
 			continue
@@ -214,6 +232,67 @@ func (d *draftCheck) cause(toks []token, at, n int, ev *evidence) *Refusal {
 	}
 	return &Refusal{Reason: ReasonUnsupported, Term: word,
 		Detail: "a link of cause between two things its cited passages say apart"}
+}
+
+// clauseConjunctions are the words that may open a clause before a
+// cause word put first in it: "…[1], but because X, Y".
+var clauseConjunctions = setOf(`and but yet so or`)
+
+// opensClause reports whether toks[at] opens its clause but for
+// conjunctions before it, and does not open the sentence's first clause.
+func opensClause(toks []token, at int) bool {
+	from := at
+	for from > 0 && !toks[from].clause {
+		from--
+		if !clauseConjunctions[toks[from].word] {
+			return false
+		}
+	}
+	return from > 0 && from < at
+}
+
+// linkSides returns the words on each side of the first link in a
+// sentence, as its tokens, whose words tell which side is the cause: a
+// cause word ("because", "led to") or a verb of making ("caused",
+// "produced") in the active voice, not after an article or "to".
+func linkSides(toks []token) (cause, effect []token, ok bool) {
+	for i, t := range toks {
+		for _, p := range causeWords {
+			if !wordsAt(toks, i, p) {
+				continue
+			}
+			word := strings.Join(p, " ")
+			if clefts[word] && !cleftMakes(toks[i+len(p):]) || linkAdverbs[word] {
+				continue
+			}
+			if effectFirst[word] {
+				return toks[i+len(p):], toks[:i], true
+			}
+			return toks[:i], toks[i+len(p):], true
+		}
+		if causingVerbs[t.word] && i > 0 && !(objectOpeners[toks[i-1].word] || toks[i-1].word == "to" || passiveAuxiliaries[toks[i-1].word]) {
+			return toks[:i], toks[i+1:], true
+		}
+	}
+	return nil, nil, false
+}
+
+// passiveAuxiliaries are the forms of "be" before a verb of making that
+// make it passive ("it should be made clear"), which linkSides leaves to
+// the cause words ("caused by").
+var passiveAuxiliaries = setOf(`be been being is are was were`)
+
+// tokenStems returns the stems of the content words of toks as a set.
+func tokenStems(toks []token) map[string]bool {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.word
+	}
+	stems := make(map[string]bool)
+	for _, t := range claimTerms(strings.Join(words, " ")) {
+		stems[t.Stem] = true
+	}
+	return stems
 }
 
 // wordsAt reports whether the words of p stand at toks[i:], within one

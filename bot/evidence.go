@@ -67,6 +67,10 @@ type evSentence struct {
 	explains bool
 	links    bool // the sentence makes a link of its own (see makesLink)
 	stems    map[string]bool
+	// causes and effects are the stems on each side of the sentence's
+	// first link whose words tell which side is the cause (see
+	// linkSides); nil when it makes none.
+	causes, effects map[string]bool
 }
 
 // newEvidence reads passages.
@@ -85,6 +89,9 @@ func newEvidence(passages []string) *evidence {
 				es.stems[t.Stem] = true
 			}
 			es.links = makesLink(stoks)
+			if cause, effect, ok := linkSides(stoks); ok {
+				es.causes, es.effects = tokenStems(cause), tokenStems(effect)
+			}
 			e.sentences = append(e.sentences, es)
 			e.sentenceSeq = append(e.sentenceSeq, "")
 		}

@@ -601,6 +601,47 @@ func TestLinkRunsFromTheEarlierSentence(t *testing.T) {
 	})
 }
 
+// TestLinkAfterAConjunction checks the side a link takes when its words
+// come after "and" or "but": "…, and that is why Y" links the clause
+// before the conjunction to Y, while "…, but because X, Y" links X to Y;
+// and links made by a verb of making alone ("caused", "created by",
+// "persuaded", "gave rise to").
+func TestLinkAfterAConjunction(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	spoilers := articleCitations(t, ix, "The very real presence of spoilers")
+	geneva := articleCitations(t, ix, "While we are not yet in the clear")
+	results := articleCitations(t, ix, "For the first time in recent memory")
+	support := articleCitations(t, ix, "No less important are the forces")
+	wantVerdicts(t, c, []verdictCase{
+		{"Spoilers have repeatedly torpedoed attempts at resolving tensions, and that is why their presence on all sides is widely acknowledged [1].", spoilers, bot.ReasonUnsupported},
+		{"Diplomacy in Geneva strengthened relationships between all relevant parties, and this is why four big picture issues will go a long way toward making or breaking the peace [1].", geneva, bot.ReasonUnsupported},
+		{"The presence of spoilers on all sides is widely acknowledged [1], and elements seeking to score political points at home have repeatedly torpedoed attempts at resolving tensions [1].", spoilers, ""},
+		{"Washington abandoned the failed approach of the past [1], and the results have been clear: a slowly reinvigorated diplomatic process [1].", results, ""},
+		{"The enormity of the task sometimes overshadows the historic backdrop of the talks, but because Obama and Khamenei backed the interim deal in Geneva, they provided an unprecedented foundation from which a final deal can grow [1].", support, ""},
+		{"The presence of spoilers on all sides was created by forward-thinking officials in Washington and Tehran [1].", spoilers, bot.ReasonUnsupported},
+		{"Forward-thinking officials in Washington and Tehran caused the presence of spoilers on all sides [1].", spoilers, bot.ReasonUnsupported},
+		{"Efforts to break the impasse persuaded elements seeking to score political points at home to torpedo attempts at resolving tensions [1].", spoilers, bot.ReasonUnsupported},
+	})
+}
+
+// TestLinkWithinASentenceRunsItsWay checks that a passage sentence whose
+// words tell which side is the cause ("have caused", "led to") supports a
+// draft's link only from that side, and that a passive "be made" tells
+// none.
+func TestLinkWithinASentenceRunsItsWay(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	escalation := articleCitations(t, ix, "Unlike years past")
+	deed := articleCitations(t, ix, "A dialogue among equals is critical")
+	wantVerdicts(t, c, []verdictCase{
+		{"Senior officials acknowledge that an escalation of sanctions has caused the drumbeat of war to intensify [1].", escalation, ""},
+		{"The intensifying drumbeat of war is what has narrowed the remaining escalatory options that both sides have [1].", escalation, bot.ReasonUnsupported},
+		{"Narrowed escalatory options led to an escalation of sanctions [1].", escalation, bot.ReasonUnsupported},
+		{"Iran should be shown, in word and deed, that it is being challenged because of what it does rather than because of what it is [1].", deed, ""},
+	})
+}
+
 // TestDenialsWordedAnotherWay checks two denials the passage words
 // otherwise: a condition whose denial falls on another word ("without
 // their involvement, there would be no diplomacy" for "diplomacy would
