@@ -18,8 +18,8 @@ import (
 // (knowledge/internal/wordnet): spelling variants, synonyms, abbreviations,
 // derived forms and more general words, each weighing less than the words
 // actually asked. An operator adds the words particular to their documents
-// in a synonyms file (Synonyms), and a few figures of speech are spelled out
-// below.
+// in a synonyms file (Synonyms), and a few figures of speech and everyday
+// senses are spelled out below.
 
 // relation is how an expansion relates to the word asked, strongest first.
 type relation uint8
@@ -146,6 +146,7 @@ var idioms = map[string]string{
 	"give up":               "abandon",
 	"gave up":               "abandon",
 	"giving up":             "abandon",
+	"capitol hill":          "congress",
 	"run into":              "face encounter",
 	"runs into":             "face encounter",
 	"ran into":              "face encounter",
@@ -156,6 +157,19 @@ var idioms = map[string]string{
 	"ratchet up":            "escalate increase",
 	"ratcheting up":         "escalate increase",
 	"ratcheted up":          "escalate increase",
+}
+
+// plainSenses map a word to plain words for an everyday sense of it that
+// WordNet does not relate to them: "matter" as a verb is "be important",
+// "latest" is "most recent", and "penalties" are what "sanctions" are.
+var plainSenses = map[string]string{
+	"matter":    "important",
+	"matters":   "important",
+	"mattered":  "important",
+	"mattering": "important",
+	"latest":    "recent",
+	"penalty":   "sanction",
+	"penalties": "sanctions",
 }
 
 // idiom is a figure of speech ready for matching: its content words and
@@ -171,23 +185,26 @@ type idiom struct {
 	whole bool
 }
 
-// idiomsByFirst indexes the idioms by their first word.
+// idiomsByFirst indexes the idioms, and the plain senses as idioms of one
+// word, by their first word.
 var idiomsByFirst = func() map[string][]idiom {
 	m := make(map[string][]idiom)
-	for phrase, plain := range idioms {
-		id := idiom{seq: strings.Fields(phrase), whole: plain != ""}
-		for _, w := range id.seq {
-			if wordClasses[w]&classStop == 0 {
-				id.words = append(id.words, w)
-				id.stems = append(id.stems, stem(w))
+	for _, table := range []map[string]string{idioms, plainSenses} {
+		for phrase, plain := range table {
+			id := idiom{seq: strings.Fields(phrase), whole: plain != ""}
+			for _, w := range id.seq {
+				if wordClasses[w]&classStop == 0 {
+					id.words = append(id.words, w)
+					id.stems = append(id.stems, stem(w))
+				}
 			}
+			for _, w := range strings.Fields(plain) {
+				id.plain = append(id.plain, stem(w))
+				id.whole = id.whole && wordClasses[w]&classWhole != 0
+			}
+			m[id.seq[0]] = append(m[id.seq[0]], id)
+			wordClasses[id.seq[0]] |= classIdiom
 		}
-		for _, w := range strings.Fields(plain) {
-			id.plain = append(id.plain, stem(w))
-			id.whole = id.whole && wordClasses[w]&classWhole != 0
-		}
-		m[id.seq[0]] = append(m[id.seq[0]], id)
-		wordClasses[id.seq[0]] |= classIdiom
 	}
 	return m
 }()

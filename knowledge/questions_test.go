@@ -713,6 +713,23 @@ func TestPhrasalVerbs(t *testing.T) {
 	)
 }
 
+// TestEverydaySenses checks the everyday senses WordNet does not relate
+// ("matters" as "is important", "latest" as "most recent", "penalties" for
+// "sanctions") and the metonym "Capitol Hill" for Congress.
+func TestEverydaySenses(t *testing.T) {
+	ix := indexOf(t, "The harbour budget is large, the mayor told the fishing fleet.\n\n"+
+		"The harbour budget is important, the mayor told the fishing fleet.\n\n"+
+		"The council asked the ministry for deadlines on the importers.\n\n"+
+		"The council asked the ministry for sanctions on the importers.\n\n"+
+		"Congress wants an inquiry into the ministry.")
+	wantFirstQuotes(t, ix,
+		firstQuote{"does the harbour budget matter, according to the mayor?", "is important"},
+		firstQuote{"did the council ask the ministry for penalties on the importers?", "for sanctions"},
+		firstQuote{"what does Capitol Hill want?", "Congress wants"},
+	)
+	wantFirstQuotes(t, article(), firstQuote{"have the latest diplomatic moves hit the same kind of obstacles?", "faced similar challenges"})
+}
+
 // TestPlacesInTheText checks that a question saying where in the text to
 // look ("per the opening", "at the end", "the last paragraph", "how does
 // it end?") prefers the sentences there over ones elsewhere that hold its
