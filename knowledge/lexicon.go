@@ -161,7 +161,8 @@ var idioms = map[string]string{
 
 // plainSenses map a word to plain words for an everyday sense of it that
 // WordNet does not relate to them: "matter" as a verb is "be important",
-// "latest" is "most recent", and "penalties" are what "sanctions" are.
+// "latest" is "most recent", "forever" is "permanent", the West is what is
+// "Western", and "penalties" are what "sanctions" are.
 var plainSenses = map[string]string{
 	"matter":    "important",
 	"matters":   "important",
@@ -170,6 +171,8 @@ var plainSenses = map[string]string{
 	"latest":    "recent",
 	"penalty":   "sanction",
 	"penalties": "sanctions",
+	"forever":   "permanent",
+	"west":      "western",
 }
 
 // idiom is a figure of speech ready for matching: its content words and

@@ -715,7 +715,8 @@ func TestPhrasalVerbs(t *testing.T) {
 
 // TestEverydaySenses checks the everyday senses WordNet does not relate
 // ("matters" as "is important", "latest" as "most recent", "penalties" for
-// "sanctions") and the metonym "Capitol Hill" for Congress.
+// "sanctions", "forever" as "permanent", "the West" as what is "Western")
+// and the metonym "Capitol Hill" for Congress.
 func TestEverydaySenses(t *testing.T) {
 	ix := indexOf(t, "The harbour budget is large, the mayor told the fishing fleet.\n\n"+
 		"The harbour budget is important, the mayor told the fishing fleet.\n\n"+
@@ -727,7 +728,11 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"did the council ask the ministry for penalties on the importers?", "for sanctions"},
 		firstQuote{"what does Capitol Hill want?", "Congress wants"},
 	)
-	wantFirstQuotes(t, article(), firstQuote{"have the latest diplomatic moves hit the same kind of obstacles?", "faced similar challenges"})
+	wantFirstQuotes(t, article(),
+		firstQuote{"have the latest diplomatic moves hit the same kind of obstacles?", "faced similar challenges"},
+		firstQuote{"is Iran as big a threat to the West as the USSR was?", "rivals the former Soviet Union"},
+		firstQuote{"do moderates think the US and Iran are doomed to be enemies forever?", "permanent confrontation"},
+	)
 }
 
 // TestPlacesInTheText checks that a question saying where in the text to
