@@ -147,6 +147,10 @@ var idioms = map[string]string{
 	"gave up":               "abandon",
 	"giving up":             "abandon",
 	"capitol hill":          "congress",
+	"filter down":           "trickle",
+	"filters down":          "trickle",
+	"filtered down":         "trickle",
+	"filtering down":        "trickle",
 	"run into":              "face encounter",
 	"runs into":             "face encounter",
 	"ran into":              "face encounter",
@@ -162,7 +166,8 @@ var idioms = map[string]string{
 // plainSenses map a word to plain words for an everyday sense of it that
 // WordNet does not relate to them: "matter" as a verb is "be important",
 // "latest" is "most recent", "forever" is "permanent", the West is what is
-// "Western", and "penalties" are what "sanctions" are.
+// "Western", a "round" is one of talks, and "penalties" are what
+// "sanctions" are.
 var plainSenses = map[string]string{
 	"matter":    "important",
 	"matters":   "important",
@@ -173,6 +178,8 @@ var plainSenses = map[string]string{
 	"penalties": "sanctions",
 	"forever":   "permanent",
 	"west":      "western",
+	"round":     "talks",
+	"rounds":    "talks",
 }
 
 // idiom is a figure of speech ready for matching: its content words and

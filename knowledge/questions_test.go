@@ -715,8 +715,9 @@ func TestPhrasalVerbs(t *testing.T) {
 
 // TestEverydaySenses checks the everyday senses WordNet does not relate
 // ("matters" as "is important", "latest" as "most recent", "penalties" for
-// "sanctions", "forever" as "permanent", "the West" as what is "Western")
-// and the metonym "Capitol Hill" for Congress.
+// "sanctions", "forever" as "permanent", "the West" as what is "Western",
+// a "round" of talks), the metonym "Capitol Hill" for Congress and the
+// phrasal verb "filter down".
 func TestEverydaySenses(t *testing.T) {
 	ix := indexOf(t, "The harbour budget is large, the mayor told the fishing fleet.\n\n"+
 		"The harbour budget is important, the mayor told the fishing fleet.\n\n"+
@@ -732,6 +733,8 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"have the latest diplomatic moves hit the same kind of obstacles?", "faced similar challenges"},
 		firstQuote{"is Iran as big a threat to the West as the USSR was?", "rivals the former Soviet Union"},
 		firstQuote{"do moderates think the US and Iran are doomed to be enemies forever?", "permanent confrontation"},
+		firstQuote{"Which city is hosting this round of nuclear negotiations?", "commence here in Vienna"},
+		firstQuote{"How has backing from the very top filtered down through the ranks?", "trickle-down effect"},
 	)
 }
 
