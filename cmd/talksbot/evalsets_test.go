@@ -213,7 +213,7 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// whose end their floors are: "matters" read as "is important"
 		// cost one follow-up its first citation ("and why does that
 		// matter for getting a final agreement?").
-		{"../../testdata/eval/paraphrase-fresh14.jsonl", floor{0.635, 0.764, 0.75, 0.143, 0}},
+		{"../../testdata/eval/paraphrase-fresh14.jsonl", floor{0.664, 0.785, 0.75, 0.122, 0}},
 		{"../../testdata/eval/conversations-fresh14.jsonl", floor{0.70, 0.82, 0.666, 0.12, 0.79}},
 		// The fifteenth fresh sets were written blind at the start of
 		// session 17, before its changes; the fourteenth are tuning
