@@ -284,13 +284,9 @@ var passiveAuxiliaries = setOf(`be been being is are was were`)
 
 // tokenStems returns the stems of the content words of toks as a set.
 func tokenStems(toks []token) map[string]bool {
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = t.word
-	}
 	stems := make(map[string]bool)
-	for _, t := range claimTerms(strings.Join(words, " ")) {
-		stems[t.Stem] = true
+	for _, s := range contentStems(toks) {
+		stems[s] = true
 	}
 	return stems
 }
@@ -311,6 +307,12 @@ func wordsAt(toks []token, i int, p []string) bool {
 
 // sideStems returns the stems of the content words of one side of a link.
 func (d *draftCheck) sideStems(toks []token) []string {
+	return contentStems(toks)
+}
+
+// contentStems returns the stems of the content words of toks, but the
+// connectives ("although", "yet").
+func contentStems(toks []token) []string {
 	words := make([]string, len(toks))
 	for i, t := range toks {
 		words[i] = t.word
