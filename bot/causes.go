@@ -117,7 +117,7 @@ const minSideCover = 0.5
 // other, the second carrying on from the first ("In turn, this…"). Two
 // sentences link the first to the second, unless the second gives the
 // reality behind the first; one sentence whose words tell which side is
-// the cause (linkSides) links from that side.
+// the cause (linkCause) links from that side.
 func (d *draftCheck) causes(s string, ev *evidence) *Refusal {
 	toks := scanTokens(s)
 	for i := 0; i < len(toks); i++ {
@@ -157,7 +157,7 @@ func (d *draftCheck) cause(toks []token, at, n int, ev *evidence) *Refusal {
 	// "Led to X, Y" does not tell.
 	var before, after []token
 	var causeBefore, told bool
-	if lead := d.sideStems(toks[:at]); len(lead) < 2 || effectFirst[word] && opensClause(toks, at) {
+	if lead := contentStems(toks[:at]); len(lead) < 2 || effectFirst[word] && opensClause(toks, at) {
 		// "Because X, Y", "Largely because X, Y": the cause runs to the
 		// end of its clause.
 		end := at + n
@@ -173,7 +173,7 @@ func (d *draftCheck) cause(toks []token, at, n int, ev *evidence) *Refusal {
 		// A clause that gives no side of its own ("…[1], and that is
 		// why…") reaches back to the one before it.
 		from := at
-		for from > 0 && (from == at || len(d.sideStems(toks[from:at])) < 2) {
+		for from > 0 && (from == at || len(contentStems(toks[from:at])) < 2) {
 			from--
 			for from > 0 && !toks[from].clause {
 				from--
@@ -182,7 +182,7 @@ func (d *draftCheck) cause(toks []token, at, n int, ev *evidence) *Refusal {
 		before, after = toks[from:at], toks[at+n:]
 		causeBefore, told = !effectFirst[word], true
 	}
-	a, b := d.sideStems(before), d.sideStems(after)
+	a, b := contentStems(before), contentStems(after)
 	if len(a) < 2 || len(b) < 2 {
 		return nil
 	}
@@ -251,11 +251,11 @@ func opensClause(toks []token, at int) bool {
 	return from > 0 && from < at
 }
 
-// linkSides returns the words on each side of the first link in a
-// sentence, as its tokens, whose words tell which side is the cause: a
-// cause word ("because", "led to") or a verb of making ("caused",
+// linkCause returns the words on the side of the cause of the first link
+// in a sentence, as its tokens, whose words tell which side is the cause:
+// a cause word ("because", "led to") or a verb of making ("caused",
 // "produced") in the active voice, not after an article or "to".
-func linkSides(toks []token) (cause, effect []token, ok bool) {
+func linkCause(toks []token) (cause []token, ok bool) {
 	for i, t := range toks {
 		for _, p := range causeWords {
 			if !wordsAt(toks, i, p) {
@@ -266,19 +266,19 @@ func linkSides(toks []token) (cause, effect []token, ok bool) {
 				continue
 			}
 			if effectFirst[word] {
-				return toks[i+len(p):], toks[:i], true
+				return toks[i+len(p):], true
 			}
-			return toks[:i], toks[i+len(p):], true
+			return toks[:i], true
 		}
 		if causingVerbs[t.word] && i > 0 && !(objectOpeners[toks[i-1].word] || toks[i-1].word == "to" || passiveAuxiliaries[toks[i-1].word]) {
-			return toks[:i], toks[i+1:], true
+			return toks[:i], true
 		}
 	}
-	return nil, nil, false
+	return nil, false
 }
 
 // passiveAuxiliaries are the forms of "be" before a verb of making that
-// make it passive ("it should be made clear"), which linkSides leaves to
+// make it passive ("it should be made clear"), which linkCause leaves to
 // the cause words ("caused by").
 var passiveAuxiliaries = setOf(`be been being is are was were`)
 
@@ -305,13 +305,8 @@ func wordsAt(toks []token, i int, p []string) bool {
 	return true
 }
 
-// sideStems returns the stems of the content words of one side of a link.
-func (d *draftCheck) sideStems(toks []token) []string {
-	return contentStems(toks)
-}
-
-// contentStems returns the stems of the content words of toks, but the
-// connectives ("although", "yet").
+// contentStems returns the stems of the content words of toks, one side
+// of a link, but the connectives ("although", "yet").
 func contentStems(toks []token) []string {
 	words := make([]string, len(toks))
 	for i, t := range toks {

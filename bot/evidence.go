@@ -67,10 +67,10 @@ type evSentence struct {
 	explains bool
 	links    bool // the sentence makes a link of its own (see makesLink)
 	stems    map[string]bool
-	// causes and effects are the stems on each side of the sentence's
+	// causes are the stems on the side of the cause of the sentence's
 	// first link whose words tell which side is the cause (see
-	// linkSides); nil when it makes none.
-	causes, effects map[string]bool
+	// linkCause); nil when it makes none.
+	causes map[string]bool
 }
 
 // newEvidence reads passages.
@@ -89,8 +89,8 @@ func newEvidence(passages []string) *evidence {
 				es.stems[t.Stem] = true
 			}
 			es.links = makesLink(stoks)
-			if cause, effect, ok := linkSides(stoks); ok {
-				es.causes, es.effects = tokenStems(cause), tokenStems(effect)
+			if cause, ok := linkCause(stoks); ok {
+				es.causes = tokenStems(cause)
 			}
 			e.sentences = append(e.sentences, es)
 			e.sentenceSeq = append(e.sentenceSeq, "")
