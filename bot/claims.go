@@ -60,7 +60,7 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 		return &Refusal{Reason: ReasonContradiction, Term: w,
 			Detail: "a doer and what it does it to the other way round from its cited passages"}
 	}
-	if w, ok := swappedAgents(terms, ev); ok {
+	if w, ok := swappedAgents(terms, ev, d.alike); ok {
 		return &Refusal{Reason: ReasonContradiction, Term: w,
 			Detail: "a deed its cited passages credit to someone else it names"}
 	}
@@ -250,7 +250,9 @@ const agentWindow = 2
 // are seeking…"). A name stands for the doer when it stands right before
 // the word, in its clause; only a swap both ways is read so, since a name
 // before a word may stand for where or when ("in Geneva, they provided").
-func swappedAgents(terms []claimTerm, ev *evidence) (string, bool) {
+// A name's forms that alike relates stand for it ("the Iranian
+// government" for "Iran's government").
+func swappedAgents(terms []claimTerm, ev *evidence, alike func(stem, passage string) bool) (string, bool) {
 	type deed struct{ doer, word string }
 	var deeds []deed
 	for k, v := range terms {
@@ -266,8 +268,8 @@ func swappedAgents(terms []claimTerm, ev *evidence) (string, bool) {
 	}
 	for _, a := range deeds {
 		for _, b := range deeds {
-			if a.doer != b.doer && a.word != b.word && !ev.doneBy(a.word, a.doer) && ev.doneBy(a.word, b.doer) &&
-				!ev.doneBy(b.word, b.doer) && ev.doneBy(b.word, a.doer) {
+			if a.doer != b.doer && a.word != b.word && !ev.doneBy(a.word, a.doer, alike) && ev.doneBy(a.word, b.doer, alike) &&
+				!ev.doneBy(b.word, b.doer, alike) && ev.doneBy(b.word, a.doer, alike) {
 				return a.word, true
 			}
 		}
@@ -640,13 +642,14 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 		// "no longer deny" bears out what "acknowledge" does.
 		stance = -stance
 	}
+	seq := ev.sentenceSeq
 	at := func(j int) string {
-		if j < 0 || j >= len(ev.seq) {
+		if j < 0 || j >= len(seq) {
 			return ""
 		}
-		return ev.seq[j]
+		return seq[j]
 	}
-	for j, w := range ev.seq {
+	for j, w := range seq {
 		opposite := lean != 0 && knowledge.Valence(w) == -lean || dir != 0 && knowledge.Direction(w) == -dir ||
 			stance != 0 && knowledge.Stance(w) == -stance
 		if w == "" || used(terms, w) || !opposite || w == "critic" && ev.leanless {
@@ -656,13 +659,22 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 		// say too little of the place. Or three of the words within
 		// two of it (three for a verb of stance, below) stand within as
 		// many of the passage's word.
+		// A passage's word that ends or opens its sentence needs only
+		// the two words on its other side to be the sentence's ("the
+		// diplomatic process is unwarranted and risks…" against "…the
+		// diplomatic process is understandable. However,…").
+		sameTwo := func(step int) bool {
+			k := i + step
+			return k >= 0 && k+step >= 0 && k < len(terms) && k+step < len(terms) &&
+				terms[k].Stem == at(j+step) && terms[k+step].Stem == at(j+2*step)
+		}
 		var before, after, same bool
-		if i == 0 {
+		if i == 0 || at(j-1) == "" && sameTwo(1) {
 			before = true
 		} else {
 			before, same = d.alike(terms[i-1].Stem, at(j-1)), terms[i-1].Stem == at(j-1)
 		}
-		if i+1 == len(terms) {
+		if i+1 == len(terms) || at(j+1) == "" && sameTwo(-1) {
 			after = true
 		} else {
 			after = d.alike(terms[i+1].Stem, at(j+1))
@@ -675,7 +687,8 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 		if stance != 0 && knowledge.Stance(w) == -stance {
 			width = 3
 		}
-		if before && after && same || sharedNear(terms, i, ev.seq, j, width) >= 3 {
+		if before && after && same || sharedNear(terms, i, seq, j, width) >= 3 ||
+			dir != 0 && knowledge.Direction(w) == -dir && sharesPair(terms, i, seq, j) {
 			return w, true
 		}
 	}
@@ -722,6 +735,50 @@ func sharedNear(terms []claimTerm, i int, seq []string, j, width int) int {
 		}
 	}
 	return n
+}
+
+// sharesPair reports whether two words standing together right beside
+// terms[i], in its clause, stand together right beside seq[j] too, a word
+// apart at most on either side: what the word acts on said in the
+// passage's words ("quieted the drumbeat of war" against "caused the
+// drumbeat of war to intensify"; "expanded the escalatory options"
+// against "narrowed the remaining escalatory options").
+func sharesPair(terms []claimTerm, i int, seq []string, j int) bool {
+	var pairs [][2]string
+	if i+2 < len(terms) && terms[i+2].clause == terms[i].clause {
+		pairs = append(pairs, [2]string{terms[i+1].Stem, terms[i+2].Stem})
+	}
+	if i >= 2 && terms[i-2].clause == terms[i].clause {
+		pairs = append(pairs, [2]string{terms[i-2].Stem, terms[i-1].Stem})
+	}
+	at := func(k int) string {
+		if k < 0 || k >= len(seq) {
+			return ""
+		}
+		return seq[k]
+	}
+	for _, p := range pairs {
+		if p[0] == p[1] {
+			continue
+		}
+		for _, k := range []int{j + 1, j + 2, j - 2, j - 3} {
+			gap := at(j + 1)
+			if k < j {
+				gap = at(j - 1)
+			}
+			if at(k) != p[0] || at(k+1) != p[1] || p[0] == "" {
+				continue
+			}
+			// A word between that changes things the way terms[i] does
+			// is the one the pair goes with ("the drumbeat of war to
+			// intensify, but also narrowed…").
+			if (k == j+2 || k == j-3) && knowledge.Direction(gap) == knowledge.Direction(terms[i].Stem) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // nearIn reports whether stem stands within width of seq[j], in its

@@ -220,16 +220,16 @@ func (e *evidence) near(p int, stem string) (before, after bool) {
 	return before, after
 }
 
-// doneBy reports whether the passages put doer within agentWindow content
-// words before word, in one sentence.
-func (e *evidence) doneBy(word, doer string) bool {
+// doneBy reports whether the passages put doer, or a word alike holds to
+// be it, within agentWindow content words before word, in one sentence.
+func (e *evidence) doneBy(word, doer string, alike func(stem, passage string) bool) bool {
 	seq := e.sentenceSeq
 	for p, w := range seq {
 		if w != word {
 			continue
 		}
 		for i := p - 1; i >= 0 && i >= p-agentWindow && seq[i] != ""; i-- {
-			if seq[i] == doer {
+			if alike(doer, seq[i]) {
 				return true
 			}
 		}

@@ -657,16 +657,36 @@ func acronymDot(word string) bool {
 	return true
 }
 
+// acronymEnd reports whether text ends in an acronym written with dots,
+// its last dot left off ("the U.S").
+func acronymEnd(text string) bool {
+	start := strings.LastIndexFunc(text, func(r rune) bool { return !isWordRune(r) && r != '.' })
+	word := text[start+1:]
+	return strings.Contains(word, ".") && acronymDot(word)
+}
+
+// lowerAfter reports whether the first word of text, after white space,
+// opens in lower case: a sentence goes on.
+func lowerAfter(text string) bool {
+	rest := strings.TrimLeftFunc(text, unicode.IsSpace)
+	r, _ := utf8.DecodeRuneInString(rest)
+	return len(rest) < len(text) && unicode.IsLower(r)
+}
+
 // clauseBreak reports whether the punctuation r at text[i:] ends a clause:
 // brackets, quotation marks and dashes always do; a period, comma, colon,
 // semicolon or mark of exclamation or question does when white space or the
-// end follows it (not in "3.5", "1,000" or a URL).
+// end follows it (not in "3.5", "1,000" or a URL), but not the dot closing
+// an acronym that a word in lower case follows ("the U.S. government").
 func clauseBreak(text string, i int, r rune, size int) bool {
 	switch r {
 	case '(', ')', '[', ']', '–', '—', '―', '"', '“', '”', '«', '»', '„':
 		return true
 	case '.', ',', ':', ';', '!', '?', '…':
 		next, _ := utf8.DecodeRuneInString(text[i+size:])
+		if r == '.' && acronymEnd(text[:i]) && lowerAfter(text[i+size:]) {
+			return false // "the U.S. government"
+		}
 		return i+size == len(text) || unicode.IsSpace(next) || isDoubleQuote(next) || next == ')'
 	case '-':
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])

@@ -678,3 +678,26 @@ func wantVerdicts(t *testing.T, c *bot.Checker, cases []verdictCase) {
 		wantVerdict(t, tt.draft, c.Verify(tt.draft, tt.passages), tt.want)
 	}
 }
+
+// TestOppositeInThePassagesPlace checks three ways a word the other way
+// from the passage's is found in its place: a verb of change beside the
+// two words it acts on there, a word closing its clause where the
+// passage's closes its sentence, and names swapped round a deed when one
+// is written as its adjective ("the Iranian government"), the dots of
+// "U.S." ending no clause.
+func TestOppositeInThePassagesPlace(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	options := articleCitations(t, ix, "Unlike years past")
+	skepticism := articleCitations(t, ix, "A degree of skepticism")
+	equals := articleCitations(t, ix, "For the first time in recent memory")
+	wantVerdicts(t, c, []verdictCase{
+		{"Officials admit that escalating sanctions have expanded the escalatory options both sides have [1].", options, bot.ReasonContradiction},
+		{"Officials admit that escalating sanctions have calmed the drumbeat of war [1].", options, bot.ReasonContradiction},
+		{"Officials admit that escalating sanctions have narrowed the remaining escalatory options [1].", options, ""},
+		{"In the author's view, skepticism surrounding the diplomatic process is unwarranted and risks overlooking the bedrock the process rests on [1].", skepticism, bot.ReasonContradiction},
+		{"The author finds skepticism surrounding the diplomatic process understandable, but says too much of it risks overlooking the bedrock of the process [1].", skepticism, ""},
+		{"For the first time in recent memory, Iran has shown through word and deed that it is willing to have a real dialogue among equals with the U.S. government [1].", equals, bot.ReasonContradiction},
+		{"For the first time in recent memory, the U.S. has shown through word and deed that it is willing to have a real dialogue among equals with the Iranian government [1].", equals, ""},
+	})
+}

@@ -121,8 +121,9 @@ func UsedLike(stem string, yield func(neighbour string, similarity float64) bool
 // disapproval, loss or failure ("weaken", "stall"), 0 neither or not
 // known. It comes from the VADER sentiment lexicon (see
 // knowledge/internal/valence), and for the verbs of furthering and
-// thwarting that a sentiment lexicon lacks, from furtheringWords and
-// thwartingWords. A stem shared by words that lean differently (noLean:
+// thwarting and the words judging a view sound or unsound that a
+// sentiment lexicon lacks, from furtheringWords, thwartingWords,
+// soundWords and unsoundWords. A stem shared by words that lean differently (noLean:
 // "odd", "odds") leans no way.
 func Valence(stem string) int {
 	if noLean[stem] {
@@ -210,9 +211,18 @@ const (
 	thwartingWords  = `torpedo scuttle undercut thwart hamper hinder impede stymie obstruct jeopardize endanger falter erode`
 )
 
-// extraLeans maps the stems of furtheringWords and thwartingWords to their
-// lean.
-var extraLeans = signs(furtheringWords, thwartingWords)
+// soundWords and unsoundWords are everyday English words that judge a view
+// or a feeling well or ill founded ("skepticism is understandable",
+// "fears are baseless"), which VADER, rating the feeling a text conveys
+// rather than the judgement it passes, leaves out.
+const (
+	soundWords   = `understandable warranted sensible legitimate`
+	unsoundWords = `baseless groundless incomprehensible misguided misplaced overblown`
+)
+
+// extraLeans maps the stems of furtheringWords, soundWords, thwartingWords
+// and unsoundWords to their lean.
+var extraLeans = signs(furtheringWords+" "+soundWords, thwartingWords+" "+unsoundWords)
 
 // signs maps the stems of the words of plus to 1 and those of minus to -1.
 func signs(plus, minus string) map[string]int8 {
