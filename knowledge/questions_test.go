@@ -510,7 +510,8 @@ func TestQuestionsAboutTheTextItself(t *testing.T) {
 // type in Slack is answered as its written-out form is.
 func TestChatShorthand(t *testing.T) {
 	ix := indexOf(t, "The government pushed new travel rules through parliament for people who work abroad.\n\n"+
-		"The weather in the city was cold all week.")
+		"The weather in the city was cold all week.\n\n"+
+		"The administration opened nuclear talks with its neighbours.")
 	// "Like" within a question is a word like any other.
 	if a, b := ix.Answer(knowledge.Query{Text: "would the government like new rules?"}), ix.Answer(knowledge.Query{Text: "would the government want new rules?"}); a.ContentWords != b.ContentWords {
 		t.Errorf("got %d content words with \"like\", %d with \"want\": want as many", a.ContentWords, b.ContentWords)
@@ -526,6 +527,7 @@ func TestChatShorthand(t *testing.T) {
 		{"what did the government push tho?", "what did the government push?"},
 		{"did either government push new rules?", "did the government push new rules?"},
 		{"like, which rules did the government push?", "which rules did the government push?"},
+		{"who did the admin open nuke talks with?", "who did the administration open nuclear talks with?"},
 		// "Reckon" frames a question as "think" does.
 		{"does the author reckon the government pushed new rules?", "does the author think the government pushed new rules?"},
 	} {

@@ -360,7 +360,8 @@ var chatWords = map[string]string{
 	"diff": "difference", "msg": "message", "rn": "now", "atm": "now", "pov": "viewpoint",
 	"eli5": "explain", "imo": "", "imho": "", "tbh": "", "btw": "", "fyi": "",
 	"afaik": "", "iirc": "", "ok": "", "okay": "", "pls": "", "plz": "", "thx": "", "thanks": "",
-	"props": "credit",
+	"props": "credit", "nuke": "nuclear", "nukes": "nuclear", "admin": "administration", "prez": "president",
+	"intl": "international", "econ": "economy",
 }
 
 func setOf(words string) map[string]bool {
