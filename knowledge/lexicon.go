@@ -161,25 +161,28 @@ var idioms = map[string]string{
 	"ratchet up":            "escalate increase",
 	"ratcheting up":         "escalate increase",
 	"ratcheted up":          "escalate increase",
+	"locked in":             "entrenched",
 }
 
 // plainSenses map a word to plain words for an everyday sense of it that
 // WordNet does not relate to them: "matter" as a verb is "be important",
-// "latest" is "most recent", "forever" is "permanent", the West is what is
-// "Western", a "round" is one of talks, and "penalties" are what
-// "sanctions" are.
+// "latest" is "most recent", "forever" and "endless" are "permanent",
+// "infighting" is fractious politics, the West is what is "Western", a
+// "round" is one of talks, and "penalties" are what "sanctions" are.
 var plainSenses = map[string]string{
-	"matter":    "important",
-	"matters":   "important",
-	"mattered":  "important",
-	"mattering": "important",
-	"latest":    "recent",
-	"penalty":   "sanction",
-	"penalties": "sanctions",
-	"forever":   "permanent",
-	"west":      "western",
-	"round":     "talks",
-	"rounds":    "talks",
+	"matter":     "important",
+	"matters":    "important",
+	"mattered":   "important",
+	"mattering":  "important",
+	"latest":     "recent",
+	"penalty":    "sanction",
+	"penalties":  "sanctions",
+	"forever":    "permanent",
+	"west":       "western",
+	"round":      "talks",
+	"rounds":     "talks",
+	"endless":    "permanent",
+	"infighting": "fractious politics",
 }
 
 // idiom is a figure of speech ready for matching: its content words and

@@ -738,6 +738,16 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"Which city is hosting this round of nuclear negotiations?", "commence here in Vienna"},
 		firstQuote{"How has backing from the very top filtered down through the ranks?", "trickle-down effect"},
 	)
+	// The other sentences first: a tie goes to the earlier one.
+	wantFirstQuotes(t, indexOf(t, "The two families are in a brief feud, the baker said.\n\n"+
+		"The two families are entrenched in a permanent feud, the mayor said.\n\n"+
+		"Bad weather at home could sink the harbour plan.\n\n"+
+		"Fractious politics at home could sink the harbour plan."),
+		firstQuote{"are the two families locked in a feud?", "entrenched in a permanent feud"},
+		firstQuote{"is the feud between the two families endless?", "entrenched in a permanent feud"},
+		firstQuote{"is the feud between the two families unending?", "entrenched in a permanent feud"},
+		firstQuote{"could infighting at home sink the harbour plan?", "Fractious politics"},
+	)
 }
 
 // TestPlacesInTheText checks that a question saying where in the text to
