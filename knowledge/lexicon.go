@@ -168,21 +168,39 @@ var idioms = map[string]string{
 // WordNet does not relate to them: "matter" as a verb is "be important",
 // "latest" is "most recent", "forever" and "endless" are "permanent",
 // "infighting" is fractious politics, the West is what is "Western", a
-// "round" is one of talks, and "penalties" are what "sanctions" are.
+// "round" is one of talks, and "penalties" are what "sanctions" are. In
+// the English of politics, to sabotage or wreck a plan is to torpedo it,
+// saboteurs, wreckers and troublemakers are its spoilers, and hawks are
+// hardliners.
 var plainSenses = map[string]string{
-	"matter":     "important",
-	"matters":    "important",
-	"mattered":   "important",
-	"mattering":  "important",
-	"latest":     "recent",
-	"penalty":    "sanction",
-	"penalties":  "sanctions",
-	"forever":    "permanent",
-	"west":       "western",
-	"round":      "talks",
-	"rounds":     "talks",
-	"endless":    "permanent",
-	"infighting": "fractious politics",
+	"matter":        "important",
+	"matters":       "important",
+	"mattered":      "important",
+	"mattering":     "important",
+	"latest":        "recent",
+	"penalty":       "sanction",
+	"penalties":     "sanctions",
+	"forever":       "permanent",
+	"west":          "western",
+	"round":         "talks",
+	"rounds":        "talks",
+	"endless":       "permanent",
+	"infighting":    "fractious politics",
+	"sabotage":      "torpedo",
+	"sabotaged":     "torpedoed",
+	"sabotaging":    "torpedoing",
+	"saboteur":      "spoiler",
+	"saboteurs":     "spoilers",
+	"wreck":         "torpedo",
+	"wrecked":       "torpedoed",
+	"wrecking":      "torpedoing",
+	"wrecker":       "spoiler",
+	"wreckers":      "spoilers",
+	"troublemaker":  "spoiler",
+	"troublemakers": "spoilers",
+	"hawk":          "hardliner",
+	"hawks":         "hardliners",
+	"hawkish":       "hardline",
 }
 
 // idiom is a figure of speech ready for matching: its content words and

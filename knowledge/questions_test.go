@@ -748,6 +748,17 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"is the feud between the two families unending?", "entrenched in a permanent feud"},
 		firstQuote{"could infighting at home sink the harbour plan?", "Fractious politics"},
 	)
+	wantFirstQuotes(t, indexOf(t, "The traders in the council discussed the harbour plan.\n\n"+
+		"The spoilers in the council torpedoed the harbour plan.\n\n"+
+		"The moderates in the council welcomed the budget.\n\n"+
+		"The hardliners in the council opposed the budget."),
+		firstQuote{"who sabotaged the harbour plan?", "torpedoed"},
+		firstQuote{"what did the saboteurs do to the harbour plan?", "torpedoed"},
+		firstQuote{"who wrecked the harbour plan?", "torpedoed"},
+		firstQuote{"what did the troublemakers do to the harbour plan?", "torpedoed"},
+		firstQuote{"what did the wreckers do to the harbour plan?", "torpedoed"},
+		firstQuote{"what did the hawks in the council think of the budget?", "opposed the budget"},
+	)
 }
 
 // TestPlacesInTheText checks that a question saying where in the text to
