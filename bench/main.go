@@ -13,7 +13,7 @@ import (
 
 // defaultParaphrase is the default of -paraphrase: the paraphrase sets of the
 // article, relative to bench/, where the bench is run.
-const defaultParaphrase = "../testdata/eval/paraphrase-tune.jsonl,../testdata/eval/paraphrase-check.jsonl,../testdata/eval/paraphrase-fresh.jsonl,../testdata/eval/paraphrase-fresh2.jsonl,../testdata/eval/paraphrase-fresh3.jsonl,../testdata/eval/paraphrase-fresh4.jsonl,../testdata/eval/paraphrase-fresh5.jsonl,../testdata/eval/paraphrase-fresh6.jsonl,../testdata/eval/paraphrase-fresh7.jsonl,../testdata/eval/paraphrase-fresh8.jsonl,../testdata/eval/paraphrase-fresh9.jsonl,../testdata/eval/paraphrase-fresh10.jsonl,../testdata/eval/paraphrase-fresh11.jsonl,../testdata/eval/paraphrase-fresh12.jsonl,../testdata/eval/paraphrase-fresh13.jsonl,../testdata/eval/paraphrase-fresh14.jsonl,../testdata/eval/paraphrase-fresh15.jsonl"
+const defaultParaphrase = "../testdata/eval/paraphrase-tune.jsonl,../testdata/eval/paraphrase-check.jsonl,../testdata/eval/paraphrase-fresh.jsonl,../testdata/eval/paraphrase-fresh2.jsonl,../testdata/eval/paraphrase-fresh3.jsonl,../testdata/eval/paraphrase-fresh4.jsonl,../testdata/eval/paraphrase-fresh5.jsonl,../testdata/eval/paraphrase-fresh6.jsonl,../testdata/eval/paraphrase-fresh7.jsonl,../testdata/eval/paraphrase-fresh8.jsonl,../testdata/eval/paraphrase-fresh9.jsonl,../testdata/eval/paraphrase-fresh10.jsonl,../testdata/eval/paraphrase-fresh11.jsonl,../testdata/eval/paraphrase-fresh12.jsonl,../testdata/eval/paraphrase-fresh13.jsonl,../testdata/eval/paraphrase-fresh14.jsonl,../testdata/eval/paraphrase-fresh15.jsonl,../testdata/eval/paraphrase-fresh16.jsonl"
 
 // main parses the flags and runs the bench; it exits 2 on a bad flag and 1
 // on a failure.

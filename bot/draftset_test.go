@@ -198,7 +198,8 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	},
 	// A fifteenth blind set (256 drafts for 91 questions), written at the
 	// start of session 17 before any change: the fourteenth is tuning
-	// material since. The floors are the session's start.
+	// material since. It is tuning material since session 18, whose end
+	// its floors are (the same as its start's).
 	"fresh15": {
 		kept: map[string]float64{"verbatim": 15.0 / 16, "paraphrase": 12.0 / 18, "merge": 1, "summary": 13.0 / 20, "yes-no": 14.0 / 17, "quotes": 15.0 / 17, "overall": 89.0 / 108},
 		refused: map[string]float64{"contradiction": 14.0 / 18, "negation": 16.0 / 18, "invented-fact": 1, "link": 1, "causal-link": 13.0 / 16,

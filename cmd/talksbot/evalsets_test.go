@@ -217,9 +217,10 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		{"../../testdata/eval/conversations-fresh14.jsonl", floor{0.70, 0.82, 0.666, 0.12, 0.79}},
 		// The fifteenth fresh sets were written blind at the start of
 		// session 17, before its changes; the fourteenth are tuning
-		// material since. The floors are the session's start.
-		{"../../testdata/eval/paraphrase-fresh15.jsonl", floor{0.707, 0.785, 0.833, 0.179, 0}},
-		{"../../testdata/eval/conversations-fresh15.jsonl", floor{0.66, 0.76, 0.75, 0.08, 0.758}},
+		// material since. They are tuning material too since session 18,
+		// whose end their floors are.
+		{"../../testdata/eval/paraphrase-fresh15.jsonl", floor{0.736, 0.836, 0.833, 0.121, 0}},
+		{"../../testdata/eval/conversations-fresh15.jsonl", floor{0.68, 0.78, 0.75, 0.06, 0.774}},
 		// The sixteenth fresh sets were written blind at the start of
 		// session 18, before its changes; the fifteenth are tuning
 		// material since. The floors are the session's start.
