@@ -643,12 +643,7 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 		stance = -stance
 	}
 	seq := ev.sentenceSeq
-	at := func(j int) string {
-		if j < 0 || j >= len(seq) {
-			return ""
-		}
-		return seq[j]
-	}
+	at := func(j int) string { return stemAt(seq, j) }
 	for j, w := range seq {
 		opposite := lean != 0 && knowledge.Valence(w) == -lean || dir != 0 && knowledge.Direction(w) == -dir ||
 			stance != 0 && knowledge.Stance(w) == -stance
@@ -751,34 +746,32 @@ func sharesPair(terms []claimTerm, i int, seq []string, j int) bool {
 	if i >= 2 && terms[i-2].clause == terms[i].clause {
 		pairs = append(pairs, [2]string{terms[i-2].Stem, terms[i-1].Stem})
 	}
-	at := func(k int) string {
-		if k < 0 || k >= len(seq) {
-			return ""
-		}
-		return seq[k]
-	}
+	dir := knowledge.Direction(terms[i].Stem)
 	for _, p := range pairs {
 		if p[0] == p[1] {
 			continue
 		}
-		for _, k := range []int{j + 1, j + 2, j - 2, j - 3} {
-			gap := at(j + 1)
-			if k < j {
-				gap = at(j - 1)
+		// Right beside seq[j], or a word apart: then the word between
+		// must not be one that changes things the way terms[i] does,
+		// which the pair goes with instead ("the drumbeat of war to
+		// intensify, but also narrowed…").
+		for _, place := range [][2]int{{j + 1, 0}, {j + 2, j + 1}, {j - 2, 0}, {j - 3, j - 1}} {
+			k, gap := place[0], place[1]
+			if stemAt(seq, k) == p[0] && stemAt(seq, k+1) == p[1] &&
+				(gap == 0 || knowledge.Direction(stemAt(seq, gap)) != dir) {
+				return true
 			}
-			if at(k) != p[0] || at(k+1) != p[1] || p[0] == "" {
-				continue
-			}
-			// A word between that changes things the way terms[i] does
-			// is the one the pair goes with ("the drumbeat of war to
-			// intensify, but also narrowed…").
-			if (k == j+2 || k == j-3) && knowledge.Direction(gap) == knowledge.Direction(terms[i].Stem) {
-				continue
-			}
-			return true
 		}
 	}
 	return false
+}
+
+// stemAt returns seq[k], or "" outside seq.
+func stemAt(seq []string, k int) string {
+	if k < 0 || k >= len(seq) {
+		return ""
+	}
+	return seq[k]
 }
 
 // nearIn reports whether stem stands within width of seq[j], in its

@@ -123,8 +123,8 @@ func UsedLike(stem string, yield func(neighbour string, similarity float64) bool
 // knowledge/internal/valence), and for the verbs of furthering and
 // thwarting and the words judging a view sound or unsound that a
 // sentiment lexicon lacks, from furtheringWords, thwartingWords,
-// soundWords and unsoundWords. A stem shared by words that lean differently (noLean:
-// "odd", "odds") leans no way.
+// soundWords and unsoundWords. A stem shared by words that lean
+// differently (noLean: "odd", "odds") leans no way.
 func Valence(stem string) int {
 	if noLean[stem] {
 		return 0
