@@ -213,6 +213,14 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 		refused: map[string]float64{"contradiction": 16.0 / 18, "negation": 18.0 / 19, "invented-fact": 1, "link": 1, "causal-link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 12.0 / 16, "off-section-summary": 1},
 	},
+	// A seventeenth blind set (261 drafts for 81 questions), written at the
+	// start of session 19 before any change: the sixteenth is tuning
+	// material since. The floors are the session's start.
+	"fresh17": {
+		kept: map[string]float64{"verbatim": 17.0 / 18, "paraphrase": 14.0 / 22, "merge": 15.0 / 16, "summary": 8.0 / 15, "yes-no": 15.0 / 16, "quotes": 14.0 / 16, "overall": 83.0 / 103},
+		refused: map[string]float64{"contradiction": 16.0 / 19, "negation": 17.0 / 20, "invented-fact": 18.0 / 19, "link": 1, "causal-link": 16.0 / 17,
+			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 14.0 / 17, "off-section-summary": 1},
+	},
 	// 207 drafts for tuning links of cause, written at the start of
 	// session 12 before the check of them: links the passages do not make
 	// ("…, which is why…", "because…"), links they make in other words,
@@ -241,7 +249,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
