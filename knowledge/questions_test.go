@@ -37,7 +37,11 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		// A summary idiom beside the whole text's topic.
 		"In a nutshell, what is the writer saying about the US–Iran negotiations?",
 		// A word for the whole between the author and the view.
-		"How would you sum up the author's overall outlook?"} {
+		"How would you sum up the author's overall outlook?",
+		// How long or how plainly to answer is no topic.
+		"give me the gist in 2-3 sentences pls", "summarize in 2 sentences pls",
+		"in just a few lines, what is this article arguing", "explain like i'm 5 what this article says",
+		"Explain the article like I am five", "What is the piece mainly arguing, in broad strokes?"} {
 		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable || a.ContentWords != 0 {
 			t.Errorf("%q: got answerable %v with %d content words, want no topic", q, a.Answerable, a.ContentWords)
 		}
@@ -47,8 +51,9 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		t.Errorf("%q: got no topic, want its words counted", "Long story short, what happened?")
 	}
 	// Words of stance ask about the whole text only beside the text or its
-	// author.
+	// author; a length asked for beside a topic leaves the topic.
 	for _, q := range []string{"Are the Iranian hardliners optimistic about the talks?", "How is the final deal structured?",
+		"In two sentences, who pushed for sanctions?", "Do they like 5 more sanctions?",
 		"Are the Iranian hardliners hopeful about the talks?", "Is the mood in Washington hopeful about the talks?",
 		// A name joined by a dash to no name is a topic of its own.
 		"What's the overall takeaway about the Limbert-made comparison?"} {
@@ -958,4 +963,22 @@ func TestUnseenAdjectivesWeighLittle(t *testing.T) {
 	wantDeclined(t, ix, "what threat do the centrifuge internal politics in both countries pose")
 	// Not the adjective a yes-no question asks about, nor a participle.
 	wantDeclined(t, ix, "Were the Geneva talks multilateral?", "Were Iran's nuclear assets frozen?")
+}
+
+// A word the text holds only with "un" before it, or says with "un" where
+// the text negates a synonym, finds the text's word.
+func TestNegatingPrefix(t *testing.T) {
+	// The other sentences first: a tie goes to the earlier one.
+	ix := indexOf(t, "The fishing quota goes unnoticed, the mayor said.\n\n"+
+		"The fishing quota goes unpunished, the mayor said.\n\n"+
+		"The harbour plan sails into calm waters, the council said.\n\n"+
+		"The harbour plan sails into uncharted waters, the council said.")
+	wantFirstQuotes(t, ix,
+		firstQuote{"does the fishing quota get punished, per the mayor?", "goes unpunished"},
+		firstQuote{"does the harbour plan sail into unmapped waters?", "uncharted waters"},
+	)
+	wantFirstQuotes(t, article(),
+		firstQuote{"what proverb about kindness getting punished does the author quote?", "No good deed goes unpunished"},
+		firstQuote{"could the gap between technical and political fixes be unbridgeable?", "too wide to bridge"},
+	)
 }

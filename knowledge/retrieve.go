@@ -374,6 +374,7 @@ func (ix *Index) parse(q *query, text, context string) {
 		}
 	})
 	ix.inDecades(words[:nw])
+	howToAnswer(words[:nw])
 	if slices.ContainsFunc(words[:nw], func(w word) bool { return w.class&classFraming != 0 || toneWords[w.text] }) {
 		for i := range words[:nw] {
 			if stanceWords[words[i].text] {
@@ -427,6 +428,9 @@ func (ix *Index) parse(q *query, text, context string) {
 				}
 				return added < 2
 			})
+		}
+		if a.id < 0 && !a.name && sl.known == 0 {
+			ix.negated(q, a.key, s, sl.weight, &sl.known)
 		}
 		// A phrase of the lexicon ("united states") starting here.
 		if i+1 < n && ix.lex.startsPhrase(a.key) {
@@ -550,6 +554,45 @@ func (ix *Index) inDecades(words []word) {
 		words[j].text, words[j].class = "decades", wordClasses["decades"]
 	}
 }
+
+// howToAnswer marks as stop words what says how long or how plainly to
+// answer, which is no topic: "in 2-3 sentences", "in a couple of lines",
+// "in one paragraph", "like I'm five". A question made of nothing else
+// ("summarize in 2 sentences pls") asks for the overview.
+func howToAnswer(words []word) {
+	for i := range words {
+		j := i + 1
+		switch words[i].text {
+		case "in":
+			for j < len(words) && (lengthWords[words[j].text] || isDigits(words[j].text) || words[j].class&classNumber != 0) {
+				j++
+			}
+			if j == i+1 || j == len(words) || !lengthUnits[words[j].text] {
+				continue
+			}
+		case "like":
+			// "like I'm five", "like im 5", "like I am 10"
+			for j < len(words) && (words[j].text == "i" || words[j].text == "im" || words[j].text == "am") {
+				j++
+			}
+			if j == i+1 || j == len(words) || !isDigits(words[j].text) && words[j].class&classNumber == 0 {
+				continue
+			}
+		default:
+			continue
+		}
+		for k := i; k <= j; k++ {
+			words[k].class |= classStop
+		}
+	}
+}
+
+// lengthWords may stand between "in" and a unit of length ("in just a
+// couple of lines"); lengthUnits are the units.
+var (
+	lengthWords = wordSet(`a an just only few couple of single short brief max maximum under`)
+	lengthUnits = wordSet(`sentence sentences line lines word words paragraph paragraphs bullet bullets tweet tweets`)
+)
 
 // holdsPair reports whether some unit holds the term first right before
 // the term second ("three decades"). It reads the units that hold second,
