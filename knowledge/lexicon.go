@@ -171,8 +171,10 @@ var idioms = map[string]string{
 // "infighting" is fractious politics, the West is what is "Western", a
 // "round" is one of talks, and "penalties" are what "sanctions" are. In
 // the English of politics, to sabotage or wreck a plan is to torpedo it,
-// saboteurs, wreckers and troublemakers are its spoilers, and hawks are
-// hardliners.
+// saboteurs, wreckers and troublemakers are its spoilers, hawks are
+// hardliners, an FM is a foreign minister, POTUS the president and a
+// veep the vice president; behaviour and conduct are what someone does,
+// their deeds and actions.
 var plainSenses = map[string]string{
 	"matter":        "important",
 	"matters":       "important",
@@ -202,6 +204,12 @@ var plainSenses = map[string]string{
 	"hawk":          "hardliner",
 	"hawks":         "hardliners",
 	"hawkish":       "hardline",
+	"fm":            "foreign minister",
+	"potus":         "president",
+	"veep":          "vice president",
+	"behaviour":     "deeds actions",
+	"behavior":      "deeds actions",
+	"conduct":       "deeds actions",
 }
 
 // idiom is a figure of speech ready for matching: its content words and

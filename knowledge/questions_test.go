@@ -764,6 +764,16 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"what did the wreckers do to the harbour plan?", "torpedoed"},
 		firstQuote{"what did the hawks in the council think of the budget?", "opposed the budget"},
 	)
+	wantFirstQuotes(t, indexOf(t, "The finance minister of the island spoke first.\n\n"+
+		"The foreign minister of the island spoke last.\n\n"+
+		"The island is judged by its size, the mayor said.\n\n"+
+		"The island is judged by its deeds, the mayor said.\n\n"+
+		"The governor welcomed the harbour plan.\n\n"+
+		"The president welcomed the harbour plan."),
+		firstQuote{"when did the island's FM speak?", "foreign minister"},
+		firstQuote{"is the island judged by its behaviour?", "its deeds"},
+		firstQuote{"did POTUS welcome the harbour plan?", "The president"},
+	)
 }
 
 // TestPlacesInTheText checks that a question saying where in the text to
