@@ -174,7 +174,8 @@ var idioms = map[string]string{
 // saboteurs, wreckers and troublemakers are its spoilers, hawks are
 // hardliners, an FM is a foreign minister, POTUS the president and a
 // veep the vice president; behaviour and conduct are what someone does,
-// their deeds and actions.
+// their deeds and actions. The seas and oceans are waters, and what is
+// nautical, seafaring or maritime is of them.
 var plainSenses = map[string]string{
 	"matter":        "important",
 	"matters":       "important",
@@ -210,6 +211,13 @@ var plainSenses = map[string]string{
 	"behaviour":     "deeds actions",
 	"behavior":      "deeds actions",
 	"conduct":       "deeds actions",
+	"sea":           "waters",
+	"seas":          "waters",
+	"ocean":         "waters",
+	"oceans":        "waters",
+	"nautical":      "sea waters",
+	"seafaring":     "sea waters",
+	"maritime":      "sea waters",
 }
 
 // idiom is a figure of speech ready for matching: its content words and

@@ -774,6 +774,11 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"is the island judged by its behaviour?", "its deeds"},
 		firstQuote{"did POTUS welcome the harbour plan?", "The president"},
 	)
+	wantFirstQuotes(t, indexOf(t, "The fleet is in calm harbours, the mayor said.\n\n"+
+		"The fleet is in rough waters, the mayor said."),
+		firstQuote{"is the fleet in rough seas?", "rough waters"},
+		firstQuote{"which nautical metaphor does the mayor use for the fleet?", "rough waters"},
+	)
 }
 
 // TestPlacesInTheText checks that a question saying where in the text to
