@@ -701,3 +701,16 @@ func TestOppositeInThePassagesPlace(t *testing.T) {
 		{"For the first time in recent memory, the U.S. has shown through word and deed that it is willing to have a real dialogue among equals with the Iranian government [1].", equals, ""},
 	})
 }
+
+// Nouns for what someone does or is stand for the passage's "what they
+// do" and "what they are" set against each other, and keep its sides.
+func TestWhatDoneOrIsInNouns(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	deed := articleCitations(t, ix, "A dialogue among equals is critical")
+	wantVerdicts(t, c, []verdictCase{
+		{"Iran should be challenged for its conduct, not for its identity [1].", deed, ""},
+		{"It should be made clear to Iran that it is challenged for its actions, not for its nature [1].", deed, ""},
+		{"Iran should be challenged for its identity, not for its conduct [1].", deed, bot.ReasonContradiction},
+	})
+}
