@@ -2,8 +2,10 @@ package bot
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/talksbot/talksbot/knowledge"
@@ -65,6 +67,9 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 			Detail: "a deed its cited passages credit to someone else it names"}
 	}
 	if r := quantities(s, ev); r != nil {
+		return r
+	}
+	if r := spans(s, ev); r != nil {
 		return r
 	}
 	if r := certainty(terms, ev); r != nil {
@@ -323,6 +328,93 @@ func quantities(s string, ev *evidence) *Refusal {
 		}
 	}
 	return nil
+}
+
+// timeUnits map the words for a unit of time to the unit's length in
+// days.
+var timeUnits = map[string]float64{
+	"hour": 1.0 / 24, "hours": 1.0 / 24, "day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30.4, "months": 30.4,
+	"year": 365.25, "years": 365.25, "decade": 3652.5, "decades": 3652.5, "century": 36525, "centuries": 36525,
+}
+
+// spanFillers may stand between the word that places a span of time and
+// its unit: "over the next few days", "the past three decades".
+var spanFillers = setOf(`a an the few several couple of some many coming`)
+
+// spans checks that a span of time has the unit the passages give the
+// same span: "over the next several months" against "over the next few
+// days". The span is known by the word that places it ("next", "past"),
+// before any count and filler; the same span counted in another unit
+// ("thirty years", "three decades") is the same. A unit the passages use
+// anywhere is left to coverage.
+func spans(s string, ev *evidence) *Refusal {
+	toks := scanTokens(s)
+	for i, t := range toks {
+		unit, ok := timeUnits[t.word]
+		if !ok || unitUsed(ev, unit) {
+			continue
+		}
+		placed, count := spanPlace(toks, i)
+		if placed == "" {
+			continue
+		}
+		for _, pt := range ev.tokens {
+			for j := range pt {
+				other, ok := timeUnits[pt[j].word]
+				if !ok || other == unit {
+					continue
+				}
+				if p, c := spanPlace(pt, j); p != placed || count > 0 && c > 0 && math.Abs(count*unit-c*other) < 0.05*c*other {
+					continue
+				}
+				return &Refusal{Reason: ReasonContradiction, Term: t.word,
+					Detail: fmt.Sprintf("a span of time in %s where its cited passages say %q", t.word, pt[j].word)}
+			}
+		}
+	}
+	return nil
+}
+
+// unitUsed reports whether the passages use a word for unit.
+func unitUsed(ev *evidence, unit float64) bool {
+	for _, pt := range ev.tokens {
+		for _, t := range pt {
+			if timeUnits[t.word] == unit {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// spanPlace returns the word before toks[i], a unit of time, that places
+// its span, in the same clause, fillers and a count skipped ("" if none),
+// and the count (0 if none).
+func spanPlace(toks []token, i int) (string, float64) {
+	var count float64
+	for k := i - 1; k >= 0; k-- {
+		if toks[k+1].clause {
+			return "", 0
+		}
+		w := toks[k].word
+		if n, ok := numeral(w); ok {
+			count = n
+			continue
+		}
+		if !spanFillers[w] {
+			return w, count
+		}
+	}
+	return "", 0
+}
+
+// numeral returns the count w says, in digits or as a number word.
+func numeral(w string) (float64, bool) {
+	if d, ok := cardinals[w]; ok {
+		w = d
+	}
+	n, err := strconv.ParseFloat(w, 64)
+	return n, err == nil && n >= 0
 }
 
 // Links a draft may invent: URLs, e-mail addresses, and mentions of users

@@ -132,7 +132,7 @@ func claimTerms(text string) []claimTerm {
 		for ; i >= 0 && next < i; next++ {
 			// "for what they do, not for what they are": what someone
 			// does or is, set against each other, with no content word.
-			if c, ok := whatDoneOrIs(toks, next, setAgainst); ok {
+			if c, ok := wordless(toks, next, setAgainst); ok {
 				out = append(out, c)
 			}
 		}
@@ -165,16 +165,56 @@ func claimTerms(text string) []claimTerm {
 			// its own, which changes things the other way.
 			t.Stem = "de" + t.Stem
 		}
+		if _, ok := overAt(toks, i); ok {
+			t.Stem = "end" // "the hard part is behind them"
+		}
 		out = append(out, claimTerm{Term: t, negated: toks[i].negated && !toks[i].possessive, reported: toks[i].reported, conditional: toks[i].conditional, phrasal: particles[after] && phrasalVerbs[t.Word],
 			thanAfter: after == "than", leanless: leanlessBefore(t.Word, after), clause: toks[i].inClause, active: activeVerb(toks, i)})
 	}
 	for ; next < len(toks); next++ {
-		if c, ok := whatDoneOrIs(toks, next, setAgainst); ok {
+		if c, ok := wordless(toks, next, setAgainst); ok {
 			out = append(out, c)
 		}
 	}
 	return out
 }
+
+// wordless reads toks[i], a stop word, as a claim term when it makes a
+// claim of its own: what someone does or is (whatDoneOrIs), or something
+// over or behind (overAt).
+func wordless(toks []token, i int, setAgainst bool) (claimTerm, bool) {
+	if c, ok := whatDoneOrIs(toks, i, setAgainst); ok {
+		return c, true
+	}
+	return overAt(toks, i)
+}
+
+// overAt reads toks[i] as "end" when it says something is over: "over" or
+// "behind" after a form of "be" (an adverb of time between), closing its
+// clause or before whom it is behind ("the hard part is behind them"),
+// against "the hard part begins".
+func overAt(toks []token, i int) (claimTerm, bool) {
+	if w := toks[i].word; w != "over" && w != "behind" || toks[i].clause {
+		return claimTerm{}, false
+	}
+	k := i - 1
+	for k >= 0 && !toks[k+1].clause && overAdverbs[toks[k].word] {
+		k--
+	}
+	if k < 0 || toks[k+1].clause || !beForms[toks[k].word] {
+		return claimTerm{}, false
+	}
+	if i+1 < len(toks) && !toks[i+1].clause && !behindWhom[toks[i+1].word] {
+		return claimTerm{}, false // "is over the limit", "is behind the deal"
+	}
+	return claimTerm{Term: knowledge.Term{Word: toks[i].word, Stem: "end"}, negated: toks[i].negated, clause: toks[i].inClause}, true
+}
+
+var (
+	beForms     = setOf(`is are was were be been being`)
+	overAdverbs = setOf(`now already finally largely mostly all long well`)
+	behindWhom  = setOf(`us them you me both everyone`)
+)
 
 // whatDoneOrIs reads toks[i] as "do" or "be" when it closes "what" and a
 // pronoun ("what they do", "what it is") and setAgainst says the text has

@@ -714,3 +714,23 @@ func TestWhatDoneOrIsInNouns(t *testing.T) {
 		{"Iran should be challenged for its identity, not for its conduct [1].", deed, bot.ReasonContradiction},
 	})
 }
+
+// A span of time in another unit than its passages' is refused, the same
+// span counted in another unit kept; so is something said to be over or
+// behind where its passage says it begins.
+func TestSpansAndEnds(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	days := articleCitations(t, ix, "As nuclear talks commence here in Vienna")
+	hard := articleCitations(t, ix, "So, now the hard part begins")
+	decades := articleCitations(t, ix, "Ambassador John Limbert")
+	wantVerdicts(t, c, []verdictCase{
+		{"The negotiations in Vienna will be taking place over the next several months [1].", days, bot.ReasonContradiction},
+		{"The negotiations in Vienna will be taking place over the next few days [1].", days, ""},
+		{"For the first time in over thirty years, both sides are simultaneously demonstrating a willingness to spend their capital on peace [1].", decades, ""},
+		{"For the first time in over three years, both sides are simultaneously demonstrating a willingness to spend their capital on peace [1].", decades, bot.ReasonContradiction},
+		{"The author says the hard part is now behind them [1].", hard, bot.ReasonContradiction},
+		{"The author says the hard part is over [1].", hard, bot.ReasonContradiction},
+		{"The author says the hard part now begins [1].", hard, ""},
+	})
+}
