@@ -207,9 +207,10 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	},
 	// A sixteenth blind set (250 drafts for 80 questions), written at the
 	// start of session 18 before any change: the fifteenth is tuning
-	// material since. The floors are the session's start.
+	// material since. It is tuning material since session 19, whose end
+	// its floors are.
 	"fresh16": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 16.0 / 19, "merge": 1, "summary": 11.0 / 16, "yes-no": 14.0 / 16, "quotes": 1, "overall": 89.0 / 99},
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 17.0 / 19, "merge": 1, "summary": 11.0 / 16, "yes-no": 14.0 / 16, "quotes": 1, "overall": 90.0 / 99},
 		refused: map[string]float64{"contradiction": 16.0 / 18, "negation": 18.0 / 19, "invented-fact": 1, "link": 1, "causal-link": 1,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 12.0 / 16, "off-section-summary": 1},
 	},
