@@ -1245,10 +1245,10 @@ func (d *draftCheck) credit(stem string, ev *evidence) (c float64, pol polarity,
 	if p := ev.stems[stem]; p != 0 {
 		return 1, p, true
 	}
-	if p := ev.stems[doneOrIs[stem]]; p != 0 {
+	if k, ok := doneOrIs[stem]; ok && ev.stems[k] != 0 {
 		// "Its conduct, not its identity" says what "what they do, not
 		// what they are" says, denial included.
-		return synonymCredit, p, true
+		return synonymCredit, ev.stems[k], true
 	}
 	c, pol = d.related(stem, ev)
 	if base, ok := strings.CutPrefix(stem, "un"); ok && len(base) >= minStemPrefix && c < negPrefixCredit {
