@@ -1512,6 +1512,10 @@ func (ix *Index) cheapFeatures(q *query, s *scratch, total float32) {
 	}
 	n := len(q.slots)
 	for _, c := range s.top {
+		var share float32 // of the best BM25 score; none when every word asked weighs nothing
+		if best > 0 {
+			share = c.score / best
+		}
 		var m [maxSlots]float32
 		ix.match(q, s, c.unit, m[:n], 1)
 		// The sentence itself answers the question's own words; the
@@ -1535,7 +1539,7 @@ func (ix *Index) cheapFeatures(q *query, s *scratch, total float32) {
 				cue += nearCue
 			}
 		}
-		s.cands = append(s.cands, candidate{unit: c.unit, score: 0.40*c.score/best + 0.28*cov + 0.04*cue, coverage: cov})
+		s.cands = append(s.cands, candidate{unit: c.unit, score: 0.40*share + 0.28*cov + 0.04*cue, coverage: cov})
 	}
 	slices.SortFunc(s.cands, byScore)
 }

@@ -2,6 +2,7 @@ package knowledge_test
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"testing"
@@ -395,4 +396,17 @@ func FuzzAnswer(f *testing.F) {
 			t.Fatalf("%q after %q: answerable without a passage", text, context)
 		}
 	})
+}
+
+// A question whose every word weighs nothing ("summarize pls": a word for
+// the whole text the text lacks) still ranks with finite scores.
+func TestSearchWithWeightlessWords(t *testing.T) {
+	ix := article()
+	for _, q := range []string{"summarize pls", "summarize in 2 sentences pls"} {
+		for _, h := range ix.Search(q, 3) {
+			if math.IsNaN(h.Score) || math.IsInf(h.Score, 0) {
+				t.Errorf("%q: got score %v for %s, want a finite one", q, h.Score, h.Passage.ID)
+			}
+		}
+	}
 }
