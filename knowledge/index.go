@@ -9,6 +9,9 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/talksbot/talksbot/knowledge/internal/proper"
+	"github.com/talksbot/talksbot/knowledge/internal/wordnet"
 )
 
 // BM25 parameters: the usual defaults, with length normalisation over
@@ -81,6 +84,7 @@ type Index struct {
 	idf            []float32
 	queryStems     sync.Map // query word → stem, for words the vocabulary lacks
 	queryStemCount atomic.Int64
+	respelt        sync.Map // misspelt query stem → the stem meant; see respell
 	postOff        []int32  // postings of term t are posts[postOff[t]:postOff[t+1]]
 	posts          []uint32 // unit id in the low bits, term frequency (capped) in the top bits
 }
@@ -551,11 +555,72 @@ func (ix *Index) lookup(w word) (id int32, stemmed string, known bool) {
 		stemmed = w.text
 	}
 	id, ok := ix.vocab[stemmed]
+	if !ok && !w.keep && !w.capital {
+		if fixed := ix.respell(w.text, stemmed); fixed != stemmed {
+			stemmed = fixed
+			id, ok = ix.vocab[stemmed]
+		}
+	}
 	if !ok {
 		return -1, stemmed, false
 	}
 	return id, stemmed, true
 }
+
+// respell returns the stem of the word a misspelt one was meant to be:
+// for a word of no name that neither the knowledge base nor the lexicon
+// knows in any form ("negotations", "recomendation"), the knowledge base's
+// one stem one edit away, else the lexicon's most used one (see
+// wordnet.Nearest); else stemmed itself. A word the built-in tables hold
+// (shorthand, idioms, plain senses), an operator's synonym, a stop word's
+// stem ("others") and a negation by "un" of a known word (see negated)
+// are no misspellings. Corrections are remembered as stems are. Chosen on
+// the tuning sets: it gained two first citations and saved one false
+// decline of 3,021 covered questions, answering no uncovered one.
+func (ix *Index) respell(text, stemmed string) string {
+	if len(stemmed) < minRespelt || wordnet.Known(stemmed) || proper.Is(text) || wordClasses[stemmed]&classStop != 0 ||
+		wordClasses[text] != 0 || ix.lex.operator.Len() > 0 && ix.lex.operator.related[stemmed] != nil {
+		return stemmed
+	}
+	if base, ok := strings.CutPrefix(stemmed, negatingPrefix); ok && wordnet.Known(base) {
+		return stemmed // "unmapped": see negated
+	}
+	if v, ok := ix.respelt.Load(stemmed); ok {
+		return v.(string)
+	}
+	fixed, found := stemmed, false
+	for id := range int32(len(ix.stemOff) - 1) {
+		if t := ix.stem(id); len(t) >= minRespelt && wordnet.OneEdit(t, stemmed) {
+			if found {
+				fixed = stemmed // two of the text's words: no guess
+				break
+			}
+			fixed, found = t, true
+		}
+	}
+	if !found {
+		if k, freq := wordnet.Nearest(stemmed); freq >= respeltFrequency {
+			fixed = k
+		}
+	}
+	if len(stemmed) <= 32 && ix.queryStemCount.Add(1) <= queryStemMax {
+		ix.respelt.Store(strings.Clone(stemmed), fixed)
+	}
+	return fixed
+}
+
+// minRespelt is the shortest stem respell corrects: a shorter one has
+// too many words one edit away to guess among.
+const minRespelt = 5
+
+// respeltFrequency is the least wordnet.Frequency of the lexicon's word a
+// misspelt one is taken for. The words of chat that no lexicon holds are
+// often one edit from a rarer word: "trump" from "tramp" (9), "fallback"
+// from "fullback" (3). Typing errors are of common words: "acheive" for
+// "achieve" (139), "acording" for "according" (44), "recomend" for
+// "recommend" (85). Chosen on the words of the tuning sets' questions:
+// at 20 every correction but "repost" (to "report") is right.
+const respeltFrequency = 20
 
 // stemQuery stems a query word, remembering the first few thousand: the
 // stemmer allocates and costs microseconds, and people ask with the same

@@ -548,6 +548,30 @@ func TestChatShorthand(t *testing.T) {
 	}
 }
 
+// TestMisspeltWords checks that a word no lexicon knows in any form, one
+// letter off a word of the text or a common English one, is read as that
+// word ("sanctons", "recomend"), and that a name, written capitalised, is
+// not taken for a misspelling.
+func TestMisspeltWords(t *testing.T) {
+	ix := indexOf(t, "The government pushed new sanctions through parliament.\n\n"+
+		"The weather in the city was cold all week.\n\n"+
+		"Envoys advised a pause in the talks.")
+	for _, tt := range []struct{ typed, written string }{
+		{"did the government push new sanctons?", "did the government push new sanctions?"},
+		{"did the government push new snactions?", "did the government push new sanctions?"},
+		{"what did the envoys recomend?", "what did the envoys recommend?"},
+	} {
+		typed, written := ix.Answer(knowledge.Query{Text: tt.typed}), ix.Answer(knowledge.Query{Text: tt.written})
+		if !written.Answerable {
+			t.Fatalf("%q: declined", tt.written)
+		}
+		if !typed.Answerable || typed.Quotes[0].Text() != written.Quotes[0].Text() {
+			t.Errorf("%q: got %v %v, want it answered as %q is", tt.typed, typed.Answerable, typed.Quotes, tt.written)
+		}
+	}
+	wantDeclined(t, ix, "did the Sanctons push new rules?")
+}
+
 // TestYearsAsDecades checks that a round number of years asked about is
 // read as the decades a text may give instead ("30-odd years", "three
 // decades"), not as a number the text lacks.

@@ -253,3 +253,77 @@ func All() iter.Seq2[string, Entries] {
 		}
 	}
 }
+
+// Known reports whether stem is one of the table's keys: a word or phrase
+// of WordNet or of the word lists, with or without related words.
+func Known(stem string) bool {
+	_, ok := find(stem)
+	return ok
+}
+
+// Nearest returns the key one edit away from stem (a letter replaced,
+// added or dropped, or two adjacent letters swapped) that WordNet's tagged
+// texts use most, for correcting a misspelt word ("recomend" for
+// "recommend", "acheiv" for "achiev"). Only single words of at least
+// minNearest letters that share stem's first letter are candidates:
+// people seldom get the first letter wrong, and it bounds the search to
+// one letter's keys. It returns the key and its Frequency, 0 when no
+// tagged key is that close. It never allocates.
+func Nearest(stem string) (string, uint32) {
+	if len(stem) < minNearest {
+		return "", 0
+	}
+	first := stem[:1]
+	lo, _ := find(first)
+	best, bestFreq := "", uint32(0)
+	for i := lo; i < nKeys; i++ {
+		k := key(i)
+		if !strings.HasPrefix(k, first) {
+			break
+		}
+		if len(k) < minNearest || abs(len(k)-len(stem)) > 1 || !OneEdit(k, stem) {
+			continue
+		}
+		if f := uint32(u16(keys, i*keySize+6)); f > bestFreq && strings.IndexByte(k, ' ') < 0 {
+			best, bestFreq = k, f
+		}
+	}
+	return best, bestFreq
+}
+
+// minNearest is the shortest stem Nearest corrects or offers: a short
+// word has too many neighbours one edit away to guess among.
+const minNearest = 5
+
+// OneEdit reports whether a and b differ by exactly one edit: a letter
+// replaced, added or dropped, or two adjacent letters swapped (the optimal
+// string alignment distance is 1). It compares bytes and never allocates.
+// A general edit distance would fill a table per pair; Nearest tries
+// thousands of keys for one word and needs only this bound.
+func OneEdit(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a)-len(b) > 1 || a == b {
+		return false
+	}
+	i := 0
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	if len(a) > len(b) {
+		return a[i+1:] == b[i:] // a letter added
+	}
+	if a[i+1:] == b[i+1:] {
+		return true // replaced
+	}
+	// swapped
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

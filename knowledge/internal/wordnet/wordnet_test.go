@@ -704,3 +704,48 @@ func TestLooseSynonyms(t *testing.T) {
 		t.Errorf("Antonyms(%q) lacks %q", "intern", "extern")
 	}
 }
+
+func TestOneEdit(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"recommend", "recomend", true}, // a letter dropped
+		{"recomend", "recommend", true}, // added
+		{"sanction", "sanctiom", true},  // replaced
+		{"achiev", "acheiv", true},      // two adjacent letters swapped
+		{"achiev", "achiev", false},     // the same word
+		{"achiev", "ahceiv", false},     // two edits
+		{"sanction", "sanctio", true},   // the last letter dropped
+		{"sanction", "anction", true},   // the first
+		{"sanction", "sactnion", false}, // swapped letters not adjacent
+		{"negoti", "nego", false},       // two letters dropped
+		{"abc", "cba", false},
+		{"ab", "ba", true},
+	}
+	for _, tt := range tests {
+		if got := wordnet.OneEdit(tt.a, tt.b); got != tt.want {
+			t.Errorf("OneEdit(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestNearest(t *testing.T) {
+	tests := []struct {
+		stem, want string
+	}{
+		{"recomend", "recommend"},
+		{"acheiv", "achiev"},
+		{"sanctoin", "sanction"},
+		{"negotiatoin", ""}, // two edits from "negoti"'s forms: no guess
+		{"xqzvw", ""},       // nothing near
+		{"acor", ""},        // too short to guess
+		{"bchiev", ""},      // the first letter is taken as typed
+	}
+	for _, tt := range tests {
+		got, freq := wordnet.Nearest(tt.stem)
+		if tt.want == "" && freq != 0 || tt.want != "" && got != tt.want {
+			t.Errorf("Nearest(%q) = %q (frequency %d), want %q", tt.stem, got, freq, tt.want)
+		}
+	}
+}
