@@ -45,7 +45,9 @@ var (
 // maxExpansions bounds the expansions of one word that the vocabulary holds.
 const maxExpansions = 8
 
-// idioms map a figure of speech to plain words that say the same.
+// idioms map a figure of speech to plain words that say the same, and a
+// few names of politics to plain words for what they name: Capitol Hill
+// is Congress, the Islamic Republic Iran's regime.
 var idioms = map[string]string{
 	"out of the woods":      "clear safe",
 	"in the clear":          "safe",
@@ -148,6 +150,7 @@ var idioms = map[string]string{
 	"gave up":               "abandon",
 	"giving up":             "abandon",
 	"capitol hill":          "congress",
+	"islamic republic":      "iranian regime",
 	"filter down":           "trickle",
 	"filters down":          "trickle",
 	"filtered down":         "trickle",
@@ -174,7 +177,9 @@ var idioms = map[string]string{
 // saboteurs, wreckers and troublemakers are its spoilers, hawks are
 // hardliners, an FM is a foreign minister, POTUS the president and a
 // veep the vice president; behaviour and conduct are what someone does,
-// their deeds and actions. The seas and oceans are waters, and what is
+// their deeds and actions; to ditch a plan is to abandon it, to sink it
+// to torpedo it, to lobby for a thing to push for it, and what all
+// recognise is acknowledged. The seas and oceans are waters, and what is
 // nautical, seafaring or maritime is of them.
 var plainSenses = map[string]string{
 	"matter":        "important",
@@ -218,6 +223,20 @@ var plainSenses = map[string]string{
 	"nautical":      "sea waters",
 	"seafaring":     "sea waters",
 	"maritime":      "sea waters",
+	"ditch":         "abandon",
+	"ditched":       "abandoned",
+	"ditching":      "abandoning",
+	"lobby":         "push",
+	"lobbied":       "pushed",
+	"lobbying":      "pushing",
+	"sink":          "torpedo",
+	"sank":          "torpedoed",
+	"sunk":          "torpedoed",
+	"sinking":       "torpedoing",
+	"recognise":     "acknowledge",
+	"recognised":    "acknowledged",
+	"recognize":     "acknowledge",
+	"recognized":    "acknowledged",
 }
 
 // idiom is a figure of speech ready for matching: its content words and

@@ -803,6 +803,22 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"is the fleet in rough seas?", "rough waters"},
 		firstQuote{"which nautical metaphor does the mayor use for the fleet?", "rough waters"},
 	)
+	wantFirstQuotes(t, indexOf(t, "The council kept the old harbour plan.\n\n"+
+		"The council abandoned the old harbour plan.\n\n"+
+		"The traders asked for lower harbour fees.\n\n"+
+		"The traders pushed for lower harbour fees.\n\n"+
+		"The fishermen discussed the ferry deal.\n\n"+
+		"The fishermen torpedoed the ferry deal.\n\n"+
+		"The danger of floods is widely discussed.\n\n"+
+		"The danger of floods is widely acknowledged.\n\n"+
+		"The Iranian regime's envoy visited the harbour.\n\n"+
+		"The mayor's envoy visited the harbour."),
+		firstQuote{"did the council ditch the old harbour plan?", "abandoned"},
+		firstQuote{"what have the traders been lobbying for?", "pushed for"},
+		firstQuote{"who sank the ferry deal?", "torpedoed"},
+		firstQuote{"is the danger of floods widely recognised?", "acknowledged"},
+		firstQuote{"whose envoy from the Islamic Republic visited the harbour?", "Iranian regime"},
+	)
 }
 
 // TestPlacesInTheText checks that a question saying where in the text to
