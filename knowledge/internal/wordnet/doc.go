@@ -82,7 +82,9 @@
 // LooseSynonym: two single words sharing a synset that is not a frequent
 // sense of both but, for each, among its first five senses with at least
 // an eighth of its first sense's tags (and at least two): "yield" and
-// "concede", "sink" and "drop". They come after every other relation but
+// "concede", "sink" and "drop". A word never tagged has no known order of
+// senses, so its first two count ("bedrock", the rock or the principle,
+// and "fundament"). They come after every other relation but
 // the antonyms, take no pair nor place from a stronger relation, and give
 // way to an antonym; a reader should weigh them less: a less common
 // meaning may widen a search, not vouch for a claim.

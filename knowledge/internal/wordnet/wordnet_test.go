@@ -680,13 +680,18 @@ func missingData(t *testing.T, pkg string, err error) {
 
 // TestLooseSynonyms checks that words sharing a less frequent sense of one
 // of them are loose synonyms, ranked after every other relation but the
-// antonyms ("yield" and "concede"); that words sharing a frequent sense
+// antonyms ("yield" and "concede"), among the first two senses of a word
+// never tagged ("bedrock" and "fundament"); that words sharing a frequent sense
 // stay synonyms; and that a loose synonym takes nothing from a stronger
 // relation or an antonym ("internal" and "external" share a rare sense of
 // "international", whose stem is "intern").
 func TestLooseSynonyms(t *testing.T) {
 	if rel, ok := relationOf("yield", "conced"); !ok || rel != wordnet.LooseSynonym {
 		t.Errorf("Related(%q) has %q as %v (%v), want a loose synonym", "yield", "conced", rel, ok)
+	}
+	// "bedrock" is never tagged: its second sense, the principle, counts.
+	if rel, ok := relationOf("bedrock", "fundament"); !ok || rel != wordnet.LooseSynonym {
+		t.Errorf("Related(%q) has %q as %v (%v), want a loose synonym", "bedrock", "fundament", rel, ok)
 	}
 	if rel, ok := relationOf("help", "aid"); !ok || rel != wordnet.Synonym {
 		t.Errorf("Related(%q) has %q as %v (%v), want a synonym", "help", "aid", rel, ok)
