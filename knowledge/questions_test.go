@@ -548,6 +548,41 @@ func TestChatShorthand(t *testing.T) {
 	}
 }
 
+// TestHowManyItemsTheListHas checks that a question asking how long a
+// document's list of themes is gets the sentence before the list that
+// says so, in words or digits, and that counts of other things, and a
+// document that never says, are left to retrieval.
+func TestHowManyItemsTheListHas(t *testing.T) {
+	ix := article()
+	for _, q := range []string{"How many overarching themes does the writer lay out?", "how many themes are there?",
+		"how many sections does the piece have?", "How many main points does the author make?"} {
+		a := ix.Answer(knowledge.Query{Text: q})
+		if !a.Answerable || a.Confidence != 1 || !strings.Contains(a.Quotes[0].Text(), "four big picture issues") {
+			t.Errorf("%q: got %v %.2f %+v, want the sentence naming the four issues", q, a.Answerable, a.Confidence, a.Quotes)
+		}
+	}
+	if a := ix.Answer(knowledge.Query{Text: "how many officials back the talks?"}); a.Answerable && strings.Contains(a.Quotes[0].Text(), "four big picture issues") {
+		t.Errorf("how many officials: got %+v, want no count of the themes", a.Quotes)
+	}
+	doc := func(intro string) *knowledge.Index {
+		d, err := knowledge.Parse("plan.md", []byte("# The Harbour Plan\n\n"+intro+"\n\n## Costs\n\nThe costs rose.\n\n## Delays\n\nThe delays grew.\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix, err := knowledge.NewIndex([]*knowledge.Document{d})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ix
+	}
+	if a := doc("The mayor spoke. The plan has 2 parts, she said.").Answer(knowledge.Query{Text: "how many parts does the plan have?"}); !a.Answerable || a.Quotes[0].Text() != "The plan has 2 parts, she said." {
+		t.Errorf("a count in digits: got %+v", a.Quotes)
+	}
+	if a := doc("The mayor spoke about the plan.").Answer(knowledge.Query{Text: "how many parts does the plan have?"}); a.Answerable && a.Confidence == 1 {
+		t.Errorf("a document that never says its count: got %+v, want no count", a.Quotes)
+	}
+}
+
 // TestMisspeltWords checks that a word no lexicon knows in any form, one
 // letter off a word of the text or a common English one, is read as that
 // word ("sanctons", "recomend"), and that a name, written capitalised, is

@@ -129,6 +129,9 @@ type query struct {
 	// theme is the theme the question asks for by its place in its
 	// document's list ("the second issue"), or -1.
 	theme int
+	// listed is the document whose list of themes the question asks the
+	// length of ("how many themes…?"), or -1: see countAsked.
+	listed int
 	// about is the question about the text itself it asks (aboutPublished…).
 	about uint8
 	// later says the question asks how things turned out ("Did the talks
@@ -384,6 +387,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	}
 	q.pos = posAsked(words[:nw])
 	q.theme = ix.ordinalTheme(words[:nw], context)
+	q.listed = ix.countAsked(words[:nw])
 	q.about = aboutText(words[:nw])
 	q.later = askedLater(words[:nw])
 	extra := ix.idiomWords(words[:nw])
@@ -1854,6 +1858,11 @@ func (ix *Index) Answer(q Query) Answer {
 	if query.theme >= 0 {
 		ix.themeAnswer(&a, query.theme)
 		return a
+	}
+	if query.listed >= 0 {
+		if ix.countAnswer(&a, query.listed); a.Answerable {
+			return a
+		}
 	}
 	if query.about == aboutWhoWrote || query.about == aboutWhenPublished {
 		// "Who wrote this?" and "When was this published?" have a topic
