@@ -583,6 +583,21 @@ func TestHowManyItemsTheListHas(t *testing.T) {
 	}
 }
 
+// TestVagueThings checks that "thing" and "things" name no topic unless
+// the question counts them ("the one thing that is certain"): "where
+// things stand", "the whole thing" are no question about a sentence that
+// says "one thing".
+func TestVagueThings(t *testing.T) {
+	ix := indexOf(t, "Only one thing is certain: the harbour will close.\n\n"+
+		"The council's plan rests on the old budget.\n\n"+
+		"The fleet is now in calm waters.")
+	wantFirstQuotes(t, ix,
+		firstQuote{"what does the whole thing rest on?", "rests on the old budget"},
+		firstQuote{"where do things stand with the fleet now?", "calm waters"},
+		firstQuote{"what's the one thing that's certain?", "Only one thing is certain"},
+	)
+}
+
 // TestMisspeltWords checks that a word no lexicon knows in any form, one
 // letter off a word of the text or a common English one, is read as that
 // word ("sanctons", "recomend"), and that a name, written capitalised, is

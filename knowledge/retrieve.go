@@ -391,6 +391,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	q.about = aboutText(words[:nw])
 	q.later = askedLater(words[:nw])
 	extra := ix.idiomWords(words[:nw])
+	vagueThings(words[:nw], extra)
 	var slots [maxSlots]asked
 	n := ix.contentWords(q, words[:nw], &slots)
 	var adjectives [maxSlots]bool // the unseen adjectives among the slots
@@ -2334,3 +2335,28 @@ func quoted(qs []Quote, ix *Index, u int32) bool {
 	}
 	return false
 }
+
+// vagueThings marks "thing" and "things" as stop words, unless the
+// question counts them ("the one thing that's certain", "the first
+// thing") or they stand in an idiom ("things as they are"): "where things
+// stand", "the whole thing", "calm things down" name no topic, and a
+// sentence that says "one thing" answers none of them. Chosen on the
+// tuning sets: it gained 20 first citations, saved six false declines of
+// 3,021 covered questions and gained four of 958 conversations, answering
+// no more uncovered questions. Made stop words always, they scored as
+// much (two first citations more, a false decline and a conversation
+// more): the count keeps "the one thing" and "two things" as asked.
+func vagueThings(words []word, idioms map[string][]string) {
+	if slices.ContainsFunc(words, func(w word) bool { return countedThing[w.text] }) {
+		return
+	}
+	for i := range words {
+		if (words[i].text == "thing" || words[i].text == "things") && idioms[words[i].text] == nil {
+			words[i].class |= classStop
+		}
+	}
+}
+
+// countedThing are the words that make "thing" something a question
+// counts or singles out.
+var countedThing = setOf(`one only single sure certain 1 first last two three`)
