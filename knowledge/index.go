@@ -49,6 +49,11 @@ type Index struct {
 	// ("President Obama", "Ambassador John Limbert"): people, where other
 	// names may be places ("Vienna").
 	persons map[int32]bool
+	// initials maps the initials of two to four capitalised words written
+	// in a row ("pd" for "Public Diplomacy", "fm" for "Foreign Minister")
+	// to their term ids: a question's acronym the text never writes may
+	// stand for them.
+	initials map[string][]int32
 	// passPos says, per passage, whether it opens or closes its document
 	// (posStart…): "what does the opening say?"
 	passPos []uint8
@@ -204,6 +209,7 @@ func NewIndex(docs []*Document, opts ...Option) (*Index, error) {
 	b := indexBuilder{surface: make(map[string]int32)}
 	ix.scan(&b)
 	ix.persons = b.persons
+	ix.initials = b.initials
 	ix.markPositions()
 	if len(ix.unitPassage) == 0 {
 		return nil, ErrEmpty
@@ -243,6 +249,9 @@ type indexBuilder struct {
 	// persons holds the term ids of names written after a title
 	// ("President Obama", "Ambassador John Limbert"): people.
 	persons map[int32]bool
+	// initials maps the initials of runs of capitalised words to the
+	// runs' term ids: see Index.initials.
+	initials map[string][]int32
 }
 
 // rawPost is a posting before postings are grouped by term.
@@ -297,7 +306,12 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 	}
 	first, prev := true, ""
 	titled := false // the words so far since a title are names: "Ambassador John Limbert"
+	var run []word  // capitalised words in a row, up to this one
+	var runIDs []int32
 	scanWords(text, func(w word) {
+		if !w.capital || w.keep {
+			run, runIDs = run[:0], runIDs[:0]
+		}
 		flags |= wordFlags(w, first)
 		person := titled && w.capital && !personTitles[w.text]
 		titled = w.capital && (person || personTitles[w.text])
@@ -312,6 +326,10 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 		}
 		first, prev = false, w.text
 		id := ix.intern(b, w)
+		if w.capital && !w.keep && id >= 0 {
+			run, runIDs = append(run, w), append(runIDs, id)
+			b.addInitials(run, runIDs)
+		}
 		if id < 0 {
 			return
 		}
@@ -675,3 +693,30 @@ func (ix *Index) termsOf(u unit, buf []int32) []int32 {
 	}
 	return append(buf, ix.seq32[u.off:u.off+u.n]...)
 }
+
+// addInitials records the initials of the runs of two to maxInitials
+// capitalised words that end the run so far.
+func (b *indexBuilder) addInitials(run []word, ids []int32) {
+	for n := 2; n <= min(len(run), maxInitials); n++ {
+		var key strings.Builder
+		for _, w := range run[len(run)-n:] {
+			key.WriteByte(w.text[0])
+		}
+		if b.initials == nil {
+			b.initials = make(map[string][]int32)
+		}
+		k := key.String()
+		for _, id := range ids[len(ids)-n:] {
+			if len(b.initials[k]) < maxInitials*maxRuns && !slices.Contains(b.initials[k], id) {
+				b.initials[k] = append(b.initials[k], id)
+			}
+		}
+	}
+}
+
+// Runs of capitalised words that initials record: at most maxInitials
+// words a run, and maxRuns words' worth of runs per initials.
+const (
+	maxInitials = 4
+	maxRuns     = 2
+)

@@ -598,6 +598,21 @@ func TestVagueThings(t *testing.T) {
 	)
 }
 
+// TestAcronymsOfTheTextsNames checks that an acronym the text never
+// writes stands for the capitalised words in a row whose initials it
+// spells ("PD" for "Public Diplomacy"), and that one spelling none is a
+// name the text lacks.
+func TestAcronymsOfTheTextsNames(t *testing.T) {
+	ix := indexOf(t, "The mayor praised the rules of Public Diplomacy in her speech.\n\n"+
+		"The mayor praised the harbour in her speech.\n\n"+
+		"The weather in the city was cold all week.")
+	wantFirstQuotes(t, ix,
+		firstQuote{"what did the mayor say about PD?", "Public Diplomacy"},
+		firstQuote{"what did the mayor say about pd?", "Public Diplomacy"},
+	)
+	wantDeclined(t, ix, "what did the mayor say about the QX?")
+}
+
 // TestMisspeltWords checks that a word no lexicon knows in any form, one
 // letter off a word of the text or a common English one, is read as that
 // word ("sanctons", "recomend"), and that a name, written capitalised, is

@@ -437,6 +437,15 @@ func (ix *Index) parse(q *query, text, context string) {
 		if a.id < 0 && !a.name && sl.known == 0 {
 			ix.negated(q, a.key, s, sl.weight, &sl.known)
 		}
+		if a.id < 0 && sl.known == 0 && len(a.key) >= 2 && len(a.key) <= maxInitials {
+			// An acronym of the text's own names ("PD" for "Public
+			// Diplomacy"). Chosen on the tuning sets: it gained three
+			// first citations and saved three false declines of 3,021
+			// covered questions, answering no uncovered one.
+			for _, id := range ix.initials[a.key] {
+				ix.addExpansion(q, id, s, relAbbreviation, sl.weight, &sl.known)
+			}
+		}
 		// A phrase of the lexicon ("united states") starting here.
 		if i+1 < n && ix.lex.startsPhrase(a.key) {
 			for end := i + 2; end <= min(n, i+4); end++ {
