@@ -60,7 +60,7 @@ remained counted meant intended hoped feared wished preferred liked loved hated 
 var causingVerbs = setOf(`made makes make led leads lead drove drives driven brought brings caused causes
 created creates produced produces prompted prompts pushed pushes persuaded persuades convinced convinces
 forced forces triggered triggers sparked sparks fueled fuels fuelled enabled enables allowed allows
-gave gives kept keeps turned turns`)
+gave gives kept keeps turned turns presented presents`)
 
 // phrases splits each phrase into its words.
 func phrases(ps ...string) [][]string {

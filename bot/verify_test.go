@@ -626,7 +626,8 @@ func TestLinkAfterAConjunction(t *testing.T) {
 }
 
 // TestLinkWithinASentenceRunsItsWay checks that a passage sentence whose
-// words tell which side is the cause ("have caused", "led to") supports a
+// words tell which side is the cause ("have caused", "led to",
+// "presented") supports a
 // draft's link only from that side, and that a passive "be made" tells
 // none.
 func TestLinkWithinASentenceRunsItsWay(t *testing.T) {
@@ -639,6 +640,11 @@ func TestLinkWithinASentenceRunsItsWay(t *testing.T) {
 		{"The intensifying drumbeat of war is what has narrowed the remaining escalatory options that both sides have [1].", escalation, bot.ReasonUnsupported},
 		{"Narrowed escalatory options led to an escalation of sanctions [1].", escalation, bot.ReasonUnsupported},
 		{"Iran should be shown, in word and deed, that it is being challenged because of what it does rather than because of what it is [1].", deed, ""},
+	})
+	// "Presented" makes, as "produced" does.
+	wantVerdicts(t, c, []verdictCase{
+		{"Because American and Iranian decision-makers sharpened their focus, a unique window of opportunity to de-escalate tensions has opened [1].", escalation, ""},
+		{"Because a unique window of opportunity to de-escalate tensions opened, American and Iranian decision-makers sharpened their focus [1].", escalation, bot.ReasonUnsupported},
 	})
 }
 
