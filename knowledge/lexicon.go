@@ -179,8 +179,10 @@ var idioms = map[string]string{
 // veep the vice president; behaviour and conduct are what someone does,
 // their deeds and actions; to ditch a plan is to abandon it, to sink it
 // to torpedo it, to lobby for a thing to push for it, and what all
-// recognise is acknowledged. The seas and oceans are waters, and what is
-// nautical, seafaring or maritime is of them.
+// recognise is acknowledged; a plan's critics are its opponents, and to
+// label, paint or spin it as something is to portray it so. The seas and
+// oceans are waters, and what is nautical, seafaring or maritime is of
+// them.
 var plainSenses = map[string]string{
 	"matter":        "important",
 	"matters":       "important",
@@ -237,6 +239,14 @@ var plainSenses = map[string]string{
 	"recognised":    "acknowledged",
 	"recognize":     "acknowledge",
 	"recognized":    "acknowledged",
+	"critic":        "opponent",
+	"critics":       "opponents",
+	"label":         "portray",
+	"labels":        "portrays",
+	"labelled":      "portrayed",
+	"labeled":       "portrayed",
+	"paint":         "portray",
+	"spin":          "portray",
 }
 
 // idiom is a figure of speech ready for matching: its content words and

@@ -884,6 +884,12 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"is the danger of floods widely recognised?", "acknowledged"},
 		firstQuote{"whose envoy from the Islamic Republic visited the harbour?", "Iranian regime"},
 	)
+	wantFirstQuotes(t, indexOf(t, "Supporters of the plan will call it a bargain.\n\n"+
+		"Opponents of the plan will portray it as a waste."),
+		firstQuote{"how will critics of the plan paint it?", "portray it as a waste"},
+		firstQuote{"what do critics label the plan?", "portray it as a waste"},
+		firstQuote{"how will the critics spin the plan?", "portray it as a waste"},
+	)
 }
 
 // TestPlacesInTheText checks that a question saying where in the text to
