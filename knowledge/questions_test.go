@@ -41,7 +41,11 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		// How long or how plainly to answer is no topic.
 		"give me the gist in 2-3 sentences pls", "summarize in 2 sentences pls",
 		"in just a few lines, what is this article arguing", "explain like i'm 5 what this article says",
-		"Explain the article like I am five", "What is the piece mainly arguing, in broad strokes?"} {
+		"Explain the article like I am five", "What is the piece mainly arguing, in broad strokes?",
+		// "The big picture" of the text, though the text says "big
+		// picture" too.
+		"what's the big picture message of the piece?", "what big-picture point is the writer making?",
+		"give me the big picture of this op-ed"} {
 		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable || a.ContentWords != 0 {
 			t.Errorf("%q: got answerable %v with %d content words, want no topic", q, a.Answerable, a.ContentWords)
 		}
@@ -78,6 +82,7 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		firstQuote{"What are the four big picture issues about?", "four big picture issues"},
 		// The text uses "the big picture" itself: a topic, no summary.
 		firstQuote{"Why is the big picture important?", "bigger picture is no less important"},
+		firstQuote{"what's riding on those big-picture themes?", "four big picture issues"},
 		// "Long story short" is an aside; "bottom line" beside a topic
 		// asks about it.
 		firstQuote{"Long story short, who has pushed for sanctions?", "Congress"},
