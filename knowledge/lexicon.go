@@ -45,7 +45,9 @@ var (
 // maxExpansions bounds the expansions of one word that the vocabulary holds.
 const maxExpansions = 8
 
-// idioms map a figure of speech to plain words that say the same, and a
+// idioms map a figure of speech to plain words that say the same (the
+// point a writer is "trying to make" is the argument, what readers "take
+// away" the takeaway), and a
 // few names of politics to plain words for what they name: Capitol Hill
 // is Congress, the Islamic Republic Iran's regime.
 var idioms = map[string]string{
@@ -66,6 +68,10 @@ var idioms = map[string]string{
 	"in a nutshell":         "summary",
 	"broad strokes":         "summary",
 	"big picture":           "overview",
+	"trying to make":        "argument",
+	"tries to make":         "argument",
+	"take away":             "takeaway",
+	"walk away with":        "takeaway",
 	"long story short":      "",
 	"common ground":         "agreement",
 	"red line":              "limit",

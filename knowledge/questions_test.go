@@ -45,7 +45,11 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		// "The big picture" of the text, though the text says "big
 		// picture" too.
 		"what's the big picture message of the piece?", "what big-picture point is the writer making?",
-		"give me the big picture of this op-ed"} {
+		"give me the big picture of this op-ed",
+		// The point the writer is trying to make, what readers are to take
+		// away.
+		"what's the overall point the writer is trying to make?",
+		"What's the overall message the author wants readers to take away?"} {
 		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable || a.ContentWords != 0 {
 			t.Errorf("%q: got answerable %v with %d content words, want no topic", q, a.Answerable, a.ContentWords)
 		}
@@ -60,7 +64,10 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		"In two sentences, who pushed for sanctions?", "Do they like 5 more sanctions?",
 		"Are the Iranian hardliners hopeful about the talks?", "Is the mood in Washington hopeful about the talks?",
 		// A name joined by a dash to no name is a topic of its own.
-		"What's the overall takeaway about the Limbert-made comparison?"} {
+		"What's the overall takeaway about the Limbert-made comparison?",
+		// Said of anything but the text, the idioms of its point are
+		// words like any.
+		"Will the deal take away Iran's right to enrich?", "What are officials trying to make happen?"} {
 		if a := ix.Answer(knowledge.Query{Text: q}); a.ContentWords < 2 {
 			t.Errorf("%q: got %d content words, want the stance word and the topic counted", q, a.ContentWords)
 		}

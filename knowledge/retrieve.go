@@ -797,6 +797,9 @@ func (ix *Index) idiomWords(words []word) map[string][]string {
 			if i+len(id.seq) > len(words) || !idiomAt(words[i:], id.seq) {
 				continue
 			}
+			if textIdioms[strings.Join(id.seq, " ")] && !slices.ContainsFunc(words, func(w word) bool { return w.class&classFraming != 0 }) {
+				continue // "what are officials trying to make happen?"
+			}
 			if extra == nil {
 				extra = make(map[string][]string)
 			}
@@ -2399,3 +2402,8 @@ func ofTheText(after []word) bool {
 	}
 	return false
 }
+
+// textIdioms say what a text's point is only in a question about the text
+// (its writer, its readers): "the point the writer is trying to make",
+// "what readers should take away".
+var textIdioms = map[string]bool{"trying to make": true, "tries to make": true, "take away": true, "walk away with": true}
