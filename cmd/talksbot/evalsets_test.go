@@ -212,9 +212,12 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// material since. They are tuning material too since session 17,
 		// whose end their floors are: "matters" read as "is important"
 		// cost one follow-up its first citation ("and why does that
-		// matter for getting a final agreement?").
+		// matter for getting a final agreement?"). Session 20's "thing"
+		// as no topic cost one follow-up its answer ("and what does that
+		// say about where things stand now?" is declined), for 20 first
+		// citations and four conversations more on the tuning sets.
 		{"../../testdata/eval/paraphrase-fresh14.jsonl", floor{0.664, 0.785, 0.75, 0.122, 0}},
-		{"../../testdata/eval/conversations-fresh14.jsonl", floor{0.70, 0.82, 0.666, 0.12, 0.79}},
+		{"../../testdata/eval/conversations-fresh14.jsonl", floor{0.70, 0.82, 0.666, 0.14, 0.79}},
 		// The fifteenth fresh sets were written blind at the start of
 		// session 17, before its changes; the fourteenth are tuning
 		// material since. They are tuning material too since session 18,
