@@ -266,6 +266,9 @@ type idiom struct {
 	// line" is the conclusion. An idiom with no plain words ("long story
 	// short") is an aside that asks for nothing.
 	whole bool
+	// ofText says it asks about the text only in a question that speaks
+	// of the text: see textIdioms.
+	ofText bool
 }
 
 // idiomsByFirst indexes the idioms, and the plain senses as idioms of one
@@ -274,7 +277,7 @@ var idiomsByFirst = func() map[string][]idiom {
 	m := make(map[string][]idiom)
 	for _, table := range []map[string]string{idioms, plainSenses} {
 		for phrase, plain := range table {
-			id := idiom{seq: strings.Fields(phrase), whole: plain != ""}
+			id := idiom{seq: strings.Fields(phrase), whole: plain != "", ofText: textIdioms[phrase]}
 			for _, w := range id.seq {
 				if wordClasses[w]&classStop == 0 {
 					id.words = append(id.words, w)

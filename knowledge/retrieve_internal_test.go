@@ -226,3 +226,32 @@ func TestReverseRelations(t *testing.T) {
 		}
 	}
 }
+
+// TestRespell checks which words respell takes for misspellings, and what
+// for: the knowledge base's word one edit away, else a common English one;
+// not a word whose nearest English word is rare ("fallback", one letter
+// from "fullback"), a stop word's stem ("others"), a negation by "un" of a
+// known word ("unmapped") nor a word the built-in tables hold
+// ("infighting").
+func TestRespell(t *testing.T) {
+	ix, err := NewIndex([]*Document{Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ word, want string }{
+		{"negotations", "negoti"},
+		{"sanctons", "sanction"},
+		{"recomend", "recommend"},
+		{"fallback", "fallback"},
+		{"others", "other"},
+		{"unmapped", "unmap"},
+		{"infighting", "infight"},
+	} {
+		// Twice: the second answer is the remembered one.
+		for range 2 {
+			if got := ix.respell(tt.word, stem(tt.word)); got != tt.want {
+				t.Errorf("respell(%q) = %q, want %q", tt.word, got, tt.want)
+			}
+		}
+	}
+}
