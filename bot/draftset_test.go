@@ -225,11 +225,20 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	},
 	// An eighteenth blind set (255 drafts for 85 questions), written at the
 	// start of session 20 before any change: the seventeenth is tuning
-	// material since. The floors are the session's start.
+	// material since. It is tuning material since session 21, whose start
+	// (session 20's end) its floors are.
 	"fresh18": {
 		kept: map[string]float64{"verbatim": 15.0 / 16, "paraphrase": 14.0 / 18, "merge": 1, "summary": 12.0 / 18, "yes-no": 13.0 / 16, "quotes": 1, "overall": 90.0 / 104},
 		refused: map[string]float64{"contradiction": 11.0 / 17, "negation": 16.0 / 17, "invented-fact": 13.0 / 16, "link": 1, "causal-link": 12.0 / 16,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 16.0 / 17, "off-section-summary": 1},
+	},
+	// A nineteenth blind set (243 drafts for 81 questions), written at the
+	// start of session 21 before any change: the eighteenth is tuning
+	// material since. The floors are the session's start.
+	"fresh19": {
+		kept: map[string]float64{"verbatim": 13.0 / 16, "paraphrase": 9.0 / 16, "merge": 16.0 / 17, "summary": 14.0 / 17, "yes-no": 15.0 / 16, "quotes": 1, "overall": 83.0 / 98},
+		refused: map[string]float64{"contradiction": 13.0 / 16, "negation": 14.0 / 16, "invented-fact": 16.0 / 17, "link": 1, "causal-link": 14.0 / 16,
+			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 14.0 / 16, "off-section-summary": 1},
 	},
 	// 207 drafts for tuning links of cause, written at the start of
 	// session 12 before the check of them: links the passages do not make
@@ -259,7 +268,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
