@@ -66,6 +66,9 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 		return &Refusal{Reason: ReasonContradiction, Term: w,
 			Detail: "a deed its cited passages credit to someone else it names"}
 	}
+	if r := restricted(s, ev); r != nil {
+		return r
+	}
 	if r := quantities(s, ev); r != nil {
 		return r
 	}
