@@ -343,12 +343,57 @@ func (d *draftCheck) sentence(s string) (v verdict, cited []int, r *Refusal) {
 		if r := d.supports(whole, quotes, d.evidence(cited)); r != nil {
 			return 0, nil, r
 		}
-		return supported, cited, nil
+	} else if r := d.inParts(whole, parts, d.evidence(cited)); r != nil {
+		return 0, nil, r
 	}
-	if r := d.inParts(whole, parts, d.evidence(cited)); r != nil {
+	if r := d.afterLast(s); r != nil {
 		return 0, nil, r
 	}
 	return supported, cited, nil
+}
+
+// minAfterLastTerms is how many content words after a sentence's last
+// citation make a claim of their own.
+const minAfterLastTerms = 2
+
+// afterLast checks the words after a sentence's last citation markers on
+// their own, against the passages those markers cite: the prompt asks for
+// the markers at the end of the sentence, and a clause after them ("…
+// foundation [1], which makes a final agreement all but certain") is a
+// claim the sentence's mean coverage would hide.
+func (d *draftCheck) afterLast(s string) *Refusal {
+	locs := citeMarker.FindAllStringIndex(s, -1)
+	if len(locs) == 0 {
+		return nil
+	}
+	tail := s[locs[len(locs)-1][1]:]
+	if !hasWord(tail) {
+		return nil
+	}
+	terms := claimTerms(tail)
+	n := 0
+	for _, t := range terms {
+		if !connectives[t.Word] {
+			n++
+		}
+	}
+	if n < minAfterLastTerms {
+		return nil
+	}
+	k := len(locs) - 1
+	for k > 0 && !hasWord(s[locs[k-1][1]:locs[k][0]]) {
+		k-- // adjacent markers: "[1][2]"
+	}
+	cited, r := d.citations(s[locs[k][0]:locs[len(locs)-1][1]])
+	if r != nil {
+		return r
+	}
+	if r := d.coverage(terms, d.evidence(cited)); r != nil {
+		r.Reason = ReasonUncited
+		r.Detail = "its words after its last citation: " + r.Detail
+		return r
+	}
+	return nil
 }
 
 // inParts checks a sentence that cites part way through ("The deal

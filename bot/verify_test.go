@@ -294,6 +294,10 @@ var ruleTests = []struct {
 	{"a leading attribution denied is a claim", "Nobody acknowledges that alleged alternatives to diplomacy have intensified the drumbeat of war [7].", bot.ReasonContradiction},
 	{"an attribution denied is a claim", "Senior officials on both sides do not acknowledge that alleged alternatives to diplomacy have intensified the drumbeat of war [7].", bot.ReasonContradiction},
 
+	{"a claim after the last citation", "By backing the interim deal in Geneva, Obama and Khamenei provided an unprecedented foundation [6], which makes a final agreement all but assured within months.", bot.ReasonUncited},
+	{"a claim after the last citation, on its own", "It will be necessary to provide a degree of political cover for both leaders [10], since without it both would likely be forced from power.", bot.ReasonUncited},
+	{"a citation that leads the claim in", "As the article notes [1], Congress has pushed for more hard-hitting sanctions.", ""},
+
 	// Support.
 	{"paraphrase", "Iranian hardliners are trying to narrow the window Rouhani's team has to negotiate with Washington [1].", ""},
 	{"words used alike", "The outcome, which the author says should not come as a surprise, has been a gradually revived diplomatic process and strengthened moderates in both capitals who would rather resolve conflict peacefully [5].", ""},
@@ -739,4 +743,53 @@ func TestSpansAndEnds(t *testing.T) {
 		{"The author says the hard part is over [1].", hard, bot.ReasonContradiction},
 		{"The author says the hard part now begins [1].", hard, ""},
 	})
+}
+
+// TestOnePartyForMore checks that a sentence narrowing to one party what
+// its passages say of two or of all contradicts them, and that a
+// restriction the passages make, or one of something else, does not.
+func TestOnePartyForMore(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	for _, tt := range []struct {
+		passage, draft string
+		want           bot.Reason
+	}{
+		{"The very real presence of spoilers", "Before the Geneva deal, forward-thinking officials in Tehran alone tried to break the impasse [1].", bot.ReasonContradiction},
+		{"The very real presence of spoilers", "Before the Geneva deal, forward-thinking officials in Washington and Tehran tried to break the impasse [1].", ""},
+		{"The very real presence of spoilers", "The presence of spoilers on only one side is widely acknowledged [1].", bot.ReasonContradiction},
+		{"The very real presence of spoilers", "The presence of spoilers on one side alone is widely acknowledged [1].", bot.ReasonContradiction},
+		{"No less important are the forces", "Efforts to build confidence and resolve conflict have been openly supported by only President Obama [1].", bot.ReasonContradiction},
+		{"No less important are the forces", "Efforts to build confidence and resolve conflict have been openly supported by President Obama and Ayatollah Khamenei [1].", ""},
+		{"So, now the hard part begins.", "Only the American officials seem prepared to make the requisite political investment for diplomacy to succeed [1].", bot.ReasonContradiction},
+		{"So, now the hard part begins.", "Only one thing is for sure: it won't be easy [1].", ""},
+		{"Ambassador John Limbert beautifully", "For the first time in over three decades, one side is demonstrating a willingness to spend its political capital on peace [1].", bot.ReasonContradiction},
+		{"Ambassador John Limbert beautifully", "For the first time in over three decades, both sides are demonstrating a willingness to spend their political capital on peace [1].", ""},
+		{"Building confidence at the negotiating", "Building confidence at the negotiating table has been the only pathway to date that turned mistrust into cooperation [1].", ""},
+	} {
+		wantVerdict(t, tt.draft, c.Verify(tt.draft, articleCitations(t, ix, tt.passage)), tt.want)
+	}
+}
+
+// TestEverydayOpposites checks the everyday opposites WordNet leaves out,
+// each in the place of its passage's word: the draft is refused, and the
+// passage's own word kept.
+func TestEverydayOpposites(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	for _, tt := range []struct {
+		passage, draft string
+		want           bot.Reason
+	}{
+		{"Rhetoric from both sides downplaying", "Rhetoric from both sides exaggerating the odds for success should come as no surprise [1].", bot.ReasonContradiction},
+		{"Rhetoric from both sides downplaying", "Rhetoric from both sides downplaying the odds for success should come as no surprise [1].", ""},
+		{"For the first time in recent memory", "The new U.S. approach has weakened moderates in Washington and Tehran who would rather resolve conflict peacefully [1].", bot.ReasonContradiction},
+		{"For the first time in recent memory", "The U.S. has shown through word and deed that it is reluctant to have a real dialogue among equals with the Iranian government [1].", bot.ReasonContradiction},
+		{"For the first time in recent memory", "The U.S. has shown through word and deed that it is willing to have a real dialogue among equals with the Iranian government [1].", ""},
+		{"As nuclear talks commence", "As nuclear talks conclude in Vienna, much of the discussion has focused on the technical details a final deal must address [1].", bot.ReasonContradiction},
+		{"As nuclear talks commence", "As nuclear talks begin in Vienna, much of the discussion has focused on the technical details a final deal must address [1].", ""},
+		{"The very real presence of spoilers", "Elements seeking to score political points at home have occasionally slowed attempts at resolving tensions [1].", bot.ReasonContradiction},
+	} {
+		wantVerdict(t, tt.draft, c.Verify(tt.draft, articleCitations(t, ix, tt.passage)), tt.want)
+	}
 }

@@ -153,9 +153,9 @@ func Direction(stem string) int {
 // size, strength or amount.
 const (
 	growingWords = `increase intensify escalate grow rise expand widen broaden strengthen heighten deepen boost
-raise amplify accelerate swell mount multiply enlarge extend sharpen`
+raise amplify accelerate swell mount multiply enlarge extend sharpen exaggerate overstate inflate magnify empower embolden`
 	shrinkingWords = `decrease diminish shrink narrow decline weaken fade subside ease lessen reduce lower quiet
-quieten calm dampen soften wane dwindle contract slow ebb recede`
+quieten calm dampen soften wane dwindle contract slow ebb recede downplay understate minimize minimise`
 )
 
 // directions maps the stems of growingWords and shrinkingWords to their
@@ -297,6 +297,7 @@ agreement disagreement
 success setback
 easy hard
 begin end
+commence conclude
 start end
 start stop
 raise lower
@@ -309,6 +310,9 @@ all none
 many few
 most least
 often rarely
+repeatedly rarely
+repeatedly occasionally
+willing reluctant
 publicly privately
 openly secretly`
 
