@@ -17,7 +17,7 @@ var causeWords = phrases(
 	`results in`, `resulting in`, `caused by`, `made possible`, `driven by`, `stems from`, `stemmed from`,
 	`prompted`, `triggered`, `means that`, `meaning that`, `the reason`, `in response to`,
 	`is what`, `are what`, `was what`, `were what`, `which has led`, `which led`, `has led`, `is why`, `ensured that`,
-	`ensures that`, `will ensure that`, `caused`, `created by`, `persuaded`, `gave rise to`, `give rise to`,
+	`ensures that`, `will ensure that`, `caused`, `created by`, `persuaded`, `persuade`, `persuades`, `gave rise to`, `give rise to`,
 )
 
 // effectFirst are the causeWords that give the cause after them, the
@@ -122,26 +122,23 @@ func (d *draftCheck) causes(s string, ev *evidence) *Refusal {
 	toks := scanTokens(s)
 	for i := 0; i < len(toks); i++ {
 		for _, p := range causeWords {
-			if !wordsAt(toks, i, p) {
+			n := causeAt(toks, i, p)
+			if n == 0 {
 				continue
 			}
-			if r := d.cause(toks, i, len(p), ev); r != nil {
+			if r := d.cause(toks, i, n, strings.Join(p, " "), ev); r != nil {
 				return r
 			}
-			i += len(p) - 1
+			i += n - 1
 			break
 		}
 	}
 	return nil
 }
 
-// cause checks the link of cause whose words stand at toks[at:at+n]; see
-// causes.
-func (d *draftCheck) cause(toks []token, at, n int, ev *evidence) *Refusal {
-	word := toks[at].word
-	for _, t := range toks[at+1 : at+n] {
-		word += " " + t.word
-	}
+// cause checks the link of cause word (one of causeWords), whose words
+// stand at toks[at:at+n]; see causes.
+func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *Refusal {
 	if clefts[word] && !cleftMakes(toks[at+n:]) {
 		return nil
 	}
@@ -258,15 +255,16 @@ func opensClause(toks []token, at int) bool {
 func linkCause(toks []token) (cause []token, ok bool) {
 	for i, t := range toks {
 		for _, p := range causeWords {
-			if !wordsAt(toks, i, p) {
+			n := causeAt(toks, i, p)
+			if n == 0 {
 				continue
 			}
 			word := strings.Join(p, " ")
-			if clefts[word] && !cleftMakes(toks[i+len(p):]) || linkAdverbs[word] {
+			if clefts[word] && !cleftMakes(toks[i+n:]) || linkAdverbs[word] {
 				continue
 			}
 			if effectFirst[word] {
-				return toks[i+len(p):], true
+				return toks[i+n:], true
 			}
 			return toks[:i], true
 		}
@@ -304,6 +302,27 @@ func wordsAt(toks []token, i int, p []string) bool {
 	}
 	return true
 }
+
+// causeAt returns how many words the cause phrase p takes at toks[i:],
+// within one clause, or 0 when it is not there: an adverb in -ly may stand
+// after its first word ("led directly to", "driven chiefly by").
+func causeAt(toks []token, i int, p []string) int {
+	k := i
+	for j, w := range p {
+		if j == 1 && k < len(toks) && isAdverb(toks[k].word) && !toks[k].clause {
+			k++
+		}
+		if k >= len(toks) || toks[k].word != w || j > 0 && toks[k].clause {
+			return 0
+		}
+		k++
+	}
+	return k - i
+}
+
+// isAdverb reports whether word reads as an adverb in -ly ("directly",
+// not "only" or "rely").
+func isAdverb(word string) bool { return len(word) > 4 && strings.HasSuffix(word, "ly") }
 
 // contentStems returns the stems of the content words of toks, one side
 // of a link, but the connectives ("although", "yet").
@@ -365,7 +384,7 @@ func makesLink(toks []token) bool {
 			return true
 		}
 		for _, p := range causeWords {
-			if wordsAt(toks, i, p) {
+			if causeAt(toks, i, p) > 0 {
 				return true
 			}
 		}

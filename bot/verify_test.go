@@ -793,3 +793,21 @@ func TestEverydayOpposites(t *testing.T) {
 		wantVerdict(t, tt.draft, c.Verify(tt.draft, articleCitations(t, ix, tt.passage)), tt.want)
 	}
 }
+
+// TestLinkWordedLoosely checks the links of cause an adverb splits ("led
+// directly to") and those a verb of persuading makes: the passage sets
+// the two things side by side, and makes no link between them.
+func TestLinkWordedLoosely(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	for _, tt := range []struct {
+		passage, draft string
+		want           bot.Reason
+	}{
+		{"The very real presence of spoilers", "Efforts by forward-thinking officials in Washington and Tehran to break the impasse led directly to the interim deal in Geneva [1].", bot.ReasonUnsupported},
+		{"The very real presence of spoilers", "Efforts by forward-thinking officials in Washington and Tehran to break the impasse came before the interim deal in Geneva [1].", ""},
+		{"The most recent diplomatic efforts", "Tangible deliverables would persuade Congress to stop pushing for more hard-hitting sanctions [1].", bot.ReasonUnsupported},
+	} {
+		wantVerdict(t, tt.draft, c.Verify(tt.draft, articleCitations(t, ix, tt.passage)), tt.want)
+	}
+}
