@@ -285,7 +285,9 @@ congresswoman adviser advisor analyst expert`)
 var reportingWords = setOf(`said says say saying told tells tell telling warned warns warning described describes
 describing noted notes noting remarked remarks explained explains argued argues stressed stresses emphasized
 emphasised emphasizes emphasises added adds adding put puts wrote writes called calls according quoted quotes
-declared declares insisted insists observed observes cautioned cautions recalled recalls`)
+declared declares insisted insists observed observes cautioned cautions recalled recalls urged urges claimed claims
+stated asserted asserts maintained maintains suggested suggests contended contends announced announces
+predicted predicts advised advises`)
 
 // authorWords stand for the author, who may be given any of the passages'
 // words and to whom any quotation may be told.

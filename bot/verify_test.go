@@ -322,6 +322,8 @@ var ruleTests = []struct {
 	{"words the passage says in its own voice given to someone", "Foreign Minister Zarif has said that \"win-win solutions and a window to work the diplomatic channel are in the interest of both sides\" [11].", bot.ReasonQuote},
 	{"a second quotation given to the first one's speaker", "A senior Western official said negotiators are \"not in the business of doing favors\" and are keeping \"their sights firmly focused on their actual interests\" [2].", bot.ReasonQuote},
 	{"a second quotation the speaker's too", "A senior Western official said \"We're not in the business of doing favors\" and \"We're in the business of pursuing our interests\" [2].", ""},
+	{"the author's words a speaker is said to urge", "A senior Western official urged both sides to \"absorb these ideological criticisms and keep their sights firmly focused on their actual interests\" [2].", bot.ReasonQuote},
+	{"a country's name is no reporting word", "For the first time in recent memory, the United States has shown in words and deeds that it is willing to have a real \"dialogue among equals\" with Iran [5].", ""},
 	{"a speaker named first", "Limbert warned that \"only one thing is for sure: it won't be easy\" [3][8].", bot.ReasonQuote},
 	{"a speaker the quotation itself names", "According to Khamenei, \"diplomacy would not be taking place without Obama and Khamenei's direct involvement in the process\" [11].", bot.ReasonQuote},
 	{"a quotation that is a word of the reporting verb too", "Ambassador John Limbert warned that \"war\" is a stark reminder for both sides [3][8].", bot.ReasonQuote},
