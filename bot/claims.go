@@ -78,11 +78,40 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := certainty(terms, ev); r != nil {
 		return r
 	}
+	if r := d.examples(s, ev); r != nil {
+		return r
+	}
 	if r := d.coverage(terms, ev); r != nil {
 		return r
 	}
 	return d.causes(s, ev)
 }
+
+// exampleOpener opens what a sentence gives as examples or as the case in
+// point ("such as limits on centrifuges", "notably defense contractors"),
+// which runs to the end of its clause.
+var exampleOpener = regexp.MustCompile(`(?i)\b(?:such as|including|notably|especially|particularly|for example|for instance)\b([^,.;:!?()\[\]—–]*)`)
+
+// examples checks, on their own, the examples a sentence gives: a true
+// sentence with an example its passages never give ("…, notably defense
+// contractors, have repeatedly torpedoed…") is covered on the whole.
+func (d *draftCheck) examples(s string, ev *evidence) *Refusal {
+	for _, m := range exampleOpener.FindAllStringSubmatch(s, -1) {
+		terms := claimTerms(m[1])
+		if len(terms) < minExampleTerms {
+			continue
+		}
+		if r := d.coverage(terms, ev); r != nil {
+			r.Detail = "an example its cited passages do not give: " + r.Detail
+			return r
+		}
+	}
+	return nil
+}
+
+// minExampleTerms is how many content words an example needs to be
+// checked on its own: one alone is the sentence's coverage's to weigh.
+const minExampleTerms = 2
 
 // certaintyWords claim certainty, by family: a sentence may use one only
 // where its passages say as much in a word of the same family

@@ -813,3 +813,21 @@ func TestLinkWordedLoosely(t *testing.T) {
 		wantVerdict(t, tt.draft, c.Verify(tt.draft, articleCitations(t, ix, tt.passage)), tt.want)
 	}
 }
+
+// TestExamplesOnTheirOwn checks that the examples a sentence gives are
+// covered on their own: an invented one is refused, though the rest of the
+// sentence carries it, and one the passage gives is kept.
+func TestExamplesOnTheirOwn(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	for _, tt := range []struct {
+		passage, draft string
+		want           bot.Reason
+	}{
+		{"The very real presence of spoilers", "Elements seeking to score political points at home or benefit from the continuation of conflict, notably defense contractors, have repeatedly torpedoed attempts at resolving tensions [1].", bot.ReasonUnsupported},
+		{"As nuclear talks commence", "Most of the discussion has focused on the technical details that a final nuclear deal must address, such as limits on centrifuge numbers [1].", bot.ReasonUnsupported},
+		{"Unlike years past, senior officials", "Senior officials now acknowledge that alternatives to diplomacy, such as an escalation of sanctions, have caused the drumbeat of war to intensify [1].", ""},
+	} {
+		wantVerdict(t, tt.draft, c.Verify(tt.draft, articleCitations(t, ix, tt.passage)), tt.want)
+	}
+}
