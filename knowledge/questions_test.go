@@ -825,7 +825,8 @@ func TestPhrasalVerbs(t *testing.T) {
 // ("matters" as "is important", "latest" as "most recent", "penalties" for
 // "sanctions", "forever" as "permanent", "the West" as what is "Western",
 // a "round" of talks), the metonym "Capitol Hill" for Congress and the
-// phrasal verb "filter down".
+// phrasal verb "filter down", and "both countries" or "both governments"
+// for the two sides of a story.
 func TestEverydaySenses(t *testing.T) {
 	ix := indexOf(t, "The harbour budget is large, the mayor told the fishing fleet.\n\n"+
 		"The harbour budget is important, the mayor told the fishing fleet.\n\n"+
@@ -901,6 +902,11 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"how will critics of the plan paint it?", "portray it as a waste"},
 		firstQuote{"what do critics label the plan?", "portray it as a waste"},
 		firstQuote{"how will the critics spin the plan?", "portray it as a waste"},
+	)
+	wantFirstQuotes(t, indexOf(t, "The new bridge will help the traders in the towns, the mayors said.\n\n"+
+		"The new bridge will help the traders on both sides, the mayors said."),
+		firstQuote{"will the new bridge help both countries?", "both sides"},
+		firstQuote{"does the new bridge help both governments, according to the mayors?", "both sides"},
 	)
 }
 
