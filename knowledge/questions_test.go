@@ -825,8 +825,9 @@ func TestPhrasalVerbs(t *testing.T) {
 // ("matters" as "is important", "latest" as "most recent", "penalties" for
 // "sanctions", "forever" as "permanent", "the West" as what is "Western",
 // a "round" of talks), the metonym "Capitol Hill" for Congress and the
-// phrasal verb "filter down", and "both countries" or "both governments"
-// for the two sides of a story.
+// phrasal verb "filter down", "both countries" or "both governments" for
+// the two sides of a story, "trust" for "confidence" and a "conversation"
+// for a "dialogue".
 func TestEverydaySenses(t *testing.T) {
 	ix := indexOf(t, "The harbour budget is large, the mayor told the fishing fleet.\n\n"+
 		"The harbour budget is important, the mayor told the fishing fleet.\n\n"+
@@ -907,6 +908,13 @@ func TestEverydaySenses(t *testing.T) {
 		"The new bridge will help the traders on both sides, the mayors said."),
 		firstQuote{"will the new bridge help both countries?", "both sides"},
 		firstQuote{"does the new bridge help both governments, according to the mayors?", "both sides"},
+	)
+	wantFirstQuotes(t, indexOf(t, "The mayors held a real talk with the traders.\n\n"+
+		"The mayors held a real dialogue with the fishermen.\n\n"+
+		"The new bridge built goodwill among the towns.\n\n"+
+		"The new bridge built confidence among the towns."),
+		firstQuote{"who did the mayors have a real conversation with?", "dialogue with the fishermen"},
+		firstQuote{"did the new bridge build trust among the towns?", "built confidence"},
 	)
 }
 
