@@ -751,12 +751,7 @@ func TestSpansAndEnds(t *testing.T) {
 // its passages say of two or of all contradicts them, and that a
 // restriction the passages make, or one of something else, does not.
 func TestOnePartyForMore(t *testing.T) {
-	ix := newIndex(t)
-	c := bot.NewChecker(ix)
-	for _, tt := range []struct {
-		passage, draft string
-		want           bot.Reason
-	}{
+	verifyEach(t, []passageDraft{
 		{"The very real presence of spoilers", "Before the Geneva deal, forward-thinking officials in Tehran alone tried to break the impasse [1].", bot.ReasonContradiction},
 		{"The very real presence of spoilers", "Before the Geneva deal, forward-thinking officials in Washington and Tehran tried to break the impasse [1].", ""},
 		{"The very real presence of spoilers", "The presence of spoilers on only one side is widely acknowledged [1].", bot.ReasonContradiction},
@@ -768,21 +763,14 @@ func TestOnePartyForMore(t *testing.T) {
 		{"Ambassador John Limbert beautifully", "For the first time in over three decades, one side is demonstrating a willingness to spend its political capital on peace [1].", bot.ReasonContradiction},
 		{"Ambassador John Limbert beautifully", "For the first time in over three decades, both sides are demonstrating a willingness to spend their political capital on peace [1].", ""},
 		{"Building confidence at the negotiating", "Building confidence at the negotiating table has been the only pathway to date that turned mistrust into cooperation [1].", ""},
-	} {
-		wantVerdict(t, tt.draft, c.Verify(tt.draft, articleCitations(t, ix, tt.passage)), tt.want)
-	}
+	})
 }
 
 // TestEverydayOpposites checks the everyday opposites WordNet leaves out,
 // each in the place of its passage's word: the draft is refused, and the
 // passage's own word kept.
 func TestEverydayOpposites(t *testing.T) {
-	ix := newIndex(t)
-	c := bot.NewChecker(ix)
-	for _, tt := range []struct {
-		passage, draft string
-		want           bot.Reason
-	}{
+	verifyEach(t, []passageDraft{
 		{"Rhetoric from both sides downplaying", "Rhetoric from both sides exaggerating the odds for success should come as no surprise [1].", bot.ReasonContradiction},
 		{"Rhetoric from both sides downplaying", "Rhetoric from both sides downplaying the odds for success should come as no surprise [1].", ""},
 		{"For the first time in recent memory", "The new U.S. approach has weakened moderates in Washington and Tehran who would rather resolve conflict peacefully [1].", bot.ReasonContradiction},
@@ -791,43 +779,44 @@ func TestEverydayOpposites(t *testing.T) {
 		{"As nuclear talks commence", "As nuclear talks conclude in Vienna, much of the discussion has focused on the technical details a final deal must address [1].", bot.ReasonContradiction},
 		{"As nuclear talks commence", "As nuclear talks begin in Vienna, much of the discussion has focused on the technical details a final deal must address [1].", ""},
 		{"The very real presence of spoilers", "Elements seeking to score political points at home have occasionally slowed attempts at resolving tensions [1].", bot.ReasonContradiction},
-	} {
-		wantVerdict(t, tt.draft, c.Verify(tt.draft, articleCitations(t, ix, tt.passage)), tt.want)
-	}
+	})
 }
 
 // TestLinkWordedLoosely checks the links of cause an adverb splits ("led
 // directly to") and those a verb of persuading makes: the passage sets
 // the two things side by side, and makes no link between them.
 func TestLinkWordedLoosely(t *testing.T) {
-	ix := newIndex(t)
-	c := bot.NewChecker(ix)
-	for _, tt := range []struct {
-		passage, draft string
-		want           bot.Reason
-	}{
+	verifyEach(t, []passageDraft{
 		{"The very real presence of spoilers", "Efforts by forward-thinking officials in Washington and Tehran to break the impasse led directly to the interim deal in Geneva [1].", bot.ReasonUnsupported},
 		{"The very real presence of spoilers", "Efforts by forward-thinking officials in Washington and Tehran to break the impasse came before the interim deal in Geneva [1].", ""},
 		{"The most recent diplomatic efforts", "Tangible deliverables would persuade Congress to stop pushing for more hard-hitting sanctions [1].", bot.ReasonUnsupported},
-	} {
-		wantVerdict(t, tt.draft, c.Verify(tt.draft, articleCitations(t, ix, tt.passage)), tt.want)
-	}
+	})
 }
 
 // TestExamplesOnTheirOwn checks that the examples a sentence gives are
 // covered on their own: an invented one is refused, though the rest of the
 // sentence carries it, and one the passage gives is kept.
 func TestExamplesOnTheirOwn(t *testing.T) {
-	ix := newIndex(t)
-	c := bot.NewChecker(ix)
-	for _, tt := range []struct {
-		passage, draft string
-		want           bot.Reason
-	}{
+	verifyEach(t, []passageDraft{
 		{"The very real presence of spoilers", "Elements seeking to score political points at home or benefit from the continuation of conflict, notably defense contractors, have repeatedly torpedoed attempts at resolving tensions [1].", bot.ReasonUnsupported},
 		{"As nuclear talks commence", "Most of the discussion has focused on the technical details that a final nuclear deal must address, such as limits on centrifuge numbers [1].", bot.ReasonUnsupported},
 		{"Unlike years past, senior officials", "Senior officials now acknowledge that alternatives to diplomacy, such as an escalation of sanctions, have caused the drumbeat of war to intensify [1].", ""},
-	} {
+	})
+}
+
+// passageDraft is a draft citing the one passage of the article that
+// opens with passage, and the verdict it should get (see wantVerdict).
+type passageDraft struct {
+	passage, draft string
+	want           bot.Reason
+}
+
+// verifyEach checks each draft against its passage.
+func verifyEach(t *testing.T, drafts []passageDraft) {
+	t.Helper()
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	for _, tt := range drafts {
 		wantVerdict(t, tt.draft, c.Verify(tt.draft, articleCitations(t, ix, tt.passage)), tt.want)
 	}
 }
