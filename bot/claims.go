@@ -98,7 +98,7 @@ var exampleOpener = regexp.MustCompile(`(?i)\b(?:such as|including|notably|espec
 func (d *draftCheck) examples(s string, ev *evidence) *Refusal {
 	for _, m := range exampleOpener.FindAllStringSubmatch(s, -1) {
 		terms := claimTerms(m[1])
-		if len(terms) < minExampleTerms {
+		if contentCount(terms) < minExampleTerms {
 			continue
 		}
 		if r := d.coverage(terms, ev); r != nil {
@@ -112,6 +112,18 @@ func (d *draftCheck) examples(s string, ev *evidence) *Refusal {
 // minExampleTerms is how many content words an example needs to be
 // checked on its own: one alone is the sentence's coverage's to weigh.
 const minExampleTerms = 2
+
+// contentCount is how many of terms claim something: all but the
+// connectives, which coverage leaves out too.
+func contentCount(terms []claimTerm) int {
+	n := 0
+	for _, t := range terms {
+		if !connectives[t.Word] {
+			n++
+		}
+	}
+	return n
+}
 
 // certaintyWords claim certainty, by family: a sentence may use one only
 // where its passages say as much in a word of the same family

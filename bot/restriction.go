@@ -84,14 +84,11 @@ func restrictedParty(toks []token, i int) int {
 
 // partyAt returns the party a run of words starting at toks[j] names: the
 // last capitalised word of a title and name ("President Obama"), or the
-// word before "side" when that is a name ("the Iranian side").
+// name before "side" ("Iranian" of "the Iranian side").
 func partyAt(toks []token, j int) int {
-	for j+1 < len(toks) && !toks[j+1].clause && (toks[j+1].capital || partyWords[toks[j+1].word]) {
-		if partyWords[toks[j].word] {
-			break
-		}
-		if partyWords[toks[j+1].word] && toks[j].capital {
-			return j // "Iranian" of "the Iranian side"
+	for !partyWords[toks[j].word] && j+1 < len(toks) && !toks[j+1].clause {
+		if next := toks[j+1]; partyWords[next.word] || !next.capital {
+			return j
 		}
 		j++
 	}
@@ -145,33 +142,22 @@ func narrowedNear(pt []token, k int) bool {
 
 // joinedNear reports whether "and" joins pt[k] to another capitalised word
 // within restrictionWindow words: "Washington and Tehran", "Iranian and
-// American officials", "President Obama and Ayatollah Khamenei".
+// American officials", "President Obama and Ayatollah Khamenei". The other
+// word stands within two words of "and", on its far side from pt[k].
 func joinedNear(pt []token, k int) bool {
 	for j := max(0, k-restrictionWindow); j < min(len(pt), k+restrictionWindow+1); j++ {
 		if pt[j].word != "and" || j == k {
 			continue
 		}
-		other := j + 1
+		step := 1
 		if j < k {
-			other = j - 1
+			step = -1
 		}
-		for o := other; o >= 0 && o < len(pt) && abs(o-j) <= 2; {
-			if pt[o].capital && o != k {
+		for n := 1; n <= 2; n++ {
+			if o := j + n*step; o >= 0 && o < len(pt) && pt[o].capital {
 				return true
-			}
-			if o > j {
-				o++
-			} else {
-				o--
 			}
 		}
 	}
 	return false
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }

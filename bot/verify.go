@@ -371,13 +371,7 @@ func (d *draftCheck) afterLast(s string) *Refusal {
 		return nil
 	}
 	terms := claimTerms(tail)
-	n := 0
-	for _, t := range terms {
-		if !connectives[t.Word] {
-			n++
-		}
-	}
-	if n < minAfterLastTerms {
+	if contentCount(terms) < minAfterLastTerms {
 		return nil
 	}
 	k := len(locs) - 1
@@ -398,10 +392,11 @@ func (d *draftCheck) afterLast(s string) *Refusal {
 
 // inParts checks a sentence that cites part way through ("The deal
 // strengthened ties [1] and settled the technical questions [2]"): each
-// part's quotations, links, facts and words must stand in the passages
-// its own markers cite; a quotation a marker cuts, and polarity, are read
-// on the whole sentence (whole, its markers removed) against all of them,
-// so that a marker cannot cut a negation or a quotation off its words.
+// part's quotations, links, facts, examples and words must stand in the
+// passages its own markers cite; a quotation a marker cuts, polarity and a
+// party named for more are read on the whole sentence (whole, its markers
+// removed) against all of them, so that a marker cannot cut a negation or a
+// quotation off its words.
 func (d *draftCheck) inParts(whole string, parts []citedPart, all *evidence) *Refusal {
 	quotes, _ := quotations(whole)
 	for _, q := range quotes {
@@ -434,6 +429,9 @@ func (d *draftCheck) inParts(whole string, parts []citedPart, all *evidence) *Re
 		if r := d.facts(p.text, terms, ev); r != nil {
 			return r
 		}
+		if r := d.examples(p.text, ev); r != nil {
+			return r
+		}
 		if r := d.coverage(terms, ev); r != nil {
 			return r
 		}
@@ -443,6 +441,9 @@ func (d *draftCheck) inParts(whole string, parts []citedPart, all *evidence) *Re
 	}
 	terms := claimTerms(whole)
 	if r := d.polarity(terms, all); r != nil {
+		return r
+	}
+	if r := restricted(whole, all); r != nil {
 		return r
 	}
 	return quantities(whole, all)

@@ -296,6 +296,7 @@ var ruleTests = []struct {
 
 	{"a claim after the last citation", "By backing the interim deal in Geneva, Obama and Khamenei provided an unprecedented foundation [6], which makes a final agreement all but assured within months.", bot.ReasonUncited},
 	{"a claim after the last citation, on its own", "It will be necessary to provide a degree of political cover for both leaders [10], since without it both would likely be forced from power.", bot.ReasonUncited},
+	{"one party for two, in a sentence citing part way", "Congress has pushed for more hard-hitting sanctions [1], and efforts to build confidence have been openly supported by only President Obama [6].", bot.ReasonContradiction},
 	{"a citation that leads the claim in", "As the article notes [1], Congress has pushed for more hard-hitting sanctions.", ""},
 
 	// Support.
@@ -794,12 +795,14 @@ func TestLinkWordedLoosely(t *testing.T) {
 }
 
 // TestExamplesOnTheirOwn checks that the examples a sentence gives are
-// covered on their own: an invented one is refused, though the rest of the
-// sentence carries it, and one the passage gives is kept.
+// covered on their own, in a sentence citing at its end or part way: an
+// invented one is refused, though the rest of the sentence carries it, and
+// one the passage gives is kept.
 func TestExamplesOnTheirOwn(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"The very real presence of spoilers", "Elements seeking to score political points at home or benefit from the continuation of conflict, notably defense contractors, have repeatedly torpedoed attempts at resolving tensions [1].", bot.ReasonUnsupported},
 		{"As nuclear talks commence", "Most of the discussion has focused on the technical details that a final nuclear deal must address, such as limits on centrifuge numbers [1].", bot.ReasonUnsupported},
+		{"The very real presence of spoilers", "The presence of spoilers on all sides is widely acknowledged [1], and elements seeking to score political points at home or benefit from the continuation of conflict, notably defense contractors, have repeatedly torpedoed attempts at resolving tensions [1].", bot.ReasonUnsupported},
 		{"Unlike years past, senior officials", "Senior officials now acknowledge that alternatives to diplomacy, such as an escalation of sanctions, have caused the drumbeat of war to intensify [1].", ""},
 	})
 }
