@@ -234,11 +234,20 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	},
 	// A nineteenth blind set (243 drafts for 81 questions), written at the
 	// start of session 21 before any change: the eighteenth is tuning
-	// material since. The floors are the session's start.
+	// material since. It is tuning material since session 22, whose start
+	// (session 21's end) its floors are.
 	"fresh19": {
 		kept: map[string]float64{"verbatim": 13.0 / 16, "paraphrase": 9.0 / 16, "merge": 16.0 / 17, "summary": 14.0 / 17, "yes-no": 15.0 / 16, "quotes": 1, "overall": 83.0 / 98},
-		refused: map[string]float64{"contradiction": 13.0 / 16, "negation": 14.0 / 16, "invented-fact": 16.0 / 17, "link": 1, "causal-link": 14.0 / 16,
-			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 14.0 / 16, "off-section-summary": 1},
+		refused: map[string]float64{"contradiction": 13.0 / 16, "negation": 15.0 / 16, "invented-fact": 16.0 / 17, "link": 1, "causal-link": 14.0 / 16,
+			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
+	},
+	// A twentieth blind set (256 drafts for 81 questions), written at the
+	// start of session 22 before any change: the nineteenth is tuning
+	// material since. The floors are the session's start.
+	"fresh20": {
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 16.0 / 18, "merge": 1, "summary": 6.0 / 16, "yes-no": 14.0 / 16, "quotes": 1, "overall": 89.0 / 103},
+		refused: map[string]float64{"contradiction": 16.0 / 20, "negation": 16.0 / 18, "invented-fact": 1, "link": 1, "causal-link": 13.0 / 17,
+			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 16.0 / 17, "off-section-summary": 1},
 	},
 	// 207 drafts for tuning links of cause, written at the start of
 	// session 12 before the check of them: links the passages do not make
@@ -268,7 +277,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
