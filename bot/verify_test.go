@@ -783,6 +783,18 @@ func TestEverydayOpposites(t *testing.T) {
 	})
 }
 
+// TestEverydaySensesInDrafts checks that a draft may word a claim with an
+// everyday sense the lexicon gives ("sunk" for "torpedoed", "willingness"
+// for "willing"), and that a claim those senses do not carry is still
+// refused.
+func TestEverydaySensesInDrafts(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"The very real presence of spoilers", "Spoilers sunk them [1].", ""},
+		{"The very real presence of spoilers", "Spoilers sunk shipping firms [1].", bot.ReasonUnsupported},
+		{"For the first time in recent memory", "The U.S. shows willingness [1].", ""},
+	})
+}
+
 // TestLinkWordedLoosely checks the links of cause an adverb splits ("led
 // directly to") and those a verb of persuading makes: the passage sets
 // the two things side by side, and makes no link between them.

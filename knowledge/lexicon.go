@@ -301,6 +301,25 @@ var idiomsByFirst = func() map[string][]idiom {
 	return m
 }()
 
+// plainSynonyms maps the stem of each word of plainSenses that one plain
+// word stands for, all of it, to that word's stem, so that the lexicon
+// relates them as synonyms wherever it is read, not only in questions
+// ("sunk" in a draft's sentence is "torpedoed", as it is in a question).
+var plainSynonyms = func() map[string]string {
+	m := make(map[string]string)
+	for w, plain := range plainSenses {
+		if !strings.Contains(plain, " ") && !partSenses[w] {
+			m[stem(w)] = stem(plain)
+		}
+	}
+	return m
+}()
+
+// partSenses are the words of plainSenses whose plain word says only part
+// of them: to "matter" is to be important, and a "round" is one of the
+// talks. It reads a question well enough, and vouches for no claim.
+var partSenses = map[string]bool{"matter": true, "matters": true, "mattered": true, "mattering": true, "round": true, "rounds": true}
+
 // Synonyms are an operator's synonym groups: words and phrases that stand
 // for one another in the documents at hand ("hardliners, extremists,
 // radicals"), weighed as synonyms. The zero value and nil hold none.
@@ -442,6 +461,9 @@ func (l lexicon) related(key string, yield func(target string, rel relation) boo
 				return
 			}
 		}
+	}
+	if t, ok := plainSynonyms[key]; ok && !yield(t, relSynonym) {
+		return
 	}
 	e := wordnet.Related(key)
 	for i := range e.Len() {

@@ -255,3 +255,20 @@ func TestRespell(t *testing.T) {
 		}
 	}
 }
+
+// A noun in "-ingness" comes to its adjective's stem, which Porter2 alone
+// leaves one step apart ("willingness" at "willing", "willing" at "will").
+func TestStemOfIngness(t *testing.T) {
+	for _, tt := range []struct{ noun, adjective string }{
+		{"willingness", "willing"},
+		{"unwillingness", "unwilling"},
+		{"lastingness", "lasting"},
+	} {
+		if got, want := stem(tt.noun), stem(tt.adjective); got != want {
+			t.Errorf("stem(%q) = %q, want stem(%q) = %q", tt.noun, got, tt.adjective, want)
+		}
+	}
+	if got := stem("ness"); got != "ness" {
+		t.Errorf("stem(%q) = %q, want it unchanged", "ness", got)
+	}
+}

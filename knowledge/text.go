@@ -375,7 +375,16 @@ func setOf(words string) map[string]bool {
 // stem returns the Porter2 (snowball English) stem of a lower-case word.
 // It allocates; the index keeps the stems of its vocabulary, so queries stem
 // only the words the knowledge base has never seen.
-func stem(w string) string { return english.Stem(w, true) }
+//
+// A noun in "-ingness" is stemmed as its adjective is: Porter2 takes "-ing"
+// off before "-ness", so it would leave "willingness" at "willing" while
+// "willing" itself comes to "will".
+func stem(w string) string {
+	if base, ok := strings.CutSuffix(w, "ingness"); ok && base != "" {
+		w = base + "ing"
+	}
+	return english.Stem(w, true)
+}
 
 // isDigits says whether s is written in digits only ("6", "2014"; not
 // "3rd" or "1980s").

@@ -131,3 +131,36 @@ func TestStance(t *testing.T) {
 		}
 	}
 }
+
+// The lexicon relates an everyday sense WordNet lacks as a synonym wherever
+// it is read, not only in questions; a sense whose plain word says only
+// part of it is left to questions.
+func TestRelatedPlainSenses(t *testing.T) {
+	ix := article()
+	relates := func(from, to string) float64 {
+		var got float64
+		for _, s := range knowledge.Terms(from + " " + to)[:1] {
+			ix.Related(s.Stem, func(related string, credit float64) bool {
+				if related == knowledge.Terms(to)[0].Stem {
+					got = credit
+				}
+				return true
+			})
+		}
+		return got
+	}
+	for _, tt := range []struct {
+		word, plain string
+		want        bool
+	}{
+		{"sunk", "torpedoed", true},
+		{"saboteurs", "spoilers", true},
+		{"lobbying", "pushing", true},
+		{"matters", "important", false},
+		{"round", "talks", false},
+	} {
+		if got := relates(tt.word, tt.plain); (got >= 0.8) != tt.want {
+			t.Errorf("%q → %q: got credit %v, want related as a synonym: %v", tt.word, tt.plain, got, tt.want)
+		}
+	}
+}
