@@ -62,5 +62,5 @@ func ExampleChecker_Verify() {
 	// sentence 1: draft contradicts its cited passages: a word the sentence denies and its cited passages do not
 	// sentence 1: draft states a fact its cited passages do not hold: a name the cited passages never mention
 	// sentence 1: draft cites a passage it was not given: [2] (1 given)
-	// sentence 2: draft has a sentence that neither cites nor quotes a passage: 5 words
+	// sentence 2: draft has a sentence that neither cites nor quotes a passage: no supported sentence follows it
 }

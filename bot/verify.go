@@ -279,15 +279,15 @@ func (d *draftCheck) feed(text string, final bool) (verified int, err error) {
 				d.pending, d.waiting = d.n, text[start:end]
 			}
 			if v == summing {
-				d.summed = append(d.summed, leadIn{leadInClaim(text[start:end]), d.n})
+				claim, lead := waitingClaim(text[start:end])
+				d.summed = append(d.summed, leadIn{claim, d.n, lead})
 			}
 		case supported:
 			if len(d.summed) > 0 && !cites {
 				continue // the lead-ins wait for a sentence that cites
 			}
 			for _, l := range d.summed {
-				quotes, _ := quotations(l.claim)
-				if r := d.supports(l.claim, quotes, d.evidence(cited)); r != nil {
+				if r := d.waited(l, d.evidence(cited)); r != nil {
 					r.Sentence, r.Text = l.n, l.claim
 					d.err = r
 					return d.verified, r
@@ -522,16 +522,70 @@ func (d *draftCheck) uncited(s string, quotes []string) (verdict, *Refusal) {
 	if n := len(strings.Fields(s)); n >= minVerbatimWords && quoted(s, all) {
 		return supported, nil // a verbatim quote, with or without quotation marks
 	}
-	if leadInClaim(s) != "" {
+	if leadInClaim(s) != "" || len(quotes) > 0 || len(strings.Fields(s)) <= maxAnswerWords {
 		return summing, nil
 	}
 	return 0, &Refusal{Reason: ReasonUncited, Detail: fmt.Sprintf("%d words", len(strings.Fields(s)))}
 }
 
-// leadIn is the claim of a lead-in sentence and the sentence's number.
+// waitingClaim is what an uncited sentence that waits for the next citing
+// sentence claims, and whether it is a lead-in: a lead-in's claim ("In
+// short: through deliverables"), or the whole of a short answer ("Four.",
+// "Interests.") or of a sentence framing a quotation ("The author writes,
+// “…”").
+func waitingClaim(s string) (claim string, lead bool) {
+	if c := leadInClaim(s); c != "" {
+		return c, true
+	}
+	return s, false
+}
+
+// leadIn is the claim of an uncited sentence that waits for the next citing
+// sentence, the sentence's number, and whether it is a lead-in ("In short:
+// …").
 type leadIn struct {
 	claim string
 	n     int
+	lead  bool
+}
+
+// waited checks the claim of an uncited sentence against the passages the
+// next citing sentence cites. A lead-in's claim is checked as any sentence
+// is. A short answer or a quotation's frame took the citation of the next
+// sentence on trust, so it is held to more: a claim it fails is refused as
+// uncited, and each content word of a short answer must stand in those
+// passages or be a synonym of one of theirs ("Iran lied" before a sentence
+// citing "Iran is a regional power" is not covered by "Iran" alone). A
+// quotation's frame is read as any sentence is: its quotation stands in
+// the passages word for word and is given to whom they give it.
+func (d *draftCheck) waited(l leadIn, ev *evidence) *Refusal {
+	quotes, _ := quotations(l.claim)
+	r := d.supports(l.claim, quotes, ev)
+	if l.lead {
+		return r
+	}
+	if r == nil && len(quotes) == 0 {
+		r = d.heldWords(l.claim, ev)
+	}
+	if r != nil {
+		return &Refusal{Reason: ReasonUncited, Term: r.Term,
+			Detail: "not what the passages of the next citing sentence say: " + r.Detail}
+	}
+	return nil
+}
+
+// heldWords finds a content word of s that the passages ev hold neither as
+// it is nor through a synonym.
+func (d *draftCheck) heldWords(s string, ev *evidence) *Refusal {
+	for _, t := range claimTerms(s) {
+		if connectives[t.Word] || answerWords[t.Word] {
+			continue
+		}
+		if c, _, _ := d.credit(t.Stem, ev); c < synonymCredit {
+			return &Refusal{Reason: ReasonUnsupported, Term: t.Word, Detail: "a word they hold neither as it is nor through a synonym"}
+		}
+	}
+	return nil
 }
 
 // leadInWords make up a lead-in: "In short:", "Bottom line:", "Simply
@@ -613,7 +667,8 @@ func (d *draftCheck) evidence(cited []int) *evidence {
 // no.") or a lead-in.
 var answerWords = setOf(`yes no yeah nope indeed correct right true false not quite partly short sum summary brief
 briefly overall essentially basically well so absolutely certainly definitely exactly sure really
-possibly probably perhaps maybe likely unlikely
+possibly probably perhaps maybe likely unlikely seemingly apparently arguably evidently presumably
+somewhat to degree extent some sort kind of more or less broadly generally mainly
 at all yet in a word answer partially largely mostly
 it they he she is isn't isnt are aren't arent was wasn't wasnt were weren't werent has hasn't hasnt
 have haven't havent does doesn't doesnt did didn't didnt do don't dont can can't cant will won't wont`)

@@ -95,6 +95,13 @@ var ruleTests = []struct {
 	{"answer words with a tag", "Yes, it has. Congress has pushed for more hard-hitting sanctions [1].", ""},
 	{"answer words of a lead-in", "In a word, no. Iran is a regional power, not a superpower [9].", ""},
 	{"answer words and a claim", "No, Iran lied. Iran is a regional power, not a superpower [9].", bot.ReasonUncited},
+	{"answer words of a hedge", "Yes, seemingly, to a degree. Iran is a regional power, not a superpower [9].", ""},
+	{"short answer held by the next sentence", "Four. The author sees four big picture issues ahead [4].", ""},
+	{"short answer the next sentence does not hold", "Five. The author sees four big picture issues ahead [4].", bot.ReasonUncited},
+	{"short answer with a word its passages lack", "Regional, sadly. Iran is a regional power, not a superpower [9].", bot.ReasonUncited},
+	{"quotation framed, cited next", "The author states plainly: “Iran is a regional power, not a superpower.” It does not rival a superpower [9].", ""},
+	{"quotation framed, given to the wrong speaker", "Limbert said: “Iran is a regional power, not a superpower.” It does not rival a superpower [9].", bot.ReasonUncited},
+	{"quotation framed, cited next for other passages", "The author states plainly: “Iran is a regional power, not a superpower.” Congress has pushed for more hard-hitting sanctions [1].", bot.ReasonUncited},
 	{"answer word before an unsupported sentence", "No. Congress wants a trade agreement [1].", bot.ReasonUnsupported},
 	{"sentence without words", "Congress has pushed for more hard-hitting sanctions [1].\n—", ""},
 	{"uncited sentence", "Congress wants a war. Hardliners seek to narrow the window [1].", bot.ReasonUncited},
@@ -470,7 +477,8 @@ func TestRefusal(t *testing.T) {
 		{"Congress has not pushed for more hard-hitting sanctions [1].", 1, bot.ErrContradiction, "pushed"},
 		{`Congress demanded "an immediate military strike on Iran" [1].`, 1, bot.ErrInventedQuote, "an immediate military strike on Iran"},
 		{"Congress wants a trade agreement with Iran [1].", 1, bot.ErrUnsupported, ""},
-		{"Congress wants a war. Hardliners seek to narrow the window [1].", 1, bot.ErrUncitedSentence, ""},
+		{"Congress wants a war. Hardliners seek to narrow the window [1].", 1, bot.ErrUncitedSentence, "war"},
+		{"Iran lied. Iran is a regional power, not a superpower [9].", 1, bot.ErrUncitedSentence, "lied"},
 		{"Congress wants sanctions.", 0, bot.ErrNoCitation, ""},
 	}
 	for _, tt := range tests {
