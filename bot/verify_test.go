@@ -788,6 +788,8 @@ func TestEverydayOpposites(t *testing.T) {
 		{"As nuclear talks commence", "As nuclear talks conclude in Vienna, much of the discussion has focused on the technical details a final deal must address [1].", bot.ReasonContradiction},
 		{"As nuclear talks commence", "As nuclear talks begin in Vienna, much of the discussion has focused on the technical details a final deal must address [1].", ""},
 		{"The very real presence of spoilers", "Elements seeking to score political points at home have occasionally slowed attempts at resolving tensions [1].", bot.ReasonContradiction},
+		{"No less important are the forces", "By backing the interim deal in Geneva, Obama and Khamenei provided a familiar foundation from which a final deal can grow [1].", bot.ReasonContradiction},
+		{"No less important are the forces", "By backing the interim deal in Geneva, Obama and Khamenei provided an unprecedented foundation from which a final deal can grow [1].", ""},
 	})
 }
 

@@ -285,6 +285,10 @@ tighten loosen
 harsh mild
 tough soft
 escalate deescalate
+unprecedented familiar
+unprecedented usual
+unprecedented routine
+unprecedented conventional
 moderate hardliner
 moderate extremist
 moderate radical
