@@ -802,6 +802,7 @@ func TestEverydaySensesInDrafts(t *testing.T) {
 		{"The very real presence of spoilers", "Spoilers sunk them [1].", ""},
 		{"The very real presence of spoilers", "Spoilers sunk shipping firms [1].", bot.ReasonUnsupported},
 		{"For the first time in recent memory", "The U.S. shows willingness [1].", ""},
+		{"A dialogue among equals is critical", "Hardliners worry [1].", ""},
 	})
 }
 

@@ -191,7 +191,9 @@ var idioms = map[string]string{
 // recognise is acknowledged; a plan's critics are its opponents, and to
 // label, paint or spin it as something is to portray it so. The seas and
 // oceans are waters, and what is nautical, seafaring or maritime is of
-// them.
+// them. What is tough is hard, to renovate a house is to remodel it, what
+// shrinks narrows, a worry is a concern, and what is revived is
+// reinvigorated.
 var plainSenses = map[string]string{
 	"matter":        "important",
 	"matters":       "important",
@@ -259,6 +261,22 @@ var plainSenses = map[string]string{
 	"labeled":       "portrayed",
 	"paint":         "portray",
 	"spin":          "portray",
+	"tough":         "hard",
+	"tougher":       "harder",
+	"toughest":      "hardest",
+	"renovate":      "remodel",
+	"renovating":    "remodeling",
+	"renovation":    "remodeling",
+	"shrink":        "narrow",
+	"shrinking":     "narrowing",
+	"shrank":        "narrowed",
+	"shrunk":        "narrowed",
+	"worry":         "concern",
+	"worries":       "concerns",
+	"worried":       "concerned",
+	"revive":        "reinvigorate",
+	"revived":       "reinvigorated",
+	"reviving":      "reinvigorating",
 }
 
 // idiom is a figure of speech ready for matching: its content words and

@@ -845,6 +845,7 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"do moderates think the US and Iran are doomed to be enemies forever?", "permanent confrontation"},
 		firstQuote{"Which city is hosting this round of nuclear negotiations?", "commence here in Vienna"},
 		firstQuote{"How has backing from the very top filtered down through the ranks?", "trickle-down effect"},
+		firstQuote{"so is the tough bit starting now?", "the hard part begins"},
 	)
 	// The other sentences first: a tie goes to the earlier one.
 	wantFirstQuotes(t, indexOf(t, "The two families are in a brief feud, the baker said.\n\n"+
@@ -866,6 +867,16 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"what did the troublemakers do to the harbour plan?", "torpedoed"},
 		firstQuote{"what did the wreckers do to the harbour plan?", "torpedoed"},
 		firstQuote{"what did the hawks in the council think of the budget?", "opposed the budget"},
+	)
+	wantFirstQuotes(t, indexOf(t, "The mayor likened the budget to painting a kitchen.\n\n"+
+		"The mayor likened the budget to remodeling a kitchen.\n\n"+
+		"The council widened the harbour channel.\n\n"+
+		"The council narrowed the harbour channel.\n\n"+
+		"A slowly fading harbour trade.\n\n"+
+		"A slowly reinvigorated harbour trade."),
+		firstQuote{"what did the mayor liken to renovating a kitchen?", "remodeling a kitchen"},
+		firstQuote{"did the council shrink the harbour channel?", "narrowed"},
+		firstQuote{"is the harbour trade being revived?", "reinvigorated"},
 	)
 	wantFirstQuotes(t, indexOf(t, "The finance minister of the island spoke first.\n\n"+
 		"The foreign minister of the island spoke last.\n\n"+
