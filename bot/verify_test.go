@@ -790,6 +790,9 @@ func TestEverydayOpposites(t *testing.T) {
 		{"The very real presence of spoilers", "Elements seeking to score political points at home have occasionally slowed attempts at resolving tensions [1].", bot.ReasonContradiction},
 		{"No less important are the forces", "By backing the interim deal in Geneva, Obama and Khamenei provided a familiar foundation from which a final deal can grow [1].", bot.ReasonContradiction},
 		{"No less important are the forces", "By backing the interim deal in Geneva, Obama and Khamenei provided an unprecedented foundation from which a final deal can grow [1].", ""},
+		{"No less important are the forces", "President Obama and Ayatollah Khamenei have openly resisted efforts to build confidence and resolve conflict [1].", bot.ReasonContradiction},
+		{"A dialogue among equals is critical", "A dialogue among equals is irrelevant to success, but it should not be confused with a dialogue between two equal powers [1].", bot.ReasonContradiction},
+		{"A dialogue among equals is critical", "A dialogue among equals is crucial to success, but it should not be confused with a dialogue between two equal powers [1].", ""},
 	})
 }
 

@@ -257,6 +257,7 @@ func (ix *Index) Antonyms(stem string, yield func(antonym string) bool) {
 // no antonym for "support" or "help", and few between verbs): general
 // English, one pair a line.
 const antonymPairs = `support oppose
+support resist
 back oppose
 endorse oppose
 favor oppose
@@ -286,6 +287,11 @@ harsh mild
 tough soft
 escalate deescalate
 unprecedented familiar
+critical irrelevant
+crucial irrelevant
+essential irrelevant
+vital irrelevant
+important irrelevant
 unprecedented usual
 unprecedented routine
 unprecedented conventional
