@@ -297,10 +297,13 @@ const agentWindow = 2
 // hardliners have pushed for sanctions, while Congress is seeking to
 // narrow the window" against "Congress has pushed for… Iranian hardliners
 // are seeking…"). A name stands for the doer when it stands right before
-// the word, in its clause; only a swap both ways is read so, since a name
-// before a word may stand for where or when ("in Geneva, they provided").
-// A name's forms that alike relates stand for it ("the Iranian
-// government" for "Iran's government").
+// the word, in its clause; so does the sentence's first word when
+// capitalised, a name or not ("Congress has sought…", where the passages
+// write "Congress" only first in a sentence too). Only a swap both ways is
+// read so, since a name before a word may stand for where or when ("in
+// Geneva, they provided"). The forms of a name or a deed that alike
+// relates stand for it ("the Iranian government" for "Iran's government",
+// "sought" for "seeking").
 func swappedAgents(terms []claimTerm, ev *evidence, alike func(stem, passage string) bool) (string, bool) {
 	type deed struct{ doer, word string }
 	var deeds []deed
@@ -309,7 +312,7 @@ func swappedAgents(terms []claimTerm, ev *evidence, alike func(stem, passage str
 			continue
 		}
 		for i := k - 1; i >= 0 && i >= k-agentWindow && terms[i].clause == v.clause; i-- {
-			if terms[i].Name {
+			if terms[i].Name || i == 0 && terms[i].Capital {
 				deeds = append(deeds, deed{terms[i].Stem, v.Stem})
 				break
 			}

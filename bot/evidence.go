@@ -220,12 +220,14 @@ func (e *evidence) near(p int, stem string) (before, after bool) {
 	return before, after
 }
 
-// doneBy reports whether the passages put doer, or a word alike holds to
-// be it, within agentWindow content words before word, in one sentence.
+// doneBy reports whether the passages put doer within agentWindow content
+// words before word, in one sentence; alike says which of their words stand
+// for either ("the Iranian government" for "Iran's government", "sought"
+// for "seek").
 func (e *evidence) doneBy(word, doer string, alike func(stem, passage string) bool) bool {
 	seq := e.sentenceSeq
 	for p, w := range seq {
-		if w != word {
+		if !alike(word, w) {
 			continue
 		}
 		for i := p - 1; i >= 0 && i >= p-agentWindow && seq[i] != ""; i-- {

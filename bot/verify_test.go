@@ -293,6 +293,8 @@ var ruleTests = []struct {
 	{"too wide to bridge, bridgeable", "It is fair to point out that the gap between technical solutions and political solutions may be bridged [3].", bot.ReasonContradiction},
 	{"a clause right after a contrast is denied", "Iran is being challenged because of what it does rather than because of what it is [9].", ""},
 	{"two doers' deeds swapped", "Iranian hardliners have pushed for more hard-hitting sanctions, while Congress is seeking ways to narrow the window Rouhani's team has to negotiate with Washington [1].", bot.ReasonContradiction},
+	{"two doers' deeds swapped, the first doer first in the sentence", "Congress has sought to narrow the window President Rouhani's team has to negotiate, while Iranian hardliners have pushed for more hard-hitting sanctions [1].", bot.ReasonContradiction},
+	{"two doers' deeds as the passage has them, the first doer first in the sentence", "Congress has pushed for more hard-hitting sanctions, while Iranian hardliners have sought to narrow the window Rouhani's team has to negotiate [1].", ""},
 	{"two doers' deeds as the passage has them", "Congress has pushed for more hard-hitting sanctions, while Iranian hardliners are seeking ways to narrow the window Rouhani's team has to negotiate with Washington [1].", ""},
 	{"a name before a deed says where", "By backing the Geneva interim deal, Obama and Khamenei provided an unprecedented foundation from which a final deal can grow [6].", ""},
 	{"a change the other way in place", "Senior officials on both sides now openly acknowledge that alternatives to diplomacy have caused the drumbeat of war to fade [7].", bot.ReasonContradiction},
