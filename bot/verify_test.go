@@ -808,6 +808,8 @@ func TestEverydaySensesInDrafts(t *testing.T) {
 		{"The very real presence of spoilers", "Spoilers sunk shipping firms [1].", bot.ReasonUnsupported},
 		{"For the first time in recent memory", "The U.S. shows willingness [1].", ""},
 		{"A dialogue among equals is critical", "Hardliners worry [1].", ""},
+		{"The most recent diplomatic efforts", "Tougher sanctions [1].", ""},
+		{"While we are not yet in the clear", "Geneva gave useful insights [1].", ""},
 	})
 }
 

@@ -192,8 +192,8 @@ var idioms = map[string]string{
 // label, paint or spin it as something is to portray it so. The seas and
 // oceans are waters, and what is nautical, seafaring or maritime is of
 // them. What is tough is hard, to renovate a house is to remodel it, what
-// shrinks narrows, a worry is a concern, and what is revived is
-// reinvigorated.
+// shrinks narrows, a worry is a concern, what is revived is reinvigorated,
+// to concede a point is to acknowledge it, and what is useful is valuable.
 var plainSenses = map[string]string{
 	"matter":        "important",
 	"matters":       "important",
@@ -262,8 +262,8 @@ var plainSenses = map[string]string{
 	"paint":         "portray",
 	"spin":          "portray",
 	"tough":         "hard",
-	"tougher":       "harder",
-	"toughest":      "hardest",
+	"tougher":       "hard",
+	"toughest":      "hard",
 	"renovate":      "remodel",
 	"renovating":    "remodeling",
 	"renovation":    "remodeling",
@@ -274,6 +274,11 @@ var plainSenses = map[string]string{
 	"worry":         "concern",
 	"worries":       "concerns",
 	"worried":       "concerned",
+	"concede":       "acknowledge",
+	"concedes":      "acknowledges",
+	"conceded":      "acknowledged",
+	"conceding":     "acknowledging",
+	"useful":        "valuable",
 	"revive":        "reinvigorate",
 	"revived":       "reinvigorated",
 	"reviving":      "reinvigorating",
