@@ -193,7 +193,11 @@ var idioms = map[string]string{
 // oceans are waters, and what is nautical, seafaring or maritime is of
 // them. What is tough is hard, to renovate a house is to remodel it, what
 // shrinks narrows, a worry is a concern, what is revived is reinvigorated,
-// to concede a point is to acknowledge it, and what is useful is valuable.
+// to concede a point is to acknowledge it, and what is useful is valuable;
+// specifics are details, a context is a backdrop, a standoff an impasse,
+// to derail a plan is to torpedo it, the cynical are skeptical, viewpoints
+// are perspectives, squabbling is fractious, what is temporary is interim,
+// what is tricky is hard, and what lasts indefinitely lasts permanently.
 var plainSenses = map[string]string{
 	"matter":        "important",
 	"matters":       "important",
@@ -279,6 +283,20 @@ var plainSenses = map[string]string{
 	"conceded":      "acknowledged",
 	"conceding":     "acknowledging",
 	"useful":        "valuable",
+	"specifics":     "details",
+	"context":       "backdrop",
+	"standoff":      "impasse",
+	"derail":        "torpedo",
+	"derailed":      "torpedoed",
+	"derailing":     "torpedoing",
+	"cynical":       "skeptical",
+	"cynicism":      "skepticism",
+	"viewpoint":     "perspective",
+	"viewpoints":    "perspectives",
+	"squabbling":    "fractious",
+	"temporary":     "interim",
+	"tricky":        "hard",
+	"indefinitely":  "permanently",
 	"revive":        "reinvigorate",
 	"revived":       "reinvigorated",
 	"reviving":      "reinvigorating",
@@ -331,17 +349,21 @@ var idiomsByFirst = func() map[string][]idiom {
 var plainSynonyms = func() map[string]string {
 	m := make(map[string]string)
 	for w, plain := range plainSenses {
-		if !strings.Contains(plain, " ") && !partSenses[w] {
+		if !strings.Contains(plain, " ") && !questionSenses[w] {
 			m[stem(w)] = stem(plain)
 		}
 	}
 	return m
 }()
 
-// partSenses are the words of plainSenses whose plain word says only part
-// of them: to "matter" is to be important, and a "round" is one of the
-// talks. It reads a question well enough, and vouches for no claim.
-var partSenses = map[string]bool{"matter": true, "matters": true, "mattered": true, "mattering": true, "round": true, "rounds": true}
+// questionSenses are the words of plainSenses read so in questions alone,
+// word for word. The plain word of some says only part of them: to
+// "matter" is to be important, and a "round" is one of the talks, which
+// reads a question well enough and vouches for no claim. The stem of
+// others is also that of words in other senses: "specifics" are details,
+// "specifically" is not.
+var questionSenses = map[string]bool{"matter": true, "matters": true, "mattered": true, "mattering": true, "round": true, "rounds": true,
+	"specifics": true}
 
 // Synonyms are an operator's synonym groups: words and phrases that stand
 // for one another in the documents at hand ("hardliners, extremists,

@@ -878,6 +878,28 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"did the council shrink the harbour channel?", "narrowed"},
 		firstQuote{"is the harbour trade being revived?", "reinvigorated"},
 	)
+	wantFirstQuotes(t, indexOf(t, "The harbour plan has many costs, the mayor said.\n\n"+
+		"The harbour plan has many details, the mayor said.\n\n"+
+		"The storm is the cause of the harbour vote.\n\n"+
+		"The storm is the backdrop of the harbour vote.\n\n"+
+		"The storm delayed the canal plan.\n\n"+
+		"The storm torpedoed the canal plan.\n\n"+
+		"Many fishermen are fond of the bridge plan.\n\n"+
+		"Many fishermen are skeptical of the bridge plan.\n\n"+
+		"Bad weather could sink the ferry plan.\n\n"+
+		"Fractious politics could sink the ferry plan.\n\n"+
+		"The fun part of the regatta begins now.\n\n"+
+		"The hard part of the regatta begins now.\n\n"+
+		"The market cannot stay closed for long.\n\n"+
+		"The market cannot stay closed permanently."),
+		firstQuote{"does the harbour plan have many specifics?", "many details"},
+		firstQuote{"what is the context of the harbour vote?", "backdrop"},
+		firstQuote{"what derailed the canal plan?", "torpedoed"},
+		firstQuote{"are fishermen cynical about the bridge plan?", "skeptical"},
+		firstQuote{"could squabbling sink the ferry plan?", "Fractious"},
+		firstQuote{"is the tricky part of the regatta beginning?", "hard part"},
+		firstQuote{"can the market stay closed indefinitely?", "permanently"},
+	)
 	wantFirstQuotes(t, indexOf(t, "The finance minister of the island spoke first.\n\n"+
 		"The foreign minister of the island spoke last.\n\n"+
 		"The island is judged by its size, the mayor said.\n\n"+

@@ -159,6 +159,9 @@ func TestRelatedPlainSenses(t *testing.T) {
 		{"concedes", "acknowledges", true},
 		{"tougher", "hard", true},
 		{"useful", "valuable", true},
+		{"standoff", "impasse", true},
+		{"viewpoints", "perspectives", true},
+		{"temporary", "interim", true},
 		{"matters", "important", false},
 		{"round", "talks", false},
 	} {
