@@ -164,6 +164,7 @@ func TestRelatedPlainSenses(t *testing.T) {
 		{"temporary", "interim", true},
 		{"matters", "important", false},
 		{"round", "talks", false},
+		{"specifics", "details", false},
 	} {
 		if got := relates(tt.word, tt.plain); (got >= 0.8) != tt.want {
 			t.Errorf("%q → %q: got credit %v, want related as a synonym: %v", tt.word, tt.plain, got, tt.want)
