@@ -1167,3 +1167,13 @@ func TestNegatingPrefix(t *testing.T) {
 		firstQuote{"could the gap between technical and political fixes be unbridgeable?", "too wide to bridge"},
 	)
 }
+
+// TestHowOld checks that "How old…?" asks for an age, a number, not about
+// the word "old"; the article, which gives no one's age, declines it (see
+// TestAnswerDeclinesUncoveredQuestions).
+func TestHowOld(t *testing.T) {
+	wantFirstQuotes(t, indexOf(t, "The old lighthouse keeper rang the bell.\n\n"+
+		"The lighthouse was built 150 years ago."),
+		firstQuote{"how old is the lighthouse?", "150 years"},
+	)
+}

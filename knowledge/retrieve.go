@@ -1008,7 +1008,8 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 	case prev == "how" && w.text == "much" && degreeNouns[next]:
 		// "How much weight does the author put on…?" asks how important,
 		// not how many.
-	case prev == "how" && (w.text == "many" || w.text == "much"):
+	case prev == "how" && (w.text == "many" || w.text == "much" || w.text == "old"):
+		// "How old is…?" asks for an age.
 		q.cue, q.strict = hasNumber, true
 	case prev == "how" && (w.text == "long" || w.text == "soon") && q.cue == 0:
 		// "How long will the talks last?" asks for a span of time, which
@@ -1109,7 +1110,7 @@ var degreeNouns = map[string]bool{
 
 // howWords follow "how" to ask for a kind of answer (a span of time, a
 // quantity) rather than name a topic.
-var howWords = map[string]bool{"long": true, "soon": true, "many": true, "much": true}
+var howWords = map[string]bool{"long": true, "soon": true, "many": true, "much": true, "old": true}
 
 // auxiliaries after "what" or "which" make it the object of the verb to
 // come, so that the noun after them is its subject, not the type of answer

@@ -66,6 +66,7 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		"How much oil does Iran export?",
 		"What is the recipe for Sachertorte?",
 		"Is it going to rain tomorrow?",
+		"How old is Ayatollah Khamenei?",
 	} {
 		t.Run(q, func(t *testing.T) {
 			a := article().Answer(knowledge.Query{Text: q})
