@@ -48,6 +48,7 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 		return r
 	}
 	terms := claimTerms(s)
+	figures(s, terms)
 	if r := d.facts(s, terms, ev); r != nil {
 		return r
 	}
@@ -1214,6 +1215,11 @@ func (d *draftCheck) coverage(terms []claimTerm, ev *evidence) *Refusal {
 		}
 		n++
 		c, _, _ := d.credit(t.Stem, ev)
+		for _, p := range t.plain {
+			// A figure of speech is held by what its plain words are.
+			pc, _, _ := d.credit(p, ev)
+			c = max(c, figureCredit*pc)
+		}
 		if t.held {
 			c = 1
 		}
@@ -1239,6 +1245,22 @@ func (d *draftCheck) coverage(terms []claimTerm, ev *evidence) *Refusal {
 			Detail: fmt.Sprintf("%.0f%% of its words covered, %.0f%% needed", 100*cov, 100*minCoverage)}
 	}
 	return weak
+}
+
+// figureCredit is the share of a plain word's credit that the words of a
+// figure of speech saying it earn: a synonym's.
+const figureCredit = synonymCredit
+
+// figures gives the words of terms that stand in a figure of speech of s
+// the plain words it says (knowledge.Figures).
+func figures(s string, terms []claimTerm) {
+	figs := knowledge.Figures(s)
+	if figs == nil {
+		return
+	}
+	for i := range terms {
+		terms[i].plain = figs[terms[i].Word]
+	}
 }
 
 // usedLike is how well the passages hold a word used like stem, by word

@@ -47,6 +47,9 @@ type claimTerm struct {
 	// punctuation and the words that open a clause ("but", "which",
 	// "that") start the next.
 	clause int
+	// plain are the stems of the plain words a figure of speech the word
+	// stands in says ("locked in": "entrenched"; see knowledge.Figures).
+	plain []string
 }
 
 // leanlessBefore reports whether word leans no way before next:

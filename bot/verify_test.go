@@ -800,8 +800,8 @@ func TestEverydayOpposites(t *testing.T) {
 
 // TestEverydaySensesInDrafts checks that a draft may word a claim with an
 // everyday sense the lexicon gives ("sunk" for "torpedoed", "willingness"
-// for "willing"), and that a claim those senses do not carry is still
-// refused.
+// for "willing") or a figure of speech questions read ("locked in" for
+// "entrenched"), and that a claim those do not carry is still refused.
 func TestEverydaySensesInDrafts(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"The very real presence of spoilers", "Spoilers sunk them [1].", ""},
@@ -810,6 +810,8 @@ func TestEverydaySensesInDrafts(t *testing.T) {
 		{"A dialogue among equals is critical", "Hardliners worry [1].", ""},
 		{"The most recent diplomatic efforts", "Tougher sanctions [1].", ""},
 		{"While we are not yet in the clear", "Geneva gave useful insights [1].", ""},
+		{"No less important are the forces", "Both systems are locked in [1].", ""},
+		{"No less important are the forces", "Both systems are locked out [1].", bot.ReasonUnsupported},
 	})
 }
 

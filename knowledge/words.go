@@ -53,6 +53,37 @@ func Terms(text string) []Term {
 	return out
 }
 
+// Figures maps the content words of the figures of speech and phrasal verbs
+// in text that questions read as plain words ("locked in" as "entrenched",
+// "filter down" as "trickle") to the stems of those plain words; nil when
+// text has none. An everyday sense of one word is not among them: Related
+// gives those that hold wherever a word is read.
+func Figures(text string) map[string][]string {
+	var words []word
+	scanWords(text, func(w word) {
+		w.text = strings.Clone(w.text)
+		words = append(words, w)
+	})
+	var m map[string][]string
+	for i := range words {
+		if words[i].class&classIdiom == 0 {
+			continue
+		}
+		for _, id := range idiomsByFirst[words[i].text] {
+			if len(id.seq) < 2 || len(id.plain) == 0 || id.ofText || i+len(id.seq) > len(words) || !idiomAt(words[i:], id.seq) {
+				continue
+			}
+			if m == nil {
+				m = make(map[string][]string)
+			}
+			for _, w := range id.words {
+				m[w] = append(m[w], id.plain...)
+			}
+		}
+	}
+	return m
+}
+
 // WritesAsName reports whether the knowledge base writes the word with this
 // stem as a name: capitalised within a sentence, or as an acronym. A
 // sentence's first word is capitalised whatever it is; this tells

@@ -1,6 +1,7 @@
 package knowledge_test
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
@@ -169,5 +170,19 @@ func TestRelatedPlainSenses(t *testing.T) {
 		if got := relates(tt.word, tt.plain); (got >= 0.8) != tt.want {
 			t.Errorf("%q → %q: got credit %v, want related as a synonym: %v", tt.word, tt.plain, got, tt.want)
 		}
+	}
+}
+
+// Figures gives the content words of a figure of speech the plain words
+// questions read it as; not an everyday sense of one word, nor an aside
+// that says nothing.
+func TestFigures(t *testing.T) {
+	got := knowledge.Figures("Long story short, both systems are locked in, and it matters.")
+	want := map[string][]string{"locked": {"entrench"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	if got := knowledge.Figures("The talks commence in Vienna."); got != nil {
+		t.Errorf("got %v for a sentence without figures, want nil", got)
 	}
 }
