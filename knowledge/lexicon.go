@@ -110,6 +110,7 @@ var idioms = map[string]string{
 	"behind the scenes":     "privately secret",
 	"uncharted territory":   "uncharted unknown",
 	"unknown territory":     "uncharted",
+	"unfamiliar territory":  "uncharted",
 	"tall order":            "difficult",
 	"easier said than done": "difficult",
 	"at loggerheads":        "conflict disagree",
