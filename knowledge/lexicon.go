@@ -104,6 +104,7 @@ var idioms = map[string]string{
 	"fall apart":            "fail collapse",
 	"fall through":          "fail collapse",
 	"fine print":            "details",
+	"small print":           "details",
 	"nuts and bolts":        "details",
 	"bring to the table":    "negotiate",
 	"behind closed doors":   "privately secret",

@@ -847,6 +847,7 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"How has backing from the very top filtered down through the ranks?", "trickle-down effect"},
 		firstQuote{"so is the tough bit starting now?", "the hard part begins"},
 		firstQuote{"does the author reckon we're in unfamiliar territory now?", "uncharted waters"},
+		firstQuote{"does the author think the small print matters a lot", "the devil is in the details"},
 	)
 	// The other sentences first: a tie goes to the earlier one.
 	wantFirstQuotes(t, indexOf(t, "The two families are in a brief feud, the baker said.\n\n"+
