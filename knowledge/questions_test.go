@@ -847,7 +847,6 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"How has backing from the very top filtered down through the ranks?", "trickle-down effect"},
 		firstQuote{"so is the tough bit starting now?", "the hard part begins"},
 		firstQuote{"does the author reckon we're in unfamiliar territory now?", "uncharted waters"},
-		firstQuote{"does the author think the small print matters a lot", "the devil is in the details"},
 	)
 	// The other sentences first: a tie goes to the earlier one.
 	wantFirstQuotes(t, indexOf(t, "The two families are in a brief feud, the baker said.\n\n"+
@@ -879,6 +878,10 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"what did the mayor liken to renovating a kitchen?", "remodeling a kitchen"},
 		firstQuote{"did the council shrink the harbour channel?", "narrowed"},
 		firstQuote{"is the harbour trade being revived?", "reinvigorated"},
+	)
+	wantFirstQuotes(t, indexOf(t, "The catch is in the headlines, the mayor said.\n\n"+
+		"The catch is in the details, the mayor said."),
+		firstQuote{"is the catch in the small print?", "in the details"},
 	)
 	wantFirstQuotes(t, indexOf(t, "The harbour plan has many costs, the mayor said.\n\n"+
 		"The harbour plan has many details, the mayor said.\n\n"+
