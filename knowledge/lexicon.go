@@ -173,6 +173,11 @@ var idioms = map[string]string{
 	"run out of":            "exhaust",
 	"ran out of":            "exhaust",
 	"running out of":        "exhaust",
+	"pile on":               "escalate increase",
+	"piles on":              "escalate increase",
+	"piled on":              "escalate increase",
+	"piling on":             "escalation escalate increase",
+	"skin in the game":      "investment stake",
 	"ratchet up":            "escalate increase",
 	"ratcheting up":         "escalate increase",
 	"ratcheted up":          "escalate increase",
@@ -199,7 +204,8 @@ var idioms = map[string]string{
 // specifics are details, a context is a backdrop, a standoff an impasse,
 // to derail a plan is to torpedo it, the cynical are skeptical, viewpoints
 // are perspectives, squabbling is fractious, what is temporary is interim,
-// what is tricky is hard, and what lasts indefinitely lasts permanently.
+// what is tricky is hard, what lasts indefinitely lasts permanently, and
+// the premise or principle something rests on is its bedrock.
 var plainSenses = map[string]string{
 	"matter":        "important",
 	"matters":       "important",
@@ -299,6 +305,10 @@ var plainSenses = map[string]string{
 	"temporary":     "interim",
 	"tricky":        "hard",
 	"indefinitely":  "permanently",
+	"premise":       "bedrock",
+	"premises":      "bedrock",
+	"principle":     "bedrock",
+	"principles":    "bedrock",
 	"revive":        "reinvigorate",
 	"revived":       "reinvigorated",
 	"reviving":      "reinvigorating",

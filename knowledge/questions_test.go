@@ -879,6 +879,17 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"did the council shrink the harbour channel?", "narrowed"},
 		firstQuote{"is the harbour trade being revived?", "reinvigorated"},
 	)
+	wantFirstQuotes(t, indexOf(t, "The roof of the harbour plan is its budget.\n\n"+
+		"The bedrock of the harbour plan is its budget.\n\n"+
+		"Raising the tolls doubled the traffic, the mayor said.\n\n"+
+		"Escalating the tolls doubled the traffic, the mayor said.\n\n"+
+		"The council is ready for a political holiday.\n\n"+
+		"The council is ready for a political investment."),
+		firstQuote{"what is the basic premise of the harbour plan?", "The bedrock"},
+		firstQuote{"what principle is the harbour plan built on?", "The bedrock"},
+		firstQuote{"what did piling on tolls do to the traffic?", "Escalating the tolls"},
+		firstQuote{"is the council ready to put political skin in the game?", "political investment"},
+	)
 	wantFirstQuotes(t, indexOf(t, "The catch is in the headlines, the mayor said.\n\n"+
 		"The catch is in the details, the mayor said."),
 		firstQuote{"is the catch in the small print?", "in the details"},
