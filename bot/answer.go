@@ -360,11 +360,11 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 	// Alone, the question still knows what was answered: "which country
 	// was he ambassador to?" is not answered by the name just quoted.
 	q.Previous = prev.Answer
-	var single knowledge.Answer
-	if !marked {
-		if single = ix.Answer(q); single.Answerable {
-			return single, false
-		}
+	single := ix.Answer(q)
+	if single.OfText || !marked && single.Answerable {
+		// "Who wrote this article anyway?" asks about the text whatever
+		// was asked before: answered or declined alone.
+		return single, false
 	}
 	with := b.inContext(ix, question, prev)
 	if with.Answerable {
@@ -376,9 +376,6 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 		return with, false
 	}
 	if marked || endsThen(ws) {
-		if marked {
-			single = ix.Answer(q)
-		}
 		// A question with no topic at all ("what is this article about?")
 		// is about the text as a whole, not the previous answer.
 		// "And what's everybody obsessing over?", "like concretely what

@@ -462,6 +462,9 @@ func TestHandleFollowUpCues(t *testing.T) {
 		// What they are doing is no question of what the answer led to.
 		{"what they are doing", "What do Iranian hardliners want?", "what are they doing?", true, bot.KindAnswer,
 			"Iranian hardliners are seeking ways"},
+		// Who wrote the text is asked of the text, whatever came before.
+		{"who wrote it, pointing at the text", "What's the author say about spoilers?", "who wrote this article anyway?", false, bot.KindDeclined, ""},
+		{"who wrote it, with a pronoun", "Where are the talks being held?", "who wrote it tho?", false, bot.KindDeclined, ""},
 		{"a question of its own", congress, "What are the Iranian hardliners seeking in response to the talks in Vienna?", false, bot.KindAnswer, ""},
 		{"a short question of its own after another topic", hardliners, "Where are the talks?", false, bot.KindAnswer, "talks"},
 		{"a longer one", hardliners, "Where are the talks taking place?", false, bot.KindAnswer, "taking place"},

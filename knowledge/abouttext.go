@@ -31,6 +31,10 @@ located stationed sitting staying physically`)
 	// contactWords ask whom the author spoke to.
 	contactWords = wordSet(`speak speaks spoke spoken speaking talk talks talked talking interview interviews
 interviewed interviewing consult consulted meet met source sources quote quoted cite cited rely relied`)
+	// asides are the words chat puts around a question that change
+	// nothing it asks: "who wrote this anyway?", "who actually wrote it
+	// though?".
+	asides = wordSet(`anyway anyways though tho actually btw again exactly even just really please`)
 	// writtenWords ask who wrote a text.
 	writtenWords = wordSet(`wrote written write writes penned authored byline`)
 	// speechVerbs report what someone said; followed by "me" they report it
@@ -74,7 +78,7 @@ func aboutText(words []word) uint8 {
 			published = true
 		case placeWords[t]:
 			placed = true
-		case isStop(w) || w.class&(classGeneric|classTime|classNumber) != 0:
+		case isStop(w) || w.class&(classGeneric|classTime|classNumber) != 0 || asides[t]:
 		case w.capital && i > 0 || w.keep:
 			// A name: a publication asked about, or a place.
 			name = true

@@ -26,8 +26,12 @@ type Answer struct {
 	// words, question words or framing such as "article"); zero means the
 	// question asks about nothing in particular ("what is this about?").
 	ContentWords int
-	Quotes       []Quote // 1–3 best sentences, best first; empty when not answerable
-	Hits         []Hit   // the best passages, best first, at most k; empty when not answerable
+	// OfText says the question asks who wrote the text or when it was
+	// published: about the text itself, so a conversation's earlier turns
+	// do not change it.
+	OfText bool
+	Quotes []Quote // 1–3 best sentences, best first; empty when not answerable
+	Hits   []Hit   // the best passages, best first, at most k; empty when not answerable
 }
 
 // Theme is a titled section offered for summaries.

@@ -489,10 +489,15 @@ func TestQuestionsAboutTheTextItself(t *testing.T) {
 	// the author, not about nothing in particular (which gets the overview)
 	// nor about the words it shares with the text.
 	for _, q := range []string{"Who wrote this piece?", "Who is the author?", "who wrote it",
+		"who actually wrote this article though?", "who wrote this anyway?",
 		// Nor when it appeared: the sentence naming the source holds no date.
 		"When was this article published?", "In what year was this piece first published?"} {
-		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable || a.ContentWords == 0 {
+		a := ix.Answer(knowledge.Query{Text: q})
+		if a.Answerable || a.ContentWords == 0 {
 			t.Errorf("%q: got answerable %v with %d content words, want a decline naming a topic", q, a.Answerable, a.ContentWords)
+		}
+		if strings.HasPrefix(strings.ToLower(q), "who") && !a.OfText {
+			t.Errorf("%q: not read as a question about the text itself", q)
 		}
 	}
 	// Someone else's words, a name beside "wrote", or where the author

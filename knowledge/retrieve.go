@@ -1883,7 +1883,7 @@ func (ix *Index) Answer(q Query) Answer {
 		// that only a sentence about the text itself could cover: without
 		// one they are declined, not answered from the topic's words
 		// ("published" is a sense of "issue") nor given the overview.
-		a.ContentWords = max(a.ContentWords, 1)
+		a.ContentWords, a.OfText = max(a.ContentWords, 1), true
 		ix.textAnswer(&a, query.about, q.K)
 		return a
 	}
