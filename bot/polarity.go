@@ -294,12 +294,13 @@ func polarTokens(text string) []token {
 	for i := range toks {
 		t := &toks[i]
 		if i > 0 && (t.clause || clauseWords[t.word] && !t.negator && !(reasonWords[t.word] && deniesReason[toks[i-1].word]) &&
-			!(t.word == "yet" && auxiliaries[toks[i-1].word])) {
+			!(t.word == "yet" && auxiliaries[toks[i-1].word]) && !(t.word == "that" && toks[i-1].word == "not")) {
 			// Punctuation and the words that open a clause end what a
 			// negation denies; "yet" after "not" is part of the negation,
 			// and so is a reason right after a denial ("not because…",
-			// "rather than because…"); "yet" after an auxiliary ("neither
-			// has yet shown") is an adverb.
+			// "rather than because…"), and the clause of "not that…"
+			// ("…, though not that it threatens regime survival"); "yet"
+			// after an auxiliary ("neither has yet shown") is an adverb.
 			negated, inContrast = false, false
 			clause++
 		}

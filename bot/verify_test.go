@@ -291,6 +291,8 @@ var ruleTests = []struct {
 	{"escalating for de-escalating", "This sharpened focus among American and Iranian decision-makers has presented a unique window of opportunity to continue escalating tensions and reach a final nuclear deal [7].", bot.ReasonContradiction},
 	{"de-escalating kept", "This sharpened focus among American and Iranian decision-makers has opened a unique window to continue de-escalating tensions and reach a final nuclear deal [7].", ""},
 	{"too wide to bridge, bridgeable", "It is fair to point out that the gap between technical solutions and political solutions may be bridged [3].", bot.ReasonContradiction},
+	{"a clause denied by not that", "Iranian hardliners stress that dealing with a stronger interlocutor might lead to sacrificing national interests, though not that it might threaten regime survival [9].", bot.ReasonContradiction},
+	{"a clause not denied", "Iranian hardliners stress that dealing with a stronger interlocutor might lead to sacrificing national interests, and that it might threaten regime survival [9].", ""},
 	{"a clause right after a contrast is denied", "Iran is being challenged because of what it does rather than because of what it is [9].", ""},
 	{"two doers' deeds swapped", "Iranian hardliners have pushed for more hard-hitting sanctions, while Congress is seeking ways to narrow the window Rouhani's team has to negotiate with Washington [1].", bot.ReasonContradiction},
 	{"two doers' deeds swapped, the first doer first in the sentence", "Congress has sought to narrow the window President Rouhani's team has to negotiate, while Iranian hardliners have pushed for more hard-hitting sanctions [1].", bot.ReasonContradiction},
