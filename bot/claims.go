@@ -644,6 +644,10 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 				return &Refusal{Reason: ReasonContradiction, Term: t.Word,
 					Detail: fmt.Sprintf("a word of size the other way from %q, which its cited passages put near the same word", w)}
 			}
+			if w, ok := d.deniedGrowth(terms, i, ev); ok {
+				return &Refusal{Reason: ReasonContradiction, Term: t.Word,
+					Detail: fmt.Sprintf("a change the sentence denies, which its cited passages assert with %q near the same word", w)}
+			}
 			if w, ok := d.replaced(terms, i, ev); ok {
 				return &Refusal{Reason: ReasonContradiction, Term: t.Word,
 					Detail: fmt.Sprintf("a word leaning, changing things or taking a stance the other way from %q, which its cited passages use in its place", w)}
@@ -853,6 +857,50 @@ func resized(terms []claimTerm, i int, ev *evidence) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// deniedGrowth reports whether the sentence denies a change of size
+// (knowledge.Direction: "has not grown", "did not shrink") that the
+// passages assert in a word of size the same way, within four of a word of
+// its clause, so that a parenthesis may stand between: "the number of
+// officials… has not grown" against "producing a greater (though by no
+// means comprehensive) number of officials". An irregular form counts as
+// its verb ("grown" as "grow").
+func (d *draftCheck) deniedGrowth(terms []claimTerm, i int, ev *evidence) (string, bool) {
+	if !terms[i].negated {
+		return "", false
+	}
+	dir := d.direction(terms[i].Stem)
+	if dir == 0 {
+		return "", false
+	}
+	for j, w := range ev.seq {
+		if w == "" || knowledge.Magnitude(w) != dir || ev.stems[w]&asserted == 0 {
+			continue
+		}
+		for k, t := range terms {
+			if k != i && t.clause == terms[i].clause && !t.Name && nearIn(ev.seq, j, t.Stem, 4) {
+				return w, true
+			}
+		}
+	}
+	return "", false
+}
+
+// direction is knowledge.Direction of stem, or of the word it is an
+// irregular form of ("grown" for "grow").
+func (d *draftCheck) direction(stem string) int {
+	if dir := knowledge.Direction(stem); dir != 0 {
+		return dir
+	}
+	for _, rk := range d.lex.relatedTo(stem) {
+		if rk.credit == 1 {
+			if dir := knowledge.Direction(rk.key); dir != 0 {
+				return dir
+			}
+		}
+	}
+	return 0
 }
 
 // sharedNear counts the words within width of terms[i] that stand within
