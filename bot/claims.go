@@ -76,7 +76,7 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := spans(s, ev); r != nil {
 		return r
 	}
-	if r := certainty(terms, ev); r != nil {
+	if r := certainty(s, terms, ev); r != nil {
 		return r
 	}
 	if r := d.examples(s, ev); r != nil {
@@ -132,10 +132,15 @@ func contentCount(terms []claimTerm) int {
 // "might threaten", "all but guarantees" where they say "can grow". A
 // certainty denied ("success is not guaranteed") claims none.
 var certaintyWords = families(
-	`certainly definitely undoubtedly unquestionably assuredly`,
+	`certainly definitely undoubtedly unquestionably assuredly certain`,
 	`inevitably inevitable unavoidably unavoidable`,
 	`guarantee guarantees guaranteed guaranteeing`,
 )
+
+// certainClaim finds "certain" claiming certainty ("a deal is all but
+// certain", "certain to fail"), not naming some ("a certain degree of
+// skepticism").
+var certainClaim = regexp.MustCompile(`(?i)\b(?:is|are|was|were|be|been|being|seems?|seemed|looks?|looked|appears?|appeared|but|almost|virtually|nearly|now|all)\s+certain\b|\bcertain\s+(?:to|that)\b`)
 
 // certaintyEvidence are the words of a passage that say as much as a
 // family of certaintyWords: those words, and their kin ("make sure",
@@ -160,10 +165,10 @@ func families(groups ...string) map[string]int {
 
 // certainty refuses a sentence that claims a certainty its passages do not
 // claim in any word of the same family.
-func certainty(terms []claimTerm, ev *evidence) *Refusal {
+func certainty(s string, terms []claimTerm, ev *evidence) *Refusal {
 	for _, t := range terms {
 		f := certaintyWords[t.Word]
-		if f == 0 || t.negated {
+		if f == 0 || t.negated || t.Word == "certain" && !certainClaim.MatchString(s) {
 			continue
 		}
 		held := false
