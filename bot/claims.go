@@ -82,10 +82,43 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := d.examples(s, ev); r != nil {
 		return r
 	}
+	if r := d.reportedLater(s, ev); r != nil {
+		return r
+	}
 	if r := d.coverage(terms, ev); r != nil {
 		return r
 	}
 	return d.causes(s, ev)
+}
+
+// laterReport finds a claim a sentence gives the text after a first one
+// ("…, and the author predicts that a final deal will be reached",
+// "…, but he admits this approach has rarely worked"): the words reported,
+// to the end of their clause.
+var laterReport = regexp.MustCompile(`(?i)(?:[,;—–]|\band\b|\bbut\b|\bwhile\b|\bthough\b|\balthough\b)\s+` +
+	`(?:the\s+(?:author|article|writer|piece|essay|section)|he|she|it)\s+(?:also\s+|further\s+|even\s+)?(?:\w+ly\s+)?` +
+	`(?:adds?|admits?|believes?|predicts?|warns?|argues?|suggests?|says?|concedes?|claims?|thinks?|expects?|insists?|hints?|implies|doubts?|fears?)\s+` +
+	`(?:that\s+)?([^.;:!?()\[\]—–]*)`)
+
+// minReportedTerms is how many content words a later report needs to be
+// checked on its own.
+const minReportedTerms = 3
+
+// reportedLater checks on its own each claim a sentence reports of the text
+// after a first claim (laterReport): the first may be well covered and
+// hide it, where it says what the passages never do.
+func (d *draftCheck) reportedLater(s string, ev *evidence) *Refusal {
+	for _, m := range laterReport.FindAllStringSubmatch(s, -1) {
+		terms := claimTerms(m[1])
+		if contentCount(terms) < minReportedTerms {
+			continue
+		}
+		if r := d.coverage(terms, ev); r != nil {
+			r.Detail = "a claim it reports of the text that its cited passages do not make: " + r.Detail
+			return r
+		}
+	}
+	return nil
 }
 
 // exampleOpener opens what a sentence gives as examples or as the case in

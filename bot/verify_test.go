@@ -246,6 +246,8 @@ var ruleTests = []struct {
 	{"less for no less", "The forces for moderation that do not believe the political systems must be entrenched in permanent confrontation are less important [6].", bot.ReasonContradiction},
 	{"no less kept", "The forces for moderation that do not believe the political systems must be entrenched in permanent confrontation are no less important [6].", ""},
 	{"a certainty the passage does not claim", "Iranian hardliners stress that dealing with a stronger interlocutor will inevitably threaten regime survival [9].", bot.ReasonUnsupported},
+	{"a claim reported later", "Iranian and American officials are seemingly prepared to make the requisite political investment for diplomacy to succeed, and the author predicts that a final deal will be reached [3].", bot.ReasonUnsupported},
+	{"a claim reported later that the passage makes", "The gap between technical and political solutions may be too wide to bridge, but the author argues that the likely alternative, war, is a stark reminder for both sides [3].", ""},
 	{"a certainty in an adjective", "By backing the interim deal in Geneva, Obama and Khamenei provided an unprecedented foundation that makes a final deal all but certain [6].", bot.ReasonUnsupported},
 	{"certain naming some", "A certain degree of skepticism surrounding the diplomatic process is understandable [12].", ""},
 	{"a certainty in an adjective the passage claims in another word", "At this point only one thing is certain: it won't be easy [3].", ""},
