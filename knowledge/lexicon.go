@@ -173,6 +173,10 @@ var idioms = map[string]string{
 	"run out of":            "exhaust",
 	"ran out of":            "exhaust",
 	"running out of":        "exhaust",
+	"dwell on":              "overemphasis emphasize",
+	"dwells on":             "overemphasis emphasize",
+	"dwelling on":           "overemphasis emphasize",
+	"dwelt on":              "overemphasis emphasize",
 	"pile on":               "escalate increase",
 	"piles on":              "escalate increase",
 	"piled on":              "escalate increase",
@@ -205,7 +209,7 @@ var idioms = map[string]string{
 // to derail a plan is to torpedo it, the cynical are skeptical, viewpoints
 // are perspectives, squabbling is fractious, what is temporary is interim,
 // what is tricky is hard, what lasts indefinitely lasts permanently, and
-// the premise or principle something rests on is its bedrock.
+// the premise, principle or foundation something rests on is its bedrock.
 var plainSenses = map[string]string{
 	"matter":        "important",
 	"matters":       "important",
@@ -309,6 +313,7 @@ var plainSenses = map[string]string{
 	"premises":      "bedrock",
 	"principle":     "bedrock",
 	"principles":    "bedrock",
+	"foundation":    "bedrock",
 	"revive":        "reinvigorate",
 	"revived":       "reinvigorated",
 	"reviving":      "reinvigorating",

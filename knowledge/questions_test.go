@@ -892,6 +892,7 @@ func TestEverydaySenses(t *testing.T) {
 		"The council is ready for a political investment."),
 		firstQuote{"what is the basic premise of the harbour plan?", "The bedrock"},
 		firstQuote{"what principle is the harbour plan built on?", "The bedrock"},
+		firstQuote{"what foundation is the harbour plan built on?", "The bedrock"},
 		firstQuote{"what did piling on tolls do to the traffic?", "Escalating the tolls"},
 		firstQuote{"is the council ready to put political skin in the game?", "political investment"},
 	)
