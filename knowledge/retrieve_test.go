@@ -67,6 +67,9 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		"What is the recipe for Sachertorte?",
 		"Is it going to rain tomorrow?",
 		"How old is Ayatollah Khamenei?",
+		// A person the article names, asked what it never says of them.
+		"where did zarif go to university?",
+		"When was Rouhani elected?",
 	} {
 		t.Run(q, func(t *testing.T) {
 			a := article().Answer(knowledge.Query{Text: q})
@@ -408,6 +411,21 @@ func TestSearchWithWeightlessWords(t *testing.T) {
 			if math.IsNaN(h.Score) || math.IsInf(h.Score, 0) {
 				t.Errorf("%q: got score %v for %s, want a finite one", q, h.Score, h.Passage.ID)
 			}
+		}
+	}
+}
+
+// A person the article names, asked what it does say of them, or asked for
+// where it mentions them, is answered.
+func TestAnswerPersonsAskedWhatTheArticleSays(t *testing.T) {
+	for _, tt := range []struct{ question, want string }{
+		{"what has zarif been emphasizing?", "Foreign Minister Zarif"},
+		{"is kerry mentioned anywhere?", "Secretary Kerry"},
+		{"what did Limbert compare diplomacy to?", "remodeling a house"},
+	} {
+		a := article().Answer(knowledge.Query{Text: tt.question})
+		if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), tt.want) {
+			t.Errorf("%q: got answerable %v, quotes %v; want a first quote with %q", tt.question, a.Answerable, a.Quotes, tt.want)
 		}
 	}
 }

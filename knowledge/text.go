@@ -321,7 +321,7 @@ lot lots number case fact world life side group area end couple sentence sentenc
 line lines form folks
 good bad new old big small great little long short high low right left real sure able certain
 main whole different same important possible likely really actually generally currently
-much many several various current recent next last quick quickly`
+much many several various current recent next last quick quickly anywhere somewhere everywhere`
 
 // numberWords and timeWords feed the "how many" and "when" cues.
 const (
