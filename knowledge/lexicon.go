@@ -209,7 +209,8 @@ var idioms = map[string]string{
 // to derail a plan is to torpedo it, the cynical are skeptical, viewpoints
 // are perspectives, squabbling is fractious, what is temporary is interim,
 // what is tricky is hard, what lasts indefinitely lasts permanently, and
-// the premise, principle or foundation something rests on is its bedrock.
+// the premise, principle or foundation something rests on is its bedrock;
+// to defuse a threat is to neutralize it, and to praise is to give credit.
 var plainSenses = map[string]string{
 	"matter":        "important",
 	"matters":       "important",
@@ -314,6 +315,12 @@ var plainSenses = map[string]string{
 	"principle":     "bedrock",
 	"principles":    "bedrock",
 	"foundation":    "bedrock",
+	"defuse":        "neutralize",
+	"defused":       "neutralized",
+	"defusing":      "neutralizing",
+	"praise":        "credit",
+	"praises":       "credits",
+	"praised":       "credited",
 	"revive":        "reinvigorate",
 	"revived":       "reinvigorated",
 	"reviving":      "reinvigorating",

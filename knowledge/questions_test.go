@@ -896,6 +896,13 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"what did piling on tolls do to the traffic?", "Escalating the tolls"},
 		firstQuote{"is the council ready to put political skin in the game?", "political investment"},
 	)
+	wantFirstQuotes(t, indexOf(t, "The council wants to delay its critics.\n\n"+
+		"The council wants to neutralize its critics.\n\n"+
+		"The mayor deserves blame for opening the port.\n\n"+
+		"The mayor deserves credit for opening the port."),
+		firstQuote{"what does the council want to do to defuse its critics?", "neutralize"},
+		firstQuote{"why is the mayor praised over the port?", "credit"},
+	)
 	wantFirstQuotes(t, indexOf(t, "The catch is in the headlines, the mayor said.\n\n"+
 		"The catch is in the details, the mayor said."),
 		firstQuote{"is the catch in the small print?", "in the details"},
