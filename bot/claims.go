@@ -108,13 +108,20 @@ const minReportedTerms = 3
 // after a first claim (laterReport): the first may be well covered and
 // hide it, where it says what the passages never do.
 func (d *draftCheck) reportedLater(s string, ev *evidence) *Refusal {
-	for _, m := range laterReport.FindAllStringSubmatch(s, -1) {
+	return d.apart(s, laterReport, minReportedTerms, "a claim it reports of the text that its cited passages do not make", ev)
+}
+
+// apart checks on their own the spans of s that re's first group matches,
+// of least content words or more, against ev: a span they do not cover is
+// refused as what it is.
+func (d *draftCheck) apart(s string, re *regexp.Regexp, least int, what string, ev *evidence) *Refusal {
+	for _, m := range re.FindAllStringSubmatch(s, -1) {
 		terms := claimTerms(m[1])
-		if contentCount(terms) < minReportedTerms {
+		if contentCount(terms) < least {
 			continue
 		}
 		if r := d.coverage(terms, ev); r != nil {
-			r.Detail = "a claim it reports of the text that its cited passages do not make: " + r.Detail
+			r.Detail = what + ": " + r.Detail
 			return r
 		}
 	}
@@ -130,17 +137,7 @@ var exampleOpener = regexp.MustCompile(`(?i)\b(?:such as|including|notably|espec
 // sentence with an example its passages never give ("…, notably defense
 // contractors, have repeatedly torpedoed…") is covered on the whole.
 func (d *draftCheck) examples(s string, ev *evidence) *Refusal {
-	for _, m := range exampleOpener.FindAllStringSubmatch(s, -1) {
-		terms := claimTerms(m[1])
-		if contentCount(terms) < minExampleTerms {
-			continue
-		}
-		if r := d.coverage(terms, ev); r != nil {
-			r.Detail = "an example its cited passages do not give: " + r.Detail
-			return r
-		}
-	}
-	return nil
+	return d.apart(s, exampleOpener, minExampleTerms, "an example its cited passages do not give", ev)
 }
 
 // minExampleTerms is how many content words an example needs to be
