@@ -54,6 +54,11 @@ type Index struct {
 	// to their term ids: a question's acronym the text never writes may
 	// stand for them.
 	initials map[string][]int32
+	// clips maps the clipped compounds of two capitalised words written in
+	// a row, the start of each run together ("huffpo" for "Huffington
+	// Post"), to their term ids: a question's clipping the text never
+	// writes may stand for them.
+	clips map[string][]int32
 	// passPos says, per passage, whether it opens or closes its document
 	// (posStart…): "what does the opening say?"
 	passPos []uint8
@@ -209,7 +214,7 @@ func NewIndex(docs []*Document, opts ...Option) (*Index, error) {
 	b := indexBuilder{surface: make(map[string]int32)}
 	ix.scan(&b)
 	ix.persons = b.persons
-	ix.initials = b.initials
+	ix.initials, ix.clips = b.initials, b.clips
 	ix.markPositions()
 	if len(ix.unitPassage) == 0 {
 		return nil, ErrEmpty
@@ -252,6 +257,7 @@ type indexBuilder struct {
 	// initials maps the initials of runs of capitalised words to the
 	// runs' term ids: see Index.initials.
 	initials map[string][]int32
+	clips    map[string][]int32 // see Index.clips
 }
 
 // rawPost is a posting before postings are grouped by term.
@@ -329,6 +335,7 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 		if w.capital && !w.keep && id >= 0 {
 			run, runIDs = append(run, w), append(runIDs, id)
 			b.addInitials(run, runIDs)
+			b.addClips(run, runIDs)
 		}
 		if id < 0 {
 			return
@@ -713,6 +720,41 @@ func (b *indexBuilder) addInitials(run []word, ids []int32) {
 		}
 	}
 }
+
+// addClips records the clipped compounds of the last two capitalised words
+// of run: a start of the first of minClipFirst letters or more and a start
+// of the second of minClipSecond or more ("huffpo", "huffingpost").
+func (b *indexBuilder) addClips(run []word, ids []int32) {
+	if len(run) < 2 {
+		return
+	}
+	a, c := run[len(run)-2].text, run[len(run)-1].text
+	if len(a) < minClipFirst || len(c) < minClipSecond {
+		return
+	}
+	if b.clips == nil {
+		b.clips = make(map[string][]int32)
+	}
+	for i := minClipFirst; i <= len(a); i++ {
+		for j := minClipSecond; j <= len(c); j++ {
+			if i == len(a) && j == len(c) {
+				continue // the two words written solid: the lexicon reads that
+			}
+			k := a[:i] + c[:j]
+			for _, id := range ids[len(ids)-2:] {
+				if !slices.Contains(b.clips[k], id) {
+					b.clips[k] = append(b.clips[k], id)
+				}
+			}
+		}
+	}
+}
+
+// The shortest starts of two words a clipped compound joins.
+const (
+	minClipFirst  = 3
+	minClipSecond = 2
+)
 
 // Runs of capitalised words that initials record: at most maxInitials
 // words a run, and maxRuns words' worth of runs per initials.

@@ -630,6 +630,22 @@ func TestAcronymsOfTheTextsNames(t *testing.T) {
 	wantDeclined(t, ix, "what did the mayor say about the QX?")
 }
 
+// TestClippingsOfTheTextsNames checks that a clipped compound the text
+// never writes stands for the two capitalised words in a row whose starts
+// it joins ("HuffPo" for "Huffington Post"), and that one joining no such
+// starts is a name the text lacks.
+func TestClippingsOfTheTextsNames(t *testing.T) {
+	ix := indexOf(t, "The story first ran in the Harbour Gazette last spring.\n\n"+
+		"The story was told at the harbour last spring.\n\n"+
+		"The weather in the city was cold all week.")
+	wantFirstQuotes(t, ix,
+		firstQuote{"did the story run in the HarbGaz?", "Harbour Gazette"},
+		firstQuote{"did the story run in the harbgaz?", "Harbour Gazette"},
+	)
+	wantDeclined(t, ix, "did the story run in the HarbPo?")
+	wantFirstQuotes(t, article(), firstQuote{"is this a HuffPo piece?", "Huffington Post"})
+}
+
 // TestMisspeltWords checks that a word no lexicon knows in any form, one
 // letter off a word of the text or a common English one, is read as that
 // word ("sanctons", "recomend"), and that a name, written capitalised, is

@@ -452,6 +452,13 @@ func (ix *Index) parse(q *query, text, context string) {
 				ix.addExpansion(q, id, s, relAbbreviation, sl.weight, &sl.known)
 			}
 		}
+		if a.id < 0 && sl.known == 0 && len(a.w.text) >= minClipFirst+minClipSecond {
+			// A clipping of two of the text's names run together
+			// ("HuffPo" for "Huffington Post").
+			for _, id := range ix.clips[a.w.text] {
+				ix.addExpansion(q, id, s, relAbbreviation, sl.weight, &sl.known)
+			}
+		}
 		// A phrase of the lexicon ("united states") starting here.
 		if i+1 < n && ix.lex.startsPhrase(a.key) {
 			for end := i + 2; end <= min(n, i+4); end++ {
