@@ -54,11 +54,12 @@ type Index struct {
 	// to their term ids: a question's acronym the text never writes may
 	// stand for them.
 	initials map[string][]int32
-	// clips maps the clipped compounds of two capitalised words written in
-	// a row, the start of each run together ("huffpo" for "Huffington
-	// Post"), to their term ids: a question's clipping the text never
-	// writes may stand for them.
-	clips map[string][]int32
+	// clips holds the pairs of capitalised words written in a row, by
+	// the first minClipFirst letters of the first and minClipSecond of the
+	// second: a question's clipped compound the text never writes, the
+	// start of each run together ("huffpo" for "Huffington Post"), may
+	// stand for them (see clipped).
+	clips map[string][]clipPair
 	// passPos says, per passage, whether it opens or closes its document
 	// (posStart…): "what does the opening say?"
 	passPos []uint8
@@ -257,7 +258,7 @@ type indexBuilder struct {
 	// initials maps the initials of runs of capitalised words to the
 	// runs' term ids: see Index.initials.
 	initials map[string][]int32
-	clips    map[string][]int32 // see Index.clips
+	clips    map[string][]clipPair // see Index.clips
 }
 
 // rawPost is a posting before postings are grouped by term.
@@ -721,33 +722,45 @@ func (b *indexBuilder) addInitials(run []word, ids []int32) {
 	}
 }
 
-// addClips records the clipped compounds of the last two capitalised words
-// of run: a start of the first of minClipFirst letters or more and a start
-// of the second of minClipSecond or more ("huffpo", "huffingpost").
+// clipPair is two capitalised words written in a row and their term ids.
+type clipPair struct {
+	first, second string
+	ids           [2]int32
+}
+
+// addClips records the last two capitalised words of run for clipped
+// compounds (see Index.clips).
 func (b *indexBuilder) addClips(run []word, ids []int32) {
 	if len(run) < 2 {
 		return
 	}
-	a, c := run[len(run)-2].text, run[len(run)-1].text
-	if len(a) < minClipFirst || len(c) < minClipSecond {
+	p := clipPair{first: run[len(run)-2].text, second: run[len(run)-1].text, ids: [2]int32{ids[len(ids)-2], ids[len(ids)-1]}}
+	if len(p.first) < minClipFirst || len(p.second) < minClipSecond {
 		return
 	}
 	if b.clips == nil {
-		b.clips = make(map[string][]int32)
+		b.clips = make(map[string][]clipPair)
 	}
-	for i := minClipFirst; i <= len(a); i++ {
-		for j := minClipSecond; j <= len(c); j++ {
-			if i == len(a) && j == len(c) {
-				continue // the two words written solid: the lexicon reads that
-			}
-			k := a[:i] + c[:j]
-			for _, id := range ids[len(ids)-2:] {
-				if !slices.Contains(b.clips[k], id) {
-					b.clips[k] = append(b.clips[k], id)
-				}
+	k := p.first[:minClipFirst] + p.second[:minClipSecond]
+	if !slices.ContainsFunc(b.clips[k], func(o clipPair) bool { return o.first == p.first && o.second == p.second }) {
+		b.clips[k] = append(b.clips[k], p)
+	}
+}
+
+// clipped returns the term ids of the two capitalised words in a row whose
+// starts w joins, minClipFirst letters or more of the first and
+// minClipSecond or more of the second ("huffpo" for "Huffington Post");
+// not the two written solid.
+func (ix *Index) clipped(w string) []int32 {
+	var out []int32
+	for k := minClipFirst; k+minClipSecond <= len(w); k++ {
+		for _, p := range ix.clips[w[:minClipFirst]+w[k:k+minClipSecond]] {
+			if strings.HasPrefix(p.first, w[:k]) && strings.HasPrefix(p.second, w[k:]) && (k < len(p.first) || len(w)-k < len(p.second)) {
+				out = append(out, p.ids[:]...)
 			}
 		}
 	}
+	return out
 }
 
 // The shortest starts of two words a clipped compound joins.

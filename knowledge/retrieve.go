@@ -455,7 +455,7 @@ func (ix *Index) parse(q *query, text, context string) {
 		if a.id < 0 && sl.known == 0 && len(a.w.text) >= minClipFirst+minClipSecond {
 			// A clipping of two of the text's names run together
 			// ("HuffPo" for "Huffington Post").
-			for _, id := range ix.clips[a.w.text] {
+			for _, id := range ix.clipped(a.w.text) {
 				ix.addExpansion(q, id, s, relAbbreviation, sl.weight, &sl.known)
 			}
 		}
