@@ -773,6 +773,12 @@ func (d *draftCheck) swapped(terms []claimTerm, i int, ev *evidence) bool {
 		}
 		// Either way: "expand" is a synonym of "widen", the opposite of
 		// the passage's "narrow".
+		if !terms[i].negated && ev.stems[s]&asserted == 0 {
+			// The passages only deny their word ("they should not be
+			// surprising"): its opposite asserts as much
+			// ("unsurprising").
+			continue
+		}
 		if isOpposite(s, opp) || isOpposite(terms[i].Stem, d.opposites(s, true)) {
 			return true
 		}
