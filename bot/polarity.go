@@ -163,6 +163,13 @@ func claimTerms(text string) []claimTerm {
 			// denies it, a claim.
 			continue
 		}
+		if voiceVerbs[t.Word] && i > 0 && textVoices[toks[i-1].word] && !toks[i].negated && asAfter(toks, i) {
+			// "…, which the author presents as one of the challenges":
+			// how the text puts what follows "as", anywhere in the
+			// sentence. What it calls something outright ("a fear the
+			// author calls unfounded") is the claim.
+			continue
+		}
 		if i > 0 && toks[i-1].word == "de" && !toks[i].clause && knowledge.Direction(t.Stem) != 0 {
 			// "de-escalating tensions" reverses "escalating": a word of
 			// its own, which changes things the other way.
@@ -274,6 +281,27 @@ contend contends contended maintain maintains maintained acknowledge acknowledge
 acknowledging admit admits admitted admitting recognise recognises recognised recognize recognizes
 recognized point points pointed pointing open opens opened opening close closes closed closing
 paragraph paragraphs passage passages`)
+
+// voiceVerbs say how a text puts what it says, right after a word for the
+// text or its author and before "as" ("the author presents … as", "the
+// article describes it as"); textVoices are those words.
+var (
+	voiceVerbs = setOf(`presents presented calls called describes described frames framed casts cast
+characterizes characterized characterises characterised sees saw views viewed considers considered
+treats treated regards regarded labels labelled labeled`)
+	textVoices = setOf(`author authors writer article piece essay column op ed`)
+)
+
+// asAfter reports whether "as" follows toks[i] within three words, in its
+// clause: "presents it as", "describes the talks as".
+func asAfter(toks []token, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+3 && !toks[k].clause; k++ {
+		if toks[k].word == "as" {
+			return true
+		}
+	}
+	return false
+}
 
 // findToken returns the first token from toks[from] on that is word, or -1.
 func findToken(toks []token, from int, word string) int {

@@ -296,6 +296,8 @@ var ruleTests = []struct {
 	{"escalating for de-escalating", "This sharpened focus among American and Iranian decision-makers has presented a unique window of opportunity to continue escalating tensions and reach a final nuclear deal [7].", bot.ReasonContradiction},
 	{"de-escalating kept", "This sharpened focus among American and Iranian decision-makers has opened a unique window to continue de-escalating tensions and reach a final nuclear deal [7].", ""},
 	{"too wide to bridge, bridgeable", "It is fair to point out that the gap between technical solutions and political solutions may be bridged [3].", bot.ReasonContradiction},
+	{"how the text puts it", "More hard-hitting sanctions, which the author presents as one of the challenges the most recent diplomatic efforts have faced [1].", ""},
+	{"what the text calls something outright", "Iranian hardliners stress that dealing with a stronger interlocutor could threaten regime survival, a fear the author calls entirely unfounded [9].", bot.ReasonUnsupported},
 	{"an opposite of a word the passage denies", "The results have been clear but unsurprising: a slowly reinvigorated diplomatic process and empowered moderates in Washington and Tehran [5].", ""},
 	{"a word the passage denies, asserted", "The results have been clear and surprising: a slowly reinvigorated diplomatic process and empowered moderates in Washington and Tehran [5].", bot.ReasonContradiction},
 	{"a growth denied", "Support at the top has helped create a trickle-down effect, although the number of officials in both capitals protecting and nurturing diplomacy has not grown [11].", bot.ReasonContradiction},
