@@ -210,7 +210,8 @@ var idioms = map[string]string{
 // are perspectives, squabbling is fractious, what is temporary is interim,
 // what is tricky is hard, what lasts indefinitely lasts permanently, and
 // the premise, principle or foundation something rests on is its bedrock;
-// to defuse a threat is to neutralize it, and to praise is to give credit.
+// to defuse a threat is to neutralize it, to praise is to give credit, to
+// shield is to protect, and to foster is to nurture.
 var plainSenses = map[string]string{
 	"matter":        "important",
 	"matters":       "important",
@@ -321,6 +322,14 @@ var plainSenses = map[string]string{
 	"praise":        "credit",
 	"praises":       "credits",
 	"praised":       "credited",
+	"shield":        "protect",
+	"shields":       "protects",
+	"shielded":      "protected",
+	"shielding":     "protecting",
+	"foster":        "nurture",
+	"fosters":       "nurtures",
+	"fostered":      "nurtured",
+	"fostering":     "nurturing",
 	"revive":        "reinvigorate",
 	"revived":       "reinvigorated",
 	"reviving":      "reinvigorating",

@@ -915,9 +915,12 @@ func TestEverydaySenses(t *testing.T) {
 	wantFirstQuotes(t, indexOf(t, "The council wants to delay its critics.\n\n"+
 		"The council wants to neutralize its critics.\n\n"+
 		"The mayor deserves blame for opening the port.\n\n"+
-		"The mayor deserves credit for opening the port."),
+		"The mayor deserves credit for opening the port.\n\n"+
+		"The council is funding the arts.\n\n"+
+		"The council is nurturing the arts."),
 		firstQuote{"what does the council want to do to defuse its critics?", "neutralize"},
 		firstQuote{"why is the mayor praised over the port?", "credit"},
+		firstQuote{"is the council fostering the arts?", "nurturing"},
 	)
 	wantFirstQuotes(t, indexOf(t, "The catch is in the headlines, the mayor said.\n\n"+
 		"The catch is in the details, the mayor said."),

@@ -163,6 +163,7 @@ func TestRelatedPlainSenses(t *testing.T) {
 		{"standoff", "impasse", true},
 		{"viewpoints", "perspectives", true},
 		{"temporary", "interim", true},
+		{"shielding", "protecting", true},
 		{"matters", "important", false},
 		{"round", "talks", false},
 		{"specifics", "details", false},
