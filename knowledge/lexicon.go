@@ -211,7 +211,8 @@ var idioms = map[string]string{
 // what is tricky is hard, what lasts indefinitely lasts permanently, and
 // the premise, principle or foundation something rests on is its bedrock;
 // to defuse a threat is to neutralize it, to praise is to give credit, to
-// shield is to protect, and to foster is to nurture.
+// shield is to protect, to foster is to nurture, what is massive is
+// enormous, and to obscure is to overshadow.
 var plainSenses = map[string]string{
 	"matter":        "important",
 	"matters":       "important",
@@ -330,6 +331,11 @@ var plainSenses = map[string]string{
 	"fosters":       "nurtures",
 	"fostered":      "nurtured",
 	"fostering":     "nurturing",
+	"massive":       "enormous",
+	"obscure":       "overshadow",
+	"obscures":      "overshadows",
+	"obscured":      "overshadowed",
+	"obscuring":     "overshadowing",
 	"revive":        "reinvigorate",
 	"revived":       "reinvigorated",
 	"reviving":      "reinvigorating",

@@ -917,10 +917,14 @@ func TestEverydaySenses(t *testing.T) {
 		"The mayor deserves blame for opening the port.\n\n"+
 		"The mayor deserves credit for opening the port.\n\n"+
 		"The council is funding the arts.\n\n"+
-		"The council is nurturing the arts."),
+		"The council is nurturing the arts.\n\n"+
+		"The cost of the bridge sometimes distracts from its design.\n\n"+
+		"The enormity of the bridge sometimes overshadows its design."),
 		firstQuote{"what does the council want to do to defuse its critics?", "neutralize"},
 		firstQuote{"why is the mayor praised over the port?", "credit"},
 		firstQuote{"is the council fostering the arts?", "nurturing"},
+		firstQuote{"is the bridge massive?", "enormity"},
+		firstQuote{"what does the bridge sometimes obscure?", "overshadows"},
 	)
 	wantFirstQuotes(t, indexOf(t, "The catch is in the headlines, the mayor said.\n\n"+
 		"The catch is in the details, the mayor said."),
