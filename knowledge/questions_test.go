@@ -905,12 +905,15 @@ func TestEverydaySenses(t *testing.T) {
 		"Raising the tolls doubled the traffic, the mayor said.\n\n"+
 		"Escalating the tolls doubled the traffic, the mayor said.\n\n"+
 		"The council is ready for a political holiday.\n\n"+
-		"The council is ready for a political investment."),
+		"The council is ready for a political investment.\n\n"+
+		"The ferry service is not popular, the mayor said.\n\n"+
+		"The ferry service is not sustainable, the mayor said."),
 		firstQuote{"what is the basic premise of the harbour plan?", "The bedrock"},
 		firstQuote{"what principle is the harbour plan built on?", "The bedrock"},
 		firstQuote{"what foundation is the harbour plan built on?", "The bedrock"},
 		firstQuote{"what did piling on tolls do to the traffic?", "Escalating the tolls"},
 		firstQuote{"is the council ready to put political skin in the game?", "political investment"},
+		firstQuote{"can the ferry service carry on as it is?", "not sustainable"},
 	)
 	wantFirstQuotes(t, indexOf(t, "The council wants to delay its critics.\n\n"+
 		"The council wants to neutralize its critics.\n\n"+
