@@ -868,6 +868,7 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"How has backing from the very top filtered down through the ranks?", "trickle-down effect"},
 		firstQuote{"so is the tough bit starting now?", "the hard part begins"},
 		firstQuote{"does the author reckon we're in unfamiliar territory now?", "uncharted waters"},
+		firstQuote{"what did backing from the leadership lead to further down the chain?", "trickle-down effect"},
 	)
 	// The other sentences first: a tie goes to the earlier one.
 	wantFirstQuotes(t, indexOf(t, "The two families are in a brief feud, the baker said.\n\n"+
@@ -907,13 +908,16 @@ func TestEverydaySenses(t *testing.T) {
 		"The council is ready for a political holiday.\n\n"+
 		"The council is ready for a political investment.\n\n"+
 		"The ferry service is not popular, the mayor said.\n\n"+
-		"The ferry service is not sustainable, the mayor said."),
+		"The ferry service is not sustainable, the mayor said.\n\n"+
+		"The new rule was explained to the clerks.\n\n"+
+		"The new rule trickled to the clerks."),
 		firstQuote{"what is the basic premise of the harbour plan?", "The bedrock"},
 		firstQuote{"what principle is the harbour plan built on?", "The bedrock"},
 		firstQuote{"what foundation is the harbour plan built on?", "The bedrock"},
 		firstQuote{"what did piling on tolls do to the traffic?", "Escalating the tolls"},
 		firstQuote{"is the council ready to put political skin in the game?", "political investment"},
 		firstQuote{"can the ferry service carry on as it is?", "not sustainable"},
+		firstQuote{"has the rule filtered through to the clerks?", "trickled"},
 	)
 	wantFirstQuotes(t, indexOf(t, "The council wants to delay its critics.\n\n"+
 		"The council wants to neutralize its critics.\n\n"+
