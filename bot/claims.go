@@ -47,8 +47,7 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := links(s, ev); r != nil {
 		return r
 	}
-	terms := claimTerms(s)
-	figures(s, terms)
+	terms := figuredTerms(s)
 	if r := d.facts(s, terms, ev); r != nil {
 		return r
 	}
@@ -116,7 +115,7 @@ func (d *draftCheck) reportedLater(s string, ev *evidence) *Refusal {
 // refused as what it is.
 func (d *draftCheck) apart(s string, re *regexp.Regexp, least int, what string, ev *evidence) *Refusal {
 	for _, m := range re.FindAllStringSubmatch(s, -1) {
-		terms := claimTerms(m[1])
+		terms := figuredTerms(m[1])
 		if contentCount(terms) < least {
 			continue
 		}
@@ -771,14 +770,14 @@ func (d *draftCheck) swapped(terms []claimTerm, i int, ev *evidence) bool {
 		if opp == nil {
 			opp = d.opposites(terms[i].Stem, true)
 		}
-		// Either way: "expand" is a synonym of "widen", the opposite of
-		// the passage's "narrow".
 		if !terms[i].negated && ev.stems[s]&asserted == 0 {
 			// The passages only deny their word ("they should not be
 			// surprising"): its opposite asserts as much
 			// ("unsurprising").
 			continue
 		}
+		// Either way: "expand" is a synonym of "widen", the opposite of
+		// the passage's "narrow".
 		if isOpposite(s, opp) || isOpposite(terms[i].Stem, d.opposites(s, true)) {
 			return true
 		}
@@ -1340,16 +1339,17 @@ func (d *draftCheck) coverage(terms []claimTerm, ev *evidence) *Refusal {
 // figure of speech saying it earn: a synonym's.
 const figureCredit = synonymCredit
 
-// figures gives the words of terms that stand in a figure of speech of s
-// the plain words it says (knowledge.Figures).
-func figures(s string, terms []claimTerm) {
-	figs := knowledge.Figures(s)
-	if figs == nil {
-		return
+// figuredTerms returns the claim terms of s, each word that stands in a
+// figure of speech of s given the plain words it says (knowledge.Figures):
+// the terms every coverage of a claim reads.
+func figuredTerms(s string) []claimTerm {
+	terms := claimTerms(s)
+	if figs := knowledge.Figures(s); figs != nil {
+		for i := range terms {
+			terms[i].plain = figs[terms[i].Word]
+		}
 	}
-	for i := range terms {
-		terms[i].plain = figs[terms[i].Word]
-	}
+	return terms
 }
 
 // usedLike is how well the passages hold a word used like stem, by word

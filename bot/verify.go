@@ -370,7 +370,7 @@ func (d *draftCheck) afterLast(s string) *Refusal {
 	if !hasWord(tail) {
 		return nil
 	}
-	terms := claimTerms(tail)
+	terms := figuredTerms(tail)
 	if contentCount(terms) < minAfterLastTerms {
 		return nil
 	}
@@ -425,7 +425,7 @@ func (d *draftCheck) inParts(whole string, parts []citedPart, all *evidence) *Re
 		if r := links(p.text, ev); r != nil {
 			return r
 		}
-		terms := claimTerms(p.text)
+		terms := figuredTerms(p.text)
 		if r := d.facts(p.text, terms, ev); r != nil {
 			return r
 		}

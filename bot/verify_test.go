@@ -824,6 +824,7 @@ func TestEverydaySensesInDrafts(t *testing.T) {
 		{"The most recent diplomatic efforts", "Tougher sanctions [1].", ""},
 		{"While we are not yet in the clear", "Geneva gave useful insights [1].", ""},
 		{"No less important are the forces", "Both systems are locked in [1].", ""},
+		{"No less important are the forces", "Both systems are locked in [1], and Obama and Khamenei have openly supported efforts to build confidence [1].", ""},
 		{"A degree of skepticism surrounding", "Dwelling on it is a risk [1].", ""},
 		{"No less important are the forces", "Both systems are locked out [1].", bot.ReasonUnsupported},
 	})
