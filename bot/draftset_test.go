@@ -243,11 +243,20 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	},
 	// A twentieth blind set (256 drafts for 81 questions), written at the
 	// start of session 22 before any change: the nineteenth is tuning
-	// material since. The floors are the session's start.
+	// material since. It is tuning material since session 23, whose start
+	// (session 22's end) its floors are.
 	"fresh20": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 16.0 / 18, "merge": 1, "summary": 6.0 / 16, "yes-no": 14.0 / 16, "quotes": 1, "overall": 89.0 / 103},
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 16.0 / 18, "merge": 1, "summary": 7.0 / 16, "yes-no": 15.0 / 16, "quotes": 1, "overall": 91.0 / 103},
 		refused: map[string]float64{"contradiction": 16.0 / 20, "negation": 16.0 / 18, "invented-fact": 1, "link": 1, "causal-link": 13.0 / 17,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 16.0 / 17, "off-section-summary": 1},
+	},
+	// A twenty-first blind set (244 drafts for 88 questions), written at
+	// the start of session 23 before any change: the twentieth is tuning
+	// material since. The floors are the session's start.
+	"fresh21": {
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 15.0 / 17, "merge": 1, "summary": 14.0 / 16, "yes-no": 1, "quotes": 1, "overall": 93.0 / 97},
+		refused: map[string]float64{"contradiction": 12.0 / 16, "negation": 1, "invented-fact": 1, "link": 1, "causal-link": 13.0 / 16,
+			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 13.0 / 17, "off-section-summary": 1},
 	},
 	// 207 drafts for tuning links of cause, written at the start of
 	// session 12 before the check of them: links the passages do not make
@@ -277,7 +286,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
