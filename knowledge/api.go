@@ -31,7 +31,9 @@ type Answer struct {
 	// do not change it.
 	OfText bool
 	Quotes []Quote // 1–3 best sentences, best first; empty when not answerable
-	Hits   []Hit   // the best passages, best first, at most k; empty when not answerable
+	// Hits are the passages cited, at most k: the first quote's first, then
+	// the best others, best first; empty when not answerable.
+	Hits []Hit
 }
 
 // Theme is a titled section offered for summaries.

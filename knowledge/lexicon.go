@@ -195,6 +195,11 @@ var idioms = map[string]string{
 	"ratcheting up":         "escalate increase",
 	"ratcheted up":          "escalate increase",
 	"locked in":             "entrenched",
+	"war drums":             "drumbeat war",
+	"out of danger":         "clear safe",
+	"take the wind out of":  "neutralize undermine",
+	"success or failure":    "make break",
+	"drums of war":          "drumbeat war",
 }
 
 // plainSenses map a word to plain words for an everyday sense of it that
@@ -221,7 +226,9 @@ var idioms = map[string]string{
 // the premise, principle or foundation something rests on is its bedrock;
 // to defuse a threat is to neutralize it, to praise is to give credit, to
 // shield is to protect, to foster is to nurture, what is massive is
-// enormous, and to obscure is to overshadow.
+// enormous, and to obscure is to overshadow; chatter is discussion, and so
+// is a conversation, what is harsh is hard-hitting, the doubtful are
+// skeptical, and what is reasonable is understandable.
 var plainSenses = map[string]string{
 	"matter":        "important",
 	"matters":       "important",
@@ -229,8 +236,8 @@ var plainSenses = map[string]string{
 	"mattering":     "important",
 	"latest":        "recent",
 	"trust":         "confidence",
-	"conversation":  "dialogue",
-	"conversations": "dialogue",
+	"conversation":  "dialogue discussion",
+	"conversations": "dialogue discussion",
 	"penalty":       "sanction",
 	"penalties":     "sanctions",
 	"forever":       "permanent",
@@ -345,6 +352,11 @@ var plainSenses = map[string]string{
 	"obscures":      "overshadows",
 	"obscured":      "overshadowed",
 	"obscuring":     "overshadowing",
+	"chatter":       "discussion",
+	"reasonable":    "understandable",
+	"doubtful":      "skeptical",
+	"harsh":         "hard hitting",
+	"harsher":       "hard hitting",
 	"revive":        "reinvigorate",
 	"revived":       "reinvigorated",
 	"reviving":      "reinvigorating",

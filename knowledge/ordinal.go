@@ -45,6 +45,11 @@ highlight highlights highlighted name names named give gives gave lay lays laid 
 covers covered address addresses addressed mention mentions mentioned bring brings brought flag flags
 flagged discuss discusses discussed offer offers offered present presents presented`)
 
+// stakeWords say what a list's items decide ("how many factors will
+// determine success or failure?"): what is at stake, not which list.
+var stakeWords = wordSet(`decide decides decided determine determines determined shape shapes settle
+settles dictate dictates outcome outcomes fate result results success failure succeed fail`)
+
 func wordSet(s string) map[string]bool {
 	m := make(map[string]bool)
 	for _, w := range strings.Fields(s) {
@@ -349,7 +354,7 @@ func (ix *Index) countAsked(words []word) int {
 	var titleWords []string
 	for i, w := range words {
 		switch {
-		case i == many || i == many-1 || listItems[w.text] || listVerbs[w.text] || headingWords[w.text]:
+		case i == many || i == many-1 || listItems[w.text] || listVerbs[w.text] || headingWords[w.text] || stakeWords[w.text]:
 		case isStop(w) || w.class&(classGeneric|classWhole|classNumber) != 0:
 		default:
 			titleWords = append(titleWords, stem(w.text))

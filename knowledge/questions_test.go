@@ -572,7 +572,10 @@ func TestChatShorthand(t *testing.T) {
 func TestHowManyItemsTheListHas(t *testing.T) {
 	ix := article()
 	for _, q := range []string{"How many overarching themes does the writer lay out?", "how many themes are there?",
-		"how many sections does the piece have?", "How many main points does the author make?"} {
+		"how many sections does the piece have?", "How many main points does the author make?",
+		// What the items decide says which list no less than the title does.
+		"how many main factors does the author say will determine success or failure?",
+		"How many major themes does the writer say will decide the outcome?"} {
 		a := ix.Answer(knowledge.Query{Text: q})
 		if !a.Answerable || a.Confidence != 1 || !strings.Contains(a.Quotes[0].Text(), "four big picture issues") {
 			t.Errorf("%q: got %v %.2f %+v, want the sentence naming the four issues", q, a.Answerable, a.Confidence, a.Quotes)
@@ -628,6 +631,23 @@ func TestAcronymsOfTheTextsNames(t *testing.T) {
 		firstQuote{"what did the mayor say about pd?", "Public Diplomacy"},
 	)
 	wantDeclined(t, ix, "what did the mayor say about the QX?")
+}
+
+// TestCapitalsForEmphasis checks that a stop word typed in capitals for
+// emphasis ("ALL") is no acronym, a name the text lacks, while one the
+// text writes as an acronym ("US") still is.
+func TestCapitalsForEmphasis(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"are ALL officials in both capitals now on board with diplomacy?", "trickle-down effect"},
+		firstQuote{"what has the US shown it is willing to do?", "the U.S. has demonstrated"},
+	)
+	ix := indexOf(t, "The council backs the ferry plan, the mayor said.\n\n"+
+		"The weather in the city was cold all week.")
+	plain, shouted := ix.Answer(knowledge.Query{Text: "does the council back the ferry plan at all?"}),
+		ix.Answer(knowledge.Query{Text: "does the council back the ferry plan AT ALL?"})
+	if shouted.Confidence != plain.Confidence {
+		t.Errorf("AT ALL: got confidence %.3f, want %.3f as in lower case", shouted.Confidence, plain.Confidence)
+	}
 }
 
 // TestClippingsOfTheTextsNames checks that a clipped compound the text
@@ -968,6 +988,25 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"when did the island's FM speak?", "foreign minister"},
 		firstQuote{"is the island judged by its behaviour?", "its deeds"},
 		firstQuote{"did POTUS welcome the harbour plan?", "The president"},
+	)
+	wantFirstQuotes(t, indexOf(t, "Most of the gossip was about the harbour fees.\n\n"+
+		"Most of the discussion was about the harbour fees.\n\n"+
+		"The council wants softer fines for the traders.\n\n"+
+		"The council wants hard-hitting fines for the traders.\n\n"+
+		"The drumbeat of war has grown, the mayor said.\n\n"+
+		"The price of bread has grown, the mayor said.\n\n"+
+		"Some distrust of the ferry plan is rare.\n\n"+
+		"Some skepticism of the ferry plan is understandable.\n\n"+
+		"The mayor's plan to please the critics.\n\n"+
+		"The mayor's plan to neutralize the critics.\n\n"+
+		"The fleet is not yet in the harbour.\n\n"+
+		"The fleet is not yet in the clear."),
+		firstQuote{"what has the chatter been about?", "discussion"},
+		firstQuote{"does the council want harsher fines for the traders?", "hard-hitting"},
+		firstQuote{"what has happened to the war drums?", "drumbeat of war"},
+		firstQuote{"is it reasonable to be doubtful about the ferry plan?", "understandable"},
+		firstQuote{"how does the mayor take the wind out of the critics' sails?", "neutralize"},
+		firstQuote{"is the fleet out of danger?", "in the clear"},
 	)
 	wantFirstQuotes(t, indexOf(t, "The fleet is in calm harbours, the mayor said.\n\n"+
 		"The fleet is in rough waters, the mayor said."),

@@ -370,6 +370,11 @@ func (ix *Index) parse(q *query, text, context string) {
 	lead := true // only asides so far: the next word opens the question
 	scanWords(ix.joinCompounds(text), func(w word) {
 		if nw < maxWords {
+			if _, known := ix.vocab[w.text]; w.keep && w.class&classStop != 0 && !known {
+				// "Are ALL officials on board?": a stop word in capitals
+				// that the knowledge base has no acronym for is emphasis.
+				w.keep = false
+			}
 			words[nw] = writtenOut(w, lead)
 			if w.text == "like" && asidesOnly(words[:nw]) {
 				// "like which options?", "ok like, in the US, what…?": an
@@ -1970,6 +1975,15 @@ func (ix *Index) Answer(q Query) Answer {
 	a.Answerable = true
 	a.Hits = ix.passagesOf(cands, q.K)
 	a.Quotes = ix.quotes(query, s, cands)
+	// The first passage cited is the one the answer opens with, even when
+	// another holds more sentences of middling score. Chosen on the tuning
+	// sets: nine more first citations of 3,591 and thirteen conversations
+	// more of 1,144, none lost.
+	if i := slices.IndexFunc(a.Hits, func(h Hit) bool { return h.Passage == a.Quotes[0].Passage }); i > 0 {
+		h := a.Hits[i]
+		copy(a.Hits[1:i+1], a.Hits[:i])
+		a.Hits[0] = h
+	}
 	return a
 }
 
