@@ -364,16 +364,18 @@ func swappedAgents(terms []claimTerm, ev *evidence, alike func(stem, passage str
 	return "", false
 }
 
-// opposedQuantities pairs the words that say how much, or when, with their
-// opposites: "more sanctions" against "fewer sanctions", "after the deal"
-// against "before the deal". They are stop words, so the word-by-word
-// polarity check does not see them.
+// opposedQuantities pairs the words that say how much, or when, or whether
+// alike, with their opposites: "more sanctions" against "fewer sanctions",
+// "after the deal" against "before the deal", "as in years past" against
+// "unlike years past". They are stop words, so the word-by-word polarity
+// check does not see them.
 var opposedQuantities = map[string][]string{
 	"more": {"less", "fewer"}, "less": {"more"}, "fewer": {"more"},
 	"most": {"least", "fewest"}, "least": {"most"}, "fewest": {"most"},
 	"many": {"few", "only"}, "several": {"only"}, "only": {"many", "several"},
 	"few": {"many", "all"}, "all": {"none", "few"}, "none": {"all"},
 	"before": {"after"}, "after": {"before"},
+	"as": {"unlike"}, "like": {"unlike"}, "unlike": {"as", "like"},
 }
 
 // quantities checks that no word saying how much or when is the opposite

@@ -256,6 +256,8 @@ var ruleTests = []struct {
 	{"a certainty the passage claims", "We are certainly in uncharted waters, though not yet in the clear [4].", ""},
 	{"opposite quantity", "Congress has pushed for fewer hard-hitting sanctions [1].", bot.ReasonContradiction},
 	{"same quantity", "Congress has pushed for more hard-hitting sanctions than before [1].", ""},
+	{"a likeness the passage denies", "As in years past, senior officials on both sides openly acknowledge that alternatives to diplomacy have narrowed the remaining escalatory options [7].", bot.ReasonContradiction},
+	{"a likeness denied as the passage does", "Unlike in years past, senior officials on both sides openly acknowledge that alternatives to diplomacy have narrowed the remaining escalatory options [7].", ""},
 	{"word leaning the same way in place", "The results have been a slowly revived diplomatic process and empowered moderates in Washington and Tehran [5].", ""},
 	{"a verb of thwarting leaning the other way in place", "The results have been a slowly reinvigorated diplomatic process and undercut moderates in Washington and Tehran [5].", bot.ReasonContradiction},
 	{"leaning the other way between words alike", "Iranian and American officials appear reluctant to make the requisite political investment for diplomacy to succeed [3].", bot.ReasonContradiction},
