@@ -108,6 +108,10 @@ func TestQuestionsAboutQuotations(t *testing.T) {
 		{"What old saying does the author quote?", "No good deed goes unpunished"},
 		{"What does the author quote Limbert as saying?", "remodeling a house"},
 		{"Which adage is cited?", "No good deed goes unpunished"},
+		// A figure described by what it means, in words it does not use.
+		{"which idiom does the writer drop in the opening about the fine print?", "the devil is in the details"},
+		{"which old saying about kindness getting you in trouble gets quoted?", "No good deed goes unpunished"},
+		{"what sailing/sea type metaphor does he use for where things stand now?", "uncharted waters"},
 	}
 	for _, tt := range tests {
 		a := ix.Answer(knowledge.Query{Text: tt.question})

@@ -272,3 +272,22 @@ func TestStemOfIngness(t *testing.T) {
 		t.Errorf("stem(%q) = %q, want it unchanged", "ness", got)
 	}
 }
+
+// TestFigureAsked checks which questions ask for a figure of speech or a
+// saying: one named as a noun, not "saying" as a verb after a form of "be".
+func TestFigureAsked(t *testing.T) {
+	for q, want := range map[string]bool{
+		"which idiom does the writer use about the fine print?":         true,
+		"what old saying about kindness gets quoted?":                   true,
+		"what sea metaphor does he use for where things stand?":         true,
+		"is the author saying war is on the table if this falls apart?": false,
+		"what have they been saying about the talks?":                   false,
+		"what do the talks aim at?":                                     false,
+	} {
+		var words []word
+		scanWords(q, func(w word) { words = append(words, w) })
+		if got := figureAsked(words); got != want {
+			t.Errorf("%q: got %v, want %v", q, got, want)
+		}
+	}
+}
