@@ -199,6 +199,10 @@ var idioms = map[string]string{
 	"out of danger":         "clear safe",
 	"take the wind out of":  "neutralize undermine",
 	"success or failure":    "make break",
+	"work together":         "cooperation cooperate",
+	"works together":        "cooperation cooperate",
+	"worked together":       "cooperation cooperate",
+	"working together":      "cooperation cooperate",
 	"drums of war":          "drumbeat war",
 }
 
@@ -228,7 +232,9 @@ var idioms = map[string]string{
 // shield is to protect, to foster is to nurture, what is massive is
 // enormous, and to obscure is to overshadow; chatter is discussion, and so
 // is a conversation, what is harsh is hard-hitting, the doubtful are
-// skeptical, and what is reasonable is understandable.
+// skeptical, what is reasonable is understandable, what is generally or
+// commonly so is widely so, to convert one thing into another is to turn
+// it, and to reconfirm is to reaffirm.
 var plainSenses = map[string]string{
 	"matter":        "important",
 	"matters":       "important",
@@ -353,6 +359,15 @@ var plainSenses = map[string]string{
 	"obscured":      "overshadowed",
 	"obscuring":     "overshadowing",
 	"chatter":       "discussion",
+	"generally":     "widely",
+	"commonly":      "widely",
+	"convert":       "turn",
+	"converts":      "turns",
+	"converted":     "turned",
+	"converting":    "turning",
+	"reconfirm":     "reaffirm",
+	"reconfirms":    "reaffirms",
+	"reconfirmed":   "reaffirmed",
 	"reasonable":    "understandable",
 	"doubtful":      "skeptical",
 	"harsh":         "hard hitting",
@@ -421,9 +436,12 @@ var plainSynonyms = func() map[string]string {
 // "matter" is to be important, and a "round" is one of the talks, which
 // reads a question well enough and vouches for no claim. The stem of
 // others is also that of words in other senses: "specifics" are details,
-// "specifically" is not.
+// "specifically" is not. And what is "generally" or "commonly" so is
+// widely so in a question ("is it generally recognised…?"), where a claim
+// that something is generally so says how often, which "widely" does not
+// vouch for.
 var questionSenses = map[string]bool{"matter": true, "matters": true, "mattered": true, "mattering": true, "round": true, "rounds": true,
-	"specifics": true}
+	"specifics": true, "generally": true, "commonly": true}
 
 // Synonyms are an operator's synonym groups: words and phrases that stand
 // for one another in the documents at hand ("hardliners, extremists,

@@ -776,6 +776,21 @@ func TestAnswerKindsAskedOutright(t *testing.T) {
 		firstQuote{"Did the interim deal follow talks between the delegations?", "interim deal was struck"},
 		firstQuote{"Was the interim deal struck after 3 rounds of talks between the delegations?", "interim deal was struck"},
 	)
+	// "Who exactly" asks who they are, which a description may answer: it
+	// is not refused outright for naming no one.
+	spoilers := indexOf(t, "The spoilers are traders who profit from the feud over the harbour.\n\n"+
+		"The weather in the capital was cold all week.")
+	if a := spoilers.Answer(knowledge.Query{Text: "who exactly are the spoilers?"}); a.Confidence == 0 {
+		t.Errorf("who exactly are the spoilers: got confidence 0, want a description weighed")
+	}
+	// "Exactly" pressing a follow-up names no topic.
+	const previous = "What about the lawmakers?"
+	pressed, plain := ix.Answer(knowledge.Query{Text: "what are they pushing for exactly?", Context: previous}),
+		ix.Answer(knowledge.Query{Text: "what are they pushing for?", Context: previous})
+	if pressed.Confidence != plain.Confidence || pressed.ContentWords != plain.ContentWords {
+		t.Errorf("exactly in a follow-up: got confidence %.3f with %d content words, want %.3f with %d as without it",
+			pressed.Confidence, pressed.ContentWords, plain.Confidence, plain.ContentWords)
+	}
 	named := indexOf(t, "Senator Smith and Senator Jones pushed for tougher sanctions on the oil sector.\n\n"+
 		"The weather in the capital was cold all week.")
 	wantFirstQuotes(t, named, firstQuote{"Which senators pushed for tougher sanctions?", "Senator Smith"})
@@ -1011,6 +1026,17 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"is it reasonable to be doubtful about the ferry plan?", "understandable"},
 		firstQuote{"how does the mayor take the wind out of the critics' sails?", "neutralize"},
 		firstQuote{"is the fleet out of danger?", "in the clear"},
+	)
+	wantFirstQuotes(t, indexOf(t, "The flood risk is rarely acknowledged.\n\n"+
+		"The flood risk is widely acknowledged.\n\n"+
+		"The ferry crews have ended their rivalry.\n\n"+
+		"The ferry crews have turned their rivalry into cooperation.\n\n"+
+		"The rule was reviewed with the harbour vote.\n\n"+
+		"The rule was reaffirmed with the harbour vote."),
+		firstQuote{"is the flood risk generally acknowledged?", "widely"},
+		firstQuote{"what have the ferry crews converted their rivalry into?", "turned their rivalry"},
+		firstQuote{"are the ferry crews working together?", "cooperation"},
+		firstQuote{"when was the rule reconfirmed?", "reaffirmed"},
 	)
 	wantFirstQuotes(t, indexOf(t, "The fleet is in calm harbours, the mayor said.\n\n"+
 		"The fleet is in rough waters, the mayor said."),
