@@ -46,9 +46,16 @@ covers covered address addresses addressed mention mentions mentioned bring brin
 flagged discuss discusses discussed offer offers offered present presents presented`)
 
 // stakeWords say what a list's items decide ("how many factors will
-// determine success or failure?"): what is at stake, not which list.
-var stakeWords = wordSet(`decide decides decided determine determines determined shape shapes settle
-settles dictate dictates outcome outcomes fate result results success failure succeed fail`)
+// determine success or failure?", "…whether peace holds?"), and
+// itemAdjectives how they rank ("how many broad themes…?"): what is at
+// stake and how much the items weigh, not which list.
+var (
+	stakeWords = wordSet(`decide decides decided determine determines determined shape shapes settle
+settles dictate dictates outcome outcomes fate result results success failure succeed succeeds fail
+fails hold holds whether`)
+	itemAdjectives = wordSet(`broad main major key overarching big biggest central core principal primary
+headline general important crucial overall top`)
+)
 
 func wordSet(s string) map[string]bool {
 	m := make(map[string]bool)
@@ -354,7 +361,8 @@ func (ix *Index) countAsked(words []word) int {
 	var titleWords []string
 	for i, w := range words {
 		switch {
-		case i == many || i == many-1 || listItems[w.text] || listVerbs[w.text] || headingWords[w.text] || stakeWords[w.text]:
+		case i == many || i == many-1 || listItems[w.text] || listVerbs[w.text] || headingWords[w.text] || stakeWords[w.text] ||
+			itemAdjectives[w.text]:
 		case isStop(w) || w.class&(classGeneric|classWhole|classNumber) != 0:
 		default:
 			titleWords = append(titleWords, stem(w.text))

@@ -579,7 +579,8 @@ func TestHowManyItemsTheListHas(t *testing.T) {
 		"how many sections does the piece have?", "How many main points does the author make?",
 		// What the items decide says which list no less than the title does.
 		"how many main factors does the author say will determine success or failure?",
-		"How many major themes does the writer say will decide the outcome?"} {
+		"How many major themes does the writer say will decide the outcome?",
+		"how many broad themes does the writer lay out", "how many broad themes does the author say will decide whether peace holds?"} {
 		a := ix.Answer(knowledge.Query{Text: q})
 		if !a.Answerable || a.Confidence != 1 || !strings.Contains(a.Quotes[0].Text(), "four big picture issues") {
 			t.Errorf("%q: got %v %.2f %+v, want the sentence naming the four issues", q, a.Answerable, a.Confidence, a.Quotes)
