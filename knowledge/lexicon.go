@@ -47,7 +47,8 @@ const maxExpansions = 8
 
 // idioms map a figure of speech to plain words that say the same (the
 // point a writer is "trying to make" is the argument, what readers "take
-// away" the takeaway), and a
+// away" the takeaway, a broader view or a wider context is the bigger
+// picture, to zoom out is to look at it), and a
 // few names of politics to plain words for what they name: Capitol Hill
 // is Congress, the Islamic Republic Iran's regime.
 var idioms = map[string]string{
@@ -199,6 +200,16 @@ var idioms = map[string]string{
 	"out of danger":         "clear safe",
 	"take the wind out of":  "neutralize undermine",
 	"success or failure":    "make break",
+	"zoom out":              "bigger picture",
+	"zooming out":           "bigger picture",
+	"broader view":          "bigger picture",
+	"wider view":            "bigger picture",
+	"broader context":       "bigger picture",
+	"wider context":         "bigger picture",
+	"broader picture":       "bigger picture",
+	"wider picture":         "bigger picture",
+	"new territory":         "uncharted",
+	"familiar territory":    "uncharted",
 	"work together":         "cooperation cooperate",
 	"works together":        "cooperation cooperate",
 	"worked together":       "cooperation cooperate",
@@ -234,7 +245,8 @@ var idioms = map[string]string{
 // is a conversation, what is harsh is hard-hitting, the doubtful are
 // skeptical, what is reasonable is understandable, what is generally or
 // commonly so is widely so, to convert one thing into another is to turn
-// it, and to reconfirm is to reaffirm.
+// it, to reconfirm is to reaffirm, and the basics of a subject are its
+// 101.
 var plainSenses = map[string]string{
 	"matter":        "important",
 	"matters":       "important",
@@ -359,6 +371,7 @@ var plainSenses = map[string]string{
 	"obscured":      "overshadowed",
 	"obscuring":     "overshadowing",
 	"chatter":       "discussion",
+	"basics":        "101",
 	"generally":     "widely",
 	"commonly":      "widely",
 	"convert":       "turn",
@@ -439,9 +452,9 @@ var plainSynonyms = func() map[string]string {
 // "specifically" is not. And what is "generally" or "commonly" so is
 // widely so in a question ("is it generally recognised…?"), where a claim
 // that something is generally so says how often, which "widely" does not
-// vouch for.
+// vouch for. "The basics" of a subject are its 101, but "basic" is not.
 var questionSenses = map[string]bool{"matter": true, "matters": true, "mattered": true, "mattering": true, "round": true, "rounds": true,
-	"specifics": true, "generally": true, "commonly": true}
+	"specifics": true, "generally": true, "commonly": true, "basics": true}
 
 // Synonyms are an operator's synonym groups: words and phrases that stand
 // for one another in the documents at hand ("hardliners, extremists,

@@ -1039,6 +1039,17 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"are the ferry crews working together?", "cooperation"},
 		firstQuote{"when was the rule reconfirmed?", "reaffirmed"},
 	)
+	wantFirstQuotes(t, indexOf(t, "The harbour plan needs a bit of Budgeting 202.\n\n"+
+		"The harbour plan needs a bit of Budgeting 101.\n\n"+
+		"The smaller picture of the harbour plan is its cost.\n\n"+
+		"The bigger picture of the harbour plan is its history.\n\n"+
+		"The harbour is in charted waters.\n\n"+
+		"The harbour is in uncharted waters."),
+		firstQuote{"what budgeting basics does the harbour plan need?", "101"},
+		firstQuote{"what is the broader view of the harbour plan?", "bigger picture"},
+		firstQuote{"what do we see of the harbour plan when we zoom out?", "bigger picture"},
+		firstQuote{"is the harbour in familiar territory?", "uncharted"},
+	)
 	wantFirstQuotes(t, indexOf(t, "The fleet is in calm harbours, the mayor said.\n\n"+
 		"The fleet is in rough waters, the mayor said."),
 		firstQuote{"is the fleet in rough seas?", "rough waters"},
