@@ -792,6 +792,11 @@ func TestAnswerKindsAskedOutright(t *testing.T) {
 		t.Errorf("exactly in a follow-up: got confidence %.3f with %d content words, want %.3f with %d as without it",
 			pressed.Confidence, pressed.ContentWords, plain.Confidence, plain.ContentWords)
 	}
+	// "Named in the article" frames the question as "mentioned in" does.
+	wantFirstQuotes(t, article(),
+		firstQuote{"who's the iranian FM named in the article?", "Foreign Minister Zarif"},
+		firstQuote{"which US cabinet member gets named?", "Secretary Kerry"},
+	)
 	named := indexOf(t, "Senator Smith and Senator Jones pushed for tougher sanctions on the oil sector.\n\n"+
 		"The weather in the capital was cold all week.")
 	wantFirstQuotes(t, named, firstQuote{"Which senators pushed for tougher sanctions?", "Senator Smith"})

@@ -273,7 +273,7 @@ op ed oped blog say says said mention mentions mentioned mentioning
 tell tells told describe describes described explain explains according think thinks reckon reckons reckoned
 discuss discusses discussed cite cites cited citing refer refers referred write writes wrote written
 argue argues argued arguing recount recounts recounted note notes noted noting comment comments commented
-commenting claiming speaking discussing describing explaining mentioning telling writing
+commenting claiming speaking discussing describing explaining mentioning telling writing named naming
 opinion editorial commentary
 speaker speakers panel panelist panelists panellist panellists presenter presenters
 analogy analogies metaphor metaphors simile similes comparison comparisons compare compares compared comparing
