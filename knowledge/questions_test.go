@@ -777,6 +777,16 @@ func TestAnswerKindsAskedOutright(t *testing.T) {
 		firstQuote{"Did the interim deal follow talks between the delegations?", "interim deal was struck"},
 		firstQuote{"Was the interim deal struck after 3 rounds of talks between the delegations?", "interim deal was struck"},
 	)
+	// "When did someone named…?" asks for a time of record: a sentence
+	// about them that dates nothing does not answer it. "When" joining a
+	// clause asks no time.
+	smith := indexOf(t, "President Smith spoke about the harbour plan at length.\n\n"+
+		"Mayor Jones spoke about the ferry plan on Monday.\n\n"+
+		"The weather in the capital was cold all week.")
+	wantDeclined(t, smith, "When was President Smith elected?")
+	wantFirstQuotes(t, smith, firstQuote{"When did Mayor Jones speak about the ferry plan?", "on Monday"})
+	wantFirstQuotes(t, article(), firstQuote{"What are Iranian hardliners afraid of when negotiating with a more powerful counterpart?",
+		"dealing with a stronger interlocutor"})
 	// "Who exactly" asks who they are, which a description may answer: it
 	// is not refused outright for naming no one.
 	spoilers := indexOf(t, "The spoilers are traders who profit from the feud over the harbour.\n\n"+
@@ -1010,7 +1020,7 @@ func TestEverydaySenses(t *testing.T) {
 		"The island is judged by its deeds, the mayor said.\n\n"+
 		"The governor welcomed the harbour plan.\n\n"+
 		"The president welcomed the harbour plan."),
-		firstQuote{"when did the island's FM speak?", "foreign minister"},
+		firstQuote{"what did the island's FM do?", "foreign minister"},
 		firstQuote{"is the island judged by its behaviour?", "its deeds"},
 		firstQuote{"did POTUS welcome the harbour plan?", "The president"},
 	)
