@@ -96,8 +96,11 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// Looking for the other side beside the answer just read (session
 		// 8) costs one conversation here, whose first answer was already
 		// wrong ("and in iran?" then finds Iran beside it); it gained two
-		// on the other tuning sets.
-		{"../../testdata/eval/conversations-fresh4.jsonl", floor{0.707, 0.829, 0.777, 0.024, 0.82}},
+		// on the other tuning sets. A focus the knowledge base knows by no
+		// form weighing 0.6 (session 23) declines one covered question
+		// here ("how much weight does the author put on the technical
+		// details?"), for ten uncovered ones declined on the tuning sets.
+		{"../../testdata/eval/conversations-fresh4.jsonl", floor{0.707, 0.829, 0.777, 0.049, 0.82}},
 		// The fifth fresh sets were written blind early in session 7, after
 		// the list of the fourth set's failed questions had been printed
 		// once while a crash was looked into: the fourth are tuning
