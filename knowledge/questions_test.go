@@ -787,6 +787,13 @@ func TestAnswerKindsAskedOutright(t *testing.T) {
 	wantFirstQuotes(t, smith, firstQuote{"When did Mayor Jones speak about the ferry plan?", "on Monday"})
 	wantFirstQuotes(t, article(), firstQuote{"What are Iranian hardliners afraid of when negotiating with a more powerful counterpart?",
 		"dealing with a stronger interlocutor"})
+	// "Who was the official…?" asks for one person's name, which a
+	// sentence about someone unnamed does not give.
+	official := indexOf(t, "A senior official told the mayor that the harbour plan would fail.\n\n"+
+		"Senator Smith told the council that the ferry plan would fail.\n\n"+
+		"The weather in the capital was cold all week.")
+	wantDeclined(t, official, "Who was the senior official that told the mayor about the harbour plan?")
+	wantFirstQuotes(t, official, firstQuote{"Who is the senator that told the council about the ferry plan?", "Senator Smith"})
 	// "Who exactly" asks who they are, which a description may answer: it
 	// is not refused outright for naming no one.
 	spoilers := indexOf(t, "The spoilers are traders who profit from the feud over the harbour.\n\n"+
