@@ -239,8 +239,8 @@ func advance(n int) int {
 func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // askedLater reports whether words ask how things turned out in the end:
-// "did" with "end up", "end with", "in the end", "eventually" or
-// "ultimately" ("Did the talks end up producing a deal?", "Did the round
+// "did" with "end up", "end with", "in the end", "eventually",
+// "ultimately" or "later" ("Did the talks end up producing a deal?", "Did the round
 // end with an agreement?", "so did they get a deal in the end?"); not "at
 // the end of the article".
 func askedLater(words []word) bool {
@@ -257,6 +257,10 @@ func askedLater(words []word) bool {
 			did = true
 		case "eventually", "ultimately":
 			later = true
+		case "later", "afterwards", "afterward", "subsequently":
+			// "Did the US later pull out of the deal?"; not "does the
+			// author later say…?".
+			later = later || !text
 		case "up":
 			later = later || i > 0 && (words[i-1].text == "end" || words[i-1].text == "ended")
 		case "with", "in":

@@ -727,7 +727,7 @@ func TestHowThingsTurnedOut(t *testing.T) {
 	after := indexOf(t, "The talks in the capital produced a final deal in July.\n\n"+
 		"The weather in the capital was cold all week.")
 	for _, q := range []string{"Did the talks end up producing a final deal?", "did the talks eventually produce a final deal?",
-		"so did the talks produce a final deal in the end?"} {
+		"so did the talks produce a final deal in the end?", "did the talks later produce a final deal?"} {
 		wantDeclined(t, before, q)
 		wantFirstQuotes(t, after, firstQuote{q, "produced a final deal"})
 	}
@@ -751,6 +751,8 @@ func TestHowThingsTurnedOut(t *testing.T) {
 	wantFirstQuotes(t, before,
 		firstQuote{"Will the talks lead to a final deal?", "hope the talks"},
 		firstQuote{"What did the talks lead to at the end of the text?", "hope the talks"},
+		// "Later" in the text is no question of how things turned out.
+		firstQuote{"did the author later say the talks would lead to a final deal?", "hope the talks"},
 	)
 }
 
