@@ -273,6 +273,40 @@ lead leads led come came achieve achieved achieves accomplish accomplished accom
 their and so then actually supposed to of out end ended up been be will would get got for`)
 )
 
+// remedyVerbs ask what is to be done about something, remedyModals how
+// or what ought to be, and remedyPointers point at what the previous
+// answer told: "how should they deal with that?", "what should we focus
+// on instead?".
+var (
+	remedyVerbs    = setOf(`handle deal do done respond react tackle address counter fix solve overcome manage get focus beat stop neutralize`)
+	remedyModals   = setOf(`should can could would must how`)
+	remedyPointers = setOf(`that it this them those instead`)
+)
+
+// asksRemedy reports whether ws ask what is to be done about what the
+// previous answer told, which the text most often says next: a verb of
+// remedy with a pointer back within two words after it ("deal with that",
+// "done about it", "get it", "focus on instead"), a modal or "how", at
+// most ten words, and no other question word ("why…?", "how many…?").
+// Chosen on the tuning sets: 13 conversations more of 1,144, none lost
+// but for a previous answer from two paragraphs, read at the first.
+func asksRemedy(ws []string) bool {
+	verb, modal := false, false
+	for i, w := range ws {
+		switch {
+		case w == "why" || w == "who" || w == "where" || w == "when" || w == "many" || w == "much":
+			return false
+		case remedyVerbs[w]:
+			for _, n := range ws[i+1 : min(len(ws), i+3)] {
+				verb = verb || remedyPointers[n]
+			}
+		case remedyModals[w]:
+			modal = true
+		}
+	}
+	return verb && modal && len(ws) <= 10
+}
+
 // asksResult reports whether ws ask what the previous answer led to and
 // nothing else ("what has that led to?"), not what led to it ("what led to
 // that?", "where did it come from?").
@@ -349,6 +383,14 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 		}
 	}
 	marked := refersBack(question)
+	if prev.Answer != "" && asksRemedy(ws) {
+		// "So how should they handle that?", "what should be done about
+		// it?": what the text says next, after the answer read.
+		if c := ix.More(prev.Answer); c.Answerable {
+			c.Question = question
+			return c, true
+		}
+	}
 	if prev.Answer != "" && marked && asksResult(ws) {
 		// "What effect have they had?", "and what came of it?": what the
 		// answer read led to.

@@ -459,6 +459,12 @@ func TestHandleFollowUpCues(t *testing.T) {
 			"What effect have they had?", true, bot.KindAnswer, "caused the drumbeat of war to intensify"},
 		{"what the answer led to, after it", "What does the author give Washington credit for?",
 			"and what came of it?", true, bot.KindAnswer, "slowly reinvigorated diplomatic process"},
+		// What is to be done about what the answer told: what the text
+		// says next.
+		{"what to do about it", "how will critics of diplomacy spin it?",
+			"so what should the negotiators do about that?", true, bot.KindAnswer, "absorb these ideological criticisms"},
+		{"how to handle it", "should we be shocked that both sides talk down the chances?",
+			"so what should we focus on instead?", true, bot.KindAnswer, "words should not overshadow facts"},
 		// What they are doing is no question of what the answer led to.
 		{"what they are doing", "What do Iranian hardliners want?", "what are they doing?", true, bot.KindAnswer,
 			"Iranian hardliners are seeking ways"},
