@@ -43,7 +43,8 @@ problem problems principle principles question questions`)
 var listVerbs = wordSet(`list lists listed raise raises raised identify identifies identified
 highlight highlights highlighted name names named give gives gave lay lays laid set sets out cover
 covers covered address addresses addressed mention mentions mentioned bring brings brought flag flags
-flagged discuss discusses discussed offer offers offered present presents presented`)
+flagged discuss discusses discussed offer offers offered present presents presented structured organized
+organised arranged`)
 
 // stakeWords say what a list's items decide ("how many factors will
 // determine success or failure?", "…whether peace holds?"), and
@@ -358,12 +359,47 @@ func (ix *Index) countAsked(words []word) int {
 	if !item {
 		return -1
 	}
+	return ix.listOf(words, func(i int, w word) bool { return i == many || i == many-1 })
+}
+
+// listAsked reports whether a question asks for the items of a text's list
+// themselves, which the overview gives: a plural noun for the items after
+// "what are", "which are" or a verb asking for a summary or a list ("What
+// are the four big issues the writer lays out?", "sum up the four main
+// issues he raises", "list the main points the author covers"), every
+// other word describing the list as countAsked wants.
+func (ix *Index) listAsked(words []word) bool {
+	item, opener := -1, false
+	for i, w := range words {
+		if askedFor(w.text) != 0 {
+			return false // "what is the number of issues…?"
+		}
+		if listItems[w.text] && strings.HasSuffix(w.text, "s") {
+			item = i
+			break
+		}
+		opener = opener || listOpeners[w.text] || (w.text == "what" || w.text == "which") && i+1 < len(words) && copulas[words[i+1].text]
+	}
+	if item < 0 || !opener {
+		return false
+	}
+	return ix.listOf(words, func(_ int, w word) bool { return listOpeners[w.text] || copulas[w.text] }) >= 0
+}
+
+// listOpeners ask for a summary or a list of what follows them.
+var listOpeners = wordSet(`summarize summarise summarizing summarising sum recap outline list break name give run`)
+
+// listOf returns the index of the one document with themes whose title
+// holds every word of words that does not describe a list ("issues",
+// "raises", "titled", "main", "decide"), nor is one skip allows; -1 when
+// none or several do.
+func (ix *Index) listOf(words []word, skip func(i int, w word) bool) int {
 	var titleWords []string
 	for i, w := range words {
 		switch {
-		case i == many || i == many-1 || listItems[w.text] || listVerbs[w.text] || headingWords[w.text] || stakeWords[w.text] ||
+		case skip(i, w) || listItems[w.text] || listVerbs[w.text] || headingWords[w.text] || stakeWords[w.text] ||
 			itemAdjectives[w.text]:
-		case isStop(w) || w.class&(classGeneric|classWhole|classNumber) != 0:
+		case isStop(w) || w.class&(classGeneric|classWhole|classNumber) != 0 || isDigits(w.text):
 		default:
 			titleWords = append(titleWords, stem(w.text))
 		}

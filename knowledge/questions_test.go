@@ -49,7 +49,11 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		// The point the writer is trying to make, what readers are to take
 		// away.
 		"what's the overall point the writer is trying to make?",
-		"What's the overall message the author wants readers to take away?"} {
+		"What's the overall message the author wants readers to take away?",
+		// The items of the article's list themselves, which the overview
+		// gives.
+		"What are the four big issues the author lays out?", "sum up the four main issues he raises",
+		"list the main points the author covers", "what are the 4 big picture issues the writer lays out?"} {
 		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable || a.ContentWords != 0 {
 			t.Errorf("%q: got answerable %v with %d content words, want no topic", q, a.Answerable, a.ContentWords)
 		}
@@ -86,7 +90,7 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		// beside one, it is not.
 		firstQuote{"What's the overall takeaway about the US?", "U.S."},
 		firstQuote{"What's the overall take on Iran's Rouhani?", "Rouhani"},
-		firstQuote{"What are the four big picture issues about?", "four big picture issues"},
+		firstQuote{"What will the four big picture issues do?", "four big picture issues"},
 		// The text uses "the big picture" itself: a topic, no summary.
 		firstQuote{"Why is the big picture important?", "bigger picture is no less important"},
 		firstQuote{"what's riding on those big-picture themes?", "four big picture issues"},

@@ -1027,7 +1027,9 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		// the author they don't do favours — name?" ask for a person's.
 		q.cue, q.strict, q.person = hasName, true, true
 	}
-	q.whole = (wholeAsked || overviewAsked) && whole == n
+	// "What are the four big issues the author lays out?" asks for the
+	// list itself, which the overview gives.
+	q.whole = (wholeAsked || overviewAsked) && whole == n || ix.listAsked(words)
 	q.posOnly = q.pos.at != 0 && whole == n
 	q.wholeAsked = wholeAsked
 	return n
