@@ -46,8 +46,8 @@ var (
 const maxExpansions = 8
 
 // idioms map a figure of speech to plain words that say the same (the
-// point a writer is "trying to make" is the argument, what readers "take
-// away" the takeaway, a broader view or a wider context is the bigger
+// point a writer is "trying to make", to say or to get across is the
+// argument, what readers "take away" the takeaway, "in short" an aside, a broader view or a wider context is the bigger
 // picture, to zoom out is to look at it), and a
 // few names of politics to plain words for what they name: Capitol Hill
 // is Congress, the Islamic Republic Iran's regime.
@@ -72,6 +72,13 @@ var idioms = map[string]string{
 	"trying to make":        "argument",
 	"tries to make":         "argument",
 	"take away":             "takeaway",
+	"trying to say":         "argument",
+	"tries to say":          "argument",
+	"trying to get across":  "argument",
+	"get across":            "argument",
+	"getting across":        "argument",
+	"gets across":           "argument",
+	"in short":              "",
 	"walk away with":        "takeaway",
 	"long story short":      "",
 	"common ground":         "agreement",

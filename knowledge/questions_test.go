@@ -53,7 +53,11 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		// The items of the article's list themselves, which the overview
 		// gives.
 		"What are the four big issues the author lays out?", "sum up the four main issues he raises",
-		"list the main points the author covers", "what are the 4 big picture issues the writer lays out?"} {
+		"list the main points the author covers", "what are the 4 big picture issues the writer lays out?",
+		// What the author is trying to say or get across, the thrust, a
+		// length without "in".
+		"what is the author trying to say overall", "what's the point the writer is trying to get across?",
+		"what's the thrust of the piece?", "short summary please, 2-3 sentences", "in short, what's the gist?"} {
 		if a := ix.Answer(knowledge.Query{Text: q}); a.Answerable || a.ContentWords != 0 {
 			t.Errorf("%q: got answerable %v with %d content words, want no topic", q, a.Answerable, a.ContentWords)
 		}

@@ -614,6 +614,20 @@ func howToAnswer(words []word) {
 			if j == i+1 || j == len(words) || !lengthUnits[words[j].text] {
 				continue
 			}
+		case "sentence", "sentences", "line", "lines", "paragraph", "paragraphs", "bullet", "bullets":
+			// "2-3 sentences", "three bullet points" without "in": the
+			// number before the unit, and the unit.
+			k := i
+			for k > 0 && (isDigits(words[k-1].text) || words[k-1].class&classNumber != 0) {
+				k--
+			}
+			if k == i {
+				continue
+			}
+			for m := k; m <= i; m++ {
+				words[m].class |= classStop
+			}
+			continue
 		case "like":
 			// "like I'm five", "like im 5", "like I am 10"
 			for j < len(words) && (words[j].text == "i" || words[j].text == "im" || words[j].text == "am") {
@@ -2574,4 +2588,5 @@ func ofTheText(after []word) bool {
 // textIdioms say what a text's point is only in a question about the text
 // (its writer, its readers): "the point the writer is trying to make",
 // "what readers should take away".
-var textIdioms = map[string]bool{"trying to make": true, "tries to make": true, "take away": true, "walk away with": true}
+var textIdioms = map[string]bool{"trying to make": true, "tries to make": true, "take away": true, "walk away with": true,
+	"trying to say": true, "tries to say": true, "trying to get across": true, "get across": true, "getting across": true, "gets across": true}
