@@ -72,6 +72,9 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := quantities(s, ev); r != nil {
 		return r
 	}
+	if r := universal(s, ev); r != nil {
+		return r
+	}
 	if r := spans(s, ev); r != nil {
 		return r
 	}
@@ -408,6 +411,58 @@ func quantities(s string, ev *evidence) *Refusal {
 					return &Refusal{Reason: ReasonContradiction, Term: t.word,
 						Detail: fmt.Sprintf("a word saying how much where its cited passages say %q", pt[j-1].word+" "+t.word)}
 				}
+			}
+		}
+	}
+	return nil
+}
+
+// allWords say that something holds of all of a kind; partWords are the
+// words the passages deny such a thing with ("by no means comprehensive",
+// "not all").
+var (
+	allWords  = setOf(`all every everyone everybody universal universally unanimous unanimously throughout entire entirely`)
+	partWords = setOf(`all every everyone everybody universal comprehensive complete entire total unanimous`)
+	denyWords = setOf(`not no never`)
+)
+
+// universal refuses a sentence that says something holds of all of a kind
+// ("virtually all officials", "near-universal backing among officials",
+// "officials throughout both capitals") where its passages deny that it
+// does, of a word within four of their denial ("a greater (though by no
+// means comprehensive) number of officials"). A sentence denying it too
+// ("more officials, though far from all of them") says what they say.
+func universal(s string, ev *evidence) *Refusal {
+	var kinds []string // the words the passages deny it of
+	for _, pt := range ev.tokens {
+		for j, t := range pt {
+			if !partWords[t.word] || !slices.ContainsFunc(pt[max(0, j-3):j], func(u token) bool { return denyWords[u.word] }) {
+				continue
+			}
+			for k := j + 1; k < len(pt) && k <= j+5; k++ {
+				if ts := knowledge.Terms(pt[k].word); len(ts) > 0 && !partWords[pt[k].word] {
+					kinds = append(kinds, ts[0].Stem)
+				}
+			}
+		}
+	}
+	if len(kinds) == 0 {
+		return nil
+	}
+	toks := scanTokens(s)
+	for i, t := range toks {
+		if !allWords[t.word] || slices.ContainsFunc(toks[max(0, i-3):i], func(u token) bool {
+			return denyWords[u.word] || u.word == "far" || u.word == "means"
+		}) {
+			continue
+		}
+		for k := max(0, i-3); k < len(toks) && k <= i+4; k++ {
+			if k == i {
+				continue
+			}
+			if ts := knowledge.Terms(toks[k].word); len(ts) > 0 && slices.Contains(kinds, ts[0].Stem) {
+				return &Refusal{Reason: ReasonContradiction, Term: t.word,
+					Detail: fmt.Sprintf("a claim of all %s, which its cited passages deny", toks[k].word)}
 			}
 		}
 	}
