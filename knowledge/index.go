@@ -312,14 +312,26 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 		flags |= hasQuote | hasSpeech
 	}
 	first, prev := true, ""
-	titled := false // the words so far since a title are names: "Ambassador John Limbert"
-	var run []word  // capitalised words in a row, up to this one
+	oneLast := false // "one" ended the words so far, a number unless a verb follows
+	titled := false  // the words so far since a title are names: "Ambassador John Limbert"
+	var run []word   // capitalised words in a row, up to this one
 	var runIDs []int32
 	scanWords(text, func(w word) {
 		if !w.capital || w.keep {
 			run, runIDs = run[:0], runIDs[:0]
 		}
-		flags |= wordFlags(w, first)
+		if prev == "one" {
+			// "One would think…": a pronoun, no number.
+			if !pronounOne[w.text] {
+				flags |= hasNumber
+			}
+			oneLast = false
+		}
+		if w.text == "one" {
+			oneLast = true
+		} else {
+			flags |= wordFlags(w, first)
+		}
 		person := titled && w.capital && !personTitles[w.text]
 		titled = w.capital && (person || personTitles[w.text])
 		if speechWords[w.text] {
@@ -353,6 +365,9 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 		}
 		b.tfs[id]++
 	})
+	if oneLast {
+		flags |= hasNumber
+	}
 	for _, t := range b.touched {
 		b.raw = append(b.raw, rawPost{term: t, unit: u, tf: b.tfs[t]})
 		b.df[t]++
@@ -521,6 +536,11 @@ const maxSuffix = 4
 
 // stem returns the stem of term id.
 func (ix *Index) stem(id int32) string { return ix.stemText[ix.stemOff[id]:ix.stemOff[id+1]] }
+
+// pronounOne are the words after which "one" is a pronoun, no number:
+// "one would think", "one can see".
+var pronounOne = wordSet(`would could can cannot might must should may will thinks think sees see
+expects expect assumes assume imagines imagine`)
 
 func wordFlags(w word, first bool) uint8 {
 	var f uint8

@@ -216,6 +216,14 @@ func TestQuestionsThatAskForAFigureADateOrAName(t *testing.T) {
 		firstQuote{"Which country is a regional power?", "Iran is a regional power"},
 		firstQuote{"What expression does the writer use for good deeds?", "No good deed goes unpunished"},
 	)
+	// "One would think…" gives no number; "one thing" does.
+	wantDeclined(t, ix, "how many nukes did the soviets have at their peak?")
+	one := indexOf(t, "One would think the harbour of the city holds many ships.\n\n"+
+		"The weather in the capital was cold all week.")
+	wantDeclined(t, one, "how many ships does the harbour of the city hold?")
+	wantFirstQuotes(t, indexOf(t, "The harbour of the city holds one ship.\n\n"+
+		"The weather in the capital was cold all week."),
+		firstQuote{"how many ships does the harbour of the city hold?", "one ship"})
 }
 
 // TestTheTypeOfAnswerAskedFor checks which questions ask outright for a
