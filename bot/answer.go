@@ -307,6 +307,15 @@ func asksRemedy(ws []string) bool {
 	return verb && modal && len(ws) <= 10
 }
 
+// asksWhy reports whether ws ask why of the previous answer: "why" in a
+// question of eight words at most that points back ("why is that
+// needed?", "why would they need to do that?") or has three words at most
+// ("why not?", "why so?").
+func asksWhy(ws []string) bool {
+	ws = afterInterjections(ws)
+	return slices.Contains(ws, "why") && len(ws) <= 8 && (pointsBack(ws) || len(ws) <= 3)
+}
+
 // asksResult reports whether ws ask what the previous answer led to and
 // nothing else ("what has that led to?"), not what led to it ("what led to
 // that?", "where did it come from?").
@@ -383,6 +392,14 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 		}
 	}
 	marked := refersBack(question)
+	if prev.Answer != "" && asksWhy(ws) {
+		// "Why is that needed?", "why not?": where the text gives its
+		// reasons, beside the answer read.
+		if c := ix.Reason(prev.Answer); c.Answerable {
+			c.Question = question
+			return c, true
+		}
+	}
 	if prev.Answer != "" && asksRemedy(ws) {
 		// "So how should they handle that?", "what should be done about
 		// it?": what the text says next, after the answer read.

@@ -459,6 +459,12 @@ func TestHandleFollowUpCues(t *testing.T) {
 			"What effect have they had?", true, bot.KindAnswer, "caused the drumbeat of war to intensify"},
 		{"what the answer led to, after it", "What does the author give Washington credit for?",
 			"and what came of it?", true, bot.KindAnswer, "slowly reinvigorated diplomatic process"},
+		// Why, of the answer read: the sentence it follows from, or the
+		// one that goes on to explain it.
+		{"why, of what follows from the sentence before", "What PR approach does the author recommend for Washington and Tehran?",
+			"why is it needed?", true, bot.KindAnswer, "political cover"},
+		{"why not, explained after", "Should it surprise anyone that both sides downplay the odds for success?",
+			"why not?", true, bot.KindAnswer, "words should not overshadow facts"},
 		// What is to be done about what the answer told: what the text
 		// says next.
 		{"what to do about it", "how will critics of diplomacy spin it?",

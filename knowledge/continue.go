@@ -231,3 +231,59 @@ func (ix *Index) Consequence(previous string) Answer {
 	a.Hits = []Hit{{Passage: p, Score: a.Confidence}}
 	return a
 }
+
+// Reason answers a follow-up that asks why of the previous answer ("why is
+// that needed?", "why not?", "why would that even work?") from the
+// sentences beside it, where a text gives its reasons: the sentence before
+// the answer's first when that one says it follows from it ("To that end,
+// securing a final deal will require…" after "…it will be necessary to
+// provide political cover"), else the sentence after the answer's last
+// when that one goes on to explain it ("But words should not overshadow
+// facts: …" after "…should come as no surprise", "In turn, this will
+// ensure…"). It declines otherwise, and as More does.
+func (ix *Index) Reason(previous string) Answer {
+	first, end, quoted := ix.quotedIn(previous)
+	if len(quoted) == 0 {
+		return Answer{}
+	}
+	pick := int32(-1)
+	if u := quoted[0]; u > first && opensWith(ix.unitText(u), followPhrases) && !slices.Contains(quoted, u-1) {
+		pick = u - 1
+	} else if u := quoted[len(quoted)-1] + 1; u < end && opensWith(ix.unitText(u), explainPhrases) {
+		pick = u
+	}
+	if pick < 0 {
+		return Answer{}
+	}
+	un := ix.unit(pick)
+	p := ix.passages[un.passage]
+	a := Answer{Answerable: true, Confidence: AnswerThreshold}
+	a.Quotes = []Quote{{Passage: p, Sentence: int(un.sentence), Score: a.Confidence}}
+	a.Hits = []Hit{{Passage: p, Score: a.Confidence}}
+	return a
+}
+
+// followPhrases open a sentence that follows from the one before it, which
+// gives its reason; explainPhrases one that goes on to explain the one
+// before it.
+var (
+	followPhrases  = []string{"to that end", "to this end", "for that reason", "for this reason", "that is why", "this is why", "as a result", "therefore", "thus", "hence", "so"}
+	explainPhrases = []string{"but", "in turn", "after all", "that is because", "this is because"}
+)
+
+// opensWith reports whether sentence opens with one of phrases.
+func opensWith(sentence string, phrases []string) bool {
+	var first []string
+	scanWords(sentence, func(w word) {
+		if len(first) < 4 {
+			first = append(first, w.text)
+		}
+	})
+	lead := strings.Join(first, " ") + " "
+	for _, p := range phrases {
+		if strings.HasPrefix(lead, p+" ") {
+			return true
+		}
+	}
+	return false
+}

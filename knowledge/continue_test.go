@@ -137,3 +137,33 @@ func TestConsequence(t *testing.T) {
 		})
 	}
 }
+
+// TestReason checks that a follow-up asking why of the previous answer is
+// answered by the sentence before it when that answer says it follows from
+// it, by the sentence after it when that one goes on to explain it, and
+// not at all otherwise.
+func TestReason(t *testing.T) {
+	ix := indexOf(t, "The ferry is too slow for the traders. To that end, the council will buy a new boat. The boat arrives in May.\n\n"+
+		"The delay should come as no surprise. But the yard has only one crane. The crane is old.\n\n"+
+		"The harbour is busy. The market is open.")
+	tests := []struct{ name, previous, want string }{
+		{"what it follows from", "“To that end, the council will buy a new boat.”", "too slow for the traders"},
+		{"what goes on to explain it", "“The delay should come as no surprise.”", "only one crane"},
+		{"neither", "“The harbour is busy.”", ""},
+		{"a previous answer the knowledge base does not hold", "Hello there, and welcome to the general chat.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := ix.Reason(tt.previous)
+			if tt.want == "" {
+				if a.Answerable {
+					t.Fatalf("got %+v, want a decline", a.Quotes)
+				}
+				return
+			}
+			if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), tt.want) {
+				t.Errorf("got %v %+v, want a first quote with %q", a.Answerable, a.Quotes, tt.want)
+			}
+		})
+	}
+}
