@@ -459,6 +459,12 @@ func TestHandleFollowUpCues(t *testing.T) {
 			"What effect have they had?", true, bot.KindAnswer, "caused the drumbeat of war to intensify"},
 		{"what the answer led to, after it", "What does the author give Washington credit for?",
 			"and what came of it?", true, bot.KindAnswer, "slowly reinvigorated diplomatic process"},
+		// "What is it then?" after a view the answer reports: what the text
+		// says next; after an answer that denies, the answer again.
+		{"what it is then, after a view", "is iran really as much of a threat as the soviets were?",
+			"so what is it then?", true, bot.KindAnswer, "Iran is a regional power, not a superpower."},
+		{"what it is then, after a denial", "Is Iran a superpower?",
+			"So what is it then?", true, bot.KindAnswer, "Iran is a regional power, not a superpower."},
 		// Why, of the answer read: the sentence it follows from, or the
 		// one that goes on to explain it.
 		{"why, of what follows from the sentence before", "What PR approach does the author recommend for Washington and Tehran?",
