@@ -211,20 +211,35 @@ fuel fueled fuelled`)
 // Consequence answers a follow-up that asks what the previous answer led
 // to ("what effect have they had?", "what came of it?"): the answer's own
 // first sentence when it tells a result itself ("alternatives to diplomacy
-// … have not only caused the drumbeat of war to intensify"), else what
-// comes after the answer (More): a text tells what something led to right
-// after it. It declines as More does.
+// … have not only caused the drumbeat of war to intensify"), else the
+// sentence after next when that one tells a result and the next does not,
+// else what comes after the answer (More): a text tells what something led
+// to right after it. It declines as More does. Chosen on the tuning sets:
+// the sentence after next gave three conversations more of 1,144, none
+// lost.
 func (ix *Index) Consequence(previous string) Answer {
 	first, _, quoted := ix.quotedIn(previous)
 	if len(quoted) == 0 {
 		return Answer{}
 	}
-	told := false
-	scanWords(ix.unitText(quoted[0]), func(w word) { told = told || resultWords[w.text] })
-	if !told {
-		return ix.moreAfter(previous, first, quoted)
+	tells := func(u int32) bool {
+		told := false
+		scanWords(ix.unitText(u), func(w word) { told = told || resultWords[w.text] })
+		return told
 	}
-	un := ix.unit(quoted[0])
+	pick := quoted[0]
+	if !tells(pick) {
+		// The sentence after next, in the paragraph, when it tells a
+		// result and the next does not ("Washington deserves credit
+		// for…" before "The results have been clear…"); else the next.
+		last, end := quoted[len(quoted)-1], ix.passFirst[ix.unitPassage[first]]+int32(len(ix.passages[ix.unitPassage[first]].Sentences))
+		if u := last + 2; u < end && tells(u) && !tells(u-1) {
+			pick = u
+		} else {
+			return ix.moreAfter(previous, first, quoted)
+		}
+	}
+	un := ix.unit(pick)
 	p := ix.passages[un.passage]
 	a := Answer{Answerable: true, Confidence: AnswerThreshold}
 	a.Quotes = []Quote{{Passage: p, Sentence: int(un.sentence), Score: a.Confidence}}

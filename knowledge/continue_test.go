@@ -116,8 +116,10 @@ func TestMore(t *testing.T) {
 // answer holds nothing of the knowledge base.
 func TestConsequence(t *testing.T) {
 	ix := indexOf(t, "The embargo on grain exports has caused prices to rise across the region. Traders have moved to other ports.\n\n"+
-		"The council approved the harbour plan in May. The plan has since cut waiting times by half.")
+		"The council approved the harbour plan in May. The plan has since cut waiting times by half.\n\n"+
+		"The mayor backed the ferry plan. She deserves credit for it. The results have been clear: the queues are gone.")
 	tests := []struct{ name, previous, want string }{
+		{"a result told after next", "“The mayor backed the ferry plan.”", "The results have been clear"},
 		{"a result told in the answer's sentence", "“The embargo on grain exports has caused prices to rise across the region.”", "caused prices to rise"},
 		{"a result told after it", "“The council approved the harbour plan in May.”", "cut waiting times by half"},
 		{"a previous answer the knowledge base does not hold", "Hello there, and welcome to the general chat.", ""},
