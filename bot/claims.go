@@ -75,6 +75,9 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := universal(s, ev); r != nil {
 		return r
 	}
+	if r := d.onlyOne(s, ev); r != nil {
+		return r
+	}
 	if r := spans(s, ev); r != nil {
 		return r
 	}
@@ -467,6 +470,85 @@ func universal(s string, ev *evidence) *Refusal {
 		}
 	}
 	return nil
+}
+
+// onlyOne refuses a sentence that names another doer than its passages
+// for what they say only one does: "economic pressure has been the only
+// pathway that has turned mistrust into cooperation" against "Building
+// confidence at the negotiating table has been the only pathway…". The
+// words before the form of "be" ahead of "the only" must share a word
+// with those before it in the passage sentence that says "only" of the
+// same word, a synonym or a derived form standing for it ("confidence
+// building" for "building confidence").
+func (d *draftCheck) onlyOne(s string, ev *evidence) *Refusal {
+	subject, what, ok := onlySubject(scanTokens(s))
+	if !ok || len(subject) == 0 {
+		return nil
+	}
+	for _, pt := range ev.tokens {
+		for j := range pt {
+			if j > 0 && !pt[j].opens {
+				continue // a sentence of the passage from its start
+			}
+			theirs, their, ok := onlySubject(pt[j:])
+			if !ok || their != what || len(theirs) == 0 {
+				continue
+			}
+			for _, a := range subject {
+				for _, b := range theirs {
+					if d.alike(a, b) {
+						return nil
+					}
+				}
+			}
+			return &Refusal{Reason: ReasonContradiction, Term: what,
+				Detail: "another than the only one its cited passages name"}
+		}
+	}
+	return nil
+}
+
+// onlySubject finds "X has been the only Y" (or "is", "was", "remains")
+// opening toks, after a report ("According to the author, …"): the stems
+// of X's content words and Y's stem.
+func onlySubject(toks []token) (subject []string, what string, ok bool) {
+	start := 0
+	for i, t := range toks {
+		if t.clause && i > 0 {
+			if !reportLead(toks[start:i]) {
+				break
+			}
+			start = i
+		}
+		if t.word != "only" || i < 2 || toks[i-1].word != "the" {
+			continue
+		}
+		k := i - 2
+		if toks[k].word == "been" && k > 0 {
+			k--
+		}
+		switch toks[k].word {
+		case "is", "was", "has", "have", "are", "were", "remains", "remained":
+		default:
+			return nil, "", false
+		}
+		for _, u := range toks[start:k] {
+			if ts := knowledge.Terms(u.word); len(ts) > 0 && !ts[0].Name {
+				subject = append(subject, ts[0].Stem)
+			}
+		}
+		if next := nextContent(toks, i); next != "" {
+			return subject, next, true
+		}
+		return nil, "", false
+	}
+	return nil, "", false
+}
+
+// reportLead reports whether toks, a sentence's opening clause, report
+// whose view follows: "According to the author", "The author says".
+func reportLead(toks []token) bool {
+	return len(toks) >= 2 && toks[0].word == "according" && toks[1].word == "to"
 }
 
 // timeUnits map the words for a unit of time to the unit's length in

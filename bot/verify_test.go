@@ -259,6 +259,8 @@ var ruleTests = []struct {
 	{"all where the passage denies it", "Support at the top has created a trickle-down effect in which virtually all officials in both capitals now protect diplomacy [11].", bot.ReasonContradiction},
 	{"all of a kind, spread", "Support at the top has produced officials throughout both capitals who protect and nurture diplomacy [11].", bot.ReasonContradiction},
 	{"not all, as the passage says", "Support at the top has produced more officials in both capitals, though far from all of them, who protect diplomacy [11].", ""},
+	{"another than the only one", "According to the author, economic pressure has been the only pathway to date that has turned mistrust into cooperation [2].", bot.ReasonContradiction},
+	{"the only one, in other words", "Confidence-building at the table has been the only pathway to date that has turned mistrust into cooperation [2].", ""},
 	{"a likeness the passage denies", "As in years past, senior officials on both sides openly acknowledge that alternatives to diplomacy have narrowed the remaining escalatory options [7].", bot.ReasonContradiction},
 	{"a likeness denied as the passage does", "Unlike in years past, senior officials on both sides openly acknowledge that alternatives to diplomacy have narrowed the remaining escalatory options [7].", ""},
 	{"word leaning the same way in place", "The results have been a slowly revived diplomatic process and empowered moderates in Washington and Tehran [5].", ""},
