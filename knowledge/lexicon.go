@@ -61,6 +61,8 @@ var idioms = map[string]string{
 	"back down":             "retreat concede",
 	"pay off":               "succeed",
 	"piece of cake":         "easy",
+	"smooth sailing":        "easy",
+	"plain sailing":         "easy",
 	"walk in the park":      "easy",
 	"uphill battle":         "difficult",
 	"walk away":             "abandon",

@@ -87,7 +87,7 @@ var (
 	// the start", "at the end of the week"), so a question that does not
 	// speak of the text must say whose start or end.
 	textStarts = wordSet(`opening intro introduction`)
-	textEnds   = wordSet(`conclusion ending`)
+	textEnds   = wordSet(`conclusion ending outro`)
 	timeStarts = wordSet(`beginning start`)
 	timeEnds   = wordSet(`end close finish`)
 	// partNouns are a text's parts: "the first paragraph", "the last line".
@@ -153,16 +153,18 @@ func placeNamed(words []word, i int, framed bool) (textPos, bool) {
 		return textPos{}, false
 	}
 	noun := words[j+1].text
+	end := j + 2
 	var at uint8
 	switch {
 	case textStarts[noun], timeStarts[noun]:
 		at = posStart
 	case textEnds[noun], timeEnds[noun] && !(words[i].text == "in" && noun == "end"):
 		at = posEnd
+	case noun == "wrap" && end < len(words) && words[end].text == "up":
+		at, end = posEnd, end+1 // "per the wrap-up"
 	default:
 		return textPos{}, false
 	}
-	end := j + 2
 	switch {
 	case end < len(words) && words[end].text == "of":
 		if !ofText(words, end) {

@@ -1068,6 +1068,9 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"how does the mayor take the wind out of the critics' sails?", "neutralize"},
 		firstQuote{"is the fleet out of danger?", "in the clear"},
 	)
+	wantFirstQuotes(t, indexOf(t, "The harbour work will not be cheap.\n\n"+
+		"The harbour work will not be easy."),
+		firstQuote{"will the harbour work be smooth sailing?", "not be easy"})
 	wantFirstQuotes(t, indexOf(t, "The flood risk is rarely acknowledged.\n\n"+
 		"The flood risk is widely acknowledged.\n\n"+
 		"The ferry crews have ended their rivalry.\n\n"+
