@@ -254,8 +254,8 @@ var idioms = map[string]string{
 // is a conversation, what is harsh is hard-hitting, the doubtful are
 // skeptical, what is reasonable is understandable, what is generally or
 // commonly so is widely so, to convert one thing into another is to turn
-// it, to reconfirm is to reaffirm, and the basics of a subject are its
-// 101.
+// it, to reconfirm is to reaffirm, the basics of a subject are its 101,
+// and to be fixated or obsessed on something is to be focused on it.
 var plainSenses = map[string]string{
 	"matter":        "important",
 	"matters":       "important",
@@ -380,6 +380,11 @@ var plainSenses = map[string]string{
 	"obscured":      "overshadowed",
 	"obscuring":     "overshadowing",
 	"chatter":       "discussion",
+	"fixated":       "focused",
+	"fixate":        "focus",
+	"fixating":      "focusing",
+	"obsessing":     "focusing",
+	"obsessed":      "focused",
 	"basics":        "101",
 	"generally":     "widely",
 	"commonly":      "widely",

@@ -1071,7 +1071,9 @@ func TestEverydaySenses(t *testing.T) {
 	wantFirstQuotes(t, indexOf(t, "The harbour work will not be cheap.\n\n"+
 		"The harbour work will not be easy."),
 		firstQuote{"will the harbour work be smooth sailing?", "not be easy"})
-	wantFirstQuotes(t, indexOf(t, "The flood risk is rarely acknowledged.\n\n"+
+	wantFirstQuotes(t, indexOf(t, "The flood talk is paid for by the port.\n\n"+
+		"The flood talk is focused on the port.\n\n"+
+		"The flood risk is rarely acknowledged.\n\n"+
 		"The flood risk is widely acknowledged.\n\n"+
 		"The ferry crews have ended their rivalry.\n\n"+
 		"The ferry crews have turned their rivalry into cooperation.\n\n"+
@@ -1081,6 +1083,7 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"what have the ferry crews converted their rivalry into?", "turned their rivalry"},
 		firstQuote{"are the ferry crews working together?", "cooperation"},
 		firstQuote{"when was the rule reconfirmed?", "reaffirmed"},
+		firstQuote{"what is the flood talk fixated on?", "focused on"},
 	)
 	wantFirstQuotes(t, indexOf(t, "The harbour plan needs a bit of Budgeting 202.\n\n"+
 		"The harbour plan needs a bit of Budgeting 101.\n\n"+
