@@ -449,7 +449,7 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 	if marked || endsThen(ws) {
 		// A question with no topic at all ("what is this article about?")
 		// is about the text as a whole, not the previous answer.
-		// "And what's everybody obsessing over?", "like concretely what
+		// "And what's everybody gossiping over?", "like concretely what
 		// message?", "how big is the gap then?" go on from the answer too;
 		// "what about Israel?" asks about something else.
 		asked := afterInterjections(ws)

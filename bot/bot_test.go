@@ -440,7 +440,7 @@ func TestHandleFollowUpCues(t *testing.T) {
 		// A lead and words the article lacks: the answer's paragraph reads
 		// on, where it used to be declined.
 		{"lead and, reading on", "where are these nuclear talks happening?",
-			"and what has everybody been obsessing over so far?", true, bot.KindAnswer, "backdrop to the negotiations"},
+			"and what has everybody been gossiping over so far?", true, bot.KindAnswer, "backdrop to the negotiations"},
 		{"an item of the list the previous turn spoke of", "How many big picture issues does the author go through?",
 			"what's the first?", true, bot.KindAnswer, "spoilers"},
 		{"ellipsis with a personal pronoun", "Who is Zarif?", "what did he say?", true, bot.KindAnswer, "Zarif"},
