@@ -48,7 +48,8 @@ const maxExpansions = 8
 // idioms map a figure of speech to plain words that say the same (the
 // point a writer is "trying to make", to say or to get across is the
 // argument, what readers "take away" the takeaway, "in short" an aside, a broader view or a wider context is the bigger
-// picture, to zoom out is to look at it), and a
+// picture, to zoom out is to look at it, the cards left to play are the
+// options remaining), and a
 // few names of politics to plain words for what they name: Capitol Hill
 // is Congress, the Islamic Republic Iran's regime.
 var idioms = map[string]string{
@@ -61,6 +62,9 @@ var idioms = map[string]string{
 	"back down":             "retreat concede",
 	"pay off":               "succeed",
 	"piece of cake":         "easy",
+	"cards to play":         "options",
+	"cards left to play":    "remaining options",
+	"cards left":            "remaining options",
 	"smooth sailing":        "easy",
 	"plain sailing":         "easy",
 	"walk in the park":      "easy",

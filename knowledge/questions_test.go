@@ -1071,6 +1071,9 @@ func TestEverydaySenses(t *testing.T) {
 	wantFirstQuotes(t, indexOf(t, "The harbour work will not be cheap.\n\n"+
 		"The harbour work will not be easy."),
 		firstQuote{"will the harbour work be smooth sailing?", "not be easy"})
+	wantFirstQuotes(t, indexOf(t, "The council has few ships remaining.\n\n"+
+		"The council has few options remaining."),
+		firstQuote{"does the council have cards left to play?", "few options"})
 	wantFirstQuotes(t, indexOf(t, "The flood talk is paid for by the port.\n\n"+
 		"The flood talk is focused on the port.\n\n"+
 		"The flood risk is rarely acknowledged.\n\n"+
