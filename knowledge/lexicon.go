@@ -259,7 +259,8 @@ var idioms = map[string]string{
 // skeptical, what is reasonable is understandable, what is generally or
 // commonly so is widely so, to convert one thing into another is to turn
 // it, to reconfirm is to reaffirm, the basics of a subject are its 101,
-// and to be fixated or obsessed on something is to be focused on it.
+// to be fixated or obsessed on something is to be focused on it, what is
+// backed is supported, and what is done publicly is done openly.
 var plainSenses = map[string]string{
 	"matter":        "important",
 	"matters":       "important",
@@ -384,6 +385,10 @@ var plainSenses = map[string]string{
 	"obscured":      "overshadowed",
 	"obscuring":     "overshadowing",
 	"chatter":       "discussion",
+	"publicly":      "openly",
+	"backed":        "supported",
+	"backing":       "supporting",
+	"backs":         "supports",
 	"fixated":       "focused",
 	"fixate":        "focus",
 	"fixating":      "focusing",
@@ -471,8 +476,12 @@ var plainSynonyms = func() map[string]string {
 // widely so in a question ("is it generally recognised…?"), where a claim
 // that something is generally so says how often, which "widely" does not
 // vouch for. "The basics" of a subject are its 101, but "basic" is not.
+// What was backed was supported, and what is done publicly is done openly:
+// read so in claims too, they kept six faithful drafts fewer on the
+// tuning sets and refused three unsupported ones fewer.
 var questionSenses = map[string]bool{"matter": true, "matters": true, "mattered": true, "mattering": true, "round": true, "rounds": true,
-	"specifics": true, "generally": true, "commonly": true, "basics": true}
+	"specifics": true, "generally": true, "commonly": true, "basics": true, "publicly": true, "backed": true,
+	"backing": true, "backs": true}
 
 // Synonyms are an operator's synonym groups: words and phrases that stand
 // for one another in the documents at hand ("hardliners, extremists,

@@ -1074,6 +1074,9 @@ func TestEverydaySenses(t *testing.T) {
 	wantFirstQuotes(t, indexOf(t, "The council has few ships remaining.\n\n"+
 		"The council has few options remaining."),
 		firstQuote{"does the council have cards left to play?", "few options"})
+	wantFirstQuotes(t, indexOf(t, "The mayor quietly studied the harbour plan.\n\n"+
+		"The mayor openly supported the harbour plan."),
+		firstQuote{"has the mayor publicly backed the harbour plan?", "openly supported"})
 	wantFirstQuotes(t, indexOf(t, "The flood talk is paid for by the port.\n\n"+
 		"The flood talk is focused on the port.\n\n"+
 		"The flood risk is rarely acknowledged.\n\n"+
