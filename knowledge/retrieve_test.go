@@ -74,6 +74,10 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		"did they end up getting a final deal?",
 		// A role the article never speaks of, beside one it does.
 		"who is iran's deputy foreign minister leading the technical talks?",
+		// The name of someone the article does not name, beside a place
+		// it does.
+		"Who was the senior Western official the author spoke to?",
+		"Who was Iran's president before Rouhani?",
 		// When someone named did what the article never dates.
 		"when did kerry become secretary of state?",
 	} {
