@@ -239,12 +239,7 @@ func (ix *Index) Consequence(previous string) Answer {
 			return ix.moreAfter(previous, first, quoted)
 		}
 	}
-	un := ix.unit(pick)
-	p := ix.passages[un.passage]
-	a := Answer{Answerable: true, Confidence: AnswerThreshold}
-	a.Quotes = []Quote{{Passage: p, Sentence: int(un.sentence), Score: a.Confidence}}
-	a.Hits = []Hit{{Passage: p, Score: a.Confidence}}
-	return a
+	return ix.sentenceAnswer(pick)
 }
 
 // Reason answers a follow-up that asks why of the previous answer ("why is
@@ -270,7 +265,13 @@ func (ix *Index) Reason(previous string) Answer {
 	if pick < 0 {
 		return Answer{}
 	}
-	un := ix.unit(pick)
+	return ix.sentenceAnswer(pick)
+}
+
+// sentenceAnswer answers with unit u alone, at the threshold's confidence:
+// a follow-up's sentence found by where it stands, not by its words.
+func (ix *Index) sentenceAnswer(u int32) Answer {
+	un := ix.unit(u)
 	p := ix.passages[un.passage]
 	a := Answer{Answerable: true, Confidence: AnswerThreshold}
 	a.Quotes = []Quote{{Passage: p, Sentence: int(un.sentence), Score: a.Confidence}}

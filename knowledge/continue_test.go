@@ -118,26 +118,13 @@ func TestConsequence(t *testing.T) {
 	ix := indexOf(t, "The embargo on grain exports has caused prices to rise across the region. Traders have moved to other ports.\n\n"+
 		"The council approved the harbour plan in May. The plan has since cut waiting times by half.\n\n"+
 		"The mayor backed the ferry plan. She deserves credit for it. The results have been clear: the queues are gone.")
-	tests := []struct{ name, previous, want string }{
+	tests := []afterCase{
 		{"a result told after next", "“The mayor backed the ferry plan.”", "The results have been clear"},
 		{"a result told in the answer's sentence", "“The embargo on grain exports has caused prices to rise across the region.”", "caused prices to rise"},
 		{"a result told after it", "“The council approved the harbour plan in May.”", "cut waiting times by half"},
 		{"a previous answer the knowledge base does not hold", "Hello there, and welcome to the general chat.", ""},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a := ix.Consequence(tt.previous)
-			if tt.want == "" {
-				if a.Answerable {
-					t.Fatalf("got %+v, want a decline", a.Quotes)
-				}
-				return
-			}
-			if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), tt.want) {
-				t.Errorf("got %v %+v, want a first quote with %q", a.Answerable, a.Quotes, tt.want)
-			}
-		})
-	}
+	wantAfter(t, ix.Consequence, tests)
 }
 
 // TestReason checks that a follow-up asking why of the previous answer is
@@ -148,15 +135,26 @@ func TestReason(t *testing.T) {
 	ix := indexOf(t, "The ferry is too slow for the traders. To that end, the council will buy a new boat. The boat arrives in May.\n\n"+
 		"The delay should come as no surprise. But the yard has only one crane. The crane is old.\n\n"+
 		"The harbour is busy. The market is open.")
-	tests := []struct{ name, previous, want string }{
+	tests := []afterCase{
 		{"what it follows from", "“To that end, the council will buy a new boat.”", "too slow for the traders"},
 		{"what goes on to explain it", "“The delay should come as no surprise.”", "only one crane"},
 		{"neither", "“The harbour is busy.”", ""},
 		{"a previous answer the knowledge base does not hold", "Hello there, and welcome to the general chat.", ""},
 	}
+	wantAfter(t, ix.Reason, tests)
+}
+
+// afterCase is a previous answer and what the quote a follow-up gets
+// after it must hold, "" for a decline.
+type afterCase struct{ name, previous, want string }
+
+// wantAfter runs answer, a follow-up's answer found from the previous one,
+// on each case.
+func wantAfter(t *testing.T, answer func(previous string) knowledge.Answer, tests []afterCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := ix.Reason(tt.previous)
+			a := answer(tt.previous)
 			if tt.want == "" {
 				if a.Answerable {
 					t.Fatalf("got %+v, want a decline", a.Quotes)
