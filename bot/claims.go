@@ -90,6 +90,9 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := d.reportedLater(s, ev); r != nil {
 		return r
 	}
+	if r := d.apart(s, appositive, minReportedTerms, "a claim it adds in apposition that its cited passages do not make", ev); r != nil {
+		return r
+	}
 	if r := d.coverage(terms, ev); r != nil {
 		return r
 	}
@@ -104,6 +107,11 @@ var laterReport = regexp.MustCompile(`(?i)(?:[,;—–]|\band\b|\bbut\b|\bwhile\
 	`(?:the\s+(?:author|article|writer|piece|essay|section)|he|she|it)\s+(?:also\s+|further\s+|even\s+)?(?:\w+ly\s+)?` +
 	`(?:adds?|admits?|believes?|predicts?|warns?|argues?|suggests?|says?|concedes?|claims?|thinks?|expects?|insists?|hints?|implies|doubts?|fears?)\s+` +
 	`(?:that\s+)?([^.;:!?()\[\]—–]*)`)
+
+// appositive finds a claim a sentence adds about what it has just said, in
+// apposition after a comma: "…, a shift that is likely to prove
+// irreversible", "…, a view the author shares".
+var appositive = regexp.MustCompile(`(?i),\s+((?:a|an)\s+(?:\w+\s+){0,2}?\w+\s+(?:that|which|who)\s+[^.;:!?()\[\]—–]*)`)
 
 // minReportedTerms is how many content words a later report needs to be
 // checked on its own.

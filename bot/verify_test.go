@@ -247,6 +247,8 @@ var ruleTests = []struct {
 	{"no less kept", "The forces for moderation that do not believe the political systems must be entrenched in permanent confrontation are no less important [6].", ""},
 	{"a certainty the passage does not claim", "Iranian hardliners stress that dealing with a stronger interlocutor will inevitably threaten regime survival [9].", bot.ReasonUnsupported},
 	{"a claim reported later", "Iranian and American officials are seemingly prepared to make the requisite political investment for diplomacy to succeed, and the author predicts that a final deal will be reached [3].", bot.ReasonUnsupported},
+	{"a claim added in apposition", "Support at the top has created a trickle-down effect, with more officials in both capitals protecting and nurturing diplomacy, a shift that is likely to prove irreversible [11].", bot.ReasonUnsupported},
+	{"a claim in apposition that the passage makes", "Support at the top has helped create a trickle-down effect, an effect that has produced a greater number of officials protecting diplomacy [11].", ""},
 	{"a claim reported later that the passage makes", "The gap between technical and political solutions may be too wide to bridge, but the author argues that the likely alternative, war, is a stark reminder for both sides [3].", ""},
 	{"a certainty in an adjective", "By backing the interim deal in Geneva, Obama and Khamenei provided an unprecedented foundation that makes a final deal all but certain [6].", bot.ReasonUnsupported},
 	{"certain naming some", "A certain degree of skepticism surrounding the diplomatic process is understandable [12].", ""},
