@@ -254,7 +254,9 @@ func TestWhereAsksForAPlace(t *testing.T) {
 	// the sentence about them must hold beyond the question's own.
 	wantDeclined(t, article(),
 		"Where did John Limbert serve as ambassador?",
-		"where did limbert serve?")
+		"where did limbert serve?",
+		// Where someone held a role too.
+		"where was limbert ambassador?")
 	wantFirstQuotes(t, article(),
 		firstQuote{"Where did the author talk to the senior Western official?", "Vienna"},
 		firstQuote{"where were the forward-thinking officials based?", "Washington and Tehran"})

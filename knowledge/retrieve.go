@@ -910,9 +910,12 @@ func opinionOf(words []word, i int) bool {
 }
 
 // placeVerbs, after "where", ask where someone served, lived or studied:
-// a place's name.
+// a place's name; so do roleNouns, where someone held the role ("where
+// was he ambassador?").
 var placeVerbs = setOf(`serve serves served serving work works worked working study studies studied
 educated live lives lived living born raised grew posted stationed teach teaches taught`)
+
+var roleNouns = wordSet(`ambassador envoy president minister senator governor mayor diplomat consul`)
 
 var opinionWords = setOf(`take view views position opinion opinions verdict perspective outlook`)
 
@@ -954,7 +957,7 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		}
 		if w.text == "where" {
 			whereAsked = true
-		} else if whereAsked && placeVerbs[w.text] && !q.strict {
+		} else if whereAsked && (placeVerbs[w.text] || roleNouns[w.text]) && !q.strict {
 			// "Where did Limbert serve?", "where was Zarif educated?"
 			// ask for a place by name, as "which city…?" does; "where do
 			// things stand?" does not.
