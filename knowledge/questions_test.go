@@ -813,6 +813,8 @@ func TestAnswerKindsAskedOutright(t *testing.T) {
 		"Senator Smith told the council that the ferry plan would fail.\n\n"+
 		"The weather in the capital was cold all week.")
 	wantDeclined(t, official, "Who was the senior official that told the mayor about the harbour plan?")
+	// "Who was the person who…?" may be answered by who it was, unnamed.
+	wantFirstQuotes(t, official, firstQuote{"Who was the person who told the mayor that the harbour plan would fail?", "A senior official"})
 	wantFirstQuotes(t, official, firstQuote{"Who is the senator that told the council about the ferry plan?", "Senator Smith"})
 	// "Who exactly" asks who they are, which a description may answer: it
 	// is not refused outright for naming no one.
