@@ -823,13 +823,8 @@ func quotesName(ix *knowledge.Index, a knowledge.Answer, question string) bool {
 	return true
 }
 
-// denies reports whether sentence s denies something: "not", "no",
-// "never" or a contraction in "n't".
+// denies reports whether sentence s denies something: it holds a negation
+// ("not", "never", "doesn't"; see negators).
 func denies(s string) bool {
-	for _, w := range words(s) {
-		if w == "not" || w == "no" || w == "never" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "nt") {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(scanTokens(s), func(t token) bool { return negators[t.word] })
 }

@@ -440,7 +440,7 @@ var (
 // universal refuses a sentence that says something holds of all of a kind
 // ("virtually all officials", "near-universal backing among officials",
 // "officials throughout both capitals") where its passages deny that it
-// does, of a word within four of their denial ("a greater (though by no
+// does, of a word within five after their denial ("a greater (though by no
 // means comprehensive) number of officials"). A sentence denying it too
 // ("more officials, though far from all of them") says what they say.
 func universal(s string, ev *evidence) *Refusal {

@@ -45,3 +45,19 @@ func TestPreambleAndSubjectLeads(t *testing.T) {
 		}
 	}
 }
+
+// TestDenies checks which sentences deny something: a negation, a
+// contraction in "n't" included, but no word that merely ends in "nt".
+func TestDenies(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Iran is a regional power, not a superpower.":                   true,
+		"Simply put: It doesn’t.":                                       true,
+		"The bigger picture is no less important.":                      true,
+		"The bigger picture is important to the president's agreement.": false,
+		"One would think that it rivals the former Soviet Union.":       false,
+	} {
+		if got := denies(s); got != want {
+			t.Errorf("denies(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

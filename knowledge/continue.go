@@ -218,7 +218,7 @@ fuel fueled fuelled`)
 // the sentence after next gave three conversations more of 1,144, none
 // lost.
 func (ix *Index) Consequence(previous string) Answer {
-	first, _, quoted := ix.quotedIn(previous)
+	first, end, quoted := ix.quotedIn(previous)
 	if len(quoted) == 0 {
 		return Answer{}
 	}
@@ -232,8 +232,7 @@ func (ix *Index) Consequence(previous string) Answer {
 		// The sentence after next, in the paragraph, when it tells a
 		// result and the next does not ("Washington deserves credit
 		// for…" before "The results have been clear…"); else the next.
-		last, end := quoted[len(quoted)-1], ix.passFirst[ix.unitPassage[first]]+int32(len(ix.passages[ix.unitPassage[first]].Sentences))
-		if u := last + 2; u < end && tells(u) && !tells(u-1) {
+		if u := quoted[len(quoted)-1] + 2; u < end && tells(u) && !tells(u-1) {
 			pick = u
 		} else {
 			return ix.moreAfter(previous, first, quoted)

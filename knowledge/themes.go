@@ -305,25 +305,13 @@ var backPhrases = []string{"in turn", "as a result", "in addition", "on the othe
 // pointsBack reports whether a sentence opens by pointing back to the one
 // before it.
 func pointsBack(sentence string) bool {
-	var first []string
+	first := ""
 	scanWords(sentence, func(w word) {
-		if len(first) < 4 {
-			first = append(first, w.text)
+		if first == "" {
+			first = strings.Clone(w.text)
 		}
 	})
-	if len(first) == 0 {
-		return false
-	}
-	if backPointers[first[0]] {
-		return true
-	}
-	lead := strings.Join(first, " ") + " "
-	for _, p := range backPhrases {
-		if strings.HasPrefix(lead, p+" ") {
-			return true
-		}
-	}
-	return false
+	return backPointers[first] || opensWith(sentence, backPhrases)
 }
 
 func cosine(a, b map[int32]float64) float64 {
