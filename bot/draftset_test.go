@@ -252,11 +252,20 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	},
 	// A twenty-first blind set (244 drafts for 88 questions), written at
 	// the start of session 23 before any change: the twentieth is tuning
-	// material since. The floors are the session's start.
+	// material since. It is tuning material since session 24, whose start
+	// (session 23's end) its floors are.
 	"fresh21": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 15.0 / 17, "merge": 1, "summary": 14.0 / 16, "yes-no": 1, "quotes": 1, "overall": 93.0 / 97},
-		refused: map[string]float64{"contradiction": 12.0 / 16, "negation": 1, "invented-fact": 1, "link": 1, "causal-link": 13.0 / 16,
+		refused: map[string]float64{"contradiction": 13.0 / 16, "negation": 1, "invented-fact": 1, "link": 1, "causal-link": 13.0 / 16,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 13.0 / 17, "off-section-summary": 1},
+	},
+	// A twenty-second blind set (252 drafts for 82 questions), written at
+	// the start of session 24 before any change: the twenty-first is
+	// tuning material since. The floors are the session's start.
+	"fresh22": {
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 15.0 / 17, "merge": 15.0 / 17, "summary": 13.0 / 18, "yes-no": 1, "quotes": 17.0 / 18, "overall": 93.0 / 103},
+		refused: map[string]float64{"contradiction": 13.0 / 16, "negation": 1, "invented-fact": 1, "link": 1, "causal-link": 13.0 / 16,
+			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 	// 207 drafts for tuning links of cause, written at the start of
 	// session 12 before the check of them: links the passages do not make
@@ -286,7 +295,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
