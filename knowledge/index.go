@@ -548,7 +548,10 @@ func wordFlags(w word, first bool) uint8 {
 		f |= hasName
 	}
 	if c := w.text[0]; '0' <= c && c <= '9' {
-		f |= hasNumber | hasTime | hasDate
+		f |= hasNumber
+		if !plainCount(w.text) {
+			f |= hasTime | hasDate
+		}
 	}
 	if w.class&classCalendar != 0 {
 		f |= hasDate
@@ -560,6 +563,19 @@ func wordFlags(w word, first bool) uint8 {
 		f |= hasTime
 	}
 	return f
+}
+
+// plainCount reports whether digits, all digits, count something and date
+// nothing: "101" in "Public Diplomacy 101", "50" in "50 senators". Four
+// digits from 1000 to 2999 read as a year; digits with anything else
+// ("1979s", "24th", "3/4", "10:30") keep the reading of a date or time.
+func plainCount(digits string) bool {
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(digits) != 4 || digits[0] != '1' && digits[0] != '2'
 }
 
 // Documents returns the indexed documents in load order.

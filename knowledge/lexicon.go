@@ -453,6 +453,96 @@ var idiomsByFirst = func() map[string][]idiom {
 	return m
 }()
 
+// idiomsByBase indexes the idioms by the base of their first word, when it
+// is a content word: a verb may open one in any of its forms ("falls
+// through", "fell through" for "fall through").
+var idiomsByBase = func() map[string][]idiom {
+	m := make(map[string][]idiom)
+	for _, ids := range idiomsByFirst {
+		for _, id := range ids {
+			if wordClasses[id.seq[0]]&classStop == 0 {
+				b := baseOf(id.seq[0])
+				m[b] = append(m[b], id)
+			}
+		}
+	}
+	return m
+}()
+
+// baseOf returns the stem of a word's base form: its own stem, or that of
+// the base WordNet gives an irregular form ("fell" for "fall").
+func baseOf(w string) string {
+	st := stem(w)
+	if e := wordnet.Related(st); e.Len() > 0 {
+		if t, rel := e.At(0); rel == wordnet.Inflection {
+			return stem(t)
+		}
+	}
+	return st
+}
+
+// idiomsAt calls yield with each idiom that starts at words[0], in the
+// form written or with its words in other forms of theirs, and the
+// question's words it spans; it stops when yield returns false.
+func idiomsAt(words []word, yield func(id idiom) bool) {
+	for _, id := range idiomsByFirst[words[0].text] {
+		if len(id.seq) <= len(words) && idiomAt(words, id.seq) && !yield(id) {
+			return
+		}
+	}
+	if wordClasses[words[0].text]&classStop != 0 {
+		return
+	}
+	for _, id := range idiomsByBase[baseOf(words[0].text)] {
+		if id.seq[0] != words[0].text && len(id.seq) <= len(words) && idiomInflected(words, id.seq) && !yield(id) {
+			return
+		}
+	}
+}
+
+// idiomInflected reports whether words open with the phrase seq, its
+// content words inflected or as written and its other words as written.
+func idiomInflected(words []word, seq []string) bool {
+	for i, s := range seq {
+		w := words[i].text
+		if w != s && (wordClasses[s]&classStop != 0 || !inflectionOf(w, s)) {
+			return false
+		}
+	}
+	return true
+}
+
+// inflectionOf reports whether w is an inflected form of word s: s with
+// "-s", "-es", "-ed" or "-ing" ("falls", "backed", "backing"), spelt as
+// English spells them ("tries", "stopped", "making"), or an irregular form
+// WordNet gives ("fell" for "fall"). Not a derived word: "basically" is no
+// form of "basics".
+func inflectionOf(w, s string) bool {
+	if e := wordnet.Related(stem(w)); e.Len() > 0 {
+		if t, rel := e.At(0); rel == wordnet.Inflection && t == stem(s) {
+			return true
+		}
+	}
+	rest, ok := strings.CutPrefix(w, s)
+	if !ok && len(s) > 1 && (s[len(s)-1] == 'e' || s[len(s)-1] == 'y') {
+		rest, ok = strings.CutPrefix(w, s[:len(s)-1])
+		if ok && s[len(s)-1] == 'y' {
+			return rest == "ies" || rest == "ied"
+		}
+	}
+	if !ok {
+		return false
+	}
+	if len(rest) > 0 && len(s) > 0 && rest[0] == s[len(s)-1] {
+		rest = rest[1:] // "stopped", "stopping"
+	}
+	switch rest {
+	case "s", "es", "ed", "d", "ing":
+		return true
+	}
+	return false
+}
+
 // plainSynonyms maps the stem of each word of plainSenses that one plain
 // word stands for, all of it, to that word's stem, so that the lexicon
 // relates them as synonyms wherever it is read, not only in questions

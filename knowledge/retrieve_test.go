@@ -107,19 +107,21 @@ func TestAnswerWithoutContentWords(t *testing.T) {
 
 func TestFollowUpUsesContext(t *testing.T) {
 	ix := article()
+	// The previous question and its answer, as the bot passes them.
 	prev := "What has Congress pushed for?"
+	answer := ix.Answer(knowledge.Query{Text: prev}).Quotes[0].Text()
 	tests := []struct{ followUp, want string }{
 		{"and the Iranian side?", "Iranian hardliners"},
 		{"and Khamenei?", "Khamenei"},
 	}
 	for _, tt := range tests {
-		a := ix.Answer(knowledge.Query{Text: tt.followUp, Context: prev})
+		a := ix.Answer(knowledge.Query{Text: tt.followUp, Context: prev, Previous: answer})
 		if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), tt.want) {
 			t.Errorf("%q after %q: got %+v, want a sentence with %q", tt.followUp, prev, a.Quotes, tt.want)
 		}
 	}
 	// The context leans the ranking towards the previous turn's passage.
-	with := ix.Answer(knowledge.Query{Text: "and the Iranian side?", Context: prev})
+	with := ix.Answer(knowledge.Query{Text: "and the Iranian side?", Context: prev, Previous: answer})
 	if with.Hits[0].Passage.Section != "Handling the Spoilers" {
 		t.Errorf("got section %q, want the previous turn's section", with.Hits[0].Passage.Section)
 	}

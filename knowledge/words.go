@@ -66,20 +66,20 @@ func Figures(text string) map[string][]string {
 	})
 	var m map[string][]string
 	for i := range words {
-		if words[i].class&classIdiom == 0 {
-			continue
-		}
-		for _, id := range idiomsByFirst[words[i].text] {
-			if len(id.seq) < 2 || len(id.plain) == 0 || id.ofText || i+len(id.seq) > len(words) || !idiomAt(words[i:], id.seq) {
-				continue
+		idiomsAt(words[i:], func(id idiom) bool {
+			if len(id.seq) < 2 || len(id.plain) == 0 || id.ofText {
+				return true
 			}
 			if m == nil {
 				m = make(map[string][]string)
 			}
-			for _, w := range id.words {
-				m[w] = append(m[w], id.plain...)
+			for k, w := range id.seq {
+				if wordClasses[w]&classStop == 0 {
+					m[words[i+k].text] = append(m[words[i+k].text], id.plain...)
+				}
 			}
-		}
+			return true
+		})
 	}
 	return m
 }
