@@ -453,15 +453,15 @@ var idiomsByFirst = func() map[string][]idiom {
 	return m
 }()
 
-// idiomsByBase indexes the idioms by the base of their first word, when it
-// is a content word: a verb may open one in any of its forms ("falls
-// through", "fell through" for "fall through").
+// idiomsByBase indexes the idioms by the stem of their first word, when
+// it is a content word: a verb may open one in any of its forms ("falls
+// through" for "fall through", "paid off" for "pay off").
 var idiomsByBase = func() map[string][]idiom {
 	m := make(map[string][]idiom)
 	for _, ids := range idiomsByFirst {
 		for _, id := range ids {
 			if wordClasses[id.seq[0]]&classStop == 0 {
-				b := baseOf(id.seq[0])
+				b := stem(id.seq[0])
 				m[b] = append(m[b], id)
 			}
 		}
@@ -469,16 +469,17 @@ var idiomsByBase = func() map[string][]idiom {
 	return m
 }()
 
-// baseOf returns the stem of a word's base form: its own stem, or that of
-// the base WordNet gives an irregular form ("fell" for "fall").
-func baseOf(w string) string {
+// basesOf calls yield with the stem of word w and the stems of the bases
+// WordNet gives it as an irregular form ("pay" for "paid").
+func basesOf(w string, yield func(base string)) {
 	st := stem(w)
-	if e := wordnet.Related(st); e.Len() > 0 {
-		if t, rel := e.At(0); rel == wordnet.Inflection {
-			return stem(t)
+	yield(st)
+	e := wordnet.Related(st)
+	for i := range e.Len() {
+		if t, rel := e.At(i); rel == wordnet.Inflection && t != st {
+			yield(t)
 		}
 	}
-	return st
 }
 
 // idiomsAt calls yield with each idiom that starts at words[0], in the
@@ -493,11 +494,15 @@ func idiomsAt(words []word, yield func(id idiom) bool) {
 	if wordClasses[words[0].text]&classStop != 0 {
 		return
 	}
-	for _, id := range idiomsByBase[baseOf(words[0].text)] {
-		if id.seq[0] != words[0].text && len(id.seq) <= len(words) && idiomInflected(words, id.seq) && !yield(id) {
-			return
+	stop := false
+	basesOf(words[0].text, func(base string) {
+		for _, id := range idiomsByBase[base] {
+			if stop || id.seq[0] == words[0].text || len(id.seq) > len(words) || !idiomInflected(words, id.seq) {
+				continue
+			}
+			stop = !yield(id)
 		}
-	}
+	})
 }
 
 // idiomInflected reports whether words open with the phrase seq, its
@@ -515,11 +520,12 @@ func idiomInflected(words []word, seq []string) bool {
 // inflectionOf reports whether w is an inflected form of word s: s with
 // "-s", "-es", "-ed" or "-ing" ("falls", "backed", "backing"), spelt as
 // English spells them ("tries", "stopped", "making"), or an irregular form
-// WordNet gives ("fell" for "fall"). Not a derived word: "basically" is no
+// WordNet gives ("paid" for "pay"). Not a derived word: "basically" is no
 // form of "basics".
 func inflectionOf(w, s string) bool {
-	if e := wordnet.Related(stem(w)); e.Len() > 0 {
-		if t, rel := e.At(0); rel == wordnet.Inflection && t == stem(s) {
+	e := wordnet.Related(stem(w))
+	for i := range e.Len() {
+		if t, rel := e.At(i); rel == wordnet.Inflection && t == stem(s) {
 			return true
 		}
 	}

@@ -1373,3 +1373,36 @@ func TestHowOld(t *testing.T) {
 		firstQuote{"how old is the lighthouse?", "150 years"},
 	)
 }
+
+// TestPlaceAskedFor checks that a question asking which city wants a
+// place named: a sentence naming someone ("President Obama") does not
+// answer it.
+func TestPlaceAskedFor(t *testing.T) {
+	wantDeclined(t, article(), "Which city hosts the next round after Vienna?")
+	wantFirstQuotes(t, article(), firstQuote{"Which city are the nuclear talks in?", "here in Vienna"})
+}
+
+// TestNamesWrittenTogether checks that a name the text only ever writes as
+// a run of words ("John Limbert", "Foreign Minister Zarif") counts as one
+// word of the question: "Was John Limbert one of the hostages…?" is not
+// covered half by his two names. A title or job asked of someone named is
+// the title the text gives them.
+func TestNamesWrittenTogether(t *testing.T) {
+	ix := article()
+	wantDeclined(t, ix, "Was John Limbert one of the hostages held in Tehran in 1979?",
+		"What did Foreign Minister Zarif say at the press conference after the Vienna round?")
+	wantFirstQuotes(t, ix,
+		firstQuote{"what's John Limbert's title?", "Ambassador John Limbert"},
+		firstQuote{"What is Kerry's job?", "Secretary Kerry"},
+	)
+}
+
+// TestDigitsThatDateNothing checks that a number in digits that reads as
+// no year ("Public Diplomacy 101") gives no date, and that a span given in
+// years ("for 30 years") asks for none.
+func TestDigitsThatDateNothing(t *testing.T) {
+	wantDeclined(t, article(), "What is the deadline for the final nuclear deal?", "In what year will the final deal be signed?")
+	ix := indexOf(t, "Canal Studies 101 is taught every spring.\n\nThe canal opened in 1869 after a decade of work.")
+	wantDeclined(t, ix, "In what year is Canal Studies first taught?")
+	wantFirstQuotes(t, ix, firstQuote{"In what year did the canal open?", "1869"})
+}

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -288,6 +289,56 @@ func TestFigureAsked(t *testing.T) {
 		scanWords(q, func(w word) { words = append(words, w) })
 		if got := figureAsked(words); got != want {
 			t.Errorf("%q: got %v, want %v", q, got, want)
+		}
+	}
+}
+
+// An idiom opened by a verb is read in any inflected form of it ("falls
+// through", "fell through" for "fall through"), and only so: "basically"
+// is no form of "basics".
+func TestIdiomsInflected(t *testing.T) {
+	ix, err := NewIndex([]*Document{Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wordsOf := func(text string) []word {
+		var words []word
+		scanWords(text, func(w word) {
+			w.text = strings.Clone(w.text)
+			words = append(words, w)
+		})
+		return words
+	}
+	for _, tt := range []struct {
+		question, word, plain string
+	}{
+		{"what if the deal falls through?", "falls", "fail"},
+		{"did the gamble paid off?", "paid", "succeed"},
+		{"what if the deal fall through?", "fall", "fail"},
+		{"is war likely if the talks are falling apart?", "falling", "collaps"},
+	} {
+		extra := ix.idiomWords(wordsOf(tt.question))
+		if !slices.Contains(extra[tt.word], tt.plain) {
+			t.Errorf("%q: %q reads as %q, want %q among them", tt.question, tt.word, extra[tt.word], tt.plain)
+		}
+	}
+	for _, q := range []string{"what is this piece basically saying?", "what does he say specifically?", "is the fall through the floor?"} {
+		for w, plain := range ix.idiomWords(wordsOf(q)) {
+			if w == "basically" || w == "specifically" {
+				t.Errorf("%q: %q reads as %q, want no idiom", q, w, plain)
+			}
+		}
+	}
+	for _, tt := range []struct {
+		w, s string
+		want bool
+	}{
+		{"falls", "fall", true}, {"paid", "pay", true}, {"came", "come", true}, {"backed", "back", true}, {"backing", "back", true},
+		{"making", "make", true}, {"stopped", "stop", true}, {"tries", "try", true}, {"basically", "basics", false},
+		{"backer", "back", false}, {"fallen", "fall", true},
+	} {
+		if got := inflectionOf(tt.w, tt.s); got != tt.want {
+			t.Errorf("inflectionOf(%q, %q) = %v, want %v", tt.w, tt.s, got, tt.want)
 		}
 	}
 }
