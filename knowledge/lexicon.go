@@ -54,6 +54,14 @@ const maxExpansions = 8
 // is Congress, the Islamic Republic Iran's regime.
 var idioms = map[string]string{
 	"out of the woods":      "clear safe",
+	"fix up":                "remodel repair",
+	"being held":            "taking place",
+	"be held":               "take place",
+	"is held":               "take place",
+	"are held":              "take place",
+	"was held":              "take place",
+	"were held":             "take place",
+	"do up":                 "remodel repair",
 	"in the clear":          "safe",
 	"come to terms":         "agree",
 	"at odds":               "disagree conflict",

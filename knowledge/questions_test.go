@@ -1374,11 +1374,12 @@ func TestHowOld(t *testing.T) {
 	)
 }
 
-// TestPlaceAskedFor checks that a question asking which city wants a
-// place named: a sentence naming someone ("President Obama") does not
-// answer it.
+// TestPlaceAskedFor checks that a question asking which city, or where
+// someone did something, wants a place named: a sentence naming someone
+// else ("President Obama", "Secretary Kerry") does not answer it.
 func TestPlaceAskedFor(t *testing.T) {
-	wantDeclined(t, article(), "Which city hosts the next round after Vienna?")
+	wantDeclined(t, article(), "Which city hosts the next round after Vienna?", "Where was Foreign Minister Zarif educated?",
+		"where did foreign minister zarif go to university?")
 	wantFirstQuotes(t, article(), firstQuote{"Which city are the nuclear talks in?", "here in Vienna"})
 }
 
@@ -1405,4 +1406,16 @@ func TestDigitsThatDateNothing(t *testing.T) {
 	ix := indexOf(t, "Canal Studies 101 is taught every spring.\n\nThe canal opened in 1869 after a decade of work.")
 	wantDeclined(t, ix, "In what year is Canal Studies first taught?")
 	wantFirstQuotes(t, ix, firstQuote{"In what year did the canal open?", "1869"})
+}
+
+// TestOutcomeAsked checks that a question asking what something leads to
+// ("the payoff", "the end goal") is answered by the sentence that says what
+// follows from it ("In turn, this will ensure…"), not by the one that
+// names the cause in the question's words.
+func TestOutcomeAsked(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"what's the payoff of building trust through concrete results?", "In turn, this will ensure"},
+		firstQuote{"What's the end goal of building trust via deliverables?", "In turn, this will ensure"},
+		firstQuote{"How can the spoilers be neutralized?", "The only way to neutralize them"},
+	)
 }

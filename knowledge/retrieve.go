@@ -165,6 +165,9 @@ type query struct {
 	// specific says particulars are asked for ("what specific
 	// deliverables…?"): examples, a name or a number.
 	specific bool
+	// consequence says what something leads to is asked for ("what's
+	// the payoff of…?"): see consequenceFirst.
+	consequence bool
 	// span says a span of time is asked for ("how long…?"): see holdsCue.
 	span bool
 	// pos says where in its document the answer should stand ("per the
@@ -375,7 +378,8 @@ func (ix *Index) strangers(words []asked, slots []slot) int {
 // parse turns a question (and an optional context) into query terms.
 func (ix *Index) parse(q *query, text, context string) {
 	q.slots, q.terms, q.order, q.cue, q.strict, q.whole, q.afterWh, q.whPos = q.slotBuf[:0], q.termBuf[:0], q.orderBuf[:0], 0, false, false, 0, -1
-	q.person, q.venue, q.summaryAsked, q.pronoun, q.specific, q.span = false, false, false, false, false, false
+	q.person, q.venue, q.place, q.summaryAsked, q.pronoun, q.specific, q.span = false, false, false, false, false, false, false
+	q.consequence = false
 	q.near, q.nearQuoted, q.nearAsked = [2]int32{}, nil, false
 	// Idioms are matched on the question's words, including stop words.
 	var words [maxWords]word
@@ -414,6 +418,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	q.listed = ix.countAsked(words[:nw])
 	q.about = aboutText(words[:nw])
 	q.later = askedLater(words[:nw])
+	q.consequence = consequenceAsked(words[:nw])
 	extra := ix.idiomWords(words[:nw])
 	vagueThings(words[:nw], extra)
 	var slots [maxSlots]asked
@@ -1030,8 +1035,8 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		} else if whereAsked && (placeVerbs[w.text] || roleNouns[w.text]) && !q.strict {
 			// "Where did Limbert serve?", "where was Zarif educated?"
 			// ask for a place by name, as "which city…?" does; "where do
-			// things stand?" does not.
-			q.cue, q.strict = hasName, true
+			// things stand?" does not. A person named is no place.
+			q.cue, q.strict, q.place = hasName, true, true
 		}
 		if peopleNouns[w.text] && i > 0 && nameOf(words[:i]) {
 			// "What's the name of the senior official quoted?"
@@ -2133,6 +2138,9 @@ func (ix *Index) Answer(q Query) Answer {
 	if query.span {
 		ix.spanFirst(query, cands)
 	}
+	if query.consequence {
+		ix.consequenceFirst(cands)
+	}
 	conf := confKB*query.coverage() + confWindow*cands[0].coverage + confPassage*cands[0].passage
 	// "How many…?" wants a number, "When…?" a time and "What saying…?" a
 	// quotation: a best sentence without one answers a different question.
@@ -2264,6 +2272,50 @@ func (ix *Index) spanFirst(q *query, cands []candidate) {
 		}
 	}
 }
+
+// consequenceAsked reports whether a question asks what something leads
+// to: a noun of outcome or aim among the first words after "what" ("what's
+// the payoff of…?", "what is the end goal of building trust?").
+func consequenceAsked(words []word) bool {
+	for i, w := range words {
+		if w.text != "what" && w.text != "whats" {
+			continue
+		}
+		for _, v := range words[i+1 : min(len(words), i+5)] {
+			if outcomeNouns[v.text] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// outcomeNouns name what something leads to or is for.
+var outcomeNouns = wordSet(`payoff payoffs upshot goal goals aim aims purpose outcome outcomes benefit benefits
+consequence consequences`)
+
+// consequenceFirst puts first, for a question asking what something leads
+// to, the sentence after the best one when that sentence opens by saying
+// it follows from it ("In turn, this will ensure…" after "The only way to
+// neutralize them is to build confidence…"): the question's words are the
+// cause's, and what it asks is what comes of it.
+func (ix *Index) consequenceFirst(cands []candidate) {
+	u := cands[0].unit
+	if ix.neighbours[u]&nextInPassage == 0 || !opensWith(ix.unitText(u+1), resultPhrases) {
+		return
+	}
+	next := candidate{unit: u + 1, score: cands[0].score, coverage: cands[0].coverage, passage: cands[0].passage}
+	if i := slices.IndexFunc(cands, func(c candidate) bool { return c.unit == u+1 }); i > 0 {
+		copy(cands[1:i+1], cands[:i])
+	} else {
+		copy(cands[1:], cands[:len(cands)-1])
+	}
+	cands[0] = next
+}
+
+// resultPhrases open a sentence that tells what follows from the one
+// before it.
+var resultPhrases = []string{"in turn", "as a result", "this will", "that will", "this would", "that would", "so"}
 
 // spanIn returns the first unit of unit u's passage that holds a word of
 // time, and whether one does.

@@ -29,6 +29,11 @@ func TestParseResetsQuery(t *testing.T) {
 	if q.cue != 0 {
 		t.Errorf("got cue %d, want none", q.cue)
 	}
+	ix.parse(&q, "Which city hosts the next round? What's the payoff?", "")
+	ix.parse(&q, "Who has emphasized win-win solutions?", "")
+	if q.place || q.consequence {
+		t.Errorf("a place (%v) or an outcome (%v) asked survived into the next question", q.place, q.consequence)
+	}
 }
 
 // Units longer than the weight table's lengths are weighted by their true
