@@ -590,6 +590,13 @@ func (b *Bot) answerReply(ctx context.Context, kb *knowledgeBase, ans knowledge.
 		Citations: cites,
 		Mode:      ModeExtractive,
 	}
+	if ans.Theme != nil {
+		// "What's the second big issue?" asks for the issue: its heading,
+		// as the list of themes numbers it, heads the sentences of its
+		// section.
+		reply.Themes = []ThemeRef{themeRef(*ans.Theme)}
+		reply.Text = themeLabel(*ans.Theme) + "\n" + reply.Text
+	}
 	if b.drafter == nil {
 		return reply
 	}

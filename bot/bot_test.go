@@ -643,6 +643,30 @@ func TestHandleNextItemsOfTheList(t *testing.T) {
 	}
 }
 
+// TestHandleThemeAskedByPlace checks that a question asking for one of
+// the article's themes by its place ("what's the second big issue?") is
+// answered under the theme's label, as the list of themes numbers it, and
+// carries the theme.
+func TestHandleThemeAskedByPlace(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+	r := ask(t, b, "What's the second big issue the author lists?")
+	if r.Kind != bot.KindAnswer || !strings.HasPrefix(r.Text, "2) Keeping Support At The Top\n") {
+		t.Fatalf("got %s %q, want an answer opening with the theme's label", r.Kind, r.Text)
+	}
+	if len(r.Themes) != 1 || r.Themes[0].Number != 2 || r.Themes[0].Title != "Keeping Support At The Top" {
+		t.Errorf("got themes %+v, want the second", r.Themes)
+	}
+	for _, q := range r.Quotes {
+		if !strings.Contains(r.Text, q.Text) {
+			t.Errorf("quote %q is not in the text %q", q.Text, r.Text)
+		}
+	}
+	// Any other answer has no label.
+	if r := ask(t, b, "What has Congress pushed for?"); len(r.Themes) != 0 || r.Text != r.Quotes[0].Text {
+		t.Errorf("got themes %+v and text %q, want none and the quote alone", r.Themes, r.Text)
+	}
+}
+
 // TestHandleMoreAtTheEnd checks that a request for more after the
 // document's last sentence is declined, not read as a question of its own
 // ("go" matching "go a long way").

@@ -124,7 +124,7 @@ func themesReply(ix *knowledge.Index, id, intro string) Reply {
 	text.WriteString("The themes I can summarise:")
 	multi := len(ix.Documents()) > 1
 	for _, th := range themes {
-		fmt.Fprintf(&text, "\n%d) %s", th.Number, th.Title)
+		text.WriteString("\n" + themeLabel(th))
 		if multi {
 			fmt.Fprintf(&text, " (%s)", th.DocTitle)
 		}
@@ -191,6 +191,12 @@ func about(ix *knowledge.Index) string {
 		return "the article “" + docs[0].Title + "”"
 	}
 	return "the documents in my knowledge base"
+}
+
+// themeLabel is a theme as the list of themes shows it: "2) Keeping
+// Support At The Top".
+func themeLabel(t knowledge.Theme) string {
+	return fmt.Sprintf("%d) %s", t.Number, t.Title)
 }
 
 func themeRef(t knowledge.Theme) ThemeRef {

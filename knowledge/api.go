@@ -31,6 +31,10 @@ type Answer struct {
 	// do not change it.
 	OfText bool
 	Quotes []Quote // 1–3 best sentences, best first; empty when not answerable
+	// Theme is the theme a question asks for by its place in a text's
+	// list ("what's the second big issue?"), whose section the quotes
+	// summarise; nil for any other answer.
+	Theme *Theme
 	// Hits are the passages cited, at most k: the first quote's first, then
 	// the best others, best first; empty when not answerable.
 	Hits []Hit

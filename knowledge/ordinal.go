@@ -336,6 +336,7 @@ func (ix *Index) themeAnswer(a *Answer, i int) {
 	}
 	if len(a.Quotes) > 0 {
 		a.Answerable, a.Confidence = true, 1
+		a.Theme = &ix.themes[i]
 	}
 }
 

@@ -49,8 +49,13 @@ func Render(w io.Writer, r bot.Reply) error {
 }
 
 // writeAnswer writes an answer: the extractive answer's quotes with their
-// attribution, or the drafted text followed by its sources.
+// attribution, or the drafted text followed by its sources; an answer
+// about one theme ("what's the second issue?") under the theme's label.
 func writeAnswer(b *strings.Builder, r bot.Reply) {
+	if len(r.Themes) == 1 {
+		t := r.Themes[0]
+		fmt.Fprintf(b, "%d) %s\n\n", t.Number, t.Title)
+	}
 	if r.Mode == bot.ModeLLM || len(r.Quotes) == 0 {
 		b.WriteString(r.Text)
 		writeSourceList(b, r.Citations)

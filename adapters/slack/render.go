@@ -175,6 +175,11 @@ func quotesCoverText(r bot.Reply) bool {
 			rest = strings.ReplaceAll(rest, c.Section, "")
 		}
 	}
+	// An answer about one theme heads its quotes with the theme's label
+	// ("2) Keeping Support At The Top"), which their sections show too.
+	for _, t := range r.Themes {
+		rest = strings.Replace(rest, fmt.Sprintf("%d) ", t.Number), "", 1)
+	}
 	return strings.TrimFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) == ""
 }
 

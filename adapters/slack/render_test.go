@@ -158,3 +158,21 @@ func TestDeclinedShowsThemesWithoutSources(t *testing.T) {
 		}
 	}
 }
+
+// TestThemeAskedByPlaceShowsItsQuotes checks that an answer about one of
+// the article's themes, which the bot heads with the theme's label, shows
+// its quotes under their section as any answer does, not its text again.
+func TestThemeAskedByPlaceShowsItsQuotes(t *testing.T) {
+	h := start(t, slack.ModeSocket, realCore(t), nil)
+	h.fake.SendEvent(t, "Ev3201", 0, directMessage("1700004200.000200", "What's the second big issue the author lists?"))
+	post := h.fake.WaitCalls(t, "chat.postMessage", 1)[0]
+	texts := joined([]slacktest.Call{post})
+	if !strings.Contains(texts, "Keeping Support At The Top") || !strings.Contains(texts, "The enormity of the task") {
+		t.Fatalf("got %q, want the theme's quotes under its section", texts)
+	}
+	for _, text := range post.Texts() {
+		if strings.Contains(text, "2) Keeping Support At The Top") {
+			t.Errorf("got %q, want the label left to the quotes' sections, not the text run together", text)
+		}
+	}
+}
