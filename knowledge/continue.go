@@ -206,7 +206,7 @@ func (ix *Index) moreAfter(previous string, first int32, quoted []int32) Answer 
 // window").
 var resultWords = wordSet(`cause caused causes causing led result resulted results resulting produce produced
 produces producing create created creates creating yield yielded yields trigger triggered triggers spark sparked
-fuel fueled fuelled`)
+fuel fueled fuelled provide provided provides providing`)
 
 // Consequence answers a follow-up that asks what the previous answer led
 // to ("what effect have they had?", "what came of it?"): the answer's own
@@ -227,7 +227,13 @@ func (ix *Index) Consequence(previous string) Answer {
 		scanWords(ix.unitText(u), func(w word) { told = told || resultWords[w.text] })
 		return told
 	}
+	// The first sentence quoted that tells a result: "By backing the
+	// interim deal, they provided an unprecedented foundation…" after
+	// "…openly supported President Obama and Ayatollah Khamenei".
 	pick := quoted[0]
+	if i := slices.IndexFunc(quoted, tells); i >= 0 {
+		pick = quoted[i]
+	}
 	if !tells(pick) {
 		// The sentence after next, in the paragraph, when it tells a
 		// result and the next does not ("Washington deserves credit
