@@ -91,7 +91,7 @@ var (
 	timeStarts = wordSet(`beginning start`)
 	timeEnds   = wordSet(`end close finish`)
 	// partNouns are a text's parts: "the first paragraph", "the last line".
-	partNouns   = wordSet(`paragraph paragraphs para line lines sentence sentences bit part parts section passage`)
+	partNouns   = wordSet(`paragraph paragraphs para line lines sentence sentences bit part parts section passage quote quotation`)
 	firstAdjs   = wordSet(`first opening`)
 	lastAdjs    = wordSet(`last final closing concluding`)
 	startVerbs  = wordSet(`start starts begin begins open opens`)
@@ -114,12 +114,14 @@ type textPos struct {
 // marks the words that say so as stop words, which name no topic. Three
 // shapes say it: a place after a preposition or as the subject ("per the
 // opening", "at the end of the article", "what does the conclusion
-// say?"); a part of the text ("the first paragraph", "its closing
-// lines"); and a text that starts or ends ("how does the piece end?").
+// say?", "what metaphor is used near the end?"); a part of the text
+// ("the first paragraph", "its closing lines", "the closing quote"); and
+// a text that starts or ends ("how does the piece end?").
 func posAsked(words []word) textPos {
 	framed := false // the question speaks of the text, its author or its quotations
 	for _, w := range words {
-		framed = framed || textNouns[w.text] && w.text != "this" && w.text != "it" || authorNouns[w.text] || w.class&classQuote != 0
+		framed = framed || textNouns[w.text] && w.text != "this" && w.text != "it" || authorNouns[w.text] || w.class&classQuote != 0 ||
+			figureWords[w.text]
 	}
 	for i := range words {
 		if p, ok := placeNamed(words, i, framed); ok {

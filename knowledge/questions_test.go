@@ -1419,3 +1419,20 @@ func TestOutcomeAsked(t *testing.T) {
 		firstQuote{"How can the spoilers be neutralized?", "The only way to neutralize them"},
 	)
 }
+
+// TestPlaceInTheTextForFigures checks that a figure of speech or a
+// quotation asked for at a place of the text ("near the end", "the closing
+// quote") is looked for there, and that the confidence stays within [0, 1]
+// when a figure asked for weighs it up.
+func TestPlaceInTheTextForFigures(t *testing.T) {
+	ix := article()
+	wantFirstQuotes(t, ix,
+		firstQuote{"what metaphor is used for diplomacy near the end?", "Diplomacy is like remodeling a house"},
+		firstQuote{"what's the closing quote of the article?", "Diplomacy is like remodeling a house"},
+	)
+	for _, q := range []string{"what metaphor is used for diplomacy near the end?", "What seafaring metaphor does the author use?"} {
+		if a := ix.Answer(knowledge.Query{Text: q}); a.Confidence < 0 || a.Confidence > 1 {
+			t.Errorf("%q: confidence %v, want it within [0, 1]", q, a.Confidence)
+		}
+	}
+}

@@ -1239,7 +1239,7 @@ var quotedWords = wordSet(`quote quotes quoted`)
 
 // simileWords ask for a comparison: "What analogy is used for
 // diplomacy?", "Who compared diplomacy to fixing up a home?".
-var simileWords = wordSet(`analogy analogies simile similes comparison comparisons compare compares compared comparing
+var simileWords = wordSet(`analogy analogies simile similes metaphor metaphors comparison comparisons compare compares compared comparing
 liken likens likened likening`)
 
 // exampleWords ask for examples.
@@ -2175,7 +2175,7 @@ func (ix *Index) Answer(q Query) Answer {
 	if query.later && !ix.tellsOutcome(query, cands[0].unit) {
 		conf *= laterFactor
 	}
-	a.Confidence = round3(float64(conf))
+	a.Confidence = round3(float64(min(conf, 1))) // a factor above 1 (figureFactor) may lift it past 1
 	if a.Confidence < AnswerThreshold {
 		return a
 	}
