@@ -1436,3 +1436,13 @@ func TestPlaceInTheTextForFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleAskedForThePerson checks that a title asked ("the ayatollah",
+// "the Secretary of State") finds the person the text gives that title
+// where a sentence names them without it.
+func TestTitleAskedForThePerson(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"would the negotiations even be happening if Obama and the Ayatollah weren't personally involved?", "without Obama and Khamenei’s direct involvement"},
+		firstQuote{"does the author mention the US Secretary of State?", "Secretary Kerry"},
+	)
+}

@@ -488,6 +488,14 @@ func (ix *Index) parse(q *query, text, context string) {
 				ix.expand(q, phraseKey(slots[i:end]), a.name, s, sl.weight, &sl.known)
 			}
 		}
+		if a.id >= 0 && personTitles[a.w.text] {
+			// "the president", "the ayatollah": the persons the knowledge
+			// base gives that title ("Ayatollah Khamenei"), who a
+			// sentence may name without it.
+			ix.titled(a.id, func(id int32) {
+				ix.addExpansion(q, id, s, relSynonym, sl.weight, &sl.known)
+			})
+		}
 		for _, alt := range extra[a.w.text] {
 			if aid, ok := ix.vocab[alt]; ok {
 				ix.addExpansion(q, aid, s, relSynonym, sl.weight, &sl.known)
@@ -588,6 +596,27 @@ func (ix *Index) titleAsked(q *query, slots []asked) {
 
 // officeWords ask what someone is by office.
 var officeWords = wordSet(`title titles job role rank`)
+
+// titled calls yield with each person the knowledge base names right
+// after the title whose term is id, at most maxTitled of them.
+func (ix *Index) titled(id int32, yield func(person int32)) {
+	var buf [64]int32
+	var seen [maxTitled]int32
+	n := 0
+	for _, p := range ix.posts[ix.postOff[id]:ix.postOff[id+1]] {
+		terms := ix.termsOf(ix.unit(int32(p&postUnitMax)), buf[:0])
+		for k := 0; k+1 < len(terms) && n < maxTitled; k++ {
+			if terms[k] == id && ix.persons[terms[k+1]] && !slices.Contains(seen[:n], terms[k+1]) {
+				seen[n] = terms[k+1]
+				n++
+				yield(terms[k+1])
+			}
+		}
+	}
+}
+
+// maxTitled is the most persons a title asked stands for.
+const maxTitled = 4
 
 // maxCollocation is the most units a collocation is looked for in.
 const maxCollocation = 8
