@@ -1395,7 +1395,15 @@ func TestNamesWrittenTogether(t *testing.T) {
 	wantFirstQuotes(t, ix,
 		firstQuote{"what's John Limbert's title?", "Ambassador John Limbert"},
 		firstQuote{"What is Kerry's job?", "Secretary Kerry"},
+		firstQuote{"what title does the article give Kerry", "Secretary Kerry"},
 	)
+}
+
+// TestKindOfDoerAsked checks that a noun that only names a kind of doer
+// ("which US body…?") is no focus the text lacks: the sentence that names
+// the doer answers.
+func TestKindOfDoerAsked(t *testing.T) {
+	wantFirstQuotes(t, article(), firstQuote{"which US body is pushing for harsher economic penalties?", "Congress has pushed"})
 }
 
 // TestDigitsThatDateNothing checks that a number in digits that reads as

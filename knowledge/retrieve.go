@@ -233,7 +233,11 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 		return false
 	}
 	a := words[head]
-	if a.name || askedFor(a.w.text) != 0 || a.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) != 0 {
+	if a.name || askedFor(a.w.text) != 0 || a.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) != 0 ||
+		slots[head].weight == 0 || kindNouns[a.w.text] {
+		// A word that weighs nothing ("what title does the article give
+		// Kerry?", see titleAsked) or names only a kind of doer ("which
+		// US body…?", "which camp…?") is no focus the text may lack.
 		return false
 	}
 	if slots[head].known < distantCredit {
@@ -617,6 +621,11 @@ func (ix *Index) titled(id int32, yield func(person int32)) {
 
 // maxTitled is the most persons a title asked stands for.
 const maxTitled = 4
+
+// kindNouns name a kind of doer a question asks to be named, no topic of
+// their own: "which US body is pushing for…?".
+var kindNouns = wordSet(`body bodies group groups camp camps faction factions institution institutions organization
+organizations organisation organisations entity entities`)
 
 // maxCollocation is the most units a collocation is looked for in.
 const maxCollocation = 8
