@@ -95,9 +95,9 @@ func cutPreamble(q string) (string, bool) {
 // subjectMarkers must be among them.
 var (
 	subjectChanges = setOf(`ok okay so totally completely quite a an on to and but one more the of
-different another new unrelated separate switching switch changing change other random next
+different diff another new unrelated separate switching switch changing change other random next
 topic topics subject subjects gears question questions q thing things note tack matter`)
-	subjectMarkers = setOf(`different another new unrelated separate switching switch changing change other random next more`)
+	subjectMarkers = setOf(`different diff another new unrelated separate switching switch changing change other random next more`)
 	// subjectNouns name what changes; "unrelated" and "one more" need none.
 	subjectNouns = setOf(`topic topics subject subjects gears question questions q thing things note tack matter`)
 )

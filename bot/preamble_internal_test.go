@@ -22,6 +22,7 @@ func TestPreambleAndSubjectLeads(t *testing.T) {
 		{"Ok, different question: where are the talks?", "where are the talks?"},
 		{"Changing the subject: where are the talks?", "where are the talks?"},
 		{"different question, but what has Congress pushed for?", "what has Congress pushed for?"},
+		{"totally diff q — what outlet ran this piece first?", "what outlet ran this piece first?"},
 		// Words of the question stay.
 		{"hey all sides want what?", "all sides want what?"},
 		{"hi good faith matters how?", "good faith matters how?"},
