@@ -1379,7 +1379,9 @@ func TestHowOld(t *testing.T) {
 // else ("President Obama", "Secretary Kerry") does not answer it.
 func TestPlaceAskedFor(t *testing.T) {
 	wantDeclined(t, article(), "Which city hosts the next round after Vienna?", "Where was Foreign Minister Zarif educated?",
-		"where did foreign minister zarif go to university?")
+		"where did foreign minister zarif go to university?",
+		// Asked alone, of someone a pronoun does not say.
+		"what country are they from?")
 	wantFirstQuotes(t, article(), firstQuote{"Which city are the nuclear talks in?", "here in Vienna"})
 }
 
