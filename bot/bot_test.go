@@ -643,6 +643,17 @@ func TestHandleNextItemsOfTheList(t *testing.T) {
 	}
 }
 
+// TestHandleNameAskedOfSomeoneUnnamed checks that a name asked of someone
+// a pronoun stands for, whom the article does not name, is declined rather
+// than answered by a sentence naming something else.
+func TestHandleNameAskedOfSomeoneUnnamed(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+	inThread(t, b, "W1", "who's the senior western official quoted")
+	if r := inThread(t, b, "W1", "which country is he from?"); r.Kind != bot.KindDeclined {
+		t.Errorf("got %s %q, want a decline", r.Kind, r.Text)
+	}
+}
+
 // TestHandleThemeAskedByPlace checks that a question asking for one of
 // the article's themes by its place ("what's the second big issue?") is
 // answered under the theme's label, as the list of themes numbers it, and

@@ -2196,9 +2196,11 @@ func (ix *Index) Answer(q Query) Answer {
 	}
 	// A name the knowledge base knows by no form ("What does Israel
 	// think?") says the question is about something it may not cover.
-	if query.strict && query.cue == hasName && query.pronoun && q.Context == "" && q.Previous == "" {
-		// "Which country is he from?" asked alone: the name it asks for
-		// is of someone it does not say.
+	if query.strict && query.cue == hasName && query.pronoun && q.Context == "" {
+		// "Which country is he from?" read without the previous
+		// question: the name it asks for is of someone it does not say.
+		// (The previous answer, which only tells what was quoted, says
+		// no more.)
 		conf = 0
 	}
 	for range query.strangers {
