@@ -266,10 +266,12 @@ var idioms = map[string]string{
 // is a conversation, what is harsh is hard-hitting, the doubtful are
 // skeptical, what is reasonable is understandable, what is generally or
 // commonly so is widely so, to convert one thing into another is to turn
-// it, to reconfirm is to reaffirm, the basics of a subject are its 101,
+// it, to confirm or reconfirm is to reaffirm, the basics of a subject are its 101,
 // to be fixated or obsessed on something is to be focused on it, what is
 // backed is supported, and what is done publicly is done openly.
 var plainSenses = map[string]string{
+	"confirm":       "reaffirm",
+	"confirmed":     "reaffirmed",
 	"matter":        "important",
 	"matters":       "important",
 	"mattered":      "important",
