@@ -1093,6 +1093,7 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"what have the ferry crews converted their rivalry into?", "turned their rivalry"},
 		firstQuote{"are the ferry crews working together?", "cooperation"},
 		firstQuote{"when was the rule reconfirmed?", "reaffirmed"},
+		firstQuote{"when was the rule confirmed?", "reaffirmed"},
 		firstQuote{"what is the flood talk fixated on?", "focused on"},
 	)
 	wantFirstQuotes(t, indexOf(t, "The harbour plan needs a bit of Budgeting 202.\n\n"+
