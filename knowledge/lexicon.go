@@ -268,9 +268,11 @@ var idioms = map[string]string{
 // commonly so is widely so, to convert one thing into another is to turn
 // it, to confirm or reconfirm is to reaffirm, the basics of a subject are its 101,
 // to be fixated or obsessed on something is to be focused on it, what is
-// backed is supported, and what is done publicly is done openly.
+// backed is supported, what is done publicly is done openly, and what is
+// done personally is done directly.
 var plainSenses = map[string]string{
 	"confirm":       "reaffirm",
+	"personally":    "directly",
 	"confirmed":     "reaffirmed",
 	"matter":        "important",
 	"matters":       "important",

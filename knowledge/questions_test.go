@@ -1088,12 +1088,15 @@ func TestEverydaySenses(t *testing.T) {
 		"The ferry crews have ended their rivalry.\n\n"+
 		"The ferry crews have turned their rivalry into cooperation.\n\n"+
 		"The rule was reviewed with the harbour vote.\n\n"+
-		"The rule was reaffirmed with the harbour vote."),
+		"The rule was reaffirmed with the harbour vote.\n\n"+
+		"The mayor was involved in the ferry crews' rivalry at first.\n\n"+
+		"The mayor was directly involved in the ferry crews' rivalry."),
 		firstQuote{"is the flood risk generally acknowledged?", "widely"},
 		firstQuote{"what have the ferry crews converted their rivalry into?", "turned their rivalry"},
 		firstQuote{"are the ferry crews working together?", "cooperation"},
 		firstQuote{"when was the rule reconfirmed?", "reaffirmed"},
 		firstQuote{"when was the rule confirmed?", "reaffirmed"},
+		firstQuote{"was the mayor personally involved in the ferry crews' rivalry?", "directly involved"},
 		firstQuote{"what is the flood talk fixated on?", "focused on"},
 	)
 	wantFirstQuotes(t, indexOf(t, "The harbour plan needs a bit of Budgeting 202.\n\n"+
