@@ -465,57 +465,80 @@ var idiomsByFirst = func() map[string][]idiom {
 	return m
 }()
 
-// idiomsByBase indexes the idioms by the stem of their first word, when
-// it is a content word: a verb may open one in any of its forms ("falls
-// through" for "fall through", "paid off" for "pay off").
-var idiomsByBase = func() map[string][]idiom {
-	m := make(map[string][]idiom)
-	for _, ids := range idiomsByFirst {
-		for _, id := range ids {
-			if wordClasses[id.seq[0]]&classStop == 0 {
-				b := stem(id.seq[0])
-				m[b] = append(m[b], id)
-			}
-		}
-	}
-	return m
-}()
-
-// basesOf calls yield with the stem of word w and the stems of the bases
-// WordNet gives it as an irregular form ("pay" for "paid").
-func basesOf(w string, yield func(base string)) {
-	st := stem(w)
-	yield(st)
-	e := wordnet.Related(st)
-	for i := range e.Len() {
-		if t, rel := e.At(i); rel == wordnet.Inflection && t != st {
-			yield(t)
-		}
-	}
-}
-
-// idiomsAt calls yield with each idiom that starts at words[0], in the
-// form written or with its words in other forms of theirs, and the
-// question's words it spans; it stops when yield returns false.
+// idiomsAt calls yield with each idiom that starts at words[0], as written
+// or with its first word, a verb, inflected ("falls through" for "fall
+// through", "backing down" for "back down"), and the question's words it
+// spans; it stops when yield returns false. The forms are undone by rule
+// (see bases), not by the stemmer, which would allocate for every word.
 func idiomsAt(words []word, yield func(id idiom) bool) {
 	for _, id := range idiomsByFirst[words[0].text] {
 		if len(id.seq) <= len(words) && idiomAt(words, id.seq) && !yield(id) {
 			return
 		}
 	}
-	if wordClasses[words[0].text]&classStop != 0 {
+	w := words[0].text
+	if wordClasses[w]&classStop != 0 {
 		return
 	}
-	stop := false
-	basesOf(words[0].text, func(base string) {
-		for _, id := range idiomsByBase[base] {
-			if stop || id.seq[0] == words[0].text || len(id.seq) > len(words) || !idiomInflected(words, id.seq) {
+	var bs bases
+	for k := range bs.of(w) {
+		for _, id := range idiomsByFirst[string(bs.at(k))] {
+			if id.seq[0] == w || wordClasses[id.seq[0]]&classStop != 0 || len(id.seq) > len(words) || !idiomInflected(words, id.seq) {
 				continue
 			}
-			stop = !yield(id)
+			if !yield(id) {
+				return
+			}
 		}
-	})
+	}
 }
+
+// bases holds the forms a word may be inflected from (see of), in place:
+// a question's words are read without allocating.
+type bases struct {
+	buf [4][32]byte
+	n   [4]uint8
+	len int
+}
+
+// of fills b with each form word w may be inflected from by English's
+// regular rules ("falls" from "fall", "tries" from "try", "making" from
+// "make", "stopped" from "stop") and returns how many.
+func (b *bases) of(w string) int {
+	b.len = 0
+	switch {
+	case strings.HasSuffix(w, "ies"), strings.HasSuffix(w, "ied"):
+		b.add(w[:len(w)-3], "y")
+	case strings.HasSuffix(w, "es"):
+		b.add(w[:len(w)-2], "")
+		b.add(w[:len(w)-1], "")
+	case strings.HasSuffix(w, "s"):
+		b.add(w[:len(w)-1], "")
+	case strings.HasSuffix(w, "ed"), strings.HasSuffix(w, "ing"):
+		stem := strings.TrimSuffix(strings.TrimSuffix(w, "ed"), "ing")
+		b.add(stem, "")
+		b.add(stem, "e")
+		if len(stem) >= 3 && stem[len(stem)-1] == stem[len(stem)-2] {
+			b.add(stem[:len(stem)-1], "")
+		}
+	}
+	return b.len
+}
+
+// add appends stem and suffix as a form, when it has two letters or more
+// and room is left.
+func (b *bases) add(stem, suffix string) {
+	if len(stem) < 2 || len(stem)+len(suffix) > len(b.buf[0]) || b.len == len(b.buf) {
+		return
+	}
+	n := copy(b.buf[b.len][:], stem)
+	n += copy(b.buf[b.len][n:], suffix)
+	b.n[b.len] = uint8(n)
+	b.len++
+}
+
+// at returns the k-th form.
+func (b *bases) at(k int) []byte { return b.buf[k][:b.n[k]] }
 
 // idiomInflected reports whether words open with the phrase seq, its
 // content words inflected or as written and its other words as written.
@@ -529,34 +552,15 @@ func idiomInflected(words []word, seq []string) bool {
 	return true
 }
 
-// inflectionOf reports whether w is an inflected form of word s: s with
-// "-s", "-es", "-ed" or "-ing" ("falls", "backed", "backing"), spelt as
-// English spells them ("tries", "stopped", "making"), or an irregular form
-// WordNet gives ("paid" for "pay"). Not a derived word: "basically" is no
-// form of "basics".
+// inflectionOf reports whether w is an inflected form of word s by
+// English's regular rules (see bases.of): not a derived word, "basically"
+// being no form of "basics".
 func inflectionOf(w, s string) bool {
-	e := wordnet.Related(stem(w))
-	for i := range e.Len() {
-		if t, rel := e.At(i); rel == wordnet.Inflection && t == stem(s) {
+	var bs bases
+	for k := range bs.of(w) {
+		if string(bs.at(k)) == s {
 			return true
 		}
-	}
-	rest, ok := strings.CutPrefix(w, s)
-	if !ok && len(s) > 1 && (s[len(s)-1] == 'e' || s[len(s)-1] == 'y') {
-		rest, ok = strings.CutPrefix(w, s[:len(s)-1])
-		if ok && s[len(s)-1] == 'y' {
-			return rest == "ies" || rest == "ied"
-		}
-	}
-	if !ok {
-		return false
-	}
-	if len(rest) > 0 && len(s) > 0 && rest[0] == s[len(s)-1] {
-		rest = rest[1:] // "stopped", "stopping"
-	}
-	switch rest {
-	case "s", "es", "ed", "d", "ing":
-		return true
 	}
 	return false
 }
