@@ -1460,3 +1460,14 @@ func TestTitleAskedForThePerson(t *testing.T) {
 		firstQuote{"does the author mention the US Secretary of State?", "Secretary Kerry"},
 	)
 }
+
+// TestWhoExactly checks that "exactly" in a question asking who ("who are
+// the spoilers exactly?") asks who they are, as the question without it
+// does: no particulars the text may lack.
+func TestWhoExactly(t *testing.T) {
+	ix := article()
+	a, b := ix.Answer(knowledge.Query{Text: "who are the spoilers exactly?"}), ix.Answer(knowledge.Query{Text: "who are the spoilers?"})
+	if !a.Answerable || !b.Answerable || a.Quotes[0].Text() != b.Quotes[0].Text() {
+		t.Errorf("got %v %v and %v %v, want both answered alike", a.Answerable, a.Quotes, b.Answerable, b.Quotes)
+	}
+}
