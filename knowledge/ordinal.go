@@ -336,7 +336,8 @@ func (ix *Index) themeAnswer(a *Answer, i int) {
 	}
 	if len(a.Quotes) > 0 {
 		a.Answerable, a.Confidence = true, 1
-		a.Theme = &ix.themes[i]
+		t := ix.themes[i] // a copy: the index's own stays as it is
+		a.Theme = &t
 	}
 }
 
