@@ -639,12 +639,7 @@ func (ix *Index) alwaysTogether(a, b int32) bool {
 	}
 	var buf [64]int32
 	for _, p := range ix.posts[ix.postOff[b]:ix.postOff[b+1]] {
-		terms := ix.termsOf(ix.unit(int32(p&postUnitMax)), buf[:0])
-		found := false
-		for k := 1; k < len(terms) && !found; k++ {
-			found = terms[k] == b && terms[k-1] == a
-		}
-		if !found {
+		if !pairIn(ix.termsOf(ix.unit(int32(p&postUnitMax)), buf[:0]), a, b) {
 			return false
 		}
 	}
@@ -781,10 +776,18 @@ func (ix *Index) holdsPair(first, second string) bool {
 	terms := buf[:0]
 	for _, p := range ix.posts[ix.postOff[b]:ix.postOff[b+1]] {
 		terms = ix.termsOf(ix.unit(int32(p&postUnitMax)), terms[:0])
-		for k := 1; k < len(terms); k++ {
-			if terms[k] == b && terms[k-1] == a {
-				return true
-			}
+		if pairIn(terms, a, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// pairIn reports whether terms hold term a right before term b.
+func pairIn(terms []int32, a, b int32) bool {
+	for k := 1; k < len(terms); k++ {
+		if terms[k] == b && terms[k-1] == a {
+			return true
 		}
 	}
 	return false
@@ -1234,7 +1237,7 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 		// span the question gives.
 		q.cue, q.strict = askedFor(w.text), true
 		q.venue = venueWords[w.text]
-		q.place = placeNames[w.text]
+		q.place = q.cue == hasName && !q.venue && w.text != "name" && w.text != "names" // "which city…?"
 	case q.afterWh == 1 && venueWords[w.text]:
 		// "Which building…?", not "what is building confidence…?".
 		q.cue, q.strict, q.venue = hasName, true, true
@@ -2559,9 +2562,6 @@ func (ix *Index) quotesNamed(q *query, u int32) bool {
 }
 
 // venueWords ask for the name of a place smaller than a town.
-// placeNames ask for a place's name.
-var placeNames = wordSet(`city cities town towns country countries nation nations capital capitals`)
-
 var venueWords = wordSet(`hotel hotels venue venues building buildings`)
 
 // namesVenue says whether unit u names what may be a venue the question
