@@ -319,8 +319,11 @@ func TestFiguresOfSpeech(t *testing.T) {
 		"The weather in the city was cold all week.\n\n"+
 		"The summit will begin on Monday in the old town hall.\n\n"+
 		"Most reporters focused on the budget of the mission.\n\n"+
-		"Both presidents need political cover at home.")
+		"Both presidents need political cover at home.\n\n"+
+		"Neither capital can keep the status quo for long.")
 	wantFirstQuotes(t, ix,
+		firstQuote{"can things just stay as they are?", "status quo"},
+		firstQuote{"what happens when either side ups the ante?", "escalation of the pressure"},
 		firstQuote{"what kicked off?", "begin on Monday"},
 		firstQuote{"what is everyone zeroing in on?", "focused on the budget"},
 		firstQuote{"what about the heads of state?", "political cover"},
