@@ -281,12 +281,16 @@ var (
 	remedyVerbs    = setOf(`handle deal do done respond react tackle address counter fix solve overcome manage get focus beat stop neutralize`)
 	remedyModals   = setOf(`should can could would must how`)
 	remedyPointers = setOf(`that it this them those instead`)
+	// answerVerbs ask, ending a question, how to answer what was just
+	// told ("how should both sides respond?").
+	answerVerbs = setOf(`respond react`)
 )
 
 // asksRemedy reports whether ws ask what is to be done about what the
 // previous answer told, which the text most often says next: a verb of
 // remedy with a pointer back within two words after it ("deal with that",
-// "done about it", "get it", "focus on instead"), a modal or "how", at
+// "done about it", "get it", "focus on instead") or a verb of answering
+// ending it ("how should they respond?"), a modal or "how", at
 // most ten words, and no other question word ("why…?", "how many…?").
 // Chosen on the tuning sets: 13 conversations more of 1,144, none lost
 // but for a previous answer from two paragraphs, read at the first.
@@ -300,6 +304,9 @@ func asksRemedy(ws []string) bool {
 			for _, n := range ws[i+1 : min(len(ws), i+3)] {
 				verb = verb || remedyPointers[n]
 			}
+			// "How should both sides respond?": a verb of answering
+			// that ends the question answers what was just told.
+			verb = verb || answerVerbs[w] && i == len(ws)-1
 		case remedyModals[w]:
 			modal = true
 		}
@@ -320,6 +327,15 @@ func asksWhy(ws []string) bool {
 // nothing else ("what has that led to?"), not what led to it ("what led to
 // that?", "where did it come from?").
 func asksResult(ws []string) bool {
+	// "What's come of that realisation?": the word after a pointer back
+	// names what it points at.
+	kept := make([]string, 0, len(ws))
+	for i, w := range ws {
+		if i == 0 || !demonstratives[ws[i-1]] || resultAsked[w] || resultFillers[w] {
+			kept = append(kept, w)
+		}
+	}
+	ws = kept
 	if !onlyAsks(ws, resultAsked, resultFillers) {
 		return false
 	}

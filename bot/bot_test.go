@@ -459,6 +459,8 @@ func TestHandleFollowUpCues(t *testing.T) {
 			"What effect have they had?", true, bot.KindAnswer, "caused the drumbeat of war to intensify"},
 		{"what the answer led to, after it", "What does the author give Washington credit for?",
 			"and what came of it?", true, bot.KindAnswer, "slowly reinvigorated diplomatic process"},
+		{"what the answer led to, named after a pointer", "What does the author give Washington credit for?",
+			"and what's come of that shift?", true, bot.KindAnswer, "slowly reinvigorated diplomatic process"},
 		// "What is it then?" after a view the answer reports: what the text
 		// says next; after an answer that denies, the answer again.
 		{"what it is then, after a view", "is iran really as much of a threat as the soviets were?",
@@ -477,6 +479,8 @@ func TestHandleFollowUpCues(t *testing.T) {
 			"so what should the negotiators do about that?", true, bot.KindAnswer, "absorb these ideological criticisms"},
 		{"how to handle it", "should we be shocked that both sides talk down the chances?",
 			"so what should we focus on instead?", true, bot.KindAnswer, "words should not overshadow facts"},
+		{"how to respond", "how will critics of diplomacy spin it?",
+			"how should both sides respond?", true, bot.KindAnswer, "absorb these ideological criticisms"},
 		// What they are doing is no question of what the answer led to.
 		{"what they are doing", "What do Iranian hardliners want?", "what are they doing?", true, bot.KindAnswer,
 			"Iranian hardliners are seeking ways"},
