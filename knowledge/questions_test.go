@@ -334,6 +334,21 @@ func TestFiguresOfSpeech(t *testing.T) {
 	)
 }
 
+// TestMentionFramesTheQuestion checks that the text's mentioning, said
+// with "keeps" or a phrasal verb, frames a question and names no topic:
+// "keep" is no topic of "who are the spoilers he keeps mentioning?".
+func TestMentionFramesTheQuestion(t *testing.T) {
+	ix := indexOf(t, "Both sides must keep their sights on their interests and keep talking.\n\n"+
+		"Spoilers on all sides have torpedoed every earlier attempt at peace.\n\n"+
+		"The weather in the city was cold all week.")
+	wantFirstQuotes(t, ix,
+		firstQuote{"who are the spoilers he keeps mentioning?", "Spoilers on all sides"},
+		firstQuote{"who are these spoilers the writer keeps bringing up?", "Spoilers on all sides"},
+		firstQuote{"who are the spoilers he keeps going on about?", "Spoilers on all sides"},
+		firstQuote{"who are the spoilers he keeps talking about?", "Spoilers on all sides"},
+	)
+}
+
 // TestWhatTheQuestionIsAbout checks that a question whose focus noun, the
 // one "what" asks about, the knowledge base knows by no form is held less
 // likely covered than its other words say (when an auxiliary after it
