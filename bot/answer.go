@@ -317,11 +317,22 @@ func asksRemedy(ws []string) bool {
 // asksWhy reports whether ws ask why of the previous answer: "why" in a
 // question of eight words at most that points back ("why is that
 // needed?", "why would they need to do that?") or has three words at most
-// ("why not?", "why so?").
+// ("why not?", "why so?"). The tail of a contraction ("shouldn't") is no
+// word of its own.
 func asksWhy(ws []string) bool {
 	ws = afterInterjections(ws)
-	return slices.Contains(ws, "why") && len(ws) <= 8 && (pointsBack(ws) || len(ws) <= 3)
+	n := len(ws)
+	for _, w := range ws {
+		if contractionTails[w] {
+			n--
+		}
+	}
+	return slices.Contains(ws, "why") && n <= 8 && (pointsBack(ws) || n <= 3)
 }
+
+// contractionTails are what words splits off a contraction: "t" of
+// "shouldn't", "s" of "what's", "re" of "they're".
+var contractionTails = setOf(`t s re ve ll d m`)
 
 // asksResult reports whether ws ask what the previous answer led to and
 // nothing else ("what has that led to?"), not what led to it ("what led to

@@ -473,6 +473,11 @@ func TestHandleFollowUpCues(t *testing.T) {
 			"why is it needed?", true, bot.KindAnswer, "political cover"},
 		{"why not, explained after", "Should it surprise anyone that both sides downplay the odds for success?",
 			"why not?", true, bot.KindAnswer, "words should not overshadow facts"},
+		{"why, with a contraction", "Should it surprise anyone that both sides downplay the odds for success?",
+			"why shouldn't we read too much into it?", true, bot.KindAnswer, "words should not overshadow facts"},
+		// An answer of quotes from two paragraphs is read from its first.
+		{"why not, after quotes from two paragraphs", "what does the writer make of both sides talking down the chances?",
+			"why not?", true, bot.KindAnswer, "words should not overshadow facts"},
 		// What is to be done about what the answer told: what the text
 		// says next.
 		{"what to do about it", "how will critics of diplomacy spin it?",

@@ -88,6 +88,17 @@ func (ix *Index) quotedIn(text string) (first, end int32, quoted []int32) {
 	if len(cands) > 0 {
 		top, cover = cands[0].unit, cands[0].coverage
 	}
+	// An answer opens with its best quote: of the sentences it quotes
+	// word for word among the best candidates, the one it quotes first
+	// says where it comes from ("Rhetoric… should come as no surprise."
+	// before a second quote from another paragraph).
+	flat := flatten(text)
+	at := -1
+	for _, c := range cands[:min(len(cands), maxQuotedCandidates)] {
+		if i := strings.Index(flat, flatten(ix.unitText(c.unit))); i >= 0 && (at < 0 || i < at) {
+			top, at = c.unit, i
+		}
+	}
 	ix.release(s) // cands belongs to s: nothing of it is read after this
 	if top < 0 {
 		return 0, 0, nil
@@ -97,7 +108,6 @@ func (ix *Index) quotedIn(text string) (first, end int32, quoted []int32) {
 	if int(p)+1 < len(ix.passFirst) {
 		end = ix.passFirst[p+1]
 	}
-	flat := flatten(text)
 	for u := first; u < end; u++ {
 		if strings.Contains(flat, flatten(ix.passages[p].Sentences[u-first].Text)) {
 			quoted = append(quoted, u)
@@ -108,6 +118,10 @@ func (ix *Index) quotedIn(text string) (first, end int32, quoted []int32) {
 	}
 	return first, end, quoted
 }
+
+// maxQuotedCandidates is how many of the best candidates for a previous
+// answer quotedIn looks at for the sentence it quotes first.
+const maxQuotedCandidates = 8
 
 // minRewordedCover is how much of a previous answer that quotes nothing
 // word for word (a draft's wording) the sentence it is taken to come from
