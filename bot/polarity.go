@@ -280,7 +280,9 @@ add adds added adding observe observes observed observing suggest suggests sugge
 contend contends contended maintain maintains maintained acknowledge acknowledges acknowledged
 acknowledging admit admits admitted admitting recognise recognises recognised recognize recognizes
 recognized point points pointed pointing open opens opened opening close closes closed closing
-paragraph paragraphs passage passages`)
+paragraph paragraphs passage passages
+highlight highlights highlighted highlighting underline underlines underlined underlining
+note notes noted noting section sections introduction intro`)
 
 // voiceVerbs say how a text puts what it says, right after a word for the
 // text or its author and before "as" ("the author presents … as", "the

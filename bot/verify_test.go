@@ -322,6 +322,7 @@ var ruleTests = []struct {
 	{"a change the other way in place", "Senior officials on both sides now openly acknowledge that alternatives to diplomacy have caused the drumbeat of war to fade [7].", bot.ReasonContradiction},
 	{"a change the same way in place", "Senior officials on both sides now openly acknowledge that alternatives to diplomacy have caused the drumbeat of war to grow [7].", ""},
 	{"a summary's attribution", "The opening paragraph warns that the risk of spoilers lashing out grows as talks become more serious [1].", ""},
+	{"a summary's attribution by highlighting", "The introduction highlights the risk of spoilers lashing out [1].", ""},
 	{"a leading attribution denied is a claim", "Nobody acknowledges that alleged alternatives to diplomacy have intensified the drumbeat of war [7].", bot.ReasonContradiction},
 	{"an attribution denied is a claim", "Senior officials on both sides do not acknowledge that alleged alternatives to diplomacy have intensified the drumbeat of war [7].", bot.ReasonContradiction},
 
