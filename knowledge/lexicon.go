@@ -263,10 +263,11 @@ var idioms = map[string]string{
 // label, paint or spin it as something is to portray it so. The seas and
 // oceans are waters, and what is nautical, seafaring or maritime is of
 // them. What is tough is hard, to renovate a house is to remodel it, what
-// shrinks narrows, a worry is a concern, what is revived is reinvigorated,
+// shrinks narrows, a worry or a fear is a concern, what is revived is reinvigorated,
 // to concede a point is to acknowledge it, and what is useful is valuable;
 // specifics are details, a context is a backdrop, a standoff an impasse,
-// to derail a plan is to torpedo it, the cynical are skeptical, viewpoints
+// to derail or undermine a plan is to torpedo it, to earn something is to
+// deserve it, the cynical are skeptical, viewpoints
 // are perspectives, squabbling is fractious, what is temporary is interim,
 // what is tricky is hard, what lasts indefinitely lasts permanently, and
 // the premise, principle or foundation something rests on is its bedrock;
@@ -361,6 +362,15 @@ var plainSenses = map[string]string{
 	"shrank":        "narrowed",
 	"shrunk":        "narrowed",
 	"worry":         "concern",
+	"fear":          "concern",
+	"fears":         "concerns",
+	"undermine":     "torpedo",
+	"undermines":    "torpedoes",
+	"undermined":    "torpedoed",
+	"undermining":   "torpedoing",
+	"earn":          "deserve",
+	"earns":         "deserves",
+	"earned":        "deserved",
 	"worries":       "concerns",
 	"worried":       "concerned",
 	"concede":       "acknowledge",
