@@ -120,6 +120,7 @@ var idioms = map[string]string{
 	"stay the same":         "status quo",
 	"as things stand":       "status quo",
 	"up the ante":           "escalate",
+	"close the gap":         "bridge",
 	"upping the ante":       "escalation escalate",
 	"upped the ante":        "escalate",
 	"ups the ante":          "escalate",
@@ -263,7 +264,8 @@ var idioms = map[string]string{
 // label, paint or spin it as something is to portray it so. The seas and
 // oceans are waters, and what is nautical, seafaring or maritime is of
 // them. What is tough is hard, to renovate a house is to remodel it, what
-// shrinks narrows, a worry or a fear is a concern, what is revived is reinvigorated,
+// shrinks narrows, a worry or a fear is a concern, a fix a solution, a
+// chasm a gap, actions are deeds, what is revived is reinvigorated,
 // to concede a point is to acknowledge it, and what is useful is valuable;
 // specifics are details, a context is a backdrop, a standoff an impasse,
 // to derail or undermine a plan is to torpedo it, to earn something is to
@@ -363,6 +365,11 @@ var plainSenses = map[string]string{
 	"shrunk":        "narrowed",
 	"worry":         "concern",
 	"fear":          "concern",
+	"fix":           "solution",
+	"fixes":         "solutions",
+	"chasm":         "gap",
+	"action":        "deed",
+	"actions":       "deeds",
 	"fears":         "concerns",
 	"undermine":     "torpedo",
 	"undermines":    "torpedoes",

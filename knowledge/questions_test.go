@@ -320,8 +320,10 @@ func TestFiguresOfSpeech(t *testing.T) {
 		"The summit will begin on Monday in the old town hall.\n\n"+
 		"Most reporters focused on the budget of the mission.\n\n"+
 		"Both presidents need political cover at home.\n\n"+
-		"Neither capital can keep the status quo for long.")
+		"Neither capital can keep the status quo for long.\n\n"+
+		"The old split in the council may be too wide to bridge.")
 	wantFirstQuotes(t, ix,
+		firstQuote{"can anyone close the gap in the council?", "too wide to bridge"},
 		firstQuote{"can things just stay as they are?", "status quo"},
 		firstQuote{"what happens when either side ups the ante?", "escalation of the pressure"},
 		firstQuote{"what kicked off?", "begin on Monday"},

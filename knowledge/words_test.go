@@ -167,6 +167,8 @@ func TestRelatedPlainSenses(t *testing.T) {
 		{"undermined", "torpedoed", true},
 		{"fears", "concerns", true},
 		{"earns", "deserves", true},
+		{"fixes", "solutions", true},
+		{"actions", "deeds", true},
 		{"matters", "important", false},
 		{"round", "talks", false},
 		{"specifics", "details", false},
