@@ -270,10 +270,19 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	},
 	// A twenty-third blind set (247 drafts for 89 questions), written at
 	// the start of session 25 before any change: the twenty-second is
-	// tuning material since. The floors are the session's start.
+	// tuning material since. It is tuning material since session 26, whose
+	// start (session 25's end, unchanged from its own start) its floors are.
 	"fresh23": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 15.0 / 16, "merge": 15.0 / 17, "summary": 8.0 / 17, "yes-no": 1, "quotes": 14.0 / 16, "overall": 84.0 / 98},
 		refused: map[string]float64{"contradiction": 1, "negation": 15.0 / 16, "invented-fact": 15.0 / 16, "link": 1, "causal-link": 15.0 / 17,
+			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
+	},
+	// A twenty-fourth blind set (260 drafts for 79 questions), written at
+	// the start of session 26 before any change: the twenty-third is
+	// tuning material since. The floors are the session's start.
+	"fresh24": {
+		kept: map[string]float64{"verbatim": 15.0 / 16, "paraphrase": 14.0 / 17, "merge": 17.0 / 19, "summary": 9.0 / 17, "yes-no": 1, "quotes": 1, "overall": 90.0 / 104},
+		refused: map[string]float64{"contradiction": 17.0 / 19, "negation": 18.0 / 20, "invented-fact": 15.0 / 16, "link": 1, "causal-link": 14.0 / 17,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 	// 207 drafts for tuning links of cause, written at the start of
@@ -304,7 +313,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
