@@ -253,7 +253,8 @@ var idioms = map[string]string{
 // WordNet does not relate to them: "matter" as a verb is "be important",
 // "latest" is "most recent", "forever" and "endless" are "permanent",
 // "infighting" is fractious politics, the West is what is "Western", a
-// "round" is one of talks, and "penalties" are what "sanctions" are. In
+// "round" is one of talks, what a meeting achieved or accomplished is
+// its success, and "penalties" are what "sanctions" are. In
 // the English of politics, to sabotage or wreck a plan is to torpedo it,
 // saboteurs, wreckers and troublemakers are its spoilers, hawks are
 // hardliners, an FM is a foreign minister, POTUS the president and a
@@ -267,7 +268,8 @@ var idioms = map[string]string{
 // shrinks narrows, a worry or a fear is a concern, a fix a solution, a
 // chasm a gap, actions are deeds, what is revived is reinvigorated,
 // to concede a point is to acknowledge it, and what is useful is valuable;
-// specifics are details, a context is a backdrop, a standoff an impasse,
+// specifics and particulars are details, policymakers are
+// decision-makers, a context is a backdrop, a standoff an impasse,
 // to derail or undermine a plan is to torpedo it, to earn something is to
 // deserve it, the cynical are skeptical, viewpoints
 // are perspectives, squabbling is fractious, what is temporary is interim,
@@ -301,6 +303,16 @@ var plainSenses = map[string]string{
 	"west":          "western",
 	"round":         "talks",
 	"rounds":        "talks",
+	"achieve":       "success",
+	"achieves":      "success",
+	"achieved":      "success",
+	"achieving":     "success",
+	"accomplish":    "success",
+	"accomplished":  "success",
+	"accomplishes":  "success",
+	"particulars":   "details",
+	"policymaker":   "decision makers",
+	"policymakers":  "decision makers",
 	"endless":       "permanent",
 	"infighting":    "fractious politics",
 	"sabotage":      "torpedo",
@@ -609,9 +621,11 @@ var plainSynonyms = func() map[string]string {
 // questionSenses are the words of plainSenses read so in questions alone,
 // word for word. The plain word of some says only part of them: to
 // "matter" is to be important, and a "round" is one of the talks, which
-// reads a question well enough and vouches for no claim. The stem of
-// others is also that of words in other senses: "specifics" are details,
-// "specifically" is not. And what is "generally" or "commonly" so is
+// reads a question well enough and vouches for no claim; "what did Geneva
+// achieve?" asks for its success, where a claim that a thing was achieved
+// says nothing of success. The stem of others is also that of words in
+// other senses: "specifics" and "particulars" are details, "specifically"
+// and "particular" are not. And what is "generally" or "commonly" so is
 // widely so in a question ("is it generally recognised…?"), where a claim
 // that something is generally so says how often, which "widely" does not
 // vouch for. "The basics" of a subject are its 101, but "basic" is not.
@@ -620,7 +634,8 @@ var plainSynonyms = func() map[string]string {
 // tuning sets and refused three unsupported ones fewer.
 var questionSenses = map[string]bool{"matter": true, "matters": true, "mattered": true, "mattering": true, "round": true, "rounds": true,
 	"specifics": true, "generally": true, "commonly": true, "basics": true, "publicly": true, "backed": true,
-	"backing": true, "backs": true}
+	"backing": true, "backs": true, "particulars": true, "achieve": true, "achieves": true, "achieved": true,
+	"achieving": true, "accomplish": true, "accomplished": true, "accomplishes": true}
 
 // Synonyms are an operator's synonym groups: words and phrases that stand
 // for one another in the documents at hand ("hardliners, extremists,

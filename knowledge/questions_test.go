@@ -1054,7 +1054,9 @@ func TestEverydaySenses(t *testing.T) {
 		"The fun part of the regatta begins now.\n\n"+
 		"The hard part of the regatta begins now.\n\n"+
 		"The market cannot stay closed for long.\n\n"+
-		"The market cannot stay closed permanently."),
+		"The market cannot stay closed permanently.\n\n"+
+		"The summit in Oslo ended after a long delay.\n\n"+
+		"The successful summit in Oslo eased old tensions."),
 		firstQuote{"does the harbour plan have many specifics?", "many details"},
 		firstQuote{"what is the context of the harbour vote?", "backdrop"},
 		firstQuote{"what derailed the canal plan?", "torpedoed"},
@@ -1062,6 +1064,14 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"could squabbling sink the ferry plan?", "Fractious"},
 		firstQuote{"is the tricky part of the regatta beginning?", "hard part"},
 		firstQuote{"can the market stay closed indefinitely?", "permanently"},
+		firstQuote{"what did the Oslo summit accomplish?", "successful summit"},
+	)
+	wantFirstQuotes(t, indexOf(t, "The port loan has many critics.\n\n"+
+		"The port loan has many details.\n\n"+
+		"The engineers of the dam met in the autumn.\n\n"+
+		"The decision-makers of the dam met in the spring."),
+		firstQuote{"when did the policymakers of the dam meet?", "decision-makers"},
+		firstQuote{"does the port loan have many particulars?", "many details"},
 	)
 	wantFirstQuotes(t, indexOf(t, "The finance minister of the island spoke first.\n\n"+
 		"The foreign minister of the island spoke last.\n\n"+

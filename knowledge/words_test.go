@@ -172,6 +172,8 @@ func TestRelatedPlainSenses(t *testing.T) {
 		{"matters", "important", false},
 		{"round", "talks", false},
 		{"specifics", "details", false},
+		{"particulars", "details", false},
+		{"achieved", "success", false},
 	} {
 		if got := relates(tt.word, tt.plain); (got >= 0.8) != tt.want {
 			t.Errorf("%q → %q: got credit %v, want related as a synonym: %v", tt.word, tt.plain, got, tt.want)
