@@ -269,7 +269,8 @@ var idioms = map[string]string{
 // chasm a gap, actions are deeds, what is revived is reinvigorated,
 // to concede a point is to acknowledge it, and what is useful is valuable;
 // specifics and particulars are details, policymakers are
-// decision-makers, a context is a backdrop, a standoff an impasse,
+// decision-makers, a settlement is a solution, a political camp a side,
+// a context is a backdrop, a standoff an impasse,
 // to derail or undermine a plan is to torpedo it, to earn something is to
 // deserve it, the cynical are skeptical, viewpoints
 // are perspectives, squabbling is fractious, what is temporary is interim,
@@ -311,6 +312,10 @@ var plainSenses = map[string]string{
 	"accomplished":  "success",
 	"accomplishes":  "success",
 	"particulars":   "details",
+	"settlement":    "solution",
+	"settlements":   "solutions",
+	"camp":          "side",
+	"camps":         "sides",
 	"policymaker":   "decision makers",
 	"policymakers":  "decision makers",
 	"endless":       "permanent",

@@ -1069,8 +1069,14 @@ func TestEverydaySenses(t *testing.T) {
 	wantFirstQuotes(t, indexOf(t, "The port loan has many critics.\n\n"+
 		"The port loan has many details.\n\n"+
 		"The engineers of the dam met in the autumn.\n\n"+
-		"The decision-makers of the dam met in the spring."),
+		"The decision-makers of the dam met in the spring.\n\n"+
+		"The dockers hope for a peaceful march.\n\n"+
+		"The dockers hope for a peaceful solution.\n\n"+
+		"Both unions distrust the mayor.\n\n"+
+		"Both sides distrust the mayor."),
 		firstQuote{"when did the policymakers of the dam meet?", "decision-makers"},
+		firstQuote{"do the dockers hope for a peaceful settlement?", "peaceful solution"},
+		firstQuote{"do both camps distrust the mayor?", "Both sides"},
 		firstQuote{"does the port loan have many particulars?", "many details"},
 	)
 	wantFirstQuotes(t, indexOf(t, "The finance minister of the island spoke first.\n\n"+

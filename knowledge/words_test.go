@@ -169,6 +169,8 @@ func TestRelatedPlainSenses(t *testing.T) {
 		{"earns", "deserves", true},
 		{"fixes", "solutions", true},
 		{"actions", "deeds", true},
+		{"settlements", "solutions", true},
+		{"camps", "sides", true},
 		{"matters", "important", false},
 		{"round", "talks", false},
 		{"specifics", "details", false},
