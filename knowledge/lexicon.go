@@ -269,7 +269,7 @@ var idioms = map[string]string{
 // chasm a gap, actions are deeds, what is revived is reinvigorated,
 // to concede a point is to acknowledge it, and what is useful is valuable;
 // specifics and particulars are details, policymakers are
-// decision-makers, a settlement is a solution, a political camp a side,
+// decision-makers, a settlement is a solution, a political camp a side, what shocks surprises,
 // a context is a backdrop, a standoff an impasse,
 // to derail or undermine a plan is to torpedo it, to earn something is to
 // deserve it, the cynical are skeptical, viewpoints
@@ -312,6 +312,9 @@ var plainSenses = map[string]string{
 	"accomplished":  "success",
 	"accomplishes":  "success",
 	"particulars":   "details",
+	"shock":         "surprise",
+	"shocked":       "surprised",
+	"shocking":      "surprising",
 	"settlement":    "solution",
 	"settlements":   "solutions",
 	"camp":          "side",

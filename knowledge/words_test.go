@@ -171,6 +171,7 @@ func TestRelatedPlainSenses(t *testing.T) {
 		{"actions", "deeds", true},
 		{"settlements", "solutions", true},
 		{"camps", "sides", true},
+		{"shocked", "surprised", true},
 		{"matters", "important", false},
 		{"round", "talks", false},
 		{"specifics", "details", false},
