@@ -355,9 +355,10 @@ func polarTokens(text string) []token {
 				t.word == "nothing" && (toks[i+1].word == "short" || toks[i+1].word == "but")) {
 				continue // "not only", "no less", "nothing short of", "nothing but"
 			}
-			if t.word == "no" && i+1 < len(toks) && toks[i+1].word == "longer" ||
+			if t.word == "no" && i+1 < len(toks) && toks[i+1].word == "longer" && !(i+2 < len(toks) && toks[i+2].word == "than") ||
 				i+1 < len(toks) && !toks[i+1].clause && toks[i+1].word == "yet" {
-				toks[i+1].negator = true // "no longer", "not yet"
+				// "no longer", "not yet"; "no longer than" denies "longer".
+				toks[i+1].negator = true
 			}
 			if t.word == "without" && (i == 0 || t.opens || t.clause || clauseWords[toks[i-1].word]) && deniedLater(toks, i) {
 				// "Without their involvement the talks would not be
