@@ -109,6 +109,12 @@ func newEvidence(passages []string) *evidence {
 		terms := claimTerms(p)
 		for i, t := range terms {
 			e.stems[t.Stem] |= polarityOf(t.negated)
+			if t.avoided {
+				// What a passage says is avoided does not happen: a
+				// sentence may deny it ("so the talks do not fall prey
+				// to…" for "avoid falling prey to…").
+				e.stems[t.Stem] |= denied
+			}
 			e.seq = append(e.seq, t.Stem)
 			e.active = append(e.active, t.active)
 			if t.Number {

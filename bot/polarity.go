@@ -25,6 +25,10 @@ type claimTerm struct {
 	// its own claim ("pundits portray Iran as if it rivals…"): the
 	// passages may deny the view and the sentence still report it.
 	reported bool
+	// avoided says the word stands in what the sentence says is avoided
+	// or prevented ("avoid falling prey to fractious politics"): what
+	// does not happen, though no negation says so.
+	avoided bool
 	// conditional says the word stands in a condition the sentence
 	// states with a denial ("without their involvement, there would be
 	// no diplomacy"), which the passages may word with the denial on
@@ -79,6 +83,7 @@ type token struct {
 	negator  bool   // the word is itself a negation
 	inClause int    // the clause of its text the word stands in, from 0 (see polarTokens)
 	reported bool   // the word stands in a view someone else's portrayal gives (see reportedViews)
+	avoided  bool   // the word stands in what a verb of avoiding keeps from happening (see avoidedClauses)
 	// conditional says the word stands in a condition and what it
 	// conditions ("without X, there would be no Y"; see polarTokens).
 	conditional bool
@@ -178,7 +183,7 @@ func claimTerms(text string) []claimTerm {
 		if _, ok := overAt(toks, i); ok {
 			t.Stem = "end" // "the hard part is behind them"
 		}
-		out = append(out, claimTerm{Term: t, negated: toks[i].negated && !toks[i].possessive, reported: toks[i].reported, conditional: toks[i].conditional, phrasal: particles[after] && phrasalVerbs[t.Word],
+		out = append(out, claimTerm{Term: t, negated: toks[i].negated && !toks[i].possessive, reported: toks[i].reported, avoided: toks[i].avoided, conditional: toks[i].conditional, phrasal: particles[after] && phrasalVerbs[t.Word],
 			thanAfter: after == "than", leanless: leanlessBefore(t.Word, after), clause: toks[i].inClause, active: activeVerb(toks, i)})
 	}
 	for ; next < len(toks); next++ {
@@ -417,8 +422,29 @@ func polarTokens(text string) []token {
 	}
 	deniedBack(toks)
 	reportedViews(toks)
+	avoidedClauses(toks)
 	return toks
 }
+
+// avoidedClauses marks the words after a verb of avoiding, up to the end
+// of its clause: "to successfully avoid falling prey to fractious
+// domestic politics" keeps the falling from happening.
+func avoidedClauses(toks []token) {
+	for i := range toks {
+		if !avoidVerbs[toks[i].word] || toks[i].negated {
+			continue
+		}
+		for j := i + 1; j < len(toks); j++ {
+			if toks[j].clause || toks[j].opens || clauseWords[toks[j].word] || toks[j].word == "but" {
+				break
+			}
+			toks[j].avoided = true
+		}
+	}
+}
+
+// avoidVerbs keep what follows them from happening.
+var avoidVerbs = setOf(`avoid avoids avoided avoiding prevent prevents prevented preventing`)
 
 // reportedViews marks the words of a view that a sentence reports as a
 // portrayal, a likeness or a supposition, not as its own claim, up to the
