@@ -1069,6 +1069,15 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"can the market stay closed indefinitely?", "permanently"},
 		firstQuote{"what did the Oslo summit accomplish?", "successful summit"},
 	)
+	// An unseen word with an everyday sense weighs as the text's plain
+	// word does: "personally" is "directly", though "person" is common.
+	wantFirstQuotes(t, indexOf(t, "The mayor is involved in the harbour plan, the council says.\n\n"+
+		"The mayor is directly involved in the plan.\n\n"+
+		"The harbour loan has many critics.\n\n"+
+		"The harbour loan has many details.\n\n"+
+		"The harbour is old."),
+		firstQuote{"is the mayor personally involved in the harbour plan?", "directly involved"},
+	)
 	wantFirstQuotes(t, indexOf(t, "The port loan has many critics.\n\n"+
 		"The port loan has many details.\n\n"+
 		"The engineers of the dam met in the autumn.\n\n"+
