@@ -271,7 +271,8 @@ var idioms = map[string]string{
 // to concede a point is to acknowledge it, and what is useful is valuable;
 // specifics and particulars are details, policymakers are
 // decision-makers, what is concrete is tangible, a settlement is a
-// solution, a political camp a side, what shocks surprises,
+// solution, a political camp a side, what shocks surprises, clout is
+// power,
 // a context is a backdrop, a standoff an impasse,
 // to derail or undermine a plan is to torpedo it, to earn something is to
 // deserve it, the cynical are skeptical, viewpoints
@@ -315,6 +316,7 @@ var plainSenses = map[string]string{
 	"accomplishes":  "success",
 	"particulars":   "details",
 	"concrete":      "tangible",
+	"clout":         "power",
 	"shock":         "surprise",
 	"shocked":       "surprised",
 	"shocking":      "surprising",

@@ -172,6 +172,7 @@ func TestRelatedPlainSenses(t *testing.T) {
 		{"settlements", "solutions", true},
 		{"camps", "sides", true},
 		{"shocked", "surprised", true},
+		{"clout", "power", true},
 		{"matters", "important", false},
 		{"round", "talks", false},
 		{"specifics", "details", false},
