@@ -1468,6 +1468,12 @@ func TestDigitsThatDateNothing(t *testing.T) {
 	ix := indexOf(t, "Canal Studies 101 is taught every spring.\n\nThe canal opened in 1869 after a decade of work.")
 	wantDeclined(t, ix, "In what year is Canal Studies first taught?")
 	wantFirstQuotes(t, ix, firstQuote{"In what year did the canal open?", "1869"})
+	// A noun after a preposition is no type "what" asks for: "what's
+	// different from previous years…?" asks for no year.
+	wantFirstQuotes(t, indexOf(t, "Unlike years past, the mayor now openly backs the port.\n\n"+
+		"The mayor opened the port in 1990.\n\n"+
+		"The harbour loan has many critics."),
+		firstQuote{"what's different from previous years about the mayor and the port?", "Unlike years past"})
 }
 
 // TestOutcomeAsked checks that a question asking what something leads to

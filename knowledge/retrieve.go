@@ -1123,6 +1123,10 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 			// "What does the population want?", "what have lawmakers been
 			// doing?" ask no type.
 			q.afterWh = 0
+		case q.afterWh > 0 && whBreakers[w.text]:
+			// "What's different from previous years…?": the noun after
+			// a preposition is no type the question asks for.
+			q.afterWh = 0
 		case q.afterWh > 0:
 			q.afterWh++
 		}
@@ -1293,6 +1297,11 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 		q.cue = hasQuote
 	}
 }
+
+// whBreakers are prepositions that end the phrase "what" or "which"
+// opens: the nouns after them are not what it asks for.
+var whBreakers = wordSet(`from than about since during after before over between among against toward towards
+with without into compared`)
 
 // quotedWords turn "who" into a question for a quotation.
 var quotedWords = wordSet(`quote quotes quoted`)
