@@ -49,12 +49,14 @@ const maxExpansions = 8
 // point a writer is "trying to make", to say or to get across is the
 // argument, what readers "take away" the takeaway, "in short" an aside, a broader view or a wider context is the bigger
 // picture, to zoom out is to look at it, the cards left to play are the
-// options remaining, what is so "across the board" is comprehensive), and a
+// options remaining, what is so "across the board" is comprehensive, and
+// what one keeps "eyes on" one focuses on), and a
 // few names of politics to plain words for what they name: Capitol Hill
 // is Congress, the Islamic Republic Iran's regime.
 var idioms = map[string]string{
 	"out of the woods":      "clear safe",
 	"across the board":      "comprehensive",
+	"eyes on":               "focus sights",
 	"fix up":                "remodel repair",
 	"being held":            "taking place",
 	"be held":               "take place",

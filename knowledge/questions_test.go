@@ -322,10 +322,13 @@ func TestFiguresOfSpeech(t *testing.T) {
 		"Both presidents need political cover at home.\n\n"+
 		"Neither capital can keep the status quo for long.\n\n"+
 		"The old split in the council may be too wide to bridge.\n\n"+
+		"The council should talk about the ferry plan.\n\n"+
+		"The council should set its sights on the harbour.\n\n"+
 		"Support for the ferry plan in the council grows.\n\n"+
 		"Support for the ferry plan in the council is by no means comprehensive.")
 	wantFirstQuotes(t, ix,
 		firstQuote{"is support for the ferry plan across the board?", "comprehensive"},
+		firstQuote{"what should the council keep its eyes on?", "sights on the harbour"},
 		firstQuote{"can anyone close the gap in the council?", "too wide to bridge"},
 		firstQuote{"can things just stay as they are?", "status quo"},
 		firstQuote{"what happens when either side ups the ante?", "escalation of the pressure"},
