@@ -203,6 +203,8 @@ func TestQuestionsThatAskForAFigureADateOrAName(t *testing.T) {
 		// "John" beside "Limbert" is the same name, nothing new.
 		"Which country was Limbert ambassador to?",
 		"Which country was John ambassador to?",
+		// "Iranian" is a form of "Iran", a name the question gives.
+		"Which country hosted the secret US-Iran talks before Geneva?",
 	)
 	wantFirstQuotes(t, ix,
 		firstQuote{"What is the number of issues that will make or break the peace?", "four big picture issues"},

@@ -2465,6 +2465,18 @@ func (ix *Index) namesMore(q *query, u int32) bool {
 			}
 			id, _, _ := ix.lookup(w)
 			asked := slices.Index(q.order[:q.asked], id)
+			if asked < 0 && id >= 0 {
+				// A form of a name asked ("Iranian" for "Iran") is the
+				// question's own name. Chosen on the tuning sets: it
+				// declined one more uncovered question and changed no
+				// other.
+				for _, tm := range q.terms {
+					if tm.id == id && int(tm.slot) < q.asked && tm.credit >= relCredit[relDerived] && q.slots[tm.slot].name {
+						asked = int(tm.slot)
+						break
+					}
+				}
+			}
 			switch {
 			case q.place && id >= 0 && ix.persons[id]:
 				// A person does not answer "which city…?": the run is no
