@@ -1017,6 +1017,13 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 			dir != 0 && knowledge.Direction(w) == -dir && sharesPair(terms, i, seq, j) {
 			return w, true
 		}
+		if dir != 0 && knowledge.Direction(w) == -dir && i+1 < len(terms) && terms[i+1].Stem == at(j+1) {
+			// A change the other way of the same thing, the word right
+			// after: "an easing of sanctions" for "an escalation of
+			// sanctions". Chosen on the tuning sets: one contradiction
+			// more refused of 443, no faithful draft lost.
+			return w, true
+		}
 	}
 	return "", false
 }

@@ -183,6 +183,7 @@ var ruleTests = []struct {
 	{"contraction", "Congress hasn't pushed for more hard-hitting sanctions [1].", bot.ReasonContradiction},
 	{"never", "Building confidence at the negotiating table has never turned mistrust into cooperation [2].", bot.ReasonContradiction},
 	{"no longer", "Congress no longer pushes for more hard-hitting sanctions [1].", bot.ReasonContradiction},
+	{"a change the other way of the same thing", "Officials acknowledge that alternatives such as an easing of sanctions have caused the drumbeat of war to intensify [7].", bot.ReasonContradiction},
 	{"what is avoided, denied", "Both leaders need a degree of political cover so the negotiations do not fall prey to fractious domestic politics [10].", ""},
 	{"no longer than: a comparative denied", "Limbert's point is that diplomacy will take no longer than you think, even if it ends up costing more [8].", bot.ReasonContradiction},
 	{"nothing short of", "Nothing short of building confidence through tangible deliverables will neutralize the spoilers [1].", ""},
