@@ -272,7 +272,8 @@ var idioms = map[string]string{
 // chasm a gap, actions are deeds, what is revived is reinvigorated,
 // to concede a point is to acknowledge it, and what is useful is valuable;
 // specifics and particulars are details, policymakers are
-// decision-makers, what is concrete is tangible, a settlement is a
+// decision-makers, what is concrete is tangible, a stage of a process is
+// a part of it, a settlement is a
 // solution, a political camp a side, what shocks surprises, clout is
 // power,
 // a context is a backdrop, a standoff an impasse,
@@ -319,6 +320,8 @@ var plainSenses = map[string]string{
 	"particulars":   "details",
 	"concrete":      "tangible",
 	"clout":         "power",
+	"stage":         "part",
+	"stages":        "parts",
 	"shock":         "surprise",
 	"shocked":       "surprised",
 	"shocking":      "surprising",
@@ -640,7 +643,8 @@ var plainSynonyms = func() map[string]string {
 // achieve?" asks for its success, where a claim that a thing was achieved
 // says nothing of success. The stem of others is also that of words in
 // other senses: "specifics" and "particulars" are details, "specifically"
-// and "particular" are not; "concrete" results are tangible ones,
+// and "particular" are not; a "stage" of a process is a part of it, where
+// a stage that one speaks from is not; "concrete" results are tangible ones,
 // "concretely" asks for specifics (read so, it lost a conversation on
 // the tuning sets). And what is "generally" or "commonly" so is
 // widely so in a question ("is it generally recognised…?"), where a claim
@@ -651,7 +655,7 @@ var plainSynonyms = func() map[string]string {
 // tuning sets and refused three unsupported ones fewer.
 var questionSenses = map[string]bool{"matter": true, "matters": true, "mattered": true, "mattering": true, "round": true, "rounds": true,
 	"specifics": true, "generally": true, "commonly": true, "basics": true, "publicly": true, "backed": true,
-	"backing": true, "backs": true, "particulars": true, "concrete": true, "achieve": true, "achieves": true, "achieved": true,
+	"backing": true, "backs": true, "particulars": true, "concrete": true, "stage": true, "stages": true, "achieve": true, "achieves": true, "achieved": true,
 	"achieving": true, "accomplish": true, "accomplished": true, "accomplishes": true}
 
 // Synonyms are an operator's synonym groups: words and phrases that stand

@@ -1083,6 +1083,12 @@ func TestEverydaySenses(t *testing.T) {
 		"The harbour is old."),
 		firstQuote{"is the mayor personally involved in the harbour plan?", "directly involved"},
 	)
+	// The stage of a process is a part of it, in a question.
+	wantFirstQuotes(t, indexOf(t, "The regatta has a new sponsor this year.\n\n"+
+		"Now the final part of the regatta begins.\n\n"+
+		"The harbour loan has many critics."),
+		firstQuote{"what stage is the regatta at?", "final part"},
+	)
 	wantFirstQuotes(t, indexOf(t, "The port loan has many critics.\n\n"+
 		"The port loan has many details.\n\n"+
 		"The engineers of the dam met in the autumn.\n\n"+

@@ -179,6 +179,7 @@ func TestRelatedPlainSenses(t *testing.T) {
 		{"particulars", "details", false},
 		{"achieved", "success", false},
 		{"concrete", "tangible", false},
+		{"stage", "part", false},
 	} {
 		if got := relates(tt.word, tt.plain); (got >= 0.8) != tt.want {
 			t.Errorf("%q → %q: got credit %v, want related as a synonym: %v", tt.word, tt.plain, got, tt.want)
