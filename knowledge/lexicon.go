@@ -275,7 +275,7 @@ var idioms = map[string]string{
 // decision-makers, what is concrete is tangible, a stage of a process is
 // a part of it, a settlement is a
 // solution, a political camp a side, what shocks surprises, clout is
-// power,
+// power, what is internal is domestic, what one needs is necessary,
 // a context is a backdrop, a standoff an impasse,
 // to derail or undermine a plan is to torpedo it, to earn something is to
 // deserve it, the cynical are skeptical, viewpoints
@@ -320,6 +320,10 @@ var plainSenses = map[string]string{
 	"particulars":   "details",
 	"concrete":      "tangible",
 	"clout":         "power",
+	"internal":      "domestic",
+	"need":          "necessary",
+	"needs":         "necessary",
+	"needed":        "necessary",
 	"stage":         "part",
 	"stages":        "parts",
 	"shock":         "surprise",

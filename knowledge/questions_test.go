@@ -1083,6 +1083,16 @@ func TestEverydaySenses(t *testing.T) {
 		"The harbour is old."),
 		firstQuote{"is the mayor personally involved in the harbour plan?", "directly involved"},
 	)
+	// What someone needs is what is necessary; internal politics are
+	// domestic, not foreign.
+	wantFirstQuotes(t, indexOf(t, "The mayor will support the harbour plan.\n\n"+
+		"It will be necessary to give the mayor a boat.\n\n"+
+		"The harbour loan has many critics.\n\n"+
+		"The port budget is a domestic matter.\n\n"+
+		"The port budget is a foreign matter."),
+		firstQuote{"what does the mayor need?", "necessary to give the mayor"},
+		firstQuote{"is the port budget an internal matter?", "domestic matter"},
+	)
 	// The stage of a process is a part of it, in a question.
 	wantFirstQuotes(t, indexOf(t, "The regatta has a new sponsor this year.\n\n"+
 		"Now the final part of the regatta begins.\n\n"+

@@ -173,6 +173,8 @@ func TestRelatedPlainSenses(t *testing.T) {
 		{"camps", "sides", true},
 		{"shocked", "surprised", true},
 		{"clout", "power", true},
+		{"internal", "domestic", true},
+		{"needs", "necessary", true},
 		{"matters", "important", false},
 		{"round", "talks", false},
 		{"specifics", "details", false},
