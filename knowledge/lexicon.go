@@ -275,7 +275,8 @@ var idioms = map[string]string{
 // decision-makers, what is concrete is tangible, a stage of a process is
 // a part of it, a settlement is a
 // solution, a political camp a side, what shocks surprises, clout is
-// power, what is internal is domestic, what one needs is necessary,
+// power, what is internal is domestic, what one needs is necessary, to
+// strengthen people is to empower them, and the stronger are empowered,
 // a context is a backdrop, a standoff an impasse,
 // to derail or undermine a plan is to torpedo it, to earn something is to
 // deserve it, the cynical are skeptical, viewpoints
@@ -321,6 +322,11 @@ var plainSenses = map[string]string{
 	"concrete":      "tangible",
 	"clout":         "power",
 	"internal":      "domestic",
+	"strengthen":    "empower",
+	"strengthens":   "empowers",
+	"strengthened":  "empowered",
+	"strengthening": "empowering",
+	"stronger":      "empowered",
 	"need":          "necessary",
 	"needs":         "necessary",
 	"needed":        "necessary",

@@ -1093,6 +1093,11 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"what does the mayor need?", "necessary to give the mayor"},
 		firstQuote{"is the port budget an internal matter?", "domestic matter"},
 	)
+	wantFirstQuotes(t, indexOf(t, "The new bridge strengthened trade with the island.\n\n"+
+		"The new bridge empowered the fishermen of the island.\n\n"+
+		"The harbour loan has many critics."),
+		firstQuote{"have the fishermen been strengthened?", "empowered the fishermen"},
+	)
 	// The stage of a process is a part of it, in a question.
 	wantFirstQuotes(t, indexOf(t, "The regatta has a new sponsor this year.\n\n"+
 		"Now the final part of the regatta begins.\n\n"+

@@ -175,6 +175,7 @@ func TestRelatedPlainSenses(t *testing.T) {
 		{"clout", "power", true},
 		{"internal", "domestic", true},
 		{"needs", "necessary", true},
+		{"strengthened", "empowered", true},
 		{"matters", "important", false},
 		{"round", "talks", false},
 		{"specifics", "details", false},
