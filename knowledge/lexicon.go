@@ -276,7 +276,9 @@ var idioms = map[string]string{
 // a part of it, a settlement is a
 // solution, a political camp a side, what shocks surprises, clout is
 // power, what is internal is domestic, what one needs is necessary, to
-// strengthen people is to empower them, and the stronger are empowered,
+// strengthen people is to empower them, and the stronger are empowered;
+// how cheap or costly a thing is is what it costs, and how quick, fast or
+// slow how much longer it takes,
 // a context is a backdrop, a standoff an impasse,
 // to derail or undermine a plan is to torpedo it, to earn something is to
 // deserve it, the cynical are skeptical, viewpoints
@@ -322,6 +324,14 @@ var plainSenses = map[string]string{
 	"concrete":      "tangible",
 	"clout":         "power",
 	"internal":      "domestic",
+	"cheap":         "cost",
+	"cheaper":       "cost",
+	"expensive":     "cost",
+	"costly":        "cost",
+	"quick":         "longer",
+	"quicker":       "longer",
+	"faster":        "longer",
+	"slower":        "longer",
 	"strengthen":    "empower",
 	"strengthens":   "empowers",
 	"strengthened":  "empowered",
@@ -653,7 +663,9 @@ var plainSynonyms = func() map[string]string {
 // achieve?" asks for its success, where a claim that a thing was achieved
 // says nothing of success. The stem of others is also that of words in
 // other senses: "specifics" and "particulars" are details, "specifically"
-// and "particular" are not; a "stage" of a process is a part of it, where
+// and "particular" are not; what is "cheaper" or "quicker" says how it
+// costs or how long it takes, which a claim that it costs or takes long
+// does not vouch for; a "stage" of a process is a part of it, where
 // a stage that one speaks from is not; "concrete" results are tangible ones,
 // "concretely" asks for specifics (read so, it lost a conversation on
 // the tuning sets). And what is "generally" or "commonly" so is
@@ -665,7 +677,8 @@ var plainSynonyms = func() map[string]string {
 // tuning sets and refused three unsupported ones fewer.
 var questionSenses = map[string]bool{"matter": true, "matters": true, "mattered": true, "mattering": true, "round": true, "rounds": true,
 	"specifics": true, "generally": true, "commonly": true, "basics": true, "publicly": true, "backed": true,
-	"backing": true, "backs": true, "particulars": true, "concrete": true, "stage": true, "stages": true, "achieve": true, "achieves": true, "achieved": true,
+	"backing": true, "backs": true, "particulars": true, "concrete": true, "stage": true, "stages": true, "cheap": true, "cheaper": true, "expensive": true, "costly": true,
+	"quick": true, "quicker": true, "faster": true, "slower": true, "achieve": true, "achieves": true, "achieved": true,
 	"achieving": true, "accomplish": true, "accomplished": true, "accomplishes": true}
 
 // Synonyms are an operator's synonym groups: words and phrases that stand

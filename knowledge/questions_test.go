@@ -1098,6 +1098,16 @@ func TestEverydaySenses(t *testing.T) {
 		"The harbour loan has many critics."),
 		firstQuote{"have the fishermen been strengthened?", "empowered the fishermen"},
 	)
+	// How cheap or quick a thing will be is what it costs and how long it
+	// takes.
+	wantFirstQuotes(t, indexOf(t, "The bridge will be wider than planned.\n\n"+
+		"The bridge will cost more than planned.\n\n"+
+		"The tunnel will be deeper to build than planned.\n\n"+
+		"The tunnel will take longer to build than planned.\n\n"+
+		"The harbour loan has many critics."),
+		firstQuote{"will the bridge be cheaper than planned?", "cost more"},
+		firstQuote{"will the tunnel be quicker to build than planned?", "take longer"},
+	)
 	// The stage of a process is a part of it, in a question.
 	wantFirstQuotes(t, indexOf(t, "The regatta has a new sponsor this year.\n\n"+
 		"Now the final part of the regatta begins.\n\n"+

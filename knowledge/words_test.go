@@ -183,6 +183,8 @@ func TestRelatedPlainSenses(t *testing.T) {
 		{"achieved", "success", false},
 		{"concrete", "tangible", false},
 		{"stage", "part", false},
+		{"cheaper", "cost", false},
+		{"quicker", "longer", false},
 	} {
 		if got := relates(tt.word, tt.plain); (got >= 0.8) != tt.want {
 			t.Errorf("%q → %q: got credit %v, want related as a synonym: %v", tt.word, tt.plain, got, tt.want)
