@@ -50,12 +50,19 @@ const maxExpansions = 8
 // argument, what readers "take away" the takeaway, "in short" an aside, a broader view or a wider context is the bigger
 // picture, to zoom out is to look at it, the cards left to play are the
 // options remaining, what is so "across the board" is comprehensive, and
-// what one keeps "eyes on" one focuses on), and a
+// what one keeps "eyes on" one focuses on, to fend or fight off is to
+// push back, and who gains ground is empowered), and a
 // few names of politics to plain words for what they name: Capitol Hill
 // is Congress, the Islamic Republic Iran's regime.
 var idioms = map[string]string{
 	"out of the woods":      "clear safe",
 	"across the board":      "comprehensive",
+	"fend off":              "push back",
+	"fight off":             "push back",
+	"ward off":              "push back",
+	"gain ground":           "empowered",
+	"gaining ground":        "empowered",
+	"gained ground":         "empowered",
 	"eyes on":               "focus sights",
 	"fix up":                "remodel repair",
 	"being held":            "taking place",
@@ -175,10 +182,10 @@ var idioms = map[string]string{
 	"at this stage":         "now",
 	"at that point":         "then",
 	"at that stage":         "then",
-	"kick off":              "begin start",
-	"kicks off":             "begin start",
-	"kicked off":            "begin start",
-	"kicking off":           "begin start",
+	"kick off":              "begin start commence",
+	"kicks off":             "begin start commence",
+	"kicked off":            "begin start commence",
+	"kicking off":           "begin start commence",
 	"zero in on":            "focus",
 	"zeroing in on":         "focus",
 	"zeroes in on":          "focus",

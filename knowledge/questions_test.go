@@ -325,9 +325,23 @@ func TestFiguresOfSpeech(t *testing.T) {
 		"Neither capital can keep the status quo for long.\n\n"+
 		"The old split in the council may be too wide to bridge.\n\n"+
 		"The council should talk about the ferry plan.\n\n"+
+
 		"The council should set its sights on the harbour.\n\n"+
 		"Support for the ferry plan in the council grows.\n\n"+
 		"Support for the ferry plan in the council is by no means comprehensive.")
+	wantFirstQuotes(t, indexOf(t, "The council stands by its budget against its critics.\n\n"+
+		"The council can push back against its critics.\n\n"+
+		"The fishermen of the bay are the council's critics.\n\n"+
+		"The fishermen of the bay want a ferry.\n\n"+
+		"The newly empowered fishermen want a ferry."),
+		firstQuote{"what helps the council fend off its critics?", "push back against"},
+		firstQuote{"are the fishermen gaining ground?", "empowered fishermen"},
+	)
+	wantFirstQuotes(t, indexOf(t, "The regatta is sponsored by the bank in the bay.\n\n"+
+		"The regatta commences in the bay.\n\n"+
+		"The harbour loan has many critics."),
+		firstQuote{"where is the regatta kicking off?", "commences in the bay"},
+	)
 	wantFirstQuotes(t, ix,
 		firstQuote{"is support for the ferry plan across the board?", "comprehensive"},
 		firstQuote{"what should the council keep its eyes on?", "sights on the harbour"},
