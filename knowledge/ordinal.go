@@ -450,3 +450,54 @@ func (ix *Index) countAnswer(a *Answer, d int) {
 	a.Hits = append(a.Hits, Hit{Passage: found, Score: 1})
 	a.Answerable, a.Confidence = true, 1
 }
+
+// sectionAsked returns the theme a question says to look in by its number
+// or its place ("in section 3, what should each side prioritise?", "what
+// quote closes out the fourth section?"), where ordinalTheme finds none
+// because the question's other words ask about a topic, not the section;
+// -1 for none, or when more than one document has themes. The words that
+// name the section are marked as stop words: they name no topic.
+func (ix *Index) sectionAsked(words []word) int {
+	for i := range words {
+		place, num := 0, -1
+		if n := numberedItem(words, i); n >= 0 && sectionNouns[words[i].text] {
+			place, num = numbered[words[n].text], n
+		} else if k, ok := ordinals[words[i].text]; ok && i+1 < len(words) && sectionNouns[words[i+1].text] {
+			place, num = k, i+1
+		} else {
+			continue
+		}
+		found := -1
+		for _, doc := range ix.docs {
+			themes := ix.docThemes(doc.ID)
+			if len(themes) == 0 || place > len(themes) {
+				continue
+			}
+			if found >= 0 {
+				return -1 // two documents could be meant
+			}
+			if place < 0 {
+				found = themes[len(themes)-1]
+			} else {
+				found = themes[place-1]
+			}
+		}
+		if found >= 0 {
+			for k := min(i, num); k <= max(i, num); k++ {
+				words[k].class |= classStop
+			}
+		}
+		return found
+	}
+	return -1
+}
+
+// sectionNouns name a part of the text that a number or a place picks out.
+var sectionNouns = wordSet(`section sections part parts issue issues point points theme themes`)
+
+// inTheme reports whether unit u stands in theme t's section.
+func (ix *Index) inTheme(u int32, t int) bool {
+	p := ix.passages[ix.unitPassage[u]]
+	th := &ix.themes[t]
+	return p.Doc == th.Doc && p.SectionNo == th.Section
+}

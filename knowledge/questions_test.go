@@ -495,6 +495,14 @@ func TestQuestionsAboutAnItemOfTheList(t *testing.T) {
 		}
 	}
 	wantFirstQuotes(t, ix, firstQuote{"At this point one thing is for sure - what is it?", "only one thing is for sure"})
+	// A section named by its number or place, with a topic besides, says
+	// where to look for the topic.
+	sections := indexOfFile(t, "t.md", "# Town\n\n## 1) Ports\n\nThe mayor wants a bigger port for the ferries.\n\n"+
+		"## 2) Roads\n\nThe mayor wants wider roads for the buses.\n\n## 3) Parks\n\nThe parks need more trees.")
+	wantFirstQuotes(t, sections,
+		firstQuote{"in section 2, what does the mayor want?", "wider roads"},
+		firstQuote{"what does the mayor want, per the second section?", "wider roads"},
+	)
 	// "Which section…" asks where in the text a topic stands: the topic
 	// is what is looked for, and the answer's quote is credited to its
 	// heading.

@@ -145,6 +145,9 @@ type query struct {
 	// theme is the theme the question asks for by its place in its
 	// document's list ("the second issue"), or -1.
 	theme int
+	// section is the theme the question says to look in ("in section 3,
+	// what…?"), -1 for none: see sectionAsked.
+	section int
 	// listed is the document whose list of themes the question asks the
 	// length of ("how many themes…?"), or -1: see countAsked.
 	listed int
@@ -419,6 +422,10 @@ func (ix *Index) parse(q *query, text, context string) {
 	}
 	q.pos = posAsked(words[:nw])
 	q.theme = ix.ordinalTheme(words[:nw], context)
+	q.section = -1
+	if q.theme < 0 {
+		q.section = ix.sectionAsked(words[:nw])
+	}
 	q.listed = ix.countAsked(words[:nw])
 	q.about = aboutText(words[:nw])
 	q.later = askedLater(words[:nw])
@@ -1833,7 +1840,7 @@ func (ix *Index) cheapFeatures(q *query, s *scratch, total float32) {
 				cue = rareCue
 			}
 		}
-		if q.pos.at != 0 && ix.passPos[ix.unitPassage[c.unit]]&q.pos.at != 0 {
+		if q.pos.at != 0 && ix.passPos[ix.unitPassage[c.unit]]&q.pos.at != 0 || q.section >= 0 && ix.inTheme(c.unit, q.section) {
 			cue += posCue
 		}
 		if q.nearAsked && c.unit >= q.near[0] && c.unit < q.near[1] {
