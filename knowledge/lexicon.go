@@ -284,6 +284,8 @@ var idioms = map[string]string{
 // solution, a political camp a side, what shocks surprises, clout is
 // power, what is internal is domestic, what one needs is necessary, to
 // strengthen people is to empower them, and the stronger are empowered;
+// what is eternal is permanent, hostility is confrontation, and the other
+// side's counterpart one's interlocutor;
 // how cheap or costly a thing is is what it costs, and how quick, fast or
 // slow how much longer it takes,
 // a context is a backdrop, a standoff an impasse,
@@ -331,6 +333,9 @@ var plainSenses = map[string]string{
 	"concrete":      "tangible",
 	"clout":         "power",
 	"internal":      "domestic",
+	"eternal":       "permanent",
+	"hostility":     "confrontation",
+	"counterpart":   "interlocutor",
 	"cheap":         "cost",
 	"cheaper":       "cost",
 	"expensive":     "cost",
