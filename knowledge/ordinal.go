@@ -142,10 +142,17 @@ func (ix *Index) ordinalTheme(words []word, context string) int {
 			titleWords = append(titleWords, stem(w.text))
 		}
 	}
+	return ix.themeAt(place, func(doc *Document) bool { return titleHolds(doc.Title, titleWords) })
+}
+
+// themeAt returns the theme at place in its document's list (-1 the last)
+// of the one document with such a theme that ok accepts; -1 when none
+// has, or two could be meant.
+func (ix *Index) themeAt(place int, ok func(*Document) bool) int {
 	found := -1
 	for _, doc := range ix.docs {
 		themes := ix.docThemes(doc.ID)
-		if len(themes) == 0 || place > len(themes) || !titleHolds(doc.Title, titleWords) {
+		if len(themes) == 0 || place > len(themes) || !ok(doc) {
 			continue
 		}
 		if found >= 0 {
@@ -467,21 +474,7 @@ func (ix *Index) sectionAsked(words []word) int {
 		} else {
 			continue
 		}
-		found := -1
-		for _, doc := range ix.docs {
-			themes := ix.docThemes(doc.ID)
-			if len(themes) == 0 || place > len(themes) {
-				continue
-			}
-			if found >= 0 {
-				return -1 // two documents could be meant
-			}
-			if place < 0 {
-				found = themes[len(themes)-1]
-			} else {
-				found = themes[place-1]
-			}
-		}
+		found := ix.themeAt(place, func(*Document) bool { return true })
 		if found >= 0 {
 			for k := min(i, num); k <= max(i, num); k++ {
 				words[k].class |= classStop
