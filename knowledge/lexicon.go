@@ -278,18 +278,16 @@ var idioms = map[string]string{
 // shrinks narrows, a worry or a fear is a concern, a fix a solution, a
 // chasm a gap, actions are deeds, what is revived is reinvigorated,
 // to concede a point is to acknowledge it, and what is useful is valuable;
-// specifics and particulars are details, policymakers are
-// decision-makers, what is concrete is tangible, a stage of a process is
-// a part of it, a settlement is a
-// solution, a political camp a side, what shocks surprises, clout is
-// power, what is internal is domestic, what one needs is necessary, to
-// strengthen people is to empower them, and the stronger are empowered;
-// what is eternal is permanent, hostility is confrontation, and the other
-// side's counterpart one's interlocutor;
-// how cheap or costly a thing is is what it costs, and how quick, fast or
-// slow how much longer it takes,
-// a context is a backdrop, a standoff an impasse,
-// to derail or undermine a plan is to torpedo it, to earn something is to
+// specifics and particulars are details, policymakers are decision-makers,
+// what is concrete is tangible, a stage of a process is a part of it, a
+// settlement is a solution, a political camp a side, what shocks
+// surprises, clout is power, what is internal is domestic, what one needs
+// is necessary, to strengthen people is to empower them, and the stronger
+// are empowered; what is eternal is permanent, hostility is confrontation,
+// and the other side's counterpart one's interlocutor; how cheap or costly
+// a thing is is what it costs, and how quick, fast or slow how much longer
+// it takes; a context is a backdrop, a standoff an impasse, to derail or
+// undermine a plan is to torpedo it, to earn something is to
 // deserve it, the cynical are skeptical, viewpoints
 // are perspectives, squabbling is fractious, what is temporary is interim,
 // what is tricky is hard, what lasts indefinitely lasts permanently, and
@@ -887,12 +885,13 @@ type reversed struct {
 	rel relation
 }
 
-// reverseRelations maps, for each stem of the vocabulary, the words WordNet
-// gives as more general than it, or as its loose synonyms, to the stem,
-// the other way round: a word's own entry holds at most six narrower words
-// and few loose synonyms, so "large" does not list the "vast" that lists
-// it. A question's word the text lacks then finds the text's narrower
-// word ("a large crowd": "a vast crowd") as a hyponym, and its loosely synonymous one as such (see Index.expand).
+// reverseRelations maps, for each stem of the vocabulary, the words
+// WordNet gives as more general than it, or as its loose synonyms, to the
+// stem, the other way round: a word's own entry holds at most six narrower
+// words and few loose synonyms, so "large" does not list the "vast" that
+// lists it. A question's word the text lacks then finds the text's
+// narrower word ("a large crowd": "a vast crowd") as a hyponym, and its
+// loosely synonymous one as such (see Index.expand).
 // Chosen on the tuning sets: against none, it gained eight first citations
 // and saved 12 false declines of 1,501 covered questions, and answered
 // three more of 527 uncovered ones and two fewer of 462 conversations.
