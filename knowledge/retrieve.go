@@ -1006,8 +1006,44 @@ func (ix *Index) idiomWords(words []word) map[string][]string {
 			return true
 		})
 	}
+	if i := failedIf(words); i >= 0 {
+		if extra == nil {
+			extra = make(map[string][]string)
+		}
+		extra[words[i].text] = append(extra[words[i].text], stemAlternative)
+	}
 	return extra
 }
+
+// failedIf returns the place of the word of failure in a condition ("what
+// happens if the talks fall apart?", "the likely outcome if it fails"),
+// -1 for none: what comes if a thing fails is the alternative to it.
+func failedIf(words []word) int {
+	for i, w := range words {
+		if w.text != "if" {
+			continue
+		}
+		for k := i + 1; k < min(len(words), i+6); k++ {
+			t := words[k].text
+			switch {
+			case failWords[t]:
+				return k
+			case failFirsts[t] && k+1 < len(words) && failParticles[words[k+1].text]:
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+var (
+	// failWords say a thing fails; failFirsts do before one of
+	// failParticles ("falls apart", "breaks down", "falls through").
+	failWords       = setOf(`fail fails failed failing collapse collapses collapsed collapsing founder founders foundered flop flops flopped`)
+	failFirsts      = setOf(`fall falls fell falling break breaks broke breaking go goes went going`)
+	failParticles   = setOf(`apart through down wrong south`)
+	stemAlternative = stem("alternative")
+)
 
 // holdsPhrase says whether some unit holds stems, two or more, one right
 // after another: the text uses the idiom itself.

@@ -298,6 +298,42 @@ func TestFigureAsked(t *testing.T) {
 	}
 }
 
+// What comes if a thing fails is the alternative to it: the word of
+// failure in a condition reads as "alternative" too, and only there.
+func TestFailedIfAsksAlternative(t *testing.T) {
+	ix, err := NewIndex([]*Document{Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wordsOf := func(text string) []word {
+		var words []word
+		scanWords(text, func(w word) {
+			w.text = strings.Clone(w.text)
+			words = append(words, w)
+		})
+		return words
+	}
+	for _, tt := range []struct{ question, word string }{
+		{"what's the likely outcome if the talks fail?", "fail"},
+		{"what happens if the negotiations collapse?", "collapse"},
+		{"is war a real possibility if this falls through?", "falls"},
+		{"what if diplomacy is breaking down?", "breaking"},
+		{"what would happen if it all goes wrong", "goes"},
+	} {
+		if got := ix.idiomWords(wordsOf(tt.question)); !slices.Contains(got[tt.word], stemAlternative) {
+			t.Errorf("%q: %q reads as %q, want %q among them", tt.question, tt.word, got[tt.word], stemAlternative)
+		}
+	}
+	for _, q := range []string{"why did earlier attempts fail?", "what is the failed approach?", "what if the talks go on for weeks?",
+		"did the talks break new ground?"} {
+		for w, plain := range ix.idiomWords(wordsOf(q)) {
+			if slices.Contains(plain, stemAlternative) {
+				t.Errorf("%q: %q reads as %q, want no alternative", q, w, plain)
+			}
+		}
+	}
+}
+
 // An idiom opened by a verb is read in any inflected form of it ("falls
 // through", "fell through" for "fall through"), and only so: "basically"
 // is no form of "basics".
