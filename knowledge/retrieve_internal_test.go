@@ -383,3 +383,43 @@ func TestIdiomsInflected(t *testing.T) {
 		}
 	}
 }
+
+// An everyday word the text uses ranks a sentence by less than its IDF,
+// an adverb of the list and a topical word by all of it; each counts whole
+// toward the question's coverage.
+func TestGenericWordsRankLess(t *testing.T) {
+	ix, err := NewIndex([]*Document{Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		question, word string
+		scale          float32
+	}{
+		{"what will come of the talks?", "come", genericSeen},
+		{"how important are the sanctions?", "important", genericSeen},
+		{"how important are the sanctions?", "sanctions", 1},
+		{"what are the actual interests?", "actual", 1},
+		{"what do they actually want?", "actually", 1},
+	} {
+		s, q := ix.begin(tt.question, "")
+		var w word
+		scanWords(tt.word, func(x word) { w = x })
+		id, _, known := ix.lookup(w)
+		if !known || id < 0 {
+			t.Fatalf("%q: the text lacks %q", tt.question, tt.word)
+		}
+		i := slices.IndexFunc(q.terms, func(t qterm) bool { return t.id == id && t.credit == 1 })
+		if i < 0 {
+			t.Fatalf("%q: no term for %q", tt.question, tt.word)
+		}
+		term := q.terms[i]
+		if want := ix.idf[id] * tt.scale; term.scale != want {
+			t.Errorf("%q: %q ranks by %v, want %v", tt.question, tt.word, term.scale, want)
+		}
+		if w := q.slots[term.slot].weight; w != ix.idf[id] {
+			t.Errorf("%q: %q weighs %v toward coverage, want its IDF %v", tt.question, tt.word, w, ix.idf[id])
+		}
+		ix.release(s)
+	}
+}

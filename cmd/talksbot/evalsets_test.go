@@ -79,8 +79,10 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// WordNet's relations read the other way round (session 12; see
 		// reverseRelations) gained eight first citations and saved 12
 		// false declines on the tuning sets as a whole, and cost this set
-		// one question's hit@1, hit@3, conversations.
-		{"../../testdata/eval/conversations-fresh3.jsonl", floor{0.794, 0.971, 0.833, 0, 0.95}},
+		// one question's hit@1, hit@3, conversations. Everyday words
+		// ranking by less than their IDF (session 27; see genericSeen)
+		// cost it one more ("should we take that at face value?").
+		{"../../testdata/eval/conversations-fresh3.jsonl", floor{0.794, 0.941, 0.833, 0, 0.925}},
 		// The fourth fresh sets were written blind at the start of session
 		// 7, before its changes; the third fresh sets are tuning material
 		// since. Their casual wording ("nitty gritty", "the hawks", "props")
@@ -282,8 +284,10 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// The twenty-fourth fresh sets were written blind at the start of
 		// session 26, before its changes; the twenty-third are tuning
 		// material since. They are tuning material too since session 27,
-		// whose start (session 26's end) their floors are.
-		{"../../testdata/eval/paraphrase-fresh24.jsonl", floor{0.885, 0.957, 0.816, 0.036, 0}},
+		// whose start (session 26's end) their floors are, but for one
+		// first citation everyday words ranking by less than their IDF
+		// cost ("have both sides always known…?"; see genericSeen).
+		{"../../testdata/eval/paraphrase-fresh24.jsonl", floor{0.878, 0.957, 0.816, 0.036, 0}},
 		{"../../testdata/eval/conversations-fresh24.jsonl", floor{0.80, 0.90, 1, 0.02, 0.919}},
 		// The twenty-fifth fresh sets were written blind at the start of
 		// session 27, before its changes; the twenty-fourth are tuning
