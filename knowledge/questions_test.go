@@ -1546,6 +1546,18 @@ func TestOutcomeAsked(t *testing.T) {
 	)
 }
 
+// TestReasonAsked checks that a question asking why is answered by a
+// sentence that says why ("If these negotiations are to… avoid…, it will be
+// necessary…") over one nearly as good that only tells what is so, and
+// that a question asking something else about a reason is not read so.
+func TestReasonAsked(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"why do obama and khamenei need political cover?", "If these negotiations are to successfully avoid"},
+		firstQuote{"Why would Obama and Khamenei need political cover?", "If these negotiations are to successfully avoid"},
+		firstQuote{"how did Obama and Khamenei shape the diplomacy?", "without Obama and Khamenei’s direct involvement"},
+	)
+}
+
 // TestPlaceInTheTextForFigures checks that a figure of speech or a
 // quotation asked for at a place of the text ("near the end", "the closing
 // quote") is looked for there, and that the confidence stays within [0, 1]
