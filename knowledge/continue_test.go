@@ -11,8 +11,9 @@ import (
 // answered from the paragraph that answer quoted: by the sentence that
 // holds the question's words, or else by the one after what was quoted
 // (with the next when it is short), and not at all when the question names
-// something the knowledge base does not know or asks for a figure the
-// sentence lacks.
+// something the knowledge base does not know, asks about a kind of thing it
+// knows by no form ("which senators…?") or asks for a figure the sentence
+// lacks.
 func TestContinue(t *testing.T) {
 	ix := article()
 	const portrayed = "“In light of the way Iran is portrayed by some policymakers and pundits, one would think that it rivals the former Soviet Union in terms of threatening Western interests.”\n  — Dialogue Among Equals (vienna-talks)"
@@ -35,6 +36,9 @@ func TestContinue(t *testing.T) {
 			[]string{"Simply put: It doesn’t.", "Iran is a regional power"}},
 		{"a previous answer the knowledge base does not hold", "Is that accurate?", "Hello there, and welcome to the general chat.", nil},
 		{"a time asked for that the sentence lacks", "When was that?", trickle, nil},
+		{"a focus the knowledge base knows by no form", "Which senators are leading that?",
+			"“Congress has pushed for more hard-hitting sanctions.”", nil},
+		{"an adverb after the focus", "Which officials specifically have been doing that?", trickle, []string{"Foreign Minister Zarif"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -243,6 +243,12 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 	head, next := -1, wh+1
 	for i, a := range words {
 		if a.pos == next {
+			if head >= 0 && !a.name && lyAdverb(a.w.text) {
+				// "which officials specifically have…?": the
+				// adverb after the noun heads nothing.
+				next++
+				continue
+			}
 			head, next = i, next+1
 		}
 	}
@@ -271,6 +277,14 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 	}
 	return !b.name && b.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) == 0 && slots[head-1].known < distantCredit
 }
+
+// lyAdverb reports whether w reads as an adverb in -ly ("specifically",
+// "exactly"), not a noun that ends so ("family", "ally").
+func lyAdverb(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ly") && !lyNouns[w]
+}
+
+var lyNouns = setOf(`family assembly monopoly anomaly supply rally italy homily`)
 
 // subjectUnknown reports whether the question asks what someone thinks,
 // says or wants ("what does the Iranian parliament think of the deal?",
