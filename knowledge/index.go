@@ -259,6 +259,10 @@ type indexBuilder struct {
 	// runs' term ids: see Index.initials.
 	initials map[string][]int32
 	clips    map[string][]clipPair // see Index.clips
+	// figures counts, per unit, the plain words of figures of speech
+	// added to its terms (see figureTerms), which its length leaves out.
+	figures    []uint8
+	allFigures int
 }
 
 // rawPost is a posting before postings are grouped by term.
@@ -316,7 +320,9 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 	titled := false  // the words so far since a title are names: "Ambassador John Limbert"
 	var run []word   // capitalised words in a row, up to this one
 	var runIDs []int32
+	var all []word // every word, for the figures of speech (figureTerms)
 	scanWords(text, func(w word) {
+		all = append(all, w)
 		if !w.capital || w.keep {
 			run, runIDs = run[:0], runIDs[:0]
 		}
@@ -368,6 +374,9 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 	if oneLast {
 		flags |= hasNumber
 	}
+	n := ix.figureTerms(b, all)
+	b.figures = append(b.figures, uint8(min(n, 255)))
+	b.allFigures += n
 	for _, t := range b.touched {
 		b.raw = append(b.raw, rawPost{term: t, unit: u, tf: b.tfs[t]})
 		b.df[t]++
@@ -378,13 +387,52 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 	ix.unitFlags = append(ix.unitFlags, flags)
 }
 
+// figureTerms adds to the unit being indexed the plain words of each figure
+// of speech of the idioms table its words hold ("for all to see":
+// "publicly"; "past is prologue": "history", "repeat"), after its own: a
+// question in plain words finds the figure, as a question using a figure
+// finds the plain words; they leave the unit's length for BM25 as it is.
+// Not the figures that ask about a text as a whole
+// ("the big picture" is an overview only in a question). Chosen on the
+// tuning sets of session 27, with six figures the article uses added to
+// the table: 15 first citations more of 4,351 covered questions, 11 false
+// declines fewer, one uncovered question answered more, two conversations
+// more; the table as it was, three first citations more; counted in the
+// unit's length, the plain words gained two first citations fewer.
+func (ix *Index) figureTerms(b *indexBuilder, words []word) (added int) {
+	for i := range words {
+		idiomsAt(words[i:], func(id idiom) bool {
+			if len(id.seq) < 2 || len(id.plain) == 0 || id.whole || id.ofText {
+				return true
+			}
+			for _, p := range id.plain {
+				t, ok := ix.vocab[p]
+				if !ok {
+					t = int32(len(ix.vocab))
+					ix.vocab[p] = t
+					b.df = append(b.df, 0)
+					b.tfs = append(b.tfs, 0)
+				}
+				b.seq = append(b.seq, t)
+				if b.tfs[t] == 0 {
+					b.touched = append(b.touched, t)
+				}
+				b.tfs[t]++
+				added++
+			}
+			return true
+		})
+	}
+	return added
+}
+
 // tables derives what scoring reads: the units' terms in their compact
 // form, lengths, BM25's weight table, IDF, the stems by term id and the
 // neighbour bits.
 func (ix *Index) tables(b *indexBuilder) {
 	seq := b.seq
 	ix.unitOff = append(ix.unitOff, int32(len(seq)))
-	ix.avgLen = float32(len(seq)) / float32(len(ix.unitPassage))
+	ix.avgLen = float32(len(seq)-b.allFigures) / float32(len(ix.unitPassage))
 	if len(b.df) <= 1<<16 {
 		ix.seq16 = make([]uint16, len(seq))
 		for i, id := range seq {
@@ -403,7 +451,7 @@ func (ix *Index) tables(b *indexBuilder) {
 	}
 	ix.unitLen = make([]uint8, len(ix.unitPassage))
 	for u := range ix.unitLen {
-		ix.unitLen[u] = uint8(min(ix.unitOff[u+1]-ix.unitOff[u], 255))
+		ix.unitLen[u] = uint8(min(ix.unitOff[u+1]-ix.unitOff[u]-int32(b.figures[u]), 255))
 	}
 	n := float64(len(ix.unitPassage))
 	ix.idf = make([]float32, len(b.df))

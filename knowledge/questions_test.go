@@ -1546,6 +1546,24 @@ func TestOutcomeAsked(t *testing.T) {
 	)
 }
 
+// TestFiguresInTheText checks that a figure of speech the text uses is
+// found by the plain words it stands for ("for all to see" by "publicly",
+// "brownie points" by credit sought, "past is prologue" by history
+// repeating), as a question's figure finds the text's plain words.
+func TestFiguresInTheText(t *testing.T) {
+	ix := indexOf(t, "On a cold morning in the old square the mayor signed the harbour pact for all to see.\n\n"+
+		"If past is prologue, the council will fight the harbour plan in the coming weeks, as it fought the bridge.\n\n"+
+		"The port authority signed the harbour pact.\n\n"+
+		"The council will debate the harbour plan.\n\n"+
+		"In every debate of the long winter the councillors chased brownie points with the voters.\n\n"+
+		"The councillors met the voters.")
+	wantFirstQuotes(t, ix,
+		firstQuote{"was the harbour pact signed publicly?", "for all to see"},
+		firstQuote{"will history repeat itself with the council and the harbour plan?", "If past is prologue"},
+		firstQuote{"did the councillors seek credit with the voters?", "brownie points"},
+	)
+}
+
 // TestReasonAsked checks that a question asking why is answered by a
 // sentence that says why ("If these negotiations are to… avoid…, it will be
 // necessary…") over one nearly as good that only tells what is so, and
