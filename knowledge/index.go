@@ -263,6 +263,7 @@ type indexBuilder struct {
 	// added to its terms (see figureTerms), which its length leaves out.
 	figures    []uint8
 	allFigures int
+	words      []word // the current unit's words, for figureTerms
 }
 
 // rawPost is a posting before postings are grouped by term.
@@ -320,9 +321,9 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 	titled := false  // the words so far since a title are names: "Ambassador John Limbert"
 	var run []word   // capitalised words in a row, up to this one
 	var runIDs []int32
-	var all []word // every word, for the figures of speech (figureTerms)
+	b.words = b.words[:0]
 	scanWords(text, func(w word) {
-		all = append(all, w)
+		b.words = append(b.words, w)
 		if !w.capital || w.keep {
 			run, runIDs = run[:0], runIDs[:0]
 		}
@@ -374,7 +375,7 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 	if oneLast {
 		flags |= hasNumber
 	}
-	n := ix.figureTerms(b, all)
+	n := ix.figureTerms(b, b.words)
 	b.figures = append(b.figures, uint8(min(n, 255)))
 	b.allFigures += n
 	for _, t := range b.touched {

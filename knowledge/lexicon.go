@@ -51,7 +51,10 @@ const maxExpansions = 8
 // picture, to zoom out is to look at it, the cards left to play are the
 // options remaining, what is so "across the board" is comprehensive, and
 // what one keeps "eyes on" one focuses on, to fend or fight off is to
-// push back, and who gains ground is empowered), and a
+// push back, and who gains ground is empowered; what is done for all to
+// see is done publicly, "past is prologue" says history repeats, that no
+// good deed goes unpunished that kindness backfires, what makes or breaks a
+// thing decides it, and brownie points are credit), and a
 // few names of politics to plain words for what they name: Capitol Hill
 // is Congress, the Islamic Republic Iran's regime.
 var idioms = map[string]string{
