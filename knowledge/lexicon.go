@@ -310,9 +310,17 @@ var idioms = map[string]string{
 // it, to confirm or reconfirm is to reaffirm, the basics of a subject are its 101,
 // to be fixated or obsessed on something is to be focused on it, what is
 // backed is supported, what is done publicly is done openly, and what is
-// done personally is done directly.
+// done personally is done directly; a motive is what one seeks or
+// benefits from.
 var plainSenses = map[string]string{
 	"confirm":       "reaffirm",
+	"motivate":      "seek benefit",
+	"motivates":     "seek benefit",
+	"motivated":     "seek benefit",
+	"motive":        "seek benefit",
+	"motives":       "seek benefit",
+	"motivation":    "seek benefit",
+	"motivations":   "seek benefit",
 	"personally":    "directly",
 	"confirmed":     "reaffirmed",
 	"matter":        "important",
@@ -691,6 +699,9 @@ var plainSynonyms = func() map[string]string {
 // widely so in a question ("is it generally recognised…?"), where a claim
 // that something is generally so says how often, which "widely" does not
 // vouch for. "The basics" of a subject are its 101, but "basic" is not.
+// A motive asks what someone seeks or benefits from, where a claim that
+// someone seeks something says nothing of motives (three first citations
+// more on the tuning sets of session 27, none lost).
 // What was backed was supported, and what is done publicly is done openly:
 // read so in claims too, they kept six faithful drafts fewer on the
 // tuning sets and refused three unsupported ones fewer.
@@ -698,7 +709,8 @@ var questionSenses = map[string]bool{"matter": true, "matters": true, "mattered"
 	"specifics": true, "generally": true, "commonly": true, "basics": true, "publicly": true, "backed": true,
 	"backing": true, "backs": true, "particulars": true, "concrete": true, "stage": true, "stages": true, "cheap": true, "cheaper": true, "expensive": true, "costly": true,
 	"quick": true, "quicker": true, "faster": true, "slower": true, "achieve": true, "achieves": true, "achieved": true,
-	"achieving": true, "accomplish": true, "accomplished": true, "accomplishes": true}
+	"achieving": true, "accomplish": true, "accomplished": true, "accomplishes": true,
+	"motivate": true, "motivates": true, "motivated": true, "motive": true, "motives": true, "motivation": true, "motivations": true}
 
 // Synonyms are an operator's synonym groups: words and phrases that stand
 // for one another in the documents at hand ("hardliners, extremists,

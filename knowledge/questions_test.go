@@ -1014,6 +1014,11 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"is the feud between the two families unending?", "entrenched in a permanent feud"},
 		firstQuote{"could infighting at home sink the harbour plan?", "Fractious politics"},
 	)
+	// What motivates someone is what they seek.
+	wantFirstQuotes(t, indexOf(t, "The fishermen have blocked the harbour plan for years.\n\n"+
+		"The fishermen are seeking to keep their old moorings."),
+		firstQuote{"what motivates the fishermen?", "seeking to keep"},
+	)
 	wantFirstQuotes(t, indexOf(t, "The traders in the council discussed the harbour plan.\n\n"+
 		"The spoilers in the council torpedoed the harbour plan.\n\n"+
 		"The moderates in the council welcomed the budget.\n\n"+
