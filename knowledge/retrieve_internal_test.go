@@ -423,3 +423,23 @@ func TestGenericWordsRankLess(t *testing.T) {
 		ix.release(s)
 	}
 }
+
+// The plain words of a figure of speech the text uses are among its
+// sentence's terms, and leave its length, and the average, as they are.
+func TestFigureTermsKeepLength(t *testing.T) {
+	ix := newTestIndex(t, "The mayor signed the harbour pact for all to see.\n\nThe mayor signed the harbour pact in the hall.")
+	id, ok := ix.vocab[stem("publicly")]
+	if !ok {
+		t.Fatal(`the figure's plain word "publicly" is no term`)
+	}
+	terms := ix.seq16[ix.unitOff[0]:ix.unitOff[1]]
+	if !slices.Contains(terms, uint16(id)) {
+		t.Errorf("unit 0 holds terms %v, want %d (publicly) among them", terms, id)
+	}
+	if ix.unitLen[0] != ix.unitLen[1] || int(ix.unitLen[0]) != len(terms)-1 {
+		t.Errorf("lengths %d and %d (%d terms in the first), want both the words the sentences write", ix.unitLen[0], ix.unitLen[1], len(terms))
+	}
+	if ix.avgLen != float32(ix.unitLen[0]) {
+		t.Errorf("average length %v, want %d", ix.avgLen, ix.unitLen[0])
+	}
+}
