@@ -2511,11 +2511,32 @@ func (ix *Index) reasonFirst(cands []candidate) {
 // or purpose ("because", "necessary", "ensure"), a condition ("if these
 // negotiations are to…") or a verb of explaining.
 func (ix *Index) givesReason(u int32) bool {
-	found := false
-	scanWords(ix.unitText(u), func(w word) {
-		found = found || reasonWords[w.text]
-	})
-	return found
+	// The words are read as lower-case ASCII letters in place: scanWords
+	// would allocate for a long sentence on the query path.
+	text := ix.unitText(u)
+	var buf [16]byte
+	n := 0
+	for i := 0; i <= len(text); i++ {
+		c := byte(' ')
+		if i < len(text) {
+			c = text[i]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if 'a' <= c && c <= 'z' {
+			if n < len(buf) {
+				buf[n] = c
+			}
+			n++
+			continue
+		}
+		if n > 0 && n <= len(buf) && reasonWords[string(buf[:n])] {
+			return true
+		}
+		n = 0
+	}
+	return false
 }
 
 // reasonShare is the least share of the best candidate's score a sentence
