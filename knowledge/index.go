@@ -402,6 +402,9 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 // unit's length, the plain words gained two first citations fewer.
 func (ix *Index) figureTerms(b *indexBuilder, words []word) (added int) {
 	for i := range words {
+		if !figureFirst(words[i].text) {
+			continue
+		}
 		idiomsAt(words[i:], func(id idiom) bool {
 			if len(id.seq) < 2 || len(id.plain) == 0 || id.whole || id.ofText {
 				return true
@@ -425,6 +428,33 @@ func (ix *Index) figureTerms(b *indexBuilder, words []word) (added int) {
 		})
 	}
 	return added
+}
+
+// figureFirsts are the first words of the idioms table's figures of
+// speech: figureTerms looks for a figure only where one may start.
+var figureFirsts = func() map[string]bool {
+	m := make(map[string]bool)
+	for phrase := range idioms {
+		if f := strings.Fields(phrase); len(f) > 1 {
+			m[f[0]] = true
+		}
+	}
+	return m
+}()
+
+// figureFirst reports whether w, as written or inflected (see bases.of),
+// is the first word of a figure of speech of the idioms table.
+func figureFirst(w string) bool {
+	if figureFirsts[w] {
+		return true
+	}
+	var bs bases
+	for k := range bs.of(w) {
+		if figureFirsts[string(bs.at(k))] {
+			return true
+		}
+	}
+	return false
 }
 
 // tables derives what scoring reads: the units' terms in their compact
