@@ -410,13 +410,7 @@ func (ix *Index) figureTerms(b *indexBuilder, words []word) (added int) {
 				return true
 			}
 			for _, p := range id.plain {
-				t, ok := ix.vocab[p]
-				if !ok {
-					t = int32(len(ix.vocab))
-					ix.vocab[p] = t
-					b.df = append(b.df, 0)
-					b.tfs = append(b.tfs, 0)
-				}
+				t := ix.termOf(b, p)
 				b.seq = append(b.seq, t)
 				if b.tfs[t] == 0 {
 					b.touched = append(b.touched, t)
@@ -539,15 +533,22 @@ func (ix *Index) intern(b *indexBuilder, w word) int32 {
 	if !w.keep {
 		s = stem(w.text)
 	}
+	id := ix.termOf(b, s)
+	if !w.keep {
+		b.surface[text] = id
+	}
+	return id
+}
+
+// termOf returns the term id of stem s, adding it to the vocabulary when
+// it is new.
+func (ix *Index) termOf(b *indexBuilder, s string) int32 {
 	id, ok := ix.vocab[s]
 	if !ok {
 		id = int32(len(ix.vocab))
 		ix.vocab[s] = id
 		b.df = append(b.df, 0)
 		b.tfs = append(b.tfs, 0)
-	}
-	if !w.keep {
-		b.surface[text] = id
 	}
 	return id
 }

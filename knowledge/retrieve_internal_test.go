@@ -305,14 +305,6 @@ func TestFailedIfAsksAlternative(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wordsOf := func(text string) []word {
-		var words []word
-		scanWords(text, func(w word) {
-			w.text = strings.Clone(w.text)
-			words = append(words, w)
-		})
-		return words
-	}
 	for _, tt := range []struct{ question, word string }{
 		{"what's the likely outcome if the talks fail?", "fail"},
 		{"what happens if the negotiations collapse?", "collapse"},
@@ -341,14 +333,6 @@ func TestIdiomsInflected(t *testing.T) {
 	ix, err := NewIndex([]*Document{Default()})
 	if err != nil {
 		t.Fatal(err)
-	}
-	wordsOf := func(text string) []word {
-		var words []word
-		scanWords(text, func(w word) {
-			w.text = strings.Clone(w.text)
-			words = append(words, w)
-		})
-		return words
 	}
 	for _, tt := range []struct {
 		question, word, plain string
@@ -442,4 +426,15 @@ func TestFigureTermsKeepLength(t *testing.T) {
 	if ix.avgLen != float32(ix.unitLen[0]) {
 		t.Errorf("average length %v, want %d", ix.avgLen, ix.unitLen[0])
 	}
+}
+
+// wordsOf returns the words of text as questions are read, each with a
+// text of its own.
+func wordsOf(text string) []word {
+	var words []word
+	scanWords(text, func(w word) {
+		w.text = strings.Clone(w.text)
+		words = append(words, w)
+	})
+	return words
 }
