@@ -402,7 +402,7 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 // unit's length, the plain words gained two first citations fewer.
 func (ix *Index) figureTerms(b *indexBuilder, words []word) (added int) {
 	for i := range words {
-		if !figureFirst(words[i].text) {
+		if words[i].class&classFigure == 0 {
 			continue
 		}
 		idiomsAt(words[i:], func(id idiom) bool {
@@ -424,32 +424,29 @@ func (ix *Index) figureTerms(b *indexBuilder, words []word) (added int) {
 	return added
 }
 
-// figureFirsts are the first words of the idioms table's figures of
-// speech: figureTerms looks for a figure only where one may start.
-var figureFirsts = func() map[string]bool {
-	m := make(map[string]bool)
+// The first words of the idioms table's figures of speech, as written and
+// in their regular inflections, are of classFigure: figureTerms looks for
+// a figure only where one may start, at the cost of a bit test.
+var _ = func() bool {
 	for phrase := range idioms {
-		if f := strings.Fields(phrase); len(f) > 1 {
-			m[f[0]] = true
+		f := strings.Fields(phrase)
+		if len(f) < 2 {
+			continue
+		}
+		w := f[0]
+		wordClasses[w] |= classFigure
+		forms := []string{w + "s", w + "es", w + "ed", w + "d", w + "ing"}
+		if n := len(w); n > 1 {
+			forms = append(forms, w[:n-1]+"ing", w+w[n-1:]+"ed", w+w[n-1:]+"ing", w[:n-1]+"ies", w[:n-1]+"ied")
+		}
+		for _, form := range forms {
+			if inflectionOf(form, w) {
+				wordClasses[form] |= classFigure
+			}
 		}
 	}
-	return m
+	return true
 }()
-
-// figureFirst reports whether w, as written or inflected (see bases.of),
-// is the first word of a figure of speech of the idioms table.
-func figureFirst(w string) bool {
-	if figureFirsts[w] {
-		return true
-	}
-	var bs bases
-	for k := range bs.of(w) {
-		if figureFirsts[string(bs.at(k))] {
-			return true
-		}
-	}
-	return false
-}
 
 // tables derives what scoring reads: the units' terms in their compact
 // form, lengths, BM25's weight table, IDF, the stems by term id and the
@@ -721,7 +718,7 @@ func (ix *Index) lookup(w word) (id int32, stemmed string, known bool) {
 // decline of 3,021 covered questions, answering no uncovered one.
 func (ix *Index) respell(text, stemmed string) string {
 	if len(stemmed) < minRespelt || wordnet.Known(stemmed) || proper.Is(text) || wordClasses[stemmed]&classStop != 0 ||
-		wordClasses[text] != 0 || ix.lex.operator.Len() > 0 && ix.lex.operator.related[stemmed] != nil {
+		wordClasses[text]&^classFigure != 0 || ix.lex.operator.Len() > 0 && ix.lex.operator.related[stemmed] != nil {
 		return stemmed
 	}
 	if base, ok := strings.CutPrefix(stemmed, negatingPrefix); ok && wordnet.Known(base) {

@@ -34,6 +34,7 @@ const (
 	classWhole                       // "gist", "thesis", "main": the question may ask about a text as a whole
 	classCalendar                    // a month or a day of the week: a date
 	classSummary                     // a word of an idiom asking for a summary: "the bottom line"
+	classFigure                      // the first word of a figure of speech, as written or inflected: see figureTerms
 )
 
 // wordClasses maps a lower-case word to its classes; one lookup per word.
