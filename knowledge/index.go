@@ -424,10 +424,10 @@ func (ix *Index) figureTerms(b *indexBuilder, words []word) (added int) {
 	return added
 }
 
-// The first words of the idioms table's figures of speech, as written and
-// in their regular inflections, are of classFigure: figureTerms looks for
-// a figure only where one may start, at the cost of a bit test.
-var _ = func() bool {
+// init gives classFigure to the first words of the idioms table's figures
+// of speech, as written and in their regular inflections: figureTerms looks
+// for a figure only where one may start, at the cost of a bit test.
+func init() {
 	for phrase := range idioms {
 		f := strings.Fields(phrase)
 		if len(f) < 2 {
@@ -445,8 +445,7 @@ var _ = func() bool {
 			}
 		}
 	}
-	return true
-}()
+}
 
 // tables derives what scoring reads: the units' terms in their compact
 // form, lengths, BM25's weight table, IDF, the stems by term id and the

@@ -485,7 +485,7 @@ func (ix *Index) parse(q *query, text, context string) {
 		}
 		if a.id >= 0 {
 			scale := ix.idf[a.id]
-			if a.w.class&classGeneric != 0 && !strings.HasSuffix(a.w.text, "ly") {
+			if a.w.class&classGeneric != 0 && !lyAdverb(a.w.text) {
 				scale *= genericSeen
 			}
 			sl.weight, sl.known = ix.idf[a.id], 1
