@@ -1561,11 +1561,15 @@ func TestFiguresInTheText(t *testing.T) {
 		"The port authority signed the harbour pact.\n\n"+
 		"The council will debate the harbour plan.\n\n"+
 		"In every debate of the long winter the councillors chased brownie points with the voters.\n\n"+
-		"The councillors met the voters.")
+		"The councillors met the voters.\n\n"+
+		"Through the long winter the harbour master fended off the traders.\n\n"+
+		"The harbour master met the traders.")
 	wantFirstQuotes(t, ix,
 		firstQuote{"was the harbour pact signed publicly?", "for all to see"},
 		firstQuote{"will history repeat itself with the council and the harbour plan?", "If past is prologue"},
 		firstQuote{"did the councillors seek credit with the voters?", "brownie points"},
+		// A figure whose first word the text inflects.
+		firstQuote{"did the harbour master push back against the traders?", "fended off"},
 	)
 }
 

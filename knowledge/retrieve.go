@@ -414,7 +414,7 @@ func (ix *Index) strangers(words []asked, slots []slot) int {
 func (ix *Index) parse(q *query, text, context string) {
 	q.slots, q.terms, q.order, q.cue, q.strict, q.whole, q.afterWh, q.whPos = q.slotBuf[:0], q.termBuf[:0], q.orderBuf[:0], 0, false, false, 0, -1
 	q.person, q.venue, q.place, q.summaryAsked, q.pronoun, q.specific, q.span = false, false, false, false, false, false, false
-	q.consequence, q.reason = false, false
+	q.consequence = false
 	q.near, q.nearQuoted, q.nearAsked = [2]int32{}, nil, false
 	// Idioms are matched on the question's words, including stop words.
 	var words [maxWords]word
