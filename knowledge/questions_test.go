@@ -925,9 +925,13 @@ func TestExamplesAsked(t *testing.T) {
 
 // TestPredicateAsked checks that a yes-no question ending in "be" and a
 // word asks about that word: "Will reaching a deal be easy?" is answered by
-// what is said of ease, not by a sentence about reaching a deal.
+// what is said of ease, not by a sentence about reaching a deal. So does
+// the word after "will it be" that an infinitive follows, but not before
+// "to be", whose own word is asked about.
 func TestPredicateAsked(t *testing.T) {
-	wantFirstQuotes(t, article(), firstQuote{"Will reaching a deal be easy?", "won’t be easy"})
+	wantFirstQuotes(t, article(), firstQuote{"Will reaching a deal be easy?", "won’t be easy"},
+		firstQuote{"will it be easy to get a final deal?", "won’t be easy"},
+		firstQuote{"is it fair to be sceptical about the whole thing?", "skepticism"})
 }
 
 // TestComparisonsAsked checks that "analogy", "comparison" and "compared"

@@ -590,13 +590,15 @@ func (ix *Index) parse(q *query, text, context string) {
 			}
 		}
 	}
-	if n > 0 && q.slots[n-1].known >= relCredit[relDerived] && predicateAsked(words[:nw], slots[n-1].pos) {
+	if p := predicateAt(words[:nw]); p >= 0 {
 		// "Will reaching a deal be easy?" asks whether it is easy: a
 		// sentence about reaching a deal that says nothing of ease does
 		// not answer it. Only a word the knowledge base knows: weighing
 		// more one it lacks ("unbridgeable") would only lower the
 		// question's confidence.
-		q.slots[n-1].weight *= predicateWeight
+		if i := slices.IndexFunc(slots[:n], func(a asked) bool { return a.pos == p }); i >= 0 && q.slots[i].known >= relCredit[relDerived] {
+			q.slots[i].weight *= predicateWeight
+		}
 	}
 	if (q.wholeAsked || q.summaryAsked) && !q.whole {
 		// "What's the author's overall take on the Vienna talks?": the
@@ -712,6 +714,36 @@ func predicateAsked(words []word, last int) bool {
 	}
 	prev := words[last-1].text
 	return prev == "be" || copulas[prev] && prev != "has" && prev != "have" && prev != "had"
+}
+
+// predicateAt returns the place of the word a yes-no question asks
+// whether it holds, or -1: its last word after a copula (predicateAsked),
+// or the word after "it is" or "it will be" that an infinitive follows
+// ("will it be easy to get a final deal?"), where "it" stands for the
+// infinitive: an adjective, so not "is it going to rain?".
+func predicateAt(words []word) int {
+	if last := len(words) - 1; predicateAsked(words, last) {
+		return last
+	}
+	if len(words) < 4 || words[1].text != "it" {
+		return -1
+	}
+	i := 2
+	switch {
+	case copulas[words[0].text]:
+	case auxiliaries[words[0].text] && words[2].text == "be":
+		i = 3
+	default:
+		return -1
+	}
+	if w := words[i].text; i+1 >= len(words) || words[i].class&classStop != 0 || !wordnet.Adjective(w) || strings.HasSuffix(w, "ing") {
+		return -1
+	}
+	if words[i+1].text != "to" || i+2 < len(words) && words[i+2].text == "be" {
+		// Not "is it fair to be sceptical?", which asks about scepticism.
+		return -1
+	}
+	return i
 }
 
 // adjectiveAsked reports whether the word at place i is what a yes-no
