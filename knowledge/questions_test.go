@@ -1442,6 +1442,17 @@ func TestFocusOfAnUnknownKind(t *testing.T) {
 	)
 }
 
+// TestUnknownThingOfAnUnknownThing: "what was the X of Y?" asks about X,
+// and when the knowledge base knows neither by any form it likely does not
+// cover the question; an abstract X of something it knows it may word its
+// own way.
+func TestUnknownThingOfAnUnknownThing(t *testing.T) {
+	wantDeclined(t, article(), "what was the price of oil when the vienna talks started?")
+	wantFirstQuotes(t, article(),
+		firstQuote{"what's the payoff of building trust through concrete results?", "stronger than the spoilers"},
+	)
+}
+
 // TestRoleOfAnUnknownKind: who holds a role the knowledge base knows by no
 // form is likely not covered; who holds one it knows may be.
 func TestRoleOfAnUnknownKind(t *testing.T) {

@@ -233,7 +233,11 @@ const distantCredit = 0.15
 // before it is ("what enrichment level did…?": a level of what the text
 // never speaks of). Without the
 // auxiliary the words after "what" may run into the verb ("what officials
-// gathered in Vienna?"). Names are strangers' business, a noun for the
+// gathered in Vienna?"). After "what is" or "what was" the noun phrase
+// that follows is asked about, when it names something of something
+// the knowledge base knows no more ("what was the price of oil…?"):
+// an abstract noun alone it may put its own way ("what's the payoff of
+// building trust?", "what's the basic premise…?"). Names are strangers' business, a noun for the
 // kind of answer ("which city") the cue's, and everyday, framing and time
 // words say too little to count.
 func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
@@ -241,6 +245,15 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 		return false
 	}
 	head, next := -1, wh+1
+	linked := question[wh].text == "what" && next < len(question) && (linking[question[next].text] || question[next].text == "the")
+	if linked {
+		// "What was the price of oil…?", "what's the role of…?": what
+		// is asked about follows the copula (or its contraction, which
+		// leaves the article).
+		for next < len(question) && (linking[question[next].text] || determiners[question[next].text]) {
+			next++
+		}
+	}
 	for i, a := range words {
 		if a.pos == next {
 			if head >= 0 && !a.name && lyAdverb(a.w.text) {
@@ -252,8 +265,20 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 			head, next = i, next+1
 		}
 	}
-	if head < 0 || next >= len(question) || !auxiliaries[question[next].text] && !copulas[question[next].text] {
+	if head < 0 || !linked && (next >= len(question) || !auxiliaries[question[next].text] && !copulas[question[next].text]) {
 		return false
+	}
+	if linked {
+		// Only "the price of oil", whose whole phrase is unknown: a known
+		// word after "of" says what abstract noun the text may put its
+		// own way ("what's the payoff of building trust?").
+		if next >= len(question) || question[next].text != "of" {
+			return false
+		}
+		i := slices.IndexFunc(words, func(a asked) bool { return a.pos == next+1 })
+		if i < 0 || words[i].name || slots[i].known >= distantCredit {
+			return false
+		}
 	}
 	a := words[head]
 	if a.name || askedFor(a.w.text) != 0 || a.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) != 0 ||
@@ -277,6 +302,13 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 	}
 	return !b.name && b.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) == 0 && slots[head-1].known < distantCredit
 }
+
+// linking are the copulas that link "what" to what it asks about, and
+// determiners the words that may open a noun phrase.
+var (
+	linking     = setOf(`is was`)
+	determiners = setOf(`the a an this that these those its their his her`)
+)
 
 // lyAdverb reports whether w reads as an adverb in -ly ("specifically",
 // "exactly"), not a noun that ends so ("family", "ally").
