@@ -175,6 +175,9 @@ func TestNamesTheKnowledgeBaseDoesNotKnow(t *testing.T) {
 		"What is Israel's position on the nuclear negotiations?",
 		"Is China part of the group negotiating with Iran?",
 		"What did the EU say about the sanctions?",
+		// One word of the expansion ("gross domestic product") is no
+		// cover for the name.
+		"What is Iran's GDP?",
 	)
 	wantFirstQuotes(t, ix,
 		firstQuote{"What has the US Congress pushed for?", "hard-hitting sanctions"},

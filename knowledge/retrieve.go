@@ -1626,14 +1626,32 @@ func (ix *Index) expand(q *query, key string, name bool, s int16, slotWeight flo
 		return
 	}
 	added := 0
-	var weighsOnly float32
 	ix.lex.related(key, func(target string, rel relation) bool {
-		credit := known
-		if name && !ix.holdsName(target) {
-			credit = &weighsOnly // it weighs, but does not make the name known
+		// A name's expansion the knowledge base holds too little of
+		// weighs, but does not make the name known.
+		in, parts, partial := 0, 0, false
+		if name {
+			in, parts = ix.nameHeld(target)
+			partial = in < min(2, parts)
 		}
 		for part := range strings.SplitSeq(target, " ") {
-			if id, ok := ix.vocab[part]; ok && ix.addExpansion(q, id, s, rel, slotWeight, credit) {
+			id, ok := ix.vocab[part]
+			if !ok {
+				continue
+			}
+			if partial {
+				// Nor does it cover the name in a sentence when it is
+				// less than half of it: "domestic" is not Iran's GDP
+				// ("gross domestic product").
+				credit := relCredit[rel]
+				if 2*in < parts {
+					credit *= float32(in) / float32(parts)
+				}
+				if q.add(qterm{id: id, slot: s, weight: relWeight[rel], credit: credit,
+					scale: relWeight[rel] * min(ix.idf[id], slotWeight)}) {
+					added++
+				}
+			} else if ix.addExpansion(q, id, s, rel, slotWeight, known) {
 				added++
 			}
 		}
@@ -1660,14 +1678,20 @@ func (ix *Index) expand(q *query, key string, name bool, s int16, slotWeight flo
 // Republics"). One word of several is not enough: "union" in "Soviet Union"
 // says nothing about the EU ("European Union").
 func (ix *Index) holdsName(target string) bool {
-	parts, in := 0, 0
+	in, parts := ix.nameHeld(target)
+	return in >= min(2, parts)
+}
+
+// nameHeld counts the words of a name's expansion, and those of them the
+// knowledge base holds.
+func (ix *Index) nameHeld(target string) (in, parts int) {
 	for part := range strings.SplitSeq(target, " ") {
 		parts++
 		if _, ok := ix.vocab[part]; ok {
 			in++
 		}
 	}
-	return in >= min(2, parts)
+	return in, parts
 }
 
 // expandSimilar adds the words used like key (word vectors' neighbours) as
