@@ -857,6 +857,8 @@ func TestAnswerKindsAskedOutright(t *testing.T) {
 		"Mayor Jones spoke about the ferry plan on Monday.\n\n"+
 		"The weather in the capital was cold all week.")
 	wantDeclined(t, smith, "When was President Smith elected?")
+	// A place's name typed in lower case names it all the same.
+	wantDeclined(t, article(), "when is the next round after vienna scheduled")
 	wantFirstQuotes(t, smith, firstQuote{"When did Mayor Jones speak about the ferry plan?", "on Monday"})
 	wantFirstQuotes(t, article(), firstQuote{"What are Iranian hardliners afraid of when negotiating with a more powerful counterpart?",
 		"dealing with a stronger interlocutor"})

@@ -148,8 +148,9 @@ type query struct {
 	// knows, and asks of them only what it knows by no close form
 	// ("where did Zarif go to university?").
 	personOnly bool
-	// named says the question names someone or something: a name, or
-	// a person the knowledge base knows.
+	// named says the question names someone or something: a name (a
+	// proper noun typed in lower case too), or a person the knowledge
+	// base knows.
 	named bool
 	// figure says the question asks for a figure of speech or a saying
 	// (figureAsked).
@@ -639,7 +640,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	}
 	q.strangers = ix.strangers(slots[:n], q.slots)
 	q.personOnly = ix.personOnly(slots[:n], q.slots)
-	q.named = slices.ContainsFunc(slots[:n], func(a asked) bool { return a.name || a.id >= 0 && ix.persons[a.id] })
+	q.named = slices.ContainsFunc(slots[:n], func(a asked) bool { return a.name || proper.Is(a.w.text) || a.id >= 0 && ix.persons[a.id] })
 	q.unknownFocus = focusUnknown(q.whPos, words[:nw], slots[:n], q.slots) || subjectUnknown(words[:nw], slots[:n], q.slots) ||
 		whoUnknown(words[:nw], slots[:n], q.slots)
 	if context != "" && len(q.slots) < maxSlots {
