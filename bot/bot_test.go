@@ -661,6 +661,11 @@ func TestHandleNameAskedOfSomeoneUnnamed(t *testing.T) {
 	if r := inThread(t, b, "W1", "which country is he from?"); r.Kind != bot.KindDeclined {
 		t.Errorf("got %s %q, want a decline", r.Kind, r.Text)
 	}
+	// "That official" points back as "he" does.
+	inThread(t, b, "W2", "what did the western official tell the author")
+	if r := inThread(t, b, "W2", "which country was that official from?"); r.Kind != bot.KindDeclined {
+		t.Errorf("that official: got %s %q, want a decline", r.Kind, r.Text)
+	}
 }
 
 // TestHandleThemeAskedByPlace checks that a question asking for one of

@@ -304,6 +304,10 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 	return !b.name && b.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) == 0 && slots[head-1].known < distantCredit
 }
 
+// demonstratives point back to something named before: whether they
+// point to more than one.
+var demonstratives = map[string]bool{"that": false, "this": false, "those": true, "these": true}
+
 // linking are the copulas that link "what" to what it asks about, and
 // determiners the words that may open a noun phrase.
 var (
@@ -472,6 +476,16 @@ func (ix *Index) parse(q *query, text, context string) {
 			nw++
 		}
 	})
+	for i := 1; i < nw; i++ {
+		// "that official", "this guy": a person named elsewhere, as "he"
+		// is, and no topic.
+		// Not "surprised that officials keep saying…", where "that"
+		// joins a clause: the number of noun and pointer must agree.
+		if n, ok := demonstratives[words[i-1].text]; ok && (peopleNouns[words[i].text] || words[i].text == "guy") && n == strings.HasSuffix(words[i].text, "s") {
+			words[i].class |= classPronoun | classStop
+			q.pronoun = true
+		}
+	}
 	ix.inDecades(words[:nw])
 	howToAnswer(words[:nw])
 	if slices.ContainsFunc(words[:nw], func(w word) bool { return w.class&classFraming != 0 || toneWords[w.text] }) {
