@@ -545,6 +545,8 @@ func TestQuestionsAboutTheTextItself(t *testing.T) {
 		firstQuote{"Where was this op-ed first published?", "originally appeared in Huffington Post"},
 		firstQuote{"Is this from HuffPost?", "originally appeared in Huffington Post"},
 		firstQuote{"Who published this piece?", "originally appeared in Huffington Post"},
+		// "another" is a function word, no topic the text lacks.
+		firstQuote{"is this piece original here or a repost from another outlet?", "originally appeared in Huffington Post"},
 		firstQuote{"Where is the writer filing from?", "here in Vienna"},
 		firstQuote{"where is the writer physically when he writes this?", "here in Vienna"},
 		firstQuote{"Which city is the writer filing this piece from?", "here in Vienna"},
