@@ -300,6 +300,11 @@ func activeVerb(toks []token, i int) bool {
 	switch {
 	case strings.HasSuffix(w, "ed"):
 	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+	case i > 0 && !toks[i].clause && (modals[toks[i-1].word] || i > 1 && toks[i-1].word == "to" && raisingVerbs[toks[i-2].word]):
+		// "will overshadow the enormity", "tends to overshadow the
+		// enormity": a verb's plain form after a modal, or after a verb
+		// whose doer is its own. Not "efforts to break the impasse by
+		// officials", whose doer follows.
 	default:
 		return false
 	}
@@ -328,6 +333,13 @@ func activeVerb(toks []token, i int) bool {
 // form of "be" or "get" (the passive, "was reached").
 var notBeforeVerb = setOf(`a an the its their his her our your my this that these those each every
 is are was were be been being get gets got gotten of`)
+
+// modals are the verbs a verb's plain form follows, its doer theirs, and
+// raisingVerbs those it follows after "to" so.
+var (
+	modals       = setOf(`will would can could may might must should shall`)
+	raisingVerbs = setOf(`tend tends tended seem seems seemed appear appears appeared continue continues continued`)
+)
 
 // objectOpeners open what a verb is done to: "overshadows the enormity".
 var objectOpeners = setOf(`the a an its their his her our your this these those`)
