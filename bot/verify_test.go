@@ -824,6 +824,9 @@ func TestEverydayOpposites(t *testing.T) {
 		{"No less important are the forces", "President Obama and Ayatollah Khamenei have openly resisted efforts to build confidence and resolve conflict [1].", bot.ReasonContradiction},
 		{"A dialogue among equals is critical", "A dialogue among equals is irrelevant to success, but it should not be confused with a dialogue between two equal powers [1].", bot.ReasonContradiction},
 		{"A dialogue among equals is critical", "A dialogue among equals is crucial to success, but it should not be confused with a dialogue between two equal powers [1].", ""},
+		{"The very real presence of spoilers", "The very real presence of spoilers on all sides is widely overlooked [1].", bot.ReasonContradiction},
+		{"The very real presence of spoilers", "The very real presence of spoilers on all sides is widely recognized [1].", ""},
+		{"Building confidence at the negotiating", "If past is prologue, supporters of diplomacy will continue portraying it as weakness, appeasement, or selling out to the enemy [1].", bot.ReasonContradiction},
 	})
 }
 

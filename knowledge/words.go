@@ -355,7 +355,11 @@ repeatedly rarely
 repeatedly occasionally
 willing reluctant
 publicly privately
-openly secretly`
+openly secretly
+supporter opponent
+proponent opponent
+acknowledge overlook
+acknowledge ignore`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
