@@ -359,7 +359,11 @@ openly secretly
 supporter opponent
 proponent opponent
 acknowledge overlook
-acknowledge ignore`
+acknowledge ignore
+provide deprive
+prepared reluctant
+empower sideline
+critical counterproductive`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
