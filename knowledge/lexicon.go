@@ -309,10 +309,17 @@ var idioms = map[string]string{
 // commonly so is widely so, to convert one thing into another is to turn
 // it, to confirm or reconfirm is to reaffirm, the basics of a subject are its 101,
 // to be fixated or obsessed on something is to be focused on it, what is
-// backed is supported, what is done publicly is done openly, and what is
+// backed is supported and to endorse is to back, what is done publicly is
+// done openly, and what is
 // done personally is done directly; a motive is what one seeks or
 // benefits from.
 var plainSenses = map[string]string{
+	"endorse":       "back",
+	"endorses":      "backs",
+	"endorsed":      "backed",
+	"endorsing":     "backing",
+	"endorsement":   "backing",
+	"endorsements":  "backing",
 	"confirm":       "reaffirm",
 	"motivate":      "seek benefit",
 	"motivates":     "seek benefit",

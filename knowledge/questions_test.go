@@ -1271,6 +1271,9 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"who did the mayors have a real conversation with?", "dialogue with the fishermen"},
 		firstQuote{"did the new bridge build trust among the towns?", "built confidence"},
 	)
+	wantFirstQuotes(t, article(),
+		firstQuote{"What did Obama and Khamenei's endorsement of the Geneva interim agreement give the process?", "openly supported President Obama"},
+	)
 }
 
 // TestPlacesInTheText checks that a question saying where in the text to
