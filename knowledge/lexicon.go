@@ -873,6 +873,22 @@ func (l lexicon) related(key string, yield func(target string, rel relation) boo
 	}
 }
 
+// acronym reports whether w, typed in lower case, is an acronym: no word
+// of English that WordNet counts, but the short form of a phrase
+// ("iaea").
+func (l lexicon) acronym(w string) bool {
+	if len(w) > 6 || wordnet.Frequency(w) > 0 {
+		return false
+	}
+	e := wordnet.Related(w)
+	for i := range e.Len() {
+		if t, rel := e.At(i); rel == wordnet.Abbreviation && strings.Contains(t, " ") {
+			return true
+		}
+	}
+	return false
+}
+
 // wordnetRelations maps WordNet's relations to the lexicon's.
 var wordnetRelations = map[wordnet.Relation]relation{
 	wordnet.Spelling: relSpelling, wordnet.Synonym: relSynonym, wordnet.Abbreviation: relAbbreviation,

@@ -178,6 +178,8 @@ func TestNamesTheKnowledgeBaseDoesNotKnow(t *testing.T) {
 		// One word of the expansion ("gross domestic product") is no
 		// cover for the name.
 		"What is Iran's GDP?",
+		// An acronym typed in lower case is a name all the same.
+		"is nato involved in the talks?",
 	)
 	wantFirstQuotes(t, ix,
 		firstQuote{"What has the US Congress pushed for?", "hard-hitting sanctions"},
@@ -617,6 +619,7 @@ func TestChatShorthand(t *testing.T) {
 	}
 	for _, tt := range []struct{ typed, written string }{
 		{"wat r the ppl in govt pushing thru?", "what are the people in government pushing through?"},
+		{"what did the govt push acc. to the piece?", "what did the government push according to the piece?"},
 		{"imo did the govt push new rules tbh", "did the government push new rules"},
 		{"Did anyone say whether the government pushed new rules?", "Did the government push new rules?"},
 		{"Govt pushed what thru?", "government pushed what through?"},

@@ -1324,7 +1324,7 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 			continue
 		}
 		id, stemmed, _ := ix.lookup(w)
-		slots[n] = asked{w: w, id: id, key: stemmed, name: w.keep || w.capital && i > 0, pos: i}
+		slots[n] = asked{w: w, id: id, key: stemmed, name: w.keep || w.capital && i > 0 || id < 0 && ix.lex.acronym(w.text), pos: i}
 		n++
 		if w.class&classWhole != 0 {
 			wholeAsked = true
