@@ -304,9 +304,17 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 	return !b.name && b.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) == 0 && slots[head-1].known < distantCredit
 }
 
-// demonstratives point back to something named before: whether they
-// point to more than one.
-var demonstratives = map[string]bool{"that": false, "this": false, "those": true, "these": true}
+// demonstrative reports whether w points back to something named before
+// ("that", "those"), and whether to more than one.
+func demonstrative(w string) (plural, ok bool) {
+	switch w {
+	case "that", "this":
+		return false, true
+	case "those", "these":
+		return true, true
+	}
+	return false, false
+}
 
 // linking are the copulas that link "what" to what it asks about, and
 // determiners the words that may open a noun phrase.
@@ -481,7 +489,7 @@ func (ix *Index) parse(q *query, text, context string) {
 		// is, and no topic.
 		// Not "surprised that officials keep saying…", where "that"
 		// joins a clause: the number of noun and pointer must agree.
-		if n, ok := demonstratives[words[i-1].text]; ok && (peopleNouns[words[i].text] || words[i].text == "guy") && n == strings.HasSuffix(words[i].text, "s") {
+		if n, ok := demonstrative(words[i-1].text); ok && (peopleNouns[words[i].text] || words[i].text == "guy") && n == strings.HasSuffix(words[i].text, "s") {
 			words[i].class |= classPronoun | classStop
 			q.pronoun = true
 		}
@@ -654,7 +662,9 @@ func (ix *Index) parse(q *query, text, context string) {
 	}
 	q.strangers = ix.strangers(slots[:n], q.slots)
 	q.personOnly = ix.personOnly(slots[:n], q.slots)
-	q.named = slices.ContainsFunc(slots[:n], func(a asked) bool { return a.name || proper.Is(a.w.text) || a.id >= 0 && ix.persons[a.id] })
+	q.named = slices.ContainsFunc(slots[:n], func(a asked) bool {
+		return a.name || a.id >= 0 && ix.persons[a.id] || q.cue == hasTime && proper.Is(a.w.text)
+	})
 	q.unknownFocus = focusUnknown(q.whPos, words[:nw], slots[:n], q.slots) || subjectUnknown(words[:nw], slots[:n], q.slots) ||
 		whoUnknown(words[:nw], slots[:n], q.slots)
 	if context != "" && len(q.slots) < maxSlots {
