@@ -59,6 +59,9 @@ const maxExpansions = 8
 // is Congress, the Islamic Republic Iran's regime.
 var idioms = map[string]string{
 	"out of the woods":             "clear safe",
+	"set the scene":                "backdrop",
+	"sets the scene":               "backdrop",
+	"setting the scene":            "backdrop",
 	"across the board":             "comprehensive",
 	"fend off":                     "push back",
 	"fight off":                    "push back",
@@ -309,11 +312,17 @@ var idioms = map[string]string{
 // commonly so is widely so, to convert one thing into another is to turn
 // it, to confirm or reconfirm is to reaffirm, the basics of a subject are its 101,
 // to be fixated or obsessed on something is to be focused on it, what is
-// backed is supported and to endorse is to back, what is done publicly is
-// done openly, and what is
+// backed is supported and to endorse is to back, to pressure someone is to
+// challenge them, a divide is a gap, what is done publicly is done openly,
+// and what is
 // done personally is done directly; a motive is what one seeks or
 // benefits from.
 var plainSenses = map[string]string{
+	"divide":        "gap",
+	"divides":       "gaps",
+	"pressure":      "challenge",
+	"pressured":     "challenged",
+	"pressuring":    "challenging",
 	"endorse":       "back",
 	"endorses":      "backs",
 	"endorsed":      "backed",

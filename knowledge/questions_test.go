@@ -1276,6 +1276,9 @@ func TestEverydaySenses(t *testing.T) {
 	)
 	wantFirstQuotes(t, article(),
 		firstQuote{"What did Obama and Khamenei's endorsement of the Geneva interim agreement give the process?", "openly supported President Obama"},
+		firstQuote{"what message should be sent to iran about why it's under pressure?", "being challenged for what they do"},
+		firstQuote{"could the divide between engineering fixes and political fixes be too big to close", "may be too wide to bridge"},
+		firstQuote{"what sets the scene for the upcoming negotiations besides the technical issues?", "important backdrop to the negotiations"},
 	)
 }
 
