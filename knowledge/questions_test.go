@@ -116,6 +116,8 @@ func TestQuestionsAboutQuotations(t *testing.T) {
 		{"What old saying does the author quote?", "No good deed goes unpunished"},
 		{"What does the author quote Limbert as saying?", "remodeling a house"},
 		{"Which adage is cited?", "No good deed goes unpunished"},
+		// Plurals of the words for sayings ask for them too.
+		{"which idioms does the author use?", "No good deed goes unpunished"},
 		// A figure described by what it means, in words it does not use.
 		{"which idiom does the writer drop in the opening about the fine print?", "the devil is in the details"},
 		{"which old saying about kindness getting you in trouble gets quoted?", "No good deed goes unpunished"},

@@ -286,7 +286,8 @@ read reading reader readers`
 // quoteWords ask for a quotation: a question made of them finds the
 // sentences that quote someone. They are framing words too.
 const quoteWords = `quote quotes quoted quoting quotation quotations saying sayings adage adages proverb
-proverbs maxim maxims aphorism motto cliche cliché idiom expression`
+proverbs maxim maxims aphorism aphorisms motto mottos mottoes cliche cliches cliché clichés idiom idioms
+expression`
 
 // wholeWords ask about a text as a whole: a question whose every topic word
 // is one of them ("what is the main argument?", "summarize the article")
