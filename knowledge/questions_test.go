@@ -1460,6 +1460,14 @@ func TestFocusOfAnUnknownKind(t *testing.T) {
 	)
 }
 
+// TestPrepositionsAreNoTopic: "behind", as "below" or "under", is a
+// function word, no topic the text lacks.
+func TestPrepositionsAreNoTopic(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"does the author say the hard stuff is behind us or still ahead?", "now the hard part begins"},
+	)
+}
+
 // TestUnknownThingOfAnUnknownThing: "what was the X of Y?" asks about X,
 // and when the knowledge base knows neither by any form it likely does not
 // cover the question; an abstract X of something it knows it may word its
