@@ -182,6 +182,8 @@ func TestNamesTheKnowledgeBaseDoesNotKnow(t *testing.T) {
 		"What is Iran's GDP?",
 		// An acronym typed in lower case is a name all the same.
 		"is nato involved in the talks?",
+		// A name a word away from a known one is no part of it.
+		"did Russia back Iran in the negotiations?",
 	)
 	wantFirstQuotes(t, ix,
 		firstQuote{"What has the US Congress pushed for?", "hard-hitting sanctions"},

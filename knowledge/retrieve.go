@@ -426,8 +426,9 @@ var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true
 
 // strangers counts the names among a question's words that no slot knows
 // (neither the word nor any related form is in the knowledge base) and that
-// stand apart from every name it knows: a name within two words of a known
-// one is taken to be part of it ("Supreme" in "Supreme Leader"). A number
+// stand apart from every name it knows: a name right beside a known one is
+// taken to be part of it ("Supreme" in "Supreme Leader"; not "Russia" in
+// "did Russia back Iran?"). A number
 // in digits that the text gives in no form, digits or words ("6 months"
 // where it never says six), counts as such a name, as does a proper noun
 // typed in lower case ("israel").
@@ -446,7 +447,7 @@ func (ix *Index) strangers(words []asked, slots []slot) int {
 		}
 		near := false
 		for j, b := range words {
-			near = near || b.name && slots[j].known > 0 && abs(b.pos-a.pos) <= 2
+			near = near || b.name && slots[j].known > 0 && abs(b.pos-a.pos) <= 1
 		}
 		if !near {
 			n++
