@@ -59,6 +59,7 @@ const maxExpansions = 8
 // is Congress, the Islamic Republic Iran's regime.
 var idioms = map[string]string{
 	"out of the woods":             "clear safe",
+	"one off":                      "unique",
 	"set the scene":                "backdrop",
 	"sets the scene":               "backdrop",
 	"setting the scene":            "backdrop",

@@ -1283,6 +1283,7 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"what message should be sent to iran about why it's under pressure?", "being challenged for what they do"},
 		firstQuote{"could the divide between engineering fixes and political fixes be too big to close", "may be too wide to bridge"},
 		firstQuote{"what sets the scene for the upcoming negotiations besides the technical issues?", "important backdrop to the negotiations"},
+		firstQuote{"is now a one-off moment to dial down tensions?", "unique window of opportunity"},
 	)
 }
 
