@@ -554,6 +554,7 @@ func TestQuestionsAboutTheTextItself(t *testing.T) {
 		// "another" is a function word, no topic the text lacks.
 		firstQuote{"is this piece original here or a repost from another outlet?", "originally appeared in Huffington Post"},
 		firstQuote{"Where is the writer filing from?", "here in Vienna"},
+		firstQuote{"whereabouts is the author writing from?", "here in Vienna"},
 		firstQuote{"where is the writer physically when he writes this?", "here in Vienna"},
 		firstQuote{"Which city is the writer filing this piece from?", "here in Vienna"},
 	)
@@ -1284,6 +1285,7 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"could the divide between engineering fixes and political fixes be too big to close", "may be too wide to bridge"},
 		firstQuote{"what sets the scene for the upcoming negotiations besides the technical issues?", "important backdrop to the negotiations"},
 		firstQuote{"is now a one-off moment to dial down tensions?", "unique window of opportunity"},
+		firstQuote{"does washington get any kudos in this piece?", "Washington deserves credit"},
 	)
 }
 
