@@ -1465,6 +1465,14 @@ func TestFocusOfAnUnknownKind(t *testing.T) {
 	)
 }
 
+// TestDeedOfAnUnknownKind: a yes-no question asking whether a pronoun does
+// what the knowledge base knows by no form is likely not covered, though it
+// names something the text speaks of; one whose verb it knows may be.
+func TestDeedOfAnUnknownKind(t *testing.T) {
+	wantDeclined(t, article(), "Is it raining in Vienna?", "did they sign the deal?")
+	wantFirstQuotes(t, article(), firstQuote{"did they strike the interim deal in Geneva?", "interim deal"})
+}
+
 // TestPrepositionsAreNoTopic: "behind", as "below" or "under", is a
 // function word, no topic the text lacks.
 func TestPrepositionsAreNoTopic(t *testing.T) {

@@ -323,6 +323,24 @@ var (
 	determiners = setOf(`the a an this that these those its their his her`)
 )
 
+// verbUnknown reports whether a yes-no question asks whether a pronoun
+// does what the knowledge base knows by no form: "is it raining in
+// Vienna?", "will they ratify the deal?". The verb right after the
+// pronoun is what the question asks about.
+func verbUnknown(question []word, words []asked, slots []slot) bool {
+	if len(question) < 3 || !auxiliaries[question[0].text] && !copulas[question[0].text] || !subjectPronouns[question[1].text] {
+		return false
+	}
+	if !auxiliaries[question[0].text] && !strings.HasSuffix(question[2].text, "ing") {
+		return false // "is it news to either side…?" asks about news
+	}
+	i := slices.IndexFunc(words, func(a asked) bool { return a.pos == 2 })
+	return i >= 0 && !words[i].name && words[i].w.class&(classGeneric|classFraming|classQuote|classTime) == 0 && slots[i].known < distantCredit
+}
+
+// subjectPronouns stand for the doer a yes-no question asks about.
+var subjectPronouns = setOf(`it they he she we you`)
+
 // lyAdverb reports whether w reads as an adverb in -ly ("specifically",
 // "exactly"), not a noun that ends so ("family", "ally").
 func lyAdverb(w string) bool {
@@ -666,7 +684,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	q.named = slices.ContainsFunc(slots[:n], func(a asked) bool {
 		return a.name || a.id >= 0 && ix.persons[a.id] || q.cue == hasTime && proper.Is(a.w.text)
 	})
-	q.unknownFocus = focusUnknown(q.whPos, words[:nw], slots[:n], q.slots) || subjectUnknown(words[:nw], slots[:n], q.slots) ||
+	q.unknownFocus = focusUnknown(q.whPos, words[:nw], slots[:n], q.slots) || verbUnknown(words[:nw], slots[:n], q.slots) || subjectUnknown(words[:nw], slots[:n], q.slots) ||
 		whoUnknown(words[:nw], slots[:n], q.slots)
 	if context != "" && len(q.slots) < maxSlots {
 		ix.addContext(q, context)
