@@ -827,6 +827,8 @@ func TestEverydayOpposites(t *testing.T) {
 		{"The very real presence of spoilers", "The very real presence of spoilers on all sides is widely overlooked [1].", bot.ReasonContradiction},
 		{"The very real presence of spoilers", "The very real presence of spoilers on all sides is widely recognized [1].", ""},
 		{"If these negotiations are to successfully", "It will be necessary to deprive both leaders of political cover [1].", bot.ReasonContradiction},
+		{"No less important are the forces", "President Obama and Ayatollah Khamenei have quietly supported efforts to build confidence and resolve conflict [1].", bot.ReasonContradiction},
+		{"No less important are the forces", "President Obama and Ayatollah Khamenei have openly supported efforts to build confidence and resolve conflict [1].", ""},
 		{"If these negotiations are to successfully", "It will be necessary to give both leaders some political cover [1].", ""},
 		{"Building confidence at the negotiating", "If past is prologue, supporters of diplomacy will continue portraying it as weakness, appeasement, or selling out to the enemy [1].", bot.ReasonContradiction},
 	})

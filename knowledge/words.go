@@ -363,7 +363,11 @@ acknowledge ignore
 provide deprive
 prepared reluctant
 empower sideline
-critical counterproductive`
+critical counterproductive
+important secondary
+rightly misplaced
+return abandon
+openly quietly`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
