@@ -314,13 +314,16 @@ var idioms = map[string]string{
 // it, to confirm or reconfirm is to reaffirm, the basics of a subject are its 101,
 // to be fixated or obsessed on something is to be focused on it, what is
 // backed is supported and to endorse is to back, to pressure someone is to
-// challenge them, a divide is a gap, kudos are credit, what is done publicly is done openly,
+// challenge them, a divide is a gap, kudos are credit, lawmakers are
+// legislators, a congress or a parliament, what is done publicly is done openly,
 // and what is
 // done personally is done directly; a motive is what one seeks or
 // benefits from.
 var plainSenses = map[string]string{
 	"divide":        "gap",
 	"divides":       "gaps",
+	"lawmaker":      "legislator congress parliament",
+	"lawmakers":     "legislators congress parliament",
 	"kudos":         "credit",
 	"pressure":      "challenge",
 	"pressured":     "challenged",

@@ -1286,6 +1286,7 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"what sets the scene for the upcoming negotiations besides the technical issues?", "important backdrop to the negotiations"},
 		firstQuote{"is now a one-off moment to dial down tensions?", "unique window of opportunity"},
 		firstQuote{"does washington get any kudos in this piece?", "Washington deserves credit"},
+		firstQuote{"are american lawmakers trying to toughen sanctions on iran?", "Congress has pushed"},
 	)
 }
 
