@@ -238,9 +238,9 @@ const distantCredit = 0.15
 // that follows is asked about, when it names something of something
 // the knowledge base knows no more ("what was the price of oil…?"):
 // an abstract noun alone it may put its own way ("what's the payoff of
-// building trust?", "what's the basic premise…?"). Names are strangers' business, a noun for the
-// kind of answer ("which city") the cue's, and everyday, framing and time
-// words say too little to count.
+// building trust?", "what's the basic premise…?"). Names are strangers'
+// business, a noun for the kind of answer ("which city") the cue's, and
+// everyday, framing and time words say too little to count.
 func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 	if wh < 0 {
 		return false
@@ -505,9 +505,9 @@ func (ix *Index) parse(q *query, text, context string) {
 	})
 	for i := 1; i < nw; i++ {
 		// "that official", "this guy": a person named elsewhere, as "he"
-		// is, and no topic.
-		// Not "surprised that officials keep saying…", where "that"
-		// joins a clause: the number of noun and pointer must agree.
+		// is, and no topic. Not "surprised that officials keep
+		// saying…", where "that" joins a clause: the number of noun and
+		// pointer must agree.
 		if n, ok := demonstrative(words[i-1].text); ok && (peopleNouns[words[i].text] || words[i].text == "guy") && n == strings.HasSuffix(words[i].text, "s") {
 			words[i].class |= classPronoun | classStop
 			q.pronoun = true
@@ -1691,8 +1691,7 @@ func (ix *Index) expand(q *query, key string, name bool, s int16, slotWeight flo
 				if 2*in < parts {
 					credit *= float32(in) / float32(parts)
 				}
-				if q.add(qterm{id: id, slot: s, weight: relWeight[rel], credit: credit,
-					scale: relWeight[rel] * min(ix.idf[id], slotWeight)}) {
+				if ix.addTerm(q, id, s, rel, slotWeight, credit) {
 					added++
 				}
 			} else if ix.addExpansion(q, id, s, rel, slotWeight, known) {
@@ -1761,7 +1760,13 @@ func (ix *Index) expandSimilar(q *query, key string, s int16, slotWeight float32
 // asked cannot bring in a rare one that outweighs the rest of the question.
 func (ix *Index) addExpansion(q *query, id int32, s int16, rel relation, slotWeight float32, known *float32) bool {
 	*known = max(*known, relCredit[rel])
-	return q.add(qterm{id: id, slot: s, weight: relWeight[rel], credit: relCredit[rel],
+	return ix.addTerm(q, id, s, rel, slotWeight, relCredit[rel])
+}
+
+// addTerm adds term id to slot s as relation rel weighs it, crediting
+// credit towards coverage.
+func (ix *Index) addTerm(q *query, id int32, s int16, rel relation, slotWeight, credit float32) bool {
+	return q.add(qterm{id: id, slot: s, weight: relWeight[rel], credit: credit,
 		scale: relWeight[rel] * min(ix.idf[id], slotWeight)})
 }
 
