@@ -54,6 +54,10 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := d.polarity(terms, ev); r != nil {
 		return r
 	}
+	if w, ok := unmatchedDenial(terms, ev); ok {
+		return &Refusal{Reason: ReasonContradiction, Term: w,
+			Detail: "a denial where the cited sentence it draws on denies nothing"}
+	}
 	if w, ok := swappedRoles(terms, ev); ok {
 		return &Refusal{Reason: ReasonContradiction, Term: w,
 			Detail: "two words on the other sides of it than its cited passages put them"}
@@ -1657,4 +1661,101 @@ func (d *draftCheck) reverse(ev *evidence) map[string]reverseCredit {
 		}
 	}
 	return ev.reverse
+}
+
+// unmatchedDenial reports whether the sentence denies a word where the
+// passages' sentence that shares most of its words denies nothing at all,
+// and which: a claim turned round by a negation on a word of its own ("the
+// author does not consider that focus justified" for "has rightly
+// focused"). A faithful sentence may deny what its source says in other
+// words, but its source then denies, fails, avoids or sets something
+// aside too.
+func unmatchedDenial(terms []claimTerm, ev *evidence) (string, bool) {
+	done := -1
+	for _, t := range terms {
+		if !t.negated || t.conditional || t.reported || t.avoided || t.Number || t.clause == done {
+			continue
+		}
+		done = t.clause
+		if un := knowledge.Terms("un" + t.Word); len(un) == 1 && ev.stems[un[0].Stem] != 0 {
+			// "without precedent" for "unprecedented".
+			continue
+		}
+		best, denies := sharedMost(terms, ev, t.clause, t.clause)
+		if best < minDenialShared {
+			// "It is no longer clear that…": what is denied is said in
+			// the clause after.
+			best, denies = sharedMost(terms, ev, t.clause, t.clause+1)
+		}
+		if best >= minDenialShared && !denies {
+			return t.Word, true
+		}
+	}
+	return "", false
+}
+
+// sharedMost returns how many words of clauses from to to of terms the
+// passages' sentence sharing most of them holds, and whether that
+// sentence, or one sharing as many, denies anything.
+func sharedMost(terms []claimTerm, ev *evidence, from, to int) (best int, denies bool) {
+	for _, es := range ev.sentences {
+		n := 0
+		seen := make(map[string]bool)
+		for _, u := range terms {
+			if u.clause >= from && u.clause <= to && !connectives[u.Word] && !seen[u.Stem] && es.stems[u.Stem] {
+				seen[u.Stem] = true
+				n++
+			}
+		}
+		switch {
+		case n > best:
+			best, denies = n, es.denies
+		case n == best:
+			denies = denies || es.denies
+		}
+	}
+	return best, denies
+}
+
+// minDenialShared is how many words a sentence must share with one of the
+// passages' sentences for unmatchedDenial to read it as that sentence.
+const minDenialShared = 2
+
+// maxDenialWords is how many content words a sentence that denies may
+// have and still deny no more than what the sentence before it says.
+const maxDenialWords = 3
+
+// denyingWords deny or set aside what they stand with, besides the
+// negators: "unlike years past", "a regional power rather than a
+// superpower", "avoid falling prey".
+var denyingWords = setOf(`unlike rather instead far refuse refuses refused refusing fail fails failed failing
+avoid avoids avoided avoiding prevent prevents prevented preventing`)
+
+// deniesAny reports whether toks deny anything (see evSentence.denies),
+// with a verb that hides or passes over what it acts on ("risks
+// overlooking the bedrock" for "should not obscure the interest") or a
+// word the prefix un- denies among them ("an unprecedented foundation"
+// for "a foundation without precedent").
+func deniesAny(toks []token) bool {
+	for _, t := range toks {
+		if t.negator || t.negated || negators[t.word] || denyingWords[t.word] || hidingVerbs[t.word] || unDenied(t.word) {
+			return true
+		}
+	}
+	return false
+}
+
+// unDenied reports whether word is one the prefix un- denies: "un" and at
+// least four letters more, not a word of its own that starts so
+// ("under…", "unique", "united").
+func unDenied(word string) bool {
+	if len(word) < 6 || !strings.HasPrefix(word, "un") {
+		return false
+	}
+	for _, p := range []string{"under", "uniq", "unit", "unio", "univ", "unif", "unless", "until"} {
+		if strings.HasPrefix(word, p) {
+			return false
+		}
+	}
+	return true
 }

@@ -66,7 +66,11 @@ type evSentence struct {
 	// from it (see carriesOn).
 	explains bool
 	links    bool // the sentence makes a link of its own (see makesLink)
-	stems    map[string]bool
+	// denies says the sentence denies or sets aside something in any
+	// way: a negation, a verb of failing or avoiding, a contrast ("rather
+	// than", "unlike") (see deniesAny).
+	denies bool
+	stems  map[string]bool
 	// causes are the stems on the side of the cause of the sentence's
 	// first link whose words tell which side is the cause (see
 	// linkCause); nil when it makes none.
@@ -89,8 +93,14 @@ func newEvidence(passages []string) *evidence {
 				es.stems[t.Stem] = true
 			}
 			es.links = makesLink(stoks)
+			es.denies = deniesAny(polarTokens(sen.Text))
 			if cause, ok := linkCause(stoks); ok {
 				es.causes = tokenStems(cause)
+			}
+			if n := len(e.sentences); n > 0 && e.sentences[n-1].passage == pi && es.denies && len(es.stems) <= maxDenialWords {
+				// A short denial ("Simply put: It doesn't.") denies what
+				// the sentence before it says.
+				e.sentences[n-1].denies = true
 			}
 			e.sentences = append(e.sentences, es)
 			e.sentenceSeq = append(e.sentenceSeq, "")

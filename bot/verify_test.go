@@ -893,3 +893,22 @@ func verifyEach(t *testing.T, drafts []passageDraft) {
 		wantVerdict(t, tt.draft, c.Verify(tt.draft, articleCitations(t, ix, tt.passage)), tt.want)
 	}
 }
+
+// TestDenialTheSourceLacks checks that a sentence denying what the
+// passages' sentence it draws on says, with a denial on a word of its own
+// ("are not realistic" for "are in the interest of"), is a contradiction,
+// while a denial the source makes too, by a short "It doesn't." after it
+// or by the prefix un- ("without precedent" for "unprecedented"), is not.
+func TestDenialTheSourceLacks(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	winWin := articleCitations(t, ix, "Rhetoric from both sides downplaying")
+	rival := articleCitations(t, ix, "A dialogue among equals is critical")
+	backing := articleCitations(t, ix, "No less important are the forces")
+	wantVerdicts(t, c, []verdictCase{
+		{"Zarif and Kerry have repeatedly emphasized that win-win solutions are not realistic [1].", winWin, bot.ReasonContradiction},
+		{"Zarif and Kerry have repeatedly emphasized that win-win solutions are in the interest of both sides [1].", winWin, ""},
+		{"The author says Iran does not rival the former Soviet Union in threatening Western interests [1].", rival, ""},
+		{"By endorsing the interim agreement, Obama and Khamenei laid a groundwork without precedent on which a final deal can be built [1].", backing, ""},
+	})
+}
