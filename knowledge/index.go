@@ -49,6 +49,10 @@ type Index struct {
 	// ("President Obama", "Ambassador John Limbert"): people, where other
 	// names may be places ("Vienna").
 	persons map[int32]bool
+	// capitalOnly holds the term ids of words the text writes only with
+	// a capital, and at least once within a sentence ("Soviet", "Huffington"):
+	// its names, which a question typed in lower case may ask about.
+	capitalOnly map[int32]bool
 	// initials maps the initials of two to four capitalised words written
 	// in a row ("pd" for "Public Diplomacy", "fm" for "Foreign Minister")
 	// to their term ids: a question's acronym the text never writes may
@@ -215,6 +219,14 @@ func NewIndex(docs []*Document, opts ...Option) (*Index, error) {
 	b := indexBuilder{surface: make(map[string]int32)}
 	ix.scan(&b)
 	ix.persons = b.persons
+	for id := range b.capitals {
+		if !b.lowers[id] {
+			if ix.capitalOnly == nil {
+				ix.capitalOnly = make(map[int32]bool)
+			}
+			ix.capitalOnly[id] = true
+		}
+	}
 	ix.initials, ix.clips = b.initials, b.clips
 	ix.markPositions()
 	if len(ix.unitPassage) == 0 {
@@ -255,6 +267,9 @@ type indexBuilder struct {
 	// persons holds the term ids of names written after a title
 	// ("President Obama", "Ambassador John Limbert"): people.
 	persons map[int32]bool
+	// capitals and lowers hold the term ids written with a capital
+	// within a sentence, and in lower case: see Index.capitalOnly.
+	capitals, lowers map[int32]bool
 	// initials maps the initials of runs of capitalised words to the
 	// runs' term ids: see Index.initials.
 	initials map[string][]int32
@@ -350,6 +365,7 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 		if prev == "such" && w.text == "as" || prev == "for" && (w.text == "example" || w.text == "instance") || w.text == "including" {
 			flags |= hasExample
 		}
+		wasFirst := first
 		first, prev = false, w.text
 		id := ix.intern(b, w)
 		if w.capital && !w.keep && id >= 0 {
@@ -359,6 +375,18 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 		}
 		if id < 0 {
 			return
+		}
+		switch {
+		case w.capital && !w.keep && !wasFirst:
+			if b.capitals == nil {
+				b.capitals = make(map[int32]bool)
+			}
+			b.capitals[id] = true
+		case !w.capital:
+			if b.lowers == nil {
+				b.lowers = make(map[int32]bool)
+			}
+			b.lowers[id] = true
 		}
 		if person {
 			if b.persons == nil {

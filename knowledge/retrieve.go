@@ -682,7 +682,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	q.strangers = ix.strangers(slots[:n], q.slots)
 	q.personOnly = ix.personOnly(slots[:n], q.slots)
 	q.named = slices.ContainsFunc(slots[:n], func(a asked) bool {
-		return a.name || a.id >= 0 && ix.persons[a.id] || q.cue == hasTime && proper.Is(a.w.text)
+		return a.name || a.id >= 0 && ix.persons[a.id] || q.cue == hasTime && (proper.Is(a.w.text) || a.id >= 0 && ix.capitalOnly[a.id])
 	})
 	q.unknownFocus = focusUnknown(q.whPos, words[:nw], slots[:n], q.slots) || verbUnknown(words[:nw], slots[:n], q.slots) || subjectUnknown(words[:nw], slots[:n], q.slots) ||
 		whoUnknown(words[:nw], slots[:n], q.slots)
