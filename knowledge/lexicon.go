@@ -59,6 +59,11 @@ const maxExpansions = 8
 // is Congress, the Islamic Republic Iran's regime.
 var idioms = map[string]string{
 	"out of the woods":             "clear safe",
+	"go overboard":                 "overemphasis excess",
+	"goes overboard":               "overemphasis excess",
+	"going overboard":              "overemphasis excess",
+	"went overboard":               "overemphasis excess",
+	"gone overboard":               "overemphasis excess",
 	"one off":                      "unique",
 	"set the scene":                "backdrop",
 	"sets the scene":               "backdrop",

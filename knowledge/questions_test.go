@@ -346,6 +346,11 @@ func TestFiguresOfSpeech(t *testing.T) {
 		firstQuote{"what helps the council fend off its critics?", "push back against"},
 		firstQuote{"are the fishermen gaining ground?", "empowered fishermen"},
 	)
+	wantFirstQuotes(t, indexOf(t, "The council praised the harbour plan.\n\n"+
+		"An overemphasis on the harbour risks neglecting the schools.\n\n"+
+		"The harbour plan is the council's largest cost."),
+		firstQuote{"what's the danger if the council goes overboard with the harbour?", "overemphasis on the harbour"},
+	)
 	wantFirstQuotes(t, indexOf(t, "The regatta is sponsored by the bank in the bay.\n\n"+
 		"The regatta commences in the bay.\n\n"+
 		"The harbour loan has many critics."),
