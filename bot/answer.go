@@ -431,8 +431,8 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 	}
 	if prev.Answer != "" && asksRemedy(ws) {
 		// "So how should they handle that?", "what should be done about
-		// it?": what the text says next, after the answer read.
-		if c := ix.More(prev.Answer); c.Answerable {
+		// it?": what the text says is to be done, after the answer read.
+		if c := ix.Remedy(prev.Answer); c.Answerable {
 			c.Question = question
 			return c, true
 		}

@@ -326,3 +326,51 @@ func opensWith(sentence string, phrases []string) bool {
 	}
 	return false
 }
+
+// maxRemedyAhead bounds how many sentences past the previous answer Remedy
+// reads for what the text says is to be done.
+const maxRemedyAhead = 8
+
+// Remedy answers a follow-up that asks what is to be done about what the
+// previous answer told ("how do you deal with them?", "so what are they
+// supposed to do about it?"): the first sentence after the answer, in its
+// section and at most maxRemedyAhead sentences on, that says what must,
+// needs to or is the only way to be done ("The only way to neutralize them
+// is…", "…will need to lower expectations publicly…"), the answer's own
+// sentences passed over; else what comes right after it (More).
+func (ix *Index) Remedy(previous string) Answer {
+	first, _, quoted := ix.quotedIn(previous)
+	if len(quoted) == 0 {
+		return Answer{}
+	}
+	p := ix.unitPassage[first]
+	flat := flatten(previous)
+	for u, n := quoted[len(quoted)-1]+1, 0; int(u) < ix.numUnits() && n < maxRemedyAhead; u++ {
+		q := ix.unitPassage[u]
+		if ix.passages[q].Doc != ix.passages[p].Doc || ix.passSec[q] != ix.passSec[p] {
+			break
+		}
+		if strings.Contains(flat, flatten(ix.unitText(u))) {
+			continue
+		}
+		n++
+		if prescribes(ix.unitText(u)) {
+			return ix.sentenceAnswer(u)
+		}
+	}
+	return ix.moreAfter(previous, first, quoted)
+}
+
+// prescriptionWords say what must or needs to be done.
+var prescriptionWords = wordSet(`must need needs necessary require requires required essential ought`)
+
+// prescribes reports whether text says what must or needs to be done: a
+// word of prescriptionWords, or "the only way".
+func prescribes(text string) bool {
+	found, prev := false, ""
+	scanWords(text, func(w word) {
+		found = found || prescriptionWords[w.text] || prev == "only" && w.text == "way"
+		prev = w.text
+	})
+	return found
+}

@@ -148,6 +148,30 @@ func TestReason(t *testing.T) {
 	wantAfter(t, ix.Reason, tests)
 }
 
+// TestRemedy checks that a follow-up asking what is to be done about the
+// previous answer is answered by the first sentence after it, in its
+// section, that says what must or needs to be done, passing over the
+// answer's own sentences and a later paragraph's opening; by the next
+// sentence when none does; and declined when the previous answer holds
+// nothing of the knowledge base.
+func TestRemedy(t *testing.T) {
+	ix := indexOfFile(t, "t.md", "# Floods\n\n"+
+		"Floods threaten the old town every spring. They have ruined the market twice.\n\n"+
+		"The river rose again this year. The only way to stop them is to raise the dykes. The work will take a year.\n\n"+
+		"# Roads\n\n"+
+		"The roads are crowded at noon. The buses are late.\n\n"+
+		"# Trade\n\n"+
+		"The mayor fears the traders will leave. The port is small.\n\n"+
+		"The council must widen the port.")
+	tests := []afterCase{
+		{"a remedy a paragraph on", "“Floods threaten the old town every spring.”", "The only way to stop them"},
+		{"none in the section", "“The roads are crowded at noon.”", "The buses are late"},
+		{"the answer's own sentence passed over", "“The mayor fears the traders will leave.” “The port is small.”", "must widen the port"},
+		{"a previous answer the knowledge base does not hold", "Hello there, and welcome to the general chat.", ""},
+	}
+	wantAfter(t, ix.Remedy, tests)
+}
+
 // afterCase is a previous answer and what the quote a follow-up gets
 // after it must hold, "" for a decline.
 type afterCase struct{ name, previous, want string }
