@@ -486,6 +486,9 @@ func TestHandleFollowUpCues(t *testing.T) {
 			"so what should we focus on instead?", true, bot.KindAnswer, "words should not overshadow facts"},
 		{"how to respond", "how will critics of diplomacy spin it?",
 			"how should both sides respond?", true, bot.KindAnswer, "absorb these ideological criticisms"},
+		// What the text says must be done, a paragraph on.
+		{"how to deal with them", "who are these spoilers he keeps mentioning?",
+			"how does he think you deal with them?", true, bot.KindAnswer, "The only way to neutralize them"},
 		// What they are doing is no question of what the answer led to.
 		{"what they are doing", "What do Iranian hardliners want?", "what are they doing?", true, bot.KindAnswer,
 			"Iranian hardliners are seeking ways"},
