@@ -273,6 +273,15 @@ lead leads led come came achieve achieved achieves accomplish accomplished accom
 their and so then actually supposed to of out end ended up been be will would get got for`)
 )
 
+// caveatWords ask for the catch in what was just read ("what's the
+// downside though?", "any risk in that?"); caveatFillers may stand beside
+// them in such a question.
+var (
+	caveatWords   = setOf(`downside downsides drawback drawbacks catch risk risks danger dangers pitfall pitfalls`)
+	caveatFillers = setOf(`what whats s is are there any a the in to that this it with of though tho then but so big biggest
+main potential possible doing too much`)
+)
+
 // remedyVerbs ask what is to be done about something, remedyModals how
 // or what ought to be, and remedyPointers point at what the previous
 // answer told: "how should they deal with that?", "what should we focus
@@ -433,6 +442,14 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 		// "So how should they handle that?", "what should be done about
 		// it?": what the text says is to be done, after the answer read.
 		if c := ix.Remedy(prev.Answer); c.Answerable {
+			c.Question = question
+			return c, true
+		}
+	}
+	if prev.Answer != "" && onlyAsks(afterInterjections(ws), caveatWords, caveatFillers) {
+		// "What's the downside though?": the catch the text puts to the
+		// answer read, right after it.
+		if c := ix.Caveat(prev.Answer); c.Answerable {
 			c.Question = question
 			return c, true
 		}

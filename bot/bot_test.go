@@ -486,6 +486,9 @@ func TestHandleFollowUpCues(t *testing.T) {
 			"so what should we focus on instead?", true, bot.KindAnswer, "words should not overshadow facts"},
 		{"how to respond", "how will critics of diplomacy spin it?",
 			"how should both sides respond?", true, bot.KindAnswer, "absorb these ideological criticisms"},
+		// The catch the text puts to the answer, right after it.
+		{"the downside", "is being skeptical about the process fair?",
+			"whats the downside though?", true, bot.KindAnswer, "an overemphasis on this skepticism"},
 		// What the text says must be done, a paragraph on.
 		{"how to deal with them", "who are these spoilers he keeps mentioning?",
 			"how does he think you deal with them?", true, bot.KindAnswer, "The only way to neutralize them"},

@@ -374,3 +374,45 @@ func prescribes(text string) bool {
 	})
 	return found
 }
+
+// maxCaveatAhead bounds how many sentences past the previous answer Caveat
+// reads for the catch the text puts to it.
+const maxCaveatAhead = 2
+
+// Caveat answers a follow-up that asks for the catch in what the previous
+// answer told ("what's the downside though?", "any risk in that?"): the
+// first of the next maxCaveatAhead sentences after the answer, in its
+// paragraph, that opens with a turn ("However, an overemphasis on this
+// skepticism risks…" after "A degree of skepticism… is understandable")
+// or speaks of a risk or danger. It declines otherwise, and as More does.
+func (ix *Index) Caveat(previous string) Answer {
+	_, end, quoted := ix.quotedIn(previous)
+	if len(quoted) == 0 {
+		return Answer{}
+	}
+	flat := flatten(previous)
+	for u, n := quoted[len(quoted)-1]+1, 0; u < end && n < maxCaveatAhead; u++ {
+		text := ix.unitText(u)
+		if strings.Contains(flat, flatten(text)) {
+			continue
+		}
+		n++
+		if opensWith(text, turnPhrases) || warns(text) {
+			return ix.sentenceAnswer(u)
+		}
+	}
+	return Answer{}
+}
+
+// turnPhrases open a sentence that turns against the one before it.
+var turnPhrases = []string{"however", "but", "yet", "still", "that said", "even so", "nevertheless", "nonetheless"}
+
+// riskWords speak of what may go wrong.
+var riskWords = wordSet(`risk risks risking danger dangers dangerous threat threaten threatens pitfall pitfalls`)
+
+// warns reports whether text speaks of a risk or danger.
+func warns(text string) bool {
+	found := false
+	scanWords(text, func(w word) { found = found || riskWords[w.text] })
+	return found
+}

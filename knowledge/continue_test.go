@@ -172,6 +172,22 @@ func TestRemedy(t *testing.T) {
 	wantAfter(t, ix.Remedy, tests)
 }
 
+// TestCaveat checks that a follow-up asking for the catch in the previous
+// answer is answered by the next sentence or the one after when it turns
+// against it or speaks of a risk, and declined otherwise.
+func TestCaveat(t *testing.T) {
+	ix := indexOf(t, "Some doubt about the harbour plan is fair. However, too much doubt risks stalling the work. The work starts in May.\n\n"+
+		"The ferry is slow. It leaves at noon. The crossing is a danger in winter.\n\n"+
+		"The market is open. The stalls sell fish. The fish is fresh.")
+	tests := []afterCase{
+		{"a turn right after", "“Some doubt about the harbour plan is fair.”", "too much doubt risks stalling"},
+		{"a danger after next", "“The ferry is slow.”", "a danger in winter"},
+		{"none", "“The market is open.”", ""},
+		{"a previous answer the knowledge base does not hold", "Hello there, and welcome to the general chat.", ""},
+	}
+	wantAfter(t, ix.Caveat, tests)
+}
+
 // afterCase is a previous answer and what the quote a follow-up gets
 // after it must hold, "" for a decline.
 type afterCase struct{ name, previous, want string }
