@@ -273,6 +273,15 @@ lead leads led come came achieve achieved achieves accomplish accomplished accom
 their and so then actually supposed to of out end ended up been be will would get got for`)
 )
 
+// quotationWords ask for the words someone was quoted as saying ("what
+// were his exact words?", "what was the rest of the quote?");
+// quotationFillers may stand beside them in such a question.
+var (
+	quotationWords   = setOf(`quote quotes quotation words`)
+	quotationFillers = setOf(`what were was is are his her their its the exact full whole rest of again precise precisely
+exactly actual actually did he she they say said and so ok okay`)
+)
+
 // caveatWords ask for the catch in what was just read ("what's the
 // downside though?", "any risk in that?"); caveatFillers may stand beside
 // them in such a question.
@@ -442,6 +451,14 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 		// "So how should they handle that?", "what should be done about
 		// it?": what the text says is to be done, after the answer read.
 		if c := ix.Remedy(prev.Answer); c.Answerable {
+			c.Question = question
+			return c, true
+		}
+	}
+	if prev.Answer != "" && onlyAsks(afterInterjections(ws), quotationWords, quotationFillers) {
+		// "What were his exact words?": the quotation the answer read
+		// holds, whole.
+		if c := ix.Quotation(prev.Answer); c.Answerable {
 			c.Question = question
 			return c, true
 		}

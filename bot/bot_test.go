@@ -486,6 +486,9 @@ func TestHandleFollowUpCues(t *testing.T) {
 			"so what should we focus on instead?", true, bot.KindAnswer, "words should not overshadow facts"},
 		{"how to respond", "how will critics of diplomacy spin it?",
 			"how should both sides respond?", true, bot.KindAnswer, "absorb these ideological criticisms"},
+		// The words the answer quoted someone as saying, whole.
+		{"the rest of the quote", "who said the line about not doing favors?",
+			"what was the rest of the quote?", true, bot.KindAnswer, "pursuing our interests"},
 		// The catch the text puts to the answer, right after it.
 		{"the downside", "is being skeptical about the process fair?",
 			"whats the downside though?", true, bot.KindAnswer, "an overemphasis on this skepticism"},

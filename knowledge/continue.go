@@ -416,3 +416,20 @@ func warns(text string) bool {
 	scanWords(text, func(w word) { found = found || riskWords[w.text] })
 	return found
 }
+
+// Quotation answers a follow-up that asks for the words the previous
+// answer quoted someone as saying ("what were his exact words?", "what was
+// the rest of the quote?"): the first sentence the answer quoted that holds
+// a quotation, which the splitter keeps whole ("…told me: “We’re not in
+// the business of doing favors. We’re in the business of pursuing our
+// interests.”"). It declines when the answer quoted no quotation, and as
+// More does.
+func (ix *Index) Quotation(previous string) Answer {
+	_, _, quoted := ix.quotedIn(previous)
+	for _, u := range quoted {
+		if ix.unitFlags[u]&hasQuote != 0 {
+			return ix.sentenceAnswer(u)
+		}
+	}
+	return Answer{}
+}

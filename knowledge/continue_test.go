@@ -188,6 +188,20 @@ func TestCaveat(t *testing.T) {
 	wantAfter(t, ix.Caveat, tests)
 }
 
+// TestQuotation checks that a follow-up asking for the words the previous
+// answer quoted is answered by the answer's sentence that holds the
+// quotation, whole, and declined when the answer quoted none.
+func TestQuotation(t *testing.T) {
+	ix := indexOf(t, "The harbour is busy. The mayor told me: “We are not in the business of ferries. We are in the business of fish.” The council agreed.\n\n"+
+		"The ferry is slow. It leaves at noon.")
+	tests := []afterCase{
+		{"the quotation of an answer of two sentences", "The harbour is busy. The mayor told me: “We are not in the business of ferries. We are in the business of fish.”", "We are in the business of fish"},
+		{"no quotation", "“The ferry is slow.”", ""},
+		{"a previous answer the knowledge base does not hold", "Hello there, and welcome to the general chat.", ""},
+	}
+	wantAfter(t, ix.Quotation, tests)
+}
+
 // afterCase is a previous answer and what the quote a follow-up gets
 // after it must hold, "" for a decline.
 type afterCase struct{ name, previous, want string }
