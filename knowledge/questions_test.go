@@ -1479,11 +1479,13 @@ func TestDeedOfAnUnknownKind(t *testing.T) {
 	wantFirstQuotes(t, article(), firstQuote{"did they strike the interim deal in Geneva?", "interim deal"})
 }
 
-// TestPrepositionsAreNoTopic: "behind", as "below" or "under", is a
-// function word, no topic the text lacks.
+// TestPrepositionsAreNoTopic: "behind", "within" or "toward", as "below"
+// or "under", is a function word, no topic the text lacks.
 func TestPrepositionsAreNoTopic(t *testing.T) {
 	wantFirstQuotes(t, article(),
 		firstQuote{"does the author say the hard stuff is behind us or still ahead?", "now the hard part begins"},
+		firstQuote{"is iran just a power within its own neighbourhood?", "Iran is a regional power"},
+		firstQuote{"what are both sides putting their political capital toward?", "spend their (political) capital on peace"},
 	)
 }
 

@@ -352,7 +352,7 @@ func TestFrequency(t *testing.T) {
 	}{
 		{"peopl", 200, 400},
 		{"new", 300, 500},
-		{"around", 40, 100},
+		{"soon", 40, 100},
 		{"statement", 40, 100},
 		{"principl", 20, 60},
 		{"recogn", 80, 200},
@@ -376,8 +376,8 @@ func TestFrequency(t *testing.T) {
 		}
 	}
 	// A stem may be a key only for its frequency.
-	if got := wordnet.Related("around").Len(); got != 0 {
-		t.Errorf("Related(%q).Len() = %d, want 0: %v", "around", got, related("around"))
+	if got := wordnet.Related("alreadi").Len(); got != 0 {
+		t.Errorf("Related(%q).Len() = %d, want 0: %v", "alreadi", got, related("alreadi"))
 	}
 }
 
@@ -633,7 +633,7 @@ func TestStats(t *testing.T) {
 }
 
 func BenchmarkFrequency(b *testing.B) {
-	stems := []string{"deal", "talk", "around", "centrifug", "fordow", "peopl", "recognis", "zzzzqx"}
+	stems := []string{"deal", "talk", "alreadi", "centrifug", "fordow", "peopl", "recognis", "zzzzqx"}
 	var sink uint32
 	for i := 0; b.Loop(); i++ {
 		sink += wordnet.Frequency(stems[i%len(stems)])
