@@ -1,6 +1,7 @@
 package knowledge_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -1487,6 +1488,18 @@ func TestPrepositionsAreNoTopic(t *testing.T) {
 		firstQuote{"is iran just a power within its own neighbourhood?", "Iran is a regional power"},
 		firstQuote{"what are both sides putting their political capital toward?", "spend their (political) capital on peace"},
 	)
+}
+
+// TestVagueNounsAreNoTopic: "stuff", as "thing", is an everyday word that
+// counts for less toward "not covered" than a topical word the text lacks:
+// a question about the "tough stuff" is answered, among its first quotes
+// the hard part.
+func TestVagueNounsAreNoTopic(t *testing.T) {
+	q := "where are we in the process — is the tough stuff behind us?"
+	a := article().Answer(knowledge.Query{Text: q, K: 3})
+	if !a.Answerable || !slices.ContainsFunc(a.Quotes, func(qu knowledge.Quote) bool { return strings.Contains(qu.Text(), "now the hard part begins") }) {
+		t.Errorf("%q: got %v %+v, want an answer quoting the hard part", q, a.Answerable, a.Quotes)
+	}
 }
 
 // TestUnknownThingOfAnUnknownThing: "what was the X of Y?" asks about X,

@@ -318,7 +318,7 @@ making mean means meant need needed needs provide provides provided providing pu
 seen seem seemed seems set show showed shown take taken takes taking tell think thought told took try
 tried turn turned use used
 uses want wanted wants went work worked works
-thing things way ways people person time times day days year years part place places point kind sort
+thing things stuff way ways people person time times day days year years part place places point kind sort
 lot lots number case fact world life side group area end couple sentence sentences paragraph paragraphs
 line lines form folks
 good bad new old big small great little long short high low right left real sure able certain
