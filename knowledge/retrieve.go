@@ -188,6 +188,9 @@ type query struct {
 	reason bool
 	// span says a span of time is asked for ("how long…?"): see holdsCue.
 	span bool
+	// often says how often is asked for ("how many times…?"): see
+	// holdsCue.
+	often bool
 	// pos says where in its document the answer should stand ("per the
 	// opening", "at the end"): see posAsked. posOnly says the question
 	// asks about that place and nothing else ("what happens now, per the
@@ -477,7 +480,7 @@ func (ix *Index) strangers(words []asked, slots []slot) int {
 // parse turns a question (and an optional context) into query terms.
 func (ix *Index) parse(q *query, text, context string) {
 	q.slots, q.terms, q.order, q.cue, q.strict, q.whole, q.afterWh, q.whPos = q.slotBuf[:0], q.termBuf[:0], q.orderBuf[:0], 0, false, false, 0, -1
-	q.person, q.venue, q.place, q.summaryAsked, q.pronoun, q.specific, q.span = false, false, false, false, false, false, false
+	q.person, q.venue, q.place, q.summaryAsked, q.pronoun, q.specific, q.span, q.often = false, false, false, false, false, false, false, false
 	q.consequence = false
 	q.near, q.nearQuoted, q.nearAsked = [2]int32{}, nil, false
 	// Idioms are matched on the question's words, including stop words.
@@ -1423,6 +1426,7 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 	case prev == "how" && (w.text == "many" || w.text == "much" || w.text == "old"):
 		// "How old is…?" asks for an age.
 		q.cue, q.strict = hasNumber, true
+		q.often = w.text == "many" && next == "times"
 	case prev == "how" && (w.text == "long" || w.text == "soon") && q.cue == 0:
 		// "How long will the talks last?" asks for a span of time, which
 		// a paragraph without a word of time cannot give.
@@ -2712,6 +2716,11 @@ func (ix *Index) holdsCue(q *query, u int32) bool {
 	if q.specific {
 		return ix.unitFlags[u]&(hasExample|hasName|hasNumber) != 0
 	}
+	if q.often {
+		// "How many times…?" is answered by a count of times ("twice",
+		// "three times"), not by any number ("three decades").
+		return ix.countsTimes(u)
+	}
 	if q.span {
 		// The span may stand in the next sentence ("As talks commence
 		// here in Vienna… the negotiations that will be taking place
@@ -2728,6 +2737,18 @@ func (ix *Index) holdsCue(q *query, u int32) bool {
 		return ix.namesMore(q, u)
 	}
 	return ix.unitFlags[u]&q.cue != 0
+}
+
+// countsTimes says whether unit u counts how often: "once", "twice",
+// "thrice", or a number right before "times".
+func (ix *Index) countsTimes(u int32) bool {
+	found, number := false, false
+	scanWords(ix.unitText(u), func(w word) {
+		found = found || w.text == "once" || w.text == "twice" || w.text == "thrice" ||
+			number && w.text == "times"
+		number = w.class&classNumber != 0 || w.text[0] >= '0' && w.text[0] <= '9'
+	})
+	return found
 }
 
 // namesMore says whether unit u names something the question does not:

@@ -83,6 +83,9 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		// A name typed in lower case that the article writes only with a
 		// capital, and no dictionary calls a name.
 		"when did the soviet union collapse?",
+		// How often, which a number of something else ("three decades")
+		// does not tell.
+		"how many times has he met zarif one on one?",
 	} {
 		t.Run(q, func(t *testing.T) {
 			a := article().Answer(knowledge.Query{Text: q})
