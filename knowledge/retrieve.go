@@ -269,6 +269,14 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 			head, next = i, next+1
 		}
 	}
+	if head >= 0 && measureNouns[words[head].w.text] && next+1 < len(question) && question[next].text == "of" {
+		// "What level of enrichment would a final deal allow?": a
+		// measure of something the knowledge base knows by no form.
+		i := slices.IndexFunc(words, func(a asked) bool { return a.pos == next+1 })
+		if i >= 0 && !words[i].name && slots[i].known < distantCredit && words[i].w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) == 0 {
+			return true
+		}
+	}
 	if head < 0 || !linked && (next >= len(question) || !auxiliaries[question[next].text] && !copulas[question[next].text]) {
 		return false
 	}
@@ -306,6 +314,11 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 	}
 	return !b.name && b.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) == 0 && slots[head-1].known < distantCredit
 }
+
+// measureNouns measure something: what they measure is what a question
+// asks about ("what level of enrichment…?").
+var measureNouns = wordSet(`level levels amount amounts rate rates percentage percentages price prices cost costs
+size quantity quantities volume`)
 
 // demonstrative reports whether w points back to something named before
 // ("that", "those"), and whether to more than one.
