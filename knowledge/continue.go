@@ -344,21 +344,32 @@ func (ix *Index) Remedy(previous string) Answer {
 		return Answer{}
 	}
 	p := ix.unitPassage[first]
-	flat := flatten(previous)
-	for u, n := quoted[len(quoted)-1]+1, 0; int(u) < ix.numUnits() && n < maxRemedyAhead; u++ {
+	inSection := func(u int32) bool {
 		q := ix.unitPassage[u]
-		if ix.passages[q].Doc != ix.passages[p].Doc || ix.passSec[q] != ix.passSec[p] {
-			break
-		}
-		if strings.Contains(flat, flatten(ix.unitText(u))) {
+		return ix.passages[q].Doc == ix.passages[p].Doc && ix.passSec[q] == ix.passSec[p]
+	}
+	if u, ok := ix.firstAhead(previous, quoted, maxRemedyAhead, inSection, prescribes); ok {
+		return ix.sentenceAnswer(u)
+	}
+	return ix.moreAfter(previous, first, quoted)
+}
+
+// firstAhead returns the first of the next limit sentences after the last
+// one quoted of previous, those previous quotes passed over and while
+// within holds, whose text ok accepts.
+func (ix *Index) firstAhead(previous string, quoted []int32, limit int, within func(u int32) bool, ok func(text string) bool) (int32, bool) {
+	flat := flatten(previous)
+	for u, n := quoted[len(quoted)-1]+1, 0; int(u) < ix.numUnits() && n < limit && within(u); u++ {
+		text := ix.unitText(u)
+		if strings.Contains(flat, flatten(text)) {
 			continue
 		}
 		n++
-		if prescribes(ix.unitText(u)) {
-			return ix.sentenceAnswer(u)
+		if ok(text) {
+			return u, true
 		}
 	}
-	return ix.moreAfter(previous, first, quoted)
+	return 0, false
 }
 
 // prescriptionWords say what must or needs to be done.
@@ -390,16 +401,10 @@ func (ix *Index) Caveat(previous string) Answer {
 	if len(quoted) == 0 {
 		return Answer{}
 	}
-	flat := flatten(previous)
-	for u, n := quoted[len(quoted)-1]+1, 0; u < end && n < maxCaveatAhead; u++ {
-		text := ix.unitText(u)
-		if strings.Contains(flat, flatten(text)) {
-			continue
-		}
-		n++
-		if opensWith(text, turnPhrases) || warns(text) {
-			return ix.sentenceAnswer(u)
-		}
+	inParagraph := func(u int32) bool { return u < end }
+	catch := func(text string) bool { return opensWith(text, turnPhrases) || warns(text) }
+	if u, ok := ix.firstAhead(previous, quoted, maxCaveatAhead, inParagraph, catch); ok {
+		return ix.sentenceAnswer(u)
 	}
 	return Answer{}
 }

@@ -219,12 +219,12 @@ func NewIndex(docs []*Document, opts ...Option) (*Index, error) {
 	b := indexBuilder{surface: make(map[string]int32)}
 	ix.scan(&b)
 	ix.persons = b.persons
-	for id := range b.capitals {
-		if !b.lowers[id] {
+	for id, c := range b.cases {
+		if c == writtenCapital {
 			if ix.capitalOnly == nil {
 				ix.capitalOnly = make(map[int32]bool)
 			}
-			ix.capitalOnly[id] = true
+			ix.capitalOnly[int32(id)] = true
 		}
 	}
 	ix.initials, ix.clips = b.initials, b.clips
@@ -267,9 +267,10 @@ type indexBuilder struct {
 	// persons holds the term ids of names written after a title
 	// ("President Obama", "Ambassador John Limbert"): people.
 	persons map[int32]bool
-	// capitals and lowers hold the term ids written with a capital
-	// within a sentence, and in lower case: see Index.capitalOnly.
-	capitals, lowers map[int32]bool
+	// cases says, per term id, how the text writes the term: with a
+	// capital within a sentence, in lower case, or both (see
+	// Index.capitalOnly).
+	cases []uint8
 	// initials maps the initials of runs of capitalised words to the
 	// runs' term ids: see Index.initials.
 	initials map[string][]int32
@@ -322,6 +323,12 @@ func (ix *Index) scan(b *indexBuilder) {
 // "President Obama", "Foreign Minister Zarif".
 var personTitles = wordSet(`president ambassador secretary minister ayatollah senator representative congressman
 congresswoman envoy general admiral governor mayor chancellor king queen prince princess professor dr mr mrs ms`)
+
+// How the text writes a term (indexBuilder.cases).
+const (
+	writtenCapital uint8 = 1 << iota // with a capital, within a sentence
+	writtenLower                     // in lower case
+)
 
 // addUnit indexes one sentence of passage p as the next unit.
 func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
@@ -376,17 +383,14 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 		if id < 0 {
 			return
 		}
+		if int(id) >= len(b.cases) {
+			b.cases = append(b.cases, make([]uint8, int(id)+1-len(b.cases))...)
+		}
 		switch {
 		case w.capital && !w.keep && !wasFirst:
-			if b.capitals == nil {
-				b.capitals = make(map[int32]bool)
-			}
-			b.capitals[id] = true
+			b.cases[id] |= writtenCapital
 		case !w.capital:
-			if b.lowers == nil {
-				b.lowers = make(map[int32]bool)
-			}
-			b.lowers[id] = true
+			b.cases[id] |= writtenLower
 		}
 		if person {
 			if b.persons == nil {
