@@ -395,7 +395,8 @@ const maxCaveatAhead = 2
 // first of the next maxCaveatAhead sentences after the answer, in its
 // paragraph, that opens with a turn ("However, an overemphasis on this
 // skepticism risks…" after "A degree of skepticism… is understandable")
-// or speaks of a risk or danger. It declines otherwise, and as More does.
+// or speaks of a risk or danger; or such a sentence the answer itself
+// quoted after its first. It declines otherwise, and as More does.
 func (ix *Index) Caveat(previous string) Answer {
 	_, end, quoted := ix.quotedIn(previous)
 	if len(quoted) == 0 {
@@ -403,6 +404,14 @@ func (ix *Index) Caveat(previous string) Answer {
 	}
 	inParagraph := func(u int32) bool { return u < end }
 	catch := func(text string) bool { return opensWith(text, turnPhrases) || warns(text) }
+	for _, u := range quoted[1:] {
+		// An answer of several sentences may hold the catch already
+		// ("…is understandable. … However, an overemphasis…"): it is
+		// the one asked about.
+		if catch(ix.unitText(u)) {
+			return ix.sentenceAnswer(u)
+		}
+	}
 	if u, ok := ix.firstAhead(previous, quoted, maxCaveatAhead, inParagraph, catch); ok {
 		return ix.sentenceAnswer(u)
 	}

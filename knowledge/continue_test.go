@@ -174,7 +174,8 @@ func TestRemedy(t *testing.T) {
 
 // TestCaveat checks that a follow-up asking for the catch in the previous
 // answer is answered by the next sentence or the one after when it turns
-// against it or speaks of a risk, and declined otherwise.
+// against it or speaks of a risk, or by such a sentence the answer quoted
+// after its first, and declined otherwise.
 func TestCaveat(t *testing.T) {
 	ix := indexOf(t, "Some doubt about the harbour plan is fair. However, too much doubt risks stalling the work. The work starts in May.\n\n"+
 		"The ferry is slow. It leaves at noon. The crossing is a danger in winter.\n\n"+
@@ -182,6 +183,7 @@ func TestCaveat(t *testing.T) {
 	tests := []afterCase{
 		{"a turn right after", "“Some doubt about the harbour plan is fair.”", "too much doubt risks stalling"},
 		{"a danger after next", "“The ferry is slow.”", "a danger in winter"},
+		{"the catch the answer quoted", "“Some doubt about the harbour plan is fair.” “However, too much doubt risks stalling the work.”", "too much doubt risks stalling"},
 		{"none", "“The market is open.”", ""},
 		{"a previous answer the knowledge base does not hold", "Hello there, and welcome to the general chat.", ""},
 	}
