@@ -1726,36 +1726,19 @@ const minDenialShared = 2
 const maxDenialWords = 3
 
 // denyingWords deny or set aside what they stand with, besides the
-// negators: "unlike years past", "a regional power rather than a
-// superpower", "avoid falling prey".
-var denyingWords = setOf(`unlike rather instead far refuse refuses refused refusing fail fails failed failing
-avoid avoids avoided avoiding prevent prevents prevented preventing`)
+// negators, the verbs of failing (negatingVerbs), avoiding (avoidVerbs)
+// and hiding (hidingVerbs): "unlike years past", "a regional power rather
+// than a superpower", "instead of", "far from".
+var denyingWords = setOf(`unlike rather instead far`)
 
-// deniesAny reports whether toks deny anything (see evSentence.denies),
-// with a verb that hides or passes over what it acts on ("risks
-// overlooking the bedrock" for "should not obscure the interest") or a
-// word the prefix un- denies among them ("an unprecedented foundation"
-// for "a foundation without precedent").
+// deniesAny reports whether toks deny or set aside anything (see
+// evSentence.denies): "risks overlooking the bedrock" sets aside what
+// "should not obscure the interest" denies.
 func deniesAny(toks []token) bool {
 	for _, t := range toks {
-		if t.negator || t.negated || negators[t.word] || denyingWords[t.word] || hidingVerbs[t.word] || unDenied(t.word) {
+		if t.negator || t.negated || denyingWords[t.word] || negatingVerbs[t.word] || avoidVerbs[t.word] || hidingVerbs[t.word] {
 			return true
 		}
 	}
 	return false
-}
-
-// unDenied reports whether word is one the prefix un- denies: "un" and at
-// least four letters more, not a word of its own that starts so
-// ("under…", "unique", "united").
-func unDenied(word string) bool {
-	if len(word) < 6 || !strings.HasPrefix(word, "un") {
-		return false
-	}
-	for _, p := range []string{"under", "uniq", "unit", "unio", "univ", "unif", "unless", "until"} {
-		if strings.HasPrefix(word, p) {
-			return false
-		}
-	}
-	return true
 }

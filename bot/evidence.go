@@ -67,8 +67,9 @@ type evSentence struct {
 	explains bool
 	links    bool // the sentence makes a link of its own (see makesLink)
 	// denies says the sentence denies or sets aside something in any
-	// way: a negation, a verb of failing or avoiding, a contrast ("rather
-	// than", "unlike") (see deniesAny).
+	// way: a negation, a verb of failing, avoiding or hiding, a contrast
+	// ("rather than", "unlike") (see deniesAny), or a short denial right
+	// after it ("Simply put: It doesn't.").
 	denies bool
 	stems  map[string]bool
 	// causes are the stems on the side of the cause of the sentence's

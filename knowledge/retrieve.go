@@ -273,7 +273,7 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 		// "What level of enrichment would a final deal allow?": a
 		// measure of something the knowledge base knows by no form.
 		i := slices.IndexFunc(words, func(a asked) bool { return a.pos == next+1 })
-		if i >= 0 && !words[i].name && slots[i].known < distantCredit && words[i].w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) == 0 {
+		if i >= 0 && !words[i].name && slots[i].known < distantCredit && words[i].w.class&vagueClasses == 0 {
 			return true
 		}
 	}
@@ -293,7 +293,7 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 		}
 	}
 	a := words[head]
-	if a.name || askedFor(a.w.text) != 0 || a.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) != 0 ||
+	if a.name || askedFor(a.w.text) != 0 || a.w.class&vagueClasses != 0 ||
 		slots[head].weight == 0 || kindNouns[a.w.text] {
 		// A word that weighs nothing ("what title does the article give
 		// Kerry?", see titleAsked) or names only a kind of doer ("which
@@ -312,8 +312,13 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 	if verbatimWords[b.w.text] || b.w.text == "specific" {
 		return false // "what exact words…?" asks for words as said, of no unknown kind
 	}
-	return !b.name && b.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) == 0 && slots[head-1].known < distantCredit
+	return !b.name && b.w.class&vagueClasses == 0 && slots[head-1].known < distantCredit
 }
+
+// vagueClasses are the word classes that say too little to be a focus the
+// knowledge base lacks: everyday, whole-text, framing, quotation, number
+// and time words.
+const vagueClasses = classGeneric | classWhole | classFraming | classQuote | classNumber | classTime
 
 // measureNouns measure something: what they measure is what a question
 // asks about ("what level of enrichment…?").
@@ -390,7 +395,7 @@ func subjectUnknown(question []word, words []asked, slots []slot) bool {
 			if a.pos != i {
 				continue
 			}
-			if a.name || askedFor(a.w.text) != 0 || a.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) != 0 {
+			if a.name || askedFor(a.w.text) != 0 || a.w.class&vagueClasses != 0 {
 				return false
 			}
 			return slots[k].known < distantCredit
@@ -434,7 +439,7 @@ func whoUnknown(question []word, words []asked, slots []slot) bool {
 			break
 		}
 		at++
-		if !a.name && a.w.class&(classGeneric|classWhole|classFraming|classQuote|classNumber|classTime) == 0 && slots[k].known < distantCredit {
+		if !a.name && a.w.class&vagueClasses == 0 && slots[k].known < distantCredit {
 			return true
 		}
 	}
