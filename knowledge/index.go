@@ -291,6 +291,7 @@ type rawPost struct {
 // scan walks the documents' sections, passages and sentences, interning
 // their words and recording one unit per sentence.
 func (ix *Index) scan(b *indexBuilder) {
+	ix.reserve()
 	for di, d := range ix.docs {
 		ix.docStart[d.ID] = len(ix.passages)
 		source := foldSpace(d.Source)
@@ -317,6 +318,35 @@ func (ix *Index) scan(b *indexBuilder) {
 			}
 		}
 	}
+}
+
+// reserve sizes the per-section, per-passage and per-unit columns for the
+// documents before scan fills them: grown by append, they would hold up to
+// a quarter more than they use for as long as the index lives.
+func (ix *Index) reserve() {
+	var sections, themes, passages, units int
+	for _, d := range ix.docs {
+		sections += len(d.Sections)
+		for si := range d.Sections {
+			s := &d.Sections[si]
+			if s.Theme {
+				themes++
+			}
+			passages += len(s.Passages)
+			for pi := range s.Passages {
+				units += len(s.Passages[pi].Sentences)
+			}
+		}
+	}
+	units = min(units, postUnitMax)
+	ix.sections = make([]sectionInfo, 0, sections)
+	ix.themes = make([]Theme, 0, themes)
+	ix.passages = make([]*Passage, 0, passages)
+	ix.passSec = make([]int32, 0, passages)
+	ix.passFirst = make([]int32, 0, passages)
+	ix.unitPassage = make([]int32, 0, units)
+	ix.unitOff = make([]int32, 0, units+1)
+	ix.unitFlags = make([]uint8, 0, units)
 }
 
 // personTitles are words that, capitalised, come before a person's name:

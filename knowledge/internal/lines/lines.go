@@ -1,21 +1,24 @@
 // Package lines looks up the lines of an embedded text table sorted by
 // their first field, as the generated tables under knowledge/internal are
 // written: one entry a line, its key first, space-separated from the rest.
-// The table is indexed on first use, so that a program that never looks a
-// key up pays nothing at start-up.
+// The table is indexed on first use, its line offsets and a hash index of
+// its keys, so that a program that never looks a key up pays nothing at
+// start-up.
 package lines
 
 import (
-	"sort"
 	"strings"
 	"sync"
+
+	"github.com/talksbot/talksbot/knowledge/internal/keyindex"
 )
 
 // Table is a text of sorted lines.
 type Table struct {
 	text  string
 	once  sync.Once
-	start []int32 // the offset of each line of text
+	start []int32         // the offset of each line of text
+	keys  *keyindex.Index // the line of each key
 }
 
 // New returns the table of text, whose lines are sorted by their keys.
@@ -31,6 +34,7 @@ func (t *Table) index() {
 		}
 		off += nl + 1
 	}
+	t.keys = keyindex.New(len(t.start), t.key)
 }
 
 // line returns the i-th line of the table, without its newline.
@@ -46,16 +50,16 @@ func (t *Table) line(i int) string {
 // is key, and whether there is one.
 func (t *Table) Find(key string) (rest string, ok bool) {
 	t.once.Do(t.index)
-	i := sort.Search(len(t.start), func(i int) bool {
-		k, _, _ := strings.Cut(t.line(i), " ")
-		return k >= key
-	})
-	if i == len(t.start) {
+	i, ok := t.keys.Find(key, t.key)
+	if !ok {
 		return "", false
 	}
-	k, rest, _ := strings.Cut(t.line(i), " ")
-	if k != key {
-		return "", false
-	}
+	_, rest, _ = strings.Cut(t.line(i), " ")
 	return rest, true
+}
+
+// key returns the first field of line i.
+func (t *Table) key(i int) string {
+	k, _, _ := strings.Cut(t.line(i), " ")
+	return k
 }

@@ -273,6 +273,9 @@
 // know nothing of Porter2 stems, of which senses are frequent, or of
 // British spellings; none offers a compact table keyed by stems. So the
 // selection is done once, by gen, and the result embedded: the table is
-// about 720 KB, init only slices its header, and Related, Antonyms and
-// Frequency are a binary search over the keys.
+// about 720 KB and init only slices its header. Related, Antonyms and
+// Frequency find their key through a hash index of the keys (a uint32 a
+// slot, 256 KB), built on the first lookup in about a millisecond: a
+// binary search of the sorted keys missed the cache at most of its
+// fifteen steps, and with the word lists' took an eighth of a question's time.
 package wordnet

@@ -4,7 +4,9 @@ import (
 	_ "embed"
 	"iter"
 	"strings"
+	"sync"
 
+	"github.com/talksbot/talksbot/knowledge/internal/keyindex"
 	"github.com/talksbot/talksbot/knowledge/internal/lines"
 )
 
@@ -133,8 +135,19 @@ func word(off int) string {
 // key returns the stem of key i.
 func key(i int) string { return word(u24(keys, i*keySize)) }
 
+// keyIndex finds a key without a binary search's cache misses; built on
+// first use, so that a program that never looks a stem up pays nothing
+// at start-up.
+var keyIndex = sync.OnceValue(func() *keyindex.Index { return keyindex.New(nKeys, key) })
+
 // find returns the index of the key stem, and whether it is there.
 func find(stem string) (int, bool) {
+	return keyIndex().Find(stem, key)
+}
+
+// lowerBound returns the index of the first key not before stem in byte
+// order, nKeys when there is none.
+func lowerBound(stem string) int {
 	lo, hi := 0, nKeys
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
@@ -144,7 +157,7 @@ func find(stem string) (int, bool) {
 			hi = m
 		}
 	}
-	return lo, lo < nKeys && key(lo) == stem
+	return lo
 }
 
 // entriesOf returns the entries of key i: its related words, then its
@@ -274,7 +287,7 @@ func Nearest(stem string) (string, uint32) {
 		return "", 0
 	}
 	first := stem[:1]
-	lo, _ := find(first)
+	lo := lowerBound(first)
 	best, bestFreq := "", uint32(0)
 	for i := lo; i < nKeys; i++ {
 		k := key(i)
