@@ -932,6 +932,15 @@ func TestWhatSomeoneSaid(t *testing.T) {
 		"The weather in the capital was cold all week."), "What did Jones say about the United States?")
 }
 
+// TestWhatSomeoneIsUpTo checks that a question about what someone does,
+// naming nothing done, is answered by a sentence that opens on them (its
+// doer, most often) over one that names them further in.
+func TestWhatSomeoneIsUpTo(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"What are Iran's hard-liners up to?", "seeking ways to narrow the window"},
+		firstQuote{"what has the US congress been doing re iran?", "pushed for more hard-hitting sanctions"})
+}
+
 // TestExamplesAsked checks that "examples" asks for a sentence that gives
 // some ("such as", "for instance"), over one that shares more of the
 // question's other words.

@@ -438,3 +438,20 @@ func wordsOf(text string) []word {
 	})
 	return words
 }
+
+func TestDoingAsked(t *testing.T) {
+	for q, want := range map[string]bool{
+		"What are Iran's hard-liners up to?":            true,
+		"what's the US legislature been up to re iran?": true,
+		"what has Congress been doing re Iran?":         true,
+		"What have lawmakers been doing that hurts?":    true,
+		"is the US doing Iran a favour?":                false,
+		"is it up to Congress to decide?":               false,
+		"is enrichment up to 20 percent?":               false,
+		"what did Congress do?":                         false,
+	} {
+		if got := doingAsked(wordsOf(q)); got != want {
+			t.Errorf("doingAsked(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
