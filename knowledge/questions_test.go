@@ -431,6 +431,9 @@ func TestHowAsksForAKindOfAnswer(t *testing.T) {
 		"How long is the interim deal in Geneva supposed to last?")
 	wantFirstQuotes(t, article(),
 		firstQuote{"how long are the negotiations in Vienna supposed to run for", "over the next few days"},
+		// Without "Vienna", the one word shared is common: the sentence
+		// with a time enters the pool ahead of others holding it.
+		firstQuote{"how long are the negotiations supposed to run?", "over the next few days"},
 		firstQuote{"How long has it been since both sides were this willing to invest in peace?", "three decades"})
 	wantDeclined(t, article(), "How many nuclear warheads does the US have?")
 	// "How much weight" asks how important, not for a quantity; "how much
