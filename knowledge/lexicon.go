@@ -54,11 +54,18 @@ const maxExpansions = 8
 // push back, and who gains ground is empowered; what is done for all to
 // see is done publicly, "past is prologue" says history repeats, that no
 // good deed goes unpunished that kindness backfires, what makes or breaks a
-// thing decides it, and brownie points are credit), and a
+// thing decides it, brownie points are credit, and what is next, or the
+// next step, is what now begins), and a
 // few names of politics to plain words for what they name: Capitol Hill
 // is Congress, the Islamic Republic Iran's regime.
 var idioms = map[string]string{
 	"out of the woods":             "clear safe",
+	"what next":                    "now begin",
+	"what is next":                 "now begin",
+	"what comes next":              "now begin",
+	"what happens next":            "now begin",
+	"next step":                    "now begin",
+	"next stage":                   "now begin",
 	"go overboard":                 "overemphasis excess",
 	"goes overboard":               "overemphasis excess",
 	"going overboard":              "overemphasis excess",

@@ -944,6 +944,14 @@ func TestWhatSomeoneIsUpTo(t *testing.T) {
 		firstQuote{"what has the US congress been doing re iran?", "pushed for more hard-hitting sanctions"})
 }
 
+// TestWhatComesNext checks that "what's next?" and "the next stage" ask
+// what now begins, not for a sentence that merely says "next".
+func TestWhatComesNext(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"so what's the next stage now?", "now the hard part begins"},
+		firstQuote{"so what's next, the difficult bit?", "now the hard part begins"})
+}
+
 // TestExamplesAsked checks that "examples" asks for a sentence that gives
 // some ("such as", "for instance"), over one that shares more of the
 // question's other words.
