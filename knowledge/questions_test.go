@@ -952,6 +952,18 @@ func TestWhatComesNext(t *testing.T) {
 		firstQuote{"so what's next, the difficult bit?", "now the hard part begins"})
 }
 
+// TestOtherNamesAsked checks that a question asking for a name besides
+// those it gives is not answered by a sentence naming only a form of one
+// of them, though typed in lower case: "the Iranian government" names no
+// country besides "iran".
+func TestOtherNamesAsked(t *testing.T) {
+	a := article().Answer(knowledge.Query{Text: "which countries besides the US and iran are at the table in vienna?",
+		Context: "who took part in the geneva round?"})
+	if a.Answerable {
+		t.Errorf("answered with %q (confidence %.2f), want a decline", a.Quotes[0].Text(), a.Confidence)
+	}
+}
+
 // TestExamplesAsked checks that "examples" asks for a sentence that gives
 // some ("such as", "for instance"), over one that shares more of the
 // question's other words.

@@ -2782,6 +2782,12 @@ func (ix *Index) countsTimes(u int32) bool {
 	return found
 }
 
+// writtenAsName reports whether the question's word in slot i is one the
+// text writes only as a name.
+func (ix *Index) writtenAsName(q *query, i int) bool {
+	return q.order[i] >= 0 && ix.capitalOnly[q.order[i]]
+}
+
 // namesMore says whether unit u names something the question does not:
 // "What is the name of the official who…?" is not answered by a sentence
 // whose only names are the question's own. It scans the sentence, so it is
@@ -2815,9 +2821,15 @@ func (ix *Index) namesMore(q *query, u int32) bool {
 				// A form of a name asked ("Iranian" for "Iran") is the
 				// question's own name. Chosen on the tuning sets: it
 				// declined one more uncovered question and changed no
-				// other.
+				// other. So is a derived form of a word typed in lower
+				// case that the text writes only as a name ("iran"),
+				// though not a person its title stands for ("Kerry" for
+				// "secretary"): two conversations more right ("which
+				// countries besides the US and iran are at the
+				// table?"), nothing else changed.
 				for _, tm := range q.terms {
-					if tm.id == id && int(tm.slot) < q.asked && tm.credit >= relCredit[relDerived] && q.slots[tm.slot].name {
+					if tm.id == id && int(tm.slot) < q.asked && tm.credit >= relCredit[relDerived] &&
+						(q.slots[tm.slot].name || tm.credit == relCredit[relDerived] && ix.writtenAsName(q, int(tm.slot))) {
 						asked = int(tm.slot)
 						break
 					}
