@@ -1,6 +1,7 @@
 package lines_test
 
 import (
+	"sync"
 	"testing"
 
 	"github.com/talksbot/talksbot/knowledge/internal/lines"
@@ -31,4 +32,19 @@ func TestFind(t *testing.T) {
 	if _, ok := lines.New("").Find("a"); ok {
 		t.Error(`Find("a") on an empty table found it`)
 	}
+}
+
+// TestFindConcurrently checks that lookups racing to index a fresh table
+// all see it whole (run with -race).
+func TestFindConcurrently(t *testing.T) {
+	table := lines.New("apple red\nbanana\ncherry dark red\n")
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if rest, ok := table.Find("cherry"); !ok || rest != "dark red" {
+				t.Errorf(`Find("cherry") = %q, %v; want "dark red", true`, rest, ok)
+			}
+		})
+	}
+	wg.Wait()
 }
