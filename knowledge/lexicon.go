@@ -286,6 +286,7 @@ var idioms = map[string]string{
 
 // plainSenses map a word to plain words for an everyday sense of it that
 // WordNet does not relate to them: "matter" as a verb is "be important",
+// an "opening" (whose stem is the verb's) an opportunity,
 // "latest" is "most recent", "forever" and "endless" are "permanent",
 // "infighting" is fractious politics, the West is what is "Western", a
 // "round" is one of talks, what a meeting achieved or accomplished is
@@ -332,6 +333,8 @@ var idioms = map[string]string{
 // done personally is done directly; a motive is what one seeks or
 // benefits from.
 var plainSenses = map[string]string{
+	"opening":       "opportunity",
+	"openings":      "opportunities",
 	"divide":        "gap",
 	"divides":       "gaps",
 	"lawmaker":      "legislator congress parliament",

@@ -1060,6 +1060,7 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"so is the tough bit starting now?", "the hard part begins"},
 		firstQuote{"does the author reckon we're in unfamiliar territory now?", "uncharted waters"},
 		firstQuote{"what did backing from the leadership lead to further down the chain?", "trickle-down effect"},
+		firstQuote{"why's there a rare opening now for a comprehensive agreement?", "window of opportunity"},
 	)
 	// The other sentences first: a tie goes to the earlier one.
 	wantFirstQuotes(t, indexOf(t, "The two families are in a brief feud, the baker said.\n\n"+
