@@ -1854,15 +1854,21 @@ func (q *query) has(id int32) bool {
 	return slices.ContainsFunc(q.terms, func(t qterm) bool { return t.id == id })
 }
 
-// add records a term, keeping the strongest role when a term comes twice.
-// It reports whether the term is new.
+// add records a term, keeping the strongest role when a term comes twice:
+// the greater weight, and of equal weights the one that scores more, in
+// the slot of the heavier word ("new territory" as "uncharted" stands
+// for "territory" more than for "new"). Chosen on the tuning sets, the
+// tie broken so against in favour of the first slot: four first
+// citations and four of the first three more of 4,921 covered questions,
+// two false declines fewer, one first citation lost. It reports whether
+// the term is new.
 func (q *query) add(t qterm) bool {
 	for i := range q.terms {
 		if q.terms[i].id == t.id {
 			old := &q.terms[i]
 			if old.slot == t.slot {
 				old.weight, old.credit, old.scale = max(old.weight, t.weight), max(old.credit, t.credit), max(old.scale, t.scale)
-			} else if t.weight > old.weight {
+			} else if t.weight > old.weight || t.weight == old.weight && t.scale > old.scale {
 				*old = t
 			}
 			return false
