@@ -492,6 +492,11 @@ func TestHandleFollowUpCues(t *testing.T) {
 		// The catch the text puts to the answer, right after it.
 		{"the downside", "is being skeptical about the process fair?",
 			"whats the downside though?", true, bot.KindAnswer, "an overemphasis on this skepticism"},
+		// Why go on at all: the turn the text takes right after the doubt.
+		{"why go on, after a doubt", "is the gap between technical and political solutions too wide to bridge?",
+			"then why keep going?", true, bot.KindAnswer, "the likely alternative"},
+		{"why bother, after a doubt", "is the gap between technical and political solutions too wide to bridge?",
+			"why bother continuing then?", true, bot.KindAnswer, "the likely alternative"},
 		// What the text says must be done, a paragraph on.
 		{"how to deal with them", "who are these spoilers he keeps mentioning?",
 			"how does he think you deal with them?", true, bot.KindAnswer, "The only way to neutralize them"},

@@ -418,6 +418,30 @@ func (ix *Index) Caveat(previous string) Answer {
 	return Answer{}
 }
 
+// Rebuttal answers a follow-up that challenges the previous answer ("then
+// why keep going?", "why bother then?"): the sentence right after the
+// answer, in its paragraph, when it opens with a turn ("However, the likely
+// alternative — war — is a stark reminder…" after "…may be too wide to
+// bridge"); or such a sentence the answer itself quoted after its first.
+// It declines otherwise, and as More does.
+func (ix *Index) Rebuttal(previous string) Answer {
+	_, end, quoted := ix.quotedIn(previous)
+	if len(quoted) == 0 {
+		return Answer{}
+	}
+	turns := func(text string) bool { return opensWith(text, turnPhrases) }
+	for _, u := range quoted[1:] {
+		if turns(ix.unitText(u)) {
+			return ix.sentenceAnswer(u)
+		}
+	}
+	inParagraph := func(u int32) bool { return u < end }
+	if u, ok := ix.firstAhead(previous, quoted, 1, inParagraph, turns); ok {
+		return ix.sentenceAnswer(u)
+	}
+	return Answer{}
+}
+
 // turnPhrases open a sentence that turns against the one before it.
 var turnPhrases = []string{"however", "but", "yet", "still", "that said", "even so", "nevertheless", "nonetheless"}
 
