@@ -1489,9 +1489,12 @@ func TestStanceOfSomeoneUnknown(t *testing.T) {
 }
 
 // TestParticularsAskedFor: "what specific…?" asks for particulars, which a
-// sentence that only names the thing does not give.
+// sentence that only names the thing does not give, nor one that names a
+// place; "which specific officials…?" asks for their names.
 func TestParticularsAskedFor(t *testing.T) {
-	wantDeclined(t, article(), "what specific tangible deliverables does the author propose?")
+	wantDeclined(t, article(), "what specific tangible deliverables does the author propose?",
+		"Which specific technical details does the final nuclear deal need to address?",
+		"which specific officials tried to break the impasse before geneva?")
 	wantFirstQuotes(t, article(),
 		firstQuote{"What specific alternatives to diplomacy do officials now acknowledge?", "such as an escalation of sanctions"},
 		firstQuote{"What tangible deliverables does the author propose?", "tangible deliverables"},
@@ -1732,4 +1735,16 @@ func TestWhoExactly(t *testing.T) {
 	if !a.Answerable || !b.Answerable || a.Quotes[0].Text() != b.Quotes[0].Text() {
 		t.Errorf("got %v %v and %v %v, want both answered alike", a.Answerable, a.Quotes, b.Answerable, b.Quotes)
 	}
+}
+
+// TestNameInFull checks that a question asking for a name in full ("first
+// name", "official name") is answered only by a sentence that writes one:
+// two names in a run, titles aside, one of them new to the question.
+func TestNameInFull(t *testing.T) {
+	ix := indexOf(t, "Mayor Hart opened the new bridge in May.\n\n"+
+		"The bridge was designed by the engineer Anna Berg, who also built the ferry pier.\n\n"+
+		"The harbour agreement signed in Bergen set the fees for the pier.")
+	wantFirstQuotes(t, ix, firstQuote{"what is the engineer Berg's first name?", "Anna Berg"})
+	wantDeclined(t, ix, "what is Mayor Hart's first name?", "what's the official name of the harbour agreement signed in Bergen?")
+	wantDeclined(t, article(), "what's foreign minister zarif's first name", "What's Secretary Kerry's full name?")
 }
