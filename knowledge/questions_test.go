@@ -1748,3 +1748,12 @@ func TestNameInFull(t *testing.T) {
 	wantDeclined(t, ix, "what is Mayor Hart's first name?", "what's the official name of the harbour agreement signed in Bergen?")
 	wantDeclined(t, article(), "what's foreign minister zarif's first name", "What's Secretary Kerry's full name?")
 }
+
+// TestNamesAlone checks that a sentence sharing only names with a question
+// that asks more of them does not answer it: it names the people, and says
+// nothing of what is asked about them.
+func TestNamesAlone(t *testing.T) {
+	wantDeclined(t, article(), "What did Secretary Kerry say at his press conference in Vienna?",
+		"Did Ayatollah Khamenei issue a fatwa against nuclear weapons?")
+	wantFirstQuotes(t, article(), firstQuote{"What did Zarif and Kerry emphasize?", "win-win solutions"})
+}
