@@ -1757,3 +1757,13 @@ func TestNamesAlone(t *testing.T) {
 		"Did Ayatollah Khamenei issue a fatwa against nuclear weapons?")
 	wantFirstQuotes(t, article(), firstQuote{"What did Zarif and Kerry emphasize?", "win-win solutions"})
 }
+
+// TestVerbsOfPresenting checks that a verb saying how the author presents
+// something ("highlight", "flag", "underline") frames the question, as
+// "mention" does: it weighs nothing, and the rest is asked about.
+func TestVerbsOfPresenting(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"beyond the technical stuff, what backdrop does the author want to highlight?", "bigger picture"},
+		firstQuote{"what's riding on those overarching issues he flags?", "making or breaking the peace"},
+	)
+}

@@ -275,7 +275,8 @@ tell tells told describe describes described explain explains according think th
 discuss discusses discussed cite cites cited citing refer refers referred write writes wrote written
 argue argues argued arguing recount recounts recounted note notes noted noting comment comments commented
 commenting claiming speaking discussing describing explaining mentioning telling writing named naming
-opinion editorial commentary
+opinion editorial commentary highlight highlights highlighted highlighting flag flags flagged flagging
+underline underlines underlined underscore underscores underscored
 speaker speakers panel panelist panelists panellist panellists presenter presenters
 analogy analogies metaphor metaphors simile similes comparison comparisons compare compares compared comparing
 phrase phrases phrasing imagery
