@@ -786,13 +786,13 @@ func TestMisspeltWords(t *testing.T) {
 }
 
 // TestYearsAsDecades checks that a round number of years asked about is
-// read as the decades a text may give instead ("30-odd years", "three
-// decades"), not as a number the text lacks.
+// read as the decades a text may give instead ("30-odd years", "thirty
+// years", "three decades"), not as a number the text lacks.
 func TestYearsAsDecades(t *testing.T) {
 	ix := indexOf(t, "For the first time in three decades, the two neighbours are trading again.\n\n"+
 		"The weather in the capital was cold all week.")
 	for _, q := range []string{"what's happening for the first time in 30+ yrs?", "what's new compared with the last 30-odd years?",
-		"what's new after 30 or so years?"} {
+		"what's new after 30 or so years?", "what's new after more than thirty years?", "what's different compared with the last thirty-odd years?"} {
 		wantFirstQuotes(t, ix, firstQuote{q, "three decades"})
 	}
 	// Only as many decades as the text speaks of, and not where it writes

@@ -875,20 +875,21 @@ func adjectiveAsked(words []word, i int) bool {
 // question of the tuning sets, 1.5 does not.
 const predicateWeight = 2
 
-// decadeYears are the years a number of decades makes, and yearWords and
-// roughly the words that may follow such a number: "30-odd years", "30+
-// yrs", "30 or so years".
+// decadeYears are the years a number of decades makes, in digits or
+// words, and yearWords and roughly the words that may follow such a
+// number: "30-odd years", "thirty-odd years", "30+ yrs", "30 or so years".
 var (
 	decadeYears = map[string]string{"20": "two", "30": "three", "40": "four", "50": "five", "60": "six",
-		"70": "seven", "80": "eight", "90": "nine"}
+		"70": "seven", "80": "eight", "90": "nine", "twenty": "two", "thirty": "three", "forty": "four",
+		"fifty": "five", "sixty": "six", "seventy": "seven", "eighty": "eight", "ninety": "nine"}
 	yearWords = map[string]bool{"years": true, "yrs": true, "year": true}
 	roughly   = map[string]bool{"odd": true, "plus": true, "or": true, "so": true}
 )
 
 // inDecades rewrites a round number of years as decades ("the last 30-odd
 // years" as "the last three decades") when the knowledge base speaks of
-// that many decades and never writes the number in digits: a number of
-// years it does not give would count as a name it lacks.
+// that many decades and never writes the number: a number of years it
+// does not give would count as a name it lacks.
 func (ix *Index) inDecades(words []word) {
 	for i, w := range words {
 		n, ok := decadeYears[w.text]
