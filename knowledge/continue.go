@@ -60,6 +60,12 @@ func (ix *Index) Continue(q Query, previous string) Answer {
 	if query.cue != 0 && !ix.holdsCue(query, best) {
 		return a
 	}
+	if query.later && query.whPos < 0 && !ix.tellsOutcome(query, best) {
+		// "Did they end up passing?": a text written before the outcome
+		// does not tell it, whatever it says next. ("And what did those
+		// end up doing?" asks what they did, which it may tell.)
+		return a
+	}
 	un := ix.unit(best)
 	p := ix.passages[un.passage]
 	a.Answerable, a.Confidence = true, AnswerThreshold

@@ -12,8 +12,8 @@ import (
 // holds the question's words, or else by the one after what was quoted
 // (with the next when it is short), and not at all when the question names
 // something the knowledge base does not know, asks about a kind of thing it
-// knows by no form ("which senators…?") or asks for a figure the sentence
-// lacks.
+// knows by no form ("which senators…?"), asks for a figure the sentence
+// lacks or asks whether things turned out so ("did they end up…?").
 func TestContinue(t *testing.T) {
 	ix := article()
 	const portrayed = "“In light of the way Iran is portrayed by some policymakers and pundits, one would think that it rivals the former Soviet Union in terms of threatening Western interests.”\n  — Dialogue Among Equals (vienna-talks)"
@@ -39,6 +39,12 @@ func TestContinue(t *testing.T) {
 		{"a focus the knowledge base knows by no form", "Which senators are leading that?",
 			"“Congress has pushed for more hard-hitting sanctions.”", nil},
 		{"an adverb after the focus", "Which officials specifically have been doing that?", trickle, []string{"Foreign Minister Zarif"}},
+		// How things turned out, which a sentence written before does not
+		// tell; what they did, it may.
+		{"whether it turned out so", "Did they end up passing?", "“Congress has pushed for more hard-hitting sanctions.”", nil},
+		{"what they ended up doing", "And what did those end up doing?",
+			"“Unlike years past, senior officials on both sides now openly acknowledge that alleged alternatives to diplomacy — such as an escalation of sanctions, or an escalation in the technical aspects of Iran’s nuclear program — have not only caused the drumbeat of war to intensify, but also narrowed the remaining escalatory options that both sides have at their disposal.”",
+			[]string{"sharpened focus"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
