@@ -2530,7 +2530,7 @@ func (ix *Index) Answer(q Query) Answer {
 	if query.figure && !query.strict {
 		conf *= figureFactor
 	}
-	if query.asked > 1 && ix.namesOnly(query, cands[0].unit) {
+	if query.asked > 1 && ix.namesOnly(query, s, cands[0].unit) {
 		conf *= namesOnlyFactor
 	}
 	if query.later && !ix.tellsOutcome(query, cands[0].unit) {
@@ -2813,27 +2813,18 @@ func (ix *Index) holdsCue(q *query, u int32) bool {
 // namesOnly says whether the only words unit u shares with the question,
 // as asked or through a related word (credit of relatedCredit and up), are
 // names, while the question asks more than names: what it asks of them
-// the sentence does not speak of. It scans the sentence: it is asked only
-// of the best one.
-func (ix *Index) namesOnly(q *query, u int32) bool {
-	var matched [maxSlots]bool
-	scanWords(ix.unitText(u), func(w word) {
-		id, _, _ := ix.lookup(w)
-		if id < 0 {
-			return
-		}
-		for _, tm := range q.terms {
-			if tm.id == id && tm.slot >= 0 && int(tm.slot) < q.asked && tm.credit >= relatedCredit {
-				matched[tm.slot] = true
-			}
-		}
-	})
+// the sentence does not speak of. s holds the question's terms (see
+// match).
+func (ix *Index) namesOnly(q *query, s *scratch, u int32) bool {
+	var m [maxSlots]float32
+	ix.match(q, s, u, m[:len(q.slots)], 1)
 	name, other := false, false
 	for i, sl := range q.slots[:q.asked] {
+		matched := m[i] >= relatedCredit
 		switch {
-		case matched[i] && !sl.name:
+		case matched && !sl.name:
 			return false
-		case matched[i]:
+		case matched:
 			name = true
 		case !sl.name:
 			other = true
