@@ -357,6 +357,15 @@ var (
 talks negotiating negotiations trying going s t`)
 )
 
+// realityWords ask, after what was just read, for what is really so ("so
+// what's the reality then?", "what are the actual facts?"); realityFillers
+// may stand beside them in such a question.
+var (
+	realityWords   = setOf(`reality realities truth facts fact`)
+	realityFillers = setOf(`what whats s is are the then so but and ok okay actual actually real really true
+author writer points point to says say according`)
+)
+
 // challenges reports whether ws ask why anyone goes on despite what the
 // previous answer told, and nothing else: "then why keep going?", "so why
 // bother continuing then?". Chosen on the tuning sets: four conversations
@@ -456,9 +465,11 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 		}
 	}
 	marked := refersBack(question)
-	if prev.Answer != "" && challenges(ws) {
-		// "Then why keep going?": the text's answer to the doubt just
-		// read, the turn right after it.
+	if prev.Answer != "" && (challenges(ws) || onlyAsks(afterInterjections(ws), realityWords, realityFillers)) {
+		// "Then why keep going?", "so what's the reality then?": the
+		// text's answer to what was just read, the turn right after it.
+		// The question of reality: one conversation more of 1,636 on
+		// the tuning sets, none lost.
 		if c := ix.Rebuttal(prev.Answer); c.Answerable {
 			c.Question = question
 			return c, true

@@ -497,6 +497,9 @@ func TestHandleFollowUpCues(t *testing.T) {
 			"then why keep going?", true, bot.KindAnswer, "the likely alternative"},
 		{"why bother, after a doubt", "is the gap between technical and political solutions too wide to bridge?",
 			"why bother continuing then?", true, bot.KindAnswer, "the likely alternative"},
+		// What is really so, after what was said: the text's turn too.
+		{"the reality, after what was said", "is the rhetoric downplaying the odds surprising?",
+			"so whats the reality then?", true, bot.KindAnswer, "words should not overshadow facts"},
 		// What the text says must be done, a paragraph on.
 		{"how to deal with them", "who are these spoilers he keeps mentioning?",
 			"how does he think you deal with them?", true, bot.KindAnswer, "The only way to neutralize them"},
