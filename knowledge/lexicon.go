@@ -331,8 +331,13 @@ var idioms = map[string]string{
 // legislators, a congress or a parliament, what is done publicly is done openly,
 // and what is
 // done personally is done directly; a motive is what one seeks or
-// benefits from.
+// benefits from; suspicion is mistrust, teamwork cooperation, and ties
+// between parties their relationships.
 var plainSenses = map[string]string{
+	"suspicion":     "mistrust",
+	"suspicions":    "mistrust",
+	"teamwork":      "cooperation",
+	"ties":          "relationships",
 	"opening":       "opportunity",
 	"openings":      "opportunities",
 	"divide":        "gap",

@@ -1061,6 +1061,8 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"does the author reckon we're in unfamiliar territory now?", "uncharted waters"},
 		firstQuote{"what did backing from the leadership lead to further down the chain?", "trickle-down effect"},
 		firstQuote{"why's there a rare opening now for a comprehensive agreement?", "window of opportunity"},
+		firstQuote{"What has changed suspicion into teamwork?", "turned mistrust into cooperation"},
+		firstQuote{"how did the geneva round affect ties between everyone involved", "strengthened relationships"},
 		// The plain word of a figure stands for its heavier word:
 		// "territory" more than "new".
 		firstQuote{"Does the author say we're on familiar ground or in new territory?", "uncharted waters"},
