@@ -404,45 +404,37 @@ const maxCaveatAhead = 2
 // or speaks of a risk or danger; or such a sentence the answer itself
 // quoted after its first. It declines otherwise, and as More does.
 func (ix *Index) Caveat(previous string) Answer {
-	_, end, quoted := ix.quotedIn(previous)
-	if len(quoted) == 0 {
-		return Answer{}
-	}
-	inParagraph := func(u int32) bool { return u < end }
 	catch := func(text string) bool { return opensWith(text, turnPhrases) || warns(text) }
-	for _, u := range quoted[1:] {
-		// An answer of several sentences may hold the catch already
-		// ("…is understandable. … However, an overemphasis…"): it is
-		// the one asked about.
-		if catch(ix.unitText(u)) {
-			return ix.sentenceAnswer(u)
-		}
-	}
-	if u, ok := ix.firstAhead(previous, quoted, maxCaveatAhead, inParagraph, catch); ok {
-		return ix.sentenceAnswer(u)
-	}
-	return Answer{}
+	return ix.answeredBy(previous, maxCaveatAhead, catch)
 }
 
 // Rebuttal answers a follow-up that challenges the previous answer ("then
-// why keep going?", "why bother then?"): the sentence right after the
-// answer, in its paragraph, when it opens with a turn ("However, the likely
-// alternative — war — is a stark reminder…" after "…may be too wide to
-// bridge"); or such a sentence the answer itself quoted after its first.
-// It declines otherwise, and as More does.
+// why keep going?", "so what's the reality then?"): the sentence right
+// after the answer, in its paragraph, when it opens with a turn
+// ("However, the likely alternative — war — is a stark reminder…" after
+// "…may be too wide to bridge"); or such a sentence the answer itself
+// quoted after its first. It declines otherwise, and as More does.
 func (ix *Index) Rebuttal(previous string) Answer {
+	return ix.answeredBy(previous, 1, func(text string) bool { return opensWith(text, turnPhrases) })
+}
+
+// answeredBy answers with the first sentence after the answer's first that
+// the answer itself quoted and ok accepts (an answer of several sentences
+// may hold what is asked already: "…is understandable. … However, an
+// overemphasis…"), else the first of the next limit sentences after it, in
+// its paragraph, that ok accepts. It declines otherwise.
+func (ix *Index) answeredBy(previous string, limit int, ok func(text string) bool) Answer {
 	_, end, quoted := ix.quotedIn(previous)
 	if len(quoted) == 0 {
 		return Answer{}
 	}
-	turns := func(text string) bool { return opensWith(text, turnPhrases) }
 	for _, u := range quoted[1:] {
-		if turns(ix.unitText(u)) {
+		if ok(ix.unitText(u)) {
 			return ix.sentenceAnswer(u)
 		}
 	}
 	inParagraph := func(u int32) bool { return u < end }
-	if u, ok := ix.firstAhead(previous, quoted, 1, inParagraph, turns); ok {
+	if u, found := ix.firstAhead(previous, quoted, limit, inParagraph, ok); found {
 		return ix.sentenceAnswer(u)
 	}
 	return Answer{}

@@ -2811,16 +2811,16 @@ func (ix *Index) holdsCue(q *query, u int32) bool {
 }
 
 // namesOnly says whether the only words unit u shares with the question,
-// as asked or through a related word (credit of relatedCredit and up), are
-// names, while the question asks more than names: what it asks of them
-// the sentence does not speak of. s holds the question's terms (see
-// match).
+// as asked or through a word the lexicon relates to it (a hypernym's
+// credit and up, not a word merely used alike), are names, while the
+// question asks more than names: what it asks of them the sentence does
+// not speak of. s holds the question's terms (see match).
 func (ix *Index) namesOnly(q *query, s *scratch, u int32) bool {
 	var m [maxSlots]float32
 	ix.match(q, s, u, m[:len(q.slots)], 1)
 	name, other := false, false
 	for i, sl := range q.slots[:q.asked] {
-		matched := m[i] >= relatedCredit
+		matched := m[i] >= relCredit[relHypernym]
 		switch {
 		case matched && !sl.name:
 			return false
@@ -2832,10 +2832,6 @@ func (ix *Index) namesOnly(q *query, s *scratch, u int32) bool {
 	}
 	return name && other
 }
-
-// relatedCredit is the least credit of a lexicon relation, the hypernym's
-// and the hyponym's: below it a word is only used alike.
-const relatedCredit = 0.5
 
 // countsTimes says whether unit u counts how often: "once", "twice",
 // "thrice", or a number right before "times".
