@@ -328,11 +328,21 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	},
 	// A twenty-ninth blind set (254 drafts for 82 questions), written at
 	// the start of session 31 before any change: the twenty-eighth is
-	// tuning material since. The floors are the session's start.
+	// tuning material since. The floors are the session's start, which
+	// its end kept. It is tuning material since session 32.
 	"fresh29": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 21.0 / 23, "merge": 1, "summary": 1.0 / 15, "yes-no": 1, "quotes": 14.0 / 15, "overall": 88.0 / 105},
 		refused: map[string]float64{"contradiction": 15.0 / 18, "negation": 1, "invented-fact": 1, "link": 1, "causal-link": 13.0 / 15,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 14.0 / 15, "off-section-summary": 1},
+	},
+	// A thirtieth blind set (279 drafts for 85 questions), written at the
+	// start of session 32 before any change: the twenty-ninth is tuning
+	// material since, its floors session 31's end (no rule of the claim
+	// check changed in it). The floors are the session's start.
+	"fresh30": {
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 15.0 / 19, "merge": 24.0 / 25, "summary": 4.0 / 18, "yes-no": 1, "quotes": 21.0 / 22, "overall": 97.0 / 117},
+		refused: map[string]float64{"contradiction": 18.0 / 22, "negation": 18.0 / 19, "invented-fact": 1, "link": 1, "causal-link": 14.0 / 15,
+			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 14.0 / 15, "off-section-summary": 14.0 / 15},
 	},
 	// 207 drafts for tuning links of cause, written at the start of
 	// session 12 before the check of them: links the passages do not make
@@ -362,7 +372,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
