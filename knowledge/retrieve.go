@@ -331,6 +331,30 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 	return !b.name && b.w.class&vagueClasses == 0 && slots[head-1].known < distantCredit
 }
 
+// kindUnknown reports whether the question asks about a kind of something
+// the knowledge base knows that it knows by no form: two words right
+// before a known word, neither a name nor vague, that no slot knows or
+// knows only distantly ("Iran's ballistic missile program", "possible
+// military dimensions"). One such word may only be the asker's own
+// adjective ("the lopsided balance"); two name a thing of their own.
+func kindUnknown(words []asked, slots []slot) bool {
+	for i := 0; i+2 < len(words); i++ {
+		if words[i+1].pos != words[i].pos+1 || words[i+2].pos != words[i+1].pos+1 || slots[i+2].known < distantCredit {
+			continue
+		}
+		if unknownWord(words[i], slots[i]) && unknownWord(words[i+1], slots[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownWord reports whether a, weighed as s, is a word no slot knows or
+// knows only distantly, neither a name nor of vagueClasses.
+func unknownWord(a asked, s slot) bool {
+	return !a.name && a.w.class&vagueClasses == 0 && s.known < distantCredit
+}
+
 // vagueClasses are the word classes that say too little to be a focus the
 // knowledge base lacks: everyday, whole-text, framing, quotation, number
 // and time words.
@@ -724,7 +748,7 @@ func (ix *Index) parse(q *query, text, context string) {
 		return a.name || a.id >= 0 && ix.persons[a.id] || q.cue == hasTime && (proper.Is(a.w.text) || a.id >= 0 && ix.capitalOnly[a.id])
 	})
 	q.unknownFocus = focusUnknown(q.whPos, words[:nw], slots[:n], q.slots) || verbUnknown(words[:nw], slots[:n], q.slots) || subjectUnknown(words[:nw], slots[:n], q.slots) ||
-		whoUnknown(words[:nw], slots[:n], q.slots)
+		whoUnknown(words[:nw], slots[:n], q.slots) || kindUnknown(slots[:n], q.slots)
 	if context != "" && len(q.slots) < maxSlots {
 		ix.addContext(q, context)
 	}
@@ -1299,9 +1323,10 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 			ix.cue(q, w, prev, next)
 		}
 		if personNouns[w.text] && q.whPos >= 0 && !q.strict && personAsked(words, q.whPos, i) {
-			// "Which senators…?", "which two senators…?" ask for names;
-			// "what are lawmakers pushing for?" does not.
-			q.cue, q.strict = hasName, true
+			// "Which senators…?", "which two senators…?" ask for names,
+			// persons' ("Congress" and "Tehran" do not answer them); "what
+			// are lawmakers pushing for?" does not.
+			q.cue, q.strict, q.person = hasName, true, true
 		}
 		if peopleNouns[w.text] && w.text != "person" && !strings.HasSuffix(w.text, "s") && !q.strict && whoPersonAsked(words, i) {
 			// "Who was the senior Western official the author spoke
@@ -1656,8 +1681,10 @@ congresswoman congresswomen member members`
 
 // personNouns after "which" or "what" ask for the names of people; the
 // other peopleNouns ("which leaders…?") name people a sentence may name
-// by title alone ("both leaders").
-var personNouns = wordSet(legislatorWords)
+// by title alone ("both leaders"). An administration is named by its
+// president ("which US administration pursued the failed approach?"):
+// "Washington" does not answer.
+var personNouns = wordSet(legislatorWords + ` president presidents administration administrations`)
 
 // whoPersonAsked says whether the noun at place i is the one "who" and a
 // form of "be" ask about: "who" among the first three words, then "is" or
