@@ -51,7 +51,8 @@ const maxExpansions = 8
 // picture, to zoom out is to look at it, the cards left to play are the
 // options remaining, what is so "across the board" is comprehensive, and
 // what one keeps "eyes on" one focuses on, to fend or fight off is to
-// push back, and who gains ground is empowered; what is done for all to
+// push back, who gains ground is empowered, and people against a thing
+// are its opponents; what is done for all to
 // see is done publicly, "past is prologue" says history repeats, that no
 // good deed goes unpunished that kindness backfires, what makes or breaks a
 // thing decides it, brownie points are credit, and what is next, or the
@@ -228,6 +229,12 @@ var idioms = map[string]string{
 	"give up":                      "abandon",
 	"gave up":                      "abandon",
 	"giving up":                    "abandon",
+	"people against":               "opponents",
+	"those against":                "opponents",
+	"folks against":                "opponents",
+	"anyone against":               "opponents",
+	"people opposed":               "opponents",
+	"those opposed":                "opponents",
 	"capitol hill":                 "congress",
 	"islamic republic":             "iranian regime",
 	"filter through":               "trickle",

@@ -1042,7 +1042,8 @@ func TestPhrasalVerbs(t *testing.T) {
 // ("matters" as "is important", "latest" as "most recent", "penalties" for
 // "sanctions", "forever" as "permanent", "the West" as what is "Western",
 // a "round" of talks), the metonym "Capitol Hill" for Congress and the
-// phrasal verb "filter down", "both countries" or "both governments" for
+// phrasal verb "filter down", "people against" a thing for its
+// opponents, "both countries" or "both governments" for
 // the two sides of a story, "trust" for "confidence" and a "conversation"
 // for a "dialogue".
 func TestEverydaySenses(t *testing.T) {
@@ -1068,6 +1069,7 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"why's there a rare opening now for a comprehensive agreement?", "window of opportunity"},
 		firstQuote{"What has changed suspicion into teamwork?", "turned mistrust into cooperation"},
 		firstQuote{"how did the geneva round affect ties between everyone involved", "strengthened relationships"},
+		firstQuote{"what do people against diplomacy usually call it?", "opponents of diplomacy"},
 		// The plain word of a figure stands for its heavier word:
 		// "territory" more than "new".
 		firstQuote{"Does the author say we're on familiar ground or in new territory?", "uncharted waters"},
