@@ -867,6 +867,13 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 			// Soviet Union. Simply put: It doesn't."), is reported all
 			// the same.
 			continue
+		case same && pol&want == 0 && t.negated && t.Name:
+			// A name a denial reaches is what it is about, not what it
+			// denies: "so that the negotiations do not fall victim to the
+			// politics of Washington and Tehran" denies no Washington.
+			// Chosen on the tuning sets: five faithful drafts more kept,
+			// no unsupported one let through.
+			continue
 		case same && pol&want == 0:
 			what := "asserts"
 			if t.negated {

@@ -699,14 +699,19 @@ func TestLinkWithinASentenceRunsItsWay(t *testing.T) {
 // their involvement, there would be no diplomacy" for "diplomacy would
 // not be taking place without their involvement"), and a plural written
 // possessive by an apostrophe alone, which a denial does not reach
-// ("neither in both sides' interests"). A denial of the claim itself is
-// still a contradiction.
+// ("neither in both sides' interests"), and names a denial reaches, which
+// it does not deny ("do not fall victim to the politics of Washington and
+// Tehran" for "avoid falling prey to… politics in both capitals"). A
+// denial of the claim itself is still a contradiction.
 func TestDenialsWordedAnotherWay(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
 	involvement := articleCitations(t, ix, "Rhetoric from both sides downplaying")
 	status := articleCitations(t, ix, "So, now the hard part begins")
+	cover := articleCitations(t, ix, "If these negotiations are to successfully avoid")
 	wantVerdicts(t, c, []verdictCase{
+		{"Political cover is needed so that the negotiations do not fall victim to the divisive domestic politics of both Washington and Tehran [1].", cover, ""},
+		{"Washington and Tehran will not need to lower expectations publicly [1].", cover, bot.ReasonContradiction},
 		{"The author says that without the direct participation of Obama and Khamenei, there would be no diplomacy at all [1].", involvement, ""},
 		{"Without the direct involvement of Obama and Khamenei in the process, no diplomacy would be taking place at all [1].", involvement, ""},
 		{"Diplomacy would not depend on Obama and Khamenei's direct involvement in the process [1].", involvement, bot.ReasonContradiction},
