@@ -91,6 +91,10 @@ type token struct {
 	// names whose, and a denial is not of it ("neither in either side's
 	// interest" denies the interest, not the side).
 	possessive bool
+	// quoting says the only boundary right before the word is a
+	// quotation's opening mark: the quotation carries on the clause it
+	// stands in ("one would think Iran “rivals the former Soviet Union”").
+	quoting bool
 }
 
 // negators deny what follows them in their clause.
@@ -452,7 +456,10 @@ var avoidVerbs = setOf(`avoid avoids avoided avoiding prevent prevents prevented
 // Soviet Union, but…", "despite portrayals likening it to the Soviet
 // Union", "one would think that it rivals…", "rejects the idea that Iran
 // rivals…". A text may deny such a view ("Simply put: It doesn't.")
-// where a sentence reporting it says it all the same.
+// where a sentence reporting it says it all the same. A quotation's
+// opening mark ends no view: 'one would think Iran “rivals the former
+// Soviet Union”' reports the quoted words (two faithful drafts more kept
+// on the tuning sets, no unsupported one let through).
 func reportedViews(toks []token) {
 	for i := range toks {
 		n := viewOpener(toks, i)
@@ -460,7 +467,7 @@ func reportedViews(toks []token) {
 			continue
 		}
 		for j := i + n; j < len(toks); j++ {
-			if j > i+n && toks[j].clause || toks[j].word == "but" || toks[j].opens {
+			if j > i+n && toks[j].clause && !toks[j].quoting || toks[j].word == "but" || toks[j].opens {
 				break
 			}
 			toks[j].reported = true
@@ -699,11 +706,12 @@ func pluralPossessive(text string, end int) bool {
 // notes where punctuation ends a clause.
 func scanTokens(text string) []token {
 	var toks []token
-	clause, opens := false, false
+	clause, opens, quoting := false, false, false
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
 			brk := clauseBreak(text, i, r, size)
+			quoting = !clause && (quoting || brk && (r == '“' || r == '"') && !endsQuote(text, i))
 			clause = clause || brk
 			opens = opens || brk && (r == '.' || r == '!' || r == '?')
 			i += size
@@ -712,8 +720,8 @@ func scanTokens(text string) []token {
 		word, end := scanWord(text, i)
 		raw := text[i:end]
 		possessive := strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s") || pluralPossessive(text, end)
-		toks = append(toks, token{word: word, clause: clause, opens: opens && len(toks) > 0, capital: unicode.IsUpper(r), possessive: possessive})
-		clause, opens = false, false
+		toks = append(toks, token{word: word, clause: clause, quoting: quoting && clause, opens: opens && len(toks) > 0, capital: unicode.IsUpper(r), possessive: possessive})
+		clause, opens, quoting = false, false, false
 		i = end
 	}
 	return toks
@@ -803,4 +811,14 @@ func setOf(words string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// endsQuote reports whether the straight double quotation mark at text[i]
+// closes a quotation rather than opens one: a word ends right before it.
+func endsQuote(text string, i int) bool {
+	if text[i] != '"' {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	return isWordRune(prev) || prev == '.' || prev == ',' || prev == '?' || prev == '!'
 }

@@ -601,6 +601,7 @@ func TestListPlaceIsTheDocumentsOwn(t *testing.T) {
 // ("one would think that it rivals the former Soviet Union… Simply put:
 // It doesn't."), while saying it in the sentence's own voice contradicts
 // the passage, and so does a portrayal the other way from the passage's.
+// A quotation within the view is part of it.
 func TestReportedViews(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
@@ -612,6 +613,9 @@ func TestReportedViews(t *testing.T) {
 		{"The author rejects the idea that Iran rivals the former Soviet Union as a threat to Western interests [1].", rivals, ""},
 		{"Pundits make it sound as threatening to Western interests as the former Soviet Union, but the author says it is a regional power [1].", rivals, ""},
 		{"Iran rivals the former Soviet Union in threatening Western interests [1].", rivals, bot.ReasonContradiction},
+		// A quotation carries the view on: its words are reported too.
+		{"The author notes one would think Iran \u201crivals the former Soviet Union in terms of threatening Western interests\u201d, then rejects it [1].", rivals, ""},
+		{"Iran \u201crivals the former Soviet Union in terms of threatening Western interests\u201d [1].", rivals, bot.ReasonContradiction},
 		{"If past is prologue, opponents of diplomacy will come to portray it as strength rather than appeasement [1].", portrays, bot.ReasonContradiction},
 	})
 }
