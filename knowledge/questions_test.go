@@ -1561,6 +1561,15 @@ func TestUnknownThingOfAnUnknownThing(t *testing.T) {
 	)
 }
 
+// TestVerbAskedAbout: with "what" as its subject, a question asks about
+// its verb ("what motivates the spoilers?" asks what moves them), which
+// weighs more than the thing it names.
+func TestVerbAskedAbout(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"what motivates the spoilers, according to the article?", "seeking to score political points"},
+	)
+}
+
 // TestKnownThingOfAnUnknownKind: two words the knowledge base knows by no
 // form before one it knows name a kind of it the text never speaks of
 // ("ballistic missile program"); one such word may be the asker's own

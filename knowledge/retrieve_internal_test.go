@@ -455,3 +455,22 @@ func TestDoingAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestVerbAskedAt: the verb right after "what" as its subject, before a
+// determiner, is asked about, unless a particle later completes it.
+func TestVerbAskedAt(t *testing.T) {
+	for _, tt := range []struct {
+		question string
+		want     int
+	}{
+		{"what motivates the spoilers?", 1},
+		{"so what caused the impasse?", 2},
+		{"what sets the moderates apart?", -1},
+		{"what does the author think?", -1},
+		{"what officials spoke?", -1},
+	} {
+		if got := verbAskedAt(wordsOf(tt.question)); got != tt.want {
+			t.Errorf("%q: got %d, want %d", tt.question, got, tt.want)
+		}
+	}
+}
