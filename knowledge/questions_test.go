@@ -850,7 +850,8 @@ func TestHowThingsTurnedOut(t *testing.T) {
 // for outright: a time after "when exactly", a name after "which senators"
 // or "which members", and a number the text never gives ("6 months"),
 // which makes the question about something else; and that "what have
-// lawmakers been doing?" asks for no name.
+// lawmakers been doing?" asks for no name; nor does "how much" within a
+// yes-no question ask for a quantity.
 func TestAnswerKindsAskedOutright(t *testing.T) {
 	ix := indexOf(t, "The interim deal was struck after three long rounds of talks between the delegations.\n\n"+
 		"Lawmakers in the capital have pushed for tougher sanctions on the oil sector.\n\n"+
@@ -913,6 +914,17 @@ func TestAnswerKindsAskedOutright(t *testing.T) {
 	named := indexOf(t, "Senator Smith and Senator Jones pushed for tougher sanctions on the oil sector.\n\n"+
 		"The weather in the capital was cold all week.")
 	wantFirstQuotes(t, named, firstQuote{"Which senators pushed for tougher sanctions?", "Senator Smith"})
+	// "How much" within a yes-no question asks whether, not how much.
+	wantFirstQuotes(t, article(),
+		firstQuote{"are iranian conservatives trying to limit how much time rouhani has to make a deal", "narrow the window"})
+	// "In the meantime" and "meanwhile" say when, of no topic.
+	for _, q := range []string{"what has Congress been pushing for in the meantime?", "what has Congress been pushing for meanwhile?"} {
+		got, plain := article().Answer(knowledge.Query{Text: q}), article().Answer(knowledge.Query{Text: "what has Congress been pushing for?"})
+		if got.Confidence != plain.Confidence || got.ContentWords != plain.ContentWords {
+			t.Errorf("%q: got confidence %.3f with %d content words, want %.3f with %d as without it",
+				q, got.Confidence, got.ContentWords, plain.Confidence, plain.ContentWords)
+		}
+	}
 	// The names asked for are persons': a place named does not give them.
 	placed := indexOf(t, "Lawmakers in Washington pushed for tougher sanctions on the oil sector.\n\n"+
 		"The weather in the capital was cold all week.")

@@ -223,6 +223,10 @@ type query struct {
 	// pronoun says the question has a personal pronoun ("he", "they"),
 	// which may stand for someone the previous answer named.
 	pronoun bool
+	// yesNo says the question opens with an auxiliary or a form of "be"
+	// or "have": it asks whether ("are they trying to limit how much
+	// time he has?").
+	yesNo bool
 
 	// Backing arrays: a query lives on its caller's stack.
 	slotBuf  [maxSlots]slot
@@ -1349,6 +1353,9 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		if i+1 < len(words) {
 			next = words[i+1].text
 		}
+		if i == 0 {
+			q.yesNo = auxiliaries[w.text] || copulas[w.text]
+		}
 		if w.text != "when" || n == 0 && q.whPos < 0 {
 			// "When" after a word asked joins a clause ("what are the
 			// hardliners afraid of when negotiating…?"): it asks no time.
@@ -1524,6 +1531,10 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 	case prev == "how" && w.text == "much" && degreeNouns[next]:
 		// "How much weight does the author put on…?" asks how important,
 		// not how many.
+	case prev == "how" && (w.text == "many" || w.text == "much") && q.yesNo:
+		// "Are the hardliners trying to limit how much time Rouhani
+		// has?" asks whether, not how much: a sentence without a
+		// quantity may answer it.
 	case prev == "how" && (w.text == "many" || w.text == "much" || w.text == "old"):
 		// "How old is…?" asks for an age.
 		q.cue, q.strict = hasNumber, true
