@@ -1801,11 +1801,13 @@ func TestNamesAlone(t *testing.T) {
 }
 
 // TestVerbsOfPresenting checks that a verb saying how the author presents
-// something ("highlight", "flag", "underline") frames the question, as
-// "mention" does: it weighs nothing, and the rest is asked about.
+// something ("highlight", "flag", "underline", "classify") frames the
+// question, as "mention" does: it weighs nothing, and the rest is asked
+// about.
 func TestVerbsOfPresenting(t *testing.T) {
 	wantFirstQuotes(t, article(),
 		firstQuote{"beyond the technical stuff, what backdrop does the author want to highlight?", "bigger picture"},
 		firstQuote{"what's riding on those overarching issues he flags?", "making or breaking the peace"},
+		firstQuote{"how does the writer classify iran's standing in the world?", "regional power"},
 	)
 }

@@ -277,6 +277,7 @@ argue argues argued arguing recount recounts recounted note notes noted noting c
 commenting claiming speaking discussing describing explaining mentioning telling writing named naming
 opinion editorial commentary highlight highlights highlighted highlighting flag flags flagged flagging
 underline underlines underlined underscore underscores underscored
+classify classifies classified categorize categorizes categorized categorise categorises categorised
 speaker speakers panel panelist panelists panellist panellists presenter presenters
 analogy analogies metaphor metaphors simile similes comparison comparisons compare compares compared comparing
 phrase phrases phrasing imagery
