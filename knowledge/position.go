@@ -144,11 +144,11 @@ func posAsked(words []word) textPos {
 // or its author ("what does the writer say at the end?"), nor "how did
 // Iran respond to the opening?".
 func placeNamed(words []word, i int, framed bool) (textPos, bool) {
-	lead := posLeads[words[i].text]
+	lead := posLeads[words[i].text] || accordingTo(words, i)
 	j := i // the determiner
 	if lead {
 		j++
-	} else if i > 0 && posLeads[words[i-1].text] {
+	} else if i > 0 && (posLeads[words[i-1].text] || accordingTo(words, i-1)) {
 		return textPos{}, false // read at the lead: "in the end"
 	}
 	if j+1 >= len(words) || !posDets[words[j].text] {
@@ -183,6 +183,12 @@ func placeNamed(words []word, i int, framed bool) (textPos, bool) {
 	}
 	markStop(words[i:end])
 	return textPos{at: at}, true
+}
+
+// accordingTo reports whether words[i] is the "to" of "according to",
+// which leads to a place as "per" does ("according to the conclusion").
+func accordingTo(words []word, i int) bool {
+	return i > 0 && words[i].text == "to" && words[i-1].text == "according"
 }
 
 // subjectOfTelling reports whether the place named at words[i:end] (a

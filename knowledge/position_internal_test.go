@@ -16,6 +16,8 @@ func TestPosAsked(t *testing.T) {
 		{"Summarize the introduction", textPos{at: posStart}},
 		{"What does the conclusion say?", textPos{at: posEnd}},
 		{"what stage are we at now, per the wrap-up", textPos{at: posEnd}},
+		{"what stage are we at now, according to the conclusion?", textPos{at: posEnd}},
+		{"according to the intro, where's the tricky stuff hiding?", textPos{at: posStart}},
 		{"in the wrap-up, is it going to be smooth sailing?", textPos{at: posEnd}},
 		{"what does the outro say?", textPos{at: posEnd}},
 		{"What does the writer say at the end?", textPos{at: posEnd}},

@@ -1354,10 +1354,11 @@ func TestEverydaySenses(t *testing.T) {
 }
 
 // TestPlacesInTheText checks that a question saying where in the text to
-// look ("per the opening", "at the end", "the last paragraph", "how does
-// it end?") prefers the sentences there over ones elsewhere that hold its
-// words as well, and that one asking about that place and nothing else
-// gets its first sentences; a trailer is no end.
+// look ("per the opening", "according to the opening", "at the end", "the
+// last paragraph", "how does it end?") prefers the sentences there over
+// ones elsewhere that hold its words as well, and that one asking about
+// that place and nothing else gets its first sentences; a trailer is no
+// end.
 func TestPlacesInTheText(t *testing.T) {
 	ix := indexOf(t, "The delegates agreed that the budget of the mission must come first in these long talks today.\n\n"+
 		"Reporters in the hall mostly asked the delegates about the weather and the long delays in the city.\n\n"+
@@ -1369,6 +1370,7 @@ func TestPlacesInTheText(t *testing.T) {
 		// The budget is in the first, third and fourth paragraphs; a
 		// meeting in the third and the last.
 		firstQuote{"What did the delegates say about the budget, per the opening?", "must come first"},
+		firstQuote{"What did the delegates say about the budget, according to the opening?", "must come first"},
 		firstQuote{"What does the writer say about the budget at the end?", "still the question"},
 		firstQuote{"what about the budget at the end of the report?", "still the question"},
 		firstQuote{"In the last paragraph, when will the delegates meet again?", "after the new year"},
