@@ -51,7 +51,7 @@ const maxExpansions = 8
 // "meanwhile" a time of no topic, a broader view or a wider context is the bigger
 // picture, to zoom out is to look at it, the cards left to play are the
 // options remaining, what is so "across the board" is comprehensive, and
-// what one keeps "eyes on" one focuses on, to fend or fight off is to
+// what one keeps "eyes on", or "an eye on", one focuses on, to fend or fight off is to
 // push back, who gains ground is empowered, and people against a thing
 // are its opponents; what is done for all to
 // see is done publicly, "past is prologue" says history repeats, that no
@@ -85,6 +85,7 @@ var idioms = map[string]string{
 	"gaining ground":               "empowered",
 	"gained ground":                "empowered",
 	"eyes on":                      "focus sights",
+	"an eye on":                    "focus",
 	"fix up":                       "remodel repair",
 	"being held":                   "taking place",
 	"be held":                      "take place",

@@ -1055,7 +1055,7 @@ func TestPhrasalVerbs(t *testing.T) {
 // "sanctions", "forever" as "permanent", "the West" as what is "Western",
 // a "round" of talks), the metonym "Capitol Hill" for Congress and the
 // phrasal verb "filter down", "people against" a thing for its
-// opponents, "both countries" or "both governments" for
+// opponents, keeping "an eye on" a thing for focusing on it, "both countries" or "both governments" for
 // the two sides of a story, "trust" for "confidence" and a "conversation"
 // for a "dialogue".
 func TestEverydaySenses(t *testing.T) {
@@ -1086,6 +1086,12 @@ func TestEverydaySenses(t *testing.T) {
 		// "territory" more than "new".
 		firstQuote{"Does the author say we're on familiar ground or in new territory?", "uncharted waters"},
 	)
+	// Keeping "an eye on" a thing is focusing on it: the question is
+	// answered from the passage on the bigger picture.
+	q := "apart from the technicalities, what else does the piece say we should keep an eye on?"
+	if a := article().Answer(knowledge.Query{Text: q, K: 3}); !a.Answerable || len(a.Quotes) == 0 || !strings.Contains(a.Quotes[0].Passage.Text, "bigger picture") {
+		t.Errorf("%q: got %v %+v, want an answer from the passage on the bigger picture", q, a.Answerable, a.Quotes)
+	}
 	// The other sentences first: a tie goes to the earlier one.
 	wantFirstQuotes(t, indexOf(t, "The two families are in a brief feud, the baker said.\n\n"+
 		"The two families are entrenched in a permanent feud, the mayor said.\n\n"+
