@@ -711,7 +711,11 @@ func scanTokens(text string) []token {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
 			brk := clauseBreak(text, i, r, size)
-			quoting = !clause && (quoting || brk && (r == '“' || r == '"') && !endsQuote(text, i))
+			if brk {
+				// An opening quotation mark carries the clause on only
+				// where no other break stands before the word.
+				quoting = !clause && (r == '“' || r == '"') && !endsQuote(text, i)
+			}
 			clause = clause || brk
 			opens = opens || brk && (r == '.' || r == '!' || r == '?')
 			i += size
@@ -720,7 +724,7 @@ func scanTokens(text string) []token {
 		word, end := scanWord(text, i)
 		raw := text[i:end]
 		possessive := strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s") || pluralPossessive(text, end)
-		toks = append(toks, token{word: word, clause: clause, quoting: quoting && clause, opens: opens && len(toks) > 0, capital: unicode.IsUpper(r), possessive: possessive})
+		toks = append(toks, token{word: word, clause: clause, quoting: quoting, opens: opens && len(toks) > 0, capital: unicode.IsUpper(r), possessive: possessive})
 		clause, opens, quoting = false, false, false
 		i = end
 	}

@@ -293,7 +293,7 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 		// "What level of enrichment would a final deal allow?": a
 		// measure of something the knowledge base knows by no form.
 		i := slices.IndexFunc(words, func(a asked) bool { return a.pos == next+1 })
-		if i >= 0 && !words[i].name && slots[i].known < distantCredit && words[i].w.class&vagueClasses == 0 {
+		if i >= 0 && unknownWord(words[i], slots[i]) {
 			return true
 		}
 	}
@@ -332,7 +332,7 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 	if verbatimWords[b.w.text] || b.w.text == "specific" {
 		return false // "what exact words…?" asks for words as said, of no unknown kind
 	}
-	return !b.name && b.w.class&vagueClasses == 0 && slots[head-1].known < distantCredit
+	return unknownWord(b, slots[head-1])
 }
 
 // kindUnknown reports whether the question asks about a kind of something
@@ -483,7 +483,7 @@ func whoUnknown(question []word, words []asked, slots []slot) bool {
 			break
 		}
 		at++
-		if !a.name && a.w.class&vagueClasses == 0 && slots[k].known < distantCredit {
+		if unknownWord(a, slots[k]) {
 			return true
 		}
 	}
@@ -1347,14 +1347,12 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 	figure := slices.ContainsFunc(words, func(w word) bool { return w.class&classQuote != 0 || figureWords[w.text] }) || wordingAsked(words)
 	whoAsked := slices.ContainsFunc(words, func(w word) bool { return w.text == "who" })
 	q.figure = figureAsked(words)
+	q.yesNo = len(words) > 0 && (auxiliaries[words[0].text] || copulas[words[0].text])
 	prev := ""
 	for i, w := range words {
 		next := ""
 		if i+1 < len(words) {
 			next = words[i+1].text
-		}
-		if i == 0 {
-			q.yesNo = auxiliaries[w.text] || copulas[w.text]
 		}
 		if w.text != "when" || n == 0 && q.whPos < 0 {
 			// "When" after a word asked joins a clause ("what are the
