@@ -342,8 +342,9 @@ var idioms = map[string]string{
 // legislators, a congress or a parliament, what is done publicly is done openly,
 // and what is
 // done personally is done directly; a motive is what one seeks or
-// benefits from; suspicion is mistrust, teamwork cooperation, and ties
-// between parties their relationships.
+// benefits from; suspicion is mistrust, teamwork cooperation, ties
+// between parties their relationships, and a gap between them (in power,
+// say) an imbalance.
 var plainSenses = map[string]string{
 	"suspicion":     "mistrust",
 	"suspicions":    "mistrust",
@@ -352,6 +353,8 @@ var plainSenses = map[string]string{
 	"opening":       "opportunity",
 	"openings":      "opportunities",
 	"divide":        "gap",
+	"gap":           "imbalance",
+	"gaps":          "imbalances",
 	"divides":       "gaps",
 	"lawmaker":      "legislator congress parliament",
 	"lawmakers":     "legislators congress parliament",
