@@ -57,7 +57,8 @@ const maxExpansions = 8
 // see is done publicly, "past is prologue" says history repeats, that no
 // good deed goes unpunished that kindness backfires, what makes or breaks a
 // thing decides it, brownie points are credit, and what is next, or the
-// next step, is what now begins), and a
+// next step, is what now begins; whether a thing "will work" or "won't
+// work" is whether it succeeds), and a
 // few names of politics to plain words for what they name: Capitol Hill
 // is Congress, the Islamic Republic Iran's regime.
 var idioms = map[string]string{
@@ -101,6 +102,15 @@ var idioms = map[string]string{
 	"green light":                  "approve",
 	"back down":                    "retreat concede",
 	"pay off":                      "succeed",
+	"wont work":                    "succeed success",
+	"will work":                    "succeed success",
+	"would work":                   "succeed success",
+	"might work":                   "succeed success",
+	"could work":                   "succeed success",
+	"can work":                     "succeed success",
+	"cant work":                    "succeed success",
+	"not work":                     "succeed success",
+	"going to work":                "succeed success",
 	"piece of cake":                "easy",
 	"cards to play":                "options",
 	"cards left to play":           "remaining options",

@@ -1083,6 +1083,7 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"how did the geneva round affect ties between everyone involved", "strengthened relationships"},
 		firstQuote{"what do people against diplomacy usually call it?", "opponents of diplomacy"},
 		firstQuote{"how big is the power gap between the US and Iran?", "huge imbalance in power"},
+		firstQuote{"should we be shocked when both sides say this probably won't work?", "downplaying the odds for success"},
 		// The plain word of a figure stands for its heavier word:
 		// "territory" more than "new".
 		firstQuote{"Does the author say we're on familiar ground or in new territory?", "uncharted waters"},
