@@ -344,6 +344,15 @@ func polarTokens(text string) []token {
 			clause++
 		}
 		t.inClause = clause
+		if !inContrast && (t.word == "and" || t.word == "or") && i+1 < len(toks) && !toks[i+1].clause && auxiliaries[toks[i+1].word] {
+			// "does not rival the Soviet Union and is a regional power":
+			// a verb of its own after "and" is a claim of its own, which
+			// the denial before it does not reach. Chosen on the tuning
+			// sets: a merged draft more kept and a dropped negation more
+			// refused ("…and is no longer even a regional power"), none
+			// lost.
+			negated = false
+		}
 		switch {
 		case t.word == "nor":
 			t.negator = true

@@ -208,6 +208,8 @@ var ruleTests = []struct {
 	{"a number counting what the passage denies", "A dialogue among equals is critical for success and amounts to a dialogue between two equal powers [9].", bot.ReasonContradiction},
 	{"a condition with without, then a denial joined to an assertion", "Without Obama and Khamenei’s direct involvement in the process, diplomacy would take place and rhetoric would not matter [11].", bot.ReasonContradiction},
 	{"a condition with without, then a negation", "Without Obama and Khamenei’s direct involvement in the process, diplomacy would not be taking place [11].", ""},
+	{"a denial, then a claim of its own after and", "Iran does not rival the former Soviet Union and is a regional power [9].", ""},
+	{"a denial, then a denial of its own after and", "Iran does not rival the former Soviet Union and is no longer even a regional power [9].", bot.ReasonContradiction},
 	{"a denial joined to a denial", "The likely alternative, war, reminds both sides that the status quo serves neither of their interests and cannot be sustained [3].", ""},
 	{"prepositions claim nothing", "Success lies within the table [9].", ""},
 	{"the odds are no oddity", "Both sides keep downplaying the chances of success [11].", ""},
