@@ -1585,6 +1585,11 @@ func (d *draftCheck) credit(stem string, ev *evidence) (c float64, pol polarity,
 		// what they are" says, denial included.
 		return synonymCredit, ev.stems[k], true
 	}
+	if p := ev.figures[stem]; p != 0 {
+		// A plain word a figure of the passages says: "decide" for
+		// "making or breaking the peace".
+		return figureCredit, p, true
+	}
 	c, pol = d.related(stem, ev)
 	if base, ok := strings.CutPrefix(stem, "un"); ok && len(base) >= minStemPrefix && c < negPrefixCredit {
 		if p := ev.stems[base]; p != 0 {
