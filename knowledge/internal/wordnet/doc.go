@@ -119,7 +119,9 @@
 //
 // Places: a country, state or district relates to the cities it holds
 // (its part meronyms, "%p", that are instances of a city, a town or a
-// capital) as hyponyms: "austria" → "vienna", "dc" → "washington". A
+// capital) as hyponyms: "austria" → "vienna", "dc" → "washington"; so
+// does the adjective that pertains to the country (its pertainym pointer,
+// "\", leads there): "austrian" → "vienna", "swiss" → "geneva". A
 // question about the country finds the text that names its city. Not the
 // other way ("ohio" is no "us"), nor a region ("north"), nor for a holder
 // of over 40 parts.

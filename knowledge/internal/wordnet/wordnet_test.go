@@ -62,6 +62,9 @@ func TestRelatedKnown(t *testing.T) {
 		{"austria", "vienna", wordnet.Hyponym},
 		{"switzerland", "geneva", wordnet.Hyponym},
 		{"dc", "washington", wordnet.Hyponym},
+		// … and so does the adjective of the country.
+		{"austrian", "vienna", wordnet.Hyponym},
+		{"swiss", "geneva", wordnet.Hyponym},
 		// Spelling both ways, and a British stem inheriting the American's
 		// relations: Porter2 strips "-ize" but not "-ise".
 		{"organ", "organis", wordnet.Spelling},
@@ -106,6 +109,7 @@ func TestRelatedNot(t *testing.T) {
 		// A city's country, a country's regions, and a holder of very many
 		// parts relate to none of them.
 		{"vienna", "austria"},
+		{"vienna", "austrian"},
 		{"ohio", "us"},
 		{"us", "north"},
 		{"us", "ohio"},

@@ -34,14 +34,15 @@ const (
 type builder struct {
 	wn         *wordNet
 	rel        relations
-	known      map[string]bool       // the words of the word lists, lower-cased
-	lemmaTags  map[string]int        // a lemma's tag count over all its senses
-	posTags    map[lemmaPOS]int      // a lemma's tag count in one part of speech
-	stemTop    map[string]string     // the stem's most tagged lemma
-	linked     map[[2]string]bool    // lemmas with a derivational pointer between them
-	depth      map[synsetID]int      // shortest distance below the top of the hierarchy
-	hyponymN   map[synsetID]int      // number of direct hyponyms ("~")
-	stemLemmas map[string][]lemmaPOS // the single-word lemmas of each stem
+	known      map[string]bool         // the words of the word lists, lower-cased
+	lemmaTags  map[string]int          // a lemma's tag count over all its senses
+	posTags    map[lemmaPOS]int        // a lemma's tag count in one part of speech
+	stemTop    map[string]string       // the stem's most tagged lemma
+	linked     map[[2]string]bool      // lemmas with a derivational pointer between them
+	depth      map[synsetID]int        // shortest distance below the top of the hierarchy
+	hyponymN   map[synsetID]int        // number of direct hyponyms ("~")
+	stemLemmas map[string][]lemmaPOS   // the single-word lemmas of each stem
+	pertainyms map[synsetID][]synsetID // noun synset → the adjective synsets pertaining to it, built on first use
 }
 
 // lemmaPOS is a lemma in one part of speech.

@@ -292,8 +292,9 @@ func (b *builder) hyponyms(s *synset, ss []sense) {
 // places relates a country, state or district to the cities it holds, as
 // hyponyms: "Austria" → "Vienna", "Switzerland" → "Geneva", "DC" →
 // "Washington" (part meronyms, "%p", of a noun.location synset that are
-// instances of a city, town or capital). A question asked about the
-// country finds the text that names its city. Not the other way: a city's
+// instances of a city, town or capital), and so does the adjective that
+// pertains to the country ("Austrian", "Swiss"). A question asked about
+// the country finds the text that names its city. Not the other way: a city's
 // country is not what a text about the city is about ("Ohio" is no
 // "United States"), nor a region ("the North"), nor a holder of more than
 // maxNarrower parts, each of which then says little.
@@ -319,13 +320,53 @@ func (b *builder) places(s *synset, ss []sense) {
 			continue
 		}
 		for _, y := range b.senses(part) {
+			if y.phrase {
+				continue
+			}
 			for _, x := range ss {
-				if !x.phrase && !y.phrase {
+				if !x.phrase {
 					b.rel.add(x.stem, y.stem, hyponym, x.tags+y.tags)
+				}
+			}
+			for _, x := range b.pertaining(s) {
+				b.rel.add(x.stem, y.stem, hyponym, x.tags+y.tags)
+			}
+		}
+	}
+}
+
+// pertaining returns the single-word adjectives whose pertainym pointer
+// ("\") leads to s ("Austrian" to "Austria"), each in a frequent sense of
+// its own.
+func (b *builder) pertaining(s *synset) []sense {
+	if b.pertainyms == nil {
+		b.pertainyms = make(map[synsetID][]synsetID)
+		for _, id := range b.wn.order {
+			if id.pos != 'a' {
+				continue
+			}
+			for _, p := range b.wn.synsets[id].ptrs {
+				if p.sym == "\\" && p.to.pos == 'n' {
+					b.pertainyms[p.to] = append(b.pertainyms[p.to], id)
 				}
 			}
 		}
 	}
+	var out []sense
+	for _, id := range b.pertainyms[s.id] {
+		a := b.wn.synsets[id]
+		for _, p := range a.ptrs {
+			if p.sym != "\\" || p.to != s.id || p.src < 1 || p.src > len(a.members) {
+				continue
+			}
+			for _, x := range b.senses(a) {
+				if !x.phrase && x.raw == a.members[p.src-1].raw {
+					out = append(out, x)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // city reports whether place s is an instance of a city, a town or a
