@@ -132,6 +132,7 @@ func TestConsequence(t *testing.T) {
 		{"a result told after next", "“The mayor backed the ferry plan.”", "The results have been clear"},
 		{"a result told in the answer's sentence", "“The embargo on grain exports has caused prices to rise across the region.”", "caused prices to rise"},
 		{"a result told after it", "“The council approved the harbour plan in May.”", "cut waiting times by half"},
+		{"a result told after the answer's quote from another paragraph", "“Traders have moved to other ports.” “She deserves credit for it.”", "The results have been clear"},
 		{"a previous answer the knowledge base does not hold", "Hello there, and welcome to the general chat.", ""},
 	}
 	wantAfter(t, ix.Consequence, tests)
