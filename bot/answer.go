@@ -407,6 +407,37 @@ func asksResult(ws []string) bool {
 	return true
 }
 
+// asksNamed reports whether ws ask who or where (who set) of a thing the
+// previous answer told, which a pronoun stands for ("who came up with
+// it?", "who was it being applied to?", "where was the author when they
+// heard that?"): the pronoun closes the question or comes before a verb,
+// not before a noun ("where was this piece published?"), and no pronoun
+// stands for a person ("where was he ambassador?" asks about him, not
+// about what was said).
+func asksNamed(ws []string) (who, ok bool) {
+	ws = afterInterjections(ws)
+	if len(ws) == 0 || ws[0] != "who" && ws[0] != "where" {
+		return false, false
+	}
+	thing := false
+	for i, w := range ws {
+		if personPronouns[w] {
+			return false, false
+		}
+		if thingPronouns[w] && (i+1 == len(ws) || auxiliaries[ws[i+1]] || ws[i+1] == "being") {
+			thing = true
+		}
+	}
+	return ws[0] == "who", thing
+}
+
+// thingPronouns may stand for what an answer told; personPronouns stand
+// for a person.
+var (
+	thingPronouns  = setOf(`it that this`)
+	personPronouns = setOf(`he she him her his hers himself herself`)
+)
+
 // pointsBack reports whether the words of a question hold a pronoun or a
 // demonstrative that refers back to the previous turn ("is that
 // accurate?", "what came of it?").
@@ -523,6 +554,15 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 		// "Who wrote this article anyway?" asks about the text whatever
 		// was asked before: answered or declined alone.
 		return single, false
+	}
+	if who, ok := asksNamed(ws); ok && prev.Answer != "" && len(nameStems(ix, question)) == 0 {
+		// "Who came up with it?", "where was the author when they heard
+		// that?": the person or place the answer read names. Chosen on
+		// the tuning sets: two conversations more of 1,760, none lost.
+		if c := ix.Named(prev.Answer, who); c.Answerable {
+			c.Question = question
+			return c, true
+		}
 	}
 	with := b.inContext(ix, question, prev)
 	if with.Answerable && prev.Answer != "" && endsThen(afterInterjections(ws)) && pointsBack(ws) && single.ContentWords == 0 &&

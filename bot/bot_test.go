@@ -449,6 +449,9 @@ func TestHandleFollowUpCues(t *testing.T) {
 		{"pronoun at the end", "What did the interim nuclear deal in Geneva do?", "who backed it?", true, bot.KindAnswer, "openly supported"},
 		{"pronoun opening a long question", congress, "They pushed for sanctions, but what are the Iranian hardliners seeking in response?", true, bot.KindAnswer, ""},
 		{"about the previous answer", "How do pundits portray Iran?", "Is that accurate?", true, bot.KindAnswer, "regional power, not a superpower"},
+		// Who or where of what the answer told: the person or place it names.
+		{"who, of what the answer told", "what's the home renovation analogy in the article?", "who came up with it?", true, bot.KindAnswer, "Ambassador John Limbert"},
+		{"where, of what the answer told", "what did that western official tell the writer?", "where was the author when they heard that?", true, bot.KindAnswer, "upon arriving in Vienna"},
 		// A request for more reads on from where the answer stopped.
 		{"more of the previous answer", "How do pundits portray Iran?", "can you say more?", true, bot.KindAnswer, "Simply put: It doesn’t."},
 		{"go on", hardliners, "go on, please", true, bot.KindAnswer, "risk of spoilers lashing out"},

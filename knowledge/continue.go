@@ -304,6 +304,39 @@ func (ix *Index) Reason(previous string) Answer {
 	return ix.sentenceAnswer(pick)
 }
 
+// Named answers a follow-up that asks who or where of the previous answer
+// itself ("who came up with it?", "where was the author when they heard
+// that?") with the sentence the answer quotes first, when that sentence
+// names a person (person set: "Ambassador John Limbert beautifully
+// described…") or else a place or any other name ("…upon arriving in
+// Vienna"): a text says who said a thing, or where, in the sentence that
+// says it. It declines otherwise, and as More does.
+func (ix *Index) Named(previous string, person bool) Answer {
+	_, _, quoted := ix.quotedIn(previous)
+	if len(quoted) == 0 {
+		return Answer{}
+	}
+	u := quoted[0]
+	var buf [64]int32
+	for _, id := range ix.termsOf(ix.unit(u), buf[:0]) {
+		if person && ix.persons[id] {
+			return ix.sentenceAnswer(u)
+		}
+	}
+	if !person {
+		first := true
+		named := false
+		scanWords(ix.unitText(u), func(w word) {
+			named = named || w.capital && !first
+			first = false
+		})
+		if named {
+			return ix.sentenceAnswer(u)
+		}
+	}
+	return Answer{}
+}
+
 // sentenceAnswer answers with unit u alone, at the threshold's confidence:
 // a follow-up's sentence found by where it stands, not by its words.
 func (ix *Index) sentenceAnswer(u int32) Answer {

@@ -138,6 +138,28 @@ func TestConsequence(t *testing.T) {
 	wantAfter(t, ix.Consequence, tests)
 }
 
+// TestNamed checks that a follow-up asking who or where of the previous
+// answer is answered by the sentence it quotes first when that sentence
+// names a person (for who) or a name of any kind (for where), and declined
+// otherwise.
+func TestNamed(t *testing.T) {
+	ix := indexOf(t, "Ambassador John Smith compared the harbour to a maze. The comparison stuck.\n\n"+
+		"The council met in Bristol to approve the plan. The plan was approved.\n\n"+
+		"The queues are gone. The traders are pleased.")
+	who := func(previous string) knowledge.Answer { return ix.Named(previous, true) }
+	where := func(previous string) knowledge.Answer { return ix.Named(previous, false) }
+	wantAfter(t, who, []afterCase{
+		{"who: the person the sentence names", "“Ambassador John Smith compared the harbour to a maze.”", "John Smith compared"},
+		{"who: a sentence naming a place only", "“The council met in Bristol to approve the plan.”", ""},
+		{"who: a sentence naming no one", "“The queues are gone.”", ""},
+		{"who: a previous answer the knowledge base does not hold", "Hello there, and welcome to the general chat.", ""},
+	})
+	wantAfter(t, where, []afterCase{
+		{"where: the place the sentence names", "“The council met in Bristol to approve the plan.”", "met in Bristol"},
+		{"where: a sentence naming nothing", "“The traders are pleased.”", ""},
+	})
+}
+
 // TestReason checks that a follow-up asking why of the previous answer is
 // answered by the sentence before it when that answer says it follows from
 // it, by the sentence after it when that one goes on to explain it, and
