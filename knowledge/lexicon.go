@@ -352,10 +352,14 @@ var idioms = map[string]string{
 // legislators, a congress or a parliament, what is done publicly is done openly,
 // and what is
 // done personally is done directly; a motive is what one seeks or
-// benefits from; suspicion is mistrust, teamwork cooperation, ties
+// benefits from; what determines whether a thing happens decides it;
+// suspicion is mistrust, teamwork cooperation, ties
 // between parties their relationships, and a gap between them (in power,
 // say) an imbalance.
 var plainSenses = map[string]string{
+	"determine":     "decide",
+	"determines":    "decides",
+	"determining":   "deciding",
 	"suspicion":     "mistrust",
 	"suspicions":    "mistrust",
 	"teamwork":      "cooperation",

@@ -1084,6 +1084,7 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"what do people against diplomacy usually call it?", "opponents of diplomacy"},
 		firstQuote{"how big is the power gap between the US and Iran?", "huge imbalance in power"},
 		firstQuote{"should we be shocked when both sides say this probably won't work?", "downplaying the odds for success"},
+		firstQuote{"what determines whether the peace is won or lost?", "making or breaking the peace"},
 		// The adjective of a country stands for its cities, as the country
 		// does: the Austrian round is the one in Vienna.
 		firstQuote{"is there anything historically significant about the austrian round of talks?", "historic backdrop of the Vienna talks"},
