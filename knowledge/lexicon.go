@@ -56,7 +56,8 @@ const maxExpansions = 8
 // are its opponents; what is done for all to
 // see is done publicly, "past is prologue" says history repeats, that no
 // good deed goes unpunished that kindness backfires, what makes or breaks a
-// thing decides it, brownie points are credit, and what is next, or the
+// thing decides it, brownie points are credit, an elevator pitch is a
+// summary, and what is next, or the
 // next step, is what now begins; whether a thing "will work" or "won't
 // work" is whether it succeeds), and a
 // few names of politics to plain words for what they name: Capitol Hill
@@ -123,6 +124,7 @@ var idioms = map[string]string{
 	"deal breaker":                 "obstacle",
 	"bottom line":                  "conclusion",
 	"in a nutshell":                "summary",
+	"elevator pitch":               "summary",
 	"broad strokes":                "summary",
 	"big picture":                  "overview",
 	"trying to make":               "argument",

@@ -43,6 +43,7 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		"give me the gist in 2-3 sentences pls", "summarize in 2 sentences pls",
 		"in just a few lines, what is this article arguing", "explain like i'm 5 what this article says",
 		"Explain the article like I am five", "What is the piece mainly arguing, in broad strokes?",
+		"what's the elevator pitch of this piece?",
 		// "The big picture" of the text, though the text says "big
 		// picture" too.
 		"what's the big picture message of the piece?", "what big-picture point is the writer making?",
