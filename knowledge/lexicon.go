@@ -45,23 +45,22 @@ var (
 // maxExpansions bounds the expansions of one word that the vocabulary holds.
 const maxExpansions = 8
 
-// idioms map a figure of speech to plain words that say the same (the
-// point a writer is "trying to make", to say or to get across is the
-// argument, what readers "take away" the takeaway, "in short" an aside, "in the meantime" and
-// "meanwhile" a time of no topic, a broader view or a wider context is the bigger
-// picture, to zoom out is to look at it, the cards left to play are the
-// options remaining, what is so "across the board" is comprehensive, and
-// what one keeps "eyes on", or "an eye on", one focuses on, to fend or fight off is to
-// push back, who gains ground is empowered, and people against a thing
-// are its opponents; what is done for all to
-// see is done publicly, "past is prologue" says history repeats, that no
-// good deed goes unpunished that kindness backfires, what makes or breaks a
-// thing decides it, brownie points are credit, an elevator pitch is a
-// summary, and what is next, or the
-// next step, is what now begins; whether a thing "will work" or "won't
-// work" is whether it succeeds), and a
-// few names of politics to plain words for what they name: Capitol Hill
-// is Congress, the Islamic Republic Iran's regime.
+// idioms map a figure of speech to plain words that say the same (the point
+// a writer is "trying to make", to say or to get across is the argument,
+// what readers "take away" the takeaway, "in short" an aside, "in the
+// meantime" and "meanwhile" a time of no topic, a broader view or a wider
+// context is the bigger picture, to zoom out is to look at it, the cards
+// left to play are the options remaining, what is so "across the board" is
+// comprehensive, and what one keeps "eyes on", or "an eye on", one focuses
+// on, to fend or fight off is to push back, who gains ground is empowered,
+// and people against a thing are its opponents; what is done for all to see
+// is done publicly, "past is prologue" says history repeats, that no good
+// deed goes unpunished that kindness backfires, what makes or breaks a thing
+// decides it, brownie points are credit, an elevator pitch is a summary, and
+// what is next, or the next step, is what now begins; whether a thing "will
+// work" or "won't work" is whether it succeeds), and a few names of politics
+// to plain words for what they name: Capitol Hill is Congress, the Islamic
+// Republic Iran's regime.
 var idioms = map[string]string{
 	"out of the woods":             "clear safe",
 	"what next":                    "now begin",
