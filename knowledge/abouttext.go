@@ -30,11 +30,18 @@ located stationed sitting staying physically`)
 	placeNouns = wordSet(`city town country place location`)
 	// contactWords ask whom the author spoke to.
 	contactWords = wordSet(`speak speaks spoke spoken speaking talk talks talked talking interview interviews
-interviewed interviewing consult consulted meet met source sources quote quoted cite cited rely relied`)
+interviewed interviewing consult consulted meet met source sources quote quoted cite cited rely relied chat chats
+chatted chatting`)
+	// contactPersons are whom an author may have spoken to, asked of in a
+	// question whether they did ("did the author speak to any diplomats?").
+	contactPersons = wordSet(`diplomat diplomats official officials insider insiders expert experts negotiator
+negotiators anyone anybody someone somebody people`)
 	// asides are the words chat puts around a question that change
 	// nothing it asks: "who wrote this anyway?", "who actually wrote it
 	// though?".
-	asides = wordSet(`anyway anyways though tho actually btw again exactly even just really please`)
+	asides = wordSet(`anyway anyways though tho actually btw again exactly even just really please personally`)
+	// auxiliaryOpeners open a question asking whether ("did the author…?").
+	auxiliaryOpeners = wordSet(`did does has have had was is`)
 	// writtenWords ask who wrote a text.
 	writtenWords = wordSet(`wrote written write writes penned authored byline`)
 	// speechVerbs report what someone said; followed by "me" they report it
@@ -47,10 +54,13 @@ admitted remarked noted warned assured insisted wrote put`)
 // ask: every word must be one such a question is made of, or a name ("Is
 // this from HuffPost?").
 func aboutText(words []word) uint8 {
-	var who, where, when, otherWh, text, author, published, placed, contact, from, name, wrote bool
+	var who, where, when, otherWh, text, author, published, placed, contact, from, name, wrote, persons bool
+	whether := len(words) > 0 && auxiliaryOpeners[words[0].text]
 	for i, w := range words {
 		t := w.text
 		switch {
+		case whether && contactPersons[t]:
+			persons = true
 		case t == "who" || t == "whom":
 			who = true
 		case t == "where":
@@ -96,7 +106,11 @@ func aboutText(words []word) uint8 {
 		// where-question ("Where is the writer physically when he writes
 		// this?").
 		return aboutNothing
-	case who && author && contact:
+	case (who || whether && persons) && author && contact:
+		// "Who did the author chat with?", "did the writer speak to
+		// any diplomats personally?". Asked whether, and in chat's
+		// words: chosen on the tuning sets, four first citations more
+		// and a false decline fewer, nothing lost.
 		return aboutWhoSpokeTo
 	case who && (author || wrote) && !published && !contact && !name:
 		return aboutWhoWrote

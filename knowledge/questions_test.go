@@ -568,7 +568,9 @@ func TestQuestionsAboutTheTextItself(t *testing.T) {
 		firstQuote{"where is the writer physically when he writes this?", "here in Vienna"},
 		firstQuote{"Which city is the writer filing this piece from?", "here in Vienna"},
 	)
-	for _, q := range []string{"Who did the author actually speak to for the piece?", "Who are the author's sources?"} {
+	for _, q := range []string{"Who did the author actually speak to for the piece?", "Who are the author's sources?",
+		// Asked whether, of persons, and in chat's words.
+		"did the writer talk to any diplomats personally?", "who did the author chat with for this?"} {
 		a := ix.Answer(knowledge.Query{Text: q})
 		var got []string
 		for _, qu := range a.Quotes {
