@@ -194,6 +194,8 @@ var ruleTests = []struct {
 	{"not in the clear yet", "We are not in the clear yet, but we are most certainly in uncharted waters [4].", ""},
 	{"not yet, dropped", "We are now in the clear, though in uncharted waters [4].", bot.ReasonContradiction},
 	{"negation dropped", "The author says Iran is a superpower [9].", bot.ReasonContradiction},
+	{"how hard a thing is, which denies nothing", "The gap between technical and political solutions may be hard to bridge [3].", ""},
+	{"a hard part, denied", "Now the hard part has not begun [3].", bot.ReasonContradiction},
 	{"modal reversed", "The gap between technical and political solutions cannot be too wide to bridge [3].", bot.ReasonContradiction},
 	{"antonym", "As the seriousness of talks increases, the risk of spoilers lashing out decreases [1].", bot.ReasonContradiction},
 	{"a comparison turned round", "The spoilers' commitment to confrontation will be stronger than the commitment to finding peaceful solutions [1].", bot.ReasonContradiction},
