@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kljensen/snowball/english"
@@ -42,7 +43,7 @@ type builder struct {
 	depth      map[synsetID]int        // shortest distance below the top of the hierarchy
 	hyponymN   map[synsetID]int        // number of direct hyponyms ("~")
 	stemLemmas map[string][]lemmaPOS   // the single-word lemmas of each stem
-	pertainyms map[synsetID][]synsetID // noun synset → the adjective synsets pertaining to it, built on first use
+	pertainyms map[synsetID][]synsetID // noun synset → the adjective synsets pertaining to it
 }
 
 // lemmaPOS is a lemma in one part of speech.
@@ -65,6 +66,7 @@ func newBuilder(wn *wordNet, lists ...wordList) *builder {
 		depth:      make(map[synsetID]int),
 		hyponymN:   make(map[synsetID]int),
 		stemLemmas: make(map[string][]lemmaPOS),
+		pertainyms: make(map[synsetID][]synsetID),
 	}
 	for _, l := range lists {
 		for w := range l.all {
@@ -100,7 +102,8 @@ func (b *builder) findStemTops() {
 }
 
 // findDerivations records the pairs of lemmas joined by a derivational
-// ("+") or pertainym ("\") pointer.
+// ("+") or pertainym ("\") pointer, and the adjective synsets pertaining
+// to each noun synset.
 func (b *builder) findDerivations() {
 	for _, id := range b.wn.order {
 		s := b.wn.synsets[id]
@@ -112,6 +115,9 @@ func (b *builder) findDerivations() {
 				x, y := s.members[p.src-1].lemma, t.members[p.dst-1].lemma
 				b.linked[[2]string{x, y}] = true
 				b.linked[[2]string{y, x}] = true
+				if p.sym == `\` && id.pos == 'a' && p.to.pos == 'n' && !slices.Contains(b.pertainyms[p.to], id) {
+					b.pertainyms[p.to] = append(b.pertainyms[p.to], id)
+				}
 			}
 		}
 	}

@@ -311,6 +311,7 @@ func (b *builder) places(s *synset, ss []sense) {
 	if parts > maxNarrower {
 		return
 	}
+	adjectives := b.pertaining(s)
 	for _, p := range s.ptrs {
 		if p.sym != "%p" {
 			continue
@@ -328,7 +329,7 @@ func (b *builder) places(s *synset, ss []sense) {
 					b.rel.add(x.stem, y.stem, hyponym, x.tags+y.tags)
 				}
 			}
-			for _, x := range b.pertaining(s) {
+			for _, x := range adjectives {
 				b.rel.add(x.stem, y.stem, hyponym, x.tags+y.tags)
 			}
 		}
@@ -339,19 +340,6 @@ func (b *builder) places(s *synset, ss []sense) {
 // ("\") leads to s ("Austrian" to "Austria"), each in a frequent sense of
 // its own.
 func (b *builder) pertaining(s *synset) []sense {
-	if b.pertainyms == nil {
-		b.pertainyms = make(map[synsetID][]synsetID)
-		for _, id := range b.wn.order {
-			if id.pos != 'a' {
-				continue
-			}
-			for _, p := range b.wn.synsets[id].ptrs {
-				if p.sym == "\\" && p.to.pos == 'n' {
-					b.pertainyms[p.to] = append(b.pertainyms[p.to], id)
-				}
-			}
-		}
-	}
 	var out []sense
 	for _, id := range b.pertainyms[s.id] {
 		a := b.wn.synsets[id]
