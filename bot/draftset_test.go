@@ -345,12 +345,20 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 14.0 / 15, "off-section-summary": 14.0 / 15},
 	},
 	// A thirty-first blind set (277 drafts for 80 questions), written at
-	// the start of session 33 before any change: the thirtieth is tuning
-	// material since. The floors are the session's start.
+	// the start of session 33 before any change: tuning material since
+	// session 34, whose start (session 33's end) its floors are.
 	"fresh31": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 19.0 / 23, "merge": 21.0 / 22, "summary": 1.0 / 16, "yes-no": 1, "quotes": 1, "overall": 96.0 / 116},
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 20.0 / 23, "merge": 21.0 / 22, "summary": 1.0 / 16, "yes-no": 1, "quotes": 1, "overall": 97.0 / 116},
 		refused: map[string]float64{"contradiction": 19.0 / 21, "negation": 14.0 / 17, "invented-fact": 1, "link": 1, "causal-link": 14.0 / 16,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 14.0 / 15, "off-section-summary": 1},
+	},
+	// A thirty-second blind set (294 drafts for 82 questions), written at
+	// the start of session 34 before any change: the thirty-first is
+	// tuning material since. The floors are the session's start.
+	"fresh32": {
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 14.0 / 27, "merge": 21.0 / 23, "summary": 1.0 / 17, "yes-no": 1, "quotes": 1, "overall": 99.0 / 130},
+		refused: map[string]float64{"contradiction": 16.0 / 21, "negation": 1, "invented-fact": 1, "link": 1, "causal-link": 11.0 / 15,
+			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 18.0 / 19, "off-section-summary": 1},
 	},
 	// 207 drafts for tuning links of cause, written at the start of
 	// session 12 before the check of them: links the passages do not make
@@ -380,7 +388,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
