@@ -1549,12 +1549,17 @@ func TestFocusOfAnUnknownKind(t *testing.T) {
 	)
 }
 
-// TestDeedOfAnUnknownKind: a yes-no question asking whether a pronoun does
-// what the knowledge base knows by no form is likely not covered, though it
-// names something the text speaks of; one whose verb it knows may be.
+// TestDeedOfAnUnknownKind: a yes-no question asking whether a pronoun or
+// a name does what the knowledge base knows by no form is likely not
+// covered, though it names something the text speaks of; one whose verb it
+// knows may be, and a name that owns what follows is no subject of its own.
 func TestDeedOfAnUnknownKind(t *testing.T) {
-	wantDeclined(t, article(), "Is it raining in Vienna?", "did they sign the deal?")
-	wantFirstQuotes(t, article(), firstQuote{"did they strike the interim deal in Geneva?", "interim deal"})
+	wantDeclined(t, article(), "Is it raining in Vienna?", "did they sign the deal?",
+		"Did Kerry meet Zarif one-on-one in Vienna?", "did secretary kerry and zarif meet one on one in vienna")
+	wantFirstQuotes(t, article(),
+		firstQuote{"did they strike the interim deal in Geneva?", "interim deal"},
+		firstQuote{"did iran's supreme leader support the talks?", "Ayatollah Khamenei"},
+	)
 }
 
 // TestPrepositionsAreNoTopic: "behind", "within" or "toward", as "below"

@@ -17,6 +17,7 @@ type word struct {
 	keep    bool   // an acronym such as "U.S." or "US": never a stop word, never stemmed
 	capital bool   // written with a capital letter in the source
 	dashed  bool   // written right after a dash or slash that follows a word ("Iran" in "US–Iran")
+	owner   bool   // written with a possessive 's ("Iran's"), which text drops
 	class   uint16 // the word's classes (classStop, classQuestion, …), looked up once
 }
 
@@ -62,8 +63,8 @@ var wordClasses = func() map[string]uint16 {
 // share one string per call, so a caller that keeps one should clone it.
 func scanWords(s string, emit func(w word)) {
 	type span struct {
-		from, to              int
-		keep, capital, dashed bool
+		from, to                     int
+		keep, capital, dashed, owner bool
 	}
 	var bufStack [256]byte
 	var spanStack [32]span
@@ -149,11 +150,13 @@ func scanWords(s string, emit func(w word)) {
 		} else if !shouting && letters >= 2 && upper == letters && wordClasses[string(buf[from:])]&classStop != 0 {
 			keep = true // "US", "IT": an acronym that spells a stop word
 		}
+		owner := false
 		if apostrophes > 0 {
+			owner = bytes.HasSuffix(buf[from:], []byte("'s"))
 			buf = append(buf[:from], foldApostrophe(buf[from:])...)
 		}
 		if len(buf) > from {
-			spans = append(spans, span{from: from, to: len(buf), keep: keep, capital: capital, dashed: dashed})
+			spans = append(spans, span{from: from, to: len(buf), keep: keep, capital: capital, dashed: dashed, owner: owner})
 		}
 	}
 	text := string(buf)
@@ -162,7 +165,7 @@ func scanWords(s string, emit func(w word)) {
 		if full, ok := unapostrophed[t]; ok {
 			t = full
 		}
-		emit(word{text: t, keep: sp.keep, capital: sp.capital, dashed: sp.dashed, class: wordClasses[t]})
+		emit(word{text: t, keep: sp.keep, capital: sp.capital, dashed: sp.dashed, owner: sp.owner, class: wordClasses[t]})
 	}
 }
 
