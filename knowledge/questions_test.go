@@ -1460,6 +1460,9 @@ func TestPersonsAskedByName(t *testing.T) {
 	// "Name" as a request: at the end, after "by", or first.
 	wantDeclined(t, ix, "who was the senior official who said the talks would be long — name?")
 	wantDeclined(t, ix, "Which senior official, by name, said the talks would be long?")
+	// A plea may close the request; pundits are people too.
+	wantDeclined(t, article(), "who were the forward-thinking officials in Washington and Tehran — names pls")
+	wantDeclined(t, article(), "which policymakers and pundits compare Iran to the Soviet Union? names?")
 	wantFirstQuotes(t, ix,
 		firstQuote{"What's the name of the leader who met the senior official in the town hall?", "President Obama"},
 		firstQuote{"Name the leader who met the senior official in the town hall.", "President Obama"},

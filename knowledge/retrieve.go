@@ -3235,7 +3235,9 @@ func namesAsked(words []word) bool {
 		people = people || peopleNouns[w.text]
 		if w.text == "name" || w.text == "names" {
 			of := i+1 < len(words) && words[i+1].text == "of"
-			asked = asked || !of && (i == 0 || i+1 == len(words) || words[i-1].text == "by")
+			// "…before Geneva — names pls": a plea after it ends it too.
+			last := i+1 == len(words) || i+2 == len(words) && pleaseWords[words[i+1].text]
+			asked = asked || !of && (i == 0 || last || words[i-1].text == "by")
 		}
 	}
 	return people && asked
@@ -3255,7 +3257,11 @@ func nameOf(words []word) bool {
 // peopleNouns name people: asked for by name, they want a person's.
 var peopleNouns = wordSet(legislatorWords + ` official officials diplomat diplomats negotiator negotiators
 minister ministers leader leaders ambassador ambassadors envoy envoys president presidents spokesman
-spokeswoman spokesperson person people politician politicians hardliner hardliners`)
+spokeswoman spokesperson person people politician politicians hardliner hardliners policymaker policymakers
+pundit pundits analyst analysts commentator commentators critic critics expert experts`)
+
+// pleaseWords ask politely, as chat spells it.
+var pleaseWords = setOf(`please pls plz`)
 
 // quotations answers a question that asks only for quotations ("what
 // sayings does the author quote?") with the first quoting sentences of the
