@@ -417,6 +417,9 @@ func TestHandleFollowUpCues(t *testing.T) {
 			"And on the Iranian side?", true, bot.KindAnswer, "Iranian hardliners are seeking"},
 		{"lead and, the same question of another side, names typed in lower case", "who's been trying to undermine the talks on the american side?",
 			"and in iran?", true, bot.KindAnswer, "Iranian hardliners are seeking"},
+		// Or further on in the answer's section.
+		{"lead and, the other side in the next paragraph", "who's been trying to derail things on the US side?",
+			"and in iran?", true, bot.KindAnswer, "Iranian hardliners are seeking"},
 		// The other side is named beside the answer just read.
 		{"lead and, the other side beside the answer", "Who's been pushing for tougher sanctions?",
 			"And on the Iranian side?", true, bot.KindAnswer, "Iranian hardliners are seeking"},

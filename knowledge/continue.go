@@ -26,10 +26,27 @@ import (
 // many…?" a number). The caller asks it only of a short question that
 // refers back and is not answered otherwise.
 func (ix *Index) Continue(q Query, previous string) Answer {
+	return ix.continueIn(q, previous, false)
+}
+
+// ContinueInSection is Continue over the paragraph the previous answer
+// quoted and those after it under the same heading: "and in Iran?" after
+// a sentence on spoilers in general asks about the side the section names
+// next, often in the paragraph after. (The paragraphs before it are left:
+// what the section says before the answer read is no continuation of it,
+// and on the tuning sets they cost a conversation.)
+func (ix *Index) ContinueInSection(q Query, previous string) Answer {
+	return ix.continueIn(q, previous, true)
+}
+
+func (ix *Index) continueIn(q Query, previous string, section bool) Answer {
 	a := Answer{Question: q.Text}
 	first, end, quoted := ix.quotedIn(previous)
 	if len(quoted) == 0 {
 		return a
+	}
+	if section {
+		end = ix.sectionEnd(first)
 	}
 	s, query := ix.begin(q.Text, "")
 	defer ix.release(s)
@@ -536,4 +553,20 @@ func (ix *Index) resultAfterOther(previous string, first, end int32, tells func(
 		}
 	}
 	return 0, false
+}
+
+// sectionEnd returns the end of the units of the section unit u stands
+// in: the first unit after the paragraphs of its document under the same
+// heading.
+func (ix *Index) sectionEnd(u int32) int32 {
+	p := ix.unitPassage[u]
+	at := ix.passages[p]
+	next := p + 1
+	for int(next) < len(ix.passages) && ix.passages[next].Doc == at.Doc && ix.passages[next].SectionNo == at.SectionNo {
+		next++
+	}
+	if int(next) < len(ix.passFirst) {
+		return ix.passFirst[next]
+	}
+	return int32(ix.numUnits())
 }

@@ -70,6 +70,27 @@ func TestContinue(t *testing.T) {
 	}
 }
 
+// TestContinueInSection checks that the section-wide continuation reads
+// on past the answer's paragraph to the end of its section, never before
+// the paragraph nor past the section.
+func TestContinueInSection(t *testing.T) {
+	ix := indexOfFile(t, "t.md", "# Talks\n\n## Spoilers\n\nSpoilers are everywhere. Hardliners in the capital torpedoed the last attempt.\n\n"+
+		"The parliament pushed for sanctions. Port officials are seeking to delay the vote.\n\n"+
+		"## Weather\n\nThe port officials complained of the cold.")
+	const previous = "“Hardliners in the capital torpedoed the last attempt.”"
+	if a := ix.Continue(knowledge.Query{Text: "and the port?"}, previous); a.Answerable && strings.Contains(a.Quotes[0].Text(), "Port") {
+		t.Errorf("Continue: got %q, from past the answer's paragraph", a.Quotes[0].Text())
+	}
+	a := ix.ContinueInSection(knowledge.Query{Text: "and the port?"}, previous)
+	if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), "Port officials are seeking") {
+		t.Errorf("ContinueInSection: got %+v, want the next paragraph's sentence on the port", a.Quotes)
+	}
+	if a := ix.ContinueInSection(knowledge.Query{Text: "and the spoilers?"}, "“The parliament pushed for sanctions.”"); a.Answerable &&
+		strings.Contains(a.Quotes[0].Text(), "Spoilers are everywhere") {
+		t.Errorf("ContinueInSection: got %q, from before the answer's paragraph", a.Quotes[0].Text())
+	}
+}
+
 // TestContinueAfterAWholeParagraph checks that a follow-up about an answer
 // that quoted every sentence of its paragraph is not answered with what was
 // just read.
