@@ -1558,10 +1558,12 @@ func TestFocusOfAnUnknownKind(t *testing.T) {
 // knows may be, and a name that owns what follows is no subject of its own.
 func TestDeedOfAnUnknownKind(t *testing.T) {
 	wantDeclined(t, article(), "Is it raining in Vienna?", "did they sign the deal?",
-		"Did Kerry meet Zarif one-on-one in Vienna?", "did secretary kerry and zarif meet one on one in vienna")
+		"Did Kerry meet Zarif one-on-one in Vienna?", "did secretary kerry and zarif meet one on one in vienna",
+		"Does Iran already have a nuclear weapon?", "does iran currently have any nuclear weapons right now?")
 	wantFirstQuotes(t, article(),
 		firstQuote{"did they strike the interim deal in Geneva?", "interim deal"},
 		firstQuote{"did iran's supreme leader support the talks?", "Ayatollah Khamenei"},
+		firstQuote{"does Iran have its own hardliners?", "Iranian hardliners"},
 	)
 }
 
