@@ -18,6 +18,10 @@ var partyWords = setOf(`side sides party parties`)
 // "only on the Iranian side", "only one side".
 var restrictionSkips = setOf(`the a an on in by from among one of`)
 
+// ofPartySkips may stand between "one of" and the parties: "one of the
+// two sides".
+var ofPartySkips = setOf(`the two both`)
+
 // inclusiveWords say a claim holds of two parties or more.
 var inclusiveWords = setOf(`both all every each either simultaneously jointly mutually`)
 
@@ -37,6 +41,18 @@ func restricted(s string, ev *evidence) *Refusal {
 			// "one side", not "on one side … on the other", which sets two
 			// parties side by side.
 			party = i + 1
+		case t.word == "one" && i+2 < len(toks) && toks[i+1].word == "of" && (i == 0 || toks[i-1].word != "on"):
+			// "only one of the two sides", "one of the parties".
+			party = -1
+			for j := i + 2; j < len(toks) && j <= i+4 && !toks[j].clause; j++ {
+				if partyWords[toks[j].word] {
+					party = j
+					break
+				}
+				if !ofPartySkips[toks[j].word] {
+					break
+				}
+			}
 		case restrictors[t.word] && !t.negated && (i == 0 || toks[i-1].word != "not"):
 			party = restrictedParty(toks, i)
 		default:

@@ -818,6 +818,7 @@ func TestOnePartyForMore(t *testing.T) {
 		{"So, now the hard part begins.", "Only one thing is for sure: it won't be easy [1].", ""},
 		{"Ambassador John Limbert beautifully", "For the first time in over three decades, one side is demonstrating a willingness to spend its political capital on peace [1].", bot.ReasonContradiction},
 		{"Ambassador John Limbert beautifully", "For the first time in over three decades, both sides are demonstrating a willingness to spend their political capital on peace [1].", ""},
+		{"Ambassador John Limbert beautifully", "For the first time in over three decades, one of the two sides is demonstrating a willingness to spend its political capital on peace [1].", bot.ReasonContradiction},
 		{"Building confidence at the negotiating", "Building confidence at the negotiating table has been the only pathway to date that turned mistrust into cooperation [1].", ""},
 	})
 }
