@@ -73,6 +73,9 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := restricted(s, ev); r != nil {
 		return r
 	}
+	if r := d.deniedAssent(s, ev); r != nil {
+		return r
+	}
 	if r := quantities(s, ev); r != nil {
 		return r
 	}

@@ -823,6 +823,17 @@ func TestOnePartyForMore(t *testing.T) {
 	})
 }
 
+// TestDeniedAssent checks that denying someone grants a claim ("they do
+// not accept that…") contradicts a passage saying they grant it, and not
+// one where they grant nothing.
+func TestDeniedAssent(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"Unlike years past, senior officials", "Senior officials acknowledge that escalation intensified the drumbeat of war, but they do not accept that it narrowed their remaining escalatory options [1].", bot.ReasonContradiction},
+		{"Unlike years past, senior officials", "Senior officials now openly acknowledge that escalation narrowed the remaining escalatory options [1].", ""},
+		{"No less important are the forces", "The forces for moderation do not accept that the political systems in Washington and Tehran must remain locked in permanent confrontation [1].", ""},
+	})
+}
+
 // TestEverydayOpposites checks the everyday opposites WordNet leaves out,
 // each in the place of its passage's word: the draft is refused, and the
 // passage's own word kept.

@@ -1,0 +1,62 @@
+package bot
+
+// A draft may deny that someone grants what its passages say they grant:
+// "they do not accept that it narrowed their options" where the passage
+// says they "openly acknowledge" it. Every word of the claim granted may
+// stand in the passages, and the denial falls on the verb of granting,
+// which the passages may word otherwise ("acknowledge", "admit").
+
+// assentWords grant that something is so.
+var assentWords = setOf(`accept accepts accepted acknowledge acknowledges acknowledged admit admits admitted
+concede concedes conceded recognise recognises recognised recognize recognizes recognized agree agrees agreed
+grant grants granted`)
+
+// deniedAssent refuses a sentence that denies someone grants a claim
+// ("…do not accept that X") which a passage's sentence says is granted:
+// see granted.
+func (d *draftCheck) deniedAssent(s string, ev *evidence) *Refusal {
+	toks := polarTokens(s)
+	for i, t := range toks {
+		if !assentWords[t.word] || !t.negated || i+2 >= len(toks) || toks[i+1].word != "that" {
+			continue
+		}
+		end := i + 2
+		for end < len(toks) && (end == i+2 || !toks[end].clause) {
+			end++
+		}
+		claim := contentStems(toks[i+2 : end])
+		if len(claim) < 2 {
+			continue
+		}
+		if d.granted(claim, ev) {
+			return &Refusal{Reason: ReasonContradiction, Term: t.word,
+				Detail: "denies someone grants what its cited passages say they grant"}
+		}
+	}
+	return nil
+}
+
+// granted reports whether the passages grant claim: a verb of assentWords
+// no negation reaches, followed in its sentence by half the claim's words
+// or more, alike ("…openly acknowledge that alleged alternatives… have
+// narrowed the remaining escalatory options").
+func (d *draftCheck) granted(claim []string, ev *evidence) bool {
+	pt := polarTokens(ev.text)
+	for k, t := range pt {
+		if !assentWords[t.word] || t.negated {
+			continue
+		}
+		end := k + 1
+		for end < len(pt) && !pt[end].opens {
+			end++
+		}
+		held := make(map[string]bool)
+		for _, st := range contentStems(pt[k+1 : end]) {
+			held[st] = true
+		}
+		if d.cover(claim, held) >= minSideCover {
+			return true
+		}
+	}
+	return false
+}
