@@ -60,3 +60,48 @@ func (d *draftCheck) granted(claim []string, ev *evidence) bool {
 	}
 	return false
 }
+
+// knowingWords say someone knows or comes to know something.
+var knowingWords = setOf(`know knows knew known knowing learn learns learned learnt learning discover discovers
+discovered discovering realise realises realised realising realize realizes realized realizing understand
+understands understood understanding find finds found finding`)
+
+// lateWords, after "only" or "just", say a thing happens late or newly:
+// "only now discovering", "just recently learned".
+var lateWords = setOf(`now recently lately`)
+
+// lateKnowing refuses a sentence saying someone comes to know something
+// only now ("both sides are only now discovering that diplomacy is
+// costly") where its passages say they have long known it ("Both sides
+// have long known this to be true").
+func lateKnowing(s string, ev *evidence) *Refusal {
+	toks := polarTokens(s)
+	late := false
+	for i, t := range toks {
+		if t.clause {
+			late = false
+		}
+		if (t.word == "only" || t.word == "just") && i+1 < len(toks) && lateWords[toks[i+1].word] && !t.negated {
+			late = true
+		}
+		if late && knowingWords[t.word] && ev.longKnown() {
+			return &Refusal{Reason: ReasonContradiction, Term: t.word,
+				Detail: "says someone knows only now what its cited passages say they have long known"}
+		}
+	}
+	return nil
+}
+
+// longKnown reports whether the passages say someone has long known
+// something: "long" right before a word of knowing, no negation reaching
+// it.
+func (ev *evidence) longKnown() bool {
+	for _, pt := range ev.tokens {
+		for k := 1; k < len(pt); k++ {
+			if knowingWords[pt[k].word] && pt[k-1].word == "long" && !pt[k].clause {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -76,6 +76,9 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := d.deniedAssent(s, ev); r != nil {
 		return r
 	}
+	if r := lateKnowing(s, ev); r != nil {
+		return r
+	}
 	if r := quantities(s, ev); r != nil {
 		return r
 	}

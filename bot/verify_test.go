@@ -834,6 +834,16 @@ func TestDeniedAssent(t *testing.T) {
 	})
 }
 
+// TestKnownOnlyNow checks that saying someone knows a thing only now
+// contradicts passages saying they have long known it.
+func TestKnownOnlyNow(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"Ambassador John Limbert beautifully", "Both sides are only now discovering that diplomacy is more complicated and costly than they thought [1].", bot.ReasonContradiction},
+		{"Ambassador John Limbert beautifully", "Both sides have long known that diplomacy is more complicated and costly than they thought [1].", ""},
+		{"Ambassador John Limbert beautifully", "Only now are both sides demonstrating a willingness to spend their political capital on peace at the same time [1].", ""},
+	})
+}
+
 // TestEverydayOpposites checks the everyday opposites WordNet leaves out,
 // each in the place of its passage's word: the draft is refused, and the
 // passage's own word kept.
