@@ -79,6 +79,9 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := lateKnowing(s, ev); r != nil {
 		return r
 	}
+	if r := againstInterest(s, ev); r != nil {
+		return r
+	}
 	if r := quantities(s, ev); r != nil {
 		return r
 	}

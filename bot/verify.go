@@ -393,8 +393,9 @@ func (d *draftCheck) afterLast(s string) *Refusal {
 // inParts checks a sentence that cites part way through ("The deal
 // strengthened ties [1] and settled the technical questions [2]"): each
 // part's quotations, links, facts, examples and words must stand in the
-// passages its own markers cite; a quotation a marker cuts, polarity and a
-// party named for more are read on the whole sentence (whole, its markers
+// passages its own markers cite; a quotation a marker cuts, polarity, a
+// party named for more, a grant denied, a thing known only now and an
+// interest opposed are read on the whole sentence (whole, its markers
 // removed) against all of them, so that a marker cannot cut a negation or a
 // quotation off its words.
 func (d *draftCheck) inParts(whole string, parts []citedPart, all *evidence) *Refusal {
@@ -444,6 +445,15 @@ func (d *draftCheck) inParts(whole string, parts []citedPart, all *evidence) *Re
 		return r
 	}
 	if r := restricted(whole, all); r != nil {
+		return r
+	}
+	if r := d.deniedAssent(whole, all); r != nil {
+		return r
+	}
+	if r := lateKnowing(whole, all); r != nil {
+		return r
+	}
+	if r := againstInterest(whole, all); r != nil {
 		return r
 	}
 	return quantities(whole, all)

@@ -834,6 +834,20 @@ func TestDeniedAssent(t *testing.T) {
 	})
 }
 
+// TestAgainstInterest checks that setting something against an interest
+// contradicts passages putting it in that interest, in a sentence citing
+// one passage or part way through.
+func TestAgainstInterest(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"A degree of skepticism surrounding", "The author argues that a peaceful, diplomatic solution runs against the interests of both sides [1].", bot.ReasonContradiction},
+		{"A degree of skepticism surrounding", "The author argues that a peaceful, diplomatic solution is in the interest of both sides [1].", ""},
+	})
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	draft := "Both sides must absorb ideological criticisms [1], and the author argues that a peaceful, diplomatic solution runs against the interests of both sides [2]."
+	wantVerdict(t, draft, c.Verify(draft, articleCitations(t, ix, "Building confidence at the negotiating", "A degree of skepticism surrounding")), bot.ReasonContradiction)
+}
+
 // TestKnownOnlyNow checks that saying someone knows a thing only now
 // contradicts passages saying they have long known it.
 func TestKnownOnlyNow(t *testing.T) {
