@@ -71,9 +71,13 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// adds that…" counted "adds" as a claim word the passages lack, the
 	// other because "confidence" was read as "confidential", the opposite
 	// of "publicly". A summary's attribution claims nothing, and an
-	// opposite must be the passages' own word, since.
+	// opposite must be the passages' own word, since. Session 34 traded a
+	// summary ("since confidence-building… is the only thing that has so
+	// far turned mistrust into cooperation, both sides must…", a link the
+	// passage makes by "in turn") for eight invented links given by
+	// "since" refused.
 	"tune4": {
-		kept:    map[string]float64{"summary": 36.0 / 40, "paraphrase": 28.0 / 30, "overall": 64.0 / 70},
+		kept:    map[string]float64{"summary": 35.0 / 40, "paraphrase": 28.0 / 30, "overall": 64.0 / 70},
 		refused: map[string]float64{"off-section-summary": 34.0 / 40, "negation": 1, "contradiction": 11.0 / 20},
 	},
 	// Written blind after the check half had been looked at, before the
@@ -119,9 +123,10 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// A seventh blind set (188 drafts for 64 questions), written at the
 	// start of session 9 before any change: the sixth has since been tuned
 	// on. Its paraphrases and summaries are freer than any set's before.
-	// Tuning material since session 10, whose end the floors are.
+	// Tuning material since session 10, whose end the floors are, but a
+	// summary session 34 traded for links given by "since" (see tune4).
 	"fresh7": {
-		kept: map[string]float64{"verbatim": 15.0 / 16, "paraphrase": 7.0 / 16, "merge": 1, "summary": 12.0 / 16, "yes-no": 1, "overall": 65.0 / 79},
+		kept: map[string]float64{"verbatim": 15.0 / 16, "paraphrase": 7.0 / 16, "merge": 1, "summary": 11.0 / 16, "yes-no": 1, "overall": 65.0 / 79},
 		refused: map[string]float64{"contradiction": 8.0 / 14, "negation": 1, "invented-fact": 1, "link": 1,
 			"stitched-quote": 11.0 / 13, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 11.0 / 13},
 	},

@@ -446,6 +446,17 @@ func wantVerdict(t *testing.T, draft string, err error, want bot.Reason) {
 	}
 }
 
+// TestSinceAsCause checks that "since" opening what has been gives a
+// reason, a link of cause the passages must make, while "since" telling
+// when does not.
+func TestSinceAsCause(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"Rhetoric from both sides downplaying", "Such rhetoric should come as no surprise, since support at the top has created a trickle-down effect among officials [1].", bot.ReasonUnsupported},
+		{"Rhetoric from both sides downplaying", "Such rhetoric should come as no surprise, because support at the top has created a trickle-down effect among officials [1].", bot.ReasonUnsupported},
+		{"No less important are the forces", "Efforts to build confidence have been openly supported by President Obama and Ayatollah Khamenei since the interim deal in Geneva was struck [1].", ""},
+	})
+}
+
 // TestLinkBesideAPassivesBy checks that "by" naming a passive's doer
 // makes no link of cause: the passage sets "the interim deal was struck"
 // and "efforts by officials" side by side.
