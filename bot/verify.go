@@ -356,6 +356,13 @@ func (d *draftCheck) sentence(s string) (v verdict, cited []int, r *Refusal) {
 // citation make a claim of their own.
 const minAfterLastTerms = 2
 
+// minAfterLastCredit is the mean credit the passages must give the words
+// after a sentence's last citation, names and numbers aside, without words
+// merely used alike. Chosen on the tuning sets: from 0.5 to 1 no faithful
+// draft was refused (six have such words), and 0.7 to 1 refused six claims
+// of their own more, 0.5 four; 0.7 keeps a margin below.
+const minAfterLastCredit = 0.7
+
 // afterLast checks the words after a sentence's last citation markers on
 // their own, against the passages those markers cite: the prompt asks for
 // the markers at the end of the sentence, and a clause after them ("…
@@ -382,10 +389,28 @@ func (d *draftCheck) afterLast(s string) *Refusal {
 	if r != nil {
 		return r
 	}
-	if r := d.coverage(terms, d.evidence(cited)); r != nil {
+	ev := d.evidence(cited)
+	if r := d.coverage(terms, ev); r != nil {
 		r.Reason = ReasonUncited
 		r.Detail = "its words after its last citation: " + r.Detail
 		return r
+	}
+	// Its own words must be held too, names and numbers aside: "…[1];
+	// the author adds that Tehran has been better at this than
+	// Washington" names what the passages name, and claims what they do
+	// not.
+	sum, n := 0.0, 0
+	for _, t := range terms {
+		if connectives[t.Word] || t.Name || t.Number {
+			continue
+		}
+		c, _, _ := d.credit(t.Stem, ev)
+		sum += c
+		n++
+	}
+	if n > 0 && sum/float64(n) < minAfterLastCredit {
+		return &Refusal{Reason: ReasonUncited,
+			Detail: fmt.Sprintf("its words after its last citation: %.0f%% of its own words held, %.0f%% needed", 100*sum/float64(n), 100*minAfterLastCredit)}
 	}
 	return nil
 }
