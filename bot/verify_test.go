@@ -849,7 +849,8 @@ func TestDeniedAssent(t *testing.T) {
 
 // TestAgainstInterest checks that setting something against an interest
 // contradicts passages putting it in that interest, in a sentence citing
-// one passage or part way through.
+// one passage or part way through, as a grant denied and a thing known
+// only now do.
 func TestAgainstInterest(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"A degree of skepticism surrounding", "The author argues that a peaceful, diplomatic solution runs against the interests of both sides [1].", bot.ReasonContradiction},
@@ -857,8 +858,16 @@ func TestAgainstInterest(t *testing.T) {
 	})
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
+	cites := articleCitations(t, ix, "Building confidence at the negotiating", "A degree of skepticism surrounding")
 	draft := "Both sides must absorb ideological criticisms [1], and the author argues that a peaceful, diplomatic solution runs against the interests of both sides [2]."
-	wantVerdict(t, draft, c.Verify(draft, articleCitations(t, ix, "Building confidence at the negotiating", "A degree of skepticism surrounding")), bot.ReasonContradiction)
+	wantVerdict(t, draft, c.Verify(draft, cites), bot.ReasonContradiction)
+	// So are a grant denied and a thing known only now.
+	cites = articleCitations(t, ix, "The most recent diplomatic efforts", "Unlike years past, senior officials")
+	draft = "Congress has pushed for more hard-hitting sanctions [1], but senior officials do not accept that escalation has narrowed the remaining escalatory options [2]."
+	wantVerdict(t, draft, c.Verify(draft, cites), bot.ReasonContradiction)
+	cites = articleCitations(t, ix, "The most recent diplomatic efforts", "Ambassador John Limbert beautifully")
+	draft = "Congress has pushed for more hard-hitting sanctions [1], while both sides are only now discovering that diplomacy is complicated and costly [2]."
+	wantVerdict(t, draft, c.Verify(draft, cites), bot.ReasonContradiction)
 }
 
 // TestKnownOnlyNow checks that saying someone knows a thing only now
