@@ -6,6 +6,26 @@ package bot
 // stand in the passages, and the denial falls on the verb of granting,
 // which the passages may word otherwise ("acknowledge", "admit").
 
+// wholeSentence runs the checks read on a whole sentence, however its
+// markers cut it: one party for more, a grant denied, a thing known only
+// now, an interest opposed, and words of how much or when (see
+// quantities).
+func (d *draftCheck) wholeSentence(s string, ev *evidence) *Refusal {
+	if r := restricted(s, ev); r != nil {
+		return r
+	}
+	if r := d.deniedAssent(s, ev); r != nil {
+		return r
+	}
+	if r := lateKnowing(s, ev); r != nil {
+		return r
+	}
+	if r := againstInterest(s, ev); r != nil {
+		return r
+	}
+	return quantities(s, ev)
+}
+
 // assentWords grant that something is so.
 var assentWords = setOf(`accept accepts accepted acknowledge acknowledges acknowledged admit admits admitted
 concede concedes conceded recognise recognises recognised recognize recognizes recognized agree agrees agreed

@@ -70,19 +70,7 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 		return &Refusal{Reason: ReasonContradiction, Term: w,
 			Detail: "a deed its cited passages credit to someone else it names"}
 	}
-	if r := restricted(s, ev); r != nil {
-		return r
-	}
-	if r := d.deniedAssent(s, ev); r != nil {
-		return r
-	}
-	if r := lateKnowing(s, ev); r != nil {
-		return r
-	}
-	if r := againstInterest(s, ev); r != nil {
-		return r
-	}
-	if r := quantities(s, ev); r != nil {
+	if r := d.wholeSentence(s, ev); r != nil {
 		return r
 	}
 	if r := universal(s, ev); r != nil {

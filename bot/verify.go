@@ -469,19 +469,7 @@ func (d *draftCheck) inParts(whole string, parts []citedPart, all *evidence) *Re
 	if r := d.polarity(terms, all); r != nil {
 		return r
 	}
-	if r := restricted(whole, all); r != nil {
-		return r
-	}
-	if r := d.deniedAssent(whole, all); r != nil {
-		return r
-	}
-	if r := lateKnowing(whole, all); r != nil {
-		return r
-	}
-	if r := againstInterest(whole, all); r != nil {
-		return r
-	}
-	return quantities(whole, all)
+	return d.wholeSentence(whole, all)
 }
 
 // citedPart is the text of a sentence up to its citation markers, and
