@@ -4,7 +4,9 @@ package bot
 // "they do not accept that it narrowed their options" where the passage
 // says they "openly acknowledge" it. Every word of the claim granted may
 // stand in the passages, and the denial falls on the verb of granting,
-// which the passages may word otherwise ("acknowledge", "admit").
+// which the passages may word otherwise ("acknowledge", "admit"). Or it
+// may say they come to know only now what the passages say they have
+// long known. Neither is an opposite the lexicon knows.
 
 // wholeSentence runs the checks read on a whole sentence, however its
 // markers cut it: one party for more, a grant denied, a thing known only
@@ -116,11 +118,10 @@ func lateKnowing(s string, ev *evidence) *Refusal {
 // something: "long" right before a word of knowing, no negation reaching
 // it.
 func (ev *evidence) longKnown() bool {
-	for _, pt := range ev.tokens {
-		for k := 1; k < len(pt); k++ {
-			if knowingWords[pt[k].word] && pt[k-1].word == "long" && !pt[k].clause {
-				return true
-			}
+	pt := polarTokens(ev.text)
+	for k := 1; k < len(pt); k++ {
+		if knowingWords[pt[k].word] && pt[k-1].word == "long" && !pt[k].clause && !pt[k].negated {
+			return true
 		}
 	}
 	return false

@@ -43,18 +43,17 @@ var interestDeterminers = setOf(`the their its his her our your both`)
 // inInterest reports whether the passages put something in an interest:
 // "in" right before it, but for a determiner.
 func (ev *evidence) inInterest() bool {
-	for _, pt := range ev.tokens {
-		for k, w := range pt {
-			if !interestWords[w.word] {
-				continue
-			}
-			j := k - 1
-			if j >= 0 && interestDeterminers[pt[j].word] {
-				j--
-			}
-			if j >= 0 && pt[j].word == "in" {
-				return true
-			}
+	pt := polarTokens(ev.text)
+	for k, w := range pt {
+		if !interestWords[w.word] || w.negated {
+			continue
+		}
+		j := k - 1
+		if j >= 0 && interestDeterminers[pt[j].word] {
+			j--
+		}
+		if j >= 0 && pt[j].word == "in" {
+			return true
 		}
 	}
 	return false
