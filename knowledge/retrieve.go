@@ -400,11 +400,8 @@ func (ix *Index) verbUnknown(question []word, words []asked, slots []slot) bool 
 	}
 	v := 2
 	if !subjectPronouns[question[1].text] {
-		if !auxiliaries[question[0].text] {
-			return false
-		}
-		// "Did Kerry and Zarif meet one-on-one?": names, joined by "and"
-		// at most, stand where the pronoun would ("did Iran's supreme
+		// "Did Kerry and Zarif meet one-on-one?", "is Obama planning…?":
+		// names, joined by "and" at most, stand where the pronoun would ("did Iran's supreme
 		// leader…?" goes on past the name: no verb follows it). Chosen on
 		// the tuning sets: four uncovered questions more declined,
 		// nothing else changed.
@@ -429,6 +426,11 @@ func (ix *Index) verbUnknown(question []word, words []asked, slots []slot) bool 
 	}
 	if !auxiliaries[question[0].text] && !strings.HasSuffix(question[v].text, "ing") {
 		return false // "is it news to either side…?" asks about news
+	}
+	for v+2 < len(question) && question[v+1].text == "to" && aimWords[question[v].text] {
+		// "Is Obama planning to visit Tehran?": what the subject aims
+		// to do is what the question asks about.
+		v += 2
 	}
 	if haveWords[question[v].text] {
 		// "Does Iran have nuclear weapons?": what it is asked to have,
@@ -455,6 +457,9 @@ func (ix *Index) verbUnknown(question []word, words []asked, slots []slot) bool 
 	i := slices.IndexFunc(words, func(a asked) bool { return a.pos == v })
 	return i >= 0 && !words[i].name && words[i].w.class&(classGeneric|classFraming|classQuote|classTime) == 0 && slots[i].known < distantCredit
 }
+
+// aimWords say what their subject aims to do, in the verb after "to".
+var aimWords = setOf(`trying try tries tried attempting attempt attempts planning plan plans planned going want wants wanted seeking seek seeks hoping hope hopes aiming aim aims`)
 
 // verbAdverbs may stand between a subject and its verb ("does Iran
 // already have…?"), as adverbs in -ly do.
