@@ -172,6 +172,11 @@ func claimTerms(text string) []claimTerm {
 			// denies it, a claim.
 			continue
 		}
+		if authorVerbs[t.Word] && !toks[i].negated && saidBy(toks, i) {
+			// "…, the author warns, could lead…", "he concedes it is
+			// fair…": who says what, wherever the sentence puts it.
+			continue
+		}
 		if voiceVerbs[t.Word] && i > 0 && textVoices[toks[i-1].word] && !toks[i].negated && asAfter(toks, i) {
 			// "…, which the author presents as one of the challenges":
 			// how the text puts what follows "as", anywhere in the
@@ -292,6 +297,30 @@ recognized point points pointed pointing open opens opened opening close closes 
 paragraph paragraphs passage passages
 highlight highlights highlighted highlighting underline underlines underlined underlining
 note notes noted noting section sections introduction intro`)
+
+// authorVerbs say that the text or its author says what follows, right
+// after a word for them ("the author warns", "he concedes"), with no
+// stance of their own: "the author denies" is not one of them.
+var authorVerbs = setOf(`warns warned cautions cautioned stresses stressed emphasizes emphasized
+emphasises emphasised insists insisted concludes concluded adds added observes observed suggests
+suggested contends contended maintains maintained acknowledges acknowledged admits admitted
+recognises recognised recognizes recognized notes noted indicates indicated identifies identified
+concedes conceded points pointed highlights highlighted underlines underlined`)
+
+// saidBy reports whether toks[i] follows a word for the text or its
+// author, or "he" or "she", maybe with an adverb between: "the author
+// rightly notes".
+func saidBy(toks []token, i int) bool {
+	j := i - 1
+	if j > 0 && strings.HasSuffix(toks[j].word, "ly") {
+		j--
+	}
+	if j < 0 || toks[j].clause {
+		return false
+	}
+	w := toks[j].word
+	return textVoices[w] || w == "he" || w == "she"
+}
 
 // voiceVerbs say how a text puts what it says, right after a word for the
 // text or its author and before "as" ("the author presents … as", "the

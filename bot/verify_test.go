@@ -53,6 +53,9 @@ var ruleTests = []struct {
 	draft string
 	want  bot.Reason
 }{
+	// Who says it: the text's word for saying it claims nothing.
+	{"who says it, after", "Skepticism is understandable, the author acknowledges [12].", ""},
+	{"who says it, before what it names", "The author identifies four broad issues [4].", ""},
 	// Citations.
 	{"one citation", "Congress has pushed for tougher, more hard-hitting sanctions [1].", ""},
 	{"adjacent citations", "Congress pushed for hard-hitting sanctions, and opponents portray diplomacy as appeasement [1][2].", ""},
