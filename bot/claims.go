@@ -776,7 +776,7 @@ func (d *draftCheck) facts(s string, terms []claimTerm, ev *evidence) *Refusal {
 			i = j - 1
 			continue
 		}
-		if c, _, _ := d.credit(t.Stem, ev); c < minNameCredit && !d.nameByWay(t.Stem, ev) {
+		if c, _, _ := d.credit(t.Stem, ev); c < minNameCredit && !d.nameByWay(t.Stem, ev) && !d.nameOfPart(t.Stem, ev) {
 			reason := ReasonName
 			if calendarWords[t.Word] {
 				reason = ReasonNumber
@@ -1302,6 +1302,47 @@ func (d *draftCheck) nameByWay(stem string, ev *evidence) bool {
 		}
 	}
 	return false
+}
+
+// nameOfPart reports whether the passages name the whole of a place the
+// knowledge base names, or a part of it, where the sentence names the
+// other: "hardliners in Tehran" for the passages' "Iranian hardliners",
+// as news writes a country by its capital. The lexicon's part and whole
+// relations join them, from a passage's name or its own spelling ("Iran"
+// for "Iranian") to the sentence's name or its own ("Teheran" for
+// "Tehran"). Only names the knowledge base writes count: a place it never
+// names is a fact of the draft's own, however close to one it names.
+func (d *draftCheck) nameOfPart(stem string, ev *evidence) bool {
+	if d.lex.ix == nil || !d.lex.ix.WritesAsName(stem) {
+		return false
+	}
+	spellings := d.spellings(stem)
+	for p := range ev.stems {
+		if !d.lex.ix.WritesAsName(p) {
+			continue
+		}
+		for s := range d.spellings(p) {
+			for _, rk := range d.lex.relatedTo(s) {
+				if spellings[rk.key] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// spellings returns stem and the words the lexicon gives as another way to
+// write it, at a name's credit or more: "teheran" for "tehran", "iran" for
+// "iranian".
+func (d *draftCheck) spellings(stem string) map[string]bool {
+	out := map[string]bool{stem: true}
+	for _, rk := range d.lex.relatedTo(stem) {
+		if rk.credit >= minNameCredit && !strings.Contains(rk.key, " ") {
+			out[rk.key] = true
+		}
+	}
+	return out
 }
 
 // opposites returns the antonyms the lexicon gives of stem and its forms,

@@ -168,6 +168,8 @@ var ruleTests = []struct {
 	{"name never mentioned", "Congress and the Senate have pushed for more hard-hitting sanctions [1].", bot.ReasonName},
 	{"name from another passage", "President Obama's team has to negotiate with Washington [1].", bot.ReasonName},
 	{"first word a name never mentioned", "American hardliners stress that dealing with a stronger interlocutor might threaten regime survival [9].", bot.ReasonName},
+	{"a capital for its country", "Hardliners in Tehran stress that dealing with a stronger interlocutor might threaten regime survival [9].", ""},
+	{"a city the text never names", "Hardliners in Isfahan stress that dealing with a stronger interlocutor might threaten regime survival [9].", bot.ReasonName},
 	{"first word a name mentioned", "Iranian hardliners stress that dealing with a stronger interlocutor might threaten regime survival [9].", ""},
 	{"first word a title never mentioned", "Deputy Ambassador John Limbert described diplomacy as remodeling a house [8].", bot.ReasonName},
 	{"first word a title mentioned", "Ambassador John Limbert described diplomacy as remodeling a house [8].", ""},
