@@ -1546,8 +1546,10 @@ func TestParticularsAskedFor(t *testing.T) {
 // about says its kind; one the knowledge base knows by no form says the
 // question is likely not covered.
 func TestFocusOfAnUnknownKind(t *testing.T) {
-	wantDeclined(t, article(), "What enrichment level did the Geneva interim deal cap Iran at?")
+	wantDeclined(t, article(), "What enrichment level did the Geneva interim deal cap Iran at?",
+		"What is Iran's breakout time?", "what's Iran's uranium stockpile?")
 	wantFirstQuotes(t, article(),
+		firstQuote{"What is Iran's biggest fear in dealing with a stronger interlocutor?", "stronger interlocutor"},
 		firstQuote{"What escalatory options do both sides have left?", "escalatory options"},
 	)
 }
