@@ -200,7 +200,11 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 		return nil // what it links the passages do not say: coverage's to refuse
 	}
 	for i := range sentences {
-		if coverA[i] >= minSideCover && coverB[i] >= minSideCover && sentences[i].links {
+		if coverA[i] >= minSideCover && coverB[i] >= minSideCover && sentences[i].links &&
+			d.beyondNames(a, sentences[i].stems) && d.beyondNames(b, sentences[i].stems) {
+			// A side the sentence holds by its names alone ("moderates in
+			// Washington and Tehran" in "Washington deserves credit for
+			// abandoning…") is not one it links.
 			if !told || sentences[i].causes == nil {
 				return nil
 			}
@@ -425,3 +429,19 @@ func causalSince(toks []token, i int) bool {
 
 // perfectVerbs say what has been.
 var perfectVerbs = setOf(`has have had`)
+
+// beyondNames reports whether a sentence, as its stems, holds a word of a
+// side of a link (stems) that is not a name the knowledge base writes: a
+// side needs more of it than the places and people it names.
+func (d *draftCheck) beyondNames(stems []string, sentence map[string]bool) bool {
+	if d.lex.ix == nil {
+		return true
+	}
+	var unnamed []string
+	for _, s := range stems {
+		if !d.lex.ix.WritesAsName(s) {
+			unnamed = append(unnamed, s)
+		}
+	}
+	return len(unnamed) == 0 || d.cover(unnamed, sentence) > 0
+}
