@@ -124,6 +124,8 @@ func TestQuestionsAboutQuotations(t *testing.T) {
 		{"which idiom does the writer drop in the opening about the fine print?", "the devil is in the details"},
 		{"which old saying about kindness getting you in trouble gets quoted?", "No good deed goes unpunished"},
 		{"what sailing/sea type metaphor does he use for where things stand now?", "uncharted waters"},
+		// A suffix set apart by a hyphen is no word of its own.
+		{"what shakespeare-ish phrase does he use about history repeating itself?", "past is prologue"},
 	}
 	for _, tt := range tests {
 		a := ix.Answer(knowledge.Query{Text: tt.question})

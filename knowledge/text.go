@@ -165,9 +165,18 @@ func scanWords(s string, emit func(w word)) {
 		if full, ok := unapostrophed[t]; ok {
 			t = full
 		}
+		if sp.dashed && dashSuffixes[t] {
+			// "shakespeare-ish": a suffix set apart, not a word.
+			continue
+		}
 		emit(word{text: t, keep: sp.keep, capital: sp.capital, dashed: sp.dashed, owner: sp.owner, class: wordClasses[t]})
 	}
 }
+
+// dashSuffixes are suffixes that chat sets apart with a hyphen
+// ("shakespeare-ish", "kafka-esque"): they make the word before an
+// adjective and say nothing of their own.
+var dashSuffixes = map[string]bool{"ish": true, "esque": true}
 
 // dashBefore reports whether s, the text before a word, ends with a
 // hyphen, an en dash or a slash right after a word or an acronym's dot:
