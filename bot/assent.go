@@ -1,5 +1,7 @@
 package bot
 
+import "regexp"
+
 // A draft may deny that someone grants what its passages say they grant:
 // "they do not accept that it narrowed their options" where the passage
 // says they "openly acknowledge" it. Every word of the claim granted may
@@ -10,8 +12,8 @@ package bot
 
 // wholeSentence runs the checks read on a whole sentence, however its
 // markers cut it: one party for more, a grant denied, a thing known only
-// now, an interest opposed, and words of how much or when (see
-// quantities).
+// now, an interest opposed, a view disowned, and words of how much or when
+// (see quantities).
 func (d *draftCheck) wholeSentence(s string, ev *evidence) *Refusal {
 	if r := restricted(s, ev); r != nil {
 		return r
@@ -23,6 +25,9 @@ func (d *draftCheck) wholeSentence(s string, ev *evidence) *Refusal {
 		return r
 	}
 	if r := againstInterest(s, ev); r != nil {
+		return r
+	}
+	if r := d.viewDisowned(s, ev); r != nil {
 		return r
 	}
 	return quantities(s, ev)
@@ -125,4 +130,32 @@ func (ev *evidence) longKnown() bool {
 		}
 	}
 	return false
+}
+
+// disowned finds a view a sentence says the text or its author does not
+// hold: "…, though he does not think they will determine whether the peace
+// is made or broken", the view to the end of its clause.
+var disowned = regexp.MustCompile(`(?i)\b(?:the\s+(?:author|writer|article|piece)|he|she)\s+(?:does\s+not|doesn't|doesn’t|did\s+not|didn't|didn’t)\s+` +
+	`(?:think|believe|consider|expect|regard|see|view)\s+(?:that\s+)?([^.;:!?()\[\]—–]*)`)
+
+// viewDisowned refuses a sentence that says the author does not hold a
+// view (disowned) which a sentence of the passages, the author's own
+// text, states and denies nothing of: the view's words stand there as much
+// as coverage needs. A sentence that denies something may be the author's
+// denial of the view ("Simply put: It doesn't."), which the sentence then
+// reports right.
+func (d *draftCheck) viewDisowned(s string, ev *evidence) *Refusal {
+	for _, m := range disowned.FindAllStringSubmatch(s, -1) {
+		view := contentStems(scanTokens(m[1]))
+		if len(view) < minReportedTerms {
+			continue
+		}
+		for _, sen := range ev.sentences {
+			if !sen.denies && d.cover(view, sen.stems) >= minCoverage {
+				return &Refusal{Reason: ReasonContradiction, Term: "not",
+					Detail: "says the text does not hold a view its cited passages state"}
+			}
+		}
+	}
+	return nil
 }

@@ -394,6 +394,7 @@ var ruleTests = []struct {
 	{"a cause made by a cleft", "Congress pushing for more hard-hitting sanctions is what led Iranian hardliners to seek ways to narrow the window of opportunity for Rouhani's team [1].", bot.ReasonUnsupported},
 	{"a cleft that makes no cause", "More hard-hitting sanctions are what Congress has pushed for, and narrowing the window of opportunity is what Iranian hardliners seek [1].", ""},
 	{"a cause made by what has led", "Congress has pushed for more hard-hitting sanctions, which has led Iranian hardliners to seek ways to narrow the window of opportunity for Rouhani's team [1].", bot.ReasonUnsupported},
+	{"a view the passage states, disowned", "The author names four big picture issues, though he does not think they will go a long way to making or breaking the peace [4].", bot.ReasonContradiction},
 	{"a cause whose side the passage holds by its names alone", "Washington abandoned the failed approach of the past because moderates in Washington and Tehran had been empowered [5].", bot.ReasonUnsupported},
 	{"a cause the passage makes, named the same way", "Washington abandoned the failed approach of the past, and as a result moderates in Washington and Tehran were empowered [5].", ""},
 	{"a cause cited part way through", "Congress has pushed for more hard-hitting sanctions [1], which is why Iranian hardliners are seeking ways to narrow the window of opportunity for Rouhani's team [1].", bot.ReasonUnsupported},
