@@ -8,11 +8,12 @@ import "regexp"
 // stand in the passages, and the denial falls on the verb of granting,
 // which the passages may word otherwise ("acknowledge", "admit"). Or it
 // may say they come to know only now what the passages say they have
-// long known. Neither is an opposite the lexicon knows.
+// long known, or that the author does not hold a view the text states, or
+// does not dispute one it denies. None is an opposite the lexicon knows.
 
 // wholeSentence runs the checks read on a whole sentence, however its
 // markers cut it: one party for more, a grant denied, a thing known only
-// now, an interest opposed, a view disowned, and words of how much or when
+// now, an interest opposed, a view disowned or granted, and words of how much or when
 // (see quantities).
 func (d *draftCheck) wholeSentence(s string, ev *evidence) *Refusal {
 	if r := restricted(s, ev); r != nil {
@@ -28,6 +29,9 @@ func (d *draftCheck) wholeSentence(s string, ev *evidence) *Refusal {
 		return r
 	}
 	if r := d.viewDisowned(s, ev); r != nil {
+		return r
+	}
+	if r := d.viewGranted(s, ev); r != nil {
 		return r
 	}
 	return quantities(s, ev)
@@ -158,4 +162,45 @@ func (d *draftCheck) viewDisowned(s string, ev *evidence) *Refusal {
 		}
 	}
 	return nil
+}
+
+// undisputed finds a view a sentence says the text or its author does not
+// dispute ("…, and the author does not dispute that portrayal"): the words
+// after the verb to the end of their clause.
+var undisputed = regexp.MustCompile(`(?i)\b(?:the\s+(?:author|writer|article|piece)|he|she)\s+(?:does\s+not|doesn't|doesn’t|did\s+not|didn't|didn’t)\s+` +
+	`(?:dispute|question|challenge|contest|reject|deny|doubt)\s+(?:that\s+)?([^.;:!?()\[\]—–]*)`)
+
+// viewGranted refuses a sentence that says the author does not dispute a
+// view (undisputed) which a sentence of the passages gives only for a
+// short denial right after it to deny ("…one would think that it rivals
+// the former Soviet Union… Simply put: It doesn't."). A view named by a
+// word pointing back ("that portrayal") is the one the sentence gives
+// before it.
+func (d *draftCheck) viewGranted(s string, ev *evidence) *Refusal {
+	for _, m := range undisputed.FindAllStringSubmatchIndex(s, -1) {
+		view := contentStems(scanTokens(s[m[2]:m[3]]))
+		if len(view) < minReportedTerms {
+			view = contentStems(scanTokens(s[:m[0]]))
+		}
+		if len(view) < minReportedTerms {
+			continue
+		}
+		for k, sen := range ev.sentences {
+			if d.cover(view, sen.stems) >= minSideCover && deniedAfter(ev.sentences, k) {
+				return &Refusal{Reason: ReasonContradiction, Term: "not",
+					Detail: "says the text does not dispute a view its cited passages deny"}
+			}
+		}
+	}
+	return nil
+}
+
+// deniedAfter reports whether a short denial follows sentences[k] in its
+// passage ("Simply put: It doesn't.").
+func deniedAfter(sentences []evSentence, k int) bool {
+	if k+1 >= len(sentences) {
+		return false
+	}
+	next := sentences[k+1]
+	return next.passage == sentences[k].passage && next.denies && len(next.stems) <= maxDenialWords
 }
