@@ -165,17 +165,18 @@ func (d *draftCheck) viewDisowned(s string, ev *evidence) *Refusal {
 }
 
 // undisputed finds a view a sentence says the text or its author does not
-// dispute ("…, and the author does not dispute that portrayal"): the words
-// after the verb to the end of their clause.
-var undisputed = regexp.MustCompile(`(?i)\b(?:the\s+(?:author|writer|article|piece)|he|she)\s+(?:does\s+not|doesn't|doesn’t|did\s+not|didn't|didn’t)\s+` +
-	`(?:dispute|question|challenge|contest|reject|deny|doubt)\s+(?:that\s+)?([^.;:!?()\[\]—–]*)`)
+// dispute, or agrees with ("…, and the author does not dispute that
+// portrayal", "the author agrees with those who portray…"): the words after
+// the verb to the end of their clause.
+var undisputed = regexp.MustCompile(`(?i)\b(?:the\s+(?:author|writer|article|piece)|he|she)\s+(?:(?:does\s+not|doesn't|doesn’t|did\s+not|didn't|didn’t)\s+` +
+	`(?:dispute|question|challenge|contest|reject|deny|doubt)|agrees\s+with|shares|endorses|accepts)\s+(?:that\s+)?([^.;:!?()\[\]—–]*)`)
 
 // viewGranted refuses a sentence that says the author does not dispute a
-// view (undisputed) which a sentence of the passages gives only for a
-// short denial right after it to deny ("…one would think that it rivals
-// the former Soviet Union… Simply put: It doesn't."). A view named by a
-// word pointing back ("that portrayal") is the one the sentence gives
-// before it.
+// view, or agrees with it (undisputed), which a sentence of the passages
+// gives only for a short denial right after it to deny ("…one would think
+// that it rivals the former Soviet Union… Simply put: It doesn't."). A
+// view named by a word pointing back ("that portrayal") is the one the
+// sentence gives before it.
 func (d *draftCheck) viewGranted(s string, ev *evidence) *Refusal {
 	for _, m := range undisputed.FindAllStringSubmatchIndex(s, -1) {
 		view := contentStems(scanTokens(s[m[2]:m[3]]))

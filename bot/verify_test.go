@@ -396,6 +396,7 @@ var ruleTests = []struct {
 	{"a cause made by what has led", "Congress has pushed for more hard-hitting sanctions, which has led Iranian hardliners to seek ways to narrow the window of opportunity for Rouhani's team [1].", bot.ReasonUnsupported},
 	{"a view the passage states, disowned", "The author names four big picture issues, though he does not think they will go a long way to making or breaking the peace [4].", bot.ReasonContradiction},
 	{"a view the passage states, undisputed", "The author does not dispute that Iran is a regional power [9].", ""},
+	{"a view the passage denies right after, agreed with", "The author agrees with the pundits who portray Iran as rivaling the former Soviet Union [9].", bot.ReasonContradiction},
 	{"a view the passage denies right after, undisputed", "Some pundits portray Iran as rivaling the former Soviet Union, and the author does not dispute that portrayal [9].", bot.ReasonContradiction},
 	{"a cause whose side the passage holds by its names alone", "Washington abandoned the failed approach of the past because moderates in Washington and Tehran had been empowered [5].", bot.ReasonUnsupported},
 	{"a cause the passage makes, named the same way", "Washington abandoned the failed approach of the past, and as a result moderates in Washington and Tehran were empowered [5].", ""},
