@@ -145,12 +145,17 @@ var disowned = regexp.MustCompile(`(?i)\b(?:the\s+(?:author|writer|article|piece
 // viewDisowned refuses a sentence that says the author does not hold a
 // view (disowned) which a sentence of the passages, the author's own
 // text, states and denies nothing of: the view's words stand there as much
-// as coverage needs. A sentence that denies something may be the author's
+// as coverage needs. A view named by a word pointing back ("…, although
+// the author does not consider that focus justified") is the one the
+// sentence gives before it. A sentence that denies something may be the author's
 // denial of the view ("Simply put: It doesn't."), which the sentence then
 // reports right.
 func (d *draftCheck) viewDisowned(s string, ev *evidence) *Refusal {
-	for _, m := range disowned.FindAllStringSubmatch(s, -1) {
-		view := contentStems(scanTokens(m[1]))
+	for _, m := range disowned.FindAllStringSubmatchIndex(s, -1) {
+		view := contentStems(scanTokens(s[m[2]:m[3]]))
+		if len(view) < minReportedTerms {
+			view = contentStems(scanTokens(s[:m[0]]))
+		}
 		if len(view) < minReportedTerms {
 			continue
 		}
