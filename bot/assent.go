@@ -9,11 +9,13 @@ import "regexp"
 // which the passages may word otherwise ("acknowledge", "admit"). Or it
 // may say they come to know only now what the passages say they have
 // long known, or that the author does not hold a view the text states, or
-// does not dispute one it denies. None is an opposite the lexicon knows.
+// does not dispute one it denies, or that someone accepts what the
+// passages say they do not believe. None is an opposite the lexicon knows.
 
 // wholeSentence runs the checks read on a whole sentence, however its
 // markers cut it: one party for more, a grant denied, a thing known only
-// now, an interest opposed, a view disowned or granted, and words of how much or when
+// now, an interest opposed, a view disowned or granted, a claim held
+// that the passages say is not, and words of how much or when
 // (see quantities).
 func (d *draftCheck) wholeSentence(s string, ev *evidence) *Refusal {
 	if r := restricted(s, ev); r != nil {
@@ -32,6 +34,9 @@ func (d *draftCheck) wholeSentence(s string, ev *evidence) *Refusal {
 		return r
 	}
 	if r := d.viewGranted(s, ev); r != nil {
+		return r
+	}
+	if r := d.assentDenied(s, ev); r != nil {
 		return r
 	}
 	return quantities(s, ev)
@@ -209,4 +214,63 @@ func deniedAfter(sentences []evSentence, k int) bool {
 	}
 	next := sentences[k+1]
 	return next.passage == sentences[k].passage && next.denies && len(next.stems) <= maxDenialWords
+}
+
+// believingWords hold something to be so, as assentWords grant it.
+var believingWords = setOf(`believe believes believed believing think thinks thought thinking accepting
+agreeing conceding acknowledging admitting recognising recognizing`)
+
+// assentDenied refuses a sentence that says someone holds a claim ("…as
+// accepting that the political systems… must be entrenched in permanent
+// confrontation") which a sentence of the passages says they do not hold
+// ("…that do not believe the political systems… must be entrenched…"):
+// see heldNot.
+func (d *draftCheck) assentDenied(s string, ev *evidence) *Refusal {
+	toks := polarTokens(s)
+	for i, t := range toks {
+		if !assentWords[t.word] && !believingWords[t.word] || t.negated || i+2 >= len(toks) {
+			continue
+		}
+		from := i + 1
+		if toks[from].word == "that" {
+			from++
+		}
+		end := from
+		for end < len(toks) && (end == from || !toks[end].clause) {
+			end++
+		}
+		claim := contentStems(toks[from:end])
+		if len(claim) < minReportedTerms {
+			continue
+		}
+		if d.heldNot(claim, ev) {
+			return &Refusal{Reason: ReasonContradiction, Term: t.word,
+				Detail: "says someone holds what its cited passages say they do not"}
+		}
+	}
+	return nil
+}
+
+// heldNot reports whether the passages say someone does not hold claim: a
+// verb of assentWords or believingWords that a negation reaches, followed
+// in its sentence by half the claim's words or more, alike.
+func (d *draftCheck) heldNot(claim []string, ev *evidence) bool {
+	pt := polarTokens(ev.text)
+	for k, t := range pt {
+		if !assentWords[t.word] && !believingWords[t.word] || !t.negated {
+			continue
+		}
+		end := k + 1
+		for end < len(pt) && !pt[end].opens {
+			end++
+		}
+		held := make(map[string]bool)
+		for _, st := range contentStems(pt[k+1 : end]) {
+			held[st] = true
+		}
+		if d.cover(claim, held) >= minSideCover {
+			return true
+		}
+	}
+	return false
 }
