@@ -1093,6 +1093,9 @@ func TestEverydaySenses(t *testing.T) {
 		// The adjective of a country stands for its cities, as the country
 		// does: the Austrian round is the one in Vienna.
 		firstQuote{"is there anything historically significant about the austrian round of talks?", "historic backdrop of the Vienna talks"},
+		// A country's capital is the city the country's name finds, not
+		// the text's other capitals ("both capitals").
+		firstQuote{"what are the negotiators meeting about in austria's capital?", "As nuclear talks commence here in Vienna"},
 		// The plain word of a figure stands for its heavier word:
 		// "territory" more than "new".
 		firstQuote{"Does the author say we're on familiar ground or in new territory?", "uncharted waters"},

@@ -387,6 +387,24 @@ const vagueClasses = classGeneric | classWhole | classFraming | classQuote | cla
 var measureNouns = wordSet(`level levels amount amounts rate rates percentage percentages price prices cost costs
 size quantity quantities volume`)
 
+// capitalOf drops "capital" where it names a country's capital by the
+// country ("Austria's capital", "the capital of Austria"): the city is the
+// place asked about, which the country's name finds through the lexicon's
+// parts of places, and "capital" alone would find a text's other capitals
+// ("both capitals").
+func capitalOf(words []word) {
+	for i, w := range words {
+		if w.text != "capital" && w.text != "capitals" {
+			continue
+		}
+		owned := i > 0 && words[i-1].owner
+		of := i+2 < len(words) && words[i+1].text == "of" && words[i+2].class&classStop == 0
+		if owned || of {
+			words[i].class |= classStop
+		}
+	}
+}
+
 // demonstrative reports whether w points back to something named before
 // ("that", "those"), and whether to more than one.
 func demonstrative(w string) (plural, ok bool) {
@@ -663,6 +681,7 @@ func (ix *Index) parse(q *query, text, context string) {
 		}
 	}
 	ix.inDecades(words[:nw])
+	capitalOf(words[:nw])
 	howToAnswer(words[:nw])
 	if slices.ContainsFunc(words[:nw], func(w word) bool { return w.class&classFraming != 0 || toneWords[w.text] }) {
 		for i := range words[:nw] {
