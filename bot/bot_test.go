@@ -564,6 +564,19 @@ func TestHandleFollowUpCues(t *testing.T) {
 	}
 }
 
+// TestFollowUpAskingForAKindOfPlace: the noun after "which" asks for a
+// kind of place, and weighs less than the words of what it is about: the
+// sentence naming where the talks are comes first, not the one naming an
+// earlier round's city that the turn before led to.
+func TestFollowUpAskingForAKindOfPlace(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+	inThread(t, b, "T", "what old saying does the article quote")
+	r := inThread(t, b, "T", "which city are these talks in")
+	if r.Kind != bot.KindAnswer || !strings.HasPrefix(r.Text, "As nuclear talks commence here in Vienna") {
+		t.Errorf("got %s %q, want an answer opening with the sentence naming Vienna", r.Kind, r.Text)
+	}
+}
+
 // TestHandleFollowUpAboutCauses shows that a follow-up asking what led to
 // the answer is not answered with what the answer led to.
 func TestHandleFollowUpAboutCauses(t *testing.T) {
