@@ -77,9 +77,16 @@ func (d *draftCheck) deniedAssent(s string, ev *evidence) *Refusal {
 // or more, alike ("…openly acknowledge that alleged alternatives… have
 // narrowed the remaining escalatory options").
 func (d *draftCheck) granted(claim []string, ev *evidence) bool {
+	return d.heldAfter(claim, ev, func(w string) bool { return assentWords[w] }, false)
+}
+
+// heldAfter reports whether the passages give claim after a verb: a word
+// verb accepts, which a negation reaches if denied and does not otherwise,
+// followed in its sentence by half the claim's words or more, alike.
+func (d *draftCheck) heldAfter(claim []string, ev *evidence, verb func(string) bool, denied bool) bool {
 	pt := polarTokens(ev.text)
 	for k, t := range pt {
-		if !assentWords[t.word] || t.negated {
+		if !verb(t.word) || t.negated != denied {
 			continue
 		}
 		end := k + 1
@@ -255,22 +262,5 @@ func (d *draftCheck) assentDenied(s string, ev *evidence) *Refusal {
 // verb of assentWords or believingWords that a negation reaches, followed
 // in its sentence by half the claim's words or more, alike.
 func (d *draftCheck) heldNot(claim []string, ev *evidence) bool {
-	pt := polarTokens(ev.text)
-	for k, t := range pt {
-		if !assentWords[t.word] && !believingWords[t.word] || !t.negated {
-			continue
-		}
-		end := k + 1
-		for end < len(pt) && !pt[end].opens {
-			end++
-		}
-		held := make(map[string]bool)
-		for _, st := range contentStems(pt[k+1 : end]) {
-			held[st] = true
-		}
-		if d.cover(claim, held) >= minSideCover {
-			return true
-		}
-	}
-	return false
+	return d.heldAfter(claim, ev, func(w string) bool { return assentWords[w] || believingWords[w] }, true)
 }
