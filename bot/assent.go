@@ -56,11 +56,7 @@ func (d *draftCheck) deniedAssent(s string, ev *evidence) *Refusal {
 		if !assentWords[t.word] || !t.negated || i+2 >= len(toks) || toks[i+1].word != "that" {
 			continue
 		}
-		end := i + 2
-		for end < len(toks) && (end == i+2 || !toks[end].clause) {
-			end++
-		}
-		claim := contentStems(toks[i+2 : end])
+		claim := clauseStems(toks, i+2)
 		if len(claim) < 2 {
 			continue
 		}
@@ -70,6 +66,16 @@ func (d *draftCheck) deniedAssent(s string, ev *evidence) *Refusal {
 		}
 	}
 	return nil
+}
+
+// clauseStems returns the content stems of toks from from to the end of
+// the clause it opens: the claim a verb of granting or holding takes.
+func clauseStems(toks []token, from int) []string {
+	end := from
+	for end < len(toks) && (end == from || !toks[end].clause) {
+		end++
+	}
+	return contentStems(toks[from:end])
 }
 
 // granted reports whether the passages grant claim: a verb of assentWords
@@ -242,11 +248,7 @@ func (d *draftCheck) assentDenied(s string, ev *evidence) *Refusal {
 		if toks[from].word == "that" {
 			from++
 		}
-		end := from
-		for end < len(toks) && (end == from || !toks[end].clause) {
-			end++
-		}
-		claim := contentStems(toks[from:end])
+		claim := clauseStems(toks, from)
 		if len(claim) < minReportedTerms {
 			continue
 		}
