@@ -165,16 +165,13 @@ var disowned = regexp.MustCompile(`(?i)\b(?:the\s+(?:author|writer|article|piece
 // text, states and denies nothing of: the view's words stand there as much
 // as coverage needs. A view named by a word pointing back ("…, although
 // the author does not consider that focus justified") is the one the
-// sentence gives before it. A sentence that denies something may be the author's
-// denial of the view ("Simply put: It doesn't."), which the sentence then
-// reports right.
+// sentence gives before it. A sentence that denies something may be the
+// author's denial of the view ("Simply put: It doesn't."), which the
+// sentence then reports right.
 func (d *draftCheck) viewDisowned(s string, ev *evidence) *Refusal {
 	for _, m := range disowned.FindAllStringSubmatchIndex(s, -1) {
-		view := contentStems(scanTokens(s[m[2]:m[3]]))
-		if len(view) < minReportedTerms {
-			view = contentStems(scanTokens(s[:m[0]]))
-		}
-		if len(view) < minReportedTerms {
+		view := viewOf(s, m)
+		if view == nil {
 			continue
 		}
 		for _, sen := range ev.sentences {
@@ -185,6 +182,21 @@ func (d *draftCheck) viewDisowned(s string, ev *evidence) *Refusal {
 		}
 	}
 	return nil
+}
+
+// viewOf returns the stems of the view a match of disowned or undisputed
+// (m, its indexes in s) gives: its group's words, or, when they are too
+// few to be a view ("that portrayal"), the words of the sentence before
+// the match; nil when those are too few as well.
+func viewOf(s string, m []int) []string {
+	view := contentStems(scanTokens(s[m[2]:m[3]]))
+	if len(view) < minReportedTerms {
+		view = contentStems(scanTokens(s[:m[0]]))
+	}
+	if len(view) < minReportedTerms {
+		return nil
+	}
+	return view
 }
 
 // undisputed finds a view a sentence says the text or its author does not
@@ -202,11 +214,8 @@ var undisputed = regexp.MustCompile(`(?i)\b(?:the\s+(?:author|writer|article|pie
 // sentence gives before it.
 func (d *draftCheck) viewGranted(s string, ev *evidence) *Refusal {
 	for _, m := range undisputed.FindAllStringSubmatchIndex(s, -1) {
-		view := contentStems(scanTokens(s[m[2]:m[3]]))
-		if len(view) < minReportedTerms {
-			view = contentStems(scanTokens(s[:m[0]]))
-		}
-		if len(view) < minReportedTerms {
+		view := viewOf(s, m)
+		if view == nil {
 			continue
 		}
 		for k, sen := range ev.sentences {
