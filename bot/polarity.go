@@ -172,7 +172,7 @@ func claimTerms(text string) []claimTerm {
 			// denies it, a claim.
 			continue
 		}
-		if authorVerbs[t.Word] && !toks[i].negated && saidBy(toks, i) {
+		if attributionWords[t.Word] && !toks[i].negated && saidBy(toks, i) {
 			// "…, the author warns, could lead…", "he concedes it is
 			// fair…": who says what, wherever the sentence puts it.
 			continue
@@ -284,8 +284,10 @@ func doneAndIs(toks []token) bool {
 
 // attributionWords say who says what, or where, in a summary ("The
 // opening paragraphs warn…", "It closes by acknowledging that…"): first
-// among a sentence's content words and not denied, they attribute the
-// claim that follows and claim nothing the passages must hold. Framing
+// among a sentence's content words, or anywhere right after a word for
+// the text or its author (see saidBy), and not denied, they attribute the
+// claim that follows and claim nothing the passages must hold. None takes
+// a stance of its own: "the author denies" is no attribution. Framing
 // words ("the author argues") are none of a sentence's terms already.
 var attributionWords = setOf(`warn warns warned warning caution cautions cautioned cautioning
 stress stresses stressed stressing emphasize emphasizes emphasized emphasizing emphasise emphasises
@@ -294,18 +296,11 @@ add adds added adding observe observes observed observing suggest suggests sugge
 contend contends contended maintain maintains maintained acknowledge acknowledges acknowledged
 acknowledging admit admits admitted admitting recognise recognises recognised recognize recognizes
 recognized point points pointed pointing open opens opened opening close closes closed closing
+indicate indicates indicated indicating identify identifies identified identifying concede concedes
+conceded conceding
 paragraph paragraphs passage passages
 highlight highlights highlighted highlighting underline underlines underlined underlining
 note notes noted noting section sections introduction intro`)
-
-// authorVerbs say that the text or its author says what follows, right
-// after a word for them ("the author warns", "he concedes"), with no
-// stance of their own: "the author denies" is not one of them.
-var authorVerbs = setOf(`warns warned cautions cautioned stresses stressed emphasizes emphasized
-emphasises emphasised insists insisted concludes concluded adds added observes observed suggests
-suggested contends contended maintains maintained acknowledges acknowledged admits admitted
-recognises recognised recognizes recognized notes noted indicates indicated identifies identified
-concedes conceded points pointed highlights highlighted underlines underlined`)
 
 // saidBy reports whether toks[i] follows a word for the text or its
 // author, or "he" or "she", maybe with an adverb between: "the author

@@ -441,10 +441,10 @@ func (ix *Index) verbUnknown(question []word, words []asked, slots []slot) bool 
 	v := 2
 	if !subjectPronouns[question[1].text] {
 		// "Did Kerry and Zarif meet one-on-one?", "is Obama planning…?":
-		// names, joined by "and" at most, stand where the pronoun would ("did Iran's supreme
-		// leader…?" goes on past the name: no verb follows it). Chosen on
-		// the tuning sets: four uncovered questions more declined,
-		// nothing else changed.
+		// names, joined by "and" at most, stand where the pronoun would
+		// ("did Iran's supreme leader…?" goes on past the name: no verb
+		// follows it). Chosen on the tuning sets: four uncovered
+		// questions more declined, nothing else changed.
 		v = 1
 		for v < len(question) {
 			i := slices.IndexFunc(words, func(a asked) bool { return a.pos == v })
@@ -824,9 +824,9 @@ func (ix *Index) parse(q *query, text, context string) {
 		// says what kind of answer is wanted more than what it is about,
 		// and finds its kind of thing in the text ("Geneva" for "city")
 		// as any word would. Chosen on the tuning sets: one first
-		// citation, one uncovered question declined and three
-		// conversations more; none lost (a third of its weight lost
-		// two conversations).
+		// citation, one uncovered question declined and one
+		// conversation more; none lost (a third of its weight lost two
+		// conversations).
 		for i, a := range slots[:n] {
 			if a.pos == q.whPos+1 {
 				q.slots[i].weight *= placeKindWeight
