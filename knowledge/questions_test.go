@@ -1087,6 +1087,12 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"What has changed suspicion into teamwork?", "turned mistrust into cooperation"},
 		firstQuote{"how did the geneva round affect ties between everyone involved", "strengthened relationships"},
 		firstQuote{"what do people against diplomacy usually call it?", "opponents of diplomacy"},
+		// A hedge says nothing of the topic: "likely" is no "like" of
+		// "Diplomacy is like remodeling a house", unless it qualifies a
+		// noun.
+		firstQuote{"how are critics likely to describe the diplomacy?", "opponents of diplomacy"},
+		firstQuote{"what will critics of the diplomacy probably call it?", "opponents of diplomacy"},
+		firstQuote{"what's the likely alternative if the talks fail?", "the likely alternative"},
 		firstQuote{"how big is the power gap between the US and Iran?", "huge imbalance in power"},
 		firstQuote{"should we be shocked when both sides say this probably won't work?", "downplaying the odds for success"},
 		firstQuote{"what determines whether the peace is won or lost?", "making or breaking the peace"},
