@@ -955,6 +955,9 @@ func TestWhatSomeoneSaid(t *testing.T) {
 	// "States" is a noun as often as a verb of saying.
 	wantDeclined(t, indexOf(t, "Minister Jones has long distrusted the United States and its sanctions.\n\n"+
 		"The weather in the capital was cold all week."), "What did Jones say about the United States?")
+	// What someone will say is a prediction, which no quotation answers.
+	wantFirstQuotes(t, article(),
+		firstQuote{"what will opponents of diplomacy say about it?", "continue portraying it as weakness"})
 }
 
 // TestWhatSomeoneIsUpTo checks that a question about what someone does,
