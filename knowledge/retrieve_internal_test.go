@@ -126,6 +126,7 @@ func TestWordVectorExpansion(t *testing.T) {
 // and "3rd" is no number in digits. A proper noun typed in lower case is
 // one as it is with its capital, unless the text knows it; a common word
 // typed so is none, nor are abbreviations and titles ("OK", "TV", "Mr").
+// An owner the knowledge base knows by no form counts as one too.
 func TestStrangers(t *testing.T) {
 	for _, tt := range []struct {
 		text     string
@@ -141,6 +142,11 @@ func TestStrangers(t *testing.T) {
 		{namesText, "what does vienna think of the talks?", 0},
 		{namesText, "what does the house think of the talks?", 0},
 		{namesText, "btw what does mr house think of the talks on tv, asap?", 0},
+		// An owner the text knows by no form is someone it never speaks
+		// of, typed in lower case or not; one it knows is no stranger.
+		{namesText, "what's china's stance on the talks?", 1},
+		{namesText, "what's iran's stance on the talks?", 0},
+		{namesText, "what's the house's stance on the talks?", 0},
 	} {
 		var q query
 		newTestIndex(t, tt.text).parse(&q, tt.question, "")
