@@ -374,12 +374,20 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 	// A thirty-fourth blind set (266 drafts for 85 questions), written at
-	// the start of session 36 before any change: the thirty-third is
-	// tuning material since. The floors are the session's start.
+	// the start of session 36 before any change. It is tuning material
+	// since session 37, whose start (session 36's end) its floors are.
 	"fresh34": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 22.0 / 25, "merge": 18.0 / 19, "summary": 0, "yes-no": 18.0 / 19, "quotes": 16.0 / 17, "overall": 94.0 / 120},
 		refused: map[string]float64{"contradiction": 11.0 / 16, "negation": 1, "invented-fact": 1, "link": 1, "causal-link": 11.0 / 15,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 13.0 / 15, "off-section-summary": 1},
+	},
+	// A thirty-fifth blind set (254 drafts for 81 questions), written at
+	// the start of session 37 before any change: the thirty-fourth is
+	// tuning material since. The floors are the session's start.
+	"fresh35": {
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 1, "merge": 22.0 / 25, "summary": 1.0 / 15, "yes-no": 1, "quotes": 14.0 / 16, "overall": 88.0 / 107},
+		refused: map[string]float64{"contradiction": 15.0 / 17, "negation": 1, "invented-fact": 1, "link": 1, "causal-link": 13.0 / 16,
+			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 	// 207 drafts for tuning links of cause, written at the start of
 	// session 12 before the check of them: links the passages do not make
@@ -409,7 +417,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
