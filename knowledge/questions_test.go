@@ -664,6 +664,35 @@ func TestChatShorthand(t *testing.T) {
 	}
 }
 
+// TestHonorifics checks that a title abbreviated before a name is read
+// written out ("Amb. Limbert" as "ambassador Limbert") and that a form of
+// address ("Mr.", "Dr") weighs nothing before a name: a question naming a
+// person so is answered as one naming them by name, and a name the text
+// never gives is still declined.
+func TestHonorifics(t *testing.T) {
+	ix := indexOf(t, "Senator Menendez pushed for new sanctions on the regime.\n\n"+
+		"Ambassador Limbert said diplomacy is like remodeling a house.\n\n"+
+		"The weather in the city was cold all week.")
+	for _, tt := range []struct{ typed, written string }{
+		{"what did amb. limbert say?", "what did ambassador limbert say?"},
+		{"What did Amb Limbert say about diplomacy?", "What did ambassador Limbert say about diplomacy?"},
+		{"what did mr. limbert say?", "what did limbert say?"},
+		{"What did Dr Limbert say?", "What did Limbert say?"},
+		{"what did sen. menendez push for?", "what did senator menendez push for?"},
+	} {
+		typed, written := ix.Answer(knowledge.Query{Text: tt.typed}), ix.Answer(knowledge.Query{Text: tt.written})
+		if !written.Answerable {
+			t.Fatalf("%q: declined", tt.written)
+		}
+		if !typed.Answerable || typed.Confidence < written.Confidence-1e-6 ||
+			typed.Quotes[0].Text() != written.Quotes[0].Text() {
+			t.Errorf("%q: got %v (%.3f) %v, want it answered as %q is (%.3f)",
+				tt.typed, typed.Answerable, typed.Confidence, typed.Quotes, tt.written, written.Confidence)
+		}
+	}
+	wantDeclined(t, ix, "what did mr. smith say?", "what did amb. jones say about diplomacy?")
+}
+
 // TestHowManyItemsTheListHas checks that a question asking how long a
 // document's list of themes is gets the sentence before the list that
 // says so, in words or digits, and that counts of other things, and a

@@ -432,6 +432,35 @@ func hedges(words []word) {
 // hedgeWords only ever hedge a claim.
 var hedgeWords = wordSet(`probably perhaps maybe possibly presumably`)
 
+// honorifics reads the courtesy before a name as a text would: an
+// abbreviated title is written out ("Amb. Limbert" as "ambassador
+// Limbert", "sen menendez" as "senator menendez") and a form of address
+// ("Mr.", "Dr") drops, for a text names a person by title and name and
+// seldom by "Mr.". Only before a word that may be a name: "the gen z" and
+// "mr" alone are left as they are.
+func honorifics(words []word) {
+	for i := 0; i+1 < len(words); i++ {
+		next := words[i+1]
+		if next.class&(classStop|classQuestion|classPronoun) != 0 || next.keep {
+			continue
+		}
+		if full, ok := titleAbbreviations[words[i].text]; ok && !words[i].keep {
+			words[i].text, words[i].class = full, wordClasses[full]
+		} else if formsOfAddress[words[i].text] && !words[i].keep {
+			words[i].class |= classStop
+		}
+	}
+}
+
+// titleAbbreviations are the titles people abbreviate before a name.
+var titleAbbreviations = map[string]string{
+	"amb": "ambassador", "ambass": "ambassador", "sen": "senator", "rep": "representative", "pres": "president",
+	"prof": "professor", "sec": "secretary", "secy": "secretary", "gen": "general", "adm": "admiral", "fm": "minister",
+}
+
+// formsOfAddress are the courtesies people put before a name.
+var formsOfAddress = wordSet(`mr mrs ms miss mx dr sir madam mister`)
+
 // demonstrative reports whether w points back to something named before
 // ("that", "those"), and whether to more than one.
 func demonstrative(w string) (plural, ok bool) {
@@ -727,6 +756,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	ix.inDecades(words[:nw])
 	capitalOf(words[:nw])
 	hedges(words[:nw])
+	honorifics(words[:nw])
 	howToAnswer(words[:nw])
 	if slices.ContainsFunc(words[:nw], func(w word) bool { return w.class&classFraming != 0 || toneWords[w.text] }) {
 		for i := range words[:nw] {
