@@ -323,6 +323,23 @@ func wantFirstQuotes(t *testing.T, ix *knowledge.Index, cases ...firstQuote) {
 	}
 }
 
+// TestFigureStandsForAllItsWords checks that the plain word of a figure of
+// speech satisfies each of the figure's words: a sentence saying
+// "uncharted" holds all of "new territory", as much as one holding a word
+// of the figure as written holds it, and a question asking it is not
+// declined for want of its second word.
+func TestFigureStandsForAllItsWords(t *testing.T) {
+	ix := indexOf(t, "The harbour council is in uncharted waters with the ferry.\n\n"+
+		"The new harbour master started work on the ferry timetable.\n\n"+
+		"The weather in the city was cold all week.")
+	wantFirstQuotes(t, ix,
+		firstQuote{"is the council on new territory with the ferry?", "uncharted waters"},
+		firstQuote{"is this new territory?", "uncharted waters"},
+		firstQuote{"new territory or familiar ground?", "uncharted waters"},
+		firstQuote{"how would the writer describe where things are now, familiar ground or new territory?", "uncharted waters"},
+	)
+}
+
 // TestFiguresOfSpeech checks that an everyday figure of speech finds the
 // plain words it stands for.
 func TestFiguresOfSpeech(t *testing.T) {

@@ -120,6 +120,10 @@ type qterm struct {
 	weight float32 // weightAsked, an expansion's relWeight, or weightContext
 	credit float32 // how much it satisfies its slot: 1 for the word asked
 	scale  float32 // its BM25 multiplier: IDF times weight, capped for expansions
+	// upto is the last of the slots from slot on that the term satisfies,
+	// 0 when it satisfies slot alone: the plain word of a figure of speech
+	// ("uncharted" for "new territory") stands for all its words.
+	upto int16
 }
 
 type query struct {
@@ -436,8 +440,10 @@ var hedgeWords = wordSet(`probably perhaps maybe possibly presumably`)
 // abbreviated title is written out ("Amb. Limbert" as "ambassador
 // Limbert", "sen menendez" as "senator menendez") and a form of address
 // ("Mr.", "Dr") drops, for a text names a person by title and name and
-// seldom by "Mr.". Only before a word that may be a name: "the gen z" and
-// "mr" alone are left as they are.
+// seldom by "Mr.". Only before a word that may be a name, not before a
+// function word or an acronym: "what did the sec say?" is left as it is. On
+// the tuning sets it saved one false
+// decline ("what did amb. limbert say?") and cost nothing.
 func honorifics(words []word) {
 	for i := 0; i+1 < len(words); i++ {
 		next := words[i+1]
@@ -876,7 +882,12 @@ func (ix *Index) parse(q *query, text, context string) {
 					// place".
 					sl.weight = max(sl.weight, ix.idf[aid])
 				}
-				ix.addExpansion(q, aid, s, relSynonym, sl.weight, &sl.known)
+				scale := relWeight[relSynonym] * min(ix.idf[aid], sl.weight)
+				if !q.spanFigure(aid, s, scale, func(at int16) bool { return slices.Contains(extra[slots[at].w.text], alt) }) {
+					ix.addExpansion(q, aid, s, relSynonym, sl.weight, &sl.known)
+				} else {
+					sl.known = max(sl.known, relCredit[relSynonym])
+				}
 			}
 		}
 		if a.id < 0 && !a.name && sl.known < 0.5 && wordnet.Adjective(a.w.text) && !adjectiveAsked(words[:nw], a.pos) {
@@ -2174,6 +2185,26 @@ func (q *query) add(t qterm) bool {
 	return true
 }
 
+// spanFigure makes term id, the plain word of a figure of speech that an
+// earlier slot's word belongs to (ofFigure says which), satisfy slot s too,
+// weighing in scoring at least scale: "uncharted" stands for both "new" and
+// "territory". A word asked stands for itself alone: the "war" of "war
+// drums" is no drum. It reports whether there was such a term. Chosen on
+// the tuning sets: ten first citations more and five false declines fewer
+// of 6,251 covered questions, one first citation lost, no uncovered
+// question answered more; before, the plain word stood for the figure's
+// heaviest word alone.
+func (q *query) spanFigure(id int32, s int16, scale float32, ofFigure func(slot int16) bool) bool {
+	for i := range q.terms {
+		t := &q.terms[i]
+		if t.id == id && t.slot >= 0 && t.slot < s && t.weight != weightAsked && ofFigure(t.slot) {
+			t.upto, t.scale = s, max(t.scale, scale)
+			return true
+		}
+	}
+	return false
+}
+
 // scratch is per-query working memory, pooled: retrieval runs on every
 // message and must not allocate in proportion to the corpus.
 type scratch struct {
@@ -2536,6 +2567,9 @@ func matchIn[T termID](seq []T, q *query, termOf []int8, m []float32, f float32)
 			continue
 		}
 		m[t.slot] = max(m[t.slot], f*t.credit)
+		for j := t.slot + 1; j <= t.upto; j++ {
+			m[j] = max(m[j], f*t.credit)
+		}
 	}
 }
 
