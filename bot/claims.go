@@ -715,6 +715,10 @@ func namesListPlace(s, number string) bool {
 	return false
 }
 
+// theTwo matches "two" pointing back to a pair: "the two leaders", "their
+// two governments".
+var theTwo = regexp.MustCompile(`(?i)\b(the|these|those|their)\s+two\b`)
+
 // ordinalDigits matches an ordinal written in digits: "2nd", "4th".
 var ordinalDigits = regexp.MustCompile(`^[0-9]+(st|nd|rd|th)$`)
 
@@ -742,8 +746,10 @@ func (d *draftCheck) facts(s string, terms []claimTerm, ev *evidence) *Refusal {
 		}
 		key := numberKey(t.Word)
 		// "both capitals" holds "the two capitals", not "two (full)
-		// decades".
-		pair := key == "2" && ev.both && !slices.ContainsFunc(terms[i+1:min(len(terms), i+3)], func(c claimTerm) bool { return units[c.Word] })
+		// decades"; "Obama and Khamenei" hold "the two leaders", not
+		// "two rounds": a pair named is one the draft points back to.
+		pair := key == "2" && (ev.both || ev.pair && theTwo.MatchString(s)) &&
+			!slices.ContainsFunc(terms[i+1:min(len(terms), i+3)], func(c claimTerm) bool { return units[c.Word] })
 		if !ev.numbers[key] && !pair && !(ev.listed[key] && namesListPlace(s, t.Word)) {
 			return &Refusal{Reason: ReasonNumber, Term: t.Word, Detail: "a number the cited passages do not hold"}
 		}

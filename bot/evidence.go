@@ -41,6 +41,9 @@ type evidence struct {
 	// both says a passage says "both": "the two capitals" for "both
 	// capitals", though not "two decades".
 	both bool
+	// pair says a passage names a pair: "the two leaders" for "Obama and
+	// Khamenei".
+	pair bool
 	// listed holds, as numberKey reads them ("2", "2nd"), the places of
 	// the passages' sections in their documents' lists of themes.
 	listed map[string]bool
@@ -182,9 +185,9 @@ func newEvidence(passages []string) *evidence {
 			}
 		}
 		e.addFigures(p, terms)
-		if slices.ContainsFunc(e.tokens[len(e.tokens)-1], func(t token) bool { return t.word == "both" }) {
-			e.both = true
-		}
+		last := e.tokens[len(e.tokens)-1]
+		e.both = e.both || slices.ContainsFunc(last, func(t token) bool { return t.word == "both" })
+		e.pair = e.pair || namesPair(last)
 		e.seq = append(e.seq, "")
 		e.active = append(e.active, false)
 	}
@@ -330,4 +333,16 @@ func ordinalOf(n int) string {
 		}
 	}
 	return strconv.Itoa(n) + suffix
+}
+
+// namesPair reports whether toks join two names by "and" ("President Obama
+// and Ayatollah Khamenei", "Washington and Tehran"): a pair a draft may
+// call "the two leaders".
+func namesPair(toks []token) bool {
+	for k := 1; k+1 < len(toks); k++ {
+		if toks[k].word == "and" && toks[k-1].capital && !toks[k-1].opens && toks[k+1].capital && !toks[k+1].clause {
+			return true
+		}
+	}
+	return false
 }
