@@ -340,6 +340,17 @@ func TestFigureStandsForAllItsWords(t *testing.T) {
 	)
 }
 
+// TestWordAskedTwice checks that a word a question asks twice, in two
+// forms ("equals", "equally"), is satisfied twice only by a sentence that
+// uses it twice: the sentence with both senses of "equal" answers, not the
+// one naming the question's parties with the phrase once.
+func TestWordAskedTwice(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"does 'dialogue among equals' mean the US and Iran are equally powerful?", "two equal powers"},
+		firstQuote{"Does talking as equals mean the US and Iran are equally powerful?", "two equal powers"},
+	)
+}
+
 // TestFiguresOfSpeech checks that an everyday figure of speech finds the
 // plain words it stands for.
 func TestFiguresOfSpeech(t *testing.T) {
