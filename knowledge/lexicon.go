@@ -328,8 +328,8 @@ var idioms = map[string]string{
 // to concede a point is to acknowledge it, and what is useful is valuable;
 // specifics and particulars are details, policymakers are decision-makers,
 // what is concrete is tangible, a stage of a process is a part of it, a
-// settlement is a solution, a political camp a side, what shocks
-// surprises, clout is power, what is internal is domestic, what one needs
+// settlement is a solution, a political camp a side, what shocks or is
+// unexpected surprises, clout is power, what is internal is domestic, what one needs
 // is necessary, to strengthen people is to empower them, and the stronger
 // are empowered; what is eternal is permanent, hostility is confrontation,
 // and the other side's counterpart one's interlocutor; how cheap or costly
@@ -442,6 +442,7 @@ var plainSenses = map[string]string{
 	"shock":         "surprise",
 	"shocked":       "surprised",
 	"shocking":      "surprising",
+	"unexpected":    "surprising",
 	"settlement":    "solution",
 	"settlements":   "solutions",
 	"camp":          "side",

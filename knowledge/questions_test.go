@@ -1155,6 +1155,7 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"what's the likely alternative if the talks fail?", "the likely alternative"},
 		firstQuote{"how big is the power gap between the US and Iran?", "huge imbalance in power"},
 		firstQuote{"should we be shocked when both sides say this probably won't work?", "downplaying the odds for success"},
+		firstQuote{"is the gloomy talk from both sides unexpected?", "downplaying the odds for success"},
 		firstQuote{"what determines whether the peace is won or lost?", "making or breaking the peace"},
 		// The adjective of a country stands for its cities, as the country
 		// does: the Austrian round is the one in Vienna.

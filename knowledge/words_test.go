@@ -172,6 +172,7 @@ func TestRelatedPlainSenses(t *testing.T) {
 		{"settlements", "solutions", true},
 		{"camps", "sides", true},
 		{"shocked", "surprised", true},
+		{"unexpected", "surprising", true},
 		{"clout", "power", true},
 		{"internal", "domestic", true},
 		{"needs", "necessary", true},
