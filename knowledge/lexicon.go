@@ -58,7 +58,8 @@ const maxExpansions = 8
 // deed goes unpunished that kindness backfires, what makes or breaks a thing
 // decides it, brownie points are credit, an elevator pitch is a summary, and
 // what is next, or the next step, is what now begins; whether a thing "will
-// work" or "won't work" is whether it succeeds), and a few names of politics
+// work" or "won't work" is whether it succeeds, and what is so back home
+// is domestic), and a few names of politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
 // Republic Iran's regime.
 var idioms = map[string]string{
@@ -304,6 +305,7 @@ var idioms = map[string]string{
 	"worked together":              "cooperation cooperate",
 	"working together":             "cooperation cooperate",
 	"drums of war":                 "drumbeat war",
+	"back home":                    "domestic",
 }
 
 // plainSenses map a word to plain words for an everyday sense of it that

@@ -383,6 +383,9 @@ func TestFiguresOfSpeech(t *testing.T) {
 		"The harbour plan is the council's largest cost."),
 		firstQuote{"what's the danger if the council goes overboard with the harbour?", "overemphasis on the harbour"},
 	)
+	wantFirstQuotes(t, article(),
+		firstQuote{"what do the talks need in order to not get wrecked by politics back home?", "fractious domestic politics"},
+	)
 	wantFirstQuotes(t, indexOf(t, "The regatta is sponsored by the bank in the bay.\n\n"+
 		"The regatta commences in the bay.\n\n"+
 		"The harbour loan has many critics."),
