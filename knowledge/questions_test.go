@@ -351,6 +351,18 @@ func TestWordAskedTwice(t *testing.T) {
 	)
 }
 
+// TestPlainWordsCountInFull checks that the plain words the lexicon gives
+// a figure of speech or an everyday sense satisfy the question as fully as
+// its own words: what is "tough" is "hard", ahead of a sentence holding
+// "bit" in another sense ("a bit of Public Diplomacy 101"), and what is
+// "seafaring" is of the "waters".
+func TestPlainWordsCountInFull(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"is the tough bit over now?", "now the hard part begins"},
+		firstQuote{"What seafaring metaphor does the author use to describe where things currently stand?", "uncharted waters"},
+	)
+}
+
 // TestFiguresOfSpeech checks that an everyday figure of speech finds the
 // plain words it stands for.
 func TestFiguresOfSpeech(t *testing.T) {
