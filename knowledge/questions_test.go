@@ -1639,19 +1639,20 @@ func TestStanceOfSomeoneUnknown(t *testing.T) {
 
 // TestParticularsAskedFor: "what specific…?" asks for particulars, which a
 // sentence that only names the thing does not give, nor one that names a
-// place; "which specific officials…?" asks for their names; and so do
-// "which technical details exactly…?" and "which officials exactly…?".
+// place; "which specific officials…?" asks for their names; "which
+// technical details exactly…?" asks for particulars as "specific" does, and
+// "which leaders exactly…?" asks who they are, as without "exactly".
 func TestParticularsAskedFor(t *testing.T) {
 	wantDeclined(t, article(), "what specific tangible deliverables does the author propose?",
 		"Which specific technical details does the final nuclear deal need to address?",
 		"which specific officials tried to break the impasse before geneva?",
 		"which technical details exactly does the final deal need to settle?",
-		"Which technical details specifically does the final deal need to cover?",
-		"which officials exactly tried to break the impasse before geneva?")
+		"Which technical details specifically does the final deal need to cover?")
 	wantFirstQuotes(t, article(),
 		firstQuote{"What specific alternatives to diplomacy do officials now acknowledge?", "such as an escalation of sanctions"},
 		firstQuote{"What tangible deliverables does the author propose?", "tangible deliverables"},
 		firstQuote{"Which alternatives to diplomacy exactly do officials now acknowledge?", "such as an escalation of sanctions"},
+		firstQuote{"which leaders exactly backed the geneva deal?", "Obama"},
 	)
 }
 

@@ -1686,16 +1686,13 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		// the author they don't do favours — name?" ask for a person's.
 		q.cue, q.strict, q.person = hasName, true, true
 	}
-	if k := particularsAsked(words); k > 0 && q.cue == 0 {
-		if peopleNouns[words[k-1].text] {
-			// "Which officials exactly…?" asks for persons by name, as
-			// "which specific officials…?" does.
-			q.cue, q.strict, q.person = hasName, true, true
-		} else {
-			// "Which technical details exactly…?" asks for particulars,
-			// as "which specific technical details…?" does.
-			q.cue, q.strict, q.specific = hasExample, true, true
-		}
+	if k := particularsAsked(words); k > 0 && q.cue == 0 && !peopleNouns[words[k-1].text] {
+		// "Which technical details exactly…?" asks for particulars, as
+		// "which specific technical details…?" does. Not of people:
+		// "which leaders exactly backed the deal?" is answered by the
+		// sentence that names them, or by the one after it that says
+		// "they".
+		q.cue, q.strict, q.specific = hasExample, true, true
 	}
 	if cue, place := askedAfter(words); cue != 0 && !q.strict {
 		// "Was a final deal signed, and when?": the question word
