@@ -198,23 +198,12 @@ func TestNamesTheKnowledgeBaseDoesNotKnow(t *testing.T) {
 }
 
 // TestQuestionWordAddedAtTheEnd checks that a question word added after
-// "and" at the end ("…, and when?", "…, and where?") asks for its kind of
-// answer outright: a sentence that tells the rest but no time or place does
-// not answer it, and one that tells it does.
+// "and" at the end ("…, and when?") leaves the rest of the question to be
+// answered: the text says what Congress pushed for, if not when.
 func TestQuestionWordAddedAtTheEnd(t *testing.T) {
-	wantDeclined(t, article(),
-		"was a final nuclear deal eventually signed, and when?",
-		"when did john limbert serve as an ambassador, and where?",
-	)
-	wantDeclined(t, indexOf(t, "The council signed the harbour pact after a long debate.\n\n"+
-		"The weather in the city was cold all week."),
-		"did the council sign the harbour pact, and when?",
-		"the council signed the harbour pact, and where?",
-	)
-	wantFirstQuotes(t, indexOf(t, "The council signed the harbour pact in May 2021 at the town hall in Ostend.\n\n"+
-		"The weather in the city was cold all week."),
-		firstQuote{"did the council sign the harbour pact, and when?", "May 2021"},
-		firstQuote{"the council signed the harbour pact, and where?", "Ostend"},
+	wantFirstQuotes(t, article(),
+		firstQuote{"what did congress push for, and when?", "Congress has pushed for more hard-hitting sanctions"},
+		firstQuote{"who is limbert and where?", "Ambassador John Limbert"},
 	)
 }
 

@@ -1694,13 +1694,6 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		// "they".
 		q.cue, q.strict, q.specific = hasExample, true, true
 	}
-	if cue, place := askedAfter(words); cue != 0 && !q.strict {
-		// "Was a final deal signed, and when?": the question word
-		// added at the end asks for its kind of answer outright, unless
-		// the question asks outright for another already ("where was he
-		// posted, and when?").
-		q.cue, q.strict, q.place = cue, true, place
-	}
 	if fullNameAsked(words) {
 		// "What's Zarif's first name?" is not answered by "Foreign
 		// Minister Zarif": the name must be written in full. Chosen on
@@ -1848,24 +1841,6 @@ func particularsAsked(words []word) int {
 		}
 	}
 	return 0
-}
-
-// askedAfter returns the cue of a question word that closes the question
-// after "and" ("…, and when?", "…, and where?"), 0 for none, and whether it
-// asks for a place. Chosen on the tuning sets: seven uncovered questions
-// more declined, nothing else changed.
-func askedAfter(words []word) (uint8, bool) {
-	n := len(words)
-	if n < 3 || words[n-2].text != "and" {
-		return 0, false
-	}
-	switch words[n-1].text {
-	case "when":
-		return hasTime, false
-	case "where":
-		return hasName, true
-	}
-	return 0, false
 }
 
 // whBreakers are prepositions that end the phrase "what" or "which"
