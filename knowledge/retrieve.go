@@ -124,9 +124,10 @@ type qterm struct {
 	// 0 when it satisfies slot alone: the plain word of a figure of speech
 	// ("uncharted" for "new territory") stands for all its words.
 	upto int16
-	// again is the slot of the same word asked a second time ("dialogue
-	// among equals… equally powerful"), 0 for none: a second use of the
-	// word in a sentence satisfies it. On the tuning sets it gained nine
+	// again is the slot of the same word asked a second time in another
+	// form ("dialogue among equals… equally powerful"; a form asked twice
+	// is one slot), 0 for none: a second use of the word in a sentence
+	// satisfies it. On the tuning sets it gained nine
 	// first citations (the one question of nine sets whether a dialogue
 	// among equals makes the sides equally powerful) and lost none;
 	// before, the second slot was satisfied by nothing.
@@ -448,9 +449,9 @@ var hedgeWords = wordSet(`probably perhaps maybe possibly presumably`)
 // Limbert", "sen menendez" as "senator menendez") and a form of address
 // ("Mr.", "Dr") drops, for a text names a person by title and name and
 // seldom by "Mr.". Only before a word that may be a name, not before a
-// function word or an acronym: "what did the sec say?" is left as it is. On
-// the tuning sets it saved one false
-// decline ("what did amb. limbert say?") and cost nothing.
+// function word or an acronym: "what did the sec say?" is left as it is.
+// On the tuning sets it saved one false decline ("what did amb. limbert
+// say?") and cost nothing.
 func honorifics(words []word) {
 	for i := 0; i+1 < len(words); i++ {
 		next := words[i+1]
@@ -891,12 +892,10 @@ func (ix *Index) parse(q *query, text, context string) {
 					// place".
 					sl.weight = max(sl.weight, ix.idf[aid])
 				}
+				sl.known = max(sl.known, relCredit[relSynonym])
 				scale := relWeight[relSynonym] * min(ix.idf[aid], sl.weight)
 				if !q.spanFigure(aid, s, scale, func(at int16) bool { return slices.Contains(extra[slots[at].w.text], alt) }) {
-					sl.known = max(sl.known, relCredit[relSynonym])
 					q.add(qterm{id: aid, slot: s, weight: relWeight[relSynonym], credit: plainCredit, scale: scale})
-				} else {
-					sl.known = max(sl.known, relCredit[relSynonym])
 				}
 			}
 		}
@@ -2620,8 +2619,12 @@ func (ix *Index) match(q *query, s *scratch, u int32, m []float32, f float32) {
 	}
 }
 
+// matchIn's bit set of terms holds every term: this fails to compile if
+// maxTerms outgrows it.
+const _ = uint64(1) << (maxTerms - 1)
+
 func matchIn[T termID](seq []T, q *query, termOf []int8, m []float32, f float32) {
-	var seen [maxTerms]bool
+	var seen uint64 // the terms met so far with a word asked again, by bit (maxTerms is 64)
 	for _, id := range seq {
 		k := termOf[id]
 		if k == 0 {
@@ -2636,10 +2639,11 @@ func matchIn[T termID](seq []T, q *query, termOf []int8, m []float32, f float32)
 			m[j] = max(m[j], f*t.credit)
 		}
 		if t.again > 0 {
-			if seen[k-1] {
+			if bit := uint64(1) << (k - 1); seen&bit != 0 {
 				m[t.again] = max(m[t.again], f*t.credit)
+			} else {
+				seen |= bit
 			}
-			seen[k-1] = true
 		}
 	}
 }
