@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -48,9 +47,7 @@ func TestServeWarnsOncePerChange(t *testing.T) {
 		t.Fatalf("at start: got %d warnings, want 1:\n%s", n, s.logs)
 	}
 	for range 2 {
-		if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
-			t.Fatal(err)
-		}
+		sighup(t)
 		waitFor(t, "a reload", s.reloads, func(error) bool { return true })
 	}
 	if n := warnings(); n != 1 {

@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -59,12 +58,6 @@ func TestServeReloadsSynonyms(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	hup := func() {
-		t.Helper()
-		if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
-			t.Fatal(err)
-		}
-	}
 	write("moderates, doves\n")
 	s := startServe(t, map[string]string{"TALKSBOT_SYNONYMS": path})
 	const doves, naysayers = "Who are the doves?", "Who are the naysayers?"
@@ -73,7 +66,7 @@ func TestServeReloadsSynonyms(t *testing.T) {
 	}
 
 	write("moderates, doves\nlonely\n")
-	hup()
+	sighup(t)
 	waitFor(t, "the broken file to be reported", s.reloads, func(error) bool {
 		return strings.Contains(s.logs.String(), "synonyms file skipped")
 	})
@@ -82,7 +75,7 @@ func TestServeReloadsSynonyms(t *testing.T) {
 	}
 
 	write("spoilers, naysayers\n")
-	hup()
+	sighup(t)
 	waitFor(t, "the new groups", s.reloads, func(error) bool { return s.ask(t, naysayers).Answered })
 	if s.ask(t, doves).Answered {
 		t.Error("doves: got an answer, want the old group gone after the file changed")
