@@ -1993,7 +1993,7 @@ func whoPersonAsked(words []word, i int) bool {
 	if !copulas[words[k+1].text] {
 		return false
 	}
-	if a := words[k+2]; !articles[a.text] && !a.capital && !a.keep && !strings.HasSuffix(a.text, "'s") {
+	if a := words[k+2]; !articles[a.text] && !a.capital && !a.keep && !a.owner {
 		return false
 	}
 	for _, w := range words[k+2 : i] {

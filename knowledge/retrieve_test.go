@@ -78,6 +78,9 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		// it does.
 		"Who was the senior Western official the author spoke to?",
 		"Who was Iran's president before Rouhani?",
+		// The same typed in lower case: the possessive, not a capital,
+		// says whose president is asked for.
+		"who was iran's president before rouhani?",
 		// When someone named did what the article never dates.
 		"when did kerry become secretary of state?",
 		// A name typed in lower case that the article writes only with a
