@@ -79,6 +79,9 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := d.onlyOne(s, ev); r != nil {
 		return r
 	}
+	if r := d.deedOfItsTarget(s, ev); r != nil {
+		return r
+	}
 	if r := spans(s, ev); r != nil {
 		return r
 	}
@@ -528,6 +531,68 @@ func (d *draftCheck) onlyOne(s string, ev *evidence) *Refusal {
 	}
 	return nil
 }
+
+// deedOfItsTarget refuses a sentence that makes doers of a deed those its
+// passages name as the doers of what the deed was done to: "forward-thinking
+// officials have repeatedly torpedoed attempts at resolving tensions"
+// against "efforts to break the impasse by forward-thinking officials…
+// Elements seeking to score political points… have repeatedly torpedoed
+// attempts at resolving tensions". The sentence reads "X has (adverb)
+// done Y" or "it was X who (has) done Y", after a report ("According to
+// the article, …"); the passage
+// sentence holding the deed names none of X before it, and a passage puts
+// a word of X within targetWindow content words after a word for Y, in
+// one sentence.
+func (d *draftCheck) deedOfItsTarget(s string, ev *evidence) *Refusal {
+	toks := scanTokens(s)
+	start := 0
+	for i, t := range toks {
+		if t.clause && i > 0 {
+			if !reportLead(toks[start:i]) {
+				return nil
+			}
+			start = i
+		}
+		if !perfectAux[t.word] && (t.word != "who" || !cleft(toks[start:i])) {
+			continue
+		}
+		v := i + 1
+		if t.word == "who" && v < len(toks) && perfectAux[toks[v].word] {
+			v++
+		}
+		if v < len(toks) && strings.HasSuffix(toks[v].word, "ly") && !toks[v].clause {
+			v++
+		}
+		if v >= len(toks) || toks[v].clause {
+			return nil
+		}
+		deed, target := knowledge.Terms(toks[v].word), nextContent(toks, v)
+		if len(deed) == 0 || target == "" {
+			return nil
+		}
+		var doers []string
+		for _, u := range toks[start:i] {
+			if ts := knowledge.Terms(u.word); len(ts) > 0 {
+				doers = append(doers, ts[0].Stem)
+			}
+		}
+		if len(doers) == 0 || !ev.doneByOther(deed[0].Stem, doers, d.alike) || !ev.doersOf(target, doers, d.alike) {
+			return nil
+		}
+		return &Refusal{Reason: ReasonContradiction, Term: toks[v].word,
+			Detail: "a deed credited to those its cited passages say it was done to"}
+	}
+	return nil
+}
+
+// cleft reports whether toks open "it was…" or "it is…", as a cleft
+// sentence does ("it was the officials who…").
+func cleft(toks []token) bool {
+	return len(toks) >= 2 && toks[0].word == "it" && (toks[1].word == "was" || toks[1].word == "is")
+}
+
+// perfectAux are the forms of "have" that make a perfect tense.
+var perfectAux = setOf(`has have had`)
 
 // onlySubject finds "X has been the only Y" (or "is", "was", "remains")
 // opening toks, after a report ("According to the author, …"): the stems

@@ -304,6 +304,51 @@ func (e *evidence) doneBy(word, doer string, alike func(stem, passage string) bo
 	return false
 }
 
+// doneByOther reports whether a passage sentence holds word with none of
+// doers before it, and none holds it after one of them.
+func (e *evidence) doneByOther(word string, doers []string, alike func(stem, passage string) bool) bool {
+	seq, found, start := e.sentenceSeq, false, 0
+	for p, w := range seq {
+		if w == "" {
+			start = p + 1
+			continue
+		}
+		if !alike(word, w) {
+			continue
+		}
+		for _, x := range seq[start:p] {
+			if slices.ContainsFunc(doers, func(doer string) bool { return alike(doer, x) }) {
+				return false
+			}
+		}
+		found = true
+	}
+	return found
+}
+
+// doersOf reports whether a passage sentence puts one of doers within
+// targetWindow content words after a word alike target: "efforts to break
+// the impasse by forward-thinking officials" names the officials as doers
+// of the efforts.
+func (e *evidence) doersOf(target string, doers []string, alike func(stem, passage string) bool) bool {
+	seq := e.sentenceSeq
+	for p, w := range seq {
+		if w == "" || !alike(target, w) {
+			continue
+		}
+		for i := p + 1; i < len(seq) && i <= p+targetWindow && seq[i] != ""; i++ {
+			if slices.ContainsFunc(doers, func(doer string) bool { return alike(doer, seq[i]) }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// targetWindow is how many content words after what was done its doer may
+// stand.
+const targetWindow = 3
+
 // listAt records the places of the passages' sections in their lists of
 // themes (0 for none).
 func (e *evidence) listAt(places []int) {

@@ -923,6 +923,25 @@ func TestEverydayOpposites(t *testing.T) {
 		{"No less important are the forces", "President Obama and Ayatollah Khamenei have openly supported efforts to build confidence and resolve conflict [1].", ""},
 		{"If these negotiations are to successfully", "It will be necessary to give both leaders some political cover [1].", ""},
 		{"Building confidence at the negotiating", "If past is prologue, supporters of diplomacy will continue portraying it as weakness, appeasement, or selling out to the enemy [1].", bot.ReasonContradiction},
+		{"The most recent diplomatic efforts", "Iranian hardliners are seeking ways to extend the window of opportunity that President Rouhani's team has to negotiate with Washington [1].", bot.ReasonContradiction},
+		{"The most recent diplomatic efforts", "Iranian hardliners are seeking ways to shrink the window of opportunity that President Rouhani's team has to negotiate with Washington [1].", ""},
+		{"Building confidence at the negotiating", "The author expects opponents of diplomacy to abandon portraying it as weakness, appeasement, or selling out to the enemy [1].", bot.ReasonContradiction},
+		{"Building confidence at the negotiating", "The author expects opponents of diplomacy to keep portraying it as weakness, appeasement, or selling out to the enemy [1].", ""},
+	})
+}
+
+// TestDeedOfItsTarget checks that a draft may not make doers of a deed
+// those the passage names as the doers of what it was done to, and that
+// the deed's own doers, or a word for them the passage uses elsewhere, may
+// still be named.
+func TestDeedOfItsTarget(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"The very real presence of spoilers", "Forward-thinking officials in Washington and Tehran have repeatedly torpedoed attempts at resolving tensions [1].", bot.ReasonContradiction},
+		{"The very real presence of spoilers", "According to the article, forward-thinking officials have repeatedly torpedoed attempts at resolving tensions [1].", bot.ReasonContradiction},
+		{"The very real presence of spoilers", "It was the forward-thinking officials in Washington and Tehran who repeatedly torpedoed attempts at resolving tensions [1].", bot.ReasonContradiction},
+		{"The very real presence of spoilers", "Elements seeking to score political points at home have repeatedly torpedoed attempts at resolving tensions [1].", ""},
+		{"The very real presence of spoilers", "Spoilers have repeatedly torpedoed attempts at resolving tensions [1].", ""},
+		{"The very real presence of spoilers", "Forward-thinking officials in Washington and Tehran who tried to break the impasse before Geneva were punished for it [1].", ""},
 	})
 }
 

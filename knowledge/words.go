@@ -367,7 +367,10 @@ critical counterproductive
 important secondary
 rightly misplaced
 return abandon
-openly quietly`
+openly quietly
+narrow widen
+narrow extend
+abandon continue`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
