@@ -105,7 +105,8 @@ func NewChecker(ix *knowledge.Index) *Checker { return &Checker{ix: ix} }
 //     one, part of one for a word used alike by word vectors,
 //     knowledge.UsedLike, which never counts for polarity); and each of
 //     its clauses of four content words or more, two fifths of them
-//     (a true sentence may carry an invented clause);
+//     (a true sentence may carry an invented clause), and of a cause of
+//     two or more it gives after "because" and the like, 0.55;
 //   - every number and date, proper name and title, URL, e-mail address and
 //     user or channel mention stands in them, exactly or in an equivalent
 //     form ("three" for "3", "thirty years" for "three decades", "two" for

@@ -930,6 +930,18 @@ func TestEverydayOpposites(t *testing.T) {
 	})
 }
 
+// TestCauseItGives checks that a cause given after "because" must be the
+// passage's, however short, and that a link the passage makes, or a
+// sentence opening on "Because", is left to the other checks.
+func TestCauseItGives(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"While we are not yet in the clear", "Successful diplomacy in Geneva strengthened relationships between all relevant parties because it was held on neutral ground [1].", bot.ReasonUnsupported},
+		{"Rhetoric from both sides downplaying", "The leaders need political cover, because they have publicly downplayed the odds of success [1].", bot.ReasonUnsupported},
+		{"The most recent diplomatic efforts", "The risk of spoilers lashing out rises because the seriousness of the talks increases [1].", ""},
+		{"Rhetoric from both sides downplaying", "Because of support at the top, more officials in both capitals are protecting and nurturing diplomacy [1].", ""},
+	})
+}
+
 // TestDeedOfItsTarget checks that a draft may not make doers of a deed
 // those the passage names as the doers of what it was done to, and that
 // the deed's own doers, or a word for them the passage uses elsewhere, may
