@@ -1944,3 +1944,15 @@ func TestVerbsOfPresenting(t *testing.T) {
 		firstQuote{"how does the writer classify iran's standing in the world?", "regional power"},
 	)
 }
+
+// TestAskersOwnDoing checks that a question about what the asker may do
+// with something the text knows by no form ("where can I get a good
+// schnitzel in Vienna?") is declined, while one about what they may do
+// with what it speaks of is answered.
+func TestAskersOwnDoing(t *testing.T) {
+	wantDeclined(t, article(), "where can I get a good schnitzel in Vienna?", "How do I remodel my kitchen without going over budget?")
+	wantFirstQuotes(t, article(),
+		firstQuote{"how do I explain the spoilers to my students?", "spoilers"},
+		firstQuote{"how do I neutralise the spoilers?", "The only way to neutralize them"},
+	)
+}

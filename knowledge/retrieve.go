@@ -619,6 +619,38 @@ func subjectUnknown(question []word, words []asked, slots []slot) bool {
 	return false
 }
 
+// selfUnknown reports whether the question asks how or where the asker
+// may do something with a thing the knowledge base knows by no form ("where
+// can I get a good schnitzel in Vienna?", "how do I do a list comprehension
+// in Python?"): "I" right after a question word and an auxiliary, and a
+// word of its verb's object that no slot knows, or knows only distantly.
+// What the asker does with what the text speaks of ("how do I explain the
+// spoilers to my students?", "what do I need to know about the talks?")
+// is left alone.
+func selfUnknown(question []word, words []asked, slots []slot) bool {
+	k := slices.IndexFunc(question, func(w word) bool { return w.text == "i" })
+	if k < 2 || k > 3 || !auxiliaries[question[k-1].text] || question[k-2].class&classQuestion == 0 {
+		return false
+	}
+	// The object of the verb: the content words right after it and its
+	// determiners, up to the first other word ("the spoilers to my
+	// students" asks about the spoilers).
+	p := k + 2
+	for p < len(question) && (determiners[question[p].text] || question[p].text == "my") {
+		p++
+	}
+	for ; p < len(question); p++ {
+		i := slices.IndexFunc(words, func(a asked) bool { return a.pos == p })
+		if i < 0 {
+			break
+		}
+		if unknownWord(words[i], slots[i]) {
+			return true
+		}
+	}
+	return false
+}
+
 // whoUnknown reports whether the question asks who holds a role the
 // knowledge base knows by no form ("who is Iran's deputy negotiator?"):
 // after "who" and a form of "be" (or, where "who's" lost it, an article or
@@ -972,7 +1004,7 @@ func (ix *Index) parse(q *query, text, context string) {
 		return a.name || a.id >= 0 && ix.persons[a.id] || q.cue == hasTime && (proper.Is(a.w.text) || a.id >= 0 && ix.capitalOnly[a.id])
 	})
 	q.unknownFocus = focusUnknown(q.whPos, words[:nw], slots[:n], q.slots) || ix.verbUnknown(words[:nw], slots[:n], q.slots) || subjectUnknown(words[:nw], slots[:n], q.slots) ||
-		whoUnknown(words[:nw], slots[:n], q.slots) || kindUnknown(slots[:n], q.slots)
+		whoUnknown(words[:nw], slots[:n], q.slots) || kindUnknown(slots[:n], q.slots) || selfUnknown(words[:nw], slots[:n], q.slots)
 	if context != "" && len(q.slots) < maxSlots {
 		ix.addContext(q, context)
 	}
