@@ -1956,3 +1956,14 @@ func TestAskersOwnDoing(t *testing.T) {
 		firstQuote{"how do I neutralise the spoilers?", "The only way to neutralize them"},
 	)
 }
+
+// TestOutcomeAskedWithWas checks that "was … eventually" asks how things
+// turned out as "did … eventually" does, answered only by a sentence that
+// tells it, and that "was" with "at the end" asks about the text.
+func TestOutcomeAskedWithWas(t *testing.T) {
+	wantDeclined(t, article(), "was a final nuclear deal eventually signed?")
+	wantFirstQuotes(t, article(),
+		firstQuote{"was the interim deal eventually reached in Geneva?", "when the interim deal was reached in Geneva"},
+		firstQuote{"what was the point of the renovation line at the end?", "Diplomacy is like remodeling a house"},
+	)
+}

@@ -72,6 +72,7 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		"When was Rouhani elected?",
 		// How things turned out, which a text written before says nothing of.
 		"did they end up getting a final deal?",
+		"was a final nuclear deal eventually signed?",
 		// A role the article never speaks of, beside one it does.
 		"who is iran's deputy foreign minister leading the technical talks?",
 		// The name of someone the article does not name, beside a place
