@@ -921,6 +921,10 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 					Detail: fmt.Sprintf("a word leaning, changing things or taking a stance the other way from %q, which its cited passages use in its place", w)}
 			}
 		}
+		if !same && want == asserted && !t.held && !t.Name && !t.reported && !t.conditional && d.synonymDeniedByNo(t.Stem, ev) {
+			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
+				Detail: "a word the sentence asserts whose synonym its cited passages deny with \"no\""}
+		}
 		switch {
 		case same && t.Number && !countsSame(terms, i, ev):
 			// A number is checked in facts; its polarity is that of what
@@ -965,6 +969,18 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 		}
 	}
 	return nil
+}
+
+// synonymDeniedByNo reports whether the passages deny a close synonym of
+// stem by "no" right before it, and never assert it: "alarming and
+// unexpected" against "should come as no surprise".
+func (d *draftCheck) synonymDeniedByNo(stem string, ev *evidence) bool {
+	for _, rk := range d.lex.relatedTo(stem) {
+		if rk.credit >= synonymCredit && ev.stems[rk.key] == denied && ev.noBefore(rk.key) {
+			return true
+		}
+	}
+	return false
 }
 
 // countsSame reports whether the passages put the number terms[i] before

@@ -349,6 +349,22 @@ func (e *evidence) doersOf(target string, doers []string, alike func(stem, passa
 // stand.
 const targetWindow = 3
 
+// noBefore reports whether a passage puts "no" right before a word of
+// stem ("no surprise").
+func (e *evidence) noBefore(stem string) bool {
+	for _, toks := range e.tokens {
+		for j := 1; j < len(toks); j++ {
+			if toks[j-1].word != "no" || toks[j].clause {
+				continue
+			}
+			if ts := knowledge.Terms(toks[j].word); len(ts) > 0 && ts[0].Stem == stem {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // listAt records the places of the passages' sections in their lists of
 // themes (0 for none).
 func (e *evidence) listAt(places []int) {

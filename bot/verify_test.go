@@ -942,6 +942,17 @@ func TestCauseItGives(t *testing.T) {
 	})
 }
 
+// TestSynonymDeniedByNo checks that a draft may not assert a close
+// synonym of what the passage denies with "no" ("unexpected" against
+// "should come as no surprise"), and may deny it.
+func TestSynonymDeniedByNo(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"Rhetoric from both sides downplaying", "The author finds the rhetoric from both sides downplaying the odds for success unexpected [1].", bot.ReasonContradiction},
+		{"Rhetoric from both sides downplaying", "The author finds the rhetoric from both sides downplaying the odds for success not unexpected [1].", ""},
+		{"Rhetoric from both sides downplaying", "Rhetoric from both sides downplaying the odds for success should be expected [1].", ""},
+	})
+}
+
 // TestDeedOfItsTarget checks that a draft may not make doers of a deed
 // those the passage names as the doers of what it was done to, and that
 // the deed's own doers, or a word for them the passage uses elsewhere, may
