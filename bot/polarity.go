@@ -103,9 +103,9 @@ seldom rarely lack lacks lacked lacking isnt arent wasnt werent dont doesnt didn
 shouldnt hasnt havent hadnt mustnt neednt aint`)
 
 // negatingVerbs deny the verb after them when "to" follows them: "refused
-// to talk", "failed to demonstrate". Elsewhere they are words like others
+// to talk", "failed to demonstrate", "declining to work". Elsewhere they are words like others
 // ("the failed approach").
-var negatingVerbs = setOf(`refuse refuses refused refusing fail fails failed failing`)
+var negatingVerbs = setOf(`refuse refuses refused refusing fail fails failed failing decline declines declined declining`)
 
 // notNegations follow a negator to say something else than its denial:
 // "not only … but also", "no less important" (just as important).

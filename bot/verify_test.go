@@ -227,6 +227,7 @@ var ruleTests = []struct {
 	{"word leaning the other way in place", "The results have been a slowly stalled diplomatic process and empowered moderates in Washington and Tehran [5].", bot.ReasonContradiction},
 	{"refused to", "The U.S. has refused to have a real dialogue among equals with the Iranian government [5].", bot.ReasonContradiction},
 	{"failed to", "The U.S. has failed to demonstrate through word and deed that it is willing to have a real dialogue among equals [5].", bot.ReasonContradiction},
+	{"declining to", "Washington deserves credit, declining to work toward a mutually agreed upon endgame with the current political set-up in Tehran [5].", bot.ReasonContradiction},
 	{"failed as a word", "Washington deserves credit for abandoning the failed approach of the past [5].", ""},
 	{"last word leaning the other way", "The results have been a slowly reinvigorated diplomatic process and empowered moderates in Washington and Tehran who prefer to solve conflict violently [5].", bot.ReasonContradiction},
 	{"few for all", "Successful nuclear diplomacy in Geneva strengthened relationships between just a few of the relevant parties [4].", bot.ReasonContradiction},
@@ -927,6 +928,9 @@ func TestEverydayOpposites(t *testing.T) {
 		{"The most recent diplomatic efforts", "Iranian hardliners are seeking ways to shrink the window of opportunity that President Rouhani's team has to negotiate with Washington [1].", ""},
 		{"Building confidence at the negotiating", "The author expects opponents of diplomacy to abandon portraying it as weakness, appeasement, or selling out to the enemy [1].", bot.ReasonContradiction},
 		{"Building confidence at the negotiating", "The author expects opponents of diplomacy to keep portraying it as weakness, appeasement, or selling out to the enemy [1].", ""},
+		{"The most recent diplomatic efforts", "The most recent diplomatic efforts have escaped similar challenges [1].", bot.ReasonContradiction},
+		{"The most recent diplomatic efforts", "The most recent diplomatic efforts have met similar challenges [1].", ""},
+		{"No less important are the forces", "President Obama and Ayatollah Khamenei have privately supported efforts to build confidence and resolve conflict [1].", bot.ReasonContradiction},
 	})
 }
 

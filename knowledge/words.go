@@ -370,7 +370,9 @@ return abandon
 openly quietly
 narrow widen
 narrow extend
-abandon continue`
+abandon continue
+face escape
+openly privately`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
