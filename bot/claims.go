@@ -82,6 +82,9 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := d.deedOfItsTarget(s, ev); r != nil {
 		return r
 	}
+	if r := d.changeOf(s, ev); r != nil {
+		return r
+	}
 	if r := spans(s, ev); r != nil {
 		return r
 	}
@@ -584,6 +587,43 @@ func (d *draftCheck) deedOfItsTarget(s string, ev *evidence) *Refusal {
 		}
 		return &Refusal{Reason: ReasonContradiction, Term: toks[v].word,
 			Detail: "a deed credited to those its cited passages say it was done to"}
+	}
+	return nil
+}
+
+// changeVerbs say that something is replaced or brought down, or made to
+// bend. "Change" is not among them: "Washington changed its approach,
+// abandoning the failed approach of the past" is faithful.
+var changeVerbs = setOf(`replace replaces replaced replacing topple topples toppled toppling overthrow overthrows
+overthrew overthrown overthrowing oust ousts ousted ousting unseat unseats unseated imposed imposing`)
+
+// nounMarkers come before a noun or its adjective, not a verb.
+var nounMarkers = setOf(`a an the this no any some every its their his her our`)
+
+// changeOf refuses a sentence that has something the passages speak of
+// replaced, brought down or imposed on, which they say by no form of the
+// verb: "an endgame that would replace the current political set-up in
+// Tehran" against "an endgame with the current political set-up". What is
+// replaced is the first content word within three words after the verb.
+func (d *draftCheck) changeOf(s string, ev *evidence) *Refusal {
+	toks := scanTokens(s)
+	for i, t := range toks {
+		if !changeVerbs[t.word] || i > 0 && nounMarkers[toks[i-1].word] {
+			continue // "the ousted leaders": no verb
+		}
+		verb := knowledge.Terms(t.word)
+		if len(verb) == 0 {
+			continue
+		}
+		if c, _, _ := d.credit(verb[0].Stem, ev); c > 0 {
+			continue
+		}
+		if what := nextContent(toks, i); what != "" {
+			if c, _, _ := d.credit(what, ev); c >= 1 {
+				return &Refusal{Reason: ReasonContradiction, Term: t.word,
+					Detail: "a change of what its cited passages speak of that they do not claim"}
+			}
+		}
 	}
 	return nil
 }

@@ -135,7 +135,9 @@ func NewChecker(ix *knowledge.Index) *Checker { return &Checker{ix: ix} }
 //     comparison turned round ("A stronger than
 //     B" against "B stronger than A"); so do doers of a deed whom they name
 //     as doers of what it was done to ("officials torpedoed attempts"
-//     against "efforts by officials… Elements… torpedoed attempts"); and so does a word saying how much
+//     against "efforts by officials… Elements… torpedoed attempts"); so does
+//     what they speak of replaced or imposed on, where they say so by no
+//     form of the verb; and so does a word saying how much
 //     or when before the same word as their opposite one ("fewer
 //     sanctions" against "more sanctions", "after the deal" against
 //     "before the deal"), or the same word where they deny it ("less

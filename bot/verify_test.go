@@ -957,6 +957,18 @@ func TestSynonymDeniedByNo(t *testing.T) {
 	})
 }
 
+// TestReplacedOrImposedOn checks that a draft may not have what its
+// passage speaks of replaced or imposed on when the passage says so by no
+// form of the verb, and that "changed its approach" is left alone.
+func TestReplacedOrImposedOn(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"For the first time in recent memory", "Washington is working toward an endgame that would replace the current political set-up in Tehran [1].", bot.ReasonContradiction},
+		{"For the first time in recent memory", "The author credits Washington for working toward an endgame imposed on the current political set-up in Tehran [1].", bot.ReasonContradiction},
+		{"For the first time in recent memory", "Washington is working toward an endgame agreed with the current political set-up in Tehran [1].", ""},
+		{"For the first time in recent memory", "Washington changed its approach to Iran, abandoning the failed approach of the past [1].", ""},
+	})
+}
+
 // TestDeedOfItsTarget checks that a draft may not make doers of a deed
 // those the passage names as the doers of what it was done to, and that
 // the deed's own doers, or a word for them the passage uses elsewhere, may
