@@ -76,6 +76,9 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := universal(s, ev); r != nil {
 		return r
 	}
+	if r := turnedParticle(s, ev); r != nil {
+		return r
+	}
 	if r := d.onlyOne(s, ev); r != nil {
 		return r
 	}
@@ -443,6 +446,39 @@ func quantities(s string, ev *evidence) *Refusal {
 				if pt[j].word == t.word && !denied && j > 0 && (pt[j-1].word == "no" || pt[j-1].word == "not") && !pt[j].clause {
 					return &Refusal{Reason: ReasonContradiction, Term: t.word,
 						Detail: fmt.Sprintf("a word saying how much where its cited passages say %q", pt[j-1].word+" "+t.word)}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// oppositeParticles pair the particles that turn a verb one way or the
+// other: "trickle down" and "trickle up", "play down" and "play up".
+var oppositeParticles = map[string]string{"up": "down", "down": "up"}
+
+// turnedParticle refuses a sentence that puts after a word the opposite
+// particle to the one its passages put after it: "support trickled up to
+// the leaders" against "a trickle-down effect".
+func turnedParticle(s string, ev *evidence) *Refusal {
+	toks := scanTokens(s)
+	for i := 1; i < len(toks); i++ {
+		opp, ok := oppositeParticles[toks[i].word]
+		if !ok || toks[i].clause {
+			continue
+		}
+		ts := knowledge.Terms(toks[i-1].word)
+		if len(ts) == 0 {
+			continue
+		}
+		for _, pt := range ev.tokens {
+			for j := 1; j < len(pt); j++ {
+				if pt[j].word != opp || pt[j].clause {
+					continue
+				}
+				if theirs := knowledge.Terms(pt[j-1].word); len(theirs) > 0 && theirs[0].Stem == ts[0].Stem {
+					return &Refusal{Reason: ReasonContradiction, Term: toks[i].word,
+						Detail: fmt.Sprintf("%q after a word its cited passages turn with %q", toks[i].word, opp)}
 				}
 			}
 		}

@@ -931,6 +931,8 @@ func TestEverydayOpposites(t *testing.T) {
 		{"The most recent diplomatic efforts", "The most recent diplomatic efforts have escaped similar challenges [1].", bot.ReasonContradiction},
 		{"The most recent diplomatic efforts", "The most recent diplomatic efforts have met similar challenges [1].", ""},
 		{"No less important are the forces", "President Obama and Ayatollah Khamenei have privately supported efforts to build confidence and resolve conflict [1].", bot.ReasonContradiction},
+		{"Rhetoric from both sides downplaying", "Support for diplomacy began among officials in both capitals and trickled up to the top [1].", bot.ReasonContradiction},
+		{"Rhetoric from both sides downplaying", "Support at the top has trickled down to more officials in both capitals who protect diplomacy [1].", ""},
 	})
 }
 
