@@ -107,6 +107,10 @@ shouldnt hasnt havent hadnt mustnt neednt aint`)
 // ("the failed approach").
 var negatingVerbs = setOf(`refuse refuses refused refusing fail fails failed failing decline declines declined declining`)
 
+// yetToLeads come before "yet to" that denies what follows ("has yet to be
+// reaffirmed", "remains yet to"); "and yet to" does not.
+var yetToLeads = setOf(`has have had is are was were remain remains remained`)
+
 // notNegations follow a negator to say something else than its denial:
 // "not only … but also", "no less important" (just as important).
 var notNegations = setOf(`only just merely simply less fewer`)
@@ -387,7 +391,9 @@ func polarTokens(text string) []token {
 			t.negator, toks[i+1].negator = true, true
 			negated = !negated
 			continue
-		case negatingVerbs[t.word] && i+1 < len(toks) && toks[i+1].word == "to" && !toks[i+1].clause:
+		case negatingVerbs[t.word] && i+1 < len(toks) && toks[i+1].word == "to" && !toks[i+1].clause,
+			t.word == "yet" && i > 0 && yetToLeads[toks[i-1].word] && i+1 < len(toks) && toks[i+1].word == "to" && !toks[i+1].clause:
+			// "has yet to be reaffirmed" is not reaffirmed.
 			t.negator = true
 			negated = !negated
 			continue
