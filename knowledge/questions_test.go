@@ -1967,3 +1967,10 @@ func TestOutcomeAskedWithWas(t *testing.T) {
 		firstQuote{"what was the point of the renovation line at the end?", "Diplomacy is like remodeling a house"},
 	)
 }
+
+// TestAdjectiveAskedBeforeTo checks that a yes-no question asking whether
+// a thing is easy or hard to do ("will the final deal be easy to get?")
+// weighs the adjective as the word it asks about.
+func TestAdjectiveAskedBeforeTo(t *testing.T) {
+	wantFirstQuotes(t, article(), firstQuote{"will the final deal be easy to get?", "it won’t be easy"})
+}

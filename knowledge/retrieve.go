@@ -1120,8 +1120,11 @@ func predicateAt(words []word) int {
 	if last := len(words) - 1; predicateAsked(words, last) {
 		return last
 	}
-	if len(words) < 4 || words[1].text != "it" {
+	if len(words) < 4 {
 		return -1
+	}
+	if words[1].text != "it" {
+		return adjectiveBeforeTo(words)
 	}
 	i := 2
 	switch {
@@ -1139,6 +1142,28 @@ func predicateAt(words []word) int {
 		return -1
 	}
 	return i
+}
+
+// adjectiveBeforeTo returns the place of the adjective a yes-no question
+// about a thing asks with an infinitive after it, or -1: "will the final
+// deal be easy to get?" (after "be"), "is the deal hard to reach?" (after
+// the subject's last word).
+func adjectiveBeforeTo(words []word) int {
+	aux, cop := auxiliaries[words[0].text], copulas[words[0].text]
+	if !aux && !cop {
+		return -1
+	}
+	for i := 2; i+2 < len(words); i++ {
+		w := words[i]
+		if words[i+1].text != "to" || w.class&classStop != 0 || !wordnet.Adjective(w.text) || strings.HasSuffix(w.text, "ing") || words[i+2].text == "be" {
+			continue
+		}
+		if aux && words[i-1].text == "be" || cop && words[i-1].class&classStop == 0 {
+			return i
+		}
+		return -1
+	}
+	return -1
 }
 
 // verbAskedAt returns the place of the verb a question asks about with
