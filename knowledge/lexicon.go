@@ -312,7 +312,7 @@ var idioms = map[string]string{
 // WordNet does not relate to them: "matter" as a verb is "be important",
 // an "opening" (whose stem is the verb's) an opportunity,
 // "latest" is "most recent", "forever" and "endless" are "permanent",
-// "infighting" is fractious politics, the West is what is "Western", a
+// "infighting" and "bickering" are fractious politics, the West is what is "Western", a
 // "round" is one of talks, what a meeting achieved or accomplished is
 // its success, and "penalties" are what "sanctions" are. In
 // the English of politics, to sabotage or wreck a plan is to torpedo it,
@@ -453,6 +453,7 @@ var plainSenses = map[string]string{
 	"policymakers":  "decision makers",
 	"endless":       "permanent",
 	"infighting":    "fractious politics",
+	"bickering":     "fractious politics",
 	"sabotage":      "torpedo",
 	"sabotaged":     "torpedoed",
 	"sabotaging":    "torpedoing",

@@ -1207,6 +1207,7 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"is the feud between the two families endless?", "entrenched in a permanent feud"},
 		firstQuote{"is the feud between the two families unending?", "entrenched in a permanent feud"},
 		firstQuote{"could infighting at home sink the harbour plan?", "Fractious politics"},
+		firstQuote{"could bickering at home sink the harbour plan?", "Fractious politics"},
 	)
 	// What motivates someone is what they seek.
 	wantFirstQuotes(t, indexOf(t, "The fishermen have blocked the harbour plan for years.\n\n"+
