@@ -330,7 +330,8 @@ var idioms = map[string]string{
 // to concede a point is to acknowledge it, and what is useful is valuable;
 // specifics and particulars are details, policymakers are decision-makers,
 // what is concrete is tangible, a stage of a process is a part of it, a
-// settlement is a solution, a political camp a side, what shocks or is
+// settlement is a solution, a political camp a side, its players the
+// parties, what shocks or is
 // unexpected surprises, clout is power, what is internal is domestic, what one needs
 // is necessary, to strengthen people is to empower them, and the stronger
 // are empowered; what is eternal is permanent, hostility is confrontation,
@@ -450,6 +451,8 @@ var plainSenses = map[string]string{
 	"camp":          "side",
 	"camps":         "sides",
 	"policymaker":   "decision makers",
+	"players":       "parties",
+	"player":        "party",
 	"policymakers":  "decision makers",
 	"endless":       "permanent",
 	"infighting":    "fractious politics",

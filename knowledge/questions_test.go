@@ -1209,6 +1209,8 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"could infighting at home sink the harbour plan?", "Fractious politics"},
 		firstQuote{"could bickering at home sink the harbour plan?", "Fractious politics"},
 	)
+	// The players of politics are its parties.
+	wantFirstQuotes(t, article(), firstQuote{"what did the players learn about each other from geneva", "strengthened relationships between all relevant parties"})
 	// What motivates someone is what they seek.
 	wantFirstQuotes(t, indexOf(t, "The fishermen have blocked the harbour plan for years.\n\n"+
 		"The fishermen are seeking to keep their old moorings."),
