@@ -84,6 +84,7 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		"who was iran's president before rouhani?",
 		// When someone named did what the article never dates.
 		"when did kerry become secretary of state?",
+		"when did rouhani become president of iran",
 		// A name typed in lower case that the article writes only with a
 		// capital, and no dictionary calls a name.
 		"when did the soviet union collapse?",
