@@ -291,6 +291,12 @@ func focusUnknown(wh int, question []word, words []asked, slots []slot) bool {
 			next++
 		}
 	}
+	if !linked && next < len(question) && question[next].class&classGeneric != 0 && question[next].class&classStop == 0 &&
+		!slices.ContainsFunc(words, func(a asked) bool { return a.pos == next }) {
+		// "Which think tank does…?": an everyday word the question
+		// does not keep opens the phrase.
+		next++
+	}
 	for i, a := range words {
 		if a.pos == next {
 			if head >= 0 && !a.name && lyAdverb(a.w.text) {
