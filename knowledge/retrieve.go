@@ -1804,7 +1804,9 @@ imagery image images phrase phrases phrasing`)
 // name asked for outright) overrides a loose one: "When is the deadline…?"
 // wants a date.
 func (ix *Index) cue(q *query, w word, prev, next string) {
-	if q.strict {
+	if q.strict && !(q.span && prev == "how" && w.text == "many") {
+		// "How long is their window, like how many months?": the
+		// count asked for outright is what must be there.
 		return
 	}
 	switch {
@@ -1817,7 +1819,7 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 		// quantity may answer it.
 	case prev == "how" && (w.text == "many" || w.text == "much" || w.text == "old"):
 		// "How old is…?" asks for an age.
-		q.cue, q.strict = hasNumber, true
+		q.cue, q.strict, q.span = hasNumber, true, false
 		q.often = w.text == "many" && next == "times"
 	case prev == "how" && (w.text == "long" || w.text == "soon") && q.cue == 0:
 		// "How long will the talks last?" asks for a span of time, which
