@@ -1977,3 +1977,28 @@ func TestOutcomeAskedWithWas(t *testing.T) {
 func TestAdjectiveAskedBeforeTo(t *testing.T) {
 	wantFirstQuotes(t, article(), firstQuote{"will the final deal be easy to get?", "it won’t be easy"})
 }
+
+// TestCountOfWhatIsAsked checks that a number right after "which" counts
+// what is asked about and names no topic: "which two leaders…?" is not
+// answered by "a dialogue between two equal powers".
+func TestCountOfWhatIsAsked(t *testing.T) {
+	a := article().Answer(knowledge.Query{Text: "which two leaders are backing diplomacy?", K: 3})
+	if !a.Answerable || strings.Contains(a.Quotes[0].Text(), "two equal powers") {
+		t.Errorf("got %v %v, want an answer about the leaders", a.Answerable, a.Quotes)
+	}
+	if !slices.ContainsFunc(a.Hits, func(h knowledge.Hit) bool { return strings.Contains(h.Passage.Text, "Ayatollah Khamenei") }) {
+		t.Errorf("got %d hits, want the passage naming both leaders among them", len(a.Hits))
+	}
+}
+
+// TestKindAskedAfterGiveMe checks that "give me" or "tell me" before a noun
+// for a kind of answer asks for it as "what number…?" does: a follow-up
+// asking for a figure the text never gives is declined, one it gives is
+// answered.
+func TestKindAskedAfterGiveMe(t *testing.T) {
+	a := article().Answer(knowledge.Query{Text: "give me an actual number", Context: "how many officials support diplomacy now?"})
+	if a.Answerable {
+		t.Errorf("got %v, want a decline", a.Quotes)
+	}
+	wantFirstQuotes(t, article(), firstQuote{"tell me the number of big issues the author lists", "four big picture issues"})
+}

@@ -406,6 +406,10 @@ const vagueClasses = classGeneric | classWhole | classFraming | classQuote | cla
 var measureNouns = wordSet(`level levels amount amounts rate rates percentage percentages price prices cost costs
 size quantity quantities volume`)
 
+// countedWeight is the weight of a number right after "which" or "what"
+// ("which two leaders…?"), relative to its own.
+const countedWeight = 0.25
+
 // placeKindWeight is the weight of the noun that asks for a kind of place
 // ("which city…?"), relative to its own.
 const placeKindWeight = 0.5
@@ -959,6 +963,15 @@ func (ix *Index) parse(q *query, text, context string) {
 		for i, a := range slots[:n] {
 			if a.pos == q.whPos+1 {
 				q.slots[i].weight *= placeKindWeight
+			}
+		}
+	}
+	if q.whPos >= 0 {
+		// "Which two leaders…?": a count of what is asked about is no
+		// topic ("a dialogue between two equal powers").
+		for i, a := range slots[:n] {
+			if a.pos == q.whPos+1 && a.w.class&classNumber != 0 && !a.name {
+				q.slots[i].weight *= countedWeight
 			}
 		}
 	}
@@ -1673,6 +1686,10 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 			if q.whPos < 0 {
 				q.whPos = i
 			}
+		case w.text == "me" && (before == "give" || before == "tell") && q.whPos < 0 && q.afterWh == 0:
+			// "Give me an actual number", "tell me the name of…" ask for
+			// a kind of answer as "what number…?" does.
+			q.afterWh = 1
 		case before == "how" && (w.text == "many" || w.text == "much"):
 			// "How many warheads does…?" asks about warheads as "what
 			// warheads" would.
