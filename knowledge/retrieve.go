@@ -406,6 +406,10 @@ const vagueClasses = classGeneric | classWhole | classFraming | classQuote | cla
 var measureNouns = wordSet(`level levels amount amounts rate rates percentage percentages price prices cost costs
 size quantity quantities volume`)
 
+// creationVerbs say that someone made a thing: "who" right before one
+// asks for the maker by name.
+var creationVerbs = wordSet(`founded coined invented authored`)
+
 // countedWeight is the weight of a number right after "which" or "what"
 // ("which two leaders…?"), relative to its own. Chosen on the tuning sets
 // of session 38: one answer more in the first three and two conversations
@@ -1652,6 +1656,12 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 			// "Which senators…?", "which two senators…?" ask for names,
 			// persons' ("Congress" and "Tehran" do not answer them); "what
 			// are lawmakers pushing for?" does not.
+			q.cue, q.strict, q.person = hasName, true, true
+		}
+		if creationVerbs[w.text] && i > 0 && words[i-1].text == "who" && !q.strict {
+			// "Who founded the Huffington Post?", "who coined the
+			// phrase…?" ask for the person who made a thing: a sentence
+			// that names no one else does not answer.
 			q.cue, q.strict, q.person = hasName, true, true
 		}
 		if peopleNouns[w.text] && w.text != "person" && !strings.HasSuffix(w.text, "s") && !q.strict && whoPersonAsked(words, i) {

@@ -85,6 +85,8 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		// When someone named did what the article never dates.
 		"when did kerry become secretary of state?",
 		"when did rouhani become president of iran",
+		// The maker of a thing the text only names.
+		"who founded the Huffington Post?",
 		// A span asked for, then a count.
 		"how long is Rouhani's window, like how many months?",
 		// A focus opened by an everyday word ("think").
