@@ -975,6 +975,14 @@ func (d *draftCheck) phraseMentioned(run []claimTerm, ev *evidence) bool {
 // and asserts nothing they only deny, word by word; and that it does not
 // say the opposite of what they say.
 func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
+	for i := 1; i < len(terms); i++ {
+		a, b := terms[i-1], terms[i]
+		if !a.negated && !b.negated && !a.Name && !b.Name && !a.Number && !b.Number && !a.reported && !b.reported &&
+			ev.pairs[[2]string{a.Stem, b.Stem}] == denied {
+			return &Refusal{Reason: ReasonContradiction, Term: b.Word,
+				Detail: "two words in a row its cited passages only deny together"}
+		}
+	}
 	for i, t := range terms {
 		want := polarityOf(t.negated)
 		if d.swapped(terms, i, ev) {

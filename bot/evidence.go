@@ -30,14 +30,15 @@ type evidence struct {
 	// foldedSentences are the passages' sentences, each folded, for
 	// quotations an ellipsis joins.
 	foldedSentences []string
-	tokens          [][]token           // each passage's words, for words saying how much
-	lower           string              // the passages lower-cased, for links
-	text            string              // the passages as given, for facts written one way
-	stems           map[string]polarity // every content word's stem and how the passages use it
-	seq             []string            // the stems in order, "" between passages, for phrases
-	active          []bool              // whether each of seq is a verb in the active voice
-	sentenceSeq     []string            // the stems in order, "" between sentences, for who does what
-	numbers         map[string]bool     // every number, as numberKey reads it
+	tokens          [][]token              // each passage's words, for words saying how much
+	lower           string                 // the passages lower-cased, for links
+	text            string                 // the passages as given, for facts written one way
+	stems           map[string]polarity    // every content word's stem and how the passages use it
+	pairs           map[[2]string]polarity // every two content words in a row and how the passages use them together
+	seq             []string               // the stems in order, "" between passages, for phrases
+	active          []bool                 // whether each of seq is a verb in the active voice
+	sentenceSeq     []string               // the stems in order, "" between sentences, for who does what
+	numbers         map[string]bool        // every number, as numberKey reads it
 	// both says a passage says "both": "the two capitals" for "both
 	// capitals", though not "two decades".
 	both bool
@@ -167,6 +168,16 @@ func newEvidence(passages []string) *evidence {
 		terms := claimTerms(p)
 		for i, t := range terms {
 			e.stems[t.Stem] |= polarityOf(t.negated)
+			if i > 0 && !t.Number && !terms[i-1].Number {
+				if e.pairs == nil {
+					e.pairs = make(map[[2]string]polarity)
+				}
+				pol := polarityOf(t.negated && terms[i-1].negated)
+				if t.negated != terms[i-1].negated {
+					pol = asserted | denied
+				}
+				e.pairs[[2]string{terms[i-1].Stem, t.Stem}] |= pol
+			}
 			if t.avoided {
 				// What a passage says is avoided does not happen: a
 				// sentence may deny it ("so the talks do not fall prey

@@ -117,7 +117,8 @@ func NewChecker(ix *knowledge.Index) *Checker { return &Checker{ix: ix} }
 //   - its polarity agrees with theirs: a word it denies that they assert,
 //     or the reverse, or an antonym the lexicon gives of what they say, or
 //     a close synonym of a word they deny with "no" ("unexpected" against
-//     "no surprise"), contradicts them ("not", "never", "no longer", "refused to", "declined to",
+//     "no surprise"), or two words in a row they only deny together,
+//     contradicts them ("not", "never", "no longer", "refused to", "declined to",
 //     "decreases" against "increases", "raise … lower" against "lower …
 //     raise"; a negation before "believe", "say" and the like denies the
 //     verb, not its clause); so does, in the place of their word between the same two

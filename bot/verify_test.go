@@ -973,6 +973,17 @@ func TestReplacedOrImposedOn(t *testing.T) {
 	})
 }
 
+// TestPairOnlyDenied checks that a draft may not assert two words in a
+// row that its passage only denies together ("roughly equal powers"
+// against "should not be confused with a dialogue between two equal
+// powers"), and may deny them as it does.
+func TestPairOnlyDenied(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"A dialogue among equals is critical", "The author argues that the two sides have become roughly equal powers [1].", bot.ReasonContradiction},
+		{"A dialogue among equals is critical", "A dialogue among equals should not be confused with a dialogue between equal powers [1].", ""},
+	})
+}
+
 // TestDeedOfItsTarget checks that a draft may not make doers of a deed
 // those the passage names as the doers of what it was done to, and that
 // the deed's own doers, or a word for them the passage uses elsewhere, may
