@@ -633,6 +633,9 @@ func (d *draftCheck) deedOfItsTarget(s string, ev *evidence) *Refusal {
 var changeVerbs = setOf(`replace replaces replaced replacing topple topples toppled toppling overthrow overthrows
 overthrew overthrown overthrowing oust ousts ousted ousting unseat unseats unseated imposed imposing`)
 
+// lyWord reports whether w looks like an adverb in -ly.
+func lyWord(w string) bool { return len(w) > 4 && strings.HasSuffix(w, "ly") }
+
 // nounMarkers come before a noun or its adjective, not a verb.
 var nounMarkers = setOf(`a an the this no any some every its their his her our`)
 
@@ -640,7 +643,8 @@ var nounMarkers = setOf(`a an the this no any some every its their his her our`)
 // replaced, brought down or imposed on, which they say by no form of the
 // verb: "an endgame that would replace the current political set-up in
 // Tehran" against "an endgame with the current political set-up". What is
-// replaced is the first content word within three words after the verb.
+// replaced is the first content word within three words after the verb,
+// or after an adverb in -ly right after it ("imposed unilaterally on").
 func (d *draftCheck) changeOf(s string, ev *evidence) *Refusal {
 	toks := scanTokens(s)
 	for i, t := range toks {
@@ -654,7 +658,11 @@ func (d *draftCheck) changeOf(s string, ev *evidence) *Refusal {
 		if c, _, _ := d.credit(verb[0].Stem, ev); c > 0 {
 			continue
 		}
-		if what := nextContent(toks, i); what != "" {
+		j := i
+		if j+1 < len(toks) && lyWord(toks[j+1].word) && !toks[j+1].clause {
+			j++ // "imposed unilaterally on the current set-up"
+		}
+		if what := nextContent(toks, j); what != "" {
 			if c, _, _ := d.credit(what, ev); c >= 1 {
 				return &Refusal{Reason: ReasonContradiction, Term: t.word,
 					Detail: "a change of what its cited passages speak of that they do not claim"}

@@ -968,6 +968,7 @@ func TestReplacedOrImposedOn(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"For the first time in recent memory", "Washington is working toward an endgame that would replace the current political set-up in Tehran [1].", bot.ReasonContradiction},
 		{"For the first time in recent memory", "The author credits Washington for working toward an endgame imposed on the current political set-up in Tehran [1].", bot.ReasonContradiction},
+		{"For the first time in recent memory", "Washington is working toward an endgame imposed unilaterally on the current political set-up in Tehran [1].", bot.ReasonContradiction},
 		{"For the first time in recent memory", "Washington is working toward an endgame agreed with the current political set-up in Tehran [1].", ""},
 		{"For the first time in recent memory", "Washington changed its approach to Iran, abandoning the failed approach of the past [1].", ""},
 	})
