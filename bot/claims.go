@@ -1108,6 +1108,14 @@ func (d *draftCheck) swapped(terms []claimTerm, i int, ev *evidence) bool {
 		// privately"), it did not swap it for its opposite.
 		return false
 	}
+	if i+2 < len(terms) && followedIn(ev.seq, terms[i].Stem, terms[i+2].Stem) ||
+		i >= 2 && followedIn(ev.seq, terms[i-2].Stem, terms[i].Stem) {
+		// "Raise expectations privately" where the passages lower them
+		// publicly and raise them privately: the word is theirs, with
+		// what they put after it ("raising them privately"), or before
+		// it.
+		return false
+	}
 	var opp map[string]bool
 	for j, s := range ev.seq {
 		if s == "" || s == terms[i].Stem {
@@ -1129,6 +1137,22 @@ func (d *draftCheck) swapped(terms []claimTerm, i int, ev *evidence) bool {
 		// the passage's "narrow".
 		if isOpposite(s, opp) || isOpposite(terms[i].Stem, d.opposites(s, true)) {
 			return true
+		}
+	}
+	return false
+}
+
+// followedIn reports whether seq holds stem with w one or two words after
+// it, in one passage.
+func followedIn(seq []string, stem, w string) bool {
+	for k := range seq {
+		if seq[k] != stem {
+			continue
+		}
+		for j := k + 1; j < len(seq) && j <= k+2 && seq[j] != ""; j++ {
+			if seq[j] == w {
+				return true
+			}
 		}
 	}
 	return false

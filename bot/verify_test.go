@@ -974,6 +974,18 @@ func TestReplacedOrImposedOn(t *testing.T) {
 	})
 }
 
+// TestMovedNotSwapped checks that a draft putting a word with what the
+// passage puts after it ("raise expectations privately", where it lowers
+// them publicly and raises them privately) moved it, while putting it
+// with what goes with the opposite word swapped it.
+func TestMovedNotSwapped(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"If these negotiations are to successfully", "Washington and Tehran must raise expectations privately through compromise and verifiable follow-through [1].", ""},
+		{"If these negotiations are to successfully", "Washington and Tehran must raise expectations publicly [1].", bot.ReasonContradiction},
+		{"If these negotiations are to successfully", "Washington and Tehran must lower expectations privately [1].", bot.ReasonContradiction},
+	})
+}
+
 // TestPairOnlyDenied checks that a draft may not assert two words in a
 // row that its passage only denies together ("roughly equal powers"
 // against "should not be confused with a dialogue between two equal
