@@ -1466,8 +1466,12 @@ func nextContent(toks []token, i int) string {
 // noOpposite are words whose opposite is, most often, another word than
 // the one they are: "like", most often a preposition ("sanctions like
 // these"), is no opposite of "unlike" ("unlike years past"), nor "even"
-// ("even if") of "odd" ("the odds for success").
-var noOpposite = setOf(`like unlike even`)
+// ("even if") of "odd" ("the odds for success"). Nor is "came" ("came
+// from Limbert") of "go" ("go a long way"), "new" ("the new round") of
+// "old" ("the old adage"), nor "presents" (shows) of "absent": read so
+// they refused nine faithful drafts on the tuning halves, and no
+// unsupported one the more.
+var noOpposite = setOf(`like unlike even came come comes coming new present presents presented`)
 
 // usesOpposite reports whether the sentence itself uses the opposite of
 // terms[i] that a prefix makes, as the passages use it ("built trust

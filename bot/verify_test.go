@@ -974,6 +974,16 @@ func TestReplacedOrImposedOn(t *testing.T) {
 	})
 }
 
+// TestOppositeOfAnotherSense checks that a word whose opposite is most
+// often of another sense is no contradiction of it: "came from" against
+// "go a long way", "the new round" against "the old adage".
+func TestOppositeOfAnotherSense(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"Ambassador John Limbert beautifully", "The remodeling comparison came from Ambassador John Limbert [1].", ""},
+		{"The very real presence of spoilers", "The very real presence of spoilers on all sides is widely acknowledged, in the new round as before [1].", ""},
+	})
+}
+
 // TestMovedNotSwapped checks that a draft putting a word with what the
 // passage puts after it ("raise expectations privately", where it lowers
 // them publicly and raises them privately) moved it, while putting it
