@@ -1034,12 +1034,16 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 			// Soviet Union. Simply put: It doesn't."), is reported all
 			// the same.
 			continue
-		case same && pol&want == 0 && t.negated && t.Name:
+		case same && pol&want == 0 && t.Name:
 			// A name a denial reaches is what it is about, not what it
 			// denies: "so that the negotiations do not fall victim to the
 			// politics of Washington and Tehran" denies no Washington.
 			// Chosen on the tuning sets: five faithful drafts more kept,
-			// no unsupported one let through.
+			// no unsupported one let through. So is a name the passages'
+			// denial reaches: "one would think that it rivals the Soviet
+			// Union in threatening Western interests. Simply put: It
+			// doesn't." leaves "the Soviet comparison" to be spoken of
+			// (one faithful draft more in session 38, none let through).
 			continue
 		case same && pol&want == 0:
 			what := "asserts"

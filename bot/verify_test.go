@@ -984,6 +984,15 @@ func TestOppositeOfAnotherSense(t *testing.T) {
 	})
 }
 
+// TestNameTheDenialReaches checks that a name the passages' denial
+// reaches ("…rivals the former Soviet Union… Simply put: It doesn't.") is
+// still what a draft may speak of.
+func TestNameTheDenialReaches(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"A dialogue among equals is critical", "The author answers the Soviet comparison bluntly: Iran is a regional power, not a superpower [1].", ""},
+	})
+}
+
 // TestMovedNotSwapped checks that a draft putting a word with what the
 // passage puts after it ("raise expectations privately", where it lowers
 // them publicly and raises them privately) moved it, while putting it
