@@ -602,7 +602,7 @@ func (d *draftCheck) deedOfItsTarget(s string, ev *evidence) *Refusal {
 		if t.word == "who" && v < len(toks) && perfectAux[toks[v].word] {
 			v++
 		}
-		if v < len(toks) && strings.HasSuffix(toks[v].word, "ly") && !toks[v].clause {
+		if v < len(toks) && lyWord(toks[v].word) && !toks[v].clause {
 			v++
 		}
 		if v >= len(toks) || toks[v].clause {
@@ -986,7 +986,7 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 	for i := 1; i < len(terms); i++ {
 		a, b := terms[i-1], terms[i]
 		if !a.negated && !b.negated && !a.Name && !b.Name && !a.Number && !b.Number && !a.reported && !b.reported &&
-			ev.pairs[[2]string{a.Stem, b.Stem}] == denied {
+			ev.bigrams[[2]string{a.Stem, b.Stem}] == denied {
 			return &Refusal{Reason: ReasonContradiction, Term: b.Word,
 				Detail: "two words in a row its cited passages only deny together"}
 		}

@@ -34,7 +34,7 @@ type evidence struct {
 	lower           string                 // the passages lower-cased, for links
 	text            string                 // the passages as given, for facts written one way
 	stems           map[string]polarity    // every content word's stem and how the passages use it
-	pairs           map[[2]string]polarity // every two content words in a row and how the passages use them together
+	bigrams         map[[2]string]polarity // every two content words in a row, numbers aside, and how the passages use them
 	seq             []string               // the stems in order, "" between passages, for phrases
 	active          []bool                 // whether each of seq is a verb in the active voice
 	sentenceSeq     []string               // the stems in order, "" between sentences, for who does what
@@ -169,14 +169,10 @@ func newEvidence(passages []string) *evidence {
 		for i, t := range terms {
 			e.stems[t.Stem] |= polarityOf(t.negated)
 			if i > 0 && !t.Number && !terms[i-1].Number {
-				if e.pairs == nil {
-					e.pairs = make(map[[2]string]polarity)
+				if e.bigrams == nil {
+					e.bigrams = make(map[[2]string]polarity)
 				}
-				pol := polarityOf(t.negated && terms[i-1].negated)
-				if t.negated != terms[i-1].negated {
-					pol = asserted | denied
-				}
-				e.pairs[[2]string{terms[i-1].Stem, t.Stem}] |= pol
+				e.bigrams[[2]string{terms[i-1].Stem, t.Stem}] |= polarityOf(terms[i-1].negated) | polarityOf(t.negated)
 			}
 			if t.avoided {
 				// What a passage says is avoided does not happen: a
