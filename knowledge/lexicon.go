@@ -359,8 +359,12 @@ var idioms = map[string]string{
 // benefits from; what determines whether a thing happens decides it;
 // suspicion is mistrust, teamwork cooperation, ties
 // between parties their relationships, and a gap between them (in power,
-// say) an imbalance.
+// say) an imbalance; what serves someone is in their interest.
 var plainSenses = map[string]string{
+	"serve":         "interest",
+	"serves":        "interest",
+	"served":        "interest",
+	"serving":       "interest",
 	"determine":     "decide",
 	"determines":    "decides",
 	"determining":   "deciding",
