@@ -1707,6 +1707,12 @@ var connectives = setOf(`since although though whereas because however yet unles
 also still thus therefore hence moreover furthermore meanwhile indeed instead whether either
 among amongst every within across toward towards`)
 
+// bareNouns stand for whoever a sentence goes on to say: "the people who
+// reject the idea…" claims no more than "those who reject the idea…".
+// Coverage leaves them out. Chosen on the tuning halves: five faithful
+// drafts more kept, no unsupported one the more.
+var bareNouns = setOf(`people`)
+
 // coverage checks that the passages cover enough of the sentence's words.
 func (d *draftCheck) coverage(terms []claimTerm, ev *evidence) *Refusal {
 	if len(terms) == 0 {
@@ -1723,7 +1729,7 @@ func (d *draftCheck) coverage(terms []claimTerm, ev *evidence) *Refusal {
 		clauseSum, clauseN = 0, 0
 	}
 	for _, t := range terms {
-		if connectives[t.Word] {
+		if connectives[t.Word] || bareNouns[t.Word] {
 			continue
 		}
 		if t.clause != clause {
