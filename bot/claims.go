@@ -94,6 +94,9 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := certainty(s, terms, ev); r != nil {
 		return r
 	}
+	if r := longHeld(s, terms, ev); r != nil {
+		return r
+	}
 	if r := d.examples(s, ev); r != nil {
 		return r
 	}
@@ -237,6 +240,62 @@ func certainty(s string, terms []claimTerm, ev *evidence) *Refusal {
 	}
 	return nil
 }
+
+// longAgo finds words saying a thing has held a long while: "for years",
+// "for decades", "for a long time", "often", "always", "over the past three
+// decades".
+var longAgo = regexp.MustCompile(`(?i)\b(?:for\s+(?:many\s+|several\s+|some\s+)?(?:years|decades)|for\s+a\s+long\s+time|often|always|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades))\b`)
+
+// firstTime finds words saying a thing holds now and did not before: "for
+// the first time", "unlike years past", "never before".
+var firstTime = regexp.MustCompile(`(?i)\b(?:for\s+the\s+first\s+time|unlike\s+(?:years|decades|times)\s+past|unlike\s+(?:before|in\s+the\s+past)|never\s+before)\b`)
+
+// minLongHeldShared is how many of a sentence's content words the
+// passage sentence it draws on must share for longHeld to read it.
+const minLongHeldShared = 3
+
+// longHeld refuses a sentence that says a thing has held a long while
+// ("senior officials have openly acknowledged this for years") where the
+// passage sentence it draws on says the thing holds for the first time
+// ("Unlike years past, senior officials on both sides now openly
+// acknowledge…"). A passage sentence that itself says something was long
+// so ("Both sides have long known this to be true — but for the first
+// time…") is left alone: the draft may speak of that.
+func longHeld(s string, terms []claimTerm, ev *evidence) *Refusal {
+	m := longAgo.FindString(s)
+	if m == "" || firstTime.MatchString(s) || butNow.MatchString(s) {
+		return nil
+	}
+	best, shared := -1, 0
+	for i, es := range ev.sentences {
+		n := 0
+		for _, t := range terms {
+			if !t.Name && es.stems[t.Stem] {
+				n++
+			}
+		}
+		if n > shared {
+			best, shared = i, n
+		}
+	}
+	if best < 0 || shared < minLongHeldShared {
+		return nil
+	}
+	text := ev.foldedSentences[best]
+	if !firstTime.MatchString(text) || longWord.MatchString(text) {
+		return nil
+	}
+	return &Refusal{Reason: ReasonContradiction, Term: m,
+		Detail: "a thing said to have held a long while that its cited passages say holds for the first time"}
+}
+
+// butNow finds a sentence setting what holds now against what held
+// before: "The U.S. has often refused such talks, but it has now shown…"
+// says the novelty itself.
+var butNow = regexp.MustCompile(`(?i)\bbut\b.*\bnow\b`)
+
+// longWord finds "long" as a word ("have long known").
+var longWord = regexp.MustCompile(`(?i)\blong\b`)
 
 // roleWindow is how many content words either side of a word
 // swappedRoles looks at.
