@@ -426,10 +426,11 @@ func (d *draftCheck) afterLast(s string) *Refusal {
 // strengthened ties [1] and settled the technical questions [2]"): each
 // part's quotations, links, facts, examples and words must stand in the
 // passages its own markers cite; a quotation a marker cuts, polarity, a
-// party named for more, a grant denied, a thing known only now and an
-// interest opposed are read on the whole sentence (whole, its markers
-// removed) against all of them, so that a marker cannot cut a negation or a
-// quotation off its words.
+// party named for more, a grant denied, a thing known only now, an
+// interest opposed and the readings of how its words stand (readings) are
+// read on the whole sentence (whole, its markers removed) against all of
+// them, so that a marker cannot cut a negation or a quotation off its
+// words.
 func (d *draftCheck) inParts(whole string, parts []citedPart, all *evidence) *Refusal {
 	quotes, _ := quotations(whole)
 	for _, q := range quotes {
@@ -476,7 +477,7 @@ func (d *draftCheck) inParts(whole string, parts []citedPart, all *evidence) *Re
 	if r := d.polarity(terms, all); r != nil {
 		return r
 	}
-	return d.wholeSentence(whole, all)
+	return d.readings(whole, figuredTerms(whole), all)
 }
 
 // citedPart is the text of a sentence up to its citation markers, and

@@ -311,7 +311,6 @@ permit prevent
 more less
 more fewer
 increase reduce
-increase ease
 tighten ease
 tighten loosen
 harsh mild
