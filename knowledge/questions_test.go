@@ -1177,6 +1177,8 @@ func TestEverydaySenses(t *testing.T) {
 		// noun.
 		firstQuote{"how are critics likely to describe the diplomacy?", "opponents of diplomacy"},
 		firstQuote{"what will critics of the diplomacy probably call it?", "opponents of diplomacy"},
+		firstQuote{"how will critics of diplomacy likely describe it?", "opponents of diplomacy"},
+		firstQuote{"is the likely alternative war?", "the likely alternative"},
 		firstQuote{"what's the likely alternative if the talks fail?", "the likely alternative"},
 		firstQuote{"how big is the power gap between the US and Iran?", "huge imbalance in power"},
 		firstQuote{"should we be shocked when both sides say this probably won't work?", "downplaying the odds for success"},
