@@ -56,7 +56,8 @@ const maxExpansions = 8
 // and people against a thing are its opponents; what is done for all to see
 // is done publicly, "past is prologue" says history repeats, that no good
 // deed goes unpunished that kindness backfires, what makes or breaks a thing
-// decides it, brownie points are credit, an elevator pitch is a summary, and
+// decides it, and whether it succeeds or fails whether it is made or
+// broken, brownie points are credit, an elevator pitch is a summary, and
 // what is next, or the next step, is what now begins; whether a thing "will
 // work" or "won't work" is whether it succeeds, and what is so back home
 // is domestic), and a few names of politics
@@ -219,6 +220,9 @@ var idioms = map[string]string{
 	"no good deed goes unpunished": "kindness punished backfire",
 	"make or break":                "decide decisive",
 	"making or breaking":           "decide decisive",
+	"succeed or fail":              "make break",
+	"succeeds or fails":            "make break",
+	"succeeded or failed":          "make break",
 	"brownie points":               "points score credit",
 	"at this point":                "now",
 	"at this stage":                "now",
