@@ -21,8 +21,12 @@ var (
 	textNouns   = wordSet(`article piece op ed oped column essay story text blog post report editorial commentary this it`)
 	authorNouns = wordSet(`author writer reporter journalist correspondent columnist`)
 	// publishedWords ask where a text appeared.
-	publishedWords = wordSet(`publish published publication publisher appear appeared originally original first
+	publishedWords = wordSet(`publish published publication publisher appear appeared
 outlet newspaper paper magazine website site ran run printed print source`)
+	// firstWords ask where a text first appeared only beside another
+	// word of publishing: "where was this first published?", not "is
+	// this the first time the U.S. has done this?".
+	firstWords = wordSet(`first originally original`)
 	// placeWords ask where the author is: "filing from", "based"; placeNouns
 	// after "which" or "what" ask where.
 	placeWords = wordSet(`filing file files filed reporting reports report writing write writes written wrote based
@@ -86,6 +90,7 @@ func aboutText(words []word) uint8 {
 			contact = true
 		case publishedWords[t]:
 			published = true
+		case firstWords[t]:
 		case placeWords[t]:
 			placed = true
 		case isStop(w) || w.class&(classGeneric|classTime|classNumber) != 0 || asides[t]:

@@ -622,6 +622,10 @@ func TestQuestionsAboutTheTextItself(t *testing.T) {
 		firstQuote{"whereabouts is the author writing from?", "here in Vienna"},
 		firstQuote{"where is the writer physically when he writes this?", "here in Vienna"},
 		firstQuote{"Which city is the writer filing this piece from?", "here in Vienna"},
+		// "first" asks where a text appeared only beside a word of
+		// publishing.
+		firstQuote{"Where did this first appear?", "originally appeared in Huffington Post"},
+		firstQuote{"is this the first time in a while the U.S. has done this?", "For the first time in recent memory"},
 	)
 	for _, q := range []string{"Who did the author actually speak to for the piece?", "Who are the author's sources?",
 		// Asked whether, of persons, and in chat's words.
