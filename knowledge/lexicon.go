@@ -57,7 +57,8 @@ const maxExpansions = 8
 // is done publicly, "past is prologue" says history repeats, that no good
 // deed goes unpunished that kindness backfires, what makes or breaks a thing
 // decides it, and whether it succeeds or fails whether it is made or
-// broken, brownie points are credit, an elevator pitch is a summary, and
+// broken, what it takes to do a thing what doing it requires, too much of
+// a thing an overemphasis or excess of it, brownie points are credit, an elevator pitch is a summary, and
 // what is next, or the next step, is what now begins; whether a thing "will
 // work" or "won't work" is whether it succeeds, and what is so back home
 // is domestic), and a few names of politics
@@ -71,6 +72,7 @@ var idioms = map[string]string{
 	"what happens next":            "now begin",
 	"next step":                    "now begin",
 	"next stage":                   "now begin",
+	"too much":                     "overemphasis excess",
 	"go overboard":                 "overemphasis excess",
 	"goes overboard":               "overemphasis excess",
 	"going overboard":              "overemphasis excess",
