@@ -1191,6 +1191,9 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"what will determine whether peace succeeds or fails?", "making or breaking the peace"},
 		firstQuote{"what will it take to lock in a final nuclear agreement?", "securing a final nuclear deal will require"},
 		firstQuote{"what's the danger of too much doubt about the talks?", "overemphasis on this skepticism"},
+		// A word of a figure counts less as itself than the figure's
+		// plain words: "next" here is no "over the next few days".
+		firstQuote{"so what's next?", "now the hard part begins"},
 		// The adjective of a country stands for its cities, as the country
 		// does: the Austrian round is the one in Vienna.
 		firstQuote{"is there anything historically significant about the austrian round of talks?", "historic backdrop of the Vienna talks"},

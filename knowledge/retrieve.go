@@ -847,7 +847,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	q.doing = doingAsked(words[:nw])
 	q.consequence = consequenceAsked(words[:nw])
 	q.reason = reasonAsked(words[:nw])
-	extra := ix.idiomWords(words[:nw])
+	extra, held := ix.idiomWords(words[:nw])
 	vagueThings(words[:nw], extra)
 	var slots [maxSlots]asked
 	n := ix.contentWords(q, words[:nw], &slots)
@@ -877,7 +877,14 @@ func (ix *Index) parse(q *query, text, context string) {
 				scale *= genericSeen
 			}
 			sl.weight, sl.known = ix.idf[a.id], 1
-			if !q.add(qterm{id: a.id, slot: s, weight: weightAsked, credit: 1, scale: scale}) {
+			credit := float32(1)
+			if len(extra[a.w.text]) > 0 && !held[a.w.text] {
+				// A word of a figure of speech the text does not use:
+				// its plain words say what it means ("what's next?" is
+				// what now begins, not "over the next few days").
+				credit = figureLiteral
+			}
+			if !q.add(qterm{id: a.id, slot: s, weight: weightAsked, credit: credit, scale: scale}) {
 				q.askedAgain(a.id, s)
 			}
 		}
@@ -1514,9 +1521,9 @@ func (ix *Index) addContext(q *query, context string) {
 }
 
 // idiomWords maps the content words of the idioms found among words to the
-// stems of the plain words that stand for them.
-func (ix *Index) idiomWords(words []word) map[string][]string {
-	var extra map[string][]string
+// stems of the plain words that stand for them; held holds those of the
+// idioms the text itself uses ("big picture").
+func (ix *Index) idiomWords(words []word) (extra map[string][]string, held map[string]bool) {
 	for i := range words {
 		idiomsAt(words[i:], func(id idiom) bool {
 			if id.ofText && !slices.ContainsFunc(words, func(w word) bool { return w.class&classFraming != 0 }) {
@@ -1530,7 +1537,16 @@ func (ix *Index) idiomWords(words []word) map[string][]string {
 					extra[words[i+k].text] = append(extra[words[i+k].text], id.plain...)
 				}
 			}
-			summary := id.whole && (!ix.holdsPhrase(id.stems) || ofTheText(words[i+len(id.seq):]))
+			holds := ix.holdsPhrase(id.stems)
+			if holds {
+				if held == nil {
+					held = make(map[string]bool)
+				}
+				for k := range id.seq {
+					held[words[i+k].text] = true
+				}
+			}
+			summary := id.whole && (!holds || ofTheText(words[i+len(id.seq):]))
 			for k := range id.seq {
 				// "At this point" asks nothing about the text as a
 				// whole, as "the main point" does; "the bottom line"
@@ -1554,7 +1570,7 @@ func (ix *Index) idiomWords(words []word) map[string][]string {
 		}
 		extra[words[i].text] = append(extra[words[i].text], stemAlternative)
 	}
-	return extra
+	return extra, held
 }
 
 // failedIf returns the place of the word of failure in a condition ("what
@@ -2254,6 +2270,16 @@ const (
 	similarCredit = 0.15
 	maxSimilar    = 4
 )
+
+// figureLiteral is the credit of an asked word, as itself, where it stands
+// in a figure of speech or an everyday sense that plain words say ("next"
+// in "what's next?", "now" and "begin"), and the text does not use the
+// figure itself ("big picture" it does): a sentence that uses the plain
+// words answers it better than one that uses the word in another sense.
+// Chosen on the tuning sets: at 0.7, six first citations more and a false
+// decline traded for another; 0.85 gained four, 0.5 lost four false
+// declines more.
+const figureLiteral = 0.7
 
 // plainCredit is how much the plain words of a figure of speech or of an
 // everyday sense satisfy the words they stand for ("now begin" for "what

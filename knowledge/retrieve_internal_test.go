@@ -318,13 +318,14 @@ func TestFailedIfAsksAlternative(t *testing.T) {
 		{"what if diplomacy is breaking down?", "breaking"},
 		{"what would happen if it all goes wrong", "goes"},
 	} {
-		if got := ix.idiomWords(wordsOf(tt.question)); !slices.Contains(got[tt.word], stemAlternative) {
+		if got, _ := ix.idiomWords(wordsOf(tt.question)); !slices.Contains(got[tt.word], stemAlternative) {
 			t.Errorf("%q: %q reads as %q, want %q among them", tt.question, tt.word, got[tt.word], stemAlternative)
 		}
 	}
 	for _, q := range []string{"why did earlier attempts fail?", "what is the failed approach?", "what if the talks go on for weeks?",
 		"did the talks break new ground?"} {
-		for w, plain := range ix.idiomWords(wordsOf(q)) {
+		extra, _ := ix.idiomWords(wordsOf(q))
+		for w, plain := range extra {
 			if slices.Contains(plain, stemAlternative) {
 				t.Errorf("%q: %q reads as %q, want no alternative", q, w, plain)
 			}
@@ -348,13 +349,14 @@ func TestIdiomsInflected(t *testing.T) {
 		{"what if the deal fall through?", "fall", "fail"},
 		{"is war likely if the talks are falling apart?", "falling", "collaps"},
 	} {
-		extra := ix.idiomWords(wordsOf(tt.question))
+		extra, _ := ix.idiomWords(wordsOf(tt.question))
 		if !slices.Contains(extra[tt.word], tt.plain) {
 			t.Errorf("%q: %q reads as %q, want %q among them", tt.question, tt.word, extra[tt.word], tt.plain)
 		}
 	}
 	for _, q := range []string{"what is this piece basically saying?", "what does he say specifically?", "is the fall through the floor?"} {
-		for w, plain := range ix.idiomWords(wordsOf(q)) {
+		extra, _ := ix.idiomWords(wordsOf(q))
+		for w, plain := range extra {
 			if w == "basically" || w == "specifically" {
 				t.Errorf("%q: %q reads as %q, want no idiom", q, w, plain)
 			}
