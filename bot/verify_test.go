@@ -375,6 +375,7 @@ var ruleTests = []struct {
 	{"a clause whose only support is the passage's names", "Washington deserves credit for abandoning the failed approach of the past, and Tehran has matched this by toning down its hostile rhetoric toward the U.S. [5].", bot.ReasonUnsupported},
 	{"a true sentence with a clause in other words", "Iranian hardliners are seeking ways to narrow the window of opportunity that President Rouhani's team has to negotiate with Washington, while Congress has pushed for tougher sanctions [1].", ""},
 	{"what serves someone is in their interest", "A peaceful end to the impasse serves both [12].", ""},
+	{"gradually for slowly", "It has produced a diplomatic process that is gradually coming back to life, along with stronger moderates in both Washington and Tehran who want to resolve the conflict peacefully [5].", ""},
 	{"people, standing for whoever the sentence names", "They are the people who reject the idea that the political systems in Washington and Tehran are doomed to permanent confrontation [6].", ""},
 	{"claim the passage does not make", "Congress wants a trade agreement with Iran [1].", bot.ReasonUnsupported},
 	{"opposite of a word the passage uses", "Congress wants a war with Iran [1].", bot.ReasonContradiction},

@@ -370,8 +370,11 @@ var idioms = map[string]string{
 // benefits from; what determines whether a thing happens decides it;
 // suspicion is mistrust, teamwork cooperation, ties
 // between parties their relationships, and a gap between them (in power,
-// say) an imbalance; what serves someone is in their interest.
+// say) an imbalance; what serves someone is in their interest, and what
+// is gradual is slow.
 var plainSenses = map[string]string{
+	"gradual":       "slow",
+	"gradually":     "slowly",
 	"serve":         "interest",
 	"serves":        "interest",
 	"served":        "interest",
@@ -765,12 +768,20 @@ func inflectionOf(w, s string) bool {
 // word stands for, all of it, to that word's stem, so that the lexicon
 // relates them as synonyms wherever it is read, not only in questions
 // ("sunk" in a draft's sentence is "torpedoed", as it is in a question).
-var plainSynonyms = func() map[string]string {
-	m := make(map[string]string)
+// Words that share a stem ("gradual", "gradually") give it each of their
+// plain words' stems ("slow", "slowli"), in order.
+var plainSynonyms = func() map[string][]string {
+	m := make(map[string][]string)
 	for w, plain := range plainSenses {
 		if !strings.Contains(plain, " ") && !questionSenses[w] {
-			m[stem(w)] = stem(plain)
+			k, t := stem(w), stem(plain)
+			if !slices.Contains(m[k], t) {
+				m[k] = append(m[k], t)
+			}
 		}
+	}
+	for _, ts := range m {
+		slices.Sort(ts)
 	}
 	return m
 }()
@@ -946,8 +957,10 @@ func (l lexicon) related(key string, yield func(target string, rel relation) boo
 			}
 		}
 	}
-	if t, ok := plainSynonyms[key]; ok && !yield(t, relSynonym) {
-		return
+	for _, t := range plainSynonyms[key] {
+		if !yield(t, relSynonym) {
+			return
+		}
 	}
 	e := wordnet.Related(key)
 	for i := range e.Len() {

@@ -482,3 +482,19 @@ func TestVerbAskedAt(t *testing.T) {
 		}
 	}
 }
+
+// Words of plainSenses that share a stem ("gradual", "gradually") relate
+// it to each of their plain words, whatever order the table is read in: a
+// draft's "gradual" is held by a passage's "slowly" as by "slow".
+func TestPlainSensesSharingAStem(t *testing.T) {
+	var got []string
+	lexicon{}.related(stem("gradually"), func(target string, _ relation) bool {
+		got = append(got, target)
+		return true
+	})
+	for _, want := range []string{stem("slow"), stem("slowly")} {
+		if !slices.Contains(got, want) {
+			t.Errorf("%q relates to %q, want %q among them", stem("gradually"), got, want)
+		}
+	}
+}
