@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -641,11 +642,13 @@ type idiom struct {
 }
 
 // idiomsByFirst indexes the idioms, and the plain senses as idioms of one
-// word, by their first word.
+// word, by their first word: in the tables' order, each table's phrases
+// sorted, so that every run reads a question alike.
 var idiomsByFirst = func() map[string][]idiom {
 	m := make(map[string][]idiom)
 	for _, table := range []map[string]string{idioms, plainSenses} {
-		for phrase, plain := range table {
+		for _, phrase := range slices.Sorted(maps.Keys(table)) {
+			plain := table[phrase]
 			id := idiom{seq: strings.Fields(phrase), whole: plain != "", ofText: textIdioms[phrase]}
 			for _, w := range id.seq {
 				if wordClasses[w]&classStop == 0 {
