@@ -36,6 +36,11 @@ func TestEvalSetsHoldTheirFigures(t *testing.T) {
 		// the tuning sets, and answered four uncovered questions there
 		// more, one of them here ("new sanctions legislation").
 		{"../../testdata/eval/paraphrase-tune.jsonl", floor{0.515, 0.721, 0.826, 0.176, 0}},
+		// The development questions (a copy of the shared dev set): the
+		// issue asks hit@1 of 0.94 and every uncovered one declined. A
+		// session's change once put the first citation elsewhere for "What
+		// foundation did the leaders provide?" unseen by the other sets.
+		{"../../testdata/eval/dev.jsonl", floor{0.94, 1, 1, 0, 0}},
 		// A focus noun known only distantly counts as unknown ("how many
 		// warheads", known through "nuclear"): it declined two uncovered
 		// tuning questions and cost the check half one covered one ("What
