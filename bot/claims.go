@@ -115,6 +115,9 @@ func (d *draftCheck) readings(s string, terms []claimTerm, ev *evidence) *Refusa
 	if r := oneForBoth(s, ev); r != nil {
 		return r
 	}
+	if r := takenUpAgain(s, ev); r != nil {
+		return r
+	}
 	if r := d.changeOf(s, ev); r != nil {
 		return r
 	}
@@ -1141,6 +1144,15 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 			// Union in threatening Western interests. Simply put: It
 			// doesn't." leaves "the Soviet comparison" to be spoken of
 			// (one faithful draft more in session 38, none let through).
+			continue
+		case same && pol&want == 0 && t.contrasted && ev.setAside[t.Stem]:
+			// What the sentence sets against the rest ("rather than
+			// repeating the failed approach") the passages say was
+			// abandoned ("abandoning the failed approach of the past"):
+			// both put it aside. Not a plain denial: "though not for
+			// moving away from the failed approach" denies the
+			// abandoning (read so, it let a dropped negation through on
+			// the tuning halves).
 			continue
 		case same && pol&want == 0:
 			what := "asserts"
@@ -2260,4 +2272,35 @@ func stemOf(word string) string {
 		return ts[0].Stem
 	}
 	return ""
+}
+
+// resumeVerbs take up again, or keep up, what follows them.
+var resumeVerbs = setOf(`repeat repeats repeated repeating continue continues continued continuing revive revives
+revived reviving resume resumes resumed resuming keep keeps kept keeping pursue pursues pursued pursuing
+return returns returned returning stick sticks stuck sticking`)
+
+// takenUpAgain refuses a sentence that has someone take up again, or keep
+// up, what its passages say was abandoned: "credit for repeating the
+// failed approach of the past" against "credit for abandoning the failed
+// approach of the past". The first content word after the verb (within
+// three words, "returning to the failed approach") must be one the
+// passages set aside; a denial of the verb ("rather than repeating…",
+// "not repeating…") says what they say. Chosen on the tuning halves: one
+// contradiction more refused ("reviving the approach of the past"), no
+// faithful draft.
+func takenUpAgain(s string, ev *evidence) *Refusal {
+	if len(ev.setAside) == 0 {
+		return nil
+	}
+	toks := polarTokens(s)
+	for i, t := range toks {
+		if !resumeVerbs[t.word] || t.negated || t.contrasted {
+			continue
+		}
+		if next := nextContent(toks, i); next != "" && ev.setAside[next] {
+			return &Refusal{Reason: ReasonContradiction, Term: t.word,
+				Detail: "taking up again what its cited passages say was abandoned"}
+		}
+	}
+	return nil
 }

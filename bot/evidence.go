@@ -48,6 +48,9 @@ type evidence struct {
 	// listed holds, as numberKey reads them ("2", "2nd"), the places of
 	// the passages' sections in their documents' lists of themes.
 	listed map[string]bool
+	// setAside holds the stems of what the passages say is abandoned
+	// ("abandoning the failed approach of the past").
+	setAside map[string]bool
 	// leanless says the passages use "critical" where it leans no way
 	// ("critical for success"; see leanlessBefore).
 	leanless bool
@@ -173,6 +176,12 @@ func newEvidence(passages []string) *evidence {
 					e.bigrams = make(map[[2]string]polarity)
 				}
 				e.bigrams[[2]string{terms[i-1].Stem, t.Stem}] |= polarityOf(terms[i-1].negated) | polarityOf(t.negated)
+			}
+			if t.abandoned {
+				if e.setAside == nil {
+					e.setAside = make(map[string]bool)
+				}
+				e.setAside[t.Stem] = true
 			}
 			if t.avoided {
 				// What a passage says is avoided does not happen: a

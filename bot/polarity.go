@@ -29,6 +29,13 @@ type claimTerm struct {
 	// or prevented ("avoid falling prey to fractious politics"): what
 	// does not happen, though no negation says so.
 	avoided bool
+	// contrasted says the word stands in what "rather than", "instead
+	// of" or "far from" sets against the rest ("rather than repeating the
+	// failed approach").
+	contrasted bool
+	// abandoned says the word stands in what the sentence says is
+	// abandoned ("abandoning the failed approach of the past").
+	abandoned bool
 	// conditional says the word stands in a condition the sentence
 	// states with a denial ("without their involvement, there would be
 	// no diplomacy"), which the passages may word with the denial on
@@ -84,6 +91,12 @@ type token struct {
 	inClause int    // the clause of its text the word stands in, from 0 (see polarTokens)
 	reported bool   // the word stands in a view someone else's portrayal gives (see reportedViews)
 	avoided  bool   // the word stands in what a verb of avoiding keeps from happening (see avoidedClauses)
+	// contrasted says the word stands in what "rather than", "instead of"
+	// or "far from" sets against the rest (see contrast).
+	contrasted bool
+	// abandoned says the word stands in what a verb of abandoning sets
+	// aside (see abandonedClauses).
+	abandoned bool
 	// conditional says the word stands in a condition and what it
 	// conditions ("without X, there would be no Y"; see polarTokens).
 	conditional bool
@@ -196,7 +209,7 @@ func claimTerms(text string) []claimTerm {
 		if _, ok := overAt(toks, i); ok {
 			t.Stem = "end" // "the hard part is behind them"
 		}
-		out = append(out, claimTerm{Term: t, negated: toks[i].negated && !toks[i].possessive, reported: toks[i].reported, avoided: toks[i].avoided, conditional: toks[i].conditional, phrasal: particles[after] && phrasalVerbs[t.Word],
+		out = append(out, claimTerm{Term: t, negated: toks[i].negated && !toks[i].possessive, reported: toks[i].reported, avoided: toks[i].avoided, contrasted: toks[i].contrasted, abandoned: toks[i].abandoned, conditional: toks[i].conditional, phrasal: particles[after] && phrasalVerbs[t.Word],
 			thanAfter: after == "than", leanless: leanlessBefore(t.Word, after), clause: toks[i].inClause, active: activeVerb(toks, i)})
 	}
 	for ; next < len(toks); next++ {
@@ -443,6 +456,7 @@ func polarTokens(text string) []token {
 			negated, inContrast = beforeContrast, false
 		}
 		t.negated = negated
+		t.contrasted = inContrast && negated
 		if tooTo && !t.clause && !auxiliaries[t.word] && !fillerAdverbs[t.word] {
 			// "too wide to bridge", "too wide to be bridged": it cannot
 			// be bridged.
@@ -466,6 +480,7 @@ func polarTokens(text string) []token {
 	deniedBack(toks)
 	reportedViews(toks)
 	avoidedClauses(toks)
+	abandonedClauses(toks)
 	difficultClauses(toks)
 	return toks
 }
@@ -516,6 +531,26 @@ func avoidedClauses(toks []token) {
 		}
 	}
 }
+
+// abandonedClauses marks the words of what a verb of abandoning sets
+// aside, to the end of its clause: "abandoning the failed approach of the
+// past".
+func abandonedClauses(toks []token) {
+	for i := range toks {
+		if !abandonVerbs[toks[i].word] || toks[i].negated {
+			continue
+		}
+		for j := i + 1; j < len(toks); j++ {
+			if toks[j].clause || toks[j].opens || clauseWords[toks[j].word] || toks[j].word == "but" || toks[j].word == "and" {
+				break
+			}
+			toks[j].abandoned = true
+		}
+	}
+}
+
+// abandonVerbs set aside what follows them.
+var abandonVerbs = setOf(`abandon abandons abandoned abandoning`)
 
 // avoidVerbs keep what follows them from happening.
 var avoidVerbs = setOf(`avoid avoids avoided avoiding prevent prevents prevented preventing`)

@@ -346,6 +346,8 @@ var ruleTests = []struct {
 	{"both sides, as the passage says", "Tangible deliverables that both sides can use to push back against hardliners at home are the only way to neutralize the spoilers [1].", ""},
 	{"two names' deeds swapped, one in a cleft", "It is Congress that is seeking to narrow the window of opportunity for Rouhani's team, while Iranian hardliners push for more hard-hitting sanctions [1].", bot.ReasonContradiction},
 	{"two names' deeds, one in a cleft", "It is Congress that has pushed for more hard-hitting sanctions, while Iranian hardliners seek to narrow the window of opportunity [1].", ""},
+	{"set against what the passage says was abandoned", "Washington deserves credit for working toward a mutually agreed strategic endgame rather than repeating the failed approach of the past [5].", ""},
+	{"repeating what the passage says was abandoned", "Washington deserves credit for repeating the failed approach of the past [5].", bot.ReasonContradiction},
 	{"a clause denied by not that", "Iranian hardliners stress that dealing with a stronger interlocutor might lead to sacrificing national interests, though not that it might threaten regime survival [9].", bot.ReasonContradiction},
 	{"a clause not denied", "Iranian hardliners stress that dealing with a stronger interlocutor might lead to sacrificing national interests, and that it might threaten regime survival [9].", ""},
 	{"a clause right after a contrast is denied", "Iran is being challenged because of what it does rather than because of what it is [9].", ""},
