@@ -304,10 +304,11 @@ func doneAndIs(toks []token) bool {
 // among a sentence's content words, or anywhere right after a word for
 // the text or its author (see saidBy), and not denied, they attribute the
 // claim that follows and claim nothing the passages must hold. None takes
-// a stance of its own: "the author denies" is no attribution; "predicts"
-// and "advice" are words for saying ("the author's advice is…": two
-// faithful summaries more kept on the tuning halves, no unsupported draft
-// the more). Framing
+// a stance of its own: "the author denies" is no attribution; "predicts",
+// "advice", "sees" and "view" are words for saying ("the author's advice
+// is…", "the author sees a rare chance…": four faithful summaries and
+// paraphrases more kept on the tuning halves, no unsupported draft the
+// more). Framing
 // words ("the author argues") are none of a sentence's terms already.
 var attributionWords = setOf(`warn warns warned warning caution cautions cautioned cautioning
 stress stresses stressed stressing emphasize emphasizes emphasized emphasizing emphasise emphasises
@@ -322,7 +323,8 @@ paragraph paragraphs passage passages
 highlight highlights highlighted highlighting underline underlines underlined underlining
 note notes noted noting section sections introduction intro
 predict predicts predicted predicting prediction predictions advise advises advised advising advice
-recommend recommends recommended recommending recommendation recommendations`)
+recommend recommends recommended recommending recommendation recommendations
+see sees saw seeing view views viewed viewing`)
 
 // saidBy reports whether toks[i] follows a word for the text or its
 // author, or "he" or "she", maybe with an adverb between: "the author
