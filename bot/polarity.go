@@ -305,10 +305,10 @@ func doneAndIs(toks []token) bool {
 // the text or its author (see saidBy), and not denied, they attribute the
 // claim that follows and claim nothing the passages must hold. None takes
 // a stance of its own: "the author denies" is no attribution; "predicts",
-// "advice", "sees" and "view" are words for saying ("the author's advice
-// is…", "the author sees a rare chance…": four faithful summaries and
-// paraphrases more kept on the tuning halves, no unsupported draft the
-// more). Framing
+// "advice", "sees", "view" and "frames" are words for saying ("the
+// author's advice is…", "the author sees a rare chance…", "the author
+// frames what lies ahead around…": six faithful summaries and paraphrases
+// more kept on the tuning halves, no unsupported draft the more). Framing
 // words ("the author argues") are none of a sentence's terms already.
 var attributionWords = setOf(`warn warns warned warning caution cautions cautioned cautioning
 stress stresses stressed stressing emphasize emphasizes emphasized emphasizing emphasise emphasises
@@ -324,7 +324,7 @@ highlight highlights highlighted highlighting underline underlines underlined un
 note notes noted noting section sections introduction intro
 predict predicts predicted predicting prediction predictions advise advises advised advising advice
 recommend recommends recommended recommending recommendation recommendations
-see sees saw seeing view views viewed viewing`)
+see sees saw seeing view views viewed viewing frame frames framed framing`)
 
 // saidBy reports whether toks[i] follows a word for the text or its
 // author, or "he" or "she", maybe with an adverb between: "the author

@@ -57,6 +57,7 @@ var ruleTests = []struct {
 	{"who says it, after", "Skepticism is understandable, the author acknowledges [12].", ""},
 	{"who says it, before what it names", "The author identifies four broad issues [4].", ""},
 	{"who says it, a view", "With decision-makers in both countries now clearer about what escalation costs, the author sees a rare opening to keep lowering tensions and conclude a final agreement [7].", ""},
+	{"who says it, framing", "The author frames what lies ahead around four broad issues that he expects to largely decide whether peace succeeds or fails [4].", ""},
 	{"who says it, advice", "The author's advice is to keep public talk modest while delivering in private: compromise and verifiable follow-through on commitments, which also gives the leaders political cover at home [10].", ""},
 	// Citations.
 	{"one citation", "Congress has pushed for tougher, more hard-hitting sanctions [1].", ""},
