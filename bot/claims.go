@@ -2206,9 +2206,6 @@ func deniesAny(toks []token) bool {
 // sideWords name a party of a dispute.
 var sideWords = setOf(`side sides party parties`)
 
-// modalWords stand between a doer and its verb.
-var modalWords = setOf(`can could will would should must may might`)
-
 // oneForBoth refuses a sentence that gives one party, by name, a deed the
 // passages give both sides, in the same words: "deliverables that
 // Washington can use to push back" against "deliverables that both sides
@@ -2226,7 +2223,7 @@ func oneForBoth(s string, ev *evidence) *Refusal {
 		}
 		v := i + 1
 		modal := ""
-		if modalWords[toks[v].word] {
+		if modals[toks[v].word] {
 			modal = toks[v].word
 			v++
 		}

@@ -526,32 +526,28 @@ var difficultyWords = setOf(`hard difficult difficulty impossible tough tricky`)
 // of its clause: "to successfully avoid falling prey to fractious
 // domestic politics" keeps the falling from happening.
 func avoidedClauses(toks []token) {
-	for i := range toks {
-		if !avoidVerbs[toks[i].word] || toks[i].negated {
-			continue
-		}
-		for j := i + 1; j < len(toks); j++ {
-			if toks[j].clause || toks[j].opens || clauseWords[toks[j].word] || toks[j].word == "but" {
-				break
-			}
-			toks[j].avoided = true
-		}
-	}
+	markAfter(toks, avoidVerbs, false, func(t *token) { t.avoided = true })
 }
 
 // abandonedClauses marks the words of what a verb of abandoning sets
-// aside, to the end of its clause: "abandoning the failed approach of the
-// past".
+// aside, to the end of its clause or an "and": "abandoning the failed
+// approach of the past and instead working toward…".
 func abandonedClauses(toks []token) {
+	markAfter(toks, abandonVerbs, true, func(t *token) { t.abandoned = true })
+}
+
+// markAfter marks, after each of verbs that no denial reaches, the words
+// to the end of its clause or a "but" (or an "and", when atAnd).
+func markAfter(toks []token, verbs map[string]bool, atAnd bool, mark func(*token)) {
 	for i := range toks {
-		if !abandonVerbs[toks[i].word] || toks[i].negated {
+		if !verbs[toks[i].word] || toks[i].negated {
 			continue
 		}
 		for j := i + 1; j < len(toks); j++ {
-			if toks[j].clause || toks[j].opens || clauseWords[toks[j].word] || toks[j].word == "but" || toks[j].word == "and" {
+			if toks[j].clause || toks[j].opens || clauseWords[toks[j].word] || toks[j].word == "but" || atAnd && toks[j].word == "and" {
 				break
 			}
-			toks[j].abandoned = true
+			mark(&toks[j])
 		}
 	}
 }
