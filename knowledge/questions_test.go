@@ -2014,3 +2014,14 @@ func TestKindAskedAfterGiveMe(t *testing.T) {
 	}
 	wantFirstQuotes(t, article(), firstQuote{"tell me the number of big issues the author lists", "four big picture issues"})
 }
+
+// TestOppositesOfferedAsAlternatives checks that of two opposites offered
+// as alternatives ("a success or a flop") the one the knowledge base knows
+// less weighs nothing: a sentence saying either answers the question, and a
+// word the text lacks does not lower its confidence.
+func TestOppositesOfferedAsAlternatives(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"Was the Geneva round a success or a flop in the author's eyes?", "Successful nuclear diplomacy in Geneva"},
+		firstQuote{"was the geneva round a flop or a success?", "Successful nuclear diplomacy in Geneva"},
+		firstQuote{"what will determine whether peace succeeds or falls apart?", "making or breaking the peace"})
+}

@@ -972,6 +972,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	}
 	q.asked = len(q.slots)
 	ix.weighCollocations(q, slots[:n])
+	ix.weighAlternatives(q, words[:nw], slots[:n])
 	ix.titleAsked(q, slots[:n])
 	if q.place {
 		// "Which city are these talks in?": the noun right after "which"
@@ -1073,6 +1074,54 @@ func (ix *Index) weighCollocations(q *query, slots []asked) {
 		}
 		i = end
 	}
+}
+
+// weighAlternatives lets the second of two opposites offered as
+// alternatives ("was Geneva a success or a flop?", "is the groundwork new
+// or old?") weigh nothing, or the first when the knowledge base knows it
+// less: the question asks which holds, and a sentence that says one
+// answers it without the other's word.
+func (ix *Index) weighAlternatives(q *query, words []word, slots []asked) {
+	for b := 1; b < len(slots); b++ {
+		k := slots[b].pos - 1
+		if k > 0 && articles[words[k].text] {
+			k--
+		}
+		if k < 1 || words[k].text != "or" {
+			continue
+		}
+		a := slices.IndexFunc(slots[:b], func(s asked) bool {
+			at := s.pos + 1
+			return at == k || at+1 == k && articles[words[at].text]
+		})
+		if a < 0 || !ix.opposites(slots[a].key, slots[b].key) {
+			continue
+		}
+		if q.slots[a].known < q.slots[b].known {
+			q.slots[a].weight = 0
+		} else {
+			q.slots[b].weight = 0
+		}
+	}
+}
+
+// opposites reports whether the words with stems a and b say opposite
+// things: antonyms, or words leaning, moving or standing opposite ways.
+func (ix *Index) opposites(a, b string) bool {
+	if Valence(a)*Valence(b) < 0 || Direction(a)*Direction(b) < 0 || Stance(a)*Stance(b) < 0 {
+		return true
+	}
+	found := false
+	for _, pair := range [2][2]string{{a, b}, {b, a}} {
+		ix.Antonyms(pair[0], func(x string) bool {
+			found = x == pair[1]
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // titleAsked lets a word that asks for a person's title ("what's John
