@@ -442,6 +442,9 @@ func TestMentionFramesTheQuestion(t *testing.T) {
 		firstQuote{"who are the spoilers he keeps going on about?", "Spoilers on all sides"},
 		firstQuote{"who are the spoilers he keeps talking about?", "Spoilers on all sides"},
 	)
+	// "Come up" (not "come up with") says the text mentions something
+	// too.
+	wantFirstQuotes(t, article(), firstQuote{"does the US Secretary of State come up in the article?", "Secretary Kerry"})
 }
 
 // TestWhatTheQuestionIsAbout checks that a question whose focus noun, the

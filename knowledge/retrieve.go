@@ -3924,14 +3924,17 @@ func keepsMentioning(words []word, i int) bool {
 var (
 	bringWords = wordSet(`bring brings bringing brought`)
 	goWords    = wordSet(`go goes going went`)
+	comeWords  = wordSet(`come comes coming came`)
 )
 
 // mentionPhrase reports whether words[i] opens a phrase that says the text
 // mentions something ("the spoilers he brings up", "the gap he goes on
-// about"): it frames the question, as "mention" does, and names no topic.
+// about", "does Kerry come up?", not "what did they come up with?"): it
+// frames the question, as "mention" does, and names no topic.
 func mentionPhrase(words []word, i int) bool {
 	w := words[i].text
-	return bringWords[w] && i+1 < len(words) && words[i+1].text == "up" ||
+	up := i+1 < len(words) && words[i+1].text == "up"
+	return up && (bringWords[w] || comeWords[w] && (i+2 == len(words) || words[i+2].text != "with")) ||
 		goWords[w] && i+2 < len(words) && words[i+1].text == "on" && words[i+2].text == "about"
 }
 
