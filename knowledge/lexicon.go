@@ -359,7 +359,8 @@ var idioms = map[string]string{
 // shield is to protect, to foster is to nurture, what is massive is
 // enormous, and to obscure is to overshadow; chatter is discussion, and so
 // is a conversation, what is harsh is hard-hitting, the doubtful are
-// skeptical, what is reasonable is understandable, what is generally or
+// skeptical, what is reasonable, justified or warranted is understandable,
+// a crew is a team, what is generally or
 // commonly so is widely so, to convert one thing into another is to turn
 // it, to confirm or reconfirm is to reaffirm, the basics of a subject are its 101,
 // to be fixated or obsessed on something is to be focused on it, what is
@@ -617,6 +618,11 @@ var plainSenses = map[string]string{
 	"reconfirms":    "reaffirms",
 	"reconfirmed":   "reaffirmed",
 	"reasonable":    "understandable",
+	"justified":     "understandable",
+	"justifiable":   "understandable",
+	"warranted":     "understandable",
+	"crew":          "team",
+	"crews":         "teams",
 	"doubtful":      "skeptical",
 	"harsh":         "hard hitting",
 	"harsher":       "hard hitting",

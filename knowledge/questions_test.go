@@ -1395,6 +1395,10 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"how does the mayor take the wind out of the critics' sails?", "neutralize"},
 		firstQuote{"is the fleet out of danger?", "in the clear"},
 	)
+	wantFirstQuotes(t, article(), firstQuote{"does the author think doubts about the talks are justified?", "skepticism surrounding"})
+	wantFirstQuotes(t, indexOf(t, "The mayor's family has little time for the harbour.\n\n"+
+		"The mayor's team has little time to finish the harbour."),
+		firstQuote{"does the mayor's crew have enough time to finish?", "team"})
 	wantFirstQuotes(t, indexOf(t, "The harbour work will not be cheap.\n\n"+
 		"The harbour work will not be easy."),
 		firstQuote{"will the harbour work be smooth sailing?", "not be easy"})
