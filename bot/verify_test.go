@@ -1128,3 +1128,13 @@ func TestDenialTheSourceLacks(t *testing.T) {
 		{"By endorsing the interim agreement, Obama and Khamenei laid a groundwork without precedent on which a final deal can be built [1].", backing, ""},
 	})
 }
+
+// TestUnWordOfASynonym checks that a word of un- whose base is a close
+// synonym of a word the passage asserts ("unjustified" against
+// "understandable") contradicts it, as the base itself would.
+func TestUnWordOfASynonym(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"A degree of skepticism surrounding", "The author calls skepticism about the diplomatic process unjustified [1].", bot.ReasonContradiction},
+		{"A degree of skepticism surrounding", "The author calls a degree of skepticism about the diplomatic process justified [1].", ""},
+	})
+}
