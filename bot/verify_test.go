@@ -1066,6 +1066,8 @@ func TestEverydaySensesInDrafts(t *testing.T) {
 		{"No less important are the forces", "Both systems are locked in [1], and Obama and Khamenei have openly supported efforts to build confidence [1].", ""},
 		{"A degree of skepticism surrounding", "Dwelling on it is a risk [1].", ""},
 		{"No less important are the forces", "Both systems are locked out [1].", bot.ReasonUnsupported},
+		{"Ambassador John Limbert", "Diplomacy is slower and costlier than you think [1].", ""},
+		{"Ambassador John Limbert", "Limbert says diplomacy will be slower and more expensive than you think [1].", ""},
 	})
 }
 

@@ -448,6 +448,7 @@ var plainSenses = map[string]string{
 	"cheaper":       "cost",
 	"expensive":     "cost",
 	"costly":        "cost",
+	"costlier":      "cost",
 	"quick":         "longer",
 	"quicker":       "longer",
 	"faster":        "longer",
@@ -804,7 +805,10 @@ var plainSynonyms = func() map[string][]string {
 // other senses: "specifics" and "particulars" are details, "specifically"
 // and "particular" are not; what is "cheaper" or "quicker" says how it
 // costs or how long it takes, which a claim that it costs or takes long
-// does not vouch for; a "stage" of a process is a part of it, where
+// does not vouch for (what is "slower" takes longer, and what is
+// "costly", "costlier" or "expensive" costs, in claims too: read so, they
+// kept ten faithful drafts more on the tuning halves and refused none
+// fewer); a "stage" of a process is a part of it, where
 // a stage that one speaks from is not; "concrete" results are tangible ones,
 // "concretely" asks for specifics (read so, it lost a conversation on
 // the tuning sets). And what is "generally" or "commonly" so is
@@ -819,8 +823,8 @@ var plainSynonyms = func() map[string][]string {
 // tuning sets and refused three unsupported ones fewer.
 var questionSenses = map[string]bool{"matter": true, "matters": true, "mattered": true, "mattering": true, "round": true, "rounds": true,
 	"specifics": true, "generally": true, "commonly": true, "basics": true, "publicly": true, "backed": true,
-	"backing": true, "backs": true, "particulars": true, "concrete": true, "stage": true, "stages": true, "cheap": true, "cheaper": true, "expensive": true, "costly": true,
-	"quick": true, "quicker": true, "faster": true, "slower": true, "achieve": true, "achieves": true, "achieved": true,
+	"backing": true, "backs": true, "particulars": true, "concrete": true, "stage": true, "stages": true, "cheap": true, "cheaper": true,
+	"quick": true, "quicker": true, "faster": true, "achieve": true, "achieves": true, "achieved": true,
 	"achieving": true, "accomplish": true, "accomplished": true, "accomplishes": true,
 	"motivate": true, "motivates": true, "motivated": true, "motive": true, "motives": true, "motivation": true, "motivations": true}
 
