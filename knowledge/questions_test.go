@@ -2032,3 +2032,13 @@ func TestOppositesOfferedAsAlternatives(t *testing.T) {
 		firstQuote{"was the geneva round a flop or a success?", "Successful nuclear diplomacy in Geneva"},
 		firstQuote{"what will determine whether peace succeeds or falls apart?", "making or breaking the peace"})
 }
+
+// TestWhenSomeoneDidSomething checks that a question asking when someone,
+// named or pointed to by a pronoun, did a thing ("when was Rouhani
+// elected?", "when did he take office?") is declined where the best
+// sentence gives no time: a question of record. Without a person an event
+// may date the thing asked about ("with the interim deal").
+func TestWhenSomeoneDidSomething(t *testing.T) {
+	wantDeclined(t, article(), "when was Rouhani elected?", "when did he take office?")
+	wantFirstQuotes(t, article(), firstQuote{"when was the theoretical bedrock reaffirmed?", "interim deal was reached"})
+}
