@@ -70,6 +70,13 @@ func (ix *Index) continueIn(q Query, previous string, section bool) Answer {
 		}
 	}
 	if best < 0 {
+		if query.cue == hasTime && query.asked > 0 && (query.named || query.pronoun) {
+			// "When did he serve as ambassador?": a time in the next
+			// sentence, which shares none of the question's words, dates
+			// something else than what someone did. ("How long has it
+			// been since that happened?" asks of what was just read.)
+			return a
+		}
 		if best = nextUnread(first, end, quoted); best < 0 {
 			return a
 		}

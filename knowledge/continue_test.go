@@ -17,6 +17,7 @@ import (
 func TestContinue(t *testing.T) {
 	ix := article()
 	const portrayed = "“In light of the way Iran is portrayed by some policymakers and pundits, one would think that it rivals the former Soviet Union in terms of threatening Western interests.”\n  — Dialogue Among Equals (vienna-talks)"
+	const limbert = "“Ambassador John Limbert beautifully described to me the challenge that lies ahead: “Diplomacy is like remodeling a house: it’s probably going to be more complicated, take longer, and cost more than you think.””"
 	const trickle = "“Support at the top has helped create a trickle-down effect, producing a greater (though by no means comprehensive) number of officials in both capitals that are protecting and nurturing diplomacy.”"
 	tests := []struct {
 		name, question, previous string
@@ -36,6 +37,11 @@ func TestContinue(t *testing.T) {
 			[]string{"Simply put: It doesn’t.", "Iran is a regional power"}},
 		{"a previous answer the knowledge base does not hold", "Is that accurate?", "Hello there, and welcome to the general chat.", nil},
 		{"a time asked for that the sentence lacks", "When was that?", trickle, nil},
+		// A time the next sentence gives, sharing no word of the
+		// question, dates no deed of the person asked about; it may
+		// date what was just read.
+		{"a time of what someone did, in no sentence of theirs", "When did he serve as ambassador?", limbert, nil},
+		{"a time since what was just read", "How long has it been since that happened?", limbert, []string{"three decades"}},
 		{"a focus the knowledge base knows by no form", "Which senators are leading that?",
 			"“Congress has pushed for more hard-hitting sanctions.”", nil},
 		{"an adverb after the focus", "Which officials specifically have been doing that?", trickle, []string{"Foreign Minister Zarif"}},
