@@ -315,11 +315,16 @@ func wordsAt(toks []token, i int, p []string) bool {
 
 // causeAt returns how many words the cause phrase p takes at toks[i:],
 // within one clause, or 0 when it is not there: an adverb in -ly may stand
-// after its first word ("led directly to", "driven chiefly by").
+// after its first word ("led directly to", "driven chiefly by"), and a
+// word saying how directly before any word of it but the first ("in
+// direct response to", "as a direct result").
 func causeAt(toks []token, i int, p []string) int {
 	k := i
 	for j, w := range p {
 		if j == 1 && k < len(toks) && isAdverb(toks[k].word) && !toks[k].clause {
+			k++
+		}
+		if j > 0 && k < len(toks) && linkQualifiers[toks[k].word] && toks[k].word != w && !toks[k].clause {
 			k++
 		}
 		if k >= len(toks) || toks[k].word != w || j > 0 && toks[k].clause {
@@ -329,6 +334,9 @@ func causeAt(toks []token, i int, p []string) int {
 	}
 	return k - i
 }
+
+// linkQualifiers say how directly a link of cause holds.
+var linkQualifiers = setOf(`direct indirect immediate partial natural logical inevitable`)
 
 // isAdverb reports whether word reads as an adverb in -ly ("directly",
 // not "only" or "rely").

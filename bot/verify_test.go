@@ -1071,14 +1071,17 @@ func TestEverydaySensesInDrafts(t *testing.T) {
 	})
 }
 
-// TestLinkWordedLoosely checks the links of cause an adverb splits ("led
-// directly to") and those a verb of persuading makes: the passage sets
-// the two things side by side, and makes no link between them.
+// TestLinkWordedLoosely checks the links of cause an adverb or an
+// adjective of directness splits ("led directly to", "in direct response
+// to") and those a verb of persuading makes: the passage sets the two
+// things side by side, and makes no link between them.
 func TestLinkWordedLoosely(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"The very real presence of spoilers", "Efforts by forward-thinking officials in Washington and Tehran to break the impasse led directly to the interim deal in Geneva [1].", bot.ReasonUnsupported},
 		{"The very real presence of spoilers", "Efforts by forward-thinking officials in Washington and Tehran to break the impasse came before the interim deal in Geneva [1].", ""},
 		{"The most recent diplomatic efforts", "Tangible deliverables would persuade Congress to stop pushing for more hard-hitting sanctions [1].", bot.ReasonUnsupported},
+		{"The most recent diplomatic efforts", "Iranian hardliners are seeking to narrow the window for President Rouhani's team in direct response to Congress's push for more hard-hitting sanctions [1].", bot.ReasonUnsupported},
+		{"The most recent diplomatic efforts", "Iranian hardliners are seeking to narrow the window for President Rouhani's team, and Congress has pushed for more hard-hitting sanctions [1].", ""},
 	})
 }
 
