@@ -16,7 +16,7 @@ var causeWords = phrases(
 	`in order to`, `so as to`, `led to`, `lead to`, `leads to`, `leading to`, `resulted in`, `result in`,
 	`results in`, `resulting in`, `caused by`, `made possible`, `driven by`, `stems from`, `stemmed from`,
 	`prompted`, `triggered`, `means that`, `meaning that`, `the reason`, `in response to`,
-	`is what`, `are what`, `was what`, `were what`, `which has led`, `which led`, `has led`, `is why`, `ensured that`,
+	`and so`, `is what`, `are what`, `was what`, `were what`, `which has led`, `which led`, `has led`, `is why`, `ensured that`,
 	`ensures that`, `will ensure that`, `caused`, `created by`, `persuaded`, `persuade`, `persuades`, `gave rise to`, `give rise to`,
 )
 
@@ -146,6 +146,10 @@ func (d *draftCheck) causes(s string, ev *evidence) *Refusal {
 // stand at toks[at:at+n]; see causes.
 func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *Refusal {
 	if clefts[word] && !cleftMakes(toks[at+n:]) {
+		return nil
+	}
+	if word == "and so" && at+n < len(toks) && soNotLinking[toks[at+n].word] {
+		// "and so on", "and so too…", "and so far": no link.
 		return nil
 	}
 	if linkAdverbs[word] && (at == 0 || !toks[at].clause) {
@@ -334,6 +338,10 @@ func causeAt(toks []token, i int, p []string) int {
 	}
 	return k - i
 }
+
+// soNotLinking are the words after "and so" that make it no link of
+// cause.
+var soNotLinking = setOf(`on forth too far much many few little long`)
 
 // linkQualifiers say how directly a link of cause holds.
 var linkQualifiers = setOf(`direct indirect immediate partial natural logical inevitable`)

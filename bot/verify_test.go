@@ -1073,7 +1073,7 @@ func TestEverydaySensesInDrafts(t *testing.T) {
 
 // TestLinkWordedLoosely checks the links of cause an adverb or an
 // adjective of directness splits ("led directly to", "in direct response
-// to") and those a verb of persuading makes: the passage sets the two
+// to"), "and so" (not "and so on"), and those a verb of persuading makes: the passage sets the two
 // things side by side, and makes no link between them.
 func TestLinkWordedLoosely(t *testing.T) {
 	verifyEach(t, []passageDraft{
@@ -1082,6 +1082,8 @@ func TestLinkWordedLoosely(t *testing.T) {
 		{"The most recent diplomatic efforts", "Tangible deliverables would persuade Congress to stop pushing for more hard-hitting sanctions [1].", bot.ReasonUnsupported},
 		{"The most recent diplomatic efforts", "Iranian hardliners are seeking to narrow the window for President Rouhani's team in direct response to Congress's push for more hard-hitting sanctions [1].", bot.ReasonUnsupported},
 		{"The most recent diplomatic efforts", "Iranian hardliners are seeking to narrow the window for President Rouhani's team, and Congress has pushed for more hard-hitting sanctions [1].", ""},
+		{"Ambassador John Limbert", "Both sides have long known that diplomacy is complicated, and so for the first time in over three decades they are spending their political capital on peace [1].", bot.ReasonUnsupported},
+		{"Ambassador John Limbert", "Both sides have long known that diplomacy is complicated, and so on [1].", ""},
 	})
 }
 
