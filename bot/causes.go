@@ -119,9 +119,15 @@ const minSideCover = 0.5
 // reality behind the first; one sentence whose words tell which side is
 // the cause (linkCause) links from that side.
 func (d *draftCheck) causes(s string, ev *evidence) *Refusal {
+	return d.causesIn(s, ev, false)
+}
+
+// causesIn is causes, reading every "since" as giving a reason when
+// sinceCause says so.
+func (d *draftCheck) causesIn(s string, ev *evidence, sinceCause bool) *Refusal {
 	toks := scanTokens(s)
 	for i := 0; i < len(toks); i++ {
-		if toks[i].word == "since" && causalSince(toks, i) {
+		if toks[i].word == "since" && (sinceCause || causalSince(toks, i)) {
 			if r := d.cause(toks, i, 1, "since", ev); r != nil {
 				return r
 			}

@@ -3,6 +3,7 @@ package bot
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -470,7 +471,10 @@ func (d *draftCheck) inParts(whole string, parts []citedPart, all *evidence) *Re
 			return r
 		}
 	}
-	if r := d.causes(whole, all); r != nil {
+	// "Since X [1], Y [2]": a "since" between things two passages say
+	// apart gives a reason, whatever its tense: no time of one passage
+	// dates what another says.
+	if r := d.causesIn(whole, all, apartSince(parts)); r != nil {
 		return r
 	}
 	terms := claimTerms(whole)
@@ -478,6 +482,16 @@ func (d *draftCheck) inParts(whole string, parts []citedPart, all *evidence) *Re
 		return r
 	}
 	return d.readings(whole, figuredTerms(whole), all)
+}
+
+// apartSince reports whether a part opens with "since" and the parts cite
+// different passages.
+func apartSince(parts []citedPart) bool {
+	opens := slices.ContainsFunc(parts, func(p citedPart) bool {
+		f := strings.Fields(strings.ToLower(p.text))
+		return len(f) > 0 && f[0] == "since"
+	})
+	return opens && slices.ContainsFunc(parts, func(p citedPart) bool { return p.cites != parts[0].cites })
 }
 
 // citedPart is the text of a sentence up to its citation markers, and

@@ -488,14 +488,23 @@ func wantVerdict(t *testing.T, draft string, err error, want bot.Reason) {
 	}
 }
 
-// TestSinceAsCause checks that "since" opening what has been gives a
-// reason, a link of cause the passages must make, while "since" telling
-// when does not.
+// TestSinceAsCause checks that "since" opening what has been, or joining
+// what two passages say, gives a reason, a link of cause the passages must
+// make, while "since" telling when does not.
 func TestSinceAsCause(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"Rhetoric from both sides downplaying", "Such rhetoric should come as no surprise, since support at the top has created a trickle-down effect among officials [1].", bot.ReasonUnsupported},
 		{"Rhetoric from both sides downplaying", "Such rhetoric should come as no surprise, because support at the top has created a trickle-down effect among officials [1].", bot.ReasonUnsupported},
 		{"No less important are the forces", "Efforts to build confidence have been openly supported by President Obama and Ayatollah Khamenei since the interim deal in Geneva was struck [1].", ""},
+	})
+	// Between things two passages say apart, "since" gives a reason
+	// whatever its tense.
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	two := articleCitations(t, ix, "A dialogue among equals is critical", "So, now the hard part begins")
+	wantVerdicts(t, c, []verdictCase{
+		{"Since Iran is only a regional power and not a superpower [1], the gap between technical and political solutions may be too wide to bridge [2].", two, bot.ReasonUnsupported},
+		{"Iran is only a regional power and not a superpower [1], and the gap between technical and political solutions may be too wide to bridge [2].", two, ""},
 	})
 }
 
