@@ -1587,6 +1587,21 @@ func used(terms []claimTerm, stem string) bool {
 // nextContent returns the stem of the first content word after toks[i] in
 // its clause, within three words ("few of the relevant parties":
 // "relev"), or "".
+// nextContents returns the stems of up to n content words after toks[i],
+// within its clause and the next five words.
+func nextContents(toks []token, i, n int) []string {
+	var out []string
+	for j := i + 1; j < len(toks) && j <= i+5 && len(out) < n; j++ {
+		if toks[j].clause {
+			break
+		}
+		if ts := knowledge.Terms(toks[j].word); len(ts) > 0 {
+			out = append(out, ts[0].Stem)
+		}
+	}
+	return out
+}
+
 func nextContent(toks []token, i int) string {
 	for j := i + 1; j < len(toks) && j <= i+3; j++ {
 		if toks[j].clause {
@@ -2279,17 +2294,20 @@ func stemOf(word string) string {
 // resumeVerbs take up again, or keep up, what follows them.
 var resumeVerbs = setOf(`repeat repeats repeated repeating continue continues continued continuing revive revives
 revived reviving resume resumes resumed resuming keep keeps kept keeping pursue pursues pursued pursuing
-return returns returned returning stick sticks stuck sticking`)
+return returns returned returning stick sticks stuck sticking maintain maintains maintained maintaining
+persist persists persisted persisting cling clings clung clinging double doubles doubled doubling`)
 
 // takenUpAgain refuses a sentence that has someone take up again, or keep
 // up, what its passages say was abandoned: "credit for repeating the
 // failed approach of the past" against "credit for abandoning the failed
-// approach of the past". The first content word after the verb (within
-// three words, "returning to the failed approach") must be one the
-// passages set aside; a denial of the verb ("rather than repeating…",
-// "not repeating…") says what they say. Chosen on the tuning halves: one
-// contradiction more refused ("reviving the approach of the past"), no
-// faithful draft.
+// approach of the past". One of the first three content words after the
+// verb (within five words, "returning to the failed approach", "doubling
+// down on its long-standing approach") must be one the passages set aside;
+// a denial of the verb ("rather than repeating…", "not repeating…") says
+// what they say. Chosen on the tuning halves: one contradiction more
+// refused ("reviving the approach of the past"), no faithful draft; the
+// three words and the verbs of keeping up ("maintain", "persist", "cling",
+// "double down") one more in session 40, no faithful draft.
 func takenUpAgain(s string, ev *evidence) *Refusal {
 	if len(ev.setAside) == 0 {
 		return nil
@@ -2299,7 +2317,11 @@ func takenUpAgain(s string, ev *evidence) *Refusal {
 		if !resumeVerbs[t.word] || t.negated || t.contrasted {
 			continue
 		}
-		if next := nextContent(toks, i); next != "" && ev.setAside[next] {
+		at := i
+		if at+2 < len(toks) && toks[at+1].word == "down" && toks[at+2].word == "on" {
+			at += 2 // "doubling down on the approach"
+		}
+		if slices.ContainsFunc(nextContents(toks, at, 3), func(w string) bool { return ev.setAside[w] }) {
 			return &Refusal{Reason: ReasonContradiction, Term: t.word,
 				Detail: "taking up again what its cited passages say was abandoned"}
 		}

@@ -351,6 +351,8 @@ var ruleTests = []struct {
 	{"two names' deeds, one in a cleft", "It is Congress that has pushed for more hard-hitting sanctions, while Iranian hardliners seek to narrow the window of opportunity [1].", ""},
 	{"set against what the passage says was abandoned", "Washington deserves credit for working toward a mutually agreed strategic endgame rather than repeating the failed approach of the past [5].", ""},
 	{"repeating what the passage says was abandoned", "Washington deserves credit for repeating the failed approach of the past [5].", bot.ReasonContradiction},
+	{"doubling down on what the passage says was abandoned, a few words on", "The author credits Washington for doubling down on its long-standing approach [5].", bot.ReasonContradiction},
+	{"keeping up what the passage does not say was abandoned", "The author credits Washington for doubling down on its pursuit of a mutually agreed upon endgame [5].", ""},
 	{"a clause denied by not that", "Iranian hardliners stress that dealing with a stronger interlocutor might lead to sacrificing national interests, though not that it might threaten regime survival [9].", bot.ReasonContradiction},
 	{"a clause not denied", "Iranian hardliners stress that dealing with a stronger interlocutor might lead to sacrificing national interests, and that it might threaten regime survival [9].", ""},
 	{"a clause right after a contrast is denied", "Iran is being challenged because of what it does rather than because of what it is [9].", ""},
