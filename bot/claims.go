@@ -103,6 +103,9 @@ func (d *draftCheck) readings(s string, terms []claimTerm, ev *evidence) *Refusa
 	if r := universal(s, ev); r != nil {
 		return r
 	}
+	if r := confined(s, ev); r != nil {
+		return r
+	}
 	if r := turnedParticle(s, ev); r != nil {
 		return r
 	}
@@ -637,6 +640,57 @@ func universal(s string, ev *evidence) *Refusal {
 	}
 	return nil
 }
+
+// confined refuses a sentence that confines to one party what its
+// passages say of every side: "spoilers… confined to Tehran" against
+// "the very real presence of spoilers on all sides". The sentence says
+// "confined", "limited", "restricted" or "exclusive" to a name or to one
+// side, not denied ("not confined to Tehran" says what they say), and
+// speaks of no side in general itself; a passage says "all sides", "both
+// sides" or "both capitals". Chosen on the tuning halves: one
+// contradiction more refused, nothing else changed.
+func confined(s string, ev *evidence) *Refusal {
+	spread := false
+	for _, pt := range ev.tokens {
+		for j := 1; j < len(pt); j++ {
+			spread = spread || everySide(pt, j)
+		}
+	}
+	if !spread {
+		return nil
+	}
+	toks := polarTokens(s)
+	for j := 1; j < len(toks); j++ {
+		if everySide(toks, j) {
+			return nil
+		}
+	}
+	for i := 0; i+2 < len(toks); i++ {
+		if !confineWords[toks[i].word] || toks[i].negated || toks[i+1].word != "to" {
+			continue
+		}
+		k := i + 2
+		if k+1 < len(toks) && determiners[toks[k].word] {
+			k++
+		}
+		if toks[k].capital || toks[k].word == "one" {
+			return &Refusal{Reason: ReasonContradiction, Term: toks[i].word,
+				Detail: "confined to one party, where its cited passages speak of every side"}
+		}
+	}
+	return nil
+}
+
+// everySide reports whether toks[j] is a side or a capital that the word
+// before it says is every one ("all sides", "both capitals").
+func everySide(toks []token, j int) bool {
+	return spreadWords[toks[j].word] && (toks[j-1].word == "all" || toks[j-1].word == "both" || toks[j-1].word == "every")
+}
+
+var (
+	confineWords = setOf(`confined limited restricted exclusive`)
+	spreadWords  = setOf(`side sides capital capitals camp camps`)
+)
 
 // onlyOne refuses a sentence that names another doer than its passages
 // for what they say only one does: "economic pressure has been the only

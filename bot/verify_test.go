@@ -1156,3 +1156,12 @@ func TestUnWordOfASynonym(t *testing.T) {
 		{"A degree of skepticism surrounding", "The author calls a degree of skepticism about the diplomatic process justified [1].", ""},
 	})
 }
+
+// TestConfinedToOneParty checks that a draft may not confine to one party
+// what its passage says of every side, unless it denies the confining.
+func TestConfinedToOneParty(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"The very real presence of spoilers", "The presence of spoilers is widely acknowledged to be confined to Tehran [1].", bot.ReasonContradiction},
+		{"The very real presence of spoilers", "The presence of spoilers is widely acknowledged, and it is not confined to Tehran [1].", ""},
+	})
+}
