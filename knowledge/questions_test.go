@@ -1636,12 +1636,15 @@ func TestExactWordsAskedFor(t *testing.T) {
 }
 
 // TestStanceOfSomeoneUnknown: what someone the knowledge base knows by no
-// form thinks or says is likely not covered; what someone it knows thinks
-// may be.
+// form, or someone of a kind it knows by no form, thinks or says is likely
+// not covered; what someone it knows thinks may be.
 func TestStanceOfSomeoneUnknown(t *testing.T) {
 	ix := article()
 	wantDeclined(t, ix, "what does the Iranian parliament think of the deal?")
 	wantDeclined(t, ix, "what did netanyahu say about the vienna talks")
+	// Of a kind the knowledge base knows by no form, though it knows the
+	// head by some sense of it ("markets" as "sell").
+	wantDeclined(t, ix, "How did oil markets react to the Vienna talks?", "how did ordinary iranians react to the geneva deal?")
 	wantFirstQuotes(t, ix,
 		firstQuote{"What do Iranian hardliners think about negotiating with a stronger interlocutor?", "stronger interlocutor"},
 		firstQuote{"What does the author think about the spoilers?", "spoilers"},

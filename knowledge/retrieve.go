@@ -613,7 +613,7 @@ var lyNouns = setOf(`family assembly monopoly anomaly supply rally italy homily`
 // says or wants ("what does the Iranian parliament think of the deal?",
 // "how did oil markets react?") of someone the knowledge base knows by no
 // form: the head of the subject, right before the verb, is a noun no slot
-// knows, or knows only distantly. The kinds of word focusUnknown leaves to
+// knows, or knows only distantly, or the noun right before it is. The kinds of word focusUnknown leaves to
 // others are left so here too.
 func subjectUnknown(question []word, words []asked, slots []slot) bool {
 	for i := 2; i+1 < len(question); i++ {
@@ -636,6 +636,11 @@ func subjectUnknown(question []word, words []asked, slots []slot) bool {
 			}
 			if a.name || askedFor(a.w.text) != 0 || a.w.class&vagueClasses != 0 {
 				return false
+			}
+			if k > 0 && words[k-1].pos == i-1 && !words[k-1].name && slots[k-1].known < distantCredit {
+				// "How did oil markets react?": markets of a kind the
+				// knowledge base knows by no form.
+				return true
 			}
 			return slots[k].known < distantCredit
 		}
