@@ -356,8 +356,9 @@ var idioms = map[string]string{
 // what is tricky is hard, what lasts indefinitely lasts permanently, and
 // the premise, principle or foundation something rests on is its bedrock;
 // to defuse a threat is to neutralize it, to praise is to give credit, to
-// shield is to protect, to foster is to nurture, what is massive is
-// enormous, and to obscure is to overshadow; chatter is discussion, and so
+// shield is to protect, to foster is to nurture, what is massive, huge,
+// immense or vast is enormous, and to obscure is to overshadow; chatter
+// is discussion, and so
 // is a conversation, what is harsh is hard-hitting, the doubtful are
 // skeptical, what is reasonable, justified or warranted is understandable,
 // a crew is a team, what is generally or
@@ -594,6 +595,9 @@ var plainSenses = map[string]string{
 	"fostered":      "nurtured",
 	"fostering":     "nurturing",
 	"massive":       "enormous",
+	"huge":          "enormous",
+	"immense":       "enormous",
+	"vast":          "enormous",
 	"obscure":       "overshadow",
 	"obscures":      "overshadows",
 	"obscured":      "overshadowed",
