@@ -59,7 +59,8 @@ const maxExpansions = 8
 // deed goes unpunished that kindness backfires, what makes or breaks a thing
 // decides it, and whether it succeeds or fails whether it is made or
 // broken, what it takes to do a thing what doing it requires, too much of
-// a thing an overemphasis or excess of it, brownie points are credit, an elevator pitch is a summary, and
+// a thing an overemphasis or excess of it, brownie points are credit, a point of
+// view is a perspective, an elevator pitch is a summary, and
 // what is next, or the next step, is what now begins; whether a thing "will
 // work" or "won't work" is whether it succeeds, and what is so back home
 // is domestic), and a few names of politics
@@ -232,6 +233,8 @@ var idioms = map[string]string{
 	"succeeds or fails":            "make break",
 	"succeeded or failed":          "make break",
 	"brownie points":               "points score credit",
+	"point of view":                "perspective",
+	"points of view":               "perspectives",
 	"at this point":                "now",
 	"at this stage":                "now",
 	"at that point":                "then",
@@ -352,7 +355,7 @@ var idioms = map[string]string{
 // it takes; a context is a backdrop, a standoff an impasse, to derail or
 // undermine a plan is to torpedo it, to earn something is to
 // deserve it, the cynical are skeptical, viewpoints
-// are perspectives, squabbling is fractious, what is temporary is interim,
+// and standpoints are perspectives, squabbling is fractious, what is temporary is interim,
 // what is tricky is hard, what lasts indefinitely lasts permanently, and
 // the premise, principle or foundation something rests on is its bedrock;
 // to defuse a threat is to neutralize it, to praise is to give credit, to
@@ -571,6 +574,8 @@ var plainSenses = map[string]string{
 	"cynicism":      "skepticism",
 	"viewpoint":     "perspective",
 	"viewpoints":    "perspectives",
+	"standpoint":    "perspective",
+	"standpoints":   "perspectives",
 	"squabbling":    "fractious",
 	"temporary":     "interim",
 	"tricky":        "hard",
