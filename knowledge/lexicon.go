@@ -360,7 +360,8 @@ var idioms = map[string]string{
 // the premise, principle or foundation something rests on is its bedrock;
 // to defuse a threat is to neutralize it, to praise is to give credit, to
 // shield is to protect, to foster is to nurture, what is massive, huge,
-// immense or vast is enormous, and to obscure is to overshadow; chatter
+// immense or vast is enormous, what is guaranteed or assured is sure,
+// what is messy is complicated, and to obscure is to overshadow; chatter
 // is discussion, and so
 // is a conversation, what is harsh is hard-hitting, the doubtful are
 // skeptical, what is reasonable, justified or warranted is understandable,
@@ -601,6 +602,9 @@ var plainSenses = map[string]string{
 	"fostering":     "nurturing",
 	"massive":       "enormous",
 	"huge":          "enormous",
+	"guaranteed":    "sure",
+	"assured":       "sure",
+	"messy":         "complicated",
 	"immense":       "enormous",
 	"vast":          "enormous",
 	"obscure":       "overshadow",

@@ -1397,7 +1397,8 @@ func TestEverydaySenses(t *testing.T) {
 	)
 	wantFirstQuotes(t, article(), firstQuote{"does the author think doubts about the talks are justified?", "skepticism surrounding"},
 		firstQuote{"what tends to get lost because the job is so huge?", "enormity of the task"},
-		firstQuote{"Did the Geneva talks help people understand each other's point of view?", "valuable insights"})
+		firstQuote{"Did the Geneva talks help people understand each other's point of view?", "valuable insights"},
+		firstQuote{"did both sides always know diplomacy would be messy?", "more complicated"})
 	wantFirstQuotes(t, indexOf(t, "The mayor's family has little time for the harbour.\n\n"+
 		"The mayor's team has little time to finish the harbour."),
 		firstQuote{"does the mayor's crew have enough time to finish?", "team"})
