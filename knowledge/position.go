@@ -244,8 +244,9 @@ func partNamed(words []word, i int) (textPos, bool) {
 
 // textEnding reads "how does the piece end?", "how does the op-ed wrap
 // up?", "how does this open?", "how did the writer close?" at words[i]:
-// the verb last (or "wrap up"), so that "how does it end up helping…?"
-// and "how does the piece close the gap?" ask something else.
+// the verb last (or "wrap up"), or only words of the text's tone after it
+// ("…wrap up — optimistic or pessimistic?"), so that "how does it end up
+// helping…?" and "how does the piece close the gap?" ask something else.
 func textEnding(words []word, i int) (textPos, bool) {
 	if words[i].text != "how" || i+3 >= len(words) || words[i+1].text != "does" && words[i+1].text != "did" {
 		return textPos{}, false
@@ -267,8 +268,12 @@ func textEnding(words []word, i int) (textPos, bool) {
 		}
 		end++
 	}
-	if end != len(words) {
-		return textPos{}, false
+	for _, w := range words[end:] {
+		// "How does the author wrap up — optimistic or pessimistic?":
+		// the text's tone asked of its ending, nothing else.
+		if !stanceWords[w.text] && w.class&classStop == 0 {
+			return textPos{}, false
+		}
 	}
 	var at uint8
 	switch {

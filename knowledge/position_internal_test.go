@@ -28,6 +28,7 @@ func TestPosAsked(t *testing.T) {
 		{"How does this end?", textPos{at: posLast}},
 		{"How did the writer close?", textPos{at: posLast}},
 		{"How does the op-ed wrap up?", textPos{at: posLast}},
+		{"How does the author wrap up — optimistic or pessimistic?", textPos{at: posLast}},
 		{"How does the piece open?", textPos{at: posFirst}},
 		// A time, or something else's part.
 		{"Were the talks hard from the start?", textPos{}},
@@ -39,6 +40,7 @@ func TestPosAsked(t *testing.T) {
 		{"What does the first line of defense look like?", textPos{}},
 		{"How does it end up helping the hardliners?", textPos{}},
 		{"How does the piece close the gap?", textPos{}},
+		{"How does the piece close — the gap or the deal?", textPos{}},
 		{"How does it end?", textPos{}}, // "it" is as often the talks
 		{"What does the writer think will happen in the end?", textPos{}},
 		{"What did Obama say at the end?", textPos{}},
