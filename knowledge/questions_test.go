@@ -1098,6 +1098,7 @@ func TestExamplesAsked(t *testing.T) {
 func TestPredicateAsked(t *testing.T) {
 	wantFirstQuotes(t, article(), firstQuote{"Will reaching a deal be easy?", "won’t be easy"},
 		firstQuote{"will it be easy to get a final deal?", "won’t be easy"},
+		firstQuote{"will it be easy to reach a final deal?", "won’t be easy"},
 		firstQuote{"is it fair to be sceptical about the whole thing?", "skepticism"})
 }
 
