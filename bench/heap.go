@@ -66,6 +66,10 @@ func warm(e engine, set *questionSet, dst []*knowledge.Passage) error {
 		return fmt.Errorf("build article index: %w", err)
 	}
 	_, err = score(s, set, dst)
+	// The sentiment lexicon is loaded on first use, by a question that
+	// offers opposites ("a success or a flop?"), which the article's
+	// questions do not ask: it is shared by every index.
+	knowledge.Valence("good")
 	if cerr := s.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("close article index: %w", cerr)
 	}
