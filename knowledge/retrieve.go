@@ -613,8 +613,8 @@ var lyNouns = setOf(`family assembly monopoly anomaly supply rally italy homily`
 // says or wants ("what does the Iranian parliament think of the deal?",
 // "how did oil markets react?") of someone the knowledge base knows by no
 // form: the head of the subject, right before the verb, is a noun no slot
-// knows, or knows only distantly, or the noun right before it is. The kinds of word focusUnknown leaves to
-// others are left so here too.
+// knows, or knows only distantly, or the noun right before it is. The
+// kinds of word focusUnknown leaves to others are left so here too.
 func subjectUnknown(question []word, words []asked, slots []slot) bool {
 	for i := 2; i+1 < len(question); i++ {
 		if !stanceVerbs[question[i+1].text] {
@@ -1028,7 +1028,7 @@ func (ix *Index) parse(q *query, text, context string) {
 		// question's confidence.
 		if i := slices.IndexFunc(slots[:n], func(a asked) bool { return a.pos == p }); i >= 0 && q.slots[i].known >= relCredit[relDerived] {
 			q.slots[i].weight *= predicateWeight
-			if words[1].text == "it" && p+1 < nw && words[p+1].text == "to" {
+			if nw > 1 && words[1].text == "it" && p+1 < nw && words[p+1].text == "to" {
 				// "Will it be easy to reach a final deal?": the
 				// infinitive says what "it" stands for, which a sentence
 				// may call "it" too ("it won't be easy").
