@@ -1641,6 +1641,18 @@ func used(terms []claimTerm, stem string) bool {
 // nextContent returns the stem of the first content word after toks[i] in
 // its clause, within three words ("few of the relevant parties":
 // "relev"), or "".
+func nextContent(toks []token, i int) string {
+	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		if toks[j].clause {
+			return ""
+		}
+		if ts := knowledge.Terms(toks[j].word); len(ts) > 0 {
+			return ts[0].Stem
+		}
+	}
+	return ""
+}
+
 // nextContents returns the stems of up to n content words after toks[i],
 // within its clause and the next five words.
 func nextContents(toks []token, i, n int) []string {
@@ -1654,18 +1666,6 @@ func nextContents(toks []token, i, n int) []string {
 		}
 	}
 	return out
-}
-
-func nextContent(toks []token, i int) string {
-	for j := i + 1; j < len(toks) && j <= i+3; j++ {
-		if toks[j].clause {
-			return ""
-		}
-		if ts := knowledge.Terms(toks[j].word); len(ts) > 0 {
-			return ts[0].Stem
-		}
-	}
-	return ""
 }
 
 // noOpposite are words whose opposite is, most often, another word than
