@@ -1642,22 +1642,17 @@ func used(terms []claimTerm, stem string) bool {
 // its clause, within three words ("few of the relevant parties":
 // "relev"), or "".
 func nextContent(toks []token, i int) string {
-	for j := i + 1; j < len(toks) && j <= i+3; j++ {
-		if toks[j].clause {
-			return ""
-		}
-		if ts := knowledge.Terms(toks[j].word); len(ts) > 0 {
-			return ts[0].Stem
-		}
+	if next := nextContents(toks, i, 1, 3); len(next) > 0 {
+		return next[0]
 	}
 	return ""
 }
 
 // nextContents returns the stems of up to n content words after toks[i],
-// within its clause and the next five words.
-func nextContents(toks []token, i, n int) []string {
+// within its clause and the next width words.
+func nextContents(toks []token, i, n, width int) []string {
 	var out []string
-	for j := i + 1; j < len(toks) && j <= i+5 && len(out) < n; j++ {
+	for j := i + 1; j < len(toks) && j <= i+width && len(out) < n; j++ {
 		if toks[j].clause {
 			break
 		}
@@ -2370,7 +2365,7 @@ func takenUpAgain(s string, ev *evidence) *Refusal {
 		if at+2 < len(toks) && toks[at+1].word == "down" && toks[at+2].word == "on" {
 			at += 2 // "doubling down on the approach"
 		}
-		if slices.ContainsFunc(nextContents(toks, at, 3), func(w string) bool { return ev.setAside[w] }) {
+		if slices.ContainsFunc(nextContents(toks, at, 3, 5), func(w string) bool { return ev.setAside[w] }) {
 			return &Refusal{Reason: ReasonContradiction, Term: t.word,
 				Detail: "taking up again what its cited passages say was abandoned"}
 		}
