@@ -406,12 +406,20 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 	// A thirty-eighth blind set (269 drafts for 84 questions), written at
-	// the start of session 40 before any change: the thirty-seventh is
-	// tuning material since. The floors are the session's start.
+	// the start of session 40 before any change. It is tuning material
+	// since session 41, whose start (session 40's end) its floors are.
 	"fresh38": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 23.0 / 25, "merge": 1, "summary": 3.0 / 20, "yes-no": 1, "quotes": 15.0 / 16, "overall": 97.0 / 117},
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 24.0 / 25, "merge": 1, "summary": 3.0 / 20, "yes-no": 1, "quotes": 1, "overall": 99.0 / 117},
 		refused: map[string]float64{"contradiction": 15.0 / 17, "negation": 1, "invented-fact": 1, "link": 1, "causal-link": 15.0 / 16,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
+	},
+	// A thirty-ninth blind set (279 drafts for 89 questions), written at
+	// the start of session 41 before any change: the thirty-eighth is
+	// tuning material since. The floors are the session's start.
+	"fresh39": {
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 1, "merge": 1, "summary": 2.0 / 17, "yes-no": 19.0 / 20, "quotes": 1, "overall": 109.0 / 125},
+		refused: map[string]float64{"contradiction": 1, "negation": 16.0 / 18, "invented-fact": 18.0 / 19, "link": 1, "causal-link": 1,
+			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 15.0 / 16, "off-section-summary": 1},
 	},
 	// 207 drafts for tuning links of cause, written at the start of
 	// session 12 before the check of them: links the passages do not make
@@ -441,7 +449,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
