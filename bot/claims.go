@@ -1369,8 +1369,14 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 	seq := ev.sentenceSeq
 	at := func(j int) string { return stemAt(seq, j) }
 	for j, w := range seq {
-		opposite := lean != 0 && knowledge.Valence(w) == -lean || dir != 0 && knowledge.Direction(w) == -dir ||
-			stance != 0 && knowledge.Stance(w) == -stance
+		// A word the passages only deny leans the other way: "neither in
+		// their interests" says what "untenable" does.
+		sign := 1
+		if w != "" && ev.stems[w]&asserted == 0 {
+			sign = -1
+		}
+		opposite := lean != 0 && sign*knowledge.Valence(w) == -lean || dir != 0 && sign*knowledge.Direction(w) == -dir ||
+			stance != 0 && sign*knowledge.Stance(w) == -stance
 		if w == "" || used(terms, w) || !opposite || w == "critic" && ev.leanless {
 			continue
 		}

@@ -115,6 +115,10 @@ var negators = setOf(`not no never neither nor none nobody nothing nowhere witho
 seldom rarely lack lacks lacked lacking isnt arent wasnt werent dont doesnt didnt wont wouldnt cant couldnt
 shouldnt hasnt havent hadnt mustnt neednt aint`)
 
+// lossVerbs lose what follows them; denied right before ("not losing",
+// "without losing"), they assert it.
+var lossVerbs = setOf(`lose loses losing lost`)
+
 // negatingVerbs deny the verb after them when "to" follows them: "refused
 // to talk", "failed to demonstrate", "declining to work". Elsewhere they are words like others
 // ("the failed approach").
@@ -414,6 +418,12 @@ func polarTokens(text string) []token {
 		case negatingVerbs[t.word] && i+1 < len(toks) && toks[i+1].word == "to" && !toks[i+1].clause,
 			t.word == "yet" && i > 0 && yetToLeads[toks[i-1].word] && i+1 < len(toks) && toks[i+1].word == "to" && !toks[i+1].clause:
 			// "has yet to be reaffirmed" is not reaffirmed.
+			t.negator = true
+			negated = !negated
+			continue
+		case lossVerbs[t.word] && i > 0 && toks[i-1].negator && !t.clause:
+			// "without losing sight of their interests" keeps sight of
+			// them: a loss denied reverses the denial.
 			t.negator = true
 			negated = !negated
 			continue

@@ -1155,3 +1155,22 @@ func TestConfinedToOneParty(t *testing.T) {
 		{"The very real presence of spoilers", "The presence of spoilers is widely acknowledged, and it is not confined to Tehran [1].", ""},
 	})
 }
+
+// TestLossDenied checks that a loss denied ("without losing sight of")
+// asserts what is lost, and that losing it contradicts keeping it.
+func TestLossDenied(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"Building confidence at the negotiating", "Both sides must absorb the ideological criticisms without losing sight of their actual interests [1].", ""},
+		{"Building confidence at the negotiating", "Both sides must absorb the ideological criticisms and lose sight of their actual interests [1].", bot.ReasonContradiction},
+	})
+}
+
+// TestLeanOfADeniedWord checks that a word the passage only denies leans
+// the other way: "untenable" says what "neither in their interests" does,
+// and "tenable" the opposite.
+func TestLeanOfADeniedWord(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"So, now the hard part begins", "The likely alternative, war, reminds both sides that the status quo is untenable [1].", ""},
+		{"So, now the hard part begins", "The likely alternative, war, reminds both sides that the status quo is in their interests [1].", bot.ReasonContradiction},
+	})
+}
