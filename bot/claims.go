@@ -64,6 +64,9 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := d.examples(s, ev); r != nil {
 		return r
 	}
+	if r := d.listItems(s, ev); r != nil {
+		return r
+	}
 	if r := d.reportedLater(s, ev); r != nil {
 		return r
 	}
@@ -197,6 +200,45 @@ var exampleOpener = regexp.MustCompile(`(?i)\b(?:such as|including|notably|espec
 func (d *draftCheck) examples(s string, ev *evidence) *Refusal {
 	return d.apart(s, exampleOpener, minExampleTerms, "an example its cited passages do not give", ev)
 }
+
+// listItems checks, on their own, the items of a list the sentence gives
+// ("an escalation of sanctions, targeted military strikes, and an
+// escalation in the technical aspects of Iran's nuclear program"): an item
+// of two words or more, names aside, none of which its passages hold, is
+// one they do not give, however well they cover the rest. A list is three
+// parts or more that commas part, the last opened by "and" or "or"; its
+// first part holds the words that lead into it, which coverage weighs.
+func (d *draftCheck) listItems(s string, ev *evidence) *Refusal {
+	for _, clause := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == ':' || r == '—' || r == '–' }) {
+		parts := strings.Split(clause, ",")
+		if len(parts) < 3 {
+			continue
+		}
+		last := strings.TrimSpace(parts[len(parts)-1])
+		if !strings.HasPrefix(last, "and ") && !strings.HasPrefix(last, "or ") {
+			continue
+		}
+		for _, part := range parts[1:] {
+			n, covered := 0, false
+			for _, t := range figuredTerms(part) {
+				if connectives[t.Word] || t.Name || t.Number {
+					continue
+				}
+				n++
+				covered = covered || d.termCredit(t, ev) > 0
+			}
+			if n >= minItemTerms && !covered {
+				return &Refusal{Reason: ReasonUnsupported, Term: strings.TrimSpace(part),
+					Detail: "an item of a list that its cited passages do not give"}
+			}
+		}
+	}
+	return nil
+}
+
+// minItemTerms is how many words, names aside, an item of a list needs to
+// be checked on its own.
+const minItemTerms = 2
 
 // minExampleTerms is how many content words an example needs to be
 // checked on its own: one alone is the sentence's coverage's to weigh.

@@ -1174,3 +1174,12 @@ func TestLeanOfADeniedWord(t *testing.T) {
 		{"So, now the hard part begins", "The likely alternative, war, reminds both sides that the status quo is in their interests [1].", bot.ReasonContradiction},
 	})
 }
+
+// TestListItems checks that an item of a list its passage does not give is
+// refused, however well the passage covers the rest of the list.
+func TestListItems(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"Unlike years past, senior officials", "The alternatives named are an escalation of sanctions, covert cyber attacks, and an escalation in the technical aspects of Iran's nuclear program [1].", bot.ReasonUnsupported},
+		{"Unlike years past, senior officials", "The alternatives named are an escalation of sanctions, an escalation in the technical aspects of Iran's nuclear program, and the drumbeat of war they raised [1].", ""},
+	})
+}
