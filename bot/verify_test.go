@@ -1183,3 +1183,14 @@ func TestListItems(t *testing.T) {
 		{"Unlike years past, senior officials", "The alternatives named are an escalation of sanctions, an escalation in the technical aspects of Iran's nuclear program, and the drumbeat of war they raised [1].", ""},
 	})
 }
+
+// TestClaimReportedWithoutItsSayer checks that a claim reported after a
+// first one with the one who says it left out ("…, and suggests that…",
+// "…, adding that…") is checked on its own.
+func TestClaimReportedWithoutItsSayer(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"As nuclear talks commence here in Vienna", "The author says the bigger picture is no less important than the technical details, and suggests that the negotiators themselves have largely ignored it [1].", bot.ReasonUnsupported},
+		{"As nuclear talks commence here in Vienna", "The author says the bigger picture is no less important than the technical details, adding that the delegations in Vienna mostly dismiss it [1].", bot.ReasonUnsupported},
+		{"As nuclear talks commence here in Vienna", "The author says the technical details rightly get attention, and suggests that the bigger picture is no less important [1].", ""},
+	})
+}
