@@ -60,7 +60,8 @@ const maxExpansions = 8
 // decides it, and whether it succeeds or fails whether it is made or
 // broken, what it takes to do a thing what doing it requires, too much of
 // a thing an overemphasis or excess of it, brownie points are credit, a point of
-// view is a perspective, an elevator pitch is a summary, and
+// view is a perspective, an elevator pitch is a summary, what one hammers
+// home, or keeps hammering on, one emphasizes, and
 // what is next, or the next step, is what now begins; whether a thing "will
 // work" or "won't work" is whether it succeeds, and what is so back home
 // is domestic), and a few names of politics
@@ -187,6 +188,16 @@ var idioms = map[string]string{
 	"go bust":                      "fail collapse",
 	"fall apart":                   "fail collapse",
 	"fall through":                 "fail collapse",
+	"hammer home":                  "emphasize",
+	"hammers home":                 "emphasize",
+	"hammered home":                "emphasize",
+	"hammering home":               "emphasize",
+	"hammer on":                    "emphasize",
+	"hammers on":                   "emphasize",
+	"hammered on":                  "emphasize",
+	"hammering on":                 "emphasize",
+	"hammer away":                  "emphasize",
+	"hammering away":               "emphasize",
 	"fine print":                   "details",
 	"small print":                  "details",
 	"nuts and bolts":               "details",

@@ -405,6 +405,11 @@ func TestFiguresOfSpeech(t *testing.T) {
 		"The harbour plan is the council's largest cost."),
 		firstQuote{"what's the danger if the council goes overboard with the harbour?", "overemphasis on the harbour"},
 	)
+	wantFirstQuotes(t, indexOf(t, "The mayor keeps talking about the harbour plan.\n\n"+
+		"The mayor has repeatedly emphasized that the harbour plan is cheap.\n\n"+
+		"The harbour plan is the mayor's largest cost."),
+		firstQuote{"what does the mayor keep hammering on about the harbour plan?", "repeatedly emphasized"},
+	)
 	wantFirstQuotes(t, article(),
 		firstQuote{"what do the talks need in order to not get wrecked by politics back home?", "fractious domestic politics"},
 	)
