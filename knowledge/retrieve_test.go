@@ -73,6 +73,7 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		// How things turned out, which a text written before says nothing of.
 		"did they end up getting a final deal?",
 		"was a final nuclear deal eventually signed?",
+		"what was the outcome of this round in Vienna?",
 		// A role the article never speaks of, beside one it does.
 		"who is iran's deputy foreign minister leading the technical talks?",
 		// The name of someone the article does not name, beside a place
