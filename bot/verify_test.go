@@ -1194,3 +1194,25 @@ func TestClaimReportedWithoutItsSayer(t *testing.T) {
 		{"As nuclear talks commence here in Vienna", "The author says the technical details rightly get attention, and suggests that the bigger picture is no less important [1].", ""},
 	})
 }
+
+// TestCauseSideEndsWithItsClause checks that the side after a word of
+// cause runs to the end of its clause: what a later clause adds is no
+// part of the cause, and a passage sentence holding it does not make the
+// link.
+func TestCauseSideEndsWithItsClause(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"No less important are the forces", "Obama and Khamenei backed the interim nuclear deal in Geneva because the forces for moderation persuaded them to, and in doing so provided an unprecedented foundation from which a final deal can grow [1].", bot.ReasonUnsupported},
+		{"No less important are the forces", "By backing the interim nuclear deal in Geneva, Obama and Khamenei provided an unprecedented foundation from which a final deal can grow [1].", ""},
+	})
+}
+
+// TestCauseThroughAWordWrittenAsNameOnce checks that a word the passage
+// capitalises once in a title ("Public Diplomacy 101") and writes in lower
+// case elsewhere is no name: a link it makes through that word stands.
+func TestCauseThroughAWordWrittenAsNameOnce(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	cites := articleCitations(t, ix, "Rhetoric from both sides downplaying")
+	draft := "The author says downbeat rhetoric from both sides is expected, but stresses that the diplomacy exists only because Obama and Khamenei are directly involved; their backing has filtered down to more officials who protect the process [1]."
+	wantVerdict(t, draft, c.Verify(draft, cites), "")
+}

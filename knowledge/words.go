@@ -85,21 +85,29 @@ func Figures(text string) map[string][]string {
 }
 
 // WritesAsName reports whether the knowledge base writes the word with this
-// stem as a name: capitalised within a sentence, or as an acronym. A
-// sentence's first word is capitalised whatever it is; this tells
-// "American hardliners stress…" from "Elements seeking…". The set is built
-// on first use.
+// stem as a name: capitalised within a sentence, or as an acronym, and
+// nowhere within one in lower case ("Public Diplomacy 101" makes no name
+// of "diplomacy"). A sentence's first word is capitalised whatever it is;
+// this tells "American hardliners stress…" from "Elements seeking…". The
+// set is built on first use.
 func (ix *Index) WritesAsName(stem string) bool {
 	ix.namesOnce.Do(func() {
 		ix.names = make(map[string]bool)
+		lower := make(map[string]bool)
 		for _, p := range ix.passages {
 			for _, s := range p.Sentences {
-				for _, t := range Terms(s.Text) {
-					if t.Name {
+				for i, t := range Terms(s.Text) {
+					switch {
+					case t.Name:
 						ix.names[t.Stem] = true
+					case i > 0 && !t.Capital:
+						lower[t.Stem] = true
 					}
 				}
 			}
+		}
+		for stem := range lower {
+			delete(ix.names, stem)
 		}
 	})
 	return ix.names[stem]

@@ -106,6 +106,7 @@ func TestWritesAsName(t *testing.T) {
 		{"us", true},       // "U.S.", an acronym
 		{"element", false}, // only first in its sentence: "Elements seeking…"
 		{"sanction", false},
+		{"diplomaci", false}, // "Public Diplomacy 101", and in lower case elsewhere
 		{"zzzz", false},
 	}
 	for _, tt := range tests {
