@@ -1216,3 +1216,18 @@ func TestCauseThroughAWordWrittenAsNameOnce(t *testing.T) {
 	draft := "The author says downbeat rhetoric from both sides is expected, but stresses that the diplomacy exists only because Obama and Khamenei are directly involved; their backing has filtered down to more officials who protect the process [1]."
 	wantVerdict(t, draft, c.Verify(draft, cites), "")
 }
+
+// TestContrastSetsAsideWhatThePassageUsesElsewhere checks that what a
+// contrast sets aside may be spoken of elsewhere in the passage, and that
+// the passage putting it beside what the sentence prefers is a
+// contradiction still.
+func TestContrastSetsAsideWhatThePassageUsesElsewhere(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	cites := articleCitations(t, ix, "A degree of skepticism surrounding", "Building confidence at the negotiating")
+	draft := "The whole process rests on a shared interest in a peaceful, diplomatic solution [1], and both sides must keep their focus on their actual interests rather than on ideological criticisms [2]."
+	wantVerdict(t, draft, c.Verify(draft, cites), "")
+	verifyEach(t, []passageDraft{
+		{"The most recent diplomatic efforts", "Congress has pushed for diplomacy rather than more hard-hitting sanctions [1].", bot.ReasonContradiction},
+	})
+}
