@@ -1231,3 +1231,13 @@ func TestContrastSetsAsideWhatThePassageUsesElsewhere(t *testing.T) {
 		{"The most recent diplomatic efforts", "Congress has pushed for diplomacy rather than more hard-hitting sanctions [1].", bot.ReasonContradiction},
 	})
 }
+
+// TestWordKeptWithWhatFollowsIt checks that a word the passage uses, with
+// a word it puts up to three words after it, is no swap for the opposite
+// the passage puts before the same word.
+func TestWordKeptWithWhatFollowsIt(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"If these negotiations are to", "In private, both capitals will need to raise expectations through compromise and verifiable follow-through [1].", ""},
+		{"If these negotiations are to", "Washington and Tehran will need to raise expectations publicly [1].", bot.ReasonContradiction},
+	})
+}
