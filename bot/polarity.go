@@ -494,6 +494,7 @@ func polarTokens(text string) []token {
 			negated = false
 		}
 	}
+	everyNo(toks)
 	deniedBack(toks)
 	reportedViews(toks)
 	avoidedClauses(toks)
@@ -501,6 +502,32 @@ func polarTokens(text string) []token {
 	difficultClauses(toks)
 	return toks
 }
+
+// everyNo reads "no X goes unY" as saying that every X is Y: "No good
+// deed goes unpunished" denies no good deed, and says it is punished.
+// The words between "no" and the verb are not denied; the word in un- is,
+// which asserts what it makes the opposite of.
+func everyNo(toks []token) {
+	for i := range toks {
+		if toks[i].word != "no" || !toks[i].negator {
+			continue
+		}
+		for j := i + 1; j+1 < len(toks) && toks[j].inClause == toks[i].inClause; j++ {
+			next := toks[j+1].word
+			if !goesVerbs[toks[j].word] || len(next) <= 4 || !strings.HasPrefix(next, "un") || toks[j+1].clause {
+				continue
+			}
+			for k := i + 1; k <= j; k++ {
+				toks[k].negated = !toks[k].negated
+			}
+			break
+		}
+	}
+}
+
+// goesVerbs say how a thing ends up: "goes unpunished", "remains
+// unanswered".
+var goesVerbs = setOf(`go goes went gone going remain remains remained stay stays stayed`)
 
 // difficultClauses marks as conditional the words of a clause that says
 // how hard something is ("the gap may be hard to bridge", "the real

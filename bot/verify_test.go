@@ -1241,3 +1241,13 @@ func TestWordKeptWithWhatFollowsIt(t *testing.T) {
 		{"If these negotiations are to", "Washington and Tehran will need to raise expectations publicly [1].", bot.ReasonContradiction},
 	})
 }
+
+// TestNoThingGoesUnpunished checks that "no good deed goes unpunished"
+// says good deeds are punished: a draft saying so is kept, one saying
+// they went unpunished is refused.
+func TestNoThingGoesUnpunished(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"The very real presence of spoilers", "Before Geneva, forward-thinking officials in Washington and Tehran found their good deeds punished, as the old adage says [1].", ""},
+		{"The very real presence of spoilers", "Before Geneva, forward-thinking officials in Washington and Tehran saw their good deeds go unpunished [1].", bot.ReasonContradiction},
+	})
+}
