@@ -1,6 +1,9 @@
 package bot
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // A draft may deny that someone grants what its passages say they grant:
 // "they do not accept that it narrowed their options" where the passage
@@ -275,3 +278,46 @@ func (d *draftCheck) assentDenied(s string, ev *evidence) *Refusal {
 func (d *draftCheck) heldNot(claim []string, ev *evidence) bool {
 	return d.heldAfter(claim, ev, func(w string) bool { return assentWords[w] || believingWords[w] }, true)
 }
+
+// viewClaimed refuses a sentence that claims, as so, a view the passages
+// give only for a short denial right after it to deny ("Iran poses a
+// threat comparable to the former Soviet Union" against "…one would think
+// that it rivals the former Soviet Union… Simply put: It doesn't."): three
+// of its words or more, and half of them, stand in that view. A sentence that reports or weighs the view (viewWords), denies or
+// sets aside anything, or reports it is left to the other checks.
+func (d *draftCheck) viewClaimed(s string, terms []claimTerm, ev *evidence) *Refusal {
+	for _, t := range terms {
+		if t.negated || t.reported || t.contrasted || viewWords[strings.ToLower(t.Word)] {
+			return nil
+		}
+	}
+	var stems []string
+	for _, t := range terms {
+		if !t.Number && !connectives[t.Word] {
+			stems = append(stems, t.Stem)
+		}
+	}
+	for k, sen := range ev.sentences {
+		if !deniedAfter(ev.sentences, k) {
+			continue
+		}
+		held := 0
+		for _, st := range stems {
+			if sen.stems[st] {
+				held++
+			}
+		}
+		if held >= minReportedTerms && 2*held >= len(stems) {
+			return &Refusal{Reason: ReasonContradiction, Term: s,
+				Detail: "claims as so a view its cited passages give only to deny"}
+		}
+	}
+	return nil
+}
+
+// viewWords report or weigh a view rather than claim it.
+var viewWords = setOf(`portray portrays portrayed portraying portrayal portrayals depict depicts depicted depiction
+pundit pundits policymaker policymakers view views idea notion claim claims claimed suggest suggests suggested
+think thinks thought picture comparison comparisons compare compares compared liken likens likened overblown
+exaggerated exaggeration reject rejects rejected dismiss dismisses dismissed myth caricature rhetoric some
+critics hawks commentators analysts imagine imagines fear fears would`)

@@ -54,6 +54,9 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := d.polarity(terms, ev); r != nil {
 		return r
 	}
+	if r := d.viewClaimed(s, terms, ev); r != nil {
+		return r
+	}
 	if w, ok := unmatchedDenial(terms, ev); ok {
 		return &Refusal{Reason: ReasonContradiction, Term: w,
 			Detail: "a denial where the cited sentence it draws on denies nothing"}
@@ -1245,7 +1248,7 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 			// Soviet Union. Simply put: It doesn't."), is reported all
 			// the same.
 			continue
-		case same && pol&want == 0 && t.Name:
+		case same && pol&want == 0 && (t.Name || titles[t.Word] && i+1 < len(terms) && terms[i+1].Name):
 			// A name a denial reaches is what it is about, not what it
 			// denies: "so that the negotiations do not fall victim to the
 			// politics of Washington and Tehran" denies no Washington.

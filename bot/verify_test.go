@@ -1251,3 +1251,14 @@ func TestNoThingGoesUnpunished(t *testing.T) {
 		{"The very real presence of spoilers", "Before Geneva, forward-thinking officials in Washington and Tehran saw their good deeds go unpunished [1].", bot.ReasonContradiction},
 	})
 }
+
+// TestViewTheTextDenies checks that a title before a name the denial
+// reaches ("the former Soviet Union") is spoken of as the name is, and
+// that claiming as so the view the passage gives only to deny it is a
+// contradiction.
+func TestViewTheTextDenies(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"A dialogue among equals is critical", "To hear some pundits, Iran threatens Western interests the way the former Soviet Union did, but in reality it is a regional power, not a superpower [1].", ""},
+		{"A dialogue among equals is critical", "The author contends that Iran poses a threat to Western interests similar to that of the former Soviet Union [1].", bot.ReasonContradiction},
+	})
+}
