@@ -1262,3 +1262,11 @@ func TestViewTheTextDenies(t *testing.T) {
 		{"A dialogue among equals is critical", "The author contends that Iran poses a threat to Western interests similar to that of the former Soviet Union [1].", bot.ReasonContradiction},
 	})
 }
+
+// TestDenialEndsAtASubjectOfItsOwn checks that a denial does not reach
+// past "and" into a clause with a subject of its own.
+func TestDenialEndsAtASubjectOfItsOwn(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"So, now the hard part begins", "The author says it won't be easy and the gap between technical and political solutions may be too wide to bridge [1].", ""},
+	})
+}
