@@ -49,7 +49,7 @@ const maxExpansions = 8
 // idioms map a figure of speech to plain words that say the same (the point
 // a writer is "trying to make", to say or to get across is the argument,
 // what readers "take away" the takeaway, "in short" an aside, "in the
-// meantime" and "meanwhile" a time of no topic, a broader view or a wider
+// meantime", "meanwhile" and "in the past" a time of no topic, a broader view or a wider
 // context is the bigger picture, to zoom out is to look at it, the cards
 // left to play are the options remaining, what is so "across the board" is
 // comprehensive, and what one keeps "eyes on", or "an eye on", one focuses
@@ -146,6 +146,7 @@ var idioms = map[string]string{
 	"walk away with":               "takeaway",
 	"long story short":             "",
 	"in the meantime":              "",
+	"in the past":                  "",
 	"meanwhile":                    "",
 	"common ground":                "agreement",
 	"both countries":               "both sides",

@@ -1016,8 +1016,11 @@ func TestAnswerKindsAskedOutright(t *testing.T) {
 	// "How much" within a yes-no question asks whether, not how much.
 	wantFirstQuotes(t, article(),
 		firstQuote{"are iranian conservatives trying to limit how much time rouhani has to make a deal", "narrow the window"})
-	// "In the meantime" and "meanwhile" say when, of no topic.
-	for _, q := range []string{"what has Congress been pushing for in the meantime?", "what has Congress been pushing for meanwhile?"} {
+	// "In the meantime", "meanwhile" and "in the past" say when, of no
+	// topic: "what have they done in the past?" is not about "past is
+	// prologue".
+	for _, q := range []string{"what has Congress been pushing for in the meantime?", "what has Congress been pushing for meanwhile?",
+		"what has Congress been pushing for in the past?"} {
 		got, plain := article().Answer(knowledge.Query{Text: q}), article().Answer(knowledge.Query{Text: "what has Congress been pushing for?"})
 		if got.Confidence != plain.Confidence || got.ContentWords != plain.ContentWords {
 			t.Errorf("%q: got confidence %.3f with %d content words, want %.3f with %d as without it",
