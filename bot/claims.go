@@ -2219,7 +2219,12 @@ func (d *draftCheck) credit(stem string, ev *evidence) (c float64, pol polarity,
 			return negPrefixCredit, opposite(p), true
 		}
 		if bc, p := d.related(base, ev); bc > 0 {
+			// A close synonym of the base stands for it, denial and
+			// all: "unjustified" for "understandable".
 			c, pol = negPrefixCredit*bc, opposite(p)
+			if bc >= synonymCredit {
+				return c, pol, true
+			}
 		}
 	}
 	return c, pol, false

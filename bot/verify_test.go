@@ -1147,6 +1147,16 @@ func TestDenialTheSourceLacks(t *testing.T) {
 	})
 }
 
+// TestUnWordOfASynonym checks that a word of un- whose base is a close
+// synonym of a word the passage asserts ("unjustified" against
+// "understandable") contradicts it, as the base itself would.
+func TestUnWordOfASynonym(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"A degree of skepticism surrounding", "The author calls skepticism about the diplomatic process unjustified [1].", bot.ReasonContradiction},
+		{"A degree of skepticism surrounding", "The author calls a degree of skepticism about the diplomatic process justified [1].", ""},
+	})
+}
+
 // TestConfinedToOneParty checks that a draft may not confine to one party
 // what its passage says of every side, unless it denies the confining.
 func TestConfinedToOneParty(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"github.com/talksbot/talksbot/knowledge/internal/proper"
+	"github.com/talksbot/talksbot/knowledge/internal/similar"
 	"github.com/talksbot/talksbot/knowledge/internal/wordnet"
 )
 
@@ -216,6 +217,7 @@ func NewIndex(docs []*Document, opts ...Option) (*Index, error) {
 		o(ix)
 	}
 	uniqueIDs(docs)
+	loadTables()
 	b := indexBuilder{surface: make(map[string]int32)}
 	ix.scan(&b)
 	ix.persons = b.persons
@@ -235,6 +237,18 @@ func NewIndex(docs []*Document, opts ...Option) (*Index, error) {
 	ix.tables(&b)
 	ix.postings(&b)
 	return ix, nil
+}
+
+// loadTables indexes the word tables questions are read with (proper
+// nouns, adjectives, words used alike), which index themselves on first
+// lookup and are shared by every index: the first index built pays for
+// them, not whichever question first needs one (a first question's
+// latency, and a heap measured after the first index, would depend on its
+// words).
+func loadTables() {
+	proper.Is("")
+	wordnet.Adjective("")
+	similar.Neighbours("", func(string, float32) bool { return false })
 }
 
 // uniqueIDs renames documents whose IDs collide: "-2", "-3", ….

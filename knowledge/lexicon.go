@@ -376,7 +376,8 @@ var idioms = map[string]string{
 // what is messy is complicated, and to obscure is to overshadow; chatter
 // is discussion, and so
 // is a conversation, what is harsh is hard-hitting, the doubtful are
-// skeptical, what is reasonable is understandable, a crew is a team, what is generally or
+// skeptical, what is reasonable, justified or warranted is understandable,
+// a crew is a team, what is generally or
 // commonly so is widely so, to convert one thing into another is to turn
 // it, to confirm or reconfirm is to reaffirm, the basics of a subject are its 101,
 // to be fixated or obsessed on something is to be focused on it, what is
@@ -643,6 +644,9 @@ var plainSenses = map[string]string{
 	"reconfirms":    "reaffirms",
 	"reconfirmed":   "reaffirmed",
 	"reasonable":    "understandable",
+	"justified":     "understandable",
+	"justifiable":   "understandable",
+	"warranted":     "understandable",
 	"crew":          "team",
 	"crews":         "teams",
 	"doubtful":      "skeptical",

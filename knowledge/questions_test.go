@@ -1404,7 +1404,8 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"how does the mayor take the wind out of the critics' sails?", "neutralize"},
 		firstQuote{"is the fleet out of danger?", "in the clear"},
 	)
-	wantFirstQuotes(t, article(), firstQuote{"what tends to get lost because the job is so huge?", "enormity of the task"},
+	wantFirstQuotes(t, article(), firstQuote{"does the author think doubts about the talks are justified?", "skepticism surrounding"},
+		firstQuote{"what tends to get lost because the job is so huge?", "enormity of the task"},
 		firstQuote{"Did the Geneva talks help people understand each other's point of view?", "valuable insights"},
 		firstQuote{"did both sides always know diplomacy would be messy?", "more complicated"})
 	wantFirstQuotes(t, indexOf(t, "The mayor's family has little time for the harbour.\n\n"+
