@@ -359,7 +359,7 @@ var idioms = map[string]string{
 // what is concrete is tangible, a stage of a process is a part of it, a
 // settlement is a solution, a political camp a side, its players the
 // parties, what shocks or is
-// unexpected surprises, clout is power, what is internal is domestic, what one needs
+// unexpected, weird or strange surprises, clout is power, what is internal is domestic, what one needs
 // is necessary, to strengthen people is to empower them, and the stronger
 // are empowered; what is eternal is permanent, hostility is confrontation,
 // and the other side's counterpart one's interlocutor; how cheap or costly
@@ -484,6 +484,8 @@ var plainSenses = map[string]string{
 	"shocked":       "surprised",
 	"shocking":      "surprising",
 	"unexpected":    "surprising",
+	"weird":         "surprising",
+	"strange":       "surprising",
 	"settlement":    "solution",
 	"settlements":   "solutions",
 	"camp":          "side",

@@ -714,6 +714,7 @@ func TestChatShorthand(t *testing.T) {
 		{"did either government push new rules?", "did the government push new rules?"},
 		{"like, which rules did the government push?", "which rules did the government push?"},
 		{"who did the admin open nuke talks with?", "who did the administration open nuclear talks with?"},
+		{"did the govt prob push new rules?", "did the government probably push new rules?"},
 		// "Reckon" frames a question as "think" does.
 		{"does the author reckon the government pushed new rules?", "does the author think the government pushed new rules?"},
 	} {
@@ -1165,6 +1166,8 @@ func TestPhrasalVerbs(t *testing.T) {
 // the two sides of a story, "trust" for "confidence" and a "conversation"
 // for a "dialogue".
 func TestEverydaySenses(t *testing.T) {
+	// What is weird or strange is surprising.
+	wantFirstQuotes(t, article(), firstQuote{"both sides keep saying the talks won't work. is that weird?", "Rhetoric from both sides"})
 	ix := indexOf(t, "The harbour budget is large, the mayor told the fishing fleet.\n\n"+
 		"The harbour budget is important, the mayor told the fishing fleet.\n\n"+
 		"The council asked the ministry for deadlines on the importers.\n\n"+

@@ -372,7 +372,7 @@ var chatWords = map[string]string{
 	"yr": "year", "yrs": "years", "hrs": "hours", "mins": "minutes", "wk": "week", "wks": "weeks",
 	"vs": "versus", "wo": "without", "sth": "something", "smth": "something",
 	"info": "information", "intro": "introduction", "tech": "technical", "convo": "conversation",
-	"probs": "probably", "esp": "especially", "acc": "according", "whereabouts": "where",
+	"prob": "probably", "probs": "probably", "esp": "especially", "acc": "according", "whereabouts": "where",
 	"diff": "difference", "msg": "message", "rn": "now", "atm": "now", "pov": "viewpoint",
 	"eli5": "explain", "imo": "", "imho": "", "tbh": "", "btw": "", "fyi": "",
 	"afaik": "", "iirc": "", "ok": "", "okay": "", "pls": "", "plz": "", "thx": "", "thanks": "",
