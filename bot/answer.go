@@ -358,12 +358,13 @@ talks negotiating negotiations trying going s t`)
 )
 
 // realityWords ask, after what was just read, for what is really so ("so
-// what's the reality then?", "what are the actual facts?"); realityFillers
-// may stand beside them in such a question.
+// what's the reality then?", "what are the actual facts?", "so what
+// actually matters more than the talk?"); realityFillers may stand beside
+// them in such a question.
 var (
-	realityWords   = setOf(`reality realities truth facts fact`)
+	realityWords   = setOf(`reality realities truth facts fact matters matter counts`)
 	realityFillers = setOf(`what whats s is are the then so but and ok okay actual actually real really true
-author writer points point to says say according`)
+author writer points point to says say according more most than talk talking words rhetoric`)
 )
 
 // challenges reports whether ws ask why anyone goes on despite what the
