@@ -51,15 +51,25 @@ concede concedes conceded recognise recognises recognised recognize recognizes r
 grant grants granted`)
 
 // deniedAssent refuses a sentence that denies someone grants a claim
-// ("…do not accept that X") which a passage's sentence says is granted:
-// see granted.
+// ("…do not accept that X"), or believes it ("they do not believe these
+// steps narrowed…", "that" left out), which a passage's sentence says is
+// granted: see granted.
 func (d *draftCheck) deniedAssent(s string, ev *evidence) *Refusal {
 	toks := polarTokens(s)
 	for i, t := range toks {
-		if !assentWords[t.word] || !t.negated || i+2 >= len(toks) || toks[i+1].word != "that" {
+		if !(assentWords[t.word] || believingWords[t.word]) || !t.negated || i+2 >= len(toks) {
 			continue
 		}
-		claim := clauseStems(toks, i+2)
+		from := i + 1
+		switch {
+		case toks[from].word == "that":
+			from++
+		case !believingWords[t.word] || toks[from].clause:
+			// "do not believe these steps narrowed…" takes its clause
+			// without "that"; "do not accept the deal" takes a thing.
+			continue
+		}
+		claim := clauseStems(toks, from)
 		if len(claim) < 2 {
 			continue
 		}
