@@ -1231,6 +1231,14 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
 				Detail: "a word the sentence asserts whose synonym its cited passages deny with \"no\""}
 		}
+		if want == denied && !t.held && !t.Name && !t.reported && !t.conditional && !t.contrasted {
+			// "should not be expected" says "unexpected", a synonym of
+			// what "should come as no surprise" denies.
+			if un := knowledge.Terms("un" + t.Word); len(un) == 1 && d.synonymDeniedByNo(un[0].Stem, ev) {
+				return &Refusal{Reason: ReasonContradiction, Term: t.Word,
+					Detail: "a word the sentence denies whose opposite in un- has a synonym its cited passages deny with \"no\""}
+			}
+		}
 		switch {
 		case same && t.Number && !countsSame(terms, i, ev):
 			// A number is checked in facts; its polarity is that of what

@@ -991,6 +991,8 @@ func TestSynonymDeniedByNo(t *testing.T) {
 		{"Rhetoric from both sides downplaying", "The author finds the rhetoric from both sides downplaying the odds for success unexpected [1].", bot.ReasonContradiction},
 		{"Rhetoric from both sides downplaying", "The author finds the rhetoric from both sides downplaying the odds for success not unexpected [1].", ""},
 		{"Rhetoric from both sides downplaying", "Rhetoric from both sides downplaying the odds for success should be expected [1].", ""},
+		// Denied, a word whose opposite in un- is such a synonym.
+		{"Rhetoric from both sides downplaying", "The author says rhetoric from both sides downplaying the odds for success is not expected [1].", bot.ReasonContradiction},
 	})
 }
 
