@@ -367,6 +367,14 @@ var (
 author writer points point to says say according more most than talk talking words rhetoric`)
 )
 
+// changeWords ask, after what was just read, what is different now ("so
+// what's different now?", "what has changed?"); changeFillers may stand
+// beside them.
+var (
+	changeWords   = setOf(`different changed new`)
+	changeFillers = setOf(`what whats s is has so but and ok okay then now`)
+)
+
 // challenges reports whether ws ask why anyone goes on despite what the
 // previous answer told, and nothing else: "then why keep going?", "so why
 // bother continuing then?". Chosen on the tuning sets: four conversations
@@ -487,6 +495,16 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 		// Nothing comes after it: declined, not read as a question of its
 		// own ("go" is no topic).
 		return knowledge.Answer{Question: question, ContentWords: 1}, false
+	}
+	if prev.Answer != "" && onlyAsks(afterInterjections(ws), changeWords, changeFillers) {
+		// "So what's different now?": what the text says next, after
+		// what was long so. Chosen on the tuning sets: two conversations
+		// more, none lost; with "this time" among the fillers, one lost
+		// whose "time" found the answer alone.
+		if c := ix.Continue(knowledge.Query{Text: "", K: b.poolK()}, prev.Answer); c.Answerable {
+			c.Question = question
+			return c, true
+		}
 	}
 	if prev.Answer != "" && onlyAsks(ws, explainWords, explainFillers) {
 		// "What did he mean by that?": the sentences around the answer

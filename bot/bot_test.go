@@ -506,6 +506,8 @@ func TestHandleFollowUpCues(t *testing.T) {
 		// What is really so, after what was said: the text's turn too.
 		{"the reality, after what was said", "is the rhetoric downplaying the odds surprising?",
 			"so whats the reality then?", true, bot.KindAnswer, "words should not overshadow facts"},
+		{"what is different now, after what was long so", "what did Limbert compare diplomacy to?",
+			"so whats different now?", true, bot.KindAnswer, "for the first time in over three decades"},
 		{"what matters more, after what was said", "is the rhetoric downplaying the odds surprising?",
 			"so what actually matters more than the talk?", true, bot.KindAnswer, "words should not overshadow facts"},
 		// What the text says must be done, a paragraph on.

@@ -701,6 +701,8 @@ func TestChatShorthand(t *testing.T) {
 	if a, b := ix.Answer(knowledge.Query{Text: "would the government like new rules?"}), ix.Answer(knowledge.Query{Text: "would the government want new rules?"}); a.ContentWords != b.ContentWords {
 		t.Errorf("got %d content words with \"like\", %d with \"want\": want as many", a.ContentWords, b.ContentWords)
 	}
+	// "Reno" is a renovation, as a remodeling is.
+	wantFirstQuotes(t, article(), firstQuote{"the reno comparison, what's the point of it", "Ambassador John Limbert"})
 	for _, tt := range []struct{ typed, written string }{
 		{"wat r the ppl in govt pushing thru?", "what are the people in government pushing through?"},
 		{"what did the govt push acc. to the piece?", "what did the government push according to the piece?"},

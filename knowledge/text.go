@@ -377,7 +377,7 @@ var chatWords = map[string]string{
 	"eli5": "explain", "imo": "", "imho": "", "tbh": "", "btw": "", "fyi": "",
 	"afaik": "", "iirc": "", "ok": "", "okay": "", "pls": "", "plz": "", "thx": "", "thanks": "",
 	"props": "credit", "nuke": "nuclear", "nukes": "nuclear", "admin": "administration", "prez": "president",
-	"intl": "international", "econ": "economy",
+	"intl": "international", "econ": "economy", "reno": "renovation", "renos": "renovations",
 }
 
 func setOf(words string) map[string]bool {
