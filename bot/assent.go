@@ -53,7 +53,8 @@ grant grants granted`)
 // deniedAssent refuses a sentence that denies someone grants a claim
 // ("…do not accept that X"), or believes it ("they do not believe these
 // steps narrowed…", "that" left out), which a passage's sentence says is
-// granted: see granted.
+// granted (see granted); or that denies someone fears what a passage's
+// sentence gives as their fear or concern.
 func (d *draftCheck) deniedAssent(s string, ev *evidence) *Refusal {
 	toks := polarTokens(s)
 	for i, t := range toks {
@@ -78,8 +79,24 @@ func (d *draftCheck) deniedAssent(s string, ev *evidence) *Refusal {
 				Detail: "denies someone grants what its cited passages say they grant"}
 		}
 	}
+	for i, t := range toks {
+		if !concernWords[t.word] || !t.negated || i+2 >= len(toks) || toks[i+1].word != "that" {
+			continue
+		}
+		// "they do not worry that dealing with a stronger interlocutor
+		// might threaten regime survival" against "a concern that
+		// Iranian hardliners stress: dealing with…".
+		claim := clauseStems(toks, i+2)
+		if len(claim) >= 2 && d.heldAfter(claim, ev, func(w string) bool { return concernWords[w] }, false) {
+			return &Refusal{Reason: ReasonContradiction, Term: t.word,
+				Detail: "denies someone fears what its cited passages say they fear"}
+		}
+	}
 	return nil
 }
+
+// concernWords say that someone fears a thing may happen.
+var concernWords = setOf(`worry worries worried concern concerns concerned fear fears feared`)
 
 // clauseStems returns the content stems of toks from from to the end of
 // the clause it opens: the claim a verb of granting or holding takes.

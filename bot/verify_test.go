@@ -895,6 +895,9 @@ func TestDeniedAssent(t *testing.T) {
 		{"Unlike years past, senior officials", "Senior officials acknowledge that escalation intensified the drumbeat of war, but they do not accept that it narrowed their remaining escalatory options [1].", bot.ReasonContradiction},
 		{"Unlike years past, senior officials", "Senior officials now openly acknowledge that escalation narrowed the remaining escalatory options [1].", ""},
 		{"No less important are the forces", "The forces for moderation do not accept that the political systems in Washington and Tehran must remain locked in permanent confrontation [1].", ""},
+		// A fear denied that the passage says is theirs.
+		{"A dialogue among equals is critical", "Iranian hardliners do not fear that dealing with a stronger interlocutor might threaten regime survival [1].", bot.ReasonContradiction},
+		{"A dialogue among equals is critical", "Iranian hardliners fear that dealing with a stronger interlocutor might threaten regime survival [1].", ""},
 		// A belief denied, "that" left out.
 		{"Unlike years past, senior officials", "Senior officials do not think escalation narrowed their remaining escalatory options [1].", bot.ReasonContradiction},
 		{"No less important are the forces", "The forces for moderation do not believe the political systems in Washington and Tehran must remain locked in permanent confrontation [1].", ""},
