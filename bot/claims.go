@@ -127,6 +127,9 @@ func (d *draftCheck) readings(s string, terms []claimTerm, ev *evidence) *Refusa
 	if r := takenUpAgain(s, ev); r != nil {
 		return r
 	}
+	if r := d.describedElsewhere(s, ev); r != nil {
+		return r
+	}
 	if r := d.changeOf(s, ev); r != nil {
 		return r
 	}
@@ -839,6 +842,76 @@ func (d *draftCheck) deedOfItsTarget(s string, ev *evidence) *Refusal {
 			Detail: "a deed credited to those its cited passages say it was done to"}
 	}
 	return nil
+}
+
+// describedElsewhere refuses a sentence that describes people its
+// passages describe (describedPeople) with a word the knowledge base uses
+// elsewhere, where the passages use another: "hardline officials in
+// Washington and Tehran tried to break the impasse" against "efforts to
+// break the impasse by forward-thinking officials in Washington and
+// Tehran", where the article speaks of hardliners as the spoilers. The
+// word stands right before the noun, as the passages' own word does; the
+// sentence does not use the passages' word, and the passages hold the
+// sentence's by no form. A word the knowledge base never uses ("far-sighted
+// officials") is left to coverage. Chosen on the tuning halves: two
+// contradictions more refused, no faithful draft lost; with any noun, 98
+// faithful drafts were lost.
+func (d *draftCheck) describedElsewhere(s string, ev *evidence) *Refusal {
+	if d.c == nil || d.c.ix == nil {
+		return nil
+	}
+	toks := scanTokens(s)
+	for i := 0; i+1 < len(toks); i++ {
+		t, n := toks[i], toks[i+1]
+		if n.clause || t.capital && i > 0 || n.capital || strings.Contains(strings.ToLower(s), "-"+t.word+" "+n.word) {
+			continue // "forward-looking officials": a compound, read whole
+		}
+		ts, ns := knowledge.Terms(t.word), knowledge.Terms(n.word)
+		if len(ts) == 0 || len(ns) == 0 || connectives[t.word] || !describedPeople[n.word] || !d.c.usedElsewhere(ts[0].Stem) {
+			continue
+		}
+		if c, _, _ := d.credit(ts[0].Stem, ev); c > 0 {
+			continue
+		}
+		for _, pt := range ev.tokens {
+			for j := 1; j < len(pt); j++ {
+				if pt[j].clause || pt[j-1].capital || !sameStem(pt[j].word, ns[0].Stem) {
+					continue
+				}
+				own := knowledge.Terms(pt[j-1].word)
+				if len(own) == 0 || connectives[pt[j-1].word] || strings.Contains(strings.ToLower(s), pt[j-1].word) || d.alike(ts[0].Stem, own[0].Stem) {
+					continue
+				}
+				return &Refusal{Reason: ReasonContradiction, Term: t.word,
+					Detail: fmt.Sprintf("a description the knowledge base gives of something else, where its cited passages say %q", pt[j-1].word)}
+			}
+		}
+	}
+	return nil
+}
+
+// describedPeople are the words for people a text describes by what they
+// think or do ("forward-thinking officials", "hardline officials").
+var describedPeople = setOf(`official officials leader leaders diplomat diplomats negotiator negotiators politician
+politicians policymakers lawmakers elements forces factions groups figures voices`)
+
+// sameStem reports whether word has the stem.
+func sameStem(word, stem string) bool {
+	ts := knowledge.Terms(word)
+	return len(ts) > 0 && ts[0].Stem == stem
+}
+
+// usedElsewhere reports whether the knowledge base's passages use the stem.
+func (c *Checker) usedElsewhere(stem string) bool {
+	c.stemsOnce.Do(func() {
+		c.stems = make(map[string]bool)
+		for _, p := range c.ix.Passages() {
+			for _, t := range claimTerms(p.Text) {
+				c.stems[t.Stem] = true
+			}
+		}
+	})
+	return c.stems[stem]
 }
 
 // changeVerbs say that something is replaced or brought down, or made to

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/talksbot/talksbot/knowledge"
 )
@@ -85,6 +86,10 @@ func (r *Refusal) Unwrap() error { return reasonErrors[r.Reason] }
 // A Checker is safe for concurrent use.
 type Checker struct {
 	ix *knowledge.Index // nil: no lexicon
+	// stems are the stems of the knowledge base's words, read on first
+	// use (see usedElsewhere).
+	stemsOnce sync.Once
+	stems     map[string]bool
 	// checked, when set, is called with each sentence the Checker checks;
 	// tests count the checks with it.
 	checked func(sentence string)

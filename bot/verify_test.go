@@ -1288,3 +1288,15 @@ func TestDenialEndsAtASubjectOfItsOwn(t *testing.T) {
 		{"So, now the hard part begins", "The author says it won't be easy and the gap between technical and political solutions may be too wide to bridge [1].", ""},
 	})
 }
+
+// TestPeopleDescribedAsOthersAre checks that people the passage describes
+// one way may not be described with a word the article uses of others
+// ("hardline officials" for "forward-thinking officials"), while a word
+// the article never uses, or a compound, is left to coverage.
+func TestPeopleDescribedAsOthersAre(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"The very real presence of spoilers", "Before the interim deal in Geneva, hardline officials in Washington and Tehran tried to break the impasse [1].", bot.ReasonContradiction},
+		{"The very real presence of spoilers", "Before the interim deal in Geneva, forward-looking officials in Washington and Tehran tried to break the impasse [1].", ""},
+		{"The very real presence of spoilers", "Before the interim deal in Geneva, visionary officials in Washington and Tehran tried to break the impasse [1].", ""},
+	})
+}
