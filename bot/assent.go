@@ -268,9 +268,11 @@ func deniedAfter(sentences []evSentence, k int) bool {
 	return next.passage == sentences[k].passage && next.denies && len(next.stems) <= maxDenialWords
 }
 
-// believingWords hold something to be so, as assentWords grant it.
+// believingWords hold something to be so, as assentWords grant it: to be
+// convinced of it or to insist on it too (three contradictions more
+// refused on the tuning halves, nothing lost).
 var believingWords = setOf(`believe believes believed believing think thinks thought thinking accepting
-agreeing conceding acknowledging admitting recognising recognizing`)
+agreeing conceding acknowledging admitting recognising recognizing convinced insist insists insisted insisting`)
 
 // assentDenied refuses a sentence that says someone holds a claim ("…as
 // accepting that the political systems… must be entrenched in permanent

@@ -423,6 +423,7 @@ var ruleTests = []struct {
 	{"a cleft that makes no cause", "More hard-hitting sanctions are what Congress has pushed for, and narrowing the window of opportunity is what Iranian hardliners seek [1].", ""},
 	{"a cause made by what has led", "Congress has pushed for more hard-hitting sanctions, which has led Iranian hardliners to seek ways to narrow the window of opportunity for Rouhani's team [1].", bot.ReasonUnsupported},
 	{"a claim held that the passage says is not", "The forces for moderation are described as accepting that the political systems in Washington and Tehran must be entrenched in permanent confrontation [6].", bot.ReasonContradiction},
+	{"a claim held with conviction that the passage says is not", "The forces for moderation are convinced that the political systems in Washington and Tehran must remain in permanent confrontation [6].", bot.ReasonContradiction},
 	{"a claim held, without that, that the passage says is not", "The forces for moderation are described as accepting the political systems in Washington and Tehran must be entrenched in permanent confrontation [6].", bot.ReasonContradiction},
 	{"a view the passage states, disowned by a word pointing back", "A degree of skepticism surrounding the diplomatic process is understandable, although the author does not consider that so [12].", bot.ReasonContradiction},
 	{"a view the passage states, disowned", "The author names four big picture issues, though he does not think they will go a long way to making or breaking the peace [4].", bot.ReasonContradiction},
