@@ -717,6 +717,7 @@ func TestChatShorthand(t *testing.T) {
 		{"like, which rules did the government push?", "which rules did the government push?"},
 		{"who did the admin open nuke talks with?", "who did the administration open nuclear talks with?"},
 		{"did the govt prob push new rules?", "did the government probably push new rules?"},
+		{"yeah but did the govt push new rules or nah lol", "did the government push new rules"},
 		// "Reckon" frames a question as "think" does.
 		{"does the author reckon the government pushed new rules?", "does the author think the government pushed new rules?"},
 	} {

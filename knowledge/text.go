@@ -376,6 +376,7 @@ var chatWords = map[string]string{
 	"diff": "difference", "msg": "message", "rn": "now", "atm": "now", "pov": "viewpoint",
 	"eli5": "explain", "imo": "", "imho": "", "tbh": "", "btw": "", "fyi": "",
 	"afaik": "", "iirc": "", "ok": "", "okay": "", "pls": "", "plz": "", "thx": "", "thanks": "",
+	"nah": "", "nope": "", "yeah": "", "yep": "", "yup": "", "lol": "", "lmao": "",
 	"props": "credit", "nuke": "nuclear", "nukes": "nuclear", "admin": "administration", "prez": "president",
 	"intl": "international", "econ": "economy", "reno": "renovation", "renos": "renovations",
 }
