@@ -49,7 +49,8 @@ const maxExpansions = 8
 // idioms map a figure of speech to plain words that say the same (the point
 // a writer is "trying to make", to say or to get across is the argument,
 // what readers "take away" the takeaway, "in short" an aside, "in the
-// meantime", "meanwhile" and "in the past" a time of no topic, a broader view or a wider
+// meantime", "meanwhile" and "in the past" a time of no topic, "doomed
+// to" and "destined to" what must be, of no topic either, a broader view or a wider
 // context is the bigger picture, to zoom out is to look at it, the cards
 // left to play are the options remaining, what is so "across the board" is
 // comprehensive, and what one keeps "eyes on", or "an eye on", one focuses
@@ -147,6 +148,9 @@ var idioms = map[string]string{
 	"long story short":             "",
 	"in the meantime":              "",
 	"in the past":                  "",
+	"doomed to":                    "",
+	"destined to":                  "",
+	"destined for":                 "",
 	"meanwhile":                    "",
 	"common ground":                "agreement",
 	"both countries":               "both sides",

@@ -405,6 +405,14 @@ func TestFiguresOfSpeech(t *testing.T) {
 		"The harbour plan is the council's largest cost."),
 		firstQuote{"what's the danger if the council goes overboard with the harbour?", "overemphasis on the harbour"},
 	)
+	// "Doomed to" and "destined to" say what must be, of no topic.
+	for _, q := range []string{"is the council doomed to fight the harbour plan?", "is the council destined to fight the harbour plan?"} {
+		got, plain := article().Answer(knowledge.Query{Text: q}), article().Answer(knowledge.Query{Text: "is the council to fight the harbour plan?"})
+		if got.Confidence != plain.Confidence || got.ContentWords != plain.ContentWords {
+			t.Errorf("%q: got confidence %.3f with %d content words, want %.3f with %d as without it",
+				q, got.Confidence, got.ContentWords, plain.Confidence, plain.ContentWords)
+		}
+	}
 	wantFirstQuotes(t, indexOf(t, "The mayor keeps talking about the harbour plan.\n\n"+
 		"The mayor has repeatedly emphasized that the harbour plan is cheap.\n\n"+
 		"The harbour plan is the mayor's largest cost."),
