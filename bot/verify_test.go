@@ -1211,6 +1211,9 @@ func TestClaimReportedWithoutItsSayer(t *testing.T) {
 		{"As nuclear talks commence here in Vienna", "The author says the bigger picture is no less important than the technical details, and suggests that the negotiators themselves have largely ignored it [1].", bot.ReasonUnsupported},
 		{"As nuclear talks commence here in Vienna", "The author says the bigger picture is no less important than the technical details, adding that the delegations in Vienna mostly dismiss it [1].", bot.ReasonUnsupported},
 		{"As nuclear talks commence here in Vienna", "The author says the technical details rightly get attention, and suggests that the bigger picture is no less important [1].", ""},
+		// A warning is left to the sentence's coverage: it most often words
+		// the passage's risk its own way.
+		{"A degree of skepticism surrounding", "The author accepts some skepticism as understandable but warns that dwelling on it obscures the core principle reaffirmed in Geneva: both sides benefit from a peaceful, diplomatic solution to the nuclear impasse [1].", ""},
 	})
 }
 
