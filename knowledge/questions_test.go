@@ -1067,6 +1067,12 @@ func TestWhatSomeoneSaid(t *testing.T) {
 	// What someone will say is a prediction, which no quotation answers.
 	wantFirstQuotes(t, article(),
 		firstQuote{"what will opponents of diplomacy say about it?", "continue portraying it as weakness"})
+	// Told, someone says nothing: "what should Smith be told?" asks for
+	// the message, which no speech need carry.
+	told := indexOf(t, "The mayor told reporters the harbour plan is cheap.\n\n"+
+		"It should be made clear to Smith that the harbour plan is costly.\n\n"+
+		"The weather in the capital was cold all week.")
+	wantFirstQuotes(t, told, firstQuote{"what should Smith be told about the harbour plan?", "made clear to Smith"})
 }
 
 // TestWhatSomeoneIsUpTo checks that a question about what someone does,

@@ -1782,7 +1782,9 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 			// "What's the name of the senior official quoted?"
 			q.person = true
 		}
-		if speechAsked[w.text] && q.whPos >= 0 && !q.strict && ix.namedBefore(words[:i]) && !predicted(words[q.whPos:i]) {
+		if speechAsked[w.text] && q.whPos >= 0 && !q.strict && ix.namedBefore(words[:i]) && !predicted(words[q.whPos:i]) &&
+			!(i > 0 && passiveBe[words[i-1].text]) {
+			// Not "what should Iran be told?": told, Iran says nothing.
 			// "What did Khamenei say about the talks?" asks what someone
 			// said: a sentence that reports no speech says something else.
 			q.cue, q.strict = hasSpeech, true
@@ -2048,6 +2050,9 @@ liken likens likened likening`)
 
 // exampleWords ask for examples.
 var exampleWords = wordSet(`example examples instance instances`)
+
+// passiveBe are the forms of "be" before a participle in the passive.
+var passiveBe = wordSet(`be been being is are was were`)
 
 // speechAsked ask what someone said.
 var speechAsked = wordSet(`say said tell told promise promised announce announced claim claimed declare declared`)
