@@ -312,8 +312,9 @@ func (d *draftCheck) heldNot(claim []string, ev *evidence) bool {
 // give only for a short denial right after it to deny ("Iran poses a
 // threat comparable to the former Soviet Union" against "…one would think
 // that it rivals the former Soviet Union… Simply put: It doesn't."): three
-// of its words or more, and half of them, stand in that view. A sentence that reports or weighs the view (viewWords), denies or
-// sets aside anything, or reports it is left to the other checks.
+// of its words or more, and half of them, stand in that view. A sentence
+// that reports or weighs the view (viewWords), or denies or sets aside
+// anything, is left to the other checks.
 func (d *draftCheck) viewClaimed(s string, terms []claimTerm, ev *evidence) *Refusal {
 	for _, t := range terms {
 		if t.negated || t.reported || t.contrasted || viewWords[strings.ToLower(t.Word)] {

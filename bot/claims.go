@@ -861,9 +861,10 @@ func (d *draftCheck) describedElsewhere(s string, ev *evidence) *Refusal {
 		return nil
 	}
 	toks := scanTokens(s)
+	lower := strings.ToLower(s)
 	for i := 0; i+1 < len(toks); i++ {
 		t, n := toks[i], toks[i+1]
-		if n.clause || t.capital && i > 0 || n.capital || strings.Contains(strings.ToLower(s), "-"+t.word+" "+n.word) {
+		if n.clause || t.capital && i > 0 || n.capital || strings.Contains(lower, "-"+t.word+" "+n.word) {
 			continue // "forward-looking officials": a compound, read whole
 		}
 		ts, ns := knowledge.Terms(t.word), knowledge.Terms(n.word)
@@ -879,8 +880,8 @@ func (d *draftCheck) describedElsewhere(s string, ev *evidence) *Refusal {
 					continue
 				}
 				own := knowledge.Terms(pt[j-1].word)
-				if len(own) == 0 || connectives[pt[j-1].word] || strings.Contains(strings.ToLower(s), pt[j-1].word) || d.alike(ts[0].Stem, own[0].Stem) {
-					continue
+				if len(own) == 0 || connectives[pt[j-1].word] || findToken(toks, 0, pt[j-1].word) >= 0 || d.alike(ts[0].Stem, own[0].Stem) {
+					continue // the sentence uses the passages' own word too
 				}
 				return &Refusal{Reason: ReasonContradiction, Term: t.word,
 					Detail: fmt.Sprintf("a description the knowledge base gives of something else, where its cited passages say %q", pt[j-1].word)}
@@ -1786,10 +1787,18 @@ func leanOf(word, stem string) int {
 	if v := knowledge.Valence(stem); v != 0 {
 		return v
 	}
-	if base, ok := strings.CutPrefix(word, "un"); ok && len(base) >= 4 && !strings.HasPrefix(base, "der") && !notUnWords[word] {
+	if deniedByUn(word) {
 		return -1
 	}
 	return 0
+}
+
+// deniedByUn reports whether word is another made its opposite by the
+// prefix un- ("unwilling", "unpunished"): not "under-", nor a word whose
+// "un" is no such prefix (notUnWords).
+func deniedByUn(word string) bool {
+	base, ok := strings.CutPrefix(word, "un")
+	return ok && len(base) >= 4 && !strings.HasPrefix(base, "der") && !notUnWords[word]
 }
 
 // notUnWords open with "un" that is no prefix of denial.

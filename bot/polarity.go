@@ -534,9 +534,8 @@ func everyNo(toks []token) {
 			continue
 		}
 		for j := i + 1; j+1 < len(toks) && toks[j].inClause == toks[i].inClause; j++ {
-			next := toks[j+1].word
-			if !goesVerbs[toks[j].word] || len(next) <= 4 || !strings.HasPrefix(next, "un") || toks[j+1].clause {
-				continue
+			if !goesVerbs[toks[j].word] || !deniedByUn(toks[j+1].word) || toks[j+1].clause {
+				continue // not "no official goes under scrutiny"
 			}
 			for k := i + 1; k <= j; k++ {
 				toks[k].negated = !toks[k].negated

@@ -1784,9 +1784,10 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 		}
 		if speechAsked[w.text] && q.whPos >= 0 && !q.strict && ix.namedBefore(words[:i]) && !predicted(words[q.whPos:i]) &&
 			!(i > 0 && passiveBe[words[i-1].text]) {
-			// Not "what should Iran be told?": told, Iran says nothing.
 			// "What did Khamenei say about the talks?" asks what someone
 			// said: a sentence that reports no speech says something else.
+			// Not a verb in the passive: "what should Iran be told?" asks
+			// for the message, which Iran does not say.
 			q.cue, q.strict = hasSpeech, true
 		}
 		before := prev
