@@ -246,9 +246,9 @@ func NewIndex(docs []*Document, opts ...Option) (*Index, error) {
 // latency, and a heap measured after the first index, would depend on its
 // words).
 func loadTables() {
-	proper.Is("")
-	wordnet.Adjective("")
-	similar.Neighbours("", func(string, float32) bool { return false })
+	proper.Load()
+	wordnet.LoadAdjectives()
+	similar.Load()
 }
 
 // uniqueIDs renames documents whose IDs collide: "-2", "-3", ….

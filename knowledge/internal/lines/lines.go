@@ -9,6 +9,7 @@ package lines
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/talksbot/talksbot/knowledge/internal/keyindex"
 )
@@ -19,6 +20,7 @@ type Table struct {
 	once  sync.Once
 	start []int32         // the offset of each line of text
 	keys  *keyindex.Index // the line of each key
+	ready atomic.Bool     // indexed
 }
 
 // New returns the table of text, whose lines are sorted by their keys.
@@ -35,7 +37,14 @@ func (t *Table) index() {
 		off += nl + 1
 	}
 	t.keys = keyindex.New(len(t.start), t.key)
+	t.ready.Store(true)
 }
+
+// Load indexes the table now, if no lookup has yet.
+func (t *Table) Load() { t.once.Do(t.index) }
+
+// Loaded reports whether the table is indexed.
+func (t *Table) Loaded() bool { return t.ready.Load() }
 
 // line returns the i-th line of the table, without its newline.
 func (t *Table) line(i int) string {

@@ -30,6 +30,11 @@ var list string
 
 var lookup = lines.New(list)
 
+// Load indexes the list now, as its first lookup would; Loaded reports
+// whether it is indexed.
+func Load()        { lookup.Load() }
+func Loaded() bool { return lookup.Loaded() }
+
 // Is reports whether word, in lower case, is a proper noun: "israel" is,
 // "house" is not.
 func Is(word string) bool {

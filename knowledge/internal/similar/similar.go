@@ -39,6 +39,11 @@ var table string
 
 var lookup = lines.New(table)
 
+// Load indexes the table now, as its first lookup would; Loaded reports
+// whether it is indexed.
+func Load()        { lookup.Load() }
+func Loaded() bool { return lookup.Loaded() }
+
 // Neighbours calls yield with each stem used like stem and its cosine
 // similarity, in (0, 1], most similar first, until yield returns false.
 func Neighbours(stem string, yield func(neighbour string, similarity float32) bool) {

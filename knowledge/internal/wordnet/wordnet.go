@@ -26,6 +26,11 @@ var adjectiveList string
 
 var adjectiveLookup = lines.New(adjectiveList)
 
+// LoadAdjectives indexes the adjective list now, as its first lookup
+// would; AdjectivesLoaded reports whether it is indexed.
+func LoadAdjectives()        { adjectiveLookup.Load() }
+func AdjectivesLoaded() bool { return adjectiveLookup.Loaded() }
+
 // Adjective reports whether word, a lower-case word as written (not a
 // stem), is most often an adjective: one of the word lists' words whose
 // adjective senses WordNet's corpus tags more often than its senses in any
