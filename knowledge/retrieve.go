@@ -189,6 +189,8 @@ type query struct {
 	listed int
 	// about is the question about the text itself it asks (aboutPublished…).
 	about uint8
+	// sized says the question asks how big something is ("how big…?").
+	sized bool
 	// later says the question asks how things turned out ("Did the talks
 	// end up producing a deal?"): see askedLater.
 	later bool
@@ -792,7 +794,7 @@ func ownersUnknown(question []word, words []asked, slots []slot) int {
 func (ix *Index) parse(q *query, text, context string) {
 	q.slots, q.terms, q.order, q.cue, q.strict, q.whole, q.afterWh, q.whPos = q.slotBuf[:0], q.termBuf[:0], q.orderBuf[:0], 0, false, false, 0, -1
 	q.person, q.venue, q.place, q.summaryAsked, q.pronoun, q.specific, q.span, q.often = false, false, false, false, false, false, false, false
-	q.fullName = false
+	q.fullName, q.sized = false, false
 	q.consequence, q.doing = false, false
 	q.near, q.nearQuoted, q.nearAsked = [2]int32{}, nil, false
 	// Idioms are matched on the question's words, including stop words.
@@ -1974,6 +1976,18 @@ func (ix *Index) cue(q *query, w word, prev, next string) {
 		q.cue, q.strict = askedFor(w.text), true
 		q.venue = venueWords[w.text]
 		q.place = q.cue == hasName && !q.venue && w.text != "name" && w.text != "names" // "which city…?"
+	case prev == "how" && sizeWords[w.text]:
+		// "How big…?" asks for a size: see quantityNouns.
+		q.sized = true
+	case quantityNouns[w.text] && (q.afterWh > 0 && q.afterWh <= 6 || q.sized || compareWords[next]) &&
+		!quantityVerbBefore[prev] && !objectAfter[next]:
+		// "What was Obama's approval rating?", "how big is Iran's
+		// military budget?", "how does Iran's budget compare…?" ask for
+		// a figure: a sentence without one answers something else. Not
+		// a question about the budget ("what did the council think of
+		// the budget?"), nor the verb ("how does the author rate the
+		// talks?").
+		q.cue, q.strict = hasNumber, true
 	case q.afterWh == 1 && venueWords[w.text]:
 		// "Which building…?", not "what is building confidence…?".
 		q.cue, q.strict, q.venue = hasName, true, true
@@ -2137,6 +2151,19 @@ func askedFor(w string) uint8 {
 	}
 	return 0
 }
+
+// quantityNouns name a figure (an amount of money, a rate, a score), which
+// a question asks for when it asks what one is, how big (sizeWords) or how
+// it compares (compareWords). quantityVerbBefore are the words before
+// one of them, and objectAfter the words after it, that make it a verb
+// ("how do I budget…?", "how does the author rate the talks?").
+var (
+	quantityNouns      = wordSet(`budget budgets rating ratings rate rates salary salaries gdp`)
+	sizeWords          = wordSet(`big bigger large larger high higher huge small smaller low lower`)
+	compareWords       = wordSet(`compare compares compared comparison versus vs`)
+	quantityVerbBefore = wordSet(`i you we they he she it to author writer would could should will can does do did`)
+	objectAfter        = wordSet(`the a an it this that these those his her their its them him us me our my`)
+)
 
 // outcomeWords say that something came about in the end.
 var outcomeWords = wordSet(`eventually ultimately finally ended`)
