@@ -1072,7 +1072,7 @@ func TestDeedOfItsTarget(t *testing.T) {
 
 // TestEverydaySensesInDrafts checks that a draft may word a claim with an
 // everyday sense the lexicon gives ("sunk" for "torpedoed", "willingness"
-// for "willing") or a figure of speech questions read ("locked in" for
+// for "willing", "distance" for "gap", "base" for "foundation") or a figure of speech questions read ("locked in" for
 // "entrenched"), and that a claim those do not carry is still refused.
 func TestEverydaySensesInDrafts(t *testing.T) {
 	verifyEach(t, []passageDraft{
@@ -1088,6 +1088,9 @@ func TestEverydaySensesInDrafts(t *testing.T) {
 		{"No less important are the forces", "Both systems are locked out [1].", bot.ReasonUnsupported},
 		{"Ambassador John Limbert", "Diplomacy is slower and costlier than you think [1].", ""},
 		{"Ambassador John Limbert", "Limbert says diplomacy will be slower and more expensive than you think [1].", ""},
+		{"So, now the hard part begins", "The distance may be too wide [1].", ""},
+		{"A degree of skepticism surrounding", "A peaceful resolution [1].", ""},
+		{"No less important are the forces", "They laid an unprecedented base for a final deal [1].", ""},
 	})
 }
 

@@ -393,8 +393,10 @@ var idioms = map[string]string{
 // benefits from; what determines whether a thing happens decides it;
 // suspicion is mistrust, teamwork cooperation, ties
 // between parties their relationships, and a gap between them (in power,
-// say) an imbalance; what serves someone is in their interest, and what
-// is gradual is slow.
+// say) an imbalance, as is the distance between them; what serves someone
+// is in their interest, and what is gradual is slow; a resolution of a
+// dispute is a solution to it, a base is a foundation, and statements are
+// words.
 var plainSenses = map[string]string{
 	"gradual":       "slow",
 	"gradually":     "slowly",
@@ -569,6 +571,10 @@ var plainSenses = map[string]string{
 	"fix":           "solution",
 	"fixes":         "solutions",
 	"chasm":         "gap",
+	"distance":      "gap",
+	"resolution":    "solution",
+	"base":          "foundation",
+	"statements":    "words",
 	"action":        "deed",
 	"actions":       "deeds",
 	"undermine":     "torpedo",

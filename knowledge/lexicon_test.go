@@ -116,3 +116,27 @@ func TestLooseSynonymsWidenQuestionsOnly(t *testing.T) {
 		return true
 	})
 }
+
+// TestEverydaySynonyms checks that the everyday senses spelled out beside
+// WordNet's relate a word to its plain word as a synonym, in claims as in
+// questions: WordNet's most frequent senses of these miss the one meant
+// ("resolution" as a motion passed, "base" as a baseball bag).
+func TestEverydaySynonyms(t *testing.T) {
+	ix, err := knowledge.NewIndex([]*knowledge.Document{knowledge.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pair := range [][2]string{{"distance", "gap"}, {"resolution", "solution"}, {"base", "foundation"}, {"statements", "words"}} {
+		word, plain := knowledge.Terms(pair[0])[0].Stem, knowledge.Terms(pair[1])[0].Stem
+		var credit float64
+		ix.Related(word, func(related string, c float64) bool {
+			if related == plain {
+				credit = c
+			}
+			return true
+		})
+		if credit < 0.8 {
+			t.Errorf("%q relates to %q with credit %.2f, want a synonym's (0.8 or more)", pair[0], pair[1], credit)
+		}
+	}
+}
