@@ -939,10 +939,15 @@ func TestKnownOnlyNow(t *testing.T) {
 }
 
 // TestEverydayOpposites checks the everyday opposites WordNet leaves out,
-// each in the place of its passage's word: the draft is refused, and the
-// passage's own word kept.
+// each in the place of its passage's word, or of the plain word of its
+// passage's figure ("marginal" against "go a long way", which says
+// "significant"): the draft is refused, and the passage's own word kept.
 func TestEverydayOpposites(t *testing.T) {
 	verifyEach(t, []passageDraft{
+		{"For the first time in recent memory", "Washington deserves credit for working toward an endgame it dictates unilaterally to Tehran [1].", bot.ReasonContradiction},
+		{"For the first time in recent memory", "Washington deserves credit for working toward a mutually agreed endgame with Tehran [1].", ""},
+		{"While we are not yet in the clear", "Four big picture issues will have only a marginal bearing on making or breaking the peace [1].", bot.ReasonContradiction},
+		{"While we are not yet in the clear", "Four big picture issues will be significant in making or breaking the peace [1].", ""},
 		{"Rhetoric from both sides downplaying", "Rhetoric from both sides exaggerating the odds for success should come as no surprise [1].", bot.ReasonContradiction},
 		{"Rhetoric from both sides downplaying", "Rhetoric from both sides downplaying the odds for success should come as no surprise [1].", ""},
 		{"For the first time in recent memory", "The new U.S. approach has weakened moderates in Washington and Tehran who would rather resolve conflict peacefully [1].", bot.ReasonContradiction},

@@ -58,8 +58,8 @@ const maxExpansions = 8
 // and people against a thing are its opponents; what is done for all to see
 // is done publicly, "past is prologue" says history repeats, that no good
 // deed goes unpunished that kindness backfires, what makes or breaks a thing
-// decides it, and whether it succeeds or fails whether it is made or
-// broken, what it takes to do a thing what doing it requires, too much of
+// decides it, what goes a long way toward it is significant to it, and
+// whether it succeeds or fails whether it is made or broken, what it takes to do a thing what doing it requires, too much of
 // a thing an overemphasis or excess of it, brownie points are credit, a point of
 // view is a perspective, an elevator pitch is a summary, what one hammers
 // home, or keeps hammering on, one emphasizes, and
@@ -104,6 +104,7 @@ var idioms = map[string]string{
 	"were held":                    "take place",
 	"do up":                        "remodel repair",
 	"in the clear":                 "safe",
+	"go a long way":                "significant",
 	"come to terms":                "agree",
 	"at odds":                      "disagree conflict",
 	"on board":                     "support",

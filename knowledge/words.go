@@ -379,7 +379,9 @@ narrow widen
 narrow extend
 abandon continue
 face escape
-openly privately`
+openly privately
+mutual unilateral
+significant marginal`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
