@@ -993,13 +993,16 @@ func TestCauseItGives(t *testing.T) {
 }
 
 // TestSynonymDeniedByNo checks that a draft may not assert a close
-// synonym of what the passage denies with "no" ("unexpected" against
-// "should come as no surprise"), and may deny it.
+// synonym of what the passage denies with "no" ("unexpected",
+// "startling", "astonishing" against "should come as no surprise"), and
+// may deny it.
 func TestSynonymDeniedByNo(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"Rhetoric from both sides downplaying", "The author finds the rhetoric from both sides downplaying the odds for success unexpected [1].", bot.ReasonContradiction},
 		{"Rhetoric from both sides downplaying", "The author finds the rhetoric from both sides downplaying the odds for success not unexpected [1].", ""},
 		{"Rhetoric from both sides downplaying", "Rhetoric from both sides downplaying the odds for success should be expected [1].", ""},
+		{"Rhetoric from both sides downplaying", "The author finds it startling that both sides are downplaying the odds for success [1].", bot.ReasonContradiction},
+		{"Rhetoric from both sides downplaying", "The author finds it astonishing that both sides are downplaying the odds for success [1].", bot.ReasonContradiction},
 		// Denied, a word whose opposite in un- is such a synonym.
 		{"Rhetoric from both sides downplaying", "The author says rhetoric from both sides downplaying the odds for success is not expected [1].", bot.ReasonContradiction},
 	})

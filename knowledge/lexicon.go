@@ -373,7 +373,8 @@ var idioms = map[string]string{
 // undermine a plan is to torpedo it, to earn something is to
 // deserve it, the cynical are skeptical, viewpoints
 // and standpoints are perspectives, squabbling is fractious, what is temporary is interim,
-// what is tricky is hard, what lasts indefinitely lasts permanently, and
+// what is tricky is hard, what is astonishing, astounding or startling is
+// surprising, what lasts indefinitely lasts permanently, and
 // the premise, principle or foundation something rests on is its bedrock;
 // to defuse a threat is to neutralize it, to praise is to give credit, to
 // shield is to protect, to foster is to nurture, what is massive, huge,
@@ -493,6 +494,12 @@ var plainSenses = map[string]string{
 	"unexpected":    "surprising",
 	"weird":         "surprising",
 	"strange":       "surprising",
+	"astonishing":   "surprising",
+	"astonished":    "surprised",
+	"astounding":    "surprising",
+	"astounded":     "surprised",
+	"startling":     "surprising",
+	"startled":      "surprised",
 	"settlement":    "solution",
 	"settlements":   "solutions",
 	"camp":          "side",
