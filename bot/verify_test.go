@@ -948,6 +948,8 @@ func TestEverydayOpposites(t *testing.T) {
 		{"For the first time in recent memory", "Washington deserves credit for working toward a mutually agreed endgame with Tehran [1].", ""},
 		{"While we are not yet in the clear", "Four big picture issues will have only a marginal bearing on making or breaking the peace [1].", bot.ReasonContradiction},
 		{"While we are not yet in the clear", "Four big picture issues will be significant in making or breaking the peace [1].", ""},
+		{"So, now the hard part begins", "The author says the one certainty is that the process will be straightforward [1].", bot.ReasonContradiction},
+		{"So, now the hard part begins", "The author says the one certainty is that the process will be hard [1].", ""},
 		{"Rhetoric from both sides downplaying", "Rhetoric from both sides exaggerating the odds for success should come as no surprise [1].", bot.ReasonContradiction},
 		{"Rhetoric from both sides downplaying", "Rhetoric from both sides downplaying the odds for success should come as no surprise [1].", ""},
 		{"For the first time in recent memory", "The new U.S. approach has weakened moderates in Washington and Tehran who would rather resolve conflict peacefully [1].", bot.ReasonContradiction},

@@ -381,7 +381,8 @@ abandon continue
 face escape
 openly privately
 mutual unilateral
-significant marginal`
+significant marginal
+straightforward hard`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
