@@ -284,6 +284,18 @@ func TestQuantityNounAsksForAFigure(t *testing.T) {
 	)
 }
 
+// TestBeforeARoleAsksForAnEarlierTime checks that a question about
+// someone's time before a role ("before he became…", "before Zarif") is
+// declined by a text that speaks of them in the role alone, and answered
+// by one that tells of the earlier time.
+func TestBeforeARoleAsksForAnEarlierTime(t *testing.T) {
+	wantDeclined(t, article(), "what was Rouhani's job before he became president?",
+		"what did Kerry do before becoming secretary of state?", "who was foreign minister of Iran before Zarif?")
+	told := indexOf(t, "Harbour Minister Vale backed the ferry plan, and the harbour council agreed.\n\n"+
+		"Before she became harbour minister, Vale ran the ferry company.")
+	wantFirstQuotes(t, told, firstQuote{"what was Vale's job before she became harbour minister?", "ran the ferry company"})
+}
+
 // TestWhereAsksForAPlace checks that "where" prefers a sentence that names
 // something, as "who" does: a place is a name.
 func TestWhereAsksForAPlace(t *testing.T) {

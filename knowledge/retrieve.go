@@ -191,6 +191,9 @@ type query struct {
 	about uint8
 	// sized says the question asks how big something is ("how big…?").
 	sized bool
+	// earlier says the question asks about someone's time before a role
+	// (askedEarlier).
+	earlier bool
 	// later says the question asks how things turned out ("Did the talks
 	// end up producing a deal?"): see askedLater.
 	later bool
@@ -851,6 +854,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	q.listed = ix.countAsked(words[:nw])
 	q.about = aboutText(words[:nw])
 	q.later = askedLater(words[:nw])
+	q.earlier = ix.askedEarlier(words[:nw])
 	q.doing = doingAsked(words[:nw])
 	q.consequence = consequenceAsked(words[:nw])
 	q.reason = reasonAsked(words[:nw])
@@ -2191,6 +2195,50 @@ func (ix *Index) tellsOutcome(q *query, u int32) bool {
 	return told
 }
 
+// careerVerbs take up a role: "before he became…", "before she took
+// office"; careerGerunds the same after "before" alone ("before
+// becoming…").
+var (
+	careerVerbs   = wordSet(`became become took joined entered was were`)
+	careerGerunds = wordSet(`becoming taking joining entering`)
+)
+
+// askedEarlier reports whether the question asks about someone's time
+// before a role they hold: "what was Kerry's job before he became
+// secretary of state?", "who was foreign minister before Zarif?". A text
+// that speaks of people in their roles does not answer it, nor does its
+// sentence about the role: see tellsEarlier. "Before Geneva" asks about
+// a time the text may well tell: only a person the text names by a title
+// counts.
+func (ix *Index) askedEarlier(words []word) bool {
+	for i, w := range words[:max(len(words)-1, 0)] {
+		if w.text != "before" {
+			continue
+		}
+		switch n := words[i+1]; {
+		case careerGerunds[n.text]:
+			return true
+		case (n.text == "he" || n.text == "she" || n.text == "they") && i+2 < len(words) && careerVerbs[words[i+2].text]:
+			return true
+		case n.capital:
+			if id, _, _ := ix.lookup(n); id >= 0 && ix.persons[id] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// earlierWords say that something held before another.
+var earlierWords = wordSet(`before earlier formerly former previously prior until`)
+
+// tellsEarlier reports whether unit u's sentence tells of an earlier time.
+func (ix *Index) tellsEarlier(u int32) bool {
+	told := false
+	scanWords(ix.unitText(u), func(w word) { told = told || earlierWords[w.text] })
+	return told
+}
+
 // legislatorWords name members of a legislature.
 const legislatorWords = `senator senators lawmaker lawmakers legislator legislators congressman congressmen
 congresswoman congresswomen member members`
@@ -3146,7 +3194,7 @@ func (ix *Index) Answer(q Query) Answer {
 	if query.asked > 1 && ix.namesOnly(query, s, cands[0].unit) {
 		conf *= namesOnlyFactor
 	}
-	if query.later && !ix.tellsOutcome(query, cands[0].unit) {
+	if query.later && !ix.tellsOutcome(query, cands[0].unit) || query.earlier && !ix.tellsEarlier(cands[0].unit) {
 		conf *= laterFactor
 	}
 	a.Confidence = round3(float64(min(conf, 1))) // a factor above 1 (figureFactor) may lift it past 1
