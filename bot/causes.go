@@ -50,6 +50,23 @@ func cleftMakes(toks []token) bool {
 	return causingVerbs[w] || strings.HasSuffix(w, "ed") && !uncausingVerbs[w]
 }
 
+// itCleft reports whether toks[at], "that", closes the cleft "it is this
+// X", "it was these X", in its clause: "it is this portrayal that fuels
+// the hardliners' concern" singles out the portrayal as the cause.
+func itCleft(toks []token, at int) bool {
+	for j := at - 1; j >= 2; j-- {
+		if toks[j].word == "this" || toks[j].word == "these" {
+			if toks[j-2].word == "it" && (toks[j-1].word == "is" || toks[j-1].word == "was") {
+				return true
+			}
+		}
+		if toks[j].clause {
+			return false
+		}
+	}
+	return false
+}
+
 // uncausingVerbs are verbs in -ed that after a cleft say what happened or
 // mattered, not what it brought about: "X is what happened".
 var uncausingVerbs = setOf(`happened occurred followed needed wanted expected called named mattered seemed
@@ -127,6 +144,14 @@ func (d *draftCheck) causes(s string, ev *evidence) *Refusal {
 func (d *draftCheck) causesIn(s string, ev *evidence, sinceCause bool) *Refusal {
 	toks := scanTokens(s)
 	for i := 0; i < len(toks); i++ {
+		if toks[i].word == "that" && itCleft(toks, i) && cleftMakes(toks[i+1:]) {
+			// "It is this portrayal that fuels…" says what "this
+			// portrayal is what fuels…" says.
+			if r := d.cause(toks, i, 1, "is what", ev); r != nil {
+				return r
+			}
+			continue
+		}
 		if toks[i].word == "since" && (sinceCause || causalSince(toks, i)) {
 			if r := d.cause(toks, i, 1, "since", ev); r != nil {
 				return r

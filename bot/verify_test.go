@@ -1106,8 +1106,10 @@ func TestEverydaySensesInDrafts(t *testing.T) {
 
 // TestLinkWordedLoosely checks the links of cause an adverb or an
 // adjective of directness splits ("led directly to", "in direct response
-// to"), "and so" (not "and so on"), and those a verb of persuading makes: the passage sets the two
-// things side by side, and makes no link between them.
+// to"), "and so" (not "and so on"), those a verb of persuading makes, and
+// a cleft ("it was this skepticism that led…", not "it is this skepticism
+// that the author calls…"): the passage sets the two things side by side,
+// and makes no link between them.
 func TestLinkWordedLoosely(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"The very real presence of spoilers", "Efforts by forward-thinking officials in Washington and Tehran to break the impasse led directly to the interim deal in Geneva [1].", bot.ReasonUnsupported},
@@ -1117,6 +1119,8 @@ func TestLinkWordedLoosely(t *testing.T) {
 		{"The most recent diplomatic efforts", "Iranian hardliners are seeking to narrow the window for President Rouhani's team, and Congress has pushed for more hard-hitting sanctions [1].", ""},
 		{"Ambassador John Limbert", "Both sides have long known that diplomacy is complicated, and so for the first time in over three decades they are spending their political capital on peace [1].", bot.ReasonUnsupported},
 		{"Ambassador John Limbert", "Both sides have long known that diplomacy is complicated, and so on [1].", ""},
+		{"A degree of skepticism surrounding", "A degree of skepticism is understandable, and it was this skepticism that led the parties at Geneva to reaffirm that a peaceful, diplomatic solution is in the interest of both sides [1].", bot.ReasonUnsupported},
+		{"A degree of skepticism surrounding", "It is this skepticism that the author calls understandable, while a peaceful, diplomatic solution is in the interest of both sides [1].", ""},
 	})
 }
 
