@@ -172,6 +172,7 @@ var ruleTests = []struct {
 	{"name from another passage", "President Obama's team has to negotiate with Washington [1].", bot.ReasonName},
 	{"first word a name never mentioned", "American hardliners stress that dealing with a stronger interlocutor might threaten regime survival [9].", bot.ReasonName},
 	{"a capital for its country", "Hardliners in Tehran stress that dealing with a stronger interlocutor might threaten regime survival [9].", ""},
+	{"a country for its capital", "In the U.S., Congress has pushed for more hard-hitting sanctions [1].", ""},
 	{"a city the text never names", "Hardliners in Isfahan stress that dealing with a stronger interlocutor might threaten regime survival [9].", bot.ReasonName},
 	{"first word a name mentioned", "Iranian hardliners stress that dealing with a stronger interlocutor might threaten regime survival [9].", ""},
 	{"first word a title never mentioned", "Deputy Ambassador John Limbert described diplomacy as remodeling a house [8].", bot.ReasonName},

@@ -395,7 +395,8 @@ var idioms = map[string]string{
 // benefits from; what determines whether a thing happens decides it;
 // suspicion is mistrust, teamwork cooperation, ties
 // between parties their relationships, and a gap between them (in power,
-// say) an imbalance, as is the distance between them; what serves someone
+// say) an imbalance, as is the distance between them; Washington, as the
+// news writes a country by its capital, is America; what serves someone
 // is in their interest, and what is gradual is slow; a resolution of a
 // dispute is a solution to it, a base is a foundation, and statements are
 // words.
@@ -580,6 +581,7 @@ var plainSenses = map[string]string{
 	"fixes":         "solutions",
 	"chasm":         "gap",
 	"distance":      "gap",
+	"washington":    "america",
 	"resolution":    "solution",
 	"base":          "foundation",
 	"statements":    "words",
