@@ -1372,6 +1372,11 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 		case same:
 			continue
 		}
+		if sayingAdverb(terms, i) {
+			// "… and separately recommends that…": how the text says
+			// it, not what it says.
+			continue
+		}
 		if c == 0 && !noOpposite[t.Word] && d.opposedNear(terms, i, want, ev) && !d.usesOpposite(terms, i, ev) {
 			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
 				Detail: "a word whose opposite its cited passages use among the same words"}
@@ -1382,6 +1387,13 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 		}
 	}
 	return nil
+}
+
+// sayingAdverb reports whether terms[i] is an adverb in -ly right before a
+// verb of saying ("separately recommends", "also notes"), which tells how
+// or where the text says a thing, not what it says.
+func sayingAdverb(terms []claimTerm, i int) bool {
+	return lyWord(terms[i].Word) && i+1 < len(terms) && attributionWords[terms[i+1].Word]
 }
 
 // contrastAnchorWidth is how near, in content words, the passages must

@@ -939,6 +939,16 @@ func TestKnownOnlyNow(t *testing.T) {
 	})
 }
 
+// TestHowTheTextSaysIt checks that an adverb of how or where the text
+// says a thing ("separately recommends") is read for no opposite of the
+// passage's words, and that the claim after it still is.
+func TestHowTheTextSaysIt(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"If these negotiations are to successfully", "The author says it will be necessary to provide political cover for both leaders, and separately recommends that Washington and Tehran lower expectations publicly while raising them privately [1].", ""},
+		{"If these negotiations are to successfully", "The author says it will be necessary to provide political cover for both leaders, and separately recommends that Washington and Tehran raise expectations publicly while lowering them privately [1].", bot.ReasonContradiction},
+	})
+}
+
 // TestEverydayOpposites checks the everyday opposites WordNet leaves out,
 // each in the place of its passage's word, or of the plain word of its
 // passage's figure ("marginal" against "go a long way", which says
