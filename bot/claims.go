@@ -1174,6 +1174,10 @@ var (
 	mayWord  = regexp.MustCompile(`\bMay\b`)
 )
 
+// publishedWords say that a text came out: "first published" is
+// "originally published".
+var publishedWords = setOf(`published appeared printed posted released ran aired`)
+
 // facts checks the hard facts of a sentence: every number and date, and
 // every proper name and title, must stand in the passages it cites. It
 // marks the terms it finds held, so that coverage counts them covered.
@@ -1182,6 +1186,12 @@ func (d *draftCheck) facts(s string, terms []claimTerm, ev *evidence) *Refusal {
 		if !t.Number || t.Word == "one" {
 			// "One" is as often a pronoun ("than one thinks") as a
 			// number: coverage weighs it like any word.
+			continue
+		}
+		if t.Word == "first" && i+1 < len(terms) && publishedWords[terms[i+1].Word] {
+			// "It was first published in…" says where it was published
+			// originally, not which of several it was.
+			terms[i].Number = false
 			continue
 		}
 		key := numberKey(t.Word)

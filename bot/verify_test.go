@@ -939,6 +939,16 @@ func TestKnownOnlyNow(t *testing.T) {
 	})
 }
 
+// TestFirstPublished checks that "first published" says where a text
+// originally appeared, no number, and that a count of its own is still
+// refused.
+func TestFirstPublished(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"This article originally appeared", "It was first published in the Huffington Post [1].", ""},
+		{"This article originally appeared", "It was published in three outlets, the Huffington Post among them [1].", bot.ReasonNumber},
+	})
+}
+
 // TestHowTheTextSaysIt checks that an adverb of how or where the text
 // says a thing ("separately recommends") is read for no opposite of the
 // passage's words, and that the claim after it still is.

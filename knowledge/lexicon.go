@@ -64,8 +64,9 @@ const maxExpansions = 8
 // view is a perspective, an elevator pitch is a summary, what one hammers
 // home, or keeps hammering on, one emphasizes, and
 // what is next, or the next step, is what now begins; whether a thing "will
-// work" or "won't work" is whether it succeeds, and what is so back home
-// is domestic), and a few names of politics
+// work" or "won't work" is whether it succeeds, what was first published
+// somewhere originally appeared there, and what is so back home is
+// domestic), and a few names of politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
 // Republic Iran's regime.
 var idioms = map[string]string{
@@ -105,6 +106,8 @@ var idioms = map[string]string{
 	"do up":                        "remodel repair",
 	"in the clear":                 "safe",
 	"go a long way":                "significant",
+	"first published":              "originally appeared",
+	"first appeared":               "originally appeared",
 	"come to terms":                "agree",
 	"at odds":                      "disagree conflict",
 	"on board":                     "support",
