@@ -1893,8 +1893,10 @@ func nextContents(toks []token, i, n, width int) []string {
 // from Limbert") of "go" ("go a long way"), "new" ("the new round") of
 // "old" ("the old adage"), nor "presents" (shows) of "absent": read so
 // they refused nine faithful drafts on the tuning halves, and no
-// unsupported one the more.
-var noOpposite = setOf(`like unlike even came come comes coming new present presents presented`)
+// unsupported one the more. Nor is "top" ("top officials") of "side"
+// ("both sides"), nor "front" ("the task in front of them") of "back"
+// (one faithful draft more kept, in session 42).
+var noOpposite = setOf(`like unlike even came come comes coming new present presents presented top front`)
 
 // usesOpposite reports whether the sentence itself uses the opposite of
 // terms[i] that a prefix makes, as the passages use it ("built trust

@@ -950,12 +950,14 @@ func TestFirstPublished(t *testing.T) {
 }
 
 // TestHowTheTextSaysIt checks that an adverb of how or where the text
-// says a thing ("separately recommends") is read for no opposite of the
-// passage's words, and that the claim after it still is.
+// says a thing ("separately recommends"), or a word of place in a figure
+// ("in front of"), is read for no opposite of the passage's words, and
+// that the claim after it still is.
 func TestHowTheTextSaysIt(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"If these negotiations are to successfully", "The author says it will be necessary to provide political cover for both leaders, and separately recommends that Washington and Tehran lower expectations publicly while raising them privately [1].", ""},
 		{"If these negotiations are to successfully", "The author says it will be necessary to provide political cover for both leaders, and separately recommends that Washington and Tehran raise expectations publicly while lowering them privately [1].", bot.ReasonContradiction},
+		{"No less important are the forces", "The enormity of the task in front of the negotiators sometimes overshadows the historic backdrop of the Vienna talks [1].", ""},
 	})
 }
 
