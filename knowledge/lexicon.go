@@ -64,7 +64,8 @@ const maxExpansions = 8
 // view is a perspective, an elevator pitch is a summary, what one hammers
 // home, or keeps hammering on, one emphasizes, and
 // what is next, or the next step, is what now begins; whether a thing "will
-// work" or "won't work" is whether it succeeds, what was first published
+// work" or "won't work" is whether it succeeds, things that carry on or
+// go on as they are are the status quo sustained, what was first published
 // somewhere originally appeared there, and what is so back home is
 // domestic), and a few names of politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
@@ -180,6 +181,10 @@ var idioms = map[string]string{
 	"stay as it is":                "status quo",
 	"stay the same":                "status quo",
 	"as things stand":              "status quo",
+	"carry on as they are":         "status quo sustainable",
+	"go on as they are":            "status quo sustainable",
+	"continue as they are":         "status quo sustainable",
+	"remain as they are":           "status quo",
 	"up the ante":                  "escalate",
 	"upping the ante":              "escalation escalate",
 	"upped the ante":               "escalate",

@@ -457,6 +457,7 @@ func TestFiguresOfSpeech(t *testing.T) {
 		firstQuote{"what should the council keep its eyes on?", "sights on the harbour"},
 		firstQuote{"can anyone close the gap in the council?", "too wide to bridge"},
 		firstQuote{"can things just stay as they are?", "status quo"},
+		firstQuote{"can things just carry on as they are?", "status quo"},
 		firstQuote{"what happens when either side ups the ante?", "escalation of the pressure"},
 		firstQuote{"what kicked off?", "begin on Monday"},
 		firstQuote{"what is everyone zeroing in on?", "focused on the budget"},
