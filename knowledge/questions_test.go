@@ -1635,12 +1635,15 @@ func TestPersonsAskedByName(t *testing.T) {
 	ix := indexOf(t, "A senior official told me upon arriving in Vienna that the talks would be long.\n\n"+
 		"Later that week President Obama met the senior official in the old town hall.")
 	wantDeclined(t, ix, "What's the name of the senior official who said the talks would be long?")
-	// "Name" as a request: at the end, after "by", or first.
+	// "Name" as a request: at the end, after "by", or first, or "name
+	// them" closing the question.
 	wantDeclined(t, ix, "who was the senior official who said the talks would be long — name?")
 	wantDeclined(t, ix, "Which senior official, by name, said the talks would be long?")
 	// A plea may close the request; pundits are people too.
 	wantDeclined(t, article(), "who were the forward-thinking officials in Washington and Tehran — names pls")
 	wantDeclined(t, article(), "which policymakers and pundits compare Iran to the Soviet Union? names?")
+	// "Name them" after the question; groups are of people.
+	wantDeclined(t, article(), "which iranian hardline factions are trying to wreck the talks? name them")
 	wantFirstQuotes(t, ix,
 		firstQuote{"What's the name of the leader who met the senior official in the town hall?", "President Obama"},
 		firstQuote{"Name the leader who met the senior official in the town hall.", "President Obama"},

@@ -3808,16 +3808,22 @@ func (ix *Index) lexKnows(stem string) bool {
 func namesAsked(words []word) bool {
 	people, asked := false, false
 	for i, w := range words {
-		people = people || peopleNouns[w.text]
+		people = people || peopleNouns[w.text] || groupNouns[w.text]
 		if w.text == "name" || w.text == "names" {
 			of := i+1 < len(words) && words[i+1].text == "of"
 			// "…before Geneva — names pls": a plea after it ends it too.
 			last := i+1 == len(words) || i+2 == len(words) && pleaseWords[words[i+1].text]
-			asked = asked || !of && (i == 0 || last || words[i-1].text == "by")
+			// "…? name them": the request, with what it asks for before.
+			them := w.text == "name" && i+2 == len(words) && words[i+1].text == "them"
+			asked = asked || !of && (i == 0 || last || them || words[i-1].text == "by")
 		}
 	}
 	return people && asked
 }
+
+// groupNouns name groups of people, whose members' names a request for
+// names asks: "which hardline groups…? name them".
+var groupNouns = wordSet(`group groups faction factions organization organizations organisation organisations`)
 
 // nameOf reports whether words end in "name of", and at most four words
 // more ("the name of the high-ranking Western…").
