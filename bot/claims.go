@@ -1382,6 +1382,10 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 		case same:
 			continue
 		}
+		if w, ok := plainOtherWay(t, want, ev); ok {
+			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
+				Detail: fmt.Sprintf("a figure of speech whose plain word, %q, its cited passages use the other way", w)}
+		}
 		if sayingAdverb(terms, i) {
 			// "… and separately recommends that…": how the text says
 			// it, not what it says.
@@ -1397,6 +1401,22 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 		}
 	}
 	return nil
+}
+
+// plainOtherWay reports whether the passages use a plain word of t's
+// figure of speech only the other way from the sentence: "the current
+// situation can last" says "sustainable", which "the status quo is neither
+// in their interests nor sustainable" denies.
+func plainOtherWay(t claimTerm, want polarity, ev *evidence) (string, bool) {
+	if t.held || t.Name || t.reported || t.conditional || t.contrasted {
+		return "", false
+	}
+	for _, p := range t.plain {
+		if pol := ev.stems[p]; pol != 0 && pol&want == 0 {
+			return p, true
+		}
+	}
+	return "", false
 }
 
 // sayingAdverb reports whether terms[i] is an adverb in -ly right before a

@@ -1107,8 +1107,11 @@ func TestDeedOfItsTarget(t *testing.T) {
 
 // TestEverydaySensesInDrafts checks that a draft may word a claim with an
 // everyday sense the lexicon gives ("sunk" for "torpedoed", "willingness"
-// for "willing", "distance" for "gap", "base" for "foundation") or a figure of speech questions read ("locked in" for
-// "entrenched"), and that a claim those do not carry is still refused.
+// for "willing", "distance" for "gap", "base" for "foundation") or a
+// figure of speech ("locked in" for "entrenched", "cannot last" for "not
+// sustainable", "to be expected" for "no surprise"), whose plain word is
+// read for its polarity too ("can last" against "nor sustainable"), and
+// that a claim those do not carry is still refused.
 func TestEverydaySensesInDrafts(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"The very real presence of spoilers", "Spoilers sunk them [1].", ""},
@@ -1124,6 +1127,9 @@ func TestEverydaySensesInDrafts(t *testing.T) {
 		{"Ambassador John Limbert", "Diplomacy is slower and costlier than you think [1].", ""},
 		{"Ambassador John Limbert", "Limbert says diplomacy will be slower and more expensive than you think [1].", ""},
 		{"So, now the hard part begins", "The distance may be too wide [1].", ""},
+		{"So, now the hard part begins", "War reminds both sides that the current situation cannot last [1].", ""},
+		{"So, now the hard part begins", "War reminds both sides that the current situation can last [1].", bot.ReasonContradiction},
+		{"Rhetoric from both sides downplaying", "Such rhetoric is to be expected [1].", ""},
 		{"A degree of skepticism surrounding", "A peaceful resolution [1].", ""},
 		{"No less important are the forces", "They laid an unprecedented base for a final deal [1].", ""},
 	})

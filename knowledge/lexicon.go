@@ -65,7 +65,8 @@ const maxExpansions = 8
 // home, or keeps hammering on, one emphasizes, and
 // what is next, or the next step, is what now begins; whether a thing "will
 // work" or "won't work" is whether it succeeds, things that carry on or
-// go on as they are are the status quo sustained, what was first published
+// go on as they are are the status quo sustained, what can last, or is able
+// to, is sustainable, what is to be expected unsurprising, what was first published
 // somewhere originally appeared there, and what is so back home is
 // domestic), and a few names of politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
@@ -107,6 +108,10 @@ var idioms = map[string]string{
 	"do up":                        "remodel repair",
 	"in the clear":                 "safe",
 	"go a long way":                "significant",
+	"can last":                     "sustainable",
+	"cannot last":                  "sustainable",
+	"able to last":                 "sustainable",
+	"to be expected":               "unsurprising",
 	"first published":              "originally appeared",
 	"first appeared":               "originally appeared",
 	"come to terms":                "agree",
