@@ -63,7 +63,7 @@ const maxExpansions = 8
 // a thing an overemphasis or excess of it, brownie points are credit, a point of
 // view is a perspective, an elevator pitch is a summary, what one hammers
 // home, or keeps hammering on, one emphasizes, and
-// what is next, or the next step, is what now begins; whether a thing "will
+// what is next, or the next step, or the road or way ahead, is what now begins; whether a thing "will
 // work" or "won't work" is whether it succeeds, things that carry on or
 // go on as they are are the status quo sustained, what can last, or is able
 // to, is sustainable, what is to be expected unsurprising, what was first published
@@ -78,6 +78,9 @@ var idioms = map[string]string{
 	"what comes next":              "now begin",
 	"what happens next":            "now begin",
 	"next step":                    "now begin",
+	"road ahead":                   "now begin",
+	"way ahead":                    "now begin",
+	"path ahead":                   "now begin",
 	"next stage":                   "now begin",
 	"too much":                     "overemphasis excess",
 	"go overboard":                 "overemphasis excess",
