@@ -1110,7 +1110,7 @@ func TestDeedOfItsTarget(t *testing.T) {
 // for "willing", "distance" for "gap", "base" for "foundation") or a
 // figure of speech ("locked in" for "entrenched", "cannot last" for "not
 // sustainable", "to be expected" for "no surprise", "the road ahead" for
-// what now begins), whose plain word is
+// what now begins, "getting under way" for "commence"), whose plain word is
 // read for its polarity too ("can last" against "nor sustainable"), and
 // that a claim those do not carry is still refused.
 func TestEverydaySensesInDrafts(t *testing.T) {
@@ -1132,6 +1132,8 @@ func TestEverydaySensesInDrafts(t *testing.T) {
 		{"So, now the hard part begins", "War reminds both sides that the current situation can last [1].", bot.ReasonContradiction},
 		{"Rhetoric from both sides downplaying", "Such rhetoric is to be expected [1].", ""},
 		{"So, now the hard part begins", "The only certainty, in the author's view, is that the road ahead will be difficult [1].", ""},
+		{"As nuclear talks commence", "The talks are getting under way in Vienna [1].", ""},
+		{"Building confidence at the negotiating", "Both must withstand them [1].", ""},
 		{"A degree of skepticism surrounding", "A peaceful resolution [1].", ""},
 		{"No less important are the forces", "They laid an unprecedented base for a final deal [1].", ""},
 	})

@@ -66,7 +66,8 @@ const maxExpansions = 8
 // what is next, or the next step, or the road or way ahead, is what now begins; whether a thing "will
 // work" or "won't work" is whether it succeeds, things that carry on or
 // go on as they are are the status quo sustained, what can last, or is able
-// to, is sustainable, what is to be expected unsurprising, what was first published
+// to, is sustainable, what is to be expected unsurprising, what gets under
+// way begins, what filters downward trickles down, what was first published
 // somewhere originally appeared there, and what is so back home is
 // domestic), and a few names of politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
@@ -311,6 +312,14 @@ var idioms = map[string]string{
 	"filters down":                 "trickle",
 	"filtered down":                "trickle",
 	"filtering down":               "trickle",
+	"filter downward":              "trickle",
+	"filters downward":             "trickle",
+	"filtered downward":            "trickle",
+	"filtering downward":           "trickle",
+	"get under way":                "begin start commence",
+	"gets under way":               "begin start commence",
+	"getting under way":            "begin start commence",
+	"got under way":                "begin start commence",
 	"run into":                     "face encounter",
 	"runs into":                    "face encounter",
 	"ran into":                     "face encounter",
@@ -414,8 +423,8 @@ var idioms = map[string]string{
 // say) an imbalance, as is the distance between them; Washington, as the
 // news writes a country by its capital, is America; what serves someone
 // is in their interest, and what is gradual is slow; a resolution of a
-// dispute is a solution to it, a base is a foundation, and statements are
-// words.
+// dispute is a solution to it, a base is a foundation, statements are
+// words, and to withstand criticism is to absorb it.
 var plainSenses = map[string]string{
 	"gradual":       "slow",
 	"gradually":     "slowly",
@@ -596,6 +605,10 @@ var plainSenses = map[string]string{
 	"fix":           "solution",
 	"fixes":         "solutions",
 	"chasm":         "gap",
+	"withstand":     "absorb",
+	"withstands":    "absorbs",
+	"withstood":     "absorbed",
+	"withstanding":  "absorbing",
 	"distance":      "gap",
 	"washington":    "america",
 	"resolution":    "solution",
