@@ -2352,6 +2352,11 @@ func (d *draftCheck) credit(stem string, ev *evidence) (c float64, pol polarity,
 		return figureCredit, p, true
 	}
 	c, pol = d.related(stem, ev)
+	if p := ev.stems["un"+stem]; p != 0 && len(stem) >= minStemPrefix && c < negPrefixCredit {
+		// "without precedent" for "unprecedented": the passages use the
+		// word the prefix un- denies, the sentence the word.
+		return negPrefixCredit, opposite(p), true
+	}
 	if base, ok := strings.CutPrefix(stem, "un"); ok && len(base) >= minStemPrefix && c < negPrefixCredit {
 		if p := ev.stems[base]; p != 0 {
 			return negPrefixCredit, opposite(p), true

@@ -1107,12 +1107,14 @@ func TestDeedOfItsTarget(t *testing.T) {
 
 // TestEverydaySensesInDrafts checks that a draft may word a claim with an
 // everyday sense the lexicon gives ("sunk" for "torpedoed", "willingness"
-// for "willing", "distance" for "gap", "base" for "foundation") or a
-// figure of speech ("locked in" for "entrenched", "cannot last" for "not
+// for "willing", "distance" for "gap", "base" for "foundation"), a figure
+// of speech ("locked in" for "entrenched", "cannot last" for "not
 // sustainable", "to be expected" for "no surprise", "the road ahead" for
 // what now begins, "getting under way" for "commence"), whose plain word is
-// read for its polarity too ("can last" against "nor sustainable"), and
-// that a claim those do not carry is still refused.
+// read for its polarity too ("can last" against "nor sustainable"), or
+// the word whose un- form the passage uses, denied ("without precedent"
+// for "unprecedented"), and that a claim those do not carry is still
+// refused.
 func TestEverydaySensesInDrafts(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"The very real presence of spoilers", "Spoilers sunk them [1].", ""},
@@ -1134,6 +1136,8 @@ func TestEverydaySensesInDrafts(t *testing.T) {
 		{"So, now the hard part begins", "The only certainty, in the author's view, is that the road ahead will be difficult [1].", ""},
 		{"As nuclear talks commence", "The talks are getting under way in Vienna [1].", ""},
 		{"Building confidence at the negotiating", "Both must withstand them [1].", ""},
+		{"No less important are the forces", "A foundation without precedent [1].", ""},
+		{"No less important are the forces", "A foundation with a precedent [1].", bot.ReasonContradiction},
 		{"A degree of skepticism surrounding", "A peaceful resolution [1].", ""},
 		{"No less important are the forces", "They laid an unprecedented base for a final deal [1].", ""},
 	})
