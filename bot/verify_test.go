@@ -1136,6 +1136,7 @@ func TestEverydaySensesInDrafts(t *testing.T) {
 		{"So, now the hard part begins", "The only certainty, in the author's view, is that the road ahead will be difficult [1].", ""},
 		{"As nuclear talks commence", "The talks are getting under way in Vienna [1].", ""},
 		{"Building confidence at the negotiating", "Both must withstand them [1].", ""},
+		{"As nuclear talks commence", "Appropriately focused [1].", ""},
 		{"No less important are the forces", "A foundation without precedent [1].", ""},
 		{"No less important are the forces", "A foundation with a precedent [1].", bot.ReasonContradiction},
 		{"A degree of skepticism surrounding", "A peaceful resolution [1].", ""},

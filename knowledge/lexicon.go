@@ -424,7 +424,8 @@ var idioms = map[string]string{
 // news writes a country by its capital, is America; what serves someone
 // is in their interest, and what is gradual is slow; a resolution of a
 // dispute is a solution to it, a base is a foundation, statements are
-// words, and to withstand criticism is to absorb it.
+// words, to withstand criticism is to absorb it, and what is done
+// appropriately is done rightly.
 var plainSenses = map[string]string{
 	"gradual":       "slow",
 	"gradually":     "slowly",
@@ -605,6 +606,7 @@ var plainSenses = map[string]string{
 	"fix":           "solution",
 	"fixes":         "solutions",
 	"chasm":         "gap",
+	"appropriately": "rightly",
 	"withstand":     "absorb",
 	"withstands":    "absorbs",
 	"withstood":     "absorbed",
