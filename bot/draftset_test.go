@@ -425,14 +425,22 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 15.0 / 16, "off-section-summary": 1},
 	},
 	// A fortieth blind set (284 drafts for 84 questions), written at the
-	// start of session 42 before any change: the thirty-ninth is tuning
-	// material since. Its writer also gave four drafts the page furniture
-	// "Back to top" as a passage, which the knowledge base drops; they
-	// were left out before any was checked. The floors are the session's
-	// start.
+	// start of session 42 before any change. Its writer also gave four
+	// drafts the page furniture "Back to top" as a passage, which the
+	// knowledge base drops; they were left out before any was checked.
+	// It is tuning material since session 43, whose start (session 42's
+	// end) its floors are.
 	"fresh40": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 11.0 / 21, "merge": 20.0 / 21, "summary": 4.0 / 20, "yes-no": 1, "quotes": 17.0 / 18, "overall": 92.0 / 120},
-		refused: map[string]float64{"contradiction": 14.0 / 19, "negation": 1, "invented-fact": 1, "link": 1, "causal-link": 15.0 / 18,
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 13.0 / 21, "merge": 20.0 / 21, "summary": 5.0 / 20, "yes-no": 1, "quotes": 17.0 / 18, "overall": 95.0 / 120},
+		refused: map[string]float64{"contradiction": 16.0 / 19, "negation": 1, "invented-fact": 1, "link": 1, "causal-link": 16.0 / 18,
+			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
+	},
+	// A forty-first blind set (277 drafts for 82 questions), written at
+	// the start of session 43 before any change: the fortieth is tuning
+	// material since. The floors are the session's start.
+	"fresh41": {
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 22.0 / 25, "merge": 17.0 / 18, "summary": 3.0 / 16, "yes-no": 16.0 / 17, "quotes": 1, "overall": 99.0 / 117},
+		refused: map[string]float64{"contradiction": 16.0 / 20, "negation": 1, "invented-fact": 21.0 / 22, "link": 1, "causal-link": 13.0 / 17,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 	// 207 drafts for tuning links of cause, written at the start of
@@ -463,7 +471,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
