@@ -90,6 +90,11 @@ func (ix *Index) continueIn(q Query, previous string, section bool) Answer {
 		// end up doing?" asks what they did, which it may tell.)
 		return a
 	}
+	if query.next && !askedNext(unitWords(ix.unitText(best))) {
+		// "And where's the next round?": what the text says next is
+		// about this round, unless it speaks of the next.
+		return a
+	}
 	un := ix.unit(best)
 	p := ix.passages[un.passage]
 	a.Answerable, a.Confidence = true, AnswerThreshold

@@ -48,6 +48,10 @@ func TestContinue(t *testing.T) {
 		// How things turned out, which a sentence written before does not
 		// tell; what they did, it may.
 		{"whether it turned out so", "Did they end up passing?", "“Congress has pushed for more hard-hitting sanctions.”", nil},
+		// A meeting after the one the text tells of, which what it says
+		// next does not speak of.
+		{"the next round", "and where's the next round after vienna?",
+			"“However, the bigger picture is no less important, and it provides an important backdrop to the negotiations that will be taking place here over the next few days.”", nil},
 		{"what they ended up doing", "And what did those end up doing?",
 			"“Unlike years past, senior officials on both sides now openly acknowledge that alleged alternatives to diplomacy — such as an escalation of sanctions, or an escalation in the technical aspects of Iran’s nuclear program — have not only caused the drumbeat of war to intensify, but also narrowed the remaining escalatory options that both sides have at their disposal.”",
 			[]string{"sharpened focus"}},

@@ -2046,6 +2046,20 @@ func TestAskersOwnDoing(t *testing.T) {
 	)
 }
 
+// TestNextMeetingAsked checks that a question about the round of talks
+// after the one the text tells of ("where will the next round be held?")
+// is declined where no sentence speaks of it, not answered by where this
+// round is held, and answered where one does; "the upcoming negotiations"
+// are the text's own.
+func TestNextMeetingAsked(t *testing.T) {
+	wantDeclined(t, article(), "where will the next round be held after vienna?", "When will the next round of negotiations be held?")
+	wantFirstQuotes(t, article(),
+		firstQuote{"what sets the scene for the upcoming negotiations besides the technical issues?", "important backdrop"})
+	ix := indexOf(t, "The trade talks opened in Lisbon this week, with the delegates meeting in the old palace.\n\n"+
+		"The next round of talks will be held in Porto in May.")
+	wantFirstQuotes(t, ix, firstQuote{"where will the next round be held?", "Porto"})
+}
+
 // TestOutcomeAskedWithWas checks that "was … eventually" asks how things
 // turned out as "did … eventually" does, answered only by a sentence that
 // tells it, and that "was" with "at the end" asks about the text.
