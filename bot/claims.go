@@ -2215,6 +2215,11 @@ func (d *draftCheck) termCredit(t claimTerm, ev *evidence) float64 {
 		return 1
 	}
 	c, _, _ := d.credit(t.Stem, ev)
+	if t.party && (ev.both || ev.pair) {
+		// "Both governments" for "Washington and Tehran" or "both
+		// sides": the passages name the pair, or call it both.
+		c = max(c, synonymCredit)
+	}
 	for _, p := range t.plain {
 		// A figure of speech is held by what its plain words are.
 		pc, _, _ := d.credit(p, ev)
@@ -2222,6 +2227,13 @@ func (d *draftCheck) termCredit(t claimTerm, ev *evidence) float64 {
 	}
 	return c
 }
+
+// pairWords, right before a word for a party (partyNouns), say it is
+// one of a pair; partyNouns are the words for the parties to talks.
+var (
+	pairWords  = setOf(`both two each either`)
+	partyNouns = setOf(`side sides government governments country countries capital capitals nation nations party parties camp camps`)
+)
 
 // causeOpeners open a clause that gives a cause or what follows from one.
 var causeOpeners = setOf(`because therefore thus hence`)

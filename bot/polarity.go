@@ -54,6 +54,10 @@ type claimTerm struct {
 	// leanless says the word before the one after it leans no way
 	// ("critical for success"; see leanlessBefore).
 	leanless bool
+	// party says the word names one of a pair of parties after "both",
+	// "two", "each" or "either" ("both governments", "each side"): see
+	// partyNouns.
+	party bool
 	// clause numbers the clause of its text the word stands in, from 0:
 	// punctuation and the words that open a clause ("but", "which",
 	// "that") start the next.
@@ -214,7 +218,8 @@ func claimTerms(text string) []claimTerm {
 			t.Stem = "end" // "the hard part is behind them"
 		}
 		out = append(out, claimTerm{Term: t, negated: toks[i].negated && !toks[i].possessive, reported: toks[i].reported, avoided: toks[i].avoided, contrasted: toks[i].contrasted, abandoned: toks[i].abandoned, conditional: toks[i].conditional, phrasal: particles[after] && phrasalVerbs[t.Word],
-			thanAfter: after == "than", leanless: leanlessBefore(t.Word, after), clause: toks[i].inClause, active: activeVerb(toks, i)})
+			thanAfter: after == "than", leanless: leanlessBefore(t.Word, after), clause: toks[i].inClause, active: activeVerb(toks, i),
+			party: i > 0 && pairWords[toks[i-1].word] && !toks[i].clause && partyNouns[t.Word]})
 	}
 	for ; next < len(toks); next++ {
 		if c, ok := wordless(toks, next, setAgainst); ok {

@@ -375,6 +375,8 @@ var ruleTests = []struct {
 	{"a claim after the last citation, on its own", "It will be necessary to provide a degree of political cover for both leaders [10], since without it both would likely be forced from power.", bot.ReasonUncited},
 	{"a claim after the last citation, naming what the passages name", "Washington and Tehran will need to lower expectations publicly while raising them privately [10]; the author adds that Tehran has been better at this than Washington.", bot.ReasonUncited},
 	{"a faithful clause after the last citation", "Washington and Tehran will need to lower expectations publicly [10], while raising them privately.", ""},
+	{"a pair the passages name, called both governments", "Both governments should play down hopes in public while raising them privately [10].", ""},
+	{"a pair the passages name, called each side", "Each side should play down hopes in public while raising them privately [10].", ""},
 	{"one party for two, in a sentence citing part way", "Congress has pushed for more hard-hitting sanctions [1], and efforts to build confidence have been openly supported by only President Obama [6].", bot.ReasonContradiction},
 	{"a citation that leads the claim in", "As the article notes [1], Congress has pushed for more hard-hitting sanctions.", ""},
 
