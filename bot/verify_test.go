@@ -1325,11 +1325,12 @@ func TestWordKeptWithWhatFollowsIt(t *testing.T) {
 
 // TestNoThingGoesUnpunished checks that "no good deed goes unpunished"
 // says good deeds are punished: a draft saying so is kept, one saying
-// they went unpunished is refused.
+// they went unpunished, or were rewarded, is refused.
 func TestNoThingGoesUnpunished(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"The very real presence of spoilers", "Before Geneva, forward-thinking officials in Washington and Tehran found their good deeds punished, as the old adage says [1].", ""},
 		{"The very real presence of spoilers", "Before Geneva, forward-thinking officials in Washington and Tehran saw their good deeds go unpunished [1].", bot.ReasonContradiction},
+		{"The very real presence of spoilers", "Before Geneva, the efforts of forward-thinking officials in Washington and Tehran to break the impasse were rewarded [1].", bot.ReasonContradiction},
 	})
 }
 

@@ -382,7 +382,8 @@ face escape
 openly privately
 mutual unilateral
 significant marginal
-straightforward hard`
+straightforward hard
+reward punish`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
