@@ -1262,6 +1262,17 @@ func TestListItems(t *testing.T) {
 	})
 }
 
+// TestMattersJustAsMuch checks that what matters just as much, or
+// deserves as much attention, is held by what is no less important, and
+// that what matters less is not.
+func TestMattersJustAsMuch(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"As nuclear talks commence here in Vienna", "The author grants that the technical details rightly get attention but insists the wider context matters just as much [1].", ""},
+		{"As nuclear talks commence here in Vienna", "The author grants that the technical details rightly get attention but insists the wider context deserves as much attention [1].", ""},
+		{"As nuclear talks commence here in Vienna", "The author grants that the technical details rightly get attention but insists the wider context matters far less [1].", bot.ReasonUnsupported},
+	})
+}
+
 // TestClaimReportedWithoutItsSayer checks that a claim reported after a
 // first one with the one who says it left out ("…, and suggests that…",
 // "…, adding that…") is checked on its own.

@@ -68,11 +68,18 @@ const maxExpansions = 8
 // go on as they are are the status quo sustained, what can last, or is able
 // to, is sustainable, what is to be expected unsurprising, what gets under
 // way begins, what filters downward trickles down, what was first published
-// somewhere originally appeared there, and what is so back home is
-// domestic), and a few names of politics
+// somewhere originally appeared there, what is so back home is
+// domestic, and what matters just as much, or deserves as much or equal
+// attention, is important), and a few names of politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
 // Republic Iran's regime.
 var idioms = map[string]string{
+	"matters just as much":         "important",
+	"matter just as much":          "important",
+	"matters as much":              "important",
+	"matter as much":               "important",
+	"deserves equal attention":     "important",
+	"deserves as much attention":   "important",
 	"out of the woods":             "clear safe",
 	"what next":                    "now begin",
 	"what is next":                 "now begin",
