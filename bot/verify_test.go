@@ -1273,6 +1273,14 @@ func TestMattersJustAsMuch(t *testing.T) {
 	})
 }
 
+// TestRegainingMomentum checks that what regains momentum is held by
+// what is reinvigorated.
+func TestRegainingMomentum(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"For the first time in recent memory", "The shift has yielded a diplomatic process that is gradually regaining momentum and has strengthened moderates in both capitals who favor peaceful conflict resolution [1].", ""},
+	})
+}
+
 // TestClaimReportedWithoutItsSayer checks that a claim reported after a
 // first one with the one who says it left out ("…, and suggests that…",
 // "…, adding that…") is checked on its own.

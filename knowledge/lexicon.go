@@ -69,11 +69,16 @@ const maxExpansions = 8
 // to, is sustainable, what is to be expected unsurprising, what gets under
 // way begins, what filters downward trickles down, what was first published
 // somewhere originally appeared there, what is so back home is
-// domestic, and what matters just as much, or deserves as much or equal
-// attention, is important), and a few names of politics
+// domestic, what matters just as much, or deserves as much or equal
+// attention, is important, and what gains or regains momentum is
+// reinvigorated), and a few names of politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
 // Republic Iran's regime.
 var idioms = map[string]string{
+	"regaining momentum":           "reinvigorated",
+	"regained momentum":            "reinvigorated",
+	"gaining momentum":             "reinvigorated",
+	"gained momentum":              "reinvigorated",
 	"matters just as much":         "important",
 	"matter just as much":          "important",
 	"matters as much":              "important",
