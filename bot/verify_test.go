@@ -1281,6 +1281,13 @@ func TestRegainingMomentum(t *testing.T) {
 	})
 }
 
+// TestWinningPoints checks that who wins political points scores them.
+func TestWinningPoints(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"The very real presence of spoilers", "Those looking to win political points domestically, or who gain from the conflict dragging on, have sabotaged efforts to ease tensions time and again [1].", ""},
+	})
+}
+
 // TestClaimReportedWithoutItsSayer checks that a claim reported after a
 // first one with the one who says it left out ("…, and suggests that…",
 // "…, adding that…") is checked on its own.

@@ -70,11 +70,15 @@ const maxExpansions = 8
 // way begins, what filters downward trickles down, what was first published
 // somewhere originally appeared there, what is so back home is
 // domestic, what matters just as much, or deserves as much or equal
-// attention, is important, and what gains or regains momentum is
-// reinvigorated), and a few names of politics
+// attention, is important, what gains or regains momentum is
+// reinvigorated, and who wins (political) points scores them), and a few
+// names of politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
 // Republic Iran's regime.
 var idioms = map[string]string{
+	"win political points":         "score political points",
+	"winning political points":     "scoring political points",
+	"win points":                   "score points",
 	"regaining momentum":           "reinvigorated",
 	"regained momentum":            "reinvigorated",
 	"gaining momentum":             "reinvigorated",
