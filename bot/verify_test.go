@@ -1288,6 +1288,14 @@ func TestWinningPoints(t *testing.T) {
 	})
 }
 
+// TestAppetiteOutweighed checks that an appetite outweighed is held by a
+// commitment something is stronger than.
+func TestAppetiteOutweighed(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"The most recent diplomatic efforts", "The author’s prescription is concrete results: if each side can point to real gains, it can fend off its own hardliners, and the commitment to peace will outweigh the spoilers’ appetite for confrontation [1].", ""},
+	})
+}
+
 // TestClaimReportedWithoutItsSayer checks that a claim reported after a
 // first one with the one who says it left out ("…, and suggests that…",
 // "…, adding that…") is checked on its own.

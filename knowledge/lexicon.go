@@ -440,9 +440,15 @@ var idioms = map[string]string{
 // news writes a country by its capital, is America; what serves someone
 // is in their interest, and what is gradual is slow; a resolution of a
 // dispute is a solution to it, a base is a foundation, statements are
-// words, to withstand criticism is to absorb it, and what is done
-// appropriately is done rightly.
+// words, to withstand criticism is to absorb it, what is done
+// appropriately is done rightly, an appetite for something a commitment
+// to it, and what outweighs another is stronger than it.
 var plainSenses = map[string]string{
+	"appetite":      "commitment",
+	"outweigh":      "stronger",
+	"outweighs":     "stronger",
+	"outweighed":    "stronger",
+	"outweighing":   "stronger",
 	"gradual":       "slow",
 	"gradually":     "slowly",
 	"serve":         "interest",

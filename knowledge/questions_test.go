@@ -2046,6 +2046,14 @@ func TestAskersOwnDoing(t *testing.T) {
 	)
 }
 
+// TestAppetiteOutweighed checks that what outweighs an appetite for
+// something is found by what is stronger than a commitment to it.
+func TestAppetiteOutweighed(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"will the pro-peace camp's resolve end up outweighing the troublemakers' appetite for a fight?", "stronger than the spoilers"},
+		firstQuote{"Does the author think the will for peace can beat the spoilers' appetite for a fight?", "stronger than the spoilers"})
+}
+
 // TestNextMeetingAsked checks that a question about the round of talks
 // after the one the text tells of ("where will the next round be held?")
 // is declined where no sentence speaks of it, not answered by where this
