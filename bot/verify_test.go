@@ -1296,6 +1296,18 @@ func TestAppetiteOutweighed(t *testing.T) {
 	})
 }
 
+// TestFiguresOfTheirOwn checks that a draft's figure of speech is held by
+// the plain words the passages use: what one loses sight of is overlooked,
+// what is to unfold is to take place, and to deliver on a promise is to
+// follow through on it.
+func TestFiguresOfTheirOwn(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"A degree of skepticism surrounding", "Some doubt is reasonable, the author concedes, but dwelling on it too much risks losing sight of the basic premise the whole process is built on [1].", ""},
+		{"As nuclear talks commence here in Vienna", "The author indicates that this is a short round: the negotiations in Vienna will unfold over the coming few days [1].", ""},
+		{"If these negotiations are to", "In public, both governments should play down expectations, while behind the scenes they build them up through compromise and verifiable delivery on their commitments [1].", ""},
+	})
+}
+
 // TestClaimReportedWithoutItsSayer checks that a claim reported after a
 // first one with the one who says it left out ("…, and suggests that…",
 // "…, adding that…") is checked on its own.

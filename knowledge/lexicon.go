@@ -71,11 +71,25 @@ const maxExpansions = 8
 // somewhere originally appeared there, what is so back home is
 // domestic, what matters just as much, or deserves as much or equal
 // attention, is important, what gains or regains momentum is
-// reinvigorated, and who wins (political) points scores them), and a few
-// names of politics
+// reinvigorated, who wins (political) points scores them, what one loses
+// sight of one overlooks, what is to unfold is to take place, and to
+// deliver on a promise is to follow through on it), and a few names of
+// politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
 // Republic Iran's regime.
 var idioms = map[string]string{
+	"lose sight of":                "overlook",
+	"loses sight of":               "overlooks",
+	"losing sight of":              "overlooking",
+	"lost sight of":                "overlooked",
+	"will unfold":                  "take place",
+	"to unfold":                    "to take place",
+	"unfold over":                  "take place over",
+	"unfolding over":               "taking place over",
+	"delivery on":                  "follow through on",
+	"deliver on":                   "follow through on",
+	"delivering on":                "following through on",
+	"delivered on":                 "followed through on",
 	"win political points":         "score political points",
 	"winning political points":     "scoring political points",
 	"win points":                   "score points",
