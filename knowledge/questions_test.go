@@ -2054,6 +2054,18 @@ func TestAppetiteOutweighed(t *testing.T) {
 		firstQuote{"Does the author think the will for peace can beat the spoilers' appetite for a fight?", "stronger than the spoilers"})
 }
 
+// TestNamesOfAGroup checks that a request for the names of a group the
+// text speaks of by its noun is not answered by a name elsewhere in the
+// sentence ("Iranian hardliners are seeking ways to narrow the window …
+// President Rouhani's team has"), and is by one next to the noun.
+func TestNamesOfAGroup(t *testing.T) {
+	wantDeclined(t, article(), "which iranian hardliners by name are trying to sabotage the talks?",
+		"what are the names of the iranian hardliners trying to block the talks?")
+	ix := indexOf(t, "The harbour plan went before the council in May, and President Alder backed it.\n\n"+
+		"Hardliners such as Senator Brandt opposed the harbour plan, as President Alder knew they would.")
+	wantFirstQuotes(t, ix, firstQuote{"which hardliners by name opposed the harbour plan?", "Senator Brandt"})
+}
+
 // TestNextMeetingAsked checks that a question about the round of talks
 // after the one the text tells of ("where will the next round be held?")
 // is declined where no sentence speaks of it, not answered by where this

@@ -3729,13 +3729,55 @@ func (ix *Index) answeredBefore(q *query, id int32) bool {
 // Obama"). "Vienna" names no one.
 func (ix *Index) namesPerson(q *query, u int32) bool {
 	var buf [64]int32
+	named := false
 	for _, id := range ix.termsOf(ix.unit(u), buf[:0]) {
 		if ix.persons[id] && !slices.Contains(q.order[:q.asked], id) {
-			return true
+			named = true
+			break
+		}
+	}
+	return named && ix.namesMember(q, u)
+}
+
+// namesMember reports whether unit u, which names a person the question
+// does not, names one of the people the question asks about: where the
+// sentence speaks of them by the noun the question does ("Iranian
+// hardliners are seeking ways to narrow the window … President Rouhani's
+// team has"), a name that answers stands next to that noun ("hardliners
+// such as…"), not anywhere in the sentence.
+func (ix *Index) namesMember(q *query, u int32) bool {
+	ws := unitWords(ix.unitText(u))
+	var group []int
+	ids := make([]int32, len(ws))
+	for i, w := range ws {
+		id, _, _ := ix.lookup(w)
+		ids[i] = id
+		if id >= 0 && (peopleNouns[w.text] || groupNouns[w.text]) && slices.Contains(q.order[:q.asked], id) {
+			group = append(group, i)
+		}
+	}
+	if len(group) == 0 {
+		return true
+	}
+	for i, id := range ids {
+		if id < 0 || !ix.persons[id] || slices.Contains(q.order[:q.asked], id) {
+			continue
+		}
+		for _, g := range group {
+			if abs(i-g) <= memberSpan {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// memberSpan is how far from the noun for a group a name may stand to
+// name one of its members: far enough for "hardliners such as Senator
+// Brandt". Chosen on the tuning sets: five uncovered questions more
+// declined, nothing else changed; 1 lost two first citations, and 3 to 6
+// did the same.
+const memberSpan = 5
 
 // authorsWords reports whether words speak of the text or its author and
 // name no one else: no person the text names after a title, nor a name it
