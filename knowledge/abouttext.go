@@ -14,6 +14,7 @@ const (
 	aboutWhoSpokeTo          // "Who did the author speak to?", "Who are the author's sources?"
 	aboutWhoWrote            // "Who wrote this piece?", "Who is the author?"
 	aboutWhenPublished       // "When was this article published?"
+	aboutAuthorsLife         // "Who does the author work for?", "What is the writer's nationality?"
 )
 
 var (
@@ -50,6 +51,16 @@ negotiators anyone anybody someone somebody people`)
 	writtenWords = wordSet(`wrote written write writes penned authored byline`)
 	// speechVerbs report what someone said; followed by "me" they report it
 	// to the author: "told me", "described to me".
+	// lifeWords ask about the author's life beyond the text: work,
+	// employer, nationality, age, background ("which think tank does the
+	// author work for?"; "think" only before "tank").
+	lifeWords = wordSet(`job jobs work works worked working employer employers employed organisation organisations
+organization organizations company institution institute tank nationality citizen citizenship age born
+background career profession occupation salary affiliation affiliated`)
+	// workWords ask about the author's work only before employedAt, or
+	// after "where".
+	workWords   = wordSet(`work works worked working`)
+	employedAt  = wordSet(`for at as`)
 	speechVerbs = wordSet(`told tell tells said say says described describes explained explains confided
 admitted remarked noted warned assured insisted wrote put`)
 )
@@ -58,7 +69,7 @@ admitted remarked noted warned assured insisted wrote put`)
 // ask: every word must be one such a question is made of, or a name ("Is
 // this from HuffPost?").
 func aboutText(words []word) uint8 {
-	var who, where, when, otherWh, text, author, published, placed, contact, from, name, wrote, persons bool
+	var who, where, when, otherWh, text, author, published, placed, contact, from, name, wrote, persons, life bool
 	whether := len(words) > 0 && auxiliaryOpeners[words[0].text]
 	for i, w := range words {
 		t := w.text
@@ -93,6 +104,13 @@ func aboutText(words []word) uint8 {
 		case firstWords[t]:
 		case placeWords[t]:
 			placed = true
+		case lifeWords[t] && (!workWords[t] || i+1 < len(words) && employedAt[words[i+1].text]) ||
+			t == "think" && i+1 < len(words) && words[i+1].text == "tank":
+			// "Who does the author work for?"; not "what does the
+			// author think will work?".
+			life = true
+		case workWords[t] && where:
+			life = true // "where does the writer work?"
 		case isStop(w) || w.class&(classGeneric|classTime|classNumber) != 0 || asides[t]:
 		case w.capital && i > 0 || w.keep:
 			// A name: a publication asked about, or a place.
@@ -104,6 +122,11 @@ func aboutText(words []word) uint8 {
 	switch {
 	case otherWh:
 		return aboutNothing
+	case life && author && !text && !published && !contact:
+		// "Where does the writer work?", "what's the author's
+		// nationality?": the author's life, which a text does not
+		// tell in its body.
+		return aboutAuthorsLife
 	case when && text && published && !author:
 		return aboutWhenPublished
 	case when && !where:

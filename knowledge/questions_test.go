@@ -689,7 +689,12 @@ func TestQuestionsAboutTheTextItself(t *testing.T) {
 	for _, q := range []string{"Who wrote this piece?", "Who is the author?", "who wrote it",
 		"who actually wrote this article though?", "who wrote this anyway?",
 		// Nor when it appeared: the sentence naming the source holds no date.
-		"When was this article published?", "In what year was this piece first published?"} {
+		"When was this article published?", "In what year was this piece first published?",
+		// Nor the author's life: whom they work for, where, or their
+		// nationality.
+		"where does the writer work", "What organisation does the author work for?",
+		"what's the author's job / who do they work for?", "what's the author's nationality",
+		"which think tank does the author work for?"} {
 		a := ix.Answer(knowledge.Query{Text: q})
 		if a.Answerable || a.ContentWords == 0 {
 			t.Errorf("%q: got answerable %v with %d content words, want a decline naming a topic", q, a.Answerable, a.ContentWords)
@@ -700,6 +705,7 @@ func TestQuestionsAboutTheTextItself(t *testing.T) {
 	}
 	// Someone else's words, a name beside "wrote", or where the author
 	// comes from rather than writes from, are questions about the topic.
+	wantFirstQuotes(t, ix, firstQuote{"what does the author think will work?", ""})
 	if a := ix.Answer(knowledge.Query{Text: "Who wrote about Rouhani?"}); !a.Answerable {
 		t.Errorf("who wrote about Rouhani: declined, want an answer about Rouhani")
 	}
