@@ -3,6 +3,7 @@ package bot
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -287,19 +288,28 @@ func (d *draftCheck) feed(text string, final bool) (verified int, err error) {
 		}
 		cites := len(cited) > 0
 		switch v {
-		case claimless, summing:
+		case claimless, summing, deferred:
 			if d.pending == 0 {
 				d.pending, d.waiting = d.n, text[start:end]
 			}
-			if v == summing {
+			switch v {
+			case summing:
 				claim, lead := waitingClaim(text[start:end])
-				d.summed = append(d.summed, leadIn{claim, d.n, lead})
+				d.summed = append(d.summed, leadIn{claim: claim, n: d.n, lead: lead, end: end})
+			case deferred:
+				d.summed = append(d.summed, leadIn{claim: text[start:end], n: d.n, deferred: true, end: end})
 			}
 		case supported:
 			if len(d.summed) > 0 && !cites {
 				continue // the lead-ins wait for a sentence that cites
 			}
 			for _, l := range d.summed {
+				if l.deferred && paragraphBreak.MatchString(text[l.end:start]) {
+					r := &Refusal{Reason: ReasonUncited, Sentence: l.n, Text: l.claim,
+						Detail: "no sentence of its paragraph after it cites a passage"}
+					d.err = r
+					return d.verified, r
+				}
 				if r := d.waited(l, d.evidence(cited)); r != nil {
 					r.Sentence, r.Text = l.n, l.claim
 					d.err = r
@@ -329,6 +339,7 @@ const (
 	neutral   verdict = iota // no letter or digit, or a list number: nothing to support
 	claimless                // claims nothing of its own; stands if the next sentence is supported
 	summing                  // a lead-in and a claim ("In short: no."), checked against the next citing sentence's passages
+	deferred                 // a claim that cites nothing, checked as any sentence against the passages of the next citing sentence of its paragraph
 	supported                // supported by the passages it cites, or a verbatim quote of one
 )
 
@@ -575,8 +586,12 @@ func (d *draftCheck) uncited(s string, quotes []string) (verdict, *Refusal) {
 	if leadInClaim(s) != "" || len(quotes) > 0 || len(strings.Fields(s)) <= maxAnswerWords {
 		return summing, nil
 	}
-	return 0, &Refusal{Reason: ReasonUncited, Detail: fmt.Sprintf("%d words", len(strings.Fields(s)))}
+	return deferred, nil
 }
+
+// paragraphBreak is a blank line: a claim that cites nothing is held to
+// the passages of the next citing sentence of its own paragraph only.
+var paragraphBreak = regexp.MustCompile(`\n[ \t\r]*\n`)
 
 // waitingClaim is what an uncited sentence that waits for the next citing
 // sentence claims, and whether it is a lead-in: a lead-in's claim ("In
@@ -594,14 +609,18 @@ func waitingClaim(s string) (claim string, lead bool) {
 // sentence, the sentence's number, and whether it is a lead-in ("In short:
 // …").
 type leadIn struct {
-	claim string
-	n     int
-	lead  bool
+	claim    string
+	n        int
+	lead     bool
+	deferred bool // a claim of its own that cites nothing (see deferred)
+	end      int  // where the sentence ends in the draft
 }
 
 // waited checks the claim of an uncited sentence against the passages the
 // next citing sentence cites. A lead-in's claim is checked as any sentence
-// is. A short answer or a quotation's frame took the citation of the next
+// is, and so is a claim of its own that cites nothing (deferred): the
+// passages of the next citing sentence of its paragraph are those it
+// draws on, as a paragraph cited once at its end is written. A short answer or a quotation's frame took the citation of the next
 // sentence on trust, so it is held to more: a claim it fails is refused as
 // uncited, and each content word of a short answer must stand in those
 // passages or be a synonym of one of theirs ("Iran lied" before a sentence
@@ -611,7 +630,7 @@ type leadIn struct {
 func (d *draftCheck) waited(l leadIn, ev *evidence) *Refusal {
 	quotes, _ := quotations(l.claim)
 	r := d.supports(l.claim, quotes, ev)
-	if l.lead {
+	if l.lead || l.deferred {
 		return r
 	}
 	if r == nil && len(quotes) == 0 {

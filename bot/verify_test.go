@@ -118,7 +118,14 @@ var ruleTests = []struct {
 	{"long lead-in", "Congress secretly wants a war:\nCongress has pushed for more hard-hitting sanctions [1].", bot.ReasonUncited},
 	{"verbatim sentence standing uncited", "Congress has pushed for more hard-hitting sanctions. The hard part begins [3].", ""},
 	{"verbatim fragment cutting words", "ess has pushed for mo. The hard part begins [3].", bot.ReasonUncited},
-	{"uncited sentence after U.S.", "Congress wants the U.S. to strike. Hardliners seek to narrow the window [1].", bot.ReasonUncited},
+	// A claim that cites nothing is held, as any sentence, to the passages
+	// of the next sentence of its paragraph that cites.
+	{"uncited sentence after U.S., held to the next citing sentence's passages", "Congress wants the U.S. to strike. Hardliners seek to narrow the window [1].", bot.ReasonUnsupported},
+	{"uncited claim, the README's example", "Iranian hardliners are seeking ways to narrow the window. Congress has pushed for more hard-hitting sanctions [1].", ""},
+	{"uncited claim the next citing sentence's passages support", "Iranian hardliners are seeking ways to narrow the window that President Rouhani's team has to negotiate with Washington. Congress has pushed for more hard-hitting sanctions [1].", ""},
+	{"uncited claim the next citing sentence's passages contradict", "Congress has never pushed for more hard-hitting sanctions. Iranian hardliners are seeking ways to narrow the window [1].", bot.ReasonContradiction},
+	{"uncited claim a paragraph before the next citing sentence", "Iranian hardliners are seeking ways to narrow the window that President Rouhani's team has to negotiate with Washington.\n\nCongress has pushed for more hard-hitting sanctions [1].", bot.ReasonUncited},
+	{"uncited claim true of another passage than the next citing sentence's", "The author says Iran is only a regional power and no superpower. Congress has pushed for more hard-hitting sanctions [1].", bot.ReasonUnsupported},
 
 	// Quotations.
 	{"straight quote", `Congress pushed for "more hard-hitting sanctions" [1].`, ""},
