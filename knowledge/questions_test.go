@@ -1743,7 +1743,8 @@ func TestParticularsAskedFor(t *testing.T) {
 // question is likely not covered.
 func TestFocusOfAnUnknownKind(t *testing.T) {
 	wantDeclined(t, article(), "What enrichment level did the Geneva interim deal cap Iran at?",
-		"What is Iran's breakout time?", "what's Iran's uranium stockpile?")
+		"What is Iran's breakout time?", "what's Iran's uranium stockpile?", "what's iran's breakout time",
+		"what's iran's current breakout time?", "what is john limbert's current job title")
 	wantFirstQuotes(t, article(),
 		firstQuote{"What is Iran's biggest fear in dealing with a stronger interlocutor?", "stronger interlocutor"},
 		firstQuote{"What escalatory options do both sides have left?", "escalatory options"},
