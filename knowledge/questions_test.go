@@ -1744,9 +1744,11 @@ func TestParticularsAskedFor(t *testing.T) {
 func TestFocusOfAnUnknownKind(t *testing.T) {
 	wantDeclined(t, article(), "What enrichment level did the Geneva interim deal cap Iran at?",
 		"What is Iran's breakout time?", "what's Iran's uranium stockpile?", "what's iran's breakout time",
-		"what's iran's current breakout time?", "what is john limbert's current job title")
+		"what's iran's current breakout time?", "what is john limbert's current job title",
+		"what was stuxnet and did it damage iran's program?", "what is the additional protocol and did iran agree to it?")
 	wantFirstQuotes(t, article(),
 		firstQuote{"What is Iran's biggest fear in dealing with a stronger interlocutor?", "stronger interlocutor"},
+		firstQuote{"the writer says we're in unknown territory — what's the exact framing?", "uncharted waters"},
 		firstQuote{"What escalatory options do both sides have left?", "escalatory options"},
 	)
 }
