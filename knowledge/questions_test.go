@@ -1762,7 +1762,8 @@ func TestDeedOfAnUnknownKind(t *testing.T) {
 		"Did Kerry meet Zarif one-on-one in Vienna?", "did secretary kerry and zarif meet one on one in vienna",
 		"Does Iran already have a nuclear weapon?", "does iran currently have any nuclear weapons right now?",
 		"Is Obama planning to visit Tehran?", "is Zarif hoping to ratify the deal?",
-		"did obama threaten to veto the congressional sanctions?", "did Obama and Rouhani talk on the phone?", "Did Obama and Rouhani speak by phone?")
+		"did obama threaten to veto the congressional sanctions?", "did Obama and Rouhani talk on the phone?", "Did Obama and Rouhani speak by phone?",
+		"did the final nuclear deal actually get signed, and when?")
 	wantFirstQuotes(t, article(),
 		firstQuote{"did they strike the interim deal in Geneva?", "interim deal"},
 		firstQuote{"could dealing with a stronger interlocutor threaten regime survival?", "regime survival"},
