@@ -90,9 +90,10 @@ func (ix *Index) continueIn(q Query, previous string, section bool) Answer {
 		// end up doing?" asks what they did, which it may tell.)
 		return a
 	}
-	if query.next && !askedNext(unitWords(ix.unitText(best))) {
+	if query.next && !askedNext(unitWords(ix.unitText(best))) || query.ago && !tellsAgo(ix.unitText(best)) {
 		// "And where's the next round?": what the text says next is
-		// about this round, unless it speaks of the next.
+		// about this round, unless it speaks of the next; "what
+		// happened back then?" about no time past, unless it says so.
 		return a
 	}
 	un := ix.unit(best)

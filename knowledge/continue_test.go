@@ -52,6 +52,8 @@ func TestContinue(t *testing.T) {
 		// next does not speak of.
 		{"the next round", "and where's the next round after vienna?",
 			"“However, the bigger picture is no less important, and it provides an important backdrop to the negotiations that will be taking place here over the next few days.”", nil},
+		{"what happened back then", "what happened back then that broke things off?",
+			"“Both sides have long known this to be true — but for the first time in over three decades, they are simultaneously demonstrating a willingness to spend their (political) capital on peace.”", nil},
 		{"what they ended up doing", "And what did those end up doing?",
 			"“Unlike years past, senior officials on both sides now openly acknowledge that alleged alternatives to diplomacy — such as an escalation of sanctions, or an escalation in the technical aspects of Iran’s nuclear program — have not only caused the drumbeat of war to intensify, but also narrowed the remaining escalatory options that both sides have at their disposal.”",
 			[]string{"sharpened focus"}},

@@ -2079,6 +2079,25 @@ func TestNamesOfAGroup(t *testing.T) {
 	wantFirstQuotes(t, ix, firstQuote{"which hardliners by name opposed the harbour plan?", "Senator Brandt"})
 }
 
+// TestWhatHappenedLongAgo checks that a question about what happened at a
+// time long past is not answered by a sentence that only counts the years
+// since ("for the first time in over three decades"), in a conversation
+// too, and is by one that tells what happened then.
+func TestWhatHappenedLongAgo(t *testing.T) {
+	ix := article()
+	for _, c := range []struct{ context, question string }{
+		{"the author says both sides are willing to spend capital on peace", "what happened three decades ago that broke things off?"},
+		{"how long have the US and iran been at odds?", "what happened three decades ago that started it?"},
+	} {
+		if a := ix.Answer(knowledge.Query{Text: c.question, Context: c.context}); a.Answerable {
+			t.Errorf("%q after %q: answered with %q, want a decline", c.question, c.context, a.Quotes[0].Text())
+		}
+	}
+	harbour := indexOf(t, "The port and the city have not worked together for three decades.\n\n"+
+		"Three decades ago the harbour council broke off its ties with the city over the bridge.")
+	wantFirstQuotes(t, harbour, firstQuote{"what happened three decades ago between the council and the city?", "broke off its ties"})
+}
+
 // TestNextMeetingAsked checks that a question about the round of talks
 // after the one the text tells of ("where will the next round be held?")
 // is declined where no sentence speaks of it, not answered by where this
