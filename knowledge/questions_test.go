@@ -271,13 +271,16 @@ func TestTheTypeOfAnswerAskedFor(t *testing.T) {
 }
 
 // TestQuantityNounAsksForAFigure checks that a question about a budget,
-// a rate or a rating asks for a figure, which a sentence without one does
-// not give, and that "rate" as a verb asks for none.
+// a rate or a rating asks for a figure of it, which a sentence without one,
+// or with a figure of something else, does not give, and that "rate" as a
+// verb asks for none.
 func TestQuantityNounAsksForAFigure(t *testing.T) {
 	ix := indexOf(t, "The mayor is popular with the harbour workers, and the council backed her plan.\n\n"+
 		"The harbour spends money on ships, and the mayor judged the spending a success.\n\n"+
-		"The harbour budget grew by 12 percent last year.")
-	wantDeclined(t, ix, "what was the mayor's approval rating?", "what is the harbour's inflation rate?")
+		"The harbour budget grew by 12 percent last year.\n\n"+
+		"The port has four big cranes and the navy two ships.")
+	wantDeclined(t, ix, "what was the mayor's approval rating?", "what is the harbour's inflation rate?",
+		"how big is the navy's budget?")
 	wantFirstQuotes(t, ix,
 		firstQuote{"how big is the harbour budget?", "12 percent"},
 		firstQuote{"how does the mayor rate the spending?", "judged the spending a success"},
