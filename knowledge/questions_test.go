@@ -2101,6 +2101,17 @@ func TestWhatHappenedLongAgo(t *testing.T) {
 	wantFirstQuotes(t, harbour, firstQuote{"what happened three decades ago between the council and the city?", "broke off its ties"})
 }
 
+// TestNumberOfAName checks that a number that ends a name ("Public
+// Diplomacy 101") is no count a "how many…?" question asks for, while a
+// count is.
+func TestNumberOfAName(t *testing.T) {
+	wantDeclined(t, article(), "How many officials in Washington and Tehran are now protecting diplomacy?")
+	ix := indexOf(t, "The harbour council will need a bit of Harbour Policy 101 before the vote.\n\n"+
+		"The council has 12 members who back the ferry plan.")
+	wantFirstQuotes(t, ix, firstQuote{"how many council members back the ferry plan?", "12 members"})
+	wantDeclined(t, ix, "how many council members will need harbour policy before the vote?")
+}
+
 // TestNextMeetingAsked checks that a question about the round of talks
 // after the one the text tells of ("where will the next round be held?")
 // is declined where no sentence speaks of it, not answered by where this
