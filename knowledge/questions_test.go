@@ -2112,6 +2112,19 @@ func TestNumberOfAName(t *testing.T) {
 	wantDeclined(t, ix, "how many council members will need harbour policy before the vote?")
 }
 
+// TestWhoCameUpWithIt checks that "who came up with…?", in a follow-up
+// too, asks for the maker of a thing by name, which a sentence quoting
+// the thing does not give.
+func TestWhoCameUpWithIt(t *testing.T) {
+	ix := article()
+	if a := ix.Answer(knowledge.Query{Text: "who originally came up with that saying?", Context: "what's the old adage the author quotes"}); a.Answerable {
+		t.Errorf("who came up with the adage: answered with %q, want a decline", a.Quotes[0].Text())
+	}
+	harbour := indexOf(t, "The harbour motto is \"steady as she goes\".\n\n"+
+		"Mayor Alder came up with the harbour motto in her first year.")
+	wantFirstQuotes(t, harbour, firstQuote{"who came up with the harbour motto?", "Mayor Alder"})
+}
+
 // TestNextMeetingAsked checks that a question about the round of talks
 // after the one the text tells of ("where will the next round be held?")
 // is declined where no sentence speaks of it, not answered by where this

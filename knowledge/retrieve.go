@@ -435,6 +435,21 @@ const vagueClasses = classGeneric | classWhole | classFraming | classQuote | cla
 var measureNouns = wordSet(`level levels amount amounts rate rates percentage percentages price prices cost costs
 size quantity quantities volume`)
 
+// createdBy reports whether words[i] is a verb of creation that "who"
+// asks the maker of: right after "who", or after "originally" or "first"
+// ("who originally coined…?"); "came up with" is one as "coined" is.
+func createdBy(words []word, i int) bool {
+	k := i - 1
+	if k > 0 && (words[k].text == "originally" || words[k].text == "first") {
+		k--
+	}
+	if k < 0 || words[k].text != "who" {
+		return false
+	}
+	w := words[i].text
+	return creationVerbs[w] || (w == "came" || w == "come") && i+2 < len(words) && words[i+1].text == "up" && words[i+2].text == "with"
+}
+
 // creationVerbs say that someone made a thing: "who" right before one
 // asks for the maker by name.
 var creationVerbs = wordSet(`founded coined invented authored`)
@@ -1842,7 +1857,7 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 			// are lawmakers pushing for?" does not.
 			q.cue, q.strict, q.person = hasName, true, true
 		}
-		if creationVerbs[w.text] && i > 0 && words[i-1].text == "who" && !q.strict {
+		if createdBy(words, i) && !q.strict {
 			// "Who founded the Huffington Post?", "who coined the
 			// phrase…?" ask for the person who made a thing: a sentence
 			// that names no one else does not answer.

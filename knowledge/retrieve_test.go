@@ -88,6 +88,7 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		"when did rouhani become president of iran",
 		// The maker of a thing the text only names.
 		"who founded the Huffington Post?",
+		"who first coined the phrase 'dialogue among equals'?",
 		// A span asked for, then a count.
 		"how long is Rouhani's window, like how many months?",
 		// A focus opened by an everyday word ("think").
