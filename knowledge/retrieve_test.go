@@ -89,6 +89,8 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		// The maker of a thing the text only names.
 		"who founded the Huffington Post?",
 		"who first coined the phrase 'dialogue among equals'?",
+		// What someone said, an adverb before the verb of saying.
+		"what did khamenei actually say in his speeches about the negotiations?",
 		// A span asked for, then a count.
 		"how long is Rouhani's window, like how many months?",
 		// A focus opened by an everyday word ("think").
