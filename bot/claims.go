@@ -1270,7 +1270,18 @@ func (d *draftCheck) phraseMentioned(run []claimTerm, ev *evidence) bool {
 		return true
 	}
 	for _, rk := range d.lex.relatedTo(key) {
-		if rk.credit >= minNameCredit && ev.hasKey(rk.key) {
+		if rk.credit < minNameCredit {
+			continue
+		}
+		if ev.hasKey(rk.key) {
+			return true
+		}
+		if strings.Contains(rk.key, " ") {
+			continue
+		}
+		// "United States" as "US", which the passages hold as they
+		// hold "America": by "Washington" (see nameByWay).
+		if c, _, _ := d.credit(rk.key, ev); c >= minNameCredit || d.nameByWay(rk.key, ev) {
 			return true
 		}
 	}

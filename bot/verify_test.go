@@ -121,6 +121,8 @@ var ruleTests = []struct {
 	// A claim that cites nothing is held, as any sentence, to the passages
 	// of the next sentence of its paragraph that cites.
 	{"uncited sentence after U.S., held to the next citing sentence's passages", "Congress wants the U.S. to strike. Hardliners seek to narrow the window [1].", bot.ReasonUnsupported},
+	{"the United States for Washington", "Iranian hardliners are seeking ways to narrow the window of opportunity that President Rouhani's team has to negotiate with the United States [1].", ""},
+	{"the United Kingdom, which the passages never name", "Iranian hardliners are seeking ways to narrow the window of opportunity that President Rouhani's team has to negotiate with the United Kingdom [1].", bot.ReasonName},
 	{"uncited claim, the README's example", "Iranian hardliners are seeking ways to narrow the window. Congress has pushed for more hard-hitting sanctions [1].", ""},
 	{"uncited claim the next citing sentence's passages support", "Iranian hardliners are seeking ways to narrow the window that President Rouhani's team has to negotiate with Washington. Congress has pushed for more hard-hitting sanctions [1].", ""},
 	{"uncited claim the next citing sentence's passages contradict", "Congress has never pushed for more hard-hitting sanctions. Iranian hardliners are seeking ways to narrow the window [1].", bot.ReasonContradiction},
