@@ -1317,6 +1317,15 @@ func TestFiguresOfTheirOwn(t *testing.T) {
 	})
 }
 
+// TestWhichInTurn checks that "…, which in turn…" makes a link of cause,
+// held to one the passages make ("In turn, this will ensure…").
+func TestWhichInTurn(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"The most recent diplomatic efforts", "Congress has pushed for more hard-hitting sanctions, which in turn emboldened Iranian hardliners to narrow the window of opportunity that President Rouhani's team has [1].", bot.ReasonUnsupported},
+		{"The most recent diplomatic efforts", "The only way to neutralize spoilers is to build confidence through tangible deliverables, which in turn will ensure that the commitment to finding peaceful solutions will be stronger than the spoilers' commitment to confrontation [1].", ""},
+	})
+}
+
 // TestClaimReportedWithoutItsSayer checks that a claim reported after a
 // first one with the one who says it left out ("…, and suggests that…",
 // "…, adding that…") is checked on its own.
