@@ -1317,6 +1317,18 @@ func TestFiguresOfTheirOwn(t *testing.T) {
 	})
 }
 
+// TestEffectBesideTheCause checks that two things a passage gives side by
+// side as its link's cause ("alternatives — such as an escalation of
+// sanctions, or an escalation in the technical aspects… — have caused the
+// drumbeat of war to intensify") are not linked to each other, while the
+// link it makes stands.
+func TestEffectBesideTheCause(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"Unlike years past, senior officials", "Senior officials acknowledge that the escalation of sanctions caused Iran to escalate the technical aspects of its nuclear program [1].", bot.ReasonUnsupported},
+		{"Unlike years past, senior officials", "Senior officials acknowledge that an escalation of sanctions has caused the drumbeat of war to intensify [1].", ""},
+	})
+}
+
 // TestWhichInTurn checks that "…, which in turn…" makes a link of cause,
 // held to one the passages make ("In turn, this will ensure…").
 func TestWhichInTurn(t *testing.T) {
