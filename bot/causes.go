@@ -14,7 +14,8 @@ var causeWords = phrases(
 	`because`, `due to`, `owing to`, `thanks to`, `as a result`, `as a consequence`, `consequently`,
 	`therefore`, `thus`, `hence`, `thereby`, `which is why`, `that is why`, `this is why`, `so that`,
 	`in order to`, `so as to`, `led to`, `lead to`, `leads to`, `leading to`, `resulted in`, `result in`,
-	`results in`, `resulting in`, `caused by`, `made possible`, `driven by`, `stems from`, `stemmed from`,
+	`results in`, `resulting in`, `caused by`, `made possible`, `driven by`, `prompted by`, `triggered by`, `fueled by`,
+	`fuelled by`, `spurred by`, `sparked by`, `provoked by`, `mobilized by`, `motivated by`, `stems from`, `stemmed from`,
 	`prompted`, `triggered`, `means that`, `meaning that`, `the reason`, `in response to`,
 	`and so`, `is what`, `are what`, `was what`, `were what`, `which has led`, `which led`, `has led`, `is why`, `ensured that`,
 	`ensures that`, `will ensure that`, `caused`, `created by`, `persuaded`, `persuade`, `persuades`, `gave rise to`, `give rise to`,
@@ -25,7 +26,9 @@ var causeWords = phrases(
 // effect before them or after their clause: "Y because X", "because X, Y",
 // "Y, driven by X".
 var effectFirst = map[string]bool{"because": true, "due to": true, "owing to": true, "thanks to": true,
-	"caused by": true, "driven by": true, "stems from": true, "stemmed from": true, "in response to": true, "created by": true}
+	"caused by": true, "driven by": true, "stems from": true, "stemmed from": true, "in response to": true, "created by": true,
+	"prompted by": true, "triggered by": true, "fueled by": true, "fuelled by": true, "spurred by": true, "sparked by": true,
+	"provoked by": true, "mobilized by": true, "motivated by": true}
 
 // clefts are the causeWords that make a link only before a verb of
 // making: "X is what persuaded Y", "X is what has made Y", "X is what

@@ -1329,6 +1329,16 @@ func TestEffectBesideTheCause(t *testing.T) {
 	})
 }
 
+// TestPassiveOfCause checks that a verb of causing in the passive with
+// "by" ("mobilized by", "prompted by") gives a cause after it, held to a
+// link the passages make.
+func TestPassiveOfCause(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"The very real presence of spoilers", "The author says spoilers were mobilized by the Geneva interim deal itself, which threatened their ability to score political points at home [1].", bot.ReasonUnsupported},
+		{"The very real presence of spoilers", "Elements seeking to score political points at home or benefit from the continuation of conflict have repeatedly torpedoed attempts at resolving tensions [1].", ""},
+	})
+}
+
 // TestWhichInTurn checks that "…, which in turn…" makes a link of cause,
 // held to one the passages make ("In turn, this will ensure…").
 func TestWhichInTurn(t *testing.T) {
