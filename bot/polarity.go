@@ -464,7 +464,7 @@ func polarTokens(text string) []token {
 				// "no longer", "not yet"; "no longer than" denies "longer".
 				toks[i+1].negator = true
 			}
-			if t.word == "without" && (i == 0 || t.opens || t.clause || clauseWords[toks[i-1].word]) && deniedLater(toks, i) {
+			if t.word == "without" && (i == 0 || t.opens || t.clause || clauseWords[toks[i-1].word]) && (deniedLater(toks, i) || riskedLater(toks, i)) {
 				// "Without their involvement the talks would not be
 				// happening": a condition, which the later negation
 				// reverses as "would not be happening without their
@@ -697,6 +697,32 @@ func deniedLater(toks []token, i int) bool {
 	}
 	return false
 }
+
+// riskedLater reports whether the clause after the one toks[i],
+// "without", opens says what would or might happen then: "Without
+// political cover for both leaders, the negotiations risk falling prey
+// to…" states a condition, the need for what it lacks, as "it will be
+// necessary to provide political cover" does.
+func riskedLater(toks []token, i int) bool {
+	breaks := 0
+	for _, t := range toks[i+1:] {
+		if t.opens {
+			return false
+		}
+		if t.clause {
+			if breaks++; breaks > 1 {
+				return false
+			}
+		}
+		if breaks == 1 && riskWords[t.word] {
+			return true
+		}
+	}
+	return false
+}
+
+// riskWords say what would or might happen.
+var riskWords = setOf(`risk risks risking would could might`)
 
 // deniedBack reverses the last clause of a sentence that the next one
 // denies by an ellipsis, from after its subject: "one would think that it

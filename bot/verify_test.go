@@ -1329,6 +1329,16 @@ func TestEffectBesideTheCause(t *testing.T) {
 	})
 }
 
+// TestWithoutAsACondition checks that "Without X, Y risks…" states a
+// condition, the need for X, which passages saying X is necessary hold,
+// while "Y will succeed without X" denies that X is needed.
+func TestWithoutAsACondition(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"If these negotiations are to", "Without political cover for both leaders, the negotiations risk falling prey to fractious domestic politics in Washington and Tehran [1].", ""},
+		{"If these negotiations are to", "The negotiations can avoid fractious domestic politics without political cover for both leaders [1].", bot.ReasonContradiction},
+	})
+}
+
 // TestPassiveOfCause checks that a verb of causing in the passive with
 // "by" ("mobilized by", "prompted by") gives a cause after it, held to a
 // link the passages make.
