@@ -738,7 +738,7 @@ var answerWords = setOf(`yes no yeah nope indeed correct right true false not qu
 briefly overall essentially basically well so absolutely certainly definitely exactly sure really
 possibly probably perhaps maybe likely unlikely seemingly apparently arguably evidently presumably
 somewhat to degree extent some sort kind of more or less broadly generally mainly
-at all yet in a word answer partially largely mostly part sense
+at all yet in a word answer partially largely mostly part sense by name named
 it they he she is isn't isnt are aren't arent was wasn't wasnt were weren't werent has hasn't hasnt
 have haven't havent does doesn't doesnt did didn't didnt do don't dont can can't cant will won't wont`)
 

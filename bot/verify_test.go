@@ -104,6 +104,7 @@ var ruleTests = []struct {
 	{"answer words of a hedge", "Yes, seemingly, to a degree. Iran is a regional power, not a superpower [9].", ""},
 	{"a hedge of part", "Yes, in part. Iran is a regional power, not a superpower [9].", ""},
 	{"a hedge of sense", "Yes, in a sense. Iran is a regional power, not a superpower [9].", ""},
+	{"answer words about naming", "No, not by name. Iranian hardliners are seeking ways to narrow the window [1].", ""},
 	{"short answer held by the next sentence", "Four. The author sees four big picture issues ahead [4].", ""},
 	{"short answer the next sentence does not hold", "Five. The author sees four big picture issues ahead [4].", bot.ReasonUncited},
 	{"short answer with a word its passages lack", "Regional, sadly. Iran is a regional power, not a superpower [9].", bot.ReasonUncited},
