@@ -464,7 +464,7 @@ func polarTokens(text string) []token {
 				// "no longer", "not yet"; "no longer than" denies "longer".
 				toks[i+1].negator = true
 			}
-			if t.word == "without" && (i == 0 || t.opens || t.clause || clauseWords[toks[i-1].word]) && (deniedLater(toks, i) || riskedLater(toks, i)) {
+			if t.word == "without" && (i == 0 || t.opens || t.clause || clauseWords[toks[i-1].word]) && conditionLater(toks, i) {
 				// "Without their involvement the talks would not be
 				// happening": a condition, which the later negation
 				// reverses as "would not be happening without their
@@ -669,13 +669,17 @@ depicting depiction depictions liken likens likened likening`)
 		`made it look`)
 )
 
-// deniedLater reports whether the clause right after the one toks[i]
-// opens is denied before any word that opens a clause of its own, or after
-// the condition's clause joins another ("Without their involvement, there
+// conditionLater reports whether the clause toks[i], "without", opens
+// states a condition by what the clause right after it says: it is denied
+// before any word that opens a clause of its own, or after the
+// condition's clause joins another ("Without their involvement, there
 // would be no diplomacy"; not "…, efforts went ahead and did not
-// falter"). Within the condition's own clause a denial counts too
-// ("Without X the talks would not happen").
-func deniedLater(toks []token, i int) bool {
+// falter"), or it says what would, could or might happen, or what is
+// risked ("Without political cover for both leaders, the negotiations
+// risk falling prey to…", the need for what it lacks, as "it will be
+// necessary to provide political cover" says). Within the condition's own
+// clause a denial counts too ("Without X the talks would not happen").
+func conditionLater(toks []token, i int) bool {
 	breaks := 0
 	for _, t := range toks[i+1:] {
 		if t.opens {
@@ -691,30 +695,7 @@ func deniedLater(toks []token, i int) bool {
 			// after it, "and" joins a claim of its own.
 			return false
 		}
-		if negators[t.word] {
-			return true
-		}
-	}
-	return false
-}
-
-// riskedLater reports whether the clause after the one toks[i],
-// "without", opens says what would or might happen then: "Without
-// political cover for both leaders, the negotiations risk falling prey
-// to…" states a condition, the need for what it lacks, as "it will be
-// necessary to provide political cover" does.
-func riskedLater(toks []token, i int) bool {
-	breaks := 0
-	for _, t := range toks[i+1:] {
-		if t.opens {
-			return false
-		}
-		if t.clause {
-			if breaks++; breaks > 1 {
-				return false
-			}
-		}
-		if breaks == 1 && riskWords[t.word] {
+		if negators[t.word] || breaks == 1 && riskWords[t.word] {
 			return true
 		}
 	}
