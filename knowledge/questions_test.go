@@ -1272,6 +1272,9 @@ func TestEverydaySenses(t *testing.T) {
 		// "territory" more than "new".
 		firstQuote{"Does the author say we're on familiar ground or in new territory?", "uncharted waters"},
 	)
+	// Which city is the capital the text must say: "in Vienna" does not.
+	wantDeclined(t, article(), "What is the capital of Austria?")
+	wantDeclined(t, article(), "whats the capital of austria")
 	// Keeping "an eye on" a thing is focusing on it: the question is
 	// answered from the passage on the bigger picture.
 	q := "apart from the technicalities, what else does the piece say we should keep an eye on?"
@@ -1653,6 +1656,8 @@ func TestPersonsAskedByName(t *testing.T) {
 	wantDeclined(t, article(), "which policymakers and pundits compare Iran to the Soviet Union? names?")
 	// "Name them" after the question; groups are of people.
 	wantDeclined(t, article(), "which iranian hardline factions are trying to wreck the talks? name them")
+	// A team is a group: its members by name are not its leader's.
+	wantDeclined(t, article(), "what does kerry's negotiating team consist of, by name?")
 	wantFirstQuotes(t, ix,
 		firstQuote{"What's the name of the leader who met the senior official in the town hall?", "President Obama"},
 		firstQuote{"Name the leader who met the senior official in the town hall.", "President Obama"},
