@@ -1010,6 +1010,9 @@ func TestAnswerKindsAskedOutright(t *testing.T) {
 		"Which two senators pushed for tougher sanctions?",
 		"Did the interim deal last 6 months after the talks between the delegations?",
 	)
+	// Pundits and policymakers are people a text names by name: "some
+	// policymakers and pundits" names none.
+	wantDeclined(t, article(), "which pundits compare Iran to the Soviet Union?", "Which policymakers and pundits compare Iran to the Soviet Union?")
 	wantFirstQuotes(t, ix,
 		firstQuote{"When was the interim deal struck?", "interim deal was struck"},
 		firstQuote{"What have lawmakers been pushing for?", "tougher sanctions"},
