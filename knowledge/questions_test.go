@@ -1774,7 +1774,10 @@ func TestDeedOfAnUnknownKind(t *testing.T) {
 		"Does Iran already have a nuclear weapon?", "does iran currently have any nuclear weapons right now?",
 		"Is Obama planning to visit Tehran?", "is Zarif hoping to ratify the deal?",
 		"did obama threaten to veto the congressional sanctions?", "did Obama and Rouhani talk on the phone?", "Did Obama and Rouhani speak by phone?",
-		"did the final nuclear deal actually get signed, and when?")
+		"did the final nuclear deal actually get signed, and when?",
+		// "One-on-one" is a manner of meeting, no count: "only one thing
+		// is for sure" says nothing of it.
+		"Did Kerry and Zarif hold a one-on-one meeting in Vienna?")
 	wantFirstQuotes(t, article(),
 		firstQuote{"did they strike the interim deal in Geneva?", "interim deal"},
 		firstQuote{"could dealing with a stronger interlocutor threaten regime survival?", "regime survival"},

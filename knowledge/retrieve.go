@@ -498,6 +498,20 @@ func capitalAsked(words []word) bool {
 	return i+1 < len(words) && words[i].text == "capital" && words[i+1].text == "of" && rest >= 1 && rest <= 2
 }
 
+// pairedNumbers reads "one-on-one" (or "one on one") as the one word
+// it is, a manner of meeting: no count of anything, which "only one
+// thing is for sure" would answer.
+func pairedNumbers(words []word) {
+	for i := 0; i+2 < len(words); i++ {
+		w := words[i]
+		if w.class&classNumber != 0 && words[i+1].text == "on" && words[i+2].text == w.text {
+			words[i].text, words[i].class = w.text+"-on-"+w.text, 0
+			words[i+1].class |= classStop
+			words[i+2].class |= classStop
+		}
+	}
+}
+
 // hedges drops the words that only hedge what the question asks
 // ("what will critics probably call it?", "how are critics likely to
 // describe it?"): a sentence that says "probably" or "is like" shares no
@@ -945,6 +959,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	}
 	ix.inDecades(words[:nw])
 	capitalOf(words[:nw])
+	pairedNumbers(words[:nw])
 	hedges(words[:nw])
 	honorifics(words[:nw])
 	howToAnswer(words[:nw])
