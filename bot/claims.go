@@ -239,6 +239,7 @@ func (d *draftCheck) listItems(s string, ev *evidence) *Refusal {
 		if !strings.HasPrefix(last, "and ") && !strings.HasPrefix(last, "or ") {
 			continue
 		}
+		parts[len(parts)-1] = listEnd.Split(parts[len(parts)-1], 2)[0]
 		for _, part := range parts[1:] {
 			n, covered := 0, false
 			for _, t := range figuredTerms(part) {
@@ -256,6 +257,15 @@ func (d *draftCheck) listItems(s string, ev *evidence) *Refusal {
 	}
 	return nil
 }
+
+// listEnd ends a list's last item where the sentence goes on after the
+// list ("…, and a naval blockade of Iranian ports as alternatives to
+// diplomacy", "…, and Y are what the passage names"): what follows is no
+// part of the item. Chosen on the tuning halves: one invented fact more
+// refused, nothing else changed; ending it at "that", "which" or "who"
+// too cost a faithful paraphrase ("…, and their experience bore out the
+// saying that…").
+var listEnd = regexp.MustCompile(`(?i)\s(?:as|is|are|was|were|has|have|had|will|would|could|might|may|can|should)\s`)
 
 // minItemTerms is how many words, names aside, an item of a list needs to
 // be checked on its own.

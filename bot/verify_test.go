@@ -1264,11 +1264,16 @@ func TestLeanOfADeniedWord(t *testing.T) {
 }
 
 // TestListItems checks that an item of a list its passage does not give is
-// refused, however well the passage covers the rest of the list.
+// refused, however well the passage covers the rest of the list or the
+// words after it.
 func TestListItems(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"Unlike years past, senior officials", "The alternatives named are an escalation of sanctions, covert cyber attacks, and an escalation in the technical aspects of Iran's nuclear program [1].", bot.ReasonUnsupported},
 		{"Unlike years past, senior officials", "The alternatives named are an escalation of sanctions, an escalation in the technical aspects of Iran's nuclear program, and the drumbeat of war they raised [1].", ""},
+		// The last item ends where the sentence goes on: "as alleged
+		// alternatives to diplomacy" does not hold the blockade.
+		{"Unlike years past, senior officials", "The article mentions an escalation of sanctions, an escalation in the technical aspects of Iran's nuclear program, and a naval blockade of Iranian ports as alleged alternatives to diplomacy [1].", bot.ReasonUnsupported},
+		{"Unlike years past, senior officials", "An escalation of sanctions, an escalation in the technical aspects of Iran's nuclear program, and the drumbeat of war are named as alternatives to diplomacy [1].", ""},
 	})
 }
 
