@@ -1316,6 +1316,10 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
 				Detail: "a word whose opposite its cited passages use in its place"}
 		}
+		if w, ok := changedOtherWay(terms, i, ev); ok {
+			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
+				Detail: fmt.Sprintf("a change the other way from what its cited passages say %q does", w)}
+		}
 		// The word itself only: a related word may be used otherwise.
 		c, pol, same := d.credit(t.Stem, ev)
 		if c == 0 && !t.held && !t.Number {
@@ -1682,6 +1686,26 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 		// tensions" to any "increases"): four faithful drafts more kept,
 		// the six contradictions it had refused refused still.
 		return "more", true
+	}
+	return "", false
+}
+
+// changedOtherWay reports whether terms[i], a verb of change the
+// sentence asserts, stands within three words of its clause of one the
+// passages say changes the other way (evidence.changes): "the risk of
+// spoilers lashing out shrinks as talks grow serious" against "as the
+// seriousness of talks increases, so too does the risk of spoilers
+// lashing out"; and which.
+func changedOtherWay(terms []claimTerm, i int, ev *evidence) (string, bool) {
+	t := terms[i]
+	dir := knowledge.Direction(t.Stem)
+	if dir == 0 || t.negated || t.conditional || len(ev.changes) == 0 {
+		return "", false
+	}
+	for k := max(0, i-3); k <= min(len(terms)-1, i+3); k++ {
+		if k != i && terms[k].clause == t.clause && ev.changes[terms[k].Stem] == -dir {
+			return terms[k].Word, true
+		}
 	}
 	return "", false
 }

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,6 +52,11 @@ type evidence struct {
 	// setAside holds the stems of what the passages say is abandoned
 	// ("abandoning the failed approach of the past").
 	setAside map[string]bool
+	// changes holds the stems of what the passages say changes along
+	// with something else, and which way (knowledge.Direction): "as the
+	// seriousness of talks increases, so too does the risk of spoilers
+	// lashing out" says the risk increases (see soToo).
+	changes map[string]int
 	// leanless says the passages use "critical" where it leans no way
 	// ("critical for success"; see leanlessBefore).
 	leanless bool
@@ -144,6 +150,7 @@ func newEvidence(passages []string) *evidence {
 				e.sentenceSeq = append(e.sentenceSeq, t.Stem)
 				es.stems[t.Stem] = true
 			}
+			e.addChanges(sen.Text)
 			es.links = makesLink(stoks)
 			es.denies = deniesAny(polarTokens(sen.Text))
 			if cause, ok := linkCause(stoks); ok {
@@ -209,6 +216,31 @@ func newEvidence(passages []string) *evidence {
 	}
 	e.lower, e.text = lower.String(), text.String()
 	return e
+}
+
+// soToo finds "…increases, so too does Y": the verb of change before the
+// comma, and what changes with it.
+var soToo = regexp.MustCompile(`(?i)\b([a-z]+)\s*,\s*so\s+too\s+(?:does|do|did|has|have|will|can)\s+([^.;:!?,]+)`)
+
+// addChanges records what a sentence says changes the way a verb of
+// change before "so too" does (see evidence.changes).
+func (e *evidence) addChanges(sentence string) {
+	for _, m := range soToo.FindAllStringSubmatch(sentence, -1) {
+		verb := claimTerms(m[1])
+		if len(verb) != 1 {
+			continue
+		}
+		dir := knowledge.Direction(verb[0].Stem)
+		if dir == 0 {
+			continue
+		}
+		for _, t := range claimTerms(m[2]) {
+			if e.changes == nil {
+				e.changes = make(map[string]int)
+			}
+			e.changes[t.Stem] = dir
+		}
+	}
 }
 
 // hasKey reports whether the passages hold a lexicon key: a stem, or a

@@ -1277,6 +1277,18 @@ func TestListItems(t *testing.T) {
 	})
 }
 
+// TestChangesAlong checks that what a passage says changes along with
+// something else ("as the seriousness of talks increases, so too does the
+// risk of spoilers lashing out") may not be said to change the other way.
+func TestChangesAlong(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"The most recent diplomatic efforts", "According to the article, the risk of spoilers lashing out shrinks as the talks grow more serious [1].", bot.ReasonContradiction},
+		{"The most recent diplomatic efforts", "The risk of spoilers lashing out diminishes as talks become more serious [1].", bot.ReasonContradiction},
+		{"The most recent diplomatic efforts", "According to the article, the risk of spoilers lashing out grows as the talks grow more serious [1].", ""},
+		{"The most recent diplomatic efforts", "As talks become more serious, the risk of spoilers lashing out rises [1].", ""},
+	})
+}
+
 // TestMattersJustAsMuch checks that what matters just as much, or
 // deserves as much attention, is held by what is no less important, and
 // that what matters less is not.
