@@ -16,7 +16,7 @@ var causeWords = phrases(
 	`in order to`, `so as to`, `led to`, `lead to`, `leads to`, `leading to`, `resulted in`, `result in`,
 	`results in`, `resulting in`, `caused by`, `made possible`, `driven by`, `prompted by`, `triggered by`, `fueled by`,
 	`fuelled by`, `spurred by`, `sparked by`, `provoked by`, `mobilized by`, `motivated by`, `stems from`, `stemmed from`,
-	`prompted`, `triggered`, `means that`, `meaning that`, `the reason`, `in response to`,
+	`prompted`, `triggered`, `means that`, `meaning that`, `the reason`, `the very reason`, `in response to`,
 	`and so`, `is what`, `are what`, `was what`, `were what`, `which has led`, `which led`, `has led`, `is why`, `ensured that`,
 	`ensures that`, `will ensure that`, `caused`, `created by`, `persuaded`, `persuade`, `persuades`, `gave rise to`, `give rise to`,
 	`which in turn`, `that in turn`,
@@ -59,7 +59,7 @@ func cleftMakes(toks []token) bool {
 // the hardliners' concern" singles out the portrayal as the cause.
 func itCleft(toks []token, at int) bool {
 	for j := at - 1; j >= 2; j-- {
-		if toks[j].word == "this" || toks[j].word == "these" {
+		if cleftDeterminers[toks[j].word] {
 			if toks[j-2].word == "it" && (toks[j-1].word == "is" || toks[j-1].word == "was") {
 				return true
 			}
@@ -70,6 +70,10 @@ func itCleft(toks []token, at int) bool {
 	}
 	return false
 }
+
+// cleftDeterminers open the noun phrase an it-cleft singles out: "it is
+// this portrayal that…", "it was their backing that…".
+var cleftDeterminers = setOf(`this these their his her its`)
 
 // uncausingVerbs are verbs in -ed that after a cleft say what happened or
 // mattered, not what it brought about: "X is what happened".

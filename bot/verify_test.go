@@ -1159,8 +1159,9 @@ func TestEverydaySensesInDrafts(t *testing.T) {
 // TestLinkWordedLoosely checks the links of cause an adverb or an
 // adjective of directness splits ("led directly to", "in direct response
 // to"), "and so" (not "and so on"), those a verb of persuading makes, and
-// a cleft ("it was this skepticism that led…", not "it is this skepticism
-// that the author calls…"): the passage sets the two things side by side,
+// a cleft ("it was this skepticism that led…", "it was their backing that
+// convinced…", not "it is this skepticism that the author calls…"), "the
+// very reason": the passage sets the two things side by side,
 // and makes no link between them.
 func TestLinkWordedLoosely(t *testing.T) {
 	verifyEach(t, []passageDraft{
@@ -1173,6 +1174,11 @@ func TestLinkWordedLoosely(t *testing.T) {
 		{"Ambassador John Limbert", "Both sides have long known that diplomacy is complicated, and so on [1].", ""},
 		{"A degree of skepticism surrounding", "A degree of skepticism is understandable, and it was this skepticism that led the parties at Geneva to reaffirm that a peaceful, diplomatic solution is in the interest of both sides [1].", bot.ReasonUnsupported},
 		{"A degree of skepticism surrounding", "It is this skepticism that the author calls understandable, while a peaceful, diplomatic solution is in the interest of both sides [1].", ""},
+		// A cleft of a possessive: "it was their backing that
+		// convinced…"; "the very reason" is "the reason".
+		{"No less important are the forces", "By backing the interim nuclear deal in Geneva, Obama and Khamenei provided an unprecedented foundation from which a final deal can grow, and it was their backing that convinced the forces for moderation to build confidence and resolve conflict [1].", bot.ReasonUnsupported},
+		{"Rhetoric from both sides downplaying", "Diplomacy would not be taking place without Obama and Khamenei's direct involvement, and their involvement is the very reason rhetoric from both sides downplays the odds for success [1].", bot.ReasonUnsupported},
+		{"Rhetoric from both sides downplaying", "Diplomacy would not be taking place without Obama and Khamenei's direct involvement, and rhetoric from both sides downplays the odds for success [1].", ""},
 	})
 }
 
