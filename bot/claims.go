@@ -1341,14 +1341,14 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 		}
 		if !same && want == asserted && !t.held && !t.Name && !t.reported && !t.conditional && d.synonymDeniedByNo(t.Stem, ev) {
 			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
-				Detail: "a word the sentence asserts whose synonym its cited passages deny with \"no\""}
+				Detail: "a word the sentence asserts whose synonym its cited passages deny outright (\"no\", \"not be\")"}
 		}
 		if want == denied && !t.held && !t.Name && !t.reported && !t.conditional && !t.contrasted {
 			// "should not be expected" says "unexpected", a synonym of
 			// what "should come as no surprise" denies.
 			if un := knowledge.Terms("un" + t.Word); len(un) == 1 && d.synonymDeniedByNo(un[0].Stem, ev) {
 				return &Refusal{Reason: ReasonContradiction, Term: t.Word,
-					Detail: "a word the sentence denies whose opposite in un- has a synonym its cited passages deny with \"no\""}
+					Detail: "a word the sentence denies whose opposite in un- has a synonym its cited passages deny outright (\"no\", \"not be\")"}
 			}
 		}
 		switch {
@@ -1485,8 +1485,9 @@ func contrastAnchored(terms []claimTerm, i int, ev *evidence) bool {
 }
 
 // synonymDeniedByNo reports whether the passages deny a close synonym of
-// stem by "no" right before it, and never assert it: "alarming and
-// unexpected" against "should come as no surprise".
+// stem outright (see evidence.noBefore), and never assert it: "alarming
+// and unexpected" against "should come as no surprise", "astonishing"
+// against "should not be surprising".
 func (d *draftCheck) synonymDeniedByNo(stem string, ev *evidence) bool {
 	for _, rk := range d.lex.relatedTo(stem) {
 		if rk.credit >= synonymCredit && ev.stems[rk.key] == denied && ev.noBefore(rk.key) {

@@ -397,12 +397,19 @@ func (e *evidence) doersOf(target string, doers []string, alike func(stem, passa
 // stand.
 const targetWindow = 3
 
-// noBefore reports whether a passage puts "no" right before a word of
-// stem ("no surprise").
+// noBefore reports whether a passage denies a word of stem outright:
+// "no" right before it ("no surprise"), or "not be" before it where it
+// ends its clause ("should not be surprising:"; the latter added on the
+// tuning halves: one contradiction more refused, nothing else changed).
 func (e *evidence) noBefore(stem string) bool {
 	for _, toks := range e.tokens {
 		for j := 1; j < len(toks); j++ {
-			if toks[j-1].word != "no" || toks[j].clause {
+			// "no surprise", or "not be surprising:": a denial right
+			// before the word, or before "be" and the word that ends
+			// its clause (not "would not be taking place").
+			ends := j+1 == len(toks) || toks[j+1].clause
+			no := toks[j-1].word == "no" || toks[j-1].word == "be" && j >= 2 && toks[j-2].word == "not" && !toks[j-1].clause && ends
+			if !no || toks[j].clause {
 				continue
 			}
 			if ts := knowledge.Terms(toks[j].word); len(ts) > 0 && ts[0].Stem == stem {

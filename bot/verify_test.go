@@ -350,6 +350,7 @@ var ruleTests = []struct {
 	{"what the text calls something outright", "Iranian hardliners stress that dealing with a stronger interlocutor could threaten regime survival, a fear the author calls entirely unfounded [9].", bot.ReasonUnsupported},
 	{"an opposite of a word the passage denies", "The results have been clear but unsurprising: a slowly reinvigorated diplomatic process and empowered moderates in Washington and Tehran [5].", ""},
 	{"a word the passage denies, asserted", "The results have been clear and surprising: a slowly reinvigorated diplomatic process and empowered moderates in Washington and Tehran [5].", bot.ReasonContradiction},
+	{"a synonym of a word the passage denies with not be", "The results have been clear yet genuinely astonishing to those following the process [5].", bot.ReasonContradiction},
 	{"a growth denied", "Support at the top has helped create a trickle-down effect, although the number of officials in both capitals protecting and nurturing diplomacy has not grown [11].", bot.ReasonContradiction},
 	{"a growth asserted", "Support at the top has helped create a trickle-down effect, and the number of officials in both capitals protecting diplomacy has grown [11].", ""},
 	{"a shrinking asserted, where the passage says greater", "Support at the top trickles down, yet the number of officials in both capitals protecting diplomacy has shrunk [11].", bot.ReasonContradiction},
