@@ -1674,11 +1674,13 @@ func TestPersonsAskedByName(t *testing.T) {
 func TestVenuesAskedFor(t *testing.T) {
 	wantDeclined(t, article(), "Which hotel are the talks held in?")
 	wantDeclined(t, article(), "which building in Vienna are the negotiations being held in?")
+	wantDeclined(t, article(), "what's the name of the hotel where the vienna talks are held?")
 	ix := indexOf(t, "The talks opened in Vienna this week, where President Obama's envoy met the others.\n\n"+
 		"The delegations meet at the Palais Coburg, a hotel near the old town.")
 	wantFirstQuotes(t, ix,
 		firstQuote{"Which hotel are the talks held in?", "Palais Coburg"},
 		firstQuote{"Which building do the delegations meet in?", "Palais Coburg"},
+		firstQuote{"what is the name of the hotel the delegations meet at?", "Palais Coburg"},
 		firstQuote{"Which city did the talks open in?", "Vienna"},
 	)
 	// A venue named in words of the lexicon, beside the noun for it, even
