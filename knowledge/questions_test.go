@@ -2063,12 +2063,13 @@ func TestVerbsOfPresenting(t *testing.T) {
 
 // TestAskersOwnDoing checks that a question about what the asker may do
 // with something the text knows by no form ("where can I get a good
-// schnitzel in Vienna?", "best place to get schnitzel in Vienna?") is
+// schnitzel in Vienna?", "best place to get schnitzel in Vienna?", "best
+// schnitzel place in vienna?") is
 // declined, while one about what they may do with what it speaks of is
 // answered.
 func TestAskersOwnDoing(t *testing.T) {
 	wantDeclined(t, article(), "where can I get a good schnitzel in Vienna?", "How do I remodel my kitchen without going over budget?",
-		"best place to get schnitzel in vienna?")
+		"best place to get schnitzel in vienna?", "best schnitzel place in vienna?")
 	wantFirstQuotes(t, article(),
 		firstQuote{"how do I explain the spoilers to my students?", "spoilers"},
 		firstQuote{"how do I neutralise the spoilers?", "The only way to neutralize them"},
