@@ -291,10 +291,13 @@ func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 // was declined. So does "was" with the outcome or result of "this" thing
 // ("what was the outcome of this round?"), what was under way as the text
 // was written: six uncovered questions more declined on the tuning sets,
-// nothing else changed.
+// nothing else changed. And so does "after" with an end within six words
+// ("what happened after the round ended?", "…after the final deal was
+// signed?", "…after Obama left office?"): three more, nothing else
+// changed.
 func askedLater(words []word) bool {
 	did, was, later, surely, text := false, false, false, false, false
-	outcome, current := false, false
+	outcome, current, after := false, false, false
 	for _, w := range words {
 		// "Did the piece end with Limbert's analogy?" asks how the text
 		// ends, not how things turned out.
@@ -324,6 +327,14 @@ func askedLater(words []word) bool {
 		case "end":
 			later = later || i > 1 && words[i-1].text == "the" && (words[i-2].text == "in" || words[i-2].text == "at") &&
 				(i+1 == len(words) || words[i+1].text != "of")
+		case "after":
+			// "What happened after the round ended?", "…after Obama
+			// left office?": after an end the text was written before.
+			for k := i + 1; k < len(words) && k <= i+6; k++ {
+				if endedWords[words[k].text] {
+					after = !text
+				}
+			}
 		case "outcome", "outcomes", "result", "results", "upshot":
 			outcome = outcome || was && !text
 		case "this", "these":
@@ -332,5 +343,8 @@ func askedLater(words []word) bool {
 			current = current || outcome
 		}
 	}
-	return did && later || was && (surely || current)
+	return did && later || was && (surely || current) || after
 }
+
+// endedWords say a thing came to an end.
+var endedWords = setOf(`ended concluded finished wrapped collapsed expired left signed`)

@@ -74,6 +74,9 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		"did they end up getting a final deal?",
 		"was a final nuclear deal eventually signed?",
 		"what was the outcome of this round in Vienna?",
+		// What happened after an end the text was written before.
+		"what happened to the sanctions after the final deal was signed",
+		"how did iranian hardliners react after the vienna round ended?",
 		// A role the article never speaks of, beside one it does.
 		"who is iran's deputy foreign minister leading the technical talks?",
 		// The name of someone the article does not name, beside a place
