@@ -1726,7 +1726,11 @@ func TestStanceOfSomeoneUnknown(t *testing.T) {
 	// Of a kind the knowledge base knows by no form, though it knows the
 	// head by some sense of it ("markets" as "sell").
 	wantDeclined(t, ix, "How did oil markets react to the Vienna talks?", "how did ordinary iranians react to the geneva deal?")
+	// Whether someone unknown took a side; whether someone known did may
+	// be answered.
+	wantDeclined(t, ix, "did china support the talks with iran?")
 	wantFirstQuotes(t, ix,
+		firstQuote{"did khamenei support the efforts to build confidence?", "openly supported"},
 		firstQuote{"What do Iranian hardliners think about negotiating with a stronger interlocutor?", "stronger interlocutor"},
 		firstQuote{"What does the author think about the spoilers?", "spoilers"},
 	)
