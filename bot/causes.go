@@ -72,8 +72,9 @@ func itCleft(toks []token, at int) bool {
 }
 
 // cleftDeterminers open the noun phrase an it-cleft singles out: "it is
-// this portrayal that…", "it was their backing that…".
-var cleftDeterminers = setOf(`this these their his her its`)
+// this portrayal that…", "it was their backing that…", "it was those
+// insights that…" ("the" as well changed nothing on the tuning halves).
+var cleftDeterminers = setOf(`this these those their his her its`)
 
 // uncausingVerbs are verbs in -ed that after a cleft say what happened or
 // mattered, not what it brought about: "X is what happened".

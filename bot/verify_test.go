@@ -1179,6 +1179,7 @@ func TestLinkWordedLoosely(t *testing.T) {
 		// A cleft of a possessive: "it was their backing that
 		// convinced…"; "the very reason" is "the reason".
 		{"No less important are the forces", "By backing the interim nuclear deal in Geneva, Obama and Khamenei provided an unprecedented foundation from which a final deal can grow, and it was their backing that convinced the forces for moderation to build confidence and resolve conflict [1].", bot.ReasonUnsupported},
+		{"While we are not yet in the clear", "The Geneva diplomacy provided valuable insights into the parties' perspectives, and it was those insights that strengthened relationships between all relevant parties [1].", bot.ReasonUnsupported},
 		{"Rhetoric from both sides downplaying", "Diplomacy would not be taking place without Obama and Khamenei's direct involvement, and their involvement is the very reason rhetoric from both sides downplays the odds for success [1].", bot.ReasonUnsupported},
 		{"Rhetoric from both sides downplaying", "Diplomacy would not be taking place without Obama and Khamenei's direct involvement, and rhetoric from both sides downplays the odds for success [1].", ""},
 	})
