@@ -604,6 +604,10 @@ func quantities(s string, ev *evidence) *Refusal {
 			continue
 		}
 		next := nextContent(toks, i)
+		if mattersBefore(toks, i) {
+			// "matters far less" says "is far less important".
+			next = importantStem
+		}
 		if next == "" {
 			continue
 		}
@@ -628,6 +632,24 @@ func quantities(s string, ev *evidence) *Refusal {
 	}
 	return nil
 }
+
+// mattersBefore reports whether a verb of mattering stands right before
+// toks[i], a word of how much, or before a word of degree before it
+// ("matters less", "matters far less"): it says how important something
+// is.
+func mattersBefore(toks []token, i int) bool {
+	j := i - 1
+	if j >= 0 && degreeWords[toks[j].word] && !toks[i].clause {
+		j--
+	}
+	return j >= 0 && !toks[j+1].clause && matterVerbs[toks[j].word]
+}
+
+var (
+	matterVerbs   = setOf(`matter matters mattered counts counted`)
+	degreeWords   = setOf(`far much even a lot`)
+	importantStem = knowledge.Terms("important")[0].Stem
+)
 
 // oppositeParticles pair the particles that turn a verb one way or the
 // other: "trickle down" and "trickle up", "play down" and "play up".

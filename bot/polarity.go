@@ -327,7 +327,7 @@ contend contends contended maintain maintains maintained acknowledge acknowledge
 acknowledging admit admits admitted admitting recognise recognises recognised recognize recognizes
 recognized point points pointed pointing open opens opened opening close closes closed closing
 indicate indicates indicated indicating identify identifies identified identifying concede concedes
-conceded conceding
+conceded conceding grant grants granted granting
 paragraph paragraphs passage passages
 highlight highlights highlighted highlighting underline underlines underlined underlining
 note notes noted noting section sections introduction intro

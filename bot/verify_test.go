@@ -58,6 +58,7 @@ var ruleTests = []struct {
 	{"who says it, before what it names", "The author identifies four broad issues [4].", ""},
 	{"who says it, a view", "With decision-makers in both countries now clearer about what escalation costs, the author sees a rare opening to keep lowering tensions and conclude a final agreement [7].", ""},
 	{"who says it, framing", "The author frames what lies ahead around four broad issues that he expects to largely decide whether peace succeeds or fails [4].", ""},
+	{"who says it, granting", "The author grants that some skepticism is reasonable [12].", ""},
 	{"who says it, advice", "The author's advice is to keep public talk modest while delivering in private: compromise and verifiable follow-through on commitments, which also gives the leaders political cover at home [10].", ""},
 	// Citations.
 	{"one citation", "Congress has pushed for tougher, more hard-hitting sanctions [1].", ""},
@@ -1300,12 +1301,13 @@ func TestChangesAlong(t *testing.T) {
 
 // TestMattersJustAsMuch checks that what matters just as much, or
 // deserves as much attention, is held by what is no less important, and
-// that what matters less is not.
+// that what matters less contradicts it, as "less important" does.
 func TestMattersJustAsMuch(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"As nuclear talks commence here in Vienna", "The author grants that the technical details rightly get attention but insists the wider context matters just as much [1].", ""},
 		{"As nuclear talks commence here in Vienna", "The author grants that the technical details rightly get attention but insists the wider context deserves as much attention [1].", ""},
-		{"As nuclear talks commence here in Vienna", "The author grants that the technical details rightly get attention but insists the wider context matters far less [1].", bot.ReasonUnsupported},
+		{"As nuclear talks commence here in Vienna", "The author grants that the technical details rightly get attention but insists the wider context matters far less [1].", bot.ReasonContradiction},
+		{"As nuclear talks commence here in Vienna", "The author says the bigger picture offers some backdrop but matters far less than the technical details [1].", bot.ReasonContradiction},
 	})
 }
 
