@@ -1336,13 +1336,14 @@ func TestAppetiteOutweighed(t *testing.T) {
 
 // TestFiguresOfTheirOwn checks that a draft's figure of speech is held by
 // the plain words the passages use: what one loses sight of is overlooked,
-// what is to unfold is to take place, and to deliver on a promise is to
-// follow through on it.
+// what is to unfold is to take place, to deliver on a promise is to
+// follow through on it, and earlier years are years past.
 func TestFiguresOfTheirOwn(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"A degree of skepticism surrounding", "Some doubt is reasonable, the author concedes, but dwelling on it too much risks losing sight of the basic premise the whole process is built on [1].", ""},
 		{"As nuclear talks commence here in Vienna", "The author indicates that this is a short round: the negotiations in Vienna will unfold over the coming few days [1].", ""},
 		{"If these negotiations are to", "In public, both governments should play down expectations, while behind the scenes they build them up through compromise and verifiable delivery on their commitments [1].", ""},
+		{"For the first time in recent memory", "Because it has dropped its unsuccessful approach of earlier years and is now pursuing a strategic, jointly agreed endgame with Tehran’s existing political system [1].", ""},
 	})
 }
 

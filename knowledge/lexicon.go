@@ -73,11 +73,16 @@ const maxExpansions = 8
 // attention, is important, what gains or regains momentum is
 // reinvigorated, who wins (political) points scores them, what one loses
 // sight of one overlooks, what is to unfold is to take place, and to
-// deliver on a promise is to follow through on it), and a few names of
+// deliver on a promise is to follow through on it, what is so in a
+// departure from something is unlike it, and earlier or previous years are
+// years past), and a few names of
 // politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
 // Republic Iran's regime.
 var idioms = map[string]string{
+	"in a departure from":          "unlike",
+	"earlier years":                "years past",
+	"previous years":               "years past",
 	"lose sight of":                "overlook",
 	"loses sight of":               "overlooks",
 	"losing sight of":              "overlooking",
