@@ -2134,7 +2134,7 @@ func TestNumberOfAName(t *testing.T) {
 
 // TestWhoCameUpWithIt checks that "who came up with…?", in a follow-up
 // too, asks for the maker of a thing by name, which a sentence quoting
-// the thing does not give.
+// the thing does not give; "who leads…?" asks for the leader's.
 func TestWhoCameUpWithIt(t *testing.T) {
 	ix := article()
 	if a := ix.Answer(knowledge.Query{Text: "who originally came up with that saying?", Context: "what's the old adage the author quotes"}); a.Answerable {
@@ -2143,6 +2143,11 @@ func TestWhoCameUpWithIt(t *testing.T) {
 	harbour := indexOf(t, "The harbour motto is \"steady as she goes\".\n\n"+
 		"Mayor Alder came up with the harbour motto in her first year.")
 	wantFirstQuotes(t, harbour, firstQuote{"who came up with the harbour motto?", "Mayor Alder"})
+	// "Who leads…?" asks for the leader by name as well.
+	wantDeclined(t, ix, "Who leads Iran's technical negotiating team in Vienna?", "who leads the US negotiating team under Kerry, day to day?")
+	council := indexOf(t, "The harbour council meets every week to plan the new ferry.\n\n"+
+		"Mayor Alder leads the harbour council and its ferry plan.")
+	wantFirstQuotes(t, council, firstQuote{"who leads the harbour council?", "Mayor Alder"})
 }
 
 // TestNextMeetingAsked checks that a question about the round of talks
