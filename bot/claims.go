@@ -362,7 +362,11 @@ const minLongHeldShared = 3
 // ("Unlike years past, senior officials on both sides now openly
 // acknowledge…"). A passage sentence that itself says something was long
 // so ("Both sides have long known this to be true — but for the first
-// time…") is left alone: the draft may speak of that.
+// time…") is left alone where the draft may speak of that: where the
+// clause of the draft that says how long draws on what was long so no
+// less than on what holds for the first time (see drawsOnAfter; added on
+// the tuning halves: two contradictions more refused, nothing else
+// changed).
 func longHeld(s string, terms []claimTerm, ev *evidence) *Refusal {
 	m := longAgo.FindString(s)
 	if m == "" || firstTime.MatchString(s) || butNow.MatchString(s) {
@@ -384,11 +388,61 @@ func longHeld(s string, terms []claimTerm, ev *evidence) *Refusal {
 		return nil
 	}
 	text := ev.foldedSentences[best]
-	if !firstTime.MatchString(text) || longWord.MatchString(text) {
+	loc := firstTime.FindStringIndex(text)
+	if loc == nil {
+		return nil
+	}
+	if longWord.MatchString(text) && !drawsOnAfter(claimTerms(clauseAround(s, m)), text[:loc[0]], text[loc[0]:]) {
 		return nil
 	}
 	return &Refusal{Reason: ReasonContradiction, Term: m,
 		Detail: "a thing said to have held a long while that its cited passages say holds for the first time"}
+}
+
+// clauseAround returns the clause of s that holds m: from the comma,
+// semicolon, colon, dash or "and" before it to the one after it.
+func clauseAround(s, m string) string {
+	i := strings.Index(s, m)
+	if i < 0 {
+		return s
+	}
+	from, to := 0, len(s)
+	for _, b := range clauseBreaks.FindAllStringIndex(s, -1) {
+		if b[1] <= i {
+			from = b[1]
+		} else if b[0] >= i+len(m) && to == len(s) {
+			to = b[0]
+		}
+	}
+	return s[from:to]
+}
+
+// clauseBreaks part a sentence's clauses.
+var clauseBreaks = regexp.MustCompile(`[,;:—–]|\band\b|\bbut\b`)
+
+// drawsOnAfter reports whether terms share more of their words, names
+// aside, with after (what a passage sentence says holds for the first
+// time) than with before (what it says was long so), and three at least:
+// "both sides have regularly shown such a willingness over the past three
+// decades" draws on "…but for the first time in over three decades, they
+// are simultaneously demonstrating a willingness…", not on "Both sides
+// have long known this to be true".
+func drawsOnAfter(terms []claimTerm, before, after string) bool {
+	count := func(part string) int {
+		stems := make(map[string]bool)
+		for _, t := range claimTerms(part) {
+			stems[t.Stem] = true
+		}
+		n := 0
+		for _, t := range terms {
+			if !t.Name && stems[t.Stem] {
+				n++
+			}
+		}
+		return n
+	}
+	a := count(after)
+	return a >= minLongHeldShared && a > count(before)
 }
 
 // butNow finds a sentence setting what holds now against what held

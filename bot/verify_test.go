@@ -356,6 +356,7 @@ var ruleTests = []struct {
 	{"a growth asserted", "Support at the top has helped create a trickle-down effect, and the number of officials in both capitals protecting diplomacy has grown [11].", ""},
 	{"a shrinking asserted, where the passage says greater", "Support at the top trickles down, yet the number of officials in both capitals protecting diplomacy has shrunk [11].", bot.ReasonContradiction},
 	{"held for years, where the passage says unlike years past", "Senior officials on both sides have openly acknowledged for years that an escalation of sanctions has caused the drumbeat of war to intensify [7].", bot.ReasonContradiction},
+	{"held for decades, where the passage says it was long known but is so for the first time", "Both sides have regularly shown such a willingness to spend their political capital over the past three decades [8].", bot.ReasonContradiction},
 	{"held for years, where the passage says it was long so", "Both sides have known for years that diplomacy is like remodeling a house, and they are now willing to spend political capital on peace [8].", ""},
 	{"often before, but now", "Senior officials on both sides often denied it before, but now openly acknowledge that an escalation of sanctions has caused the drumbeat of war to intensify [7].", ""},
 	{"easing what the passage wants more of", "Congress has pushed to ease sanctions [1].", bot.ReasonContradiction},
