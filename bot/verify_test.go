@@ -352,6 +352,8 @@ var ruleTests = []struct {
 	{"an opposite of a word the passage denies", "The results have been clear but unsurprising: a slowly reinvigorated diplomatic process and empowered moderates in Washington and Tehran [5].", ""},
 	{"a word the passage denies, asserted", "The results have been clear and surprising: a slowly reinvigorated diplomatic process and empowered moderates in Washington and Tehran [5].", bot.ReasonContradiction},
 	{"a synonym of a word the passage denies with not be", "The results have been clear yet genuinely astonishing to those following the process [5].", bot.ReasonContradiction},
+	{"matched for an imbalance", "The author says the two sides are roughly evenly matched in power [9].", bot.ReasonContradiction},
+	{"unevenly matched for an imbalance", "The author separates equal standing at the table from equal strength, stressing that the two countries are very unevenly matched [9].", ""},
 	{"a growth denied", "Support at the top has helped create a trickle-down effect, although the number of officials in both capitals protecting and nurturing diplomacy has not grown [11].", bot.ReasonContradiction},
 	{"a growth asserted", "Support at the top has helped create a trickle-down effect, and the number of officials in both capitals protecting diplomacy has grown [11].", ""},
 	{"a shrinking asserted, where the passage says greater", "Support at the top trickles down, yet the number of officials in both capitals protecting diplomacy has shrunk [11].", bot.ReasonContradiction},

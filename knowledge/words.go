@@ -383,7 +383,8 @@ openly privately
 mutual unilateral
 significant marginal
 straightforward hard
-reward punish`
+reward punish
+matched imbalance`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
