@@ -1013,6 +1013,9 @@ func TestAnswerKindsAskedOutright(t *testing.T) {
 	// Pundits and policymakers are people a text names by name: "some
 	// policymakers and pundits" names none.
 	wantDeclined(t, article(), "which pundits compare Iran to the Soviet Union?", "Which policymakers and pundits compare Iran to the Soviet Union?")
+	// Groups of a kind the question gives, by name; not any group.
+	wantDeclined(t, article(), "which iranian hardliner groups, like the revolutionary guards, oppose the talks?")
+	wantFirstQuotes(t, article(), firstQuote{"which group in iran is trying to shrink rouhani's window to negotiate?", "Iranian hardliners"})
 	wantFirstQuotes(t, ix,
 		firstQuote{"When was the interim deal struck?", "interim deal was struck"},
 		firstQuote{"What have lawmakers been pushing for?", "tougher sanctions"},
