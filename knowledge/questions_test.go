@@ -1041,6 +1041,11 @@ func TestAnswerKindsAskedOutright(t *testing.T) {
 		"Senator Smith told the council that the ferry plan would fail.\n\n"+
 		"The weather in the capital was cold all week.")
 	wantDeclined(t, official, "Who was the senior official that told the mayor about the harbour plan?")
+	// So does "who were the officials who…?", of several.
+	wantDeclined(t, article(), "who were the forward-thinking officials in washington and tehran who tried to break the impasse?")
+	wantFirstQuotes(t, indexOf(t, "Senator Smith and Senator Jones were the senior officials who told the mayor that the harbour plan would fail.\n\n"+
+		"The weather in the capital was cold all week."),
+		firstQuote{"Who were the senior officials who told the mayor about the harbour plan?", "Senator Smith"})
 	// "Who was the person who…?" may be answered by who it was, unnamed.
 	wantFirstQuotes(t, official, firstQuote{"Who was the person who told the mayor that the harbour plan would fail?", "A senior official"})
 	wantFirstQuotes(t, official, firstQuote{"Who is the senator that told the council about the ferry plan?", "Senator Smith"})
