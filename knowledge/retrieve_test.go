@@ -74,6 +74,9 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		"did they end up getting a final deal?",
 		"was a final nuclear deal eventually signed?",
 		"what was the outcome of this round in Vienna?",
+		// What someone's job is now, which a title in the text does not
+		// tell.
+		"what's John Limbert's current job",
 		// What happened after an end the text was written before.
 		"what happened to the sanctions after the final deal was signed",
 		"how did iranian hardliners react after the vienna round ended?",
