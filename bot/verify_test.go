@@ -172,6 +172,8 @@ var ruleTests = []struct {
 	// Numbers and dates.
 	{"number word as digits", "4 big-picture issues will go a long way toward making or breaking the peace [4].", ""},
 	{"number", "Five big-picture issues will go a long way toward making or breaking the peace [4].", bot.ReasonNumber},
+	{"a count of meetings, where the passage counts issues", "Successful nuclear diplomacy in Geneva, concluded after four rounds of talks, strengthened relationships between all relevant parties [4].", bot.ReasonNumber},
+	{"a count of issues", "Four big-picture issues will go a long way toward making or breaking the peace [4].", ""},
 	{"year", "Congress has pushed for more hard-hitting sanctions since 2013 [1].", bot.ReasonNumber},
 	{"month", "In February, Congress pushed for more hard-hitting sanctions [1].", bot.ReasonNumber},
 	{"May", "Congress has pushed for more hard-hitting sanctions since May [1].", bot.ReasonNumber},
