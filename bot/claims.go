@@ -1354,7 +1354,7 @@ func (d *draftCheck) countsThe(key, stem string, ev *evidence) bool {
 // countedEvents are meetings a number may count ("four rounds of
 // talks"): the passages must count the same. Chosen on the tuning
 // halves: one invented fact more refused, nothing else changed; any word
-// after a number cost forty faithful drafts ("four broad issues" for
+// after a number cost sixty-six faithful drafts ("four broad issues" for
 // "four big picture issues").
 var countedEvents = setOf(`round rounds meeting meetings session sessions summit summits visit visits`)
 
