@@ -384,7 +384,10 @@ mutual unilateral
 significant marginal
 straightforward hard
 reward punish
-matched imbalance`
+matched imbalance
+prepared unwilling
+openly tacitly
+cover expose`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
