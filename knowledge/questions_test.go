@@ -2158,6 +2158,21 @@ func TestWhoCameUpWithIt(t *testing.T) {
 	wantFirstQuotes(t, council, firstQuote{"who leads the harbour council?", "Mayor Alder"})
 }
 
+// TestWhatHeSaid checks that "what exactly did he say…?" after a question
+// about someone named asks what that person said, which a sentence that
+// reports no speech of theirs does not answer.
+func TestWhatHeSaid(t *testing.T) {
+	ix := article()
+	if a := ix.Answer(knowledge.Query{Text: "what exactly did he say in his statement?", Context: "did khamenei support the talks?"}); a.Answerable {
+		t.Errorf("what did he say: answered with %q, want a decline", a.Quotes[0].Text())
+	}
+	harbour := indexOf(t, "Mayor Alder backed the harbour plan in March.\n\n"+
+		"Mayor Alder said \"the ferry will run all winter\" when the council met.")
+	if a := harbour.Answer(knowledge.Query{Text: "what exactly did he say about the ferry?", Context: "did mayor alder back the harbour plan?"}); !a.Answerable || !strings.Contains(a.Quotes[0].Text(), "ferry will run") {
+		t.Errorf("what did he say: got %v %+v, want the sentence quoting the mayor", a.Answerable, a.Quotes)
+	}
+}
+
 // TestNextMeetingAsked checks that a question about the round of talks
 // after the one the text tells of ("where will the next round be held?")
 // is declined where no sentence speaks of it, not answered by where this

@@ -2306,6 +2306,11 @@ func (ix *Index) namedBefore(words []word) bool {
 		if w.class&classFraming != 0 {
 			return false // "does the writer say"
 		}
+		if (w.text == "he" || w.text == "she") && i > 0 && words[i-1].text == "did" {
+			// "What exactly did he say…?": what a person named before
+			// said; "what does he say…?" most often asks the author's.
+			return true
+		}
 		if isStop(w) || lyAdverb(w.text) || verbAdverbs[w.text] {
 			// "What did Khamenei actually say…?": an adverb between the
 			// name and the verb (one uncovered question more declined on
