@@ -294,7 +294,8 @@ func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 // nothing else changed. And so does "after" with an end within six words
 // ("what happened after the round ended?", "…after the final deal was
 // signed?", "…after Obama left office?"): three more, nothing else
-// changed.
+// changed. "Did they succeed in…?" and "did they manage to…?" ask
+// whether an effort worked in the end: one more, nothing else changed.
 func askedLater(words []word) bool {
 	did, was, later, surely, text := false, false, false, false, false
 	outcome, current, after := false, false, false
@@ -315,6 +316,10 @@ func askedLater(words []word) bool {
 			was = true
 		case "eventually", "ultimately":
 			later, surely = true, true
+		case "succeed", "succeeded", "manage", "managed":
+			// "Did the hardliners succeed in narrowing…?", "did they
+			// manage to…?": whether an effort worked in the end.
+			later = later || !text && i+1 < len(words) && (words[i+1].text == "in" || words[i+1].text == "to")
 		case "later", "afterwards", "afterward", "subsequently":
 			// "Did the US later pull out of the deal?"; not "does the
 			// author later say…?".

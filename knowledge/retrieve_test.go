@@ -77,6 +77,8 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		// What someone's job is now, which a title in the text does not
 		// tell.
 		"what's John Limbert's current job",
+		// Whether an effort worked in the end.
+		"Did the hardliners succeed in narrowing Rouhani's negotiating window?",
 		// What happened after an end the text was written before.
 		"what happened to the sanctions after the final deal was signed",
 		"how did iranian hardliners react after the vienna round ended?",
