@@ -293,8 +293,8 @@ func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 // was written: six uncovered questions more declined on the tuning sets,
 // nothing else changed. And so does "after" with an end within six words
 // ("what happened after the round ended?", "…after the final deal was
-// signed?", "…after Obama left office?"): three more, nothing else
-// changed. "Did they succeed in…?" and "did they manage to…?" ask
+// signed?", "…after Obama left office?", "…after the deal was done?"):
+// four more, nothing else changed. "Did they succeed in…?" and "did they manage to…?" ask
 // whether an effort worked in the end: one more, nothing else changed.
 func askedLater(words []word) bool {
 	did, was, later, surely, text := false, false, false, false, false
@@ -352,4 +352,4 @@ func askedLater(words []word) bool {
 }
 
 // endedWords say a thing came to an end.
-var endedWords = setOf(`ended concluded finished wrapped collapsed expired left signed`)
+var endedWords = setOf(`ended concluded finished wrapped collapsed expired left signed done over`)

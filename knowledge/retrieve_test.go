@@ -82,6 +82,7 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		// What happened after an end the text was written before.
 		"what happened to the sanctions after the final deal was signed",
 		"how did iranian hardliners react after the vienna round ended?",
+		"Did Zarif stay on as foreign minister after the deal was done?",
 		// A role the article never speaks of, beside one it does.
 		"who is iran's deputy foreign minister leading the technical talks?",
 		// The name of someone the article does not name, beside a place
