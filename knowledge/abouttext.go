@@ -294,8 +294,9 @@ func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 // nothing else changed. And so does "after" with an end within six words
 // ("what happened after the round ended?", "…after the final deal was
 // signed?", "…after Obama left office?", "…after the deal was done?"):
-// four more, nothing else changed. "Did they succeed in…?" and "did they manage to…?" ask
-// whether an effort worked in the end: one more, nothing else changed.
+// four more, nothing else changed. "Did they succeed in…?" and "did they
+// manage to…?" ask whether an effort worked in the end: one more,
+// nothing else changed.
 func askedLater(words []word) bool {
 	did, was, later, surely, text := false, false, false, false, false
 	outcome, current, after := false, false, false
