@@ -77,6 +77,9 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		// What someone's job is now, which a title in the text does not
 		// tell.
 		"what's John Limbert's current job",
+		// How someone did a thing to something the article knows by no
+		// form.
+		"How did Rouhani win the presidential election?",
 		// Whether an effort worked in the end.
 		"Did the hardliners succeed in narrowing Rouhani's negotiating window?",
 		// What happened after an end the text was written before.
