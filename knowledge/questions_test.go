@@ -347,6 +347,15 @@ func wantDeclined(t *testing.T, ix *knowledge.Index, questions ...string) {
 	}
 }
 
+// wantDeclinedAfter fails the test if ix answers question asked after
+// context, the previous turn.
+func wantDeclinedAfter(t *testing.T, ix *knowledge.Index, context, question string) {
+	t.Helper()
+	if a := ix.Answer(knowledge.Query{Text: question, Context: context}); a.Answerable {
+		t.Errorf("%q after %q: answered with %q, want a decline", question, context, a.Quotes[0].Text())
+	}
+}
+
 // firstQuote is a question and what its answer's first quote must hold.
 type firstQuote struct{ question, want string }
 
@@ -2120,9 +2129,7 @@ func TestWhatHappenedLongAgo(t *testing.T) {
 		{"the author says both sides are willing to spend capital on peace", "what happened three decades ago that broke things off?"},
 		{"how long have the US and iran been at odds?", "what happened three decades ago that started it?"},
 	} {
-		if a := ix.Answer(knowledge.Query{Text: c.question, Context: c.context}); a.Answerable {
-			t.Errorf("%q after %q: answered with %q, want a decline", c.question, c.context, a.Quotes[0].Text())
-		}
+		wantDeclinedAfter(t, ix, c.context, c.question)
 	}
 	harbour := indexOf(t, "The port and the city have not worked together for three decades.\n\n"+
 		"Three decades ago the harbour council broke off its ties with the city over the bridge.")
@@ -2145,9 +2152,7 @@ func TestNumberOfAName(t *testing.T) {
 // the thing does not give; "who leads…?" asks for the leader's.
 func TestWhoCameUpWithIt(t *testing.T) {
 	ix := article()
-	if a := ix.Answer(knowledge.Query{Text: "who originally came up with that saying?", Context: "what's the old adage the author quotes"}); a.Answerable {
-		t.Errorf("who came up with the adage: answered with %q, want a decline", a.Quotes[0].Text())
-	}
+	wantDeclinedAfter(t, ix, "what's the old adage the author quotes", "who originally came up with that saying?")
 	harbour := indexOf(t, "The harbour motto is \"steady as she goes\".\n\n"+
 		"Mayor Alder came up with the harbour motto in her first year.")
 	wantFirstQuotes(t, harbour, firstQuote{"who came up with the harbour motto?", "Mayor Alder"})
@@ -2162,10 +2167,7 @@ func TestWhoCameUpWithIt(t *testing.T) {
 // about someone named asks what that person said, which a sentence that
 // reports no speech of theirs does not answer.
 func TestWhatHeSaid(t *testing.T) {
-	ix := article()
-	if a := ix.Answer(knowledge.Query{Text: "what exactly did he say in his statement?", Context: "did khamenei support the talks?"}); a.Answerable {
-		t.Errorf("what did he say: answered with %q, want a decline", a.Quotes[0].Text())
-	}
+	wantDeclinedAfter(t, article(), "did khamenei support the talks?", "what exactly did he say in his statement?")
 	harbour := indexOf(t, "Mayor Alder backed the harbour plan in March.\n\n"+
 		"Mayor Alder said \"the ferry will run all winter\" when the council met.")
 	if a := harbour.Answer(knowledge.Query{Text: "what exactly did he say about the ferry?", Context: "did mayor alder back the harbour plan?"}); !a.Answerable || !strings.Contains(a.Quotes[0].Text(), "ferry will run") {
