@@ -1288,8 +1288,10 @@ func TestEverydaySenses(t *testing.T) {
 		// A country's capital is the city the country's name finds, not
 		// the text's other capitals ("both capitals").
 		firstQuote{"what are the negotiators meeting about in austria's capital?", "As nuclear talks commence here in Vienna"},
-		// Previous years are years past.
+		// Previous years are years past, and what is so in a departure
+		// from something is unlike it.
 		firstQuote{"what's different from previous years about how top officials talk about this?", "Unlike years past"},
+		firstQuote{"what do top officials now say openly, in a departure from before?", "Unlike years past"},
 		// The plain word of a figure stands for its heavier word:
 		// "territory" more than "new".
 		firstQuote{"Does the author say we're on familiar ground or in new territory?", "uncharted waters"},
