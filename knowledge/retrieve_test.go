@@ -83,10 +83,12 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		"how is iran's supreme leader chosen?",
 		// Whether an effort worked in the end.
 		"Did the hardliners succeed in narrowing Rouhani's negotiating window?",
+		"did the hardliners manage to narrow rouhani's negotiating window?",
 		// What happened after an end the text was written before.
 		"what happened to the sanctions after the final deal was signed",
 		"how did iranian hardliners react after the vienna round ended?",
 		"Did Zarif stay on as foreign minister after the deal was done?",
+		"what happened to the nuclear deal after obama left office?",
 		// A role the article never speaks of, beside one it does.
 		"who is iran's deputy foreign minister leading the technical talks?",
 		// The name of someone the article does not name, beside a place
