@@ -95,7 +95,7 @@ func (d *draftCheck) readings(s string, terms []claimTerm, ev *evidence) *Refusa
 		return &Refusal{Reason: ReasonContradiction, Term: w,
 			Detail: "two words on the other sides of it than its cited passages put them"}
 	}
-	if w, ok := swappedObjects(terms, ev); ok {
+	if w, ok := swappedObjects(uncleftThe(s, terms), ev); ok {
 		return &Refusal{Reason: ReasonContradiction, Term: w,
 			Detail: "a doer and what it does it to the other way round from its cited passages"}
 	}
@@ -631,6 +631,20 @@ func uncleft(s string, terms []claimTerm) []claimTerm {
 		return terms
 	}
 	return figuredTerms(cleftName.ReplaceAllString(s, "$1 "))
+}
+
+// cleftThe finds a cleft that puts a noun phrase first: "it is the
+// historic backdrop that overshadows…".
+var cleftThe = regexp.MustCompile(`\b[Ii]t\s+(?:is|was)\s+((?:the|a|an)\s+[^,;:]+?)\s+(?:that|which)\s+`)
+
+// uncleftThe returns the terms of s with its noun clefts undone ("the
+// historic backdrop overshadows…"), so that the noun phrase and the verb
+// after it stand in one clause; terms when it has none.
+func uncleftThe(s string, terms []claimTerm) []claimTerm {
+	if !cleftThe.MatchString(s) {
+		return terms
+	}
+	return figuredTerms(cleftThe.ReplaceAllString(s, "$1 "))
 }
 
 // opposedQuantities pairs the words that say how much, or when, or whether

@@ -256,6 +256,8 @@ var ruleTests = []struct {
 	{"decades as years", "For the first time in more than thirty years, both sides are showing a willingness to spend their political capital on peace [8].", ""},
 	{"sides of a verb swapped", "The historic backdrop of the Vienna talks sometimes overshadows the enormity of the task at hand [6].", bot.ReasonContradiction},
 	{"sides of a verb kept", "The enormity of the task at hand often overshadows the historic backdrop of the Vienna talks [6].", ""},
+	{"sides of a verb swapped in a cleft", "It is the historic backdrop of the Vienna talks that overshadows the enormity of the task at hand [6].", bot.ReasonContradiction},
+	{"sides of a verb kept in a cleft", "It is the enormity of the task at hand that overshadows the historic backdrop of the Vienna talks [6].", ""},
 	{"sides of a verb after a modal swapped", "The historic backdrop of the Vienna talks will overshadow the enormity of the task at hand [6].", bot.ReasonContradiction},
 	{"sides of a verb after tends to swapped", "The historic backdrop of the Vienna talks tends to overshadow the enormity of the task at hand [6].", bot.ReasonContradiction},
 	{"sides of a verb after tends to kept", "The enormity of the task at hand tends to overshadow the historic backdrop of the Vienna talks [6].", ""},
