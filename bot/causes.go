@@ -44,7 +44,7 @@ func cleftMakes(toks []token) bool {
 	if i < len(toks) && strings.HasSuffix(toks[i].word, "ly") {
 		i++
 	}
-	if i < len(toks) && (toks[i].word == "has" || toks[i].word == "have" || toks[i].word == "had") {
+	if i < len(toks) && (toks[i].word == "has" || toks[i].word == "have" || toks[i].word == "had" || modals[toks[i].word]) {
 		i++
 	}
 	if i == len(toks) {
@@ -200,6 +200,12 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 		// "and so on", "and so too…", "and so far": no link.
 		return nil
 	}
+	if word == "means that" && slices.ContainsFunc(toks[:at], func(t token) bool { return framingNouns[t.word] }) {
+		// "The author means that…", "the author's Public Diplomacy 101
+		// means that…" say what a text or a term means, not what
+		// follows from it.
+		return nil
+	}
 	if linkAdverbs[word] && (at == 0 || !toks[at].clause) {
 		// "Therefore, …" opening a sentence links it to the one before;
 		// "is therefore unsurprising" within a clause, to what came
@@ -306,6 +312,10 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 	return &Refusal{Reason: ReasonUnsupported, Term: word,
 		Detail: "a link of cause between two things its cited passages say apart"}
 }
+
+// framingNouns name a text or its writer: "means that" after one says what
+// the text means.
+var framingNouns = setOf(`author authors writer writers article piece essay text`)
 
 // clauseConjunctions are the words that may open a clause before a
 // cause word put first in it: "…[1], but because X, Y".
@@ -462,7 +472,7 @@ func makesLink(toks []token) bool {
 		}
 		after := i > 0 && !t.clause && (objectOpeners[toks[i-1].word] || toks[i-1].word == "to")
 		switch {
-		case linkMarkers[t.word]:
+		case linkMarkers[t.word] && !t.compound:
 			return true
 		case (t.word == "by" || t.word == "for") && strings.HasSuffix(next, "ing"):
 			return true

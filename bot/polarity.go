@@ -112,6 +112,9 @@ type token struct {
 	// quotation's opening mark: the quotation carries on the clause it
 	// stands in ("one would think Iran “rivals the former Soviet Union”").
 	quoting bool
+	// compound says a hyphen joins the word to the one before it: the
+	// "through" of "follow-through" is no preposition.
+	compound bool
 }
 
 // negators deny what follows them in their clause.
@@ -883,10 +886,12 @@ func pluralPossessive(text string, end int) bool {
 // notes where punctuation ends a clause.
 func scanTokens(text string) []token {
 	var toks []token
-	clause, opens, quoting := false, false, false
+	clause, opens, quoting, compound := false, false, false, false
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
+			next, _ := utf8.DecodeRuneInString(text[i+size:])
+			compound = r == '-' && len(toks) > 0 && !clause && i > 0 && isWordRune(rune(text[i-1])) && isWordRune(next)
 			brk := clauseBreak(text, i, r, size)
 			if brk {
 				// An opening quotation mark carries the clause on only
@@ -901,8 +906,8 @@ func scanTokens(text string) []token {
 		word, end := scanWord(text, i)
 		raw := text[i:end]
 		possessive := strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s") || pluralPossessive(text, end)
-		toks = append(toks, token{word: word, clause: clause, quoting: quoting, opens: opens && len(toks) > 0, capital: unicode.IsUpper(r), possessive: possessive})
-		clause, opens, quoting = false, false, false
+		toks = append(toks, token{word: word, clause: clause, quoting: quoting, opens: opens && len(toks) > 0, capital: unicode.IsUpper(r), possessive: possessive, compound: compound})
+		clause, opens, quoting, compound = false, false, false, false
 		i = end
 	}
 	return toks
