@@ -2336,11 +2336,16 @@ var connectives = setOf(`since although though whereas because however yet unles
 also still thus therefore hence moreover furthermore meanwhile indeed instead whether either
 among amongst every within across toward towards`)
 
-// bareNouns stand for whoever a sentence goes on to say: "the people who
-// reject the idea…" claims no more than "those who reject the idea…".
-// Coverage leaves them out. Chosen on the tuning halves: five faithful
-// drafts more kept, no unsupported one the more.
-var bareNouns = setOf(`people`)
+// bareNouns stand for whoever or whatever a sentence goes on to say: "the
+// people who reject the idea…" claims no more than "those who reject the
+// idea…", and "they reject the idea that the systems are doomed…" no more
+// than "they do not believe that the systems must be…". Coverage leaves
+// them out. Chosen on the tuning halves: "people", five faithful drafts
+// more kept, no unsupported one the more; "idea", "point" and
+// "situation", ten faithful drafts more kept for one claim of its own
+// that now passes ("these forces now form a majority in both capitals",
+// refused before by "idea" alone).
+var bareNouns = setOf(`people situation idea point`)
 
 // coverage checks that the passages cover enough of the sentence's words.
 func (d *draftCheck) coverage(terms []claimTerm, ev *evidence) *Refusal {

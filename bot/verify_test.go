@@ -415,6 +415,7 @@ var ruleTests = []struct {
 	{"what serves someone is in their interest", "A peaceful end to the impasse serves both [12].", ""},
 	{"gradually for slowly", "It has produced a diplomatic process that is gradually coming back to life, along with stronger moderates in both Washington and Tehran who want to resolve the conflict peacefully [5].", ""},
 	{"people, standing for whoever the sentence names", "They are the people who reject the idea that the political systems in Washington and Tehran are doomed to permanent confrontation [6].", ""},
+	{"the idea, standing for what the sentence says of it", "These forces reject the idea that the political systems in Washington and Tehran are destined to stay locked in permanent confrontation [6].", ""},
 	{"a short claim reported after a true one", "The only way to neutralize spoilers is to build confidence through tangible deliverables that both sides can use against hardliners at home, though he admits this approach has rarely worked before [1].", bot.ReasonUnsupported},
 	{"claim the passage does not make", "Congress wants a trade agreement with Iran [1].", bot.ReasonUnsupported},
 	{"opposite of a word the passage uses", "Congress wants a war with Iran [1].", bot.ReasonContradiction},
