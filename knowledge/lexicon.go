@@ -74,12 +74,19 @@ const maxExpansions = 8
 // reinvigorated, who wins (political) points scores them, what one loses
 // sight of one overlooks, what is to unfold is to take place, and to
 // deliver on a promise is to follow through on it, what is so in a
-// departure from something is unlike it, and earlier or previous years are
-// years past), and a few names of
+// departure from something is unlike it, earlier or previous years are
+// years past, and what one should not read much into should come as no
+// surprise), and a few names of
 // politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
 // Republic Iran's regime.
 var idioms = map[string]string{
+	"read much into":               "surprise",
+	"read too much into":           "surprise",
+	"read anything into":           "surprise",
+	"read a lot into":              "surprise",
+	"reading much into":            "surprise",
+	"reading too much into":        "surprise",
 	"in a departure from":          "unlike",
 	"earlier years":                "years past",
 	"previous years":               "years past",

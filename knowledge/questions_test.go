@@ -1239,8 +1239,10 @@ func TestPhrasalVerbs(t *testing.T) {
 // the two sides of a story, "trust" for "confidence" and a "conversation"
 // for a "dialogue".
 func TestEverydaySenses(t *testing.T) {
-	// What is weird or strange is surprising.
-	wantFirstQuotes(t, article(), firstQuote{"both sides keep saying the talks won't work. is that weird?", "Rhetoric from both sides"})
+	// What is weird or strange is surprising, and what one should not
+	// read much into should come as no surprise.
+	wantFirstQuotes(t, article(), firstQuote{"both sides keep saying the talks won't work. is that weird?", "Rhetoric from both sides"},
+		firstQuote{"both sides keep saying the talks won't work. should we read much into that?", "Rhetoric from both sides"})
 	ix := indexOf(t, "The harbour budget is large, the mayor told the fishing fleet.\n\n"+
 		"The harbour budget is important, the mayor told the fishing fleet.\n\n"+
 		"The council asked the ministry for deadlines on the importers.\n\n"+
