@@ -416,6 +416,22 @@ func asksResult(ws []string) bool {
 	return true
 }
 
+// pointsAtWhole reports whether ws point back with "that" or "this", at
+// what was read as a whole, and not with "those", "these", "they" or
+// "them", at the things it names.
+func pointsAtWhole(ws []string) bool {
+	whole := false
+	for _, w := range ws {
+		switch w {
+		case "that", "this":
+			whole = true
+		case "those", "these", "they", "them":
+			return false
+		}
+	}
+	return whole
+}
+
 // asksNamed reports whether ws ask who or where (who set) of a thing the
 // previous answer told, which a pronoun stands for ("who came up with
 // it?", "who was it being applied to?", "where was the author when they
@@ -560,7 +576,13 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 	if prev.Answer != "" && marked && asksResult(ws) {
 		// "What effect have they had?", "and what came of it?": what the
 		// answer read led to.
-		if c := ix.Consequence(prev.Answer); c.Answerable {
+		consequence := ix.Consequence
+		if pointsAtWhole(ws) {
+			// "What has that realization led to?" asks what came of
+			// the answer read, not of the things it names.
+			consequence = ix.Outcome
+		}
+		if c := consequence(prev.Answer); c.Answerable {
 			c.Question = question
 			return c, true
 		}

@@ -463,6 +463,8 @@ func TestHandleFollowUpCues(t *testing.T) {
 		// What the answer led to: told in its own sentence, or right after.
 		{"what the answer led to, in its sentence", "What alternatives to diplomacy does the article mention?",
 			"What effect have they had?", true, bot.KindAnswer, "caused the drumbeat of war to intensify"},
+		{"what the answer as a whole led to, after it", "What do senior officials now admit about escalating sanctions?",
+			"and what has that realization led to?", true, bot.KindAnswer, "sharpened focus"},
 		{"what the answer led to, after it", "What does the author give Washington credit for?",
 			"and what came of it?", true, bot.KindAnswer, "slowly reinvigorated diplomatic process"},
 		{"what the answer led to, named after a pointer", "What does the author give Washington credit for?",

@@ -171,6 +171,22 @@ func TestConsequence(t *testing.T) {
 	wantAfter(t, ix.Consequence, tests)
 }
 
+// TestOutcome checks that a follow-up asking what the answer as a whole
+// led to is answered by the next sentence when that one takes it up as a
+// whole, even where the sentence read tells a result of its own, and
+// otherwise as Consequence answers.
+func TestOutcome(t *testing.T) {
+	ix := indexOf(t, "The embargo on grain exports has caused prices to rise across the region. This shift has opened a window for new trade talks.\n\n"+
+		"The council approved the harbour plan in May. The plan has since cut waiting times by half.")
+	wantAfter(t, ix.Outcome, []afterCase{
+		{"the next sentence taking the answer up", "“The embargo on grain exports has caused prices to rise across the region.”", "opened a window"},
+		{"a result told after it", "“The council approved the harbour plan in May.”", "cut waiting times by half"},
+	})
+	wantAfter(t, ix.Consequence, []afterCase{
+		{"what the things named led to, in the answer's sentence", "“The embargo on grain exports has caused prices to rise across the region.”", "caused prices to rise"},
+	})
+}
+
 // TestNamed checks that a follow-up asking who or where of the previous
 // answer is answered by the sentence it quotes first when that sentence
 // names a person (for who) or a name of any kind (for where), and declined
