@@ -1761,11 +1761,14 @@ func TestStanceOfSomeoneUnknown(t *testing.T) {
 
 // TestParticularsAskedFor: "what specific…?" asks for particulars, which a
 // sentence that only names the thing does not give, nor one that names a
-// place; "which specific officials…?" asks for their names; "which
-// technical details exactly…?" asks for particulars as "specific" does, and
-// "which leaders exactly…?" asks who they are, as without "exactly".
+// place, and so do "what exact…?" and "what precise…?" (not "what's the
+// exact framing?", which asks for the text's words); "which specific
+// officials…?" asks for their names; "which technical details exactly…?"
+// asks for particulars as "specific" does, and "which leaders exactly…?"
+// asks who they are, as without "exactly".
 func TestParticularsAskedFor(t *testing.T) {
 	wantDeclined(t, article(), "what specific tangible deliverables does the author propose?",
+		"what exact tangible deliverables does the author propose?", "what precise political cover will Obama give Khamenei?",
 		"Which specific technical details does the final nuclear deal need to address?",
 		"which specific officials tried to break the impasse before geneva?",
 		"which technical details exactly does the final deal need to settle?",
