@@ -70,11 +70,11 @@ admitted remarked noted warned assured insisted wrote put`)
 // this from HuffPost?").
 func aboutText(words []word) uint8 {
 	var who, where, when, otherWh, text, author, published, placed, contact, from, name, wrote, persons, life bool
-	whether := len(words) > 0 && auxiliaryOpeners[words[0].text]
+	whether := len(words) > 0 && auxiliaryOpeners.has(words[0])
 	for i, w := range words {
 		t := w.text
 		switch {
-		case whether && contactPersons[t]:
+		case whether && contactPersons.has(w):
 			persons = true
 		case t == "who" || t == "whom":
 			who = true
@@ -86,32 +86,32 @@ func aboutText(words []word) uint8 {
 			otherWh = true
 		case t == "from":
 			from = true
-		case textNouns[t]:
+		case textNouns.has(w):
 			text = true
-		case authorNouns[t]:
+		case authorNouns.has(w):
 			author = true
-		case writtenWords[t]:
-			wrote, placed = true, placed || placeWords[t]
+		case writtenWords.has(w):
+			wrote, placed = true, placed || placeWords.has(w)
 		case t == "sources":
 			contact = true
-		case placeNouns[t]:
+		case placeNouns.has(w):
 			// "Which city is the writer filing from?" asks where.
 			where = where || i > 0 && (words[i-1].text == "which" || words[i-1].text == "what")
-		case contactWords[t]:
+		case contactWords.has(w):
 			contact = true
-		case publishedWords[t]:
+		case publishedWords.has(w):
 			published = true
-		case firstWords[t]:
-		case placeWords[t]:
+		case firstWords.has(w):
+		case placeWords.has(w):
 			placed = true
-		case lifeWords[t] && (!workWords[t] || i+1 < len(words) && employedAt[words[i+1].text]) ||
+		case lifeWords.has(w) && (!workWords.has(w) || i+1 < len(words) && employedAt.has(words[i+1])) ||
 			t == "think" && i+1 < len(words) && words[i+1].text == "tank":
 			// "Who does the author work for?"; not "what does the
 			// author think will work?".
 			life = true
-		case workWords[t] && where:
+		case workWords.has(w) && where:
 			life = true // "where does the writer work?"
-		case isStop(w) || w.class&(classGeneric|classTime|classNumber) != 0 || asides[t]:
+		case isStop(w) || w.class&(classGeneric|classTime|classNumber) != 0 || asides.has(w):
 		case w.capital && i > 0 || w.keep:
 			// A name: a publication asked about, or a place.
 			name = true
@@ -258,7 +258,7 @@ func toAuthorOutsideQuotes(text string) bool {
 	speech := 0
 	scanWords(text, func(w word) {
 		switch {
-		case speechVerbs[w.text]:
+		case speechVerbs.has(w):
 			speech = 1
 		case speech > 0 && speech <= 3 && w.text == "me":
 			found = true
@@ -303,7 +303,7 @@ func askedLater(words []word) bool {
 	for _, w := range words {
 		// "Did the piece end with Limbert's analogy?" asks how the text
 		// ends, not how things turned out.
-		text = text || authorNouns[w.text] || textNouns[w.text] && w.text != "this" && w.text != "it" ||
+		text = text || authorNouns.has(w) || textNouns.has(w) && w.text != "this" && w.text != "it" ||
 			w.class&classFraming != 0
 	}
 	for i, w := range words {
@@ -337,7 +337,7 @@ func askedLater(words []word) bool {
 			// "What happened after the round ended?", "…after Obama
 			// left office?": after an end the text was written before.
 			for k := i + 1; k < len(words) && k <= i+6; k++ {
-				if endedWords[words[k].text] {
+				if endedWords.has(words[k]) {
 					after = !text
 				}
 			}
@@ -353,4 +353,4 @@ func askedLater(words []word) bool {
 }
 
 // endedWords say a thing came to an end.
-var endedWords = setOf(`ended concluded finished wrapped collapsed expired left signed done over`)
+var endedWords = wordSet(`ended concluded finished wrapped collapsed expired left signed done over`)

@@ -299,7 +299,7 @@ func (ix *Index) Consequence(previous string) Answer {
 	}
 	tells := func(u int32) bool {
 		told := false
-		scanWords(ix.unitText(u), func(w word) { told = told || resultWords[w.text] })
+		scanWords(ix.unitText(u), func(w word) { told = told || resultWords.has(w) })
 		return told
 	}
 	// The first sentence quoted that tells a result: "By backing the
@@ -477,7 +477,7 @@ var prescriptionWords = wordSet(`must need needs necessary require requires requ
 func prescribes(text string) bool {
 	found, prev := false, ""
 	scanWords(text, func(w word) {
-		found = found || prescriptionWords[w.text] || prev == "only" && w.text == "way"
+		found = found || prescriptionWords.has(w) || prev == "only" && w.text == "way"
 		prev = w.text
 	})
 	return found
@@ -540,7 +540,7 @@ var riskWords = wordSet(`risk risks risking danger dangers dangerous threat thre
 // warns reports whether text speaks of a risk or danger.
 func warns(text string) bool {
 	found := false
-	scanWords(text, func(w word) { found = found || riskWords[w.text] })
+	scanWords(text, func(w word) { found = found || riskWords.has(w) })
 	return found
 }
 

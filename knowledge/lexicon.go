@@ -784,17 +784,17 @@ var idiomsByFirst = func() map[string][]idiom {
 			plain := table[phrase]
 			id := idiom{seq: strings.Fields(phrase), whole: plain != "", ofText: textIdioms[phrase]}
 			for _, w := range id.seq {
-				if wordClasses[w]&classStop == 0 {
+				if classOf(w)&classStop == 0 {
 					id.words = append(id.words, w)
 					id.stems = append(id.stems, stem(w))
 				}
 			}
 			for _, w := range strings.Fields(plain) {
 				id.plain = append(id.plain, stem(w))
-				id.whole = id.whole && wordClasses[w]&classWhole != 0
+				id.whole = id.whole && classOf(w)&classWhole != 0
 			}
 			m[id.seq[0]] = append(m[id.seq[0]], id)
-			wordClasses[id.seq[0]] |= classIdiom
+			addClass(id.seq[0], classIdiom)
 		}
 	}
 	return m
@@ -806,19 +806,23 @@ var idiomsByFirst = func() map[string][]idiom {
 // spans; it stops when yield returns false. The forms are undone by rule
 // (see bases), not by the stemmer, which would allocate for every word.
 func idiomsAt(words []word, yield func(id idiom) bool) {
-	for _, id := range idiomsByFirst[words[0].text] {
-		if len(id.seq) <= len(words) && idiomAt(words, id.seq) && !yield(id) {
-			return
+	if words[0].class&classIdiom != 0 {
+		// The class, which scanWords looked up, spares most words a
+		// second lookup.
+		for _, id := range idiomsByFirst[words[0].text] {
+			if len(id.seq) <= len(words) && idiomAt(words, id.seq) && !yield(id) {
+				return
+			}
 		}
 	}
 	w := words[0].text
-	if wordClasses[w]&classStop != 0 {
+	if classOf(w)&classStop != 0 {
 		return
 	}
 	var bs bases
 	for k := range bs.of(w) {
 		for _, id := range idiomsByFirst[string(bs.at(k))] {
-			if id.seq[0] == w || wordClasses[id.seq[0]]&classStop != 0 || len(id.seq) > len(words) || !idiomInflected(words, id.seq) {
+			if id.seq[0] == w || classOf(id.seq[0])&classStop != 0 || len(id.seq) > len(words) || !idiomInflected(words, id.seq) {
 				continue
 			}
 			if !yield(id) {
@@ -880,7 +884,7 @@ func (b *bases) at(k int) []byte { return b.buf[k][:b.n[k]] }
 func idiomInflected(words []word, seq []string) bool {
 	for i, s := range seq {
 		w := words[i].text
-		if w != s && (wordClasses[s]&classStop != 0 || !inflectionOf(w, s)) {
+		if w != s && (classOf(s)&classStop != 0 || !inflectionOf(w, s)) {
 			return false
 		}
 	}

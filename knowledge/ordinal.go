@@ -13,12 +13,12 @@ import (
 // summary of that theme.
 
 // ordinals are the words that name a place in a list; -1 is the last.
-var ordinals = map[string]int{
+var ordinals = mapOf(map[string]int{
 	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
 	"sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 	"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10,
 	"last": -1, "final": -1,
-}
+})
 
 // numbered are the numbers that name a place in a list after its noun:
 // "section 2", "point four", "issue #3".
@@ -58,14 +58,6 @@ fails hold holds whether`)
 headline general important crucial overall top`)
 )
 
-func wordSet(s string) map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
-
 // ordinalTheme returns the theme a question asks for by its place in its
 // document's list, or -1. The question must hold an ordinal and, after it
 // and at most three words that say more than "of the four big", a noun for
@@ -92,7 +84,7 @@ func (ix *Index) ordinalTheme(words []word, context string) int {
 	}
 	if context != "" && ordinalOnly(words) && ix.contextLists(context) {
 		for i, w := range words {
-			if n, ok := ordinals[w.text]; ok {
+			if n, ok := ordinals.get(w); ok {
 				place, at = n, i
 			}
 		}
@@ -106,7 +98,7 @@ func (ix *Index) ordinalTheme(words []word, context string) int {
 			place, at = numbered[words[n].text], n
 			break
 		}
-		n, ok := ordinals[w.text]
+		n, ok := ordinals.get(w)
 		if !ok {
 			continue
 		}
@@ -114,7 +106,7 @@ func (ix *Index) ordinalTheme(words []word, context string) int {
 		// "of the four big": "the first of the four big-picture issues".
 		more := 0
 		for _, next := range words[i+1:] {
-			if listItems[next.text] {
+			if listItems.has(next) {
 				place, at = n, i
 				break
 			}
@@ -134,9 +126,9 @@ func (ix *Index) ordinalTheme(words []word, context string) int {
 	// The words left must describe the list, not a topic.
 	var titleWords []string
 	for i, w := range words {
-		_, isOrdinal := ordinals[w.text]
+		_, isOrdinal := ordinals.get(w)
 		switch {
-		case i == at || isOrdinal || listItems[w.text] || listVerbs[w.text] || headingWords[w.text]:
+		case i == at || isOrdinal || listItems.has(w) || listVerbs.has(w) || headingWords.has(w):
 		case isStop(w) || w.class&(classGeneric|classWhole|classNumber) != 0:
 		default:
 			titleWords = append(titleWords, stem(w.text))
@@ -173,11 +165,11 @@ func (ix *Index) themeAt(place int, ok func(*Document) bool) int {
 // thing" ("at this point one thing is sure") nor "Question 2:", which
 // numbers the asker's questions.
 func numberedItem(words []word, i int) int {
-	if !listItems[words[i].text] || words[i].text == "question" || words[i].text == "questions" || i+1 >= len(words) {
+	if !listItems.has(words[i]) || words[i].text == "question" || words[i].text == "questions" || i+1 >= len(words) {
 		return -1
 	}
 	at := i + 1
-	if numberMarks[words[at].text] && at+1 < len(words) {
+	if numberMarks.has(words[at]) && at+1 < len(words) {
 		// "point no. 2", "issue number 4".
 		at++
 	}
@@ -191,7 +183,7 @@ func numberedItem(words []word, i int) int {
 	// 2 on the list"; not "one of the four", "issue one should know",
 	// "part one of the talks".
 	switch next := words[at+1]; {
-	case headingWords[next.text] || listVerbs[next.text] || next.class&classFraming != 0:
+	case headingWords.has(next) || listVerbs.has(next) || next.class&classFraming != 0:
 		return at
 	case next.text == "about" || next.text == "is" || next.text == "was" || next.text == "on" || next.text == "in":
 		return at
@@ -203,12 +195,12 @@ func numberedItem(words []word, i int) int {
 }
 
 // numberMarks stand between an item's noun and its number: "point no. 2".
-var numberMarks = map[string]bool{"no": true, "number": true, "num": true, "nr": true}
+var numberMarks = wordSet(`no number num nr`)
 
 // ordinalOnly reports whether words hold an ordinal and otherwise only
 // function words and "one" ("what's the first?", "and the third one?").
 func ordinalOnly(words []word) bool {
-	return placeOnly(words, func(w string) bool { _, ok := ordinals[w]; return ok })
+	return placeOnly(words, func(w string) bool { _, ok := ordinals.getText(w); return ok })
 }
 
 // nextOnly reports whether words ask for the next item and nothing else:
@@ -286,13 +278,13 @@ func (ix *Index) contextLists(context string) bool {
 	item, list := false, false
 	var title []string
 	for _, w := range words {
-		_, ordinal := ordinals[w.text]
+		_, ordinal := ordinals.get(w)
 		switch {
-		case listItems[w.text]:
+		case listItems.has(w):
 			item = true
-		case ordinal || listVerbs[w.text] || w.class&classNumber != 0 || w.text == "many":
+		case ordinal || listVerbs.has(w) || w.class&classNumber != 0 || w.text == "many":
 			list = true
-		case isStop(w) || w.class&(classGeneric|classWhole) != 0 || headingWords[w.text]:
+		case isStop(w) || w.class&(classGeneric|classWhole) != 0 || headingWords.has(w):
 		default:
 			title = append(title, stem(w.text))
 		}
@@ -363,7 +355,7 @@ func (ix *Index) countAsked(words []word) int {
 		if w.text == "many" && i > 0 && words[i-1].text == "how" {
 			many = i
 		}
-		item = item || many >= 0 && i > many && listItems[w.text]
+		item = item || many >= 0 && i > many && listItems.has(w)
 	}
 	if !item {
 		return -1
@@ -383,16 +375,16 @@ func (ix *Index) listAsked(words []word) bool {
 		if askedFor(w.text) != 0 {
 			return false // "what is the number of issues…?"
 		}
-		if listItems[w.text] && strings.HasSuffix(w.text, "s") {
+		if listItems.has(w) && strings.HasSuffix(w.text, "s") {
 			item = i
 			break
 		}
-		opener = opener || listOpeners[w.text] || (w.text == "what" || w.text == "which") && i+1 < len(words) && copulas[words[i+1].text]
+		opener = opener || listOpeners.has(w) || (w.text == "what" || w.text == "which") && i+1 < len(words) && copulas.has(words[i+1])
 	}
 	if item < 0 || !opener {
 		return false
 	}
-	return ix.listOf(words, func(_ int, w word) bool { return listOpeners[w.text] || copulas[w.text] }) >= 0
+	return ix.listOf(words, func(_ int, w word) bool { return listOpeners.has(w) || copulas.has(w) }) >= 0
 }
 
 // listOpeners ask for a summary or a list of what follows them.
@@ -406,8 +398,8 @@ func (ix *Index) listOf(words []word, skip func(i int, w word) bool) int {
 	var titleWords []string
 	for i, w := range words {
 		switch {
-		case skip(i, w) || listItems[w.text] || listVerbs[w.text] || headingWords[w.text] || stakeWords[w.text] ||
-			itemAdjectives[w.text]:
+		case skip(i, w) || listItems.has(w) || listVerbs.has(w) || headingWords.has(w) || stakeWords.has(w) ||
+			itemAdjectives.has(w):
 		case isStop(w) || w.class&(classGeneric|classWhole|classNumber) != 0 || isDigits(w.text):
 		default:
 			titleWords = append(titleWords, stem(w.text))
@@ -467,9 +459,9 @@ func (ix *Index) countAnswer(a *Answer, d int) {
 func (ix *Index) sectionAsked(words []word) int {
 	for i := range words {
 		place, num := 0, -1
-		if n := numberedItem(words, i); n >= 0 && sectionNouns[words[i].text] {
+		if n := numberedItem(words, i); n >= 0 && sectionNouns.has(words[i]) {
 			place, num = numbered[words[n].text], n
-		} else if k, ok := ordinals[words[i].text]; ok && i+1 < len(words) && sectionNouns[words[i+1].text] {
+		} else if k, ok := ordinals.get(words[i]); ok && i+1 < len(words) && sectionNouns.has(words[i+1]) {
 			place, num = k, i+1
 		} else {
 			continue

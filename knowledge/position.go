@@ -120,8 +120,8 @@ type textPos struct {
 func posAsked(words []word) textPos {
 	framed := false // the question speaks of the text, its author or its quotations
 	for _, w := range words {
-		framed = framed || textNouns[w.text] && w.text != "this" && w.text != "it" || authorNouns[w.text] || w.class&classQuote != 0 ||
-			figureWords[w.text]
+		framed = framed || textNouns.has(w) && w.text != "this" && w.text != "it" || authorNouns.has(w) || w.class&classQuote != 0 ||
+			figureWords.has(w)
 	}
 	for i := range words {
 		if p, ok := placeNamed(words, i, framed); ok {
@@ -144,23 +144,23 @@ func posAsked(words []word) textPos {
 // or its author ("what does the writer say at the end?"), nor "how did
 // Iran respond to the opening?".
 func placeNamed(words []word, i int, framed bool) (textPos, bool) {
-	lead := posLeads[words[i].text] || accordingTo(words, i)
+	lead := posLeads.has(words[i]) || accordingTo(words, i)
 	j := i // the determiner
 	if lead {
 		j++
-	} else if i > 0 && (posLeads[words[i-1].text] || accordingTo(words, i-1)) {
+	} else if i > 0 && (posLeads.has(words[i-1]) || accordingTo(words, i-1)) {
 		return textPos{}, false // read at the lead: "in the end"
 	}
-	if j+1 >= len(words) || !posDets[words[j].text] {
+	if j+1 >= len(words) || !posDets.has(words[j]) {
 		return textPos{}, false
 	}
 	noun := words[j+1].text
 	end := j + 2
 	var at uint8
 	switch {
-	case textStarts[noun], timeStarts[noun]:
+	case textStarts.has(words[j+1]), timeStarts.has(words[j+1]):
 		at = posStart
-	case textEnds[noun], timeEnds[noun] && !(words[i].text == "in" && noun == "end"):
+	case textEnds.has(words[j+1]), timeEnds.has(words[j+1]) && !(words[i].text == "in" && noun == "end"):
 		at = posEnd
 	case noun == "wrap" && end < len(words) && words[end].text == "up":
 		at, end = posEnd, end+1 // "per the wrap-up"
@@ -178,7 +178,7 @@ func placeNamed(words []word, i int, framed bool) (textPos, bool) {
 		// opening": a subject must tell something, or be what is
 		// summarized.
 		return textPos{}, false
-	case (timeStarts[noun] || timeEnds[noun]) && !framed:
+	case (timeStarts.has(words[j+1]) || timeEnds.has(words[j+1])) && !framed:
 		return textPos{}, false // "were the talks hard from the start?"
 	}
 	markStop(words[i:end])
@@ -198,7 +198,7 @@ func accordingTo(words []word, i int) bool {
 func subjectOfTelling(words []word, i, end int) bool {
 	if end < len(words) {
 		next := words[end]
-		return next.class&classFraming != 0 || tellVerbs[next.text]
+		return next.class&classFraming != 0 || tellVerbs.has(next)
 	}
 	return i > 0 && words[i-1].class&classWhole != 0
 }
@@ -213,20 +213,20 @@ func ofText(words []word, at int) bool {
 	if at+2 == len(words) && (words[at+1].text == "this" || words[at+1].text == "it") {
 		return true
 	}
-	return at+2 < len(words) && posDets[words[at+1].text] && textNouns[words[at+2].text]
+	return at+2 < len(words) && posDets.has(words[at+1]) && textNouns.has(words[at+2])
 }
 
 // partNamed reads "the first paragraph", "its closing lines", "the last
 // sentence" at words[i], not "the last line of defense".
 func partNamed(words []word, i int) (textPos, bool) {
-	if i+2 >= len(words) || !posDets[words[i].text] || !partNouns[words[i+2].text] {
+	if i+2 >= len(words) || !posDets.has(words[i]) || !partNouns.has(words[i+2]) {
 		return textPos{}, false
 	}
 	var at uint8
-	switch adj := words[i+1].text; {
-	case firstAdjs[adj]:
+	switch adj := words[i+1]; {
+	case firstAdjs.has(adj):
 		at = posFirst
-	case lastAdjs[adj]:
+	case lastAdjs.has(adj):
 		at = posLast
 	default:
 		return textPos{}, false
@@ -239,7 +239,7 @@ func partNamed(words []word, i int) (textPos, bool) {
 		end = min(end+3, len(words))
 	}
 	markStop(words[i:end])
-	return textPos{at: at, sentence: oneSentence[words[i+2].text]}, true
+	return textPos{at: at, sentence: oneSentence.has(words[i+2])}, true
 }
 
 // textEnding reads "how does the piece end?", "how does the op-ed wrap
@@ -252,13 +252,13 @@ func textEnding(words []word, i int) (textPos, bool) {
 		return textPos{}, false
 	}
 	j := i + 2 // the text or its author
-	if posDets[words[j].text] && words[j].text != "this" {
+	if posDets.has(words[j]) && words[j].text != "this" {
 		j++
 	}
 	if j+1 < len(words) && words[j].text == "op" && words[j+1].text == "ed" {
 		j++ // "op-ed"
 	}
-	if j+1 >= len(words) || !textNouns[words[j].text] && !authorNouns[words[j].text] || words[j].text == "it" {
+	if j+1 >= len(words) || !textNouns.has(words[j]) && !authorNouns.has(words[j]) || words[j].text == "it" {
 		return textPos{}, false
 	}
 	verb, end := words[j+1].text, j+2
@@ -271,15 +271,15 @@ func textEnding(words []word, i int) (textPos, bool) {
 	for _, w := range words[end:] {
 		// "How does the author wrap up — optimistic or pessimistic?":
 		// the text's tone asked of its ending, nothing else.
-		if !stanceWords[w.text] && w.class&classStop == 0 {
+		if !stanceWords.has(w) && w.class&classStop == 0 {
 			return textPos{}, false
 		}
 	}
 	var at uint8
 	switch {
-	case startVerbs[verb]:
+	case startVerbs.has(words[j+1]):
 		at = posFirst
-	case endVerbs[verb]:
+	case endVerbs.has(words[j+1]):
 		at = posLast
 	default:
 		return textPos{}, false

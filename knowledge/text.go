@@ -19,6 +19,15 @@ type word struct {
 	dashed  bool   // written right after a dash or slash that follows a word ("Iran" in "US–Iran")
 	owner   bool   // written with a possessive 's ("Iran's"), which text drops
 	class   uint16 // the word's classes (classStop, classQuestion, …), looked up once
+	listed  uint16 // the word's number among the words of the word lists, or 0: see wordList
+}
+
+// setText gives w the text t, with t's classes and number in place of its
+// own; how w was written (kept, capital, dashed, owner) stays. A word made
+// by hand takes its text so, or no list holds it.
+func (w *word) setText(t string) {
+	e := wordEntries[t]
+	w.text, w.class, w.listed = t, e.class, e.listed
 }
 
 // Word classes: what a word says (or doesn't) about a question's topic.
@@ -38,9 +47,16 @@ const (
 	classFigure                      // the first word of a figure of speech, as written or inflected: see figureTerms
 )
 
-// wordClasses maps a lower-case word to its classes; one lookup per word.
-var wordClasses = func() map[string]uint16 {
-	m := make(map[string]uint16)
+// wordEntry is what the package knows of a word before reading any text.
+type wordEntry struct {
+	class  uint16 // the word's classes
+	listed uint16 // its number among the words of the word lists, or 0: see wordList
+}
+
+// wordEntries maps a lower-case word to its entry; one lookup per word.
+// The word lists add their words' numbers as they are made (see wordSet).
+var wordEntries = func() map[string]wordEntry {
+	m := make(map[string]wordEntry)
 	for _, c := range []struct {
 		class uint16
 		words string
@@ -51,11 +67,23 @@ var wordClasses = func() map[string]uint16 {
 		{classWhole, wholeWords}, {classCalendar, calendarWords},
 	} {
 		for _, w := range strings.Fields(c.words) {
-			m[w] |= c.class
+			e := m[w]
+			e.class |= c.class
+			m[w] = e
 		}
 	}
 	return m
 }()
+
+// classOf returns the classes of the word t.
+func classOf(t string) uint16 { return wordEntries[t].class }
+
+// addClass gives the word t the classes c as well as its own.
+func addClass(t string, c uint16) {
+	e := wordEntries[t]
+	e.class |= c
+	wordEntries[t] = e
+}
 
 // scanWords splits s into words: runs of letters and digits, with internal
 // apostrophes ("won't") and dotted acronyms ("U.S.") kept together. Curly
@@ -147,7 +175,7 @@ func scanWords(s string, emit func(w word)) {
 		if dots > 0 {
 			buf = append(buf[:from], bytes.ReplaceAll(buf[from:], []byte("."), nil)...)
 			keep = true
-		} else if !shouting && letters >= 2 && upper == letters && wordClasses[string(buf[from:])]&classStop != 0 {
+		} else if !shouting && letters >= 2 && upper == letters && classOf(string(buf[from:]))&classStop != 0 {
 			keep = true // "US", "IT": an acronym that spells a stop word
 		}
 		owner := false
@@ -162,14 +190,16 @@ func scanWords(s string, emit func(w word)) {
 	text := string(buf)
 	for _, sp := range spans {
 		t := text[sp.from:sp.to]
-		if full, ok := unapostrophed[t]; ok {
-			t = full
+		e := wordEntries[t]
+		if unapostrophed.keys.holds(e.listed) {
+			t = unapostrophed.values[t]
+			e = wordEntries[t]
 		}
 		if sp.dashed && dashSuffixes[t] {
 			// "shakespeare-ish": a suffix set apart, not a word.
 			continue
 		}
-		emit(word{text: t, keep: sp.keep, capital: sp.capital, dashed: sp.dashed, owner: sp.owner, class: wordClasses[t]})
+		emit(word{text: t, keep: sp.keep, capital: sp.capital, dashed: sp.dashed, owner: sp.owner, class: e.class, listed: e.listed})
 	}
 }
 
@@ -265,8 +295,8 @@ var contractedVerbs = [][]byte{[]byte("'ll"), []byte("'d"), []byte("'ve"), []byt
 // unapostrophed are contractions typed without their apostrophe, as chat
 // often has them, by the word they contract: "whats" asks what "what's"
 // does.
-var unapostrophed = map[string]string{"whats": "what", "whos": "who", "wheres": "where", "hows": "how",
-	"whens": "when", "whys": "why", "itll": "it", "thatll": "that", "theyll": "they", "youll": "you"}
+var unapostrophed = mapOf(map[string]string{"whats": "what", "whos": "who", "wheres": "where", "hows": "how",
+	"whens": "when", "whys": "why", "itll": "it", "thatll": "that", "theyll": "they", "youll": "you"})
 
 // The word lists behind the classes.
 
@@ -317,7 +347,7 @@ overarching major version bullet bullets precis précis tone stance brief mainly
 // text or its author ("is the writer optimistic overall?", "how is the
 // piece structured?"); otherwise they name a topic like any word ("are the
 // hardliners optimistic?", "the structure of the final deal").
-var stanceWords = setOf(`optimistic pessimistic hopeful hopeless gloomy upbeat bleak optimism pessimism
+var stanceWords = wordSet(`optimistic pessimistic hopeful hopeless gloomy upbeat bleak optimism pessimism
 structure structured organized organised layout breakdown`)
 
 // genericWords are everyday English words — light verbs, vague nouns and
@@ -363,7 +393,7 @@ const personalPronouns = `they them their he him his she her`
 // govt up to"). Questions are read with them written out; documents are
 // not. General English, not any one text's: an operator adds the words of
 // their documents in a synonyms file.
-var chatWords = map[string]string{
+var chatWords = mapOf(map[string]string{
 	"u": "you", "ya": "you", "r": "are", "ur": "your", "wat": "what", "wut": "what",
 	"ppl": "people", "govt": "government", "govts": "governments", "gov": "government", "govs": "governments",
 	"thru": "through", "tho": "", "altho": "", "cuz": "because", "coz": "because",
@@ -379,8 +409,11 @@ var chatWords = map[string]string{
 	"nah": "", "nope": "", "yeah": "", "yep": "", "yup": "", "lol": "", "lmao": "",
 	"props": "credit", "nuke": "nuclear", "nukes": "nuclear", "admin": "administration", "prez": "president",
 	"intl": "international", "econ": "economy", "reno": "renovation", "renos": "renovations",
-}
+})
 
+// setOf returns the set of the space-separated words in s, for strings
+// that are no scanned words (an HTML role, an abbreviation before its
+// dot); a list asked of a question's words is a wordSet.
 func setOf(words string) map[string]bool {
 	m := make(map[string]bool)
 	for _, w := range strings.Fields(words) {

@@ -74,7 +74,7 @@ func Figures(text string) map[string][]string {
 				m = make(map[string][]string)
 			}
 			for k, w := range id.seq {
-				if wordClasses[w]&classStop == 0 {
+				if classOf(w)&classStop == 0 {
 					m[words[i+k].text] = append(m[words[i+k].text], id.plain...)
 				}
 			}
@@ -145,7 +145,7 @@ func Fold(word string) string {
 
 // IsListItem reports whether word (lower case) is a noun for an item of a
 // text's list of themes: "issue", "section", "point".
-func IsListItem(word string) bool { return listItems[word] }
+func IsListItem(word string) bool { return listItems.hasText(word) }
 
 // UsedLike calls yield with each stem that word vectors (GloVe) say is used
 // like stem ("impass" for "deadlock") and its cosine similarity, most
