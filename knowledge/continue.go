@@ -23,7 +23,8 @@ import (
 // no form ("which senators…?"; see focusUnknown: two conversations more of
 // 1,388 on the tuning sets, none lost), and when the question word asks for what
 // the chosen sentence lacks ("when…?" a time, "who…?" a name, "how
-// many…?" a number). The caller asks it only of a short question that
+// many…?" a number, of what it asks about: "four big picture issues"
+// counts no countries). The caller asks it only of a short question that
 // refers back and is not answered otherwise.
 func (ix *Index) Continue(q Query, previous string) Answer {
 	return ix.continueIn(q, previous, false)
@@ -82,6 +83,12 @@ func (ix *Index) continueIn(q Query, previous string, section bool) Answer {
 		}
 	}
 	if query.cue != 0 && !ix.holdsCue(query, best) {
+		return a
+	}
+	if noun := countedNoun(q.Text); query.cue == hasNumber && noun != "" && !ix.counts(best, noun) {
+		// "How many countries took part in them?": a number in the
+		// sentence read next counts something else ("four big picture
+		// issues").
 		return a
 	}
 	if query.later && query.whPos < 0 && !ix.tellsOutcome(query, best) {
@@ -603,4 +610,49 @@ func (ix *Index) sectionEnd(u int32) int32 {
 		return ix.passFirst[next]
 	}
 	return int32(ix.numUnits())
+}
+
+// countedNoun returns the word after "how many" in question, the noun
+// whose count it asks for; "" when there is none ("how many of them…?").
+func countedNoun(question string) string {
+	var prev, noun string
+	var afterMany bool
+	scanWords(question, func(w word) {
+		if afterMany && noun == "" && !isStop(w) {
+			noun = w.text
+		}
+		afterMany = afterMany || prev == "how" && w.text == "many"
+		if afterMany && noun == "" && isStop(w) && w.text != "many" {
+			afterMany = false
+		}
+		prev = w.text
+	})
+	return noun
+}
+
+// countWindow is how many words after a number the noun it counts may
+// stand: "four big picture issues".
+const countWindow = 3
+
+// counts reports whether a number in unit u counts noun: the noun, or a
+// word the lexicon gives for it, stands within countWindow words after it.
+func (ix *Index) counts(u int32, noun string) bool {
+	want := map[string]bool{stem(noun): true}
+	ix.Related(stem(noun), func(related string, credit float64) bool {
+		if credit >= 0.75 {
+			want[related] = true
+		}
+		return true
+	})
+	found, since := false, countWindow+1
+	scanWords(ix.unitText(u), func(w word) {
+		if since < countWindow && want[stem(w.text)] {
+			found = true
+		}
+		since++
+		if w.class&classNumber != 0 || w.text[0] >= '0' && w.text[0] <= '9' {
+			since = 0
+		}
+	})
+	return found
 }

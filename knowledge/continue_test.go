@@ -18,6 +18,7 @@ func TestContinue(t *testing.T) {
 	ix := article()
 	const portrayed = "“In light of the way Iran is portrayed by some policymakers and pundits, one would think that it rivals the former Soviet Union in terms of threatening Western interests.”\n  — Dialogue Among Equals (vienna-talks)"
 	const limbert = "“Ambassador John Limbert beautifully described to me the challenge that lies ahead: “Diplomacy is like remodeling a house: it’s probably going to be more complicated, take longer, and cost more than you think.””"
+	const geneva = "“Successful nuclear diplomacy in Geneva strengthened relationships between all relevant parties and provided valuable insights into their perspectives.”"
 	const trickle = "“Support at the top has helped create a trickle-down effect, producing a greater (though by no means comprehensive) number of officials in both capitals that are protecting and nurturing diplomacy.”"
 	tests := []struct {
 		name, question, previous string
@@ -28,6 +29,9 @@ func TestContinue(t *testing.T) {
 		{"what follows a quote", "Does that include all of them?", trickle, []string{"Foreign Minister Zarif"}},
 		{"a name the knowledge base does not know", "Does that include Israel?", trickle, nil},
 		{"a figure asked for outright", "How many officials does that make?", trickle, nil},
+		// A number in what is read next must count what is asked about.
+		{"a number counting something else", "how many countries took part in them?", geneva, nil},
+		{"a number counting what is asked about", "and how many issues are there?", geneva, []string{"four big picture issues"}},
 		{"no previous answer", "Is that accurate?", "", nil},
 		{"the one before, after a paragraph's last sentence", "Is that accurate?",
 			"“It should be made clear to Iran in word and deed that they are being challenged for what they do, not for what they are.”",

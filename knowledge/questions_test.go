@@ -1759,6 +1759,17 @@ func TestStanceOfSomeoneUnknown(t *testing.T) {
 	)
 }
 
+// TestHowItWent: "how did the geneva round go?" asks how it turned out,
+// which the sentence on the success in Geneva tells, not the one whose
+// issues "will go a long way"; "going to" is the future.
+func TestHowItWent(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"how did the geneva round go according to the author?", "Successful nuclear diplomacy in Geneva"},
+		firstQuote{"how did the talks in geneva go", "Successful nuclear diplomacy in Geneva"},
+		firstQuote{"how are critics of diplomacy going to describe it?", "continue portraying it"},
+	)
+}
+
 // TestParticularsAskedFor: "what specific…?" asks for particulars, which a
 // sentence that only names the thing does not give, nor one that names a
 // place, and so do "what exact…?" and "what precise…?" (not "what's the
