@@ -523,9 +523,9 @@ func pairedNumbers(words []word) {
 // "will go a long way toward…". Not "how are critics going to describe
 // it?", the future, nor "how did it go?", whose answer is about what "it"
 // stands for (read so, two conversations were lost). Chosen on the tuning
-// sets: three conversations more, whose first turn it was, and one
-// uncovered last turn answered ("how many countries took part in them?"
-// after it, of the parties the Geneva sentence names).
+// sets: three conversations more, whose first turn it was, nothing else
+// changed once a follow-up's count must be of what it asks about ("how
+// many countries took part in them?" after it; see Index.counts).
 func howItWent(words []word) {
 	if len(words) < 3 || words[0].text != "how" || !wentAuxiliaries.has(words[1]) {
 		return
