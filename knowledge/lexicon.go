@@ -75,12 +75,14 @@ const maxExpansions = 8
 // sight of one overlooks, what is to unfold is to take place, and to
 // deliver on a promise is to follow through on it, what is so in a
 // departure from something is unlike it, earlier or previous years are
-// years past, and what one should not read much into should come as no
-// surprise), and a few names of
+// years past, what one should not read much into should come as no
+// surprise, and to deal with a threat is to neutralize it), and a few
+// names of
 // politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
 // Republic Iran's regime.
 var idioms = map[string]string{
+	"deal with":                    "neutralize",
 	"read much into":               "surprise",
 	"read too much into":           "surprise",
 	"read anything into":           "surprise",

@@ -1242,7 +1242,9 @@ func TestEverydaySenses(t *testing.T) {
 	// What is weird or strange is surprising, and what one should not
 	// read much into should come as no surprise.
 	wantFirstQuotes(t, article(), firstQuote{"both sides keep saying the talks won't work. is that weird?", "Rhetoric from both sides"},
-		firstQuote{"both sides keep saying the talks won't work. should we read much into that?", "Rhetoric from both sides"})
+		firstQuote{"both sides keep saying the talks won't work. should we read much into that?", "Rhetoric from both sides"},
+		// To deal with a threat is to neutralize it.
+		firstQuote{"is there any way to deal with the spoilers?", "The only way to neutralize them"})
 	ix := indexOf(t, "The harbour budget is large, the mayor told the fishing fleet.\n\n"+
 		"The harbour budget is important, the mayor told the fishing fleet.\n\n"+
 		"The council asked the ministry for deadlines on the importers.\n\n"+
