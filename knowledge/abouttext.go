@@ -296,7 +296,9 @@ func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 // signed?", "…after Obama left office?", "…after the deal was done?"):
 // four more, nothing else changed. "Did they succeed in…?" and "did they
 // manage to…?" ask whether an effort worked in the end: one more,
-// nothing else changed.
+// nothing else changed; "did the Vienna talks collapse?" or "…fail?",
+// whether it ended so: three more and a conversation, nothing else
+// changed.
 func askedLater(words []word) bool {
 	did, was, later, surely, text := false, false, false, false, false
 	outcome, current, after := false, false, false
@@ -321,6 +323,10 @@ func askedLater(words []word) bool {
 			// "Did the hardliners succeed in narrowing…?", "did they
 			// manage to…?": whether an effort worked in the end.
 			later = later || !text && i+1 < len(words) && (words[i+1].text == "in" || words[i+1].text == "to")
+		case "collapse", "collapsed", "fail", "failed":
+			// "Did the Vienna talks collapse?": whether the effort ended
+			// so, which a text written while it went on cannot tell.
+			later = later || !text
 		case "later", "afterwards", "afterward", "subsequently":
 			// "Did the US later pull out of the deal?"; not "does the
 			// author later say…?".

@@ -84,6 +84,9 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		// Whether an effort worked in the end.
 		"Did the hardliners succeed in narrowing Rouhani's negotiating window?",
 		"did the hardliners manage to narrow rouhani's negotiating window?",
+		// Whether it ended so.
+		"did the talks in vienna collapse?",
+		"did the vienna round fail?",
 		// What happened after an end the text was written before.
 		"what happened to the sanctions after the final deal was signed",
 		"how did iranian hardliners react after the vienna round ended?",
