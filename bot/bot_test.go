@@ -523,7 +523,7 @@ func TestHandleFollowUpCues(t *testing.T) {
 		{"who wrote it, with a pronoun", "Where are the talks being held?", "who wrote it tho?", false, bot.KindDeclined, ""},
 		{"a question of its own", congress, "What are the Iranian hardliners seeking in response to the talks in Vienna?", false, bot.KindAnswer, ""},
 		{"a short question of its own after another topic", hardliners, "Where are the talks?", false, bot.KindAnswer, "talks"},
-		{"a longer one", hardliners, "Where are the talks taking place?", false, bot.KindAnswer, "taking place"},
+		{"a longer one", hardliners, "Where are the talks taking place?", false, bot.KindAnswer, "here in Vienna"},
 		// A greeting, an address or a label before the question is no part
 		// of it.
 		{"a greeting and an address", congress, "hey bot, which city are the talks in?", false, bot.KindAnswer, "Vienna"},

@@ -1761,6 +1761,16 @@ func TestStanceOfSomeoneUnknown(t *testing.T) {
 	)
 }
 
+// TestPlaceCalledHere: a question asking where, or which city, is
+// answered by the sentence naming the place that the best one only calls
+// "here" ("…the negotiations that will be taking place here…").
+func TestPlaceCalledHere(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"which city are these negotiations taking place in", "here in Vienna"},
+		firstQuote{"where are the talks taking place?", "here in Vienna"},
+	)
+}
+
 // TestHowItWent: "how did the geneva round go?" asks how it turned out,
 // which the sentence on the success in Geneva tells, not the one whose
 // issues "will go a long way"; "going to" is the future.

@@ -3870,9 +3870,38 @@ func (ix *Index) holdsCue(q *query, u int32) bool {
 	if q.cue == hasName && q.strict {
 		// The sentence's first word may be a name too ("Iran is a
 		// regional power"), which the unit's flag leaves out.
+		if _, ok := ix.placeHere(q, u); ok {
+			return true
+		}
 		return ix.namesMore(q, u)
 	}
 	return ix.unitFlags[u]&q.cue != 0
+}
+
+// placeHere returns, for a question asking where or which place
+// ("which city are these negotiations taking place in?"), the sentence of
+// unit u's paragraph that names the place unit u calls "here": "As
+// nuclear talks commence here in Vienna…" for "…the negotiations that
+// will be taking place here over the next few days". Unit u must name
+// nothing itself.
+func (ix *Index) placeHere(q *query, u int32) (int32, bool) {
+	if q.cue != hasName || q.person || !q.place && q.strict || ix.unitFlags[u]&hasName != 0 || !saysHere(ix.unitText(u)) {
+		return 0, false
+	}
+	p := ix.unitPassage[u]
+	for v := ix.passFirst[p]; int(v) < ix.numUnits() && ix.unitPassage[v] == p; v++ {
+		if v != u && ix.unitFlags[v]&hasName != 0 && saysHere(ix.unitText(v)) {
+			return v, true
+		}
+	}
+	return 0, false
+}
+
+// saysHere reports whether text says "here".
+func saysHere(text string) bool {
+	here := false
+	scanWords(text, func(w word) { here = here || w.text == "here" })
+	return here
 }
 
 // namesOnly says whether the only words unit u shares with the question,
@@ -4339,6 +4368,11 @@ func (ix *Index) quotes(q *query, s *scratch, cands []candidate) []Quote {
 			out = []Quote{quote(prev), quote(top)}
 			out[0].Score = out[1].Score
 		}
+	}
+	if v, ok := ix.placeHere(q, top.unit); ok {
+		// "Where are the talks taking place?": the sentence that names
+		// the place the best one calls "here".
+		out = []Quote{quote(candidate{unit: v, score: top.score})}
 	}
 	if q.span && ix.unitFlags[top.unit]&hasTime == 0 {
 		// "How long are the talks to run?": the paragraph's sentence
