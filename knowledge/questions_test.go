@@ -1081,9 +1081,13 @@ func TestAnswerKindsAskedOutright(t *testing.T) {
 	named := indexOf(t, "Senator Smith and Senator Jones pushed for tougher sanctions on the oil sector.\n\n"+
 		"The weather in the capital was cold all week.")
 	wantFirstQuotes(t, named, firstQuote{"Which senators pushed for tougher sanctions?", "Senator Smith"})
-	// "How much" within a yes-no question asks whether, not how much.
+	// "How much" or "how long" within a yes-no question asks whether, not
+	// how much or how long, unless the question is about what the text
+	// says.
 	wantFirstQuotes(t, article(),
-		firstQuote{"are iranian conservatives trying to limit how much time rouhani has to make a deal", "narrow the window"})
+		firstQuote{"are iranian conservatives trying to limit how much time rouhani has to make a deal", "narrow the window"},
+		firstQuote{"are iranian conservatives trying to limit how long rouhani's negotiators get to deal with the americans?", "narrow the window"},
+		firstQuote{"does the author say how long the vienna meetings will go?", "over the next few days"})
 	// "In the meantime", "meanwhile" and "in the past" say when, of no
 	// topic: "what have they done in the past?" is not about "past is
 	// prologue".
