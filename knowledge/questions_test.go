@@ -769,6 +769,7 @@ func TestChatShorthand(t *testing.T) {
 		{"did either government push new rules?", "did the government push new rules?"},
 		{"like, which rules did the government push?", "which rules did the government push?"},
 		{"who did the admin open nuke talks with?", "who did the administration open nuclear talks with?"},
+		{"did the admin open nuke talks w/ its neighbours?", "did the administration open nuclear talks with its neighbours?"},
 		{"did the govt prob push new rules?", "did the government probably push new rules?"},
 		{"yeah but did the govt push new rules or nah lol", "did the government push new rules"},
 		// "Reckon" frames a question as "think" does.

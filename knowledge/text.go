@@ -400,7 +400,7 @@ var chatWords = mapOf(map[string]string{
 	"bc": "because", "b4": "before", "abt": "about", "bout": "about",
 	"shd": "should", "shud": "should", "wd": "would", "cud": "could", "gonna": "going", "wanna": "want",
 	"yr": "year", "yrs": "years", "hrs": "hours", "mins": "minutes", "wk": "week", "wks": "weeks",
-	"vs": "versus", "wo": "without", "sth": "something", "smth": "something",
+	"vs": "versus", "w": "with", "wo": "without", "sth": "something", "smth": "something",
 	"info": "information", "intro": "introduction", "tech": "technical", "convo": "conversation",
 	"prob": "probably", "probs": "probably", "esp": "especially", "acc": "according", "whereabouts": "where",
 	"diff": "difference", "msg": "message", "rn": "now", "atm": "now", "pov": "viewpoint",
