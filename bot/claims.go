@@ -1255,6 +1255,29 @@ func namesListPlace(s, number string) bool {
 	return false
 }
 
+// ownList matches a small count before a colon, "in two ways:", "lists
+// two results:", and what follows the colon.
+var ownList = regexp.MustCompile(`(?i)\b(two|three|four|2|3|4)(?:\s+[\w-]+){1,2}\s*:\s*(.+)$`)
+
+// countsOwnList reports whether number, a word of sentence s, counts the
+// items the sentence lists after a colon right after it ("Geneva mattered
+// in two ways: X, and Y"): a count of the draft's own, which the passages
+// need not write.
+func countsOwnList(s, number, key string) bool {
+	m := ownList.FindStringSubmatch(s)
+	if m == nil || !strings.EqualFold(m[1], number) {
+		return false
+	}
+	n, _ := strconv.Atoi(key)
+	items := len(listSplit.Split(m[2], -1))
+	return n >= 2 && items >= n
+}
+
+// listSplit separates the items of a list: commas (", and" too) and
+// semicolons; an "and" alone may join words within an item ("moderates in
+// Washington and Tehran").
+var listSplit = regexp.MustCompile(`\s*(?:;|,\s*and\b|,)\s*`)
+
 // theTwo matches "two" pointing back to a pair: "the two leaders", "their
 // two governments".
 var theTwo = regexp.MustCompile(`(?i)\b(the|these|those|their)\s+two\b`)
@@ -1300,7 +1323,7 @@ func (d *draftCheck) facts(s string, terms []claimTerm, ev *evidence) *Refusal {
 		// "two rounds": a pair named is one the draft points back to.
 		pair := key == "2" && (ev.both || ev.pair && theTwo.MatchString(s)) &&
 			!slices.ContainsFunc(terms[i+1:min(len(terms), i+3)], func(c claimTerm) bool { return units[c.Word] })
-		if !ev.numbers[key] && !pair && !(ev.listed[key] && namesListPlace(s, t.Word)) {
+		if !ev.numbers[key] && !pair && !(ev.listed[key] && namesListPlace(s, t.Word)) && !countsOwnList(s, t.Word, key) {
 			return &Refusal{Reason: ReasonNumber, Term: t.Word, Detail: "a number the cited passages do not hold"}
 		}
 		if i+1 < len(terms) && countedEvents[terms[i+1].Word] && !d.countsThe(key, terms[i+1].Stem, ev) {
