@@ -1542,6 +1542,11 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 			// passages used elsewhere ("rather than at the same time"
 			// against "for the first time").
 			continue
+		case same && pol&want == 0 && sureAdverbs[t.Word]:
+			// "Not yet out of danger but clearly in new territory": how
+			// sure the sentence is, not that something is clear, which
+			// "not yet in the clear" denies.
+			continue
 		case same && pol&want == 0:
 			what := "asserts"
 			if t.negated {
@@ -2112,6 +2117,9 @@ func unAdverbBefore(terms []claimTerm, i int) bool {
 	w := terms[i-1].Word
 	return strings.HasPrefix(w, "un") && strings.HasSuffix(w, "ly") && len(w) > 6
 }
+
+// sureAdverbs say how sure a sentence is of what it says.
+var sureAdverbs = setOf(`clearly obviously evidently plainly`)
 
 // noOpposite are words whose opposite is, most often, another word than
 // the one they are: "like", most often a preposition ("sanctions like
