@@ -173,6 +173,7 @@ var ruleTests = []struct {
 	{"number word as digits", "4 big-picture issues will go a long way toward making or breaking the peace [4].", ""},
 	{"how sure, where the passage denies the clear", "The author says the talks are not yet out of danger but clearly in uncharted waters [4].", ""},
 	{"clear, where the passage denies it", "The author says the talks are already in the clear [4].", bot.ReasonContradiction},
+	{"everyday words the passage lacks, weighing less", "Both sides will have to withstand the ideological attacks and stay squarely focused on their real interests [2].", ""},
 	{"number", "Five big-picture issues will go a long way toward making or breaking the peace [4].", bot.ReasonNumber},
 	{"a count of the sentence's own list", "The author lists two results: a slowly reinvigorated diplomatic process, and empowered moderates in Washington and Tehran [5].", ""},
 	{"a count larger than the sentence's own list", "The author lists three results: a slowly reinvigorated diplomatic process, and empowered moderates in Washington and Tehran [5].", bot.ReasonNumber},

@@ -24,6 +24,9 @@ type Term struct {
 	// sentence, where a capital says nothing of a name by itself (see
 	// Index.WritesAsName).
 	Capital bool
+	// Generic says the word is an everyday one that says little about a
+	// topic ("thing", "real", "take").
+	Generic bool
 }
 
 // Terms returns the content words of text in order: not stop words,
@@ -37,7 +40,7 @@ func Terms(text string) []Term {
 		if isStop(w) {
 			return
 		}
-		t := Term{Word: w.text, Stem: w.text, Name: w.keep || w.capital && !isFirst, Capital: w.capital}
+		t := Term{Word: w.text, Stem: w.text, Name: w.keep || w.capital && !isFirst, Capital: w.capital, Generic: w.class&classGeneric != 0}
 		if !w.keep {
 			t.Stem = stem(w.text)
 		}

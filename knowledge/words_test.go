@@ -33,6 +33,17 @@ func TestTerms(t *testing.T) {
 	}
 }
 
+// TestTermsGeneric checks that Terms marks an everyday word, and only
+// such a word, as generic.
+func TestTermsGeneric(t *testing.T) {
+	for _, term := range knowledge.Terms("Congress should take the real sanctions seriously.") {
+		want := term.Word == "take" || term.Word == "real"
+		if term.Generic != want {
+			t.Errorf("%q: got generic %v, want %v", term.Word, term.Generic, want)
+		}
+	}
+}
+
 func TestRelated(t *testing.T) {
 	ix := article()
 	credits := map[string]float64{}
