@@ -1542,6 +1542,10 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 			// passages used elsewhere ("rather than at the same time"
 			// against "for the first time").
 			continue
+		case same && pol&want == 0 && t.negated && workVerbs[t.Stem] && ev.stems["fail"] != 0:
+			// "A past strategy that did not work" is the passage's
+			// "failed approach of the past".
+			continue
 		case same && pol&want == 0 && sureAdverbs[t.Word]:
 			// "Not yet out of danger but clearly in new territory": how
 			// sure the sentence is, not that something is clear, which
@@ -2117,6 +2121,9 @@ func unAdverbBefore(terms []claimTerm, i int) bool {
 	w := terms[i-1].Word
 	return strings.HasPrefix(w, "un") && strings.HasSuffix(w, "ly") && len(w) > 6
 }
+
+// workVerbs, denied, say what "failed" says, by their stems.
+var workVerbs = setOf(`work succeed`)
 
 // sureAdverbs say how sure a sentence is of what it says.
 var sureAdverbs = setOf(`clearly obviously evidently plainly`)

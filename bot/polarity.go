@@ -393,6 +393,10 @@ func subjectAfter(toks []token, i int) bool {
 	return false
 }
 
+// turnAdverbs, right after "and", open a claim of its own: "had not
+// worked and now seeks…".
+var turnAdverbs = setOf(`now instead then`)
+
 // findToken returns the first token from toks[from] on that is word, or -1.
 func findToken(toks []token, from int, word string) int {
 	for i := from; i < len(toks); i++ {
@@ -423,7 +427,7 @@ func polarTokens(text string) []token {
 			clause++
 		}
 		t.inClause = clause
-		if !inContrast && (t.word == "and" || t.word == "or") && i+1 < len(toks) && !toks[i+1].clause && (auxiliaries[toks[i+1].word] || subjectAfter(toks, i+1)) {
+		if !inContrast && (t.word == "and" || t.word == "or") && i+1 < len(toks) && !toks[i+1].clause && (auxiliaries[toks[i+1].word] || subjectAfter(toks, i+1) || turnAdverbs[toks[i+1].word]) {
 			// "does not rival the Soviet Union and is a regional power":
 			// a verb of its own after "and" is a claim of its own, which
 			// the denial before it does not reach; so is a subject of its
