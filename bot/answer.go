@@ -402,6 +402,13 @@ func asksResult(ws []string) bool {
 		}
 	}
 	ws = kept
+	for i := 2; i < len(ws); i++ {
+		if ws[i] == "doing" && ws[i-1] == "up" && (ws[i-2] == "end" || ws[i-2] == "ended") {
+			// "And what did those end up doing?" asks what they led
+			// to; "what are they doing then?" does not.
+			ws = slices.Concat(ws[:i], []string{"led"}, ws[i+1:])
+		}
+	}
 	if !onlyAsks(ws, resultAsked, resultFillers) {
 		return false
 	}

@@ -465,6 +465,8 @@ func TestHandleFollowUpCues(t *testing.T) {
 			"What effect have they had?", true, bot.KindAnswer, "caused the drumbeat of war to intensify"},
 		{"what the answer as a whole led to, after it", "What do senior officials now admit about escalating sanctions?",
 			"and what has that realization led to?", true, bot.KindAnswer, "sharpened focus"},
+		{"what the things named ended up doing", "What alternatives to diplomacy does the article mention?",
+			"and what did those end up doing?", true, bot.KindAnswer, "caused the drumbeat of war to intensify"},
 		{"what the answer led to, after it", "What does the author give Washington credit for?",
 			"and what came of it?", true, bot.KindAnswer, "slowly reinvigorated diplomatic process"},
 		{"what the answer led to, named after a pointer", "What does the author give Washington credit for?",
