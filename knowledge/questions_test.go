@@ -1250,6 +1250,10 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"both sides keep saying the talks won't work. should we read much into that?", "Rhetoric from both sides"},
 		// To deal with a threat is to neutralize it.
 		firstQuote{"is there any way to deal with the spoilers?", "The only way to neutralize them"})
+	// What rides on a thing, or is at stake with it, is what it decides.
+	if a := article().Answer(knowledge.Query{Text: "and what's riding on them?", Context: "how many big picture issues does the writer bring up?"}); !a.Answerable || !strings.Contains(a.Quotes[0].Text(), "making or breaking the peace") {
+		t.Errorf("what rides on the issues: got %+v, want the sentence on making or breaking the peace", a.Quotes)
+	}
 	ix := indexOf(t, "The harbour budget is large, the mayor told the fishing fleet.\n\n"+
 		"The harbour budget is important, the mayor told the fishing fleet.\n\n"+
 		"The council asked the ministry for deadlines on the importers.\n\n"+
