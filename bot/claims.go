@@ -1259,10 +1259,10 @@ func namesListPlace(s, number string) bool {
 // two results:", and what follows the colon.
 var ownList = regexp.MustCompile(`(?i)\b(two|three|four|2|3|4)(?:\s+[\w-]+){1,2}\s*:\s*(.+)$`)
 
-// countsOwnList reports whether number, a word of sentence s, counts the
-// items the sentence lists after a colon right after it ("Geneva mattered
-// in two ways: X, and Y"): a count of the draft's own, which the passages
-// need not write.
+// countsOwnList reports whether number, a word of sentence s, counts no
+// more items than the sentence lists after a colon a word or two after it
+// ("Geneva mattered in two ways: X, and Y"): a count of the draft's own,
+// which the passages need not write.
 func countsOwnList(s, number, key string) bool {
 	m := ownList.FindStringSubmatch(s)
 	if m == nil || !strings.EqualFold(m[1], number) {
