@@ -173,6 +173,7 @@ var ruleTests = []struct {
 	{"number word as digits", "4 big-picture issues will go a long way toward making or breaking the peace [4].", ""},
 	{"how sure, where the passage denies the clear", "The author says the talks are not yet out of danger but clearly in uncharted waters [4].", ""},
 	{"clear, where the passage denies it", "The author says the talks are already in the clear [4].", bot.ReasonContradiction},
+	{"the same kind of thing, a similar one", "The newest diplomatic efforts have met the same kind of obstacles as before: Congress wants harder sanctions, and Iranian hardliners are trying to shrink the window Rouhani's team has to negotiate with Washington [1].", ""},
 	{"everyday words the passage lacks, weighing less", "Both sides will have to withstand the ideological attacks and stay squarely focused on their real interests [2].", ""},
 	{"what did not work, for what failed", "Washington deserves credit for abandoning an approach of the past that did not work [5].", ""},
 	{"a denial ending where a claim of its own begins", "It moved away from a past approach that had not worked and now seeks a mutually agreed endgame with the current political set-up in Tehran [5].", ""},

@@ -76,13 +76,15 @@ const maxExpansions = 8
 // deliver on a promise is to follow through on it, what is so in a
 // departure from something is unlike it, earlier or previous years are
 // years past, what one should not read much into should come as no
-// surprise, to deal with a threat is to neutralize it, and what rides on
-// a thing, or is at stake with it, is what it decides), and a few names
-// of
+// surprise, to deal with a threat is to neutralize it, what rides on a
+// thing, or is at stake with it, is what it decides, and the same kind of
+// thing is a similar one), and a few names of
 // politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
 // Republic Iran's regime.
 var idioms = map[string]string{
+	"same kind of":                 "similar",
+	"same kinds of":                "similar",
 	"riding on":                    "decide",
 	"rides on":                     "decide",
 	"at stake":                     "decide",

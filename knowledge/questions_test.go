@@ -1249,7 +1249,9 @@ func TestEverydaySenses(t *testing.T) {
 	wantFirstQuotes(t, article(), firstQuote{"both sides keep saying the talks won't work. is that weird?", "Rhetoric from both sides"},
 		firstQuote{"both sides keep saying the talks won't work. should we read much into that?", "Rhetoric from both sides"},
 		// To deal with a threat is to neutralize it.
-		firstQuote{"is there any way to deal with the spoilers?", "The only way to neutralize them"})
+		firstQuote{"is there any way to deal with the spoilers?", "The only way to neutralize them"},
+		// The same kind of thing is a similar one.
+		firstQuote{"have the newest diplomatic moves run into the same kind of trouble as before?", "faced similar challenges"})
 	// What rides on a thing, or is at stake with it, is what it decides.
 	if a := article().Answer(knowledge.Query{Text: "and what's riding on them?", Context: "how many big picture issues does the writer bring up?"}); !a.Answerable || !strings.Contains(a.Quotes[0].Text(), "making or breaking the peace") {
 		t.Errorf("what rides on the issues: got %+v, want the sentence on making or breaking the peace", a.Quotes)
