@@ -279,9 +279,9 @@ var carryOpeners = []string{"this", "these", "in turn", "as a result"}
 // presented a unique window…" after "…officials now openly acknowledge
 // that alternatives … have caused the drumbeat of war to intensify"), the
 // next, where the sentence read tells a result of its own; else as
-// Consequence. Chosen on the tuning sets: twelve conversations more of
-// 2,504 went on to the next sentence, none lost; read so for "those" and
-// "they" too, ten were lost.
+// Consequence. Chosen on the tuning sets: twelve conversations of 2,504
+// more answered with the sentence expected, none lost; read so for
+// "those" and "they" too, ten were lost.
 func (ix *Index) Outcome(previous string) Answer {
 	_, end, quoted := ix.quotedIn(previous)
 	if len(quoted) == 1 && quoted[0]+1 < end && opensWith(ix.unitText(quoted[0]+1), carryOpeners) {
