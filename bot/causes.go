@@ -200,7 +200,7 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 		// "and so on", "and so too…", "and so far": no link.
 		return nil
 	}
-	if word == "means that" && slices.ContainsFunc(toks[:at], func(t token) bool { return framingNouns[t.word] }) {
+	if word == "means that" && slices.ContainsFunc(toks[:at], func(t token) bool { return textVoices[t.word] }) {
 		// "The author means that…", "the author's Public Diplomacy 101
 		// means that…" say what a text or a term means, not what
 		// follows from it.
@@ -312,10 +312,6 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 	return &Refusal{Reason: ReasonUnsupported, Term: word,
 		Detail: "a link of cause between two things its cited passages say apart"}
 }
-
-// framingNouns name a text or its writer: "means that" after one says what
-// the text means.
-var framingNouns = setOf(`author authors writer writers article piece essay text`)
 
 // clauseConjunctions are the words that may open a clause before a
 // cause word put first in it: "…[1], but because X, Y".

@@ -95,11 +95,11 @@ func (d *draftCheck) readings(s string, terms []claimTerm, ev *evidence) *Refusa
 		return &Refusal{Reason: ReasonContradiction, Term: w,
 			Detail: "two words on the other sides of it than its cited passages put them"}
 	}
-	if w, ok := swappedObjects(uncleftThe(s, terms), ev); ok {
+	if w, ok := swappedObjects(uncleft(cleftThe, s, terms), ev); ok {
 		return &Refusal{Reason: ReasonContradiction, Term: w,
 			Detail: "a doer and what it does it to the other way round from its cited passages"}
 	}
-	if w, ok := swappedAgents(uncleft(s, terms), ev, d.alike); ok {
+	if w, ok := swappedAgents(uncleft(cleftName, s, terms), ev, d.alike); ok {
 		return &Refusal{Reason: ReasonContradiction, Term: w,
 			Detail: "a deed its cited passages credit to someone else it names"}
 	}
@@ -622,30 +622,22 @@ func swappedAgents(terms []claimTerm, ev *evidence, alike func(stem, passage str
 // seeking…", "it was Iranian hardliners who pushed…".
 var cleftName = regexp.MustCompile(`\b[Ii]t\s+(?:is|was)\s+((?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:\s+[a-z]+)?)\s+(?:that|who)\s+`)
 
-// uncleft returns the terms of s with its clefts undone ("Congress is
-// seeking…" for "It is Congress that is seeking…"), so that the name
-// stands before its deed in one clause; terms when it has none. Chosen on
-// the tuning halves: one contradiction more refused, no faithful draft.
-func uncleft(s string, terms []claimTerm) []claimTerm {
-	if !cleftName.MatchString(s) {
+// uncleft returns the terms of s with the clefts cleft finds undone, so
+// that what the cleft puts first stands before its verb in one clause;
+// terms when it has none. cleftName ("Congress is seeking…" for "It is
+// Congress that is seeking…"; chosen on the tuning halves: one
+// contradiction more refused, no faithful draft) serves swappedAgents,
+// cleftThe ("the historic backdrop overshadows…") swappedObjects.
+func uncleft(cleft *regexp.Regexp, s string, terms []claimTerm) []claimTerm {
+	if !cleft.MatchString(s) {
 		return terms
 	}
-	return figuredTerms(cleftName.ReplaceAllString(s, "$1 "))
+	return figuredTerms(cleft.ReplaceAllString(s, "$1 "))
 }
 
 // cleftThe finds a cleft that puts a noun phrase first: "it is the
 // historic backdrop that overshadows…".
 var cleftThe = regexp.MustCompile(`\b[Ii]t\s+(?:is|was)\s+((?:the|a|an)\s+[^,;:]+?)\s+(?:that|which)\s+`)
-
-// uncleftThe returns the terms of s with its noun clefts undone ("the
-// historic backdrop overshadows…"), so that the noun phrase and the verb
-// after it stand in one clause; terms when it has none.
-func uncleftThe(s string, terms []claimTerm) []claimTerm {
-	if !cleftThe.MatchString(s) {
-		return terms
-	}
-	return figuredTerms(cleftThe.ReplaceAllString(s, "$1 "))
-}
 
 // opposedQuantities pairs the words that say how much, or when, or whether
 // alike, with their opposites: "more sanctions" against "fewer sanctions",

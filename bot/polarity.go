@@ -895,7 +895,8 @@ func scanTokens(text string) []token {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
 			next, _ := utf8.DecodeRuneInString(text[i+size:])
-			compound = r == '-' && len(toks) > 0 && !clause && i > 0 && isWordRune(rune(text[i-1])) && isWordRune(next)
+			before, _ := utf8.DecodeLastRuneInString(text[:i])
+			compound = r == '-' && len(toks) > 0 && !clause && isWordRune(before) && isWordRune(next)
 			brk := clauseBreak(text, i, r, size)
 			if brk {
 				// An opening quotation mark carries the clause on only
