@@ -452,11 +452,19 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 	// A forty-third blind set (280 drafts for 81 questions), written at
-	// the start of session 45 before any change: the forty-second is
-	// tuning material since. The floors are the session's start.
+	// the start of session 45 before any change. It is tuning material
+	// since session 46, whose start (session 45's end) its floors are.
 	"fresh43": {
-		kept: map[string]float64{"verbatim": 17.0 / 18, "paraphrase": 11.0 / 20, "merge": 1, "summary": 8.0 / 17, "yes-no": 19.0 / 20, "quotes": 18.0 / 19, "overall": 95.0 / 116},
+		kept: map[string]float64{"verbatim": 17.0 / 18, "paraphrase": 13.0 / 20, "merge": 1, "summary": 9.0 / 17, "yes-no": 19.0 / 20, "quotes": 18.0 / 19, "overall": 98.0 / 116},
 		refused: map[string]float64{"contradiction": 18.0 / 19, "negation": 1, "invented-fact": 18.0 / 19, "link": 1, "causal-link": 15.0 / 18,
+			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
+	},
+	// A forty-fourth blind set (279 drafts for 84 questions), written at
+	// the start of session 46 before any change: the forty-third is
+	// tuning material since. The floors are the session's start.
+	"fresh44": {
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 21.0 / 22, "merge": 1, "summary": 14.0 / 17, "yes-no": 1, "quotes": 1, "overall": 114.0 / 118},
+		refused: map[string]float64{"contradiction": 16.0 / 20, "negation": 1, "invented-fact": 1, "link": 1, "causal-link": 15.0 / 16,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 	// 207 drafts for tuning links of cause, written at the start of
@@ -487,7 +495,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41", "fresh42", "fresh43"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41", "fresh42", "fresh43", "fresh44"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
