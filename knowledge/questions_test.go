@@ -1815,6 +1815,19 @@ func TestParticularsAskedFor(t *testing.T) {
 	)
 }
 
+// TestTermsAskedFor: "the terms of" a deal are its particulars, which a
+// sentence that only says the deal was struck does not give; "in terms
+// of" and "in power terms" ask for no terms.
+func TestTermsAskedFor(t *testing.T) {
+	wantDeclined(t, article(), "what were the terms of the geneva interim deal",
+		"How do the terms of the interim deal differ from what a final deal would include?",
+		"what did the geneva deal do? what were the actual terms, like limits on enrichment?")
+	wantFirstQuotes(t, article(),
+		firstQuote{"how does the author classify Iran in terms of power?", "rivals the former Soviet Union"},
+		firstQuote{"How does the author classify Iran's standing in world power terms?", "rivals the former Soviet Union"},
+	)
+}
+
 // TestFocusOfAnUnknownKind: the noun before the head of what is asked
 // about says its kind; one the knowledge base knows by no form says the
 // question is likely not covered.

@@ -2029,6 +2029,12 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 			// hardliners afraid of when negotiating…?"): it asks no time.
 			ix.cue(q, w, prev, next)
 		}
+		if w.text == "terms" && !q.strict && !slices.ContainsFunc(words[max(0, i-3):i], func(v word) bool { return v.text == "in" }) {
+			// "What were the terms of the interim deal?" asks for its
+			// particulars, as "what specific…?" does; "in terms of", "in
+			// power terms" ask for nothing.
+			q.cue, q.strict, q.specific = hasExample, true, true
+		}
 		// "Which hardliner groups…?" asks which ones, by name, where the
 		// kind is given; "which groups don't think…?" may be answered
 		// by what they are. Chosen on the tuning sets: four uncovered
