@@ -545,7 +545,14 @@ func TestHowAsksForAKindOfAnswer(t *testing.T) {
 		// Without "Vienna", the one word shared is common: the sentence
 		// with a time enters the pool ahead of others holding it.
 		firstQuote{"how long are the negotiations supposed to run?", "over the next few days"},
-		firstQuote{"How long has it been since both sides were this willing to invest in peace?", "three decades"})
+		firstQuote{"How long has it been since both sides were this willing to invest in peace?", "three decades"},
+		firstQuote{"How long since the United States last treated the Iranians as equals at the table?", "recent memory"})
+	// A word of time that says when, not how long, gives no span: "unlike
+	// years past", "the failed approach of the past".
+	wantDeclined(t, article(), "how long is the window of opportunity exactly",
+		"hardliners in iran are squeezing rouhani's window right? how long does he actually have?")
+	ix = indexOf(t, "Unlike years past, the meetings are held in public.\n\nThe weather was cold.")
+	wantDeclined(t, ix, "How long are the meetings?")
 	wantDeclined(t, article(), "How many nuclear warheads does the US have?")
 	// "How much weight" asks how important, not for a quantity; "how much
 	// money" asks for a quantity the text does not give.

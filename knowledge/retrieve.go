@@ -3831,16 +3831,46 @@ cause causes caused due necessary ensure ensures order sake`)
 // before it.
 var resultPhrases = []string{"in turn", "as a result", "this will", "that will", "this would", "that would", "so"}
 
-// spanIn returns the first unit of unit u's passage that holds a word of
-// time, and whether one does.
+// spanIn returns the first unit of unit u's passage that tells a span of
+// time (lasts), and whether one does.
 func (ix *Index) spanIn(u int32) (int32, bool) {
 	p := ix.unitPassage[u]
 	for v := ix.passFirst[p]; int(v) < ix.numUnits() && ix.unitPassage[v] == p; v++ {
-		if ix.unitFlags[v]&hasTime != 0 {
+		if ix.unitFlags[v]&hasTime != 0 && lasts(unitWords(ix.unitText(v))) {
 			return v, true
 		}
 	}
 	return 0, false
+}
+
+// spanUnits are the units a span of time is counted in; fewWords count
+// them loosely.
+var (
+	spanUnits = wordSet(`day days week weeks month months year years decade decades century centuries`)
+	fewWords  = wordSet(`few several many couple`)
+)
+
+// lasts reports whether words tell how long something lasts or has
+// lasted: a count of days, weeks or years ("over the next few days", "in
+// over three decades"), or "in recent memory". A word of time alone does
+// not: "unlike years past", "the failed approach of the past" say when,
+// not how long. Chosen on the tuning sets: five uncovered questions more
+// declined ("how long is the window of opportunity exactly?", three in
+// conversations), nothing else changed.
+func lasts(words []word) bool {
+	for i, w := range words {
+		switch {
+		case spanUnits.has(w):
+			for _, c := range words[max(0, i-2):i] {
+				if fewWords.has(c) || counted(c.text) {
+					return true
+				}
+			}
+		case w.text == "memory" && i > 0 && words[i-1].text == "recent":
+			return true
+		}
+	}
+	return false
 }
 
 // holdsCue says whether unit u holds what the question's cue asks for: a
