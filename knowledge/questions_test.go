@@ -188,9 +188,17 @@ func TestNamesTheKnowledgeBaseDoesNotKnow(t *testing.T) {
 		"is nato involved in the talks?",
 		// A name a word away from a known one is no part of it.
 		"did Russia back Iran in the negotiations?",
+		// A name known only as a kind of common word ("British" as a
+		// nation) is a stranger too.
+		"What did the British foreign secretary say about the Vienna round?",
+		"What role do the Revolutionary Guards play in Iran's nuclear program?",
 	)
 	wantFirstQuotes(t, ix,
 		firstQuote{"What has the US Congress pushed for?", "hard-hitting sanctions"},
+		// Known by a name it is not: "Austria" by "Vienna"; nor is an
+		// abbreviation ("PR" for public relations).
+		firstQuote{"how long are the talks in austria expected to run", "over the next few days"},
+		firstQuote{"What's the 'PR basics' approach the writer recommends?", "Public Diplomacy 101"},
 		firstQuote{"Had officials in DC and Tehran tried to break the impasse before Geneva?", "efforts to break the impasse"},
 		firstQuote{"What has Secretary of State John Kerry said about win-win outcomes?", "win-win"},
 		firstQuote{"Is Iran as big a threat as the USSR was?", "Soviet Union"},
