@@ -379,6 +379,7 @@ var ruleTests = []struct {
 	{"held for years, where the passage says unlike years past", "Senior officials on both sides have openly acknowledged for years that an escalation of sanctions has caused the drumbeat of war to intensify [7].", bot.ReasonContradiction},
 	{"held for decades, where the passage says it was long known but is so for the first time", "Both sides have regularly shown such a willingness to spend their political capital over the past three decades [8].", bot.ReasonContradiction},
 	{"held for years, where the passage says it was long so", "Both sides have known for years that diplomacy is like remodeling a house, and they are now willing to spend political capital on peace [8].", ""},
+	{"closer to war, where the passage acknowledges openly", "Senior officials on both sides now admit openly that supposed alternatives to diplomacy, like ratcheting up sanctions or expanding the technical side of Iran's nuclear program, have both made war seem closer and left each side with fewer escalatory options [7].", ""},
 	{"often before, but now", "Senior officials on both sides often denied it before, but now openly acknowledge that an escalation of sanctions has caused the drumbeat of war to intensify [7].", ""},
 	{"easing what the passage wants more of", "Congress has pushed to ease sanctions [1].", bot.ReasonContradiction},
 	{"easing tensions, where the talks increase", "As talks grow more serious, spoilers are likelier to lash out, and deliverables that ease tensions are the only way to neutralize them [1].", ""},
