@@ -1828,6 +1828,14 @@ func TestParticularsAskedFor(t *testing.T) {
 		firstQuote{"Which alternatives to diplomacy exactly do officials now acknowledge?", "such as an escalation of sanctions"},
 		firstQuote{"which leaders exactly backed the geneva deal?", "Obama"},
 	)
+	// "Which technical details…?", "what are the various technical
+	// details…?" ask for the details; what the author says of them does
+	// not.
+	wantDeclined(t, article(), "which technical details were the sticking points in vienna, like centrifuge research?",
+		"What technical details did the Geneva interim deal actually contain?",
+		"what are the various technical details the final nuclear deal has to address?")
+	wantFirstQuotes(t, article(),
+		firstQuote{"what does the author say about the technical details?", "various technical details"})
 }
 
 // TestTermsAskedFor: "the terms of" a deal are its particulars, which a
