@@ -182,6 +182,8 @@ var ruleTests = []struct {
 	{"a count of the sentence's own list", "The author lists two results: a slowly reinvigorated diplomatic process, and empowered moderates in Washington and Tehran [5].", ""},
 	{"a count larger than the sentence's own list", "The author lists three results: a slowly reinvigorated diplomatic process, and empowered moderates in Washington and Tehran [5].", bot.ReasonNumber},
 	{"a count of meetings, where the passage counts issues", "Successful nuclear diplomacy in Geneva, concluded after four rounds of talks, strengthened relationships between all relevant parties [4].", bot.ReasonNumber},
+	{"a length of talks, where the passage counts issues", "The Geneva diplomacy, concluded after four days of talks, strengthened relationships among all parties [4].", bot.ReasonNumber},
+	{"the issues counted, as the passage counts them", "Four big picture issues will go a long way toward making or breaking the peace [4].", ""},
 	{"a count of issues", "Four big-picture issues will go a long way toward making or breaking the peace [4].", ""},
 	{"year", "Congress has pushed for more hard-hitting sanctions since 2013 [1].", bot.ReasonNumber},
 	{"month", "In February, Congress pushed for more hard-hitting sanctions [1].", bot.ReasonNumber},
