@@ -1023,6 +1023,7 @@ func TestEverydayOpposites(t *testing.T) {
 		{"For the first time in recent memory", "The U.S. has shown through word and deed that it is willing to have a real dialogue among equals with the Iranian government [1].", ""},
 		{"As nuclear talks commence", "As nuclear talks conclude in Vienna, much of the discussion has focused on the technical details a final deal must address [1].", bot.ReasonContradiction},
 		{"As nuclear talks commence", "As nuclear talks begin in Vienna, much of the discussion has focused on the technical details a final deal must address [1].", ""},
+		{"As nuclear talks commence", "The article says the discussion in Vienna has centred on the broad political picture, with the technical details of a final deal largely sidelined [1].", bot.ReasonContradiction},
 		{"The very real presence of spoilers", "Elements seeking to score political points at home have occasionally slowed attempts at resolving tensions [1].", bot.ReasonContradiction},
 		{"No less important are the forces", "By backing the interim deal in Geneva, Obama and Khamenei provided a familiar foundation from which a final deal can grow [1].", bot.ReasonContradiction},
 		{"No less important are the forces", "By backing the interim deal in Geneva, Obama and Khamenei provided an unprecedented foundation from which a final deal can grow [1].", ""},

@@ -390,7 +390,8 @@ reward punish
 matched imbalance
 prepared unwilling
 openly tacitly
-cover expose`
+cover expose
+focus sideline`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
