@@ -1777,6 +1777,10 @@ func TestStanceOfSomeoneUnknown(t *testing.T) {
 	// Of a kind the knowledge base knows by no form, though it knows the
 	// head by some sense of it ("markets" as "sell").
 	wantDeclined(t, ix, "How did oil markets react to the Vienna talks?", "how did ordinary iranians react to the geneva deal?")
+	// "The public" as a people, which the knowledge base knows only as
+	// things done publicly; what it says of public statements it knows.
+	wantDeclined(t, ix, "How did the Iranian public react to the Geneva deal?", "how did the iranian public react to the geneva deal")
+	wantFirstQuotes(t, ix, firstQuote{"does the author think the public downplaying is a bad sign?", "lower expectations publicly"})
 	// Whether someone unknown took a side; whether someone known did may
 	// be answered.
 	wantDeclined(t, ix, "did china support the talks with iran?")
