@@ -1849,7 +1849,13 @@ func TestTermsAskedFor(t *testing.T) {
 	wantDeclined(t, article(), "what were the terms of the geneva interim deal",
 		"How do the terms of the interim deal differ from what a final deal would include?",
 		"what did the geneva deal do? what were the actual terms, like limits on enrichment?")
+	// What a side gave up under a deal are its terms too; what Washington
+	// gave up is a policy the text tells of.
+	wantDeclined(t, article(), "what did the geneva interim deal require iran to give up?",
+		"what happened in geneva? what did iran actually agree to give up in the interim deal?")
 	wantFirstQuotes(t, article(),
+		firstQuote{"what did washington give up on?", "abandoning the failed approach"},
+		firstQuote{"could dealing with a more powerful counterpart mean giving up national interests?", "sacrificing national interests"},
 		firstQuote{"how does the author classify Iran in terms of power?", "rivals the former Soviet Union"},
 		firstQuote{"How does the author classify Iran's standing in world power terms?", "rivals the former Soviet Union"},
 	)
