@@ -92,6 +92,9 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		"how did iranian hardliners react after the vienna round ended?",
 		"Did Zarif stay on as foreign minister after the deal was done?",
 		"what happened to the nuclear deal after obama left office?",
+		"so what happened when the talks ended, did they get a deal?",
+		// The final outcome of what went on as the text was written.
+		"What was the final outcome of the Vienna talks?",
 		// A role the article never speaks of, beside one it does.
 		"who is iran's deputy foreign minister leading the technical talks?",
 		// The name of someone the article does not name, beside a place
