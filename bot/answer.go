@@ -275,6 +275,14 @@ their and so then actually supposed to of out end ended up been be will would ge
 
 // quotationWords ask for the words someone was quoted as saying ("what
 // were his exact words?", "what was the rest of the quote?");
+// namesWords ask for people's names after an answer that speaks of them
+// unnamed; namesFillers may stand beside them in such a question.
+var (
+	namesWords   = setOf(`names name`)
+	namesFillers = setOf(`any who which whose specifically exactly does do did it they them the article piece text author
+mention mentions give gives by please pls plz some got what are were`)
+)
+
 // quotationFillers may stand beside them in such a question.
 var (
 	quotationWords   = setOf(`quote quotes quotation words`)
@@ -608,6 +616,14 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 		// that?": the person or place the answer read names. Chosen on
 		// the tuning sets: two conversations more of 1,760, none lost.
 		if c := ix.Named(prev.Answer, who); c.Answerable {
+			c.Question = question
+			return c, true
+		}
+	}
+	if prev.Answer != "" && onlyAsks(afterInterjections(ws), namesWords, namesFillers) {
+		// "Any names?", "who does it name?": the people the answer read
+		// speaks of, named where its paragraph goes on to name them.
+		if c := ix.NamesAhead(prev.Answer, prev.Question); c.Answerable {
 			c.Question = question
 			return c, true
 		}

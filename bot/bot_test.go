@@ -654,6 +654,32 @@ func TestHandleNameAskedOfSomeoneJustNamed(t *testing.T) {
 	}
 }
 
+// TestHandleNamesAskedOfPeopleJustSpokenOf: "any names?" after an answer
+// that speaks of officials unnamed is answered by the sentence of its
+// paragraph that names them, not by a name the question before gave.
+func TestHandleNamesAskedOfPeopleJustSpokenOf(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+	if r := inThread(t, b, "N", "does the support from the top actually filter down to other officials?"); !strings.Contains(r.Text, "trickle-down") {
+		t.Fatalf("got %q, want the trickle-down effect", r.Text)
+	}
+	if r := inThread(t, b, "N", "any names?"); !strings.Contains(r.Text, "Zarif") {
+		t.Errorf("got %s %q, want Zarif and Kerry", r.Kind, r.Text)
+	}
+	if r := inThread(t, b, "O", "what did obama and khamenei's support lead to further down the chain"); r.Kind != bot.KindAnswer {
+		t.Fatalf("got %s %q, want an answer", r.Kind, r.Text)
+	}
+	if r := inThread(t, b, "O", "who specifically? any names"); !strings.Contains(r.Text, "Zarif") {
+		t.Errorf("got %s %q, want Zarif and Kerry, not Obama and Khamenei again", r.Kind, r.Text)
+	}
+	// Where the paragraph names no one after the answer, a decline.
+	if r := inThread(t, b, "P", "what is building confidence at the negotiating table?"); r.Kind != bot.KindAnswer {
+		t.Fatalf("got %s %q, want an answer", r.Kind, r.Text)
+	}
+	if r := inThread(t, b, "P", "any names?"); r.Kind != bot.KindDeclined {
+		t.Errorf("got %s %q, want a decline", r.Kind, r.Text)
+	}
+}
+
 // TestHandleFollowUpWithoutPreviousTurn shows that the cues of a follow-up
 // mean nothing outside a conversation: an ellipsis gets the overview, like
 // any question without a topic, and a pronoun is read as it stands.

@@ -395,6 +395,34 @@ func (ix *Index) Named(previous string, person bool) Answer {
 	return Answer{}
 }
 
+// NamesAhead answers a follow-up that asks for the names of the people
+// the previous answer speaks of ("any names?", "who does it name?") with
+// the first sentence of its paragraph, from the one it quotes first on,
+// that names a person the conversation has not named yet (asked is the
+// question before): "Support at the top has helped create a trickle-down
+// effect, producing… officials" is followed by "Foreign Minister Zarif,
+// Secretary Kerry and members of their respective negotiating teams…". It
+// declines when no such sentence follows in the paragraph.
+func (ix *Index) NamesAhead(previous, asked string) Answer {
+	_, end, quoted := ix.quotedIn(previous)
+	if len(quoted) == 0 {
+		return Answer{}
+	}
+	named := make(map[string]bool)
+	for _, t := range Terms(asked) {
+		named[t.Stem] = true
+	}
+	var buf [64]int32
+	for u := quoted[0]; u < end; u++ {
+		for _, id := range ix.termsOf(ix.unit(u), buf[:0]) {
+			if ix.persons[id] && !named[ix.stem(id)] {
+				return ix.sentenceAnswer(u)
+			}
+		}
+	}
+	return Answer{}
+}
+
 // sentenceAnswer answers with unit u alone, at the threshold's confidence:
 // a follow-up's sentence found by where it stands, not by its words.
 func (ix *Index) sentenceAnswer(u int32) Answer {
