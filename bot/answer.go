@@ -392,6 +392,24 @@ func challenges(ws []string) bool {
 	return slices.Contains(ws, "why") && onlyAsks(ws, persistWords, persistFillers)
 }
 
+// doubtsAnswer reports whether ws ask whether the text means what was
+// just read, pointing back at it: "is the writer saying that's wrong?",
+// "does the author think that's all that counts?".
+func doubtsAnswer(ws []string) bool {
+	if len(ws) < 4 || ws[0] != "is" && ws[0] != "does" && ws[0] != "so" {
+		return false
+	}
+	for i := 1; i+2 < len(ws) && i <= 3; i++ {
+		if textVoices[ws[i]] || ws[i] == "he" || ws[i] == "she" {
+			return viewVerbs[ws[i+1]] && (ws[i+2] == "that" || ws[i+2] == "thats" || ws[i+2] == "it")
+		}
+	}
+	return false
+}
+
+// viewVerbs say what a text or its writer holds.
+var viewVerbs = setOf(`saying say says think thinks claiming claim claims arguing argue argues suggesting suggest suggests`)
+
 // contractionTails are what words splits off a contraction: "t" of
 // "shouldn't", "s" of "what's", "re" of "they're".
 var contractionTails = setOf(`t s re ve ll d m`)
@@ -551,6 +569,16 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 		// text's answer to what was just read, the turn right after it.
 		// The question of reality: one conversation more of 1,636 on
 		// the tuning sets, none lost.
+		if c := ix.Rebuttal(prev.Answer); c.Answerable {
+			c.Question = question
+			return c, true
+		}
+	}
+	if prev.Answer != "" && doubtsAnswer(afterInterjections(ws)) {
+		// "Is the writer saying that's the wrong thing to focus on?":
+		// whether the text stands by what was just read, which its turn
+		// right after it tells ("However, the bigger picture is no less
+		// important").
 		if c := ix.Rebuttal(prev.Answer); c.Answerable {
 			c.Question = question
 			return c, true

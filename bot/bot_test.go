@@ -680,6 +680,24 @@ func TestHandleNamesAskedOfPeopleJustSpokenOf(t *testing.T) {
 	}
 }
 
+// TestHandleDoubtOfTheAnswer: "is the writer saying that's wrong?" after
+// an answer gets the text's turn right after it.
+func TestHandleDoubtOfTheAnswer(t *testing.T) {
+	b := bot.New(newIndex(t), bot.Options{})
+	for _, tt := range []struct{ thread, first, doubt, want string }{
+		{"S", "the writer mentions skepticism about the process", "is he saying thats wrong?", "an overemphasis on this skepticism"},
+		{"F", "so what's everyone been focusing on at the vienna nuclear talks?", "is the writer saying that's the wrong thing to focus on?", "the bigger picture is no less important"},
+		{"C", "what has most of the chatter around the vienna negotiations been about", "so is the writer saying thats all that counts?", "the bigger picture is no less important"},
+	} {
+		if r := inThread(t, b, tt.thread, tt.first); r.Kind != bot.KindAnswer {
+			t.Fatalf("%q: got %s %q, want an answer", tt.first, r.Kind, r.Text)
+		}
+		if r := inThread(t, b, tt.thread, tt.doubt); !strings.Contains(r.Text, tt.want) {
+			t.Errorf("%q: got %s %q, want %q", tt.doubt, r.Kind, r.Text, tt.want)
+		}
+	}
+}
+
 // TestHandleFollowUpWithoutPreviousTurn shows that the cues of a follow-up
 // mean nothing outside a conversation: an ellipsis gets the overview, like
 // any question without a topic, and a pronoun is read as it stands.

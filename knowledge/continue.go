@@ -535,13 +535,18 @@ func (ix *Index) Caveat(previous string) Answer {
 }
 
 // Rebuttal answers a follow-up that challenges the previous answer ("then
-// why keep going?", "so what's the reality then?"): the sentence right
-// after the answer, in its paragraph, when it opens with a turn
-// ("However, the likely alternative — war — is a stark reminder…" after
-// "…may be too wide to bridge"); or such a sentence the answer itself
-// quoted after its first. It declines otherwise, and as More does.
+// why keep going?", "so what's the reality then?", "is the writer saying
+// that's wrong?"): of the two sentences right after the answer, in its
+// paragraph, the first that opens with a turn ("However, the likely
+// alternative — war — is a stark reminder…" after "…may be too wide to
+// bridge"; "However, the bigger picture is no less important…" after
+// "…has rightly focused on the various technical details…" and "Indeed,
+// the devil is in the details."); or such a sentence the answer itself
+// quoted after its first. It declines otherwise, and as More does. Two
+// sentences, not one, chosen on the tuning sets: two conversations more,
+// none lost.
 func (ix *Index) Rebuttal(previous string) Answer {
-	return ix.answeredBy(previous, 1, func(text string) bool { return opensWith(text, turnPhrases) })
+	return ix.answeredBy(previous, 2, func(text string) bool { return opensWith(text, turnPhrases) })
 }
 
 // answeredBy answers with the first sentence after the answer's first that

@@ -273,18 +273,20 @@ func TestCaveat(t *testing.T) {
 }
 
 // TestRebuttal checks that a follow-up challenging the previous answer is
-// answered by the next sentence when it turns against it, or by such a
-// sentence the answer quoted after its first, and declined otherwise: a
-// turn two sentences on, or a sentence that only speaks of a risk, is no
-// answer to "then why keep going?".
+// answered by the next sentence or the one after when it turns against
+// it, or by such a sentence the answer quoted after its first, and
+// declined otherwise: a turn three sentences on, or a sentence that only
+// speaks of a risk, is no answer to "then why keep going?".
 func TestRebuttal(t *testing.T) {
 	ix := indexOf(t, "The harbour plan may be too costly. However, doing nothing floods the town. The work starts in May.\n\n"+
 		"The ferry is slow. It leaves at noon. Still, it is cheap.\n\n"+
+		"The tram is new. It runs often. It is quiet. Still, it is dear.\n\n"+
 		"The bridge is old. Crossing it is a danger in winter.")
 	tests := []afterCase{
 		{"a turn right after", "“The harbour plan may be too costly.”", "doing nothing floods the town"},
 		{"the turn the answer quoted", "“The harbour plan may be too costly.” “However, doing nothing floods the town.”", "doing nothing floods the town"},
-		{"a turn two sentences on", "“The ferry is slow.”", ""},
+		{"a turn two sentences on", "“The ferry is slow.”", "it is cheap"},
+		{"a turn three sentences on", "“The tram is new.”", ""},
 		{"a risk without a turn", "“The bridge is old.”", ""},
 		{"a previous answer the knowledge base does not hold", "Hello there, and welcome to the general chat.", ""},
 	}
