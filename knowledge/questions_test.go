@@ -1861,6 +1861,14 @@ func TestTermsAskedFor(t *testing.T) {
 	)
 }
 
+// TestConditionWeighsLess: the words of a condition ("if the talks fall
+// apart") weigh less than what the question asks for.
+func TestConditionWeighsLess(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"what's the probable alternative if the talks fall apart?", "the likely alternative"},
+		firstQuote{"what's the payoff if the spoilers get neutralised?", "In turn"})
+}
+
 // TestFocusOfAnUnknownKind: the noun before the head of what is asked
 // about says its kind; one the knowledge base knows by no form says the
 // question is likely not covered.
