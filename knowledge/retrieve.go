@@ -2764,6 +2764,14 @@ func whoPersonAsked(words []word, i int) bool {
 	if k < 0 || k > 2 || i-k > 6 || k+2 > i {
 		return false
 	}
+	if exactWords.has(words[k+1]) {
+		// "Who exactly was the senior Western official…?" asks as "who
+		// was…?" does.
+		k++
+		if k+2 > i {
+			return false
+		}
+	}
 	if !copulas.has(words[k+1]) {
 		return false
 	}

@@ -100,6 +100,7 @@ func TestAnswerDeclinesUncoveredQuestions(t *testing.T) {
 		// The name of someone the article does not name, beside a place
 		// it does.
 		"Who was the senior Western official the author spoke to?",
+		"who exactly was the senior western official who spoke to the author?",
 		"Who was Iran's president before Rouhani?",
 		// The same typed in lower case: the possessive, not a capital,
 		// says whose president is asked for.
