@@ -211,6 +211,11 @@ type draftCheck struct {
 	summed []leadIn
 	cites  bool // a checked sentence cites a passage
 	err    *Refusal
+	// before is the claim of the last supported sentence that cited, its
+	// citations removed, and beforeCited what it cited: the side a
+	// sentence opening "This is why…" links to.
+	before      string
+	beforeCited []int
 }
 
 func (c *Checker) start(passages []Citation) *draftCheck {
@@ -373,7 +378,36 @@ func (d *draftCheck) sentence(s string) (v verdict, cited []int, r *Refusal) {
 	if r := d.afterLast(s); r != nil {
 		return 0, nil, r
 	}
+	if r := d.linkBack(whole, cited); r != nil {
+		return 0, nil, r
+	}
+	d.before, d.beforeCited = whole, cited
 	return supported, cited, nil
+}
+
+// backLink finds a sentence opening that links it to the sentence before:
+// "This is why…", "That attitude is why…", "As a result, …", "This led
+// to…".
+var backLink = regexp.MustCompile(`(?i)^\s*(?:(?:this|that|these|those)(?:\s+[\w’'-]+){0,2}\s+(?:is|are|was|were)\s+(?:why|the reason|what)\b|that[’']s why\b|(?:this|that|these|those)(?:\s+[\w’'-]+){0,2}\s+(?:has\s+|have\s+|had\s+)?(?:led|leads|lead)\s+to\b|as a result\b|as a consequence\b|consequently\b|therefore\b|because of (?:this|that)\b|for (?:this|that) reason\b)\s*,?`)
+
+// linkBack checks a sentence that opens by linking itself to the one
+// before (backLink) as the link "X, which is why Y" would be checked,
+// against the passages both sentences cite: "Senior officials acknowledge
+// that escalation has intensified the drumbeat of war [1]. This is why
+// the gap… may now be too wide to bridge [2]."
+func (d *draftCheck) linkBack(whole string, cited []int) *Refusal {
+	if d.before == "" {
+		return nil
+	}
+	loc := backLink.FindStringIndex(whole)
+	if loc == nil {
+		return nil
+	}
+	both := slices.Concat(d.beforeCited, cited)
+	slices.Sort(both)
+	both = slices.Compact(both)
+	joined := strings.TrimRight(strings.TrimSpace(d.before), ".!?") + ", which is why " + whole[loc[1]:]
+	return d.causes(joined, d.evidence(both))
 }
 
 // minAfterLastTerms is how many content words after a sentence's last
