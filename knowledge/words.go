@@ -391,7 +391,15 @@ matched imbalance
 prepared unwilling
 openly tacitly
 cover expose
-focus sideline`
+focus sideline
+strengthen damage
+strengthen harm
+critical optional
+crucial optional
+essential optional
+vital optional
+know doubt
+reaffirm refute`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
