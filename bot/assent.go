@@ -1,8 +1,11 @@
 package bot
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/talksbot/talksbot/knowledge"
 )
 
 // A draft may deny that someone grants what its passages say they grant:
@@ -42,7 +45,51 @@ func (d *draftCheck) wholeSentence(s string, ev *evidence) *Refusal {
 	if r := d.assentDenied(s, ev); r != nil {
 		return r
 	}
+	if r := d.turnedInto(s, ev); r != nil {
+		return r
+	}
 	return quantities(s, ev)
+}
+
+// turnedInto checks that what the sentence says one thing was turned into
+// ("turned cooperation into suspicion") is not what the passages say it was
+// turned from ("turned mistrust into cooperation"): the content words
+// right before and after "into", or words the lexicon relates to them
+// (alike), the other way round.
+func (d *draftCheck) turnedInto(s string, ev *evidence) *Refusal {
+	toks := scanTokens(s)
+	for i, t := range toks {
+		if t.word != "into" || i == 0 || toks[i].clause {
+			continue
+		}
+		from, to := prevContent(toks, i), nextContent(toks, i)
+		if from == "" || to == "" || from == to {
+			continue
+		}
+		for _, pt := range ev.tokens {
+			for j, w := range pt {
+				if w.word == "into" && j > 0 && !pt[j].clause && d.alike(to, prevContent(pt, j)) && d.alike(from, nextContent(pt, j)) {
+					return &Refusal{Reason: ReasonContradiction, Term: t.word,
+						Detail: fmt.Sprintf("%q and %q the other way round about \"into\" from its cited passages", from, to)}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// prevContent returns the stem of the content word right before toks[i],
+// within its clause, or "".
+func prevContent(toks []token, i int) string {
+	for j := i - 1; j >= 0; j-- {
+		if ts := knowledge.Terms(toks[j].word); len(ts) > 0 {
+			return ts[0].Stem
+		}
+		if toks[j].clause {
+			break
+		}
+	}
+	return ""
 }
 
 // assentWords grant that something is so.
