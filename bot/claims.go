@@ -675,6 +675,10 @@ func quantities(s string, ev *evidence) *Refusal {
 		for _, pt := range ev.tokens {
 			for j := range pt {
 				if nextContent(pt, j) != next {
+					if slices.Contains(opp, pt[j].word) && slices.Contains(nextContents(pt, j, 3, 3), next) {
+						return &Refusal{Reason: ReasonContradiction, Term: t.word,
+							Detail: fmt.Sprintf("a word saying how much or when where its cited passages say %q", pt[j].word)}
+					}
 					continue
 				}
 				if slices.Contains(opp, pt[j].word) {

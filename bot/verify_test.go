@@ -386,6 +386,8 @@ var ruleTests = []struct {
 	{"a link back to the sentence before, which the passage makes", "Tangible deliverables that both sides can use to push back against hardliners at home are the only way to neutralize the spoilers [1]. As a result, the commitment to finding peaceful solutions will be stronger than the spoilers' commitment to confrontation [1].", ""},
 	{"turned the other way round", "Building confidence at the negotiating table has turned cooperation into suspicion [2].", bot.ReasonContradiction},
 	{"turned as the passage says, in its own words", "Building confidence at the negotiating table has turned distrust into cooperation [2].", ""},
+	{"fewer of what the passage wants more of, its adjective left out", "Congress has pushed for fewer sanctions [1].", bot.ReasonContradiction},
+	{"more of it, its adjective left out", "Congress has pushed for more sanctions [1].", ""},
 	{"often before, but now", "Senior officials on both sides often denied it before, but now openly acknowledge that an escalation of sanctions has caused the drumbeat of war to intensify [7].", ""},
 	{"easing what the passage wants more of", "Congress has pushed to ease sanctions [1].", bot.ReasonContradiction},
 	{"easing tensions, where the talks increase", "As talks grow more serious, spoilers are likelier to lash out, and deliverables that ease tensions are the only way to neutralize them [1].", ""},
