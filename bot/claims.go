@@ -1586,8 +1586,28 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
 				Detail: "a word whose opposite its cited passages use"}
 		}
+		if c == 0 && !t.held && unBaseUsed(t.Word, want, ev) && !d.usesOpposite(terms, i, ev) {
+			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
+				Detail: "a word in un- whose base its cited passages use"}
+		}
 	}
 	return nil
+}
+
+// minUnBase is the shortest word un- may prefix for unBaseUsed: "unwilling"
+// is "willing" turned round, "unless" no "less".
+const minUnBase = 5
+
+// unBaseUsed reports whether word is un- before a word the passages use
+// as want says: "unwilling" where they speak of a "willingness". The
+// stems alone do not tell it ("unwil", "willing").
+func unBaseUsed(word string, want polarity, ev *evidence) bool {
+	base, ok := strings.CutPrefix(word, "un")
+	if !ok || len(base) < minUnBase {
+		return false
+	}
+	ts := knowledge.Terms(base)
+	return len(ts) == 1 && ts[0].Stem != "" && ev.stems[ts[0].Stem]&want != 0
 }
 
 // plainOtherWay reports whether the passages use a plain word of t's

@@ -1033,6 +1033,8 @@ func TestEverydayOpposites(t *testing.T) {
 		{"While we are not yet in the clear", "Successful nuclear diplomacy in Geneva damaged relationships between all relevant parties [1].", bot.ReasonContradiction},
 		{"The very real presence of spoilers", "The old adage was refuted by forward-thinking officials in Washington and Tehran [1].", bot.ReasonContradiction},
 		{"A dialogue among equals is critical", "A dialogue among equals is optional for success [1].", bot.ReasonContradiction},
+		{"Ambassador John Limbert beautifully", "For the first time in three decades, both sides are unwilling to spend political capital on peace [1].", bot.ReasonContradiction},
+		{"Ambassador John Limbert beautifully", "For the first time in three decades, both sides are willing to spend political capital on peace [1].", ""},
 		{"Ambassador John Limbert beautifully", "Both sides have long doubted this [1].", bot.ReasonContradiction},
 		{"The very real presence of spoilers", "Elements seeking to score political points at home have occasionally slowed attempts at resolving tensions [1].", bot.ReasonContradiction},
 		{"No less important are the forces", "By backing the interim deal in Geneva, Obama and Khamenei provided a familiar foundation from which a final deal can grow [1].", bot.ReasonContradiction},
