@@ -19,7 +19,7 @@ var causeWords = phrases(
 	`prompted`, `triggered`, `means that`, `meaning that`, `the reason`, `the very reason`, `in response to`,
 	`and so`, `is what`, `are what`, `was what`, `were what`, `which has led`, `which led`, `has led`, `is why`, `ensured that`,
 	`ensures that`, `will ensure that`, `caused`, `created by`, `persuaded`, `persuade`, `persuades`, `gave rise to`, `give rise to`,
-	`which in turn`, `that in turn`,
+	`which in turn`, `that in turn`, `explains why`, `explain why`, `explained why`,
 )
 
 // effectFirst are the causeWords that give the cause after them, the

@@ -388,6 +388,8 @@ var ruleTests = []struct {
 	{"turned as the passage says, in its own words", "Building confidence at the negotiating table has turned distrust into cooperation [2].", ""},
 	{"fewer of what the passage wants more of, its adjective left out", "Congress has pushed for fewer sanctions [1].", bot.ReasonContradiction},
 	{"more of it, its adjective left out", "Congress has pushed for more sanctions [1].", ""},
+	{"explains why, where the passage says both apart", "The senior Western official's remark explains why building confidence has turned mistrust into cooperation [2].", bot.ReasonUnsupported},
+	{"explains why, as the passage helps explain", "The power imbalance explains why Iranian hardliners stress that dealing with a stronger interlocutor might threaten regime survival [9].", ""},
 	{"often before, but now", "Senior officials on both sides often denied it before, but now openly acknowledge that an escalation of sanctions has caused the drumbeat of war to intensify [7].", ""},
 	{"easing what the passage wants more of", "Congress has pushed to ease sanctions [1].", bot.ReasonContradiction},
 	{"easing tensions, where the talks increase", "As talks grow more serious, spoilers are likelier to lash out, and deliverables that ease tensions are the only way to neutralize them [1].", ""},
