@@ -399,7 +399,9 @@ crucial optional
 essential optional
 vital optional
 know doubt
-reaffirm refute`
+reaffirm refute
+global regional
+small wide`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
