@@ -648,7 +648,7 @@ var opposedQuantities = map[string][]string{
 	"more": {"less", "fewer"}, "less": {"more"}, "fewer": {"more"},
 	"most": {"least", "fewest"}, "least": {"most"}, "fewest": {"most"},
 	"many": {"few", "only"}, "several": {"only"}, "only": {"many", "several"},
-	"few": {"many", "all"}, "all": {"none", "few"}, "none": {"all"},
+	"few": {"many", "all", "widely"}, "all": {"none", "few"}, "none": {"all"},
 	"before": {"after"}, "after": {"before"},
 	"as": {"unlike"}, "like": {"unlike"}, "unlike": {"as", "like"},
 }

@@ -212,7 +212,7 @@ const (
 	affirmingWords = `affirm reaffirm confirm prove validate vindicate verify corroborate acknowledge admit
 recognize recognise concede uphold`
 	denyingWords = `deny dispute disprove refute rebut undermine question doubt reject contradict discredit
-debunk invalidate`
+debunk invalidate contest`
 )
 
 // stances maps the stems of affirmingWords and denyingWords to their
@@ -401,7 +401,8 @@ vital optional
 know doubt
 reaffirm refute
 global regional
-small wide`
+small wide
+straightforward complicated`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
