@@ -20,12 +20,15 @@ var causeWords = phrases(
 	`and so`, `is what`, `are what`, `was what`, `were what`, `which has led`, `which led`, `has led`, `is why`, `ensured that`,
 	`ensures that`, `will ensure that`, `caused`, `created by`, `persuaded`, `persuade`, `persuades`, `gave rise to`, `give rise to`,
 	`which in turn`, `that in turn`, `explains why`, `explain why`, `explained why`,
+	`paving the way for`, `paved the way for`, `paves the way for`, `contributed to`, `contributes to`,
+	`contributing to`, `which means`, `made it possible`, `makes it possible`, `in reaction to`,
+	`enabled`, `allowed`, `fueled`, `fuelled`, `drove`, `emboldened`,
 )
 
 // effectFirst are the causeWords that give the cause after them, the
 // effect before them or after their clause: "Y because X", "because X, Y",
 // "Y, driven by X".
-var effectFirst = map[string]bool{"because": true, "due to": true, "owing to": true, "thanks to": true,
+var effectFirst = map[string]bool{"because": true, "due to": true, "owing to": true, "thanks to": true, "in reaction to": true,
 	"caused by": true, "driven by": true, "stems from": true, "stemmed from": true, "in response to": true, "created by": true,
 	"prompted by": true, "triggered by": true, "fueled by": true, "fuelled by": true, "spurred by": true, "sparked by": true,
 	"provoked by": true, "mobilized by": true, "motivated by": true}
@@ -194,6 +197,12 @@ func (d *draftCheck) causesIn(s string, ev *evidence, sinceCause bool) *Refusal 
 // stand at toks[at:at+n]; see causes.
 func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *Refusal {
 	if clefts[word] && !cleftMakes(toks[at+n:]) {
+		return nil
+	}
+	if enablingVerbs[word] && at > 0 && notBeforeVerb[toks[at-1].word] {
+		// "should not be allowed to overshadow the facts": a verb of
+		// letting in the passive, or a noun ("the drove"), links
+		// nothing.
 		return nil
 	}
 	if word == "and so" && at+n < len(toks) && soNotLinking[toks[at+n].word] {
@@ -406,6 +415,10 @@ func causeAt(toks []token, i int, p []string) int {
 	}
 	return k - i
 }
+
+// enablingVerbs are the causeWords that are a verb alone, letting or
+// driving what follows: "the push for sanctions enabled hardliners to…".
+var enablingVerbs = setOf(`enabled allowed fueled fuelled drove emboldened`)
 
 // soNotLinking are the words after "and so" that make it no link of
 // cause.

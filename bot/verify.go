@@ -388,7 +388,7 @@ func (d *draftCheck) sentence(s string) (v verdict, cited []int, r *Refusal) {
 // backLink finds a sentence opening that links it to the sentence before:
 // "This is why…", "That attitude is why…", "As a result, …", "This led
 // to…".
-var backLink = regexp.MustCompile(`(?i)^\s*(?:(?:this|that|these|those)(?:\s+[\w’'-]+){0,2}\s+(?:is|are|was|were)\s+(?:why|the reason|what)\b|that[’']s why\b|(?:this|that|these|those)(?:\s+[\w’'-]+){0,2}\s+(?:has\s+|have\s+|had\s+)?(?:led|leads|lead)\s+to\b|as a result\b|as a consequence\b|consequently\b|therefore\b|because of (?:this|that)\b|for (?:this|that) reason\b)\s*,?`)
+var backLink = regexp.MustCompile(`(?i)^\s*(?:(?:this|that|these|those)(?:\s+[\w’'-]+){0,2}\s+(?:is|are|was|were)\s+(?:why|the reason|what)\b|that[’']s why\b|(?:this|that|these|those)(?:\s+[\w’'-]+){0,2}\s+(?:has\s+|have\s+|had\s+)?(?:led|leads|lead)\s+to\b|as a result\b|in turn\b|as a consequence\b|consequently\b|therefore\b|because of (?:this|that)\b|for (?:this|that) reason\b)\s*,?`)
 
 // linkBack checks a sentence that opens by linking itself to the one
 // before (backLink) as the link "X, which is why Y" would be checked,
@@ -407,7 +407,12 @@ func (d *draftCheck) linkBack(whole string, cited []int) *Refusal {
 	slices.Sort(both)
 	both = slices.Compact(both)
 	joined := strings.TrimRight(strings.TrimSpace(d.before), ".!?") + ", which is why " + whole[loc[1]:]
-	return d.causes(joined, d.evidence(both))
+	r := d.causes(joined, d.evidence(both))
+	if r != nil {
+		// The link is the sentence's own opening, not the words joined.
+		r.Term = strings.TrimSpace(strings.TrimRight(whole[loc[0]:loc[1]], ", "))
+	}
+	return r
 }
 
 // minAfterLastTerms is how many content words after a sentence's last
