@@ -275,19 +275,20 @@ their and so then actually supposed to of out end ended up been be will would ge
 
 // quotationWords ask for the words someone was quoted as saying ("what
 // were his exact words?", "what was the rest of the quote?");
-// namesWords ask for people's names after an answer that speaks of them
-// unnamed; namesFillers may stand beside them in such a question.
-var (
-	namesWords   = setOf(`names name`)
-	namesFillers = setOf(`any who which whose specifically exactly does do did it they them the article piece text author
-mention mentions give gives by please pls plz some got what are were`)
-)
-
 // quotationFillers may stand beside them in such a question.
 var (
 	quotationWords   = setOf(`quote quotes quotation words`)
 	quotationFillers = setOf(`what were was is are his her their its the exact full whole rest of again precise precisely
 exactly actual actually did he she they say said and so ok okay`)
+)
+
+// namesWords ask for people's names after an answer that speaks of them
+// unnamed ("any names?"); namesFillers may stand beside them in such a
+// question.
+var (
+	namesWords   = setOf(`names name`)
+	namesFillers = setOf(`any who which whose specifically exactly does do did it they them the article piece text author
+mention mentions give gives by please pls plz some got what are were`)
 )
 
 // caveatWords ask for the catch in what was just read ("what's the
@@ -394,14 +395,17 @@ func challenges(ws []string) bool {
 
 // doubtsAnswer reports whether ws ask whether the text means what was
 // just read, pointing back at it: "is the writer saying that's wrong?",
-// "does the author think that's all that counts?".
+// "does the author think that's all that counts?". "That's" points back;
+// a bare "that" opens a clause with a topic of its own ("does the author
+// think that iran is a superpower?"), asked alone.
 func doubtsAnswer(ws []string) bool {
-	if len(ws) < 4 || ws[0] != "is" && ws[0] != "does" && ws[0] != "so" {
+	if len(ws) < 4 || ws[0] != "is" && ws[0] != "does" {
 		return false
 	}
 	for i := 1; i+2 < len(ws) && i <= 3; i++ {
-		if textVoices[ws[i]] || ws[i] == "he" || ws[i] == "she" {
-			return viewVerbs[ws[i+1]] && (ws[i+2] == "that" || ws[i+2] == "thats" || ws[i+2] == "it")
+		if voiceWord(ws[i]) {
+			pointer := ws[i+2] == "thats" || ws[i+2] == "that" && i+3 < len(ws) && ws[i+3] == "s"
+			return viewVerbs[ws[i+1]] && pointer
 		}
 	}
 	return false
@@ -564,21 +568,13 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 		}
 	}
 	marked := refersBack(question)
-	if prev.Answer != "" && (challenges(ws) || onlyAsks(afterInterjections(ws), realityWords, realityFillers)) {
-		// "Then why keep going?", "so what's the reality then?": the
-		// text's answer to what was just read, the turn right after it.
-		// The question of reality: one conversation more of 1,636 on
-		// the tuning sets, none lost.
-		if c := ix.Rebuttal(prev.Answer); c.Answerable {
-			c.Question = question
-			return c, true
-		}
-	}
-	if prev.Answer != "" && doubtsAnswer(afterInterjections(ws)) {
-		// "Is the writer saying that's the wrong thing to focus on?":
-		// whether the text stands by what was just read, which its turn
-		// right after it tells ("However, the bigger picture is no less
-		// important").
+	if prev.Answer != "" && (challenges(ws) || onlyAsks(afterInterjections(ws), realityWords, realityFillers) || doubtsAnswer(afterInterjections(ws))) {
+		// "Then why keep going?", "so what's the reality then?", "is
+		// the writer saying that's the wrong thing to focus on?": the
+		// text's answer to what was just read, the turn right after it
+		// ("However, the bigger picture is no less important"). The
+		// question of reality: one conversation more of 1,636 on the
+		// tuning sets, none lost.
 		if c := ix.Rebuttal(prev.Answer); c.Answerable {
 			c.Question = question
 			return c, true

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-
-	"github.com/talksbot/talksbot/knowledge"
 )
 
 // A draft may deny that someone grants what its passages say they grant:
@@ -55,11 +53,12 @@ func (d *draftCheck) wholeSentence(s string, ev *evidence) *Refusal {
 // ("turned cooperation into suspicion") is not what the passages say it was
 // turned from ("turned mistrust into cooperation"): the content words
 // right before and after "into", or words the lexicon relates to them
-// (alike), the other way round.
+// (alike), the other way round, a verb of turning (turnVerbs) standing
+// before the first.
 func (d *draftCheck) turnedInto(s string, ev *evidence) *Refusal {
 	toks := scanTokens(s)
 	for i, t := range toks {
-		if t.word != "into" || i == 0 || toks[i].clause {
+		if t.word != "into" || i < 2 || toks[i].clause || !turnedBefore(toks, i) {
 			continue
 		}
 		from, to := prevContent(toks, i), nextContent(toks, i)
@@ -79,17 +78,29 @@ func (d *draftCheck) turnedInto(s string, ev *evidence) *Refusal {
 }
 
 // prevContent returns the stem of the content word right before toks[i],
-// within its clause, or "".
+// within its clause and the three words before, or "".
 func prevContent(toks []token, i int) string {
-	for j := i - 1; j >= 0; j-- {
-		if ts := knowledge.Terms(toks[j].word); len(ts) > 0 {
-			return ts[0].Stem
-		}
-		if toks[j].clause {
-			break
+	for j := i - 1; j >= 0 && j >= i-3 && !toks[j+1].clause; j-- {
+		if st := stemOf(toks[j].word); st != "" {
+			return st
 		}
 	}
 	return ""
+}
+
+// turnVerbs turn one thing into another.
+var turnVerbs = setOf(`turn turns turned turning change changes changed changing transform transforms transformed
+transforming convert converts converted converting`)
+
+// turnedBefore reports whether a verb of turning stands within the four
+// words before toks[i], in its clause.
+func turnedBefore(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4 && !toks[j+1].clause; j-- {
+		if turnVerbs[toks[j].word] {
+			return true
+		}
+	}
+	return false
 }
 
 // assentWords grant that something is so.

@@ -696,6 +696,10 @@ func TestHandleDoubtOfTheAnswer(t *testing.T) {
 			t.Errorf("%q: got %s %q, want %q", tt.doubt, r.Kind, r.Text, tt.want)
 		}
 	}
+	// A bare "that" opens a clause with a topic of its own.
+	if r := inThread(t, b, "S", "does the author think that iran is a superpower?"); !strings.Contains(r.Text, "regional power") {
+		t.Errorf("got %s %q, want Iran a regional power", r.Kind, r.Text)
+	}
 }
 
 // TestHandleFollowUpWithoutPreviousTurn shows that the cues of a follow-up

@@ -654,8 +654,9 @@ var opposedQuantities = map[string][]string{
 }
 
 // quantities checks that no word saying how much or when is the opposite
-// of the one the passages put before the same content word ("pushed for
-// fewer hard-hitting sanctions" against "more hard-hitting sanctions").
+// of the one the passages put before the same content word, right before
+// it or up to two words before ("pushed for fewer sanctions" against "more
+// sanctions" or "more hard-hitting sanctions").
 func quantities(s string, ev *evidence) *Refusal {
 	toks := scanTokens(s)
 	for i, t := range toks {
@@ -1602,11 +1603,10 @@ const minUnBase = 5
 // as want says: "unwilling" where they speak of a "willingness". The
 // stems alone do not tell it ("unwil", "willing").
 func unBaseUsed(word string, want polarity, ev *evidence) bool {
-	base, ok := strings.CutPrefix(word, "un")
-	if !ok || len(base) < minUnBase {
+	if !deniedByUn(word) || len(word)-len("un") < minUnBase {
 		return false
 	}
-	ts := knowledge.Terms(base)
+	ts := knowledge.Terms(word[len("un"):])
 	return len(ts) == 1 && ts[0].Stem != "" && ev.stems[ts[0].Stem]&want != 0
 }
 

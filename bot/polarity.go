@@ -349,9 +349,12 @@ func saidBy(toks []token, i int) bool {
 	if j < 0 || toks[j].clause {
 		return false
 	}
-	w := toks[j].word
-	return textVoices[w] || w == "he" || w == "she"
+	return voiceWord(toks[j].word)
 }
+
+// voiceWord reports whether w names the text, its writer or one of them by
+// a pronoun: "author", "article", "he".
+func voiceWord(w string) bool { return textVoices[w] || w == "he" || w == "she" }
 
 // voiceVerbs say how a text puts what it says, right after a word for the
 // text or its author and before "as" ("the author presents … as", "the

@@ -268,7 +268,7 @@ func (c *Checker) listPlace(p Citation) int {
 // text fed before; if it does not, the check starts over.
 func (d *draftCheck) feed(text string, final bool) (verified int, err error) {
 	if !strings.HasPrefix(text, d.base) {
-		*d = draftCheck{c: d.c, lex: d.lex, passages: d.passages, all: d.all, cited: d.cited}
+		*d = draftCheck{c: d.c, lex: d.lex, passages: d.passages, listed: d.listed, all: d.all, cited: d.cited}
 	}
 	if final && !citeMarker.MatchString(text) {
 		return 0, &Refusal{Reason: ReasonNoCitation}
@@ -284,6 +284,9 @@ func (d *draftCheck) feed(text string, final bool) (verified int, err error) {
 	for _, sp := range spans[:complete] {
 		d.n++
 		start, end := off+sp.start, off+sp.end
+		if paragraphBreak.MatchString(text[len(d.base):start]) {
+			d.before, d.beforeCited = "", nil // "This is why…" in a new paragraph links to nothing before it
+		}
 		d.base = text[:end]
 		v, cited, r := d.sentence(text[start:end])
 		if r != nil {
@@ -294,6 +297,7 @@ func (d *draftCheck) feed(text string, final bool) (verified int, err error) {
 		cites := len(cited) > 0
 		switch v {
 		case claimless, summing, deferred:
+			d.before, d.beforeCited = "", nil // a sentence between: nothing to link back to
 			if d.pending == 0 {
 				d.pending, d.waiting = d.n, text[start:end]
 			}
@@ -388,7 +392,7 @@ func (d *draftCheck) sentence(s string) (v verdict, cited []int, r *Refusal) {
 // backLink finds a sentence opening that links it to the sentence before:
 // "This is why…", "That attitude is why…", "As a result, …", "This led
 // to…".
-var backLink = regexp.MustCompile(`(?i)^\s*(?:(?:this|that|these|those)(?:\s+[\w’'-]+){0,2}\s+(?:is|are|was|were)\s+(?:why|the reason|what)\b|that[’']s why\b|(?:this|that|these|those)(?:\s+[\w’'-]+){0,2}\s+(?:has\s+|have\s+|had\s+)?(?:led|leads|lead)\s+to\b|as a result\b|in turn\b|as a consequence\b|consequently\b|therefore\b|because of (?:this|that)\b|for (?:this|that) reason\b)\s*,?`)
+var backLink = regexp.MustCompile(`(?i)^\s*(?:(?:this|that|these|those)(?:\s+[\w’'-]+){0,2}\s+(?:is|are|was|were)\s+(?:why|the reason)\b|that[’']s why\b|(?:this|that|these|those)(?:\s+[\w’'-]+){0,2}\s+(?:has\s+|have\s+|had\s+)?(?:led|leads|lead)\s+to\b|as a result\b|in turn\b|as a consequence\b|consequently\b|therefore\b|because of (?:this|that)\b|for (?:this|that) reason\b)\s*,?`)
 
 // linkBack checks a sentence that opens by linking itself to the one
 // before (backLink) as the link "X, which is why Y" would be checked,

@@ -1,6 +1,9 @@
 package knowledge
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Questions about the text itself rather than its topic: where it was
 // published, where its author writes from, whom the author spoke to. Their
@@ -342,11 +345,7 @@ func askedLater(words []word) bool {
 		case "after":
 			// "What happened after the round ended?", "…after Obama
 			// left office?": after an end the text was written before.
-			for k := i + 1; k < len(words) && k <= i+6; k++ {
-				if endedWords.has(words[k]) {
-					after = !text
-				}
-			}
+			after = after || !text && endWithin(words, i, 6)
 		case "outcome", "outcomes", "result", "results", "upshot":
 			outcome = outcome || was && !text
 			// "What was the final outcome of the Vienna talks?": the end
@@ -356,11 +355,7 @@ func askedLater(words []word) bool {
 			current = current || outcome && i > 0 && (words[i-1].text == "final" || words[i-1].text == "eventual")
 		case "when":
 			// "What happened when the talks ended?", as after an end.
-			for k := i + 1; k < len(words) && k <= i+4; k++ {
-				if endedWords.has(words[k]) {
-					after = !text
-				}
-			}
+			after = after || !text && endWithin(words, i, 4)
 		case "this", "these":
 			// "What was the outcome of this round?": of the one under
 			// way as the text was written.
@@ -368,6 +363,12 @@ func askedLater(words []word) bool {
 		}
 	}
 	return did && later || was && (surely || current) || after
+}
+
+// endWithin reports whether a word of endedWords stands within the n
+// words after words[i].
+func endWithin(words []word, i, n int) bool {
+	return slices.ContainsFunc(words[i+1:min(len(words), i+n+1)], func(w word) bool { return endedWords.has(w) })
 }
 
 // endedWords say a thing came to an end.

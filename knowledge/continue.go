@@ -398,8 +398,8 @@ func (ix *Index) Named(previous string, person bool) Answer {
 // NamesAhead answers a follow-up that asks for the names of the people
 // the previous answer speaks of ("any names?", "who does it name?") with
 // the first sentence of its paragraph, from the one it quotes first on,
-// that names a person the conversation has not named yet (asked is the
-// question before): "Support at the top has helped create a trickle-down
+// that names a person the question before (asked) did not name, the
+// answer's own sentence included: "Support at the top has helped create a trickle-down
 // effect, producing… officials" is followed by "Foreign Minister Zarif,
 // Secretary Kerry and members of their respective negotiating teams…". It
 // declines when no such sentence follows in the paragraph.

@@ -71,11 +71,12 @@ type Index struct {
 
 	// Units are stored column by column: the hot loops touch one column at
 	// a time and a row struct would be a third larger.
-	unitPassage []int32 // the passage a unit belongs to
-	unitOff     []int32 // unit u's terms are seq[unitOff[u]:unitOff[u+1]]
-	unitFlags   []uint8
-	passFirst   []int32 // per passage: its first unit
-	unitLen     []uint8 // content terms in a unit, capped at 255
+	unitPassage   []int32 // the passage a unit belongs to
+	unitOff       []int32 // unit u's terms are seq[unitOff[u]:unitOff[u+1]]
+	unitFlags     []uint8
+	spanSentences []int32 // in order, the units that tell a span of time (lasts): few, read by "how long…?"
+	passFirst     []int32 // per passage: its first unit
+	unitLen       []uint8 // content terms in a unit, capped at 255
 	// weight[tf][len] is BM25's term weight tf·(k1+1)/(tf+k1·(1−b+b·len/avg))
 	// for the first few term frequencies and lengths under 255: the scoring
 	// loop reads it instead of dividing.
@@ -471,6 +472,9 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 	b.touched = b.touched[:0]
 	ix.unitPassage = append(ix.unitPassage, p)
 	ix.unitFlags = append(ix.unitFlags, flags)
+	if flags&hasTime != 0 && lasts(text) {
+		ix.spanSentences = append(ix.spanSentences, u)
+	}
 }
 
 // figureTerms adds to the unit being indexed the plain words of each figure

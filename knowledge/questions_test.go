@@ -1844,7 +1844,8 @@ func TestParticularsAskedFor(t *testing.T) {
 
 // TestTermsAskedFor: "the terms of" a deal are its particulars, which a
 // sentence that only says the deal was struck does not give; "in terms
-// of" and "in power terms" ask for no terms.
+// of" and "in power terms" ask for no terms, nor "the terms of the
+// debate" for a deal's.
 func TestTermsAskedFor(t *testing.T) {
 	wantDeclined(t, article(), "what were the terms of the geneva interim deal",
 		"How do the terms of the interim deal differ from what a final deal would include?",
@@ -1856,6 +1857,7 @@ func TestTermsAskedFor(t *testing.T) {
 	wantFirstQuotes(t, article(),
 		firstQuote{"what did washington give up on?", "abandoning the failed approach"},
 		firstQuote{"could dealing with a more powerful counterpart mean giving up national interests?", "sacrificing national interests"},
+		firstQuote{"what does the author say about the terms of the debate in vienna?", "various technical details"},
 		firstQuote{"how does the author classify Iran in terms of power?", "rivals the former Soviet Union"},
 		firstQuote{"How does the author classify Iran's standing in world power terms?", "rivals the former Soviet Union"},
 	)

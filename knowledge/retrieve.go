@@ -162,7 +162,8 @@ type query struct {
 	// knows by no close form ("china's stance", see ownersUnknown).
 	strangers int
 	// whPos is the place of the question's first "what" or "which" among
-	// its words, -1 for none.
+	// its words, or of the "many" or "much" of a "how many" or "how much"
+	// before them; -1 for none.
 	whPos int
 	// unknownFocus says the noun "what" or "which" asks about ("what
 	// sanctions relief…?") is one the knowledge base knows by no form.
@@ -426,8 +427,9 @@ func kindUnknown(words []asked, slots []slot) bool {
 // namesKnownAsKinds counts the names the question asks about that the
 // knowledge base knows only as kinds of a common word: "British" by
 // "nation", "Guards" (of "Revolutionary Guards") by "protect". A name it knows
-// by a name ("Austria" by "Vienna") or a person is no stranger, and an
-// abbreviation of three letters or fewer ("PR") stands for common words.
+// by a name ("Austria" by "Vienna") or a person is no stranger, and no
+// word of three letters or fewer counts: most are abbreviations, which
+// stand for common words ("PR").
 // Chosen on the tuning sets: two uncovered questions more declined ("what
 // did the British foreign secretary say about the Vienna round?"),
 // nothing else changed; with abbreviations, eight false declines.
@@ -459,10 +461,11 @@ func (ix *Index) namesKnownAsKinds(q *query, words []asked) int {
 // conversation.
 const ifClauseWeight = 0.6
 
-// ifClause returns the span of words, from "if" on, that a question's
-// condition takes: to the "what" or "which" after it ("if the talks fail,
-// what…?"), or else to the question's end; -1 for none. Only in a
-// question that asks "what" or "which" (wh).
+// ifClause returns the span of words, from the first "if" on, that a
+// question's condition takes: to the question word at place wh when it
+// comes after ("if the talks fail, what…?"), or else to the question's
+// end; -1 for none. Only in a question with such a word (wh ≥ 0: "what",
+// "which", or the noun of "how many").
 func ifClause(words []word, wh int) (from, to int) {
 	if wh < 0 {
 		return -1, 0
@@ -2117,10 +2120,12 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 			// declined, one in a conversation; nothing else changed.
 			q.cue, q.strict, q.specific = hasExample, true, true
 		}
-		if w.text == "terms" && !q.strict && !slices.ContainsFunc(words[max(0, i-3):i], func(v word) bool { return v.text == "in" }) {
-			// "What were the terms of the interim deal?" asks for its
-			// particulars, as "what specific…?" does; "in terms of", "in
-			// power terms" ask for nothing.
+		if w.text == "terms" && !q.strict && !slices.ContainsFunc(words[max(0, i-3):i], func(v word) bool { return v.text == "in" }) &&
+			(next.text != "of" || dealNamed(words)) {
+			// "What were the terms of the interim deal?", "what were the
+			// actual terms, like…?" ask for a deal's particulars, as
+			// "what specific…?" does; "in terms of", "in power terms" ask
+			// for nothing, and "the terms of the debate" for no deal's.
 			q.cue, q.strict, q.specific = hasExample, true, true
 		}
 		// "Which hardliner groups…?" asks which ones, by name, where the
@@ -3973,7 +3978,7 @@ var resultPhrases = []string{"in turn", "as a result", "this will", "that will",
 func (ix *Index) spanIn(u int32) (int32, bool) {
 	p := ix.unitPassage[u]
 	for v := ix.passFirst[p]; int(v) < ix.numUnits() && ix.unitPassage[v] == p; v++ {
-		if ix.unitFlags[v]&hasTime != 0 && lasts(unitWords(ix.unitText(v))) {
+		if _, ok := slices.BinarySearch(ix.spanSentences, v); ok {
 			return v, true
 		}
 	}
@@ -3987,27 +3992,30 @@ var (
 	fewWords  = wordSet(`few several many couple`)
 )
 
-// lasts reports whether words tell how long something lasts or has
+// lasts reports whether text tells how long something lasts or has
 // lasted: a count of days, weeks or years ("over the next few days", "in
 // over three decades"), or "in recent memory". A word of time alone does
 // not: "unlike years past", "the failed approach of the past" say when,
 // not how long. Chosen on the tuning sets: five uncovered questions more
 // declined ("how long is the window of opportunity exactly?", three in
-// conversations), nothing else changed.
-func lasts(words []word) bool {
-	for i, w := range words {
+// conversations), nothing else changed. The index asks it of each
+// sentence with a word of time as it is built (Index.spanSentences).
+func lasts(text string) bool {
+	var before [2]word // the word before, and the one before that
+	found := false
+	scanWords(text, func(w word) {
 		switch {
+		case found:
 		case spanUnits.has(w):
-			for _, c := range words[max(0, i-2):i] {
-				if fewWords.has(c) || counted(c.text) {
-					return true
-				}
+			for _, c := range before {
+				found = found || fewWords.has(c) || counted(c.text)
 			}
-		case w.text == "memory" && i > 0 && words[i-1].text == "recent":
-			return true
+		case w.text == "memory" && before[0].text == "recent":
+			found = true
 		}
-	}
-	return false
+		before[1], before[0] = before[0], w
+	})
+	return found
 }
 
 // holdsCue says whether unit u holds what the question's cue asks for: a

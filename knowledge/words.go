@@ -401,7 +401,6 @@ vital optional
 know doubt
 reaffirm refute
 global regional
-small wide
 straightforward complicated`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
