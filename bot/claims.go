@@ -753,17 +753,21 @@ func turnedParticle(s string, ev *evidence) *Refusal {
 // words the passages deny such a thing with ("by no means comprehensive",
 // "not all").
 var (
-	allWords  = setOf(`all every everyone everybody universal universally unanimous unanimously throughout entire entirely`)
+	allWords  = setOf(`all every everyone everybody universal universally unanimous unanimously throughout entire entirely uniformly`)
 	partWords = setOf(`all every everyone everybody universal comprehensive complete entire total unanimous`)
 	denyWords = setOf(`not no never`)
 )
 
 // universal refuses a sentence that says something holds of all of a kind
 // ("virtually all officials", "near-universal backing among officials",
-// "officials throughout both capitals") where its passages deny that it
-// does, of a word within five after their denial ("a greater (though by no
-// means comprehensive) number of officials"). A sentence denying it too
-// ("more officials, though far from all of them") says what they say.
+// "officials throughout both capitals", "officials across both capitals
+// now uniformly protect…": the kind within five words before the word of
+// all or four after) where its passages deny that it does, of a word
+// within five after their denial ("a greater (though by no means
+// comprehensive) number of officials"). A sentence denying it too ("more
+// officials, though far from all of them") says what they say. Five words
+// before, not three, and "uniformly": one contradiction more refused on
+// the tuning halves, nothing else changed.
 func universal(s string, ev *evidence) *Refusal {
 	var kinds []string // the words the passages deny it of
 	for _, pt := range ev.tokens {
@@ -788,7 +792,7 @@ func universal(s string, ev *evidence) *Refusal {
 		}) {
 			continue
 		}
-		for k := max(0, i-3); k < len(toks) && k <= i+4; k++ {
+		for k := max(0, i-5); k < len(toks) && k <= i+4; k++ {
 			if k == i {
 				continue
 			}

@@ -396,6 +396,7 @@ var ruleTests = []struct {
 	{"a verb of letting in the passive links nothing", "Rhetoric downplaying the odds should come as no surprise, though words should not be allowed to overshadow the facts [11].", ""},
 	{"in turn, opening a sentence, where the passage says both apart", "Congress has pushed for more hard-hitting sanctions [1]. In turn, Iranian hardliners are seeking ways to narrow the window [1].", bot.ReasonUnsupported},
 	{"\"that is what\" pointing back, a cleft that makes no cause", "Diplomacy is like remodeling a house [8]. That is what Ambassador John Limbert described to the author [8].", ""},
+	{"all of a kind, its word of all farther off", "Support at the top has created a trickle-down effect, so that officials across both capitals now uniformly protect and nurture diplomacy [11].", bot.ReasonContradiction},
 	{"often before, but now", "Senior officials on both sides often denied it before, but now openly acknowledge that an escalation of sanctions has caused the drumbeat of war to intensify [7].", ""},
 	{"easing what the passage wants more of", "Congress has pushed to ease sanctions [1].", bot.ReasonContradiction},
 	{"easing tensions, where the talks increase", "As talks grow more serious, spoilers are likelier to lash out, and deliverables that ease tensions are the only way to neutralize them [1].", ""},
