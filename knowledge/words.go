@@ -401,7 +401,9 @@ vital optional
 know doubt
 reaffirm refute
 global regional
-straightforward complicated`
+straightforward complicated
+clear murky
+uncharted familiar`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
