@@ -842,13 +842,15 @@ var fillerAdverbs = setOf(`ever even really fully quite`)
 // prepared".
 var linkingVerbs = setOf(`seem seems seemed appear appears appeared look looks looked`)
 
-// hidingVerbs hide or pass over what they act on: a negation before them
-// denies the hiding, and so asserts their object ("should not obscure the
-// interest", "words should not overshadow facts").
+// hidingVerbs hide, pass over or put something above what they act on: a
+// negation before them denies that, and so asserts their object ("should
+// not obscure the interest", "words should not overshadow facts", "should
+// not outweigh facts").
 var hidingVerbs = setOf(`obscure obscures obscured obscuring overshadow overshadows overshadowed overshadowing
 overlook overlooks overlooked overlooking ignore ignores ignored ignoring hide hides hid hidden hiding
 eclipse eclipses eclipsed eclipsing neglect neglects neglected neglecting forget forgets forgot forgotten
-forgetting mask masks masked masking`)
+forgetting mask masks masked masking outweigh outweighs outweighed outweighing trump trumps trumped trumping
+override overrides overrode overridden overriding`)
 
 // contrast reports whether toks[i] opens a pair such as "rather than".
 // "Far from" before a name says where, not what is not: "far from

@@ -361,6 +361,8 @@ var ruleTests = []struct {
 	{"too for also, before a linking verb", "Iranian officials too seem prepared to make the requisite political investment for diplomacy to succeed [3].", ""},
 	{"a contracted denial of a reason", "Iran is being challenged for what it does, and it isn't because of what it is [9].", ""},
 	{"a denied overshadowing asserts the facts", "Words should not overshadow the facts: diplomacy would not be taking place without Obama and Khamenei's direct involvement in the process [11].", ""},
+	{"a denied outweighing asserts the facts", "The author argues that words should not outweigh facts: diplomacy would not be taking place without Obama and Khamenei's direct involvement [11].", ""},
+	{"a denied trumping asserts the facts", "The author says rhetoric should not trump the facts [11].", ""},
 	{"a change the other way, between both neighbours", "Alternatives to diplomacy have not only caused the drumbeat of war to intensify, but also expanded the remaining escalatory options [7].", bot.ReasonContradiction},
 	{"escalating for de-escalating", "This sharpened focus among American and Iranian decision-makers has presented a unique window of opportunity to continue escalating tensions and reach a final nuclear deal [7].", bot.ReasonContradiction},
 	{"de-escalating kept", "This sharpened focus among American and Iranian decision-makers has opened a unique window to continue de-escalating tensions and reach a final nuclear deal [7].", ""},
