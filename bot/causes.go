@@ -405,6 +405,9 @@ func causeAt(toks []token, i int, p []string) int {
 		if j == 1 && k < len(toks) && isAdverb(toks[k].word) && !toks[k].clause {
 			k++
 		}
+		if j == 1 && w != "in" && k+1 < len(toks) && toks[k].word == "in" && inAdverbials[toks[k+1].word] && !toks[k].clause && !toks[k+1].clause {
+			k += 2
+		}
 		if j > 0 && k < len(toks) && linkQualifiers[toks[k].word] && toks[k].word != w && !toks[k].clause {
 			k++
 		}
@@ -415,6 +418,11 @@ func causeAt(toks []token, i int, p []string) int {
 	}
 	return k - i
 }
+
+// inAdverbials follow "in" to make an adverb that may stand inside a
+// cause phrase as one in -ly does: "is in turn what empowered…", "is in
+// part what led to…".
+var inAdverbials = setOf(`turn part fact effect`)
 
 // enablingVerbs are the causeWords that are a verb alone, letting or
 // driving what follows: "the push for sanctions enabled hardliners to…".

@@ -480,6 +480,8 @@ var ruleTests = []struct {
 	{"a linking adverb within its clause", "Obama and Khamenei are directly involved in the process, and support at the top has therefore helped create a trickle-down effect [11].", ""},
 	{"a cause after a word of its own", "Largely because Congress has pushed for more hard-hitting sanctions, Iranian hardliners are seeking ways to narrow the window of opportunity for Rouhani's team [1].", bot.ReasonUnsupported},
 	{"a second cause", "Because the seriousness of talks increases, the risk of spoilers lashing out grows, which is why Congress has pushed for more hard-hitting sanctions [1].", bot.ReasonUnsupported},
+	{"a cleft with \"in turn\" inside it", "A slowly reinvigorated diplomatic process is in turn what empowered moderates in Washington and Tehran [5].", bot.ReasonUnsupported},
+	{"a cleft with \"in part\" inside it", "Congress pushing for more hard-hitting sanctions is in part what led Iranian hardliners to seek ways to narrow the window of opportunity for Rouhani's team [1].", bot.ReasonUnsupported},
 	{"a cause made by a cleft", "Congress pushing for more hard-hitting sanctions is what led Iranian hardliners to seek ways to narrow the window of opportunity for Rouhani's team [1].", bot.ReasonUnsupported},
 	{"a cleft that makes no cause", "More hard-hitting sanctions are what Congress has pushed for, and narrowing the window of opportunity is what Iranian hardliners seek [1].", ""},
 	{"a cause made by what has led", "Congress has pushed for more hard-hitting sanctions, which has led Iranian hardliners to seek ways to narrow the window of opportunity for Rouhani's team [1].", bot.ReasonUnsupported},
