@@ -1963,6 +1963,19 @@ func TestKnownThingOfAnUnknownKind(t *testing.T) {
 	)
 }
 
+// TestSpanOfAnUnknownKind: a span of time named by a word the knowledge
+// base knows by no form ("breakout time") is one the text does not give,
+// though it speaks of time; a span it knows is answered.
+func TestSpanOfAnUnknownKind(t *testing.T) {
+	wantDeclined(t, article(), "What would Iran's breakout time be under a final agreement?",
+		"what's iran's current breakout time to a bomb?",
+		"how long is the grace period before sanctions snap back?")
+	wantFirstQuotes(t, article(),
+		firstQuote{"over what time period will the vienna negotiations take place?", "over the next few days"},
+		firstQuote{"is this the first time the US has talked to Iran as an equal?", "For the first time in recent memory"},
+	)
+}
+
 // TestRoleOfAnUnknownKind: who holds a role the knowledge base knows by no
 // form is likely not covered; who holds one it knows may be.
 func TestRoleOfAnUnknownKind(t *testing.T) {
