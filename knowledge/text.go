@@ -177,6 +177,9 @@ func scanWords(s string, emit func(w word)) {
 			keep = true
 		} else if !shouting && letters >= 2 && upper == letters && classOf(string(buf[from:]))&classStop != 0 {
 			keep = true // "US", "IT": an acronym that spells a stop word
+		} else if !shouting && upper >= 2 && upper == letters-1 && bytes.HasSuffix(buf[from:], []byte("'s")) &&
+			classOf(string(buf[from:len(buf)-2]))&classStop != 0 {
+			keep = true // "US's": one with a possessive after it
 		}
 		owner := false
 		if apostrophes > 0 {
@@ -188,8 +191,16 @@ func scanWords(s string, emit func(w word)) {
 		}
 	}
 	text := string(buf)
-	for _, sp := range spans {
+	prev := ""
+	for k, sp := range spans {
 		t := text[sp.from:sp.to]
+		if t == "us" && !sp.keep && (prev == "the" || k+1 < len(spans) && spans[k+1].dashed) {
+			// "the us", "us-iran talks": the U.S. in lower case, as chat
+			// writes it; the pronoun never follows "the" nor joins a
+			// word by a hyphen.
+			sp.keep = true
+		}
+		prev = t
 		e := wordEntries[t]
 		if unapostrophed.keys.holds(e.listed) {
 			t = unapostrophed.values[t]

@@ -221,3 +221,30 @@ func TestFigures(t *testing.T) {
 		t.Errorf("got %v for a sentence without figures, want nil", got)
 	}
 }
+
+// TestUSWrittenAnyWay: chat writes the U.S. in lower case after "the" or
+// before a hyphen, and with a possessive after its capitals; the pronoun
+// "us" stays a stop word.
+func TestUSWrittenAnyWay(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want int // how many times "us" is a name among the terms
+	}{
+		{"what's new about how the us treats iran", 1},
+		{"were the us-iran talks in vienna", 1},
+		{"what was the US's old policy", 1},
+		{"does US's policy work", 1},
+		{"let us know what they told us", 0},
+		{"the author tells us about it", 0},
+	} {
+		n := 0
+		for _, term := range knowledge.Terms(tt.text) {
+			if term.Stem == "us" && term.Name {
+				n++
+			}
+		}
+		if n != tt.want {
+			t.Errorf("%q: %d terms for the U.S., want %d", tt.text, n, tt.want)
+		}
+	}
+}
