@@ -2086,7 +2086,16 @@ func TestOutcomeAsked(t *testing.T) {
 		firstQuote{"what's the payoff of building trust through concrete results?", "In turn, this will ensure"},
 		firstQuote{"What's the end goal of building trust via deliverables?", "In turn, this will ensure"},
 		firstQuote{"How can the spoilers be neutralized?", "The only way to neutralize them"},
+		firstQuote{"what's the end result if both sides build trust thru tangible deliverables?", "In turn, this will ensure"},
 	)
+	// "The results have been clear" opens a sentence that tells what came
+	// of the one before it, as "In turn" does.
+	for _, q := range []string{"what have been the results of the new US approach?", "what have been the outcomes of the new American approach?"} {
+		a := article().Answer(knowledge.Query{Text: q})
+		if !slices.ContainsFunc(a.Quotes, func(x knowledge.Quote) bool { return strings.HasPrefix(x.Text(), "The results have been clear") }) {
+			t.Errorf("%q: got %+v, want a quote of \"The results have been clear…\"", q, a.Quotes)
+		}
+	}
 }
 
 // TestFiguresInTheText checks that a figure of speech the text uses is

@@ -3885,7 +3885,7 @@ func consequenceAsked(words []word) bool {
 }
 
 // outcomeNouns name what something leads to or is for.
-var outcomeNouns = wordSet(`payoff payoffs upshot goal goals aim aims purpose outcome outcomes benefit benefits
+var outcomeNouns = wordSet(`payoff payoffs upshot goal goals aim aims purpose outcome outcomes benefit benefits result results
 consequence consequences`)
 
 // consequenceFirst puts first, for a question asking what something leads
@@ -3997,7 +3997,7 @@ cause causes caused due necessary ensure ensures order sake`)
 
 // resultPhrases open a sentence that tells what follows from the one
 // before it.
-var resultPhrases = []string{"in turn", "as a result", "this will", "that will", "this would", "that would", "so"}
+var resultPhrases = []string{"in turn", "as a result", "this will", "that will", "this would", "that would", "so", "the results", "the result"}
 
 // spanIn returns the first unit of unit u's passage that tells a span of
 // time (lasts), and whether one does.
