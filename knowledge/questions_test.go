@@ -559,6 +559,16 @@ func TestHowAsksForAKindOfAnswer(t *testing.T) {
 	// years past", "the failed approach of the past".
 	wantDeclined(t, article(), "how long is the window of opportunity exactly",
 		"hardliners in iran are squeezing rouhani's window right? how long does he actually have?")
+	// The span's paragraph must hold the places and persons asked about,
+	// in some form: a span of the talks in Vienna is none of the talks in
+	// Geneva. A side ("the Americans", "the US") the text names in other
+	// forms ("Washington") need not be.
+	wantDeclined(t, article(), "how long did the geneva talks last",
+		"How long has John Kerry been Secretary of State?")
+	wantFirstQuotes(t, article(),
+		firstQuote{"how long are the talks in austria expected to run", "over the next few days"},
+		firstQuote{"How long since the Americans last treated the Iranians as equals?", "recent memory"},
+		firstQuote{"how long has it been since both the US and iran were willing to put political capital toward peace at the same time?", "three decades"})
 	ix = indexOf(t, "Unlike years past, the meetings are held in public.\n\nThe weather was cold.")
 	wantDeclined(t, ix, "How long are the meetings?")
 	wantDeclined(t, article(), "How many nuclear warheads does the US have?")

@@ -156,6 +156,9 @@ type query struct {
 	// summaryAsked that a summary idiom does ("in a nutshell").
 	wholeAsked, summaryAsked bool
 	asked                    int // how many of the slots are the question's own words; the rest is context
+	// placed marks the slots of the names a span asked for must be told
+	// of: a place's or a person's, not a side's (see spanNames).
+	placed uint32
 	// strangers counts the names the knowledge base knows by no form
 	// ("Israel", "IAEA") that are not part of a longer name it knows
 	// ("State" in "Secretary of State John Kerry"), and the owners it
@@ -1432,6 +1435,9 @@ func (ix *Index) parse(q *query, text, context string) {
 		// "What's the author's overall take on the Vienna talks?": the
 		// topic named is the whole text's.
 		q.whole = ix.spreadThroughout(q, slots[:n])
+	}
+	if q.span {
+		q.placed = spanNames(slots[:n])
 	}
 	q.strangers = ix.strangers(slots[:n], q.slots) + ownersUnknown(words[:nw], slots[:n], q.slots) + ix.namesKnownAsKinds(q, slots[:n])
 	q.personOnly = ix.personOnly(slots[:n], q.slots)
@@ -4011,6 +4017,52 @@ func (ix *Index) spanIn(u int32) (int32, bool) {
 	return 0, false
 }
 
+// namesIn reports whether passage p holds every name the question asks
+// about that the text writes only as a name, in some form: "how long did
+// the Geneva talks last?" asks about a span in Geneva, which a span of the
+// talks in Vienna does not give.
+func (ix *Index) namesIn(q *query, p int32) bool {
+	var buf [64]int32
+	for i := range q.asked {
+		if q.placed&(1<<i) == 0 {
+			continue
+		}
+		named, held := false, false
+		for _, t := range q.terms {
+			if int(t.slot) != i || t.credit < nameFormCredit {
+				continue
+			}
+			named = named || t.credit >= 1 && ix.capitalOnly[t.id]
+			for v := ix.passFirst[p]; !held && int(v) < ix.numUnits() && ix.unitPassage[v] == p; v++ {
+				held = slices.Contains(ix.termsOf(ix.unit(v), buf[:0]), t.id)
+			}
+		}
+		if named && !held {
+			return false
+		}
+	}
+	return true
+}
+
+// spanNames marks the words of a question asking how long that name a
+// place or a person ("the Geneva talks", "Kerry"): not an acronym nor a
+// people ("the US", "the Americans"), which stand for a side the text
+// names in other forms ("Washington").
+func spanNames(words []asked) uint32 {
+	var m uint32
+	for i, a := range words {
+		t := a.w.text
+		if i < 32 && !a.w.keep && !strings.HasSuffix(t, "an") && !strings.HasSuffix(t, "ans") && (a.name || proper.Is(t)) {
+			m |= 1 << i
+		}
+	}
+	return m
+}
+
+// nameFormCredit is the least credit of a form that holds a name for
+// namesIn: "American" for "US", "Vienna" for "Austria".
+const nameFormCredit = 0.5
+
 // spanUnits are the units a span of time is counted in; fewWords count
 // them loosely.
 var (
@@ -4077,8 +4129,8 @@ func (ix *Index) holdsCue(q *query, u int32) bool {
 		// The span may stand in the next sentence ("As talks commence
 		// here in Vienna… the negotiations that will be taking place
 		// here over the next few days"): the paragraph must hold one.
-		_, ok := ix.spanIn(u)
-		return ok
+		v, ok := ix.spanIn(u)
+		return ok && ix.namesIn(q, ix.unitPassage[v])
 	}
 	if q.cue == hasQuote && q.strict {
 		return ix.unitFlags[u]&hasQuote != 0 && ix.quotesNamed(q, u)
