@@ -1047,6 +1047,8 @@ func TestEverydayOpposites(t *testing.T) {
 		{"While we are not yet in the clear", "The author says that while we are not yet in the clear, we are certainly in unknown territory [1].", ""},
 		{"For the first time in recent memory", "The results have so far been murky: a slowly reinvigorated diplomatic process and empowered moderates [1].", bot.ReasonContradiction},
 		{"For the first time in recent memory", "The results have been clear: a slowly reinvigorated diplomatic process and empowered moderates [1].", ""},
+		{"No less important are the forces", "According to the article, the forces for moderation do not believe Washington and Tehran can ever escape permanent confrontation [1].", bot.ReasonContradiction},
+		{"No less important are the forces", "The forces for moderation do not believe Washington and Tehran must stay entrenched in permanent confrontation [1].", ""},
 		{"While we are not yet in the clear", "Successful nuclear diplomacy in Geneva damaged relationships between all relevant parties [1].", bot.ReasonContradiction},
 		{"The very real presence of spoilers", "The old adage was refuted by forward-thinking officials in Washington and Tehran [1].", bot.ReasonContradiction},
 		{"A dialogue among equals is critical", "A dialogue among equals is optional for success [1].", bot.ReasonContradiction},

@@ -403,7 +403,8 @@ reaffirm refute
 global regional
 straightforward complicated
 clear murky
-uncharted familiar`
+uncharted familiar
+entrenched escape`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
