@@ -404,7 +404,9 @@ global regional
 straightforward complicated
 clear murky
 uncharted familiar
-entrenched escape`
+entrenched escape
+face spare
+face avoid`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
