@@ -21,7 +21,7 @@ var causeWords = phrases(
 	`ensures that`, `will ensure that`, `caused`, `created by`, `persuaded`, `persuade`, `persuades`, `gave rise to`, `give rise to`,
 	`which in turn`, `that in turn`, `explains why`, `explain why`, `explained why`,
 	`paving the way for`, `paved the way for`, `paves the way for`, `contributed to`, `contributes to`,
-	`contributing to`, `which means`, `made it possible`, `makes it possible`, `in reaction to`,
+	`contributing to`, `which means`, `made it possible`, `makes it possible`, `in reaction to`, `a response to`, `a reaction to`,
 	`enabled`, `allowed`, `fueled`, `fuelled`, `drove`, `emboldened`,
 )
 
@@ -29,6 +29,7 @@ var causeWords = phrases(
 // effect before them or after their clause: "Y because X", "because X, Y",
 // "Y, driven by X".
 var effectFirst = map[string]bool{"because": true, "due to": true, "owing to": true, "thanks to": true, "in reaction to": true,
+	"a response to": true, "a reaction to": true,
 	"caused by": true, "driven by": true, "stems from": true, "stemmed from": true, "in response to": true, "created by": true,
 	"prompted by": true, "triggered by": true, "fueled by": true, "fuelled by": true, "spurred by": true, "sparked by": true,
 	"provoked by": true, "mobilized by": true, "motivated by": true}

@@ -466,7 +466,8 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 21.0 / 22, "merge": 1, "summary": 14.0 / 17, "yes-no": 1, "quotes": 1, "overall": 114.0 / 118},
 		refused: map[string]float64{"contradiction": 16.0 / 20, "negation": 1, "invented-fact": 1, "link": 1, "causal-link": 15.0 / 16,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
-	},	// A forty-fifth blind set (280 drafts for 89 questions), written at
+	},
+	// A forty-fifth blind set (280 drafts for 89 questions), written at
 	// the start of session 47 before any change: the forty-fourth is
 	// tuning material since. The floors are the session's start.
 	"fresh45": {
@@ -474,7 +475,6 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 		refused: map[string]float64{"contradiction": 1, "negation": 18.0 / 19, "invented-fact": 1, "link": 1, "causal-link": 18.0 / 19,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
-
 	// 207 drafts for tuning links of cause, written at the start of
 	// session 12 before the check of them: links the passages do not make
 	// ("…, which is why…", "because…"), links they make in other words,

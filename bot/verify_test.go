@@ -394,6 +394,7 @@ var ruleTests = []struct {
 	{"explains why, as the passage helps explain", "The power imbalance explains why Iranian hardliners stress that dealing with a stronger interlocutor might threaten regime survival [9].", ""},
 	{"a verb of enabling, where the passage says both apart", "Congress's push for sanctions enabled Iranian hardliners to narrow the window of opportunity [1].", bot.ReasonUnsupported},
 	{"paving the way, where the passage says both apart", "Congress has pushed for more hard-hitting sanctions, paving the way for Iranian hardliners to narrow Rouhani's window [1].", bot.ReasonUnsupported},
+	{"a response to, where the passage says both apart", "Iranian hardliners seeking ways to narrow the window of opportunity was a response to Congress pushing for more hard-hitting sanctions [1].", bot.ReasonUnsupported},
 	{"in reaction to, where the passage says both apart", "In reaction to Congress's push for sanctions, Iranian hardliners are seeking ways to narrow the window [1].", bot.ReasonUnsupported},
 	{"a verb of letting in the passive links nothing", "Rhetoric downplaying the odds should come as no surprise, though words should not be allowed to overshadow the facts [11].", ""},
 	{"in turn, opening a sentence, where the passage says both apart", "Congress has pushed for more hard-hitting sanctions [1]. In turn, Iranian hardliners are seeking ways to narrow the window [1].", bot.ReasonUnsupported},
