@@ -1986,6 +1986,19 @@ func TestSpanOfAnUnknownKind(t *testing.T) {
 	)
 }
 
+// TestWhetherThereIsAnUnknownThing: "is there a deadline…?" asks whether
+// the text speaks of a thing it knows by no form; an everyday word for one
+// it does speak of ("a basis" for a foundation) is answered.
+func TestWhetherThereIsAnUnknownThing(t *testing.T) {
+	wantDeclined(t, article(), "is there a deadline for getting the final agreement done",
+		"is there a hard deadline for reaching the final deal?")
+	for _, q := range []string{"is there a basis on which a final agreement could be built?", "is there a power gap between the US and Iran?"} {
+		if a := article().Answer(knowledge.Query{Text: q}); !a.Answerable {
+			t.Errorf("%q: declined, want it answered", q)
+		}
+	}
+}
+
 // TestRoleOfAnUnknownKind: who holds a role the knowledge base knows by no
 // form is likely not covered; who holds one it knows may be.
 func TestRoleOfAnUnknownKind(t *testing.T) {

@@ -431,6 +431,46 @@ func spanUnknown(words []asked, slots []slot) bool {
 	return false
 }
 
+// thereUnknown reports whether the question asks whether there is a
+// thing the knowledge base knows by no form, or only distantly: "is there a
+// deadline for…?", "were there protests in Tehran…?", "any polls?". The
+// noun phrase after "there" (its articles and quantifiers aside) runs to
+// its last content word, its head, which says what is asked about.
+func thereUnknown(question []word, words []asked, slots []slot) bool {
+	for k := 1; k+1 < len(question); k++ {
+		if question[k].text != "there" || !copulas.has(question[k-1]) && question[k-1].text != "be" {
+			continue
+		}
+		next := k + 1
+		for next < len(question) && (determiners.has(question[next]) || thereFillers.has(question[next])) {
+			next++
+		}
+		head := -1
+		for i, a := range words {
+			if a.pos == next {
+				head, next = i, next+1
+			}
+		}
+		if head < 0 {
+			return false
+		}
+		a := words[head]
+		return !a.name && askedFor(a.w.text) == 0 && unknownWord(a, slots[head]) && slots[head].weight >= thereRareWeight
+	}
+	return false
+}
+
+// thereRareWeight is the least weight (an IDF) of the head thereUnknown
+// takes as a thing the text lacks: a rare word ("deadline", 4.6), not an
+// everyday one a question may put for the text's own ("is there a basis
+// for a deal?", 3.2; "moderate voices", 2.1). Chosen on the tuning sets:
+// two uncovered questions more declined, nothing else changed; with any
+// weight, three false declines.
+const thereRareWeight = 4
+
+// thereFillers may stand between "is there" and what it asks about.
+var thereFillers = wordSet(`any some ever actually really still also`)
+
 // timeSpans name a span of time whose kind the word before them gives.
 var timeSpans = wordSet(`time times period periods span spans timeline timelines timeframe timeframes`)
 
@@ -1447,7 +1487,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	q.unknownFocus = focusUnknown(q.whPos, words[:nw], slots[:n], q.slots) || ix.verbUnknown(words[:nw], slots[:n], q.slots) || subjectUnknown(words[:nw], slots[:n], q.slots) ||
 		whoUnknown(words[:nw], slots[:n], q.slots) || kindUnknown(slots[:n], q.slots) || selfUnknown(words[:nw], slots[:n], q.slots) ||
 		capitalAsked(words[:nw]) || currentJobAsked(words[:nw]) || objectUnknown(words[:nw], slots[:n], q.slots) ||
-		spanUnknown(slots[:n], q.slots)
+		spanUnknown(slots[:n], q.slots) || thereUnknown(words[:nw], slots[:n], q.slots)
 	if context != "" && len(q.slots) < maxSlots {
 		ix.addContext(q, context)
 	}
