@@ -57,6 +57,9 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 	if r := d.viewClaimed(s, terms, ev); r != nil {
 		return r
 	}
+	if r := doubtCast(s, ev); r != nil {
+		return r
+	}
 	if w, ok := unmatchedDenial(terms, ev); ok {
 		return &Refusal{Reason: ReasonContradiction, Term: w,
 			Detail: "a denial where the cited sentence it draws on denies nothing"}
@@ -2938,4 +2941,58 @@ func takenUpAgain(s string, ev *evidence) *Refusal {
 		}
 	}
 	return nil
+}
+
+// doubtOpeners find a sentence saying that whether a thing holds is not
+// known: "it is no longer clear that…", "it is unclear whether…", "did not
+// settle whether…", "remains to be seen whether…".
+var doubtOpeners = regexp.MustCompile(`(?i)\b(?:(?:no\s+longer|not|far\s+from)\s+(?:yet\s+|entirely\s+|at\s+all\s+)?(?:clear|certain|settled|obvious|established|proven)|unclear|uncertain|unsettled|doubtful|debatable|an\s+open\s+question|remains\s+to\s+be\s+seen|(?:did|does|do|has|have|had)\s+not\s+(?:yet\s+)?(?:settle|settled|establish|established|prove|proven|proved|show|shown|resolve|resolved|answer|answered))\s+(?:whether|if|that)\b`)
+
+// doubtWords say in a passage that a thing may or may not hold.
+var doubtWords = setOf(`whether if or may might could perhaps possibly maybe unclear uncertain uncertainty doubt doubts
+doubtful question questions unknown`)
+
+// minDoubtShared is how many content words the clause a sentence casts
+// doubt on must share with a passage sentence for doubtCast to read it as
+// that sentence.
+const minDoubtShared = 3
+
+// doubtCast refuses a sentence that casts doubt on a thing ("it is no
+// longer clear that a peaceful solution is in the interest of both
+// sides") where the passage sentence sharing most of its words asserts it
+// without a word of doubt ("It is in the interest of both sides to develop
+// a peaceful, diplomatic solution").
+func doubtCast(s string, ev *evidence) *Refusal {
+	loc := doubtOpeners.FindStringIndex(s)
+	if loc == nil {
+		return nil
+	}
+	stems := make(map[string]bool)
+	for _, t := range claimTerms(s[loc[1]:]) {
+		if !connectives[t.Word] {
+			stems[t.Stem] = true
+		}
+	}
+	best, at := 0, -1
+	for i, es := range ev.sentences {
+		n := 0
+		for st := range stems {
+			if es.stems[st] {
+				n++
+			}
+		}
+		if n > best {
+			best, at = n, i
+		}
+	}
+	if best < minDoubtShared {
+		return nil
+	}
+	for _, w := range strings.Fields(strings.ToLower(ev.foldedSentences[at])) {
+		if doubtWords[strings.Trim(w, ".,;:!?\"'()")] {
+			return nil
+		}
+	}
+	return &Refusal{Reason: ReasonContradiction, Term: strings.ToLower(s[loc[0]:loc[1]]),
+		Detail: "doubt cast on what the cited sentence it draws on asserts"}
 }
