@@ -456,7 +456,7 @@ func TestHandleFollowUpCues(t *testing.T) {
 		{"who, of what the answer told", "what's the home renovation analogy in the article?", "who came up with it?", true, bot.KindAnswer, "Ambassador John Limbert"},
 		{"where, of what the answer told", "what did that western official tell the writer?", "where was the author when they heard that?", true, bot.KindAnswer, "upon arriving in Vienna"},
 		// A request for more reads on from where the answer stopped.
-		{"more of the previous answer", "How do pundits portray Iran?", "can you say more?", true, bot.KindAnswer, "Simply put: It doesn’t."},
+		{"more of the previous answer", "How do pundits portray Iran?", "can you say more?", true, bot.KindAnswer, "Iran is a regional power"},
 		{"go on", hardliners, "go on, please", true, bot.KindAnswer, "risk of spoilers lashing out"},
 		{"what the previous answer means", "What did Limbert say about diplomacy?", "what did he mean by that?", true, bot.KindAnswer, "Both sides have long known this to be true"},
 		{"the next item of the list", "What's the first big-picture issue?", "and the next?", true, bot.KindAnswer, "enormity of the task"},

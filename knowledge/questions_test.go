@@ -1999,6 +1999,27 @@ func TestWhetherThereIsAnUnknownThing(t *testing.T) {
 	}
 }
 
+// TestDenialAfterTheAnswer: a sentence the text goes on to deny in a
+// short one ("Simply put: It doesn't.") is quoted with the denial.
+func TestDenialAfterTheAnswer(t *testing.T) {
+	for _, q := range []string{"is iran really as much of a threat as the soviet union was?", "does iran rival the soviet union as a threat to the west?"} {
+		a := article().Answer(knowledge.Query{Text: q})
+		if !a.Answerable || len(a.Quotes) < 2 || !strings.Contains(a.Quotes[0].Text(), "rivals the former Soviet Union") || a.Quotes[1].Text() != "Simply put: It doesn’t." {
+			t.Errorf("%q: got %+v, want the Soviet comparison and then its denial", q, a.Quotes)
+		}
+	}
+	// A short sentence that denies nothing is not added.
+	a := article().Answer(knowledge.Query{Text: "what has the discussion in vienna focused on?"})
+	if !a.Answerable || !strings.Contains(a.Quotes[0].Text(), "rightly focused") {
+		t.Fatalf("got %+v, want the sentence on what the discussion focused on", a.Quotes)
+	}
+	for _, x := range a.Quotes {
+		if x.Text() == "Indeed, the devil is in the details." {
+			t.Errorf("got %+v, want no short sentence after the answer", a.Quotes)
+		}
+	}
+}
+
 // TestRoleOfAnUnknownKind: who holds a role the knowledge base knows by no
 // form is likely not covered; who holds one it knows may be.
 func TestRoleOfAnUnknownKind(t *testing.T) {
