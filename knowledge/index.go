@@ -75,6 +75,7 @@ type Index struct {
 	unitOff       []int32 // unit u's terms are seq[unitOff[u]:unitOff[u+1]]
 	unitFlags     []uint8
 	spanSentences []int32 // in order, the units that tell a span of time (lasts): few, read by "how long…?"
+	denials       []int32 // in order, the short units that deny something ("Simply put: It doesn't."): see shortDenial
 	passFirst     []int32 // per passage: its first unit
 	unitLen       []uint8 // content terms in a unit, capped at 255
 	// weight[tf][len] is BM25's term weight tf·(k1+1)/(tf+k1·(1−b+b·len/avg))
@@ -474,6 +475,9 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 	ix.unitFlags = append(ix.unitFlags, flags)
 	if flags&hasTime != 0 && lasts(text) {
 		ix.spanSentences = append(ix.spanSentences, u)
+	}
+	if int32(len(b.seq))-ix.unitOff[u] < shortSentence && slices.ContainsFunc(b.words, denies) {
+		ix.denials = append(ix.denials, u)
 	}
 }
 

@@ -4665,7 +4665,7 @@ func (ix *Index) quotes(q *query, s *scratch, cands []candidate) []Quote {
 		u := ix.unit(c.unit)
 		return Quote{Passage: ix.passages[u.passage], Sentence: int(u.sentence), Score: round3(float64(c.score))}
 	}
-	out := []Quote{quote(top)}
+	out := append(make([]Quote, 0, maxQuotes), quote(top))
 	last := top.unit // the unit of the last quote
 	// "By backing the deal, they provided…": when the best sentence leans on
 	// a pronoun for who did it and the sentence before names someone, quote
@@ -4674,20 +4674,20 @@ func (ix *Index) quotes(q *query, s *scratch, cands []candidate) []Quote {
 		p := ix.passages[u.passage]
 		if leadingPronoun(p.Sentences[u.sentence].Text) {
 			prev := candidate{unit: top.unit - 1}
-			out = []Quote{quote(prev), quote(top)}
+			out = append(out[:0], quote(prev), quote(top))
 			out[0].Score = out[1].Score
 		}
 	}
 	if v, ok := ix.placeHere(q, top.unit); ok {
 		// "Where are the talks taking place?": the sentence that names
 		// the place the best one calls "here".
-		out, last = []Quote{quote(candidate{unit: v, score: top.score})}, v
+		out, last = append(out[:0], quote(candidate{unit: v, score: top.score})), v
 	}
 	if q.span && ix.unitFlags[top.unit]&hasTime == 0 {
 		// "How long are the talks to run?": the paragraph's sentence
 		// that gives the span ("over the next few days") answers it.
 		if v, ok := ix.spanIn(top.unit); ok {
-			out, last = []Quote{quote(candidate{unit: v, score: top.score})}, v
+			out, last = append(out[:0], quote(candidate{unit: v, score: top.score})), v
 		}
 	}
 	if ix.shortDenial(last + 1) {
@@ -4704,7 +4704,7 @@ func (ix *Index) quotes(q *query, s *scratch, cands []candidate) []Quote {
 	n := len(q.slots)
 	ix.match(q, s, top.unit, have[:n], 1)
 	for _, c := range cands[1:] {
-		if len(out) == 3 || c.score < 0.85*top.score {
+		if len(out) == maxQuotes || c.score < 0.85*top.score {
 			break
 		}
 		if quoted(out, ix, c.unit) {
@@ -4727,20 +4727,28 @@ func (ix *Index) quotes(q *query, s *scratch, cands []candidate) []Quote {
 }
 
 // shortDenial reports whether unit u is a short denial of the sentence
-// before it: "Simply put: It doesn't.", "It isn't.", "Not so."
+// before it in its passage: "Simply put: It doesn't.", "It isn't.", "Not
+// so." Which units are is worked out as the index is built
+// (Index.denials).
 func (ix *Index) shortDenial(u int32) bool {
-	if int(u) >= ix.numUnits() || ix.neighbours[u]&prevInPassage == 0 || ix.unit(u).n >= shortSentence {
+	if int(u) >= ix.numUnits() || ix.neighbours[u]&prevInPassage == 0 {
 		return false
 	}
-	denies := false
-	scanWords(ix.unitText(u), func(w word) {
-		denies = denies || denialWords.has(w) || strings.HasSuffix(w.text, "nt") && classOf(w.text)&classStop != 0
-	})
-	return denies
+	_, ok := slices.BinarySearch(ix.denials, u)
+	return ok
+}
+
+// denies reports whether w denies what it stands with: "not", "no", a
+// contraction in n't ("doesn't", read without its apostrophe).
+func denies(w word) bool {
+	return denialWords.has(w) || strings.HasSuffix(w.text, "nt") && w.class&classStop != 0
 }
 
 // denialWords deny what they stand with.
 var denialWords = wordSet(`not no never nor neither`)
+
+// maxQuotes is how many sentences an answer quotes at most.
+const maxQuotes = 3
 
 // leadingPronoun reports whether one of the first words of a sentence is a
 // personal pronoun.
