@@ -206,6 +206,12 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 		// nothing.
 		return nil
 	}
+	if replyWords[word] && (at == 0 || !replyLeads[toks[at-1].word]) {
+		// "Washington sent a response to the proposal": a reply, not a
+		// cause, unless it says what something was ("was a response
+		// to", "came as a reaction to").
+		return nil
+	}
 	if word == "and so" && at+n < len(toks) && soNotLinking[toks[at+n].word] {
 		// "and so on", "and so too…", "and so far": no link.
 		return nil
@@ -352,7 +358,7 @@ func linkCause(toks []token) (cause []token, ok bool) {
 				continue
 			}
 			word := strings.Join(p, " ")
-			if clefts[word] && !cleftMakes(toks[i+n:]) || linkAdverbs[word] {
+			if clefts[word] && !cleftMakes(toks[i+n:]) || linkAdverbs[word] || replyWords[word] && (i == 0 || !replyLeads[toks[i-1].word]) {
 				continue
 			}
 			if effectFirst[word] {
@@ -419,6 +425,14 @@ func causeAt(toks []token, i int, p []string) int {
 	}
 	return k - i
 }
+
+// replyWords are the causeWords that may name a reply ("sent a response
+// to"); they link only after replyLeads, a form of "be" or "as" ("was a
+// response to", "came as a reaction to").
+var (
+	replyWords = map[string]bool{"a response to": true, "a reaction to": true}
+	replyLeads = setOf(`is are was were be been being as`)
+)
 
 // inAdverbials follow "in" to make an adverb that may stand inside a
 // cause phrase as one in -ly does: "is in turn what empowered…", "is in

@@ -2830,7 +2830,7 @@ var denyingWords = setOf(`unlike rather instead far`)
 // "should not obscure the interest" denies.
 func deniesAny(toks []token) bool {
 	for _, t := range toks {
-		if t.negator || t.negated || denyingWords[t.word] || negatingVerbs[t.word] || avoidVerbs[t.word] || hidingVerbs[t.word] {
+		if t.negator || t.negated || denyingWords[t.word] || negatingVerbs[t.word] || avoidVerbs[t.word] || hidingVerbs[t.word] && !t.capital {
 			return true
 		}
 	}
@@ -2964,7 +2964,8 @@ const minDoubtShared = 3
 // a peaceful, diplomatic solution").
 func doubtCast(s string, ev *evidence) *Refusal {
 	loc := doubtOpeners.FindStringIndex(s)
-	if loc == nil {
+	if loc == nil || deniedBefore(s[:loc[0]]) {
+		// "It is not unclear that…" casts no doubt.
 		return nil
 	}
 	stems := make(map[string]bool)
@@ -2988,6 +2989,9 @@ func doubtCast(s string, ev *evidence) *Refusal {
 	if best < minDoubtShared {
 		return nil
 	}
+	if doubtOpeners.MatchString(ev.foldedSentences[at]) {
+		return nil // the passage casts the same doubt
+	}
 	for _, w := range strings.Fields(strings.ToLower(ev.foldedSentences[at])) {
 		if doubtWords[strings.Trim(w, ".,;:!?\"'()")] {
 			return nil
@@ -2995,4 +2999,17 @@ func doubtCast(s string, ev *evidence) *Refusal {
 	}
 	return &Refusal{Reason: ReasonContradiction, Term: strings.ToLower(s[loc[0]:loc[1]]),
 		Detail: "doubt cast on what the cited sentence it draws on asserts"}
+}
+
+// deniedBefore reports whether one of the last two words of before denies
+// what follows: "not", "no", "never", or a contraction in n't.
+func deniedBefore(before string) bool {
+	ws := strings.Fields(strings.ToLower(before))
+	for _, w := range ws[max(0, len(ws)-2):] {
+		w = strings.Trim(w, ".,;:!?\"'()")
+		if w == "not" || w == "no" || w == "never" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			return true
+		}
+	}
+	return false
 }

@@ -523,7 +523,7 @@ func polarTokens(text string) []token {
 			// "to" before a name or a noun phrase is a preposition.
 			tooTo = true
 		}
-		if reportingVerbs[t.word] || hidingVerbs[t.word] {
+		if reportingVerbs[t.word] || hidingVerbs[t.word] && !t.capital {
 			// "do not believe the systems must be entrenched": the belief
 			// is denied, not what it is about; "should not obscure the
 			// interest" denies the hiding, not the interest.

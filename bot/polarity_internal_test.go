@@ -20,3 +20,25 @@ func TestEveryNoNeedsAPrefixOfDenial(t *testing.T) {
 		}
 	}
 }
+
+// TestDeniedBefore: a doubt opener denied right before it ("not unclear
+// that") casts no doubt.
+func TestDeniedBefore(t *testing.T) {
+	for _, tt := range []struct {
+		before string
+		want   bool
+	}{
+		{"It is not ", true},
+		{"It isn't ", true},
+		{"It is never ", true},
+		{"It is ", false},
+		{"Nothing is more clear than this, and it is ", false},
+	} {
+		if got := deniedBefore(tt.before); got != tt.want {
+			t.Errorf("deniedBefore(%q) = %v, want %v", tt.before, got, tt.want)
+		}
+	}
+	if doubtCast("It is not unclear that the sanctions will hold through the winter.", nil) != nil {
+		t.Error("a denied doubt opener read as doubt")
+	}
+}

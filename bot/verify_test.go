@@ -1582,3 +1582,34 @@ func TestCheckRestartedKeepsItsPassages(t *testing.T) {
 		t.Errorf("a link back to the sentence before: got %v, want it refused", err)
 	}
 }
+
+// TestReviewedReadings checks readings a review of the doubt, reply and
+// hiding rules asked for: a doubt the passage casts too, or one the
+// sentence itself denies, is no contradiction; "a response to" names a
+// reply unless it says what something was; the name "Trump" is no verb
+// that puts one thing above another.
+func TestReviewedReadings(t *testing.T) {
+	c := bot.NewChecker(newIndex(t))
+	cite := func(text string) []bot.Citation {
+		return []bot.Citation{{ID: "p#1", Doc: "p", Text: text}}
+	}
+	for _, tt := range []struct {
+		passage, draft string
+		want           bot.Reason
+	}{
+		{"It is not clear that the sanctions regime will hold through the winter.",
+			"It is not clear that the sanctions regime will hold through the winter [1].", ""},
+		{"It is not clear that the sanctions regime will hold through the winter.",
+			"It is unclear whether the sanctions regime will hold through the winter [1].", ""},
+		{"The sanctions regime will hold through the winter.",
+			"It is unclear whether the sanctions regime will hold through the winter [1].", bot.ReasonContradiction},
+		{"Washington sent its reply to the latest Iranian proposal on enrichment.",
+			"Washington sent a response to the latest Iranian proposal on enrichment [1].", ""},
+		{"Washington raised tariffs. Beijing cut its imports of soybeans.",
+			"Beijing cutting its imports of soybeans was a response to Washington raising tariffs [1].", bot.ReasonUnsupported},
+		{"Trump did not meet the envoy. The envoy spoke to the press in Geneva.",
+			"Trump did not meet the envoy, who spoke to the press in Geneva [1].", ""},
+	} {
+		wantVerdict(t, tt.draft, c.Verify(tt.draft, cite(tt.passage)), tt.want)
+	}
+}

@@ -476,7 +476,7 @@ func (ix *Index) addUnit(b *indexBuilder, p int32, text string) {
 	if flags&hasTime != 0 && lasts(text) {
 		ix.spanSentences = append(ix.spanSentences, u)
 	}
-	if int32(len(b.seq))-ix.unitOff[u] < shortSentence && slices.ContainsFunc(b.words, denies) {
+	if int32(len(b.seq))-ix.unitOff[u] < shortSentence && shortDenialWords(b.words) {
 		ix.denials = append(ix.denials, u)
 	}
 }

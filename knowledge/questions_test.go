@@ -564,7 +564,7 @@ func TestHowAsksForAKindOfAnswer(t *testing.T) {
 	// Geneva. A side ("the Americans", "the US") the text names in other
 	// forms ("Washington") need not be.
 	wantDeclined(t, article(), "how long did the geneva talks last",
-		"How long has John Kerry been Secretary of State?")
+		"How long has John Kerry been Secretary of State?", "How long did the talks in Geneva go on?")
 	wantFirstQuotes(t, article(),
 		firstQuote{"how long are the talks in austria expected to run", "over the next few days"},
 		firstQuote{"How long since the Americans last treated the Iranians as equals?", "recent memory"},
@@ -1991,7 +1991,8 @@ func TestSpanOfAnUnknownKind(t *testing.T) {
 // it does speak of ("a basis" for a foundation) is answered.
 func TestWhetherThereIsAnUnknownThing(t *testing.T) {
 	wantDeclined(t, article(), "is there a deadline for getting the final agreement done",
-		"is there a hard deadline for reaching the final deal?")
+		"is there a hard deadline for reaching the final deal?", "will there be a deadline for the final deal?",
+		"has there been a deadline for the final agreement?")
 	for _, q := range []string{"is there a basis on which a final agreement could be built?", "is there a power gap between the US and Iran?"} {
 		if a := article().Answer(knowledge.Query{Text: q}); !a.Answerable {
 			t.Errorf("%q: declined, want it answered", q)
@@ -2007,6 +2008,12 @@ func TestDenialAfterTheAnswer(t *testing.T) {
 		if !a.Answerable || len(a.Quotes) < 2 || !strings.Contains(a.Quotes[0].Text(), "rivals the former Soviet Union") || a.Quotes[1].Text() != "Simply put: It doesn’t." {
 			t.Errorf("%q: got %+v, want the Soviet comparison and then its denial", q, a.Quotes)
 		}
+	}
+	// A short sentence that denies something of its own is not added.
+	ix := indexOf(t, "The council approved the harbour plan on Monday. The mayor is not alone.\n\n"+
+		"The weather in the city was cold all week.")
+	if a := ix.Answer(knowledge.Query{Text: "what did the council approve?"}); !a.Answerable || len(a.Quotes) != 1 {
+		t.Errorf("got %+v, want the council's sentence alone", a.Quotes)
 	}
 	// A short sentence that denies nothing is not added.
 	a := article().Answer(knowledge.Query{Text: "what has the discussion in vienna focused on?"})

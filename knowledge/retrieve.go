@@ -157,7 +157,7 @@ type query struct {
 	wholeAsked, summaryAsked bool
 	asked                    int // how many of the slots are the question's own words; the rest is context
 	// placed marks the slots of the names a span asked for must be told
-	// of: a place's or a person's, not a side's (see spanNames).
+	// of: a person's or an event's place, not a side's (see spanNames).
 	placed uint32
 	// strangers counts the names the knowledge base knows by no form
 	// ("Israel", "IAEA") that are not part of a longer name it knows
@@ -433,12 +433,13 @@ func spanUnknown(words []asked, slots []slot) bool {
 
 // thereUnknown reports whether the question asks whether there is a
 // thing the knowledge base knows by no form, or only distantly: "is there a
-// deadline for…?", "were there protests in Tehran…?", "any polls?". The
-// noun phrase after "there" (its articles and quantifiers aside) runs to
-// its last content word, its head, which says what is asked about.
+// deadline for…?", "will there be a deadline…?", "has there been any…?".
+// The noun phrase after "there" (a "be" or "been", articles and
+// quantifiers aside) runs to its last content word, its head, which says
+// what is asked about.
 func thereUnknown(question []word, words []asked, slots []slot) bool {
 	for k := 1; k+1 < len(question); k++ {
-		if question[k].text != "there" || !copulas.has(question[k-1]) && question[k-1].text != "be" {
+		if question[k].text != "there" || !copulas.has(question[k-1]) && !modals.has(question[k-1]) {
 			continue
 		}
 		next := k + 1
@@ -460,6 +461,9 @@ func thereUnknown(question []word, words []asked, slots []slot) bool {
 	return false
 }
 
+// modals may ask whether there will be a thing: "will there be…?".
+var modals = wordSet(`will would could might can may should shall must`)
+
 // thereRareWeight is the least weight (an IDF) of the head thereUnknown
 // takes as a thing the text lacks: a rare word ("deadline", 4.6), not an
 // everyday one a question may put for the text's own ("is there a basis
@@ -469,7 +473,7 @@ func thereUnknown(question []word, words []asked, slots []slot) bool {
 const thereRareWeight = 4
 
 // thereFillers may stand between "is there" and what it asks about.
-var thereFillers = wordSet(`any some ever actually really still also`)
+var thereFillers = wordSet(`be been any some ever actually really still also`)
 
 // timeSpans name a span of time whose kind the word before them gives.
 var timeSpans = wordSet(`time times period periods span spans timeline timelines timeframe timeframes`)
@@ -1476,8 +1480,9 @@ func (ix *Index) parse(q *query, text, context string) {
 		// topic named is the whole text's.
 		q.whole = ix.spreadThroughout(q, slots[:n])
 	}
+	q.placed = 0
 	if q.span {
-		q.placed = spanNames(slots[:n])
+		q.placed = ix.spanNames(words[:nw], slots[:n])
 	}
 	q.strangers = ix.strangers(slots[:n], q.slots) + ownersUnknown(words[:nw], slots[:n], q.slots) + ix.namesKnownAsKinds(q, slots[:n])
 	q.personOnly = ix.personOnly(slots[:n], q.slots)
@@ -4085,19 +4090,31 @@ func (ix *Index) namesIn(q *query, p int32) bool {
 }
 
 // spanNames marks the words of a question asking how long that name a
-// place or a person ("the Geneva talks", "Kerry"): not an acronym nor a
-// people ("the US", "the Americans"), which stand for a side the text
-// names in other forms ("Washington").
-func spanNames(words []asked) uint32 {
+// person ("Kerry") or the place of an event ("the Geneva talks", "the
+// talks in Austria"): a side, named in passing ("since the US and Iran
+// were willing…"), the text names in other forms and places ("Washington",
+// "both sides").
+func (ix *Index) spanNames(question []word, words []asked) uint32 {
 	var m uint32
 	for i, a := range words {
-		t := a.w.text
-		if i < 32 && !a.w.keep && !strings.HasSuffix(t, "an") && !strings.HasSuffix(t, "ans") && (a.name || proper.Is(t)) {
+		if i >= 32 || !a.name && !proper.Is(a.w.text) {
+			continue
+		}
+		person := a.id >= 0 && ix.persons[a.id]
+		place := a.pos > 0 && atPlace.has(question[a.pos-1]) || a.pos+1 < len(question) && eventNouns.has(question[a.pos+1])
+		if person || place {
 			m |= 1 << i
 		}
 	}
 	return m
 }
+
+// eventNouns name an event a place's name may stand before ("the Geneva
+// talks"); atPlace put a place after them ("the talks in Austria").
+var (
+	eventNouns = wordSet(`talks negotiations negotiation meetings meeting round rounds summit conference session sessions deal agreement accord`)
+	atPlace    = wordSet(`in at`)
+)
 
 // nameFormCredit is the least credit of a form that holds a name for
 // namesIn: "American" for "US", "Vienna" for "Austria".
@@ -4737,6 +4754,20 @@ func (ix *Index) shortDenial(u int32) bool {
 	_, ok := slices.BinarySearch(ix.denials, u)
 	return ok
 }
+
+// shortDenialWords reports whether the words of a short sentence deny
+// what the one before says: a negation with a pronoun standing for it
+// ("Simply put: It doesn't.", "That isn't so."), or opening it ("Not
+// so."). "Iran is not alone." denies something of its own.
+func shortDenialWords(words []word) bool {
+	if len(words) == 0 || !slices.ContainsFunc(words, denies) {
+		return false
+	}
+	return denialWords.has(words[0]) || slices.ContainsFunc(words, func(w word) bool { return backPronouns.has(w) })
+}
+
+// backPronouns may stand for what the sentence before says.
+var backPronouns = wordSet(`it this that they he she`)
 
 // denies reports whether w denies what it stands with: "not", "no", a
 // contraction in n't ("doesn't", read without its apostrophe).

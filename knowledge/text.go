@@ -194,10 +194,10 @@ func scanWords(s string, emit func(w word)) {
 	prev := ""
 	for k, sp := range spans {
 		t := text[sp.from:sp.to]
-		if t == "us" && !sp.keep && (prev == "the" || k+1 < len(spans) && spans[k+1].dashed) {
+		if t == "us" && !sp.keep && (prev == "the" || k+1 < len(spans) && spans[k+1].dashed && !pronounPairs[text[spans[k+1].from:spans[k+1].to]]) {
 			// "the us", "us-iran talks": the U.S. in lower case, as chat
-			// writes it; the pronoun never follows "the" nor joins a
-			// word by a hyphen.
+			// writes it; the pronoun never follows "the", and joins a
+			// word by a hyphen only in a pair such as "us-versus-them".
 			sp.keep = true
 		}
 		prev = t
@@ -213,6 +213,10 @@ func scanWords(s string, emit func(w word)) {
 		emit(word{text: t, keep: sp.keep, capital: sp.capital, dashed: sp.dashed, owner: sp.owner, class: e.class, listed: e.listed})
 	}
 }
+
+// pronounPairs follow "us" and a hyphen or a slash in pairs of the
+// pronoun: "us-versus-them", "us/them".
+var pronounPairs = map[string]bool{"versus": true, "vs": true, "them": true, "and": true, "or": true}
 
 // dashSuffixes are suffixes that chat sets apart with a hyphen
 // ("shakespeare-ish", "kafka-esque"): they make the word before an

@@ -235,6 +235,8 @@ func TestUSWrittenAnyWay(t *testing.T) {
 		{"what was the US's old policy", 1},
 		{"does US's policy work", 1},
 		{"let us know what they told us", 0},
+		{"is it us-versus-them thinking", 0},
+		{"an us/them divide", 0},
 		{"the author tells us about it", 0},
 	} {
 		n := 0
