@@ -453,6 +453,30 @@ func asksResult(ws []string) bool {
 	return true
 }
 
+// asksDeed reports whether ws ask only what someone a pronoun stands for
+// did, or their support did: "what did they do that matters so much?",
+// "and what did their backing actually do?", "what did they actually do to
+// help it along?".
+func asksDeed(ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return deedDoers[w] }) && onlyAsks(ws, deedAsked, deedFillers)
+}
+
+// deedAsked ask what was done; deedDoers are the pronouns for whom;
+// deedFillers may stand with them.
+var (
+	deedAsked   = setOf(`do did does done`)
+	deedDoers   = setOf(`they their he his she her`)
+	deedFillers = setOf(`what and so they their he his she her actually really exactly to help it along that matters matter
+much backing support s`)
+)
+
+// leadsWithPronoun reports whether one of the first words of sentence is
+// "they", "he" or "she": it goes on about someone named before.
+func leadsWithPronoun(sentence string) bool {
+	ws := words(sentence)
+	return slices.ContainsFunc(ws[:min(len(ws), 10)], func(w string) bool { return w == "they" || w == "he" || w == "she" })
+}
+
 // pointsAtWhole reports whether ws point back with "that" or "this", at
 // what was read as a whole, and not with "those", "these", "they" or
 // "them", at the things it names.
@@ -622,6 +646,17 @@ func (b *Bot) resolve(ix *knowledge.Index, question string, prev *Turn) (ans kno
 			consequence = ix.Outcome
 		}
 		if c := consequence(prev.Answer); c.Answerable {
+			c.Question = question
+			return c, true
+		}
+	}
+	if prev.Answer != "" && asksDeed(afterInterjections(ws)) {
+		// "What did they do that matters so much?" after "…have been
+		// openly supported by President Obama and Ayatollah Khamenei":
+		// what the text goes on to say they did, in the next sentence,
+		// which speaks of them by a pronoun ("By backing the interim
+		// deal, they provided…").
+		if c := ix.More(prev.Answer); c.Answerable && len(c.Quotes) > 0 && leadsWithPronoun(c.Quotes[0].Text()) {
 			c.Question = question
 			return c, true
 		}

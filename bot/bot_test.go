@@ -458,6 +458,8 @@ func TestHandleFollowUpCues(t *testing.T) {
 		// A request for more reads on from where the answer stopped.
 		{"more of the previous answer", "How do pundits portray Iran?", "can you say more?", true, bot.KindAnswer, "Iran is a regional power"},
 		{"go on", hardliners, "go on, please", true, bot.KindAnswer, "risk of spoilers lashing out"},
+		{"what they did, told next", "which leaders have been openly supporting the diplomacy", "what did they do that matters so much?", true, bot.KindAnswer, "By backing the interim nuclear deal"},
+		{"what their backing did, told next", "which leaders were openly behind the confidence building efforts?", "and what did their backing actually do?", true, bot.KindAnswer, "By backing the interim nuclear deal"},
 		{"what the previous answer means", "What did Limbert say about diplomacy?", "what did he mean by that?", true, bot.KindAnswer, "Both sides have long known this to be true"},
 		{"the next item of the list", "What's the first big-picture issue?", "and the next?", true, bot.KindAnswer, "enormity of the task"},
 		// What the answer led to: told in its own sentence, or right after.
