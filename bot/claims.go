@@ -2945,8 +2945,10 @@ func takenUpAgain(s string, ev *evidence) *Refusal {
 
 // doubtOpeners find a sentence saying that whether a thing holds is not
 // known: "it is no longer clear that…", "it is unclear whether…", "did not
-// settle whether…", "remains to be seen whether…".
-var doubtOpeners = regexp.MustCompile(`(?i)\b(?:(?:no\s+longer|not|far\s+from)\s+(?:yet\s+|entirely\s+|at\s+all\s+)?(?:clear|certain|settled|obvious|established|proven)|unclear|uncertain|unsettled|doubtful|debatable|an\s+open\s+question|remains\s+to\s+be\s+seen|(?:did|does|do|has|have|had)\s+not\s+(?:yet\s+)?(?:settle|settled|establish|established|prove|proven|proved|show|shown|resolve|resolved|answer|answered))\s+(?:whether|if|that)\b`)
+// settle whether…", "remains to be seen whether…", or that something
+// makes it so: "cast doubt on the idea that…", "called into question
+// whether…".
+var doubtOpeners = regexp.MustCompile(`(?i)\b(?:(?:no\s+longer|not|far\s+from)\s+(?:yet\s+|entirely\s+|at\s+all\s+)?(?:clear|certain|settled|obvious|established|proven)|unclear|uncertain|unsettled|doubtful|debatable|an\s+open\s+question|remains\s+to\s+be\s+seen|(?:did|does|do|has|have|had)\s+not\s+(?:yet\s+)?(?:settle|settled|establish|established|prove|proven|proved|show|shown|resolve|resolved|answer|answered)|(?:cast|casts|casting)\s+doubt\s+on(?:\s+the\s+(?:idea|notion|claim|view|belief))?|(?:call|calls|called|calling)\s+into\s+question(?:\s+the\s+(?:idea|notion|claim|view|belief))?)\s+(?:whether|if|that)\b`)
 
 // doubtWords say in a passage that a thing may or may not hold.
 var doubtWords = setOf(`whether if or may might could perhaps possibly maybe unclear uncertain uncertainty doubt doubts

@@ -355,6 +355,8 @@ var ruleTests = []struct {
 	{"a clause after a denial that gives no reason", "Nobody who follows the talks doubts that Congress has pushed for more hard-hitting sanctions [1].", ""},
 	{"a contraction read as knowledge reads it", "The talks'll continue, though Congress has not pushed for more hard-hitting sanctions [1].", bot.ReasonContradiction},
 	{"doubt cast on what the passage asserts", "Even after the interim deal in Geneva, it is no longer clear that a peaceful, diplomatic solution to the nuclear impasse is in the interest of both sides [12].", bot.ReasonContradiction},
+	{"doubt cast on an idea", "The author says the interim deal reached in Geneva cast doubt on the idea that a peaceful, diplomatic solution is in both sides' interest [12].", bot.ReasonContradiction},
+	{"a question called", "The interim deal in Geneva called into question whether a peaceful, diplomatic solution to the nuclear impasse is in the interest of both sides [12].", bot.ReasonContradiction},
 	{"doubt cast by what was not settled", "The interim deal reached in Geneva did not settle whether a peaceful, diplomatic solution to the nuclear impasse is in the interest of both sides [12].", bot.ReasonContradiction},
 	{"what the passage asserts, called clear", "The interim deal in Geneva made it clear that a peaceful, diplomatic solution to the nuclear impasse is in the interest of both sides [12].", ""},
 	{"doubt the passage itself casts", "It is unclear whether the gap between technical solutions and political solutions is too wide to bridge [3].", ""},
