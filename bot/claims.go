@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/talksbot/talksbot/knowledge"
 )
@@ -65,6 +66,9 @@ func (d *draftCheck) claims(s string, ev *evidence) *Refusal {
 			Detail: "a denial where the cited sentence it draws on denies nothing"}
 	}
 	if r := d.readings(s, terms, ev); r != nil {
+		return r
+	}
+	if r := degreeClaimed(s, ev); r != nil {
 		return r
 	}
 	if r := d.examples(s, ev); r != nil {
@@ -3011,6 +3015,64 @@ func deniedBefore(before string) bool {
 		w = strings.Trim(w, ".,;:!?\"'()")
 		if w == "not" || w == "no" || w == "never" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
 			return true
+		}
+	}
+	return false
+}
+
+// degreeClaims find a sentence ranking things by degree: "the most
+// dangerous of all", "has been most pronounced among", "chiefly", "above
+// all"; not "most attention", a share, nor "more X than", which faithful
+// drafts use for the passages' own comparisons in other words ("more
+// expensive than" for "cost more than").
+var degreeClaims = regexp.MustCompile(`(?i)\b(?:the|is|are|was|were|be|been|being)\s+(most|least)\s+([a-z]+)|\b()(chiefly|mainly|primarily|above\s+all)\b`)
+
+// rankAdverbs rank what they stand with without naming a degree.
+var rankAdverbs = map[string]bool{"chiefly": true, "mainly": true, "primarily": true, "above all": true}
+
+// rankWords say in a passage that something ranks above others.
+var rankWords = setOf(`most least chief chiefly main mainly primary primarily above foremost especially particularly
+greatest biggest largest best worst only more less than`)
+
+// degreeClaimed refuses a sentence that ranks something by degree ("they
+// are the most dangerous of all the spoilers", "most pronounced among
+// military officials") where its passages hold the ranked word nowhere
+// within three words after a word of rank ("most", "only", "chief"…), or,
+// for a ranking adverb ("chiefly"), hold no word of rank at all. "The
+// most recent efforts" ranks as a passage saying "the most recent" does.
+func degreeClaimed(s string, ev *evidence) *Refusal {
+	for _, m := range degreeClaims.FindAllStringSubmatch(s, -1) {
+		word := strings.ToLower(m[2] + m[3])
+		if word != "" && len(knowledge.Terms(word)) == 0 {
+			continue // "most of the discussion"
+		}
+		if word == "" {
+			word = strings.ToLower(m[4])
+		}
+		if rankedIn(ev.lower, word) {
+			continue
+		}
+		return &Refusal{Reason: ReasonUnsupported, Term: strings.ToLower(m[0]), Detail: "a ranking its cited passages do not make"}
+	}
+	return nil
+}
+
+// rankedIn reports whether text, lower-cased, holds word within three
+// words after a word of rank, or, for a ranking adverb ("chiefly", "above
+// all"), holds a word of rank anywhere.
+func rankedIn(text, word string) bool {
+	ws := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+	for i, w := range ws {
+		if !rankWords[w] {
+			continue
+		}
+		if rankAdverbs[word] {
+			return true
+		}
+		for _, v := range ws[i+1 : min(len(ws), i+4)] {
+			if sameStem(v, stemOf(word)) {
+				return true
+			}
 		}
 	}
 	return false
