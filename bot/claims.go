@@ -3025,7 +3025,7 @@ func deniedBefore(before string) bool {
 // all"; not "most attention", a share, nor "more X than", which faithful
 // drafts use for the passages' own comparisons in other words ("more
 // expensive than" for "cost more than").
-var degreeClaims = regexp.MustCompile(`(?i)\b(?:the|is|are|was|were|be|been|being)\s+(most|least)\s+([a-z]+)|\b()(chiefly|mainly|primarily|above\s+all)\b`)
+var degreeClaims = regexp.MustCompile(`(?i)\b(?:the|is|are|was|were|be|been|being)\s+(most|least)\s+([a-z]+)|\b(chiefly|mainly|primarily|above\s+all)\b`)
 
 // rankAdverbs rank what they stand with without naming a degree.
 var rankAdverbs = map[string]bool{"chiefly": true, "mainly": true, "primarily": true, "above all": true}
@@ -3042,12 +3042,12 @@ greatest biggest largest best worst only more less than`)
 // most recent efforts" ranks as a passage saying "the most recent" does.
 func degreeClaimed(s string, ev *evidence) *Refusal {
 	for _, m := range degreeClaims.FindAllStringSubmatch(s, -1) {
-		word := strings.ToLower(m[2] + m[3])
+		word := strings.ToLower(m[2])
 		if word != "" && len(knowledge.Terms(word)) == 0 {
 			continue // "most of the discussion"
 		}
 		if word == "" {
-			word = strings.ToLower(m[4])
+			word = strings.Join(strings.Fields(strings.ToLower(m[3])), " ") // "above all"
 		}
 		if rankedIn(ev.lower, word) {
 			continue
