@@ -197,19 +197,13 @@ func (d *draftCheck) causesIn(s string, ev *evidence, sinceCause bool) *Refusal 
 // cause checks the link of cause word (one of causeWords), whose words
 // stand at toks[at:at+n]; see causes.
 func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *Refusal {
-	if clefts[word] && !cleftMakes(toks[at+n:]) {
+	if !linksHere(toks, at, n, word) {
 		return nil
 	}
 	if enablingVerbs[word] && at > 0 && notBeforeVerb[toks[at-1].word] {
 		// "should not be allowed to overshadow the facts": a verb of
 		// letting in the passive, or a noun ("the drove"), links
 		// nothing.
-		return nil
-	}
-	if replyWords[word] && (at == 0 || !replyLeads[toks[at-1].word]) {
-		// "Washington sent a response to the proposal": a reply, not a
-		// cause, unless it says what something was ("was a response
-		// to", "came as a reaction to").
 		return nil
 	}
 	if word == "and so" && at+n < len(toks) && soNotLinking[toks[at+n].word] {
@@ -358,7 +352,7 @@ func linkCause(toks []token) (cause []token, ok bool) {
 				continue
 			}
 			word := strings.Join(p, " ")
-			if clefts[word] && !cleftMakes(toks[i+n:]) || linkAdverbs[word] || replyWords[word] && (i == 0 || !replyLeads[toks[i-1].word]) {
+			if !linksHere(toks, i, n, word) || linkAdverbs[word] {
 				continue
 			}
 			if effectFirst[word] {
@@ -424,6 +418,21 @@ func causeAt(toks []token, i int, p []string) int {
 		k++
 	}
 	return k - i
+}
+
+// linksHere reports whether cause word word, standing at toks[at:at+n],
+// makes a link where it stands: a cleft only before a verb of making ("X
+// is what led to Y"), a word that may name a reply only after a form of
+// "be" or "as" ("was a response to"; "Washington sent a response to the
+// proposal" links nothing).
+func linksHere(toks []token, at, n int, word string) bool {
+	if clefts[word] {
+		return cleftMakes(toks[at+n:])
+	}
+	if replyWords[word] {
+		return at > 0 && replyLeads[toks[at-1].word]
+	}
+	return true
 }
 
 // replyWords are the causeWords that may name a reply ("sent a response

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/talksbot/talksbot/knowledge"
 )
@@ -3049,7 +3048,7 @@ func degreeClaimed(s string, ev *evidence) *Refusal {
 		if word == "" {
 			word = strings.Join(strings.Fields(strings.ToLower(m[3])), " ") // "above all"
 		}
-		if rankedIn(ev.lower, word) {
+		if rankedIn(ev, word) {
 			continue
 		}
 		return &Refusal{Reason: ReasonUnsupported, Term: strings.ToLower(m[0]), Detail: "a ranking its cited passages do not make"}
@@ -3057,21 +3056,22 @@ func degreeClaimed(s string, ev *evidence) *Refusal {
 	return nil
 }
 
-// rankedIn reports whether text, lower-cased, holds word within three
-// words after a word of rank, or, for a ranking adverb ("chiefly", "above
-// all"), holds a word of rank anywhere.
-func rankedIn(text, word string) bool {
-	ws := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
-	for i, w := range ws {
-		if !rankWords[w] {
-			continue
-		}
-		if rankAdverbs[word] {
-			return true
-		}
-		for _, v := range ws[i+1 : min(len(ws), i+4)] {
-			if sameStem(v, stemOf(word)) {
+// rankedIn reports whether the passages hold word within three words
+// after a word of rank, or, for a ranking adverb ("chiefly", "above all"),
+// hold a word of rank anywhere.
+func rankedIn(ev *evidence, word string) bool {
+	for _, toks := range ev.tokens {
+		for i, t := range toks {
+			if !rankWords[t.word] {
+				continue
+			}
+			if rankAdverbs[word] {
 				return true
+			}
+			for _, v := range toks[i+1 : min(len(toks), i+4)] {
+				if sameStem(v.word, stemOf(word)) {
+					return true
+				}
 			}
 		}
 	}

@@ -4067,26 +4067,22 @@ func (ix *Index) spanIn(u int32) (int32, bool) {
 // the Geneva talks last?" asks about a span in Geneva, which a span of the
 // talks in Vienna does not give.
 func (ix *Index) namesIn(q *query, p int32) bool {
-	var buf [64]int32
-	for i := range q.asked {
-		if q.placed&(1<<i) == 0 {
-			continue
-		}
-		named, held := false, false
-		for _, t := range q.terms {
-			if int(t.slot) != i || t.credit < nameFormCredit {
-				continue
-			}
-			named = named || t.credit >= 1 && ix.capitalOnly[t.id]
-			for v := ix.passFirst[p]; !held && int(v) < ix.numUnits() && ix.unitPassage[v] == p; v++ {
-				held = slices.Contains(ix.termsOf(ix.unit(v), buf[:0]), t.id)
-			}
-		}
-		if named && !held {
-			return false
+	var named, held uint32 // by slot, as q.placed
+	for _, t := range q.terms {
+		if t.slot >= 0 && q.placed&(1<<t.slot) != 0 && t.credit >= 1 && ix.capitalOnly[t.id] {
+			named |= 1 << t.slot
 		}
 	}
-	return true
+	var buf [64]int32
+	for v := ix.passFirst[p]; held != named && int(v) < ix.numUnits() && ix.unitPassage[v] == p; v++ {
+		terms := ix.termsOf(ix.unit(v), buf[:0])
+		for _, t := range q.terms {
+			if t.slot >= 0 && named&(1<<t.slot) != 0 && t.credit >= nameFormCredit && slices.Contains(terms, t.id) {
+				held |= 1 << t.slot
+			}
+		}
+	}
+	return held == named
 }
 
 // spanNames marks the words of a question asking how long that name a
