@@ -1907,6 +1907,10 @@ func TestDeedOfAnUnknownKind(t *testing.T) {
 		"Is Obama planning to visit Tehran?", "is Zarif hoping to ratify the deal?",
 		"did obama threaten to veto the congressional sanctions?", "did Obama and Rouhani talk on the phone?", "Did Obama and Rouhani speak by phone?",
 		"did the final nuclear deal actually get signed, and when?",
+		// A subject counted out is a pronoun still, and "have" or "has"
+		// opens a question of what was done as "did" does.
+		"did both of them sign the deal?", "have the two of them spoken by phone?", "has either of them visited tehran?",
+		"have they signed the deal yet?",
 		// "One-on-one" is a manner of meeting, no count: "only one thing
 		// is for sure" says nothing of it.
 		"Did Kerry and Zarif hold a one-on-one meeting in Vienna?")
@@ -1916,6 +1920,8 @@ func TestDeedOfAnUnknownKind(t *testing.T) {
 		firstQuote{"has the discussion focused on the details?", "technical details"},
 		firstQuote{"did iran's supreme leader support the talks?", "Ayatollah Khamenei"},
 		firstQuote{"does Iran have its own hardliners?", "Iranian hardliners"},
+		firstQuote{"have both sides acknowledged the spoilers?", "spoilers"},
+		firstQuote{"have they narrowed their escalatory options?", "escalatory options"},
 	)
 }
 

@@ -823,9 +823,13 @@ var (
 // verbUnknown reports whether a yes-no question asks whether a pronoun or
 // a name does what the knowledge base knows by no form: "is it raining in
 // Vienna?", "will they ratify the deal?", "did Kerry meet Zarif in
-// private?". The verb right after the subject is what the question asks
-// about, or, when it asks whether the subject has something, what it has
-// ("does Iran already have nuclear weapons?").
+// private?", "have the two of them spoken by phone?". The verb right after
+// the subject is what the question asks about, or, when it asks whether
+// the subject has something, what it has ("does Iran already have nuclear
+// weapons?"). "Have" and "has" open a question of what was done as "did"
+// does, and a subject counted out is a pronoun still; chosen on the
+// tuning sets: one conversation more, its uncovered last turn declined
+// ("…have the two of them ever met in person?"), nothing else changed.
 func (ix *Index) verbUnknown(question []word, words []asked, slots []slot) bool {
 	if len(question) < 3 || !auxiliaries.has(question[0]) && !copulas.has(question[0]) {
 		return false
@@ -842,8 +846,12 @@ func (ix *Index) verbUnknown(question []word, words []asked, slots []slot) bool 
 			}
 		}
 	}
-	v := 2
-	if !subjectPronouns.has(question[1]) {
+	v, pronoun := pronounSubject(question)
+	if pronoun {
+		for v+1 < len(question) && (lyAdverb(question[v].text) || verbAdverbs.has(question[v])) {
+			v++ // "have they ever met…?"
+		}
+	} else {
 		// "Did Kerry and Zarif meet one-on-one?", "is Obama planning…?":
 		// names, joined by "and" at most, stand where the pronoun would
 		// ("did Iran's supreme leader…?" goes on past the name: no verb
@@ -868,7 +876,7 @@ func (ix *Index) verbUnknown(question []word, words []asked, slots []slot) bool 
 			v++ // "does Iran already have…?"
 		}
 	}
-	if !auxiliaries.has(question[0]) && !strings.HasSuffix(question[v].text, "ing") {
+	if !auxiliaries.has(question[0]) && !haveWords.has(question[0]) && !strings.HasSuffix(question[v].text, "ing") {
 		return false // "is it news to either side…?" asks about news
 	}
 	for v+2 < len(question) && question[v+1].text == "to" && aimWords.has(question[v]) {
@@ -947,6 +955,35 @@ var haveWords = wordSet(`have has possess possesses own owns`)
 
 // subjectPronouns stand for the doer a yes-no question asks about.
 var subjectPronouns = wordSet(`it they he she we you`)
+
+// pronounSubject returns where the verb of a yes-no question stands when
+// its subject is a pronoun, alone or counted out ("the two of them",
+// "both of them", "either side"), and whether it is one.
+func pronounSubject(question []word) (int, bool) {
+	if subjectPronouns.has(question[1]) {
+		return 2, true
+	}
+	k := 1
+	switch {
+	case question[k].text == "the" && k+1 < len(question) && (question[k+1].text == "two" || question[k+1].text == "pair"):
+		k += 2
+	case pronounCounts.has(question[k]):
+		k++
+	default:
+		return 0, false
+	}
+	if k+1 < len(question) && question[k].text == "of" && objectPronouns.has(question[k+1]) {
+		k += 2
+	}
+	return k, k < len(question)
+}
+
+// pronounCounts count out who a pronoun stands for ("both of them");
+// objectPronouns stand after "of".
+var (
+	pronounCounts  = wordSet(`both either neither all each`)
+	objectPronouns = wordSet(`them us you`)
+)
 
 // lyAdverb reports whether w reads as an adverb in -ly ("specifically",
 // "exactly"), not a noun that ends so ("family", "ally").
