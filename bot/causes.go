@@ -228,7 +228,23 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 	// "Led to X, Y" does not tell.
 	var before, after []token
 	var causeBefore, told bool
-	if lead := contentStems(toks[:at]); len(lead) < 2 || effectFirst[word] && opensClause(toks, at) {
+	if k := backAt(toks, at, n, word); k > 0 {
+		// "X, and because of this Y", "X; due to that, Y": the cause is
+		// the clause the demonstrative points back to.
+		from := at
+		for from > 0 && (from == at || len(contentStems(toks[from:at])) < 2) {
+			from--
+			for from > 0 && !toks[from].clause {
+				from--
+			}
+		}
+		end := k
+		for end < len(toks) && (end == k || !toks[end].clause) {
+			end++
+		}
+		before, after = toks[from:at], toks[k:end]
+		causeBefore, told = true, true
+	} else if lead := contentStems(toks[:at]); len(lead) < 2 || effectFirst[word] && opensClause(toks, at) {
 		// "Because X, Y", "Largely because X, Y": the cause runs to the
 		// end of its clause.
 		end := at + n
@@ -321,6 +337,26 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 	}
 	return &Refusal{Reason: ReasonUnsupported, Term: word,
 		Detail: "a link of cause between two things its cited passages say apart"}
+}
+
+// backAt returns, for a cause word that gives the cause after it (see
+// effectFirst) whose cause is only a demonstrative ("because of this",
+// "due to that", "as a result of it"), the place of the first word after
+// the demonstrative, or 0.
+func backAt(toks []token, at, n int, word string) int {
+	k := at + n
+	if word == "because" || word == "as a result" || word == "as a consequence" {
+		if k >= len(toks) || toks[k].word != "of" {
+			return 0
+		}
+		k++
+	} else if !effectFirst[word] {
+		return 0
+	}
+	if k+1 >= len(toks) || toks[k].word != "this" && toks[k].word != "that" && toks[k].word != "it" {
+		return 0
+	}
+	return k + 1
 }
 
 // clauseConjunctions are the words that may open a clause before a
