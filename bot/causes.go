@@ -329,7 +329,13 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 		// And two sentences make a link from the earlier to the later
 		// ("… tangible deliverables… In turn, this will ensure…"; "The
 		// results have been clear: …"), so the cause must be the earlier's.
-		either := !told || sentences[i].explains
+		// A sentence giving the reality behind one whose clauses a
+		// contrast joins explains what the contrast says, not what it
+		// sets against it: "A dialogue among equals is critical…, but it
+		// should not be confused with a dialogue between two equal
+		// powers. The reality is that we face a huge imbalance in power."
+		// does not say that the imbalance makes the dialogue critical.
+		either := !told || sentences[i].explains && d.explainsTail(sentences[i-1], a, b, causeBefore)
 		if (either || causeBefore) && coverA[i-1] >= minSideCover && coverB[i] >= minSideCover && coverA[i] < minSideCover ||
 			(either || !causeBefore) && coverB[i-1] >= minSideCover && coverA[i] >= minSideCover && coverB[i] < minSideCover {
 			return nil
@@ -358,6 +364,24 @@ func backAt(toks []token, at, n int, word string) int {
 	}
 	return k + 1
 }
+
+// explainsTail reports whether the effect of a link, a when the cause is
+// b (causeBefore false) or b when it is a, stands in the clause of
+// sentence s that a sentence explaining s explains: its tail, after a
+// contrast, when it has one (see evSentence.head).
+func (d *draftCheck) explainsTail(s evSentence, a, b []string, causeBefore bool) bool {
+	if s.tail == nil {
+		return true
+	}
+	effect := a
+	if causeBefore {
+		effect = b
+	}
+	return d.cover(effect, s.tail) >= d.cover(effect, s.head)
+}
+
+// contrastJoins join two clauses that a contrast sets apart.
+var contrastJoins = map[string]bool{"but": true, "yet": true}
 
 // clauseConjunctions are the words that may open a clause before a
 // cause word put first in it: "…[1], but because X, Y".

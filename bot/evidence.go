@@ -90,6 +90,12 @@ type evSentence struct {
 	// after it ("Simply put: It doesn't.").
 	denies bool
 	stems  map[string]bool
+	// head and tail are the stems before and after a contrast that joins
+	// the sentence's clauses ("A dialogue among equals is critical…, but
+	// it should not be confused with…"); nil without one. A sentence
+	// after it that gives the reality behind it (explains) explains its
+	// tail.
+	head, tail map[string]bool
 	// causes are the stems on the side of the cause of the sentence's
 	// first link whose words tell which side is the cause (see
 	// linkCause); nil when it makes none.
@@ -155,6 +161,9 @@ func newEvidence(passages []string) *evidence {
 			es.denies = deniesAny(polarTokens(sen.Text))
 			if cause, ok := linkCause(stoks); ok {
 				es.causes = tokenStems(cause)
+			}
+			if k := slices.IndexFunc(stoks, func(t token) bool { return t.clause && contrastJoins[t.word] }); k > 0 {
+				es.head, es.tail = tokenStems(stoks[:k]), tokenStems(stoks[k:])
 			}
 			if n := len(e.sentences); n > 0 && e.sentences[n-1].passage == pi && es.denies && len(es.stems) <= maxDenialWords {
 				// A short denial ("Simply put: It doesn't.") denies what

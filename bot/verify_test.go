@@ -786,7 +786,8 @@ func TestLinkTheSameSentenceDoesNotMake(t *testing.T) {
 // the later carrying on from the earlier ("The results have been
 // clear…"), make a link of cause from the earlier to the later, not back;
 // a later sentence that gives the reality behind the earlier ("The reality
-// is that…") makes one either way.
+// is that…") makes one either way, to what the earlier's contrast says
+// when it has one.
 func TestLinkRunsFromTheEarlierSentence(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
@@ -797,6 +798,10 @@ func TestLinkRunsFromTheEarlierSentence(t *testing.T) {
 		{"Because moderates in Washington and Tehran prefer to solve conflict peacefully, Washington abandoned the failed approach of the past [1].", results, bot.ReasonUnsupported},
 		{"Moderates in Washington and Tehran prefer to solve conflict peacefully, which is why Washington abandoned the failed approach of the past [1].", results, bot.ReasonUnsupported},
 		{"A dialogue among equals should not be confused with a dialogue between two equal powers, because there is a huge imbalance in power [1].", reality, ""},
+		// The reality explains what the contrast says, not what it sets
+		// against it.
+		{"Because there is a huge imbalance in power, a dialogue among equals is critical for success [1].", reality, bot.ReasonUnsupported},
+		{"The huge imbalance in power is the reason a dialogue among equals is critical for success [1].", reality, bot.ReasonUnsupported},
 	})
 }
 
