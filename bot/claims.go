@@ -1880,8 +1880,44 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 		// the six contradictions it had refused refused still.
 		return "more", true
 	}
+	if (dir < 0 || lean < 0) && !terms[i].negated && i+1 < len(terms) && madeIn(ev, terms[i+1].Word) {
+		// A verb of undoing or shrinking before what the passages say
+		// was made or given, and never undone: "weakened the foundation"
+		// against "provided an unprecedented foundation".
+		return "made", true
+	}
 	return "", false
 }
+
+// madeIn reports whether the passages give word right after a verb of
+// making or giving, an article and an adjective at most between
+// ("presented a unique window"), and never after a word that undoes or
+// shrinks it.
+func madeIn(ev *evidence, word string) bool {
+	word = strings.ToLower(word)
+	made := false
+	for _, pt := range ev.tokens {
+		for k, t := range pt {
+			if t.word != word {
+				continue
+			}
+			for _, u := range pt[max(0, k-3):k] {
+				if makingVerbs[u.word] {
+					made = true
+				}
+				if ts := knowledge.Terms(u.word); len(ts) > 0 && (knowledge.Direction(ts[0].Stem) < 0 || leanOf(u.word, ts[0].Stem) < 0) {
+					return false
+				}
+			}
+		}
+	}
+	return made
+}
+
+// makingVerbs make or give what follows them.
+var makingVerbs = setOf(`provide provides provided providing present presents presented presenting create creates created
+creating build builds built building lay lays laid laying produce produces produced producing establish establishes
+established offer offers offered open opens opened forge forges forged`)
 
 // changedOtherWay reports whether terms[i], a verb of change the
 // sentence asserts, stands within three words of its clause of one the
