@@ -242,7 +242,7 @@ func NewIndex(docs []*Document, opts ...Option) (*Index, error) {
 }
 
 // loadTables indexes the word tables questions are read with (proper
-// nouns, adjectives, words used alike), which index themselves on first
+// nouns, adjectives, verbs, words used alike), which index themselves on first
 // lookup and are shared by every index: the first index built pays for
 // them, not whichever question first needs one (a first question's
 // latency, and a heap measured after the first index, would depend on its
@@ -250,6 +250,7 @@ func NewIndex(docs []*Document, opts ...Option) (*Index, error) {
 func loadTables() {
 	proper.Load()
 	wordnet.LoadAdjectives()
+	wordnet.LoadVerbs()
 	similar.Load()
 }
 

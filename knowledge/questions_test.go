@@ -1911,6 +1911,9 @@ func TestDeedOfAnUnknownKind(t *testing.T) {
 		// opens a question of what was done as "did" does.
 		"did both of them sign the deal?", "have the two of them spoken by phone?", "has either of them visited tehran?",
 		"have they signed the deal yet?",
+		// A subject of common nouns, then a verb the knowledge base knows
+		// by no form.
+		"did congress actually pass the new sanctions?", "did those sanctions actually pass?",
 		// "One-on-one" is a manner of meeting, no count: "only one thing
 		// is for sure" says nothing of it.
 		"Did Kerry and Zarif hold a one-on-one meeting in Vienna?")
@@ -1922,6 +1925,8 @@ func TestDeedOfAnUnknownKind(t *testing.T) {
 		firstQuote{"does Iran have its own hardliners?", "Iranian hardliners"},
 		firstQuote{"have both sides acknowledged the spoilers?", "spoilers"},
 		firstQuote{"have they narrowed their escalatory options?", "escalatory options"},
+		firstQuote{"did the nuclear diplomacy strengthen relationships between the parties?", "strengthened relationships"},
+		firstQuote{"did the hardliners torpedo earlier attempts?", "torpedoed attempts"},
 	)
 }
 

@@ -249,9 +249,15 @@
 // rules of detachment ("tougher" as "tough"). The list (adjectives.txt,
 // about 8,200 words) is generated with the table.
 //
+// Verb says the same of the verb, by the same rule ("passed" as "pass",
+// "met" through the exception list): a question's verb is found after its
+// subject by it. Its list (verbs.txt, about 18,000 words) is generated with
+// the table too.
+//
 // # Sources and regeneration
 //
-// The table (table.bin) and the adjectives (adjectives.txt) are generated
+// The table (table.bin), the adjectives (adjectives.txt) and the verbs
+// (verbs.txt) are generated
 // from Debian's packages wordnet-base 1:3.0-37 (WordNet 3.0 with its
 // exception lists, in /usr/share/wordnet), wbritish 2020.12.07-2 and
 // wamerican 2020.12.07-2 (/usr/share/dict/british-english and

@@ -10,7 +10,7 @@ import (
 	"github.com/talksbot/talksbot/knowledge/internal/lines"
 )
 
-//go:generate go run ./gen -wordnet /usr/share/wordnet -british /usr/share/dict/british-english -american /usr/share/dict/american-english -o table.bin -adjectives adjectives.txt
+//go:generate go run ./gen -wordnet /usr/share/wordnet -british /usr/share/dict/british-english -american /usr/share/dict/american-english -o table.bin -adjectives adjectives.txt -verbs verbs.txt
 
 // table is the generated table; see gen/table.go for its layout. As a
 // string it stays in read-only memory and slicing it never allocates.
@@ -40,6 +40,28 @@ func AdjectivesLoaded() bool { return adjectiveLookup.Loaded() }
 // word) are not.
 func Adjective(word string) bool {
 	_, ok := adjectiveLookup.Find(word)
+	return ok
+}
+
+// verbList is the generated list of words whose most frequent part of
+// speech is the verb: one word a line, sorted.
+//
+//go:embed verbs.txt
+var verbList string
+
+var verbLookup = lines.New(verbList)
+
+// LoadVerbs indexes the verb list now, as its first lookup would;
+// VerbsLoaded reports whether it is indexed.
+func LoadVerbs()        { verbLookup.Load() }
+func VerbsLoaded() bool { return verbLookup.Loaded() }
+
+// Verb reports whether word, a lower-case word as written (not a stem),
+// is most often a verb, in the sense Adjective gives: "passed", "met" and
+// "improve" are; "talks" (a noun first), "vote" (as often one as the
+// other) and "negotiatons" (no WordNet word) are not.
+func Verb(word string) bool {
+	_, ok := verbLookup.Find(word)
 	return ok
 }
 

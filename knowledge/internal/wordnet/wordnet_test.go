@@ -385,6 +385,21 @@ func TestFrequency(t *testing.T) {
 	}
 }
 
+func TestVerb(t *testing.T) {
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{
+		{"passed", true}, {"met", true}, {"improve", true}, {"signed", true}, {"teach", true},
+		{"talks", false}, {"vote", false}, {"senate", false}, {"negotiatons", false}, {"gloomy", false},
+		{"Passed", false}, // lower case only
+	} {
+		if got := wordnet.Verb(tt.word); got != tt.want {
+			t.Errorf("Verb(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
+
 func TestAdjective(t *testing.T) {
 	for _, tt := range []struct {
 		word string
@@ -560,7 +575,7 @@ func TestTableSize(t *testing.T) {
 }
 
 // TestGenerate checks that the generator, run on the installed data,
-// reproduces the committed table byte for byte.
+// reproduces the committed table and lists byte for byte.
 func TestGenerate(t *testing.T) {
 	const dir = "/usr/share/wordnet"
 	if _, err := os.Stat(dir); err != nil {
@@ -569,7 +584,7 @@ func TestGenerate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: this test builds and runs the generator (seconds); CI runs it")
 	}
-	gentest.ReproducesAll(t, []gentest.Output{{Flag: "-o", Committed: "table.bin"}, {Flag: "-adjectives", Committed: "adjectives.txt"}}, "-wordnet", dir)
+	gentest.ReproducesAll(t, []gentest.Output{{Flag: "-o", Committed: "table.bin"}, {Flag: "-adjectives", Committed: "adjectives.txt"}, {Flag: "-verbs", Committed: "verbs.txt"}}, "-wordnet", dir)
 }
 
 func TestRelatedAllocs(t *testing.T) {

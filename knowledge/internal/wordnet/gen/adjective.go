@@ -27,16 +27,17 @@ func (r reading) more(o reading) bool {
 	return r.tagged == 0 && r.senses > o.senses
 }
 
-// adjectives returns, sorted, the lower-case words of the word lists whose
-// most frequent part of speech in WordNet is the adjective: "tougher",
-// "messy", "temporary", but not "sink", "backer" nor "signed". A word
-// that WordNet holds is read as itself, in each part of speech it has, and
-// an adjective that is a participle as its verb too; any other word as its
-// bases (an exception list's, or what a rule of detachment gives:
-// "tougher" as "tough"), in each part of speech as its most frequent
-// base. The adjective must be strictly more frequent than every other
-// part of speech (see more).
-func adjectives(wn *wordNet, lists ...wordList) []string {
+// firstIn returns, sorted, the lower-case words of the word lists whose
+// most frequent part of speech in WordNet is partsOfSpeech[pos]: for the
+// adjective "tougher", "messy", "temporary", but not "sink", "backer" nor
+// "signed"; for the verb "passed", "met", "signed", but not "deal"'s
+// plural "deals". A word that WordNet holds is read as itself, in each
+// part of speech it has, and an adjective that is a participle as its
+// verb too; any other word as its bases (an exception list's, or what a
+// rule of detachment gives: "tougher" as "tough"), in each part of speech
+// as its most frequent base. The part of speech must be strictly more
+// frequent than every other (see more).
+func firstIn(wn *wordNet, pos int, lists ...wordList) []string {
 	irregular := make(map[string][]exception)
 	for _, e := range wn.exceptions {
 		irregular[e.form] = append(irregular[e.form], e)
@@ -49,7 +50,7 @@ func adjectives(wn *wordNet, lists ...wordList) []string {
 				continue
 			}
 			seen[w] = true
-			if adjectiveFirst(wn, irregular, w) {
+			if p, ok := mostFrequent(wn, irregular, w); ok && p == pos {
 				out = append(out, w)
 			}
 		}
@@ -58,10 +59,20 @@ func adjectives(wn *wordNet, lists ...wordList) []string {
 	return out
 }
 
+// The places in partsOfSpeech of the verb and the adjective.
+const verbPOS, adjectivePOS = 1, 2
+
 // adjectiveFirst reports whether word's most frequent part of speech is the
-// adjective; see adjectives.
+// adjective; see firstIn.
 func adjectiveFirst(wn *wordNet, irregular map[string][]exception, word string) bool {
-	const verb, adj = 1, 2 // partsOfSpeech[1] is 'v', [2] is 'a'
+	p, ok := mostFrequent(wn, irregular, word)
+	return ok && p == adjectivePOS
+}
+
+// mostFrequent returns the place in partsOfSpeech of word's most frequent
+// part of speech, and whether one is strictly more frequent than the
+// others; see firstIn.
+func mostFrequent(wn *wordNet, irregular map[string][]exception, word string) (int, bool) {
 	var best [4]reading
 	var found [4]bool
 	consider := func(i int, base string) {
@@ -78,17 +89,17 @@ func adjectiveFirst(wn *wordNet, irregular map[string][]exception, word string) 
 	for i := range partsOfSpeech {
 		consider(i, word)
 	}
-	if found[adj] {
+	if found[adjectivePOS] {
 		// A participle is its verb's too ("signed", "frozen", "elected"):
 		// the verb's reading counts beside the adjective's.
 		for _, e := range irregular[word] {
 			if e.pos == 'v' {
-				consider(verb, e.base)
+				consider(verbPOS, e.base)
 			}
 		}
 		for _, d := range detachments['v'] {
 			if base, ok := strings.CutSuffix(word, d[0]); ok && d[0] == "ed" && base != "" {
-				consider(verb, base+d[1])
+				consider(verbPOS, base+d[1])
 			}
 		}
 	}
@@ -107,13 +118,19 @@ func adjectiveFirst(wn *wordNet, irregular map[string][]exception, word string) 
 			}
 		}
 	}
-	if !found[adj] {
-		return false
-	}
+	first := -1
 	for i := range partsOfSpeech {
-		if i != adj && found[i] && !best[adj].more(best[i]) {
-			return false
+		if found[i] && (first < 0 || best[i].more(best[first])) {
+			first = i
 		}
 	}
-	return true
+	if first < 0 {
+		return 0, false
+	}
+	for i := range partsOfSpeech {
+		if i != first && found[i] && !best[first].more(best[i]) {
+			return 0, false
+		}
+	}
+	return first, true
 }

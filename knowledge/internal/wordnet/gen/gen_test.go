@@ -497,3 +497,40 @@ func TestAdjectiveFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestMostFrequent checks the rule for any part of speech on the same
+// small WordNet: the verb of a participle or a detached form, and no part
+// of speech where two are as frequent.
+func TestMostFrequent(t *testing.T) {
+	wn := &wordNet{
+		senses: map[byte]map[string][]uint32{
+			'n': {"pass": {1}, "vote": {2}, "talk": {3}},
+			'v': {"pass": {4, 5}, "vote": {6}, "talk": {7}, "sign": {8}},
+			'a': {"signed": {9}},
+		},
+		tagged: map[byte]map[string]int{
+			'n': {"pass": 2, "vote": 4, "talk": 6},
+			'v': {"pass": 9, "vote": 4, "talk": 3, "sign": 5},
+			'a': {"signed": 1},
+		},
+	}
+	irregular := map[string][]exception{"met": {{form: "met", base: "meet", pos: 'v'}}}
+	wn.senses['v']["meet"], wn.tagged['v']["meet"] = []uint32{10}, 7
+	for _, tt := range []struct {
+		word string
+		pos  int
+		ok   bool
+	}{
+		{"passed", verbPOS, true}, // no word of its own: "pass", a verb first
+		{"met", verbPOS, true},    // an exception list's base
+		{"signed", verbPOS, true}, // a participle: "sign" tagged more than "signed"
+		{"talks", 0, true},        // a noun first
+		{"vote", 0, false},        // as often a noun as a verb
+		{"negotiatons", 0, false}, // no word of WordNet's
+	} {
+		pos, ok := mostFrequent(wn, irregular, tt.word)
+		if ok != tt.ok || ok && pos != tt.pos {
+			t.Errorf("mostFrequent(%q) = %d, %v, want %d, %v", tt.word, pos, ok, tt.pos, tt.ok)
+		}
+	}
+}

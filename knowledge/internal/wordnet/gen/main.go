@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	go run ./gen [-wordnet dir] [-british file] [-american file] [-o file] [-adjectives file]
+//	go run ./gen [-wordnet dir] [-british file] [-american file] [-o file] [-adjectives file] [-verbs file]
 //	go run ./gen -dump talk,deal,unit state   # print frequency and targets, write nothing
 //	go run ./gen -explain deal,window         # print senses, rules and antonym pointers, write nothing
 package main
@@ -23,7 +23,7 @@ import (
 // options are the command's flags.
 type options struct {
 	wordnet, british, american, out string
-	adjectives                      string
+	adjectives, verbs               string
 	dump, explain                   string
 }
 
@@ -34,6 +34,7 @@ func main() {
 	flag.StringVar(&o.american, "american", "/usr/share/dict/american-english", "American English word list `file` (Debian wamerican)")
 	flag.StringVar(&o.out, "o", "table.bin", "output `file`")
 	flag.StringVar(&o.adjectives, "adjectives", "", "output `file` for the words whose most frequent part of speech is the adjective; none when empty")
+	flag.StringVar(&o.verbs, "verbs", "", "output `file` for the words whose most frequent part of speech is the verb; none when empty")
 	flag.StringVar(&o.dump, "dump", "", "print the frequency and targets of these comma-separated `words` (or stemmed phrases) instead of writing the table")
 	flag.StringVar(&o.explain, "explain", "", "print how the rules see each sense of these comma-separated `lemmas` instead of writing the table")
 	flag.Parse()
@@ -83,16 +84,21 @@ func run(o options, w io.Writer) error {
 	if err := os.WriteFile(o.out, table, 0o644); err != nil {
 		return fmt.Errorf("write table: %w", err)
 	}
-	if o.adjectives == "" {
-		return nil
-	}
-	var adj strings.Builder
-	for _, w := range adjectives(wn, british, american) {
-		adj.WriteString(w)
-		adj.WriteByte('\n')
-	}
-	if err := os.WriteFile(o.adjectives, []byte(adj.String()), 0o644); err != nil {
-		return fmt.Errorf("write adjectives: %w", err)
+	for _, l := range []struct {
+		file string
+		pos  int
+	}{{o.adjectives, adjectivePOS}, {o.verbs, verbPOS}} {
+		if l.file == "" {
+			continue
+		}
+		var b strings.Builder
+		for _, w := range firstIn(wn, l.pos, british, american) {
+			b.WriteString(w)
+			b.WriteByte('\n')
+		}
+		if err := os.WriteFile(l.file, []byte(b.String()), 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", l.file, err)
+		}
 	}
 	return nil
 }
