@@ -533,6 +533,7 @@ func polarTokens(text string) []token {
 	everyNo(toks)
 	deniedBack(toks)
 	reportedViews(toks)
+	endorsedViews(toks)
 	avoidedClauses(toks)
 	abandonedClauses(toks)
 	difficultClauses(toks)
@@ -654,6 +655,52 @@ func reportedViews(toks []token) {
 		}
 	}
 }
+
+// endorsedViews takes back the report of a view that a later clause of
+// its sentence endorses: "some portray Iran as rivaling the Soviet Union,
+// and the author agrees that it does", "…, a view the author shares", "…,
+// which cannot be ruled out" claim the view as the sentence's own. An
+// endorsement the sentence denies ("a view the author does not share")
+// endorses nothing.
+func endorsedViews(toks []token) {
+	for i := 1; i < len(toks); i++ {
+		if !toks[i-1].reported || toks[i].reported || toks[i].opens {
+			continue
+		}
+		end := i
+		for end < len(toks) && !toks[end].opens {
+			end++
+		}
+		if !endorses(toks[i:end]) {
+			continue
+		}
+		for j := i - 1; j >= 0 && toks[j].reported; j-- {
+			toks[j].reported = false
+		}
+	}
+}
+
+// endorses reports whether toks, the rest of a sentence after a view it
+// reports, endorse that view: a verb of agreeing not denied, or "cannot be
+// ruled out".
+func endorses(toks []token) bool {
+	for k, t := range toks {
+		if t.clause && k > 0 && t.word == "but" {
+			return false
+		}
+		if endorsingVerbs[t.word] && !t.negated {
+			return true
+		}
+		if wordsAt(toks, k, []string{"ruled", "out"}) && k > 1 && toks[k-1].word == "be" && toks[k-2].negator {
+			return true
+		}
+	}
+	return false
+}
+
+// endorsingVerbs say their subject holds a view too.
+var endorsingVerbs = setOf(`agree agrees agreed agreeing share shares shared sharing endorse endorses endorsed endorsing
+concur concurs concurred`)
 
 // viewOpener is how many words open a reported view at toks[i], 0 for
 // none: see reportedViews.
