@@ -1477,6 +1477,10 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
 				Detail: "a word whose opposite its cited passages use in its place"}
 		}
+		if undoesMade(terms, i, ev) {
+			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
+				Detail: "a word undoing or shrinking what its cited passages say was made or given"}
+		}
 		if w, ok := changedOtherWay(terms, i, ev); ok {
 			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
 				Detail: fmt.Sprintf("a change the other way from what its cited passages say %q does", w)}
@@ -1880,13 +1884,23 @@ func (d *draftCheck) replaced(terms []claimTerm, i int, ev *evidence) (string, b
 		// the six contradictions it had refused refused still.
 		return "more", true
 	}
-	if (dir < 0 || lean < 0) && !terms[i].negated && i+1 < len(terms) && madeIn(ev, terms[i+1].Word) {
-		// A verb of undoing or shrinking before what the passages say
-		// was made or given, and never undone: "weakened the foundation"
-		// against "provided an unprecedented foundation".
-		return "made", true
-	}
 	return "", false
+}
+
+// undoesMade reports whether terms[i], which the sentence asserts, undoes
+// or shrinks what comes right after it, which the passages say was made
+// or given and never undone (madeIn): "weakened the foundation" against
+// "provided an unprecedented foundation", "has narrowed the window of
+// opportunity" against "has presented a unique window of opportunity".
+func undoesMade(terms []claimTerm, i int, ev *evidence) bool {
+	t := terms[i]
+	if t.negated || t.phrasal || t.leanless || i+1 == len(terms) {
+		return false
+	}
+	if knowledge.Direction(t.Stem) >= 0 {
+		return false
+	}
+	return madeIn(ev, terms[i+1].Word)
 }
 
 // madeIn reports whether the passages give word right after a verb of

@@ -404,6 +404,8 @@ var ruleTests = []struct {
 	{"a view reported, its endorsement denied", "Some policymakers and pundits portray Iran as rivaling the former Soviet Union in threatening Western interests, a view the author does not share [9].", ""},
 	{"a view reported, then rejected", "Some policymakers and pundits portray Iran as rivaling the former Soviet Union in threatening Western interests, but the author disagrees [9].", ""},
 	{"undoing what the passage says was given", "By backing the interim nuclear deal in Geneva, Obama and Khamenei weakened the foundation from which a final deal can grow [6].", bot.ReasonContradiction},
+	{"shrinking what the passage says was given, with a verb the passage uses of something else", "This sharpened focus among American and Iranian decision-makers has narrowed the window of opportunity to reach a final nuclear deal [7].", bot.ReasonContradiction},
+	{"shrinking what the passage says was shrunk, beside what it gives", "Senior officials on both sides acknowledge that escalation has narrowed the remaining escalatory options [7].", ""},
 	{"giving it, as the passage says", "By backing the interim nuclear deal in Geneva, Obama and Khamenei laid the foundation from which a final deal can grow [6].", ""},
 	{"shrinking what the passage says is shrunk", "Iranian hardliners are seeking ways to narrow the window of opportunity that President Rouhani's team has to negotiate with Washington [1].", ""},
 	{"fewer of what the passage wants more of, its adjective left out", "Congress has pushed for fewer sanctions [1].", bot.ReasonContradiction},
