@@ -569,6 +569,12 @@ func TestHowAsksForAKindOfAnswer(t *testing.T) {
 		firstQuote{"how long are the talks in austria expected to run", "over the next few days"},
 		firstQuote{"How long since the Americans last treated the Iranians as equals?", "recent memory"},
 		firstQuote{"how long has it been since both the US and iran were willing to put political capital toward peace at the same time?", "three decades"})
+	// Asked of what would be, a span is told of what would be: the
+	// negotiations "will be taking place… over the next few days" tells
+	// nothing of how long a final deal would last.
+	wantDeclined(t, article(), "how long would a final deal last?", "how long could the final deal last?")
+	ix = indexOf(t, "A final deal would last ten years, the envoy said.\n\nThe weather was cold all week.")
+	wantFirstQuotes(t, ix, firstQuote{"how long would a final deal last?", "ten years"})
 	ix = indexOf(t, "Unlike years past, the meetings are held in public.\n\nThe weather was cold.")
 	wantDeclined(t, ix, "How long are the meetings?")
 	wantDeclined(t, article(), "How many nuclear warheads does the US have?")
