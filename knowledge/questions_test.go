@@ -1936,6 +1936,17 @@ func TestDeedOfAnUnknownKind(t *testing.T) {
 	)
 }
 
+// TestMannerOfAnUnknownDeed: "how", "when", "where" or "why" a pronoun
+// did what the knowledge base knows by no form is likely not covered; a
+// deed it knows may be.
+func TestMannerOfAnUnknownDeed(t *testing.T) {
+	wantDeclined(t, article(), "when did they first meet?", "how did they first meet?", "where did the two of them last meet?")
+	wantFirstQuotes(t, article(),
+		firstQuote{"how did they narrow their options?", "narrowed the remaining escalatory options"},
+		firstQuote{"when did they strike the interim deal?", "interim deal"},
+	)
+}
+
 // TestPrepositionsAreNoTopic: "behind", "within" or "toward", as "below"
 // or "under", is a function word, no topic the text lacks.
 func TestPrepositionsAreNoTopic(t *testing.T) {
