@@ -575,6 +575,11 @@ func TestHowAsksForAKindOfAnswer(t *testing.T) {
 	wantDeclined(t, article(), "how long would a final deal last?", "how long could the final deal last?")
 	ix = indexOf(t, "A final deal would last ten years, the envoy said.\n\nThe weather was cold all week.")
 	wantFirstQuotes(t, ix, firstQuote{"how long would a final deal last?", "ten years"})
+	// "In dollars" asks for an amount, which a sentence that says what
+	// something cost, without a number, does not give.
+	wantDeclined(t, article(), "what did the talks cost in dollars", "what will a final deal cost in euros?")
+	ix = indexOf(t, "The new bridge cost 40 million dollars, the council said.\n\nThe weather was cold all week.")
+	wantFirstQuotes(t, ix, firstQuote{"what did the bridge cost in dollars?", "40 million dollars"})
 	ix = indexOf(t, "Unlike years past, the meetings are held in public.\n\nThe weather was cold.")
 	wantDeclined(t, ix, "How long are the meetings?")
 	wantDeclined(t, article(), "How many nuclear warheads does the US have?")
