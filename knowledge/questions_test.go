@@ -575,6 +575,9 @@ func TestHowAsksForAKindOfAnswer(t *testing.T) {
 	wantDeclined(t, article(), "how long would a final deal last?", "how long could the final deal last?")
 	ix = indexOf(t, "A final deal would last ten years, the envoy said.\n\nThe weather was cold all week.")
 	wantFirstQuotes(t, ix, firstQuote{"how long would a final deal last?", "ten years"})
+	// "Where in Vienna…?" asks for a place within the one it names.
+	wantDeclined(t, article(), "where in vienna are the talks being held")
+	wantFirstQuotes(t, article(), firstQuote{"where in Austria are the talks?", "here in Vienna"})
 	// "In dollars" asks for an amount, which a sentence that says what
 	// something cost, without a number, does not give.
 	wantDeclined(t, article(), "what did the talks cost in dollars", "what will a final deal cost in euros?")
