@@ -1955,6 +1955,15 @@ func TestMannerOfAnUnknownDeed(t *testing.T) {
 	)
 }
 
+// TestManyUnknownWords: three rare words the knowledge base knows by no
+// form ask about something else; two may be the asker's own words for
+// what the text says.
+func TestManyUnknownWords(t *testing.T) {
+	wantDeclined(t, article(), "Is Iran's nuclear program purely for civilian energy?")
+	wantFirstQuotes(t, article(),
+		firstQuote{"do moderate voices think Washington and Tehran are locked into never-ending hostility?", "entrenched in permanent confrontation"})
+}
+
 // TestPrepositionsAreNoTopic: "behind", "within" or "toward", as "below"
 // or "under", is a function word, no topic the text lacks.
 func TestPrepositionsAreNoTopic(t *testing.T) {
