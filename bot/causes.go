@@ -362,6 +362,13 @@ func backAt(toks []token, at, n int, word string) int {
 	if k+1 >= len(toks) || toks[k].word != "this" && toks[k].word != "that" && toks[k].word != "it" {
 		return 0
 	}
+	if n := toks[k+1]; !n.clause && !determiners[n.word] && !denialSubjects[n.word] && !n.capital {
+		// "because of this escalation of sanctions": a determiner,
+		// whose noun is the cause. Only a pronoun ends the cause, before
+		// a clause of its own: a comma, or a determiner, a pronoun or a
+		// name opening its subject.
+		return 0
+	}
 	return k + 1
 }
 

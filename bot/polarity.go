@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -681,14 +682,14 @@ func endorsedViews(toks []token) {
 }
 
 // endorses reports whether toks, the rest of a sentence after a view it
-// reports, endorse that view: a verb of agreeing not denied, or "cannot be
-// ruled out".
+// reports, endorse that view: a verb of agreeing not denied, the text's
+// voice among the three words before it, or "cannot be ruled out".
 func endorses(toks []token) bool {
 	for k, t := range toks {
 		if t.clause && k > 0 && t.word == "but" {
 			return false
 		}
-		if endorsingVerbs[t.word] && !t.negated {
+		if endorsingVerbs[t.word] && !t.negated && slices.ContainsFunc(toks[max(0, k-3):k], func(u token) bool { return endorsers[u.word] }) {
 			return true
 		}
 		if wordsAt(toks, k, []string{"ruled", "out"}) && k > 1 && toks[k-1].word == "be" && toks[k-2].negator {
@@ -697,6 +698,12 @@ func endorses(toks []token) bool {
 	}
 	return false
 }
+
+// endorsers are the subjects whose agreeing endorses a view the sentence
+// reports: the text's voice ("the author agrees", "a view he shares"), not
+// anyone else ("both sides share an interest", "a mutually agreed
+// endgame").
+var endorsers = setOf(`author writer article piece he she`)
 
 // endorsingVerbs say their subject holds a view too.
 var endorsingVerbs = setOf(`agree agrees agreed agreeing share shares shared sharing endorse endorses endorsed endorsing

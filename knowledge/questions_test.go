@@ -575,14 +575,22 @@ func TestHowAsksForAKindOfAnswer(t *testing.T) {
 	wantDeclined(t, article(), "how long would a final deal last?", "how long could the final deal last?")
 	ix = indexOf(t, "A final deal would last ten years, the envoy said.\n\nThe weather was cold all week.")
 	wantFirstQuotes(t, ix, firstQuote{"how long would a final deal last?", "ten years"})
+	// The paragraph's span of what would be may come after another span.
+	ix = indexOf(t, "The negotiators met for three days in Vienna last month. Under the draft, a final deal would last ten years.\n\nThe weather was cold all week.")
+	wantFirstQuotes(t, ix, firstQuote{"how long would a final deal last?", "would last ten years"})
 	// "Where in Vienna…?" asks for a place within the one it names.
 	wantDeclined(t, article(), "where in vienna are the talks being held")
-	wantFirstQuotes(t, article(), firstQuote{"where in Austria are the talks?", "here in Vienna"})
+	wantFirstQuotes(t, article(), firstQuote{"where in Austria are the talks?", "here in Vienna"},
+		// A capital that names no place.
+		firstQuote{"Where in Section 3 does the author discuss ideology?", "ideological criticisms"})
 	// "In dollars" asks for an amount, which a sentence that says what
 	// something cost, without a number, does not give.
 	wantDeclined(t, article(), "what did the talks cost in dollars", "what will a final deal cost in euros?")
 	ix = indexOf(t, "The new bridge cost 40 million dollars, the council said.\n\nThe weather was cold all week.")
 	wantFirstQuotes(t, ix, firstQuote{"what did the bridge cost in dollars?", "40 million dollars"})
+	// Whether, or why, something is paid in a currency asks no amount.
+	ix = indexOf(t, "Iran insists that buyers pay for its crude oil in euros rather than in dollars.\n\nThe weather was cold all week.")
+	wantFirstQuotes(t, ix, firstQuote{"Does Iran want to be paid in euros?", "in euros"}, firstQuote{"Why does Iran want payment in euros?", "in euros"})
 	ix = indexOf(t, "Unlike years past, the meetings are held in public.\n\nThe weather was cold.")
 	wantDeclined(t, ix, "How long are the meetings?")
 	wantDeclined(t, article(), "How many nuclear warheads does the US have?")
@@ -1928,6 +1936,8 @@ func TestDeedOfAnUnknownKind(t *testing.T) {
 		// A subject of common nouns, then a verb the knowledge base knows
 		// by no form.
 		"did congress actually pass the new sanctions?", "did those sanctions actually pass?",
+		// A noun most often a verb ("deal") before the verb.
+		"Did the interim deal embolden hardliners?",
 		// "One-on-one" is a manner of meeting, no count: "only one thing
 		// is for sure" says nothing of it.
 		"Did Kerry and Zarif hold a one-on-one meeting in Vienna?")
@@ -1941,6 +1951,8 @@ func TestDeedOfAnUnknownKind(t *testing.T) {
 		firstQuote{"have they narrowed their escalatory options?", "escalatory options"},
 		firstQuote{"did the nuclear diplomacy strengthen relationships between the parties?", "strengthened relationships"},
 		firstQuote{"did the hardliners torpedo earlier attempts?", "torpedoed attempts"},
+		// The author's deeds the text words its own way.
+		firstQuote{"Did the author visit Vienna?", "upon arriving in Vienna"},
 	)
 }
 

@@ -30,8 +30,10 @@ func (r reading) more(o reading) bool {
 // firstIn returns, sorted, the lower-case words of the word lists whose
 // most frequent part of speech in WordNet is partsOfSpeech[pos]: for the
 // adjective "tougher", "messy", "temporary", but not "sink", "backer" nor
-// "signed"; for the verb "passed", "met", "signed", but not "deal"'s
-// plural "deals". A word that WordNet holds is read as itself, in each
+// "signed"; for the verb "passed", "met", "signed", but not "talks" nor
+// "vote" (as often a noun). WordNet's corpus tags some words of news as
+// verbs more often than as nouns ("deal", "work", "process"), and so
+// lists them here. A word that WordNet holds is read as itself, in each
 // part of speech it has, and an adjective that is a participle as its
 // verb too; any other word as its bases (an exception list's, or what a
 // rule of detachment gives: "tougher" as "tough"), in each part of speech
