@@ -580,14 +580,16 @@ func wantVerdict(t *testing.T, draft string, err error, want bot.Reason) {
 	}
 }
 
-// TestSinceAsCause checks that "since" opening what has been, or joining
-// what two passages say, gives a reason, a link of cause the passages must
+// TestSinceAsCause checks that "since" opening what has been or what is of
+// many, or joining what two passages say, gives a reason, a link of cause the passages must
 // make, while "since" telling when does not.
 func TestSinceAsCause(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"Rhetoric from both sides downplaying", "Such rhetoric should come as no surprise, since support at the top has created a trickle-down effect among officials [1].", bot.ReasonUnsupported},
 		{"Rhetoric from both sides downplaying", "Such rhetoric should come as no surprise, because support at the top has created a trickle-down effect among officials [1].", bot.ReasonUnsupported},
 		{"No less important are the forces", "Efforts to build confidence have been openly supported by President Obama and Ayatollah Khamenei since the interim deal in Geneva was struck [1].", ""},
+		// What is, of many, is a reason too.
+		{"Rhetoric from both sides downplaying", "Rhetoric from both sides downplaying the odds for success should come as no surprise, since Obama and Khamenei are directly involved in the process [1].", bot.ReasonUnsupported},
 	})
 	// Between things two passages say apart, "since" gives a reason
 	// whatever its tense.
