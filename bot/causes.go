@@ -345,10 +345,10 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 		Detail: "a link of cause between two things its cited passages say apart"}
 }
 
-// backAt returns, for a cause word that gives the cause after it (see
-// effectFirst) whose cause is only a demonstrative ("because of this",
-// "due to that", "as a result of it"), the place of the first word after
-// the demonstrative, or 0.
+// backAt returns, for a cause word that gives the cause after it ("because
+// of", "as a result of", or one of effectFirst) whose cause is only a
+// demonstrative ("because of this", "due to that", "as a result of it"),
+// the place of the first word after the demonstrative, or 0.
 func backAt(toks []token, at, n int, word string) int {
 	k := at + n
 	if word == "because" || word == "as a result" || word == "as a consequence" {

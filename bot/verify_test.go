@@ -581,8 +581,8 @@ func wantVerdict(t *testing.T, draft string, err error, want bot.Reason) {
 }
 
 // TestSinceAsCause checks that "since" opening what has been or what is of
-// many, or joining what two passages say, gives a reason, a link of cause the passages must
-// make, while "since" telling when does not.
+// many, or joining what two passages say, gives a reason, a link of cause
+// the passages must make, while "since" telling when does not.
 func TestSinceAsCause(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"Rhetoric from both sides downplaying", "Such rhetoric should come as no surprise, since support at the top has created a trickle-down effect among officials [1].", bot.ReasonUnsupported},

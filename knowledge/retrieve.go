@@ -2393,9 +2393,9 @@ func (ix *Index) contentWords(q *query, words []word, slots *[maxSlots]asked) in
 			if i+2 < len(words) && words[i+1].text == "in" && proper.Is(words[i+2].text) && !q.strict {
 				// "Where in Vienna are the talks held?" asks for a place
 				// within the one it names (a name of the word lists, not
-				// "Section 3"): one named besides it. Chosen
-				// on the tuning sets: one uncovered question more
-				// declined, nothing else changed.
+				// "Section 3"): one named besides it. Chosen on the
+				// tuning sets: one uncovered question more declined,
+				// nothing else changed.
 				q.cue, q.strict, q.place = hasName, true, true
 			}
 		} else if whereAsked && (placeVerbs.has(w) || roleNouns.has(w)) && !q.strict {
@@ -2601,7 +2601,7 @@ func (ix *Index) cue(q *query, w, prev, next word) {
 		q.cue, q.strict, q.span = hasTime, true, true
 		// Asked of what would be ("how long would a final deal
 		// last?"), it is told with a modal of its own (see
-		// hypotheticalIn). Chosen on the tuning sets: three uncovered
+		// hypotheticalSpan). Chosen on the tuning sets: three uncovered
 		// questions more declined, nothing else changed.
 		q.hypothetical = hypotheticalModals.has(next)
 	case w.text == "specific" && q.afterWh > 0 && q.afterWh <= 2 && peopleNouns.has(next):
@@ -4261,9 +4261,9 @@ func (ix *Index) namesIn(q *query, p int32) bool {
 	return held == named
 }
 
-// hypotheticalSpan reports whether a sentence of the paragraph of unit v,
-// the first of it that tells a span of time, tells one of what would be:
-// a sentence telling a span that holds a modal of the hypothetical
+// hypotheticalSpan reports whether a sentence of unit v's paragraph, from
+// v (the first of it that tells a span of time) on, tells a span of what
+// would be: it tells a span and holds a modal of the hypothetical
 // ("would", "could", "might").
 func (ix *Index) hypotheticalSpan(v int32) bool {
 	p := ix.unitPassage[v]
