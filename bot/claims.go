@@ -1477,6 +1477,10 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
 				Detail: "a word whose opposite its cited passages use in its place"}
 		}
+		if changesPartner(terms, i, ev) {
+			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
+				Detail: "a word changing what its cited passages say is worked with"}
+		}
 		if undoesMade(terms, i, ev) {
 			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
 				Detail: "a word undoing or shrinking what its cited passages say was made or given"}
@@ -1902,6 +1906,41 @@ func undoesMade(terms []claimTerm, i int, ev *evidence) bool {
 	}
 	return madeIn(ev, terms[i+1].Word)
 }
+
+// changesPartner reports whether terms[i], a verb of changing or removing
+// that the sentence asserts, stands right before what the passages say is
+// worked with ("with the current political set-up in Tehran", an article
+// and an adjective at most between) and never say is changed: "an endgame aimed at changing
+// the current political set-up" against "an endgame with the current
+// political set-up".
+func changesPartner(terms []claimTerm, i int, ev *evidence) bool {
+	t := terms[i]
+	if t.negated || !changingVerbs[strings.ToLower(t.Word)] || i+1 == len(terms) {
+		return false
+	}
+	word := strings.ToLower(terms[i+1].Word)
+	with := false
+	for _, pt := range ev.tokens {
+		for k, u := range pt {
+			if u.word != word {
+				continue
+			}
+			for _, b := range pt[max(0, k-3):k] {
+				if b.word == "with" {
+					with = true
+				}
+				if changingVerbs[b.word] {
+					return false
+				}
+			}
+		}
+	}
+	return with
+}
+
+// changingVerbs change or remove what follows them.
+var changingVerbs = setOf(`change changes changed changing replace replaces replaced replacing overthrow overthrows
+overthrew overthrowing topple topples toppled toppling remove removes removed removing oust ousts ousted ousting`)
 
 // madeIn reports whether the passages give word right after a verb of
 // making or giving, an article and an adjective at most between
