@@ -345,8 +345,62 @@ func certainty(s string, terms []claimTerm, ev *evidence) *Refusal {
 		if !held {
 			return &Refusal{Reason: ReasonUnsupported, Term: t.Word, Detail: "a certainty its cited passages do not claim"}
 		}
+		if only := onlyCertain.FindStringSubmatch(ev.text); only != nil && !oneThingSure.MatchString(s) && !certainElsewhere(ev, f) &&
+			!sharesContent(clauseAfter(s, t.Word), only[1]) {
+			// "At this point, only one thing is for sure: it won't be
+			// easy" is sure of nothing else: not that "the talks will
+			// succeed".
+			return &Refusal{Reason: ReasonContradiction, Term: t.Word, Detail: "a certainty of what its cited passages say is not the one thing sure"}
+		}
 	}
 	return nil
+}
+
+// onlyCertain finds a passage saying that only one thing is certain, and
+// what: "only one thing is for sure: it won't be easy".
+var onlyCertain = regexp.MustCompile(`(?i)\bonly\s+one\s+thing\s+is\s+(?:for\s+sure|certain|sure|clear)\s*:\s*([^.!?]+)`)
+
+// oneThingSure finds a sentence saying, in any form, that only one thing is
+// certain: it says what the passage does.
+var oneThingSure = regexp.MustCompile(`(?i)\bonly\s+one\s+thing\s+(?:is|was|remains)\b`)
+
+// certainElsewhere reports whether a passage sentence other than one
+// saying that only one thing is certain claims a certainty of family f
+// ("we are most certainly in uncharted waters").
+func certainElsewhere(ev *evidence, f int) bool {
+	for _, sen := range ev.foldedSentences {
+		if onlyCertain.MatchString(sen) {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(sen)) {
+			if certaintyEvidence[strings.Trim(w, ".,;:!?\"'()")] == f {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseAfter returns the rest of the clause of s after the first word w.
+func clauseAfter(s, w string) string {
+	i := strings.Index(strings.ToLower(s), strings.ToLower(w))
+	if i < 0 {
+		return ""
+	}
+	rest := s[i+len(w):]
+	if end := strings.IndexAny(rest, ",;:—"); end >= 0 {
+		rest = rest[:end]
+	}
+	return rest
+}
+
+// sharesContent reports whether a and b share a content word's stem.
+func sharesContent(a, b string) bool {
+	stems := make(map[string]bool)
+	for _, t := range claimTerms(b) {
+		stems[t.Stem] = true
+	}
+	return slices.ContainsFunc(claimTerms(a), func(t claimTerm) bool { return stems[t.Stem] })
 }
 
 // longAgo finds words saying a thing has held a long while: "for years",
