@@ -1964,32 +1964,16 @@ func undoesMade(terms []claimTerm, i int, ev *evidence) bool {
 // changesPartner reports whether terms[i], a verb of changing or removing
 // that the sentence asserts, stands right before what the passages say is
 // worked with ("with the current political set-up in Tehran", an article
-// and an adjective at most between) and never say is changed: "an endgame aimed at changing
-// the current political set-up" against "an endgame with the current
-// political set-up".
+// and an adjective at most between) and never say is changed: "an endgame
+// aimed at changing the current political set-up" against "an endgame
+// with the current political set-up".
 func changesPartner(terms []claimTerm, i int, ev *evidence) bool {
 	t := terms[i]
 	if t.negated || !changingVerbs[strings.ToLower(t.Word)] || i+1 == len(terms) {
 		return false
 	}
-	word := strings.ToLower(terms[i+1].Word)
-	with := false
-	for _, pt := range ev.tokens {
-		for k, u := range pt {
-			if u.word != word {
-				continue
-			}
-			for _, b := range pt[max(0, k-3):k] {
-				if b.word == "with" {
-					with = true
-				}
-				if changingVerbs[b.word] {
-					return false
-				}
-			}
-		}
-	}
-	return with
+	return givenOnlyAfter(ev, terms[i+1].Word, func(u token) bool { return u.word == "with" },
+		func(u token) bool { return changingVerbs[u.word] })
 }
 
 // changingVerbs change or remove what follows them.
@@ -2001,24 +1985,32 @@ overthrew overthrowing topple topples toppled toppling remove removes removed re
 // ("presented a unique window"), and never after a word that undoes or
 // shrinks it.
 func madeIn(ev *evidence, word string) bool {
+	return givenOnlyAfter(ev, word, func(u token) bool { return makingVerbs[u.word] }, func(u token) bool {
+		ts := knowledge.Terms(u.word)
+		return len(ts) > 0 && (knowledge.Direction(ts[0].Stem) < 0 || leanOf(u.word, ts[0].Stem) < 0)
+	})
+}
+
+// givenOnlyAfter reports whether the passages put word, in lower case, within
+// three words after a word that given holds of, and never within three
+// after one that against holds of.
+func givenOnlyAfter(ev *evidence, word string, given, against func(token) bool) bool {
 	word = strings.ToLower(word)
-	made := false
+	found := false
 	for _, pt := range ev.tokens {
 		for k, t := range pt {
 			if t.word != word {
 				continue
 			}
 			for _, u := range pt[max(0, k-3):k] {
-				if makingVerbs[u.word] {
-					made = true
-				}
-				if ts := knowledge.Terms(u.word); len(ts) > 0 && (knowledge.Direction(ts[0].Stem) < 0 || leanOf(u.word, ts[0].Stem) < 0) {
+				if against(u) {
 					return false
 				}
+				found = found || given(u)
 			}
 		}
 	}
-	return made
+	return found
 }
 
 // makingVerbs make or give what follows them.
