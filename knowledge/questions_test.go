@@ -56,6 +56,12 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		// gives.
 		"What are the four big issues the author lays out?", "sum up the four main issues he raises",
 		"list the main points the author covers", "what are the 4 big picture issues the writer lays out?",
+		// Asked with "what" and "does" before the verb, the list's
+		// numbered headings, an overview of its items, what it walks
+		// through or is built around.
+		"what big-picture issues does the writer walk through?", "Summarize the four issues the article walks through",
+		"what are the numbered sections of the article about?", "brief overview of the four factors pls",
+		"what are the four big issues the whole article is built around, briefly?",
 		// What the author is trying to say or get across, the thrust, a
 		// length without "in".
 		"what is the author trying to say overall", "what's the point the writer is trying to get across?",
@@ -97,6 +103,10 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		firstQuote{"What's the overall takeaway about the US?", "U.S."},
 		firstQuote{"What's the overall take on Iran's Rouhani?", "Rouhani"},
 		firstQuote{"What will the four big picture issues do?", "four big picture issues"},
+		// What the items do, asked with another auxiliary, or after "the
+		// numbered list", is a topic.
+		firstQuote{"What factors could make or break peace, according to the op-ed?", "four big picture issues"},
+		firstQuote{"right before the numbered list, what does he say the four issues will do?", "four big picture issues"},
 		// The text uses "the big picture" itself: a topic, no summary.
 		firstQuote{"Why is the big picture important?", "bigger picture is no less important"},
 		firstQuote{"what's riding on those big-picture themes?", "four big picture issues"},
