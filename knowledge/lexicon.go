@@ -48,7 +48,8 @@ const maxExpansions = 8
 
 // idioms map a figure of speech to plain words that say the same (the point
 // a writer is "trying to make", to say or to get across is the argument,
-// what readers "take away" the takeaway, "in short" an aside, "in the
+// what readers "take away" the takeaway, "in short" and "in general"
+// asides, what one breaks down for a reader a summary, "in the
 // meantime", "meanwhile" and "in the past" a time of no topic, "doomed
 // to" and "destined to" what must be, of no topic either, a broader view or a wider
 // context is the bigger picture, to zoom out is to look at it, the cards
@@ -208,6 +209,9 @@ var idioms = map[string]string{
 	"getting across":               "argument",
 	"gets across":                  "argument",
 	"in short":                     "",
+	"in general":                   "",
+	"break down":                   "summary",
+	"breaks down":                  "summary",
 	"walk away with":               "takeaway",
 	"long story short":             "",
 	"in the meantime":              "",

@@ -62,6 +62,10 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		"what big-picture issues does the writer walk through?", "Summarize the four issues the article walks through",
 		"what are the numbered sections of the article about?", "brief overview of the four factors pls",
 		"what are the four big issues the whole article is built around, briefly?",
+		// An aside of generality, breaking the text down, what it
+		// concludes.
+		"what's this article about in general", "Could you break down the structure of the article?",
+		"break down how the article is structured for me", "Briefly, what does the commentary conclude?",
 		// What the author is trying to say or get across, the thrust, a
 		// length without "in".
 		"what is the author trying to say overall", "what's the point the writer is trying to get across?",
@@ -83,7 +87,9 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		"What's the overall takeaway about the Limbert-made comparison?",
 		// Said of anything but the text, the idioms of its point are
 		// words like any.
-		"Will the deal take away Iran's right to enrich?", "What are officials trying to make happen?"} {
+		"Will the deal take away Iran's right to enrich?", "What are officials trying to make happen?",
+		// Talks that break down fail.
+		"What happens if the talks break down?"} {
 		if a := ix.Answer(knowledge.Query{Text: q}); a.ContentWords < 2 {
 			t.Errorf("%q: got %d content words, want the stance word and the topic counted", q, a.ContentWords)
 		}

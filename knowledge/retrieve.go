@@ -5056,9 +5056,11 @@ func ofTheText(after []word) bool {
 
 // textIdioms say what a text's point is only in a question about the text
 // (its writer, its readers): "the point the writer is trying to make",
-// "what readers should take away".
+// "what readers should take away", "break down the article's structure"
+// (talks that break down fail).
 var textIdioms = map[string]bool{"trying to make": true, "tries to make": true, "take away": true, "walk away with": true,
-	"trying to say": true, "tries to say": true, "trying to get across": true, "get across": true, "getting across": true, "gets across": true}
+	"trying to say": true, "tries to say": true, "trying to get across": true, "get across": true, "getting across": true, "gets across": true,
+	"break down": true, "breaks down": true}
 
 // keepWords say that something goes on: before a verb of mentioning they
 // say how often the text mentions it ("the spoilers he keeps mentioning"),

@@ -356,7 +356,7 @@ gist thesis overview recap synopsis takeaway takeaways argument arguments point 
 idea ideas conclusion conclusions theme themes topic topics subject subjects lesson lessons
 purpose main central key overall core chief primary principal tldr tl dr nutshell
 sum claim claims outline outlines rundown essence upshot highlights broadly basically briefly
-overarching major version bullet bullets precis précis tone stance brief mainly thrust`
+overarching major version bullet bullets precis précis tone stance brief mainly thrust conclude concludes`
 
 // stanceWords ask about a text as a whole when the question speaks of the
 // text or its author ("is the writer optimistic overall?", "how is the
