@@ -148,6 +148,9 @@ func (d *draftCheck) readings(s string, terms []claimTerm, ev *evidence) *Refusa
 	if r := longHeld(s, terms, ev); r != nil {
 		return r
 	}
+	if r := correlation(s, ev); r != nil {
+		return r
+	}
 	return nil
 }
 

@@ -57,6 +57,10 @@ type evidence struct {
 	// seriousness of talks increases, so too does the risk of spoilers
 	// lashing out" says the risk increases (see soToo).
 	changes map[string]int
+	// together holds the stems of each passage sentence that ties two
+	// changes together the same way ("as the seriousness of talks
+	// increases, so too does the risk…"): see correlation.
+	together []map[string]bool
 	// leanless says the passages use "critical" where it leans no way
 	// ("critical for success"; see leanlessBefore).
 	leanless bool
@@ -234,6 +238,13 @@ var soToo = regexp.MustCompile(`(?i)\b([a-z]+)\s*,\s*so\s+too\s+(?:does|do|did|h
 // addChanges records what a sentence says changes the way a verb of
 // change before "so too" does (see evidence.changes).
 func (e *evidence) addChanges(sentence string) {
+	if soToo.MatchString(sentence) {
+		stems := make(map[string]bool)
+		for _, t := range claimTerms(sentence) {
+			stems[t.Stem] = true
+		}
+		e.together = append(e.together, stems)
+	}
 	for _, m := range soToo.FindAllStringSubmatch(sentence, -1) {
 		verb := claimTerms(m[1])
 		if len(verb) != 1 {
