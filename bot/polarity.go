@@ -128,9 +128,10 @@ shouldnt hasnt havent hadnt mustnt neednt aint`)
 var lossVerbs = setOf(`lose loses losing lost`)
 
 // negatingVerbs deny the verb after them when "to" follows them: "refused
-// to talk", "failed to demonstrate", "declining to work". Elsewhere they are words like others
-// ("the failed approach").
-var negatingVerbs = setOf(`refuse refuses refused refusing fail fails failed failing decline declines declined declining`)
+// to talk", "failed to demonstrate", "declining to work"; so does
+// "unable". Elsewhere they are words like others ("the failed approach").
+var negatingVerbs = setOf(`refuse refuses refused refusing fail fails failed failing decline declines declined declining
+unable`)
 
 // yetToLeads come before "yet to" that denies what follows ("has yet to be
 // reaffirmed", "remains yet to"); "and yet to" does not.
