@@ -282,6 +282,8 @@ var ruleTests = []struct {
 	{"link of cause beside a verb of making as a noun", "The forces for moderation are important because they do not believe the political systems in Washington and Tehran must be entrenched in permanent confrontation [6].", bot.ReasonUnsupported},
 	{"link of cause a sentence makes by as and so", "The risk of spoilers lashing out rises because the seriousness of talks increases [1].", ""},
 	{"link of cause beside a compound on through", "Washington and Tehran will need to lower expectations publicly because they must raise them privately through compromise [10].", bot.ReasonUnsupported},
+	{"link of cause in an it-cleft on \"the\", an aside before \"that\"", "It was the empowerment of moderates in Tehran, in turn, that led Washington to abandon the failed approach of the past [5].", bot.ReasonUnsupported},
+	{"the passage's link in an it-cleft on \"the\", an aside before \"that\"", "It was the abandoning of the failed approach of the past, in turn, that led to a slowly reinvigorated diplomatic process and empowered moderates in Washington and Tehran [5].", ""},
 	{"link of cause in a cleft after a modal", "Lowering expectations publicly is what will lead Washington and Tehran to compromise and verifiable follow-through [10].", bot.ReasonUnsupported},
 	{"what a term means is no link of cause", "By Public Diplomacy 101 the author means that Washington and Tehran should lower expectations in public while raising them in private through compromise [10].", ""},
 	{"both as two", "The negotiations must avoid falling prey to fractious domestic politics in the two capitals [10].", ""},
