@@ -112,6 +112,9 @@ func (d *draftCheck) readings(s string, terms []claimTerm, ev *evidence) *Refusa
 	if r := d.wholeSentence(s, ev); r != nil {
 		return r
 	}
+	if r := d.partnerSwapped(s, ev); r != nil {
+		return r
+	}
 	if r := universal(s, ev); r != nil {
 		return r
 	}

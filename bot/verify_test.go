@@ -407,6 +407,8 @@ var ruleTests = []struct {
 	{"a view reported, its endorsement denied", "Some policymakers and pundits portray Iran as rivaling the former Soviet Union in threatening Western interests, a view the author does not share [9].", ""},
 	{"a view reported, then a clause of agreeing that is no one's endorsement", "Some policymakers and pundits portray Iran as rivaling the former Soviet Union in threatening Western interests, although both sides share an interest in a peaceful, diplomatic solution [9][12].", ""},
 	{"a view reported, then rejected", "Some policymakers and pundits portray Iran as rivaling the former Soviet Union in threatening Western interests, but the author disagrees [9].", ""},
+	{"the one doing a thing with another swapped with the other", "For the first time in recent memory, the Iranian government has demonstrated through word and deed that it is willing to have a real dialogue among equals with the U.S. [5].", bot.ReasonContradiction},
+	{"the one doing a thing with another, as the passage names them", "For the first time in recent memory, the U.S. has shown through word and deed that it is willing to have a real dialogue among equals with the Iranian government [5].", ""},
 	{"two changes tied the other way round", "The more serious the talks become, the less likely spoilers are to lash out [1].", bot.ReasonContradiction},
 	{"two changes tied the way the passage ties them", "The more serious the talks become, the greater the risk that spoilers will lash out [1].", ""},
 	{"certain of more than the one thing the passage is sure of", "The author is certain the talks will succeed, while conceding that it won't be easy [3].", bot.ReasonContradiction},

@@ -1,0 +1,91 @@
+package bot
+
+import "github.com/talksbot/talksbot/knowledge"
+
+// partnerSwapped refuses a sentence that names as the one doing a thing
+// with another the one its cited passages name as the other: "the Iranian
+// government has demonstrated that it is willing to have a real dialogue
+// among equals with the U.S." against "the U.S. has demonstrated … that it
+// is willing to have a real dialogue among equals with the Iranian
+// government". The doer is the nearest name before "with", the partner the
+// name right after it (an article or possessive between them aside); the
+// passages must name them so the other way round, and never this way.
+func (d *draftCheck) partnerSwapped(s string, ev *evidence) *Refusal {
+	toks := scanTokens(s)
+	for i, t := range toks {
+		if t.word != "with" {
+			continue
+		}
+		partner, doer := nameAfter(toks, i), nameBefore(toks, 0, i)
+		if partner < 0 || doer < 0 {
+			continue
+		}
+		a, b := nameStem(toks[doer].word), nameStem(toks[partner].word)
+		if d.alike(a, b) {
+			continue
+		}
+		if d.withPartner(ev, b, a) && !d.withPartner(ev, a, b) {
+			return &Refusal{Reason: ReasonContradiction, Term: toks[doer].word,
+				Detail: "the one doing a thing with another the other way round from its cited passages"}
+		}
+	}
+	return nil
+}
+
+// withPartner reports whether a passage sentence names doer before "with"
+// and partner right after it.
+func (d *draftCheck) withPartner(ev *evidence, doer, partner string) bool {
+	for _, pt := range ev.tokens {
+		start := 0
+		for j, u := range pt {
+			if u.opens {
+				start = j
+			}
+			if u.word != "with" {
+				continue
+			}
+			if p := nameAfter(pt, j); p < 0 || !d.alike(partner, nameStem(pt[p].word)) {
+				continue
+			}
+			for k := j - 1; k >= start; k-- {
+				if pt[k].capital && d.alike(doer, nameStem(pt[k].word)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// nameAfter returns the place of the name right after toks[i], an article
+// or possessive between them aside, or -1.
+func nameAfter(toks []token, i int) int {
+	j := i + 1
+	if j < len(toks) && objectOpeners[toks[j].word] && !toks[j].clause {
+		j++
+	}
+	if j < len(toks) && toks[j].capital && !toks[j].clause {
+		return j
+	}
+	return -1
+}
+
+// nameBefore returns the place of the nearest name in toks[from:i] that
+// is not the sentence's first word, or -1.
+func nameBefore(toks []token, from, i int) int {
+	for k := i - 1; k > from; k-- {
+		if toks[k].capital {
+			return k
+		}
+	}
+	return -1
+}
+
+// nameStem is the stem of a name's word, or the word when it has none
+// ("us" of "U.S." is a stop word).
+func nameStem(w string) string {
+	if ts := knowledge.Terms(w); len(ts) > 0 {
+		return ts[0].Stem
+	}
+	return w
+}
