@@ -154,6 +154,9 @@ func (d *draftCheck) readings(s string, terms []claimTerm, ev *evidence) *Refusa
 	if r := correlation(s, ev); r != nil {
 		return r
 	}
+	if r := redefined(s, ev); r != nil {
+		return r
+	}
 	return nil
 }
 
