@@ -277,7 +277,7 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 		// an off-section summary and a claim of its own that the whole
 		// rest had covered.
 		from := at
-		for from > 0 && (from == at || len(contentStems(toks[from:at])) < 2) {
+		for from > 0 && (from == at || len(contentStems(toks[from:at])) < 2 || pointsBackHere(toks[from:at])) {
 			from--
 			for from > 0 && !toks[from].clause {
 				from--
@@ -354,6 +354,21 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 	}
 	return &Refusal{Reason: ReasonUnsupported, Term: word,
 		Detail: "a link of cause between two things its cited passages say apart"}
+}
+
+// pointsBackHere reports whether a clause, toks, is a demonstrative and a
+// noun or two pointing back to the clause before it ("…, and that record
+// of success is why…"): the cause is what it points to.
+func pointsBackHere(toks []token) bool {
+	i := 0
+	if i < len(toks) && (toks[i].word == "and" || toks[i].word == "but") {
+		i++
+	}
+	if i == len(toks) || !demonstratives[toks[i].word] {
+		return false
+	}
+	n := len(contentStems(toks[i:]))
+	return n > 0 && n <= 2 && !slices.ContainsFunc(toks[i+1:], func(t token) bool { return t.capital })
 }
 
 // backAt returns, for a cause word that gives the cause after it ("because

@@ -837,7 +837,8 @@ func TestLinkRunsFromTheEarlierSentence(t *testing.T) {
 
 // TestLinkAfterAConjunction checks the side a link takes when its words
 // come after "and" or "but": "…, and that is why Y" links the clause
-// before the conjunction to Y, while "…, but because X, Y" links X to Y;
+// before the conjunction to Y, as "…, and that record of success is why Y"
+// does, while "…, but because X, Y" links X to Y;
 // and links made by a verb of making alone ("caused", "created by",
 // "persuaded", "gave rise to").
 func TestLinkAfterAConjunction(t *testing.T) {
@@ -847,12 +848,17 @@ func TestLinkAfterAConjunction(t *testing.T) {
 	geneva := articleCitations(t, ix, "While we are not yet in the clear")
 	results := articleCitations(t, ix, "For the first time in recent memory")
 	support := articleCitations(t, ix, "No less important are the forces")
+	spoilersCongress := articleCitations(t, ix, "The very real presence of spoilers", "The most recent diplomatic efforts")
 	wantVerdicts(t, c, []verdictCase{
 		{"Spoilers have repeatedly torpedoed attempts at resolving tensions, and that is why their presence on all sides is widely acknowledged [1].", spoilers, bot.ReasonUnsupported},
 		{"Diplomacy in Geneva strengthened relationships between all relevant parties, and this is why four big picture issues will go a long way toward making or breaking the peace [1].", geneva, bot.ReasonUnsupported},
 		{"The presence of spoilers on all sides is widely acknowledged [1], and elements seeking to score political points at home have repeatedly torpedoed attempts at resolving tensions [1].", spoilers, ""},
 		{"Washington abandoned the failed approach of the past [1], and the results have been clear: a slowly reinvigorated diplomatic process [1].", results, ""},
 		{"The enormity of the task sometimes overshadows the historic backdrop of the talks, but because Obama and Khamenei backed the interim deal in Geneva, they provided an unprecedented foundation from which a final deal can grow [1].", support, ""},
+		// A demonstrative and a noun or two point back to the clause
+		// before: that clause is the cause.
+		{"Spoilers torpedoed attempts at resolving tensions before Geneva [1], and that record of success is why Congress has now pushed for more hard-hitting sanctions [2].", spoilersCongress, bot.ReasonUnsupported},
+		{"Washington abandoned the failed approach of the past, and that approach change is why the results have been clear: a slowly reinvigorated diplomatic process [1].", results, ""},
 		{"The presence of spoilers on all sides was created by forward-thinking officials in Washington and Tehran [1].", spoilers, bot.ReasonUnsupported},
 		{"Forward-thinking officials in Washington and Tehran caused the presence of spoilers on all sides [1].", spoilers, bot.ReasonUnsupported},
 		{"Efforts to break the impasse persuaded elements seeking to score political points at home to torpedo attempts at resolving tensions [1].", spoilers, bot.ReasonUnsupported},
