@@ -127,6 +127,20 @@ shouldnt hasnt havent hadnt mustnt neednt aint`)
 // "without losing"), they assert it.
 var lossVerbs = setOf(`lose loses losing lost`)
 
+// abilityNouns, lost, deny what "to" after them says can be done: "lose
+// their capacity to lash out".
+var abilityNouns = setOf(`ability capacity power means chance room leverage`)
+
+// lostAbility reports whether toks[i], a verb of losing, loses an ability
+// to do what follows: "lose their capacity to", "lost the ability to".
+func lostAbility(toks []token, i int) bool {
+	j := i + 1
+	if j < len(toks) && determiners[toks[j].word] && !toks[j].clause {
+		j++
+	}
+	return j+1 < len(toks) && abilityNouns[toks[j].word] && toks[j+1].word == "to" && !toks[j].clause && !toks[j+1].clause
+}
+
 // negatingVerbs deny the verb after them when "to" follows them: "refused
 // to talk", "failed to demonstrate", "declining to work"; so does
 // "unable". Elsewhere they are words like others ("the failed approach").
@@ -456,6 +470,12 @@ func polarTokens(text string) []token {
 		case negatingVerbs[t.word] && i+1 < len(toks) && toks[i+1].word == "to" && !toks[i+1].clause,
 			t.word == "yet" && i > 0 && yetToLeads[toks[i-1].word] && i+1 < len(toks) && toks[i+1].word == "to" && !toks[i+1].clause:
 			// "has yet to be reaffirmed" is not reaffirmed.
+			t.negator = true
+			negated = !negated
+			continue
+		case lossVerbs[t.word] && lostAbility(toks, i) && !(i > 0 && toks[i-1].negator):
+			// "spoilers lose their capacity to lash out" can no
+			// longer lash out.
 			t.negator = true
 			negated = !negated
 			continue

@@ -257,6 +257,8 @@ var ruleTests = []struct {
 	{"word leaning the other way in place", "The results have been a slowly stalled diplomatic process and empowered moderates in Washington and Tehran [5].", bot.ReasonContradiction},
 	{"refused to", "The U.S. has refused to have a real dialogue among equals with the Iranian government [5].", bot.ReasonContradiction},
 	{"failed to", "The U.S. has failed to demonstrate through word and deed that it is willing to have a real dialogue among equals [5].", bot.ReasonContradiction},
+	{"an ability lost", "As the talks grow more serious, spoilers lose their capacity to lash out [1].", bot.ReasonContradiction},
+	{"an ability not lost", "As the talks grow more serious, spoilers do not lose their capacity to lash out [1].", ""},
 	{"unable to", "The U.S. has been unable to demonstrate through word and deed that it is willing to have a real dialogue among equals [5].", bot.ReasonContradiction},
 	{"yet to", "The U.S. has yet to demonstrate through word and deed that it is willing to have a real dialogue among equals [5].", bot.ReasonContradiction},
 	{"yet as a word", "Yet the U.S. has demonstrated through word and deed that it is willing to have a real dialogue among equals [5].", ""},
