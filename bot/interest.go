@@ -1,5 +1,7 @@
 package bot
 
+import "github.com/talksbot/talksbot/knowledge"
+
 // A draft may set against someone's interest what its passages say is in
 // it: "a peaceful solution runs against the interests of both sides" where
 // they say "It is in the interest of both sides to develop a peaceful,
@@ -16,6 +18,13 @@ var interestWords = setOf(`interest interests`)
 func againstInterest(s string, ev *evidence) *Refusal {
 	toks := polarTokens(s)
 	for i, t := range toks {
+		if t.negated && interestWords[t.word] && opposedBefore(toks, i) && ev.deniedInInterest(interestClauseStems(toks, t.inClause)) {
+			// "the status quo is not against either side's interests"
+			// where the passages say "the status quo is neither in
+			// their interests nor sustainable".
+			return &Refusal{Reason: ReasonContradiction, Term: t.word,
+				Detail: "not against an interest where its cited passages deny it is in it"}
+		}
 		if t.negated || !interestWords[t.word] || !opposedBefore(toks, i) {
 			continue
 		}
@@ -28,9 +37,12 @@ func againstInterest(s string, ev *evidence) *Refusal {
 }
 
 // opposedBefore reports whether "against" or "contrary to" stands right
-// before toks[i], but for a determiner.
+// before toks[i], but for a determiner and a possessive ("either side's").
 func opposedBefore(toks []token, i int) bool {
 	j := i - 1
+	if j >= 0 && toks[j].possessive {
+		j-- // "against either side's interests"
+	}
 	if j >= 0 && interestDeterminers[toks[j].word] {
 		j--
 	}
@@ -38,7 +50,7 @@ func opposedBefore(toks []token, i int) bool {
 }
 
 // interestDeterminers may stand between a preposition and "interest".
-var interestDeterminers = setOf(`the their its his her our your both`)
+var interestDeterminers = setOf(`the their its his her our your both either each`)
 
 // inInterest reports whether the passages put something in an interest:
 // "in" right before it, but for a determiner.
@@ -57,4 +69,44 @@ func (ev *evidence) inInterest() bool {
 		}
 	}
 	return false
+}
+
+// deniedInInterest reports whether the passages deny that something is in
+// an interest ("neither in their interests") in a clause holding one of
+// stems, the interest's word aside.
+func (ev *evidence) deniedInInterest(stems map[string]bool) bool {
+	pt := polarTokens(ev.text)
+	for k, w := range pt {
+		if !interestWords[w.word] || !w.negated {
+			continue
+		}
+		j := k - 1
+		if j >= 0 && interestDeterminers[pt[j].word] {
+			j--
+		}
+		if j < 0 || pt[j].word != "in" {
+			continue
+		}
+		for s := range interestClauseStems(pt, w.inClause) {
+			if stems[s] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// interestClauseStems returns the stems of the content words in clause c of toks,
+// those of an interest aside.
+func interestClauseStems(toks []token, c int) map[string]bool {
+	stems := make(map[string]bool)
+	for _, t := range toks {
+		if t.inClause != c || interestWords[t.word] {
+			continue
+		}
+		for _, term := range knowledge.Terms(t.word) {
+			stems[term.Stem] = true
+		}
+	}
+	return stems
 }

@@ -1026,13 +1026,18 @@ func TestDeniedAssent(t *testing.T) {
 }
 
 // TestAgainstInterest checks that setting something against an interest
-// contradicts passages putting it in that interest, in a sentence citing
+// contradicts passages putting it in that interest, and denying it is
+// against one passages denying it is in one, in a sentence citing
 // one passage or part way through, as a grant denied and a thing known
 // only now do.
 func TestAgainstInterest(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"A degree of skepticism surrounding", "The author argues that a peaceful, diplomatic solution runs against the interests of both sides [1].", bot.ReasonContradiction},
 		{"A degree of skepticism surrounding", "The author argues that a peaceful, diplomatic solution is in the interest of both sides [1].", ""},
+		// Not against an interest is in it, where the passages deny
+		// that the same thing is.
+		{"So, now the hard part begins", "The likely alternative is war, but the status quo is not against either side's interests [1].", bot.ReasonContradiction},
+		{"So, now the hard part begins", "The likely alternative is war, but the status quo is not in either side's interests [1].", ""},
 	})
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
