@@ -599,6 +599,11 @@ func TestHowAsksForAKindOfAnswer(t *testing.T) {
 	wantFirstQuotes(t, article(), firstQuote{"where in Austria are the talks?", "here in Vienna"},
 		// A capital that names no place.
 		firstQuote{"Where in Section 3 does the author discuss ideology?", "ideological criticisms"})
+	// A percent sign standing as a word asks for a percentage, as
+	// "percent" does; one after a number is the text's own.
+	wantDeclined(t, article(), "what % of iranians support the deal?", "what percent of iranians support the deal?")
+	ix = indexOf(t, "Polls found that 60% of Iranians back the deal.\n\nThe weather was cold all week.")
+	wantFirstQuotes(t, ix, firstQuote{"what % of Iranians back the deal?", "60%"}, firstQuote{"do 60% of Iranians back the deal?", "60%"})
 	// "In dollars" asks for an amount, which a sentence that says what
 	// something cost, without a number, does not give.
 	wantDeclined(t, article(), "what did the talks cost in dollars", "what will a final deal cost in euros?")

@@ -1365,6 +1365,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	var words [maxWords]word
 	nw := 0
 	lead := true // only asides so far: the next word opens the question
+	text = percentWord(text)
 	scanWords(ix.joinCompounds(text), func(w word) {
 		if nw < maxWords {
 			if w.keep && w.class&classStop != 0 {
@@ -1938,6 +1939,28 @@ func (ix *Index) inDecades(words []word) {
 		}
 		words[j].setText("decades")
 	}
+}
+
+// percentWord writes out a percent sign that stands as a word ("what % of
+// Iranians…?"), which asks for a percentage as "what percent…?" does. One
+// after a number ("20%") is left as the text writes it.
+func percentWord(text string) string {
+	i := strings.IndexByte(text, '%')
+	if i < 0 {
+		return text
+	}
+	var b strings.Builder
+	for ; i >= 0; i = strings.IndexByte(text, '%') {
+		b.WriteString(text[:i])
+		if i > 0 && '0' <= text[i-1] && text[i-1] <= '9' {
+			b.WriteByte('%')
+		} else {
+			b.WriteString(" percent ")
+		}
+		text = text[i+1:]
+	}
+	b.WriteString(text)
+	return b.String()
 }
 
 // howToAnswer marks as stop words what says how long or how plainly to
