@@ -184,6 +184,14 @@ func (d *draftCheck) causesIn(s string, ev *evidence, sinceCause bool) *Refusal 
 			}
 			continue
 		}
+		if ledToDo(toks, i) {
+			// "The escalation of sanctions led Iran to escalate…": a
+			// verb of moving someone to act, its doer the cause.
+			if r := d.cause(toks, i, 1, toks[i].word, ev); r != nil {
+				return r
+			}
+			continue
+		}
 		if toks[i].word == "since" && (sinceCause || causalSince(toks, i)) {
 			if r := d.cause(toks, i, 1, "since", ev); r != nil {
 				return r
@@ -354,6 +362,34 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 	}
 	return &Refusal{Reason: ReasonUnsupported, Term: word,
 		Detail: "a link of cause between two things its cited passages say apart"}
+}
+
+// movingVerbs move someone to do something: "led Iran to escalate",
+// "pushed both sides to compromise".
+var movingVerbs = setOf(`led leads lead leading pushed pushes push pushing forced forcing`)
+
+// beliefVerbs, after "lead one to", say what someone is led to think,
+// which is no deed brought about: "would lead one to believe".
+var beliefVerbs = setOf(`believe think conclude assume suppose suspect expect imagine`)
+
+// ledToDo reports whether toks[i] is a verb of movingVerbs with someone
+// after it, in one to three words, and then "to" and a verb: "led Iran to
+// escalate", not "led to war" (a cause word of its own), "led by Zarif",
+// "pushed for more sanctions" or "would lead one to believe".
+func ledToDo(toks []token, i int) bool {
+	if !movingVerbs[toks[i].word] || i == 0 {
+		return false
+	}
+	for j := i + 2; j < len(toks) && j <= i+4; j++ {
+		if toks[j].clause {
+			return false
+		}
+		if toks[j].word == "to" {
+			return j+1 < len(toks) && !toks[j+1].clause && !determiners[toks[j+1].word] && !toks[j+1].capital && !beliefVerbs[toks[j+1].word] &&
+				!slices.ContainsFunc(toks[i+1:j], func(t token) bool { return t.word == "to" || t.word == "for" || t.word == "by" })
+		}
+	}
+	return false
 }
 
 // pointsBackHere reports whether a clause, toks, is a demonstrative and a

@@ -881,7 +881,12 @@ func TestLinkWithinASentenceRunsItsWay(t *testing.T) {
 		{"Senior officials acknowledge that an escalation of sanctions has caused the drumbeat of war to intensify [1].", escalation, ""},
 		{"The intensifying drumbeat of war is what has narrowed the remaining escalatory options that both sides have [1].", escalation, bot.ReasonUnsupported},
 		{"Narrowed escalatory options led to an escalation of sanctions [1].", escalation, bot.ReasonUnsupported},
+		// A verb moving someone to act: its doer is the cause.
+		{"Senior officials now acknowledge that the escalation of sanctions led Iran to escalate the technical aspects of its nuclear program [1].", escalation, bot.ReasonUnsupported},
+		{"Senior officials now acknowledge that escalation has led both sides to narrow their remaining escalatory options [1].", escalation, ""},
 		{"Iran should be shown, in word and deed, that it is being challenged because of what it does rather than because of what it is [1].", deed, ""},
+		// Led to believe: no deed brought about.
+		{"The way some policymakers and pundits portray Iran would lead one to believe that it rivals the former Soviet Union as a threat to Western interests [1].", deed, ""},
 	})
 	// "Presented" makes, as "produced" does.
 	wantVerdicts(t, c, []verdictCase{
