@@ -155,6 +155,24 @@ var yetToLeads = setOf(`has have had is are was were remain remains remained`)
 // "not only … but also", "no less important" (just as important).
 var notNegations = setOf(`only just merely simply less fewer`)
 
+// merelyWords after a negation say "not only" only where "but" follows
+// ("not simply absorb the criticisms, but keep their sights…"); without
+// one the negation denies ("should not simply absorb these criticisms, and
+// should look beyond…"). "Not only" says it wherever it stands: a
+// quotation may stop before its "but also".
+var merelyWords = setOf(`just merely simply`)
+
+// butLater reports whether "but" stands in toks from i on, in the same
+// sentence.
+func butLater(toks []token, i int) bool {
+	for ; i < len(toks) && !toks[i].opens; i++ {
+		if toks[i].word == "but" {
+			return true
+		}
+	}
+	return false
+}
+
 // clauseWords open a clause of their own: a negation before them does not
 // reach past them. A clause they open says what it says whether or not the
 // one around it is denied ("should not obscure the fact that the talks
@@ -487,7 +505,7 @@ func polarTokens(text string) []token {
 			continue
 		case negators[t.word]:
 			t.negator = true
-			if i+1 < len(toks) && !toks[i+1].clause && (notNegations[toks[i+1].word] ||
+			if i+1 < len(toks) && !toks[i+1].clause && (notNegations[toks[i+1].word] && (!merelyWords[toks[i+1].word] || butLater(toks, i+2)) ||
 				t.word == "nothing" && (toks[i+1].word == "short" || toks[i+1].word == "but")) {
 				continue // "not only", "no less", "nothing short of", "nothing but"
 			}

@@ -209,6 +209,8 @@ var ruleTests = []struct {
 	// Polarity.
 	{"negation kept", "At this point only one thing is for sure: it won't be easy [3].", ""},
 	{"not only is no negation", "Hardliners stress that dealing with a stronger interlocutor might not only lead to sacrificing national interests [9].", ""},
+	{"not simply, with no but after it, denies", "Both sides should not simply absorb these ideological criticisms, and should look beyond their actual interests [2].", bot.ReasonContradiction},
+	{"not simply, a but after it", "Both sides should not simply absorb these ideological criticisms, but keep their sights firmly focused on their actual interests [2].", ""},
 	{"rather than", "Iran is a regional power rather than a superpower [9].", ""},
 	{"rather than, then a clause of its own", "Iran is a regional power rather than a superpower and does not rival the former Soviet Union in threatening Western interests [9].", ""},
 	{"far from", "Support at the top has produced a greater, though far from comprehensive, number of officials protecting diplomacy [11].", ""},
