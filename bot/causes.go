@@ -3,6 +3,8 @@ package bot
 import (
 	"slices"
 	"strings"
+
+	"github.com/talksbot/talksbot/knowledge"
 )
 
 // causeWords are the words and phrases by which a sentence says that one
@@ -68,7 +70,7 @@ func itCleft(toks []token, at int) bool {
 				return true
 			}
 		}
-		if toks[j].clause && !(at-j <= maxAside && asideWords[toks[j].word]) {
+		if toks[j].clause && !isAside(toks[j:at]) {
 			// An aside between commas ("it was the empowerment of
 			// moderates, in turn, that led…") is no clause of its own.
 			return false
@@ -77,12 +79,17 @@ func itCleft(toks []token, at int) bool {
 	return false
 }
 
-// asideWords open a short aside a cleft may hold before its "that": "in
-// turn", "however", "ultimately"; maxAside is how many words it has at
-// most.
-var asideWords = setOf(`in however ultimately indeed arguably perhaps above after`)
+// asides are the short asides a cleft may hold before its "that": "it was
+// the empowerment of moderates, in turn, that led…".
+var asides = phrases(`in turn`, `in fact`, `in part`, `in effect`, `however`, `ultimately`, `indeed`, `arguably`,
+	`perhaps`, `above all`, `after all`)
 
-const maxAside = 2
+// isAside reports whether toks are one of asides.
+func isAside(toks []token) bool {
+	return slices.ContainsFunc(asides, func(p []string) bool {
+		return len(p) == len(toks) && wordsAt(toks, 0, p)
+	})
+}
 
 // cleftDeterminers open the noun phrase an it-cleft singles out: "it is
 // this portrayal that…", "it was their backing that…", "it was those
@@ -373,9 +380,11 @@ var movingVerbs = setOf(`led leads lead leading pushed pushes push pushing force
 var beliefVerbs = setOf(`believe think conclude assume suppose suspect expect imagine`)
 
 // ledToDo reports whether toks[i] is a verb of movingVerbs with someone
-// after it, in one to three words, and then "to" and a verb: "led Iran to
-// escalate", not "led to war" (a cause word of its own), "led by Zarif",
-// "pushed for more sanctions" or "would lead one to believe".
+// after it, in one to three words, and then "to" and a word WordNet reads
+// most often as a verb (knowledge.Verb): "led Iran to escalate", not "led
+// to war" (a cause word of its own), "led by Zarif", "pushed for more
+// sanctions", "pushed prices to new heights" or "would lead one to
+// believe".
 func ledToDo(toks []token, i int) bool {
 	if !movingVerbs[toks[i].word] || i == 0 {
 		return false
@@ -385,7 +394,7 @@ func ledToDo(toks []token, i int) bool {
 			return false
 		}
 		if toks[j].word == "to" {
-			return j+1 < len(toks) && !toks[j+1].clause && !determiners[toks[j+1].word] && !toks[j+1].capital && !beliefVerbs[toks[j+1].word] &&
+			return j+1 < len(toks) && !toks[j+1].clause && knowledge.Verb(toks[j+1].word) && !beliefVerbs[toks[j+1].word] &&
 				!slices.ContainsFunc(toks[i+1:j], func(t token) bool { return t.word == "to" || t.word == "for" || t.word == "by" })
 		}
 	}

@@ -33,11 +33,14 @@ func correlation(s string, ev *evidence) *Refusal {
 		if comparativeWay[strings.ToLower(m[1])]*comparativeWay[strings.ToLower(m[3])] > 0 {
 			continue
 		}
-		terms := claimTerms(m[2] + " " + m[4])
+		tied := make(map[string]bool)
+		for _, t := range claimTerms(m[2] + " " + m[4]) {
+			tied[t.Stem] = true
+		}
 		for _, stems := range ev.together {
 			shared := 0
-			for _, t := range terms {
-				if stems[t.Stem] {
+			for s := range tied {
+				if stems[s] {
 					shared++
 				}
 			}

@@ -61,6 +61,9 @@ type evidence struct {
 	// changes together the same way ("as the seriousness of talks
 	// increases, so too does the risk…"): see correlation.
 	together []map[string]bool
+	// dashNames holds what the passages name a noun between dashes ("the
+	// likely alternative — war — is…"): see redefined.
+	dashNames []dashName
 	// leanless says the passages use "critical" where it leans no way
 	// ("critical for success"; see leanlessBefore).
 	leanless bool
@@ -161,6 +164,7 @@ func newEvidence(passages []string) *evidence {
 				es.stems[t.Stem] = true
 			}
 			e.addChanges(sen.Text)
+			e.addDashNames(sen.Text)
 			es.links = makesLink(stoks)
 			es.denies = deniesAny(polarTokens(sen.Text))
 			if cause, ok := linkCause(stoks); ok {

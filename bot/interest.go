@@ -1,7 +1,5 @@
 package bot
 
-import "github.com/talksbot/talksbot/knowledge"
-
 // A draft may set against someone's interest what its passages say is in
 // it: "a peaceful solution runs against the interests of both sides" where
 // they say "It is in the interest of both sides to develop a peaceful,
@@ -37,16 +35,31 @@ func againstInterest(s string, ev *evidence) *Refusal {
 }
 
 // opposedBefore reports whether "against" or "contrary to" stands right
-// before toks[i], but for a determiner and a possessive ("either side's").
+// before toks[i] (see interestBefore).
 func opposedBefore(toks []token, i int) bool {
+	j := interestBefore(toks, i)
+	return j >= 0 && (toks[j].word == "against" || toks[j].word == "to" && j > 0 && toks[j-1].word == "contrary")
+}
+
+// inBefore reports whether "in" stands right before toks[i] (see
+// interestBefore).
+func inBefore(toks []token, i int) bool {
+	j := interestBefore(toks, i)
+	return j >= 0 && toks[j].word == "in"
+}
+
+// interestBefore returns the place of the word before toks[i], an interest,
+// but for a possessive and a determiner ("against either side's
+// interests", "in the interest of"), or -1.
+func interestBefore(toks []token, i int) int {
 	j := i - 1
 	if j >= 0 && toks[j].possessive {
-		j-- // "against either side's interests"
+		j--
 	}
 	if j >= 0 && interestDeterminers[toks[j].word] {
 		j--
 	}
-	return j >= 0 && (toks[j].word == "against" || toks[j].word == "to" && j > 0 && toks[j-1].word == "contrary")
+	return j
 }
 
 // interestDeterminers may stand between a preposition and "interest".
@@ -57,56 +70,48 @@ var interestDeterminers = setOf(`the their its his her our your both either each
 func (ev *evidence) inInterest() bool {
 	pt := polarTokens(ev.text)
 	for k, w := range pt {
-		if !interestWords[w.word] || w.negated {
-			continue
-		}
-		j := k - 1
-		if j >= 0 && interestDeterminers[pt[j].word] {
-			j--
-		}
-		if j >= 0 && pt[j].word == "in" {
+		if interestWords[w.word] && !w.negated && inBefore(pt, k) {
 			return true
 		}
 	}
 	return false
 }
 
+// minInterestShared is how many content words a clause denying that
+// something is against an interest must share with the passages' clause
+// denying that it is in one: the thing itself ("the status quo").
+const minInterestShared = 2
+
 // deniedInInterest reports whether the passages deny that something is in
-// an interest ("neither in their interests") in a clause holding one of
-// stems, the interest's word aside.
+// an interest ("neither in their interests") in a clause sharing
+// minInterestShared of stems, the interest's word aside.
 func (ev *evidence) deniedInInterest(stems map[string]bool) bool {
 	pt := polarTokens(ev.text)
 	for k, w := range pt {
-		if !interestWords[w.word] || !w.negated {
+		if !interestWords[w.word] || !w.negated || !inBefore(pt, k) {
 			continue
 		}
-		j := k - 1
-		if j >= 0 && interestDeterminers[pt[j].word] {
-			j--
-		}
-		if j < 0 || pt[j].word != "in" {
-			continue
-		}
+		shared := 0
 		for s := range interestClauseStems(pt, w.inClause) {
 			if stems[s] {
-				return true
+				shared++
 			}
+		}
+		if shared >= minInterestShared {
+			return true
 		}
 	}
 	return false
 }
 
-// interestClauseStems returns the stems of the content words in clause c of toks,
-// those of an interest aside.
+// interestClauseStems returns the stems of the content words in clause c
+// of toks, those of an interest aside.
 func interestClauseStems(toks []token, c int) map[string]bool {
-	stems := make(map[string]bool)
+	var clause []token
 	for _, t := range toks {
-		if t.inClause != c || interestWords[t.word] {
-			continue
-		}
-		for _, term := range knowledge.Terms(t.word) {
-			stems[term.Stem] = true
+		if t.inClause == c && !interestWords[t.word] {
+			clause = append(clause, t)
 		}
 	}
-	return stems
+	return tokenStems(clause)
 }

@@ -1,23 +1,25 @@
 package bot
 
-import "github.com/talksbot/talksbot/knowledge"
+import "slices"
 
 // partnerSwapped refuses a sentence that names as the one doing a thing
 // with another the one its cited passages name as the other: "the Iranian
 // government has demonstrated that it is willing to have a real dialogue
 // among equals with the U.S." against "the U.S. has demonstrated … that it
 // is willing to have a real dialogue among equals with the Iranian
-// government". The doer is the nearest name before "with", the partner the
-// name right after it (an article or possessive between them aside); the
-// passages must name them so the other way round, and never this way.
+// government". The doer is the nearest name before "with", the sentence's
+// first word too when capitalised, the partner the name right after it
+// (an article or possessive between them aside); the passages must name
+// them so the other way round, and never this way. A verb whose two sides
+// do the same ("Iran met with Russia", "negotiated with") is left alone.
 func (d *draftCheck) partnerSwapped(s string, ev *evidence) *Refusal {
 	toks := scanTokens(s)
 	for i, t := range toks {
 		if t.word != "with" {
 			continue
 		}
-		partner, doer := nameAfter(toks, i), nameBefore(toks, 0, i)
-		if partner < 0 || doer < 0 {
+		partner, doer := nameAfter(toks, i), nameBefore(toks, i)
+		if partner < 0 || doer < 0 || slices.ContainsFunc(toks[doer+1:i], func(t token) bool { return mutualVerbs[t.word] }) {
 			continue
 		}
 		a, b := nameStem(toks[doer].word), nameStem(toks[partner].word)
@@ -70,10 +72,9 @@ func nameAfter(toks []token, i int) int {
 	return -1
 }
 
-// nameBefore returns the place of the nearest name in toks[from:i] that
-// is not the sentence's first word, or -1.
-func nameBefore(toks []token, from, i int) int {
-	for k := i - 1; k > from; k-- {
+// nameBefore returns the place of the nearest name before toks[i], or -1.
+func nameBefore(toks []token, i int) int {
+	for k := i - 1; k >= 0; k-- {
 		if toks[k].capital {
 			return k
 		}
@@ -81,11 +82,17 @@ func nameBefore(toks []token, from, i int) int {
 	return -1
 }
 
+// mutualVerbs say that two sides do the same with each other: "Iran met
+// with Russia" says that Russia met with Iran.
+var mutualVerbs = setOf(`meet meets met meeting talk talks talked talking negotiate negotiates negotiated negotiating
+agree agrees agreed agreeing cooperate cooperates cooperated cooperating speak speaks spoke speaking deal deals dealt
+dealing engage engages engaged engaging clash clashes clashed clashing`)
+
 // nameStem is the stem of a name's word, or the word when it has none
 // ("us" of "U.S." is a stop word).
 func nameStem(w string) string {
-	if ts := knowledge.Terms(w); len(ts) > 0 {
-		return ts[0].Stem
+	if s := stemOf(w); s != "" {
+		return s
 	}
 	return w
 }

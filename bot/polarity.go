@@ -129,16 +129,19 @@ var lossVerbs = setOf(`lose loses losing lost`)
 
 // abilityNouns, lost, deny what "to" after them says can be done: "lose
 // their capacity to lash out".
-var abilityNouns = setOf(`ability capacity power means chance room leverage`)
+var abilityNouns = setOf(`ability abilities capacity capability capabilities`)
 
 // lostAbility reports whether toks[i], a verb of losing, loses an ability
-// to do what follows: "lose their capacity to", "lost the ability to".
+// to do what follows: "lose their capacity to lash out", "lost the ability
+// to", not "lost capacity to the hardliners" (a preposition before a noun
+// phrase or a name).
 func lostAbility(toks []token, i int) bool {
 	j := i + 1
 	if j < len(toks) && determiners[toks[j].word] && !toks[j].clause {
 		j++
 	}
-	return j+1 < len(toks) && abilityNouns[toks[j].word] && toks[j+1].word == "to" && !toks[j].clause && !toks[j+1].clause
+	return j+2 < len(toks) && abilityNouns[toks[j].word] && toks[j+1].word == "to" && !toks[j].clause && !toks[j+1].clause &&
+		!determiners[toks[j+2].word] && !toks[j+2].capital
 }
 
 // negatingVerbs deny the verb after them when "to" follows them: "refused

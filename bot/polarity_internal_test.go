@@ -42,3 +42,31 @@ func TestDeniedBefore(t *testing.T) {
 		t.Error("a denied doubt opener read as doubt")
 	}
 }
+
+// TestAbilityLost checks that losing an ability to do a thing denies the
+// thing, and that "to" before a noun phrase after a verb of losing is a
+// preposition, which denies nothing.
+func TestAbilityLost(t *testing.T) {
+	for _, tt := range []struct {
+		text, word string
+		negated    bool
+	}{
+		{"spoilers lose their capacity to lash out", "lash", true},
+		{"spoilers lost the ability to torpedo the talks", "torpedo", true},
+		{"moderates lost capacity to the hardliners after the election", "hardliners", false},
+		{"moderates lost power to hardliners", "hardliners", false},
+	} {
+		found := false
+		for _, tok := range polarTokens(tt.text) {
+			if tok.word == tt.word {
+				found = true
+				if tok.negated != tt.negated {
+					t.Errorf("%q: %q negated %v, want %v", tt.text, tt.word, tok.negated, tt.negated)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no token %q", tt.text, tt.word)
+		}
+	}
+}

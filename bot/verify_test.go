@@ -412,10 +412,12 @@ var ruleTests = []struct {
 	{"a view reported, then a clause of agreeing that is no one's endorsement", "Some policymakers and pundits portray Iran as rivaling the former Soviet Union in threatening Western interests, although both sides share an interest in a peaceful, diplomatic solution [9][12].", ""},
 	{"a view reported, then rejected", "Some policymakers and pundits portray Iran as rivaling the former Soviet Union in threatening Western interests, but the author disagrees [9].", ""},
 	{"the one doing a thing with another swapped with the other", "For the first time in recent memory, the Iranian government has demonstrated through word and deed that it is willing to have a real dialogue among equals with the U.S. [5].", bot.ReasonContradiction},
+	{"a verb whose two sides do the same, either way round", "For the first time in recent memory, the Iranian government has agreed to have a real dialogue among equals with the U.S. [5].", ""},
 	{"the one doing a thing with another, as the passage names them", "For the first time in recent memory, the U.S. has shown through word and deed that it is willing to have a real dialogue among equals with the Iranian government [5].", ""},
 	{"something else than what the passage names between dashes", "The likely alternative is a prolonged stalemate, which reminds both sides that the status quo is neither in their interests nor sustainable [3].", bot.ReasonContradiction},
 	{"what the passage names between dashes", "The likely alternative is war, which reminds both sides that the status quo is neither in their interests nor sustainable [3].", ""},
 	{"another noun phrase's value", "The likely alternative to diplomacy is war, a stark reminder for both sides [3].", ""},
+	{"what the passage says after the dashes", "The likely alternative is a stark reminder for both sides that the status quo is neither in their interests nor sustainable [3].", ""},
 	{"two changes tied the other way round", "The more serious the talks become, the less likely spoilers are to lash out [1].", bot.ReasonContradiction},
 	{"two changes tied the way the passage ties them", "The more serious the talks become, the greater the risk that spoilers will lash out [1].", ""},
 	{"certain of more than the one thing the passage is sure of", "The author is certain the talks will succeed, while conceding that it won't be easy [3].", bot.ReasonContradiction},
@@ -885,7 +887,7 @@ func TestLinkWithinASentenceRunsItsWay(t *testing.T) {
 		{"Narrowed escalatory options led to an escalation of sanctions [1].", escalation, bot.ReasonUnsupported},
 		// A verb moving someone to act: its doer is the cause.
 		{"Senior officials now acknowledge that the escalation of sanctions led Iran to escalate the technical aspects of its nuclear program [1].", escalation, bot.ReasonUnsupported},
-		{"Senior officials now acknowledge that escalation has led both sides to narrow their remaining escalatory options [1].", escalation, ""},
+		{"Senior officials now acknowledge that an escalation of sanctions led the drumbeat to intensify [1].", escalation, ""},
 		{"Iran should be shown, in word and deed, that it is being challenged because of what it does rather than because of what it is [1].", deed, ""},
 		// Led to believe: no deed brought about.
 		{"The way some policymakers and pundits portray Iran would lead one to believe that it rivals the former Soviet Union as a threat to Western interests [1].", deed, ""},

@@ -177,6 +177,11 @@ func Valence(stem string) int {
 	return int(extraLeans[stem])
 }
 
+// Verb reports whether word, a lower-case word as written, is one WordNet
+// reads most often as a verb ("escalate", "passed"; not "new", nor
+// "talks", a noun first).
+func Verb(word string) bool { return wordnet.Verb(word) }
+
 // Direction returns which way the word with this stem moves what it
 // speaks of: 1 up or outwards ("intensify", "expand"), -1 down or inwards
 // ("fade", "narrow"), 0 neither or not known. A sentiment lexicon rates
