@@ -124,6 +124,9 @@ func (d *draftCheck) readings(s string, terms []claimTerm, ev *evidence) *Refusa
 	if r := turnedParticle(s, ev); r != nil {
 		return r
 	}
+	if r := oppositeCompound(s, ev); r != nil {
+		return r
+	}
 	if r := d.onlyOne(s, ev); r != nil {
 		return r
 	}
@@ -813,6 +816,31 @@ func turnedParticle(s string, ev *evidence) *Refusal {
 						Detail: fmt.Sprintf("%q after a word its cited passages turn with %q", toks[i].word, opp)}
 				}
 			}
+		}
+	}
+	return nil
+}
+
+// oppositeCompounds pair everyday hyphenated compounds whose parts are
+// not each other's opposites though the wholes are: "zero-sum" and
+// "win-win", "short-term" and "long-term".
+var oppositeCompounds = map[string]string{"zero-sum": "win-win", "win-win": "zero-sum",
+	"short-term": "long-term", "long-term": "short-term", "top-down": "bottom-up", "bottom-up": "top-down"}
+
+// compound finds a hyphenated compound of two words.
+var compound = regexp.MustCompile(`(?i)\b[a-z]+-[a-z]+\b`)
+
+// oppositeCompound refuses a sentence that uses a compound where its
+// passages use the compound's opposite and never the compound itself:
+// "zero-sum solutions are in the interest of both sides" against "win-win
+// solutions … are in the interest of both sides".
+func oppositeCompound(s string, ev *evidence) *Refusal {
+	for _, c := range compound.FindAllString(s, -1) {
+		c = strings.ToLower(c)
+		opp, ok := oppositeCompounds[c]
+		if ok && strings.Contains(ev.lower, opp) && !strings.Contains(ev.lower, c) {
+			return &Refusal{Reason: ReasonContradiction, Term: c,
+				Detail: fmt.Sprintf("%q where its cited passages say %q", c, opp)}
 		}
 	}
 	return nil

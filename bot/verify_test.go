@@ -418,6 +418,8 @@ var ruleTests = []struct {
 	{"what the passage names between dashes", "The likely alternative is war, which reminds both sides that the status quo is neither in their interests nor sustainable [3].", ""},
 	{"another noun phrase's value", "The likely alternative to diplomacy is war, a stark reminder for both sides [3].", ""},
 	{"what the passage says after the dashes", "The likely alternative is a stark reminder for both sides that the status quo is neither in their interests nor sustainable [3].", ""},
+	{"a compound whose opposite the passage uses", "Foreign Minister Zarif, Secretary Kerry and their negotiating teams have repeatedly emphasized that zero-sum solutions are in the interest of both sides [11].", bot.ReasonContradiction},
+	{"the compound the passage uses", "Foreign Minister Zarif, Secretary Kerry and their negotiating teams have repeatedly emphasized that win-win solutions are in the interest of both sides [11].", ""},
 	{"two changes tied the other way round", "The more serious the talks become, the less likely spoilers are to lash out [1].", bot.ReasonContradiction},
 	{"two changes tied the way the passage ties them", "The more serious the talks become, the greater the risk that spoilers will lash out [1].", ""},
 	{"certain of more than the one thing the passage is sure of", "The author is certain the talks will succeed, while conceding that it won't be easy [3].", bot.ReasonContradiction},
