@@ -79,6 +79,26 @@ func itCleft(toks []token, at int) bool {
 	return false
 }
 
+// cleftThat returns where the "that" closing an it-cleft around the cause
+// word at toks[at:at+n] stands, before end, or 0 when there is none: "it
+// is (precisely) because X that Y", "it was thanks to X that Y". The cause
+// must hold two words of its own before the "that".
+func cleftThat(toks []token, at, n, end int) int {
+	i := at - 1
+	for i >= 0 && strings.HasSuffix(toks[i].word, "ly") {
+		i--
+	}
+	if i < 1 || toks[i-1].word != "it" || toks[i].word != "is" && toks[i].word != "was" {
+		return 0
+	}
+	for k := at + n; k < end; k++ {
+		if toks[k].word == "that" && len(contentStems(toks[at+n:k])) >= 2 {
+			return k
+		}
+	}
+	return 0
+}
+
 // asides are the short asides a cleft may hold before its "that": "it was
 // the empowerment of moderates, in turn, that led…".
 var asides = phrases(`in turn`, `in fact`, `in part`, `in effect`, `however`, `ultimately`, `indeed`, `arguably`,
@@ -278,6 +298,11 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 			end++
 		}
 		before, after = toks[at+n:end], toks[end:]
+		if k := cleftThat(toks, at, n, end); k > 0 {
+			// "It is precisely because X that Y": the cause runs to the
+			// cleft's "that", the effect from it.
+			before, after = toks[at+n:k], toks[k+1:end]
+		}
 		causeBefore = effectFirst[word] || at+n < len(toks) && toks[at+n].word == "of" && !toks[at+n].clause
 		told = causeBefore
 	} else {

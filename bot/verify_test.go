@@ -883,6 +883,7 @@ func TestLinkWithinASentenceRunsItsWay(t *testing.T) {
 	c := bot.NewChecker(ix)
 	escalation := articleCitations(t, ix, "Unlike years past")
 	deed := articleCitations(t, ix, "A dialogue among equals is critical")
+	opening := articleCitations(t, ix, "As nuclear talks commence")
 	wantVerdicts(t, c, []verdictCase{
 		{"Senior officials acknowledge that an escalation of sanctions has caused the drumbeat of war to intensify [1].", escalation, ""},
 		{"The intensifying drumbeat of war is what has narrowed the remaining escalatory options that both sides have [1].", escalation, bot.ReasonUnsupported},
@@ -893,6 +894,10 @@ func TestLinkWithinASentenceRunsItsWay(t *testing.T) {
 		{"Iran should be shown, in word and deed, that it is being challenged because of what it does rather than because of what it is [1].", deed, ""},
 		// Led to believe: no deed brought about.
 		{"The way some policymakers and pundits portray Iran would lead one to believe that it rivals the former Soviet Union as a threat to Western interests [1].", deed, ""},
+		// An it-cleft around "because": the cause runs to its "that".
+		{"It is because of an escalation of sanctions that the drumbeat of war has intensified [1].", escalation, ""},
+		{"It is precisely because the drumbeat of war intensified that sanctions escalated [1].", escalation, bot.ReasonUnsupported},
+		{"It is precisely because the devil is in the details that the bigger picture provides an important backdrop to the negotiations [1].", opening, bot.ReasonUnsupported},
 	})
 	// "Presented" makes, as "produced" does.
 	wantVerdicts(t, c, []verdictCase{
