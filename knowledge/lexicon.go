@@ -78,12 +78,21 @@ const maxExpansions = 8
 // departure from something is unlike it, earlier or previous years are
 // years past, what one should not read much into should come as no
 // surprise, to deal with a threat is to neutralize it, what rides on a
-// thing, or is at stake with it, is what it decides, and the same kind of
-// thing is a similar one), and a few names of
+// thing, or is at stake with it, is what it decides, the same kind of
+// thing is a similar one, to calm things down is to resolve tensions
+// and to do the right thing a good deed), and a few names of
 // politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
 // Republic Iran's regime.
 var idioms = map[string]string{
+	"calm things down":             "resolve tensions",
+	"calms things down":            "resolve tensions",
+	"calmed things down":           "resolve tensions",
+	"calming things down":          "resolve tensions",
+	"do the right thing":           "good deed",
+	"does the right thing":         "good deed",
+	"did the right thing":          "good deed",
+	"doing the right thing":        "good deed",
 	"same kind of":                 "similar",
 	"same kinds of":                "similar",
 	"riding on":                    "decide",

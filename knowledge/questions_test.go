@@ -1319,7 +1319,11 @@ func TestEverydaySenses(t *testing.T) {
 		// To deal with a threat is to neutralize it.
 		firstQuote{"is there any way to deal with the spoilers?", "The only way to neutralize them"},
 		// The same kind of thing is a similar one.
-		firstQuote{"have the newest diplomatic moves run into the same kind of trouble as before?", "faced similar challenges"})
+		firstQuote{"have the newest diplomatic moves run into the same kind of trouble as before?", "faced similar challenges"},
+		// Calming things down resolves tensions; doing the right
+		// thing is a good deed.
+		firstQuote{"how have hawks messed up earlier attempts to calm things down?", "resolving tensions"},
+		firstQuote{"what proverb did the speaker bring up about trying to do the right thing", "No good deed goes unpunished"})
 	// What rides on a thing, or is at stake with it, is what it decides.
 	if a := article().Answer(knowledge.Query{Text: "and what's riding on them?", Context: "how many big picture issues does the writer bring up?"}); !a.Answerable || !strings.Contains(a.Quotes[0].Text(), "making or breaking the peace") {
 		t.Errorf("what rides on the issues: got %+v, want the sentence on making or breaking the peace", a.Quotes)
