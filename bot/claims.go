@@ -160,6 +160,9 @@ func (d *draftCheck) readings(s string, terms []claimTerm, ev *evidence) *Refusa
 	if r := redefined(s, ev); r != nil {
 		return r
 	}
+	if r := turnedAway(s, ev); r != nil {
+		return r
+	}
 	return nil
 }
 

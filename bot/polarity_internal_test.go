@@ -70,3 +70,24 @@ func TestAbilityLost(t *testing.T) {
 		}
 	}
 }
+
+// TestTurnedAwayDeniedAgrees checks that a turn away from what the
+// passages keep in focus contradicts them only when it is neither denied
+// nor set against the rest (other rules read those).
+func TestTurnedAwayDeniedAgrees(t *testing.T) {
+	ev := newEvidence([]string{"Both sides will in turn need to absorb these ideological criticisms and keep their sights firmly focused on their actual interests."})
+	for _, tt := range []struct {
+		text    string
+		refused bool
+	}{
+		{"Both sides will let the criticisms steer them away from their actual interests.", true},
+		{"Both sides will not let the criticisms steer them away from their actual interests.", false},
+		{"Both sides will hold firm rather than drift away from their actual interests.", false},
+		{"Both sides will shift their attention from their actual interests to the criticisms.", true},
+		{"Both sides will keep their sights away from the criticisms.", false},
+	} {
+		if got := turnedAway(tt.text, ev) != nil; got != tt.refused {
+			t.Errorf("%q: refused %v, want %v", tt.text, got, tt.refused)
+		}
+	}
+}
