@@ -150,7 +150,57 @@ func (d *draftCheck) deniedAssent(s string, ev *evidence) *Refusal {
 				Detail: "denies someone fears what its cited passages say they fear"}
 		}
 	}
+	for i, t := range toks {
+		if !doubtingVerbs[t.word] || t.negated || i+3 >= len(toks) || toks[i+1].word != "that" && toks[i+1].word != "whether" {
+			continue
+		}
+		// "many observers doubt that spoilers exist on all sides"
+		// against "The very real presence of spoilers on all sides is
+		// widely acknowledged".
+		claim := clauseStems(toks, i+2)
+		if len(claim) >= 2 && (d.granted(claim, ev) || d.grantedPassive(claim, ev)) {
+			return &Refusal{Reason: ReasonContradiction, Term: t.word,
+				Detail: "doubts what its cited passages say is granted"}
+		}
+	}
 	return nil
+}
+
+// doubtingVerbs doubt or deny that something is so.
+var doubtingVerbs = setOf(`doubt doubts doubted doubting dispute disputes disputed disputing deny denies denied denying
+question questions questioned questioning`)
+
+// grantedPassive reports whether a passage sentence grants claim in the
+// passive: half the claim's words or more, alike, before a verb of
+// assentWords in -ed after a form of "be" and perhaps an adverb, no
+// negation reaching it ("The very real presence of spoilers on all sides
+// is widely acknowledged").
+func (d *draftCheck) grantedPassive(claim []string, ev *evidence) bool {
+	pt := polarTokens(ev.text)
+	start := 0
+	for k, t := range pt {
+		if t.opens {
+			start = k
+		}
+		if !assentWords[t.word] || !strings.HasSuffix(t.word, "ed") || t.negated {
+			continue
+		}
+		j := k - 1
+		if j >= 0 && strings.HasSuffix(pt[j].word, "ly") {
+			j--
+		}
+		if j < 0 || !beForms[pt[j].word] {
+			continue
+		}
+		held := make(map[string]bool)
+		for _, st := range contentStems(pt[start:j]) {
+			held[st] = true
+		}
+		if d.cover(claim, held) >= minSideCover {
+			return true
+		}
+	}
+	return false
 }
 
 // concernWords say that someone fears a thing may happen.

@@ -1690,3 +1690,20 @@ func TestReviewedReadings(t *testing.T) {
 		wantVerdict(t, tt.draft, c.Verify(tt.draft, cite(tt.passage)), tt.want)
 	}
 }
+
+// TestDoubtOfWhatIsGranted checks that doubting or denying what the
+// passages say is acknowledged, in the active or the passive, contradicts
+// them, and that a doubt of what they grant nowhere does not.
+func TestDoubtOfWhatIsGranted(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	spoilers := articleCitations(t, ix, "The very real presence of spoilers")
+	escalation := articleCitations(t, ix, "Unlike years past")
+	wantVerdicts(t, c, []verdictCase{
+		{"Many observers doubt that spoilers are present on all sides [1].", spoilers, bot.ReasonContradiction},
+		{"The very real presence of spoilers on all sides is widely acknowledged [1].", spoilers, ""},
+		{"Senior officials on both sides now dispute that the alternatives to diplomacy have narrowed their remaining escalatory options [1].", escalation, bot.ReasonContradiction},
+		{"Senior officials on both sides now openly acknowledge that the alternatives to diplomacy have narrowed their remaining escalatory options [1].", escalation, ""},
+		{"Many observers doubt whether forward-thinking officials in Washington and Tehran reaffirmed the old adage [1].", spoilers, ""},
+	})
+}
