@@ -419,6 +419,8 @@ var idioms = map[string]string{
 	"broader picture":              "bigger picture",
 	"wider picture":                "bigger picture",
 	"new territory":                "uncharted",
+	"unexplored territory":         "uncharted",
+	"unexplored waters":            "uncharted",
 	"familiar territory":           "uncharted",
 	"work together":                "cooperation cooperate",
 	"works together":               "cooperation cooperate",
@@ -489,8 +491,11 @@ var idioms = map[string]string{
 // dispute is a solution to it, a base is a foundation, statements are
 // words, to withstand criticism is to absorb it, what is done
 // appropriately is done rightly, an appetite for something a commitment
-// to it, and what outweighs another is stronger than it.
+// to it, what outweighs another is stronger than it, and a payoff is a
+// result.
 var plainSenses = map[string]string{
+	"payoff":        "result",
+	"payoffs":       "results",
 	"appetite":      "commitment",
 	"outweigh":      "stronger",
 	"outweighs":     "stronger",

@@ -1323,7 +1323,19 @@ func TestEverydaySenses(t *testing.T) {
 		// Calming things down resolves tensions; doing the right
 		// thing is a good deed.
 		firstQuote{"how have hawks messed up earlier attempts to calm things down?", "resolving tensions"},
-		firstQuote{"what proverb did the speaker bring up about trying to do the right thing", "No good deed goes unpunished"})
+		firstQuote{"what proverb did the speaker bring up about trying to do the right thing", "No good deed goes unpunished"},
+		// Unexplored territory is uncharted.
+		firstQuote{"so is this basically unexplored territory now?", "uncharted waters"})
+	// A payoff is a result: a word of the lexicon, not an unknown focus
+	// that declines the question.
+	first := "does spoiler risk change as talks go on"
+	prev := article().Answer(knowledge.Query{Text: first})
+	if !prev.Answerable {
+		t.Fatalf("%q: got a decline", first)
+	}
+	if a := article().Answer(knowledge.Query{Text: "and if they manage to neutralize them whats the payoff", Context: first, Previous: prev.Quotes[0].Text()}); !a.Answerable || !strings.Contains(a.Quotes[0].Passage.Text, "will be stronger than") {
+		t.Errorf("the payoff of neutralizing the spoilers: got %+v, want the passage on a stronger commitment", a)
+	}
 	// What rides on a thing, or is at stake with it, is what it decides.
 	if a := article().Answer(knowledge.Query{Text: "and what's riding on them?", Context: "how many big picture issues does the writer bring up?"}); !a.Answerable || !strings.Contains(a.Quotes[0].Text(), "making or breaking the peace") {
 		t.Errorf("what rides on the issues: got %+v, want the sentence on making or breaking the peace", a.Quotes)
