@@ -79,6 +79,10 @@ func itCleft(toks []token, at int) bool {
 	return false
 }
 
+// concessives open a clause that concedes what the rest of the sentence
+// holds in spite of: "despite gloomy rhetoric, …", "although…".
+var concessives = setOf(`despite although though notwithstanding whatever regardless`)
+
 // cleftThat returns where the "that" closing an it-cleft around the cause
 // word at toks[at:at+n] stands, before end, or 0 when there is none: "it
 // is (precisely) because X that Y", "it was thanks to X that Y". The cause
@@ -293,11 +297,21 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 	} else if lead := contentStems(toks[:at]); len(lead) < 2 || effectFirst[word] && opensClause(toks, at) {
 		// "Because X, Y", "Largely because X, Y": the cause runs to the
 		// end of its clause.
-		end := at + n
-		for end < len(toks) && (end == at+n || !toks[end].clause) {
+		start := at + n
+		if start < len(toks) && toks[start].clause && effectFirst[word] {
+			// "Because, whatever the downbeat rhetoric, the fact is
+			// that…": the aside right after the word is no cause; the
+			// cause runs from after it.
+			start++
+			for start < len(toks) && !toks[start].clause {
+				start++
+			}
+		}
+		end := start
+		for end < len(toks) && (end == start || !toks[end].clause) {
 			end++
 		}
-		before, after = toks[at+n:end], toks[end:]
+		before, after = toks[start:end], toks[end:]
 		if k := cleftThat(toks, at, n, end); k > 0 {
 			// "It is precisely because X that Y": the cause runs to the
 			// cleft's "that", the effect from it.
@@ -318,9 +332,17 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 		// rest had covered.
 		from := at
 		for from > 0 && (from == at || len(contentStems(toks[from:at])) < 2 || pointsBackHere(toks[from:at])) {
+			last := from
 			from--
 			for from > 0 && !toks[from].clause {
 				from--
+			}
+			if concessives[toks[from].word] && last < at {
+				// "Despite gloomy rhetoric, their involvement is what
+				// makes…": what a clause concedes is no side of the
+				// link.
+				from = last
+				break
 			}
 		}
 		end := at + n
