@@ -491,9 +491,14 @@ var idioms = map[string]string{
 // dispute is a solution to it, a base is a foundation, statements are
 // words, to withstand criticism is to absorb it, what is done
 // appropriately is done rightly, an appetite for something a commitment
-// to it, what outweighs another is stronger than it, and a payoff is a
-// result.
+// to it, what outweighs another is stronger than it, a payoff is a
+// result, and gloomy or downbeat talk, or pessimism, downplays the odds
+// ("pessimistic" is left alone: "is the author optimistic or pessimistic?"
+// asks for the tone of the whole text).
 var plainSenses = map[string]string{
+	"pessimism":     "downplaying",
+	"downbeat":      "downplaying",
+	"gloomy":        "downplaying",
 	"payoff":        "result",
 	"payoffs":       "results",
 	"appetite":      "commitment",

@@ -1325,7 +1325,11 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"how have hawks messed up earlier attempts to calm things down?", "resolving tensions"},
 		firstQuote{"what proverb did the speaker bring up about trying to do the right thing", "No good deed goes unpunished"},
 		// Unexplored territory is uncharted.
-		firstQuote{"so is this basically unexplored territory now?", "uncharted waters"})
+		firstQuote{"so is this basically unexplored territory now?", "uncharted waters"},
+		// Gloomy or downbeat talk, and pessimism, downplay the odds.
+		firstQuote{"why the pessimism from officials?", "downplaying the odds"},
+		firstQuote{"is the gloomy talk from both governments something to worry about?", "downplaying the odds"},
+		firstQuote{"should the downbeat talk from officials be taken at face value?", "downplaying the odds"})
 	// A payoff is a result: a word of the lexicon, not an unknown focus
 	// that declines the question.
 	first := "does spoiler risk change as talks go on"

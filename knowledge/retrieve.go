@@ -2210,6 +2210,11 @@ func (ix *Index) idiomWords(words []word) (extra map[string][]string, held map[s
 			if id.ofText && !slices.ContainsFunc(words, func(w word) bool { return w.class&classFraming != 0 }) {
 				return true // "what are officials trying to make happen?"
 			}
+			if len(id.seq) == 1 && words[i].class&classWhole != 0 {
+				// "Is the writer hopeful or gloomy?" asks for the tone
+				// of the text, not about gloomy talk.
+				return true
+			}
 			if extra == nil {
 				extra = make(map[string][]string)
 			}
