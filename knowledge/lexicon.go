@@ -492,10 +492,16 @@ var idioms = map[string]string{
 // words, to withstand criticism is to absorb it, what is done
 // appropriately is done rightly, an appetite for something a commitment
 // to it, what outweighs another is stronger than it, a payoff is a
-// result, and gloomy or downbeat talk, or pessimism, downplays the odds
+// result, the scale of a task its enormity, a rationale the bedrock a thing
+// rests on, goodwill spent the capital of it, and gloomy or downbeat talk,
+// or pessimism, downplays the odds
 // ("pessimistic" is left alone: "is the author optimistic or pessimistic?"
 // asks for the tone of the whole text).
 var plainSenses = map[string]string{
+	"scale":         "enormity",
+	"rationale":     "bedrock",
+	"rationales":    "bedrock",
+	"goodwill":      "capital",
 	"pessimism":     "downplaying",
 	"downbeat":      "downplaying",
 	"gloomy":        "downplaying",

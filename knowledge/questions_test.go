@@ -1326,6 +1326,11 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"what proverb did the speaker bring up about trying to do the right thing", "No good deed goes unpunished"},
 		// Unexplored territory is uncharted.
 		firstQuote{"so is this basically unexplored territory now?", "uncharted waters"},
+		// The scale of a task is its enormity, a rationale a bedrock,
+		// goodwill capital.
+		firstQuote{"is the scale of the job hiding anything?", "The enormity of the task"},
+		firstQuote{"When was the underlying rationale publicly reaffirmed?", "theoretical bedrock"},
+		firstQuote{"Are both governments prepared to use up political goodwill for peace?", "political) capital on peace"},
 		// Gloomy or downbeat talk, and pessimism, downplay the odds.
 		firstQuote{"why the pessimism from officials?", "downplaying the odds"},
 		firstQuote{"is the gloomy talk from both governments something to worry about?", "downplaying the odds"},
