@@ -80,11 +80,20 @@ const maxExpansions = 8
 // surprise, to deal with a threat is to neutralize it, what rides on a
 // thing, or is at stake with it, is what it decides, the same kind of
 // thing is a similar one, to calm things down is to resolve tensions
-// and to do the right thing a good deed), and a few names of
+// to do the right thing a good deed, what goes smoothly is easy, a
+// danger passed is a state in the clear, and things as they are, or the
+// way they are, are the status quo), and a few names of
 // politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
 // Republic Iran's regime.
 var idioms = map[string]string{
+	"go smoothly":                  "easy",
+	"goes smoothly":                "easy",
+	"went smoothly":                "easy",
+	"going smoothly":               "easy",
+	"danger has passed":            "clear",
+	"danger passed":                "clear",
+	"the way they are":             "status quo",
 	"calm things down":             "resolve tensions",
 	"calms things down":            "resolve tensions",
 	"calmed things down":           "resolve tensions",

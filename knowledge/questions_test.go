@@ -1324,6 +1324,11 @@ func TestEverydaySenses(t *testing.T) {
 		// thing is a good deed.
 		firstQuote{"how have hawks messed up earlier attempts to calm things down?", "resolving tensions"},
 		firstQuote{"what proverb did the speaker bring up about trying to do the right thing", "No good deed goes unpunished"},
+		// What goes smoothly is easy; a danger passed is in the clear;
+		// the way things are is the status quo.
+		firstQuote{"did the author think the talks would go smoothly?", "it won’t be easy"},
+		firstQuote{"Has the danger passed, according to the author?", "not yet in the clear"},
+		firstQuote{"can things just stay the way they are now?", "status quo"},
 		// Unexplored territory is uncharted.
 		firstQuote{"so is this basically unexplored territory now?", "uncharted waters"},
 		// The scale of a task is its enormity, a rationale a bedrock,
