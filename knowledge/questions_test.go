@@ -1289,6 +1289,12 @@ func TestFigureOfSpeechUsed(t *testing.T) {
 	)
 	// Without a figure of speech asked for, "use" is the question's topic.
 	wantFirstQuotes(t, ix, firstQuote{"What can the delegations use the details for?", "push back"})
+	// Borrowing or invoking a saying is using it: no topic of its own.
+	for _, q := range []string{"Which saying does the author borrow about the details?", "what phrase about the details does the writer invoke?"} {
+		if a := ix.Answer(knowledge.Query{Text: q}); a.ContentWords != 1 {
+			t.Errorf("%q: got %d content words, want the details alone", q, a.ContentWords)
+		}
+	}
 }
 
 // TestPhrasalVerbs checks that a phrasal verb finds the word it means

@@ -2580,12 +2580,13 @@ func figureAsked(words []word) bool {
 
 // figureWords name a figure of speech, as the quotation words (quoteWords)
 // name a saying; useVerbs, in a question that asks for either ("which
-// idiom does the writer use about the fine print?"), say the text holds it,
-// as "say" does, and are no topic of their own.
+// idiom does the writer use about the fine print?", "which saying does he
+// borrow?"), say the text holds it, as "say" does, and are no topic of
+// their own.
 var (
 	figureWords = wordSet(`analogy analogies metaphor metaphors simile similes comparison comparisons
 imagery image images phrase phrases phrasing`)
-	useVerbs = wordSet(`use uses used using employ employs employed employing`)
+	useVerbs = wordSet(`use uses used using employ employs employed employing borrow borrows borrowed borrowing invoke invokes invoked invoking`)
 )
 
 // cue records what kind of answer a question word asks for.
