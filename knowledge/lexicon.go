@@ -81,12 +81,22 @@ const maxExpansions = 8
 // thing, or is at stake with it, is what it decides, the same kind of
 // thing is a similar one, to calm things down is to resolve tensions
 // to do the right thing a good deed, what goes smoothly is easy, a
-// danger passed is a state in the clear, and things as they are, or the
-// way they are, are the status quo), and a few names of
+// danger passed is a state in the clear, things as they are, or the way
+// they are, are the status quo, what one aims for one works toward, what
+// one zooms in on one focuses on, and what is sorted out is in the
+// clear), and a few names of
 // politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
 // Republic Iran's regime.
 var idioms = map[string]string{
+	"aiming for":                   "working toward",
+	"aim for":                      "working toward",
+	"aims for":                     "working toward",
+	"aimed for":                    "working toward",
+	"zoom in on":                   "focus",
+	"zoomed in on":                 "focus",
+	"zooming in on":                "focus",
+	"sorted out":                   "clear",
 	"go smoothly":                  "easy",
 	"goes smoothly":                "easy",
 	"went smoothly":                "easy",
@@ -501,12 +511,14 @@ var idioms = map[string]string{
 // words, to withstand criticism is to absorb it, what is done
 // appropriately is done rightly, an appetite for something a commitment
 // to it, what outweighs another is stronger than it, a payoff is a
-// result, the scale of a task its enormity, a rationale the bedrock a thing
+// result, groundwork a foundation, prospects the odds, the scale of a task its enormity, a rationale the bedrock a thing
 // rests on, goodwill spent the capital of it, and gloomy or downbeat talk,
 // or pessimism, downplays the odds
 // ("pessimistic" is left alone: "is the author optimistic or pessimistic?"
 // asks for the tone of the whole text).
 var plainSenses = map[string]string{
+	"groundwork":    "foundation",
+	"prospects":     "odds",
 	"scale":         "enormity",
 	"rationale":     "bedrock",
 	"rationales":    "bedrock",

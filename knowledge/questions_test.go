@@ -1335,6 +1335,11 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"did the author think the talks would go smoothly?", "it won’t be easy"},
 		firstQuote{"Has the danger passed, according to the author?", "not yet in the clear"},
 		firstQuote{"can things just stay the way they are now?", "status quo"},
+		// What one aims for one works toward; zooming in is focusing;
+		// groundwork is a foundation, prospects the odds.
+		firstQuote{"what kind of endgame is Washington aiming for?", "working toward a strategic"},
+		firstQuote{"where are these talks happening, and what's everyone mostly been zooming in on?", "rightly focused on"},
+		firstQuote{"What's the writer's take on both sides publicly playing down the prospects of success?", "downplaying the odds"},
 		// Unexplored territory is uncharted.
 		firstQuote{"so is this basically unexplored territory now?", "uncharted waters"},
 		// The scale of a task is its enormity, a rationale a bedrock,
@@ -1346,6 +1351,12 @@ func TestEverydaySenses(t *testing.T) {
 		firstQuote{"why the pessimism from officials?", "downplaying the odds"},
 		firstQuote{"is the gloomy talk from both governments something to worry about?", "downplaying the odds"},
 		firstQuote{"should the downbeat talk from officials be taken at face value?", "downplaying the odds"})
+	// Groundwork is a foundation: the sentence that lays one is among
+	// those quoted.
+	if a := article().Answer(knowledge.Query{Text: "how does the writer describe the groundwork the interim deal laid"}); !a.Answerable ||
+		!slices.ContainsFunc(a.Quotes, func(q knowledge.Quote) bool { return strings.Contains(q.Text(), "unprecedented foundation") }) {
+		t.Errorf("the groundwork the interim deal laid: got %+v, want the sentence on an unprecedented foundation quoted", a.Quotes)
+	}
 	// A payoff is a result: a word of the lexicon, not an unknown focus
 	// that declines the question.
 	first := "does spoiler risk change as talks go on"
