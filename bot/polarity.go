@@ -145,10 +145,11 @@ func lostAbility(toks []token, i int) bool {
 }
 
 // negatingVerbs deny the verb after them when "to" follows them: "refused
-// to talk", "failed to demonstrate", "declining to work"; so does
-// "unable". Elsewhere they are words like others ("the failed approach").
+// to talk", "failed to demonstrate", "declining to work"; so do
+// "unable" and "unlikely" ("unlikely to keep portraying it as weakness").
+// Elsewhere they are words like others ("the failed approach").
 var negatingVerbs = setOf(`refuse refuses refused refusing fail fails failed failing decline declines declined declining
-unable`)
+unable unlikely`)
 
 // yetToLeads come before "yet to" that denies what follows ("has yet to be
 // reaffirmed", "remains yet to"); "and yet to" does not.

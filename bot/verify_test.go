@@ -261,6 +261,7 @@ var ruleTests = []struct {
 	{"failed to", "The U.S. has failed to demonstrate through word and deed that it is willing to have a real dialogue among equals [5].", bot.ReasonContradiction},
 	{"an ability lost", "As the talks grow more serious, spoilers lose their capacity to lash out [1].", bot.ReasonContradiction},
 	{"an ability not lost", "As the talks grow more serious, spoilers do not lose their capacity to lash out [1].", ""},
+	{"unlikely to", "Opponents of diplomacy are unlikely to keep portraying it as weakness, appeasement, or selling out to the enemy [2].", bot.ReasonContradiction},
 	{"unable to", "The U.S. has been unable to demonstrate through word and deed that it is willing to have a real dialogue among equals [5].", bot.ReasonContradiction},
 	{"yet to", "The U.S. has yet to demonstrate through word and deed that it is willing to have a real dialogue among equals [5].", bot.ReasonContradiction},
 	{"yet as a word", "Yet the U.S. has demonstrated through word and deed that it is willing to have a real dialogue among equals [5].", ""},
