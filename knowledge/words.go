@@ -411,7 +411,18 @@ clear murky
 uncharted familiar
 entrenched escape
 face spare
-face avoid`
+face avoid
+unique commonplace
+critical peripheral
+stark faint
+likely remote
+beautifully clumsily
+fractious harmonious
+diplomatic military
+peaceful military
+emphasize downplay
+bolster emasculate
+reach collapse`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
