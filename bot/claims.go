@@ -717,13 +717,16 @@ var cleftThe = regexp.MustCompile(`\b[Ii]t\s+(?:is|was)\s+((?:the|a|an)\s+[^,;:]
 // opposedQuantities pairs the words that say how much, or when, or whether
 // alike, with their opposites: "more sanctions" against "fewer sanctions",
 // "after the deal" against "before the deal", "as in years past" against
-// "unlike years past". They are stop words, so the word-by-word polarity
-// check does not see them.
+// "unlike years past", "a single issue" against "four issues", "a handful
+// of the parties" against "all parties". Most are stop words, so the
+// word-by-word polarity check does not see them.
 var opposedQuantities = map[string][]string{
 	"more": {"less", "fewer"}, "less": {"more"}, "fewer": {"more"},
 	"most": {"least", "fewest"}, "least": {"most"}, "fewest": {"most"},
-	"many": {"few", "only"}, "several": {"only"}, "only": {"many", "several"},
-	"few": {"many", "all", "widely"}, "all": {"none", "few"}, "none": {"all"},
+	"many": {"few", "only", "single"}, "several": {"only", "single"}, "only": {"many", "several"},
+	"few": {"many", "all", "widely"}, "all": {"none", "few", "handful", "single"}, "none": {"all"},
+	"single": {"all", "both", "many", "several", "two", "three", "four"}, "handful": {"all"},
+	"both": {"single"}, "two": {"single"}, "three": {"single"}, "four": {"single"},
 	"before": {"after"}, "after": {"before"},
 	"as": {"unlike"}, "like": {"unlike"}, "unlike": {"as", "like"},
 }
