@@ -79,6 +79,10 @@ func itCleft(toks []token, at int) bool {
 	return false
 }
 
+// maxAsideWords is how many words an aside may hold between a verb of
+// saying and its "that" ("admit, unlike in the past, that…").
+const maxAsideWords = 6
+
 // concessives open a clause that concedes what the rest of the sentence
 // holds in spite of: "despite gloomy rhetoric, …", "although…".
 var concessives = setOf(`despite although though notwithstanding whatever regardless`)
@@ -294,7 +298,7 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 		}
 		before, after = toks[from:at], toks[k:end]
 		causeBefore, told = true, true
-	} else if lead := contentStems(toks[:at]); len(lead) < 2 || effectFirst[word] && opensClause(toks, at) {
+	} else if lead := contentStems(toks[:at]); len(lead) < 2 || effectFirst[word] && (opensClause(toks, at) || toks[at-1].word == "that") {
 		// "Because X, Y", "Largely because X, Y": the cause runs to the
 		// end of its clause.
 		start := at + n
@@ -310,6 +314,19 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 		end := start
 		for end < len(toks) && (end == start || !toks[end].clause) {
 			end++
+		}
+		if end > start && reportVerb(toks[end-1].word) {
+			// "Because officials now openly admit, unlike in the past,
+			// that X, Y": the cause is what they admit.
+			for k := end; k < len(toks) && k < end+maxAsideWords; k++ {
+				if toks[k].word == "that" {
+					start, end = k+1, k+1
+					for end < len(toks) && (end == start || !toks[end].clause) {
+						end++
+					}
+					break
+				}
+			}
 		}
 		before, after = toks[start:end], toks[end:]
 		if k := cleftThat(toks, at, n, end); k > 0 {
@@ -351,6 +368,13 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 		}
 		before, after = toks[from:at], toks[at+n:end]
 		causeBefore, told = !effectFirst[word], true
+	}
+	// A report around the cause ("officials acknowledge that escalation
+	// has caused…") is no part of it, as in the passages (linkCause).
+	if told && causeBefore {
+		before = afterReport(before)
+	} else if told {
+		after = afterReport(after)
 	}
 	a, b := contentStems(before), contentStems(after)
 	if len(a) < 2 || len(b) < 2 {
@@ -543,14 +567,37 @@ func linkCause(toks []token) (cause []token, ok bool) {
 			if effectFirst[word] {
 				return toks[i+n:], true
 			}
-			return toks[:i], true
+			return afterReport(toks[:i]), true
 		}
 		if causingVerbs[t.word] && i > 0 && !(objectOpeners[toks[i-1].word] || toks[i-1].word == "to" || passiveAuxiliaries[toks[i-1].word]) {
-			return toks[:i], true
+			return afterReport(toks[:i]), true
 		}
 	}
 	return nil, false
 }
+
+// afterReport returns toks, the words before a link's word, from after
+// the "that" of a verb of granting, believing or saying among them ("senior
+// officials now openly acknowledge that alleged alternatives… have caused"):
+// the report is no part of the cause.
+func afterReport(toks []token) []token {
+	for k := len(toks) - 1; k > 0; k-- {
+		if toks[k].word != "that" || len(contentStems(toks[k+1:])) == 0 {
+			continue
+		}
+		if slices.ContainsFunc(toks[max(0, k-3):k], func(t token) bool { return reportVerb(t.word) }) {
+			return toks[k+1:]
+		}
+	}
+	return toks
+}
+
+// reportVerb reports whether w grants, holds or says what follows it.
+func reportVerb(w string) bool { return assentWords[w] || believingWords[w] || sayingVerbs[w] }
+
+// sayingVerbs report what someone says.
+var sayingVerbs = setOf(`say says said argue argues argued note notes noted warn warns warned stress stresses stressed
+emphasize emphasizes emphasized emphasise emphasises emphasised`)
 
 // passiveAuxiliaries are the forms of "be" before a verb of making that
 // make it passive ("it should be made clear"), which linkCause leaves to
