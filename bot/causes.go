@@ -554,6 +554,16 @@ func opensClause(toks []token, at int) bool {
 // a cause word ("because", "led to") or a verb of making ("caused",
 // "produced") in the active voice, not after an article or "to".
 func linkCause(toks []token) (cause []token, ok bool) {
+	if len(toks) > 0 && toks[0].word == "as" {
+		// "As the seriousness of talks increases, so too does the risk
+		// of spoilers lashing out": the change the "as" clause gives
+		// brings the other.
+		for k := 1; k < len(toks); k++ {
+			if toks[k].word == "so" && toks[k].clause {
+				return toks[1:k], true
+			}
+		}
+	}
 	for i, t := range toks {
 		for _, p := range causeWords {
 			n := causeAt(toks, i, p)

@@ -421,6 +421,8 @@ var ruleTests = []struct {
 	{"what the passage says after the dashes", "The likely alternative is a stark reminder for both sides that the status quo is neither in their interests nor sustainable [3].", ""},
 	{"a compound whose opposite the passage uses", "Foreign Minister Zarif, Secretary Kerry and their negotiating teams have repeatedly emphasized that zero-sum solutions are in the interest of both sides [11].", bot.ReasonContradiction},
 	{"the compound the passage uses", "Foreign Minister Zarif, Secretary Kerry and their negotiating teams have repeatedly emphasized that win-win solutions are in the interest of both sides [11].", ""},
+	{"the other way round from \"as X, so too Y\"", "According to the article, spoilers lashing out is what has made the talks more serious [1].", bot.ReasonUnsupported},
+	{"the way \"as X, so too Y\" runs", "The increasing seriousness of talks is what raises the risk of spoilers lashing out [1].", ""},
 	{"a report is no part of a cause: the passage's cause is what officials acknowledge", "It was the officials' open acknowledgment that caused the drumbeat of war to intensify [7].", bot.ReasonUnsupported},
 	{"a report is no part of a cause, after \"because\"", "The remaining escalatory options narrowed because senior officials on both sides began openly acknowledging the costs of the alternatives [7].", bot.ReasonUnsupported},
 	{"a report around a cause the passage gives", "Senior officials now acknowledge that these alternatives have caused the drumbeat of war to intensify [7].", ""},
