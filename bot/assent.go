@@ -46,7 +46,7 @@ func (d *draftCheck) wholeSentence(s string, ev *evidence) *Refusal {
 	if r := d.turnedInto(s, ev); r != nil {
 		return r
 	}
-	return quantities(s, ev)
+	return d.quantities(s, ev)
 }
 
 // turnedInto checks that what the sentence says one thing was turned into

@@ -727,6 +727,9 @@ var opposedQuantities = map[string][]string{
 	"few": {"many", "all", "widely"}, "all": {"none", "few", "handful", "single"}, "none": {"all"},
 	"single": {"all", "both", "many", "several", "two", "three", "four"}, "handful": {"all"},
 	"both": {"single"}, "two": {"single"}, "three": {"single"}, "four": {"single"},
+	"occasionally": {"repeatedly", "often", "always"}, "rarely": {"repeatedly", "often", "always"},
+	"seldom": {"repeatedly", "often", "always"}, "repeatedly": {"occasionally", "rarely", "seldom"},
+	"often": {"occasionally", "rarely", "seldom"}, "always": {"occasionally", "rarely", "seldom"},
 	"before": {"after"}, "after": {"before"},
 	"as": {"unlike"}, "like": {"unlike"}, "unlike": {"as", "like"},
 }
@@ -735,7 +738,7 @@ var opposedQuantities = map[string][]string{
 // of the one the passages put before the same content word, right before
 // it or up to two words before ("pushed for fewer sanctions" against "more
 // sanctions" or "more hard-hitting sanctions").
-func quantities(s string, ev *evidence) *Refusal {
+func (d *draftCheck) quantities(s string, ev *evidence) *Refusal {
 	toks := scanTokens(s)
 	for i, t := range toks {
 		opp, ok := opposedQuantities[t.word]
@@ -753,7 +756,7 @@ func quantities(s string, ev *evidence) *Refusal {
 		denied := i > 0 && (toks[i-1].word == "no" || toks[i-1].word == "not") && !toks[i].clause
 		for _, pt := range ev.tokens {
 			for j := range pt {
-				if nextContent(pt, j) != next {
+				if pn := nextContent(pt, j); pn != next && !(frequencyWords[t.word] && pn != "" && d.alike(pn, next)) {
 					if slices.Contains(opp, pt[j].word) && slices.Contains(nextContents(pt, j, 3, 3), next) {
 						return &Refusal{Reason: ReasonContradiction, Term: t.word,
 							Detail: fmt.Sprintf("a word saying how much or when where its cited passages say %q", pt[j].word)}
@@ -775,6 +778,11 @@ func quantities(s string, ev *evidence) *Refusal {
 	}
 	return nil
 }
+
+// frequencyWords say how often: the word after them may be one the
+// passages put in other words ("only occasionally stressed" against
+// "repeatedly emphasized").
+var frequencyWords = setOf(`occasionally rarely seldom repeatedly often always`)
 
 // mattersBefore reports whether a verb of mattering stands right before
 // toks[i], a word of how much, or before a word of degree before it
