@@ -420,8 +420,8 @@ func sharesContent(a, b string) bool {
 
 // longAgo finds words saying a thing has held a long while: "for years",
 // "for decades", "for a long time", "often", "always", "over the past three
-// decades".
-var longAgo = regexp.MustCompile(`(?i)\b(?:for\s+(?:many\s+|several\s+|some\s+)?(?:years|decades)|for\s+a\s+long\s+time|often|always|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades))\b`)
+// decades", "as many times before".
+var longAgo = regexp.MustCompile(`(?i)\b(?:for\s+(?:many\s+|several\s+|some\s+)?(?:years|decades)|for\s+a\s+long\s+time|often|always|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades)|(?:as\s+)?(?:many|several|countless|so\s+many)\s+times\s+before|as\s+(?:ever|always|before))\b`)
 
 // firstTime finds words saying a thing holds now and did not before: "for
 // the first time", "unlike years past", "never before".

@@ -457,6 +457,7 @@ var ruleTests = []struct {
 	{"more of it, its adjective left out", "Congress has pushed for more sanctions [1].", ""},
 	{"a single one where the passage counts four", "Looking ahead, a single big picture issue will go a long way toward making or breaking the peace [4].", bot.ReasonContradiction},
 	{"a handful where the passage says all", "Successful nuclear diplomacy in Geneva strengthened relationships between a handful of relevant parties [4].", bot.ReasonContradiction},
+	{"as many times before, where the passage says for the first time", "As many times before, the U.S. has demonstrated through word and deed that it is willing to have a real dialogue among equals [5].", bot.ReasonContradiction},
 	{"how often, the other way, before a verb put in other words", "Zarif and Kerry have only occasionally stressed that a window to work the diplomatic channel is in the interest of both sides [11].", bot.ReasonContradiction},
 	{"how often, as the passage says, before a verb put in other words", "Zarif and Kerry have repeatedly stressed that a window to work the diplomatic channel is in the interest of both sides [11].", ""},
 	{"all, as the passage says", "Successful nuclear diplomacy in Geneva strengthened relationships between all relevant parties [4].", ""},
