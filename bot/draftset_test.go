@@ -504,7 +504,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 	// someone who saw only the article. The floors are where the check
 	// stood when they were added (5a6d7ac).
 	"tune6": {
-		kept: map[string]float64{"verbatim": 1, "paraphrase": 27.0 / 30, "summary": 18.0 / 20, "yes-no": 1, "overall": 85.0 / 90},
+		kept:    map[string]float64{"verbatim": 1, "paraphrase": 27.0 / 30, "summary": 18.0 / 20, "yes-no": 1, "overall": 85.0 / 90},
 		refused: map[string]float64{"contradiction": 71.0 / 100, "causal-link": 59.0 / 70, "negation": 38.0 / 40},
 	},
 	// 207 drafts for tuning links of cause, written at the start of
