@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -152,6 +153,9 @@ func (d *draftCheck) deniedAssent(s string, ev *evidence) *Refusal {
 	}
 	for i, t := range toks {
 		if !doubtingVerbs[t.word] || t.negated || i+3 >= len(toks) || toks[i+1].word != "that" && toks[i+1].word != "whether" {
+			continue
+		}
+		if slices.ContainsFunc(toks[max(0, i-3):i], func(u token) bool { return grantingDoubt[u.word] }) {
 			continue
 		}
 		// "many observers doubt that spoilers exist on all sides"
@@ -459,3 +463,9 @@ pundit pundits policymaker policymakers view views idea notion claim claims clai
 think thinks thought picture comparison comparisons compare compares compared liken likens likened overblown
 exaggerated exaggeration reject rejects rejected dismiss dismisses dismissed myth caricature rhetoric some
 critics hawks commentators analysts imagine imagines fear fears would`)
+
+// grantingDoubt, among the three words before a verb of doubting, make
+// the doubt small, past or hard to hold: "few doubt that…", "there is
+// little doubt that…", "it is hard to deny that…", "who once denied
+// that…".
+var grantingDoubt = setOf(`few little hardly scarcely barely once hard difficult impossible`)

@@ -90,7 +90,9 @@ var concessives = setOf(`despite although though notwithstanding whatever regard
 // cleftThat returns where the "that" closing an it-cleft around the cause
 // word at toks[at:at+n] stands, before end, or 0 when there is none: "it
 // is (precisely) because X that Y", "it was thanks to X that Y". The cause
-// must hold two words of its own before the "that".
+// must hold two words of its own before the "that", and a "that" a verb of
+// saying or granting takes ("because officials acknowledge that…") closes
+// no cleft.
 func cleftThat(toks []token, at, n, end int) int {
 	i := at - 1
 	for i >= 0 && strings.HasSuffix(toks[i].word, "ly") {
@@ -100,7 +102,8 @@ func cleftThat(toks []token, at, n, end int) int {
 		return 0
 	}
 	for k := at + n; k < end; k++ {
-		if toks[k].word == "that" && len(contentStems(toks[at+n:k])) >= 2 {
+		if toks[k].word == "that" && len(contentStems(toks[at+n:k])) >= 2 &&
+			!slices.ContainsFunc(toks[max(at+n, k-3):k], func(t token) bool { return reportVerb(t.word) }) {
 			return k
 		}
 	}
@@ -302,10 +305,12 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 		// "Because X, Y", "Largely because X, Y": the cause runs to the
 		// end of its clause.
 		start := at + n
-		if start < len(toks) && toks[start].clause && effectFirst[word] {
+		if start < len(toks) && toks[start].clause && !toks[start].quoting && effectFirst[word] {
 			// "Because, whatever the downbeat rhetoric, the fact is
 			// that…": the aside right after the word is no cause; the
-			// cause runs from after it.
+			// cause runs from after it. A quotation opening there
+			// ('Because “no good deed goes unpunished,” Y') is the
+			// cause itself.
 			start++
 			for start < len(toks) && !toks[start].clause {
 				start++
@@ -317,9 +322,11 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 		}
 		if end > start && reportVerb(toks[end-1].word) {
 			// "Because officials now openly admit, unlike in the past,
-			// that X, Y": the cause is what they admit.
-			for k := end; k < len(toks) && k < end+maxAsideWords; k++ {
-				if toks[k].word == "that" {
+			// that X, Y": the cause is what they admit, the "that"
+			// right after the aside ("…is widely acknowledged, Congress
+			// insists that…" gives no cause after "insists").
+			for k := end; k < len(toks) && k <= end+maxAsideWords; k++ {
+				if toks[k].word == "that" && toks[k].clause {
 					start, end = k+1, k+1
 					for end < len(toks) && (end == start || !toks[end].clause) {
 						end++
@@ -558,8 +565,8 @@ func linkCause(toks []token) (cause []token, ok bool) {
 		// "As the seriousness of talks increases, so too does the risk
 		// of spoilers lashing out": the change the "as" clause gives
 		// brings the other.
-		for k := 1; k < len(toks); k++ {
-			if toks[k].word == "so" && toks[k].clause {
+		for k := 1; k+1 < len(toks); k++ {
+			if toks[k].word == "so" && toks[k].clause && toks[k+1].word == "too" {
 				return toks[1:k], true
 			}
 		}

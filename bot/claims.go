@@ -745,6 +745,10 @@ func (d *draftCheck) quantities(s string, ev *evidence) *Refusal {
 		if !ok {
 			continue
 		}
+		if t.word == "single" && i > 0 && (toks[i-1].word == "every" || toks[i-1].word == "each") {
+			// "Every single side" stresses all of them.
+			continue
+		}
 		next := nextContent(toks, i)
 		if mattersBefore(toks, i) {
 			// "matters far less" says "is far less important".

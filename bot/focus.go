@@ -29,12 +29,16 @@ const maxFocusObject = 4
 // turnedAway refuses a sentence that turns someone away from what its
 // passages say is kept in focus: "away from X", or "from X to Y" after a
 // verb of shifting, where a passage sentence puts a word of focus on X
-// (a content word in common), neither denied nor set against the rest
-// ("rather than drifting away from their interests" agrees).
+// (a content word in common). A turn denied, set against the rest
+// ("rather than drifting away from their interests"), avoided, under a
+// condition or reported is none; nor is one the text makes ("the article
+// moves from the details to the bigger picture") or one that only may
+// happen ("criticisms that could pull them away from…").
 func turnedAway(s string, ev *evidence) *Refusal {
 	toks := polarTokens(s)
 	for i, t := range toks {
-		if t.word != "from" || t.negated || t.contrasted {
+		if t.word != "from" || t.negated || t.contrasted || t.avoided || t.conditional || t.reported ||
+			textTurns(toks[:i]) || slices.ContainsFunc(toks[:i], func(u token) bool { return hedgedTurn[u.word] }) {
 			continue
 		}
 		if !(i > 0 && toks[i-1].word == "away" || shiftedFrom(toks, i)) {
@@ -68,12 +72,12 @@ func turnedAway(s string, ev *evidence) *Refusal {
 func shiftedFrom(toks []token, i int) bool {
 	shifted := false
 	for j := i - 1; j >= max(0, i-maxFocusGap-1); j-- {
+		if toks[j+1].clause {
+			return false
+		}
 		if shiftVerbs[toks[j].word] {
 			shifted = true
 			break
-		}
-		if toks[j+1].clause {
-			return false
 		}
 	}
 	if !shifted {
@@ -87,8 +91,9 @@ func shiftedFrom(toks []token, i int) bool {
 	return false
 }
 
-// focusedBefore reports whether a word of focusWords stands within
-// maxFocusGap words before toks[k], in its clause.
+// focusedBefore reports whether a word of focusWords stands among the
+// maxFocusGap+1 words before toks[k], in its clause ("sights firmly
+// focused on").
 func focusedBefore(toks []token, k int) bool {
 	for j := k - 1; j >= max(0, k-maxFocusGap-1); j-- {
 		if focusWords[toks[j].word] {
@@ -101,14 +106,35 @@ func focusedBefore(toks []token, k int) bool {
 	return false
 }
 
+// objectEnds end the words naming what a focus is on.
+var objectEnds = setOf(`and or to toward towards`)
+
 // focusObject returns the words naming what stands after "on" or "from"
 // at toks[from:]: up to maxFocusObject words, to a clause boundary, "and",
 // "to" or "toward".
 func focusObject(toks []token, from int) []token {
 	end := from
-	for end < len(toks) && end-from < maxFocusObject && (end == from || !toks[end].clause) &&
-		!slices.Contains([]string{"and", "to", "toward", "towards", "or"}, toks[end].word) {
+	for end < len(toks) && end-from < maxFocusObject && (end == from || !toks[end].clause) && !objectEnds[toks[end].word] {
 		end++
 	}
 	return toks[from:end]
 }
+
+// textTurns reports whether the words before a turn, toks, make the text
+// the one turning: a word for the text or its writer with no verb of
+// saying or "that" after it ("the article moves from…", "the opening
+// paragraph shifts the focus from…"; not "the author says both sides will
+// shift…").
+func textTurns(toks []token) bool {
+	v := -1
+	for j, u := range toks {
+		if textVoices[u.word] || u.word == "paragraph" {
+			v = j
+		}
+	}
+	return v >= 0 && !slices.ContainsFunc(toks[v+1:], func(u token) bool { return reportVerb(u.word) || u.word == "that" })
+}
+
+// hedgedTurn, before a turn away, make it a possibility, not what the
+// sentence says happens: "criticisms that could pull them away from…".
+var hedgedTurn = setOf(`could might may threaten threatens risk risks`)

@@ -1,6 +1,9 @@
 package bot
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestEveryNoNeedsAPrefixOfDenial checks that "no X goes unY" is read as
 // every X being Y only when "un" is a prefix of denial: "no official goes
@@ -89,5 +92,19 @@ func TestTurnedAwayDeniedAgrees(t *testing.T) {
 		if got := turnedAway(tt.text, ev) != nil; got != tt.refused {
 			t.Errorf("%q: refused %v, want %v", tt.text, got, tt.refused)
 		}
+	}
+}
+
+// TestAsSoTooCause checks that a passage sentence "as X, so too Y" gives X
+// as its cause, and that a "so" without "too" leaves the sentence to its
+// cause words.
+func TestAsSoTooCause(t *testing.T) {
+	cause, ok := linkCause(scanTokens("As the seriousness of talks increases, so too does the risk of spoilers lashing out."))
+	if !ok || !slices.Equal(contentStems(cause), contentStems(scanTokens("the seriousness of talks increases"))) {
+		t.Errorf("as…so too: got %v, %v, want the seriousness of talks increasing", contentStems(cause), ok)
+	}
+	cause, ok = linkCause(scanTokens("As the talks began, officials were hopeful, so they met in Vienna because sanctions bit."))
+	if !ok || !slices.Equal(contentStems(cause), contentStems(scanTokens("sanctions bit."))) {
+		t.Errorf("as…so: got %v, %v, want the cause after \"because\"", contentStems(cause), ok)
 	}
 }

@@ -438,6 +438,7 @@ var ruleTests = []struct {
 	{"the word in place, as the passage has it", "Ambassador John Limbert beautifully described the challenge that lies ahead [8].", ""},
 	{"turned away from what the passage keeps in focus", "Both sides will need to absorb these ideological criticisms and shift their attention away from their actual interests [2].", bot.ReasonContradiction},
 	{"shifted from what the passage keeps in focus to something else", "Both sides will need to shift their attention from their actual interests to answering these ideological criticisms [2].", bot.ReasonContradiction},
+	{"shifted from what the passage keeps in focus, as the author reports it", "The author says both sides will need to shift their attention from their actual interests to answering these ideological criticisms [2].", bot.ReasonContradiction},
 	{"kept in focus, as the passage says", "Both sides will need to absorb these ideological criticisms and keep their attention on their actual interests [2].", ""},
 	{"turned away from something the passage keeps out of focus", "Both sides will need to keep their sights focused on their actual interests and away from ideological criticisms [2].", ""},
 	{"two changes tied the other way round", "The more serious the talks become, the less likely spoilers are to lash out [1].", bot.ReasonContradiction},
@@ -1727,5 +1728,34 @@ func TestDoubtOfWhatIsGranted(t *testing.T) {
 		{"Senior officials on both sides now dispute that the alternatives to diplomacy have narrowed their remaining escalatory options [1].", escalation, bot.ReasonContradiction},
 		{"Senior officials on both sides now openly acknowledge that the alternatives to diplomacy have narrowed their remaining escalatory options [1].", escalation, ""},
 		{"Many observers doubt whether forward-thinking officials in Washington and Tehran reaffirmed the old adage [1].", spoilers, ""},
+	})
+}
+
+// TestReadingsKeptWithinBounds checks the bounds of this round's readings:
+// a turn away that the text makes, that is avoided or that may only
+// happen; a doubt made small, past or hard to hold; "every single"; a
+// "that" a verb of saying takes inside an it-cleft; a "that" in the main
+// clause after a verb of granting; a quotation right after "because".
+func TestReadingsKeptWithinBounds(t *testing.T) {
+	ix := newIndex(t)
+	c := bot.NewChecker(ix)
+	p := func(opening ...string) []bot.Citation { return articleCitations(t, ix, opening...) }
+	spoilers, recent := p("The very real presence of spoilers"), p("The most recent diplomatic efforts")
+	escalation, building := p("Unlike years past"), p("Building confidence at the negotiating")
+	opening, geneva := p("As nuclear talks commence"), p("While we are not yet in the clear")
+	wantVerdicts(t, c, []verdictCase{
+		{"The article moves from the technical details to the bigger picture [1].", opening, ""},
+		{"The opening paragraph shifts the focus from the technical details to the bigger picture [1].", opening, ""},
+		{"Both sides will need to absorb these ideological criticisms and avoid drifting away from their actual interests [1].", building, ""},
+		{"Ideological criticisms threaten to pull both sides away from their actual interests [1].", building, ""},
+		{"Few doubt that spoilers are present on all sides [1].", spoilers, ""},
+		{"It is hard to deny that spoilers are present on all sides [1].", spoilers, ""},
+		{"There is little doubt that spoilers are present on all sides [1].", spoilers, ""},
+		{"Officials who once denied that the alternatives to diplomacy narrowed their escalatory options now openly acknowledge it [1].", escalation, ""},
+		{"Spoilers are present on every single side [1].", spoilers, ""},
+		{"Successful nuclear diplomacy in Geneva strengthened relationships between every single relevant party [1].", geneva, ""},
+		{"It is because senior officials now openly acknowledge that the alternatives to diplomacy have narrowed their escalatory options [1].", escalation, ""},
+		{"Because the presence of spoilers is widely acknowledged, Congress insists that sanctions be more hard-hitting [1][2].", append(spoilers, recent...), bot.ReasonUnsupported},
+		{"Because “no good deed goes unpunished,” Congress has pushed for more hard-hitting sanctions [1][2].", append(spoilers, recent...), bot.ReasonUnsupported},
 	})
 }

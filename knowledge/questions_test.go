@@ -22,7 +22,7 @@ func TestQuestionsAboutTheWholeText(t *testing.T) {
 		"What are the overarching themes?", "what's this article even about?",
 		"Could you précis the op-ed in a paragraph?", "How is the piece structured?",
 		"Is the writer optimistic or pessimistic overall?", "What's the tone of the article?", "What's the overall tone?",
-		"Is the overall tone hopeful or pessimistic?", "Is the writer hopeful or gloomy?",
+		"Is the overall tone hopeful or pessimistic?", "Is the writer hopeful or gloomy?", "Is the writer hopeful or downbeat?",
 		// Idioms whose plain words ask about the whole: the bottom line is
 		// the conclusion.
 		"What's the bottom line of the piece?", "In a nutshell, what is the column saying?",
@@ -1350,7 +1350,10 @@ func TestEverydaySenses(t *testing.T) {
 		// Gloomy or downbeat talk, and pessimism, downplay the odds.
 		firstQuote{"why the pessimism from officials?", "downplaying the odds"},
 		firstQuote{"is the gloomy talk from both governments something to worry about?", "downplaying the odds"},
-		firstQuote{"should the downbeat talk from officials be taken at face value?", "downplaying the odds"})
+		firstQuote{"should the downbeat talk from officials be taken at face value?", "downplaying the odds"},
+		// A word of stance before a noun, in a question about the
+		// writer, keeps its sense: the messaging is what is asked about.
+		firstQuote{"what's the writer's take on the downbeat messaging from both governments", "downplaying the odds"})
 	// Groundwork is a foundation: the sentence that lays one is among
 	// those quoted.
 	if a := article().Answer(knowledge.Query{Text: "how does the writer describe the groundwork the interim deal laid"}); !a.Answerable ||

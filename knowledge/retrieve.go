@@ -2210,9 +2210,10 @@ func (ix *Index) idiomWords(words []word) (extra map[string][]string, held map[s
 			if id.ofText && !slices.ContainsFunc(words, func(w word) bool { return w.class&classFraming != 0 }) {
 				return true // "what are officials trying to make happen?"
 			}
-			if len(id.seq) == 1 && words[i].class&classWhole != 0 {
+			if len(id.seq) == 1 && words[i].class&classWhole != 0 && (i+1 == len(words) || words[i+1].class&classStop != 0) {
 				// "Is the writer hopeful or gloomy?" asks for the tone
-				// of the text, not about gloomy talk.
+				// of the text, not about gloomy talk; "the writer's take
+				// on the downbeat messaging" asks about the messaging.
 				return true
 			}
 			if extra == nil {

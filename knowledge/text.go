@@ -362,7 +362,7 @@ overarching major version bullet bullets precis précis tone stance brief mainly
 // text or its author ("is the writer optimistic overall?", "how is the
 // piece structured?"); otherwise they name a topic like any word ("are the
 // hardliners optimistic?", "the structure of the final deal").
-var stanceWords = wordSet(`optimistic pessimistic hopeful hopeless gloomy upbeat bleak optimism pessimism
+var stanceWords = wordSet(`optimistic pessimistic hopeful hopeless gloomy downbeat upbeat bleak optimism pessimism
 structure structured organized organised layout breakdown`)
 
 // genericWords are everyday English words — light verbs, vague nouns and
