@@ -545,9 +545,31 @@ func swappedRoles(terms []claimTerm, ev *evidence) (string, bool) {
 			turnedRound(terms, k, ev, false) {
 			return v.Word, true
 		}
+		if !outweighVerbs[v.Word] || v.negated {
+			continue
+		}
+		// "A outweighs B" says "A stronger than B": turned round against
+		// "B will be stronger than A".
+		for _, c := range outweighComparatives {
+			if !strings.Contains(ev.lower, c+" than ") {
+				continue
+			}
+			as := slices.Clone(terms)
+			as[k].Stem = stemOf(c)
+			if turnedRound(as, k, ev, false) {
+				return v.Word, true
+			}
+		}
 	}
 	return "", false
 }
+
+// outweighVerbs say their doer is greater or stronger than what follows
+// them, as a comparative before "than" does.
+var outweighVerbs = setOf(`outweigh outweighs outweighed exceed exceeds exceeded surpass surpasses surpassed`)
+
+// outweighComparatives are the comparatives outweighVerbs stand for.
+var outweighComparatives = []string{"stronger", "greater", "bigger", "larger"}
 
 // turnedRound reports whether two words either side of terms[k] stand the
 // other way round about it in the passages, and no two stand as in the

@@ -459,6 +459,8 @@ var ruleTests = []struct {
 	{"a single one where the passage counts four", "Looking ahead, a single big picture issue will go a long way toward making or breaking the peace [4].", bot.ReasonContradiction},
 	{"a handful where the passage says all", "Successful nuclear diplomacy in Geneva strengthened relationships between a handful of relevant parties [4].", bot.ReasonContradiction},
 	{"as many times before, where the passage says for the first time", "As many times before, the U.S. has demonstrated through word and deed that it is willing to have a real dialogue among equals [5].", bot.ReasonContradiction},
+	{"outweighs, the other way round from \"stronger than\"", "In turn, this will ensure that the spoilers' commitment to confrontation outweighs the commitment to finding peaceful solutions [1].", bot.ReasonContradiction},
+	{"outweighs, the way \"stronger than\" runs", "In turn, this will ensure that the commitment to finding peaceful solutions outweighs the spoilers' commitment to confrontation [1].", ""},
 	{"how often, the other way, before a verb put in other words", "Zarif and Kerry have only occasionally stressed that a window to work the diplomatic channel is in the interest of both sides [11].", bot.ReasonContradiction},
 	{"how often, as the passage says, before a verb put in other words", "Zarif and Kerry have repeatedly stressed that a window to work the diplomatic channel is in the interest of both sides [11].", ""},
 	{"all, as the passage says", "Successful nuclear diplomacy in Geneva strengthened relationships between all relevant parties [4].", ""},
