@@ -213,11 +213,7 @@ var concernWords = setOf(`worry worries worried concern concerns concerned fear 
 // clauseStems returns the content stems of toks from from to the end of
 // the clause it opens: the claim a verb of granting or holding takes.
 func clauseStems(toks []token, from int) []string {
-	end := from
-	for end < len(toks) && (end == from || !toks[end].clause) {
-		end++
-	}
-	return contentStems(toks[from:end])
+	return contentStems(toks[from:clauseEnd(toks, from)])
 }
 
 // granted reports whether the passages grant claim: a verb of assentWords

@@ -83,6 +83,17 @@ func itCleft(toks []token, at int) bool {
 // saying and its "that" ("admit, unlike in the past, that…").
 const maxAsideWords = 6
 
+// clauseEnd returns where the clause that toks[from] opens, or stands in,
+// ends: the next word with a clause boundary before it after from, or the
+// end of toks.
+func clauseEnd(toks []token, from int) int {
+	end := from
+	for end < len(toks) && (end == from || !toks[end].clause) {
+		end++
+	}
+	return end
+}
+
 // concessives open a clause that concedes what the rest of the sentence
 // holds in spite of: "despite gloomy rhetoric, …", "although…".
 var concessives = setOf(`despite although though notwithstanding whatever regardless`)
@@ -295,10 +306,7 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 				from--
 			}
 		}
-		end := k
-		for end < len(toks) && (end == k || !toks[end].clause) {
-			end++
-		}
+		end := clauseEnd(toks, k)
 		before, after = toks[from:at], toks[k:end]
 		causeBefore, told = true, true
 	} else if lead := contentStems(toks[:at]); len(lead) < 2 || effectFirst[word] && (opensClause(toks, at) || toks[at-1].word == "that") {
@@ -316,10 +324,7 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 				start++
 			}
 		}
-		end := start
-		for end < len(toks) && (end == start || !toks[end].clause) {
-			end++
-		}
+		end := clauseEnd(toks, start)
 		if end > start && reportVerb(toks[end-1].word) {
 			// "Because officials now openly admit, unlike in the past,
 			// that X, Y": the cause is what they admit, the "that"
@@ -327,10 +332,7 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 			// insists that…" gives no cause after "insists").
 			for k := end; k < len(toks) && k <= end+maxAsideWords; k++ {
 				if toks[k].word == "that" && toks[k].clause {
-					start, end = k+1, k+1
-					for end < len(toks) && (end == start || !toks[end].clause) {
-						end++
-					}
+					start, end = k+1, clauseEnd(toks, k+1)
 					break
 				}
 			}
