@@ -83,8 +83,9 @@ const maxExpansions = 8
 // to do the right thing a good deed, what goes smoothly is easy, a
 // danger passed is a state in the clear, things as they are, or the way
 // they are, are the status quo, what one aims for one works toward, what
-// one zooms in on one focuses on, and what is sorted out is in the
-// clear), and a few names of
+// one zooms in on one focuses on, what is sorted out is in the
+// clear, and what is equally or just as important is no less
+// important), and a few names of
 // politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
 // Republic Iran's regime.
@@ -152,6 +153,8 @@ var idioms = map[string]string{
 	"matter as much":               "important",
 	"deserves equal attention":     "important",
 	"deserves as much attention":   "important",
+	"equally important":            "no less important",
+	"just as important":            "no less important",
 	"out of the woods":             "clear safe",
 	"what next":                    "now begin",
 	"what is next":                 "now begin",

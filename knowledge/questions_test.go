@@ -2550,3 +2550,14 @@ func TestWhenSomeoneDidSomething(t *testing.T) {
 	wantDeclined(t, article(), "when was Rouhani elected?", "when did he take office?")
 	wantFirstQuotes(t, article(), firstQuote{"when was the theoretical bedrock reaffirmed?", "interim deal was reached"})
 }
+
+// TestEquallyImportantBesides checks that "equally important" and "just as
+// important" ask for what the text calls no less important, not for a
+// sentence about equals, and that "besides", a preposition that sets aside
+// what follows it, weighs nothing of its own: "besides the spoilers, who is
+// equally important?" is answered by the forces for moderation.
+func TestEquallyImportantBesides(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"besides the spoilers, who does the writer say is equally important?", "No less important are the forces for moderation"},
+		firstQuote{"besides the spoilers, what other group does the speaker say is just as important?", "No less important are the forces for moderation"})
+}

@@ -17,7 +17,7 @@ im ive id youre youve youd theyre theyve theyd weve wed hes shes thats theres wh
 s t d ll re ve please pls plz
 whether anything anyone anybody everything everyone everybody something someone somebody else
 per via versus even guy guys either neither others another behind
-beyond despite except toward towards within across along around throughout amid onto`
+beyond besides despite except toward towards within across along around throughout amid onto`
 
 // Question are the words that mark what kind of answer is wanted.
 const Question = `what who whom whose when where why how which`
