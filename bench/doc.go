@@ -53,7 +53,7 @@
 // over an index of the article alone. The sets are the article's dev
 // questions (testdata/questions.jsonl, embedded) and each file of
 // -paraphrase (default the article's paraphrase sets under ../testdata/eval,
-// paraphrase-tune.jsonl to paraphrase-fresh48.jsonl, listed in
+// paraphrase-tune.jsonl to paraphrase-fresh49.jsonl, listed in
 // defaultParaphrase). A file is JSON Lines: a covered
 // question {"id","question","expect_any":[...]}, an uncovered one
 // {"id","question","unanswerable":true}, or one the whole article answers

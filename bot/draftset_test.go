@@ -492,11 +492,19 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 	// A forty-eighth blind set (273 drafts for 81 questions), written at
-	// the start of session 50 before any change: the forty-seventh is
-	// tuning material since. The floors are the session's start.
+	// the start of session 50 before any change. It is tuning material
+	// since session 51, whose start (session 50's end) its floors are.
 	"fresh48": {
 		kept: map[string]float64{"verbatim": 1, "paraphrase": 24.0 / 27, "merge": 19.0 / 20, "summary": 7.0 / 15, "yes-no": 1, "quotes": 1, "overall": 105.0 / 117},
-		refused: map[string]float64{"contradiction": 18.0 / 21, "negation": 17.0 / 18, "invented-fact": 1, "link": 1, "causal-link": 12.0 / 15,
+		refused: map[string]float64{"contradiction": 18.0 / 21, "negation": 17.0 / 18, "invented-fact": 1, "link": 1, "causal-link": 13.0 / 15,
+			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
+	},
+	// A forty-ninth blind set (289 drafts for 102 questions), written at
+	// the start of session 51 before any change: the forty-eighth is
+	// tuning material since. The floors are the session's start.
+	"fresh49": {
+		kept: map[string]float64{"verbatim": 1, "paraphrase": 22.0 / 23, "merge": 1, "summary": 14.0 / 18, "yes-no": 1, "quotes": 1, "overall": 116.0 / 121},
+		refused: map[string]float64{"contradiction": 18.0 / 22, "negation": 1, "invented-fact": 1, "link": 1, "causal-link": 16.0 / 18,
 			"stitched-quote": 1, "wrong-citation": 1, "unsupported-claim": 1, "off-section-summary": 1},
 	},
 	// 300 drafts for tuning contradictions, links of cause and negations
@@ -535,7 +543,7 @@ var draftFloors = map[string]struct{ kept, refused map[string]float64 }{
 func TestLabelledDrafts(t *testing.T) {
 	ix := newIndex(t)
 	c := bot.NewChecker(ix)
-	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41", "fresh42", "fresh43", "fresh44", "fresh45", "fresh46", "fresh47", "fresh48", "tune6"} {
+	for _, half := range []string{"tune", "tune2", "tune3", "tune4", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "tune5", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41", "fresh42", "fresh43", "fresh44", "fresh45", "fresh46", "fresh47", "fresh48", "fresh49", "tune6"} {
 		t.Run(half, func(t *testing.T) {
 			drafts := loadDrafts(t, filepath.Join("..", "testdata", "drafts", "drafts-"+half+".jsonl"))
 			var kept, refused tally
