@@ -48,8 +48,8 @@ const maxExpansions = 8
 
 // idioms map a figure of speech to plain words that say the same (the point
 // a writer is "trying to make", to say or to get across is the argument,
-// what readers "take away" the takeaway, "in short" and "in general"
-// asides, what one breaks down for a reader a summary, "in the
+// what readers "take away" the takeaway, "in short", "in general" and
+// "in this context" asides, what "counts as" a thing simply is one, what one breaks down for a reader a summary, "in the
 // meantime", "meanwhile" and "in the past" a time of no topic, "doomed
 // to" and "destined to" what must be, of no topic either, a broader view or a wider
 // context is the bigger picture, to zoom out is to look at it, the cards
@@ -241,6 +241,12 @@ var idioms = map[string]string{
 	"gets across":                  "argument",
 	"in short":                     "",
 	"in general":                   "",
+	"in this context":              "",
+	"in that context":              "",
+	"in context":                   "",
+	"counts as":                    "",
+	"count as":                     "",
+	"counted as":                   "",
 	"break down":                   "summary",
 	"breaks down":                  "summary",
 	"walk away with":               "takeaway",

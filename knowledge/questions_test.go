@@ -2561,3 +2561,12 @@ func TestEquallyImportantBesides(t *testing.T) {
 		firstQuote{"besides the spoilers, who does the writer say is equally important?", "No less important are the forces for moderation"},
 		firstQuote{"besides the spoilers, what other group does the speaker say is just as important?", "No less important are the forces for moderation"})
 }
+
+// TestAsidesOfContext checks that "in this context" is an aside and that
+// what "counts as" a thing simply is one: "who counts as spoilers in this
+// context?" asks who the spoilers are, not about a backdrop, and is
+// answered from the paragraph that says who they are.
+func TestAsidesOfContext(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"who counts as 'spoilers' in this context", "presence of spoilers on all sides"})
+}
