@@ -2570,3 +2570,11 @@ func TestAsidesOfContext(t *testing.T) {
 	wantFirstQuotes(t, article(),
 		firstQuote{"who counts as 'spoilers' in this context", "presence of spoilers on all sides"})
 }
+
+// TestContractedWill checks that "what'll they say?" asks for a
+// prediction as "what will they say?" does: the sentence predicting what
+// critics will say answers it, though it quotes no one.
+func TestContractedWill(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"if history repeats, what'll the deal's critics say", "If past is prologue"})
+}

@@ -181,13 +181,22 @@ func scanWords(s string, emit func(w word)) {
 			classOf(string(buf[from:len(buf)-2]))&classStop != 0 {
 			keep = true // "US's": one with a possessive after it
 		}
-		owner := false
+		owner, will := false, false
 		if apostrophes > 0 {
 			owner = bytes.HasSuffix(buf[from:], []byte("'s"))
+			will = bytes.HasSuffix(buf[from:], []byte("'ll"))
 			buf = append(buf[:from], foldApostrophe(buf[from:])...)
 		}
 		if len(buf) > from {
 			spans = append(spans, span{from: from, to: len(buf), keep: keep, capital: capital, dashed: dashed, owner: owner})
+			if will {
+				// "what'll the critics say?" asks what they will say:
+				// the contracted "will" is a word of its own, as
+				// written out.
+				at := len(buf)
+				buf = append(buf, "will"...)
+				spans = append(spans, span{from: at, to: len(buf)})
+			}
 		}
 	}
 	text := string(buf)
