@@ -1723,6 +1723,10 @@ func (d *draftCheck) polarity(terms []claimTerm, ev *evidence) *Refusal {
 			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
 				Detail: fmt.Sprintf("a figure of speech whose plain word, %q, its cited passages use the other way", w)}
 		}
+		if w, ok := d.plainOpposedNear(terms, i, want, ev); ok && !d.usesOpposite(terms, i, ev) {
+			return &Refusal{Reason: ReasonContradiction, Term: t.Word,
+				Detail: fmt.Sprintf("a figure of speech whose plain word, %q, its cited passages put the opposite of among the same words", w)}
+		}
 		if sayingAdverb(terms, i) {
 			// "… and separately recommends that…": how the text says
 			// it, not what it says.
@@ -2565,7 +2569,31 @@ func (d *draftCheck) opposed(stem string, want polarity, ev *evidence) bool {
 // words within roleWindow of it must stand within roleWindow of the
 // opposite.
 func (d *draftCheck) opposedNear(terms []claimTerm, i int, want polarity, ev *evidence) bool {
-	opp := d.synonymsOpposites(terms[i].Stem)
+	return oppositeNear(terms, i, d.synonymsOpposites(terms[i].Stem), want, ev)
+}
+
+// plainOpposedNear reports whether the passages use, as want says, an
+// opposite of a plain word of terms[i]'s figure of speech among words the
+// sentence puts around it, as opposedNear asks of a word, and not the
+// plain word itself: "as the talks wind down in Vienna" says "conclude"
+// where they have "as nuclear talks commence here in Vienna".
+func (d *draftCheck) plainOpposedNear(terms []claimTerm, i int, want polarity, ev *evidence) (string, bool) {
+	t := terms[i]
+	if t.held || t.Name || t.reported || t.conditional || t.contrasted {
+		return "", false
+	}
+	for _, p := range t.plain {
+		if ev.stems[p]&want == 0 && oppositeNear(terms, i, d.synonymsOpposites(p), want, ev) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// oppositeNear reports whether the passages use, as want says, a word of
+// opp with two of the words the sentence puts within roleWindow of
+// terms[i] standing within roleWindow of it.
+func oppositeNear(terms []claimTerm, i int, opp map[string]bool, want polarity, ev *evidence) bool {
 	for k, w := range ev.seq {
 		if w == "" || !isOpposite(w, opp) || ev.stems[w]&want == 0 || besideTerm(terms, i, w) {
 			// An opposite the sentence puts right beside the word is no

@@ -1761,3 +1761,26 @@ func TestReadingsKeptWithinBounds(t *testing.T) {
 		{"Because “no good deed goes unpunished,” Congress has pushed for more hard-hitting sanctions [1][2].", append(spoilers, recent...), bot.ReasonUnsupported},
 	})
 }
+
+// TestFigureOpposedAmongTheSameWords checks that a figure of speech or a
+// phrasal verb whose plain word is the opposite of a word the passage
+// puts among the same words is refused as a contradiction ("as the talks
+// wind down in Vienna" against "as nuclear talks commence here in
+// Vienna", "setting aside their actual interests" against "keep their
+// sights firmly focused on their actual interests", "talking up the odds"
+// against "downplaying the odds"), that the figure is kept where the
+// passage uses its plain word as well ("behind closed doors" where it
+// says "privately", though it says "publicly" too), and that the figure
+// said the passage's way is kept.
+func TestFigureOpposedAmongTheSameWords(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"As nuclear talks commence", "As the talks wind down in Vienna, much of the discussion has focused on the technical details [1].", bot.ReasonContradiction},
+		{"As nuclear talks commence", "As the talks get under way in Vienna, much of the discussion has focused on the technical details [1].", ""},
+		{"Building confidence at the negotiating", "Both sides will need to absorb the ideological criticisms while setting aside their actual interests [1].", bot.ReasonContradiction},
+		{"Rhetoric from both sides downplaying", "Rhetoric from both sides talking up the odds for success should come as no surprise [1].", bot.ReasonContradiction},
+		{"Rhetoric from both sides downplaying", "Rhetoric from both sides playing down the odds for success should come as no surprise [1].", ""},
+		{"Ambassador John Limbert", "For the first time in over three decades, the sides are taking turns showing a willingness to spend political capital on peace [1].", bot.ReasonContradiction},
+		{"If these negotiations are to successfully", "Washington and Tehran will need to lower expectations in public while raising them behind closed doors [1].", ""},
+		{"No less important are the forces", "Obama backed the interim nuclear deal in Geneva [1]. Ayatollah Khamenei distanced himself from the interim nuclear deal in Geneva [1].", bot.ReasonContradiction},
+	})
+}

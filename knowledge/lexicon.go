@@ -84,12 +84,31 @@ const maxExpansions = 8
 // danger passed is a state in the clear, things as they are, or the way
 // they are, are the status quo, what one aims for one works toward, what
 // one zooms in on one focuses on, what is sorted out is in the
-// clear, and what is equally or just as important is no less
-// important), and a few names of
+// clear, what is equally or just as important is no less important,
+// what winds down concludes, what one sets aside one sidelines, to
+// distance oneself from a thing is to oppose it, and what sides do by
+// taking turns they do alternately), and a few names of
 // politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
 // Republic Iran's regime.
 var idioms = map[string]string{
+	"wind down":                    "conclude",
+	"winds down":                   "conclude",
+	"winding down":                 "conclude",
+	"wound down":                   "conclude",
+	"set aside":                    "sideline",
+	"sets aside":                   "sideline",
+	"setting aside":                "sideline",
+	"distanced himself from":       "oppose",
+	"distanced herself from":       "oppose",
+	"distanced themselves from":    "oppose",
+	"distance themselves from":     "oppose",
+	"distancing himself from":      "oppose",
+	"distancing themselves from":   "oppose",
+	"taking turns":                 "alternately",
+	"take turns":                   "alternately",
+	"takes turns":                  "alternately",
+	"took turns":                   "alternately",
 	"aiming for":                   "working toward",
 	"aim for":                      "working toward",
 	"aims for":                     "working toward",

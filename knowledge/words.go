@@ -422,7 +422,9 @@ diplomatic military
 peaceful military
 emphasize downplay
 bolster emasculate
-reach collapse`
+reach collapse
+alternately simultaneously
+overstate downplay`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
