@@ -1784,3 +1784,16 @@ func TestFigureOpposedAmongTheSameWords(t *testing.T) {
 		{"No less important are the forces", "Obama backed the interim nuclear deal in Geneva [1]. Ayatollah Khamenei distanced himself from the interim nuclear deal in Geneva [1].", bot.ReasonContradiction},
 	})
 }
+
+// TestJudgementsTurnedRound checks that faulting what the passage gives
+// credit for, or calling unwarranted what it calls understandable, is
+// refused as a contradiction, and that the passage's own judgement is
+// kept.
+func TestJudgementsTurnedRound(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"For the first time in recent memory", "The author faults Washington for abandoning the failed approach of the past [1].", bot.ReasonContradiction},
+		{"For the first time in recent memory", "The author credits Washington for abandoning the failed approach of the past [1].", ""},
+		{"A degree of skepticism surrounding", "The author calls skepticism about the process unwarranted, and warns that it risks overlooking the bedrock of the process [1].", bot.ReasonContradiction},
+		{"A degree of skepticism surrounding", "The author calls skepticism about the process understandable, and warns that overemphasizing it risks overlooking the bedrock of the process [1].", ""},
+	})
+}

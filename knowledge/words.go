@@ -424,7 +424,11 @@ emphasize downplay
 bolster emasculate
 reach collapse
 alternately simultaneously
-overstate downplay`
+overstate downplay
+fault credit
+blame credit
+understandable unwarranted
+justified unwarranted`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
