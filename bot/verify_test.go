@@ -1782,6 +1782,8 @@ func TestFigureOpposedAmongTheSameWords(t *testing.T) {
 		{"Ambassador John Limbert", "For the first time in over three decades, the sides are taking turns showing a willingness to spend political capital on peace [1].", bot.ReasonContradiction},
 		{"If these negotiations are to successfully", "Washington and Tehran will need to lower expectations in public while raising them behind closed doors [1].", ""},
 		{"No less important are the forces", "Obama backed the interim nuclear deal in Geneva [1]. Ayatollah Khamenei distanced himself from the interim nuclear deal in Geneva [1].", bot.ReasonContradiction},
+		{"The very real presence of spoilers", "Spoilers have torpedoed attempts at resolving tensions on a single occasion, the author says [1].", bot.ReasonContradiction},
+		{"The very real presence of spoilers", "Spoilers have torpedoed attempts at resolving tensions time and again, the author says [1].", ""},
 	})
 }
 

@@ -87,11 +87,16 @@ const maxExpansions = 8
 // clear, what is equally or just as important is no less important,
 // what winds down concludes, what one sets aside one sidelines, to
 // distance oneself from a thing is to oppose it, and what sides do by
-// taking turns they do alternately), and a few names of
+// taking turns they do alternately, and what happens only once, or on a
+// single occasion, happens rarely), and a few names of
 // politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
 // Republic Iran's regime.
 var idioms = map[string]string{
+	"on a single occasion":         "rarely",
+	"on one occasion":              "rarely",
+	"only once":                    "rarely",
+	"just once":                    "rarely",
 	"wind down":                    "conclude",
 	"winds down":                   "conclude",
 	"winding down":                 "conclude",
