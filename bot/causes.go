@@ -46,6 +46,18 @@ var clefts = map[string]bool{"is what": true, "are what": true, "was what": true
 // verb of making, or another in -ed but those of uncausingVerbs, after an
 // adverb in -ly or an auxiliary of the perfect.
 func cleftMakes(toks []token) bool {
+	i := cleftVerb(toks)
+	if i == len(toks) {
+		return false
+	}
+	w := toks[i].word
+	return causingVerbs[w] || strings.HasSuffix(w, "ed") && !uncausingVerbs[w]
+}
+
+// cleftVerb returns where, in toks, the words after a cleft, its verb
+// stands: after an adverb in -ly and an auxiliary of the perfect or a
+// modal, if any; len(toks) when none is left.
+func cleftVerb(toks []token) int {
 	i := 0
 	if i < len(toks) && strings.HasSuffix(toks[i].word, "ly") {
 		i++
@@ -53,11 +65,7 @@ func cleftMakes(toks []token) bool {
 	if i < len(toks) && (toks[i].word == "has" || toks[i].word == "have" || toks[i].word == "had" || modals[toks[i].word]) {
 		i++
 	}
-	if i == len(toks) {
-		return false
-	}
-	w := toks[i].word
-	return causingVerbs[w] || strings.HasSuffix(w, "ed") && !uncausingVerbs[w]
+	return i
 }
 
 // itCleft reports whether toks[at], "that", closes the cleft "it is this
@@ -376,6 +384,11 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 			end++
 		}
 		before, after = toks[from:at], toks[at+n:end]
+		if k := cleftVerb(after); clefts[word] && k < len(after) {
+			// "X is what created Y": the verb of making is the link's,
+			// no word of the effect.
+			after = after[k+1:]
+		}
 		causeBefore, told = !effectFirst[word], true
 	}
 	// A report around the cause ("officials acknowledge that escalation

@@ -1799,3 +1799,18 @@ func TestJudgementsTurnedRound(t *testing.T) {
 		{"A degree of skepticism surrounding", "The author calls skepticism about the process understandable, and warns that overemphasizing it risks overlooking the bedrock of the process [1].", ""},
 	})
 }
+
+// TestCleftVerbIsTheLinks checks that the verb of making after a cleft
+// ("X is what created Y") is read as the link's, not as a word of the
+// effect: the effect is then the passage's own cause ("the hardliners'
+// concern about regime survival is what created the power imbalance"
+// against "acknowledging this power imbalance helps explain a concern
+// that Iranian hardliners stress…"), refused, while a link the passage
+// makes in its own words ("diplomacy would not be taking place without
+// Obama and Khamenei's direct involvement") is kept.
+func TestCleftVerbIsTheLinks(t *testing.T) {
+	verifyEach(t, []passageDraft{
+		{"A dialogue among equals is critical", "According to the article, the hardliners' concern about regime survival is what created the power imbalance [1].", bot.ReasonUnsupported},
+		{"Rhetoric from both sides downplaying", "Obama and Khamenei's direct involvement is what makes the diplomacy possible at all [1].", ""},
+	})
+}
