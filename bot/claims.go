@@ -2595,11 +2595,22 @@ func (d *draftCheck) plainOpposedNear(terms []claimTerm, i int, want polarity, e
 // terms[i] standing within roleWindow of it.
 func oppositeNear(terms []claimTerm, i int, opp map[string]bool, want polarity, ev *evidence) bool {
 	for k, w := range ev.seq {
-		if w == "" || !isOpposite(w, opp) || ev.stems[w]&want == 0 || besideTerm(terms, i, w) {
+		if w == "" {
+			continue
+		}
+		if !isOpposite(w, opp) || ev.stems[w]&want == 0 || besideTerm(terms, i, w) {
 			// An opposite the sentence puts right beside the word is no
 			// contradiction of it: "the main alternative", where
 			// "alternative" is an antonym of "main"'s synonym "primary".
-			continue
+			// A figure of speech whose plain word is the opposite is
+			// one all the same: "reaffirmed for all to see" says
+			// "publicly" against "behind closed doors".
+			// Only where neither is denied: "not yet in the clear" is
+			// no opposite of "not yet out of danger".
+			pw := ev.plainAt[k]
+			if want != asserted || pw.pol != asserted || !slices.ContainsFunc(pw.stems, func(p string) bool { return isOpposite(p, opp) }) {
+				continue
+			}
 		}
 		shared := 0
 		for j := max(0, i-roleWindow); j < min(len(terms), i+roleWindow+1); j++ {

@@ -78,6 +78,19 @@ type evidence struct {
 	// figures (see addFigures): read for a plain word itself only, not
 	// through the lexicon, which would carry a figure's sense on to others.
 	figures map[string]polarity
+	// plainAt holds, by place in seq, the plain words of the figure of
+	// speech a word there stands in, one-word figures too ("for all to
+	// see": "publicly"), with how the passage uses it: read for
+	// opposites only (see oppositeNear), as one-word figures vouch too
+	// loosely for a claim.
+	plainAt map[int]plainWords
+}
+
+// plainWords are the plain words of a figure of speech a passage's word
+// stands in, and how the passage uses the word.
+type plainWords struct {
+	stems []string
+	pol   polarity
 }
 
 // evSentence is one sentence of the passages: the passage it stands in,
@@ -193,7 +206,14 @@ func newEvidence(passages []string) *evidence {
 		text.WriteString(p)
 		text.WriteByte('\n')
 		terms := claimTerms(p)
+		figs := knowledge.Figures(p)
 		for i, t := range terms {
+			if plain := figs[t.Word]; len(plain) > 0 {
+				if e.plainAt == nil {
+					e.plainAt = make(map[int]plainWords)
+				}
+				e.plainAt[len(e.seq)] = plainWords{stems: plain, pol: polarityOf(t.negated)}
+			}
 			e.stems[t.Stem] |= polarityOf(t.negated)
 			if i > 0 && !t.Number && !terms[i-1].Number {
 				if e.bigrams == nil {

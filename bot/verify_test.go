@@ -1771,7 +1771,9 @@ func TestReadingsKeptWithinBounds(t *testing.T) {
 // against "downplaying the odds"), that the figure is kept where the
 // passage uses its plain word as well ("behind closed doors" where it
 // says "privately", though it says "publicly" too), and that the figure
-// said the passage's way is kept.
+// said the passage's way is kept. A figure of the passage opposes as its
+// plain word would, where neither is denied ("reaffirmed for all to see"
+// against "reaffirmed behind closed doors").
 func TestFigureOpposedAmongTheSameWords(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"As nuclear talks commence", "As the talks wind down in Vienna, much of the discussion has focused on the technical details [1].", bot.ReasonContradiction},
@@ -1784,6 +1786,10 @@ func TestFigureOpposedAmongTheSameWords(t *testing.T) {
 		{"No less important are the forces", "Obama backed the interim nuclear deal in Geneva [1]. Ayatollah Khamenei distanced himself from the interim nuclear deal in Geneva [1].", bot.ReasonContradiction},
 		{"The very real presence of spoilers", "Spoilers have torpedoed attempts at resolving tensions on a single occasion, the author says [1].", bot.ReasonContradiction},
 		{"The very real presence of spoilers", "Spoilers have torpedoed attempts at resolving tensions time and again, the author says [1].", ""},
+		// A figure of one word ("for all to see": "publicly") in the
+		// passage opposes too.
+		{"A degree of skepticism surrounding", "According to the author, the bedrock of the process was reaffirmed behind closed doors in Geneva [1].", bot.ReasonContradiction},
+		{"A degree of skepticism surrounding", "According to the author, the bedrock of the process was reaffirmed for all to see in Geneva [1].", ""},
 	})
 }
 
