@@ -122,8 +122,8 @@ type evSentence struct {
 	causes map[string]bool
 }
 
-// addFigures records the plain words that the figures of speech of
-// passage p say (knowledge.Figures: "making or breaking the peace" says
+// addFigures records the plain words that the figures of speech of a
+// passage, figs, say (knowledge.Figures: "making or breaking the peace" says
 // "decide"), as the passage uses the figure. Only a figure of two content
 // words or more: one word alone ("for all to see") says its plain word
 // ("publicly") too loosely to vouch for a claim ("shared by the public").
@@ -134,8 +134,7 @@ type evSentence struct {
 // ("they will not decide whether the peace is made or broken"), none
 // lost; with one-word figures, a claim of its own more let through; with
 // denied ones and one-word ones, nine faithful drafts fewer kept.
-func (e *evidence) addFigures(p string, terms []claimTerm) {
-	figs := knowledge.Figures(p)
+func (e *evidence) addFigures(figs map[string][]string, terms []claimTerm) {
 	if figs == nil {
 		return
 	}
@@ -244,7 +243,7 @@ func newEvidence(passages []string) *evidence {
 				}
 			}
 		}
-		e.addFigures(p, terms)
+		e.addFigures(figs, terms)
 		last := e.tokens[len(e.tokens)-1]
 		e.both = e.both || slices.ContainsFunc(last, func(t token) bool { return t.word == "both" })
 		e.pair = e.pair || namesPair(last)
