@@ -2578,3 +2578,13 @@ func TestContractedWill(t *testing.T) {
 	wantFirstQuotes(t, article(),
 		firstQuote{"if history repeats, what'll the deal's critics say", "If past is prologue"})
 }
+
+// TestWhereSomeoneIsComingFrom checks that "where X is coming from" asks
+// for X's perspective, not for a place: "did Geneva help each side get
+// where the other was coming from?" is answered by the insights into the
+// parties' perspectives.
+func TestWhereSomeoneIsComingFrom(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"did geneva help each side get where the other was coming from?", "valuable insights into their perspectives"},
+		firstQuote{"did the geneva meetings help everyone understand where the others were coming from?", "valuable insights into their perspectives"})
+}

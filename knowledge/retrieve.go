@@ -684,6 +684,28 @@ func howItWent(words []word) {
 	}
 }
 
+// whereComingFrom reads "where X is coming from" as X's perspective: "did
+// Geneva help each side understand where the others were coming from?"
+// asks about perspectives, not about a place. "Where" and a form of "be"
+// before "coming from", up to six words apart; "where is the pressure
+// coming from?" asks where.
+func whereComingFrom(words []word) {
+	for i, w := range words {
+		if w.text != "where" || i == 0 {
+			continue
+		}
+		for k := i + 2; k+1 < len(words) && k <= i+7; k++ {
+			if words[k].text == "coming" && words[k+1].text == "from" && copulas.has(words[k-1]) {
+				words[i].class |= classStop
+				words[i].class &^= classQuestion
+				words[k].setText("perspective")
+				words[k+1].class |= classStop
+				return
+			}
+		}
+	}
+}
+
 // wentAuxiliaries open "how did it go?", "how has it gone?"; goForms are
 // the forms of "go".
 var (
@@ -1402,6 +1424,7 @@ func (ix *Index) parse(q *query, text, context string) {
 	capitalOf(words[:nw])
 	pairedNumbers(words[:nw])
 	howItWent(words[:nw])
+	whereComingFrom(words[:nw])
 	hedges(words[:nw])
 	honorifics(words[:nw])
 	howToAnswer(words[:nw])
