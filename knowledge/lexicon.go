@@ -73,7 +73,8 @@ const maxExpansions = 8
 // domestic, what matters just as much, or deserves as much or equal
 // attention, is important, what gains or regains momentum is
 // reinvigorated, who wins (political) points scores them, what one loses
-// sight of one overlooks, what is to unfold is to take place, and to
+// sight of one overlooks, what is to unfold, or to go on for a time, is to
+// take place, and to
 // deliver on a promise is to follow through on it, what is so in a
 // departure from something is unlike it, earlier or previous years are
 // years past, what one should not read much into should come as no
@@ -160,6 +161,10 @@ var idioms = map[string]string{
 	"to unfold":                    "to take place",
 	"unfold over":                  "take place over",
 	"unfolding over":               "taking place over",
+	"go on for":                    "take place over",
+	"goes on for":                  "take place over",
+	"going on for":                 "take place over",
+	"went on for":                  "take place over",
 	"delivery on":                  "follow through on",
 	"deliver on":                   "follow through on",
 	"delivering on":                "following through on",

@@ -2588,3 +2588,12 @@ func TestWhereSomeoneIsComingFrom(t *testing.T) {
 		firstQuote{"did geneva help each side get where the other was coming from?", "valuable insights into their perspectives"},
 		firstQuote{"did the geneva meetings help everyone understand where the others were coming from?", "valuable insights into their perspectives"})
 }
+
+// TestHowLongItGoesOn checks that what goes on for a time takes place over
+// it: "how long is this round expected to go on for?" is answered by the
+// negotiations taking place over the next few days.
+func TestHowLongItGoesOn(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"how long is this round expected to go on for?", "over the next few days"},
+		firstQuote{"how long are the vienna sessions expected to go on for", "over the next few days"})
+}
