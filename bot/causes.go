@@ -379,16 +379,19 @@ func (d *draftCheck) cause(toks []token, at, n int, word string, ev *evidence) *
 				break
 			}
 		}
-		end := at + n
-		for end < len(toks) && (end == at+n || !toks[end].clause || len(contentStems(toks[at+n:end])) < 2) {
+		start := at + n
+		if k := cleftVerb(toks[start:]); clefts[word] && start+k < len(toks) && len(contentStems(toks[start+k+1:])) >= 2 {
+			// "X is what created Y": the verb of making is the link's,
+			// no word of the effect, unless the effect would be left
+			// with too few words of its own to check ("…is what caused
+			// the escalation").
+			start += k + 1
+		}
+		end := start
+		for end < len(toks) && (end == start || !toks[end].clause || len(contentStems(toks[start:end])) < 2) {
 			end++
 		}
-		before, after = toks[from:at], toks[at+n:end]
-		if k := cleftVerb(after); clefts[word] && k < len(after) {
-			// "X is what created Y": the verb of making is the link's,
-			// no word of the effect.
-			after = after[k+1:]
-		}
+		before, after = toks[from:at], toks[start:end]
 		causeBefore, told = !effectFirst[word], true
 	}
 	// A report around the cause ("officials acknowledge that escalation

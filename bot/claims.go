@@ -1768,7 +1768,7 @@ func unBaseUsed(word string, want polarity, ev *evidence) bool {
 // situation can last" says "sustainable", which "the status quo is neither
 // in their interests nor sustainable" denies.
 func plainOtherWay(t claimTerm, want polarity, ev *evidence) (string, bool) {
-	if t.held || t.Name || t.reported || t.conditional || t.contrasted {
+	if !t.plainAsserted() {
 		return "", false
 	}
 	for _, p := range t.plain {
@@ -1777,6 +1777,14 @@ func plainOtherWay(t claimTerm, want polarity, ev *evidence) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// plainAsserted reports whether the sentence asserts what the plain words
+// of t's figure of speech say, for the check to hold them against the
+// passages: not a word the passages hold themselves, a name, or one
+// reported, in a condition or set aside by a contrast.
+func (t claimTerm) plainAsserted() bool {
+	return !(t.held || t.Name || t.reported || t.conditional || t.contrasted)
 }
 
 // sayingAdverb reports whether terms[i] is an adverb in -ly right before a
@@ -2579,7 +2587,7 @@ func (d *draftCheck) opposedNear(terms []claimTerm, i int, want polarity, ev *ev
 // where they have "as nuclear talks commence here in Vienna".
 func (d *draftCheck) plainOpposedNear(terms []claimTerm, i int, want polarity, ev *evidence) (string, bool) {
 	t := terms[i]
-	if t.held || t.Name || t.reported || t.conditional || t.contrasted {
+	if !t.plainAsserted() {
 		return "", false
 	}
 	for _, p := range t.plain {
@@ -2591,26 +2599,29 @@ func (d *draftCheck) plainOpposedNear(terms []claimTerm, i int, want polarity, e
 }
 
 // oppositeNear reports whether the passages use, as want says, a word of
-// opp with two of the words the sentence puts within roleWindow of
-// terms[i] standing within roleWindow of it.
+// opp, or a word standing in a figure of speech whose plain word is in
+// opp (see evidence.plainAt), with two of the words the sentence puts
+// within roleWindow of terms[i] standing within roleWindow of it.
 func oppositeNear(terms []claimTerm, i int, opp map[string]bool, want polarity, ev *evidence) bool {
 	for k, w := range ev.seq {
 		if w == "" {
 			continue
 		}
-		if !isOpposite(w, opp) || ev.stems[w]&want == 0 || besideTerm(terms, i, w) {
-			// An opposite the sentence puts right beside the word is no
-			// contradiction of it: "the main alternative", where
-			// "alternative" is an antonym of "main"'s synonym "primary".
-			// A figure of speech whose plain word is the opposite is
-			// one all the same: "reaffirmed for all to see" says
-			// "publicly" against "behind closed doors".
-			// Only where neither is denied: "not yet in the clear" is
-			// no opposite of "not yet out of danger".
-			pw := ev.plainAt[k]
-			if want != asserted || pw.pol != asserted || !slices.ContainsFunc(pw.stems, func(p string) bool { return isOpposite(p, opp) }) {
+		if isOpposite(w, opp) {
+			if ev.stems[w]&want == 0 || besideTerm(terms, i, w) {
+				// An opposite the sentence puts right beside the word
+				// is no contradiction of it: "the main alternative",
+				// where "alternative" is an antonym of "main"'s
+				// synonym "primary".
 				continue
 			}
+		} else if pw := ev.plainAt[k]; want != asserted || pw.pol != asserted || !slices.ContainsFunc(pw.stems, func(p string) bool { return isOpposite(p, opp) }) {
+			// A word standing in a figure of speech whose plain word is
+			// the opposite is one all the same ("reaffirmed for all to
+			// see" says "publicly" against "behind closed doors"), where
+			// neither is denied: "not yet in the clear" is no opposite
+			// of "not yet out of danger".
+			continue
 		}
 		shared := 0
 		for j := max(0, i-roleWindow); j < min(len(terms), i+roleWindow+1); j++ {

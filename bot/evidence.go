@@ -78,11 +78,13 @@ type evidence struct {
 	// figures (see addFigures): read for a plain word itself only, not
 	// through the lexicon, which would carry a figure's sense on to others.
 	figures map[string]polarity
-	// plainAt holds, by place in seq, the plain words of the figure of
-	// speech a word there stands in, one-word figures too ("for all to
-	// see": "publicly"), with how the passage uses it: read for
-	// opposites only (see oppositeNear), as one-word figures vouch too
-	// loosely for a claim.
+	// plainAt holds, by place in seq, the plain words of the figures of
+	// speech of the passage that the word there stands in, one-word
+	// figures too ("for all to see": "publicly"), with how the passage
+	// uses the word: read for opposites only (see oppositeNear), as
+	// one-word figures vouch too loosely for a claim. Figures are known
+	// by their words (knowledge.Figures), so each place of a figure's
+	// word holds them, in the figure or not.
 	plainAt map[int]plainWords
 }
 

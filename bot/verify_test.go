@@ -1784,6 +1784,9 @@ func TestFigureOpposedAmongTheSameWords(t *testing.T) {
 		{"Ambassador John Limbert", "For the first time in over three decades, the sides are taking turns showing a willingness to spend political capital on peace [1].", bot.ReasonContradiction},
 		{"If these negotiations are to successfully", "Washington and Tehran will need to lower expectations in public while raising them behind closed doors [1].", ""},
 		{"No less important are the forces", "Obama backed the interim nuclear deal in Geneva [1]. Ayatollah Khamenei distanced himself from the interim nuclear deal in Geneva [1].", bot.ReasonContradiction},
+		{"No less important are the forces", "Obama backed the interim nuclear deal in Geneva [1]. Tehran distanced itself from the interim nuclear deal in Geneva [1].", bot.ReasonContradiction},
+		// "Simultaneously" is no opposite of "alternative".
+		{"So, now the hard part begins", "The likely alternative, war, is simultaneously a stark reminder for both sides that the status quo is neither in their interests nor sustainable [1].", ""},
 		{"The very real presence of spoilers", "Spoilers have torpedoed attempts at resolving tensions on a single occasion, the author says [1].", bot.ReasonContradiction},
 		{"The very real presence of spoilers", "Spoilers have torpedoed attempts at resolving tensions time and again, the author says [1].", ""},
 		// A figure of one word ("for all to see": "publicly") in the
@@ -1818,5 +1821,8 @@ func TestCleftVerbIsTheLinks(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"A dialogue among equals is critical", "According to the article, the hardliners' concern about regime survival is what created the power imbalance [1].", bot.ReasonUnsupported},
 		{"Rhetoric from both sides downplaying", "Obama and Khamenei's direct involvement is what makes the diplomacy possible at all [1].", ""},
+		// An effect of one word after the verb, the clause running on.
+		{"Unlike years past, senior officials", "The sharpened focus among decision-makers is what caused the escalation [1].", bot.ReasonUnsupported},
+		{"Unlike years past, senior officials", "The unique window of opportunity is what narrowed the options [1].", bot.ReasonUnsupported},
 	})
 }

@@ -88,33 +88,24 @@ const maxExpansions = 8
 // clear, what is equally or just as important is no less important,
 // what winds down concludes, what one sets aside one sidelines, to
 // distance oneself from a thing is to oppose it, and what sides do by
-// taking turns they do alternately, and what happens only once, or on a
-// single occasion, happens rarely), and a few names of
+// taking turns they do sequentially, and what happens on a single
+// occasion happens rarely), and a few names of
 // politics
 // to plain words for what they name: Capitol Hill is Congress, the Islamic
 // Republic Iran's regime.
 var idioms = map[string]string{
+	"distance oneself from":        "oppose",
+	"distance himself from":        "oppose",
+	"distance herself from":        "oppose",
+	"distance itself from":         "oppose",
+	"distance themselves from":     "oppose",
 	"on a single occasion":         "rarely",
 	"on one occasion":              "rarely",
-	"only once":                    "rarely",
-	"just once":                    "rarely",
 	"wind down":                    "conclude",
-	"winds down":                   "conclude",
-	"winding down":                 "conclude",
 	"wound down":                   "conclude",
 	"set aside":                    "sideline",
-	"sets aside":                   "sideline",
-	"setting aside":                "sideline",
-	"distanced himself from":       "oppose",
-	"distanced herself from":       "oppose",
-	"distanced themselves from":    "oppose",
-	"distance themselves from":     "oppose",
-	"distancing himself from":      "oppose",
-	"distancing themselves from":   "oppose",
-	"taking turns":                 "alternately",
-	"take turns":                   "alternately",
-	"takes turns":                  "alternately",
-	"took turns":                   "alternately",
+	"take turns":                   "sequentially",
+	"took turns":                   "sequentially",
 	"aiming for":                   "working toward",
 	"aim for":                      "working toward",
 	"aims for":                     "working toward",
@@ -162,8 +153,6 @@ var idioms = map[string]string{
 	"unfold over":                  "take place over",
 	"unfolding over":               "taking place over",
 	"go on for":                    "take place over",
-	"goes on for":                  "take place over",
-	"going on for":                 "take place over",
 	"went on for":                  "take place over",
 	"delivery on":                  "follow through on",
 	"deliver on":                   "follow through on",

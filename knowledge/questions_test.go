@@ -2586,7 +2586,9 @@ func TestContractedWill(t *testing.T) {
 func TestWhereSomeoneIsComingFrom(t *testing.T) {
 	wantFirstQuotes(t, article(),
 		firstQuote{"did geneva help each side get where the other was coming from?", "valuable insights into their perspectives"},
-		firstQuote{"did the geneva meetings help everyone understand where the others were coming from?", "valuable insights into their perspectives"})
+		firstQuote{"did the geneva meetings help everyone understand where the others were coming from?", "valuable insights into their perspectives"},
+		firstQuote{"did geneva help them understand where they're coming from?", "valuable insights into their perspectives"},
+		firstQuote{"did geneva show where the others have been coming from?", "valuable insights into their perspectives"})
 }
 
 // TestHowLongItGoesOn checks that what goes on for a time takes place over

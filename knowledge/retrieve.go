@@ -686,16 +686,17 @@ func howItWent(words []word) {
 
 // whereComingFrom reads "where X is coming from" as X's perspective: "did
 // Geneva help each side understand where the others were coming from?"
-// asks about perspectives, not about a place. "Where" and a form of "be"
-// before "coming from", up to six words apart; "where is the pressure
-// coming from?" asks where.
+// asks about perspectives, not about a place. "Where" and a form of "be",
+// "been" or a pronoun whose "'re" was folded away ("where they're
+// coming from") right before "coming from", up to six words apart;
+// "where is the pressure coming from?" asks where.
 func whereComingFrom(words []word) {
 	for i, w := range words {
 		if w.text != "where" || i == 0 {
 			continue
 		}
 		for k := i + 2; k+1 < len(words) && k <= i+7; k++ {
-			if words[k].text == "coming" && words[k+1].text == "from" && copulas.has(words[k-1]) {
+			if words[k].text == "coming" && words[k+1].text == "from" && comingAfter.has(words[k-1]) {
 				words[i].class |= classStop
 				words[i].class &^= classQuestion
 				words[k].setText("perspective")
@@ -705,6 +706,10 @@ func whereComingFrom(words []word) {
 		}
 	}
 }
+
+// comingAfter stand right before "coming from" in "where X is coming
+// from": a form of "be", or a pronoun its "'re" or "'s" left.
+var comingAfter = wordSet(`is are was were been be they we you he she it`)
 
 // wentAuxiliaries open "how did it go?", "how has it gone?"; goForms are
 // the forms of "go".

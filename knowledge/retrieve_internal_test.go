@@ -190,12 +190,14 @@ func TestIdiomsPlainWordsAreWords(t *testing.T) {
 }
 
 // A contraction's verb is a function word, with or without its apostrophe;
-// "n't" is a negation and stays, and so does "'ll", written out as "will"
-// ("what'll the critics say?" asks for a prediction).
+// "n't" is a negation and stays, and so does "'ll", with or without its
+// apostrophe, written out as "will" ("what'll the critics say?" asks for
+// a prediction).
 func TestContractions(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
 		{"does the writer think it'll be easy", "does the writer think it will be easy"},
 		{"what’ll the deal's critics say", "what will the deal critics say"},
+		{"itll be hard, theyll say", "it will be hard they will say"},
 		{"they’re sure we'd won and who've gone", "they sure we won and who gone"},
 		{"whats the deal, whos quoted, wheres it", "what the deal who quoted where it"},
 		{"it won't be easy", "it wont be easy"},

@@ -93,6 +93,7 @@ func scanWords(s string, emit func(w word)) {
 	type span struct {
 		from, to                     int
 		keep, capital, dashed, owner bool
+		will                         bool // a contracted "will" followed: "what'll"
 	}
 	var bufStack [256]byte
 	var spanStack [32]span
@@ -188,15 +189,7 @@ func scanWords(s string, emit func(w word)) {
 			buf = append(buf[:from], foldApostrophe(buf[from:])...)
 		}
 		if len(buf) > from {
-			spans = append(spans, span{from: from, to: len(buf), keep: keep, capital: capital, dashed: dashed, owner: owner})
-			if will {
-				// "what'll the critics say?" asks what they will say:
-				// the contracted "will" is a word of its own, as
-				// written out.
-				at := len(buf)
-				buf = append(buf, "will"...)
-				spans = append(spans, span{from: at, to: len(buf)})
-			}
+			spans = append(spans, span{from: from, to: len(buf), keep: keep, capital: capital, dashed: dashed, owner: owner, will: will})
 		}
 	}
 	text := string(buf)
@@ -211,7 +204,9 @@ func scanWords(s string, emit func(w word)) {
 		}
 		prev = t
 		e := wordEntries[t]
+		will := sp.will
 		if unapostrophed.keys.holds(e.listed) {
+			will = will || strings.HasSuffix(t, "ll")
 			t = unapostrophed.values[t]
 			e = wordEntries[t]
 		}
@@ -220,6 +215,13 @@ func scanWords(s string, emit func(w word)) {
 			continue
 		}
 		emit(word{text: t, keep: sp.keep, capital: sp.capital, dashed: sp.dashed, owner: sp.owner, class: e.class, listed: e.listed})
+		if will {
+			// "what'll the critics say?" asks what they will say: the
+			// contracted "will", with its apostrophe or without
+			// ("itll"), is a word of its own, as written out.
+			w := wordEntries["will"]
+			emit(word{text: "will", class: w.class, listed: w.listed})
+		}
 	}
 }
 

@@ -423,11 +423,10 @@ peaceful military
 emphasize downplay
 bolster emasculate
 reach collapse
-alternately simultaneously
+sequentially simultaneously
 overstate downplay
 fault credit
 blame credit
-understandable unwarranted
 justified unwarranted`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
