@@ -89,10 +89,9 @@ const maxExpansions = 8
 // what winds down concludes, what one sets aside one sidelines, to
 // distance oneself from a thing is to oppose it, and what sides do by
 // taking turns they do sequentially, and what happens on a single
-// occasion happens rarely), and a few names of
-// politics
-// to plain words for what they name: Capitol Hill is Congress, the Islamic
-// Republic Iran's regime.
+// occasion happens rarely), and a few names of politics to plain words
+// for what they name: Capitol Hill, or the Hill, is Congress, the
+// Islamic Republic Iran's regime.
 var idioms = map[string]string{
 	"distance oneself from":        "oppose",
 	"distance himself from":        "oppose",
@@ -410,6 +409,7 @@ var idioms = map[string]string{
 	"people opposed":               "opponents",
 	"those opposed":                "opponents",
 	"capitol hill":                 "congress",
+	"the hill":                     "congress",
 	"islamic republic":             "iranian regime",
 	"filter through":               "trickle",
 	"filters through":              "trickle",

@@ -2599,3 +2599,8 @@ func TestHowLongItGoesOn(t *testing.T) {
 		firstQuote{"how long is this round expected to go on for?", "over the next few days"},
 		firstQuote{"how long are the vienna sessions expected to go on for", "over the next few days"})
 }
+
+// TestTheHill checks that "the Hill" is Congress, as "Capitol Hill" is.
+func TestTheHill(t *testing.T) {
+	wantFirstQuotes(t, article(), firstQuote{"what's the Hill been doing re sanctions", "Congress has pushed for more hard-hitting sanctions"})
+}
