@@ -169,31 +169,7 @@ func newEvidence(passages []string) *evidence {
 	for pi, p := range passages {
 		e.folded = append(e.folded, foldQuote(p))
 		for _, sen := range knowledge.SplitSentences(p) {
-			e.foldedSentences = append(e.foldedSentences, foldQuote(sen.Text))
-			stoks := scanTokens(sen.Text)
-			on, explains := carriesOn(stoks)
-			es := evSentence{passage: pi, carriesOn: on, explains: explains, stems: make(map[string]bool)}
-			for _, t := range claimTerms(sen.Text) {
-				e.sentenceSeq = append(e.sentenceSeq, t.Stem)
-				es.stems[t.Stem] = true
-			}
-			e.addChanges(sen.Text)
-			e.addDashNames(sen.Text)
-			es.links = makesLink(stoks)
-			es.denies = deniesAny(polarTokens(sen.Text))
-			if cause, ok := linkCause(stoks); ok {
-				es.causes = tokenStems(cause)
-			}
-			if k := slices.IndexFunc(stoks, func(t token) bool { return t.clause && contrastJoins[t.word] }); k > 0 {
-				es.head, es.tail = tokenStems(stoks[:k]), tokenStems(stoks[k:])
-			}
-			if n := len(e.sentences); n > 0 && e.sentences[n-1].passage == pi && es.denies && len(es.stems) <= maxDenialWords {
-				// A short denial ("Simply put: It doesn't.") denies what
-				// the sentence before it says.
-				e.sentences[n-1].denies = true
-			}
-			e.sentences = append(e.sentences, es)
-			e.sentenceSeq = append(e.sentenceSeq, "")
+			e.addSentence(pi, sen.Text)
 		}
 		toks := scanTokens(p)
 		e.tokens = append(e.tokens, toks)
@@ -208,52 +184,89 @@ func newEvidence(passages []string) *evidence {
 		text.WriteByte('\n')
 		terms := claimTerms(p)
 		figs := knowledge.Figures(p)
-		for i, t := range terms {
-			if plain := figs[t.Word]; len(plain) > 0 {
-				if e.plainAt == nil {
-					e.plainAt = make(map[int]plainWords)
-				}
-				e.plainAt[len(e.seq)] = plainWords{stems: plain, pol: polarityOf(t.negated)}
-			}
-			e.stems[t.Stem] |= polarityOf(t.negated)
-			if i > 0 && !t.Number && !terms[i-1].Number {
-				if e.bigrams == nil {
-					e.bigrams = make(map[[2]string]polarity)
-				}
-				e.bigrams[[2]string{terms[i-1].Stem, t.Stem}] |= polarityOf(terms[i-1].negated) | polarityOf(t.negated)
-			}
-			if t.abandoned {
-				if e.setAside == nil {
-					e.setAside = make(map[string]bool)
-				}
-				e.setAside[t.Stem] = true
-			}
-			if t.avoided {
-				// What a passage says is avoided does not happen: a
-				// sentence may deny it ("so the talks do not fall prey
-				// to…" for "avoid falling prey to…").
-				e.stems[t.Stem] |= denied
-			}
-			e.seq = append(e.seq, t.Stem)
-			e.active = append(e.active, t.active)
-			if t.Number {
-				k := numberKey(t.Word)
-				e.numbers[k] = true
-				// "three decades" holds "thirty years" too.
-				if n, err := strconv.Atoi(k); err == nil && i+1 < len(terms) && terms[i+1].Stem == "decad" {
-					e.numbers[strconv.Itoa(10*n)] = true
-				}
-			}
-		}
+		e.addTerms(terms, figs)
 		e.addFigures(figs, terms)
-		last := e.tokens[len(e.tokens)-1]
-		e.both = e.both || slices.ContainsFunc(last, func(t token) bool { return t.word == "both" })
-		e.pair = e.pair || namesPair(last)
+		e.both = e.both || slices.ContainsFunc(toks, func(t token) bool { return t.word == "both" })
+		e.pair = e.pair || namesPair(toks)
 		e.seq = append(e.seq, "")
 		e.active = append(e.active, false)
 	}
 	e.lower, e.text = lower.String(), text.String()
 	return e
+}
+
+// addSentence reads one sentence of passage pi: its words in order, for
+// who does what, and whether it carries on from the one before, makes a
+// link, denies or sets things against each other.
+func (e *evidence) addSentence(pi int, sen string) {
+	e.foldedSentences = append(e.foldedSentences, foldQuote(sen))
+	stoks := scanTokens(sen)
+	on, explains := carriesOn(stoks)
+	es := evSentence{passage: pi, carriesOn: on, explains: explains, stems: make(map[string]bool)}
+	for _, t := range claimTerms(sen) {
+		e.sentenceSeq = append(e.sentenceSeq, t.Stem)
+		es.stems[t.Stem] = true
+	}
+	e.addChanges(sen)
+	e.addDashNames(sen)
+	es.links = makesLink(stoks)
+	es.denies = deniesAny(polarTokens(sen))
+	if cause, ok := linkCause(stoks); ok {
+		es.causes = tokenStems(cause)
+	}
+	if k := slices.IndexFunc(stoks, func(t token) bool { return t.clause && contrastJoins[t.word] }); k > 0 {
+		es.head, es.tail = tokenStems(stoks[:k]), tokenStems(stoks[k:])
+	}
+	if n := len(e.sentences); n > 0 && e.sentences[n-1].passage == pi && es.denies && len(es.stems) <= maxDenialWords {
+		// A short denial ("Simply put: It doesn't.") denies what the
+		// sentence before it says.
+		e.sentences[n-1].denies = true
+	}
+	e.sentences = append(e.sentences, es)
+	e.sentenceSeq = append(e.sentenceSeq, "")
+}
+
+// addTerms reads a passage's content words, terms, in order: how it uses
+// each and each pair of neighbours, what it sets aside or avoids, its
+// numbers, and the plain words of its figures of speech, figs.
+func (e *evidence) addTerms(terms []claimTerm, figs map[string][]string) {
+	for i, t := range terms {
+		if plain := figs[t.Word]; len(plain) > 0 {
+			if e.plainAt == nil {
+				e.plainAt = make(map[int]plainWords)
+			}
+			e.plainAt[len(e.seq)] = plainWords{stems: plain, pol: polarityOf(t.negated)}
+		}
+		e.stems[t.Stem] |= polarityOf(t.negated)
+		if i > 0 && !t.Number && !terms[i-1].Number {
+			if e.bigrams == nil {
+				e.bigrams = make(map[[2]string]polarity)
+			}
+			e.bigrams[[2]string{terms[i-1].Stem, t.Stem}] |= polarityOf(terms[i-1].negated) | polarityOf(t.negated)
+		}
+		if t.abandoned {
+			if e.setAside == nil {
+				e.setAside = make(map[string]bool)
+			}
+			e.setAside[t.Stem] = true
+		}
+		if t.avoided {
+			// What a passage says is avoided does not happen: a sentence
+			// may deny it ("so the talks do not fall prey to…" for
+			// "avoid falling prey to…").
+			e.stems[t.Stem] |= denied
+		}
+		e.seq = append(e.seq, t.Stem)
+		e.active = append(e.active, t.active)
+		if t.Number {
+			k := numberKey(t.Word)
+			e.numbers[k] = true
+			// "three decades" holds "thirty years" too.
+			if n, err := strconv.Atoi(k); err == nil && i+1 < len(terms) && terms[i+1].Stem == "decad" {
+				e.numbers[strconv.Itoa(10*n)] = true
+			}
+		}
+	}
 }
 
 // soToo finds "…increases, so too does Y": the verb of change before the
