@@ -89,10 +89,15 @@ const maxExpansions = 8
 // what winds down concludes, what one sets aside one sidelines, to
 // distance oneself from a thing is to oppose it, and what sides do by
 // taking turns they do sequentially, and what happens on a single
-// occasion happens rarely), and a few names of politics to plain words
+// occasion happens rarely, and what is generally or widely accepted is
+// widely acknowledged), and a few names of politics to plain words
 // for what they name: Capitol Hill, or the Hill, is Congress, the
 // Islamic Republic Iran's regime.
 var idioms = map[string]string{
+	"generally accepted":           "widely acknowledged",
+	"widely accepted":              "widely acknowledged",
+	"commonly accepted":            "widely acknowledged",
+	"universally accepted":         "widely acknowledged",
 	"distance oneself from":        "oppose",
 	"distance himself from":        "oppose",
 	"distance herself from":        "oppose",
@@ -539,11 +544,12 @@ var idioms = map[string]string{
 // appropriately is done rightly, an appetite for something a commitment
 // to it, what outweighs another is stronger than it, a payoff is a
 // result, groundwork a foundation, prospects the odds, the scale of a task its enormity, a rationale the bedrock a thing
-// rests on, goodwill spent the capital of it, and gloomy or downbeat talk,
-// or pessimism, downplays the odds
-// ("pessimistic" is left alone: "is the author optimistic or pessimistic?"
+// rests on, goodwill spent the capital of it, the coverage of a subject
+// the discussion of it, and gloomy or downbeat talk, or pessimism,
+// downplays the odds ("pessimistic" is left alone: "is the author optimistic or pessimistic?"
 // asks for the tone of the whole text).
 var plainSenses = map[string]string{
+	"coverage":      "discussion",
 	"groundwork":    "foundation",
 	"prospects":     "odds",
 	"scale":         "enormity",

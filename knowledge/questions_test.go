@@ -2604,3 +2604,11 @@ func TestHowLongItGoesOn(t *testing.T) {
 func TestTheHill(t *testing.T) {
 	wantFirstQuotes(t, article(), firstQuote{"what's the Hill been doing re sanctions", "Congress has pushed for more hard-hitting sanctions"})
 }
+
+// TestAcceptedAndCovered checks that what is generally accepted is widely
+// acknowledged and that coverage is discussion.
+func TestAcceptedAndCovered(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"is it generally accepted that there are ppl out to sabotage the process?", "widely acknowledged"},
+		firstQuote{"has the coverage mostly been on the technical stuff?", "much of the discussion has rightly focused"})
+}
