@@ -1,6 +1,8 @@
 // Package wordlist holds the function words that talksbot's retrieval
 // treats specially: the one list that the knowledge package and the
-// generator of its WordNet table (knowledge/internal/wordnet/gen) share.
+// generators of its WordNet and word-vector tables
+// (knowledge/internal/wordnet/gen, knowledge/internal/similar/gen) share,
+// so a change to it means regenerating both (their TestGenerate say so).
 package wordlist
 
 // Stop are function words that carry no topic. Question words are not
