@@ -1797,13 +1797,15 @@ func TestFigureOpposedAmongTheSameWords(t *testing.T) {
 }
 
 // TestJudgementsTurnedRound checks that faulting what the passage gives
-// credit for, or calling unwarranted what it calls understandable, is
-// refused as a contradiction, and that the passage's own judgement is
-// kept.
+// credit for, calling unwarranted what it calls understandable, or a
+// stopgap what it calls a foundation, is refused as a contradiction, and
+// that the passage's own judgement is kept.
 func TestJudgementsTurnedRound(t *testing.T) {
 	verifyEach(t, []passageDraft{
 		{"For the first time in recent memory", "The author faults Washington for abandoning the failed approach of the past [1].", bot.ReasonContradiction},
 		{"For the first time in recent memory", "The author credits Washington for abandoning the failed approach of the past [1].", ""},
+		{"No less important are the forces", "By backing the interim nuclear deal in Geneva, Obama and Khamenei provided a fragile stopgap that a final deal will have to replace [1].", bot.ReasonContradiction},
+		{"No less important are the forces", "By backing the interim nuclear deal in Geneva, Obama and Khamenei provided a foundation from which a final deal can grow [1].", ""},
 		{"A degree of skepticism surrounding", "The author calls skepticism about the process unwarranted, and warns that it risks overlooking the bedrock of the process [1].", bot.ReasonContradiction},
 		{"A degree of skepticism surrounding", "The author calls skepticism about the process understandable, and warns that overemphasizing it risks overlooking the bedrock of the process [1].", ""},
 	})

@@ -427,7 +427,8 @@ sequentially simultaneously
 overstate downplay
 fault credit
 blame credit
-justified unwarranted`
+justified unwarranted
+foundation stopgap`
 
 // extraAntonyms maps a stem to the stems antonymPairs opposes to it.
 var extraAntonyms = func() map[string][]string {
