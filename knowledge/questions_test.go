@@ -2612,3 +2612,10 @@ func TestAcceptedAndCovered(t *testing.T) {
 		firstQuote{"is it generally accepted that there are ppl out to sabotage the process?", "widely acknowledged"},
 		firstQuote{"has the coverage mostly been on the technical stuff?", "much of the discussion has rightly focused"})
 }
+
+// TestCheckableImplementation checks that what is checkable is verifiable
+// and that implementing a commitment is following through on it.
+func TestCheckableImplementation(t *testing.T) {
+	wantFirstQuotes(t, article(),
+		firstQuote{"what role do compromise and checkable implementation play in getting the final agreement?", "verifiable follow-through"})
+}
